@@ -1,0 +1,20 @@
+#pragma once
+
+#include "AgentBackend.h"
+#include "model/AgentProfile.h"
+
+namespace switchboard {
+
+// The built-in offline agent for trying Switchboard without a model: it walks through a few named
+// steps with progress over a configurable duration (settings: duration_ms, steps, fail) and says it is a demo.
+class DemoAgent final : public AgentBackend
+{
+public:
+    explicit DemoAgent(AgentProfile profile);
+    AgentResult run(AgentContext &context) override;
+
+private:
+    AgentProfile m_profile;
+};
+
+} // namespace switchboard

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "ConfigError.h"
+#include "model/AgentProfile.h"
+
+#include <QList>
+#include <QString>
+
+namespace switchboard {
+
+// The workflow section: how the orchestrator runs goals.
+struct WorkflowSettings
+{
+    int maxParallel = 3;
+    int maxIterations = 10;
+    QString workspace; // empty = the current directory
+};
+
+// Everything switchboard.yaml configures; plans may carry the same sections and are merged over it.
+struct Config
+{
+    QString file; // where it came from (empty for built-in defaults)
+    WorkflowSettings workflow;
+    QList<AgentProfile> profiles;
+    QList<ConfigError> warnings; // unknown keys and other things worth telling, with locations
+
+    const AgentProfile *profile(const QString &name) const;
+};
+
+} // namespace switchboard

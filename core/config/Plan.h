@@ -1,0 +1,21 @@
+#pragma once
+
+#include "Config.h"
+#include "model/Goal.h"
+
+#include <QList>
+#include <QString>
+
+namespace switchboard {
+
+// A plan file: a named set of goals, with optional workflow/agents sections merged over the config.
+struct Plan
+{
+    QString file;
+    QString name;
+    Config config; // the base config with the plan's own sections merged in
+    QList<Goal> goals;
+    QList<ConfigError> warnings;
+};
+
+} // namespace switchboard

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "ConfigError.h"
+#include "Plan.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace switchboard {
+
+// Reads a plan file: name, optional workflow/agents sections merged over the base config, and goals.
+// Validates ids, duplicates, dependency references and cycles, priorities, deadlines and profiles,
+// reporting file:line:column.
+class PlanLoader final
+{
+public:
+    static std::optional<Plan> loadFile(const QString &path, const Config &base, ConfigError *error,
+                                        const QStringList &knownBackends = {});
+    static std::optional<Plan> loadString(const QByteArray &yaml, const QString &fileName, const Config &base,
+                                          ConfigError *error, const QStringList &knownBackends = {});
+    // Embedded templates as resource paths (":/plans/full_stack.yaml", ...), sorted by name.
+    static QStringList templates();
+};
+
+} // namespace switchboard

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "AgentState.h"
+#include "Priority.h"
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+namespace switchboard {
+
+// A snapshot of one agent as the orchestrator sees it; cheap to copy, safe to hand to views.
+struct AgentStatus
+{
+    QString agentId; // "a-N"
+    QString name;    // display name, e.g. "coder #3"
+    QString goalId;
+    QString goalTitle;
+    QString profile;
+    Priority priority = Priority::Medium;
+    AgentState state = AgentState::Queued;
+    QString currentStep;
+    int progress = 0; // 0..100
+    QDateTime createdAt;
+    QDateTime startedAt;
+    QDateTime completedAt;
+    QString error;   // why it failed, or why it is blocked
+    QString summary; // the result summary once completed
+    int attempt = 0;
+    qint64 inputTokens = 0;
+    qint64 outputTokens = 0;
+    double costUsd = 0.0;
+
+    qint64 tokens() const { return inputTokens + outputTokens; }
+    // Milliseconds spent running so far (or in total, once finished).
+    qint64 elapsedMs(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+};
+
+} // namespace switchboard
+
+Q_DECLARE_METATYPE(switchboard::AgentStatus)

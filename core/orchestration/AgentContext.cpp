@@ -1,0 +1,134 @@
+#include "AgentContext.h"
+
+#include "AgentLog.h"
+
+#include <QDeadlineTimer>
+
+namespace switchboard {
+
+AgentContext::AgentContext(QString agentId, Goal goal, AgentProfile profile, int attempt, QString workspace,
+                           std::shared_ptr<AgentLog> log, AgentEventSink *sink)
+    : m_agentId(std::move(agentId))
+    , m_goal(std::move(goal))
+    , m_profile(std::move(profile))
+    , m_attempt(attempt)
+    , m_workspace(std::move(workspace))
+    , m_log(log ? std::move(log) : std::make_shared<AgentLog>())
+    , m_sink(sink)
+{
+}
+
+AgentContext::~AgentContext() = default;
+
+QJsonObject AgentContext::goalMessage() const
+{
+    QJsonObject message = m_goal.toJson();
+    message.insert(u"type", QStringLiteral("goal"));
+    message.insert(u"agent", m_agentId);
+    message.insert(u"attempt", m_attempt);
+    message.insert(u"workspace", m_workspace);
+    message.insert(u"profile", m_profile.name);
+    message.insert(u"model", m_profile.model);
+    return message;
+}
+
+void AgentContext::setProgress(int percent)
+{
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        m_state.progress = qBound(0, percent, 100);
+    }
+    notifyChanged();
+}
+
+void AgentContext::setProgress(int percent, const QString &step)
+{
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        m_state.progress = qBound(0, percent, 100);
+        if (!step.isNull())
+            m_state.step = step;
+    }
+    notifyChanged();
+}
+
+void AgentContext::setStep(const QString &step)
+{
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        m_state.step = step;
+    }
+    notifyChanged();
+}
+
+void AgentContext::log(const QString &line)
+{
+    m_log->append(line);
+    notifyChanged();
+}
+
+void AgentContext::addUsage(qint64 inputTokens, qint64 outputTokens, double costUsd)
+{
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        m_state.inputTokens += qMax<qint64>(0, inputTokens);
+        m_state.outputTokens += qMax<qint64>(0, outputTokens);
+        m_state.costUsd += qMax(0.0, costUsd);
+    }
+    notifyChanged();
+}
+
+bool AgentContext::sleepFor(std::chrono::milliseconds duration)
+{
+    QDeadlineTimer deadline(duration);
+    const QMutexLocker locker(&m_stateMutex);
+    while (!isCancelled()) {
+        if (deadline.hasExpired())
+            return true;
+        m_cancelCondition.wait(&m_stateMutex, deadline);
+    }
+    return false;
+}
+
+void AgentContext::setCancelHandler(std::function<void()> handler)
+{
+    QMutexLocker locker(&m_handlerMutex);
+    m_cancelHandler = std::move(handler);
+    if (m_cancelHandler && isCancelled())
+        m_cancelHandler();
+}
+
+void AgentContext::requestCancel()
+{
+    if (m_cancelled.exchange(true, std::memory_order_acq_rel))
+        return;
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        m_cancelCondition.wakeAll();
+    }
+    const QMutexLocker locker(&m_handlerMutex);
+    if (m_cancelHandler)
+        m_cancelHandler();
+}
+
+AgentLiveState AgentContext::takeLiveState()
+{
+    // Clear the flag before reading, so a change made while we read posts a fresh notice.
+    m_notifyPending.store(false, std::memory_order_release);
+    const QMutexLocker locker(&m_stateMutex);
+    return m_state;
+}
+
+AgentLiveState AgentContext::liveState() const
+{
+    const QMutexLocker locker(&m_stateMutex);
+    return m_state;
+}
+
+void AgentContext::notifyChanged()
+{
+    if (m_sink && !m_notifyPending.exchange(true, std::memory_order_acq_rel))
+        m_sink->agentLiveStateChanged(m_agentId);
+}
+
+} // namespace switchboard

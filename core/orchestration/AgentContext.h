@@ -1,0 +1,100 @@
+#pragma once
+
+#include "model/AgentProfile.h"
+#include "model/Goal.h"
+
+#include <QJsonObject>
+#include <QMutex>
+#include <QString>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+
+namespace switchboard {
+
+class AgentLog;
+
+// Receives notice that an agent's live state changed. Called on the agent's thread: it must be
+// thread-safe and return at once (the orchestrator posts a queued call and reads the state later).
+class AgentEventSink
+{
+public:
+    virtual ~AgentEventSink() = default;
+    virtual void agentLiveStateChanged(const QString &agentId) = 0;
+};
+
+// What an agent reported since the orchestrator last looked; progress is coalesced (latest wins).
+struct AgentLiveState
+{
+    int progress = 0;
+    QString step;
+    qint64 inputTokens = 0;
+    qint64 outputTokens = 0;
+    double costUsd = 0.0;
+};
+
+// The agent's only door to the world during one attempt: its goal and profile, progress and log
+// reporting, usage accounting and cancellation. Every method is safe to call from any thread.
+class AgentContext final
+{
+    Q_DISABLE_COPY_MOVE(AgentContext)
+
+public:
+    AgentContext(QString agentId, Goal goal, AgentProfile profile, int attempt, QString workspace,
+                 std::shared_ptr<AgentLog> log, AgentEventSink *sink);
+    ~AgentContext();
+
+    const QString &agentId() const { return m_agentId; }
+    const Goal &goal() const { return m_goal; }
+    const AgentProfile &profile() const { return m_profile; }
+    int attempt() const { return m_attempt; }
+    const QString &workspace() const { return m_workspace; }
+    // The first line a process agent reads: {"type":"goal", ...goal fields, agent, attempt, workspace}.
+    QJsonObject goalMessage() const;
+
+    void setProgress(int percent);
+    void setProgress(int percent, const QString &step);
+    void setStep(const QString &step);
+    void log(const QString &line);
+    void addUsage(qint64 inputTokens, qint64 outputTokens, double costUsd);
+    AgentLog &agentLog() const { return *m_log; }
+
+    bool isCancelled() const noexcept { return m_cancelled.load(std::memory_order_acquire); }
+    // Sleeps unless cancelled first; returns false when the agent was cancelled.
+    bool sleepFor(std::chrono::milliseconds duration);
+    // Called once, on the cancelling thread, when cancel is requested (at once if it already was).
+    // Backends use it to abort in-flight I/O; clearing it waits for a running call to return, so the
+    // handler never outlives what it captured.
+    void setCancelHandler(std::function<void()> handler);
+
+    // Orchestrator side.
+    void requestCancel();
+    AgentLiveState takeLiveState();
+    AgentLiveState liveState() const;
+
+private:
+    void notifyChanged();
+
+    const QString m_agentId;
+    const Goal m_goal;
+    const AgentProfile m_profile;
+    const int m_attempt;
+    const QString m_workspace;
+    const std::shared_ptr<AgentLog> m_log;
+    AgentEventSink *const m_sink;
+
+    std::atomic<bool> m_cancelled{false};
+    std::atomic<bool> m_notifyPending{false};
+
+    mutable QMutex m_stateMutex;
+    AgentLiveState m_state;
+    QWaitCondition m_cancelCondition;
+
+    QMutex m_handlerMutex; // held while the cancel handler runs
+    std::function<void()> m_cancelHandler;
+};
+
+} // namespace switchboard

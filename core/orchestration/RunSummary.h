@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace switchboard {
+
+// How a run went: the numbers the CLI prints at the end and the store keeps.
+struct RunSummary
+{
+    qint64 wallMs = 0;        // first start to last finish
+    qint64 agentTimeMs = 0;   // sum of agent run times: the sequential estimate
+    int phases = 0;
+    int maxParallelReached = 0;
+    int total = 0;
+    int completed = 0;
+    int failed = 0;
+    int cancelled = 0;
+    int blocked = 0;
+
+    qint64 timeSavedMs() const { return qMax<qint64>(0, agentTimeMs - wallMs); }
+    // Sequential estimate over wall time: 3.0 means three times faster than one after another.
+    double speedup() const { return wallMs > 0 ? double(agentTimeMs) / double(wallMs) : 0.0; }
+    bool allCompleted() const { return completed == total; }
+    QJsonObject toJson() const;
+    QString toText() const;
+};
+
+} // namespace switchboard

@@ -1,0 +1,51 @@
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <cerrno>
+#include <csignal>
+
+namespace switchboard::test {
+
+QString dataPath(const QString &relative)
+{
+    return QDir(QStringLiteral(SWITCHBOARD_TEST_DATA_DIR)).filePath(relative);
+}
+
+QString switchboardBinary()
+{
+    return QStringLiteral(SWITCHBOARD_BINARY);
+}
+
+QString writeFile(const QString &dir, const QString &name, const QByteArray &content)
+{
+    const QString path = QDir(dir).filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    file.write(content);
+    return path;
+}
+
+QString writeScript(const QString &dir, const QString &name, const QString &content)
+{
+    const QString path = writeFile(dir, name, content.toUtf8());
+    QFile::setPermissions(path, QFile::permissions(path) | QFileDevice::ExeOwner | QFileDevice::ExeUser);
+    return path;
+}
+
+bool processAlive(qint64 pid)
+{
+    if (pid <= 0)
+        return false;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+    // Field 3 is the state; a zombie ('Z') has exited already.
+    const QByteArray line = stat.readAll();
+    const qsizetype close = line.lastIndexOf(')');
+    return close < 0 || line.size() <= close + 2 || line.at(close + 2) != 'Z';
+}
+
+} // namespace switchboard::test

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace switchboard::test {
+
+// Where tests/data lives in the source tree.
+QString dataPath(const QString &relative);
+// The built switchboard executable.
+QString switchboardBinary();
+// Writes an executable script (with a #! line) into dir and returns its path.
+QString writeScript(const QString &dir, const QString &name, const QString &content);
+// Writes a text file into dir and returns its path.
+QString writeFile(const QString &dir, const QString &name, const QByteArray &content);
+// True while a process with this pid exists (and is not a zombie).
+bool processAlive(qint64 pid);
+
+} // namespace switchboard::test
