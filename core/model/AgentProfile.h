@@ -13,11 +13,11 @@ struct AgentProfile
     QString backend = QStringLiteral("demo"); // "demo" | "process" (more later)
     QString model;
     QStringList capabilities;
-    int maxConcurrent = 0;                    // 0 = limited only by max_parallel
-    int timeoutS = 0;                         // 0 = no per-attempt limit
-    QStringList command;                      // argv for the process backend; {goal.id} etc. substituted
-    QString workingDirectory;                 // process backend; empty = the workspace
-    QVariantMap settings;                     // backend-specific extras (e.g. demo duration_ms, steps)
+    int maxConcurrent = 0;    // 0 = limited only by max_parallel
+    int timeoutS = 0;         // 0 = no per-attempt limit
+    QStringList command;      // argv for the process backend; {goal.id} etc. substituted
+    QString workingDirectory; // process backend; empty = the workspace
+    QVariantMap settings;     // backend-specific extras (e.g. demo duration_ms, steps)
 
     bool hasCapabilities(const QStringList &required) const;
     QStringList missingCapabilities(const QStringList &required) const;

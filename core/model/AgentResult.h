@@ -20,7 +20,10 @@ struct AgentResult
     int exitCode = 0;
 
     static AgentResult completed(const QString &summary) { return {Outcome::Completed, summary, {}, 0}; }
-    static AgentResult failed(const QString &error, int exitCode = -1) { return {Outcome::Failed, {}, error, exitCode}; }
+    static AgentResult failed(const QString &error, int exitCode = -1)
+    {
+        return {Outcome::Failed, {}, error, exitCode};
+    }
     static AgentResult cancelled() { return {Outcome::Cancelled, {}, QStringLiteral("cancelled"), 0}; }
 };
 

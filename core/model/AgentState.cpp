@@ -50,8 +50,8 @@ bool isFinalState(AgentState state)
 
 bool isActiveState(AgentState state)
 {
-    return state == AgentState::Running || state == AgentState::WaitingForLock || state == AgentState::Escalated
-        || state == AgentState::Paused;
+    return state == AgentState::Running || state == AgentState::WaitingForLock || state == AgentState::Escalated ||
+           state == AgentState::Paused;
 }
 
 } // namespace switchboard

@@ -9,13 +9,13 @@ namespace switchboard {
 // Lifecycle of one agent (one goal's worker). Final states never change again.
 enum class AgentState
 {
-    Queued,         // waiting for its dependencies or a free slot
-    Blocked,        // a dependency failed or was cancelled; never runs on its own
+    Queued,  // waiting for its dependencies or a free slot
+    Blocked, // a dependency failed or was cancelled; never runs on its own
     Running,
     WaitingForLock, // waiting for a resource held by another agent; holds no run slot
     Escalated,      // waiting for a human answer; holds no run slot
     Paused,
-    Interrupted,    // was running when the app died; will be retried
+    Interrupted, // was running when the app died; will be retried
     Completed,
     Failed,
     Cancelled,

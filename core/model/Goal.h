@@ -13,16 +13,16 @@ namespace switchboard {
 // A unit of work handed to one agent: what to do, how urgent, what it needs and what it waits for.
 struct Goal
 {
-    QString id;            // user-given in plans; generated "g-N" otherwise
+    QString id; // user-given in plans; generated "g-N" otherwise
     QString title;
     QString description;
     Priority priority = Priority::Medium;
-    QDateTime deadline;    // invalid = none
+    QDateTime deadline; // invalid = none
     QStringList successCriteria;
     QStringList dependsOn; // goal ids
     QStringList capabilities;
     QStringList resources;
-    QString profile;       // empty = pick the least-loaded profile with the capabilities
+    QString profile; // empty = pick the least-loaded profile with the capabilities
 
     // The goal as the process protocol and --json output show it.
     QJsonObject toJson() const;

@@ -4,8 +4,7 @@ namespace switchboard {
 
 AgentLog::AgentLog(int capacity)
     : m_capacity(qMax(1, capacity))
-{
-}
+{}
 
 void AgentLog::append(const QString &line)
 {

@@ -8,8 +8,8 @@ namespace switchboard {
 // How a run went: the numbers the CLI prints at the end and the store keeps.
 struct RunSummary
 {
-    qint64 wallMs = 0;        // first start to last finish
-    qint64 agentTimeMs = 0;   // sum of agent run times: the sequential estimate
+    qint64 wallMs = 0;      // first start to last finish
+    qint64 agentTimeMs = 0; // sum of agent run times: the sequential estimate
     int phases = 0;
     int maxParallelReached = 0;
     int total = 0;

@@ -21,12 +21,12 @@ class Scheduler final
 public:
     enum class GoalState
     {
-        Pending,   // dependencies not yet met, or waiting for a slot
-        Running,   // dispatched (holds a slot unless suspended)
+        Pending, // dependencies not yet met, or waiting for a slot
+        Running, // dispatched (holds a slot unless suspended)
         Succeeded,
         Failed,
         Cancelled,
-        Blocked,   // a dependency failed or was cancelled
+        Blocked, // a dependency failed or was cancelled
     };
 
     struct Dispatch

@@ -1,0 +1,63 @@
+// Switchboard: the dashboard when started without a command, the headless CLI otherwise.
+#include "MainWindow.h"
+#include "Translations.h"
+#include "cli/Cli.h"
+#include "config/ConfigLoader.h"
+#include "orchestration/Orchestrator.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QMessageBox>
+
+namespace {
+void setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Switchboard"));
+    QCoreApplication::setApplicationName(QStringLiteral("switchboard"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SWITCHBOARD_VERSION));
+}
+
+QStringList rawArguments(int argc, char *argv[])
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    return args;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    using namespace switchboard;
+    if (Cli::isHeadless(rawArguments(argc, argv))) {
+        QCoreApplication app(argc, argv);
+        setApplicationNames();
+        return Cli::exec(QCoreApplication::arguments());
+    }
+
+    QApplication app(argc, argv);
+    setApplicationNames();
+    QApplication::setApplicationDisplayName(QStringLiteral("Switchboard"));
+    QApplication::setDesktopFileName(QStringLiteral("switchboard"));
+    const Cli::GuiOptions options = Cli::parseGuiOptions(QCoreApplication::arguments());
+    installTranslations(app, options.language);
+
+    ConfigError error;
+    std::optional<Config> config = Cli::loadConfig(options.configPath, &error);
+    if (!config) {
+        QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Switchboard"),
+                             QCoreApplication::translate("main", "The configuration could not be loaded:\n\n%1\n\n"
+                                                                 "Switchboard starts with the built-in demo profile.")
+                                 .arg(error.toString()));
+        config = ConfigLoader::defaults();
+    }
+
+    Orchestrator orchestrator;
+    orchestrator.setProfiles(config->profiles);
+    orchestrator.setMaxParallel(options.maxParallel > 0 ? options.maxParallel : config->workflow.maxParallel);
+    orchestrator.setWorkspace(config->workflow.workspace);
+
+    MainWindow window(&orchestrator, *config);
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "config/Config.h"
+#include "config/ConfigError.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace switchboard {
+
+// The headless command line: `switchboard plan|run ...`, --help and --version. Uses the core only.
+class Cli final
+{
+public:
+    // Exit codes the commands return.
+    enum ExitCode
+    {
+        Success = 0,
+        SomeGoalsDidNotComplete = 1,
+        InvalidInput = 2,
+        Interrupted = 130,
+    };
+
+    // True when these arguments (argv including the program) need no GUI: a subcommand,
+    // --help or --version. main() then creates a QCoreApplication and calls exec().
+    static bool isHeadless(const QStringList &arguments);
+    static int exec(const QStringList &arguments);
+
+    // Options the GUI takes (also listed by --help).
+    struct GuiOptions
+    {
+        QString configPath;
+        QString language;
+        QString planPath;
+        int maxParallel = 0;
+    };
+    static GuiOptions parseGuiOptions(const QStringList &arguments);
+
+    // The config to use: the given file, else the default location (written from the embedded
+    // default on first run). An error names file:line:column.
+    static std::optional<Config> loadConfig(const QString &overridePath, ConfigError *error);
+};
+
+} // namespace switchboard

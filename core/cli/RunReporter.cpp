@@ -1,0 +1,169 @@
+#include "RunReporter.h"
+
+#include "orchestration/Orchestrator.h"
+#include "orchestration/RunSummary.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace switchboard {
+
+namespace {
+QString bar(int progress, int width)
+{
+    const int filled = qBound(0, progress, 100) * width / 100;
+    return QString(filled, QLatin1Char('#')) + QString(width - filled, QLatin1Char('.'));
+}
+} // namespace
+
+RunReporter::RunReporter(Orchestrator *orchestrator, Format format, FILE *out, bool interactive, QObject *parent)
+    : QObject(parent)
+    , m_orchestrator(orchestrator)
+    , m_format(format)
+    , m_out(out)
+    , m_interactive(interactive && format == Format::Text)
+{
+    Orchestrator *o = orchestrator;
+    connect(o, &Orchestrator::agentSpawned, this, [this](const QString &agent) {
+        const auto s = m_orchestrator->status(agent);
+        if (m_format == Format::Json)
+            emitEvent(QStringLiteral("spawned"), {{u"agent"_s, agent},
+                                                  {u"goal"_s, s ? s->goalId : QString()},
+                                                  {u"profile"_s, s ? s->profile : QString()}});
+    });
+    connect(o, &Orchestrator::agentStarted, this, [this](const QString &agent) {
+        const auto s = m_orchestrator->status(agent);
+        if (!s)
+            return;
+        if (m_format == Format::Json)
+            emitEvent(
+                QStringLiteral("started"),
+                {{u"agent"_s, agent}, {u"goal"_s, s->goalId}, {u"profile"_s, s->profile}, {u"attempt"_s, s->attempt}});
+        else
+            printLine(QStringLiteral("  started    %1  %2  (%3, %4)").arg(agent, s->goalId, s->goalTitle, s->profile));
+    });
+    connect(o, &Orchestrator::agentProgress, this, [this](const QString &agent, int progress, const QString &step) {
+        if (m_format == Format::Json)
+            emitEvent(QStringLiteral("progress"),
+                      {{u"agent"_s, agent}, {u"goal"_s, goalOf(agent)}, {u"progress"_s, progress}, {u"step"_s, step}});
+    });
+    connect(o, &Orchestrator::agentCompleted, this, [this](const QString &agent, const QString &summary) {
+        if (m_format == Format::Json)
+            emitEvent(QStringLiteral("completed"),
+                      {{u"agent"_s, agent}, {u"goal"_s, goalOf(agent)}, {u"summary"_s, summary}});
+        else
+            printLine(QStringLiteral("  completed  %1  %2  %3").arg(agent, goalOf(agent), summary));
+    });
+    connect(o, &Orchestrator::agentFailed, this, [this](const QString &agent, const QString &error) {
+        if (m_format == Format::Json)
+            emitEvent(QStringLiteral("failed"), {{u"agent"_s, agent}, {u"goal"_s, goalOf(agent)}, {u"error"_s, error}});
+        else
+            printLine(QStringLiteral("  FAILED     %1  %2  %3").arg(agent, goalOf(agent), error));
+    });
+    connect(o, &Orchestrator::agentCancelled, this, [this](const QString &agent) {
+        if (m_format == Format::Json)
+            emitEvent(QStringLiteral("cancelled"), {{u"agent"_s, agent}, {u"goal"_s, goalOf(agent)}});
+        else
+            printLine(QStringLiteral("  cancelled  %1  %2").arg(agent, goalOf(agent)));
+    });
+    connect(o, &Orchestrator::agentBlocked, this, [this](const QString &agent, const QString &reason) {
+        if (m_format == Format::Json)
+            emitEvent(QStringLiteral("blocked"),
+                      {{u"agent"_s, agent}, {u"goal"_s, goalOf(agent)}, {u"reason"_s, reason}});
+        else
+            printLine(QStringLiteral("  blocked    %1  %2  %3").arg(agent, goalOf(agent), reason));
+    });
+    if (m_interactive) {
+        m_statusTimer.setInterval(200);
+        connect(&m_statusTimer, &QTimer::timeout, this, &RunReporter::redrawStatus);
+        m_statusTimer.start();
+    }
+}
+
+RunReporter::~RunReporter()
+{
+    clearStatus();
+    m_out.flush();
+}
+
+QString RunReporter::goalOf(const QString &agentId) const
+{
+    const auto s = m_orchestrator->status(agentId);
+    return s ? s->goalId : QString();
+}
+
+void RunReporter::emitEvent(const QString &event, QJsonObject fields)
+{
+    fields.insert(u"event", event);
+    fields.insert(u"t", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    m_out << QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)) << '\n';
+    m_out.flush();
+}
+
+void RunReporter::printLine(const QString &line)
+{
+    clearStatus();
+    m_out << QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")) << line << '\n';
+    m_out.flush();
+    if (m_interactive)
+        redrawStatus();
+}
+
+void RunReporter::printNote(const QString &text)
+{
+    if (m_format == Format::Json)
+        emitEvent(QStringLiteral("note"), {{u"text"_s, text}});
+    else
+        printLine(QStringLiteral("  %1").arg(text));
+}
+
+void RunReporter::clearStatus()
+{
+    if (!m_statusShown)
+        return;
+    m_out << "\r\x1b[2K";
+    m_out.flush();
+    m_statusShown = false;
+}
+
+void RunReporter::redrawStatus()
+{
+    const Orchestrator::Progress p = m_orchestrator->progress();
+    QString line = QStringLiteral("[%1 running, %2 queued, %3 done, %4 failed] ")
+                       .arg(p.inProgress)
+                       .arg(p.pending)
+                       .arg(p.completed)
+                       .arg(p.failed + p.cancelled + p.blocked);
+    int shown = 0;
+    for (const AgentStatus &s : m_orchestrator->agents()) {
+        if (!isActiveState(s.state))
+            continue;
+        if (shown++ == 4) {
+            line += QStringLiteral(" ...");
+            break;
+        }
+        line += QStringLiteral(" %1 [%2] %3%").arg(s.goalId, bar(s.progress, 10)).arg(s.progress);
+    }
+    if (line.size() > 160)
+        line = line.left(157) + QStringLiteral("...");
+    m_out << "\r\x1b[2K" << line;
+    m_out.flush();
+    m_statusShown = true;
+}
+
+void RunReporter::printSummary(const RunSummary &summary)
+{
+    m_statusTimer.stop();
+    clearStatus();
+    if (m_format == Format::Json) {
+        emitEvent(QStringLiteral("summary"), summary.toJson());
+        return;
+    }
+    m_out << '\n' << tr("Summary") << '\n' << summary.toText();
+    m_out.flush();
+}
+
+} // namespace switchboard

@@ -1,0 +1,565 @@
+#include "Orchestrator.h"
+
+#include "AgentLog.h"
+#include "AgentRunner.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QSet>
+
+#include <algorithm>
+
+namespace switchboard {
+
+namespace {
+constexpr int kDefaultUpdateIntervalMs = 75;
+
+Scheduler::GoalState schedulerOutcome(AgentResult::Outcome outcome)
+{
+    switch (outcome) {
+    case AgentResult::Outcome::Completed:
+        return Scheduler::GoalState::Succeeded;
+    case AgentResult::Outcome::Failed:
+        return Scheduler::GoalState::Failed;
+    case AgentResult::Outcome::Cancelled:
+        return Scheduler::GoalState::Cancelled;
+    }
+    return Scheduler::GoalState::Failed;
+}
+} // namespace
+
+Orchestrator::Orchestrator(QObject *parent)
+    : QObject(parent)
+    , m_backends(BackendRegistry::withBuiltins())
+    , m_workspace(QDir::currentPath())
+{
+    m_pool.setObjectName(QStringLiteral("switchboard-agents"));
+    m_pool.setMaxThreadCount(m_scheduler.maxParallel());
+    m_updateTimer.setSingleShot(true);
+    m_updateTimer.setInterval(kDefaultUpdateIntervalMs);
+    connect(&m_updateTimer, &QTimer::timeout, this, &Orchestrator::publishUpdates);
+    m_clock.start();
+}
+
+Orchestrator::~Orchestrator()
+{
+    // Stop everything and wait: no runner may post to a dead orchestrator.
+    m_paused = true;
+    for (auto &[id, record] : m_records) {
+        if (record->context)
+            record->context->requestCancel();
+    }
+    m_pool.clear();
+    m_pool.waitForDone();
+}
+
+void Orchestrator::setProfiles(const QList<AgentProfile> &profiles)
+{
+    m_scheduler.setProfiles(profiles);
+    dispatch();
+}
+
+QList<AgentProfile> Orchestrator::profiles() const
+{
+    return m_scheduler.profiles();
+}
+
+void Orchestrator::setBackends(BackendRegistry registry)
+{
+    m_backends = std::move(registry);
+}
+
+void Orchestrator::setWorkspace(const QString &path)
+{
+    m_workspace = path.isEmpty() ? QDir::currentPath() : QDir(path).absolutePath();
+}
+
+void Orchestrator::setUpdateInterval(int ms)
+{
+    m_updateTimer.setInterval(qMax(0, ms));
+}
+
+QList<Goal> Orchestrator::withGeneratedIds(const QList<Goal> &goals) const
+{
+    QList<Goal> out = goals;
+    for (Goal &goal : out) {
+        if (!goal.id.trimmed().isEmpty())
+            continue;
+        QString id;
+        do {
+            id = QStringLiteral("g-%1").arg(m_nextGoalNumber++);
+        } while (m_scheduler.contains(id) ||
+                 std::any_of(out.cbegin(), out.cend(), [&id](const Goal &g) { return g.id == id; }));
+        goal.id = id;
+    }
+    return out;
+}
+
+QStringList Orchestrator::validate(const QList<Goal> &goals) const
+{
+    const quint64 saved = m_nextGoalNumber;
+    const QStringList errors = m_scheduler.validate(withGeneratedIds(goals));
+    m_nextGoalNumber = saved; // validation must not use up ids
+    return errors;
+}
+
+QString Orchestrator::spawn(const Goal &goal, QString *error)
+{
+    const QStringList ids = spawnParallel({goal}, error);
+    return ids.isEmpty() ? QString() : ids.first();
+}
+
+QStringList Orchestrator::spawnParallel(const QList<Goal> &goals, QString *error)
+{
+    if (goals.isEmpty())
+        return {};
+    const QList<Goal> batch = withGeneratedIds(goals);
+    const QStringList errors = m_scheduler.validate(batch);
+    if (!errors.isEmpty()) {
+        if (error)
+            *error = errors.join(QLatin1Char('\n'));
+        return {};
+    }
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList agentIds;
+    agentIds.reserve(batch.size());
+    for (const Goal &goal : batch) {
+        auto record = std::make_unique<AgentRecord>();
+        const quint64 number = m_nextAgentNumber++;
+        record->goal = goal;
+        record->log = std::make_shared<AgentLog>();
+        AgentStatus &s = record->status;
+        s.agentId = QStringLiteral("a-%1").arg(number);
+        s.name =
+            QStringLiteral("%1-%2").arg(goal.profile.isEmpty() ? QStringLiteral("agent") : goal.profile).arg(number);
+        s.goalId = goal.id;
+        s.goalTitle = goal.title;
+        s.profile = goal.profile;
+        s.priority = goal.priority;
+        s.state = AgentState::Queued;
+        s.createdAt = now;
+        ++m_stateCounts[static_cast<int>(AgentState::Queued)];
+        agentIds << s.agentId;
+        m_order << s.agentId;
+        m_agentByGoal.insert(goal.id, s.agentId);
+        m_records.emplace(s.agentId, std::move(record));
+    }
+    const QList<Scheduler::BlockedGoal> blocked = m_scheduler.add(batch);
+    for (const QString &id : std::as_const(agentIds)) {
+        markDirty(id);
+        Q_EMIT agentSpawned(id);
+    }
+    applyBlocked(blocked);
+    dispatch();
+    checkIdle();
+    return agentIds;
+}
+
+Orchestrator::AgentRecord *Orchestrator::record(const QString &agentId)
+{
+    const auto it = m_records.find(agentId);
+    return it == m_records.end() ? nullptr : it->second.get();
+}
+
+const Orchestrator::AgentRecord *Orchestrator::record(const QString &agentId) const
+{
+    const auto it = m_records.find(agentId);
+    return it == m_records.end() ? nullptr : it->second.get();
+}
+
+std::optional<AgentStatus> Orchestrator::status(const QString &agentId) const
+{
+    const AgentRecord *r = record(agentId);
+    if (!r)
+        return std::nullopt;
+    return r->status;
+}
+
+QList<AgentStatus> Orchestrator::agents() const
+{
+    QList<AgentStatus> out;
+    out.reserve(m_order.size());
+    for (const QString &id : m_order)
+        out << record(id)->status;
+    return out;
+}
+
+QStringList Orchestrator::agentIds() const
+{
+    return m_order;
+}
+
+std::optional<Goal> Orchestrator::goal(const QString &goalId) const
+{
+    const AgentRecord *r = record(m_agentByGoal.value(goalId));
+    if (!r)
+        return std::nullopt;
+    return r->goal;
+}
+
+QStringList Orchestrator::goalIds() const
+{
+    QStringList out;
+    out.reserve(m_order.size());
+    for (const QString &id : m_order)
+        out << record(id)->goal.id;
+    return out;
+}
+
+QString Orchestrator::agentForGoal(const QString &goalId) const
+{
+    return m_agentByGoal.value(goalId);
+}
+
+QStringList Orchestrator::agentLog(const QString &agentId) const
+{
+    const AgentRecord *r = record(agentId);
+    return r ? r->log->lines() : QStringList();
+}
+
+qint64 Orchestrator::agentLogDropped(const QString &agentId) const
+{
+    const AgentRecord *r = record(agentId);
+    return r ? r->log->droppedLines() : 0;
+}
+
+void Orchestrator::setState(AgentRecord &record, AgentState state)
+{
+    if (record.status.state == state)
+        return;
+    --m_stateCounts[static_cast<int>(record.status.state)];
+    ++m_stateCounts[static_cast<int>(state)];
+    record.status.state = state;
+    markDirty(record.status.agentId);
+}
+
+void Orchestrator::applyBlocked(const QList<Scheduler::BlockedGoal> &blocked)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const Scheduler::BlockedGoal &b : blocked) {
+        AgentRecord *r = record(m_agentByGoal.value(b.goalId));
+        if (!r)
+            continue;
+        r->status.error = b.reason;
+        r->status.completedAt = now;
+        setState(*r, AgentState::Blocked);
+        Q_EMIT agentBlocked(r->status.agentId, b.reason);
+    }
+}
+
+void Orchestrator::dispatch()
+{
+    if (m_paused)
+        return;
+    const QList<Scheduler::Dispatch> ready = m_scheduler.takeReady();
+    for (const Scheduler::Dispatch &d : ready) {
+        AgentRecord *r = record(m_agentByGoal.value(d.goalId));
+        if (r)
+            startAgent(*r, d.profile);
+    }
+    m_maxRunningSeen = qMax(m_maxRunningSeen, m_scheduler.runningCount());
+}
+
+void Orchestrator::startAgent(AgentRecord &record, const QString &profileName)
+{
+    AgentStatus &s = record.status;
+    const AgentProfile *profile = m_scheduler.profile(profileName);
+    s.profile = profileName;
+    if (record.goal.profile.isEmpty())
+        s.name = QStringLiteral("%1-%2").arg(profileName, s.agentId.mid(2));
+    ++s.attempt;
+    s.startedAt = QDateTime::currentDateTimeUtc();
+    s.completedAt = QDateTime();
+    s.error.clear();
+    s.progress = 0;
+    s.currentStep.clear();
+    if (m_firstStartMs < 0)
+        m_firstStartMs = m_clock.elapsed();
+    setState(record, AgentState::Running);
+    Q_EMIT agentStarted(s.agentId);
+
+    std::unique_ptr<AgentBackend> backend = profile ? m_backends.create(*profile) : nullptr;
+    if (!backend) {
+        const QString why = profile ? QStringLiteral("no backend named '%1'").arg(profile->backend)
+                                    : QStringLiteral("no profile named '%1'").arg(profileName);
+        const QString agentId = s.agentId;
+        QMetaObject::invokeMethod(
+            this, [this, agentId, why] { handleAgentFinished(agentId, AgentResult::failed(why)); },
+            Qt::QueuedConnection);
+        return;
+    }
+    AgentEventSink *sink = this;
+    record.context =
+        std::make_shared<AgentContext>(s.agentId, record.goal, *profile, s.attempt, m_workspace, record.log, sink);
+    const QString agentId = s.agentId;
+    auto *runner = new AgentRunner(std::move(backend), record.context, [this, agentId](const AgentResult &result) {
+        QMetaObject::invokeMethod(
+            this, [this, agentId, result] { handleAgentFinished(agentId, result); }, Qt::QueuedConnection);
+    });
+    m_pool.start(runner);
+}
+
+void Orchestrator::agentLiveStateChanged(const QString &agentId)
+{
+    // Agent thread: hop to ours; the context coalesces, so at most one of these is in flight per agent.
+    QMetaObject::invokeMethod(
+        this, [this, agentId] { handleLiveStateChanged(agentId); }, Qt::QueuedConnection);
+}
+
+void Orchestrator::handleLiveStateChanged(const QString &agentId)
+{
+    AgentRecord *r = record(agentId);
+    if (!r || !r->context)
+        return;
+    const AgentLiveState live = r->context->takeLiveState();
+    AgentStatus &s = r->status;
+    const bool progressChanged = live.progress != s.progress || live.step != s.currentStep;
+    s.progress = live.progress;
+    s.currentStep = live.step;
+    s.inputTokens = live.inputTokens;
+    s.outputTokens = live.outputTokens;
+    s.costUsd = live.costUsd;
+    markDirty(agentId);
+    if (progressChanged)
+        Q_EMIT agentProgress(agentId, s.progress, s.currentStep);
+}
+
+void Orchestrator::handleAgentFinished(const QString &agentId, const AgentResult &result)
+{
+    AgentRecord *r = record(agentId);
+    if (!r)
+        return;
+    AgentStatus &s = r->status;
+    if (r->context) {
+        const AgentLiveState live = r->context->takeLiveState();
+        s.progress = live.progress;
+        s.currentStep = live.step;
+        s.inputTokens = live.inputTokens;
+        s.outputTokens = live.outputTokens;
+        s.costUsd = live.costUsd;
+        r->context.reset();
+    }
+    s.completedAt = QDateTime::currentDateTimeUtc();
+    r->runMs = s.startedAt.msecsTo(s.completedAt);
+    m_agentTimeMs += r->runMs;
+    m_lastFinishMs = m_clock.elapsed();
+
+    const QList<Scheduler::BlockedGoal> blocked = m_scheduler.finish(s.goalId, schedulerOutcome(result.outcome));
+    switch (result.outcome) {
+    case AgentResult::Outcome::Completed:
+        s.progress = 100;
+        s.summary = result.summary;
+        setState(*r, AgentState::Completed);
+        Q_EMIT agentCompleted(agentId, result.summary);
+        break;
+    case AgentResult::Outcome::Failed:
+        s.error = result.error;
+        setState(*r, AgentState::Failed);
+        Q_EMIT agentFailed(agentId, result.error);
+        break;
+    case AgentResult::Outcome::Cancelled:
+        s.error.clear();
+        setState(*r, AgentState::Cancelled);
+        Q_EMIT agentCancelled(agentId);
+        break;
+    }
+    applyBlocked(blocked);
+    dispatch();
+    checkIdle();
+}
+
+bool Orchestrator::cancel(const QString &agentId)
+{
+    AgentRecord *r = record(agentId);
+    if (!r)
+        return false;
+    const AgentState state = r->status.state;
+    if (isFinalState(state))
+        return false;
+    if (state == AgentState::Queued || state == AgentState::Blocked || state == AgentState::Interrupted) {
+        const QList<Scheduler::BlockedGoal> blocked = m_scheduler.cancelPending(r->status.goalId);
+        r->status.completedAt = QDateTime::currentDateTimeUtc();
+        setState(*r, AgentState::Cancelled);
+        Q_EMIT agentCancelled(agentId);
+        applyBlocked(blocked);
+        checkIdle();
+        return true;
+    }
+    if (r->cancelRequested)
+        return true;
+    r->cancelRequested = true;
+    if (r->context)
+        r->context->requestCancel(); // the runner returns promptly and reports Cancelled
+    return true;
+}
+
+int Orchestrator::cancelAll()
+{
+    int count = 0;
+    // Queued first, so nothing new starts while the running ones wind down.
+    const QStringList ids = m_order;
+    for (const QString &id : ids) {
+        const AgentRecord *r = record(id);
+        if (r && (r->status.state == AgentState::Queued || r->status.state == AgentState::Interrupted))
+            count += cancel(id) ? 1 : 0;
+    }
+    for (const QString &id : ids) {
+        const AgentRecord *r = record(id);
+        if (r && isActiveState(r->status.state) && !r->cancelRequested)
+            count += cancel(id) ? 1 : 0;
+    }
+    return count;
+}
+
+bool Orchestrator::isIdle() const
+{
+    const auto count = [this](AgentState s) { return m_stateCounts.value(static_cast<int>(s), 0); };
+    return count(AgentState::Queued) + count(AgentState::Running) + count(AgentState::WaitingForLock) +
+               count(AgentState::Escalated) + count(AgentState::Paused) + count(AgentState::Interrupted) ==
+           0;
+}
+
+bool Orchestrator::waitAll(int timeoutMs)
+{
+    if (isIdle())
+        return true;
+    QEventLoop loop;
+    connect(this, &Orchestrator::allFinished, &loop, &QEventLoop::quit);
+    QTimer timeout;
+    if (timeoutMs >= 0) {
+        timeout.setSingleShot(true);
+        connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+        timeout.start(timeoutMs);
+    }
+    loop.exec();
+    return isIdle();
+}
+
+void Orchestrator::checkIdle()
+{
+    const bool idle = isIdle();
+    if (!idle) {
+        m_wasBusy = true;
+        return;
+    }
+    if (m_wasBusy) {
+        m_wasBusy = false;
+        publishUpdates(); // views see the final states before anyone reacts to allFinished
+        Q_EMIT allFinished();
+    }
+}
+
+int Orchestrator::cleanup()
+{
+    QStringList removed;
+    for (const QString &id : std::as_const(m_order)) {
+        const AgentState state = record(id)->status.state;
+        if (isFinalState(state) || state == AgentState::Blocked)
+            removed << id;
+    }
+    if (removed.isEmpty())
+        return 0;
+    Q_EMIT agentsAboutToBeRemoved(removed);
+    const QSet<QString> gone(removed.cbegin(), removed.cend());
+    for (const QString &id : std::as_const(removed)) {
+        const AgentRecord *r = record(id);
+        --m_stateCounts[static_cast<int>(r->status.state)];
+        m_agentByGoal.remove(r->status.goalId);
+        m_dirty.remove(id);
+        m_records.erase(id);
+    }
+    m_order.erase(
+        std::remove_if(m_order.begin(), m_order.end(), [&gone](const QString &id) { return gone.contains(id); }),
+        m_order.end());
+    Q_EMIT agentsRemoved(removed);
+    return static_cast<int>(removed.size());
+}
+
+void Orchestrator::setMaxParallel(int maxParallel)
+{
+    maxParallel = qMax(1, maxParallel);
+    if (maxParallel == m_scheduler.maxParallel())
+        return;
+    m_scheduler.setMaxParallel(maxParallel);
+    m_pool.setMaxThreadCount(qMax(maxParallel, m_pool.maxThreadCount()));
+    Q_EMIT maxParallelChanged(maxParallel);
+    dispatch();
+}
+
+int Orchestrator::maxParallel() const
+{
+    return m_scheduler.maxParallel();
+}
+
+void Orchestrator::pauseDispatch()
+{
+    if (m_paused)
+        return;
+    m_paused = true;
+    Q_EMIT dispatchPausedChanged(true);
+}
+
+void Orchestrator::resumeDispatch()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    Q_EMIT dispatchPausedChanged(false);
+    dispatch();
+}
+
+Orchestrator::Progress Orchestrator::progress() const
+{
+    const auto count = [this](AgentState s) { return m_stateCounts.value(static_cast<int>(s), 0); };
+    Progress p;
+    p.pending = count(AgentState::Queued) + count(AgentState::Interrupted);
+    p.waiting = count(AgentState::Escalated) + count(AgentState::WaitingForLock);
+    p.inProgress = count(AgentState::Running) + count(AgentState::Paused) + p.waiting;
+    p.completed = count(AgentState::Completed);
+    p.failed = count(AgentState::Failed);
+    p.cancelled = count(AgentState::Cancelled);
+    p.blocked = count(AgentState::Blocked);
+    p.poolBusy = m_scheduler.runningCount();
+    p.poolAvailable = qMax(0, m_scheduler.maxParallel() - p.poolBusy);
+    return p;
+}
+
+RunSummary Orchestrator::summary() const
+{
+    RunSummary summary;
+    summary.wallMs = m_firstStartMs >= 0 && m_lastFinishMs >= m_firstStartMs ? m_lastFinishMs - m_firstStartMs : 0;
+    summary.agentTimeMs = m_agentTimeMs;
+    summary.maxParallelReached = m_maxRunningSeen;
+    QList<Goal> goals;
+    goals.reserve(m_order.size());
+    for (const QString &id : m_order)
+        goals << record(id)->goal;
+    summary.phases = static_cast<int>(Scheduler::phases(goals).size());
+    const Progress p = progress();
+    summary.total = static_cast<int>(m_order.size());
+    summary.completed = p.completed;
+    summary.failed = p.failed;
+    summary.cancelled = p.cancelled;
+    summary.blocked = p.blocked;
+    return summary;
+}
+
+void Orchestrator::markDirty(const QString &agentId)
+{
+    m_dirty.insert(agentId);
+    if (!m_updateTimer.isActive())
+        m_updateTimer.start();
+}
+
+void Orchestrator::publishUpdates()
+{
+    m_updateTimer.stop();
+    if (m_dirty.isEmpty())
+        return;
+    QStringList ids(m_dirty.cbegin(), m_dirty.cend());
+    m_dirty.clear();
+    Q_EMIT agentsUpdated(ids);
+}
+
+} // namespace switchboard

@@ -1,0 +1,431 @@
+#include "Scheduler.h"
+
+#include <QSet>
+
+#include <limits>
+
+namespace switchboard {
+
+bool Scheduler::ReadyKey::operator<(const ReadyKey &other) const
+{
+    if (priority != other.priority)
+        return priority < other.priority;
+    if (deadline != other.deadline)
+        return deadline < other.deadline;
+    return seq < other.seq;
+}
+
+Scheduler::Scheduler() = default;
+
+void Scheduler::setProfiles(const QList<AgentProfile> &profiles)
+{
+    m_profiles = profiles;
+}
+
+const AgentProfile *Scheduler::profile(const QString &name) const
+{
+    for (const AgentProfile &p : m_profiles) {
+        if (p.name == name)
+            return &p;
+    }
+    return nullptr;
+}
+
+void Scheduler::setMaxParallel(int maxParallel)
+{
+    m_maxParallel = qMax(1, maxParallel);
+}
+
+QStringList Scheduler::validate(const QList<Goal> &goals) const
+{
+    QStringList errors;
+    QHash<QString, int> batchIndex;
+    for (int i = 0; i < goals.size(); ++i) {
+        const Goal &goal = goals.at(i);
+        if (goal.id.trimmed().isEmpty()) {
+            errors << QStringLiteral("goal #%1 ('%2'): missing id").arg(i + 1).arg(goal.title);
+            continue;
+        }
+        if (m_index.contains(goal.id) || batchIndex.contains(goal.id)) {
+            errors << QStringLiteral("goal '%1': duplicate id").arg(goal.id);
+            continue;
+        }
+        batchIndex.insert(goal.id, i);
+    }
+
+    for (const Goal &goal : goals) {
+        for (const QString &dep : goal.dependsOn) {
+            if (dep == goal.id)
+                errors << QStringLiteral("goal '%1': depends on itself").arg(goal.id);
+            else if (!m_index.contains(dep) && !batchIndex.contains(dep))
+                errors << QStringLiteral("goal '%1': unknown dependency '%2'").arg(goal.id, dep);
+        }
+        if (!goal.profile.isEmpty()) {
+            const AgentProfile *p = profile(goal.profile);
+            if (!p) {
+                QStringList known;
+                for (const AgentProfile &each : m_profiles)
+                    known << each.name;
+                errors << QStringLiteral("goal '%1': unknown profile '%2' (known: %3)")
+                              .arg(goal.id, goal.profile, known.join(QStringLiteral(", ")));
+            } else if (!p->hasCapabilities(goal.capabilities)) {
+                errors << QStringLiteral("goal '%1': profile '%2' lacks capabilities: %3")
+                              .arg(goal.id, goal.profile,
+                                   p->missingCapabilities(goal.capabilities).join(QStringLiteral(", ")));
+            }
+        } else {
+            bool matched = false;
+            QSet<QString> missingEverywhere;
+            for (const AgentProfile &p : m_profiles) {
+                if (p.hasCapabilities(goal.capabilities)) {
+                    matched = true;
+                    break;
+                }
+            }
+            if (!matched) {
+                // Name the capabilities that no single profile covers, to say what to add.
+                for (const QString &cap : goal.capabilities) {
+                    bool someoneHas = false;
+                    for (const AgentProfile &p : m_profiles)
+                        someoneHas = someoneHas || p.capabilities.contains(cap, Qt::CaseInsensitive);
+                    if (!someoneHas)
+                        missingEverywhere.insert(cap);
+                }
+                QStringList missing(missingEverywhere.cbegin(), missingEverywhere.cend());
+                missing.sort();
+                if (m_profiles.isEmpty())
+                    errors << QStringLiteral("goal '%1': no agent profiles are configured").arg(goal.id);
+                else if (missing.isEmpty())
+                    errors << QStringLiteral("goal '%1': no single profile has all of: %2")
+                                  .arg(goal.id, goal.capabilities.join(QStringLiteral(", ")));
+                else
+                    errors << QStringLiteral("goal '%1': no profile has the capabilities: %2")
+                                  .arg(goal.id, missing.join(QStringLiteral(", ")));
+            }
+        }
+    }
+
+    // Existing goals are already acyclic and cannot depend on new ones, so a cycle lies in the batch.
+    if (errors.isEmpty()) {
+        const QStringList cycle = findCycle(goals);
+        if (!cycle.isEmpty())
+            errors << QStringLiteral("cycle: %1").arg(cycle.join(QStringLiteral(" -> ")));
+    }
+    return errors;
+}
+
+QList<Scheduler::BlockedGoal> Scheduler::add(const QList<Goal> &goals)
+{
+    QList<BlockedGoal> blocked;
+    const int first = static_cast<int>(m_nodes.size());
+    m_nodes.reserve(m_nodes.size() + static_cast<size_t>(goals.size()));
+    for (const Goal &goal : goals) {
+        Node node;
+        node.goal = goal;
+        node.seq = m_nextSeq++;
+        m_index.insert(goal.id, static_cast<int>(m_nodes.size()));
+        m_nodes.push_back(std::move(node));
+        ++m_pending;
+    }
+    for (int i = first; i < static_cast<int>(m_nodes.size()); ++i) {
+        Node &node = m_nodes[static_cast<size_t>(i)];
+        QString failedDependency;
+        for (const QString &dep : node.goal.dependsOn) {
+            const int d = m_index.value(dep, -1);
+            if (d < 0)
+                continue;
+            Node &depNode = m_nodes[static_cast<size_t>(d)];
+            depNode.dependents.push_back(i);
+            switch (depNode.state) {
+            case GoalState::Succeeded:
+                break;
+            case GoalState::Failed:
+            case GoalState::Cancelled:
+            case GoalState::Blocked:
+                failedDependency = dep;
+                ++node.unmetDependencies;
+                break;
+            default:
+                ++node.unmetDependencies;
+                break;
+            }
+        }
+        if (!failedDependency.isEmpty()) {
+            // Its dependency already ended badly: block now; the loop below handles its dependents.
+            node.state = GoalState::Blocked;
+            --m_pending;
+            const QString reason = QStringLiteral("dependency '%1' did not complete").arg(failedDependency);
+            blocked << BlockedGoal{node.goal.id, reason};
+        }
+    }
+    for (int i = first; i < static_cast<int>(m_nodes.size()); ++i) {
+        Node &node = m_nodes[static_cast<size_t>(i)];
+        if (node.state == GoalState::Blocked) {
+            blocked << blockDependents(i, QStringLiteral("dependency '%1' is blocked").arg(node.goal.id));
+        } else if (node.state == GoalState::Pending && node.unmetDependencies == 0) {
+            makeReady(i);
+        }
+    }
+    return blocked;
+}
+
+Scheduler::ReadyKey Scheduler::keyFor(int node) const
+{
+    const Node &n = m_nodes[static_cast<size_t>(node)];
+    const qint64 deadline =
+        n.goal.deadline.isValid() ? n.goal.deadline.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+    return ReadyKey{-static_cast<int>(n.goal.priority), deadline, n.seq, node};
+}
+
+void Scheduler::makeReady(int node)
+{
+    m_ready.insert(keyFor(node));
+}
+
+int Scheduler::profileLoad(const QString &name) const
+{
+    return m_profileRunning.value(name, 0);
+}
+
+int Scheduler::runningCount(const QString &profile) const
+{
+    return profileLoad(profile);
+}
+
+const AgentProfile *Scheduler::chooseProfile(const Goal &goal) const
+{
+    auto hasRoom = [this](const AgentProfile &p) {
+        return p.maxConcurrent <= 0 || profileLoad(p.name) < p.maxConcurrent;
+    };
+    if (!goal.profile.isEmpty()) {
+        const AgentProfile *p = profile(goal.profile);
+        return p && hasRoom(*p) ? p : nullptr;
+    }
+    const AgentProfile *best = nullptr;
+    for (const AgentProfile &p : m_profiles) {
+        if (!hasRoom(p) || !p.hasCapabilities(goal.capabilities))
+            continue;
+        if (!best || profileLoad(p.name) < profileLoad(best->name))
+            best = &p;
+    }
+    return best;
+}
+
+QList<Scheduler::Dispatch> Scheduler::takeReady()
+{
+    QList<Dispatch> out;
+    auto it = m_ready.begin();
+    while (it != m_ready.end() && m_running < m_maxParallel) {
+        Node &node = m_nodes[static_cast<size_t>(it->node)];
+        const AgentProfile *chosen = chooseProfile(node.goal);
+        if (!chosen) {
+            ++it; // its profile is full: let the next ready goal go first
+            continue;
+        }
+        node.state = GoalState::Running;
+        node.assignedProfile = chosen->name;
+        ++m_profileRunning[chosen->name];
+        ++m_running;
+        --m_pending;
+        out << Dispatch{node.goal.id, chosen->name};
+        it = m_ready.erase(it);
+    }
+    return out;
+}
+
+QList<Scheduler::BlockedGoal> Scheduler::finish(const QString &goalId, GoalState outcome)
+{
+    const int i = m_index.value(goalId, -1);
+    if (i < 0)
+        return {};
+    Node &node = m_nodes[static_cast<size_t>(i)];
+    if (node.state != GoalState::Running)
+        return {};
+    if (!node.suspended)
+        --m_running;
+    node.suspended = false;
+    --m_profileRunning[node.assignedProfile];
+    node.state = outcome;
+
+    if (outcome == GoalState::Succeeded) {
+        for (int d : node.dependents) {
+            Node &dependent = m_nodes[static_cast<size_t>(d)];
+            if (dependent.state == GoalState::Pending && --dependent.unmetDependencies == 0)
+                makeReady(d);
+        }
+        return {};
+    }
+    const QString reason = outcome == GoalState::Cancelled ? QStringLiteral("dependency '%1' was cancelled").arg(goalId)
+                                                           : QStringLiteral("dependency '%1' failed").arg(goalId);
+    return blockDependents(i, reason);
+}
+
+QList<Scheduler::BlockedGoal> Scheduler::cancelPending(const QString &goalId)
+{
+    const int i = m_index.value(goalId, -1);
+    if (i < 0)
+        return {};
+    Node &node = m_nodes[static_cast<size_t>(i)];
+    if (node.state != GoalState::Pending && node.state != GoalState::Blocked)
+        return {};
+    if (node.state == GoalState::Pending) {
+        m_ready.erase(keyFor(i));
+        --m_pending;
+    }
+    node.state = GoalState::Cancelled;
+    return blockDependents(i, QStringLiteral("dependency '%1' was cancelled").arg(goalId));
+}
+
+QList<Scheduler::BlockedGoal> Scheduler::blockDependents(int root, const QString &reason)
+{
+    QList<BlockedGoal> blocked;
+    // Iterative walk: direct dependents get the given reason, deeper ones name their blocked parent.
+    std::vector<std::pair<int, QString>> stack;
+    for (int d : m_nodes[static_cast<size_t>(root)].dependents)
+        stack.emplace_back(d, reason);
+    while (!stack.empty()) {
+        auto [d, why] = std::move(stack.back());
+        stack.pop_back();
+        Node &node = m_nodes[static_cast<size_t>(d)];
+        if (node.state != GoalState::Pending)
+            continue;
+        m_ready.erase(keyFor(d));
+        node.state = GoalState::Blocked;
+        --m_pending;
+        blocked << BlockedGoal{node.goal.id, why};
+        const QString next = QStringLiteral("dependency '%1' is blocked").arg(node.goal.id);
+        for (int dd : node.dependents)
+            stack.emplace_back(dd, next);
+    }
+    return blocked;
+}
+
+void Scheduler::suspend(const QString &goalId)
+{
+    const int i = m_index.value(goalId, -1);
+    if (i < 0)
+        return;
+    Node &node = m_nodes[static_cast<size_t>(i)];
+    if (node.state == GoalState::Running && !node.suspended) {
+        node.suspended = true;
+        --m_running;
+    }
+}
+
+void Scheduler::unsuspend(const QString &goalId)
+{
+    const int i = m_index.value(goalId, -1);
+    if (i < 0)
+        return;
+    Node &node = m_nodes[static_cast<size_t>(i)];
+    if (node.state == GoalState::Running && node.suspended) {
+        node.suspended = false;
+        ++m_running;
+    }
+}
+
+Scheduler::GoalState Scheduler::state(const QString &goalId) const
+{
+    const int i = m_index.value(goalId, -1);
+    return i < 0 ? GoalState::Pending : m_nodes[static_cast<size_t>(i)].state;
+}
+
+QString Scheduler::assignedProfile(const QString &goalId) const
+{
+    const int i = m_index.value(goalId, -1);
+    return i < 0 ? QString() : m_nodes[static_cast<size_t>(i)].assignedProfile;
+}
+
+QList<QStringList> Scheduler::phases(const QList<Goal> &goals)
+{
+    QHash<QString, int> index;
+    for (int i = 0; i < goals.size(); ++i)
+        index.insert(goals.at(i).id, i);
+    QVector<int> level(goals.size(), -1);
+    // Repeated relaxation in input order; a goal gets 1 + the deepest level of its in-set deps.
+    bool changed = true;
+    int guard = 0;
+    while (changed && guard++ <= goals.size()) {
+        changed = false;
+        for (int i = 0; i < goals.size(); ++i) {
+            int mine = 0;
+            bool ready = true;
+            for (const QString &dep : goals.at(i).dependsOn) {
+                const int d = index.value(dep, -1);
+                if (d < 0)
+                    continue;
+                if (level[d] < 0) {
+                    ready = false;
+                    break;
+                }
+                mine = qMax(mine, level[d] + 1);
+            }
+            if (ready && level[i] != mine) {
+                level[i] = mine;
+                changed = true;
+            }
+        }
+    }
+    QList<QStringList> out;
+    for (int i = 0; i < goals.size(); ++i) {
+        if (level[i] < 0)
+            continue; // on a cycle: validation reports it
+        while (out.size() <= level[i])
+            out.append(QStringList());
+        out[level[i]] << goals.at(i).id;
+    }
+    return out;
+}
+
+QStringList Scheduler::findCycle(const QList<Goal> &goals)
+{
+    QHash<QString, int> index;
+    for (int i = 0; i < goals.size(); ++i)
+        index.insert(goals.at(i).id, i);
+    enum Color
+    {
+        White,
+        Grey,
+        Black
+    };
+    QVector<int> color(goals.size(), White);
+    QVector<int> parent(goals.size(), -1);
+
+    for (int start = 0; start < goals.size(); ++start) {
+        if (color[start] != White)
+            continue;
+        // Iterative DFS: (node, next dependency position).
+        std::vector<std::pair<int, int>> stack{{start, 0}};
+        color[start] = Grey;
+        while (!stack.empty()) {
+            auto &[node, pos] = stack.back();
+            const QStringList &deps = goals.at(node).dependsOn;
+            if (pos >= deps.size()) {
+                color[node] = Black;
+                stack.pop_back();
+                continue;
+            }
+            const int next = index.value(deps.at(pos++), -1);
+            if (next < 0)
+                continue;
+            if (color[next] == Grey) {
+                // Walk back from node to next; the chain is dependent -> dependency.
+                QStringList cycle;
+                for (const auto &frame : stack) {
+                    if (!cycle.isEmpty() || frame.first == next)
+                        cycle << goals.at(frame.first).id;
+                }
+                cycle << goals.at(next).id;
+                return cycle;
+            }
+            if (color[next] == White) {
+                color[next] = Grey;
+                parent[next] = node;
+                stack.emplace_back(next, 0);
+            }
+        }
+    }
+    return {};
+}
+
+} // namespace switchboard
