@@ -1,0 +1,419 @@
+// Orchestrator: the facade's signals, cancellation, cleanup, live caps and pause, driven through
+// the real pool with the demo backend and with a controllable in-test backend.
+#include "agents/BackendRegistry.h"
+#include "orchestration/AgentContext.h"
+#include "orchestration/Orchestrator.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <atomic>
+#include <mutex>
+
+using namespace switchboard;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Counts how many run at once and lets the test decide when they finish.
+struct Probe
+{
+    std::atomic<int> running{0};
+    std::atomic<int> maxRunning{0};
+    std::atomic<int> runs{0};
+    std::atomic<bool> release{false};
+    std::mutex mutex;
+    QHash<QString, int> runsPerGoal;
+};
+
+class ProbeBackend final : public AgentBackend
+{
+public:
+    explicit ProbeBackend(Probe *probe, const AgentProfile &profile)
+        : m_probe(probe)
+        , m_profile(profile)
+    {}
+
+    AgentResult run(AgentContext &context) override
+    {
+        const int now = ++m_probe->running;
+        int seen = m_probe->maxRunning.load();
+        while (now > seen && !m_probe->maxRunning.compare_exchange_weak(seen, now)) {
+        }
+        ++m_probe->runs;
+        {
+            const std::lock_guard lock(m_probe->mutex);
+            ++m_probe->runsPerGoal[context.goal().id];
+        }
+        const bool hold = m_profile.settings.value(u"hold"_s).toBool();
+        while (hold && !m_probe->release.load() && !context.isCancelled())
+            context.sleepFor(std::chrono::milliseconds(2));
+        for (int p = 10; p <= 90; p += 40)
+            context.setProgress(p, QStringLiteral("step %1").arg(p));
+        --m_probe->running;
+        if (context.isCancelled())
+            return AgentResult::cancelled();
+        if (context.goal().title.startsWith(u"fail"_s))
+            return AgentResult::failed(u"asked to fail"_s);
+        return AgentResult::completed(u"done "_s + context.goal().id);
+    }
+
+private:
+    Probe *m_probe;
+    AgentProfile m_profile;
+};
+
+AgentProfile probeProfile(const QString &name, bool hold, int maxConcurrent = 0)
+{
+    AgentProfile p;
+    p.name = name;
+    p.backend = u"probe"_s;
+    p.maxConcurrent = maxConcurrent;
+    p.settings.insert(u"hold"_s, hold);
+    return p;
+}
+
+AgentProfile demoProfile(int durationMs)
+{
+    AgentProfile p;
+    p.name = u"demo"_s;
+    p.backend = u"demo"_s;
+    p.settings.insert(u"duration_ms"_s, durationMs);
+    return p;
+}
+
+Goal goal(const QString &id, const QString &title = {}, const QStringList &deps = {})
+{
+    Goal g;
+    g.id = id;
+    g.title = title.isEmpty() ? id : title;
+    g.dependsOn = deps;
+    return g;
+}
+
+void useProbe(Orchestrator &o, Probe *probe)
+{
+    BackendRegistry registry = BackendRegistry::withBuiltins();
+    registry.add(u"probe"_s, [probe](const AgentProfile &p) { return std::make_unique<ProbeBackend>(probe, p); });
+    o.setBackends(std::move(registry));
+}
+
+} // namespace
+
+class TestOrchestrator final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void lifecycleSignals();
+    void failureBlocksDependents();
+    void spawnRejectsInvalidBatchWhole();
+    void cancelQueuedIsImmediate();
+    void cancelRunningDemoIsPrompt();
+    void cancelAll();
+    void cleanupRemovesFinishedOnly();
+    void liveMaxParallel();
+    void pauseAndResume();
+    void perProfileCap();
+    void thousandGoalsThroughThePool();
+    void updatesAreBatched();
+    void summaryCounts();
+};
+
+void TestOrchestrator::lifecycleSignals()
+{
+    Orchestrator o;
+    o.setProfiles({demoProfile(150)});
+    o.setMaxParallel(2);
+    QSignalSpy spawned(&o, &Orchestrator::agentSpawned);
+    QSignalSpy started(&o, &Orchestrator::agentStarted);
+    QSignalSpy progress(&o, &Orchestrator::agentProgress);
+    QSignalSpy completed(&o, &Orchestrator::agentCompleted);
+    QSignalSpy failed(&o, &Orchestrator::agentFailed);
+
+    QString error;
+    const QString id = o.spawn(goal(QString(), u"write docs"_s), &error);
+    QVERIFY2(!id.isEmpty(), qPrintable(error));
+    QCOMPARE(id, u"a-1"_s);
+    QCOMPARE(spawned.size(), 1);
+    QCOMPARE(spawned.first().first().toString(), id);
+    QCOMPARE(o.status(id)->goalId, u"g-1"_s); // generated goal id
+    QVERIFY(completed.wait(5000));
+    QCOMPARE(started.size(), 1);
+    QVERIFY(progress.size() >= 1);
+    QCOMPARE(completed.first().first().toString(), id);
+    QVERIFY(completed.first().at(1).toString().contains(u"demo"_s));
+    QCOMPARE(failed.size(), 0);
+    const AgentStatus s = *o.status(id);
+    QCOMPARE(s.state, AgentState::Completed);
+    QCOMPARE(s.progress, 100);
+    QCOMPARE(s.attempt, 1);
+    QCOMPARE(s.profile, u"demo"_s);
+    QVERIFY(s.startedAt.isValid() && s.completedAt.isValid());
+    QVERIFY(s.tokens() > 0);
+    QVERIFY(!o.agentLog(id).isEmpty());
+    QVERIFY(o.agentLog(id).first().contains(u"demo agent"_s));
+}
+
+void TestOrchestrator::failureBlocksDependents()
+{
+    Probe probe;
+    Orchestrator o;
+    useProbe(o, &probe);
+    o.setProfiles({probeProfile(u"p"_s, false)});
+    QSignalSpy failed(&o, &Orchestrator::agentFailed);
+    QSignalSpy blocked(&o, &Orchestrator::agentBlocked);
+    const QStringList ids = o.spawnParallel(
+        {goal(u"a"_s, u"fail please"_s), goal(u"b"_s, {}, {u"a"_s}), goal(u"c"_s, {}, {u"b"_s}), goal(u"d"_s)});
+    QCOMPARE(ids.size(), 4);
+    QVERIFY(o.waitAll(5000));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().at(1).toString(), u"asked to fail"_s);
+    QCOMPARE(blocked.size(), 2);
+    QCOMPARE(o.status(ids[1])->state, AgentState::Blocked);
+    QCOMPARE(o.status(ids[1])->error, u"dependency 'a' failed"_s);
+    QCOMPARE(o.status(ids[2])->error, u"dependency 'b' is blocked"_s);
+    QCOMPARE(o.status(ids[3])->state, AgentState::Completed);
+    QCOMPARE(probe.runs.load(), 2); // blocked goals never ran
+}
+
+void TestOrchestrator::spawnRejectsInvalidBatchWhole()
+{
+    Orchestrator o;
+    o.setProfiles({demoProfile(10)});
+    QSignalSpy spawned(&o, &Orchestrator::agentSpawned);
+    QString error;
+    const QStringList ids =
+        o.spawnParallel({goal(u"x"_s), goal(u"y"_s, {}, {u"z"_s}), goal(u"z"_s, {}, {u"y"_s})}, &error);
+    QVERIFY(ids.isEmpty());
+    QCOMPARE(error, u"cycle: y -> z -> y"_s);
+    QCOMPARE(spawned.size(), 0);
+    QVERIFY(o.agents().isEmpty());
+    QCOMPARE(o.validate({goal(u"q"_s, {}, {u"nope"_s})}), QStringList{u"goal 'q': unknown dependency 'nope'"_s});
+}
+
+void TestOrchestrator::cancelQueuedIsImmediate()
+{
+    Probe probe;
+    Orchestrator o;
+    useProbe(o, &probe);
+    o.setProfiles({probeProfile(u"p"_s, true)});
+    o.setMaxParallel(1);
+    const QStringList ids = o.spawnParallel({goal(u"a"_s), goal(u"b"_s), goal(u"c"_s, {}, {u"b"_s})});
+    QCOMPARE(o.status(ids[1])->state, AgentState::Queued);
+    QSignalSpy cancelled(&o, &Orchestrator::agentCancelled);
+    QVERIFY(o.cancel(ids[1]));
+    QCOMPARE(cancelled.size(), 1); // synchronously: it never ran
+    QCOMPARE(o.status(ids[1])->state, AgentState::Cancelled);
+    QCOMPARE(o.status(ids[2])->state, AgentState::Blocked);
+    QCOMPARE(o.status(ids[2])->error, u"dependency 'b' was cancelled"_s);
+    QVERIFY(!o.cancel(ids[1])); // already final
+    probe.release = true;
+    QVERIFY(o.waitAll(5000));
+    QCOMPARE(probe.runs.load(), 1);
+}
+
+void TestOrchestrator::cancelRunningDemoIsPrompt()
+{
+    Orchestrator o;
+    o.setProfiles({demoProfile(60000)});
+    QSignalSpy started(&o, &Orchestrator::agentStarted);
+    QSignalSpy cancelled(&o, &Orchestrator::agentCancelled);
+    const QString id = o.spawn(goal(u"long"_s));
+    QVERIFY(started.size() == 1 || started.wait(2000));
+    QTRY_VERIFY(o.status(id)->progress >= 0);
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(o.cancel(id));
+    QVERIFY(cancelled.wait(2000));
+    const qint64 took = timer.elapsed();
+    QVERIFY2(took < 1000, qPrintable(QStringLiteral("cancel took %1 ms").arg(took)));
+    QCOMPARE(o.status(id)->state, AgentState::Cancelled);
+    QVERIFY(o.isIdle());
+}
+
+void TestOrchestrator::cancelAll()
+{
+    Probe probe;
+    Orchestrator o;
+    useProbe(o, &probe);
+    o.setProfiles({probeProfile(u"p"_s, true)});
+    o.setMaxParallel(3);
+    QList<Goal> goals;
+    for (int i = 0; i < 10; ++i)
+        goals << goal(QStringLiteral("g%1").arg(i));
+    o.spawnParallel(goals);
+    QTRY_COMPARE(probe.running.load(), 3);
+    QSignalSpy cancelled(&o, &Orchestrator::agentCancelled);
+    QCOMPARE(o.cancelAll(), 10);
+    QVERIFY(o.waitAll(5000));
+    QCOMPARE(cancelled.size(), 10);
+    QCOMPARE(o.progress().cancelled, 10);
+    QCOMPARE(probe.runs.load(), 3); // the queued ones never started
+}
+
+void TestOrchestrator::cleanupRemovesFinishedOnly()
+{
+    Probe probe;
+    Orchestrator o;
+    useProbe(o, &probe);
+    o.setProfiles({probeProfile(u"fast"_s, false), probeProfile(u"held"_s, true)});
+    o.setMaxParallel(4);
+    Goal slow = goal(u"slow"_s);
+    slow.profile = u"held"_s;
+    Goal f1 = goal(u"f1"_s);
+    f1.profile = u"fast"_s;
+    Goal f2 = goal(u"f2"_s, u"fail this"_s);
+    f2.profile = u"fast"_s;
+    const QStringList ids = o.spawnParallel({slow, f1, f2});
+    QTRY_COMPARE(o.progress().completed + o.progress().failed, 2);
+    QSignalSpy aboutToRemove(&o, &Orchestrator::agentsAboutToBeRemoved);
+    QSignalSpy removed(&o, &Orchestrator::agentsRemoved);
+    QCOMPARE(o.cleanup(), 2);
+    QCOMPARE(aboutToRemove.size(), 1);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(o.agentIds(), QStringList{ids[0]});
+    QVERIFY(!o.status(ids[1]));
+    QCOMPARE(o.cleanup(), 0);
+    probe.release = true;
+    QVERIFY(o.waitAll(5000));
+    QCOMPARE(o.cleanup(), 1);
+    QVERIFY(o.agents().isEmpty());
+}
+
+void TestOrchestrator::liveMaxParallel()
+{
+    Probe probe;
+    Orchestrator o;
+    useProbe(o, &probe);
+    o.setProfiles({probeProfile(u"p"_s, true)});
+    o.setMaxParallel(2);
+    QList<Goal> goals;
+    for (int i = 0; i < 12; ++i)
+        goals << goal(QStringLiteral("g%1").arg(i));
+    o.spawnParallel(goals);
+    QTRY_COMPARE(probe.running.load(), 2);
+    QCOMPARE(o.progress().poolBusy, 2);
+    QCOMPARE(o.progress().poolAvailable, 0);
+    QSignalSpy changed(&o, &Orchestrator::maxParallelChanged);
+    o.setMaxParallel(6);
+    QCOMPARE(changed.size(), 1);
+    QTRY_COMPARE(probe.running.load(), 6);
+    QTest::qWait(50);
+    QCOMPARE(probe.running.load(), 6);
+    probe.release = true;
+    QVERIFY(o.waitAll(5000));
+    QCOMPARE(probe.maxRunning.load(), 6);
+    QCOMPARE(o.maxParallelReached(), 6);
+}
+
+void TestOrchestrator::pauseAndResume()
+{
+    Probe probe;
+    Orchestrator o;
+    useProbe(o, &probe);
+    o.setProfiles({probeProfile(u"p"_s, false)});
+    QSignalSpy paused(&o, &Orchestrator::dispatchPausedChanged);
+    o.pauseDispatch();
+    QVERIFY(o.isDispatchPaused());
+    const QStringList ids = o.spawnParallel({goal(u"a"_s), goal(u"b"_s)});
+    QVERIFY(!o.waitAll(150)); // nothing runs while paused
+    QCOMPARE(probe.runs.load(), 0);
+    QCOMPARE(o.progress().pending, 2);
+    o.resumeDispatch();
+    QVERIFY(o.waitAll(5000));
+    QCOMPARE(probe.runs.load(), 2);
+    QCOMPARE(paused.size(), 2);
+    QCOMPARE(paused.at(0).first().toBool(), true);
+    QCOMPARE(paused.at(1).first().toBool(), false);
+}
+
+void TestOrchestrator::perProfileCap()
+{
+    Probe probe;
+    Orchestrator o;
+    useProbe(o, &probe);
+    o.setProfiles({probeProfile(u"p"_s, true, 2)});
+    o.setMaxParallel(8);
+    QList<Goal> goals;
+    for (int i = 0; i < 6; ++i)
+        goals << goal(QStringLiteral("g%1").arg(i));
+    o.spawnParallel(goals);
+    QTRY_COMPARE(probe.running.load(), 2);
+    QTest::qWait(50);
+    QCOMPARE(probe.running.load(), 2);
+    probe.release = true;
+    QVERIFY(o.waitAll(5000));
+    QCOMPARE(probe.maxRunning.load(), 2);
+}
+
+void TestOrchestrator::thousandGoalsThroughThePool()
+{
+    Probe probe;
+    Orchestrator o;
+    useProbe(o, &probe);
+    o.setProfiles({probeProfile(u"p"_s, false)});
+    o.setMaxParallel(8);
+    QSignalSpy completed(&o, &Orchestrator::agentCompleted);
+    QList<Goal> goals;
+    for (int i = 0; i < 1000; ++i)
+        goals << goal(QStringLiteral("g%1").arg(i), {},
+                      i >= 10 ? QStringList{QStringLiteral("g%1").arg(i % 10)} : QStringList{});
+    QCOMPARE(o.spawnParallel(goals).size(), 1000);
+    QVERIFY(o.waitAll(60000));
+    QCOMPARE(completed.size(), 1000);
+    QCOMPARE(probe.runs.load(), 1000);
+    for (auto it = probe.runsPerGoal.cbegin(); it != probe.runsPerGoal.cend(); ++it)
+        QCOMPARE(it.value(), 1);
+    QVERIFY(probe.maxRunning.load() <= 8);
+    QVERIFY(o.maxParallelReached() <= 8);
+    QCOMPARE(o.progress().completed, 1000);
+    QCOMPARE(o.progress().poolBusy, 0);
+}
+
+void TestOrchestrator::updatesAreBatched()
+{
+    Orchestrator o;
+    o.setUpdateInterval(100);
+    o.setProfiles({demoProfile(600)});
+    o.setMaxParallel(20);
+    QSignalSpy updates(&o, &Orchestrator::agentsUpdated);
+    QSignalSpy progress(&o, &Orchestrator::agentProgress);
+    QList<Goal> goals;
+    for (int i = 0; i < 20; ++i)
+        goals << goal(QStringLiteral("g%1").arg(i));
+    o.spawnParallel(goals);
+    QVERIFY(o.waitAll(10000));
+    QSet<QString> seen;
+    for (const QList<QVariant> &args : std::as_const(updates)) {
+        for (const QString &id : args.first().toStringList())
+            seen.insert(id);
+    }
+    QCOMPARE(seen.size(), 20);
+    // ~20 agents x 7 progress reports would be 100+ signals unbatched; at 100 ms ticks over ~0.6 s far fewer.
+    QVERIFY2(updates.size() < progress.size(),
+             qPrintable(QStringLiteral("%1 batches for %2 progress signals").arg(updates.size()).arg(progress.size())));
+    QVERIFY(updates.size() <= 20);
+}
+
+void TestOrchestrator::summaryCounts()
+{
+    Probe probe;
+    Orchestrator o;
+    useProbe(o, &probe);
+    o.setProfiles({probeProfile(u"p"_s, false)});
+    o.setMaxParallel(2);
+    o.spawnParallel({goal(u"a"_s), goal(u"b"_s, u"fail"_s), goal(u"c"_s, {}, {u"b"_s}), goal(u"d"_s, {}, {u"a"_s})});
+    QVERIFY(o.waitAll(5000));
+    const RunSummary s = o.summary();
+    QCOMPARE(s.total, 4);
+    QCOMPARE(s.completed, 2);
+    QCOMPARE(s.failed, 1);
+    QCOMPARE(s.blocked, 1);
+    QCOMPARE(s.phases, 2);
+    QVERIFY(!s.allCompleted());
+    QVERIFY(s.maxParallelReached >= 1 && s.maxParallelReached <= 2);
+}
+
+QTEST_GUILESS_MAIN(TestOrchestrator)
+#include "tst_orchestrator.moc"

@@ -1,0 +1,403 @@
+// Scheduler: pure logic, so every rule is checked by driving it step by step.
+#include "orchestration/Scheduler.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace switchboard;
+using namespace Qt::StringLiterals;
+
+namespace {
+Goal goal(const QString &id, const QStringList &deps = {}, Priority priority = Priority::Medium,
+          const QStringList &caps = {}, const QString &profile = {})
+{
+    Goal g;
+    g.id = id;
+    g.title = id;
+    g.dependsOn = deps;
+    g.priority = priority;
+    g.capabilities = caps;
+    g.profile = profile;
+    return g;
+}
+
+AgentProfile profile(const QString &name, const QStringList &caps = {}, int maxConcurrent = 0)
+{
+    AgentProfile p;
+    p.name = name;
+    p.capabilities = caps;
+    p.maxConcurrent = maxConcurrent;
+    return p;
+}
+
+// Runs everything to the end, finishing goals in dispatch order; returns the start order.
+QStringList runToEnd(Scheduler &s)
+{
+    QStringList started;
+    QStringList running;
+    for (int guard = 0; guard < 10000; ++guard) {
+        for (const Scheduler::Dispatch &d : s.takeReady()) {
+            started << d.goalId;
+            running << d.goalId;
+        }
+        if (running.isEmpty())
+            break;
+        s.finish(running.takeFirst(), Scheduler::GoalState::Succeeded);
+    }
+    return started;
+}
+} // namespace
+
+class TestScheduler final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void startOrder_data();
+    void startOrder();
+    void dependenciesFinishFirst();
+    void validationMessages_data();
+    void validationMessages();
+    void capabilityMatching_data();
+    void capabilityMatching();
+    void leastLoadedProfile();
+    void concurrencyCaps_data();
+    void concurrencyCaps();
+    void failureBlocksDependentsTransitively();
+    void cancelPendingBlocksDependents();
+    void dependencyAlreadyFailedBlocksOnAdd();
+    void suspendFreesSlot();
+    void liveMaxParallel();
+    void phases_data();
+    void phases();
+};
+
+void TestScheduler::startOrder_data()
+{
+    QTest::addColumn<QList<Goal>>("goals");
+    QTest::addColumn<QStringList>("expected");
+
+    QTest::newRow("submission order") << QList<Goal>{goal(u"a"_s), goal(u"b"_s), goal(u"c"_s)}
+                                      << QStringList{u"a"_s, u"b"_s, u"c"_s};
+    QTest::newRow("priority first") << QList<Goal>{goal(u"low"_s, {}, Priority::Low),
+                                                   goal(u"med"_s, {}, Priority::Medium),
+                                                   goal(u"crit"_s, {}, Priority::Critical),
+                                                   goal(u"high"_s, {}, Priority::High)}
+                                    << QStringList{u"crit"_s, u"high"_s, u"med"_s, u"low"_s};
+
+    Goal late = goal(u"late"_s, {}, Priority::High);
+    late.deadline = QDateTime(QDate(2030, 1, 2), QTime(0, 0), Qt::UTC);
+    Goal soon = goal(u"soon"_s, {}, Priority::High);
+    soon.deadline = QDateTime(QDate(2030, 1, 1), QTime(0, 0), Qt::UTC);
+    Goal none = goal(u"none"_s, {}, Priority::High);
+    QTest::newRow("deadline within priority, none last")
+        << QList<Goal>{none, late, soon, goal(u"crit"_s, {}, Priority::Critical)}
+        << QStringList{u"crit"_s, u"soon"_s, u"late"_s, u"none"_s};
+
+    QTest::newRow("dependency beats priority")
+        << QList<Goal>{goal(u"child"_s, {u"parent"_s}, Priority::Critical), goal(u"parent"_s, {}, Priority::Low),
+                       goal(u"other"_s, {}, Priority::Medium)}
+        << QStringList{u"other"_s, u"parent"_s, u"child"_s};
+}
+
+void TestScheduler::startOrder()
+{
+    QFETCH(QList<Goal>, goals);
+    QFETCH(QStringList, expected);
+    Scheduler s;
+    s.setProfiles({profile(u"p"_s)});
+    s.setMaxParallel(1);
+    QCOMPARE(s.validate(goals), QStringList());
+    s.add(goals);
+    QCOMPARE(runToEnd(s), expected);
+}
+
+void TestScheduler::dependenciesFinishFirst()
+{
+    // A random DAG run with random finishing order: no goal starts before all its deps succeeded.
+    QRandomGenerator rng(7);
+    QList<Goal> goals;
+    for (int i = 0; i < 300; ++i) {
+        QStringList deps;
+        for (int k = 0; k < 3 && i > 0; ++k)
+            deps << QStringLiteral("g%1").arg(rng.bounded(i));
+        deps.removeDuplicates();
+        goals << goal(QStringLiteral("g%1").arg(i), deps, Priority(rng.bounded(4)));
+    }
+    Scheduler s;
+    s.setProfiles({profile(u"p"_s)});
+    s.setMaxParallel(5);
+    QCOMPARE(s.validate(goals), QStringList());
+    s.add(goals);
+    QSet<QString> done;
+    QStringList running;
+    int started = 0;
+    while (true) {
+        for (const Scheduler::Dispatch &d : s.takeReady()) {
+            for (const QString &dep : goals.at(d.goalId.mid(1).toInt()).dependsOn)
+                QVERIFY2(done.contains(dep), qPrintable(d.goalId + u" started before "_s + dep));
+            running << d.goalId;
+            ++started;
+        }
+        QVERIFY(running.size() <= 5);
+        if (running.isEmpty())
+            break;
+        const QString finished = running.takeAt(rng.bounded(int(running.size())));
+        s.finish(finished, Scheduler::GoalState::Succeeded);
+        done.insert(finished);
+    }
+    QCOMPARE(started, 300);
+    QCOMPARE(s.pendingCount(), 0);
+}
+
+void TestScheduler::validationMessages_data()
+{
+    QTest::addColumn<QList<Goal>>("goals");
+    QTest::addColumn<QStringList>("expected");
+
+    QTest::newRow("cycle of three") << QList<Goal>{goal(u"a"_s, {u"b"_s}), goal(u"b"_s, {u"c"_s}),
+                                                   goal(u"c"_s, {u"a"_s})}
+                                    << QStringList{u"cycle: a -> b -> c -> a"_s};
+    QTest::newRow("cycle off a chain") << QList<Goal>{goal(u"root"_s), goal(u"x"_s, {u"root"_s, u"y"_s}),
+                                                      goal(u"y"_s, {u"x"_s})}
+                                       << QStringList{u"cycle: x -> y -> x"_s};
+    QTest::newRow("self dependency") << QList<Goal>{goal(u"a"_s, {u"a"_s})}
+                                     << QStringList{u"goal 'a': depends on itself"_s};
+    QTest::newRow("unknown dependency") << QList<Goal>{goal(u"a"_s, {u"ghost"_s})}
+                                        << QStringList{u"goal 'a': unknown dependency 'ghost'"_s};
+    QTest::newRow("duplicate id") << QList<Goal>{goal(u"a"_s), goal(u"a"_s)}
+                                  << QStringList{u"goal 'a': duplicate id"_s};
+    QTest::newRow("missing id") << QList<Goal>{goal(QString())} << QStringList{u"goal #1 (''): missing id"_s};
+    QTest::newRow("unknown profile") << QList<Goal>{goal(u"a"_s, {}, Priority::Medium, {}, u"nope"_s)}
+                                     << QStringList{u"goal 'a': unknown profile 'nope' (known: coder, writer)"_s};
+    QTest::newRow("missing capability") << QList<Goal>{goal(u"a"_s, {}, Priority::Medium,
+                                                            {u"code"_s, u"rust"_s, u"gpu"_s})}
+                                        << QStringList{u"goal 'a': no profile has the capabilities: gpu, rust"_s};
+    QTest::newRow("no single profile") << QList<Goal>{goal(u"a"_s, {}, Priority::Medium, {u"code"_s, u"docs"_s})}
+                                       << QStringList{u"goal 'a': no single profile has all of: code, docs"_s};
+    QTest::newRow("profile lacks capability")
+        << QList<Goal>{goal(u"a"_s, {}, Priority::Medium, {u"docs"_s}, u"coder"_s)}
+        << QStringList{u"goal 'a': profile 'coder' lacks capabilities: docs"_s};
+}
+
+void TestScheduler::validationMessages()
+{
+    QFETCH(QList<Goal>, goals);
+    QFETCH(QStringList, expected);
+    Scheduler s;
+    s.setProfiles({profile(u"coder"_s, {u"code"_s}), profile(u"writer"_s, {u"docs"_s})});
+    QCOMPARE(s.validate(goals), expected);
+}
+
+void TestScheduler::capabilityMatching_data()
+{
+    QTest::addColumn<QStringList>("caps");
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("only coder can") << QStringList{u"code"_s} << QString() << u"coder"_s;
+    QTest::newRow("only writer can") << QStringList{u"docs"_s} << QString() << u"writer"_s;
+    QTest::newRow("both need full") << QStringList{u"code"_s, u"test"_s} << QString() << u"fullstack"_s;
+    QTest::newRow("case-insensitive") << QStringList{u"DOCS"_s} << QString() << u"writer"_s;
+    QTest::newRow("explicit profile wins") << QStringList{} << u"fullstack"_s << u"fullstack"_s;
+}
+
+void TestScheduler::capabilityMatching()
+{
+    QFETCH(QStringList, caps);
+    QFETCH(QString, profile);
+    QFETCH(QString, expected);
+    Scheduler s;
+    s.setProfiles({::profile(u"coder"_s, {u"code"_s}), ::profile(u"writer"_s, {u"docs"_s}),
+                   ::profile(u"fullstack"_s, {u"code"_s, u"test"_s})});
+    const QList<Goal> goals{goal(u"g"_s, {}, Priority::Medium, caps, profile)};
+    QCOMPARE(s.validate(goals), QStringList());
+    s.add(goals);
+    const QList<Scheduler::Dispatch> d = s.takeReady();
+    QCOMPARE(d.size(), 1);
+    QCOMPARE(d.first().profile, expected);
+    QCOMPARE(s.assignedProfile(u"g"_s), expected);
+}
+
+void TestScheduler::leastLoadedProfile()
+{
+    Scheduler s;
+    s.setProfiles({profile(u"a"_s, {u"x"_s}), profile(u"b"_s, {u"x"_s})});
+    s.setMaxParallel(10);
+    QList<Goal> goals;
+    for (int i = 0; i < 6; ++i)
+        goals << goal(QStringLiteral("g%1").arg(i), {}, Priority::Medium, {u"x"_s});
+    s.add(goals);
+    const QList<Scheduler::Dispatch> d = s.takeReady();
+    QCOMPARE(d.size(), 6);
+    QCOMPARE(s.runningCount(u"a"_s), 3);
+    QCOMPARE(s.runningCount(u"b"_s), 3);
+}
+
+void TestScheduler::concurrencyCaps_data()
+{
+    QTest::addColumn<int>("maxParallel");
+    QTest::addColumn<int>("capA");
+    QTest::addColumn<int>("capB");
+    QTest::newRow("global binds") << 3 << 0 << 0;
+    QTest::newRow("profile binds") << 10 << 2 << 1;
+    QTest::newRow("mixed") << 4 << 3 << 0;
+    QTest::newRow("one at a time") << 1 << 0 << 0;
+}
+
+void TestScheduler::concurrencyCaps()
+{
+    QFETCH(int, maxParallel);
+    QFETCH(int, capA);
+    QFETCH(int, capB);
+    Scheduler s;
+    s.setProfiles({profile(u"a"_s, {}, capA), profile(u"b"_s, {}, capB)});
+    s.setMaxParallel(maxParallel);
+    QList<Goal> goals;
+    for (int i = 0; i < 200; ++i)
+        goals << goal(QStringLiteral("g%1").arg(i), {}, Priority(i % 4), {}, i % 3 == 0 ? u"b"_s : u"a"_s);
+    s.add(goals);
+    QRandomGenerator rng(11);
+    QHash<QString, QString> running; // goal -> profile
+    int maxSeen = 0;
+    int maxA = 0;
+    int maxB = 0;
+    int completed = 0;
+    while (true) {
+        for (const Scheduler::Dispatch &d : s.takeReady())
+            running.insert(d.goalId, d.profile);
+        const int a = int(std::count(running.cbegin(), running.cend(), u"a"_s));
+        const int b = int(running.size()) - a;
+        maxSeen = qMax(maxSeen, int(running.size()));
+        maxA = qMax(maxA, a);
+        maxB = qMax(maxB, b);
+        if (running.isEmpty())
+            break;
+        const QStringList keys = running.keys();
+        const QString done = keys.at(rng.bounded(int(keys.size())));
+        running.remove(done);
+        s.finish(done, Scheduler::GoalState::Succeeded);
+        ++completed;
+    }
+    QCOMPARE(completed, 200);
+    QVERIFY(maxSeen <= maxParallel);
+    if (capA > 0)
+        QVERIFY(maxA <= capA);
+    if (capB > 0)
+        QVERIFY(maxB <= capB);
+    // The caps are reached, not just respected.
+    const int expectedMax = qMin(maxParallel, (capA > 0 ? capA : 1000) + (capB > 0 ? capB : 1000));
+    QCOMPARE(maxSeen, expectedMax);
+}
+
+void TestScheduler::failureBlocksDependentsTransitively()
+{
+    Scheduler s;
+    s.setProfiles({profile(u"p"_s)});
+    s.setMaxParallel(4);
+    s.add({goal(u"a"_s), goal(u"b"_s, {u"a"_s}), goal(u"c"_s, {u"b"_s}), goal(u"d"_s), goal(u"e"_s, {u"d"_s, u"a"_s})});
+    QCOMPARE(s.takeReady().size(), 2); // a and d
+    const QList<Scheduler::BlockedGoal> blocked = s.finish(u"a"_s, Scheduler::GoalState::Failed);
+    QHash<QString, QString> reasons;
+    for (const auto &b : blocked)
+        reasons.insert(b.goalId, b.reason);
+    QCOMPARE(reasons.size(), 3);
+    QCOMPARE(reasons.value(u"b"_s), u"dependency 'a' failed"_s);
+    QCOMPARE(reasons.value(u"c"_s), u"dependency 'b' is blocked"_s);
+    QCOMPARE(reasons.value(u"e"_s), u"dependency 'a' failed"_s);
+    QCOMPARE(s.state(u"c"_s), Scheduler::GoalState::Blocked);
+    // d finishing must not revive e.
+    s.finish(u"d"_s, Scheduler::GoalState::Succeeded);
+    QVERIFY(s.takeReady().isEmpty());
+    QCOMPARE(s.pendingCount(), 0);
+}
+
+void TestScheduler::cancelPendingBlocksDependents()
+{
+    Scheduler s;
+    s.setProfiles({profile(u"p"_s)});
+    s.setMaxParallel(1);
+    s.add({goal(u"a"_s), goal(u"b"_s), goal(u"c"_s, {u"b"_s})});
+    QCOMPARE(s.takeReady().size(), 1);
+    const auto blocked = s.cancelPending(u"b"_s);
+    QCOMPARE(blocked.size(), 1);
+    QCOMPARE(blocked.first().reason, u"dependency 'b' was cancelled"_s);
+    QCOMPARE(s.state(u"b"_s), Scheduler::GoalState::Cancelled);
+    s.finish(u"a"_s, Scheduler::GoalState::Succeeded);
+    QVERIFY(s.takeReady().isEmpty());
+    // Cancelling a running goal through cancelPending does nothing.
+    QVERIFY(s.cancelPending(u"a"_s).isEmpty());
+}
+
+void TestScheduler::dependencyAlreadyFailedBlocksOnAdd()
+{
+    Scheduler s;
+    s.setProfiles({profile(u"p"_s)});
+    s.add({goal(u"a"_s)});
+    s.takeReady();
+    s.finish(u"a"_s, Scheduler::GoalState::Failed);
+    const QList<Goal> later{goal(u"b"_s, {u"a"_s}), goal(u"c"_s, {u"b"_s})};
+    QCOMPARE(s.validate(later), QStringList());
+    const auto blocked = s.add(later);
+    QCOMPARE(blocked.size(), 2);
+    QCOMPARE(s.state(u"b"_s), Scheduler::GoalState::Blocked);
+    QCOMPARE(s.state(u"c"_s), Scheduler::GoalState::Blocked);
+    QVERIFY(s.takeReady().isEmpty());
+}
+
+void TestScheduler::suspendFreesSlot()
+{
+    Scheduler s;
+    s.setProfiles({profile(u"p"_s)});
+    s.setMaxParallel(1);
+    s.add({goal(u"a"_s), goal(u"b"_s)});
+    QCOMPARE(s.takeReady().size(), 1);
+    QVERIFY(s.takeReady().isEmpty());
+    s.suspend(u"a"_s); // a waits for a human: b may run
+    QCOMPARE(s.runningCount(), 0);
+    QCOMPARE(s.takeReady().size(), 1);
+    s.unsuspend(u"a"_s);
+    QCOMPARE(s.runningCount(), 2); // over the cap until one finishes; nothing new starts
+    s.finish(u"a"_s, Scheduler::GoalState::Succeeded);
+    QCOMPARE(s.runningCount(), 1);
+}
+
+void TestScheduler::liveMaxParallel()
+{
+    Scheduler s;
+    s.setProfiles({profile(u"p"_s)});
+    s.setMaxParallel(2);
+    QList<Goal> goals;
+    for (int i = 0; i < 10; ++i)
+        goals << goal(QStringLiteral("g%1").arg(i));
+    s.add(goals);
+    QCOMPARE(s.takeReady().size(), 2);
+    s.setMaxParallel(5);
+    QCOMPARE(s.takeReady().size(), 3);
+    s.setMaxParallel(1);
+    s.finish(u"g0"_s, Scheduler::GoalState::Succeeded);
+    QVERIFY(s.takeReady().isEmpty()); // still 4 running > 1
+}
+
+void TestScheduler::phases_data()
+{
+    QTest::addColumn<QList<Goal>>("goals");
+    QTest::addColumn<QList<QStringList>>("expected");
+    QTest::newRow("flat") << QList<Goal>{goal(u"a"_s), goal(u"b"_s)} << QList<QStringList>{{u"a"_s, u"b"_s}};
+    QTest::newRow("diamond") << QList<Goal>{goal(u"d"_s, {u"b"_s, u"c"_s}), goal(u"b"_s, {u"a"_s}),
+                                            goal(u"c"_s, {u"a"_s}), goal(u"a"_s)}
+                             << QList<QStringList>{{u"a"_s}, {u"b"_s, u"c"_s}, {u"d"_s}};
+    QTest::newRow("longest path decides")
+        << QList<Goal>{goal(u"a"_s), goal(u"b"_s, {u"a"_s}), goal(u"c"_s, {u"a"_s, u"b"_s})}
+        << QList<QStringList>{{u"a"_s}, {u"b"_s}, {u"c"_s}};
+    QTest::newRow("empty") << QList<Goal>{} << QList<QStringList>{};
+}
+
+void TestScheduler::phases()
+{
+    QFETCH(QList<Goal>, goals);
+    QFETCH(QList<QStringList>, expected);
+    QCOMPARE(Scheduler::phases(goals), expected);
+}
+
+QTEST_GUILESS_MAIN(TestScheduler)
+#include "tst_scheduler.moc"
