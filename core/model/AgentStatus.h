@@ -27,6 +27,10 @@ struct AgentStatus
     QString error;   // why it failed, or why it is blocked
     QString summary; // the result summary once completed
     int attempt = 0;
+    int maxAttempts = 1;        // 1 + the retries its policy allows
+    QDateTime nextAttemptAt;    // set while waiting to retry
+    QDateTime rateLimitedUntil; // its profile is paused by a rate limit until then
+    QString errorKind;
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
     double costUsd = 0.0;

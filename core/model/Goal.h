@@ -1,12 +1,15 @@
 #pragma once
 
 #include "Priority.h"
+#include "RetryPolicy.h"
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace switchboard {
 
@@ -22,7 +25,9 @@ struct Goal
     QStringList dependsOn; // goal ids
     QStringList capabilities;
     QStringList resources;
-    QString profile; // empty = pick the least-loaded profile with the capabilities
+    QString profile;                  // empty = pick the least-loaded profile with the capabilities
+    std::optional<RetryPolicy> retry; // overrides the profile's
+    Budget budget;
 
     // The goal as the process protocol and --json output show it.
     QJsonObject toJson() const;

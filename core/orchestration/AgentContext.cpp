@@ -28,6 +28,7 @@ QJsonObject AgentContext::goalMessage() const
     message.insert(u"workspace", m_workspace);
     message.insert(u"profile", m_profile.name);
     message.insert(u"model", m_profile.model);
+    message.insert(u"inputs", m_inputs);
     return message;
 }
 
@@ -36,6 +37,7 @@ void AgentContext::setProgress(int percent)
     {
         const QMutexLocker locker(&m_stateMutex);
         m_state.progress = qBound(0, percent, 100);
+        ++m_state.activity;
     }
     notifyChanged();
 }
@@ -47,6 +49,7 @@ void AgentContext::setProgress(int percent, const QString &step)
         m_state.progress = qBound(0, percent, 100);
         if (!step.isNull())
             m_state.step = step;
+        ++m_state.activity;
     }
     notifyChanged();
 }
@@ -56,6 +59,7 @@ void AgentContext::setStep(const QString &step)
     {
         const QMutexLocker locker(&m_stateMutex);
         m_state.step = step;
+        ++m_state.activity;
     }
     notifyChanged();
 }
@@ -63,7 +67,91 @@ void AgentContext::setStep(const QString &step)
 void AgentContext::log(const QString &line)
 {
     m_log->append(line);
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        ++m_state.activity;
+    }
     notifyChanged();
+}
+
+void AgentContext::heartbeat()
+{
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        ++m_state.activity;
+    }
+    notifyChanged();
+}
+
+void AgentContext::reportRateLimit(int retryAfterS)
+{
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        m_state.rateLimitedForS = qMax(m_state.rateLimitedForS, qMax(1, retryAfterS));
+        ++m_state.activity;
+    }
+    notifyChanged();
+}
+
+void AgentContext::recordIteration(const QString &output)
+{
+    std::optional<QString> stopWhy;
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        ++m_state.activity;
+        stopWhy = m_quality.addIteration(output);
+    }
+    if (stopWhy)
+        stop(*stopWhy, stopWhy->startsWith(u"loop") ? QStringLiteral("loop") : QStringLiteral("no_improvement"));
+    notifyChanged();
+}
+
+void AgentContext::recordScore(double value)
+{
+    std::optional<QString> stopWhy;
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        ++m_state.activity;
+        stopWhy = m_quality.addScore(value);
+    }
+    if (stopWhy)
+        stop(*stopWhy, QStringLiteral("no_improvement"));
+    notifyChanged();
+}
+
+void AgentContext::handoff(const QString &data)
+{
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        m_state.handedOff = true;
+        m_state.handoffData = data;
+        ++m_state.activity;
+    }
+    notifyChanged();
+}
+
+void AgentContext::stop(const QString &reason, const QString &errorKind)
+{
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        if (!m_stopReason.isEmpty() || isCancelled())
+            return;
+        m_stopReason = reason;
+        m_stopKind = errorKind;
+    }
+    requestCancel();
+}
+
+QString AgentContext::stopReason() const
+{
+    const QMutexLocker locker(&m_stateMutex);
+    return m_stopReason;
+}
+
+QString AgentContext::stopKind() const
+{
+    const QMutexLocker locker(&m_stateMutex);
+    return m_stopKind;
 }
 
 void AgentContext::addUsage(qint64 inputTokens, qint64 outputTokens, double costUsd)
@@ -115,7 +203,9 @@ AgentLiveState AgentContext::takeLiveState()
     // Clear the flag before reading, so a change made while we read posts a fresh notice.
     m_notifyPending.store(false, std::memory_order_release);
     const QMutexLocker locker(&m_stateMutex);
-    return m_state;
+    AgentLiveState state = m_state;
+    m_state.rateLimitedForS = 0; // reported once
+    return state;
 }
 
 AgentLiveState AgentContext::liveState() const

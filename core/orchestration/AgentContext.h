@@ -1,5 +1,6 @@
 #pragma once
 
+#include "QualityMonitor.h"
 #include "model/AgentProfile.h"
 #include "model/Goal.h"
 
@@ -34,6 +35,10 @@ struct AgentLiveState
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
     double costUsd = 0.0;
+    quint64 activity = 0;    // grows with every report: output, progress, heartbeat (idle timeout)
+    int rateLimitedForS = 0; // > 0: the backend hit a rate limit; reset by takeLiveState()
+    bool handedOff = false;  // pipeline: the agent sent its handoff
+    QString handoffData;
 };
 
 // The agent's only door to the world during one attempt: its goal and profile, progress and log
@@ -45,6 +50,11 @@ class AgentContext final
 public:
     AgentContext(QString agentId, Goal goal, AgentProfile profile, int attempt, QString workspace,
                  std::shared_ptr<AgentLog> log, AgentEventSink *sink);
+
+    // Outputs of the goals this one depends on (result summaries, handoff data), by goal id;
+    // they go into the goal message as "inputs". Set before the attempt starts.
+    void setInputs(const QJsonObject &inputs) { m_inputs = inputs; }
+    const QJsonObject &inputs() const { return m_inputs; }
     ~AgentContext();
 
     const QString &agentId() const { return m_agentId; }
@@ -61,7 +71,22 @@ public:
     void log(const QString &line);
     void addUsage(qint64 inputTokens, qint64 outputTokens, double costUsd);
     AgentLog &agentLog() const { return *m_log; }
+    // Proof of life without output: resets the idle timeout.
+    void heartbeat();
+    // The backend was told to slow down: dispatch for its profile pauses for this long.
+    void reportRateLimit(int retryAfterS);
+    // Quality monitor: one iteration's output (loops) and an improvement score (stalls). Either may
+    // stop the attempt, which then fails with the reason.
+    void recordIteration(const QString &output);
+    void recordScore(double value);
+    // Pipeline mode: the output dependents may start with before this agent finishes.
+    void handoff(const QString &data);
 
+    // Ends the attempt as Failed with this reason and error kind (timeouts, budgets, loops): the
+    // backend sees isCancelled() and returns; the first reason wins.
+    void stop(const QString &reason, const QString &errorKind);
+    QString stopReason() const;
+    QString stopKind() const;
     bool isCancelled() const noexcept { return m_cancelled.load(std::memory_order_acquire); }
     // Sleeps unless cancelled first; returns false when the agent was cancelled.
     bool sleepFor(std::chrono::milliseconds duration);
@@ -92,6 +117,11 @@ private:
     mutable QMutex m_stateMutex;
     AgentLiveState m_state;
     QWaitCondition m_cancelCondition;
+
+    QJsonObject m_inputs;
+    QString m_stopReason; // guarded by m_stateMutex
+    QString m_stopKind;
+    QualityMonitor m_quality; // guarded by m_stateMutex
 
     QMutex m_handlerMutex; // held while the cancel handler runs
     std::function<void()> m_cancelHandler;

@@ -17,21 +17,23 @@ AgentRunner::AgentRunner(std::unique_ptr<AgentBackend> backend, std::shared_ptr<
 
 void AgentRunner::run()
 {
-    AgentResult result;
-    if (m_context->isCancelled()) {
-        result = AgentResult::cancelled();
-    } else {
+    AgentResult result = AgentResult::cancelled();
+    if (!m_context->isCancelled()) {
         // A backend bug must fail this agent, never take the whole app down.
         try {
             result = m_backend->run(*m_context);
         } catch (const std::exception &e) {
             result =
-                AgentResult::failed(QStringLiteral("internal error in backend: %1").arg(QString::fromUtf8(e.what())));
+                AgentResult::failed(QStringLiteral("internal error in backend: %1").arg(QString::fromUtf8(e.what())),
+                                    -1, QStringLiteral("internal"));
         } catch (...) {
-            result = AgentResult::failed(QStringLiteral("internal error in backend"));
+            result = AgentResult::failed(QStringLiteral("internal error in backend"), -1, QStringLiteral("internal"));
         }
-        if (m_context->isCancelled() && result.outcome != AgentResult::Outcome::Completed)
-            result = AgentResult::cancelled();
+    }
+    if (m_context->isCancelled() && result.outcome != AgentResult::Outcome::Completed) {
+        // A stop (timeout, budget, loop) is a failure with its reason, not a user's cancel.
+        const QString reason = m_context->stopReason();
+        result = reason.isEmpty() ? AgentResult::cancelled() : AgentResult::failed(reason, -1, m_context->stopKind());
     }
     m_backend.reset();
     m_finished(result);

@@ -38,6 +38,8 @@ Orchestrator::Orchestrator(QObject *parent)
     m_updateTimer.setSingleShot(true);
     m_updateTimer.setInterval(kDefaultUpdateIntervalMs);
     connect(&m_updateTimer, &QTimer::timeout, this, &Orchestrator::publishUpdates);
+    m_watchdog.setInterval(200);
+    connect(&m_watchdog, &QTimer::timeout, this, &Orchestrator::handleWatchdog);
     m_clock.start();
 }
 
@@ -139,6 +141,7 @@ QStringList Orchestrator::spawnParallel(const QList<Goal> &goals, QString *error
         s.priority = goal.priority;
         s.state = AgentState::Queued;
         s.createdAt = now;
+        s.maxAttempts = 1 + qMax(0, goal.retry ? goal.retry->maxRetries : 0);
         ++m_stateCounts[static_cast<int>(AgentState::Queued)];
         agentIds << s.agentId;
         m_order << s.agentId;
@@ -152,6 +155,7 @@ QStringList Orchestrator::spawnParallel(const QList<Goal> &goals, QString *error
     }
     applyBlocked(blocked);
     dispatch();
+    ensureWatchdog();
     checkIdle();
     return agentIds;
 }
@@ -266,9 +270,16 @@ void Orchestrator::startAgent(AgentRecord &record, const QString &profileName)
     AgentStatus &s = record.status;
     const AgentProfile *profile = m_scheduler.profile(profileName);
     s.profile = profileName;
+    if (!record.goal.retry && profile)
+        s.maxAttempts = 1 + qMax(0, profile->retry.maxRetries);
     if (record.goal.profile.isEmpty())
         s.name = QStringLiteral("%1-%2").arg(profileName, s.agentId.mid(2));
     ++s.attempt;
+    record.attemptStartMs = m_clock.elapsed();
+    record.lastActivityMs = record.attemptStartMs;
+    record.lastActivity = 0;
+    record.retryAtMs = -1;
+    s.nextAttemptAt = QDateTime();
     s.startedAt = QDateTime::currentDateTimeUtc();
     s.completedAt = QDateTime();
     s.error.clear();
@@ -298,6 +309,23 @@ void Orchestrator::startAgent(AgentRecord &record, const QString &profileName)
             this, [this, agentId, result] { handleAgentFinished(agentId, result); }, Qt::QueuedConnection);
     });
     m_pool.start(runner);
+    ensureWatchdog();
+}
+
+QJsonObject Orchestrator::inputsFor(const Goal &goal) const
+{
+    QJsonObject inputs;
+    for (const QString &dep : goal.dependsOn) {
+        const AgentRecord *r = record(m_agentByGoal.value(dep));
+        if (!r || (r->output.isEmpty() && r->status.summary.isEmpty()))
+            continue;
+        QJsonObject entry;
+        entry.insert(u"summary", r->status.summary);
+        entry.insert(u"output", r->output);
+        entry.insert(u"state", agentStateToString(r->status.state));
+        inputs.insert(dep, entry);
+    }
+    return inputs;
 }
 
 void Orchestrator::agentLiveStateChanged(const QString &agentId)
@@ -317,12 +345,179 @@ void Orchestrator::handleLiveStateChanged(const QString &agentId)
     const bool progressChanged = live.progress != s.progress || live.step != s.currentStep;
     s.progress = live.progress;
     s.currentStep = live.step;
-    s.inputTokens = live.inputTokens;
-    s.outputTokens = live.outputTokens;
-    s.costUsd = live.costUsd;
+    s.inputTokens = r->baseInputTokens + live.inputTokens;
+    s.outputTokens = r->baseOutputTokens + live.outputTokens;
+    s.costUsd = r->baseCostUsd + live.costUsd;
+    if (live.activity != r->lastActivity) {
+        r->lastActivity = live.activity;
+        r->lastActivityMs = m_clock.elapsed();
+    }
+    if (live.rateLimitedForS > 0) {
+        const qint64 until = m_clock.elapsed() + qint64(live.rateLimitedForS) * 1000;
+        if (until > m_rateLimitedUntilMs.value(s.profile, -1)) {
+            m_rateLimitedUntilMs.insert(s.profile, until);
+            m_scheduler.setProfilePaused(s.profile, true);
+            const QDateTime untilTime = QDateTime::currentDateTimeUtc().addSecs(live.rateLimitedForS);
+            for (const QString &id : std::as_const(m_order)) {
+                AgentRecord *other = record(id);
+                if (other->status.profile == s.profile && !isFinalState(other->status.state)) {
+                    other->status.rateLimitedUntil = untilTime;
+                    markDirty(id);
+                }
+            }
+            r->log->append(QStringLiteral("rate limited: dispatch for profile '%1' paused for %2 s")
+                               .arg(s.profile)
+                               .arg(live.rateLimitedForS));
+            Q_EMIT profileRateLimited(s.profile, untilTime);
+            ensureWatchdog();
+        }
+    }
+    if (live.handedOff && !r->handedOff) {
+        r->handedOff = true;
+        r->output = live.handoffData;
+        m_scheduler.handoff(s.goalId);
+        dispatch();
+    }
     markDirty(agentId);
     if (progressChanged)
         Q_EMIT agentProgress(agentId, s.progress, s.currentStep);
+    checkBudgets(*r);
+}
+
+void Orchestrator::checkBudgets(AgentRecord &r)
+{
+    if (!r.context)
+        return;
+    const QString goalOver = r.goal.budget.exceededBy(r.status.tokens(), r.status.costUsd);
+    if (!goalOver.isEmpty()) {
+        r.context->stop(QStringLiteral("budget exceeded: %1").arg(goalOver), QStringLiteral("budget"));
+        return;
+    }
+    if (!m_runBudget.isSet() || m_runBudgetHit)
+        return;
+    qint64 tokens = 0;
+    double cost = 0.0;
+    for (const auto &[id, each] : m_records) {
+        tokens += each->status.tokens();
+        cost += each->status.costUsd;
+    }
+    const QString runOver = m_runBudget.exceededBy(tokens, cost);
+    if (runOver.isEmpty())
+        return;
+    // The whole run is over budget: stop what runs and end what waits, with the reason.
+    m_runBudgetHit = true;
+    const QString reason = QStringLiteral("run budget exceeded: %1").arg(runOver);
+    Q_EMIT runBudgetExceeded(reason);
+    const QStringList ids = m_order;
+    for (const QString &id : ids) {
+        AgentRecord *each = record(id);
+        if (each->context)
+            each->context->stop(reason, QStringLiteral("budget"));
+        else if (each->status.state == AgentState::Queued)
+            failPending(*each, reason, QStringLiteral("budget"));
+    }
+}
+
+void Orchestrator::failPending(AgentRecord &r, const QString &error, const QString &kind)
+{
+    const QList<Scheduler::BlockedGoal> blocked = m_scheduler.endPending(r.status.goalId, Scheduler::GoalState::Failed);
+    r.retryAtMs = -1;
+    r.status.nextAttemptAt = QDateTime();
+    r.status.error = error;
+    r.status.errorKind = kind;
+    r.status.completedAt = QDateTime::currentDateTimeUtc();
+    setState(r, AgentState::Failed);
+    Q_EMIT agentFailed(r.status.agentId, error);
+    applyBlocked(blocked);
+}
+
+const RetryPolicy &Orchestrator::retryPolicy(const AgentRecord &r) const
+{
+    static const RetryPolicy none = [] {
+        RetryPolicy p;
+        p.maxRetries = 0;
+        return p;
+    }();
+    if (r.goal.retry)
+        return *r.goal.retry;
+    const AgentProfile *profile = m_scheduler.profile(r.status.profile);
+    return profile ? profile->retry : none;
+}
+
+void Orchestrator::ensureWatchdog()
+{
+    if (!m_watchdog.isActive())
+        m_watchdog.start();
+}
+
+void Orchestrator::handleWatchdog()
+{
+    const qint64 nowMs = m_clock.elapsed();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    bool needed = false;
+
+    // Rate limits that have run out.
+    for (auto it = m_rateLimitedUntilMs.begin(); it != m_rateLimitedUntilMs.end();) {
+        if (it.value() <= nowMs) {
+            m_scheduler.setProfilePaused(it.key(), false);
+            for (const QString &id : std::as_const(m_order)) {
+                AgentRecord *r = record(id);
+                if (r->status.profile == it.key() && r->status.rateLimitedUntil.isValid()) {
+                    r->status.rateLimitedUntil = QDateTime();
+                    markDirty(id);
+                }
+            }
+            it = m_rateLimitedUntilMs.erase(it);
+        } else {
+            needed = true;
+            ++it;
+        }
+    }
+
+    const QStringList ids = m_order;
+    for (const QString &id : ids) {
+        AgentRecord *r = record(id);
+        if (!r)
+            continue;
+        AgentStatus &s = r->status;
+        const bool deadlinePassed = r->goal.deadline.isValid() && r->goal.deadline <= now;
+        if (r->context) {
+            needed = true;
+            const AgentProfile *profile = m_scheduler.profile(s.profile);
+            if (deadlinePassed) {
+                r->context->stop(QStringLiteral("deadline passed (%1)").arg(r->goal.deadline.toString(Qt::ISODate)),
+                                 QStringLiteral("deadline"));
+            } else if (profile && profile->timeoutS > 0 &&
+                       nowMs - r->attemptStartMs > qint64(profile->timeoutS) * 1000) {
+                r->context->stop(QStringLiteral("timed out after %1 s").arg(profile->timeoutS),
+                                 QStringLiteral("timeout"));
+            } else if (profile && profile->idleTimeoutS > 0 &&
+                       nowMs - r->lastActivityMs > qint64(profile->idleTimeoutS) * 1000) {
+                r->context->stop(QStringLiteral("no output or heartbeat for %1 s (idle timeout): the agent seems hung")
+                                     .arg(profile->idleTimeoutS),
+                                 QStringLiteral("idle_timeout"));
+            }
+        } else if (s.state == AgentState::Queued) {
+            if (deadlinePassed) {
+                failPending(*r,
+                            QStringLiteral("deadline passed (%1) before it could finish")
+                                .arg(r->goal.deadline.toString(Qt::ISODate)),
+                            QStringLiteral("deadline"));
+                continue;
+            }
+            if (r->retryAtMs >= 0 && r->retryAtMs <= nowMs) {
+                r->retryAtMs = -1;
+                s.nextAttemptAt = QDateTime();
+                markDirty(id);
+                m_scheduler.requeue(s.goalId);
+            }
+            needed = needed || r->retryAtMs >= 0 || r->goal.deadline.isValid();
+        }
+    }
+    dispatch();
+    checkIdle();
+    if (!needed)
+        m_watchdog.stop();
 }
 
 void Orchestrator::handleAgentFinished(const QString &agentId, const AgentResult &result)
@@ -335,26 +530,63 @@ void Orchestrator::handleAgentFinished(const QString &agentId, const AgentResult
         const AgentLiveState live = r->context->takeLiveState();
         s.progress = live.progress;
         s.currentStep = live.step;
-        s.inputTokens = live.inputTokens;
-        s.outputTokens = live.outputTokens;
-        s.costUsd = live.costUsd;
+        s.inputTokens = r->baseInputTokens + live.inputTokens;
+        s.outputTokens = r->baseOutputTokens + live.outputTokens;
+        s.costUsd = r->baseCostUsd + live.costUsd;
+        if (!r->handedOff && live.handedOff)
+            r->output = live.handoffData;
         r->context.reset();
     }
+    r->baseInputTokens = s.inputTokens;
+    r->baseOutputTokens = s.outputTokens;
+    r->baseCostUsd = s.costUsd;
     s.completedAt = QDateTime::currentDateTimeUtc();
-    r->runMs = s.startedAt.msecsTo(s.completedAt);
-    m_agentTimeMs += r->runMs;
+    const qint64 attemptMs = s.startedAt.msecsTo(s.completedAt);
+    r->runMs += attemptMs;
+    m_agentTimeMs += attemptMs;
     m_lastFinishMs = m_clock.elapsed();
+
+    if (result.outcome == AgentResult::Outcome::Failed && !r->cancelRequested && !m_runBudgetHit) {
+        const RetryPolicy &policy = retryPolicy(*r);
+        const int retriesUsed = s.attempt - 1;
+        const bool pastDeadline = r->goal.deadline.isValid() && r->goal.deadline <= s.completedAt;
+        if (retriesUsed < policy.maxRetries && policy.retries(result.errorKind) && !pastDeadline) {
+            const double delayS = policy.backoffFor(s.attempt, m_random.generateDouble());
+            const qint64 delayMs = qMax<qint64>(0, qint64(delayS * 1000.0));
+            m_scheduler.deferRetry(s.goalId);
+            r->retryAtMs = m_clock.elapsed() + delayMs;
+            s.nextAttemptAt = s.completedAt.addMSecs(delayMs);
+            s.error = result.error;
+            s.errorKind = result.errorKind;
+            s.completedAt = QDateTime();
+            r->log->append(QStringLiteral("attempt %1/%2 failed: %3; next try in %4 s")
+                               .arg(s.attempt)
+                               .arg(s.maxAttempts)
+                               .arg(result.error)
+                               .arg(delayS, 0, 'f', 1));
+            setState(*r, AgentState::Queued);
+            Q_EMIT agentRetryScheduled(agentId, s.attempt + 1, delayMs, result.error);
+            ensureWatchdog();
+            dispatch();
+            checkIdle();
+            return;
+        }
+    }
 
     const QList<Scheduler::BlockedGoal> blocked = m_scheduler.finish(s.goalId, schedulerOutcome(result.outcome));
     switch (result.outcome) {
     case AgentResult::Outcome::Completed:
         s.progress = 100;
         s.summary = result.summary;
+        s.error.clear();
+        if (!r->handedOff && !result.output.isEmpty())
+            r->output = result.output;
         setState(*r, AgentState::Completed);
         Q_EMIT agentCompleted(agentId, result.summary);
         break;
     case AgentResult::Outcome::Failed:
         s.error = result.error;
+        s.errorKind = result.errorKind;
         setState(*r, AgentState::Failed);
         Q_EMIT agentFailed(agentId, result.error);
         break;
@@ -379,6 +611,8 @@ bool Orchestrator::cancel(const QString &agentId)
         return false;
     if (state == AgentState::Queued || state == AgentState::Blocked || state == AgentState::Interrupted) {
         const QList<Scheduler::BlockedGoal> blocked = m_scheduler.cancelPending(r->status.goalId);
+        r->retryAtMs = -1;
+        r->status.nextAttemptAt = QDateTime();
         r->status.completedAt = QDateTime::currentDateTimeUtc();
         setState(*r, AgentState::Cancelled);
         Q_EMIT agentCancelled(agentId);
@@ -445,6 +679,8 @@ void Orchestrator::checkIdle()
     }
     if (m_wasBusy) {
         m_wasBusy = false;
+        if (m_rateLimitedUntilMs.isEmpty())
+            m_watchdog.stop();
         publishUpdates(); // views see the final states before anyone reacts to allFinished
         Q_EMIT allFinished();
     }
@@ -487,6 +723,12 @@ void Orchestrator::setMaxParallel(int maxParallel)
     dispatch();
 }
 
+void Orchestrator::setMode(Scheduler::Mode mode)
+{
+    m_scheduler.setMode(mode);
+    dispatch();
+}
+
 int Orchestrator::maxParallel() const
 {
     return m_scheduler.maxParallel();
@@ -522,6 +764,10 @@ Orchestrator::Progress Orchestrator::progress() const
     p.blocked = count(AgentState::Blocked);
     p.poolBusy = m_scheduler.runningCount();
     p.poolAvailable = qMax(0, m_scheduler.maxParallel() - p.poolBusy);
+    for (const auto &[id, r] : m_records)
+        p.retrying += r->retryAtMs >= 0 ? 1 : 0;
+    p.rateLimitedProfiles = m_rateLimitedUntilMs.keys();
+    p.rateLimitedProfiles.sort();
     return p;
 }
 

@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QStringList>
 #include <QThreadPool>
@@ -45,6 +46,15 @@ public:
         int waiting = 0; // escalated or waiting for a lock (part of inProgress)
         int poolAvailable = 0;
         int poolBusy = 0;
+        int retrying = 0;                // queued, waiting out a retry backoff (part of pending)
+        QStringList rateLimitedProfiles; // dispatch paused for these until their reset
+    };
+
+    // What happens when a goal's deadline passes.
+    enum class DeadlinePolicy
+    {
+        Fail,
+        Escalate, // ask the human (needs the escalation inbox; falls back to Fail without one)
     };
 
     explicit Orchestrator(QObject *parent = nullptr);
@@ -86,6 +96,13 @@ public:
 
     void setMaxParallel(int maxParallel);
     int maxParallel() const;
+    void setMode(Scheduler::Mode mode);
+    Scheduler::Mode mode() const { return m_scheduler.mode(); }
+    void setDeadlinePolicy(DeadlinePolicy policy) { m_deadlinePolicy = policy; }
+    // Across all agents of this orchestrator; crossing it stops running agents and fails the rest.
+    void setRunBudget(const Budget &budget) { m_runBudget = budget; }
+    // Seeds the retry jitter, so tests can predict backoffs.
+    void setRandomSeed(quint32 seed) { m_random.seed(seed); }
     void pauseDispatch();
     void resumeDispatch();
     bool isDispatchPaused() const { return m_paused; }
@@ -102,6 +119,10 @@ Q_SIGNALS:
     void agentFailed(const QString &agentId, const QString &error);
     void agentCancelled(const QString &agentId);
     void agentBlocked(const QString &agentId, const QString &reason);
+    // An attempt failed and the goal will be tried again after delayMs.
+    void agentRetryScheduled(const QString &agentId, int nextAttempt, qint64 delayMs, const QString &error);
+    void profileRateLimited(const QString &profile, const QDateTime &until);
+    void runBudgetExceeded(const QString &reason);
     // Batched, about every updateInterval ms: the agents whose status changed since the last batch.
     void agentsUpdated(const QStringList &agentIds);
     void agentsAboutToBeRemoved(const QStringList &agentIds);
@@ -120,6 +141,16 @@ private:
         std::shared_ptr<AgentContext> context; // while an attempt runs
         qint64 runMs = 0;
         bool cancelRequested = false;
+        // Usage of earlier attempts: costs add up across retries.
+        qint64 baseInputTokens = 0;
+        qint64 baseOutputTokens = 0;
+        double baseCostUsd = 0.0;
+        qint64 attemptStartMs = -1; // m_clock time the running attempt started
+        quint64 lastActivity = 0;
+        qint64 lastActivityMs = -1;
+        qint64 retryAtMs = -1; // m_clock time of the next attempt while backing off
+        QString output;        // what dependents receive: result summary or handoff data
+        bool handedOff = false;
     };
 
     void agentLiveStateChanged(const QString &agentId) override;
@@ -132,6 +163,12 @@ private:
     void markDirty(const QString &agentId);
     void publishUpdates();
     void checkIdle();
+    void handleWatchdog();
+    void ensureWatchdog();
+    void failPending(AgentRecord &record, const QString &error, const QString &kind);
+    const RetryPolicy &retryPolicy(const AgentRecord &record) const;
+    void checkBudgets(AgentRecord &record);
+    QJsonObject inputsFor(const Goal &goal) const;
     AgentRecord *record(const QString &agentId);
     const AgentRecord *record(const QString &agentId) const;
     QList<Goal> withGeneratedIds(const QList<Goal> &goals) const;
@@ -146,6 +183,12 @@ private:
     QHash<int, int> m_stateCounts; // AgentState -> count
     QSet<QString> m_dirty;
     QTimer m_updateTimer;
+    QTimer m_watchdog;                           // timeouts, deadlines, retry backoffs, rate-limit resets
+    QHash<QString, qint64> m_rateLimitedUntilMs; // profile -> m_clock time
+    DeadlinePolicy m_deadlinePolicy = DeadlinePolicy::Fail;
+    Budget m_runBudget;
+    bool m_runBudgetHit = false;
+    QRandomGenerator m_random{0x5b0a4d};
     bool m_paused = false;
     mutable quint64 m_nextGoalNumber = 1;
     quint64 m_nextAgentNumber = 1;

@@ -17,6 +17,135 @@ bool Scheduler::ReadyKey::operator<(const ReadyKey &other) const
 
 Scheduler::Scheduler() = default;
 
+QString Scheduler::modeToString(Mode mode)
+{
+    switch (mode) {
+    case Mode::Dependency:
+        return QStringLiteral("dependency");
+    case Mode::Phased:
+        return QStringLiteral("phased");
+    case Mode::Sequential:
+        return QStringLiteral("sequential");
+    case Mode::Parallel:
+        return QStringLiteral("parallel");
+    case Mode::Pipeline:
+        return QStringLiteral("pipeline");
+    }
+    return QStringLiteral("dependency");
+}
+
+std::optional<Scheduler::Mode> Scheduler::modeFromString(const QString &text)
+{
+    for (Mode mode : {Mode::Dependency, Mode::Phased, Mode::Sequential, Mode::Parallel, Mode::Pipeline}) {
+        if (text.compare(modeToString(mode), Qt::CaseInsensitive) == 0)
+            return mode;
+    }
+    return std::nullopt;
+}
+
+void Scheduler::setMode(Mode mode)
+{
+    if (m_mode == mode)
+        return;
+    m_mode = mode;
+    // Ready keys depend on the mode (sequential ignores priority): rebuild the ready set.
+    std::vector<int> ready;
+    for (const ReadyKey &key : m_ready)
+        ready.push_back(key.node);
+    m_ready.clear();
+    for (int node : ready)
+        makeReady(node);
+    // Parallel ignores dependencies: whatever waits only for them becomes ready.
+    if (m_mode == Mode::Parallel) {
+        for (int i = 0; i < static_cast<int>(m_nodes.size()); ++i) {
+            Node &n = m_nodes[static_cast<size_t>(i)];
+            if (n.state == GoalState::Pending && !n.waitingRetry && n.unmetDependencies > 0)
+                makeReady(i);
+        }
+    }
+}
+
+void Scheduler::setProfilePaused(const QString &profile, bool paused)
+{
+    if (paused)
+        m_pausedProfiles.insert(profile);
+    else
+        m_pausedProfiles.remove(profile);
+}
+
+int Scheduler::phaseOf(const QString &goalId) const
+{
+    const int i = m_index.value(goalId, -1);
+    return i < 0 ? 0 : m_nodes[static_cast<size_t>(i)].phase;
+}
+
+int Scheduler::currentPhase() const
+{
+    for (size_t phase = 1; phase < m_phaseUnfinished.size(); ++phase) {
+        if (m_phaseUnfinished[phase] > 0)
+            return static_cast<int>(phase);
+    }
+    return static_cast<int>(m_phaseUnfinished.size());
+}
+
+void Scheduler::markFinal(int node)
+{
+    const int phase = m_nodes[static_cast<size_t>(node)].phase;
+    if (phase > 0 && static_cast<size_t>(phase) < m_phaseUnfinished.size())
+        --m_phaseUnfinished[static_cast<size_t>(phase)];
+}
+
+void Scheduler::satisfyDependents(int node)
+{
+    Node &n = m_nodes[static_cast<size_t>(node)];
+    if (n.handedOff)
+        return; // pipeline: its dependents were released at the handoff already
+    n.handedOff = true;
+    for (int d : n.dependents) {
+        Node &dependent = m_nodes[static_cast<size_t>(d)];
+        if (dependent.state == GoalState::Pending && --dependent.unmetDependencies == 0 && !dependent.waitingRetry &&
+            m_mode != Mode::Parallel)
+            makeReady(d);
+    }
+}
+
+void Scheduler::handoff(const QString &goalId)
+{
+    const int i = m_index.value(goalId, -1);
+    if (i < 0 || m_mode != Mode::Pipeline || m_nodes[static_cast<size_t>(i)].state != GoalState::Running)
+        return;
+    satisfyDependents(i);
+}
+
+void Scheduler::deferRetry(const QString &goalId)
+{
+    const int i = m_index.value(goalId, -1);
+    if (i < 0)
+        return;
+    Node &node = m_nodes[static_cast<size_t>(i)];
+    if (node.state != GoalState::Running)
+        return;
+    if (!node.suspended)
+        --m_running;
+    node.suspended = false;
+    --m_profileRunning[node.assignedProfile];
+    node.state = GoalState::Pending;
+    node.waitingRetry = true;
+    ++m_pending;
+}
+
+void Scheduler::requeue(const QString &goalId)
+{
+    const int i = m_index.value(goalId, -1);
+    if (i < 0)
+        return;
+    Node &node = m_nodes[static_cast<size_t>(i)];
+    if (node.state != GoalState::Pending || !node.waitingRetry)
+        return;
+    node.waitingRetry = false;
+    makeReady(i);
+}
+
 void Scheduler::setProfiles(const QList<AgentProfile> &profiles)
 {
     m_profiles = profiles;
@@ -127,6 +256,43 @@ QList<Scheduler::BlockedGoal> Scheduler::add(const QList<Goal> &goals)
         m_nodes.push_back(std::move(node));
         ++m_pending;
     }
+    // Phases (topological levels) of the new goals, in dependency order (Kahn over the batch).
+    {
+        std::vector<int> inBatchDeps(static_cast<size_t>(goals.size()), 0);
+        std::vector<std::vector<int>> batchDependents(static_cast<size_t>(goals.size()));
+        for (int i = first; i < static_cast<int>(m_nodes.size()); ++i) {
+            for (const QString &dep : m_nodes[static_cast<size_t>(i)].goal.dependsOn) {
+                const int d = m_index.value(dep, -1);
+                if (d >= first) {
+                    ++inBatchDeps[static_cast<size_t>(i - first)];
+                    batchDependents[static_cast<size_t>(d - first)].push_back(i);
+                }
+            }
+        }
+        std::vector<int> queue;
+        for (int i = first; i < static_cast<int>(m_nodes.size()); ++i) {
+            if (inBatchDeps[static_cast<size_t>(i - first)] == 0)
+                queue.push_back(i);
+        }
+        for (size_t q = 0; q < queue.size(); ++q) {
+            const int i = queue[q];
+            Node &node = m_nodes[static_cast<size_t>(i)];
+            int phase = 1;
+            for (const QString &dep : node.goal.dependsOn) {
+                const int d = m_index.value(dep, -1);
+                if (d >= 0)
+                    phase = qMax(phase, m_nodes[static_cast<size_t>(d)].phase + 1);
+            }
+            node.phase = phase;
+            if (m_phaseUnfinished.size() <= static_cast<size_t>(phase))
+                m_phaseUnfinished.resize(static_cast<size_t>(phase) + 1, 0);
+            ++m_phaseUnfinished[static_cast<size_t>(phase)];
+            for (int dependent : batchDependents[static_cast<size_t>(i - first)]) {
+                if (--inBatchDeps[static_cast<size_t>(dependent - first)] == 0)
+                    queue.push_back(dependent);
+            }
+        }
+    }
     for (int i = first; i < static_cast<int>(m_nodes.size()); ++i) {
         Node &node = m_nodes[static_cast<size_t>(i)];
         QString failedDependency;
@@ -136,6 +302,8 @@ QList<Scheduler::BlockedGoal> Scheduler::add(const QList<Goal> &goals)
                 continue;
             Node &depNode = m_nodes[static_cast<size_t>(d)];
             depNode.dependents.push_back(i);
+            if (depNode.handedOff)
+                continue;
             switch (depNode.state) {
             case GoalState::Succeeded:
                 break;
@@ -150,9 +318,10 @@ QList<Scheduler::BlockedGoal> Scheduler::add(const QList<Goal> &goals)
                 break;
             }
         }
-        if (!failedDependency.isEmpty()) {
+        if (!failedDependency.isEmpty() && m_mode != Mode::Parallel) {
             // Its dependency already ended badly: block now; the loop below handles its dependents.
             node.state = GoalState::Blocked;
+            markFinal(i);
             --m_pending;
             const QString reason = QStringLiteral("dependency '%1' did not complete").arg(failedDependency);
             blocked << BlockedGoal{node.goal.id, reason};
@@ -162,7 +331,7 @@ QList<Scheduler::BlockedGoal> Scheduler::add(const QList<Goal> &goals)
         Node &node = m_nodes[static_cast<size_t>(i)];
         if (node.state == GoalState::Blocked) {
             blocked << blockDependents(i, QStringLiteral("dependency '%1' is blocked").arg(node.goal.id));
-        } else if (node.state == GoalState::Pending && node.unmetDependencies == 0) {
+        } else if (node.state == GoalState::Pending && (node.unmetDependencies == 0 || m_mode == Mode::Parallel)) {
             makeReady(i);
         }
     }
@@ -174,6 +343,8 @@ Scheduler::ReadyKey Scheduler::keyFor(int node) const
     const Node &n = m_nodes[static_cast<size_t>(node)];
     const qint64 deadline =
         n.goal.deadline.isValid() ? n.goal.deadline.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+    if (m_mode == Mode::Sequential)
+        return ReadyKey{0, 0, n.seq, node};
     return ReadyKey{-static_cast<int>(n.goal.priority), deadline, n.seq, node};
 }
 
@@ -195,7 +366,7 @@ int Scheduler::runningCount(const QString &profile) const
 const AgentProfile *Scheduler::chooseProfile(const Goal &goal) const
 {
     auto hasRoom = [this](const AgentProfile &p) {
-        return p.maxConcurrent <= 0 || profileLoad(p.name) < p.maxConcurrent;
+        return !m_pausedProfiles.contains(p.name) && (p.maxConcurrent <= 0 || profileLoad(p.name) < p.maxConcurrent);
     };
     if (!goal.profile.isEmpty()) {
         const AgentProfile *p = profile(goal.profile);
@@ -214,10 +385,12 @@ const AgentProfile *Scheduler::chooseProfile(const Goal &goal) const
 QList<Scheduler::Dispatch> Scheduler::takeReady()
 {
     QList<Dispatch> out;
+    const int cap = m_mode == Mode::Sequential ? 1 : m_maxParallel;
+    const int phaseLimit = m_mode == Mode::Phased ? currentPhase() : std::numeric_limits<int>::max();
     auto it = m_ready.begin();
-    while (it != m_ready.end() && m_running < m_maxParallel) {
+    while (it != m_ready.end() && m_running < cap) {
         Node &node = m_nodes[static_cast<size_t>(it->node)];
-        const AgentProfile *chosen = chooseProfile(node.goal);
+        const AgentProfile *chosen = node.phase <= phaseLimit ? chooseProfile(node.goal) : nullptr;
         if (!chosen) {
             ++it; // its profile is full: let the next ready goal go first
             continue;
@@ -246,21 +419,25 @@ QList<Scheduler::BlockedGoal> Scheduler::finish(const QString &goalId, GoalState
     node.suspended = false;
     --m_profileRunning[node.assignedProfile];
     node.state = outcome;
+    markFinal(i);
 
     if (outcome == GoalState::Succeeded) {
-        for (int d : node.dependents) {
-            Node &dependent = m_nodes[static_cast<size_t>(d)];
-            if (dependent.state == GoalState::Pending && --dependent.unmetDependencies == 0)
-                makeReady(d);
-        }
+        satisfyDependents(i);
         return {};
     }
+    if (m_mode == Mode::Parallel || node.handedOff)
+        return {}; // nobody waits for it
     const QString reason = outcome == GoalState::Cancelled ? QStringLiteral("dependency '%1' was cancelled").arg(goalId)
                                                            : QStringLiteral("dependency '%1' failed").arg(goalId);
     return blockDependents(i, reason);
 }
 
 QList<Scheduler::BlockedGoal> Scheduler::cancelPending(const QString &goalId)
+{
+    return endPending(goalId, GoalState::Cancelled);
+}
+
+QList<Scheduler::BlockedGoal> Scheduler::endPending(const QString &goalId, GoalState outcome)
 {
     const int i = m_index.value(goalId, -1);
     if (i < 0)
@@ -271,9 +448,15 @@ QList<Scheduler::BlockedGoal> Scheduler::cancelPending(const QString &goalId)
     if (node.state == GoalState::Pending) {
         m_ready.erase(keyFor(i));
         --m_pending;
+        markFinal(i);
     }
-    node.state = GoalState::Cancelled;
-    return blockDependents(i, QStringLiteral("dependency '%1' was cancelled").arg(goalId));
+    node.state = outcome;
+    node.waitingRetry = false;
+    if (m_mode == Mode::Parallel)
+        return {};
+    const QString reason = outcome == GoalState::Cancelled ? QStringLiteral("dependency '%1' was cancelled").arg(goalId)
+                                                           : QStringLiteral("dependency '%1' failed").arg(goalId);
+    return blockDependents(i, reason);
 }
 
 QList<Scheduler::BlockedGoal> Scheduler::blockDependents(int root, const QString &reason)
@@ -291,6 +474,8 @@ QList<Scheduler::BlockedGoal> Scheduler::blockDependents(int root, const QString
             continue;
         m_ready.erase(keyFor(d));
         node.state = GoalState::Blocked;
+        node.waitingRetry = false;
+        markFinal(d);
         --m_pending;
         blocked << BlockedGoal{node.goal.id, why};
         const QString next = QStringLiteral("dependency '%1' is blocked").arg(node.goal.id);

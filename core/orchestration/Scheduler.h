@@ -5,9 +5,11 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -29,6 +31,18 @@ public:
         Blocked, // a dependency failed or was cancelled
     };
 
+    // How dependencies and phases gate the start of a goal (plans' workflow.mode, --mode).
+    enum class Mode
+    {
+        Dependency, // a goal starts as soon as its own dependencies are done (default)
+        Phased,     // phase N+1 starts only when every goal of phase N has finished
+        Sequential, // one at a time, in submission order (dependencies still respected)
+        Parallel,   // dependencies ignored: everything up to the cap
+        Pipeline,   // a dependent may start once each dependency has handed off (or completed)
+    };
+    static QString modeToString(Mode mode);
+    static std::optional<Mode> modeFromString(const QString &text);
+
     struct Dispatch
     {
         QString goalId;
@@ -48,6 +62,11 @@ public:
     const AgentProfile *profile(const QString &name) const;
     void setMaxParallel(int maxParallel);
     int maxParallel() const { return m_maxParallel; }
+    void setMode(Mode mode);
+    Mode mode() const { return m_mode; }
+    // A paused profile gets no new goals (rate limited); goals that need it wait.
+    void setProfilePaused(const QString &profile, bool paused);
+    bool isProfilePaused(const QString &profile) const { return m_pausedProfiles.contains(profile); }
 
     // Checks a batch against the known goals and itself. Returns one message per problem:
     // missing or duplicate ids, unknown dependencies, cycles ("cycle: a -> b -> a"), unknown
@@ -62,6 +81,16 @@ public:
     QList<BlockedGoal> finish(const QString &goalId, GoalState outcome);
     // Cancels a goal that has not started. Returns the dependents that became Blocked.
     QList<BlockedGoal> cancelPending(const QString &goalId);
+    // Ends a goal that has not started (e.g. its deadline passed) with the given final outcome.
+    QList<BlockedGoal> endPending(const QString &goalId, GoalState outcome);
+    // A running goal failed and will be retried later: it gives its slot back and waits, not ready,
+    // until requeue() (after the backoff) puts it back in the ready set.
+    void deferRetry(const QString &goalId);
+    void requeue(const QString &goalId);
+    // Pipeline mode: a running goal handed its output on; its dependents may start.
+    void handoff(const QString &goalId);
+    // 1-based phase (topological level) of a known goal.
+    int phaseOf(const QString &goalId) const;
     // A running goal waits (for a human or a lock) and gives its slot back, or takes it again.
     void suspend(const QString &goalId);
     void unsuspend(const QString &goalId);
@@ -88,6 +117,9 @@ private:
         GoalState state = GoalState::Pending;
         int unmetDependencies = 0;
         bool suspended = false;
+        bool waitingRetry = false;
+        bool handedOff = false;
+        int phase = 1;
         QString assignedProfile;
         std::vector<int> dependents;
     };
@@ -104,12 +136,18 @@ private:
     ReadyKey keyFor(int node) const;
     void makeReady(int node);
     QList<BlockedGoal> blockDependents(int node, const QString &reason);
+    void markFinal(int node);
+    void satisfyDependents(int node);
+    int currentPhase() const;
     int profileLoad(const QString &name) const;
     const AgentProfile *chooseProfile(const Goal &goal) const;
 
     QList<AgentProfile> m_profiles;
     QHash<QString, int> m_profileRunning;
     int m_maxParallel = 3;
+    Mode m_mode = Mode::Dependency;
+    QSet<QString> m_pausedProfiles;
+    std::vector<int> m_phaseUnfinished; // index = phase; goals not yet final in it
     std::vector<Node> m_nodes;
     QHash<QString, int> m_index;
     std::set<ReadyKey> m_ready;

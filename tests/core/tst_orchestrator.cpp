@@ -69,6 +69,7 @@ AgentProfile probeProfile(const QString &name, bool hold, int maxConcurrent = 0)
     p.name = name;
     p.backend = u"probe"_s;
     p.maxConcurrent = maxConcurrent;
+    p.retry.maxRetries = 0; // failures here are final; retries have their own tests
     p.settings.insert(u"hold"_s, hold);
     return p;
 }
@@ -78,6 +79,7 @@ AgentProfile demoProfile(int durationMs)
     AgentProfile p;
     p.name = u"demo"_s;
     p.backend = u"demo"_s;
+    p.retry.maxRetries = 0;
     p.settings.insert(u"duration_ms"_s, durationMs);
     return p;
 }

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace switchboard {
+
+// When a failed attempt is tried again and how long to wait first. The seed design's defaults:
+// three retries after 1, 5 and 15 minutes, 10% jitter; the last backoff step repeats.
+struct RetryPolicy
+{
+    int maxRetries = 3;
+    QList<double> backoffS{60, 300, 900};
+    double jitter = 0.1; // +- this fraction of the backoff, at random
+    // Error kinds (AgentResult::errorKind) that are never retried.
+    QStringList nonRetryable{QStringLiteral("budget"), QStringLiteral("deadline"), QStringLiteral("loop"),
+                             QStringLiteral("no_improvement"), QStringLiteral("invalid")};
+
+    bool retries(const QString &errorKind) const { return !nonRetryable.contains(errorKind); }
+    // Seconds to wait before retry number `retry` (1-based), before jitter.
+    double backoffFor(int retry) const;
+    // With jitter applied; `unit` is a random number in [0, 1).
+    double backoffFor(int retry, double unit) const;
+};
+
+// Limits on what a goal (or a whole run) may spend; 0 = no limit. Costs add up across retries.
+struct Budget
+{
+    qint64 maxTokens = 0;
+    double maxCostUsd = 0.0;
+
+    bool isSet() const { return maxTokens > 0 || maxCostUsd > 0.0; }
+    // Empty when within budget; otherwise what was exceeded, e.g. "12000 tokens > budget 10000".
+    QString exceededBy(qint64 tokens, double costUsd) const;
+};
+
+// When to stop an agent that is busy but not getting anywhere (seed design "quality monitor").
+struct QualityPolicy
+{
+    double minImprovement = 0.01;            // a score must rise at least this much to count
+    int maxIterationsWithoutImprovement = 0; // 0 = off
+    int maxIterations = 0;                   // 0 = off
+    bool detectLoops = true;
+};
+
+} // namespace switchboard
