@@ -1,0 +1,112 @@
+#pragma once
+
+#include "model/AgentStatus.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QList>
+#include <QPointer>
+#include <QSet>
+#include <QStringList>
+#include <QTimer>
+#include <QVector>
+
+namespace switchboard {
+
+class Orchestrator;
+
+// The agent board's rows: one per agent, a snapshot of the orchestrator's statuses kept in spawn order.
+// It follows the orchestrator in batches (qBittorrent's TransferListModel pattern): spawned agents are
+// inserted together, agentsUpdated() turns into per-row dataChanged with the roles that changed (or one
+// full-range change when most rows changed), and running rows repaint once a second so elapsed time ticks.
+class AgentBoardModel final : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AgentBoardModel)
+
+public:
+    enum Role
+    {
+        AgentIdRole = Qt::UserRole, // QString
+        StateRole,                  // int (AgentState)
+        ProgressRole,               // int, 0..100
+        PriorityRole,               // int (Priority)
+        StartedRole,                // QDateTime, invalid until started
+        NameRole,                   // QString, "coder-3"
+        GoalIdRole,
+        GoalTitleRole,
+        ProfileRole,
+        StepRole,        // the current step
+        StepHistoryRole, // QStringList, the distinct steps seen so far
+        ElapsedRole,     // qint64 ms
+        TokensRole,      // qint64
+        CostRole,        // double, USD
+        ErrorRole,       // why it failed or is blocked
+        SummaryRole,     // the result summary
+        AttemptRole,     // int
+        CreatedRole,     // QDateTime
+        CompletedRole,   // QDateTime
+        SequenceRole,    // quint64: spawn order
+        SearchTextRole,  // QString: lower-case name, goal, step, profile, ids; changes with them and with the state
+    };
+    Q_ENUM(Role)
+
+    explicit AgentBoardModel(Orchestrator *orchestrator, QObject *parent = nullptr);
+    ~AgentBoardModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    // -1 when the agent has no row (yet).
+    int rowForAgent(const QString &agentId) const;
+    QModelIndex indexForAgent(const QString &agentId) const;
+    // row must be valid.
+    const AgentStatus &statusAt(int row) const;
+    QStringList stepHistoryAt(int row) const;
+    quint64 sequenceAt(int row) const;
+
+    // Inserts the agents spawned since the last batch now rather than on the next tick.
+    void flushPendingInserts();
+    // How long spawned agents are buffered before they are inserted together (ms, default 50).
+    void setInsertDelay(int ms);
+    // How often running cards repaint so their elapsed time ticks (ms, default 1000).
+    void setTickInterval(int ms);
+
+Q_SIGNALS:
+    // A batch of inserts, updates or removals has been applied.
+    void batchApplied();
+
+private:
+    struct Row
+    {
+        AgentStatus status;
+        QStringList steps;
+        quint64 sequence = 0;
+        QString searchText;
+    };
+
+    void handleAgentSpawned(const QString &agentId);
+    void handleAgentsUpdated(const QStringList &agentIds);
+    void handleAgentsRemoved(const QStringList &agentIds);
+    void tickRunning();
+    void removeAgentRows(const QStringList &agentIds);
+    void rebuildIndex(int fromRow);
+    Row makeRow(const AgentStatus &status);
+    static void recordStep(Row &row);
+    static QString searchTextFor(const AgentStatus &status);
+    static QList<int> changedRoles(const AgentStatus &before, const AgentStatus &after);
+    static bool isTicking(const AgentStatus &status);
+
+    QPointer<Orchestrator> m_orchestrator;
+    QVector<Row> m_rows;
+    QHash<QString, int> m_rowById;
+    QStringList m_pendingInserts;
+    QSet<QString> m_pendingSet;
+    QTimer m_insertTimer;
+    QTimer m_tickTimer;
+    quint64 m_nextSequence = 0;
+};
+
+} // namespace switchboard

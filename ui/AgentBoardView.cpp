@@ -1,0 +1,186 @@
+#include "AgentBoardView.h"
+
+#include "AgentBoardModel.h"
+#include "AgentCardDelegate.h"
+#include "EmptyBoardOverlay.h"
+
+#include <QAbstractProxyModel>
+#include <QMouseEvent>
+#include <QScrollBar>
+
+#include <algorithm>
+
+namespace switchboard {
+
+AgentBoardView::AgentBoardView(QWidget *parent)
+    : QListView(parent)
+    , m_overlay(new EmptyBoardOverlay(viewport()))
+{
+    setObjectName(QStringLiteral("agentBoard"));
+    setViewMode(QListView::ListMode);
+    setFlow(QListView::LeftToRight);
+    setWrapping(true);
+    setResizeMode(QListView::Adjust);
+    setMovement(QListView::Static);
+    setUniformItemSizes(true);
+    setLayoutMode(QListView::Batched);
+    setBatchSize(256);
+    setSpacing(kSpacing);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setSelectionRectVisible(true);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    verticalScrollBar()->setSingleStep(24);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setMouseTracking(true);
+    setFrameShape(QFrame::NoFrame);
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    // Cards are Base-coloured panels on the window colour, like a dashboard.
+    viewport()->setBackgroundRole(QPalette::Window);
+    setAccessibleName(tr("Agent board"));
+    m_overlay->hide();
+}
+
+void AgentBoardView::setModel(QAbstractItemModel *model)
+{
+    if (QAbstractItemModel *old = this->model())
+        disconnect(old, nullptr, this, nullptr);
+    QListView::setModel(model);
+    if (model) {
+        connect(model, &QAbstractItemModel::rowsInserted, this, &AgentBoardView::updateOverlay);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &AgentBoardView::updateOverlay);
+        connect(model, &QAbstractItemModel::modelReset, this, &AgentBoardView::updateOverlay);
+        connect(model, &QAbstractItemModel::layoutChanged, this, &AgentBoardView::updateOverlay);
+    }
+    updateOverlay();
+}
+
+void AgentBoardView::setCardDelegate(AgentCardDelegate *delegate)
+{
+    m_delegate = delegate;
+    setItemDelegate(delegate);
+    updateCardWidth();
+}
+
+QStringList AgentBoardView::selectedAgentIds() const
+{
+    if (!selectionModel())
+        return {};
+    QModelIndexList indexes = selectionModel()->selectedIndexes();
+    std::sort(indexes.begin(), indexes.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList ids;
+    ids.reserve(indexes.size());
+    for (const QModelIndex &index : std::as_const(indexes))
+        ids << index.data(AgentBoardModel::AgentIdRole).toString();
+    return ids;
+}
+
+QString AgentBoardView::currentAgentId() const
+{
+    return currentIndex().data(AgentBoardModel::AgentIdRole).toString();
+}
+
+bool AgentBoardView::selectAgent(const QString &agentId)
+{
+    if (!model())
+        return false;
+    const int rows = model()->rowCount();
+    for (int row = 0; row < rows; ++row) {
+        const QModelIndex index = model()->index(row, 0);
+        if (index.data(AgentBoardModel::AgentIdRole).toString() == agentId) {
+            selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+            scrollTo(index);
+            return true;
+        }
+    }
+    return false;
+}
+
+void AgentBoardView::resizeEvent(QResizeEvent *event)
+{
+    QListView::resizeEvent(event);
+    updateCardWidth();
+    m_overlay->setGeometry(viewport()->rect());
+}
+
+void AgentBoardView::updateCardWidth()
+{
+    if (!m_delegate)
+        return;
+    // Share the width between as many columns of at least the minimum card width as fit. The list lays
+    // out spacing + n * (width + spacing); one pixel of slack keeps it from wrapping early.
+    const int available = viewport()->width() - kSpacing - 1;
+    const int slot = AgentCardDelegate::minimumCardWidth() + kSpacing;
+    const int columns = qMax(1, available / slot);
+    m_delegate->setCardWidth(available / columns - kSpacing);
+}
+
+void AgentBoardView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint position = event->position().toPoint();
+    if (m_delegate)
+        m_delegate->setHoverPosition(position);
+    const QModelIndex index = indexAt(position);
+    if (m_hoverIndex.isValid() && m_hoverIndex != index)
+        update(m_hoverIndex);
+    if (index.isValid())
+        update(index); // the cancel button lights up as the mouse crosses it
+    m_hoverIndex = index;
+    QListView::mouseMoveEvent(event);
+}
+
+void AgentBoardView::mousePressEvent(QMouseEvent *event)
+{
+    // A press on a card's cancel button belongs to the button: it must not start a selection.
+    const QPoint position = event->position().toPoint();
+    const QModelIndex index = indexAt(position);
+    if (m_delegate && event->button() == Qt::LeftButton && index.isValid() && m_delegate->hasCancelButton(index) &&
+        m_delegate->cancelButtonRect(visualRect(index)).contains(position)) {
+        event->accept();
+        return;
+    }
+    QListView::mousePressEvent(event);
+}
+
+bool AgentBoardView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::Leave || event->type() == QEvent::HoverLeave) {
+        if (m_delegate)
+            m_delegate->setHoverPosition({-1, -1});
+        if (m_hoverIndex.isValid())
+            update(m_hoverIndex);
+        m_hoverIndex = QPersistentModelIndex();
+    }
+    return QListView::viewportEvent(event);
+}
+
+void AgentBoardView::changeEvent(QEvent *event)
+{
+    QListView::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        scheduleDelayedItemsLayout();
+}
+
+bool AgentBoardView::sourceIsEmpty() const
+{
+    const QAbstractItemModel *source = model();
+    while (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(source))
+        source = proxy->sourceModel();
+    return !source || source->rowCount() == 0;
+}
+
+void AgentBoardView::updateOverlay()
+{
+    const bool empty = !model() || model()->rowCount() == 0;
+    if (empty) {
+        m_overlay->setMode(sourceIsEmpty() ? EmptyBoardOverlay::Mode::FirstRun : EmptyBoardOverlay::Mode::NoMatches);
+        m_overlay->setGeometry(viewport()->rect());
+        m_overlay->show();
+        m_overlay->raise();
+    } else {
+        m_overlay->hide();
+    }
+}
+
+} // namespace switchboard

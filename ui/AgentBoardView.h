@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QListView>
+#include <QStringList>
+
+namespace switchboard {
+
+class AgentCardDelegate;
+class EmptyBoardOverlay;
+
+// The board: a wrapping grid of uniform agent cards that fills the width (cards grow to share it), with
+// keyboard navigation and extended selection, hover tracking for the cards' cancel buttons, and an
+// overlay that explains an empty board.
+class AgentBoardView final : public QListView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AgentBoardView)
+
+public:
+    explicit AgentBoardView(QWidget *parent = nullptr);
+
+    void setModel(QAbstractItemModel *model) override;
+    void setCardDelegate(AgentCardDelegate *delegate);
+    AgentCardDelegate *cardDelegate() const { return m_delegate; }
+    EmptyBoardOverlay *emptyOverlay() const { return m_overlay; }
+
+    // Selected agents in board order.
+    QStringList selectedAgentIds() const;
+    QString currentAgentId() const;
+    // Selects the card of this agent and makes it current; false if it is not on the board.
+    bool selectAgent(const QString &agentId);
+
+    static constexpr int kSpacing = 6;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateCardWidth();
+    void updateOverlay();
+    bool sourceIsEmpty() const;
+
+    AgentCardDelegate *m_delegate = nullptr;
+    EmptyBoardOverlay *m_overlay;
+    QPersistentModelIndex m_hoverIndex;
+};
+
+} // namespace switchboard

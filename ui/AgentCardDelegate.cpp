@@ -1,0 +1,381 @@
+#include "AgentCardDelegate.h"
+
+#include "AgentBoardModel.h"
+#include "AgentStateStyle.h"
+#include "DisplayFormat.h"
+#include "ThemedIcons.h"
+
+#include <QAbstractProxyModel>
+#include <QApplication>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QStyle>
+#include <QStyleOptionProgressBar>
+#include <QWidget>
+
+namespace switchboard {
+
+namespace {
+constexpr int kStripeWidth = 4;
+constexpr int kPaddingLeft = 14; // after the stripe
+constexpr int kPaddingRight = 12;
+constexpr int kPaddingY = 11;
+constexpr qreal kRadius = 7.0;
+constexpr int kCancelSize = 20;
+constexpr int kIconSize = 14;
+
+QColor mix(const QColor &from, const QColor &to, qreal amount)
+{
+    const qreal keep = 1.0 - amount;
+    return QColor::fromRgbF(static_cast<float>(from.redF() * keep + to.redF() * amount),
+                            static_cast<float>(from.greenF() * keep + to.greenF() * amount),
+                            static_cast<float>(from.blueF() * keep + to.blueF() * amount));
+}
+
+QColor secondaryText(const QPalette &palette)
+{
+    return mix(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.38);
+}
+} // namespace
+
+AgentCardDelegate::AgentCardDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{}
+
+void AgentCardDelegate::setBoardModel(AgentBoardModel *model)
+{
+    m_board = model;
+}
+
+void AgentCardDelegate::setCardWidth(int width)
+{
+    width = qMax(minimumCardWidth(), width);
+    if (width == m_cardWidth)
+        return;
+    m_cardWidth = width;
+    Q_EMIT sizeHintChanged(QModelIndex());
+}
+
+const AgentCardDelegate::Metrics &AgentCardDelegate::metricsFor(const QFont &font) const
+{
+    if (m_metricsValid && m_metrics.base == font)
+        return m_metrics;
+
+    Metrics &m = m_metrics;
+    m.base = font;
+    m.title = font;
+    m.title.setWeight(QFont::DemiBold);
+    m.title.setPointSizeF(font.pointSizeF() > 0 ? font.pointSizeF() * 1.08 : font.pointSizeF());
+    m.small = font;
+    if (font.pointSizeF() > 0)
+        m.small.setPointSizeF(font.pointSizeF() * 0.9);
+    m.badge = m.small;
+    m.badge.setWeight(QFont::DemiBold);
+    m.baseHeight = QFontMetrics(m.base).height();
+    m.titleHeight = QFontMetrics(m.title).height();
+    m.smallHeight = QFontMetrics(m.small).height();
+    m.badgeHeight = qMax(kIconSize, QFontMetrics(m.badge).height()) + 6;
+    m.barHeight = 8;
+    m.cardHeight = kPaddingY + m.badgeHeight + 9 + m.titleHeight + 1 + m.smallHeight + 10 + m.barHeight + 9 +
+                   m.baseHeight + 3 + m.smallHeight + kPaddingY;
+    m_metricsValid = true;
+    return m;
+}
+
+QSize AgentCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    Q_UNUSED(index)
+    return {m_cardWidth, metricsFor(option.font).cardHeight};
+}
+
+QRect AgentCardDelegate::cancelButtonRect(const QRect &cardRect) const
+{
+    return {cardRect.right() - kPaddingRight - kCancelSize + 4, cardRect.top() + kPaddingY - 1, kCancelSize,
+            kCancelSize};
+}
+
+const AgentStatus *AgentCardDelegate::statusFor(const QModelIndex &index) const
+{
+    if (!m_board || !index.isValid())
+        return nullptr;
+    QModelIndex source = index;
+    while (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(source.model()))
+        source = proxy->mapToSource(source);
+    if (source.model() != m_board || !source.isValid())
+        return nullptr;
+    return &m_board->statusAt(source.row());
+}
+
+bool AgentCardDelegate::hasCancelButton(const QModelIndex &index) const
+{
+    const AgentStatus *status = statusFor(index);
+    return status && AgentStateStyle::isCancellable(status->state);
+}
+
+void AgentCardDelegate::paintBadge(QPainter *painter, const QRect &rect, const AgentStatus &status,
+                                   const QPalette &palette, qreal dpr, int *badgeWidth) const
+{
+    const Metrics &m = m_metrics;
+    const QString text = AgentStateStyle::label(status.state);
+    const QColor foreground = AgentStateStyle::foreground(status.state, palette);
+    const int textWidth = QFontMetrics(m.badge).horizontalAdvance(text);
+    const QRect pill(rect.left(), rect.top(), 7 + kIconSize + 5 + textWidth + 9, m.badgeHeight);
+
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(AgentStateStyle::badgeBackground(status.state, palette));
+    painter->drawRoundedRect(QRectF(pill), pill.height() / 2.0, pill.height() / 2.0);
+
+    const QPixmap icon = ThemedIcons::pixmap(AgentStateStyle::iconName(status.state), foreground, kIconSize, dpr);
+    painter->drawPixmap(pill.left() + 7, pill.top() + (pill.height() - kIconSize) / 2, icon);
+
+    painter->setFont(m.badge);
+    painter->setPen(foreground);
+    painter->drawText(QRect(pill.left() + 7 + kIconSize + 5, pill.top(), textWidth + 2, pill.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter, text);
+    *badgeWidth = pill.width();
+}
+
+void AgentCardDelegate::paintCancelButton(QPainter *painter, const QRect &rect, const QPalette &palette,
+                                          bool hovered) const
+{
+    const QColor text = palette.color(QPalette::Text);
+    if (hovered) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(mix(palette.color(QPalette::Base), text, 0.12));
+        painter->drawEllipse(QRectF(rect));
+    }
+    QPen pen(hovered ? text : secondaryText(palette), 1.6);
+    pen.setCapStyle(Qt::RoundCap);
+    painter->setPen(pen);
+    const QRectF cross = QRectF(rect).adjusted(6.5, 6.5, -6.5, -6.5);
+    painter->drawLine(cross.topLeft(), cross.bottomRight());
+    painter->drawLine(cross.topRight(), cross.bottomLeft());
+}
+
+void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const AgentStatus *status = statusFor(index);
+    if (!status) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    const AgentStatus &s = *status;
+    const Metrics &m = metricsFor(option.font);
+    const QPalette &palette = option.palette;
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    const bool dark = AgentStateStyle::isDarkPalette(palette);
+    const bool selected = option.state.testFlag(QStyle::State_Selected);
+    const bool hovered = option.state.testFlag(QStyle::State_MouseOver);
+    const bool focused = option.state.testFlag(QStyle::State_HasFocus);
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    const QColor highlight = palette.color(QPalette::Highlight);
+    const QColor secondary = secondaryText(palette);
+    const QColor accent = AgentStateStyle::accent(s.state, palette);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    // The card: a rounded panel on the board's window colour, with a stripe in the state's colour.
+    const QRectF card = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5);
+    QPainterPath outline;
+    outline.addRoundedRect(card, kRadius, kRadius);
+    QColor background = base;
+    if (selected)
+        background = mix(base, highlight, dark ? 0.18 : 0.09);
+    else if (hovered)
+        background = mix(base, text, 0.03);
+    painter->fillPath(outline, background);
+    painter->save();
+    painter->setClipPath(outline);
+    painter->fillRect(QRectF(card.left(), card.top(), kStripeWidth, card.height()), accent);
+    painter->restore();
+    QColor border = mix(base, text, dark ? 0.24 : 0.16);
+    if (selected)
+        border = highlight;
+    else if (hovered)
+        border = mix(base, text, dark ? 0.40 : 0.30);
+    painter->setBrush(Qt::NoBrush);
+    if (selected) {
+        // A 2 px border drawn inside the card, so selection never changes the card's footprint.
+        painter->setPen(QPen(border, 2.0));
+        painter->drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), kRadius - 0.5, kRadius - 0.5);
+    } else {
+        painter->setPen(QPen(border, 1.0));
+        painter->drawPath(outline);
+    }
+    if (focused && !selected) {
+        QPen focusPen(highlight, 1.0, Qt::DashLine);
+        painter->setPen(focusPen);
+        painter->drawRoundedRect(card.adjusted(2.5, 2.5, -2.5, -2.5), kRadius - 2, kRadius - 2);
+    }
+
+    const QRect content = option.rect.adjusted(kStripeWidth + kPaddingLeft, kPaddingY, -kPaddingRight, -kPaddingY);
+    int y = content.top();
+
+    // Row 1: state badge, attempt, priority; the cancel button on hover.
+    int badgeWidth = 0;
+    paintBadge(painter, QRect(content.left(), y, content.width(), m.badgeHeight), s, palette, dpr, &badgeWidth);
+    int rightEdge = content.right();
+    const bool cancellable = AgentStateStyle::isCancellable(s.state);
+    if (cancellable)
+        rightEdge -= kCancelSize + 2;
+    if (cancellable && hovered) {
+        const QRect cancelRect = cancelButtonRect(option.rect);
+        paintCancelButton(painter, cancelRect, palette, cancelRect.contains(m_hoverPosition));
+    }
+    painter->setFont(m.small);
+    const QFontMetrics smallMetrics(m.small);
+    if (s.priority == Priority::High || s.priority == Priority::Critical) {
+        const QString priority = AgentStateStyle::priorityLabel(s.priority);
+        const int width = smallMetrics.horizontalAdvance(priority) + 14;
+        const QRect chip(rightEdge - width + 1, y + (m.badgeHeight - m.smallHeight - 4) / 2, width, m.smallHeight + 4);
+        const QColor chipColor =
+            s.priority == Priority::Critical ? AgentStateStyle::foreground(AgentState::Failed, palette) : secondary;
+        painter->setPen(QPen(mix(base, chipColor, 0.55), 1.0));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(chip).adjusted(0.5, 0.5, -0.5, -0.5), chip.height() / 2.0, chip.height() / 2.0);
+        painter->setPen(chipColor);
+        painter->drawText(chip, Qt::AlignCenter, priority);
+        rightEdge = chip.left() - 8;
+    }
+    if (s.attempt > 1) {
+        const QRect attemptRect(content.left() + badgeWidth + 8, y,
+                                qMax(0, rightEdge - content.left() - badgeWidth - 8), m.badgeHeight);
+        painter->setPen(secondary);
+        painter->drawText(
+            attemptRect, Qt::AlignLeft | Qt::AlignVCenter,
+            smallMetrics.elidedText(tr("Attempt %1").arg(s.attempt), Qt::ElideRight, attemptRect.width()));
+    }
+    y += m.badgeHeight + 9;
+
+    // Row 2: the goal, the thing the person cares about.
+    painter->setFont(m.title);
+    painter->setPen(text);
+    const QFontMetrics titleMetrics(m.title);
+    painter->drawText(
+        QRect(content.left(), y, content.width(), m.titleHeight), Qt::AlignLeft | Qt::AlignVCenter,
+        titleMetrics.elidedText(s.goalTitle.isEmpty() ? s.goalId : s.goalTitle, Qt::ElideRight, content.width()));
+    y += m.titleHeight + 1;
+
+    // Row 3: which agent, on which profile.
+    painter->setFont(m.small);
+    painter->setPen(secondary);
+    //: Card subtitle: agent name · profile name
+    const QString who = tr("%1 · %2").arg(s.name, s.profile.isEmpty() ? tr("any profile") : s.profile);
+    painter->drawText(QRect(content.left(), y, content.width(), m.smallHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                      smallMetrics.elidedText(who, Qt::ElideRight, content.width()));
+    y += m.smallHeight + 10;
+
+    // Row 4: the progress bar, drawn by the style like qBittorrent's transfer list.
+    const QString percent = tr("%1%").arg(s.progress);
+    const int percentWidth = smallMetrics.horizontalAdvance(QStringLiteral("100%")) + 2;
+    {
+        QStyleOptionProgressBar bar;
+        if (widget)
+            bar.initFrom(widget);
+        bar.state = QStyle::State_Enabled | QStyle::State_Horizontal;
+        bar.direction = option.direction;
+        bar.rect = QRect(content.left(), y, content.width() - percentWidth - 8, m.barHeight);
+        bar.minimum = 0;
+        bar.maximum = 100;
+        bar.progress = qBound(0, s.progress, 100);
+        bar.textVisible = false;
+        bar.palette = palette;
+        bar.palette.setColor(QPalette::Highlight, accent);
+        bar.palette.setColor(QPalette::Base, mix(base, text, dark ? 0.14 : 0.08));
+        bar.palette.setColor(QPalette::Window, mix(base, text, dark ? 0.14 : 0.08));
+        painter->save();
+        style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+        painter->restore();
+    }
+    painter->setFont(m.small);
+    painter->setPen(secondary);
+    painter->drawText(
+        QRect(content.right() - percentWidth + 1, y - (m.smallHeight - m.barHeight) / 2, percentWidth, m.smallHeight),
+        Qt::AlignRight | Qt::AlignVCenter, percent);
+    y += m.barHeight + 9;
+
+    // Row 5: what it is doing now, or why it stopped.
+    QString line;
+    QColor lineColor = text;
+    switch (s.state) {
+    case AgentState::Failed:
+    case AgentState::Blocked:
+        line = s.error.isEmpty() ? AgentStateStyle::description(s.state) : s.error;
+        lineColor = AgentStateStyle::foreground(s.state, palette);
+        break;
+    case AgentState::Completed:
+        line = s.summary.isEmpty() ? AgentStateStyle::description(s.state) : s.summary;
+        break;
+    case AgentState::Running:
+        line = s.currentStep.isEmpty() ? tr("Starting…") : s.currentStep;
+        break;
+    case AgentState::Cancelled:
+    case AgentState::Queued:
+    case AgentState::WaitingForLock:
+    case AgentState::Escalated:
+    case AgentState::Paused:
+    case AgentState::Interrupted:
+        line = AgentStateStyle::description(s.state);
+        lineColor = secondary;
+        break;
+    }
+    painter->setFont(m.base);
+    painter->setPen(lineColor);
+    const QFontMetrics baseMetrics(m.base);
+    painter->drawText(QRect(content.left(), y, content.width(), m.baseHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                      baseMetrics.elidedText(line.simplified(), Qt::ElideRight, content.width()));
+    y += m.baseHeight + 3;
+
+    // Row 6: elapsed time; tokens and cost when the backend reports them.
+    painter->setFont(m.small);
+    painter->setPen(secondary);
+    const QRect footer(content.left(), y, content.width(), m.smallHeight);
+    int footerLeft = footer.left();
+    if (s.startedAt.isValid()) {
+        const int clockSize = 12;
+        painter->drawPixmap(footerLeft, footer.top() + (footer.height() - clockSize) / 2,
+                            ThemedIcons::pixmap(QStringLiteral("clock"), secondary, clockSize, dpr));
+        footerLeft += clockSize + 5;
+        painter->drawText(QRect(footerLeft, footer.top(), footer.width() / 2, footer.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, DisplayFormat::clock(s.elapsedMs()));
+    } else {
+        painter->drawText(QRect(footerLeft, footer.top(), footer.width() / 2, footer.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, tr("Not started"));
+    }
+    if (s.tokens() > 0 || s.costUsd > 0.0) {
+        QStringList usage;
+        if (s.tokens() > 0)
+            usage << DisplayFormat::tokens(s.tokens());
+        if (s.costUsd > 0.0)
+            usage << DisplayFormat::cost(s.costUsd);
+        const int usageWidth = footer.width() / 2 + 20;
+        painter->drawText(QRect(footer.right() - usageWidth + 1, footer.top(), usageWidth, footer.height()),
+                          Qt::AlignRight | Qt::AlignVCenter,
+                          smallMetrics.elidedText(usage.join(QStringLiteral(" · ")), Qt::ElideLeft, usageWidth));
+    }
+
+    painter->restore();
+}
+
+bool AgentCardDelegate::editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                                    const QModelIndex &index)
+{
+    const QEvent::Type type = event->type();
+    if (type == QEvent::MouseButtonPress || type == QEvent::MouseButtonRelease || type == QEvent::MouseButtonDblClick) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton && hasCancelButton(index) &&
+            cancelButtonRect(option.rect).contains(mouse->position().toPoint())) {
+            if (type == QEvent::MouseButtonRelease)
+                Q_EMIT cancelRequested(index.data(AgentBoardModel::AgentIdRole).toString());
+            return true; // the button owns the click: no selection change, no double-click action
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+} // namespace switchboard

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QFont>
+#include <QFontMetrics>
+#include <QPoint>
+#include <QSize>
+#include <QStyledItemDelegate>
+
+namespace switchboard {
+
+class AgentBoardModel;
+struct AgentStatus;
+
+// Paints one agent as a card (no widget per agent): state badge, goal, agent and profile, a progress bar,
+// the current step or the reason it stopped, elapsed time, usage and a hover "×" to cancel it. Sizes are
+// computed once per font and card width, so the view can lay out thousands of uniform cards cheaply.
+class AgentCardDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AgentCardDelegate)
+
+public:
+    explicit AgentCardDelegate(QObject *parent = nullptr);
+
+    // The board model behind the view's (proxy) model: cards read statuses straight from it.
+    void setBoardModel(AgentBoardModel *model);
+    void setCardWidth(int width);
+    int cardWidth() const { return m_cardWidth; }
+    static int minimumCardWidth() { return 290; }
+    // Where the mouse is in the view's viewport, so the hovered "×" can be highlighted.
+    void setHoverPosition(const QPoint &position) { m_hoverPosition = position; }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // The cancel button's place on a card whose rectangle is cardRect.
+    QRect cancelButtonRect(const QRect &cardRect) const;
+    // Whether the card at index shows a cancel button (its agent can still be cancelled).
+    bool hasCancelButton(const QModelIndex &index) const;
+
+Q_SIGNALS:
+    void cancelRequested(const QString &agentId);
+
+protected:
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override;
+
+private:
+    struct Metrics
+    {
+        QFont base;
+        QFont title;
+        QFont small;
+        QFont badge;
+        int baseHeight = 0;
+        int titleHeight = 0;
+        int smallHeight = 0;
+        int badgeHeight = 0;
+        int barHeight = 0;
+        int cardHeight = 0;
+    };
+
+    const Metrics &metricsFor(const QFont &font) const;
+    const AgentStatus *statusFor(const QModelIndex &index) const;
+    void paintBadge(QPainter *painter, const QRect &rect, const AgentStatus &status, const QPalette &palette, qreal dpr,
+                    int *badgeWidth) const;
+    void paintCancelButton(QPainter *painter, const QRect &rect, const QPalette &palette, bool hovered) const;
+
+    AgentBoardModel *m_board = nullptr;
+    int m_cardWidth = minimumCardWidth();
+    QPoint m_hoverPosition{-1, -1};
+    mutable Metrics m_metrics;
+    mutable bool m_metricsValid = false;
+};
+
+} // namespace switchboard

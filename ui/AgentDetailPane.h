@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QPointer>
+#include <QString>
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QPlainTextEdit;
+class QTimer;
+
+namespace switchboard {
+
+class AgentBoardModel;
+class Orchestrator;
+
+// Everything about one agent, for the detail dock: its goal (title, description, priority, deadline,
+// success criteria, dependencies, resources, profile), the steps seen so far, the live log tail,
+// the result or error, timestamps, attempt, tokens and cost. It refreshes only when that agent changes.
+class AgentDetailPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AgentDetailPane)
+
+public:
+    AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *board, QWidget *parent = nullptr);
+
+    void setAgent(const QString &agentId);
+    QString agentId() const { return m_agentId; }
+    // The log lines currently shown (for tests and copy).
+    QString logText() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void handleAgentsUpdated(const QStringList &agentIds);
+    void handleAgentsRemoved(const QStringList &agentIds);
+    void refreshStatus();
+    void refreshLog(bool reset);
+    void retranslate();
+    QLabel *addRow(QFormLayout *form, const QString &objectName);
+
+    QPointer<Orchestrator> m_orchestrator;
+    AgentBoardModel *m_board;
+    QString m_agentId;
+    qint64 m_shownLogTotal = 0; // dropped + lines shown so far, to append only what is new
+
+    QWidget *m_content;
+    QLabel *m_placeholder;
+    QLabel *m_stateIcon;
+    QLabel *m_state;
+    QLabel *m_name;
+    QLabel *m_goalTitle;
+    QLabel *m_goalHeading;
+    QLabel *m_progressHeading;
+    QLabel *m_resultHeading;
+    QLabel *m_logHeading;
+    QFormLayout *m_goalForm;
+    QFormLayout *m_progressForm;
+    QLabel *m_description;
+    QLabel *m_priority;
+    QLabel *m_deadline;
+    QLabel *m_criteria;
+    QLabel *m_dependsOn;
+    QLabel *m_resources;
+    QLabel *m_profile;
+    QLabel *m_step;
+    QLabel *m_steps;
+    QLabel *m_attempt;
+    QLabel *m_usage;
+    QLabel *m_created;
+    QLabel *m_started;
+    QLabel *m_completed;
+    QLabel *m_elapsed;
+    QLabel *m_result;
+    QLabel *m_logDropped;
+    QPlainTextEdit *m_log;
+    QTimer *m_elapsedTimer;
+};
+
+} // namespace switchboard

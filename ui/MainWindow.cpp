@@ -1,0 +1,617 @@
+#include "MainWindow.h"
+
+#include "AgentBoardModel.h"
+#include "AgentBoardView.h"
+#include "AgentCardDelegate.h"
+#include "AgentDetailPane.h"
+#include "AgentFilterProxyModel.h"
+#include "AgentStateStyle.h"
+#include "BoardFilterBar.h"
+#include "EmptyBoardOverlay.h"
+#include "NewGoalDialog.h"
+#include "RunPlanDialog.h"
+#include "RunStatusWidget.h"
+#include "SpawnParallelDialog.h"
+#include "ThemedIcons.h"
+#include "orchestration/Orchestrator.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScreen>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace switchboard {
+
+namespace {
+constexpr int kMaxParallelLimit = 1024;
+constexpr int kStatusMessageMs = 4000;
+const QString kSettingsVersion = QStringLiteral("1");
+} // namespace
+
+MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget *parent)
+    : QMainWindow(parent)
+    , m_orchestrator(orchestrator)
+    , m_config(config)
+    , m_model(new AgentBoardModel(orchestrator, this))
+    , m_proxy(new AgentFilterProxyModel(this))
+    , m_delegate(new AgentCardDelegate(this))
+    , m_view(new AgentBoardView)
+    , m_filterBar(nullptr)
+    , m_detailPane(nullptr)
+    , m_detailDock(nullptr)
+    , m_runStatus(new RunStatusWidget(orchestrator))
+    , m_toolBar(nullptr)
+    , m_maxParallelLabel(new QLabel)
+    , m_maxParallel(new QSpinBox)
+    , m_actionUpdate(new QTimer(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(ThemedIcons::appIcon());
+
+    m_proxy->setBoardModel(m_model);
+    m_delegate->setBoardModel(m_model);
+    m_view->setCardDelegate(m_delegate);
+    m_view->setModel(m_proxy);
+    m_filterBar = new BoardFilterBar(m_proxy);
+
+    auto *central = new QWidget(this);
+    central->setObjectName(QStringLiteral("boardArea"));
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_filterBar);
+    column->addWidget(m_view, 1);
+    setCentralWidget(central);
+
+    createActions();
+    createMenus();
+    createToolBar();
+    createDock();
+    statusBar()->addPermanentWidget(m_runStatus);
+    statusBar()->setSizeGripEnabled(true);
+
+    connect(m_delegate, &AgentCardDelegate::cancelRequested, this,
+            [this](const QString &agentId) { cancelAgents({agentId}); });
+    connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(m_view, &QAbstractItemView::activated, this, &MainWindow::showDetails);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::handleCurrentChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::scheduleActionUpdate);
+    connect(m_view->emptyOverlay(), &EmptyBoardOverlay::newGoalRequested, this, &MainWindow::showNewGoalDialog);
+    connect(m_view->emptyOverlay(), &EmptyBoardOverlay::runPlanRequested, this, &MainWindow::showRunPlanDialog);
+    connect(m_view->emptyOverlay(), &EmptyBoardOverlay::clearFilterRequested, m_filterBar,
+            &BoardFilterBar::clearFilters);
+    connect(m_model, &AgentBoardModel::batchApplied, this, &MainWindow::scheduleActionUpdate);
+
+    m_actionUpdate->setSingleShot(true);
+    m_actionUpdate->setInterval(100);
+    connect(m_actionUpdate, &QTimer::timeout, this, &MainWindow::updateActions);
+
+    if (m_orchestrator) {
+        connect(m_orchestrator, &Orchestrator::dispatchPausedChanged, this, [this](bool paused) {
+            const QSignalBlocker blocker(m_pauseDispatch);
+            m_pauseDispatch->setChecked(paused);
+            retranslate();
+            updateIcons();
+        });
+        connect(m_orchestrator, &Orchestrator::maxParallelChanged, this, [this](int value) {
+            const QSignalBlocker blocker(m_maxParallel);
+            m_maxParallel->setValue(value);
+        });
+        connect(m_orchestrator, &Orchestrator::allFinished, this, [this] {
+            statusBar()->showMessage(tr("All agents have finished."), kStatusMessageMs);
+            scheduleActionUpdate();
+        });
+    }
+
+    retranslate();
+    updateIcons();
+    restoreSettings();
+    updateActions();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    const auto make = [this](const QString &objectName) {
+        auto *action = new QAction(this);
+        action->setObjectName(objectName);
+        return action;
+    };
+    m_newGoal = make(QStringLiteral("actionNewGoal"));
+    m_newGoal->setShortcut(QKeySequence::New);
+    connect(m_newGoal, &QAction::triggered, this, &MainWindow::showNewGoalDialog);
+
+    m_spawnParallel = make(QStringLiteral("actionSpawnParallel"));
+    m_spawnParallel->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(m_spawnParallel, &QAction::triggered, this, &MainWindow::showSpawnParallelDialog);
+
+    m_runPlan = make(QStringLiteral("actionRunPlan"));
+    m_runPlan->setShortcut(QKeySequence::Open);
+    connect(m_runPlan, &QAction::triggered, this, &MainWindow::showRunPlanDialog);
+
+    m_quit = make(QStringLiteral("actionQuit"));
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    // Delete cancels the selected cards while the board has focus (not while typing in a field).
+    m_cancelSelected = make(QStringLiteral("actionCancelSelected"));
+    m_cancelSelected->setShortcut(QKeySequence::Delete);
+    m_cancelSelected->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(m_cancelSelected);
+    connect(m_cancelSelected, &QAction::triggered, this, &MainWindow::cancelSelected);
+
+    m_cancelAll = make(QStringLiteral("actionCancelAll"));
+    m_cancelAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
+    connect(m_cancelAll, &QAction::triggered, this, &MainWindow::confirmCancelAll);
+
+    m_cleanup = make(QStringLiteral("actionCleanup"));
+    m_cleanup->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    connect(m_cleanup, &QAction::triggered, this, &MainWindow::cleanupFinished);
+
+    m_pauseDispatch = make(QStringLiteral("actionPauseDispatch"));
+    m_pauseDispatch->setCheckable(true);
+    m_pauseDispatch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_pauseDispatch->setChecked(m_orchestrator && m_orchestrator->isDispatchPaused());
+    connect(m_pauseDispatch, &QAction::toggled, this, [this](bool pause) {
+        if (!m_orchestrator)
+            return;
+        if (pause)
+            m_orchestrator->pauseDispatch();
+        else
+            m_orchestrator->resumeDispatch();
+        retranslate();
+        updateIcons();
+    });
+
+    m_copyId = make(QStringLiteral("actionCopyId"));
+    m_copyId->setShortcut(QKeySequence::Copy);
+    m_copyId->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(m_copyId);
+    connect(m_copyId, &QAction::triggered, this, &MainWindow::copyAgentIds);
+
+    m_showDetails = make(QStringLiteral("actionShowDetails"));
+    m_showDetails->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(m_showDetails, &QAction::triggered, this, &MainWindow::showDetails);
+
+    m_find = make(QStringLiteral("actionFind"));
+    m_find->setShortcut(QKeySequence::Find);
+    connect(m_find, &QAction::triggered, m_filterBar, &BoardFilterBar::focusSearch);
+
+    m_about = make(QStringLiteral("actionAbout"));
+    m_about->setMenuRole(QAction::AboutRole);
+    connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQt = make(QStringLiteral("actionAboutQt"));
+    m_aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_fileMenu->addAction(m_newGoal);
+    m_fileMenu->addAction(m_spawnParallel);
+    m_fileMenu->addAction(m_runPlan);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quit);
+
+    m_agentsMenu = menuBar()->addMenu(QString());
+    m_agentsMenu->setObjectName(QStringLiteral("agentsMenu"));
+    m_agentsMenu->addAction(m_cancelSelected);
+    m_agentsMenu->addAction(m_cancelAll);
+    m_agentsMenu->addAction(m_cleanup);
+    m_agentsMenu->addSeparator();
+    m_agentsMenu->addAction(m_pauseDispatch);
+    m_agentsMenu->addSeparator();
+    m_agentsMenu->addAction(m_copyId);
+    m_agentsMenu->addAction(m_showDetails);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    m_viewMenu->addAction(m_find);
+    m_viewMenu->addSeparator();
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_helpMenu->addAction(m_about);
+    m_helpMenu->addAction(m_aboutQt);
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setIconSize(QSize(18, 18));
+    m_toolBar->addAction(m_newGoal);
+    m_toolBar->addAction(m_spawnParallel);
+    m_toolBar->addAction(m_runPlan);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_pauseDispatch);
+    m_toolBar->addAction(m_cancelSelected);
+    m_toolBar->addAction(m_cancelAll);
+    m_toolBar->addAction(m_cleanup);
+
+    auto *spacer = new QWidget(m_toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_toolBar->addWidget(spacer);
+
+    m_maxParallelLabel->setObjectName(QStringLiteral("maxParallelLabel"));
+    m_maxParallelLabel->setBuddy(m_maxParallel);
+    m_maxParallel->setObjectName(QStringLiteral("maxParallelSpin"));
+    m_maxParallel->setRange(1, kMaxParallelLimit);
+    m_maxParallel->setValue(m_orchestrator ? qBound(1, m_orchestrator->maxParallel(), kMaxParallelLimit) : 3);
+    m_maxParallel->setAccelerated(true);
+    m_maxParallel->setMinimumWidth(70);
+    connect(m_maxParallel, &QSpinBox::valueChanged, this, [this](int value) {
+        if (m_orchestrator && m_orchestrator->maxParallel() != value)
+            m_orchestrator->setMaxParallel(value);
+    });
+    m_toolBar->addWidget(m_maxParallelLabel);
+    m_toolBar->addWidget(m_maxParallel);
+    auto *margin = new QWidget(m_toolBar);
+    margin->setFixedWidth(8);
+    m_toolBar->addWidget(margin);
+    m_viewMenu->addAction(m_toolBar->toggleViewAction());
+}
+
+void MainWindow::createDock()
+{
+    m_detailDock = new QDockWidget(this);
+    m_detailDock->setObjectName(QStringLiteral("detailDock"));
+    m_detailDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea | Qt::BottomDockWidgetArea);
+    m_detailPane = new AgentDetailPane(m_orchestrator, m_model, m_detailDock);
+    m_detailPane->setMinimumWidth(320);
+    m_detailDock->setWidget(m_detailPane);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailDock);
+    m_viewMenu->addAction(m_detailDock->toggleViewAction());
+    m_detailDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+}
+
+void MainWindow::setPlanName(const QString &name)
+{
+    m_planName = name.trimmed();
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_planName.isEmpty() ? tr("Switchboard") : tr("Switchboard — %1").arg(m_planName));
+}
+
+void MainWindow::showNewGoalDialog()
+{
+    auto *dialog = new NewGoalDialog(m_orchestrator, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString agentId = dialog->spawnedAgentId();
+        m_model->flushPendingInserts();
+        m_view->selectAgent(agentId);
+        statusBar()->showMessage(tr("Queued “%1”").arg(dialog->goal().title), kStatusMessageMs);
+    });
+    dialog->open();
+}
+
+void MainWindow::showSpawnParallelDialog()
+{
+    auto *dialog = new SpawnParallelDialog(m_orchestrator, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QStringList ids = dialog->spawnedAgentIds();
+        m_model->flushPendingInserts();
+        if (!ids.isEmpty())
+            m_view->selectAgent(ids.first());
+        statusBar()->showMessage(tr("Queued %n agent(s)", nullptr, static_cast<int>(ids.size())), kStatusMessageMs);
+    });
+    dialog->open();
+}
+
+void MainWindow::showRunPlanDialog()
+{
+    auto *dialog = new RunPlanDialog(m_orchestrator, m_config, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RunPlanDialog::planStarted, this, [this, dialog](const QString &name) {
+        setPlanName(name);
+        m_model->flushPendingInserts();
+        statusBar()->showMessage(
+            tr("Started plan “%1”: %n agent(s) queued", nullptr, static_cast<int>(dialog->startedAgentIds().size()))
+                .arg(name),
+            kStatusMessageMs);
+    });
+    dialog->open();
+}
+
+void MainWindow::cancelAgents(const QStringList &agentIds)
+{
+    if (!m_orchestrator)
+        return;
+    int cancelled = 0;
+    for (const QString &agentId : agentIds) {
+        if (m_orchestrator->cancel(agentId))
+            ++cancelled;
+    }
+    if (cancelled > 0)
+        statusBar()->showMessage(tr("Cancelling %n agent(s)", nullptr, cancelled), kStatusMessageMs);
+    scheduleActionUpdate();
+}
+
+void MainWindow::cancelSelected()
+{
+    QStringList cancellable;
+    for (const QString &agentId : m_view->selectedAgentIds()) {
+        const int row = m_model->rowForAgent(agentId);
+        if (row >= 0 && AgentStateStyle::isCancellable(m_model->statusAt(row).state))
+            cancellable << agentId;
+    }
+    if (cancellable.isEmpty()) {
+        statusBar()->showMessage(tr("Select the agents to cancel on the board first."), kStatusMessageMs);
+        return;
+    }
+    cancelAgents(cancellable);
+}
+
+void MainWindow::confirmCancelAll()
+{
+    if (!m_orchestrator)
+        return;
+    const Orchestrator::Progress progress = m_orchestrator->progress();
+    const int unfinished = progress.pending + progress.inProgress;
+    if (unfinished <= 0) {
+        statusBar()->showMessage(tr("No agent is queued or running."), kStatusMessageMs);
+        return;
+    }
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Cancel all agents"),
+                        tr("Cancel all %n unfinished agent(s)?", nullptr, unfinished), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("cancelAllConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("Running agents are told to stop at once; queued agents will not start. "
+                               "Finished agents stay on the board."));
+    QPushButton *confirm = box->addButton(tr("Cancel all agents"), QMessageBox::DestructiveRole);
+    confirm->setObjectName(QStringLiteral("confirmCancelAllButton"));
+    QPushButton *keep = box->addButton(tr("Keep running"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepRunningButton"));
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    connect(box, &QMessageBox::buttonClicked, this, [this, confirm](QAbstractButton *button) {
+        if (button != confirm || !m_orchestrator)
+            return;
+        const int cancelled = m_orchestrator->cancelAll();
+        statusBar()->showMessage(tr("Cancelling %n agent(s)", nullptr, cancelled), kStatusMessageMs);
+        scheduleActionUpdate();
+    });
+    box->open();
+}
+
+void MainWindow::cleanupFinished()
+{
+    if (!m_orchestrator)
+        return;
+    const int removed = m_orchestrator->cleanup();
+    statusBar()->showMessage(removed > 0 ? tr("Removed %n finished agent(s) from the board", nullptr, removed)
+                                         : tr("No finished agents to remove."),
+                             kStatusMessageMs);
+    scheduleActionUpdate();
+}
+
+void MainWindow::showDetails()
+{
+    m_detailDock->show();
+    m_detailDock->raise();
+    const QString agentId = m_view->currentAgentId();
+    if (!agentId.isEmpty())
+        m_detailPane->setAgent(agentId);
+}
+
+void MainWindow::copyAgentIds()
+{
+    const QStringList ids = m_view->selectedAgentIds();
+    if (ids.isEmpty())
+        return;
+    QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
+    statusBar()->showMessage(tr("Copied %n agent id(s)", nullptr, static_cast<int>(ids.size())), kStatusMessageMs);
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About Switchboard"));
+    box->setIconPixmap(ThemedIcons::pixmap(QStringLiteral("switchboard"), QColor(), 64, devicePixelRatioF()));
+    box->setTextFormat(Qt::RichText);
+    box->setText(QStringLiteral("<h3>Switchboard %1</h3>").arg(QStringLiteral(SWITCHBOARD_VERSION)));
+    box->setInformativeText(tr("A control panel for running many AI agents in parallel: hand them goals, "
+                               "watch them work, step in when they need you.") +
+                            QStringLiteral("<br><br>") + tr("Built with Qt %1.").arg(QString::fromLatin1(qVersion())));
+    box->setStandardButtons(QMessageBox::Close);
+    box->open();
+}
+
+void MainWindow::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_view->indexAt(position);
+    if (!index.isValid())
+        return;
+    if (!m_view->selectionModel()->isSelected(index))
+        m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+    updateActions();
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("cardContextMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(m_cancelSelected);
+    menu->addSeparator();
+    menu->addAction(m_copyId);
+    menu->addAction(m_showDetails);
+    menu->popup(m_view->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::handleCurrentChanged()
+{
+    m_detailPane->setAgent(m_view->currentAgentId());
+    scheduleActionUpdate();
+}
+
+void MainWindow::scheduleActionUpdate()
+{
+    if (!m_actionUpdate->isActive())
+        m_actionUpdate->start();
+}
+
+void MainWindow::updateActions()
+{
+    const QStringList selected = m_view->selectedAgentIds();
+    bool anyCancellable = false;
+    for (const QString &agentId : selected) {
+        const int row = m_model->rowForAgent(agentId);
+        if (row >= 0 && AgentStateStyle::isCancellable(m_model->statusAt(row).state)) {
+            anyCancellable = true;
+            break;
+        }
+    }
+    m_cancelSelected->setEnabled(anyCancellable);
+    m_copyId->setEnabled(!selected.isEmpty());
+    m_showDetails->setEnabled(!selected.isEmpty());
+    if (m_orchestrator) {
+        const Orchestrator::Progress p = m_orchestrator->progress();
+        m_cancelAll->setEnabled(p.pending + p.inProgress > 0);
+        m_cleanup->setEnabled(p.completed + p.failed + p.cancelled + p.blocked > 0);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        updateTitle();
+    } else if (event->type() == QEvent::PaletteChange) {
+        updateIcons();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::updateIcons()
+{
+    const QPalette &p = palette();
+    m_newGoal->setIcon(ThemedIcons::icon(QStringLiteral("new-goal"), p));
+    m_spawnParallel->setIcon(ThemedIcons::icon(QStringLiteral("spawn-parallel"), p));
+    m_runPlan->setIcon(ThemedIcons::icon(QStringLiteral("run-plan"), p));
+    m_quit->setIcon(ThemedIcons::icon(QStringLiteral("quit"), p));
+    m_cancelSelected->setIcon(ThemedIcons::icon(QStringLiteral("cancel"), p));
+    m_cancelAll->setIcon(ThemedIcons::icon(QStringLiteral("cancel-all"), p));
+    m_cleanup->setIcon(ThemedIcons::icon(QStringLiteral("cleanup"), p));
+    m_pauseDispatch->setIcon(
+        ThemedIcons::icon(m_pauseDispatch->isChecked() ? QStringLiteral("resume") : QStringLiteral("pause"), p));
+    m_copyId->setIcon(ThemedIcons::icon(QStringLiteral("copy"), p));
+    m_showDetails->setIcon(ThemedIcons::icon(QStringLiteral("details"), p));
+    m_find->setIcon(ThemedIcons::icon(QStringLiteral("search"), p));
+    m_about->setIcon(ThemedIcons::icon(QStringLiteral("about"), p));
+    m_detailDock->toggleViewAction()->setIcon(ThemedIcons::icon(QStringLiteral("details"), p));
+}
+
+void MainWindow::retranslate()
+{
+    m_fileMenu->setTitle(tr("&File"));
+    m_agentsMenu->setTitle(tr("&Agents"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_helpMenu->setTitle(tr("&Help"));
+
+    m_newGoal->setText(tr("&New goal…"));
+    m_newGoal->setIconText(tr("New goal"));
+    m_newGoal->setToolTip(tr("Give one agent a goal (Ctrl+N)"));
+    m_spawnParallel->setText(tr("&Spawn parallel…"));
+    m_spawnParallel->setIconText(tr("Spawn parallel"));
+    m_spawnParallel->setToolTip(tr("Start several agents at once (Ctrl+Shift+N)"));
+    m_runPlan->setText(tr("&Run plan…"));
+    m_runPlan->setIconText(tr("Run plan"));
+    m_runPlan->setToolTip(tr("Run a plan file or a template (Ctrl+O)"));
+    m_quit->setText(tr("&Quit"));
+    m_cancelSelected->setText(tr("&Cancel selected"));
+    m_cancelSelected->setIconText(tr("Cancel"));
+    m_cancelSelected->setToolTip(tr("Cancel the selected agents (Del)"));
+    m_cancelAll->setText(tr("Cancel &all…"));
+    m_cancelAll->setIconText(tr("Cancel all"));
+    m_cancelAll->setToolTip(tr("Cancel every queued and running agent"));
+    m_cleanup->setText(tr("C&lean up finished"));
+    m_cleanup->setIconText(tr("Clean up"));
+    m_cleanup->setToolTip(tr("Remove completed, failed, cancelled and blocked agents from the board"));
+    const bool paused = m_pauseDispatch->isChecked();
+    m_pauseDispatch->setText(paused ? tr("&Resume dispatch") : tr("&Pause dispatch"));
+    m_pauseDispatch->setIconText(paused ? tr("Resume") : tr("Pause"));
+    m_pauseDispatch->setToolTip(paused ? tr("Let queued agents start again")
+                                       : tr("Start no new agents; running agents go on"));
+    m_copyId->setText(tr("Cop&y agent id"));
+    m_showDetails->setText(tr("Show &details"));
+    m_find->setText(tr("&Find agents"));
+    m_about->setText(tr("&About Switchboard"));
+    m_aboutQt->setText(tr("About &Qt"));
+    m_toolBar->setWindowTitle(tr("Toolbar"));
+    m_toolBar->toggleViewAction()->setText(tr("&Toolbar"));
+    m_maxParallelLabel->setText(tr("&Max parallel:"));
+    m_maxParallel->setToolTip(tr("How many agents may run at the same time; takes effect at once"));
+    m_detailDock->setWindowTitle(tr("Agent details"));
+    m_detailDock->toggleViewAction()->setText(tr("Agent &details"));
+}
+
+QString MainWindow::settingsPath() const
+{
+    // Under AppConfigLocation, which tests redirect with QStandardPaths::setTestModeEnabled().
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath(QStringLiteral("ui.ini"));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    const QByteArray geometry = settings.value(QStringLiteral("geometry")).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+        resize(qMin(1400, available.width() * 9 / 10), qMin(900, available.height() * 9 / 10));
+        resizeDocks({m_detailDock}, {380}, Qt::Horizontal);
+    }
+    if (settings.value(QStringLiteral("version")).toString() == kSettingsVersion)
+        restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_filterBar->restoreState(settings.value(QStringLiteral("filter")).toMap());
+    settings.endGroup();
+}
+
+void MainWindow::saveSettings() const
+{
+    QDir().mkpath(QFileInfo(settingsPath()).absolutePath());
+    QSettings settings(settingsPath(), QSettings::IniFormat);
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    settings.setValue(QStringLiteral("version"), kSettingsVersion);
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    QVariantMap filter;
+    m_filterBar->saveState(filter);
+    settings.setValue(QStringLiteral("filter"), filter);
+    settings.endGroup();
+}
+
+} // namespace switchboard

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "config/Config.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QSpinBox;
+class QTimer;
+class QToolBar;
+
+namespace switchboard {
+
+class AgentBoardModel;
+class AgentBoardView;
+class AgentCardDelegate;
+class AgentDetailPane;
+class AgentFilterProxyModel;
+class BoardFilterBar;
+class Orchestrator;
+class RunStatusWidget;
+
+// Switchboard's window: the agent board in the middle (filter bar above it), the selected agent's details
+// in a dock, live counts in the status bar, and every control (new goal, spawn parallel, run plan, cancel,
+// clean up, pause dispatch, max parallel) in the menus, the toolbar and on the cards themselves.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    MainWindow(Orchestrator *orchestrator, const Config &config, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Shown in the title after "Switchboard — "; empty for just "Switchboard".
+    void setPlanName(const QString &name);
+    QString planName() const { return m_planName; }
+
+    AgentBoardModel *boardModel() const { return m_model; }
+    AgentFilterProxyModel *proxyModel() const { return m_proxy; }
+    AgentBoardView *boardView() const { return m_view; }
+    AgentDetailPane *detailPane() const { return m_detailPane; }
+
+public Q_SLOTS:
+    void showNewGoalDialog();
+    void showSpawnParallelDialog();
+    void showRunPlanDialog();
+    void cancelSelected();
+    void confirmCancelAll();
+    void cleanupFinished();
+    void showDetails();
+    void copyAgentIds();
+    void showAbout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createDock();
+    void showContextMenu(const QPoint &position);
+    void handleCurrentChanged();
+    void updateActions();
+    void scheduleActionUpdate();
+    void updateTitle();
+    void updateIcons();
+    void retranslate();
+    void restoreSettings();
+    void saveSettings() const;
+    QString settingsPath() const;
+    void cancelAgents(const QStringList &agentIds);
+
+    QPointer<Orchestrator> m_orchestrator;
+    Config m_config;
+    QString m_planName;
+
+    AgentBoardModel *m_model;
+    AgentFilterProxyModel *m_proxy;
+    AgentCardDelegate *m_delegate;
+    AgentBoardView *m_view;
+    BoardFilterBar *m_filterBar;
+    AgentDetailPane *m_detailPane;
+    QDockWidget *m_detailDock;
+    RunStatusWidget *m_runStatus;
+    QToolBar *m_toolBar;
+    QLabel *m_maxParallelLabel;
+    QSpinBox *m_maxParallel;
+    QTimer *m_actionUpdate;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_agentsMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+
+    QAction *m_newGoal = nullptr;
+    QAction *m_spawnParallel = nullptr;
+    QAction *m_runPlan = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_cancelSelected = nullptr;
+    QAction *m_cancelAll = nullptr;
+    QAction *m_cleanup = nullptr;
+    QAction *m_pauseDispatch = nullptr;
+    QAction *m_copyId = nullptr;
+    QAction *m_showDetails = nullptr;
+    QAction *m_find = nullptr;
+    QAction *m_about = nullptr;
+    QAction *m_aboutQt = nullptr;
+};
+
+} // namespace switchboard

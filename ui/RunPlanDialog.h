@@ -1,0 +1,79 @@
+#pragma once
+
+#include "config/Config.h"
+#include "config/Plan.h"
+
+#include <QDialog>
+#include <QPointer>
+#include <QStringList>
+
+#include <optional>
+
+class QDialogButtonBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTreeWidget;
+
+namespace switchboard {
+
+class Orchestrator;
+
+// Picks a plan (an embedded template or a YAML file), previews it as phases of goals, and starts it:
+// the plan's profiles and max_parallel go to the orchestrator, then its goals are spawned in phase order.
+// Errors in the file are shown with file, line and column; warnings are listed.
+class RunPlanDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunPlanDialog)
+
+public:
+    RunPlanDialog(Orchestrator *orchestrator, Config baseConfig, QWidget *parent = nullptr);
+
+    // Reads a plan file or template (":/plans/x.yaml") and previews it; false (error shown) if it is invalid.
+    bool loadPlan(const QString &path);
+    // Selects a template in the list by its base name ("full_stack"); false if there is none.
+    bool selectTemplate(const QString &name);
+    const std::optional<Plan> &plan() const { return m_plan; }
+    // The plan's name, or its file's base name when it has none.
+    QString planName() const;
+    QStringList startedAgentIds() const { return m_startedAgentIds; }
+
+    // The goals ordered phase by phase (Scheduler::phases), file order inside a phase.
+    static QList<Goal> goalsInPhaseOrder(const QList<Goal> &goals);
+
+public Q_SLOTS:
+    void accept() override;
+
+Q_SIGNALS:
+    void planStarted(const QString &name);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void openFileDialog();
+    void showPreview();
+    void showError(const QString &message);
+    void retranslate();
+
+    QPointer<Orchestrator> m_orchestrator;
+    Config m_baseConfig;
+    std::optional<Plan> m_plan;
+    QString m_loadedPath;
+    QStringList m_startedAgentIds;
+
+    QLabel *m_templatesHeading;
+    QListWidget *m_templates;
+    QPushButton *m_openFile;
+    QLabel *m_planName;
+    QLabel *m_source;
+    QLabel *m_summary;
+    QTreeWidget *m_preview;
+    QLabel *m_error;
+    QLabel *m_warningsHeading;
+    QListWidget *m_warnings;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace switchboard

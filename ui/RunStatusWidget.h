@@ -1,0 +1,58 @@
+#pragma once
+
+#include "model/AgentState.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QTimer;
+
+namespace switchboard {
+
+class Orchestrator;
+
+// The status bar's live summary: how many agents are queued, running, waiting, completed, failed,
+// blocked and cancelled, how busy the pool is, and whether dispatch is paused. Refreshes at most a few
+// times a second however fast the agents report.
+class RunStatusWidget final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunStatusWidget)
+
+public:
+    explicit RunStatusWidget(Orchestrator *orchestrator, QWidget *parent = nullptr);
+
+    // Reads the orchestrator's counters now.
+    void refresh();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct Counter
+    {
+        AgentState state;
+        QLabel *icon;
+        QLabel *text;
+    };
+
+    void scheduleRefresh();
+    void updateIcons();
+    Counter addCounter(AgentState state, const QString &objectName);
+
+    QPointer<Orchestrator> m_orchestrator;
+    Counter m_pending;
+    Counter m_running;
+    Counter m_waiting;
+    Counter m_completed;
+    Counter m_failed;
+    Counter m_blocked;
+    Counter m_cancelled;
+    QLabel *m_pool;
+    QLabel *m_pausedIcon;
+    QLabel *m_paused;
+    QTimer *m_refreshDelay;
+};
+
+} // namespace switchboard

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+
+class QCoreApplication;
+
+namespace switchboard {
+
+// Installs Switchboard's embedded translation (:/i18n/switchboard_<lang>.qm) for the system locale, or for
+// languageOverride ("de", "fr_CH") when given, plus Qt's own qtbase translation when one is installed.
+// The override also becomes the default QLocale, so numbers and dates match the language. Returns the
+// language in use: "de", "fr", or "en" when no translation matched (the source strings are English).
+QString installTranslations(QCoreApplication &app, const QString &languageOverride = QString());
+
+} // namespace switchboard
