@@ -15,6 +15,7 @@ AgentContext::AgentContext(QString agentId, Goal goal, AgentProfile profile, int
     , m_workspace(std::move(workspace))
     , m_log(log ? std::move(log) : std::make_shared<AgentLog>())
     , m_sink(sink)
+    , m_quality(m_profile.quality)
 {}
 
 AgentContext::~AgentContext() = default;

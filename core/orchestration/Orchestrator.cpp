@@ -142,6 +142,9 @@ QStringList Orchestrator::spawnParallel(const QList<Goal> &goals, QString *error
         s.state = AgentState::Queued;
         s.createdAt = now;
         s.maxAttempts = 1 + qMax(0, goal.retry ? goal.retry->maxRetries : 0);
+        if (m_rateLimitedUntilMs.contains(goal.profile))
+            s.rateLimitedUntil =
+                QDateTime::currentDateTimeUtc().addMSecs(m_rateLimitedUntilMs.value(goal.profile) - m_clock.elapsed());
         ++m_stateCounts[static_cast<int>(AgentState::Queued)];
         agentIds << s.agentId;
         m_order << s.agentId;
@@ -303,6 +306,7 @@ void Orchestrator::startAgent(AgentRecord &record, const QString &profileName)
     AgentEventSink *sink = this;
     record.context =
         std::make_shared<AgentContext>(s.agentId, record.goal, *profile, s.attempt, m_workspace, record.log, sink);
+    record.context->setInputs(inputsFor(record.goal));
     const QString agentId = s.agentId;
     auto *runner = new AgentRunner(std::move(backend), record.context, [this, agentId](const AgentResult &result) {
         QMetaObject::invokeMethod(

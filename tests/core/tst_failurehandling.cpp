@@ -1,0 +1,565 @@
+// Failure handling: retries with backoff, timeouts, deadlines, rate limits, quality monitor,
+// budgets and execution modes, driven through the real orchestrator and pool with a scripted backend.
+#include "agents/BackendRegistry.h"
+#include "orchestration/AgentContext.h"
+#include "orchestration/Orchestrator.h"
+#include "orchestration/QualityMonitor.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <atomic>
+#include <mutex>
+
+using namespace switchboard;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Shared record of what the scripted agents did.
+struct Journal
+{
+    std::mutex mutex;
+    QStringList events;                 // "start:<goal>:<attempt>", "end:<goal>"
+    QHash<QString, QJsonObject> inputs; // goal -> inputs it received
+    std::atomic<int> running{0};
+
+    void add(const QString &e)
+    {
+        const std::lock_guard lock(mutex);
+        events << e;
+    }
+    QStringList snapshot()
+    {
+        const std::lock_guard lock(mutex);
+        return events;
+    }
+};
+
+// Behaviour comes from the goal's description, one command per line:
+//   fail-until N [kind]  fail attempts < N with that error kind
+//   sleep MS             cancellable sleep
+//   heartbeat MS         heartbeats every 100 ms for MS
+//   usage TOKENS         add input tokens
+//   iterate OUT          record an iteration output
+//   score X              record a score
+//   ratelimit S          report a rate limit
+//   handoff DATA         hand off to dependents
+//   hang                 sleep until cancelled
+class ScriptedBackend final : public AgentBackend
+{
+public:
+    explicit ScriptedBackend(Journal *journal)
+        : m_journal(journal)
+    {}
+
+    AgentResult run(AgentContext &ctx) override
+    {
+        const QString goal = ctx.goal().id;
+        ++m_journal->running;
+        m_journal->add(QStringLiteral("start:%1:%2").arg(goal).arg(ctx.attempt()));
+        {
+            const std::lock_guard lock(m_journal->mutex);
+            m_journal->inputs.insert(goal, ctx.inputs());
+        }
+        AgentResult result = AgentResult::completed(u"summary of "_s + goal);
+        for (const QString &line : ctx.goal().description.split(u'\n', Qt::SkipEmptyParts)) {
+            const QStringList w = line.split(u' ');
+            const QString cmd = w.value(0);
+            if (cmd == u"fail-until" && ctx.attempt() < w.value(1).toInt()) {
+                result = AgentResult::failed(QStringLiteral("attempt %1 failed").arg(ctx.attempt()), 1,
+                                             w.value(2, u"exit"_s));
+                break;
+            } else if (cmd == u"sleep") {
+                if (!ctx.sleepFor(std::chrono::milliseconds(w.value(1).toInt())))
+                    break;
+            } else if (cmd == u"heartbeat") {
+                for (int t = 0; t < w.value(1).toInt() && !ctx.isCancelled(); t += 100) {
+                    ctx.heartbeat();
+                    ctx.sleepFor(std::chrono::milliseconds(100));
+                }
+            } else if (cmd == u"usage") {
+                ctx.addUsage(w.value(1).toLongLong(), 0, 0.001);
+            } else if (cmd == u"iterate") {
+                ctx.recordIteration(w.value(1));
+            } else if (cmd == u"score") {
+                ctx.recordScore(w.value(1).toDouble());
+            } else if (cmd == u"ratelimit") {
+                ctx.reportRateLimit(w.value(1).toInt());
+            } else if (cmd == u"handoff") {
+                ctx.handoff(w.value(1));
+            } else if (cmd == u"hang") {
+                while (ctx.sleepFor(std::chrono::milliseconds(50))) {
+                }
+            }
+            if (ctx.isCancelled())
+                break;
+        }
+        m_journal->add(u"end:"_s + goal);
+        --m_journal->running;
+        if (ctx.isCancelled())
+            return AgentResult::cancelled(); // the runner turns a stop into a failure with its reason
+        return result;
+    }
+
+private:
+    Journal *m_journal;
+};
+
+AgentProfile scripted(const QString &name, int maxRetries = 0, QList<double> backoff = {0.2})
+{
+    AgentProfile p;
+    p.name = name;
+    p.backend = u"scripted"_s;
+    p.retry.maxRetries = maxRetries;
+    p.retry.backoffS = backoff;
+    p.retry.jitter = 0.0;
+    return p;
+}
+
+Goal goal(const QString &id, const QString &script = {}, const QStringList &deps = {}, const QString &profile = {})
+{
+    Goal g;
+    g.id = id;
+    g.title = id;
+    g.description = script;
+    g.dependsOn = deps;
+    g.profile = profile;
+    return g;
+}
+
+void setUp(Orchestrator &o, Journal *journal, const QList<AgentProfile> &profiles)
+{
+    BackendRegistry registry = BackendRegistry::withBuiltins();
+    registry.add(u"scripted"_s, [journal](const AgentProfile &) { return std::make_unique<ScriptedBackend>(journal); });
+    o.setBackends(std::move(registry));
+    o.setProfiles(profiles);
+}
+
+QStringList starts(const QStringList &events)
+{
+    QStringList out;
+    for (const QString &e : events) {
+        if (e.startsWith(u"start:"_s))
+            out << e.section(u':', 1, 1);
+    }
+    return out;
+}
+
+} // namespace
+
+class TestFailureHandling final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void failTwiceThenSucceed();
+    void backoffFreesTheSlot();
+    void retryPolicyMath();
+    void nonRetryableErrorIsFinal();
+    void exhaustedRetriesFail();
+    void cancelDuringBackoff();
+    void attemptTimeout();
+    void idleTimeout();
+    void heartbeatsKeepAnAgentAlive();
+    void deadlineOfRunningGoal();
+    void deadlineOfQueuedGoal();
+    void rateLimitPausesOneProfile();
+    void loopDetection();
+    void qualityMonitorRules();
+    void noImprovementStops();
+    void budgetAddsUpAcrossRetries();
+    void runBudget();
+    void modeOrder_data();
+    void modeOrder();
+    void pipelineHandoff();
+    void dependencyOutputsArePassedOn();
+};
+
+void TestFailureHandling::failTwiceThenSucceed()
+{
+    Journal journal;
+    Orchestrator o;
+    setUp(o, &journal, {scripted(u"p"_s, 3, {0.2, 0.4})});
+    QSignalSpy retries(&o, &Orchestrator::agentRetryScheduled);
+    QSignalSpy failed(&o, &Orchestrator::agentFailed);
+    const QString id = o.spawn(goal(u"flaky"_s, u"fail-until 3"_s));
+    QTRY_COMPARE(retries.size(), 1);
+    // Between attempts: queued, with the next try announced, attempt 1 of 4.
+    AgentStatus s = *o.status(id);
+    QCOMPARE(s.state, AgentState::Queued);
+    QCOMPARE(s.attempt, 1);
+    QCOMPARE(s.maxAttempts, 4);
+    QVERIFY(s.nextAttemptAt.isValid());
+    QCOMPARE(s.error, u"attempt 1 failed"_s);
+    QCOMPARE(o.progress().retrying, 1);
+    QVERIFY(o.waitAll(10000));
+    QCOMPARE(retries.size(), 2);
+    QCOMPARE(retries.at(0).at(1).toInt(), 2);
+    QCOMPARE(retries.at(0).at(2).toLongLong(), 200);
+    QCOMPARE(retries.at(1).at(1).toInt(), 3);
+    QCOMPARE(retries.at(1).at(2).toLongLong(), 400);
+    QCOMPARE(failed.size(), 0);
+    s = *o.status(id);
+    QCOMPARE(s.state, AgentState::Completed);
+    QCOMPARE(s.attempt, 3);
+    QVERIFY(!s.nextAttemptAt.isValid());
+    QCOMPARE(starts(journal.snapshot()), (QStringList{u"flaky"_s, u"flaky"_s, u"flaky"_s}));
+}
+
+void TestFailureHandling::backoffFreesTheSlot()
+{
+    Journal journal;
+    Orchestrator o;
+    setUp(o, &journal, {scripted(u"p"_s, 1, {1.0})});
+    o.setMaxParallel(1);
+    const QStringList ids = o.spawnParallel({goal(u"flaky"_s, u"fail-until 2"_s), goal(u"other"_s, u"sleep 100"_s)});
+    QVERIFY(o.waitAll(10000));
+    // "other" ran while "flaky" waited out its 1 s backoff.
+    QCOMPARE(starts(journal.snapshot()), (QStringList{u"flaky"_s, u"other"_s, u"flaky"_s}));
+    QCOMPARE(o.status(ids[0])->state, AgentState::Completed);
+}
+
+void TestFailureHandling::retryPolicyMath()
+{
+    RetryPolicy p; // the seed defaults
+    QCOMPARE(p.maxRetries, 3);
+    QCOMPARE(p.backoffFor(1), 60.0);
+    QCOMPARE(p.backoffFor(2), 300.0);
+    QCOMPARE(p.backoffFor(3), 900.0);
+    QCOMPARE(p.backoffFor(7), 900.0); // the last step repeats
+    QCOMPARE(p.backoffFor(1, 0.0), 54.0);
+    QCOMPARE(p.backoffFor(1, 0.5), 60.0);
+    QVERIFY(qAbs(p.backoffFor(1, 0.999999) - 66.0) < 0.001);
+    QVERIFY(!p.retries(u"budget"_s));
+    QVERIFY(p.retries(u"exit"_s));
+}
+
+void TestFailureHandling::nonRetryableErrorIsFinal()
+{
+    Journal journal;
+    Orchestrator o;
+    AgentProfile p = scripted(u"p"_s, 3);
+    p.retry.nonRetryable << u"auth"_s;
+    setUp(o, &journal, {p});
+    QSignalSpy retries(&o, &Orchestrator::agentRetryScheduled);
+    const QString id = o.spawn(goal(u"g"_s, u"fail-until 9 auth"_s));
+    QVERIFY(o.waitAll(5000));
+    QCOMPARE(retries.size(), 0);
+    QCOMPARE(o.status(id)->state, AgentState::Failed);
+    QCOMPARE(o.status(id)->errorKind, u"auth"_s);
+    QCOMPARE(o.status(id)->attempt, 1);
+}
+
+void TestFailureHandling::exhaustedRetriesFail()
+{
+    Journal journal;
+    Orchestrator o;
+    setUp(o, &journal, {scripted(u"p"_s, 2, {0.1})});
+    QSignalSpy failed(&o, &Orchestrator::agentFailed);
+    const QString id = o.spawn(goal(u"g"_s, u"fail-until 99"_s));
+    QVERIFY(o.waitAll(10000));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(o.status(id)->attempt, 3);
+    QCOMPARE(o.status(id)->error, u"attempt 3 failed"_s);
+    QVERIFY(o.agentLog(id).join(u'\n').contains(u"attempt 1/3 failed"_s));
+}
+
+void TestFailureHandling::cancelDuringBackoff()
+{
+    Journal journal;
+    Orchestrator o;
+    setUp(o, &journal, {scripted(u"p"_s, 3, {30.0})});
+    QSignalSpy retries(&o, &Orchestrator::agentRetryScheduled);
+    const QString id = o.spawn(goal(u"g"_s, u"fail-until 9"_s));
+    QVERIFY(retries.wait(5000));
+    QVERIFY(o.cancel(id));
+    QCOMPARE(o.status(id)->state, AgentState::Cancelled);
+    QVERIFY(o.isIdle());
+}
+
+void TestFailureHandling::attemptTimeout()
+{
+    Journal journal;
+    Orchestrator o;
+    AgentProfile p = scripted(u"p"_s);
+    p.timeoutS = 1;
+    setUp(o, &journal, {p});
+    const QString id = o.spawn(goal(u"g"_s, u"hang"_s));
+    QVERIFY(o.waitAll(10000));
+    QCOMPARE(o.status(id)->state, AgentState::Failed);
+    QCOMPARE(o.status(id)->error, u"timed out after 1 s"_s);
+    QCOMPARE(o.status(id)->errorKind, u"timeout"_s);
+}
+
+void TestFailureHandling::idleTimeout()
+{
+    Journal journal;
+    Orchestrator o;
+    AgentProfile p = scripted(u"p"_s);
+    p.idleTimeoutS = 1;
+    setUp(o, &journal, {p});
+    const QString id = o.spawn(goal(u"g"_s, u"heartbeat 500\nhang"_s));
+    QElapsedTimer t;
+    t.start();
+    QVERIFY(o.waitAll(10000));
+    QCOMPARE(o.status(id)->state, AgentState::Failed);
+    QCOMPARE(o.status(id)->errorKind, u"idle_timeout"_s);
+    QVERIFY(o.status(id)->error.contains(u"no output or heartbeat for 1 s"_s));
+    QVERIFY(t.elapsed() >= 1400); // 0.5 s alive + 1 s silence
+}
+
+void TestFailureHandling::heartbeatsKeepAnAgentAlive()
+{
+    Journal journal;
+    Orchestrator o;
+    AgentProfile p = scripted(u"p"_s);
+    p.idleTimeoutS = 1;
+    setUp(o, &journal, {p});
+    const QString id = o.spawn(goal(u"g"_s, u"heartbeat 1800"_s));
+    QVERIFY(o.waitAll(10000));
+    QCOMPARE(o.status(id)->state, AgentState::Completed);
+}
+
+void TestFailureHandling::deadlineOfRunningGoal()
+{
+    Journal journal;
+    Orchestrator o;
+    setUp(o, &journal, {scripted(u"p"_s, 3)});
+    Goal g = goal(u"g"_s, u"hang"_s);
+    g.deadline = QDateTime::currentDateTimeUtc().addMSecs(500);
+    QSignalSpy retries(&o, &Orchestrator::agentRetryScheduled);
+    const QString id = o.spawn(g);
+    QVERIFY(o.waitAll(10000));
+    QCOMPARE(o.status(id)->state, AgentState::Failed);
+    QCOMPARE(o.status(id)->errorKind, u"deadline"_s);
+    QVERIFY(o.status(id)->error.startsWith(u"deadline passed"_s));
+    QCOMPARE(retries.size(), 0); // a deadline is not retried
+}
+
+void TestFailureHandling::deadlineOfQueuedGoal()
+{
+    Journal journal;
+    Orchestrator o;
+    setUp(o, &journal, {scripted(u"p"_s)});
+    o.setMaxParallel(1);
+    Goal late = goal(u"late"_s, {}, {});
+    late.deadline = QDateTime::currentDateTimeUtc().addMSecs(300);
+    Goal busy = goal(u"busy"_s, u"sleep 1000"_s);
+    busy.priority = Priority::Critical; // runs first, so "late" waits in the queue past its deadline
+    const QStringList ids = o.spawnParallel({busy, late, goal(u"after"_s, {}, {u"late"_s})});
+    QVERIFY(o.waitAll(10000));
+    QCOMPARE(o.status(ids[1])->state, AgentState::Failed);
+    QVERIFY(o.status(ids[1])->error.contains(u"before it could finish"_s));
+    QCOMPARE(o.status(ids[2])->state, AgentState::Blocked);
+    QCOMPARE(starts(journal.snapshot()), QStringList{u"busy"_s});
+}
+
+void TestFailureHandling::rateLimitPausesOneProfile()
+{
+    Journal journal;
+    Orchestrator o;
+    setUp(o, &journal, {scripted(u"limited"_s), scripted(u"free"_s)});
+    o.setMaxParallel(4);
+    QSignalSpy limited(&o, &Orchestrator::profileRateLimited);
+    const QStringList ids = o.spawnParallel(
+        {goal(u"l1"_s, u"ratelimit 1\nsleep 100"_s, {}, u"limited"_s), goal(u"f1"_s, u"sleep 300"_s, {}, u"free"_s)});
+    QVERIFY(limited.wait(5000));
+    QCOMPARE(limited.first().first().toString(), u"limited"_s);
+    QCOMPARE(o.progress().rateLimitedProfiles, QStringList{u"limited"_s});
+    // While paused, new goals of that profile wait; the other profile keeps running.
+    QElapsedTimer t;
+    t.start();
+    const QStringList more = o.spawnParallel({goal(u"l2"_s, {}, {}, u"limited"_s), goal(u"f2"_s, {}, {}, u"free"_s)});
+    QTRY_COMPARE(o.status(more[1])->state, AgentState::Completed);
+    QCOMPARE(o.status(more[0])->state, AgentState::Queued);
+    QVERIFY(o.status(more[0])->rateLimitedUntil.isValid());
+    QVERIFY(o.waitAll(10000));
+    QCOMPARE(o.status(more[0])->state, AgentState::Completed);
+    QVERIFY(t.elapsed() >= 600); // l2 waited for the reset
+    QVERIFY(o.progress().rateLimitedProfiles.isEmpty());
+}
+
+void TestFailureHandling::loopDetection()
+{
+    Journal journal;
+    Orchestrator o;
+    setUp(o, &journal, {scripted(u"p"_s, 3)});
+    const QString id = o.spawn(goal(u"g"_s, u"iterate A\niterate B\niterate B\nsleep 2000"_s));
+    QVERIFY(o.waitAll(5000));
+    QCOMPARE(o.status(id)->state, AgentState::Failed);
+    QCOMPARE(o.status(id)->errorKind, u"loop"_s);
+    QCOMPARE(o.status(id)->error, u"loop detected: iteration 3 repeated the previous output"_s);
+    QCOMPARE(o.status(id)->attempt, 1);
+}
+
+void TestFailureHandling::qualityMonitorRules()
+{
+    QualityMonitor cycle;
+    QVERIFY(!cycle.addIteration(u"a"_s));
+    QVERIFY(!cycle.addIteration(u"b"_s));
+    QVERIFY(!cycle.addIteration(u"c"_s));
+    QVERIFY(!cycle.addIteration(u"a"_s));
+    QVERIFY(!cycle.addIteration(u"b"_s));
+    const auto why = cycle.addIteration(u"c"_s);
+    QVERIFY(why);
+    QCOMPARE(*why, u"loop detected: the last 3 iterations repeat the 3 before them"_s);
+
+    QualityPolicy policy;
+    policy.maxIterations = 3;
+    QualityMonitor capped(policy);
+    QVERIFY(!capped.addIteration(u"1"_s));
+    QVERIFY(!capped.addIteration(u"2"_s));
+    QCOMPARE(capped.addIteration(u"3"_s).value_or(QString()), u"reached max_iterations (3)"_s);
+
+    policy = {};
+    policy.minImprovement = 0.05;
+    policy.maxIterationsWithoutImprovement = 2;
+    QualityMonitor scores(policy);
+    QVERIFY(!scores.addScore(0.5));
+    QVERIFY(!scores.addScore(0.6));  // improved by 0.1
+    QVERIFY(!scores.addScore(0.62)); // +0.02 does not count
+    QVERIFY(scores.addScore(0.64));  // second iteration without improvement
+    QCOMPARE(*scores.bestScore(), 0.6);
+}
+
+void TestFailureHandling::noImprovementStops()
+{
+    Journal journal;
+    Orchestrator o;
+    AgentProfile p = scripted(u"p"_s);
+    p.quality.maxIterationsWithoutImprovement = 2;
+    setUp(o, &journal, {p});
+    const QString id = o.spawn(goal(u"g"_s, u"score 0.5\nscore 0.5\nscore 0.5\nsleep 2000"_s));
+    QVERIFY(o.waitAll(5000));
+    QCOMPARE(o.status(id)->state, AgentState::Failed);
+    QCOMPARE(o.status(id)->errorKind, u"no_improvement"_s);
+    QVERIFY(o.status(id)->error.startsWith(u"no improvement for 2 iterations"_s));
+}
+
+void TestFailureHandling::budgetAddsUpAcrossRetries()
+{
+    Journal journal;
+    Orchestrator o;
+    setUp(o, &journal, {scripted(u"p"_s, 5, {0.1})});
+    Goal g = goal(u"g"_s, u"usage 1000\nsleep 200\nfail-until 9"_s);
+    g.budget.maxTokens = 1500;
+    const QString id = o.spawn(g);
+    QVERIFY(o.waitAll(10000));
+    const AgentStatus s = *o.status(id);
+    QCOMPARE(s.state, AgentState::Failed);
+    QCOMPARE(s.errorKind, u"budget"_s);
+    QCOMPARE(s.error, u"budget exceeded: 2000 tokens > budget 1500"_s);
+    QCOMPARE(s.attempt, 2);
+    QCOMPARE(s.inputTokens, 2000);
+    QVERIFY(qAbs(s.costUsd - 0.002) < 1e-9);
+}
+
+void TestFailureHandling::runBudget()
+{
+    Journal journal;
+    Orchestrator o;
+    setUp(o, &journal, {scripted(u"p"_s)});
+    o.setMaxParallel(2);
+    Budget budget;
+    budget.maxCostUsd = 0.0015;
+    o.setRunBudget(budget);
+    QSignalSpy exceeded(&o, &Orchestrator::runBudgetExceeded);
+    const QStringList ids =
+        o.spawnParallel({goal(u"a"_s, u"usage 10\nsleep 300"_s), goal(u"b"_s, u"sleep 50\nusage 10\nsleep 300"_s),
+                         goal(u"c"_s, u"usage 10"_s)});
+    QVERIFY(o.waitAll(10000));
+    QCOMPARE(exceeded.size(), 1);
+    QVERIFY(exceeded.first().first().toString().startsWith(u"run budget exceeded: $0.0020 > budget $0.0015"_s));
+    for (const QString &id : ids)
+        QCOMPARE(o.status(id)->state, AgentState::Failed);
+    QCOMPARE(starts(journal.snapshot()).size(), 2); // c never started
+}
+
+void TestFailureHandling::modeOrder_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("maxParallel");
+    QTest::addColumn<QStringList>("expected");
+    // Goals: a (slow, phase 1), b (fast, phase 1), c depends on b (phase 2), d (critical, phase 1).
+    QTest::newRow("dependency") << int(Scheduler::Mode::Dependency) << 4 << QStringList{u"d"_s, u"a"_s, u"b"_s, u"c"_s};
+    QTest::newRow("phased") << int(Scheduler::Mode::Phased) << 4 << QStringList{u"d"_s, u"a"_s, u"b"_s, u"c"_s};
+    QTest::newRow("sequential") << int(Scheduler::Mode::Sequential) << 4 << QStringList{u"a"_s, u"b"_s, u"c"_s, u"d"_s};
+    QTest::newRow("parallel") << int(Scheduler::Mode::Parallel) << 4 << QStringList{u"d"_s, u"a"_s, u"b"_s, u"c"_s};
+}
+
+void TestFailureHandling::modeOrder()
+{
+    QFETCH(int, mode);
+    QFETCH(int, maxParallel);
+    QFETCH(QStringList, expected);
+    Journal journal;
+    Orchestrator o;
+    setUp(o, &journal, {scripted(u"p"_s)});
+    o.setMaxParallel(maxParallel);
+    o.setMode(Scheduler::Mode(mode));
+    QSignalSpy started(&o, &Orchestrator::agentStarted);
+    Goal d = goal(u"d"_s, u"sleep 50"_s);
+    d.priority = Priority::Critical;
+    o.spawnParallel(
+        {goal(u"a"_s, u"sleep 600"_s), goal(u"b"_s, u"sleep 50"_s), goal(u"c"_s, u"sleep 50"_s, {u"b"_s}), d});
+    QVERIFY(o.waitAll(10000));
+    const QStringList events = journal.snapshot();
+    QStringList dispatched; // in dispatch order (the journal sees simultaneous starts in any order)
+    for (const QList<QVariant> &args : std::as_const(started))
+        dispatched << o.status(args.first().toString())->goalId;
+    QCOMPARE(dispatched, expected);
+    const qsizetype cStart = events.indexOf(u"start:c:1"_s);
+    const qsizetype aEnd = events.indexOf(u"end:a"_s);
+    const qsizetype bEnd = events.indexOf(u"end:b"_s);
+    switch (Scheduler::Mode(mode)) {
+    case Scheduler::Mode::Dependency:
+        QVERIFY(bEnd < cStart && cStart < aEnd); // c needs only b
+        break;
+    case Scheduler::Mode::Phased:
+        QVERIFY(aEnd < cStart); // phase 2 waits for all of phase 1
+        break;
+    case Scheduler::Mode::Sequential:
+        for (int i = 0; i + 1 < events.size(); i += 2) // strictly one at a time
+            QCOMPARE(events.at(i).section(u':', 1, 1), events.at(i + 1).section(u':', 1, 1));
+        break;
+    case Scheduler::Mode::Parallel:
+        QVERIFY(cStart < bEnd); // dependencies ignored
+        break;
+    case Scheduler::Mode::Pipeline:
+        break;
+    }
+}
+
+void TestFailureHandling::pipelineHandoff()
+{
+    Journal journal;
+    Orchestrator o;
+    setUp(o, &journal, {scripted(u"p"_s)});
+    o.setMode(Scheduler::Mode::Pipeline);
+    o.spawnParallel({goal(u"producer"_s, u"sleep 100\nhandoff first-batch\nsleep 800"_s),
+                     goal(u"consumer"_s, u"sleep 50"_s, {u"producer"_s})});
+    QVERIFY(o.waitAll(10000));
+    const QStringList events = journal.snapshot();
+    QVERIFY2(events.indexOf(u"start:consumer:1"_s) < events.indexOf(u"end:producer"_s), qPrintable(events.join(u' ')));
+    const QJsonObject inputs = journal.inputs.value(u"consumer"_s);
+    QCOMPARE(inputs.value(u"producer"_s).toObject().value(u"output"_s).toString(), u"first-batch"_s);
+}
+
+void TestFailureHandling::dependencyOutputsArePassedOn()
+{
+    Journal journal;
+    Orchestrator o;
+    setUp(o, &journal, {scripted(u"p"_s)});
+    o.spawnParallel({goal(u"a"_s), goal(u"b"_s), goal(u"c"_s, {}, {u"a"_s, u"b"_s})});
+    QVERIFY(o.waitAll(10000));
+    const QJsonObject inputs = journal.inputs.value(u"c"_s);
+    QCOMPARE(inputs.keys(), (QStringList{u"a"_s, u"b"_s}));
+    QCOMPARE(inputs.value(u"a"_s).toObject().value(u"summary"_s).toString(), u"summary of a"_s);
+    QCOMPARE(inputs.value(u"b"_s).toObject().value(u"state"_s).toString(), u"Completed"_s);
+    QVERIFY(journal.inputs.value(u"a"_s).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestFailureHandling)
+#include "tst_failurehandling.moc"
