@@ -1,0 +1,463 @@
+#include "Store.h"
+
+#include "persistence/StoreReader.h"
+#include "persistence/StoreSchema.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QLoggingCategory>
+#include <QMutexLocker>
+#include <QPointer>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <atomic>
+
+namespace switchboard {
+
+Q_LOGGING_CATEGORY(lcStore, "switchboard.store")
+
+namespace {
+std::atomic<quint64> s_nextInstance{1};
+std::atomic<quint64> s_nextReader{1};
+} // namespace
+
+Store::Store(QObject *parent)
+    : QObject(parent)
+    , m_instance(s_nextInstance.fetch_add(1))
+{}
+
+Store::~Store()
+{
+    close();
+}
+
+QString Store::defaultPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("switchboard.db"));
+}
+
+QString Store::lockFilePath(const QString &databasePath)
+{
+    return databasePath + QStringLiteral(".lock");
+}
+
+bool Store::open(const QString &path, QString *error)
+{
+    close();
+    m_openFailedInUse = false;
+    const auto fail = [this, error](const QString &message) {
+        m_writer.reset();
+        m_lock.reset(); // unlocks if we hold it; never touches another process's lock
+        m_mode = Mode::Closed;
+        setLastError(message);
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (path.isEmpty())
+        return fail(tr("no database path given"));
+    const QFileInfo info(path);
+    m_path = info.absoluteFilePath();
+    if (!QDir().mkpath(info.absolutePath()))
+        return fail(tr("cannot create the directory %1 for the database").arg(info.absolutePath()));
+
+    m_lock = std::make_unique<QLockFile>(lockFilePath(m_path));
+    // Never stale by age: only a lock whose process is gone (a crash, kill -9) is taken over.
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(0)) {
+        if (m_lock->error() == QLockFile::LockFailedError) {
+            qint64 pid = 0;
+            QString host;
+            QString application;
+            m_lock->getLockInfo(&pid, &host, &application);
+            m_openFailedInUse = true;
+            return fail(tr("database %1 is in use by another Switchboard (pid %2 on host %3)")
+                            .arg(m_path)
+                            .arg(pid)
+                            .arg(host.isEmpty() ? tr("unknown") : host));
+        }
+        return fail(tr("cannot create the lock file %1 next to the database (%2)")
+                        .arg(lockFilePath(m_path), m_lock->error() == QLockFile::PermissionError
+                                                       ? tr("permission denied")
+                                                       : tr("unknown error")));
+    }
+
+    ++m_generation;
+    StoreWriter::Config config;
+    config.databasePath = m_path;
+    config.connectionName = QStringLiteral("switchboard-store-%1-%2-writer").arg(m_instance).arg(m_generation);
+    config.logDirectory = QFileInfo(m_path).absoluteDir().filePath(QStringLiteral("logs"));
+    config.logLinesKept = kLogLinesKept;
+    config.busyTimeoutMs = kBusyTimeoutMs;
+    m_writer = std::make_unique<StoreWriter>(config);
+    connect(m_writer.get(), &StoreWriter::failed, this, &Store::handleWriterFailed, Qt::QueuedConnection);
+    m_writer->start();
+    QString why;
+    if (!m_writer->waitUntilReady(&why)) {
+        m_writer->stop();
+        return fail(why);
+    }
+    m_mode = Mode::ReadWrite;
+    StoreReader reader(readConnection());
+    m_lastRunNumber.storeRelease(reader.lastNumber(QStringLiteral("runs"), QStringLiteral("r-")));
+    setLastError({});
+    return true;
+}
+
+bool Store::openReadOnly(const QString &path, QString *error)
+{
+    close();
+    m_openFailedInUse = false;
+    const auto fail = [this, error](const QString &message) {
+        removeReaders();
+        m_mode = Mode::Closed;
+        setLastError(message);
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (path.isEmpty())
+        return fail(tr("no database path given"));
+    m_path = QFileInfo(path).absoluteFilePath();
+    if (!QFileInfo::exists(m_path))
+        return fail(tr("there is no database at %1").arg(m_path));
+    ++m_generation;
+    m_mode = Mode::ReadOnly;
+    int version = -1;
+    QString why;
+    {
+        QSqlDatabase db = readConnection();
+        if (!db.isOpen())
+            why = db.lastError().text();
+        else
+            version = StoreSchema::version(db);
+    }
+    if (version < 0)
+        return fail(tr("cannot read the database %1: %2").arg(m_path, why));
+    if (version == 0)
+        return fail(tr("%1 is not a Switchboard database").arg(m_path));
+    if (version > StoreSchema::kLatestVersion) {
+        return fail(tr("the database %1 has schema version %2, newer than this Switchboard knows (%3)")
+                        .arg(m_path)
+                        .arg(version)
+                        .arg(StoreSchema::kLatestVersion));
+    }
+    if (version < StoreSchema::kLatestVersion) {
+        return fail(tr("the database %1 has schema version %2 and must be upgraded first: open it once for "
+                       "writing")
+                        .arg(m_path)
+                        .arg(version));
+    }
+    setLastError({});
+    return true;
+}
+
+void Store::close()
+{
+    if (m_writer) {
+        m_writer->stop(); // commits what is queued
+        disconnect(m_writer.get(), nullptr, this, nullptr);
+        m_writer.reset();
+    }
+    removeReaders();
+    m_lock.reset();
+    m_mode = Mode::Closed;
+}
+
+bool Store::isFailed() const
+{
+    return m_writer && m_writer->isFailed();
+}
+
+QString Store::lastError() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_lastError;
+}
+
+QString Store::logDirectory() const
+{
+    return m_path.isEmpty() ? QString() : QFileInfo(m_path).absoluteDir().filePath(QStringLiteral("logs"));
+}
+
+QString Store::logFilePath(const QString &agentId) const
+{
+    return m_path.isEmpty() ? QString() : QDir(logDirectory()).filePath(StoreWriter::logFileName(agentId));
+}
+
+bool Store::submit(StoreWrite write, CommitCallback onCommitted)
+{
+    return enqueue({std::move(write)}, nullptr, false, std::move(onCommitted));
+}
+
+bool Store::submit(StoreWrite write, QObject *context, CommitCallback onCommitted)
+{
+    return enqueue({std::move(write)}, context, true, std::move(onCommitted));
+}
+
+bool Store::submitAll(QList<StoreWrite> writes, CommitCallback onCommitted)
+{
+    return enqueue(std::move(writes), nullptr, false, std::move(onCommitted));
+}
+
+bool Store::submitAll(QList<StoreWrite> writes, QObject *context, CommitCallback onCommitted)
+{
+    return enqueue(std::move(writes), context, true, std::move(onCommitted));
+}
+
+bool Store::enqueue(QList<StoreWrite> writes, QObject *context, bool hasContext, CommitCallback onCommitted)
+{
+    if (m_mode == Mode::ReadOnly)
+        return refuse(tr("the database %1 is open read-only; writes are refused").arg(m_path), onCommitted, context,
+                      hasContext);
+    if (m_mode == Mode::Closed || !m_writer)
+        return refuse(tr("the database is not open; writes are refused"), onCommitted, context, hasContext);
+
+    StoreWriter::Done done;
+    if (onCommitted) {
+        if (hasContext && !context) {
+            done = std::move(onCommitted); // the writer thread, as asked
+        } else {
+            // Back through the Store's thread: the Store outlives its writer, so posting to it is always safe.
+            QPointer<QObject> target(hasContext ? context : this);
+            done = [this, target, callback = std::move(onCommitted)](bool committed) {
+                QMetaObject::invokeMethod(
+                    this,
+                    [target, callback, committed] {
+                        if (!target)
+                            return;
+                        if (target->thread() == QThread::currentThread())
+                            callback(committed);
+                        else
+                            QMetaObject::invokeMethod(
+                                target.data(), [callback, committed] { callback(committed); }, Qt::QueuedConnection);
+                    },
+                    Qt::QueuedConnection);
+            };
+        }
+    }
+    if (m_writer->enqueue(std::move(writes), done))
+        return true;
+    const QString failure = m_writer->failure();
+    const QString why = failure.isEmpty() ? tr("the database %1 is closing; writes are refused").arg(m_path) : failure;
+    setLastError(why);
+    if (done)
+        done(false);
+    return false;
+}
+
+bool Store::refuse(const QString &why, CommitCallback &onCommitted, QObject *context, bool hasContext)
+{
+    setLastError(why);
+    qCWarning(lcStore).noquote() << "write refused:" << why;
+    if (!onCommitted)
+        return false;
+    QObject *target = hasContext ? context : this;
+    if (!target) {
+        onCommitted(false);
+        return false;
+    }
+    QMetaObject::invokeMethod(
+        target, [callback = std::move(onCommitted)] { callback(false); }, Qt::QueuedConnection);
+    return false;
+}
+
+bool Store::flush()
+{
+    if (m_mode != Mode::ReadWrite || !m_writer)
+        return false;
+    return m_writer->flush();
+}
+
+QString Store::nextRunId()
+{
+    return QStringLiteral("r-%1").arg(m_lastRunNumber.fetchAndAddOrdered(1) + 1);
+}
+
+StoreSnapshot Store::load(const QString &runId, QString *error) const
+{
+    StoreReader reader(readConnection());
+    StoreSnapshot snapshot = reader.snapshot(runId);
+    if (!reader.ok() && error)
+        *error = reader.error();
+    return snapshot;
+}
+
+QStringList Store::markInterrupted(QString *error)
+{
+    if (m_mode != Mode::ReadWrite) {
+        if (error)
+            *error = tr("the database is not open for writing");
+        return {};
+    }
+    flush();
+    StoreReader reader(readConnection());
+    const QList<AgentStatus> agents = reader.agents();
+    if (!reader.ok()) {
+        if (error)
+            *error = reader.error();
+        return {};
+    }
+    QList<StoreWrite> writes;
+    QStringList ids;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (AgentStatus status : agents) {
+        if (!isActiveState(status.state))
+            continue;
+        status.error =
+            tr("interrupted: Switchboard stopped while the agent was %1").arg(agentStateToString(status.state));
+        status.state = AgentState::Interrupted;
+        writes.append(StoreWrite::transition(status, now));
+        ids.append(status.agentId);
+    }
+    if (writes.isEmpty())
+        return {};
+    auto committed = std::make_shared<std::atomic<bool>>(false);
+    submitAll(std::move(writes), nullptr, [committed](bool ok) { committed->store(ok); });
+    if (!flush() || !committed->load()) {
+        if (error)
+            *error = lastError().isEmpty() ? tr("cannot record the interrupted agents") : lastError();
+        return {};
+    }
+    return ids;
+}
+
+QList<RunRecord> Store::runs() const
+{
+    return StoreReader(readConnection()).runs();
+}
+
+RunHistory Store::history(const QString &runId, QString *error) const
+{
+    StoreReader reader(readConnection());
+    RunHistory history = reader.history(runId);
+    if (!reader.ok() && error)
+        *error = reader.error();
+    return history;
+}
+
+QStringList Store::agentLog(const QString &agentId) const
+{
+    return StoreReader(readConnection()).agentLog(agentId);
+}
+
+QList<NoteRecord> Store::notes(const QString &runId) const
+{
+    return StoreReader(readConnection()).notes(runId);
+}
+
+quint64 Store::maxFencingToken() const
+{
+    return StoreReader(readConnection()).maxFencingToken();
+}
+
+QSqlDatabase Store::readConnection() const
+{
+    if (m_mode == Mode::Closed)
+        return {};
+    QThread *thread = QThread::currentThread();
+    QString name;
+    {
+        QMutexLocker locker(&m_mutex);
+        name = m_readers.value(thread);
+    }
+    if (!name.isEmpty()) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isValid())
+            return db;
+    }
+    name = QStringLiteral("switchboard-store-%1-%2-reader-%3")
+               .arg(m_instance)
+               .arg(m_generation)
+               .arg(s_nextReader.fetch_add(1));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs);
+    if (m_mode == Mode::ReadOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    db.setConnectOptions(options);
+    if (db.open()) {
+        QSqlQuery query(db);
+        query.exec(QStringLiteral("PRAGMA query_only = 1"));
+    } else {
+        qCWarning(lcStore) << "cannot open a read connection to" << m_path << db.lastError().text();
+    }
+    {
+        QMutexLocker locker(&m_mutex);
+        m_readers.insert(thread, name);
+    }
+    // Removed on the finishing thread itself, the one that created it.
+    auto *self = const_cast<Store *>(this);
+    connect(
+        thread, &QThread::finished, self,
+        [self, thread, name] {
+            {
+                QMutexLocker locker(&self->m_mutex);
+                if (self->m_readers.value(thread) == name)
+                    self->m_readers.remove(thread);
+            }
+            QSqlDatabase::removeDatabase(name);
+        },
+        Qt::DirectConnection);
+    return db;
+}
+
+Store::Stats Store::stats() const
+{
+    return m_writer ? m_writer->stats() : Stats{};
+}
+
+int Store::setMaxPageCountForTesting(int pages)
+{
+    if (!m_writer)
+        return -1;
+    auto result = std::make_shared<std::atomic<int>>(-1);
+    m_writer->enqueueTask(
+        [result, pages](QSqlDatabase &db) {
+            QSqlQuery query(db);
+            if (!query.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages)) || !query.next())
+                return query.lastError().text();
+            result->store(query.value(0).toInt());
+            return QString();
+        },
+        {});
+    m_writer->flush();
+    return result->load();
+}
+
+void Store::setWritesHeldForTesting(bool held)
+{
+    if (m_writer)
+        m_writer->setHeld(held);
+}
+
+void Store::handleWriterFailed(const QString &message)
+{
+    setLastError(message);
+    Q_EMIT storageFailed(message);
+}
+
+void Store::removeReaders()
+{
+    QStringList names;
+    {
+        QMutexLocker locker(&m_mutex);
+        names = m_readers.values();
+        m_readers.clear();
+    }
+    for (const QString &name : std::as_const(names))
+        QSqlDatabase::removeDatabase(name);
+}
+
+void Store::setLastError(const QString &message)
+{
+    QMutexLocker locker(&m_mutex);
+    m_lastError = message;
+}
+
+} // namespace switchboard

@@ -1,0 +1,181 @@
+#pragma once
+
+#include "persistence/NoteRecord.h"
+#include "persistence/RunHistory.h"
+#include "persistence/RunRecord.h"
+#include "persistence/StoreSnapshot.h"
+#include "persistence/StoreWrite.h"
+#include "persistence/StoreWriter.h"
+
+#include <QAtomicInteger>
+#include <QHash>
+#include <QMutex>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+class QLockFile;
+class QThread;
+
+namespace switchboard {
+
+// The durable record of everything Switchboard does, in one SQLite file (Qt Sql, QSQLITE, WAL): runs, goals,
+// every agent state change, attempts with results and usage, escalations and answers, lock events, the
+// agent log and the shared scratchpad. The source of truth after a crash.
+//
+// Threads: the Store is a QObject on its owner's thread (the orchestrator's). Writes go to one writer thread
+// that commits whatever is queued in one transaction; submit() and flush() may be called from any thread.
+// Reads use one named connection per calling thread (created on first use, removed when that thread
+// finishes or the Store closes) and see committed data only.
+//
+// Durable before reported: a caller that must not report something before it is on disk passes a callback
+// to submit() and reports from it. The callback runs exactly once, committed = true after the transaction
+// that holds the write is committed (the row is then readable from any connection), false if the write was
+// refused (read-only, storage failed, closed) or rejected on its own (unknown run or agent: a wiring bug,
+// logged). It is invoked queued on the Store's thread, or on `context`'s thread with the overloads that take
+// one (dropped if context is destroyed first; context = nullptr runs it on the writer thread, for threads
+// without an event loop). Progress and usage need no callback and are coalesced: the latest per agent wins.
+//
+// Orchestrator integration (the lead wires this):
+//  - start:   Store store; if (!store.open(path, &err)) { if (store.openFailedInUse()) offer openReadOnly(); }
+//             snapshot = store.load(); markInterrupted() -> those agents become Interrupted (then retried as a
+//             new attempt, or offered to the user); LockManager::setTokenFloor(snapshot.maxFencingToken);
+//             EscalationInbox::setIdFloor(snapshot.lastEscalationNumber) + preload(closed escalations);
+//             agent/goal numbering continues above snapshot.lastAgentNumber / lastGoalNumber.
+//  - a run:   runId = nextRunId(); submit(StoreWrite::runStarted(runId, name, planFile, maxParallel)).
+//  - spawn:   submitAll({goalAdded(runId, goal, agentId, name, profile), ...}, this, [..](bool ok) {
+//             if (ok) emit agentSpawned and schedule; }) -- all or nothing, one callback for a parallel spawn.
+//  - state:   submit(StoreWrite::transition(status)) on every setState(); for Running/WaitingForLock/
+//             Escalated/Interrupted no callback is needed (they are written in order before anything later).
+//  - finish:  submit(StoreWrite::finished(status, result), this, [..](bool ok) { emit agentCompleted/
+//             agentFailed/agentCancelled; }) -- the final state and the result in one write.
+//  - progress/usage: submit(StoreWrite::progress(..)) / submit(StoreWrite::usage(agent, attempt, totals..)).
+//  - escalation: submit(StoreWrite::escalation(e)) on escalationRaised; on an answer from the human, submit
+//             the answered escalation with a callback and hand the answer to the agent from the callback.
+//  - locks:   submit(StoreWrite::lockEvent(event)) on LockManager::lockEvent.
+//  - log:     submit(StoreWrite::log(agent, lines)) with the lines of AgentLog::takeNew() on the update tick.
+//  - notes:   submit(StoreWrite::note(runId, key, text, agent)); notes(runId) reads them back.
+//  - run end: submit(StoreWrite::runFinished(runId, summary())); at quit: flush(), then destroy.
+//  - storageFailed(message): stop dispatching, show the message as a banner; reads keep working.
+class Store final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Store)
+
+public:
+    using CommitCallback = std::function<void(bool committed)>;
+    using Stats = StoreWriter::Stats;
+
+    // Lines of each agent's log kept in the database; the whole log is in logFilePath(agent).
+    static constexpr int kLogLinesKept = 500;
+    static constexpr int kBusyTimeoutMs = 5000;
+
+    explicit Store(QObject *parent = nullptr);
+    ~Store() override; // close()
+
+    // QStandardPaths::AppDataLocation/switchboard.db (callers pass --db PATH instead when given).
+    static QString defaultPath();
+    // <database>.lock: held by the one Switchboard that writes to the database.
+    static QString lockFilePath(const QString &databasePath);
+
+    // Opens (creating or migrating) the database for writing, taking its lock file. Fails with a clear
+    // message when another Switchboard holds it ("database X is in use by another Switchboard (pid N on
+    // host H)"; openFailedInUse() is then true), when it cannot be opened or is newer than this build.
+    bool open(const QString &path, QString *error = nullptr);
+    // Opens an existing, up-to-date database for reading only, without the lock: for a second instance
+    // or `switchboard status`. Every write is refused with lastError() saying so.
+    bool openReadOnly(const QString &path, QString *error = nullptr);
+    // Commits what is queued, stops the writer, removes every connection and releases the lock.
+    void close();
+
+    bool isOpen() const { return m_mode != Mode::Closed; }
+    bool isReadOnly() const { return m_mode == Mode::ReadOnly; }
+    // A storage error (disk full, I/O) stopped all writing; lastError() says what. Reads still work.
+    bool isFailed() const;
+    bool openFailedInUse() const { return m_openFailedInUse; }
+    // The storage failure, the refusal of the last write, or why open failed.
+    QString lastError() const;
+    QString path() const { return m_path; }
+    // <database directory>/logs: full agent logs, appended by the writer thread after each commit.
+    QString logDirectory() const;
+    QString logFilePath(const QString &agentId) const;
+
+    // --- writes (any thread) ---
+    // False (and the callback gets false) when the write is refused at once: closed, read-only or failed.
+    bool submit(StoreWrite write, CommitCallback onCommitted = {});
+    bool submit(StoreWrite write, QObject *context, CommitCallback onCommitted);
+    // All or nothing: every write commits in the same transaction, or none does; one callback.
+    bool submitAll(QList<StoreWrite> writes, CommitCallback onCommitted = {});
+    bool submitAll(QList<StoreWrite> writes, QObject *context, CommitCallback onCommitted);
+    // Blocks until everything submitted before the call is committed (or refused). True when all of it was
+    // written; false after a storage failure or when not open for writing. Callbacks still arrive queued.
+    bool flush();
+    // "r-N", above every run id in the database. Thread-safe.
+    QString nextRunId();
+
+    // --- recovery (the calling thread's connection) ---
+    // Everything to rebuild the board; runId limits runs/goals/agents/escalations to one run (counters and the
+    // fencing token are always global).
+    StoreSnapshot load(const QString &runId = {}, QString *error = nullptr) const;
+    // Moves every agent that was Running, WaitingForLock, Escalated or Paused to Interrupted (a transition and
+    // the end of its attempt, error "interrupted: ..."), durably, before returning. Returns their ids; empty
+    // with *error when it could not be written. Call it right after open(), before anything runs.
+    QStringList markInterrupted(QString *error = nullptr);
+
+    // --- history (the calling thread's connection) ---
+    QList<RunRecord> runs() const;
+    RunHistory history(const QString &runId = {}, QString *error = nullptr) const;
+    // The last kLogLinesKept lines of the agent's log.
+    QStringList agentLog(const QString &agentId) const;
+    QList<NoteRecord> notes(const QString &runId) const;
+    quint64 maxFencingToken() const;
+    // The calling thread's read connection (query_only; read-only open flag for openReadOnly()). Do not keep
+    // copies beyond the current function: the Store removes the connection when the thread or it ends.
+    QSqlDatabase readConnection() const;
+
+    Stats stats() const;
+
+    // --- test hooks ---
+    // PRAGMA max_page_count on the writer's connection (disk-full simulation); returns the new limit, or -1.
+    int setMaxPageCountForTesting(int pages);
+    // While held, the writer writes nothing; release before flush().
+    void setWritesHeldForTesting(bool held);
+
+Q_SIGNALS:
+    // A commit failed for a storage reason; every later write is refused. Emitted once, on the Store's thread.
+    void storageFailed(const QString &message);
+
+private:
+    enum class Mode
+    {
+        Closed,
+        ReadWrite,
+        ReadOnly,
+    };
+
+    bool refuse(const QString &why, CommitCallback &onCommitted, QObject *context, bool hasContext);
+    bool enqueue(QList<StoreWrite> writes, QObject *context, bool hasContext, CommitCallback onCommitted);
+    void handleWriterFailed(const QString &message);
+    void removeReaders();
+    void setLastError(const QString &message);
+
+    const quint64 m_instance;
+    quint64 m_generation = 0;               // per open(), so connection names never clash with a closed one's
+    std::atomic<Mode> m_mode{Mode::Closed}; // read by submit() on any thread
+    QString m_path;
+    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<StoreWriter> m_writer;
+    bool m_openFailedInUse = false;
+    QAtomicInteger<quint64> m_lastRunNumber = 0;
+
+    mutable QMutex m_mutex; // guards the members below
+    QString m_lastError;
+    mutable QHash<QThread *, QString> m_readers; // thread -> its connection name
+};
+
+} // namespace switchboard

@@ -1,0 +1,213 @@
+#include "StoreSchema.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace switchboard {
+
+namespace {
+// Times are INTEGER milliseconds since the epoch (UTC); lists are JSON text. Goal ids are unique per run,
+// agent ids ("a-N") and escalation ids ("e-N") across the database.
+QStringList version1()
+{
+    return {
+        QStringLiteral("CREATE TABLE meta ("
+                       " key TEXT PRIMARY KEY,"
+                       " value INTEGER NOT NULL)"),
+        QStringLiteral("CREATE TABLE runs ("
+                       " id TEXT PRIMARY KEY,"
+                       " name TEXT NOT NULL DEFAULT '',"
+                       " plan_file TEXT NOT NULL DEFAULT '',"
+                       " max_parallel INTEGER NOT NULL DEFAULT 0,"
+                       " started_at INTEGER NOT NULL,"
+                       " finished_at INTEGER,"
+                       " summary_json TEXT)"),
+        QStringLiteral("CREATE TABLE goals ("
+                       " run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+                       " id TEXT NOT NULL,"
+                       " title TEXT NOT NULL DEFAULT '',"
+                       " description TEXT NOT NULL DEFAULT '',"
+                       " priority TEXT NOT NULL DEFAULT 'medium',"
+                       " deadline INTEGER,"
+                       " success_criteria TEXT NOT NULL DEFAULT '[]',"
+                       " depends_on TEXT NOT NULL DEFAULT '[]',"
+                       " capabilities TEXT NOT NULL DEFAULT '[]',"
+                       " resources TEXT NOT NULL DEFAULT '[]',"
+                       " profile TEXT NOT NULL DEFAULT '',"
+                       " created_at INTEGER NOT NULL,"
+                       " PRIMARY KEY (run_id, id))"),
+        // The latest status of each agent (one per goal); the history is in transitions and attempts.
+        QStringLiteral("CREATE TABLE agents ("
+                       " id TEXT PRIMARY KEY,"
+                       " run_id TEXT NOT NULL,"
+                       " goal_id TEXT NOT NULL,"
+                       " name TEXT NOT NULL DEFAULT '',"
+                       " profile TEXT NOT NULL DEFAULT '',"
+                       " state TEXT NOT NULL,"
+                       " attempt INTEGER NOT NULL DEFAULT 0,"
+                       " progress INTEGER NOT NULL DEFAULT 0,"
+                       " current_step TEXT NOT NULL DEFAULT '',"
+                       " created_at INTEGER NOT NULL,"
+                       " started_at INTEGER,"
+                       " completed_at INTEGER,"
+                       " error TEXT NOT NULL DEFAULT '',"
+                       " summary TEXT NOT NULL DEFAULT '',"
+                       " FOREIGN KEY (run_id, goal_id) REFERENCES goals(run_id, id) ON DELETE CASCADE)"),
+        QStringLiteral("CREATE INDEX agents_run ON agents(run_id)"),
+        QStringLiteral("CREATE TABLE transitions ("
+                       " id INTEGER PRIMARY KEY,"
+                       " agent_id TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,"
+                       " goal_id TEXT NOT NULL,"
+                       " attempt INTEGER NOT NULL,"
+                       " state TEXT NOT NULL,"
+                       " at INTEGER NOT NULL,"
+                       " error TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX transitions_agent ON transitions(agent_id, id)"),
+        QStringLiteral("CREATE TABLE attempts ("
+                       " agent_id TEXT NOT NULL REFERENCES agents(id) ON DELETE CASCADE,"
+                       " attempt INTEGER NOT NULL,"
+                       " profile TEXT NOT NULL DEFAULT '',"
+                       " started_at INTEGER,"
+                       " finished_at INTEGER,"
+                       " outcome TEXT,"
+                       " summary TEXT NOT NULL DEFAULT '',"
+                       " error TEXT NOT NULL DEFAULT '',"
+                       " exit_code INTEGER,"
+                       " input_tokens INTEGER NOT NULL DEFAULT 0,"
+                       " output_tokens INTEGER NOT NULL DEFAULT 0,"
+                       " cost_usd REAL NOT NULL DEFAULT 0,"
+                       " PRIMARY KEY (agent_id, attempt))"),
+        // No foreign keys on the audit trails below: an event about an agent the store does not know
+        // (a human forcing a lock, a late log line) is still worth keeping.
+        QStringLiteral("CREATE TABLE escalations ("
+                       " id TEXT PRIMARY KEY,"
+                       " run_id TEXT NOT NULL DEFAULT '',"
+                       " goal_id TEXT NOT NULL DEFAULT '',"
+                       " agent_id TEXT NOT NULL DEFAULT '',"
+                       " trigger TEXT NOT NULL,"
+                       " question TEXT NOT NULL,"
+                       " context TEXT NOT NULL DEFAULT '',"
+                       " options_json TEXT NOT NULL DEFAULT '[]',"
+                       " priority TEXT NOT NULL DEFAULT 'medium',"
+                       " created_at INTEGER NOT NULL,"
+                       " timeout_ms INTEGER NOT NULL DEFAULT 0,"
+                       " timeout_policy TEXT NOT NULL DEFAULT 'fail',"
+                       " default_option TEXT NOT NULL DEFAULT '',"
+                       " state TEXT NOT NULL,"
+                       " answer_option TEXT NOT NULL DEFAULT '',"
+                       " answer_text TEXT NOT NULL DEFAULT '',"
+                       " answered_at INTEGER,"
+                       " answered_by TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX escalations_agent ON escalations(agent_id)"),
+        QStringLiteral("CREATE TABLE lock_events ("
+                       " id INTEGER PRIMARY KEY,"
+                       " resource TEXT NOT NULL,"
+                       " agent_id TEXT NOT NULL DEFAULT '',"
+                       " action TEXT NOT NULL,"
+                       " token INTEGER NOT NULL DEFAULT 0,"
+                       " reason TEXT NOT NULL DEFAULT '',"
+                       " at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX lock_events_agent ON lock_events(agent_id)"),
+        // The last Store::kLogLinesKept lines per agent; the full log is in logs/<agent>.log.
+        QStringLiteral("CREATE TABLE agent_log ("
+                       " id INTEGER PRIMARY KEY,"
+                       " agent_id TEXT NOT NULL,"
+                       " line TEXT NOT NULL,"
+                       " at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX agent_log_agent ON agent_log(agent_id, id)"),
+    };
+}
+
+QStringList version2()
+{
+    return {
+        QStringLiteral("CREATE TABLE notes ("
+                       " run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+                       " key TEXT NOT NULL,"
+                       " text TEXT NOT NULL,"
+                       " author_agent TEXT NOT NULL DEFAULT '',"
+                       " at INTEGER NOT NULL,"
+                       " PRIMARY KEY (run_id, key))"),
+    };
+}
+
+void setError(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+}
+} // namespace
+
+int StoreSchema::version(const QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
+QStringList StoreSchema::stepStatements(int fromVersion)
+{
+    switch (fromVersion) {
+    case 0:
+        return version1();
+    case 1:
+        return version2();
+    default:
+        return {};
+    }
+}
+
+bool StoreSchema::migrate(QSqlDatabase &db, int targetVersion, QString *error)
+{
+    int current = version(db);
+    if (current < 0) {
+        setError(error, QStringLiteral("cannot read the schema version: %1").arg(db.lastError().text()));
+        return false;
+    }
+    if (current > targetVersion) {
+        setError(error, QStringLiteral("the database has schema version %1, newer than this Switchboard knows (%2); "
+                                       "use a newer Switchboard")
+                            .arg(current)
+                            .arg(targetVersion));
+        return false;
+    }
+    while (current < targetVersion) {
+        const QStringList statements = stepStatements(current);
+        if (statements.isEmpty()) {
+            setError(error, QStringLiteral("no migration from schema version %1").arg(current));
+            return false;
+        }
+        if (!db.transaction()) {
+            setError(error, QStringLiteral("cannot start the migration to schema version %1: %2")
+                                .arg(current + 1)
+                                .arg(db.lastError().text()));
+            return false;
+        }
+        QSqlQuery query(db);
+        QStringList all = statements;
+        all << QStringLiteral("PRAGMA user_version = %1").arg(current + 1);
+        for (const QString &statement : std::as_const(all)) {
+            if (!query.exec(statement)) {
+                const QString why = query.lastError().text();
+                query.finish();
+                db.rollback();
+                setError(error, QStringLiteral("migration to schema version %1 failed: %2 (in: %3)")
+                                    .arg(current + 1)
+                                    .arg(why, statement.left(80)));
+                return false;
+            }
+        }
+        query.finish();
+        if (!db.commit()) {
+            const QString why = db.lastError().text();
+            db.rollback();
+            setError(error, QStringLiteral("migration to schema version %1 failed: %2").arg(current + 1).arg(why));
+            return false;
+        }
+        ++current;
+    }
+    return true;
+}
+
+} // namespace switchboard

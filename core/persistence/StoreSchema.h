@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+namespace switchboard {
+
+// The database schema and its migrations. The version lives in PRAGMA user_version; each step takes the
+// database from version N to N+1 inside one transaction, so a crash or a full disk mid-migration leaves
+// the previous version intact. Version 1: runs, goals, agents, transitions, attempts, escalations, lock
+// events, agent log, meta. Version 2: the shared scratchpad (notes).
+class StoreSchema final
+{
+public:
+    static constexpr int kLatestVersion = 2;
+
+    // PRAGMA user_version; -1 when it cannot be read.
+    static int version(const QSqlDatabase &db);
+    // Applies the steps from the current version up to targetVersion. Refuses a database newer than this
+    // build knows (targetVersion < current) with a message saying so.
+    static bool migrate(QSqlDatabase &db, int targetVersion = kLatestVersion, QString *error = nullptr);
+    // The statements of the step fromVersion -> fromVersion + 1 (empty for an unknown step).
+    static QStringList stepStatements(int fromVersion);
+};
+
+} // namespace switchboard

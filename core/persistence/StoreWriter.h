@@ -1,0 +1,143 @@
+#pragma once
+
+#include "persistence/StoreWrite.h"
+
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <functional>
+#include <unordered_map>
+#include <vector>
+
+namespace switchboard {
+
+// The Store's one writer: a thread with its own named connection that drains a queue of writes and commits
+// everything queued at that moment in one transaction (the qBittorrent DBResumeDataStorage::Worker
+// pattern). Each submission runs inside a savepoint, so one rejected write (a constraint, an unknown run)
+// does not take its neighbours down; a storage error (disk full, I/O) rolls the whole batch back and puts
+// the writer in a failed state in which everything is refused. Used only through Store.
+class StoreWriter final : public QThread
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StoreWriter)
+
+public:
+    // Called on the writer thread once the submission was committed (true) or not (false).
+    using Done = std::function<void(bool committed)>;
+    // A piece of work on the writer's connection (test hooks); returns an error message or "".
+    using Task = std::function<QString(QSqlDatabase &db)>;
+
+    struct Config
+    {
+        QString databasePath;
+        QString connectionName;
+        QString logDirectory; // full logs are appended to <logDirectory>/<agent>.log
+        int logLinesKept = 500;
+        int busyTimeoutMs = 5000;
+    };
+
+    struct Stats
+    {
+        quint64 transactions = 0; // committed batches
+        quint64 writes = 0;       // committed StoreWrites
+        quint64 coalesced = 0;    // progress/usage writes replaced by a later one before they were written
+        quint64 rejected = 0;     // submissions rolled back on their own (constraint, unknown run, ...)
+        quint64 logSpillErrors = 0;
+    };
+
+    explicit StoreWriter(Config config, QObject *parent = nullptr);
+    ~StoreWriter() override;
+
+    // After start(): blocks until the connection is open, configured and migrated, or failed.
+    bool waitUntilReady(QString *error);
+
+    // Thread-safe. False (done not called) when the writer has failed or is stopping.
+    bool enqueue(QList<StoreWrite> writes, Done done);
+    bool enqueueTask(Task task, Done done);
+    // Blocks until everything enqueued before the call is committed or refused; false if the writer failed.
+    bool flush();
+    // Drains the queue, then ends the thread (waits for it).
+    void stop();
+    // Test hook: while held, nothing is written (so a test can queue many writes and see one batch).
+    void setHeld(bool held);
+
+    bool isFailed() const;
+    QString failure() const;
+    Stats stats() const;
+
+    // The file name (in Config::logDirectory) of an agent's full log; safe for any agent id.
+    static QString logFileName(const QString &agentId);
+
+Q_SIGNALS:
+    // Emitted on the writer thread, once, when a storage error stops all writing.
+    void failed(const QString &message);
+
+protected:
+    void run() override;
+
+private:
+    struct Job
+    {
+        QList<StoreWrite> writes;
+        Task task;
+        Done done;
+        quint64 seq = 0;
+        bool ok = true;
+    };
+    struct WriteError
+    {
+        bool storage = false; // disk full, I/O, corruption: stop everything
+        QString message;
+    };
+
+    bool openConnection(QString *error);
+    void processBatch(std::vector<Job> &batch);
+    bool applyJob(Job &job, WriteError *error);
+    bool apply(const StoreWrite &write, WriteError *error);
+    bool applyPayload(const StoreWrite::RunStarted &w, WriteError *error);
+    bool applyPayload(const StoreWrite::RunFinished &w, WriteError *error);
+    bool applyPayload(const StoreWrite::GoalAdded &w, WriteError *error);
+    bool applyPayload(const StoreWrite::Transition &w, WriteError *error);
+    bool applyPayload(const StoreWrite::Progress &w, WriteError *error);
+    bool applyPayload(const StoreWrite::Usage &w, WriteError *error);
+    bool applyPayload(const StoreWrite::EscalationChanged &w, WriteError *error);
+    bool applyPayload(const StoreWrite::LockEventRecorded &w, WriteError *error);
+    bool applyPayload(const StoreWrite::LogLines &w, WriteError *error);
+    bool applyPayload(const StoreWrite::NoteWritten &w, WriteError *error);
+    bool trimLogs(WriteError *error);
+    void spillLogs();
+    // Runs a statement (prepared once per connection) with positional values.
+    bool exec(const QString &sql, const QVariantList &values, WriteError *error, int *rowsAffected = nullptr);
+    bool execPlain(const QString &sql, WriteError *error);
+    WriteError errorFrom(const QSqlError &sqlError) const;
+    void enterFailed(const QString &message);
+
+    const Config m_config;
+    QSqlDatabase m_db; // writer thread only
+    std::unordered_map<QString, QSqlQuery> m_prepared;
+    QStringList m_touchedLogAgents;                   // this batch, for trimming
+    std::vector<StoreWrite::LogLines> m_pendingSpill; // this batch, appended to files after commit
+
+    mutable QMutex m_mutex;
+    QWaitCondition m_wake;     // the writer waits for work
+    QWaitCondition m_progress; // flush() and waitUntilReady() wait for the writer
+    std::vector<Job> m_queue;
+    std::unordered_map<QString, size_t> m_coalesceIndex; // coalesce key -> index in m_queue
+    quint64 m_nextSeq = 1;
+    quint64 m_processedSeq = 0;
+    bool m_ready = false;
+    bool m_openFailed = false;
+    QString m_openError;
+    bool m_stopping = false;
+    bool m_held = false;
+    bool m_failed = false;
+    QString m_failure;
+    Stats m_stats;
+};
+
+} // namespace switchboard

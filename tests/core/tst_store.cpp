@@ -1,0 +1,889 @@
+#include "persistence/Store.h"
+#include "persistence/StoreSchema.h"
+
+#include <QDir>
+#include <QFile>
+#include <QHostInfo>
+#include <QLockFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+using namespace switchboard;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QDateTime kT0 = QDateTime(QDate(2024, 5, 1), QTime(10, 0, 0), Qt::UTC);
+
+QDateTime at(int seconds)
+{
+    return kT0.addSecs(seconds);
+}
+
+// A connection of the test's own, separate from every connection of the Store.
+class RawDb final
+{
+    Q_DISABLE_COPY_MOVE(RawDb)
+
+public:
+    explicit RawDb(const QString &path)
+        : m_name(u"raw-%1"_s.arg(s_next++))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        m_ok = db.open();
+    }
+    ~RawDb() { QSqlDatabase::removeDatabase(m_name); }
+
+    bool isOpen() const { return m_ok; }
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
+    QVariant scalar(const QString &sql) const
+    {
+        QSqlQuery query(db());
+        if (!query.exec(sql) || !query.next())
+            return {};
+        return query.value(0);
+    }
+    bool exec(const QString &sql) const
+    {
+        QSqlQuery query(db());
+        return query.exec(sql);
+    }
+
+private:
+    static inline int s_next = 1;
+    QString m_name;
+    bool m_ok = false;
+};
+
+Goal makeGoal(const QString &id, const QString &title = {})
+{
+    Goal goal;
+    goal.id = id;
+    goal.title = title.isEmpty() ? u"Goal %1"_s.arg(id) : title;
+    return goal;
+}
+
+AgentStatus statusOf(const QString &agentId, const QString &goalId, AgentState state, int attempt,
+                     const QString &profile = u"coder"_s)
+{
+    AgentStatus s;
+    s.agentId = agentId;
+    s.goalId = goalId;
+    s.state = state;
+    s.attempt = attempt;
+    s.profile = profile;
+    s.name = u"%1-%2"_s.arg(profile, agentId.mid(2));
+    return s;
+}
+
+LockEvent lockEvent(const QString &resource, const QString &agentId, LockEvent::Action action, quint64 token)
+{
+    LockEvent e;
+    e.resource = resource;
+    e.agentId = agentId;
+    e.action = action;
+    e.token = token;
+    return e;
+}
+
+// Submits and waits for the commit, asserting it worked.
+bool submitAndFlush(Store &store, QList<StoreWrite> writes)
+{
+    auto committed = std::make_shared<std::atomic<int>>(-1);
+    store.submitAll(std::move(writes), nullptr, [committed](bool ok) { committed->store(ok ? 1 : 0); });
+    return store.flush() && committed->load() == 1;
+}
+
+// A run r-1 with goal g1 on agent a-1.
+bool seedRun(Store &store, const QString &runId = u"r-1"_s, const QString &goalId = u"g1"_s,
+             const QString &agentId = u"a-1"_s)
+{
+    return submitAndFlush(store, {StoreWrite::runStarted(runId, u"Run %1"_s.arg(runId), {}, 4, at(0)),
+                                  StoreWrite::goalAdded(runId, makeGoal(goalId), agentId, {}, {}, at(1))});
+}
+
+} // namespace
+
+class TestStore final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void defaultPathIsInAppData();
+    void createsSchemaOnEmptyDatabase();
+    void migratesVersion1Database();
+    void refusesNewerSchema();
+    void roundTripsEveryKind();
+    void reportsOnlyAfterCommit();
+    void dropsCallbackOfDestroyedContext();
+    void batchesWritesIntoTransactions();
+    void coalescesProgressAndUsage();
+    void rejectsOneBadWriteAlone();
+    void manyThreadsSubmitConcurrently();
+    void secondInstanceIsRefusedAndMayReadOnly();
+    void takesOverLockOfDeadProcess();
+    void diskFullStopsWritingWithoutCorruption();
+    void marksActiveAgentsInterrupted();
+    void boundsLogAndSpillsToFile();
+    void keepsAnsweredEscalationClosed();
+    void keepsIdsGrowingAcrossRestarts();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString dbPath() const { return m_dir->filePath(u"switchboard.db"_s); }
+};
+
+void TestStore::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setApplicationName(u"switchboard-tst-store"_s);
+}
+
+void TestStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestStore::cleanup()
+{
+    m_dir.reset();
+}
+
+void TestStore::defaultPathIsInAppData()
+{
+    const QString path = Store::defaultPath();
+    QCOMPARE(QFileInfo(path).fileName(), u"switchboard.db"_s);
+    QCOMPARE(QFileInfo(path).absolutePath(),
+             QFileInfo(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).absoluteFilePath());
+    QCOMPARE(Store::lockFilePath(u"/x/y.db"_s), u"/x/y.db.lock"_s);
+}
+
+void TestStore::createsSchemaOnEmptyDatabase()
+{
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+        QVERIFY(store.isOpen());
+        QVERIFY(!store.isReadOnly());
+        QVERIFY(QFile::exists(Store::lockFilePath(dbPath())));
+    }
+    QVERIFY(!QFile::exists(Store::lockFilePath(dbPath()))); // released on close
+
+    RawDb raw(dbPath());
+    QVERIFY(raw.isOpen());
+    QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), StoreSchema::kLatestVersion);
+    QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
+    const QStringList tables = raw.db().tables();
+    for (const QString &table : {u"runs"_s, u"goals"_s, u"agents"_s, u"transitions"_s, u"attempts"_s, u"escalations"_s,
+                                 u"lock_events"_s, u"agent_log"_s, u"meta"_s, u"notes"_s})
+        QVERIFY2(tables.contains(table), qPrintable(table));
+    QCOMPARE(raw.scalar(u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+}
+
+void TestStore::migratesVersion1Database()
+{
+    // A file as the first release left it: schema version 1 (no scratchpad), with a run in it.
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.isOpen());
+        QSqlDatabase db = raw.db();
+        QString error;
+        QVERIFY2(StoreSchema::migrate(db, 1, &error), qPrintable(error));
+        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 1);
+        QVERIFY(!db.tables().contains(u"notes"_s));
+        QVERIFY(raw.exec(u"INSERT INTO runs (id, name, started_at) VALUES ('r-7', 'old run', 1000)"_s));
+        QVERIFY(
+            raw.exec(u"INSERT INTO goals (run_id, id, title, created_at) VALUES ('r-7', 'g1', 'Old goal', 1000)"_s));
+        QVERIFY(raw.exec(u"INSERT INTO agents (id, run_id, goal_id, state, attempt, created_at) "
+                         "VALUES ('a-3', 'r-7', 'g1', 'Completed', 1, 1000)"_s));
+    }
+
+    Store store;
+    QString error;
+    QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+    {
+        RawDb raw(dbPath());
+        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 2);
+        QVERIFY(raw.db().tables().contains(u"notes"_s));
+    }
+    const StoreSnapshot snapshot = store.load();
+    QCOMPARE(snapshot.runs.size(), 1);
+    QCOMPARE(snapshot.runs.first().id, u"r-7"_s);
+    QCOMPARE(snapshot.goals.size(), 1);
+    QCOMPARE(snapshot.goals.first().goal.title, u"Old goal"_s);
+    QCOMPARE(snapshot.agents.size(), 1);
+    QCOMPARE(snapshot.agents.first().state, AgentState::Completed);
+    QCOMPARE(snapshot.lastAgentNumber, 3u);
+    QCOMPARE(snapshot.lastRunNumber, 7u);
+
+    // The table the migration added works.
+    QVERIFY(submitAndFlush(store, {StoreWrite::note(u"r-7"_s, u"k"_s, u"v"_s, u"a-3"_s, at(5))}));
+    const QList<NoteRecord> notes = store.notes(u"r-7"_s);
+    QCOMPARE(notes.size(), 1);
+    QCOMPARE(notes.first().text, u"v"_s);
+}
+
+void TestStore::refusesNewerSchema()
+{
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.exec(u"PRAGMA user_version = 99"_s));
+    }
+    Store store;
+    QString error;
+    QVERIFY(!store.open(dbPath(), &error));
+    QVERIFY2(error.contains(u"schema version 99"_s) && error.contains(u"newer"_s), qPrintable(error));
+    QVERIFY(!store.isOpen());
+    QVERIFY(!QFile::exists(Store::lockFilePath(dbPath()))); // a failed open leaves no lock behind
+    QVERIFY(!store.openReadOnly(dbPath(), &error));
+    QVERIFY2(error.contains(u"newer"_s), qPrintable(error));
+}
+
+void TestStore::roundTripsEveryKind()
+{
+    Store store;
+    QString error;
+    QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+
+    Goal goal;
+    goal.id = u"build"_s;
+    goal.title = u"Build it"_s;
+    goal.description = u"All of it"_s;
+    goal.priority = Priority::High;
+    goal.deadline = at(3600);
+    goal.successCriteria = {u"compiles"_s, u"tests pass"_s};
+    goal.dependsOn = {u"design"_s};
+    goal.capabilities = {u"cpp"_s};
+    goal.resources = {u"src/a.cpp"_s, u"db:schema"_s};
+    goal.profile = u"coder"_s;
+    const Goal design = makeGoal(u"design"_s, u"Design"_s);
+
+    AgentStatus running = statusOf(u"a-1"_s, u"build"_s, AgentState::Running, 1);
+    AgentStatus failed = statusOf(u"a-2"_s, u"design"_s, AgentState::Running, 1, u"architect"_s);
+
+    Escalation escalation;
+    escalation.id = u"e-4"_s;
+    escalation.goalId = u"build"_s;
+    escalation.agentId = u"a-1"_s;
+    escalation.trigger = Escalation::Trigger::Security;
+    escalation.question = u"Use the old API?"_s;
+    escalation.context = u"it is deprecated"_s;
+    escalation.options = {{u"yes"_s, u"Yes, keep it"_s}, {u"no"_s, u"No"_s}};
+    escalation.priority = Priority::High;
+    escalation.createdAt = at(20);
+    escalation.timeoutMs = 60000;
+    escalation.timeoutPolicy = Escalation::TimeoutPolicy::TakeDefault;
+    escalation.defaultOption = u"no"_s;
+    Escalation answered = escalation;
+    answered.state = Escalation::State::Answered;
+    answered.answerOption = u"yes"_s;
+    answered.answerText = u"for now"_s;
+    answered.answeredAt = at(30);
+    answered.answeredBy = u"human"_s;
+
+    RunSummary summary;
+    summary.wallMs = 5000;
+    summary.agentTimeMs = 9000;
+    summary.total = 2;
+    summary.completed = 1;
+    summary.failed = 1;
+
+    AgentStatus completedStatus = running;
+    AgentResult ok = AgentResult::completed(u"built"_s);
+    AgentResult bad = AgentResult::failed(u"no idea"_s, 3);
+
+    QVERIFY(submitAndFlush(
+        store, {StoreWrite::runStarted(u"r-1"_s, u"nightly"_s, u"plans/nightly.yaml"_s, 3, at(0)),
+                StoreWrite::goalAdded(u"r-1"_s, design, u"a-2"_s, u"architect-2"_s, u"architect"_s, at(1)),
+                StoreWrite::goalAdded(u"r-1"_s, goal, u"a-1"_s, {}, {}, at(2)), StoreWrite::transition(running, at(10)),
+                StoreWrite::transition(failed, at(11)), StoreWrite::progress(u"a-1"_s, 40, u"compiling"_s),
+                StoreWrite::usage(u"a-1"_s, 1, 1000, 200, 0.25), StoreWrite::usage(u"a-2"_s, 1, 10, 20, 0.01),
+                StoreWrite::escalation(escalation), StoreWrite::escalation(answered),
+                StoreWrite::lockEvent(lockEvent(u"src/a.cpp"_s, u"a-1"_s, LockEvent::Action::Acquired, 41), at(12)),
+                StoreWrite::lockEvent(lockEvent(u"src/a.cpp"_s, u"a-2"_s, LockEvent::Action::Denied, 0), at(13)),
+                StoreWrite::lockEvent(lockEvent(u"src/a.cpp"_s, u"a-1"_s, LockEvent::Action::Released, 41), at(40)),
+                StoreWrite::log(u"a-1"_s, {u"line one"_s, u"line two"_s}, at(14)),
+                StoreWrite::note(u"r-1"_s, u"api"_s, u"v2 is live"_s, u"a-1"_s, at(15)),
+                StoreWrite::finished(completedStatus, ok, at(50)), StoreWrite::finished(failed, bad, at(51)),
+                StoreWrite::runFinished(u"r-1"_s, summary, at(60))}));
+
+    const StoreSnapshot snapshot = store.load(QString(), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+
+    QCOMPARE(snapshot.runs.size(), 1);
+    const RunRecord &run = snapshot.runs.first();
+    QCOMPARE(run.id, u"r-1"_s);
+    QCOMPARE(run.name, u"nightly"_s);
+    QCOMPARE(run.planFile, u"plans/nightly.yaml"_s);
+    QCOMPARE(run.maxParallel, 3);
+    QCOMPARE(run.startedAt, at(0));
+    QCOMPARE(run.finishedAt, at(60));
+    QCOMPARE(run.summary, summary.toJson());
+
+    QCOMPARE(snapshot.goals.size(), 2);
+    QCOMPARE(snapshot.goals.at(0).goal.id, u"design"_s);
+    const GoalRecord &goalRecord = snapshot.goals.at(1);
+    QCOMPARE(goalRecord.runId, u"r-1"_s);
+    QCOMPARE(goalRecord.agentId, u"a-1"_s);
+    QCOMPARE(goalRecord.createdAt, at(2));
+    QCOMPARE(goalRecord.goal.toJson(), goal.toJson()); // every Goal field, lists included
+
+    QCOMPARE(snapshot.agents.size(), 2);
+    const AgentStatus &a1 = snapshot.agents.at(1);
+    QCOMPARE(a1.agentId, u"a-1"_s);
+    QCOMPARE(a1.goalId, u"build"_s);
+    QCOMPARE(a1.goalTitle, u"Build it"_s);
+    QCOMPARE(a1.name, u"coder-1"_s);
+    QCOMPARE(a1.profile, u"coder"_s);
+    QCOMPARE(a1.priority, Priority::High);
+    QCOMPARE(a1.state, AgentState::Completed);
+    QCOMPARE(a1.attempt, 1);
+    QCOMPARE(a1.progress, 100);
+    QCOMPARE(a1.currentStep, u"compiling"_s);
+    QCOMPARE(a1.createdAt, at(2));
+    QCOMPARE(a1.startedAt, at(10));
+    QCOMPARE(a1.completedAt, at(50));
+    QCOMPARE(a1.summary, u"built"_s);
+    QCOMPARE(a1.error, QString());
+    QCOMPARE(a1.inputTokens, 1000);
+    QCOMPARE(a1.outputTokens, 200);
+    QCOMPARE(a1.costUsd, 0.25);
+    const AgentStatus &a2 = snapshot.agents.at(0);
+    QCOMPARE(a2.state, AgentState::Failed);
+    QCOMPARE(a2.error, u"no idea"_s);
+    QCOMPARE(a2.name, u"architect-2"_s);
+
+    QCOMPARE(snapshot.escalations.size(), 1);
+    QCOMPARE(snapshot.escalations.first(), answered); // every Escalation field
+    QCOMPARE(snapshot.maxFencingToken, 41u);
+    QVERIFY(snapshot.activeAgents.isEmpty());
+
+    const RunHistory history = store.history(u"r-1"_s, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(history.attempts.size(), 2);
+    const AttemptRecord attempt = history.attemptsOf(u"a-2"_s).value(0);
+    QCOMPARE(attempt.runId, u"r-1"_s);
+    QCOMPARE(attempt.goalId, u"design"_s);
+    QCOMPARE(attempt.profile, u"architect"_s);
+    QCOMPARE(attempt.attempt, 1);
+    QCOMPARE(attempt.startedAt, at(11));
+    QCOMPARE(attempt.finishedAt, at(51));
+    QCOMPARE(attempt.outcome, std::optional<AgentState>(AgentState::Failed));
+    QCOMPARE(attempt.error, u"no idea"_s);
+    QCOMPARE(attempt.exitCode, std::optional<int>(3));
+    QCOMPARE(attempt.inputTokens, 10);
+    QCOMPARE(attempt.outputTokens, 20);
+    QCOMPARE(attempt.costUsd, 0.01);
+    QCOMPARE(history.attemptsOf(u"a-1"_s).value(0).summary, u"built"_s);
+
+    QStringList trail;
+    for (const TransitionRecord &t : history.transitions)
+        trail << u"%1:%2:%3@%4"_s.arg(t.agentId, agentStateToString(t.state)).arg(t.attempt).arg(kT0.secsTo(t.at));
+    QCOMPARE(trail, (QStringList{u"a-2:Queued:0@1"_s, u"a-1:Queued:0@2"_s, u"a-1:Running:1@10"_s, u"a-2:Running:1@11"_s,
+                                 u"a-1:Completed:1@50"_s, u"a-2:Failed:1@51"_s}));
+    QCOMPARE(history.transitions.last().error, u"no idea"_s);
+
+    QCOMPARE(history.lockEvents.size(), 3);
+    QCOMPARE(history.lockEvents.at(1).event, lockEvent(u"src/a.cpp"_s, u"a-2"_s, LockEvent::Action::Denied, 0));
+    QCOMPARE(history.lockEvents.at(2).at, at(40));
+    QCOMPARE(history.notes, (QList<NoteRecord>{{u"r-1"_s, u"api"_s, u"v2 is live"_s, u"a-1"_s, at(15)}}));
+    QCOMPARE(store.agentLog(u"a-1"_s), (QStringList{u"line one"_s, u"line two"_s}));
+    QCOMPARE(store.maxFencingToken(), 41u);
+    QCOMPARE(store.runs().size(), 1);
+}
+
+void TestStore::reportsOnlyAfterCommit()
+{
+    Store store;
+    QVERIFY(store.open(dbPath()));
+    QVERIFY(submitAndFlush(store, {StoreWrite::runStarted(u"r-1"_s, {}, {}, 1, at(0))}));
+
+    int calls = 0;
+    bool committed = false;
+    bool visibleElsewhere = false;
+    bool onStoreThread = false;
+    store.setWritesHeldForTesting(true); // the writer is slow: nothing may be reported early
+    QVERIFY(store.submit(StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g1"_s), u"a-1"_s), [&](bool ok) {
+        ++calls;
+        committed = ok;
+        onStoreThread = QThread::currentThread() == store.thread();
+        RawDb raw(dbPath());
+        visibleElsewhere = raw.scalar(u"SELECT COUNT(*) FROM goals WHERE id = 'g1'"_s).toInt() == 1 &&
+                           raw.scalar(u"SELECT state FROM agents WHERE id = 'a-1'"_s).toString() == u"Queued"_s;
+    }));
+    QTest::qWait(150);
+    QCOMPARE(calls, 0);
+    {
+        RawDb raw(dbPath());
+        QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM goals"_s).toInt(), 0);
+    }
+    store.setWritesHeldForTesting(false);
+    QTRY_COMPARE(calls, 1);
+    QVERIFY(committed);
+    QVERIFY(visibleElsewhere);
+    QVERIFY(onStoreThread);
+
+    // With a context: called on the context's thread, here the test's.
+    QObject context;
+    int contextCalls = 0;
+    QVERIFY(store.submit(StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 1), at(3)), &context,
+                         [&](bool ok) {
+                             QVERIFY(ok);
+                             QCOMPARE(QThread::currentThread(), context.thread());
+                             ++contextCalls;
+                         }));
+    QTRY_COMPARE(contextCalls, 1);
+    QTest::qWait(50);
+    QCOMPARE(calls, 1); // exactly once
+}
+
+void TestStore::dropsCallbackOfDestroyedContext()
+{
+    Store store;
+    QVERIFY(store.open(dbPath()));
+    int calls = 0;
+    {
+        QObject context;
+        store.setWritesHeldForTesting(true);
+        store.submit(StoreWrite::runStarted(u"r-1"_s, {}, {}, 1), &context, [&](bool) { ++calls; });
+    }
+    store.setWritesHeldForTesting(false);
+    QVERIFY(store.flush());
+    QTest::qWait(50);
+    QCOMPARE(calls, 0);
+    QCOMPARE(store.runs().size(), 1); // written all the same
+}
+
+void TestStore::batchesWritesIntoTransactions()
+{
+    Store store;
+    QVERIFY(store.open(dbPath()));
+    QVERIFY(store.flush());
+    const Store::Stats before = store.stats();
+
+    store.setWritesHeldForTesting(true);
+    for (int i = 1; i <= 1000; ++i)
+        store.submit(StoreWrite::lockEvent(lockEvent(u"r%1"_s.arg(i), u"a-1"_s, LockEvent::Action::Acquired, i)));
+    store.setWritesHeldForTesting(false);
+    QVERIFY(store.flush());
+    Store::Stats after = store.stats();
+    QCOMPARE(after.transactions - before.transactions, 1u);
+    QCOMPARE(after.writes - before.writes, 1000u);
+
+    // Not held: a burst still lands in far fewer transactions than writes.
+    for (int i = 1001; i <= 3000; ++i)
+        store.submit(StoreWrite::lockEvent(lockEvent(u"r%1"_s.arg(i), u"a-1"_s, LockEvent::Action::Acquired, i)));
+    QVERIFY(store.flush());
+    const Store::Stats burst = store.stats();
+    QCOMPARE(burst.writes - after.writes, 2000u);
+    QVERIFY2(burst.transactions - after.transactions < 200,
+             qPrintable(u"%1 transactions"_s.arg(burst.transactions - after.transactions)));
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM lock_events"_s).toInt(), 3000);
+}
+
+void TestStore::coalescesProgressAndUsage()
+{
+    Store store;
+    QVERIFY(store.open(dbPath()));
+    QVERIFY(
+        submitAndFlush(store, {StoreWrite::runStarted(u"r-1"_s, {}, {}, 1, at(0)),
+                               StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g1"_s), u"a-1"_s, {}, {}, at(0)),
+                               StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g2"_s), u"a-2"_s, {}, {}, at(0)),
+                               StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 1), at(1)),
+                               StoreWrite::transition(statusOf(u"a-2"_s, u"g2"_s, AgentState::Running, 1), at(1))}));
+    const Store::Stats before = store.stats();
+
+    store.setWritesHeldForTesting(true);
+    for (int i = 1; i <= 100; ++i) {
+        store.submit(StoreWrite::progress(u"a-1"_s, i, u"step %1"_s.arg(i)));
+        store.submit(StoreWrite::progress(u"a-2"_s, i / 2, u"other %1"_s.arg(i)));
+        store.submit(StoreWrite::usage(u"a-1"_s, 1, i * 10, i, i * 0.5));
+    }
+    store.setWritesHeldForTesting(false);
+    QVERIFY(store.flush());
+    const Store::Stats after = store.stats();
+    QCOMPARE(after.coalesced - before.coalesced, 297u);
+    QCOMPARE(after.writes - before.writes, 3u);
+
+    const StoreSnapshot snapshot = store.load();
+    QCOMPARE(snapshot.agents.at(0).progress, 100);
+    QCOMPARE(snapshot.agents.at(0).currentStep, u"step 100"_s);
+    QCOMPARE(snapshot.agents.at(1).progress, 50);
+    QCOMPARE(snapshot.agents.at(1).currentStep, u"other 100"_s);
+    QCOMPARE(snapshot.agents.at(0).inputTokens, 1000);
+    QCOMPARE(snapshot.agents.at(0).outputTokens, 100);
+    QCOMPARE(snapshot.agents.at(0).costUsd, 50.0);
+}
+
+void TestStore::rejectsOneBadWriteAlone()
+{
+    Store store;
+    QVERIFY(store.open(dbPath()));
+    QVERIFY(seedRun(store));
+    const Store::Stats before = store.stats();
+
+    int good = -1;
+    int bad = -1;
+    int unknownRun = -1;
+    store.setWritesHeldForTesting(true);
+    store.submit(StoreWrite::note(u"r-1"_s, u"k"_s, u"kept"_s, {}, at(2)), nullptr, [&](bool ok) { good = ok; });
+    // A state change for an agent that was never recorded: a wiring bug, refused on its own.
+    store.submitAll({StoreWrite::note(u"r-1"_s, u"k2"_s, u"rolled back with its group"_s, {}, at(2)),
+                     StoreWrite::transition(statusOf(u"a-99"_s, u"g9"_s, AgentState::Running, 1), at(3))},
+                    nullptr, [&](bool ok) { bad = ok; });
+    store.submit(StoreWrite::runFinished(u"r-404"_s, RunSummary{}, at(4)), nullptr, [&](bool ok) { unknownRun = ok; });
+    store.setWritesHeldForTesting(false);
+    QVERIFY(store.flush()); // the store itself is fine
+    QCOMPARE(good, 1);
+    QCOMPARE(bad, 0);
+    QCOMPARE(unknownRun, 0);
+    QVERIFY(!store.isFailed());
+    const Store::Stats after = store.stats();
+    QCOMPARE(after.rejected - before.rejected, 2u);
+    QCOMPARE(after.transactions - before.transactions, 1u);
+    const QList<NoteRecord> notes = store.notes(u"r-1"_s);
+    QCOMPARE(notes.size(), 1);
+    QCOMPARE(notes.first().text, u"kept"_s);
+}
+
+void TestStore::manyThreadsSubmitConcurrently()
+{
+    Store store;
+    QVERIFY(store.open(dbPath()));
+    QVERIFY(seedRun(store));
+    const int kThreads = 16;
+    const int kPerThread = 250;
+    std::atomic<int> committed{0};
+    std::atomic<int> refused{0};
+    std::atomic<int> readsOk{0};
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back(QThread::create([&store, &committed, &refused, &readsOk, t] {
+            for (int i = 0; i < kPerThread; ++i) {
+                const quint64 token = quint64(t * 1000 + i + 1);
+                const auto done = [&committed, &refused](bool ok) { (ok ? committed : refused).fetch_add(1); };
+                if (i % 2 == 0)
+                    store.submit(StoreWrite::lockEvent(
+                                     lockEvent(u"res-%1"_s.arg(t), u"a-1"_s, LockEvent::Action::Acquired, token)),
+                                 nullptr, done);
+                else
+                    store.submit(StoreWrite::log(u"a-1"_s, {u"t%1 line %2"_s.arg(t).arg(i)}), nullptr, done);
+            }
+            // A reader connection of this thread's own, removed when the thread ends.
+            if (store.maxFencingToken() > 0 || store.load().goals.size() == 1)
+                readsOk.fetch_add(1);
+        }));
+        threads.back()->start();
+    }
+    for (const auto &thread : threads)
+        QVERIFY(thread->wait(60000));
+    QVERIFY(store.flush());
+    QCOMPARE(committed.load(), kThreads * kPerThread);
+    QCOMPARE(refused.load(), 0);
+    QCOMPARE(readsOk.load(), kThreads);
+
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM lock_events"_s).toInt(), kThreads * kPerThread / 2);
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM agent_log"_s).toInt(),
+             qMin(Store::kLogLinesKept, kThreads * kPerThread / 2));
+    QCOMPARE(store.maxFencingToken(), quint64((kThreads - 1) * 1000 + (kPerThread - 2) + 1));
+    // Every line reached the full log file, none twice.
+    QFile log(store.logFilePath(u"a-1"_s));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    QCOMPARE(log.readAll().count('\n'), kThreads * kPerThread / 2);
+
+    // The threads' reader connections went with them.
+    int readers = 0;
+    for (const QString &name : QSqlDatabase::connectionNames())
+        readers += name.contains(u"-reader-"_s) ? 1 : 0;
+    QVERIFY2(readers <= 1, qPrintable(QSqlDatabase::connectionNames().join(u", "_s)));
+}
+
+void TestStore::secondInstanceIsRefusedAndMayReadOnly()
+{
+    Store owner;
+    QVERIFY(owner.open(dbPath()));
+    QVERIFY(seedRun(owner));
+
+    Store second;
+    QString error;
+    QVERIFY(!second.open(dbPath(), &error));
+    QVERIFY(second.openFailedInUse());
+    QVERIFY(!second.isOpen());
+    QCOMPARE(error, u"database %1 is in use by another Switchboard (pid %2 on host %3)"_s
+                        .arg(QFileInfo(dbPath()).absoluteFilePath())
+                        .arg(QCoreApplication::applicationPid())
+                        .arg(QSysInfo::machineHostName()));
+    QCOMPARE(second.lastError(), error);
+
+    QVERIFY2(second.openReadOnly(dbPath(), &error), qPrintable(error));
+    QVERIFY(second.isReadOnly());
+    QCOMPARE(second.load().goals.size(), 1); // reads the owner's committed data
+
+    int callback = -1;
+    QVERIFY(!second.submit(StoreWrite::note(u"r-1"_s, u"k"_s, u"v"_s, {}), [&](bool ok) { callback = ok; }));
+    QVERIFY2(second.lastError().contains(u"read-only"_s) && second.lastError().contains(dbPath()),
+             qPrintable(second.lastError()));
+    QTRY_COMPARE(callback, 0);
+    QVERIFY(!second.flush());
+    QVERIFY(second.notes(u"r-1"_s).isEmpty());
+
+    // The owner keeps writing; the reader sees it.
+    QVERIFY(submitAndFlush(owner, {StoreWrite::note(u"r-1"_s, u"k"_s, u"from owner"_s, {}, at(9))}));
+    QCOMPARE(second.notes(u"r-1"_s).value(0).text, u"from owner"_s);
+
+    owner.close();
+    second.close();
+    Store third;
+    QVERIFY2(third.open(dbPath(), &error), qPrintable(error)); // free again once the owner is gone
+}
+
+void TestStore::takesOverLockOfDeadProcess()
+{
+    // A lock file left by a Switchboard that was killed: its pid no longer runs.
+    QProcess process;
+    process.start(u"true"_s, QStringList());
+    QVERIFY(process.waitForFinished());
+    const qint64 deadPid = process.processId() > 0 ? process.processId() : 999999;
+    {
+        QFile lock(Store::lockFilePath(dbPath()));
+        QVERIFY(lock.open(QIODevice::WriteOnly));
+        lock.write(QByteArray::number(deadPid) + "\nswitchboard\n" + QSysInfo::machineHostName().toUtf8() + "\n");
+    }
+    Store store;
+    QString error;
+    QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+}
+
+void TestStore::diskFullStopsWritingWithoutCorruption()
+{
+    Store store;
+    QVERIFY(store.open(dbPath()));
+    QVERIFY(seedRun(store));
+    QVERIFY(submitAndFlush(store, {StoreWrite::note(u"r-1"_s, u"before"_s, u"committed"_s, {}, at(2))}));
+    QSignalSpy failed(&store, &Store::storageFailed);
+
+    int pages = 0;
+    {
+        RawDb raw(dbPath());
+        pages = raw.scalar(u"PRAGMA page_count"_s).toInt();
+    }
+    QVERIFY(pages > 0);
+    QCOMPARE(store.setMaxPageCountForTesting(pages + 2), pages + 2);
+
+    std::atomic<int> refused{0};
+    const QString big(8000, u'x');
+    for (int i = 0; i < 200 && !store.isFailed(); ++i) {
+        store.submit(StoreWrite::log(u"a-1"_s, {big, big, big}), nullptr, [&refused](bool ok) {
+            if (!ok)
+                refused.fetch_add(1);
+        });
+        store.flush();
+    }
+    QVERIFY(store.isFailed());
+    QTRY_COMPARE(failed.size(), 1);
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(u"database or disk is full"_s), qPrintable(message));
+    QVERIFY2(message.contains(QFileInfo(dbPath()).absoluteFilePath()), qPrintable(message));
+    QVERIFY(refused.load() >= 1);
+
+    // Refused from now on, with the same message.
+    int callback = -1;
+    QVERIFY(!store.submit(StoreWrite::note(u"r-1"_s, u"after"_s, u"x"_s, {}), [&](bool ok) { callback = ok; }));
+    QCOMPARE(store.lastError(), message);
+    QTRY_COMPARE(callback, 0);
+    QVERIFY(!store.flush());
+    // Reads still work.
+    QCOMPARE(store.load().goals.size(), 1);
+    QTest::qWait(20);
+    QCOMPARE(failed.size(), 1); // once
+
+    store.close();
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+    QCOMPARE(raw.scalar(u"SELECT text FROM notes WHERE key = 'before'"_s).toString(), u"committed"_s);
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM notes WHERE key = 'after'"_s).toInt(), 0);
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM goals"_s).toInt(), 1);
+
+    // The limit was the connection's: a new Store writes again.
+    Store reopened;
+    QVERIFY(reopened.open(dbPath()));
+    QVERIFY(submitAndFlush(reopened, {StoreWrite::note(u"r-1"_s, u"after"_s, u"x"_s, {}, at(5))}));
+}
+
+void TestStore::marksActiveAgentsInterrupted()
+{
+    {
+        Store store;
+        QVERIFY(store.open(dbPath()));
+        QList<StoreWrite> writes{StoreWrite::runStarted(u"r-1"_s, {}, {}, 4, at(0))};
+        const QList<AgentState> states{AgentState::Running, AgentState::WaitingForLock, AgentState::Escalated,
+                                       AgentState::Completed, AgentState::Queued};
+        for (int i = 0; i < states.size(); ++i) {
+            const QString agent = u"a-%1"_s.arg(i + 1);
+            const QString goal = u"g%1"_s.arg(i + 1);
+            writes << StoreWrite::goalAdded(u"r-1"_s, makeGoal(goal), agent, {}, {}, at(1));
+            if (states.at(i) == AgentState::Queued)
+                continue;
+            writes << StoreWrite::transition(statusOf(agent, goal, AgentState::Running, 2), at(2));
+            if (states.at(i) != AgentState::Running)
+                writes << StoreWrite::transition(statusOf(agent, goal, states.at(i), 2), at(3));
+        }
+        Escalation open;
+        open.id = u"e-1"_s;
+        open.agentId = u"a-3"_s;
+        open.goalId = u"g3"_s;
+        open.question = u"Which one?"_s;
+        open.createdAt = at(3);
+        writes << StoreWrite::escalation(open);
+        QVERIFY(submitAndFlush(store, writes));
+        // The app dies here: nothing more is written.
+    }
+
+    Store store;
+    QVERIFY(store.open(dbPath()));
+    StoreSnapshot before = store.load();
+    QCOMPARE(before.activeAgents, (QStringList{u"a-1"_s, u"a-2"_s, u"a-3"_s}));
+
+    QString error;
+    const QStringList interrupted = store.markInterrupted(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(interrupted, (QStringList{u"a-1"_s, u"a-2"_s, u"a-3"_s}));
+
+    const StoreSnapshot after = store.load();
+    QVERIFY(after.activeAgents.isEmpty());
+    QCOMPARE(after.agents.at(0).state, AgentState::Interrupted);
+    QCOMPARE(after.agents.at(0).error, u"interrupted: Switchboard stopped while the agent was Running"_s);
+    QCOMPARE(after.agents.at(1).error, u"interrupted: Switchboard stopped while the agent was WaitingForLock"_s);
+    QCOMPARE(after.agents.at(2).state, AgentState::Interrupted);
+    QCOMPARE(after.agents.at(2).attempt, 2);
+    QCOMPARE(after.agents.at(3).state, AgentState::Completed);
+    QCOMPARE(after.agents.at(4).state, AgentState::Queued);
+    QCOMPARE(after.escalations.value(0).state, Escalation::State::Open); // still waiting for the human
+
+    const RunHistory history = store.history();
+    const AttemptRecord attempt = history.attemptsOf(u"a-2"_s).value(0);
+    QCOMPARE(attempt.attempt, 2);
+    QCOMPARE(attempt.outcome, std::optional<AgentState>(AgentState::Interrupted));
+    QVERIFY(attempt.finishedAt.isValid());
+    QCOMPARE(history.transitions.last().state, AgentState::Interrupted);
+
+    // Idempotent: nothing left to interrupt.
+    QVERIFY(store.markInterrupted().isEmpty());
+
+    // A retry is a new attempt of the same agent.
+    QVERIFY(
+        submitAndFlush(store, {StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 3), at(100))}));
+    const AgentStatus retried = store.load().agents.at(0);
+    QCOMPARE(retried.state, AgentState::Running);
+    QCOMPARE(retried.attempt, 3);
+    QCOMPARE(retried.startedAt, at(100));
+    QVERIFY(!retried.completedAt.isValid());
+    QCOMPARE(store.history().attemptsOf(u"a-1"_s).size(), 2);
+}
+
+void TestStore::boundsLogAndSpillsToFile()
+{
+    Store store;
+    QVERIFY(store.open(dbPath()));
+    for (int chunk = 0; chunk < 6; ++chunk) {
+        QStringList lines;
+        for (int i = 0; i < 100; ++i)
+            lines << u"line %1"_s.arg(chunk * 100 + i);
+        store.submit(StoreWrite::log(u"a-1"_s, lines));
+    }
+    store.submit(StoreWrite::log(u"../evil"_s, {u"stays inside"_s}));
+    QVERIFY(store.flush());
+
+    const QStringList kept = store.agentLog(u"a-1"_s);
+    QCOMPARE(kept.size(), Store::kLogLinesKept);
+    QCOMPARE(kept.first(), u"line 100"_s);
+    QCOMPARE(kept.last(), u"line 599"_s);
+
+    QCOMPARE(store.logFilePath(u"a-1"_s), m_dir->filePath(u"logs/a-1.log"_s));
+    QFile file(store.logFilePath(u"a-1"_s));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.size(), 601); // 600 lines and the empty piece after the last newline
+    QCOMPARE(lines.first(), "line 0");
+    QCOMPARE(lines.at(599), "line 599");
+    QVERIFY(QFileInfo(store.logFilePath(u"../evil"_s)).absolutePath() == m_dir->filePath(u"logs"_s));
+    QVERIFY(QFile::exists(store.logFilePath(u"../evil"_s)));
+}
+
+void TestStore::keepsAnsweredEscalationClosed()
+{
+    Store store;
+    QVERIFY(store.open(dbPath()));
+    QVERIFY(seedRun(store));
+    Escalation e;
+    e.id = u"e-1"_s;
+    e.agentId = u"a-1"_s;
+    e.goalId = u"g1"_s;
+    e.question = u"Go?"_s;
+    e.createdAt = at(5);
+    Escalation answered = e;
+    answered.state = Escalation::State::Answered;
+    answered.answerText = u"yes"_s;
+    answered.answeredAt = at(6);
+    answered.answeredBy = u"cli"_s;
+    // A late copy of the open question must not undo the answer.
+    QVERIFY(submitAndFlush(store,
+                           {StoreWrite::escalation(e), StoreWrite::escalation(answered), StoreWrite::escalation(e)}));
+    const QList<Escalation> escalations = store.load().escalations;
+    QCOMPARE(escalations.size(), 1);
+    QCOMPARE(escalations.first(), answered);
+    QCOMPARE(store.history(u"r-1"_s).escalations.size(), 1); // run_id taken from the agent
+}
+
+void TestStore::keepsIdsGrowingAcrossRestarts()
+{
+    {
+        Store store;
+        QVERIFY(store.open(dbPath()));
+        QCOMPARE(store.nextRunId(), u"r-1"_s);
+        QCOMPARE(store.nextRunId(), u"r-2"_s);
+        QVERIFY(seedRun(store, u"r-2"_s, u"g-12"_s, u"a-40"_s));
+        Escalation e;
+        e.id = u"e-9"_s;
+        e.agentId = u"a-40"_s;
+        e.question = u"?"_s;
+        QVERIFY(submitAndFlush(store,
+                               {StoreWrite::escalation(e),
+                                StoreWrite::lockEvent(lockEvent(u"x"_s, u"a-40"_s, LockEvent::Action::Acquired, 77)),
+                                StoreWrite::lockEvent(lockEvent(u"x"_s, u"a-40"_s, LockEvent::Action::Released, 77))}));
+    }
+    Store store;
+    QVERIFY(store.open(dbPath()));
+    QCOMPARE(store.nextRunId(), u"r-3"_s);
+    const StoreSnapshot snapshot = store.load();
+    QCOMPARE(snapshot.lastRunNumber, 2u);
+    QCOMPARE(snapshot.lastGoalNumber, 12u);
+    QCOMPARE(snapshot.lastAgentNumber, 40u);
+    QCOMPARE(snapshot.lastEscalationNumber, 9u);
+    QCOMPARE(snapshot.maxFencingToken, 77u);
+    QCOMPARE(snapshot.runOfAgent(u"a-40"_s), u"r-2"_s);
+}
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
