@@ -12,8 +12,9 @@ namespace switchboard {
 struct Plan
 {
     QString file;
-    QString name;
-    Config config; // the base config with the plan's own sections merged in
+    QString name;        // "name:", or the file's base name
+    QString description; // optional "description:", shown when picking a template
+    Config config;       // the base config with the plan's own sections merged in
     QList<Goal> goals;
     QList<ConfigError> warnings;
 };

@@ -1,0 +1,573 @@
+// ConfigLoader and PlanLoader: the seed format, the embedded defaults and templates, merging, and the exact
+// file:line:column message for every kind of bad input a person is likely to write.
+#include "config/ConfigLoader.h"
+#include "config/PlanLoader.h"
+#include "orchestration/Scheduler.h"
+#include "support/TestSupport.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace switchboard;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString configData(const QString &name)
+{
+    return test::dataPath(u"config/"_s + name);
+}
+
+QStringList located(const QList<ConfigError> &errors)
+{
+    QStringList out;
+    for (const ConfigError &e : errors)
+        out << u"%1:%2: %3"_s.arg(e.line).arg(e.column).arg(e.message);
+    return out;
+}
+
+QStringList profileNames(const Config &config)
+{
+    QStringList names;
+    for (const AgentProfile &p : config.profiles)
+        names << p.name;
+    return names;
+}
+
+QStringList goalIds(const Plan &plan)
+{
+    QStringList ids;
+    for (const Goal &g : plan.goals)
+        ids << g.id;
+    return ids;
+}
+
+} // namespace
+
+class TestConfig final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    void seedFormatLoads();
+    void allProfileFields();
+    void customBackends();
+    void defaultsLoad();
+    void defaultConfigFile();
+
+    void planFields();
+    void mergeOverBase();
+    void templateList();
+    void templatesLoadCleanly_data();
+    void templatesLoadCleanly();
+
+    void configErrors_data();
+    void configErrors();
+    void planErrors_data();
+    void planErrors();
+    void warnings_data();
+    void warnings();
+    void missingFile();
+    void errorTextNamesFileLineColumn();
+
+private:
+    Config m_base;
+};
+
+void TestConfig::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    ConfigError error;
+    const std::optional<Config> base = ConfigLoader::loadFile(configData(u"base.yaml"_s), &error);
+    QVERIFY2(base, qPrintable(error.toString()));
+    QVERIFY(base->warnings.isEmpty());
+    m_base = *base;
+}
+
+void TestConfig::seedFormatLoads()
+{
+    ConfigError error;
+    const std::optional<Config> config = ConfigLoader::loadFile(configData(u"seed.yaml"_s), &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    QCOMPARE(located(config->warnings), QStringList());
+    QCOMPARE(config->file, configData(u"seed.yaml"_s));
+    QCOMPARE(config->workflow.maxParallel, 3);
+    QCOMPARE(config->workflow.maxIterations, 10);
+    QCOMPARE(profileNames(*config), QStringList({u"coder"_s, u"writer"_s}));
+
+    const AgentProfile *coder = config->profile(u"coder"_s);
+    QVERIFY(coder);
+    QCOMPARE(coder->model, u"claude-sonnet"_s);
+    QCOMPARE(coder->capabilities, QStringList({u"code"_s, u"test"_s}));
+    QCOMPARE(coder->backend, u"process"_s);
+    QCOMPARE(coder->command, QStringList({u"python3"_s, u"agents/coder.py"_s, u"{goal.id}"_s}));
+    QCOMPARE(coder->maxConcurrent, 2);
+
+    const AgentProfile *writer = config->profile(u"writer"_s);
+    QVERIFY(writer);
+    QCOMPARE(writer->backend, u"demo"_s);
+    QCOMPARE(writer->command, QStringList());
+    QCOMPARE(writer->maxConcurrent, 0);
+}
+
+void TestConfig::allProfileFields()
+{
+    ConfigError error;
+    const std::optional<Config> config = ConfigLoader::loadFile(configData(u"full_config.yaml"_s), &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    QCOMPARE(located(config->warnings), QStringList());
+    QCOMPARE(config->workflow.maxParallel, 6);
+    QCOMPARE(config->workflow.maxIterations, 2);
+    QCOMPARE(config->workflow.workspace, u"/srv/work"_s);
+
+    const AgentProfile *runner = config->profile(u"runner"_s);
+    QVERIFY(runner);
+    QCOMPARE(runner->command, QStringList({u"./agent.sh"_s, u"--fast"_s}));
+    QCOMPARE(runner->timeoutS, 90);
+    QCOMPARE(runner->workingDirectory, u"/srv/agents"_s);
+    QVERIFY(runner->settings.isEmpty());
+
+    const AgentProfile *demo = config->profile(u"demo"_s);
+    QVERIFY(demo);
+    QCOMPARE(demo->backend, u"demo"_s);                   // the default
+    QCOMPARE(demo->capabilities, QStringList{u"docs"_s}); // a single string is a one-item list
+    const QVariantMap &s = demo->settings;
+    QCOMPARE(s.value(u"duration_ms"_s).typeId(), QMetaType::Int);
+    QCOMPARE(s.value(u"duration_ms"_s).toInt(), 1500);
+    QCOMPARE(s.value(u"steps"_s).toStringList(), QStringList({u"Plan"_s, u"Write"_s, u"Check"_s}));
+    QCOMPARE(s.value(u"fail"_s).typeId(), QMetaType::Bool);
+    QCOMPARE(s.value(u"fail"_s).toBool(), false);
+    QCOMPARE(s.value(u"retry"_s).typeId(), QMetaType::Bool); // "no" must not read as a true string
+    QCOMPARE(s.value(u"retry"_s).toBool(), false);
+    QCOMPARE(s.value(u"label"_s).typeId(), QMetaType::QString); // quoted stays text
+    QCOMPARE(s.value(u"label"_s).toString(), u"007"_s);
+    QCOMPARE(s.value(u"ratio"_s).typeId(), QMetaType::Double);
+    QCOMPARE(s.value(u"ratio"_s).toDouble(), 0.25);
+    QCOMPARE(s.value(u"note"_s).toString(), u"hello world"_s);
+    QVERIFY(s.contains(u"nothing"_s));
+    QVERIFY(!s.value(u"nothing"_s).isValid());
+    QCOMPARE(s.value(u"nested"_s).toMap().value(u"a"_s).toInt(), 1);
+}
+
+void TestConfig::customBackends()
+{
+    const QByteArray yaml = "agents:\n  definitions:\n    - name: a\n      backend: llm\n    - name: b\n";
+    ConfigError error;
+    const std::optional<Config> config = ConfigLoader::loadString(yaml, u"c.yaml"_s, &error, {u"llm"_s});
+    QVERIFY(!config);
+    // b has no backend, so it gets "demo", which this registry does not have.
+    QCOMPARE(error.toString(), u"c.yaml:5:7: profile 'b': unknown backend 'demo' (known: llm)"_s);
+
+    const std::optional<Config> ok =
+        ConfigLoader::loadString(yaml.left(yaml.indexOf("    - name: b")), u"c.yaml"_s, &error, {u"llm"_s});
+    QVERIFY2(ok, qPrintable(error.toString()));
+    QCOMPARE(ok->profiles.at(0).backend, u"llm"_s);
+}
+
+void TestConfig::defaultsLoad()
+{
+    const QByteArray text = ConfigLoader::defaultConfigText();
+    QVERIFY(!text.isEmpty());
+    QVERIFY(text.contains("offline demo"));
+
+    // Loaded directly, the embedded file has no warnings.
+    ConfigError error;
+    const std::optional<Config> direct = ConfigLoader::loadString(text, u"switchboard.yaml"_s, &error);
+    QVERIFY2(direct, qPrintable(error.toString()));
+    QCOMPARE(located(direct->warnings), QStringList());
+
+    const Config config = ConfigLoader::defaults();
+    QCOMPARE(located(config.warnings), QStringList());
+    QVERIFY(config.file.isEmpty());
+    QCOMPARE(config.workflow.maxParallel, 4);
+    QCOMPARE(profileNames(config), QStringList{u"demo"_s});
+    const AgentProfile &demo = config.profiles.first();
+    QCOMPARE(demo.backend, u"demo"_s);
+    QCOMPARE(demo.maxConcurrent, 0);
+    for (const QString &cap : {u"code"_s, u"test"_s, u"docs"_s, u"design"_s, u"review"_s, u"research"_s, u"frontend"_s,
+                               u"backend"_s, u"devops"_s, u"data"_s})
+        QVERIFY2(demo.capabilities.contains(cap), qPrintable(cap));
+}
+
+void TestConfig::defaultConfigFile()
+{
+    QCOMPARE(ConfigLoader::defaultConfigPath(),
+             QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/switchboard.yaml"_s);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"nested/deeper/switchboard.yaml"_s);
+    QString error;
+    QVERIFY2(ConfigLoader::writeDefaultIfMissing(path, &error), qPrintable(error));
+    QFile written(path);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(written.readAll(), ConfigLoader::defaultConfigText());
+    written.close();
+
+    // An existing file is the user's: never overwritten.
+    QVERIFY(written.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    written.write("workflow: {max_parallel: 9}\n");
+    written.close();
+    QVERIFY(ConfigLoader::writeDefaultIfMissing(path, &error));
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(written.readAll(), QByteArray("workflow: {max_parallel: 9}\n"));
+    written.close();
+
+    // A directory that cannot be created is reported, not ignored.
+    const QString blocker = test::writeFile(dir.path(), u"file"_s, "x");
+    QVERIFY(!ConfigLoader::writeDefaultIfMissing(blocker + u"/sub/switchboard.yaml"_s, &error));
+    QVERIFY2(error.startsWith(u"cannot create the directory "_s), qPrintable(error));
+}
+
+void TestConfig::planFields()
+{
+    ConfigError error;
+    const std::optional<Plan> plan = PlanLoader::loadFile(configData(u"plan_full.yaml"_s), m_base, &error);
+    QVERIFY2(plan, qPrintable(error.toString()));
+    QCOMPARE(located(plan->warnings), QStringList());
+    QCOMPARE(plan->name, u"Release 2.0"_s);
+    QCOMPARE(plan->description, u"Everything a goal can say."_s);
+    QCOMPARE(goalIds(*plan), QStringList({u"design"_s, u"build"_s, u"verify"_s}));
+
+    const Goal &design = plan->goals.at(0);
+    QCOMPARE(design.title, u"Design the feature"_s);
+    QCOMPARE(design.description, u"Write the design doc."_s);
+    QCOMPARE(design.priority, Priority::Critical);
+    QCOMPARE(design.capabilities, QStringList{u"docs"_s});
+    QCOMPARE(design.resources, QStringList{u"docs/design.md"_s});
+    QCOMPARE(design.successCriteria, QStringList{u"reviewed by two people"_s});
+    QCOMPARE(design.deadline, QDateTime(QDate(2030, 6, 30), QTime(17, 0), Qt::UTC));
+    QVERIFY(design.dependsOn.isEmpty());
+    QVERIFY(design.profile.isEmpty());
+
+    const Goal &build = plan->goals.at(1);
+    QCOMPARE(build.dependsOn, QStringList{u"design"_s}); // a single string
+    QCOMPARE(build.profile, u"demo"_s);
+    QCOMPARE(build.priority, Priority::Low);
+    QCOMPARE(build.resources, QStringList({u"src/"_s, u"tests/"_s}));
+    QCOMPARE(build.successCriteria, QStringList{u"compiles"_s});
+    QVERIFY(!build.deadline.isValid());
+
+    const Goal &verify = plan->goals.at(2);
+    QCOMPARE(verify.dependsOn, QStringList({u"design"_s, u"build"_s}));
+    QCOMPARE(verify.priority, Priority::Medium);
+    QCOMPARE(verify.deadline.date(), QDate(2030, 7, 1));
+
+    // A plan without its own sections carries the base config unchanged.
+    QCOMPARE(plan->config.workflow.maxParallel, m_base.workflow.maxParallel);
+    QCOMPARE(profileNames(plan->config), profileNames(m_base));
+
+    // What the loader accepted, the scheduler accepts too.
+    Scheduler scheduler;
+    scheduler.setProfiles(plan->config.profiles);
+    QCOMPARE(scheduler.validate(plan->goals), QStringList());
+}
+
+void TestConfig::mergeOverBase()
+{
+    ConfigError error;
+    const std::optional<Plan> plan = PlanLoader::loadFile(configData(u"plan_merge.yaml"_s), m_base, &error);
+    QVERIFY2(plan, qPrintable(error.toString()));
+    QCOMPARE(located(plan->warnings), QStringList());
+    QCOMPARE(plan->name, u"merge"_s);
+
+    // Workflow keys override one by one.
+    QCOMPARE(plan->config.workflow.maxParallel, 5);
+    QCOMPARE(plan->config.workflow.maxIterations, 3);
+    QCOMPARE(plan->config.workflow.workspace, u"/tmp/work"_s);
+
+    // Same name replaces in place, new names are appended.
+    QCOMPARE(profileNames(plan->config), QStringList({u"demo"_s, u"tester"_s, u"writer"_s}));
+    const AgentProfile *tester = plan->config.profile(u"tester"_s);
+    QCOMPARE(tester->capabilities, QStringList({u"test"_s, u"security"_s}));
+    QCOMPARE(tester->maxConcurrent, 3);
+    QCOMPARE(plan->config.profile(u"writer"_s)->capabilities, QStringList{u"docs"_s});
+    QCOMPARE(plan->config.profile(u"demo"_s)->capabilities, QStringList({u"code"_s, u"docs"_s}));
+
+    // The base itself is not touched.
+    QCOMPARE(m_base.workflow.maxParallel, 2);
+    QCOMPARE(m_base.profile(u"tester"_s)->capabilities, QStringList({u"test"_s, u"review"_s}));
+
+    // The goal needs "security", which only the plan's tester has: checked against the merged config.
+    QCOMPARE(goalIds(*plan), QStringList{u"audit"_s});
+    QVERIFY(!PlanLoader::loadString("goals:\n  - {id: audit, title: Audit, capabilities: [security]}\n", u"p.yaml"_s,
+                                    m_base, &error));
+    QCOMPARE(error.toString(), u"p.yaml:2:46: goal 'audit': no profile has the capabilities: security"_s);
+
+    // Without a name, the plan is named after its file.
+    const std::optional<Plan> unnamed =
+        PlanLoader::loadString("goals: [{id: a, title: A}]\n", u"/plans/nightly-build.yaml"_s, m_base, &error);
+    QVERIFY2(unnamed, qPrintable(error.toString()));
+    QCOMPARE(unnamed->name, u"nightly-build"_s);
+}
+
+void TestConfig::templateList()
+{
+    QCOMPARE(PlanLoader::templates(), QStringList({u":/plans/api.yaml"_s, u":/plans/frontend.yaml"_s,
+                                                   u":/plans/full_stack.yaml"_s, u":/plans/microservice.yaml"_s}));
+}
+
+void TestConfig::templatesLoadCleanly_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("minimumGoals");
+    QTest::addColumn<int>("minimumPhases");
+    QTest::newRow("api") << u":/plans/api.yaml"_s << 6 << 4;
+    QTest::newRow("frontend") << u":/plans/frontend.yaml"_s << 6 << 4;
+    QTest::newRow("full_stack") << u":/plans/full_stack.yaml"_s << 7 << 5;
+    QTest::newRow("microservice") << u":/plans/microservice.yaml"_s << 8 << 5;
+}
+
+void TestConfig::templatesLoadCleanly()
+{
+    QFETCH(QString, path);
+    QFETCH(int, minimumGoals);
+    QFETCH(int, minimumPhases);
+
+    // Against the defaults and against a config with no profiles at all: templates bring their own.
+    for (const Config &base : {ConfigLoader::defaults(), Config()}) {
+        ConfigError error;
+        const std::optional<Plan> plan = PlanLoader::loadFile(path, base, &error);
+        QVERIFY2(plan, qPrintable(error.toString()));
+        QCOMPARE(located(plan->warnings), QStringList());
+        QVERIFY(!plan->name.isEmpty());
+        QVERIFY(!plan->description.isEmpty());
+        QVERIFY2(plan->goals.size() >= minimumGoals, qPrintable(QString::number(plan->goals.size())));
+        QVERIFY(Scheduler::phases(plan->goals).size() >= minimumPhases);
+
+        QHash<QString, qint64> finish; // earliest finish per goal, from each profile's demo duration
+        qint64 longest = 0;
+        for (const Goal &goal : plan->goals) {
+            QVERIFY2(!goal.description.isEmpty(), qPrintable(goal.id));
+            QVERIFY2(!goal.successCriteria.isEmpty(), qPrintable(goal.id));
+            QVERIFY2(!goal.resources.isEmpty(), qPrintable(goal.id));
+            QVERIFY2(!goal.profile.isEmpty(), qPrintable(goal.id));
+            const AgentProfile *profile = plan->config.profile(goal.profile);
+            QVERIFY(profile);
+            QCOMPARE(profile->backend, u"demo"_s);
+            const int duration = profile->settings.value(u"duration_ms"_s).toInt();
+            QVERIFY2(duration >= 3000 && duration <= 8000, qPrintable(goal.profile));
+            QVERIFY(!profile->settings.value(u"steps"_s).toStringList().isEmpty());
+            qint64 start = 0;
+            for (const QString &dep : goal.dependsOn)
+                start = std::max(start, finish.value(dep)); // goals are listed after their dependencies
+            finish.insert(goal.id, start + duration);
+            longest = std::max(longest, start + duration);
+        }
+        QVERIFY2(longest <= 40000, qPrintable(QString::number(longest)));
+
+        Scheduler scheduler;
+        scheduler.setProfiles(plan->config.profiles);
+        QCOMPARE(scheduler.validate(plan->goals), QStringList());
+    }
+}
+
+void TestConfig::configErrors_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("syntax error") << u"config_syntax.yaml"_s << 3 << 18 << u"syntax error: illegal map value"_s;
+    QTest::newRow("wrong type") << u"config_wrong_type.yaml"_s << 3 << 17
+                                << u"workflow.max_parallel: expected an integer, got 'abc'"_s;
+    QTest::newRow("max_parallel 0") << u"config_max_parallel_zero.yaml"_s << 3 << 17
+                                    << u"workflow.max_parallel: must be at least 1, got 0"_s;
+    QTest::newRow("negative max_concurrent") << u"config_negative_max_concurrent.yaml"_s << 4 << 23
+                                             << u"profile 'demo': max_concurrent: must be at least 0, got -1"_s;
+    QTest::newRow("unknown backend") << u"config_unknown_backend.yaml"_s << 5 << 16
+                                     << u"profile 'coder': unknown backend 'gpt' (known: demo, process)"_s;
+    QTest::newRow("process without command")
+        << u"config_process_without_command.yaml"_s << 4 << 16
+        << u"profile 'runner': backend 'process' needs a non-empty 'command' list"_s;
+    QTest::newRow("process with empty command")
+        << u"config_process_empty_command.yaml"_s << 5 << 16
+        << u"profile 'runner': backend 'process' needs a non-empty 'command' list"_s;
+    QTest::newRow("command not a list") << u"config_command_not_list.yaml"_s << 5 << 16
+                                        << u"profile 'runner': command: expected a list of strings, got "
+                                           u"'./agent.sh --fast'"_s;
+    QTest::newRow("duplicate profile") << u"config_duplicate_profile.yaml"_s << 5 << 13
+                                       << u"duplicate profile name 'demo' (first defined at line 3, column 13)"_s;
+    QTest::newRow("missing profile name")
+        << u"config_missing_name.yaml"_s << 4 << 7 << u"agents.definitions[1]: missing required key 'name'"_s;
+    QTest::newRow("definitions not a list")
+        << u"config_definitions_not_list.yaml"_s << 3 << 5 << u"agents.definitions: expected a list, got a mapping"_s;
+    QTest::newRow("duplicate key") << u"config_duplicate_key.yaml"_s << 3 << 3
+                                   << u"workflow: duplicate key 'max_parallel' (first at line 2, column 3)"_s;
+    QTest::newRow("top level list") << u"config_top_level_list.yaml"_s << 1 << 1
+                                    << u"expected a mapping at the top level, got a list"_s;
+    QTest::newRow("empty file") << u"config_empty.yaml"_s << 0 << 0
+                                << u"the file is empty; expected 'workflow' and 'agents' sections"_s;
+}
+
+void TestConfig::configErrors()
+{
+    QFETCH(QString, file);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, message);
+
+    const QString path = configData(file);
+    ConfigError error;
+    const std::optional<Config> config = ConfigLoader::loadFile(path, &error);
+    QVERIFY(!config);
+    QCOMPARE(error.message, message);
+    QCOMPARE(error.file, path);
+    QCOMPARE(error.line, line);
+    QCOMPARE(error.column, column);
+}
+
+void TestConfig::planErrors_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("syntax error") << u"plan_syntax.yaml"_s << 5 << 2 << u"syntax error: end of map not found"_s;
+    QTest::newRow("missing id") << u"plan_missing_id.yaml"_s << 5 << 5 << u"goals[1]: missing required key 'id'"_s;
+    QTest::newRow("missing title") << u"plan_missing_title.yaml"_s << 2 << 5
+                                   << u"goal 'a': missing required key 'title'"_s;
+    QTest::newRow("duplicate id") << u"plan_duplicate_id.yaml"_s << 6 << 9
+                                  << u"duplicate goal id 'a' (first defined at line 2, column 9)"_s;
+    QTest::newRow("unknown dependency") << u"plan_unknown_dependency.yaml"_s << 6 << 26
+                                        << u"goal 'build': unknown dependency 'deploy'"_s;
+    QTest::newRow("unknown dependency, typo")
+        << u"plan_unknown_dependency_suggest.yaml"_s << 6 << 17
+        << u"goal 'build': unknown dependency 'desing' (did you mean 'design'?)"_s;
+    QTest::newRow("cycle") << u"plan_cycle.yaml"_s << 5 << 5 << u"cycle: a -> c -> b -> a"_s;
+    QTest::newRow("self dependency") << u"plan_self_dependency.yaml"_s << 2 << 5 << u"cycle: loop -> loop"_s;
+    QTest::newRow("unknown profile") << u"plan_unknown_profile.yaml"_s << 4 << 14
+                                     << u"goal 'api': unknown profile 'coder' (known: demo, tester)"_s;
+    QTest::newRow("missing capabilities") << u"plan_missing_capabilities.yaml"_s << 4 << 26
+                                          << u"goal 'train': no profile has the capabilities: gpu, quantum"_s;
+    QTest::newRow("no single profile") << u"plan_no_single_profile.yaml"_s << 4 << 19
+                                       << u"goal 'fix': no single profile has all of: code, test"_s;
+    QTest::newRow("profile lacks capability") << u"plan_profile_lacks_capability.yaml"_s << 5 << 26
+                                              << u"goal 'fix': profile 'tester' lacks capabilities: code"_s;
+    QTest::newRow("bad priority") << u"plan_bad_priority.yaml"_s << 4 << 15
+                                  << u"goal 'a': unknown priority 'urgent' (expected low, medium, high or critical)"_s;
+    QTest::newRow("bad deadline") << u"plan_bad_deadline.yaml"_s << 4 << 15
+                                  << u"goal 'a': invalid deadline 'next friday' (expected an ISO 8601 date, e.g. "
+                                     u"2025-06-30T17:00:00Z)"_s;
+    QTest::newRow("wrong type") << u"plan_wrong_type.yaml"_s << 3 << 12
+                                << u"goal 'a': title: expected a string, got a list"_s;
+    QTest::newRow("depends_on mapping") << u"plan_depends_on_mapping.yaml"_s << 6 << 17
+                                        << u"goal 'b': depends_on: expected a string or a list of strings, got a "
+                                           u"mapping"_s;
+    QTest::newRow("goal not a mapping") << u"plan_goal_not_mapping.yaml"_s << 4 << 5
+                                        << u"goals[1]: expected a mapping, got 'just a string'"_s;
+    QTest::newRow("unknown backend in plan") << u"plan_unknown_backend.yaml"_s << 4 << 16
+                                             << u"profile 'gpu': unknown backend 'cuda' (known: demo, process)"_s;
+    QTest::newRow("wrong type in plan workflow")
+        << u"plan_bad_workflow.yaml"_s << 2 << 17 << u"workflow.max_parallel: expected an integer, got 'many'"_s;
+}
+
+void TestConfig::planErrors()
+{
+    QFETCH(QString, file);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, message);
+
+    const QString path = configData(file);
+    ConfigError error;
+    const std::optional<Plan> plan = PlanLoader::loadFile(path, m_base, &error);
+    QVERIFY(!plan);
+    QCOMPARE(error.message, message);
+    QCOMPARE(error.file, path);
+    QCOMPARE(error.line, line);
+    QCOMPARE(error.column, column);
+}
+
+void TestConfig::warnings_data()
+{
+    QTest::addColumn<bool>("isPlan");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("expected");
+
+    QTest::newRow("config unknown keys")
+        << false << u"config_unknown_keys.yaml"_s
+        << QStringList{u"2:3: workflow: unknown key 'max_paralel' ignored (did you mean 'max_parallel'?)"_s,
+                       u"3:3: workflow: unknown key 'colour' ignored"_s,
+                       u"7:7: profile 'demo': unknown key 'capabilites' ignored (did you mean 'capabilities'?)"_s,
+                       u"10:1: unknown key 'extra' ignored"_s};
+    QTest::newRow("config without profiles")
+        << false << u"config_no_profiles.yaml"_s
+        << QStringList{u"1:1: no agent profiles defined (agents.definitions); every plan must bring its own"_s};
+    QTest::newRow("plan unknown keys")
+        << true << u"plan_unknown_keys.yaml"_s
+        << QStringList{u"2:1: unknown key 'goal' ignored (did you mean 'goals'?)"_s,
+                       u"6:5: goal 'a': unknown key 'dependson' ignored (did you mean 'depends_on'?)"_s,
+                       u"7:5: goal 'a': unknown key 'prority' ignored (did you mean 'priority'?)"_s,
+                       u"8:5: goal 'a': unknown key 'owner' ignored"_s,
+                       u"11:21: goal 'b': depends on 'a' more than once"_s,
+                       u"12:5: goal 'b': unknown key 'depends_on_x' ignored (did you mean 'depends_on'?)"_s};
+    QTest::newRow("plan without goals") << true << u"plan_no_goals.yaml"_s
+                                        << QStringList{u"2:8: the plan has no goals"_s};
+}
+
+void TestConfig::warnings()
+{
+    QFETCH(bool, isPlan);
+    QFETCH(QString, file);
+    QFETCH(QStringList, expected);
+
+    const QString path = configData(file);
+    ConfigError error;
+    QList<ConfigError> warnings;
+    if (isPlan) {
+        const std::optional<Plan> plan = PlanLoader::loadFile(path, m_base, &error);
+        QVERIFY2(plan, qPrintable(error.toString()));
+        warnings = plan->warnings;
+    } else {
+        const std::optional<Config> config = ConfigLoader::loadFile(path, &error);
+        QVERIFY2(config, qPrintable(error.toString()));
+        warnings = config->warnings;
+    }
+    QCOMPARE(located(warnings), expected);
+    for (const ConfigError &w : std::as_const(warnings))
+        QCOMPARE(w.file, path);
+}
+
+void TestConfig::missingFile()
+{
+    const QString path = configData(u"does-not-exist.yaml"_s);
+    ConfigError error;
+    QVERIFY(!ConfigLoader::loadFile(path, &error));
+    QCOMPARE(error.file, path);
+    QCOMPARE(error.line, 0);
+    QVERIFY2(error.message.startsWith(u"cannot read the file: "_s), qPrintable(error.message));
+    QVERIFY(!PlanLoader::loadFile(path, m_base, &error));
+    QCOMPARE(error.toString(), path + u": "_s + error.message);
+}
+
+void TestConfig::errorTextNamesFileLineColumn()
+{
+    const QByteArray yaml = "name: api\n"
+                            "agents:\n"
+                            "  definitions:\n"
+                            "    - name: tester\n"
+                            "      capabilities: [test]\n"
+                            "goals:\n"
+                            "  - id: spec\n"
+                            "    title: Write the spec\n"
+                            "    profile: demo\n"
+                            "  - id: api\n"
+                            "    title: Build the API\n"
+                            "    profile: coder\n";
+    ConfigError error;
+    QVERIFY(!PlanLoader::loadString(yaml, u"plan.yaml"_s, m_base, &error));
+    QCOMPARE(error.toString(), u"plan.yaml:12:14: goal 'api': unknown profile 'coder' (known: demo, tester)"_s);
+}
+
+QTEST_GUILESS_MAIN(TestConfig)
+
+#include "tst_config.moc"
