@@ -364,7 +364,7 @@ QSqlDatabase Store::readConnection() const
     QString name;
     {
         QMutexLocker locker(&m_mutex);
-        name = m_readers.value(thread);
+        name = m_readers.value(thread).connectionName;
     }
     if (!name.isEmpty()) {
         QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -387,23 +387,22 @@ QSqlDatabase Store::readConnection() const
     } else {
         qCWarning(lcStore) << "cannot open a read connection to" << m_path << db.lastError().text();
     }
-    {
-        QMutexLocker locker(&m_mutex);
-        m_readers.insert(thread, name);
-    }
     // Removed on the finishing thread itself, the one that created it.
     auto *self = const_cast<Store *>(this);
-    connect(
+    const QMetaObject::Connection finished = connect(
         thread, &QThread::finished, self,
         [self, thread, name] {
             {
                 QMutexLocker locker(&self->m_mutex);
-                if (self->m_readers.value(thread) == name)
-                    self->m_readers.remove(thread);
+                const auto it = self->m_readers.constFind(thread);
+                if (it != self->m_readers.cend() && it->connectionName == name)
+                    self->m_readers.erase(it);
             }
             QSqlDatabase::removeDatabase(name);
         },
         Qt::DirectConnection);
+    QMutexLocker locker(&m_mutex);
+    m_readers.insert(thread, {name, finished});
     return db;
 }
 
@@ -444,14 +443,16 @@ void Store::handleWriterFailed(const QString &message)
 
 void Store::removeReaders()
 {
-    QStringList names;
+    QList<Reader> readers;
     {
         QMutexLocker locker(&m_mutex);
-        names = m_readers.values();
+        readers = m_readers.values();
         m_readers.clear();
     }
-    for (const QString &name : std::as_const(names))
-        QSqlDatabase::removeDatabase(name);
+    for (const Reader &reader : std::as_const(readers)) {
+        disconnect(reader.threadFinished);
+        QSqlDatabase::removeDatabase(reader.connectionName);
+    }
 }
 
 void Store::setLastError(const QString &message)

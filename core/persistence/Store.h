@@ -175,7 +175,12 @@ private:
 
     mutable QMutex m_mutex; // guards the members below
     QString m_lastError;
-    mutable QHash<QThread *, QString> m_readers; // thread -> its connection name
+    struct Reader
+    {
+        QString connectionName;
+        QMetaObject::Connection threadFinished;
+    };
+    mutable QHash<QThread *, Reader> m_readers;
 };
 
 } // namespace switchboard

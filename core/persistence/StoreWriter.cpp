@@ -71,17 +71,18 @@ bool StoreWriter::enqueue(QList<StoreWrite> writes, Done done)
     QMutexLocker locker(&m_mutex);
     if (m_failed || m_stopping || m_openFailed)
         return false;
-    // A lone progress/usage write without a callback replaces the queued one for the same key.
+    // A lone progress/usage write without a callback supersedes the queued one for the same key. The old
+    // one is emptied, not overwritten in place, so the latest value still lands after everything submitted
+    // before it (a new attempt resets progress; a tick after that must win).
     if (writes.size() == 1 && !done) {
         const QString key = writes.constFirst().coalesceKey();
         if (!key.isEmpty()) {
             const auto it = m_coalesceIndex.find(key);
             if (it != m_coalesceIndex.end()) {
-                m_queue[it->second].writes = std::move(writes);
+                m_queue[it->second].writes.clear();
                 ++m_stats.coalesced;
-                return true;
             }
-            m_coalesceIndex.emplace(key, m_queue.size());
+            m_coalesceIndex.insert_or_assign(key, m_queue.size());
         }
     }
     Job job;
@@ -306,6 +307,8 @@ void StoreWriter::processBatch(std::vector<Job> &batch)
 
 bool StoreWriter::applyJob(Job &job, WriteError *error)
 {
+    if (job.writes.isEmpty() && !job.task)
+        return true; // superseded by a later progress/usage write
     if (!execPlain(QStringLiteral("SAVEPOINT job"), error))
         return false;
     bool ok = true;

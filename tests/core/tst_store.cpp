@@ -1,11 +1,14 @@
+#include "persistence/MetricsCalculator.h"
+#include "persistence/ReportWriter.h"
 #include "persistence/Store.h"
 #include "persistence/StoreSchema.h"
 
 #include <QDir>
 #include <QFile>
-#include <QHostInfo>
+#include <QJsonArray>
 #include <QLockFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -409,6 +412,26 @@ void TestStore::roundTripsEveryKind()
     QCOMPARE(store.agentLog(u"a-1"_s), (QStringList{u"line one"_s, u"line two"_s}));
     QCOMPARE(store.maxFencingToken(), 41u);
     QCOMPARE(store.runs().size(), 1);
+
+    // What the store returns is what the metrics and the reports take.
+    MetricsCalculator::Options options;
+    options.now = at(60);
+    const Metrics metrics = MetricsCalculator::compute(history, options);
+    QCOMPARE(metrics.overall.assignments, 2);
+    QCOMPARE(metrics.overall.completions, 1);
+    QCOMPARE(metrics.overall.failures, 1);
+    QCOMPARE(metrics.overall.averageDurationMs, 40000.0); // a-1 ran 10..50 s
+    QCOMPARE(metrics.overall.escalations, 1);
+    QCOMPARE(metrics.lockRequests, 2);
+    QCOMPARE(metrics.lockConflicts, 1);
+    QCOMPARE(metrics.busyMs, 80000); // 40 s + 40 s
+    QCOMPARE(metrics.runSlots, 3);
+    QCOMPARE(metrics.wallMs, 60000); // the run finished at 60 s
+    const QJsonObject report = ReportWriter::runReportJson(history);
+    QCOMPARE(report.value(u"totals").toObject().value(u"cost_usd").toDouble(), 0.26);
+    QCOMPARE(report.value(u"goals").toArray().at(1).toObject().value(u"summary").toString(), u"built"_s);
+    QCOMPARE(report.value(u"escalations").toArray().at(0).toObject().value(u"answer_label").toString(),
+             u"Yes, keep it"_s);
 }
 
 void TestStore::reportsOnlyAfterCommit()
@@ -533,6 +556,18 @@ void TestStore::coalescesProgressAndUsage()
     QCOMPARE(snapshot.agents.at(0).inputTokens, 1000);
     QCOMPARE(snapshot.agents.at(0).outputTokens, 100);
     QCOMPARE(snapshot.agents.at(0).costUsd, 50.0);
+
+    // The latest tick wins even when something in between reset progress (a new attempt starts at 0).
+    store.setWritesHeldForTesting(true);
+    store.submit(StoreWrite::progress(u"a-1"_s, 70, u"old attempt"_s));
+    store.submit(StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 2), at(5)));
+    store.submit(StoreWrite::progress(u"a-1"_s, 5, u"new attempt"_s));
+    store.setWritesHeldForTesting(false);
+    QVERIFY(store.flush());
+    const AgentStatus retried = store.load().agents.at(0);
+    QCOMPARE(retried.attempt, 2);
+    QCOMPARE(retried.progress, 5);
+    QCOMPARE(retried.currentStep, u"new attempt"_s);
 }
 
 void TestStore::rejectsOneBadWriteAlone()
@@ -545,6 +580,8 @@ void TestStore::rejectsOneBadWriteAlone()
     int good = -1;
     int bad = -1;
     int unknownRun = -1;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"write rejected: .*FOREIGN KEY constraint failed"_s));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"write rejected: .*run r-404 finished but was never"_s));
     store.setWritesHeldForTesting(true);
     store.submit(StoreWrite::note(u"r-1"_s, u"k"_s, u"kept"_s, {}, at(2)), nullptr, [&](bool ok) { good = ok; });
     // A state change for an agent that was never recorded: a wiring bug, refused on its own.
@@ -641,6 +678,7 @@ void TestStore::secondInstanceIsRefusedAndMayReadOnly()
     QCOMPARE(second.load().goals.size(), 1); // reads the owner's committed data
 
     int callback = -1;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"write refused: the database .* is open read-only"_s));
     QVERIFY(!second.submit(StoreWrite::note(u"r-1"_s, u"k"_s, u"v"_s, {}), [&](bool ok) { callback = ok; }));
     QVERIFY2(second.lastError().contains(u"read-only"_s) && second.lastError().contains(dbPath()),
              qPrintable(second.lastError()));
@@ -654,6 +692,12 @@ void TestStore::secondInstanceIsRefusedAndMayReadOnly()
 
     owner.close();
     second.close();
+    // A database nobody has open (no -wal/-shm files) opens read-only too: `switchboard status`.
+    Store viewer;
+    QVERIFY2(viewer.openReadOnly(dbPath(), &error), qPrintable(error));
+    QCOMPARE(viewer.notes(u"r-1"_s).value(0).text, u"from owner"_s);
+    viewer.close();
+
     Store third;
     QVERIFY2(third.open(dbPath(), &error), qPrintable(error)); // free again once the owner is gone
 }
@@ -693,6 +737,7 @@ void TestStore::diskFullStopsWritingWithoutCorruption()
 
     std::atomic<int> refused{0};
     const QString big(8000, u'x');
+    QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(u"database or disk is full"_s));
     for (int i = 0; i < 200 && !store.isFailed(); ++i) {
         store.submit(StoreWrite::log(u"a-1"_s, {big, big, big}), nullptr, [&refused](bool ok) {
             if (!ok)
