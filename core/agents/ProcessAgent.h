@@ -3,23 +3,48 @@
 #include "AgentBackend.h"
 #include "model/AgentProfile.h"
 
+#include <QHash>
+#include <QJsonObject>
+#include <QMutex>
+#include <QString>
+#include <QStringList>
+
 namespace switchboard {
 
+class ProcessSession;
+
 // Runs an external program as the agent and speaks the JSON-lines protocol with it over stdio
-// (see README "Agent protocol"). The program runs in its own process group; cancel sends SIGTERM
+// (see docs/PROTOCOL.md). The program runs in its own process group; cancel sends SIGTERM
 // to the group, then SIGKILL after a grace period, so no process of the group outlives the agent.
 class ProcessAgent final : public AgentBackend
 {
+    Q_DISABLE_COPY_MOVE(ProcessAgent)
+
 public:
     explicit ProcessAgent(AgentProfile profile);
+    ~ProcessAgent() override;
     AgentResult run(AgentContext &context) override;
+
+    // Sends one message to the stdin of the program running for agentId, as one compact JSON line
+    // after the goal line. Safe from any thread: the write is posted to the thread that owns the
+    // process. Messages from one thread arrive in order. Returns false (and drops the message) when
+    // no attempt of that agent is running on this backend.
+    bool sendMessage(const QString &agentId, const QJsonObject &message);
+    // True while run() for agentId is between starting and cleaning up its process.
+    bool isRunning(const QString &agentId) const;
 
     // The profile's argv with {goal.id}, {goal.title}, {agent.id}, {workspace}, ... substituted per
     // argument (never through a shell).
     static QStringList expandCommand(const QStringList &command, const AgentContext &context);
+    // One argument; unknown {names} stay as they are, and substituted text is never expanded again.
+    static QString expandPlaceholders(const QString &text, const AgentContext &context);
+
+    static constexpr int DefaultKillGraceMs = 3000;
 
 private:
     AgentProfile m_profile;
+    mutable QMutex m_sessionsMutex;
+    QHash<QString, ProcessSession *> m_sessions; // agent id -> the attempt running now
 };
 
 } // namespace switchboard

@@ -1,0 +1,157 @@
+#include "ProcessMessage.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+
+#include <cmath>
+
+namespace switchboard {
+
+namespace {
+
+// Integers beyond 2^53 cannot round-trip through a JSON number.
+constexpr double maxExactInteger = 9007199254740992.0;
+
+bool isAbsent(const QJsonObject &object, QStringView key)
+{
+    const QJsonValue value = object.value(key);
+    return value.isUndefined() || value.isNull();
+}
+
+// Reads an optional non-negative whole number; returns false (with reason) when present but wrong.
+bool readCount(const QJsonObject &object, QStringView key, qint64 *out, QString *reason)
+{
+    if (isAbsent(object, key))
+        return true;
+    const QJsonValue value = object.value(key);
+    const double number = value.toDouble(-1.0);
+    if (!value.isDouble() || number < 0 || number > maxExactInteger || std::floor(number) != number) {
+        *reason = key.toString() + QStringLiteral(" must be a non-negative integer");
+        return false;
+    }
+    *out = static_cast<qint64>(number);
+    return true;
+}
+
+ProcessMessage parseProgress(const QJsonObject &object)
+{
+    ProcessMessage message;
+    message.kind = ProcessMessage::Kind::Progress;
+    if (!isAbsent(object, u"progress")) {
+        const QJsonValue value = object.value(u"progress");
+        if (!value.isDouble())
+            return ProcessMessage::malformed(QStringLiteral("progress must be a number"));
+        message.progress = qRound(qBound(0.0, value.toDouble(), 100.0));
+    }
+    if (!isAbsent(object, u"step")) {
+        const QJsonValue value = object.value(u"step");
+        if (!value.isString())
+            return ProcessMessage::malformed(QStringLiteral("step must be a string"));
+        message.step = value.toString();
+    }
+    if (!message.progress && !message.step)
+        return ProcessMessage::malformed(QStringLiteral("progress message needs \"progress\" or \"step\""));
+    return message;
+}
+
+ProcessMessage parseLog(const QJsonObject &object)
+{
+    const QJsonValue value = object.value(u"text");
+    if (value.isUndefined())
+        return ProcessMessage::malformed(QStringLiteral("log message needs \"text\""));
+    if (!value.isString())
+        return ProcessMessage::malformed(QStringLiteral("text must be a string"));
+    ProcessMessage message;
+    message.kind = ProcessMessage::Kind::Log;
+    message.text = value.toString();
+    return message;
+}
+
+ProcessMessage parseUsage(const QJsonObject &object)
+{
+    ProcessMessage message;
+    message.kind = ProcessMessage::Kind::Usage;
+    QString reason;
+    if (!readCount(object, u"input_tokens", &message.inputTokens, &reason) ||
+        !readCount(object, u"output_tokens", &message.outputTokens, &reason))
+        return ProcessMessage::malformed(reason);
+    if (!isAbsent(object, u"cost_usd")) {
+        const QJsonValue value = object.value(u"cost_usd");
+        if (!value.isDouble() || value.toDouble() < 0)
+            return ProcessMessage::malformed(QStringLiteral("cost_usd must be a non-negative number"));
+        message.costUsd = value.toDouble();
+    }
+    if (isAbsent(object, u"input_tokens") && isAbsent(object, u"output_tokens") && isAbsent(object, u"cost_usd"))
+        return ProcessMessage::malformed(QStringLiteral("usage message needs input_tokens, output_tokens or cost_usd"));
+    return message;
+}
+
+ProcessMessage parseResult(const QJsonObject &object)
+{
+    const QJsonValue value = object.value(u"summary");
+    if (value.isUndefined())
+        return ProcessMessage::malformed(QStringLiteral("result message needs \"summary\""));
+    if (!value.isString())
+        return ProcessMessage::malformed(QStringLiteral("summary must be a string"));
+    ProcessMessage message;
+    message.kind = ProcessMessage::Kind::Result;
+    message.text = value.toString();
+    return message;
+}
+
+} // namespace
+
+bool ProcessMessage::looksLikeMessage(QByteArrayView line)
+{
+    for (const char c : line) {
+        if (c == ' ' || c == '\t' || c == '\r')
+            continue;
+        return c == '{';
+    }
+    return false;
+}
+
+ProcessMessage ProcessMessage::malformed(const QString &reason)
+{
+    ProcessMessage message;
+    message.kind = Kind::Malformed;
+    message.text = reason;
+    return message;
+}
+
+ProcessMessage ProcessMessage::parse(QByteArrayView line)
+{
+    if (!looksLikeMessage(line)) {
+        ProcessMessage message;
+        message.text = QString::fromUtf8(line);
+        return message;
+    }
+
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(line.toByteArray(), &error);
+    if (error.error != QJsonParseError::NoError)
+        return malformed(QStringLiteral("not valid JSON (%1 at offset %2)").arg(error.errorString()).arg(error.offset));
+    if (!document.isObject())
+        return malformed(QStringLiteral("not a JSON object"));
+
+    const QJsonObject object = document.object();
+    const QJsonValue type = object.value(u"type");
+    if (type.isUndefined())
+        return malformed(QStringLiteral("missing \"type\""));
+    if (!type.isString())
+        return malformed(QStringLiteral("type must be a string"));
+
+    const QString name = type.toString();
+    if (name == u"progress")
+        return parseProgress(object);
+    if (name == u"log")
+        return parseLog(object);
+    if (name == u"usage")
+        return parseUsage(object);
+    if (name == u"result")
+        return parseResult(object);
+    return malformed(QStringLiteral("unknown message type \"%1\"").arg(name));
+}
+
+} // namespace switchboard
