@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "Translations.h"
 #include "cli/Cli.h"
+#include "config/ConfigApplier.h"
 #include "config/ConfigLoader.h"
 #include "orchestration/Orchestrator.h"
 
@@ -53,9 +54,7 @@ int main(int argc, char *argv[])
     }
 
     Orchestrator orchestrator;
-    orchestrator.setProfiles(config->profiles);
-    orchestrator.setMaxParallel(options.maxParallel > 0 ? options.maxParallel : config->workflow.maxParallel);
-    orchestrator.setWorkspace(config->workflow.workspace);
+    applyConfig(orchestrator, *config, options.maxParallel);
 
     MainWindow window(&orchestrator, *config);
     window.show();

@@ -2,6 +2,7 @@
 
 #include "RunReporter.h"
 #include "SignalWatcher.h"
+#include "config/ConfigApplier.h"
 #include "config/ConfigLoader.h"
 #include "config/PlanLoader.h"
 #include "orchestration/Orchestrator.h"
@@ -56,6 +57,7 @@ QString helpText()
                "  --max-parallel N     override workflow.max_parallel\n"
                "  --workspace DIR      directory agents work in (default: workflow.workspace or the current "
                "directory)\n"
+               "  --mode MODE          dependency (default), phased, sequential, parallel or pipeline\n"
                "  --json               one JSON event per line on stdout\n"
                "\n"
                "Exit codes of run: 0 all goals completed; 1 some failed, were cancelled or blocked;\n"
@@ -171,6 +173,7 @@ int runCommand(const QStringList &arguments)
     parser.addOption({QStringLiteral("config"), QString(), QStringLiteral("file")});
     parser.addOption({QStringLiteral("max-parallel"), QString(), QStringLiteral("n")});
     parser.addOption({QStringLiteral("workspace"), QString(), QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("mode"), QString(), QStringLiteral("mode")});
     if (!parser.parse(arguments)) {
         printErr(QStringLiteral("error: %1\n\n%2").arg(parser.errorText(), helpText()));
         return Cli::InvalidInput;
@@ -194,13 +197,17 @@ int runCommand(const QStringList &arguments)
     if (!plan)
         return Cli::InvalidInput;
 
+    const QString mode = parser.value(QStringLiteral("mode"));
+    if (!mode.isEmpty() && !Scheduler::modeFromString(mode)) {
+        printErr(QStringLiteral("error: --mode: unknown mode '%1' (expected dependency, phased, sequential, parallel "
+                                "or pipeline)")
+                     .arg(mode));
+        return Cli::InvalidInput;
+    }
     Orchestrator orchestrator;
-    orchestrator.setProfiles(plan->config.profiles);
-    orchestrator.setMaxParallel(maxParallel > 0 ? maxParallel : plan->config.workflow.maxParallel);
-    QString workspace = parser.value(QStringLiteral("workspace"));
-    if (workspace.isEmpty())
-        workspace = plan->config.workflow.workspace;
-    orchestrator.setWorkspace(workspace);
+    applyConfig(orchestrator, plan->config, maxParallel, mode);
+    if (parser.isSet(QStringLiteral("workspace")))
+        orchestrator.setWorkspace(parser.value(QStringLiteral("workspace")));
 
     const bool json = parser.isSet(QStringLiteral("json"));
     RunReporter reporter(&orchestrator, json ? RunReporter::Format::Json : RunReporter::Format::Text, stdout,

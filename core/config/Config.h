@@ -2,6 +2,7 @@
 
 #include "ConfigError.h"
 #include "model/AgentProfile.h"
+#include "model/RetryPolicy.h"
 
 #include <QList>
 #include <QString>
@@ -13,7 +14,11 @@ struct WorkflowSettings
 {
     int maxParallel = 3;
     int maxIterations = 10;
-    QString workspace; // empty = the current directory
+    QString workspace;                           // empty = the current directory
+    QString mode = QStringLiteral("dependency"); // dependency | phased | sequential | parallel | pipeline
+    QString onDeadline = QStringLiteral("fail"); // fail | escalate
+    Budget budget;                               // for the whole run
+    QualityPolicy quality;                       // default for profiles without their own 'quality'
 };
 
 // Everything switchboard.yaml configures; plans may carry the same sections and are merged over it.

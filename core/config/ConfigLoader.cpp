@@ -57,7 +57,8 @@ QByteArray ConfigLoader::defaultConfigText()
 
 QString ConfigLoader::defaultConfigPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/switchboard.yaml";
+    // ~/.config/switchboard/switchboard.yaml: one short, predictable place to edit by hand.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + u"/switchboard/switchboard.yaml";
 }
 
 bool ConfigLoader::writeDefaultIfMissing(const QString &path, QString *error)
@@ -108,7 +109,7 @@ std::optional<Config> ConfigLoader::loadString(const QByteArray &yaml, const QSt
         Config config;
         config.file = fileName;
         yaml::readWorkflow(doc, top, config.workflow);
-        for (const yaml::ProfileEntry &entry : yaml::readAgents(doc, top, backends))
+        for (const yaml::ProfileEntry &entry : yaml::readAgents(doc, top, backends, config.workflow))
             config.profiles.append(entry.profile);
         if (config.profiles.isEmpty()) {
             doc.warn(top.has("agents") ? top.valueLocation("agents") : top.location(),

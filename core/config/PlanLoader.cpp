@@ -30,6 +30,7 @@ const QStringList &goalKeys()
         QStringLiteral("depends_on"),  QStringLiteral("capabilities"),
         QStringLiteral("resources"),   QStringLiteral("success_criteria"),
         QStringLiteral("deadline"),    QStringLiteral("profile"),
+        QStringLiteral("retry"),       QStringLiteral("budget"),
     };
     return keys;
 }
@@ -150,6 +151,9 @@ ReadGoal readGoal(yaml::Document &doc, const YAML::Node &node, qsizetype index, 
         goal.capabilities << cap;
     goal.resources = map.stringList("resources");
     goal.successCriteria = map.stringList("success_criteria");
+    if (map.has("retry"))
+        goal.retry = yaml::readRetry(map, "retry", label);
+    goal.budget = yaml::readBudget(map, "budget", label);
     goal.profile = map.string("profile").trimmed();
     if (!goal.profile.isEmpty() && !config.profile(goal.profile)) {
         map.failAt("profile", QStringLiteral("%1: unknown profile '%2' (known: %3)")
@@ -209,7 +213,7 @@ std::optional<Plan> PlanLoader::loadString(const QByteArray &yaml, const QString
         plan.description = top.string("description").trimmed();
         plan.config = base;
         yaml::readWorkflow(doc, top, plan.config.workflow);
-        mergeProfiles(plan.config, yaml::readAgents(doc, top, backends));
+        mergeProfiles(plan.config, yaml::readAgents(doc, top, backends, plan.config.workflow));
 
         const QList<YAML::Node> goalNodes = top.sequence("goals");
         if (goalNodes.isEmpty()) {

@@ -20,8 +20,17 @@ const QStringList &profileKeys()
         QStringLiteral("capabilities"), QStringLiteral("backend"),
         QStringLiteral("command"),      QStringLiteral("max_concurrent"),
         QStringLiteral("timeout_s"),    QStringLiteral("working_directory"),
-        QStringLiteral("settings"),
+        QStringLiteral("settings"),     QStringLiteral("idle_timeout_s"),
+        QStringLiteral("retry"),        QStringLiteral("quality"),
     };
+    return keys;
+}
+
+const QStringList &qualityKeys()
+{
+    static const QStringList keys{QStringLiteral("min_improvement"),
+                                  QStringLiteral("max_iterations_without_improvement"),
+                                  QStringLiteral("max_iterations"), QStringLiteral("detect_loops")};
     return keys;
 }
 
@@ -283,6 +292,31 @@ int Map::integer(const char *key, int fallback) const
     return result;
 }
 
+double Map::number(const char *key, double fallback) const
+{
+    if (!has(key))
+        return fallback;
+    const YAML::Node node = value(key);
+    bool ok = false;
+    const double result = node.IsScalar() ? scalarText(node).trimmed().toDouble(&ok) : 0.0;
+    if (!ok)
+        typeError(key, QStringLiteral("a number"));
+    return result;
+}
+
+bool Map::boolean(const char *key, bool fallback) const
+{
+    if (!has(key))
+        return fallback;
+    const YAML::Node node = value(key);
+    const QString text = node.IsScalar() ? scalarText(node).trimmed().toLower() : QString();
+    if (text == u"true" || text == u"yes" || text == u"on")
+        return true;
+    if (text == u"false" || text == u"no" || text == u"off")
+        return false;
+    typeError(key, QStringLiteral("true or false"));
+}
+
 QList<std::pair<QString, Location>> Map::locatedStringList(const char *key) const
 {
     QList<std::pair<QString, Location>> result;
@@ -382,9 +416,31 @@ void readWorkflow(Document &doc, const Map &root, WorkflowSettings &settings)
     Q_UNUSED(doc)
     if (!root.has("workflow"))
         return;
-    const Map workflow =
-        root.map("workflow", QStringLiteral("workflow"), QStringLiteral("workflow."),
-                 {QStringLiteral("max_parallel"), QStringLiteral("max_iterations"), QStringLiteral("workspace")});
+    QStringList keys{QStringLiteral("max_parallel"), QStringLiteral("max_iterations"), QStringLiteral("workspace"),
+                     QStringLiteral("mode"),         QStringLiteral("on_deadline"),    QStringLiteral("budget")};
+    keys << qualityKeys();
+    const Map workflow = root.map("workflow", QStringLiteral("workflow"), QStringLiteral("workflow."), keys);
+    if (workflow.has("mode")) {
+        const QString mode = workflow.string("mode").trimmed().toLower();
+        static const QStringList modes{QStringLiteral("dependency"), QStringLiteral("phased"),
+                                       QStringLiteral("sequential"), QStringLiteral("parallel"),
+                                       QStringLiteral("pipeline")};
+        if (!modes.contains(mode))
+            workflow.failAt("mode", QStringLiteral("workflow.mode: unknown mode '%1' (expected %2)")
+                                        .arg(workflow.string("mode"), modes.join(QStringLiteral(", "))));
+        settings.mode = mode;
+    }
+    if (workflow.has("on_deadline")) {
+        const QString policy = workflow.string("on_deadline").trimmed().toLower();
+        if (policy != u"fail" && policy != u"escalate")
+            workflow.failAt("on_deadline",
+                            QStringLiteral("workflow.on_deadline: expected fail or escalate, got '%1'").arg(policy));
+        settings.onDeadline = policy;
+    }
+    settings.budget = readBudget(workflow, "budget", QStringLiteral("workflow"));
+    if (workflow.has("max_iterations"))
+        settings.quality.maxIterations = workflow.integer("max_iterations", 0);
+    readQualityKeys(workflow, settings.quality);
     if (workflow.has("max_parallel")) {
         const int value = workflow.integer("max_parallel", settings.maxParallel);
         if (value < 1) {
@@ -405,7 +461,71 @@ void readWorkflow(Document &doc, const Map &root, WorkflowSettings &settings)
         settings.workspace = workflow.string("workspace");
 }
 
-QList<ProfileEntry> readAgents(Document &doc, const Map &root, const QStringList &knownBackends)
+RetryPolicy readRetry(const Map &parent, const char *key, const QString &label)
+{
+    RetryPolicy retry;
+    if (!parent.has(key))
+        return retry;
+    const Map map = parent.map(key, label + u": retry", label + u": retry.",
+                               {QStringLiteral("max_retries"), QStringLiteral("backoff_s"), QStringLiteral("jitter"),
+                                QStringLiteral("non_retryable")});
+    retry.maxRetries = map.integer("max_retries", retry.maxRetries);
+    if (retry.maxRetries < 0)
+        map.failAt(
+            "max_retries",
+            QStringLiteral("%1: must be at least 0, got %2").arg(map.fieldName("max_retries")).arg(retry.maxRetries));
+    if (map.has("backoff_s")) {
+        retry.backoffS.clear();
+        const YAML::Node node = map.value("backoff_s");
+        const QList<YAML::Node> steps = node.IsSequence() ? map.sequence("backoff_s") : QList<YAML::Node>{node};
+        for (const YAML::Node &step : steps) {
+            bool ok = false;
+            const double seconds = step.IsScalar() ? scalarText(step).trimmed().toDouble(&ok) : -1.0;
+            if (!ok || seconds < 0)
+                map.failAt("backoff_s", QStringLiteral("%1: expected seconds (a number >= 0 or a list of them), got %2")
+                                            .arg(map.fieldName("backoff_s"), describe(step)));
+            retry.backoffS << seconds;
+        }
+    }
+    retry.jitter = map.number("jitter", retry.jitter);
+    if (retry.jitter < 0.0 || retry.jitter > 1.0)
+        map.failAt(
+            "jitter",
+            QStringLiteral("%1: must be between 0 and 1, got %2").arg(map.fieldName("jitter")).arg(retry.jitter));
+    if (map.has("non_retryable"))
+        retry.nonRetryable = map.stringList("non_retryable");
+    return retry;
+}
+
+Budget readBudget(const Map &parent, const char *key, const QString &label)
+{
+    Budget budget;
+    if (!parent.has(key))
+        return budget;
+    const Map map = parent.map(key, label + u": budget", label + u": budget.",
+                               {QStringLiteral("max_tokens"), QStringLiteral("max_cost_usd")});
+    budget.maxTokens = map.integer("max_tokens", 0);
+    budget.maxCostUsd = map.number("max_cost_usd", 0.0);
+    if (budget.maxTokens < 0 || budget.maxCostUsd < 0.0)
+        map.failAt(budget.maxTokens < 0 ? "max_tokens" : "max_cost_usd",
+                   QStringLiteral("%1: budget limits must be at least 0").arg(label));
+    return budget;
+}
+
+void readQualityKeys(const Map &map, QualityPolicy &quality)
+{
+    quality.minImprovement = map.number("min_improvement", quality.minImprovement);
+    quality.maxIterationsWithoutImprovement =
+        map.integer("max_iterations_without_improvement", quality.maxIterationsWithoutImprovement);
+    quality.maxIterations = map.integer("max_iterations", quality.maxIterations);
+    quality.detectLoops = map.boolean("detect_loops", quality.detectLoops);
+    if (quality.maxIterations < 0 || quality.maxIterationsWithoutImprovement < 0)
+        map.failAt(quality.maxIterations < 0 ? "max_iterations" : "max_iterations_without_improvement",
+                   QStringLiteral("%1: iteration limits must be at least 0").arg(map.label()));
+}
+
+QList<ProfileEntry> readAgents(Document &doc, const Map &root, const QStringList &knownBackends,
+                               const WorkflowSettings &workflow)
 {
     QList<ProfileEntry> entries;
     if (!root.has("agents"))
@@ -458,6 +578,16 @@ QList<ProfileEntry> readAgents(Document &doc, const Map &root, const QStringList
                 "timeout_s",
                 QStringLiteral("%1: must be at least 0, got %2").arg(map.fieldName("timeout_s")).arg(profile.timeoutS));
         }
+        profile.idleTimeoutS = map.integer("idle_timeout_s", profile.idleTimeoutS);
+        if (profile.idleTimeoutS < 0)
+            map.failAt("idle_timeout_s", QStringLiteral("%1: must be at least 0, got %2")
+                                             .arg(map.fieldName("idle_timeout_s"))
+                                             .arg(profile.idleTimeoutS));
+        profile.retry = readRetry(map, "retry", label);
+        profile.quality = workflow.quality;
+        if (map.has("quality"))
+            readQualityKeys(map.map("quality", label + u": quality", label + u": quality.", qualityKeys()),
+                            profile.quality);
         profile.workingDirectory = map.string("working_directory");
         if (map.has("settings")) {
             const Map settings = map.map("settings", label + u": settings", label + u": settings.", {});

@@ -115,6 +115,8 @@ public:
     // Fails with "<label>: missing required key 'key'" when absent, null or blank.
     QString requiredString(const char *key) const;
     int integer(const char *key, int fallback) const;
+    double number(const char *key, double fallback) const;
+    bool boolean(const char *key, bool fallback) const;
     // A list of strings; a single scalar counts as a one-item list.
     QStringList stringList(const char *key) const;
     // Like stringList, with each item's location.
@@ -158,6 +160,14 @@ struct ProfileEntry
 void readWorkflow(Document &doc, const Map &root, WorkflowSettings &settings);
 // Reads "agents: {definitions: [...]}" and validates each profile (backend known, process has a command,
 // max_concurrent >= 0, names unique within the file).
-QList<ProfileEntry> readAgents(Document &doc, const Map &root, const QStringList &knownBackends);
+QList<ProfileEntry> readAgents(Document &doc, const Map &root, const QStringList &knownBackends,
+                               const WorkflowSettings &workflow = {});
+// retry: {max_retries, backoff_s, jitter, non_retryable}
+RetryPolicy readRetry(const Map &parent, const char *key, const QString &label);
+// budget: {max_tokens, max_cost_usd}
+Budget readBudget(const Map &parent, const char *key, const QString &label);
+// quality keys (min_improvement, max_iterations_without_improvement, max_iterations, detect_loops),
+// read from `map` itself.
+void readQualityKeys(const Map &map, QualityPolicy &quality);
 
 } // namespace switchboard::yaml

@@ -198,7 +198,8 @@ void TestConfig::defaultsLoad()
 void TestConfig::defaultConfigFile()
 {
     QCOMPARE(ConfigLoader::defaultConfigPath(),
-             QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/switchboard.yaml"_s);
+             QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+                 u"/switchboard/switchboard.yaml"_s);
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());

@@ -1,0 +1,21 @@
+#include "ConfigApplier.h"
+
+#include "orchestration/Orchestrator.h"
+#include "orchestration/Scheduler.h"
+
+namespace switchboard {
+
+void applyConfig(Orchestrator &orchestrator, const Config &config, int maxParallelOverride, const QString &modeOverride)
+{
+    orchestrator.setProfiles(config.profiles);
+    orchestrator.setMaxParallel(maxParallelOverride > 0 ? maxParallelOverride : config.workflow.maxParallel);
+    const QString mode = modeOverride.isEmpty() ? config.workflow.mode : modeOverride;
+    orchestrator.setMode(Scheduler::modeFromString(mode).value_or(Scheduler::Mode::Dependency));
+    orchestrator.setDeadlinePolicy(config.workflow.onDeadline == u"escalate" ? Orchestrator::DeadlinePolicy::Escalate
+                                                                             : Orchestrator::DeadlinePolicy::Fail);
+    orchestrator.setRunBudget(config.workflow.budget);
+    if (!config.workflow.workspace.isEmpty())
+        orchestrator.setWorkspace(config.workflow.workspace);
+}
+
+} // namespace switchboard

@@ -1,0 +1,289 @@
+// The headless CLI end to end: the built binary on plans in tests/data/cli, checking the JSON
+// events, their order, the summary and the exit codes.
+#include "support/TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace switchboard;
+
+namespace {
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QList<QJsonObject> events;
+};
+} // namespace
+
+class TestCli final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void versionAndHelp();
+    void runJsonEventsInDependencyOrder();
+    void runTextShowsSummary();
+    void failureExitsOneAndBlocksDependents();
+    void invalidPlanExitsTwoWithLocation();
+    void invalidArguments_data();
+    void invalidArguments();
+    void planPrintsPhases();
+    void sigtermCancelsCleanly();
+    void firstRunWritesDefaultConfig();
+
+private:
+    CliRun run(const QStringList &args, int timeoutMs = 30000);
+    QProcessEnvironment environment() const;
+
+    QTemporaryDir m_home;
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    QVERIFY2(QFile::exists(test::switchboardBinary()), qPrintable(test::switchboardBinary()));
+}
+
+QProcessEnvironment TestCli::environment() const
+{
+    // A private config location: the CLI writes its default config on first run.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
+    env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
+    return env;
+}
+
+CliRun TestCli::run(const QStringList &args, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(test::switchboardBinary(), args);
+    CliRun result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    for (const QByteArray &line : result.out.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        const QJsonDocument doc = QJsonDocument::fromJson(line);
+        if (doc.isObject())
+            result.events << doc.object();
+    }
+    return result;
+}
+
+void TestCli::versionAndHelp()
+{
+    const CliRun version = run({u"--version"_s});
+    QCOMPARE(version.exitCode, 0);
+    QCOMPARE(version.out.trimmed(), QByteArray("switchboard " SWITCHBOARD_VERSION));
+    const CliRun help = run({u"--help"_s});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains("switchboard run FILE"));
+    QVERIFY(help.out.contains("--max-parallel"));
+}
+
+void TestCli::runJsonEventsInDependencyOrder()
+{
+    const CliRun r = run({u"run"_s, test::dataPath(u"cli/ok.yaml"_s), u"--json"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(!r.events.isEmpty());
+
+    // Every line is an event with an ISO-8601 UTC time.
+    for (const QJsonObject &e : r.events) {
+        QVERIFY(e.contains(u"event"_s));
+        const QDateTime t = QDateTime::fromString(e.value(u"t"_s).toString(), Qt::ISODateWithMs);
+        QVERIFY2(t.isValid() && t.timeSpec() == Qt::UTC, qPrintable(e.value(u"t"_s).toString()));
+    }
+    QHash<QString, int> startedAt;
+    QHash<QString, int> completedAt;
+    QHash<QString, QString> summaries;
+    int spawned = 0;
+    bool sawProcessProgress = false;
+    for (int i = 0; i < r.events.size(); ++i) {
+        const QJsonObject &e = r.events.at(i);
+        const QString event = e.value(u"event"_s).toString();
+        const QString goal = e.value(u"goal"_s).toString();
+        if (event == u"spawned") {
+            ++spawned;
+            QVERIFY(e.value(u"agent"_s).toString().startsWith(u"a-"_s));
+            QVERIFY(e.contains(u"profile"_s));
+        } else if (event == u"started") {
+            startedAt.insert(goal, i);
+        } else if (event == u"completed") {
+            completedAt.insert(goal, i);
+            summaries.insert(goal, e.value(u"summary"_s).toString());
+        } else if (event == u"progress" && goal == u"c") {
+            sawProcessProgress = sawProcessProgress ||
+                                 (e.value(u"progress"_s).toInt() == 50 && e.value(u"step"_s).toString() == u"half way");
+        }
+    }
+    QCOMPARE(spawned, 4);
+    QCOMPARE(completedAt.size(), 4);
+    // Dependencies completed before their dependents started.
+    QVERIFY(completedAt[u"a"_s] < startedAt[u"b"_s]);
+    QVERIFY(completedAt[u"a"_s] < startedAt[u"c"_s]);
+    QVERIFY(completedAt[u"b"_s] < startedAt[u"d"_s]);
+    QVERIFY(completedAt[u"c"_s] < startedAt[u"d"_s]);
+    QCOMPARE(summaries[u"c"_s], u"done by c"_s);
+    QVERIFY(sawProcessProgress);
+
+    const QJsonObject summary = r.events.last();
+    QCOMPARE(summary.value(u"event"_s).toString(), u"summary"_s);
+    QCOMPARE(summary.value(u"total"_s).toInt(), 4);
+    QCOMPARE(summary.value(u"completed"_s).toInt(), 4);
+    QCOMPARE(summary.value(u"phases"_s).toInt(), 3);
+    QCOMPARE(summary.value(u"max_parallel_reached"_s).toInt(), 2); // b and c side by side, cap 2
+    QVERIFY(summary.value(u"wall_ms"_s).toInteger() > 0);
+    QVERIFY(summary.value(u"agent_time_ms"_s).toInteger() > 0);
+    QVERIFY(summary.contains(u"efficiency"_s));
+    QVERIFY(summary.contains(u"time_saved_ms"_s));
+}
+
+void TestCli::runTextShowsSummary()
+{
+    const CliRun r = run({u"run"_s, test::dataPath(u"cli/ok.yaml"_s), u"--max-parallel"_s, u"1"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains("completed  a-1  a"));
+    QVERIFY(r.out.contains("Summary"));
+    QVERIFY(r.out.contains("Max parallel reached: 1"));
+    QVERIFY(r.out.contains("4 total, 4 completed, 0 failed"));
+    QVERIFY(!r.out.contains("\x1b[")); // not a terminal: no live status line escapes
+}
+
+void TestCli::failureExitsOneAndBlocksDependents()
+{
+    const CliRun r = run({u"run"_s, test::dataPath(u"cli/fail.yaml"_s), u"--json"_s});
+    QCOMPARE(r.exitCode, 1);
+    QStringList seen;
+    for (const QJsonObject &e : r.events) {
+        const QString event = e.value(u"event"_s).toString();
+        if (event == u"failed" || event == u"blocked" || event == u"completed")
+            seen << event + u':' + e.value(u"goal"_s).toString();
+        if (event == u"failed")
+            QVERIFY(e.value(u"error"_s).toString().contains(u"fail"_s));
+        if (event == u"blocked")
+            QCOMPARE(e.value(u"reason"_s).toString(), u"dependency 'x' failed"_s);
+    }
+    seen.sort();
+    QCOMPARE(seen, (QStringList{u"blocked:y"_s, u"completed:z"_s, u"failed:x"_s}));
+    QCOMPARE(r.events.last().value(u"blocked"_s).toInt(), 1);
+    QCOMPARE(r.events.last().value(u"failed"_s).toInt(), 1);
+}
+
+void TestCli::invalidPlanExitsTwoWithLocation()
+{
+    const QString path = test::dataPath(u"cli/bad.yaml"_s);
+    const CliRun r = run({u"run"_s, path, u"--json"_s});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains(QByteArray(path.toUtf8() + ":7:")), r.err.constData());
+    QVERIFY2(r.err.contains("ghost"), r.err.constData());
+
+    const CliRun missing = run({u"run"_s, m_home.filePath(u"nope.yaml"_s)});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains("nope.yaml"), missing.err.constData());
+}
+
+void TestCli::invalidArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("no file") << QStringList{u"run"_s} << QByteArray("exactly one FILE");
+    QTest::newRow("bad max-parallel") << QStringList{u"run"_s, test::dataPath(u"cli/ok.yaml"_s), u"--max-parallel"_s,
+                                                     u"0"_s}
+                                      << QByteArray("--max-parallel");
+    QTest::newRow("unknown option") << QStringList{u"plan"_s, test::dataPath(u"cli/ok.yaml"_s), u"--frobnicate"_s}
+                                    << QByteArray("frobnicate");
+    QTest::newRow("missing config") << QStringList{u"plan"_s, test::dataPath(u"cli/ok.yaml"_s), u"--config"_s,
+                                                   u"/nonexistent/x.yaml"_s}
+                                    << QByteArray("/nonexistent/x.yaml");
+}
+
+void TestCli::invalidArguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, message);
+    const CliRun r = run(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message), r.err.constData());
+}
+
+void TestCli::planPrintsPhases()
+{
+    const CliRun json = run({u"plan"_s, test::dataPath(u"cli/ok.yaml"_s), u"--json"_s});
+    QVERIFY2(json.exitCode == 0, json.err.constData());
+    QCOMPARE(json.events.size(), 1);
+    const QJsonObject plan = json.events.first();
+    QCOMPARE(plan.value(u"name"_s).toString(), u"diamond"_s);
+    QStringList phases;
+    for (const QJsonValue &phase : plan.value(u"phases"_s).toArray()) {
+        QStringList ids;
+        for (const QJsonValue &g : phase.toObject().value(u"goals"_s).toArray())
+            ids << g.toObject().value(u"id"_s).toString();
+        phases << ids.join(u',');
+    }
+    QCOMPARE(phases, (QStringList{u"a"_s, u"b,c"_s, u"d"_s}));
+
+    const CliRun text = run({u"plan"_s, test::dataPath(u"cli/ok.yaml"_s)});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains("Plan: diamond (4 goals in 3 phases)"));
+    QVERIFY(text.out.indexOf("Phase 1") < text.out.indexOf("Phase 2"));
+    QVERIFY(text.out.contains("after: b, c"));
+}
+
+void TestCli::sigtermCancelsCleanly()
+{
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(test::switchboardBinary(), {u"run"_s, test::dataPath(u"cli/long.yaml"_s), u"--json"_s});
+    QVERIFY(process.waitForStarted());
+    QByteArray out;
+    // Wait until both slots are busy.
+    QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).count("\"event\":\"started\"") == 2, 10000);
+    QElapsedTimer timer;
+    timer.start();
+    ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
+    QVERIFY(process.waitForFinished(10000));
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 130);
+    out += process.readAllStandardOutput();
+    QCOMPARE(out.count("\"event\":\"cancelled\""), 3);
+    QVERIFY(out.contains("\"event\":\"summary\""));
+    QVERIFY(!out.contains("\"event\":\"completed\""));
+}
+
+void TestCli::firstRunWritesDefaultConfig()
+{
+    QTemporaryDir home;
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_CONFIG_HOME"_s, home.path());
+    process.setProcessEnvironment(env);
+    process.start(test::switchboardBinary(), {u"plan"_s, test::dataPath(u"cli/ok.yaml"_s)});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    QFile written(home.filePath(u"switchboard/switchboard.yaml"_s));
+    QVERIFY2(written.exists(), qPrintable(written.fileName()));
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(written.readAll().contains("backend: demo"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
