@@ -9,30 +9,35 @@ AgentLog::AgentLog(int capacity)
 void AgentLog::append(const QString &line)
 {
     const QMutexLocker locker(&m_mutex);
-    m_lines.push_back(line);
-    if (static_cast<int>(m_lines.size()) > m_capacity)
-        m_lines.pop_front();
+    if (m_lines.size() < m_capacity) {
+        m_lines.append(line);
+    } else {
+        m_lines[m_head] = line;
+        m_head = (m_head + 1) % m_lines.size();
+    }
     ++m_total;
 }
 
 QStringList AgentLog::lines() const
 {
     const QMutexLocker locker(&m_mutex);
+    if (m_head == 0)
+        return m_lines; // implicitly shared: no copy until someone appends
     QStringList out;
-    out.reserve(static_cast<qsizetype>(m_lines.size()));
-    for (const QString &line : m_lines)
-        out << line;
+    out.reserve(m_lines.size());
+    for (qsizetype i = 0; i < m_lines.size(); ++i)
+        out << at(i);
     return out;
 }
 
 QStringList AgentLog::takeNew()
 {
     const QMutexLocker locker(&m_mutex);
-    const qint64 fresh = qMin<qint64>(m_total - m_taken, static_cast<qint64>(m_lines.size()));
+    const qsizetype fresh = qMin<qint64>(m_total - m_taken, m_lines.size());
     QStringList out;
     out.reserve(fresh);
-    for (auto it = m_lines.end() - fresh; it != m_lines.end(); ++it)
-        out << *it;
+    for (qsizetype i = m_lines.size() - fresh; i < m_lines.size(); ++i)
+        out << at(i);
     m_taken = m_total;
     return out;
 }
@@ -46,7 +51,7 @@ qint64 AgentLog::totalLines() const
 qint64 AgentLog::droppedLines() const
 {
     const QMutexLocker locker(&m_mutex);
-    return m_total - static_cast<qint64>(m_lines.size());
+    return m_total - m_lines.size();
 }
 
 } // namespace switchboard

@@ -3,8 +3,6 @@
 #include <QMutex>
 #include <QStringList>
 
-#include <deque>
-
 namespace switchboard {
 
 // The recent output of one agent: a bounded ring of lines shared by the agent's thread (writer)
@@ -25,9 +23,16 @@ public:
     int capacity() const { return m_capacity; }
 
 private:
+    // The i-th oldest line kept (0 <= i < m_lines.size()); call with m_mutex held.
+    const QString &at(qsizetype i) const { return m_lines.at((m_head + i) % m_lines.size()); }
+
     mutable QMutex m_mutex;
     const int m_capacity;
-    std::deque<QString> m_lines;
+    // A ring that grows on demand up to m_capacity, then overwrites its oldest line (at m_head).
+    // Nothing is allocated until the first line: most agents of a big run never log, and an eager
+    // std::deque cost ~600 bytes and two allocations per agent.
+    QStringList m_lines;
+    qsizetype m_head = 0;
     qint64 m_total = 0;
     qint64 m_taken = 0;
 };

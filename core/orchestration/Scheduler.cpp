@@ -2,6 +2,7 @@
 
 #include <QSet>
 
+#include <algorithm>
 #include <limits>
 
 namespace switchboard {
@@ -169,6 +170,7 @@ QStringList Scheduler::validate(const QList<Goal> &goals) const
 {
     QStringList errors;
     QHash<QString, int> batchIndex;
+    batchIndex.reserve(goals.size());
     for (int i = 0; i < goals.size(); ++i) {
         const Goal &goal = goals.at(i);
         if (goal.id.trimmed().isEmpty()) {
@@ -182,12 +184,16 @@ QStringList Scheduler::validate(const QList<Goal> &goals) const
         batchIndex.insert(goal.id, i);
     }
 
+    bool dependsInBatch = false;
     for (const Goal &goal : goals) {
         for (const QString &dep : goal.dependsOn) {
-            if (dep == goal.id)
+            if (dep == goal.id) {
                 errors << QStringLiteral("goal '%1': depends on itself").arg(goal.id);
-            else if (!m_index.contains(dep) && !batchIndex.contains(dep))
+            } else if (batchIndex.contains(dep)) {
+                dependsInBatch = true;
+            } else if (!m_index.contains(dep)) {
                 errors << QStringLiteral("goal '%1': unknown dependency '%2'").arg(goal.id, dep);
+            }
         }
         if (!goal.profile.isEmpty()) {
             const AgentProfile *p = profile(goal.profile);
@@ -234,9 +240,10 @@ QStringList Scheduler::validate(const QList<Goal> &goals) const
         }
     }
 
-    // Existing goals are already acyclic and cannot depend on new ones, so a cycle lies in the batch.
-    if (errors.isEmpty()) {
-        const QStringList cycle = findCycle(goals);
+    // Existing goals are already acyclic and cannot depend on new ones, so a cycle lies in the batch,
+    // and there is none unless some goal of the batch depends on another one of it.
+    if (errors.isEmpty() && dependsInBatch) {
+        const QStringList cycle = findCycle(goals, batchIndex);
         if (!cycle.isEmpty())
             errors << QStringLiteral("cycle: %1").arg(cycle.join(QStringLiteral(" -> ")));
     }
@@ -247,7 +254,9 @@ QList<Scheduler::BlockedGoal> Scheduler::add(const QList<Goal> &goals)
 {
     QList<BlockedGoal> blocked;
     const int first = static_cast<int>(m_nodes.size());
-    m_nodes.reserve(m_nodes.size() + static_cast<size_t>(goals.size()));
+    const auto batchSize = static_cast<size_t>(goals.size());
+    m_nodes.reserve(m_nodes.size() + batchSize);
+    m_index.reserve(m_index.size() + goals.size());
     for (const Goal &goal : goals) {
         Node node;
         node.goal = goal;
@@ -256,32 +265,45 @@ QList<Scheduler::BlockedGoal> Scheduler::add(const QList<Goal> &goals)
         m_nodes.push_back(std::move(node));
         ++m_pending;
     }
+    // Each dependency resolved to its node once (-1 = unknown); the passes below walk these.
+    // depsOf(b) is new goal b's slice of `deps` (b = node - first).
+    std::vector<int> deps;
+    std::vector<size_t> depsStart(batchSize + 1, 0);
+    for (size_t b = 0; b < batchSize; ++b) {
+        depsStart[b] = deps.size();
+        for (const QString &dep : goals.at(static_cast<qsizetype>(b)).dependsOn)
+            deps.push_back(m_index.value(dep, -1));
+    }
+    depsStart[batchSize] = deps.size();
+    const auto depsOf = [&deps, &depsStart](size_t b) {
+        return std::pair(deps.begin() + static_cast<std::ptrdiff_t>(depsStart[b]),
+                         deps.begin() + static_cast<std::ptrdiff_t>(depsStart[b + 1]));
+    };
     // Phases (topological levels) of the new goals, in dependency order (Kahn over the batch).
     {
-        std::vector<int> inBatchDeps(static_cast<size_t>(goals.size()), 0);
-        std::vector<std::vector<int>> batchDependents(static_cast<size_t>(goals.size()));
-        for (int i = first; i < static_cast<int>(m_nodes.size()); ++i) {
-            for (const QString &dep : m_nodes[static_cast<size_t>(i)].goal.dependsOn) {
-                const int d = m_index.value(dep, -1);
-                if (d >= first) {
-                    ++inBatchDeps[static_cast<size_t>(i - first)];
-                    batchDependents[static_cast<size_t>(d - first)].push_back(i);
+        std::vector<int> inBatchDeps(batchSize, 0);
+        std::vector<std::vector<int>> batchDependents(batchSize);
+        for (size_t b = 0; b < batchSize; ++b) {
+            for (auto [it, end] = depsOf(b); it != end; ++it) {
+                if (*it >= first) {
+                    ++inBatchDeps[b];
+                    batchDependents[static_cast<size_t>(*it - first)].push_back(first + static_cast<int>(b));
                 }
             }
         }
         std::vector<int> queue;
-        for (int i = first; i < static_cast<int>(m_nodes.size()); ++i) {
-            if (inBatchDeps[static_cast<size_t>(i - first)] == 0)
-                queue.push_back(i);
+        queue.reserve(batchSize);
+        for (size_t b = 0; b < batchSize; ++b) {
+            if (inBatchDeps[b] == 0)
+                queue.push_back(first + static_cast<int>(b));
         }
         for (size_t q = 0; q < queue.size(); ++q) {
             const int i = queue[q];
             Node &node = m_nodes[static_cast<size_t>(i)];
             int phase = 1;
-            for (const QString &dep : node.goal.dependsOn) {
-                const int d = m_index.value(dep, -1);
-                if (d >= 0)
-                    phase = qMax(phase, m_nodes[static_cast<size_t>(d)].phase + 1);
+            for (auto [it, end] = depsOf(static_cast<size_t>(i - first)); it != end; ++it) {
+                if (*it >= 0)
+                    phase = qMax(phase, m_nodes[static_cast<size_t>(*it)].phase + 1);
             }
             node.phase = phase;
             if (m_phaseUnfinished.size() <= static_cast<size_t>(phase))
@@ -296,11 +318,12 @@ QList<Scheduler::BlockedGoal> Scheduler::add(const QList<Goal> &goals)
     for (int i = first; i < static_cast<int>(m_nodes.size()); ++i) {
         Node &node = m_nodes[static_cast<size_t>(i)];
         QString failedDependency;
-        for (const QString &dep : node.goal.dependsOn) {
-            const int d = m_index.value(dep, -1);
+        for (auto [it, end] = depsOf(static_cast<size_t>(i - first)); it != end; ++it) {
+            const int d = *it;
             if (d < 0)
                 continue;
             Node &depNode = m_nodes[static_cast<size_t>(d)];
+            const QString &dep = depNode.goal.id;
             depNode.dependents.push_back(i);
             if (depNode.handedOff)
                 continue;
@@ -363,6 +386,13 @@ int Scheduler::runningCount(const QString &profile) const
     return profileLoad(profile);
 }
 
+bool Scheduler::anyProfileHasRoom() const
+{
+    return std::any_of(m_profiles.cbegin(), m_profiles.cend(), [this](const AgentProfile &p) {
+        return !m_pausedProfiles.contains(p.name) && (p.maxConcurrent <= 0 || profileLoad(p.name) < p.maxConcurrent);
+    });
+}
+
 const AgentProfile *Scheduler::chooseProfile(const Goal &goal) const
 {
     auto hasRoom = [this](const AgentProfile &p) {
@@ -386,12 +416,17 @@ QList<Scheduler::Dispatch> Scheduler::takeReady()
 {
     QList<Dispatch> out;
     const int cap = m_mode == Mode::Sequential ? 1 : m_maxParallel;
+    out.reserve(qMin<qsizetype>(static_cast<qsizetype>(m_ready.size()), qMax(0, cap - m_running)));
     const int phaseLimit = m_mode == Mode::Phased ? currentPhase() : std::numeric_limits<int>::max();
     auto it = m_ready.begin();
     while (it != m_ready.end() && m_running < cap) {
         Node &node = m_nodes[static_cast<size_t>(it->node)];
         const AgentProfile *chosen = node.phase <= phaseLimit ? chooseProfile(node.goal) : nullptr;
         if (!chosen) {
+            // When every profile is full or paused nothing further can start either: stop here
+            // rather than walk the whole ready set (O(ready) per call, O(n^2) over a big run).
+            if (!anyProfileHasRoom())
+                break;
             ++it; // its profile is full: let the next ready goal go first
             continue;
         }
@@ -523,41 +558,50 @@ QString Scheduler::assignedProfile(const QString &goalId) const
 
 QList<QStringList> Scheduler::phases(const QList<Goal> &goals)
 {
+    const auto n = static_cast<size_t>(goals.size());
     QHash<QString, int> index;
+    index.reserve(goals.size());
     for (int i = 0; i < goals.size(); ++i)
         index.insert(goals.at(i).id, i);
-    QVector<int> level(goals.size(), -1);
-    // Repeated relaxation in input order; a goal gets 1 + the deepest level of its in-set deps.
-    bool changed = true;
-    int guard = 0;
-    while (changed && guard++ <= goals.size()) {
-        changed = false;
-        for (int i = 0; i < goals.size(); ++i) {
-            int mine = 0;
-            bool ready = true;
-            for (const QString &dep : goals.at(i).dependsOn) {
-                const int d = index.value(dep, -1);
-                if (d < 0)
-                    continue;
-                if (level[d] < 0) {
-                    ready = false;
-                    break;
-                }
-                mine = qMax(mine, level[d] + 1);
-            }
-            if (ready && level[i] != mine) {
-                level[i] = mine;
-                changed = true;
-            }
+    // Kahn's algorithm over the in-set dependencies: linear in goals + edges, whatever the input
+    // order (repeated relaxation in input order needed one pass per level when given backwards).
+    // A goal gets 1 + the deepest level of its in-set deps; goals on or behind a cycle get none.
+    std::vector<int> unmet(n, 0);
+    std::vector<std::vector<int>> dependents(n);
+    for (size_t i = 0; i < n; ++i) {
+        for (const QString &dep : goals.at(static_cast<qsizetype>(i)).dependsOn) {
+            const int d = index.value(dep, -1);
+            if (d < 0)
+                continue;
+            ++unmet[i];
+            dependents[static_cast<size_t>(d)].push_back(static_cast<int>(i));
+        }
+    }
+    std::vector<int> level(n, -1);
+    std::vector<int> queue;
+    queue.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+        if (unmet[i] == 0) {
+            level[i] = 0;
+            queue.push_back(static_cast<int>(i));
+        }
+    }
+    for (size_t q = 0; q < queue.size(); ++q) {
+        const auto i = static_cast<size_t>(queue[q]);
+        for (const int d : dependents[i]) {
+            const auto di = static_cast<size_t>(d);
+            level[di] = qMax(level[di], level[i] + 1);
+            if (--unmet[di] == 0)
+                queue.push_back(d);
         }
     }
     QList<QStringList> out;
-    for (int i = 0; i < goals.size(); ++i) {
-        if (level[i] < 0)
-            continue; // on a cycle: validation reports it
+    for (size_t i = 0; i < n; ++i) {
+        if (unmet[i] > 0)
+            continue; // on a cycle, or behind one: validation reports it
         while (out.size() <= level[i])
             out.append(QStringList());
-        out[level[i]] << goals.at(i).id;
+        out[level[i]] << goals.at(static_cast<qsizetype>(i)).id;
     }
     return out;
 }
@@ -565,8 +609,14 @@ QList<QStringList> Scheduler::phases(const QList<Goal> &goals)
 QStringList Scheduler::findCycle(const QList<Goal> &goals)
 {
     QHash<QString, int> index;
+    index.reserve(goals.size());
     for (int i = 0; i < goals.size(); ++i)
         index.insert(goals.at(i).id, i);
+    return findCycle(goals, index);
+}
+
+QStringList Scheduler::findCycle(const QList<Goal> &goals, const QHash<QString, int> &index)
+{
     enum Color
     {
         White,

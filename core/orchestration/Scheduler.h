@@ -133,6 +133,8 @@ private:
         bool operator<(const ReadyKey &other) const;
     };
 
+    // findCycle() over an index of the goals by id (validate() has one already).
+    static QStringList findCycle(const QList<Goal> &goals, const QHash<QString, int> &index);
     ReadyKey keyFor(int node) const;
     void makeReady(int node);
     QList<BlockedGoal> blockDependents(int node, const QString &reason);
@@ -141,6 +143,7 @@ private:
     int currentPhase() const;
     int profileLoad(const QString &name) const;
     const AgentProfile *chooseProfile(const Goal &goal) const;
+    bool anyProfileHasRoom() const;
 
     QList<AgentProfile> m_profiles;
     QHash<QString, int> m_profileRunning;
