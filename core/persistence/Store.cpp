@@ -18,9 +18,9 @@
 
 namespace switchboard {
 
+namespace {
 Q_LOGGING_CATEGORY(lcStore, "switchboard.store")
 
-namespace {
 std::atomic<quint64> s_nextInstance{1};
 std::atomic<quint64> s_nextReader{1};
 } // namespace

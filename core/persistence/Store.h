@@ -34,12 +34,17 @@ namespace switchboard {
 // finishes or the Store closes) and see committed data only.
 //
 // Durable before reported: a caller that must not report something before it is on disk passes a callback
-// to submit() and reports from it. The callback runs exactly once, committed = true after the transaction
-// that holds the write is committed (the row is then readable from any connection), false if the write was
-// refused (read-only, storage failed, closed) or rejected on its own (unknown run or agent: a wiring bug,
-// logged). It is invoked queued on the Store's thread, or on `context`'s thread with the overloads that take
-// one (dropped if context is destroyed first; context = nullptr runs it on the writer thread, for threads
-// without an event loop). Progress and usage need no callback and are coalesced: the latest per agent wins.
+// to submit() and reports from it. The callback runs once, committed = true after the transaction that holds
+// the write is committed (the row is then readable from any connection), false if the write was refused
+// (read-only, storage failed, closed) or rejected on its own (unknown run or agent: a wiring bug, logged;
+// the rest of the batch still commits). It is invoked queued on the Store's thread, or on `context`'s
+// thread with the overloads that take one; it is dropped if that object (or the Store) is destroyed before
+// it runs. context = nullptr runs it on the writer thread, for threads without an event loop: keep it short
+// and thread-safe, and never call flush() from it. Progress and usage need no callback and are coalesced:
+// the latest per agent (and attempt) wins, after everything submitted before it.
+//
+// open(), openReadOnly() and close() belong to the owner's thread and must not race with submit() or reads
+// on other threads (stop the agents first).
 //
 // Orchestrator integration (the lead wires this):
 //  - start:   Store store; if (!store.open(path, &err)) { if (store.openFailedInUse()) offer openReadOnly(); }

@@ -11,9 +11,9 @@
 
 namespace switchboard {
 
+namespace {
 Q_LOGGING_CATEGORY(lcStoreWriter, "switchboard.store.writer")
 
-namespace {
 constexpr int kSqliteError = 1;
 constexpr int kSqliteTooBig = 18;
 constexpr int kSqliteConstraint = 19;
