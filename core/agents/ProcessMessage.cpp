@@ -1,5 +1,6 @@
 #include "ProcessMessage.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -100,6 +101,125 @@ ProcessMessage parseResult(const QJsonObject &object)
     return message;
 }
 
+ProcessMessage withKind(ProcessMessage::Kind kind)
+{
+    ProcessMessage message;
+    message.kind = kind;
+    return message;
+}
+
+// A required (or optional) non-negative number field.
+bool readNumber(const QJsonObject &object, QStringView key, bool required, ProcessMessage *message, QString *reason)
+{
+    if (isAbsent(object, key)) {
+        if (required)
+            *reason = QStringLiteral("%1 message needs \"%2\"").arg(object.value(u"type").toString(), key.toString());
+        return !required;
+    }
+    const QJsonValue value = object.value(key);
+    if (!value.isDouble()) {
+        *reason = key.toString() + QStringLiteral(" must be a number");
+        return false;
+    }
+    message->number = value.toDouble();
+    message->hasNumber = true;
+    return true;
+}
+
+bool readResources(const QJsonObject &object, bool required, ProcessMessage *message, QString *reason)
+{
+    const QJsonValue value = object.value(u"resources");
+    if (value.isUndefined() || value.isNull()) {
+        if (required)
+            *reason = QStringLiteral("%1 message needs \"resources\"").arg(object.value(u"type").toString());
+        return !required;
+    }
+    if (!value.isArray()) {
+        *reason = QStringLiteral("resources must be a list of strings");
+        return false;
+    }
+    for (const QJsonValue &item : value.toArray()) {
+        if (!item.isString() || item.toString().trimmed().isEmpty()) {
+            *reason = QStringLiteral("resources must be a list of non-empty strings");
+            return false;
+        }
+        message->resources << item.toString();
+    }
+    if (required && message->resources.isEmpty()) {
+        *reason = QStringLiteral("resources must not be empty");
+        return false;
+    }
+    return true;
+}
+
+ProcessMessage parseExtended(const QString &name, const QJsonObject &object)
+{
+    QString reason;
+    if (name == u"heartbeat")
+        return withKind(ProcessMessage::Kind::Heartbeat);
+    if (name == u"rate_limited") {
+        ProcessMessage m = withKind(ProcessMessage::Kind::RateLimited);
+        if (!readNumber(object, u"retry_after_s", false, &m, &reason))
+            return ProcessMessage::malformed(reason);
+        if (!m.hasNumber)
+            m.number = 60; // no hint: a minute, like most APIs
+        return m;
+    }
+    if (name == u"score") {
+        ProcessMessage m = withKind(ProcessMessage::Kind::Score);
+        if (!readNumber(object, u"value", true, &m, &reason))
+            return ProcessMessage::malformed(reason);
+        return m;
+    }
+    if (name == u"iteration") {
+        ProcessMessage m = withKind(ProcessMessage::Kind::Iteration);
+        const QJsonValue output = object.value(u"output");
+        if (!output.isString())
+            return ProcessMessage::malformed(QStringLiteral("iteration message needs \"output\" (a string)"));
+        m.text = output.toString();
+        if (!readNumber(object, u"score", false, &m, &reason))
+            return ProcessMessage::malformed(reason);
+        return m;
+    }
+    if (name == u"handoff") {
+        ProcessMessage m = withKind(ProcessMessage::Kind::Handoff);
+        const QJsonValue data = object.value(u"data");
+        if (data.isUndefined())
+            return ProcessMessage::malformed(QStringLiteral("handoff message needs \"data\""));
+        m.text =
+            data.isString()
+                ? data.toString()
+                : QString::fromUtf8(QJsonDocument(QJsonArray{data}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+        return m;
+    }
+    if (name == u"lock") {
+        ProcessMessage m = withKind(ProcessMessage::Kind::Lock);
+        if (!readResources(object, true, &m, &reason) || !readNumber(object, u"timeout_s", false, &m, &reason))
+            return ProcessMessage::malformed(reason);
+        if (!m.hasNumber)
+            m.number = -1;
+        return m;
+    }
+    if (name == u"unlock") {
+        ProcessMessage m = withKind(ProcessMessage::Kind::Unlock);
+        if (!readResources(object, false, &m, &reason))
+            return ProcessMessage::malformed(reason);
+        return m;
+    }
+    if (name == u"escalate") {
+        const QJsonValue question = object.value(u"question");
+        if (!question.isString() || question.toString().trimmed().isEmpty())
+            return ProcessMessage::malformed(QStringLiteral("escalate message needs \"question\" (a string)"));
+        const QJsonValue options = object.value(u"options");
+        if (!options.isUndefined() && !options.isNull() && !options.isArray())
+            return ProcessMessage::malformed(QStringLiteral("options must be a list"));
+        ProcessMessage m = withKind(ProcessMessage::Kind::Escalate);
+        m.object = object;
+        return m;
+    }
+    return ProcessMessage::malformed(QStringLiteral("unknown message type \"%1\"").arg(name));
+}
+
 } // namespace
 
 bool ProcessMessage::looksLikeMessage(QByteArrayView line)
@@ -151,7 +271,7 @@ ProcessMessage ProcessMessage::parse(QByteArrayView line)
         return parseUsage(object);
     if (name == u"result")
         return parseResult(object);
-    return malformed(QStringLiteral("unknown message type \"%1\"").arg(name));
+    return parseExtended(name, object);
 }
 
 } // namespace switchboard

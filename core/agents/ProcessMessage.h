@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -13,12 +15,20 @@ struct ProcessMessage
 {
     enum class Kind
     {
-        Text,      // not JSON: goes to the log as-is
-        Progress,  // progress and/or step
-        Log,       // text
-        Usage,     // tokens and cost to add
-        Result,    // text = summary
-        Malformed, // text = what was wrong
+        Text,        // not JSON: goes to the log as-is
+        Progress,    // progress and/or step
+        Log,         // text
+        Usage,       // tokens and cost to add
+        Result,      // text = summary
+        Heartbeat,   // proof of life
+        RateLimited, // number = retry_after_s
+        Score,       // number = value
+        Iteration,   // text = the iteration's output; number = score when hasNumber
+        Handoff,     // text = data (JSON text)
+        Lock,        // resources, number = timeout_s (-1: wait until granted)
+        Unlock,      // resources (empty: all)
+        Escalate,    // object = the message
+        Malformed,   // text = what was wrong
     };
 
     Kind kind = Kind::Text;
@@ -28,6 +38,10 @@ struct ProcessMessage
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
     double costUsd = 0.0;
+    double number = 0.0;
+    bool hasNumber = false;
+    QStringList resources;
+    QJsonObject object;
 
     // A line is a message when its first non-blank character is '{'.
     static bool looksLikeMessage(QByteArrayView line);

@@ -1,5 +1,12 @@
 #include "ProcessSession.h"
 
+#include "orchestration/AgentContext.h"
+
+#include <QJsonArray>
+#include <QPointer>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
 #include "ProcessMessage.h"
 #include "orchestration/AgentContext.h"
 
@@ -117,6 +124,7 @@ AgentResult ProcessSession::run()
 
     if (!m_done)
         m_loop.exec();
+    drainLockWaits();
     return makeResult();
 }
 
@@ -332,6 +340,36 @@ void ProcessSession::handleStdoutLine(const ProcessLineReader::Line &line)
         m_summary = message.text;
         m_hasResult = true;
         break;
+    case ProcessMessage::Kind::Heartbeat:
+        m_context.heartbeat();
+        break;
+    case ProcessMessage::Kind::RateLimited:
+        m_context.reportRateLimit(qMax(1, qRound(message.number)));
+        break;
+    case ProcessMessage::Kind::Score:
+        m_context.recordScore(message.number);
+        break;
+    case ProcessMessage::Kind::Iteration:
+        m_context.recordIteration(message.text);
+        if (message.hasNumber)
+            m_context.recordScore(message.number);
+        break;
+    case ProcessMessage::Kind::Handoff:
+        m_context.handoff(message.text);
+        break;
+    case ProcessMessage::Kind::Lock:
+        handleLockRequest(message.resources, message.number);
+        break;
+    case ProcessMessage::Kind::Unlock:
+        if (m_context.locks()) {
+            const QStringList resources =
+                message.resources.isEmpty() ? m_context.locks()->heldBy(agentId) : message.resources;
+            m_context.releaseLocks(resources);
+        }
+        break;
+    case ProcessMessage::Kind::Escalate:
+        handleEscalate(message.object);
+        break;
     case ProcessMessage::Kind::Malformed: {
         ProcessLineReader::Line excerpt{line.bytes.left(200), 0};
         QString text = QString::fromUtf8(excerpt.bytes);
@@ -367,6 +405,186 @@ void ProcessSession::writeLine(const QByteArray &line)
         return;
     }
     m_process.write(line);
+}
+
+void ProcessSession::sendJson(const QJsonObject &message)
+{
+    writeLine(QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n');
+}
+
+namespace {
+// Lock waits block a thread each; they get their own pool so they never take an agent's run slot.
+QThreadPool &lockWaitPool()
+{
+    static QThreadPool pool;
+    static const bool configured = [] {
+        pool.setObjectName(QStringLiteral("switchboard-lock-waits"));
+        pool.setMaxThreadCount(512);
+        pool.setExpiryTimeout(10000);
+        return true;
+    }();
+    Q_UNUSED(configured)
+    return pool;
+}
+
+QJsonObject lockReply(const LockManager::Result &result, const QStringList &resources)
+{
+    QJsonObject reply;
+    reply.insert(u"resources", QJsonArray::fromStringList(resources));
+    if (result.ok()) {
+        reply.insert(u"type", QStringLiteral("lock_granted"));
+        reply.insert(u"token", QString::number(result.token).toLongLong());
+    } else {
+        reply.insert(u"type", QStringLiteral("lock_denied"));
+        QString reason = result.error;
+        if (reason.isEmpty()) {
+            switch (result.status) {
+            case LockManager::Status::Busy:
+                reason = QStringLiteral("held by another agent");
+                break;
+            case LockManager::Status::TimedOut:
+                reason = QStringLiteral("timed out");
+                break;
+            case LockManager::Status::Cancelled:
+                reason = QStringLiteral("cancelled");
+                break;
+            case LockManager::Status::Deadlock:
+                reason = QStringLiteral("would deadlock");
+                break;
+            default:
+                reason = QStringLiteral("refused");
+                break;
+            }
+        }
+        reply.insert(u"reason", reason);
+    }
+    return reply;
+}
+} // namespace
+
+void ProcessSession::handleLockRequest(const QStringList &resources, double timeoutS)
+{
+    LockManager *locks = m_context.locks();
+    if (!locks) {
+        sendJson({{QStringLiteral("type"), QStringLiteral("lock_denied")},
+                  {QStringLiteral("resources"), QJsonArray::fromStringList(resources)},
+                  {QStringLiteral("reason"), QStringLiteral("locks are not available")}});
+        return;
+    }
+    const LockManager::Result now = locks->tryAcquire(m_context.agentId(), resources, m_context.goal().id);
+    if (now.ok() || now.status != LockManager::Status::Busy || timeoutS == 0) {
+        sendJson(lockReply(now, resources));
+        return;
+    }
+    // Busy: wait on another thread (the agent's own loop keeps reading its output) without a run slot.
+    m_context.beginWait(AgentState::WaitingForLock);
+    AgentContext *context = &m_context;
+    const QString agentId = m_context.agentId();
+    const QString goalId = m_context.goal().id;
+    const auto timeout = std::chrono::milliseconds(timeoutS < 0 ? -1 : qint64(timeoutS * 1000.0));
+    QPointer<ProcessSession> self(this);
+    m_lockWaits << QtConcurrent::run(&lockWaitPool(), [locks, context, agentId, goalId, resources, timeout, self] {
+        LockManager::WaitOptions options;
+        options.goalId = goalId;
+        options.timeout = timeout;
+        options.isCancelled = [context] { return context->isCancelled(); };
+        const LockManager::Result result = locks->acquire(agentId, resources, options);
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, result, resources] {
+                if (!self)
+                    return;
+                self->m_context.endWait();
+                self->sendJson(lockReply(result, resources));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ProcessSession::drainLockWaits()
+{
+    if (m_lockWaits.isEmpty())
+        return;
+    if (LockManager *locks = m_context.locks())
+        locks->cancelWaits(m_context.agentId());
+    for (QFuture<void> &wait : m_lockWaits)
+        wait.waitForFinished();
+    m_lockWaits.clear();
+}
+
+void ProcessSession::handleEscalate(const QJsonObject &message)
+{
+    const QString questionId = message.value(u"id").toVariant().toString();
+    EscalationInbox *inbox = m_context.inbox();
+    auto reply = [this, questionId](const QJsonObject &fields) {
+        QJsonObject answer = fields;
+        answer.insert(u"type", QStringLiteral("answer"));
+        answer.insert(u"id", questionId);
+        sendJson(answer);
+    };
+    if (!inbox) {
+        reply({{QStringLiteral("error"), QStringLiteral("no escalation inbox is available")}});
+        return;
+    }
+    EscalationInbox::Request request;
+    request.agentId = m_context.agentId();
+    request.goalId = m_context.goal().id;
+    request.priority = m_context.goal().priority;
+    const QString trigger = message.value(u"trigger").toString(QStringLiteral("other"));
+    request.trigger = escalationTriggerFromString(trigger).value_or(Escalation::Trigger::Other);
+    request.question = message.value(u"question").toString();
+    request.context = message.value(u"context").toString();
+    for (const QJsonValue &option : message.value(u"options").toArray()) {
+        if (option.isObject()) {
+            const QJsonObject o = option.toObject();
+            const QString key = o.value(u"key").toString(o.value(u"label").toString());
+            request.options.append({key, o.value(u"label").toString(key)});
+        } else {
+            const QString text = option.toVariant().toString();
+            request.options.append({text, text});
+        }
+    }
+    const double timeoutS = message.value(u"timeout_s").toDouble(0);
+    request.timeout = std::chrono::milliseconds(qint64(qMax(0.0, timeoutS) * 1000.0));
+    const QString onTimeout = message.value(u"on_timeout").toString(QStringLiteral("fail"));
+    request.timeoutPolicy =
+        escalationTimeoutPolicyFromString(onTimeout == u"default" ? QStringLiteral("take_default") : onTimeout)
+            .value_or(Escalation::TimeoutPolicy::Fail);
+    request.defaultOption = message.value(u"default").toString();
+
+    m_context.beginWait(AgentState::Escalated);
+    QString error;
+    const QString id = inbox->raise(
+        request, this,
+        [this, reply](const Escalation &e) {
+            m_context.endWait();
+            QJsonObject fields{{QStringLiteral("escalation"), e.id}};
+            switch (e.state) {
+            case Escalation::State::Answered:
+                fields.insert(u"option", e.answerOption);
+                fields.insert(u"text", e.answerText);
+                if (e.answeredBy == u"timeout")
+                    fields.insert(u"timed_out", true);
+                reply(fields);
+                break;
+            case Escalation::State::TimedOut:
+                fields.insert(u"timed_out", true);
+                reply(fields);
+                m_context.stop(QStringLiteral("question %1 was not answered in time").arg(e.id),
+                               QStringLiteral("escalation_timeout"));
+                break;
+            default:
+                fields.insert(u"cancelled", true);
+                reply(fields);
+                break;
+            }
+        },
+        &error);
+    if (id.isEmpty()) {
+        m_context.endWait();
+        note(QStringLiteral("escalation refused: %1").arg(error));
+        reply({{QStringLiteral("error"), error}});
+    }
 }
 
 void ProcessSession::beginTermination()

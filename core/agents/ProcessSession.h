@@ -4,6 +4,7 @@
 #include "model/AgentResult.h"
 
 #include <QEventLoop>
+#include <QFuture>
 #include <QJsonObject>
 #include <QObject>
 #include <QProcess>
@@ -76,6 +77,11 @@ private:
     void handlePoll();
 
     void handleStdoutLine(const ProcessLineReader::Line &line);
+    void handleLockRequest(const QStringList &resources, double timeoutS);
+    void handleEscalate(const QJsonObject &message);
+    void sendJson(const QJsonObject &message);
+    // Ends lock waits still in flight (the agent is done) and waits for their threads to return.
+    void drainLockWaits();
     void handleStderrLine(const ProcessLineReader::Line &line);
     void writeLine(const QByteArray &line);
     void beginTermination();
@@ -106,6 +112,7 @@ private:
     QString m_summary;
     bool m_hasResult = false;
     QString m_lastOutputLine;
+    QList<QFuture<void>> m_lockWaits;
 
     qint64 m_pgid = 0;
     Stop m_stop = Stop::None;

@@ -31,6 +31,9 @@ struct AgentStatus
     QDateTime nextAttemptAt;    // set while waiting to retry
     QDateTime rateLimitedUntil; // its profile is paused by a rate limit until then
     QString errorKind;
+    bool needsHuman = false; // escalated repeatedly on this goal
+    QString openEscalation;  // id of the question it waits on, while Escalated
+    QStringList waitingFor;  // resources it waits for, while WaitingForLock or Queued on a lock
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
     double costUsd = 0.0;

@@ -131,6 +131,90 @@ void AgentContext::handoff(const QString &data)
     notifyChanged();
 }
 
+void AgentContext::setCoordination(LockManager *locks, EscalationInbox *inbox, QThreadPool *pool)
+{
+    m_locks = locks;
+    m_inbox = inbox;
+    m_pool = pool;
+}
+
+void AgentContext::beginWait(AgentState state)
+{
+    bool first = false;
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        first = m_waits++ == 0;
+        m_waitState = state;
+        ++m_state.activity;
+    }
+    if (first && m_pool)
+        m_pool->releaseThread(); // another agent may run while this one waits
+    if (m_sink)
+        m_sink->agentWaitChanged(m_agentId, state);
+}
+
+void AgentContext::endWait()
+{
+    bool last = false;
+    AgentState state = AgentState::Running;
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        if (m_waits == 0)
+            return;
+        last = --m_waits == 0;
+        state = last ? AgentState::Running : m_waitState;
+        ++m_state.activity;
+    }
+    if (last && m_pool)
+        m_pool->reserveThread();
+    if (m_sink)
+        m_sink->agentWaitChanged(m_agentId, state);
+}
+
+LockManager::Result AgentContext::acquireLocks(const QStringList &resources, std::chrono::milliseconds timeout)
+{
+    if (!m_locks) {
+        LockManager::Result result;
+        result.status = LockManager::Status::Invalid;
+        result.error = QStringLiteral("locks are not available to this agent");
+        return result;
+    }
+    LockManager::WaitOptions options;
+    options.goalId = m_goal.id;
+    options.timeout = timeout;
+    options.isCancelled = [this] { return isCancelled(); };
+    options.onWaitBegin = [this] { beginWait(AgentState::WaitingForLock); };
+    options.onWaitEnd = [this] { endWait(); };
+    return m_locks->acquire(m_agentId, resources, options);
+}
+
+int AgentContext::releaseLocks(const QStringList &resources)
+{
+    return m_locks ? m_locks->release(m_agentId, resources) : 0;
+}
+
+bool AgentContext::hasLostLock() const
+{
+    return m_locks && m_locks->hasLostLock(m_agentId);
+}
+
+EscalationInbox::Outcome AgentContext::escalate(EscalationInbox::Request request)
+{
+    if (!m_inbox) {
+        EscalationInbox::Outcome outcome;
+        outcome.error = QStringLiteral("no escalation inbox is available to this agent");
+        return outcome;
+    }
+    request.agentId = m_agentId;
+    request.goalId = m_goal.id;
+    request.priority = m_goal.priority;
+    EscalationInbox::WaitHooks hooks;
+    hooks.isCancelled = [this] { return isCancelled(); };
+    hooks.onWaitBegin = [this] { beginWait(AgentState::Escalated); };
+    hooks.onWaitEnd = [this] { endWait(); };
+    return m_inbox->ask(request, hooks);
+}
+
 void AgentContext::stop(const QString &reason, const QString &errorKind)
 {
     {

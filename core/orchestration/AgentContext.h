@@ -1,12 +1,16 @@
 #pragma once
 
 #include "QualityMonitor.h"
+#include "coordination/EscalationInbox.h"
+#include "coordination/LockManager.h"
 #include "model/AgentProfile.h"
+#include "model/AgentState.h"
 #include "model/Goal.h"
 
 #include <QJsonObject>
 #include <QMutex>
 #include <QString>
+#include <QThreadPool>
 #include <QWaitCondition>
 
 #include <atomic>
@@ -25,6 +29,13 @@ class AgentEventSink
 public:
     virtual ~AgentEventSink() = default;
     virtual void agentLiveStateChanged(const QString &agentId) = 0;
+    // The agent started waiting for a human or a lock (state Escalated/WaitingForLock) or resumed
+    // (state Running). Called on the agent's thread; the run slot was given back / taken again.
+    virtual void agentWaitChanged(const QString &agentId, AgentState state)
+    {
+        Q_UNUSED(agentId)
+        Q_UNUSED(state)
+    }
 };
 
 // What an agent reported since the orchestrator last looked; progress is coalesced (latest wins).
@@ -82,6 +93,24 @@ public:
     // Pipeline mode: the output dependents may start with before this agent finishes.
     void handoff(const QString &data);
 
+    // Coordination: set by the orchestrator before the attempt starts (null in bare backend tests).
+    void setCoordination(LockManager *locks, EscalationInbox *inbox, QThreadPool *pool);
+    LockManager *locks() const { return m_locks; }
+    EscalationInbox *inbox() const { return m_inbox; }
+    // Blocking lock acquisition for in-process backends: all or nothing; while it waits the agent is
+    // WaitingForLock and holds no run slot. timeout < 0 waits until granted or cancelled.
+    LockManager::Result acquireLocks(const QStringList &resources,
+                                     std::chrono::milliseconds timeout = std::chrono::milliseconds(-1));
+    int releaseLocks(const QStringList &resources);
+    bool hasLostLock() const;
+    // Asks the human and blocks this agent only (state Escalated, no run slot) until answered,
+    // cancelled or timed out. Agent, goal and priority are filled in from this context.
+    EscalationInbox::Outcome escalate(EscalationInbox::Request request);
+    // For backends that wait asynchronously (process agents): marks a wait that should not hold a
+    // run slot. Nests; call on the agent's (pool) thread.
+    void beginWait(AgentState state);
+    void endWait();
+
     // Ends the attempt as Failed with this reason and error kind (timeouts, budgets, loops): the
     // backend sees isCancelled() and returns; the first reason wins.
     void stop(const QString &reason, const QString &errorKind);
@@ -119,6 +148,11 @@ private:
     QWaitCondition m_cancelCondition;
 
     QJsonObject m_inputs;
+    LockManager *m_locks = nullptr;
+    EscalationInbox *m_inbox = nullptr;
+    QThreadPool *m_pool = nullptr;
+    int m_waits = 0; // guarded by m_stateMutex
+    AgentState m_waitState = AgentState::Running;
     QString m_stopReason; // guarded by m_stateMutex
     QString m_stopKind;
     QualityMonitor m_quality; // guarded by m_stateMutex

@@ -41,6 +41,39 @@ Orchestrator::Orchestrator(QObject *parent)
     m_watchdog.setInterval(200);
     connect(&m_watchdog, &QTimer::timeout, this, &Orchestrator::handleWatchdog);
     m_clock.start();
+
+    // A released lock may let a queued goal with resources start.
+    const auto retryDispatch = [this] { dispatch(); };
+    connect(&m_locks, &LockManager::lockReleased, this, retryDispatch);
+    connect(&m_locks, &LockManager::lockExpired, this, [this](const QString &agent, const QString &resource, quint64) {
+        handleLockLost(agent, resource, QStringLiteral("expired"));
+        dispatch();
+    });
+    connect(&m_locks, &LockManager::lockForced, this, [this](const QString &agent, const QString &resource, quint64) {
+        handleLockLost(agent, resource, QStringLiteral("force-released by a human"));
+        dispatch();
+    });
+    connect(&m_inbox, &EscalationInbox::escalationRaised, this, [this](const Escalation &e) {
+        if (AgentRecord *r = record(e.agentId)) {
+            r->status.openEscalation = e.id;
+            markDirty(e.agentId);
+        }
+    });
+    const auto closed = [this](const Escalation &e) {
+        if (AgentRecord *r = record(e.agentId); r && r->status.openEscalation == e.id) {
+            r->status.openEscalation.clear();
+            markDirty(e.agentId);
+        }
+    };
+    connect(&m_inbox, &EscalationInbox::escalationAnswered, this, closed);
+    connect(&m_inbox, &EscalationInbox::escalationCancelled, this, closed);
+    connect(&m_inbox, &EscalationInbox::escalationTimedOut, this, closed);
+    connect(&m_inbox, &EscalationInbox::goalNeedsHuman, this, [this](const QString &goalId) {
+        if (AgentRecord *r = record(m_agentByGoal.value(goalId))) {
+            r->status.needsHuman = true;
+            markDirty(r->status.agentId);
+        }
+    });
 }
 
 Orchestrator::~Orchestrator()
@@ -48,8 +81,11 @@ Orchestrator::~Orchestrator()
     // Stop everything and wait: no runner may post to a dead orchestrator.
     m_paused = true;
     for (auto &[id, record] : m_records) {
-        if (record->context)
+        if (record->context) {
             record->context->requestCancel();
+            m_locks.cancelWaits(id);
+            m_inbox.cancelAgent(id);
+        }
     }
     m_pool.clear();
     m_pool.waitForDone();
@@ -259,13 +295,56 @@ void Orchestrator::dispatch()
 {
     if (m_paused)
         return;
-    const QList<Scheduler::Dispatch> ready = m_scheduler.takeReady();
+    const QList<Scheduler::Dispatch> ready =
+        m_scheduler.takeReady([this](const Goal &goal) { return tryStartWithResources(goal); });
     for (const Scheduler::Dispatch &d : ready) {
         AgentRecord *r = record(m_agentByGoal.value(d.goalId));
         if (r)
             startAgent(*r, d.profile);
     }
     m_maxRunningSeen = qMax(m_maxRunningSeen, m_scheduler.runningCount());
+}
+
+bool Orchestrator::tryStartWithResources(const Goal &goal)
+{
+    if (goal.resources.isEmpty())
+        return true;
+    AgentRecord *r = record(m_agentByGoal.value(goal.id));
+    if (!r)
+        return false;
+    // The goal's declared resources are locked for the whole attempt (released when it ends).
+    if (!m_locks.anyHeld(goal.resources)) {
+        const LockManager::Result granted = m_locks.tryAcquire(r->status.agentId, goal.resources, goal.id);
+        if (granted.ok()) {
+            m_conflictCounted.remove(goal.id);
+            r->status.waitingFor.clear();
+            return true;
+        }
+        if (granted.status == LockManager::Status::Invalid) {
+            // A resource that can never be locked (e.g. a path outside the workspace) is a bad goal.
+            r->status.waitingFor.clear();
+            QMetaObject::invokeMethod(
+                this,
+                [this, id = r->status.agentId, why = granted.error] {
+                    if (AgentRecord *bad = record(id); bad && bad->status.state == AgentState::Queued)
+                        failPending(*bad, QStringLiteral("invalid resources: %1").arg(why), QStringLiteral("invalid"));
+                },
+                Qt::QueuedConnection);
+            return false;
+        }
+    }
+    if (!m_conflictCounted.contains(goal.id)) {
+        m_conflictCounted.insert(goal.id);
+        ++m_lockConflicts; // a lock conflict for the metrics: the scheduler picks another goal
+        QStringList held;
+        for (const QString &resource : goal.resources) {
+            if (m_locks.isHeld(resource))
+                held << resource;
+        }
+        r->status.waitingFor = held.isEmpty() ? goal.resources : held;
+        markDirty(r->status.agentId);
+    }
+    return false;
 }
 
 void Orchestrator::startAgent(AgentRecord &record, const QString &profileName)
@@ -307,6 +386,7 @@ void Orchestrator::startAgent(AgentRecord &record, const QString &profileName)
     record.context =
         std::make_shared<AgentContext>(s.agentId, record.goal, *profile, s.attempt, m_workspace, record.log, sink);
     record.context->setInputs(inputsFor(record.goal));
+    record.context->setCoordination(&m_locks, &m_inbox, &m_pool);
     const QString agentId = s.agentId;
     auto *runner = new AgentRunner(std::move(backend), record.context, [this, agentId](const AgentResult &result) {
         QMetaObject::invokeMethod(
@@ -339,6 +419,37 @@ void Orchestrator::agentLiveStateChanged(const QString &agentId)
         this, [this, agentId] { handleLiveStateChanged(agentId); }, Qt::QueuedConnection);
 }
 
+void Orchestrator::agentWaitChanged(const QString &agentId, AgentState state)
+{
+    QMetaObject::invokeMethod(
+        this, [this, agentId, state] { handleWaitChanged(agentId, state); }, Qt::QueuedConnection);
+}
+
+void Orchestrator::handleWaitChanged(const QString &agentId, AgentState state)
+{
+    AgentRecord *r = record(agentId);
+    if (!r || !r->context || !isActiveState(r->status.state))
+        return;
+    if (state == AgentState::Running) {
+        m_scheduler.unsuspend(r->status.goalId);
+        r->status.waitingFor.clear();
+    } else {
+        m_scheduler.suspend(r->status.goalId); // waiting for a human or a lock holds no run slot
+    }
+    setState(*r, state);
+    dispatch();
+}
+
+void Orchestrator::handleLockLost(const QString &agentId, const QString &resource, const QString &how)
+{
+    AgentRecord *r = record(agentId);
+    if (!r)
+        return;
+    r->log->append(
+        QStringLiteral("lock lost: %1 (%2); the attempt fails unless the agent re-acquires it").arg(resource, how));
+    markDirty(agentId);
+}
+
 void Orchestrator::handleLiveStateChanged(const QString &agentId)
 {
     AgentRecord *r = record(agentId);
@@ -355,6 +466,7 @@ void Orchestrator::handleLiveStateChanged(const QString &agentId)
     if (live.activity != r->lastActivity) {
         r->lastActivity = live.activity;
         r->lastActivityMs = m_clock.elapsed();
+        m_locks.renew(agentId); // a live holder keeps its leases
     }
     if (live.rateLimitedForS > 0) {
         const qint64 until = m_clock.elapsed() + qint64(live.rateLimitedForS) * 1000;
@@ -487,8 +599,14 @@ void Orchestrator::handleWatchdog()
         const bool deadlinePassed = r->goal.deadline.isValid() && r->goal.deadline <= now;
         if (r->context) {
             needed = true;
+            // Quiet because it waits on a human or a lock, not because it hung: keep its leases.
+            if (s.state == AgentState::Escalated || s.state == AgentState::WaitingForLock)
+                m_locks.renew(id);
             const AgentProfile *profile = m_scheduler.profile(s.profile);
-            if (deadlinePassed) {
+            if (deadlinePassed && m_deadlinePolicy == DeadlinePolicy::Escalate) {
+                if (!r->deadlineAsked)
+                    escalateDeadline(*r);
+            } else if (deadlinePassed) {
                 r->context->stop(QStringLiteral("deadline passed (%1)").arg(r->goal.deadline.toString(Qt::ISODate)),
                                  QStringLiteral("deadline"));
             } else if (profile && profile->timeoutS > 0 &&
@@ -502,7 +620,10 @@ void Orchestrator::handleWatchdog()
                                  QStringLiteral("idle_timeout"));
             }
         } else if (s.state == AgentState::Queued) {
-            if (deadlinePassed) {
+            if (deadlinePassed && m_deadlinePolicy == DeadlinePolicy::Escalate) {
+                if (!r->deadlineAsked)
+                    escalateDeadline(*r);
+            } else if (deadlinePassed) {
                 failPending(*r,
                             QStringLiteral("deadline passed (%1) before it could finish")
                                 .arg(r->goal.deadline.toString(Qt::ISODate)),
@@ -530,6 +651,21 @@ void Orchestrator::handleAgentFinished(const QString &agentId, const AgentResult
     if (!r)
         return;
     AgentStatus &s = r->status;
+    AgentResult outcome = result;
+    if (outcome.outcome == AgentResult::Outcome::Completed && m_locks.hasLostLock(agentId)) {
+        // Work done without the lock it relied on cannot be trusted, unless it took the lock back.
+        QStringList lost = m_locks.lostLocks(agentId);
+        const QStringList held = m_locks.heldBy(agentId);
+        lost.erase(std::remove_if(lost.begin(), lost.end(), [&held](const QString &res) { return held.contains(res); }),
+                   lost.end());
+        if (!lost.isEmpty())
+            outcome = AgentResult::failed(QStringLiteral("lock lost: %1").arg(lost.join(QStringLiteral(", "))), -1,
+                                          QStringLiteral("lock_lost"));
+    }
+    m_locks.releaseAll(agentId);
+    m_locks.clearLostLocks(agentId);
+    m_inbox.cancelAgent(agentId);
+    s.waitingFor.clear();
     if (r->context) {
         const AgentLiveState live = r->context->takeLiveState();
         s.progress = live.progress;
@@ -550,49 +686,59 @@ void Orchestrator::handleAgentFinished(const QString &agentId, const AgentResult
     m_agentTimeMs += attemptMs;
     m_lastFinishMs = m_clock.elapsed();
 
-    if (result.outcome == AgentResult::Outcome::Failed && !r->cancelRequested && !m_runBudgetHit) {
+    if (outcome.outcome == AgentResult::Outcome::Failed && !r->cancelRequested && !m_runBudgetHit) {
         const RetryPolicy &policy = retryPolicy(*r);
-        const int retriesUsed = s.attempt - 1;
+        const int retriesUsed = s.attempt - 1 - r->retryOffset;
         const bool pastDeadline = r->goal.deadline.isValid() && r->goal.deadline <= s.completedAt;
-        if (retriesUsed < policy.maxRetries && policy.retries(result.errorKind) && !pastDeadline) {
+        if (retriesUsed < policy.maxRetries && policy.retries(outcome.errorKind) && !pastDeadline) {
             const double delayS = policy.backoffFor(s.attempt, m_random.generateDouble());
             const qint64 delayMs = qMax<qint64>(0, qint64(delayS * 1000.0));
             m_scheduler.deferRetry(s.goalId);
             r->retryAtMs = m_clock.elapsed() + delayMs;
             s.nextAttemptAt = s.completedAt.addMSecs(delayMs);
-            s.error = result.error;
-            s.errorKind = result.errorKind;
+            s.error = outcome.error;
+            s.errorKind = outcome.errorKind;
             s.completedAt = QDateTime();
             r->log->append(QStringLiteral("attempt %1/%2 failed: %3; next try in %4 s")
                                .arg(s.attempt)
                                .arg(s.maxAttempts)
-                               .arg(result.error)
+                               .arg(outcome.error)
                                .arg(delayS, 0, 'f', 1));
             setState(*r, AgentState::Queued);
-            Q_EMIT agentRetryScheduled(agentId, s.attempt + 1, delayMs, result.error);
+            Q_EMIT agentRetryScheduled(agentId, s.attempt + 1, delayMs, outcome.error);
             ensureWatchdog();
+            dispatch();
+            checkIdle();
+            return;
+        }
+        if (m_escalateExhausted && policy.maxRetries > 0 && policy.retries(outcome.errorKind) && !pastDeadline) {
+            // Out of retries: the human decides (the seed's "move to human queue").
+            s.error = outcome.error;
+            s.errorKind = outcome.errorKind;
+            m_scheduler.deferRetry(s.goalId);
+            escalateFailure(*r, outcome.error);
             dispatch();
             checkIdle();
             return;
         }
     }
 
-    const QList<Scheduler::BlockedGoal> blocked = m_scheduler.finish(s.goalId, schedulerOutcome(result.outcome));
-    switch (result.outcome) {
+    const QList<Scheduler::BlockedGoal> blocked = m_scheduler.finish(s.goalId, schedulerOutcome(outcome.outcome));
+    switch (outcome.outcome) {
     case AgentResult::Outcome::Completed:
         s.progress = 100;
-        s.summary = result.summary;
+        s.summary = outcome.summary;
         s.error.clear();
-        if (!r->handedOff && !result.output.isEmpty())
-            r->output = result.output;
+        if (!r->handedOff && !outcome.output.isEmpty())
+            r->output = outcome.output;
         setState(*r, AgentState::Completed);
-        Q_EMIT agentCompleted(agentId, result.summary);
+        Q_EMIT agentCompleted(agentId, outcome.summary);
         break;
     case AgentResult::Outcome::Failed:
-        s.error = result.error;
-        s.errorKind = result.errorKind;
+        s.error = outcome.error;
+        s.errorKind = outcome.errorKind;
         setState(*r, AgentState::Failed);
-        Q_EMIT agentFailed(agentId, result.error);
+        Q_EMIT agentFailed(agentId, outcome.error);
         break;
     case AgentResult::Outcome::Cancelled:
         s.error.clear();
@@ -605,6 +751,113 @@ void Orchestrator::handleAgentFinished(const QString &agentId, const AgentResult
     checkIdle();
 }
 
+void Orchestrator::escalateFailure(AgentRecord &r, const QString &error)
+{
+    AgentStatus &s = r.status;
+    r.failureEscalated = true;
+    s.completedAt = QDateTime();
+    setState(r, AgentState::Escalated);
+    EscalationInbox::Request request;
+    request.agentId = s.agentId;
+    request.goalId = s.goalId;
+    request.trigger = Escalation::Trigger::Failure;
+    request.priority = r.goal.priority;
+    request.question = QStringLiteral("'%1' failed %2 times. Retry, skip it, or cancel what depends on it?")
+                           .arg(r.goal.title)
+                           .arg(s.attempt - r.retryOffset);
+    request.context = QStringLiteral("Last error: %1").arg(error);
+    request.options = {{QStringLiteral("retry"), QStringLiteral("Retry")},
+                       {QStringLiteral("skip"), QStringLiteral("Skip (mark failed, block dependents)")},
+                       {QStringLiteral("cancel_dependents"), QStringLiteral("Cancel dependents")}};
+    const QString agentId = s.agentId;
+    QString why;
+    const QString id = m_inbox.raise(
+        request, this, [this, agentId](const Escalation &e) { handleFailureAnswer(agentId, e); }, &why);
+    if (id.isEmpty()) {
+        r.failureEscalated = false;
+        finishAsFailed(r, error, s.errorKind);
+        return;
+    }
+    s.openEscalation = id;
+    r.log->append(QStringLiteral("retries exhausted: asked the human (%1)").arg(id));
+}
+
+void Orchestrator::handleFailureAnswer(const QString &agentId, const Escalation &e)
+{
+    AgentRecord *r = record(agentId);
+    if (!r || !r->failureEscalated)
+        return;
+    r->failureEscalated = false;
+    AgentStatus &s = r->status;
+    s.openEscalation.clear();
+    if (e.state == Escalation::State::Answered && e.answerOption == u"retry") {
+        r->retryOffset = s.attempt; // a fresh round of retries
+        r->log->append(QStringLiteral("the human chose Retry"));
+        setState(*r, AgentState::Queued);
+        m_scheduler.requeue(s.goalId);
+        dispatch();
+        return;
+    }
+    if (e.state == Escalation::State::Answered && e.answerOption == u"cancel_dependents") {
+        const QList<Scheduler::BlockedGoal> blocked = m_scheduler.endPending(s.goalId, Scheduler::GoalState::Failed);
+        s.completedAt = QDateTime::currentDateTimeUtc();
+        setState(*r, AgentState::Failed);
+        Q_EMIT agentFailed(agentId, s.error);
+        for (const Scheduler::BlockedGoal &b : blocked) {
+            if (AgentRecord *dependent = record(m_agentByGoal.value(b.goalId))) {
+                dependent->status.error = QStringLiteral("cancelled by a human: dependency '%1' failed").arg(s.goalId);
+                dependent->status.completedAt = QDateTime::currentDateTimeUtc();
+                setState(*dependent, AgentState::Cancelled);
+                Q_EMIT agentCancelled(dependent->status.agentId);
+            }
+        }
+        checkIdle();
+        return;
+    }
+    // Skip, a timeout or a withdrawn question: the goal fails and its dependents are blocked.
+    finishAsFailed(*r, s.error, s.errorKind);
+}
+
+void Orchestrator::finishAsFailed(AgentRecord &r, const QString &error, const QString &kind)
+{
+    // The goal is pending in the scheduler (deferred); end it there and here.
+    const QList<Scheduler::BlockedGoal> blocked = m_scheduler.endPending(r.status.goalId, Scheduler::GoalState::Failed);
+    r.status.error = error;
+    r.status.errorKind = kind;
+    r.status.completedAt = QDateTime::currentDateTimeUtc();
+    setState(r, AgentState::Failed);
+    Q_EMIT agentFailed(r.status.agentId, error);
+    applyBlocked(blocked);
+    dispatch();
+    checkIdle();
+}
+
+void Orchestrator::escalateDeadline(AgentRecord &r)
+{
+    r.deadlineAsked = true;
+    EscalationInbox::Request request;
+    request.agentId = r.status.agentId;
+    request.goalId = r.status.goalId;
+    request.trigger = Escalation::Trigger::Other;
+    request.priority = Priority::Critical;
+    request.question = QStringLiteral("The deadline of '%1' (%2) has passed. Keep going or stop it?")
+                           .arg(r.goal.title, r.goal.deadline.toString(Qt::ISODate));
+    request.options = {{QStringLiteral("continue"), QStringLiteral("Keep going")},
+                       {QStringLiteral("stop"), QStringLiteral("Stop (fail the goal)")}};
+    const QString agentId = r.status.agentId;
+    m_inbox.raise(request, this, [this, agentId](const Escalation &e) {
+        AgentRecord *rec = record(agentId);
+        if (!rec || e.state != Escalation::State::Answered || e.answerOption != u"stop")
+            return;
+        const QString why =
+            QStringLiteral("deadline passed (%1); stopped by a human").arg(rec->goal.deadline.toString(Qt::ISODate));
+        if (rec->context)
+            rec->context->stop(why, QStringLiteral("deadline"));
+        else if (rec->status.state == AgentState::Queued)
+            failPending(*rec, why, QStringLiteral("deadline"));
+    });
+}
+
 bool Orchestrator::cancel(const QString &agentId)
 {
     AgentRecord *r = record(agentId);
@@ -613,7 +866,14 @@ bool Orchestrator::cancel(const QString &agentId)
     const AgentState state = r->status.state;
     if (isFinalState(state))
         return false;
-    if (state == AgentState::Queued || state == AgentState::Blocked || state == AgentState::Interrupted) {
+    if (r->failureEscalated) {
+        // Waiting on a human about its failure: withdraw the question, then cancel like a queued goal.
+        r->failureEscalated = false;
+        m_inbox.cancelAgent(agentId);
+        r->status.openEscalation.clear();
+    }
+    if (state == AgentState::Queued || state == AgentState::Blocked || state == AgentState::Interrupted ||
+        (state == AgentState::Escalated && !r->context)) {
         const QList<Scheduler::BlockedGoal> blocked = m_scheduler.cancelPending(r->status.goalId);
         r->retryAtMs = -1;
         r->status.nextAttemptAt = QDateTime();
@@ -629,6 +889,8 @@ bool Orchestrator::cancel(const QString &agentId)
     r->cancelRequested = true;
     if (r->context)
         r->context->requestCancel(); // the runner returns promptly and reports Cancelled
+    m_locks.cancelWaits(agentId);
+    m_inbox.cancelAgent(agentId);
     return true;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "agents/BackendRegistry.h"
+#include "coordination/EscalationInbox.h"
+#include "coordination/LockManager.h"
 #include "model/AgentProfile.h"
 #include "model/AgentResult.h"
 #include "model/AgentStatus.h"
@@ -107,6 +109,14 @@ public:
     void resumeDispatch();
     bool isDispatchPaused() const { return m_paused; }
 
+    // The locks agents hold and the questions they ask; views and the CLI read and answer through these.
+    LockManager &locks() { return m_locks; }
+    EscalationInbox &inbox() { return m_inbox; }
+    // Raise a `failure` escalation (Retry / Skip / Cancel dependents) when a goal's retries run out,
+    // instead of failing it at once. On by default; unattended runs turn it off.
+    void setEscalateExhaustedRetries(bool enabled) { m_escalateExhausted = enabled; }
+    int lockConflicts() const { return m_lockConflicts; }
+
     Progress progress() const;
     RunSummary summary() const;
     int maxParallelReached() const { return m_maxRunningSeen; }
@@ -151,9 +161,20 @@ private:
         qint64 retryAtMs = -1; // m_clock time of the next attempt while backing off
         QString output;        // what dependents receive: result summary or handoff data
         bool handedOff = false;
+        bool failureEscalated = false; // waiting on a human after its retries ran out
+        int retryOffset = 0;           // attempts before the last "Retry" answer: retries count from here
+        bool deadlineAsked = false;    // on_deadline: escalate asked once; "keep going" is remembered
     };
 
     void agentLiveStateChanged(const QString &agentId) override;
+    void agentWaitChanged(const QString &agentId, AgentState state) override;
+    void handleWaitChanged(const QString &agentId, AgentState state);
+    bool tryStartWithResources(const Goal &goal);
+    void handleLockLost(const QString &agentId, const QString &resource, const QString &how);
+    void escalateFailure(AgentRecord &record, const QString &error);
+    void escalateDeadline(AgentRecord &record);
+    void handleFailureAnswer(const QString &agentId, const Escalation &escalation);
+    void finishAsFailed(AgentRecord &record, const QString &error, const QString &kind);
     void handleLiveStateChanged(const QString &agentId);
     void handleAgentFinished(const QString &agentId, const AgentResult &result);
     void dispatch();
@@ -174,6 +195,11 @@ private:
     QList<Goal> withGeneratedIds(const QList<Goal> &goals) const;
 
     QThreadPool m_pool;
+    LockManager m_locks;
+    EscalationInbox m_inbox;
+    bool m_escalateExhausted = true;
+    int m_lockConflicts = 0;
+    QSet<QString> m_conflictCounted; // goals already counted as waiting on a lock
     Scheduler m_scheduler;
     BackendRegistry m_backends;
     QString m_workspace;

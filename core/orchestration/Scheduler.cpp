@@ -412,7 +412,7 @@ const AgentProfile *Scheduler::chooseProfile(const Goal &goal) const
     return best;
 }
 
-QList<Scheduler::Dispatch> Scheduler::takeReady()
+QList<Scheduler::Dispatch> Scheduler::takeReady(const std::function<bool(const Goal &)> &canStart)
 {
     QList<Dispatch> out;
     const int cap = m_mode == Mode::Sequential ? 1 : m_maxParallel;
@@ -428,6 +428,10 @@ QList<Scheduler::Dispatch> Scheduler::takeReady()
             if (!anyProfileHasRoom())
                 break;
             ++it; // its profile is full: let the next ready goal go first
+            continue;
+        }
+        if (canStart && !canStart(node.goal)) {
+            ++it; // its resources are held: the next ready goal goes instead
             continue;
         }
         node.state = GoalState::Running;

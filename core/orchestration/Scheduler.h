@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <vector>
@@ -76,7 +77,8 @@ public:
     QList<BlockedGoal> add(const QList<Goal> &goals);
 
     // Marks the goals that may start now as Running and returns them with their chosen profile.
-    QList<Dispatch> takeReady();
+    // canStart, when given, may veto a ready goal (its resources are locked): the next one goes instead.
+    QList<Dispatch> takeReady(const std::function<bool(const Goal &)> &canStart = {});
     // A running goal ended. Returns the dependents that became Blocked (transitively).
     QList<BlockedGoal> finish(const QString &goalId, GoalState outcome);
     // Cancels a goal that has not started. Returns the dependents that became Blocked.

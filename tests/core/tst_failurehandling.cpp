@@ -257,6 +257,7 @@ void TestFailureHandling::exhaustedRetriesFail()
     Journal journal;
     Orchestrator o;
     setUp(o, &journal, {scripted(u"p"_s, 2, {0.1})});
+    o.setEscalateExhaustedRetries(false); // unattended: no human to ask
     QSignalSpy failed(&o, &Orchestrator::agentFailed);
     const QString id = o.spawn(goal(u"g"_s, u"fail-until 99"_s));
     QVERIFY(o.waitAll(10000));
