@@ -130,19 +130,6 @@ void AgentBoardView::mouseMoveEvent(QMouseEvent *event)
     QListView::mouseMoveEvent(event);
 }
 
-void AgentBoardView::mousePressEvent(QMouseEvent *event)
-{
-    // A press on a card's cancel button belongs to the button: it must not start a selection.
-    const QPoint position = event->position().toPoint();
-    const QModelIndex index = indexAt(position);
-    if (m_delegate && event->button() == Qt::LeftButton && index.isValid() && m_delegate->hasCancelButton(index) &&
-        m_delegate->cancelButtonRect(visualRect(index)).contains(position)) {
-        event->accept();
-        return;
-    }
-    QListView::mousePressEvent(event);
-}
-
 bool AgentBoardView::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::Leave || event->type() == QEvent::HoverLeave) {

@@ -372,7 +372,7 @@ bool AgentCardDelegate::editorEvent(QEvent *event, QAbstractItemModel *model, co
             cancelButtonRect(option.rect).contains(mouse->position().toPoint())) {
             if (type == QEvent::MouseButtonRelease)
                 Q_EMIT cancelRequested(index.data(AgentBoardModel::AgentIdRole).toString());
-            return true; // the button owns the click: no selection change, no double-click action
+            return true; // the button owns the click: no editing, no double-click activation
         }
     }
     return QStyledItemDelegate::editorEvent(event, model, option, index);

@@ -90,7 +90,8 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
     connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
     connect(m_view, &QAbstractItemView::activated, this, &MainWindow::showDetails);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::handleCurrentChanged);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::scheduleActionUpdate);
+    // Selection is the person's doing: actions follow at once (Del right after a click must work).
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_view->emptyOverlay(), &EmptyBoardOverlay::newGoalRequested, this, &MainWindow::showNewGoalDialog);
     connect(m_view->emptyOverlay(), &EmptyBoardOverlay::runPlanRequested, this, &MainWindow::showRunPlanDialog);
     connect(m_view->emptyOverlay(), &EmptyBoardOverlay::clearFilterRequested, m_filterBar,
@@ -468,7 +469,7 @@ void MainWindow::showContextMenu(const QPoint &position)
 void MainWindow::handleCurrentChanged()
 {
     m_detailPane->setAgent(m_view->currentAgentId());
-    scheduleActionUpdate();
+    updateActions();
 }
 
 void MainWindow::scheduleActionUpdate()

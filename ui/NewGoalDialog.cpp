@@ -306,6 +306,7 @@ void NewGoalDialog::showProblems(const QStringList &problems)
 void NewGoalDialog::accept()
 {
     m_validateDelay->stop();
+    m_criteria->commitPendingEdit();
     if (!checkFields()) {
         if (!m_titleError->isHidden())
             m_title->setFocus(Qt::OtherFocusReason);

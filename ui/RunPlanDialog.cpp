@@ -139,6 +139,9 @@ RunPlanDialog::RunPlanDialog(Orchestrator *orchestrator, Config baseConfig, QWid
 
     retranslate();
     showPreview();
+    // Open on the first template's preview, so Start works at once for the common case.
+    if (m_templates->count() > 0)
+        m_templates->setCurrentRow(0);
 }
 
 bool RunPlanDialog::loadPlan(const QString &path)

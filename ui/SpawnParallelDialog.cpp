@@ -95,7 +95,8 @@ QWidget *SpawnParallelDialog::buildTablePage()
     m_table->horizontalHeader()->setMinimumSectionSize(110);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->verticalHeader()->defaultSectionSize() + 4);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked |
+                             QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     m_table->setTabKeyNavigation(true);
     m_table->installEventFilter(this);
 
@@ -407,6 +408,11 @@ QList<Goal> SpawnParallelDialog::goals(QStringList *problems) const
 
 void SpawnParallelDialog::accept()
 {
+    // A cell still being typed in counts: moving the current index away commits its editor.
+    const QModelIndex current = m_table->currentIndex();
+    m_table->setCurrentIndex(QModelIndex());
+    m_table->setCurrentIndex(current);
+
     QStringList problems;
     const QList<Goal> batch = goals(&problems);
     if (mode() == Mode::SameGoal) {

@@ -88,6 +88,14 @@ void StringListEditor::addItem(const QString &text)
     Q_EMIT changed();
 }
 
+void StringListEditor::commitPendingEdit()
+{
+    // Moving the current index away commits and closes an open editor (QAbstractItemView::currentChanged).
+    const QModelIndex current = m_list->currentIndex();
+    m_list->setCurrentIndex(QModelIndex());
+    m_list->setCurrentIndex(current);
+}
+
 void StringListEditor::setPlaceholderText(const QString &text)
 {
     m_list->setToolTip(text);

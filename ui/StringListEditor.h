@@ -24,6 +24,8 @@ public:
     // Appends an entry and opens it for editing.
     void addItem(const QString &text = QString());
     void setPlaceholderText(const QString &text);
+    // Commits an entry that is still being typed, so items() includes it.
+    void commitPendingEdit();
     QListWidget *listWidget() const { return m_list; }
 
 Q_SIGNALS:

@@ -1,0 +1,269 @@
+// AgentBoardModel: the board's rows follow the orchestrator in batches — inserts grouped, updates as
+// per-row dataChanged with the changed roles (or one full-range change), removals for cleanup only,
+// and running rows ticking. QAbstractItemModelTester watches every test.
+#include "AgentBoardModel.h"
+#include "orchestration/Orchestrator.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace switchboard;
+using namespace Qt::StringLiterals;
+
+namespace {
+AgentProfile demoProfile(const QString &name, int durationMs, bool fail = false)
+{
+    AgentProfile profile;
+    profile.name = name;
+    profile.backend = u"demo"_s;
+    profile.retry.maxRetries = 0;
+    profile.settings.insert(u"duration_ms"_s, durationMs);
+    profile.settings.insert(u"steps"_s, QStringList{u"Reading"_s, u"Writing"_s, u"Checking"_s});
+    if (fail)
+        profile.settings.insert(u"fail"_s, true);
+    return profile;
+}
+
+Goal makeGoal(const QString &title, const QString &profile = u"quick"_s, Priority priority = Priority::Medium)
+{
+    Goal goal;
+    goal.title = title;
+    goal.profile = profile;
+    goal.priority = priority;
+    return goal;
+}
+
+QList<Goal> makeGoals(int count, const QString &profile = u"quick"_s)
+{
+    QList<Goal> goals;
+    for (int i = 0; i < count; ++i)
+        goals << makeGoal(u"goal %1"_s.arg(i), profile);
+    return goals;
+}
+
+bool allFinal(const AgentBoardModel &model)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (!isFinalState(model.statusAt(row).state) && model.statusAt(row).state != AgentState::Blocked)
+            return false;
+    }
+    return true;
+}
+} // namespace
+
+class TestAgentBoardModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_orchestrator = std::make_unique<Orchestrator>();
+        m_orchestrator->setProfiles(
+            {demoProfile(u"quick"_s, 150), demoProfile(u"slow"_s, 60000), demoProfile(u"broken"_s, 50, true)});
+        m_orchestrator->setMaxParallel(8);
+    }
+
+    void cleanup()
+    {
+        if (m_orchestrator) {
+            m_orchestrator->cancelAll();
+            m_orchestrator->waitAll(10000);
+        }
+        m_orchestrator.reset();
+    }
+
+    void followsAgentsToCompletion()
+    {
+        AgentBoardModel model(m_orchestrator.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 0);
+
+        const QStringList ids = m_orchestrator->spawnParallel(makeGoals(20));
+        QCOMPARE(ids.size(), 20);
+        QTRY_COMPARE(model.rowCount(), 20);
+        for (int row = 0; row < 20; ++row)
+            QCOMPARE(model.data(model.index(row), AgentBoardModel::AgentIdRole).toString(), ids.at(row));
+        QTRY_VERIFY_WITH_TIMEOUT(allFinal(model), 20000);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex index = model.index(row);
+            QCOMPARE(index.data(AgentBoardModel::StateRole).toInt(), static_cast<int>(AgentState::Completed));
+            QCOMPARE(index.data(AgentBoardModel::ProgressRole).toInt(), 100);
+            QVERIFY(index.data(AgentBoardModel::StartedRole).toDateTime().isValid());
+            QVERIFY(index.data(AgentBoardModel::CompletedRole).toDateTime().isValid());
+            QVERIFY(index.data(Qt::DisplayRole).toString().contains(u"goal %1"_s.arg(row)));
+        }
+    }
+
+    void insertsSpawnedAgentsInOneBatch()
+    {
+        AgentBoardModel model(m_orchestrator.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+        m_orchestrator->pauseDispatch(); // nothing runs: only the inserts are under test
+        for (int i = 0; i < 30; ++i)
+            QVERIFY(!m_orchestrator->spawn(makeGoal(u"one by one %1"_s.arg(i))).isEmpty());
+        QTRY_COMPARE(model.rowCount(), 30);
+        QCOMPARE(inserted.count(), 1); // thirty spawns, one beginInsertRows
+        QCOMPARE(inserted.first().at(1).toInt(), 0);
+        QCOMPARE(inserted.first().at(2).toInt(), 29);
+
+        inserted.clear();
+        QCOMPARE(m_orchestrator->spawnParallel(makeGoals(100)).size(), 100);
+        QTRY_COMPARE(model.rowCount(), 130);
+        QCOMPARE(inserted.count(), 1);
+    }
+
+    void flushInsertsOnDemand()
+    {
+        AgentBoardModel model(m_orchestrator.get());
+        model.setInsertDelay(60000);
+        m_orchestrator->pauseDispatch();
+        const QString id = m_orchestrator->spawn(makeGoal(u"now"_s));
+        QCOMPARE(model.rowCount(), 0); // buffered
+        model.flushPendingInserts();
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.rowForAgent(id), 0);
+        QCOMPARE(model.indexForAgent(id).data(AgentBoardModel::GoalTitleRole).toString(), u"now"_s);
+    }
+
+    void showsAgentsThatExistedBefore()
+    {
+        m_orchestrator->pauseDispatch();
+        m_orchestrator->spawnParallel(makeGoals(5));
+        AgentBoardModel model(m_orchestrator.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 5);
+    }
+
+    void perRowChangesNameTheirRoles()
+    {
+        AgentBoardModel model(m_orchestrator.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_orchestrator->pauseDispatch();
+        m_orchestrator->spawnParallel(makeGoals(10, u"slow"_s));
+        model.flushPendingInserts();
+        QCOMPARE(model.rowCount(), 10);
+
+        // Start exactly one of ten: its row changes alone, with the roles that changed.
+        m_orchestrator->setMaxParallel(1);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        m_orchestrator->resumeDispatch();
+        QTRY_COMPARE(model.statusAt(0).state, AgentState::Running);
+        QTRY_VERIFY(!changed.isEmpty());
+        bool sawStateRole = false;
+        for (const QList<QVariant> &args : std::as_const(changed)) {
+            const auto topLeft = args.at(0).value<QModelIndex>();
+            const auto bottomRight = args.at(1).value<QModelIndex>();
+            const auto roles = args.at(2).value<QList<int>>();
+            if (roles == QList<int>{AgentBoardModel::ElapsedRole})
+                continue; // the once-a-second tick
+            QCOMPARE(topLeft.row(), 0);
+            QCOMPARE(bottomRight.row(), 0);
+            QVERIFY(!roles.isEmpty());
+            sawStateRole = sawStateRole || roles.contains(AgentBoardModel::StateRole);
+            QVERIFY(roles.contains(AgentBoardModel::SearchTextRole) || !roles.contains(AgentBoardModel::StateRole));
+        }
+        QVERIFY(sawStateRole);
+        QCOMPARE(model.statusAt(1).state, AgentState::Queued);
+    }
+
+    void mostRowsChangingIsOneSignal()
+    {
+        AgentBoardModel model(m_orchestrator.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_orchestrator->pauseDispatch();
+        m_orchestrator->spawnParallel(makeGoals(8, u"slow"_s));
+        model.flushPendingInserts();
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        m_orchestrator->resumeDispatch(); // all eight start in the same batch
+        QTRY_VERIFY(!changed.isEmpty());
+        QTRY_VERIFY(std::any_of(changed.cbegin(), changed.cend(), [](const QList<QVariant> &args) {
+            return args.at(0).value<QModelIndex>().row() == 0 && args.at(1).value<QModelIndex>().row() == 7 &&
+                   args.at(2).value<QList<int>>().isEmpty();
+        }));
+    }
+
+    void runningRowsTick()
+    {
+        AgentBoardModel model(m_orchestrator.get());
+        model.setTickInterval(50);
+        const QString id = m_orchestrator->spawn(makeGoal(u"long"_s, u"slow"_s));
+        QTRY_COMPARE(model.indexForAgent(id).data(AgentBoardModel::StateRole).toInt(),
+                     static_cast<int>(AgentState::Running));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QTRY_VERIFY(std::any_of(changed.cbegin(), changed.cend(), [](const QList<QVariant> &args) {
+            return args.at(2).value<QList<int>>() == QList<int>{AgentBoardModel::ElapsedRole};
+        }));
+        const qint64 first = model.indexForAgent(id).data(AgentBoardModel::ElapsedRole).toLongLong();
+        QTRY_VERIFY(model.indexForAgent(id).data(AgentBoardModel::ElapsedRole).toLongLong() > first);
+    }
+
+    void recordsStepsAndReasons()
+    {
+        AgentBoardModel model(m_orchestrator.get());
+        const QString ok = m_orchestrator->spawn(makeGoal(u"fine"_s, u"quick"_s));
+        const QString bad = m_orchestrator->spawn(makeGoal(u"doomed"_s, u"broken"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(allFinal(model) && model.rowCount() == 2, 10000);
+        const QModelIndex okIndex = model.indexForAgent(ok);
+        QVERIFY(!okIndex.data(AgentBoardModel::StepHistoryRole).toStringList().isEmpty());
+        const QModelIndex badIndex = model.indexForAgent(bad);
+        QCOMPARE(badIndex.data(AgentBoardModel::StateRole).toInt(), static_cast<int>(AgentState::Failed));
+        QVERIFY(!badIndex.data(AgentBoardModel::ErrorRole).toString().isEmpty());
+        QVERIFY(
+            badIndex.data(Qt::ToolTipRole).toString().contains(badIndex.data(AgentBoardModel::ErrorRole).toString()));
+    }
+
+    void cleanupRemovesFinishedRowsOnly()
+    {
+        AgentBoardModel model(m_orchestrator.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QString running = m_orchestrator->spawn(makeGoal(u"keeps going"_s, u"slow"_s));
+        const QStringList quick = m_orchestrator->spawnParallel(makeGoals(6));
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(quick.cbegin(), quick.cend(),
+                                             [&](const QString &id) {
+                                                 const int row = model.rowForAgent(id);
+                                                 return row >= 0 && model.statusAt(row).state == AgentState::Completed;
+                                             }),
+                                 10000);
+        QCOMPARE(model.rowCount(), 7);
+        QCOMPARE(m_orchestrator->cleanup(), 6);
+        QTRY_COMPARE(model.rowCount(), 1);
+        QCOMPARE(model.rowForAgent(running), 0);
+        for (const QString &id : quick)
+            QCOMPARE(model.rowForAgent(id), -1);
+    }
+
+    void scatteredRemovalsKeepTheIndex()
+    {
+        // Every other agent finishes; removing them leaves gaps, and the id->row index must follow.
+        AgentBoardModel model(m_orchestrator.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<Goal> goals;
+        for (int i = 0; i < 200; ++i)
+            goals << makeGoal(u"g%1"_s.arg(i), i % 2 ? u"slow"_s : u"quick"_s);
+        m_orchestrator->setMaxParallel(200);
+        const QStringList ids = m_orchestrator->spawnParallel(goals);
+        QTRY_VERIFY_WITH_TIMEOUT(m_orchestrator->progress().completed == 100, 20000);
+        QTRY_COMPARE(model.rowCount(), 200);
+        QCOMPARE(m_orchestrator->cleanup(), 100);
+        QTRY_COMPARE(model.rowCount(), 100);
+        for (int i = 1; i < 200; i += 2) {
+            const int row = model.rowForAgent(ids.at(i));
+            QCOMPARE(row, i / 2);
+            QCOMPARE(model.statusAt(row).agentId, ids.at(i));
+        }
+    }
+
+private:
+    std::unique_ptr<Orchestrator> m_orchestrator;
+};
+
+QTEST_MAIN(TestAgentBoardModel)
+#include "tst_agentboardmodel.moc"

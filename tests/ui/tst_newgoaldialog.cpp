@@ -1,0 +1,254 @@
+// NewGoalDialog: a person fills the form with keyboard and mouse and submits; the goal reaches the
+// orchestrator with every field. Empty or contradictory forms name the problem and spawn nothing.
+#include "NewGoalDialog.h"
+#include "orchestration/Orchestrator.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTest>
+#include <QToolButton>
+
+using namespace switchboard;
+using namespace Qt::StringLiterals;
+
+namespace {
+AgentProfile demoProfile(const QString &name, const QStringList &capabilities)
+{
+    AgentProfile profile;
+    profile.name = name;
+    profile.backend = u"demo"_s;
+    profile.capabilities = capabilities;
+    profile.retry.maxRetries = 0;
+    profile.settings.insert(u"duration_ms"_s, 200);
+    return profile;
+}
+
+template<typename T> T *child(QWidget *parent, const QString &name)
+{
+    T *found = parent->findChild<T *>(name);
+    if (!found)
+        qWarning("no child %s", qPrintable(name));
+    return found;
+}
+
+// Checks a checkable list row the way a keyboard user does: make it current, press Space.
+void checkRow(QListWidget *list, int row)
+{
+    list->setCurrentRow(row);
+    QTest::keyClick(list, Qt::Key_Space);
+}
+} // namespace
+
+class TestNewGoalDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_orchestrator = std::make_unique<Orchestrator>();
+        m_orchestrator->setProfiles(
+            {demoProfile(u"coder"_s, {u"code"_s, u"test"_s}), demoProfile(u"writer"_s, {u"docs"_s})});
+        m_orchestrator->pauseDispatch(); // the form is under test, not the agents
+    }
+
+    void cleanup()
+    {
+        m_orchestrator->cancelAll();
+        m_orchestrator.reset();
+    }
+
+    void fillsEveryFieldAndSpawns()
+    {
+        Goal earlier;
+        earlier.id = u"schema"_s;
+        earlier.title = u"Design the schema"_s;
+        QVERIFY(!m_orchestrator->spawn(earlier).isEmpty());
+
+        NewGoalDialog dialog(m_orchestrator.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+        QTest::keyClicks(child<QLineEdit>(&dialog, u"titleEdit"_s), u"Write the API docs"_s);
+        QTest::keyClicks(child<QPlainTextEdit>(&dialog, u"descriptionEdit"_s), u"Cover every endpoint."_s);
+        auto *priority = child<QComboBox>(&dialog, u"priorityCombo"_s);
+        QTest::keyClick(priority, Qt::Key_Down); // Medium -> High
+        QCOMPARE(priority->currentData().toInt(), static_cast<int>(Priority::High));
+
+        auto *deadlineCheck = child<QCheckBox>(&dialog, u"deadlineCheck"_s);
+        auto *deadline = child<QDateTimeEdit>(&dialog, u"deadlineEdit"_s);
+        QVERIFY(!deadline->isEnabled());
+        QTest::mouseClick(deadlineCheck, Qt::LeftButton, {}, QPoint(6, deadlineCheck->height() / 2));
+        QVERIFY(deadlineCheck->isChecked());
+        QVERIFY(deadline->isEnabled());
+
+        // Two success criteria through the Add button and the in-place editor.
+        auto *criteria = child<QListWidget>(&dialog, u"criteriaList"_s);
+        for (const QString &text : {u"every endpoint documented"_s, u"examples run"_s}) {
+            QTest::mouseClick(child<QToolButton>(&dialog, u"criteriaAddButton"_s), Qt::LeftButton);
+            QLineEdit *editor = nullptr; // the open editor; closed ones may linger until deleted
+            for (QLineEdit *candidate : criteria->viewport()->findChildren<QLineEdit *>()) {
+                if (candidate->isVisible())
+                    editor = candidate;
+            }
+            QVERIFY(editor);
+            QTest::keyClicks(editor, text);
+            QTest::keyClick(editor, Qt::Key_Return);
+            QTRY_COMPARE(criteria->currentItem()->text(), text); // Return commits on the next event loop pass
+        }
+        QCOMPARE(criteria->count(), 2);
+
+        auto *profile = child<QComboBox>(&dialog, u"profileCombo"_s);
+        QTest::keyClick(profile, Qt::Key_Down);
+        QTest::keyClick(profile, Qt::Key_Down); // Any -> coder -> writer
+        QCOMPARE(profile->currentText(), u"writer"_s);
+        QVERIFY(!child<QListWidget>(&dialog, u"capabilitiesList"_s)->isEnabled());
+
+        auto *dependsOn = child<QListWidget>(&dialog, u"dependsOnList"_s);
+        QCOMPARE(dependsOn->count(), 1);
+        checkRow(dependsOn, 0);
+        QCOMPARE(dependsOn->item(0)->checkState(), Qt::Checked);
+
+        auto *resources = child<QPlainTextEdit>(&dialog, u"resourcesEdit"_s);
+        QTest::keyClicks(resources, u"docs/api.md"_s);
+        QTest::keyClick(resources, Qt::Key_Return);
+        QTest::keyClicks(resources, u"openapi.yaml"_s);
+
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(!dialog.isVisible());
+
+        const QString agentId = dialog.spawnedAgentId();
+        QVERIFY(!agentId.isEmpty());
+        const std::optional<AgentStatus> status = m_orchestrator->status(agentId);
+        QVERIFY(status);
+        const std::optional<Goal> goal = m_orchestrator->goal(status->goalId);
+        QVERIFY(goal);
+        QCOMPARE(goal->title, u"Write the API docs"_s);
+        QCOMPARE(goal->description, u"Cover every endpoint."_s);
+        QCOMPARE(goal->priority, Priority::High);
+        QVERIFY(goal->deadline.isValid());
+        QVERIFY(goal->deadline > QDateTime::currentDateTimeUtc());
+        QCOMPARE(goal->successCriteria, (QStringList{u"every endpoint documented"_s, u"examples run"_s}));
+        QCOMPARE(goal->profile, u"writer"_s);
+        QCOMPARE(goal->dependsOn, QStringList{u"schema"_s});
+        QCOMPARE(goal->resources, (QStringList{u"docs/api.md"_s, u"openapi.yaml"_s}));
+    }
+
+    void emptyTitleIsNamedAndNothingSpawns()
+    {
+        NewGoalDialog dialog(m_orchestrator.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *error = child<QLabel>(&dialog, u"titleError"_s);
+        QVERIFY(error->isHidden());
+
+        QTest::keyClicks(child<QPlainTextEdit>(&dialog, u"descriptionEdit"_s), u"no title given"_s);
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        QVERIFY(error->isVisible());
+        QCOMPARE(error->text(), u"Title is required"_s);
+        QVERIFY(m_orchestrator->agentIds().isEmpty());
+
+        // Typing a title clears the message once the form re-checks.
+        QTest::keyClicks(child<QLineEdit>(&dialog, u"titleEdit"_s), u"Now with a title"_s);
+        QTRY_VERIFY(error->isHidden());
+    }
+
+    void whitespaceTitleIsEmpty()
+    {
+        NewGoalDialog dialog(m_orchestrator.get());
+        dialog.show();
+        QTest::keyClicks(child<QLineEdit>(&dialog, u"titleEdit"_s), u"   "_s);
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QVERIFY(child<QLabel>(&dialog, u"titleError"_s)->isVisible());
+        QVERIFY(m_orchestrator->agentIds().isEmpty());
+    }
+
+    void pastDeadlineIsNamed()
+    {
+        NewGoalDialog dialog(m_orchestrator.get());
+        dialog.show();
+        QTest::keyClicks(child<QLineEdit>(&dialog, u"titleEdit"_s), u"Late"_s);
+        auto *deadlineCheck = child<QCheckBox>(&dialog, u"deadlineCheck"_s);
+        QTest::mouseClick(deadlineCheck, Qt::LeftButton, {}, QPoint(6, deadlineCheck->height() / 2));
+        child<QDateTimeEdit>(&dialog, u"deadlineEdit"_s)->setDateTime(QDateTime::currentDateTime().addDays(-1));
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        auto *error = child<QLabel>(&dialog, u"deadlineError"_s);
+        QVERIFY(error->isVisible());
+        QVERIFY(error->text().contains(u"past"_s));
+        QVERIFY(m_orchestrator->agentIds().isEmpty());
+    }
+
+    void orchestratorProblemsShowBeforeSubmit()
+    {
+        Goal existing;
+        existing.id = u"taken"_s;
+        existing.title = u"Already here"_s;
+        QVERIFY(!m_orchestrator->spawn(existing).isEmpty());
+
+        NewGoalDialog dialog(m_orchestrator.get());
+        dialog.show();
+        auto *problems = child<QLabel>(&dialog, u"validationErrors"_s);
+        QTest::keyClicks(child<QLineEdit>(&dialog, u"titleEdit"_s), u"Clash"_s);
+        QTest::keyClicks(child<QLineEdit>(&dialog, u"goalIdEdit"_s), u"taken"_s);
+        // Shown while the person is still filling the form, without pressing submit.
+        QTRY_VERIFY(problems->isVisible());
+        QVERIFY2(problems->text().contains(u"taken"_s), qPrintable(problems->text()));
+
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(m_orchestrator->agentIds().size(), 1);
+
+        // Capabilities that no single profile has together: "code" (coder) and "docs" (writer).
+        child<QLineEdit>(&dialog, u"goalIdEdit"_s)->clear();
+        auto *capabilities = child<QListWidget>(&dialog, u"capabilitiesList"_s);
+        QVERIFY(capabilities->isEnabled());
+        for (int row = 0; row < capabilities->count(); ++row) {
+            const QString name = capabilities->item(row)->text();
+            if (name == u"code" || name == u"docs")
+                checkRow(capabilities, row);
+        }
+        QTRY_VERIFY(problems->isVisible() && !problems->text().contains(u"taken"_s));
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(m_orchestrator->agentIds().size(), 1);
+
+        // Dropping "docs" leaves a goal the coder profile can take.
+        for (int row = 0; row < capabilities->count(); ++row) {
+            if (capabilities->item(row)->text() == u"docs")
+                checkRow(capabilities, row);
+        }
+        QTRY_VERIFY(problems->isHidden());
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        const std::optional<Goal> goal = m_orchestrator->goal(m_orchestrator->status(dialog.spawnedAgentId())->goalId);
+        QCOMPARE(goal->capabilities, QStringList{u"code"_s});
+        QVERIFY(goal->profile.isEmpty());
+    }
+
+    void cancelSpawnsNothing()
+    {
+        NewGoalDialog dialog(m_orchestrator.get());
+        dialog.show();
+        QTest::keyClicks(child<QLineEdit>(&dialog, u"titleEdit"_s), u"Never mind"_s);
+        QTest::mouseClick(child<QPushButton>(&dialog, u"cancelButton"_s), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(m_orchestrator->agentIds().isEmpty());
+    }
+
+private:
+    std::unique_ptr<Orchestrator> m_orchestrator;
+};
+
+QTEST_MAIN(TestNewGoalDialog)
+#include "tst_newgoaldialog.moc"

@@ -1,0 +1,238 @@
+// SpawnParallelDialog: several goals typed or pasted into the table, or one goal sent to N agents or
+// to several profiles side by side; all are queued together, and empty input is refused by name.
+#include "SpawnParallelDialog.h"
+#include "orchestration/Orchestrator.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace switchboard;
+using namespace Qt::StringLiterals;
+
+namespace {
+AgentProfile demoProfile(const QString &name)
+{
+    AgentProfile profile;
+    profile.name = name;
+    profile.backend = u"demo"_s;
+    profile.retry.maxRetries = 0;
+    profile.settings.insert(u"duration_ms"_s, 200);
+    return profile;
+}
+
+template<typename T> T *child(QWidget *parent, const QString &name)
+{
+    T *found = parent->findChild<T *>(name);
+    if (!found)
+        qWarning("no child %s", qPrintable(name));
+    return found;
+}
+
+void typeIntoCell(QTableWidget *table, int row, int column, const QString &text)
+{
+    table->setCurrentCell(row, column);
+    table->editItem(table->item(row, column));
+    QLineEdit *editor = nullptr; // the open editor; closed ones may linger until deleted
+    for (QLineEdit *candidate : table->viewport()->findChildren<QLineEdit *>()) {
+        if (candidate->isVisible())
+            editor = candidate;
+    }
+    QVERIFY(editor);
+    QTest::keyClicks(editor, text);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(table->item(row, column)->text(), text); // Return commits on the next event loop pass
+}
+
+void clickTab(QTabWidget *tabs, int index)
+{
+    QTabBar *bar = tabs->tabBar();
+    QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(index).center());
+    QCOMPARE(tabs->currentIndex(), index);
+}
+
+QStringList titlesOf(const Orchestrator &orchestrator)
+{
+    QStringList titles;
+    for (const AgentStatus &status : orchestrator.agents())
+        titles << status.goalTitle;
+    return titles;
+}
+} // namespace
+
+class TestSpawnParallelDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_orchestrator = std::make_unique<Orchestrator>();
+        m_orchestrator->setProfiles({demoProfile(u"coder"_s), demoProfile(u"reviewer"_s), demoProfile(u"writer"_s)});
+        m_orchestrator->pauseDispatch();
+    }
+
+    void cleanup()
+    {
+        m_orchestrator->cancelAll();
+        m_orchestrator.reset();
+    }
+
+    void threeTypedRowsBecomeThreeAgents()
+    {
+        SpawnParallelDialog dialog(m_orchestrator.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *table = child<QTableWidget>(&dialog, u"goalTable"_s);
+        QCOMPARE(table->rowCount(), 3);
+        typeIntoCell(table, 0, 0, u"Parse the config"_s);
+        typeIntoCell(table, 1, 0, u"Write the tests"_s);
+        typeIntoCell(table, 2, 0, u"Update the docs"_s);
+        typeIntoCell(table, 2, 3, u"README and man page"_s);
+        auto *submit = child<QPushButton>(&dialog, u"submitButton"_s);
+        QVERIFY(submit->text().contains(u'3'));
+
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.spawnedAgentIds().size(), 3);
+        QCOMPARE(titlesOf(*m_orchestrator),
+                 (QStringList{u"Parse the config"_s, u"Write the tests"_s, u"Update the docs"_s}));
+        const AgentStatus third = *m_orchestrator->status(dialog.spawnedAgentIds().at(2));
+        QCOMPARE(m_orchestrator->goal(third.goalId)->description, u"README and man page"_s);
+    }
+
+    void addAndRemoveRows()
+    {
+        SpawnParallelDialog dialog(m_orchestrator.get());
+        dialog.show();
+        auto *table = child<QTableWidget>(&dialog, u"goalTable"_s);
+        QTest::mouseClick(child<QPushButton>(&dialog, u"addRowButton"_s), Qt::LeftButton);
+        QCOMPARE(table->rowCount(), 4);
+        table->selectRow(1);
+        QTest::mouseClick(child<QPushButton>(&dialog, u"removeRowsButton"_s), Qt::LeftButton);
+        QCOMPARE(table->rowCount(), 3);
+    }
+
+    void pasteLinesFillsTheTable()
+    {
+        SpawnParallelDialog dialog(m_orchestrator.get());
+        dialog.show();
+        auto *table = child<QTableWidget>(&dialog, u"goalTable"_s);
+        QApplication::clipboard()->setText(u"First goal\nSecond goal\thigh\treviewer\tlook closely\n\nThird goal\n"_s);
+        QTest::mouseClick(child<QPushButton>(&dialog, u"pasteLinesButton"_s), Qt::LeftButton);
+        QCOMPARE(table->rowCount(), 3); // the three empty rows were reused
+        QCOMPARE(table->item(1, 0)->text(), u"Second goal"_s);
+        QCOMPARE(table->item(1, 1)->data(Qt::UserRole).toInt(), static_cast<int>(Priority::High));
+        QCOMPARE(table->item(1, 2)->data(Qt::UserRole).toString(), u"reviewer"_s);
+        QCOMPARE(table->item(1, 3)->text(), u"look closely"_s);
+
+        // Ctrl+V on the table appends more goals, one per line.
+        QApplication::clipboard()->setText(u"Fourth goal\nFifth goal"_s);
+        table->setFocus();
+        QTest::keySequence(table, QKeySequence::Paste);
+        QCOMPARE(table->rowCount(), 5);
+        QCOMPARE(table->item(4, 0)->text(), u"Fifth goal"_s);
+
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(titlesOf(*m_orchestrator),
+                 (QStringList{u"First goal"_s, u"Second goal"_s, u"Third goal"_s, u"Fourth goal"_s, u"Fifth goal"_s}));
+        QCOMPARE(m_orchestrator->status(dialog.spawnedAgentIds().at(1))->profile, u"reviewer"_s);
+    }
+
+    void emptyTableIsRefused()
+    {
+        SpawnParallelDialog dialog(m_orchestrator.get());
+        dialog.show();
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        auto *error = child<QLabel>(&dialog, u"errorLabel"_s);
+        QVERIFY(error->isVisible());
+        QVERIFY(!error->text().isEmpty());
+        QVERIFY(m_orchestrator->agentIds().isEmpty());
+
+        // A description without a title names the row.
+        typeIntoCell(child<QTableWidget>(&dialog, u"goalTable"_s), 1, 3, u"orphan description"_s);
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QVERIFY(error->text().contains(u"Row 2"_s));
+        QVERIFY(m_orchestrator->agentIds().isEmpty());
+    }
+
+    void sameGoalToNAgents()
+    {
+        SpawnParallelDialog dialog(m_orchestrator.get());
+        dialog.show();
+        clickTab(child<QTabWidget>(&dialog, u"modeTabs"_s), 1);
+        QTest::keyClicks(child<QLineEdit>(&dialog, u"sameTitleEdit"_s), u"Find the flaky test"_s);
+        auto *count = child<QSpinBox>(&dialog, u"agentCountSpin"_s);
+        count->selectAll();
+        QTest::keyClicks(count, u"4"_s);
+        QCOMPARE(count->value(), 4);
+        auto *profile = child<QComboBox>(&dialog, u"countProfileCombo"_s);
+        QTest::keyClick(profile, Qt::Key_Down); // coder
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(titlesOf(*m_orchestrator), QStringList(4, u"Find the flaky test"_s));
+        for (const AgentStatus &status : m_orchestrator->agents())
+            QCOMPARE(status.profile, u"coder"_s);
+    }
+
+    void sameGoalOnChosenProfiles()
+    {
+        SpawnParallelDialog dialog(m_orchestrator.get());
+        dialog.show();
+        clickTab(child<QTabWidget>(&dialog, u"modeTabs"_s), 1);
+        QTest::keyClicks(child<QLineEdit>(&dialog, u"sameTitleEdit"_s), u"Summarise the incident"_s);
+        auto *perProfile = child<QRadioButton>(&dialog, u"perProfileRadio"_s);
+        QTest::mouseClick(perProfile, Qt::LeftButton, {}, QPoint(6, perProfile->height() / 2));
+        QVERIFY(perProfile->isChecked());
+
+        // Nothing checked yet: the list says so.
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QVERIFY(child<QLabel>(&dialog, u"profilesError"_s)->isVisible());
+        QVERIFY(m_orchestrator->agentIds().isEmpty());
+
+        auto *profiles = child<QListWidget>(&dialog, u"profileList"_s);
+        for (const int row : {0, 2}) {
+            profiles->setCurrentRow(row);
+            QTest::keyClick(profiles, Qt::Key_Space);
+        }
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QStringList used;
+        for (const AgentStatus &status : m_orchestrator->agents())
+            used << status.profile;
+        QCOMPARE(used, (QStringList{u"coder"_s, u"writer"_s}));
+    }
+
+    void sameGoalNeedsATitle()
+    {
+        SpawnParallelDialog dialog(m_orchestrator.get());
+        dialog.show();
+        clickTab(child<QTabWidget>(&dialog, u"modeTabs"_s), 1);
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        auto *error = child<QLabel>(&dialog, u"sameTitleError"_s);
+        QVERIFY(error->isVisible());
+        QCOMPARE(error->text(), u"Title is required"_s);
+        QVERIFY(m_orchestrator->agentIds().isEmpty());
+    }
+
+private:
+    std::unique_ptr<Orchestrator> m_orchestrator;
+};
+
+QTEST_MAIN(TestSpawnParallelDialog)
+#include "tst_spawnparalleldialog.moc"
