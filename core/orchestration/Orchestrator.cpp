@@ -762,9 +762,12 @@ void Orchestrator::escalateFailure(AgentRecord &r, const QString &error)
     request.goalId = s.goalId;
     request.trigger = Escalation::Trigger::Failure;
     request.priority = r.goal.priority;
-    request.question = QStringLiteral("'%1' failed %2 times. Retry, skip it, or cancel what depends on it?")
+    // The attempt number keeps each such question distinct: an earlier "Retry" must not answer it.
+    request.question = QStringLiteral("'%1' failed %2 times in a row (attempt %3). Retry, skip it, or cancel "
+                                      "what depends on it?")
                            .arg(r.goal.title)
-                           .arg(s.attempt - r.retryOffset);
+                           .arg(s.attempt - r.retryOffset)
+                           .arg(s.attempt);
     request.context = QStringLiteral("Last error: %1").arg(error);
     request.options = {{QStringLiteral("retry"), QStringLiteral("Retry")},
                        {QStringLiteral("skip"), QStringLiteral("Skip (mark failed, block dependents)")},
