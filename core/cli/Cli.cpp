@@ -2,6 +2,7 @@
 
 #include "RunReporter.h"
 #include "SignalWatcher.h"
+#include "StdinAnswerReader.h"
 #include "config/ConfigApplier.h"
 #include "config/ConfigLoader.h"
 #include "config/PlanLoader.h"
@@ -58,6 +59,10 @@ QString helpText()
                "  --workspace DIR      directory agents work in (default: workflow.workspace or the current "
                "directory)\n"
                "  --mode MODE          dependency (default), phased, sequential, parallel or pipeline\n"
+               "  --auto-answer first|fail  answer agents' questions unattended: the first option, or fail the agent\n"
+               "                       (otherwise answers are read from stdin: 'e-1 OPTION [note]' or\n"
+               "                       {\"type\":\"answer\",\"id\":\"e-1\",\"option\":\"...\",\"text\":\"...\"} per "
+               "line)\n"
                "  --json               one JSON event per line on stdout\n"
                "\n"
                "Exit codes of run: 0 all goals completed; 1 some failed, were cancelled or blocked;\n"
@@ -174,6 +179,7 @@ int runCommand(const QStringList &arguments)
     parser.addOption({QStringLiteral("max-parallel"), QString(), QStringLiteral("n")});
     parser.addOption({QStringLiteral("workspace"), QString(), QStringLiteral("dir")});
     parser.addOption({QStringLiteral("mode"), QString(), QStringLiteral("mode")});
+    parser.addOption({QStringLiteral("auto-answer"), QString(), QStringLiteral("first|fail")});
     if (!parser.parse(arguments)) {
         printErr(QStringLiteral("error: %1\n\n%2").arg(parser.errorText(), helpText()));
         return Cli::InvalidInput;
@@ -204,8 +210,15 @@ int runCommand(const QStringList &arguments)
                      .arg(mode));
         return Cli::InvalidInput;
     }
+    const QString autoAnswer = parser.value(QStringLiteral("auto-answer"));
+    if (!autoAnswer.isEmpty() && autoAnswer != u"first" && autoAnswer != u"fail") {
+        printErr(QStringLiteral("error: --auto-answer: expected first or fail, got '%1'").arg(autoAnswer));
+        return Cli::InvalidInput;
+    }
     Orchestrator orchestrator;
     applyConfig(orchestrator, plan->config, maxParallel, mode);
+    // Unattended: a goal out of retries fails instead of waiting for a human who is not there.
+    orchestrator.setEscalateExhaustedRetries(autoAnswer.isEmpty());
     if (parser.isSet(QStringLiteral("workspace")))
         orchestrator.setWorkspace(parser.value(QStringLiteral("workspace")));
 
@@ -217,6 +230,40 @@ int runCommand(const QStringList &arguments)
                                .arg(plan->name)
                                .arg(plan->goals.size())
                                .arg(orchestrator.maxParallel()));
+
+    // Questions: answered automatically, from stdin, or (stdin closed) impossible to answer.
+    StdinAnswerReader answers(&orchestrator.inbox(), STDIN_FILENO);
+    QObject::connect(&answers, &StdinAnswerReader::lineRejected, &orchestrator, [](int line, const QString &message) {
+        printErr(QStringLiteral("error: stdin line %1: %2").arg(line).arg(message));
+    });
+    const auto unanswerable = [&orchestrator](const Escalation &e) {
+        orchestrator.stopAgent(e.agentId,
+                               QStringLiteral("question %1 cannot be answered: stdin is closed and --auto-answer "
+                                              "is not set")
+                                   .arg(e.id),
+                               QStringLiteral("unanswered"));
+    };
+    QObject::connect(
+        &orchestrator.inbox(), &EscalationInbox::escalationRaised, &orchestrator,
+        [&orchestrator, &answers, autoAnswer, unanswerable](const Escalation &e) {
+            if (!e.isOpen())
+                return;
+            if (autoAnswer == u"first") {
+                orchestrator.inbox().answer(e.id, e.options.isEmpty() ? QString() : e.options.first().key,
+                                            e.options.isEmpty() ? QStringLiteral("(auto-answered)") : QString(),
+                                            nullptr, QStringLiteral("auto-answer"));
+            } else if (autoAnswer == u"fail") {
+                orchestrator.stopAgent(e.agentId,
+                                       QStringLiteral("question %1 failed the agent (--auto-answer fail)").arg(e.id),
+                                       QStringLiteral("unanswered"));
+            } else if (answers.atEnd()) {
+                unanswerable(e);
+            }
+        });
+    QObject::connect(&answers, &StdinAnswerReader::endOfInput, &orchestrator, [&orchestrator, unanswerable]() {
+        for (const Escalation &e : orchestrator.inbox().open())
+            unanswerable(e);
+    });
 
     int interruptedBy = 0;
     SignalWatcher watcher;
@@ -235,6 +282,8 @@ int runCommand(const QStringList &arguments)
         return Cli::InvalidInput;
     }
     orchestrator.waitAll();
+    // Deliver what is still queued (the last lock releases, answers) before the summary.
+    QCoreApplication::processEvents();
     const RunSummary summary = orchestrator.summary();
     reporter.printSummary(summary);
     if (interruptedBy != 0)

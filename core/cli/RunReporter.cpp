@@ -4,6 +4,7 @@
 #include "orchestration/RunSummary.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -76,6 +77,60 @@ RunReporter::RunReporter(Orchestrator *orchestrator, Format format, FILE *out, b
         else
             printLine(QStringLiteral("  blocked    %1  %2  %3").arg(agent, goalOf(agent), reason));
     });
+    connect(&o->inbox(), &EscalationInbox::escalationRaised, this, [this](const Escalation &e) {
+        if (!e.isOpen())
+            return;
+        QJsonArray options;
+        for (const Escalation::Option &option : e.options)
+            options.append(option.key);
+        if (m_format == Format::Json) {
+            emitEvent(QStringLiteral("escalation"), {{u"id"_s, e.id},
+                                                     {u"agent"_s, e.agentId},
+                                                     {u"goal"_s, e.goalId},
+                                                     {u"trigger"_s, escalationTriggerToString(e.trigger)},
+                                                     {u"question"_s, e.question},
+                                                     {u"context"_s, e.context},
+                                                     {u"options"_s, options}});
+            return;
+        }
+        QStringList keys;
+        for (const Escalation::Option &option : e.options)
+            keys << option.key;
+        printLine(QStringLiteral("  QUESTION   %1  %2 (%3) asks: %4%5\n             answer with: %1 %6")
+                      .arg(e.id, e.agentId, e.goalId, e.question,
+                           e.context.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(e.context),
+                           keys.isEmpty() ? QStringLiteral("<your answer>") : keys.join(u'|')));
+    });
+    connect(&o->inbox(), &EscalationInbox::escalationAnswered, this, [this](const Escalation &e) {
+        if (m_format == Format::Json)
+            emitEvent(QStringLiteral("answered"),
+                      {{u"id"_s, e.id}, {u"option"_s, e.answerOption}, {u"text"_s, e.answerText}});
+        else
+            printLine(QStringLiteral("  answered   %1  %2 %3").arg(e.id, e.answerOption, e.answerText));
+    });
+    connect(&o->locks(), &LockManager::lockEvent, this, [this](const LockEvent &event) {
+        if (m_format == Format::Json) {
+            QJsonObject fields = event.toJson();
+            fields.remove(u"action"_s);
+            fields.insert(u"action"_s, event.toJson().value(u"action"_s));
+            emitEvent(QStringLiteral("lock"), fields);
+        }
+    });
+    connect(o, &Orchestrator::agentRetryScheduled, this,
+            [this](const QString &agent, int attempt, qint64 delayMs, const QString &error) {
+                if (m_format == Format::Json)
+                    emitEvent(QStringLiteral("retry"), {{u"agent"_s, agent},
+                                                        {u"goal"_s, goalOf(agent)},
+                                                        {u"attempt"_s, attempt},
+                                                        {u"delay_ms"_s, delayMs},
+                                                        {u"error"_s, error}});
+                else
+                    printLine(QStringLiteral("  retry      %1  %2  attempt %3 in %4 s: %5")
+                                  .arg(agent, goalOf(agent))
+                                  .arg(attempt)
+                                  .arg(double(delayMs) / 1000.0, 0, 'f', 1)
+                                  .arg(error));
+            });
     if (m_interactive) {
         m_statusTimer.setInterval(200);
         connect(&m_statusTimer, &QTimer::timeout, this, &RunReporter::redrawStatus);

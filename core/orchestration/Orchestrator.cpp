@@ -897,6 +897,31 @@ bool Orchestrator::cancel(const QString &agentId)
     return true;
 }
 
+bool Orchestrator::stopAgent(const QString &agentId, const QString &reason, const QString &errorKind)
+{
+    AgentRecord *r = record(agentId);
+    if (!r || isFinalState(r->status.state))
+        return false;
+    if (r->context) {
+        r->context->stop(reason, errorKind);
+        m_locks.cancelWaits(agentId);
+        m_inbox.cancelAgent(agentId);
+        return true;
+    }
+    if (r->failureEscalated) {
+        r->failureEscalated = false;
+        m_inbox.cancelAgent(agentId);
+        finishAsFailed(*r, reason, errorKind);
+        return true;
+    }
+    if (r->status.state == AgentState::Queued) {
+        failPending(*r, reason, errorKind);
+        checkIdle();
+        return true;
+    }
+    return false;
+}
+
 int Orchestrator::cancelAll()
 {
     int count = 0;

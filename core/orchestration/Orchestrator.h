@@ -90,6 +90,8 @@ public:
     // Cancels a queued agent at once; a running one is told to stop and reports Cancelled promptly.
     bool cancel(const QString &agentId);
     int cancelAll();
+    // Ends an agent as Failed with this reason (e.g. an unattended run that cannot answer its question).
+    bool stopAgent(const QString &agentId, const QString &reason, const QString &errorKind);
     // Runs the event loop until every agent is final or the timeout passes (headless/tests only).
     bool waitAll(int timeoutMs = -1);
     bool isIdle() const;

@@ -40,6 +40,9 @@ private Q_SLOTS:
     void planPrintsPhases();
     void sigtermCancelsCleanly();
     void firstRunWritesDefaultConfig();
+    void escalationAnsweredFromStdin();
+    void autoAnswer_data();
+    void autoAnswer();
 
 private:
     CliRun run(const QStringList &args, int timeoutMs = 30000);
@@ -283,6 +286,94 @@ void TestCli::firstRunWritesDefaultConfig()
     QVERIFY2(written.exists(), qPrintable(written.fileName()));
     QVERIFY(written.open(QIODevice::ReadOnly));
     QVERIFY(written.readAll().contains("backend: demo"));
+}
+
+void TestCli::escalationAnsweredFromStdin()
+{
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(test::switchboardBinary(), {u"run"_s, test::dataPath(u"cli/escalate.yaml"_s), u"--json"_s});
+    QVERIFY(process.waitForStarted());
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += process.readAllStandardOutput()).contains("\"event\":\"escalation\""), 15000);
+    // A bad line is reported and skipped; the good one answers.
+    process.write("e-99 A\n");
+    process.write("{\"type\":\"answer\",\"id\":\"e-1\",\"option\":\"B\",\"text\":\"because\"}\n");
+    QVERIFY(process.waitForFinished(15000));
+    out += process.readAllStandardOutput();
+    const QByteArray err = process.readAllStandardError();
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY2(err.contains("error: stdin line 1:"), err.constData());
+    QList<QJsonObject> events;
+    for (const QByteArray &line : out.split('\n')) {
+        if (!line.trimmed().isEmpty())
+            events << QJsonDocument::fromJson(line).object();
+    }
+    auto find = [&events](const QString &name) {
+        for (const QJsonObject &e : events) {
+            if (e.value(u"event"_s).toString() == name)
+                return e;
+        }
+        return QJsonObject();
+    };
+    const QJsonObject escalation = find(u"escalation"_s);
+    QCOMPARE(escalation.value(u"id"_s).toString(), u"e-1"_s);
+    QCOMPARE(escalation.value(u"goal"_s).toString(), u"ask"_s);
+    QCOMPARE(escalation.value(u"trigger"_s).toString(), u"clarification"_s);
+    QCOMPARE(escalation.value(u"question"_s).toString(), u"Which one?"_s);
+    QCOMPARE(escalation.value(u"context"_s).toString(), u"Pick a store."_s);
+    QCOMPARE(escalation.value(u"options"_s).toArray(), (QJsonArray{u"A"_s, u"B"_s}));
+    const QJsonObject answered = find(u"answered"_s);
+    QCOMPARE(answered.value(u"option"_s).toString(), u"B"_s);
+    QCOMPARE(answered.value(u"text"_s).toString(), u"because"_s);
+    QCOMPARE(find(u"completed"_s).value(u"summary"_s).toString(), u"got B"_s);
+    // The goal's declared resource was locked for the attempt and released after it.
+    QStringList lockActions;
+    for (const QJsonObject &e : std::as_const(events)) {
+        if (e.value(u"event"_s).toString() == u"lock") {
+            QCOMPARE(e.value(u"resource"_s).toString(), u"src/store.py"_s);
+            QVERIFY(e.value(u"token"_s).toInteger() > 0);
+            lockActions << e.value(u"action"_s).toString();
+        }
+    }
+    QCOMPARE(lockActions, (QStringList{u"acquired"_s, u"released"_s}));
+}
+
+void TestCli::autoAnswer_data()
+{
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("outcome");
+    QTest::newRow("first") << QStringList{u"--auto-answer"_s, u"first"_s} << 0 << u"completed:got A"_s;
+    QTest::newRow("fail") << QStringList{u"--auto-answer"_s, u"fail"_s} << 1
+                          << u"failed:question e-1 failed the agent (--auto-answer fail)"_s;
+    QTest::newRow("stdin closed")
+        << QStringList{} << 1
+        << u"failed:question e-1 cannot be answered: stdin is closed and --auto-answer is not set"_s;
+}
+
+void TestCli::autoAnswer()
+{
+    QFETCH(QStringList, extra);
+    QFETCH(int, exitCode);
+    QFETCH(QString, outcome);
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start(test::switchboardBinary(),
+                  QStringList{u"run"_s, test::dataPath(u"cli/escalate.yaml"_s), u"--json"_s} + extra);
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitCode(), exitCode);
+    QString seen;
+    for (const QByteArray &line : process.readAllStandardOutput().split('\n')) {
+        const QJsonObject e = QJsonDocument::fromJson(line).object();
+        const QString event = e.value(u"event"_s).toString();
+        if (event == u"completed")
+            seen = event + u':' + e.value(u"summary"_s).toString();
+        else if (event == u"failed")
+            seen = event + u':' + e.value(u"error"_s).toString();
+    }
+    QCOMPARE(seen, outcome);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
