@@ -7,6 +7,7 @@
 #include <QAbstractProxyModel>
 #include <QMouseEvent>
 #include <QScrollBar>
+#include <QStyle>
 
 #include <algorithm>
 
@@ -34,6 +35,8 @@ AgentBoardView::AgentBoardView(QWidget *parent)
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setMouseTracking(true);
     setFrameShape(QFrame::NoFrame);
+    // Line the first column up with the filter bar's search field.
+    setViewportMargins(4, 0, 0, 0);
     setContextMenuPolicy(Qt::CustomContextMenu);
     // Cards are Base-coloured panels on the window colour, like a dashboard.
     viewport()->setBackgroundRole(QPalette::Window);
@@ -108,12 +111,16 @@ void AgentBoardView::updateCardWidth()
 {
     if (!m_delegate)
         return;
-    // Share the width between as many columns of at least the minimum card width as fit. The list lays
-    // out spacing + n * (width + spacing); one pixel of slack keeps it from wrapping early.
-    const int available = viewport()->width() - kSpacing - 1;
-    const int slot = AgentCardDelegate::minimumCardWidth() + kSpacing;
+    // Share the width between as many columns of at least the minimum card width as fit. In list mode
+    // QListView steps each item by its size plus twice the spacing, inside the maximum viewport width
+    // less a scroll bar (reserved up front so the bar appearing never re-wraps the grid). Two pixels of
+    // slack keep rounding from wrapping the last column.
+    const int bounds =
+        maximumViewportSize().width() - style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, verticalScrollBar());
+    const int available = bounds - kSpacing - 2;
+    const int slot = AgentCardDelegate::minimumCardWidth() + 2 * kSpacing;
     const int columns = qMax(1, available / slot);
-    m_delegate->setCardWidth(available / columns - kSpacing);
+    m_delegate->setCardWidth(available / columns - 2 * kSpacing);
 }
 
 void AgentBoardView::mouseMoveEvent(QMouseEvent *event)

@@ -7,6 +7,7 @@
 
 #include <QAbstractProxyModel>
 #include <QApplication>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -289,7 +290,9 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         bar.palette.setColor(QPalette::Base, mix(base, text, dark ? 0.14 : 0.08));
         bar.palette.setColor(QPalette::Window, mix(base, text, dark ? 0.14 : 0.08));
         painter->save();
-        style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+        // At 0 % only the groove: some styles draw a sliver of chunk even for an empty bar.
+        style->drawControl(s.progress > 0 ? QStyle::CE_ProgressBar : QStyle::CE_ProgressBarGroove, &bar, painter,
+                           widget);
         painter->restore();
     }
     painter->setFont(m.small);
@@ -314,8 +317,11 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     case AgentState::Running:
         line = s.currentStep.isEmpty() ? tr("Starting…") : s.currentStep;
         break;
-    case AgentState::Cancelled:
     case AgentState::Queued:
+        line = tr("Waiting to start");
+        lineColor = secondary;
+        break;
+    case AgentState::Cancelled:
     case AgentState::WaitingForLock:
     case AgentState::Escalated:
     case AgentState::Paused:
@@ -344,8 +350,12 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->drawText(QRect(footerLeft, footer.top(), footer.width() / 2, footer.height()),
                           Qt::AlignLeft | Qt::AlignVCenter, DisplayFormat::clock(s.elapsedMs()));
     } else {
+        const QString notStarted =
+            s.state == AgentState::Queued && s.createdAt.isValid()
+                ? tr("Queued at %1").arg(QLocale().toString(s.createdAt.toLocalTime().time(), QLocale::ShortFormat))
+                : tr("Not started");
         painter->drawText(QRect(footerLeft, footer.top(), footer.width() / 2, footer.height()),
-                          Qt::AlignLeft | Qt::AlignVCenter, tr("Not started"));
+                          Qt::AlignLeft | Qt::AlignVCenter, notStarted);
     }
     if (s.tokens() > 0 || s.costUsd > 0.0) {
         QStringList usage;

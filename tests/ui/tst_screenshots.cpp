@@ -1,0 +1,295 @@
+// Renders the main window to PNGs under <build>/screenshots/ so a person can look at it: an empty
+// board, a dozen agents in a mix of states, and five hundred agents, each on a light and a dark palette.
+// It also checks the renders are not blank and the cards' colours differ per state.
+#include "AgentBoardModel.h"
+#include "AgentBoardView.h"
+#include "AgentFilterProxyModel.h"
+#include "MainWindow.h"
+#include "agents/BackendRegistry.h"
+#include "config/ConfigLoader.h"
+#include "orchestration/AgentContext.h"
+#include "orchestration/Orchestrator.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QImage>
+#include <QPalette>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTest>
+
+using namespace switchboard;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Plays a part for the picture: reaches a progress and step, reports usage and log lines, then holds,
+// completes or fails as its profile's settings say. A first attempt can be told to fail (attempt 2 cards).
+class ScriptedBackend final : public AgentBackend
+{
+public:
+    explicit ScriptedBackend(AgentProfile profile)
+        : m_profile(std::move(profile))
+    {}
+
+    AgentResult run(AgentContext &context) override
+    {
+        const QString title = context.goal().title;
+        const QVariantMap script = m_profile.settings.value(title).toMap();
+        const QString outcome = script.value(u"outcome"_s, u"hold"_s).toString();
+        if (script.value(u"fail_first"_s).toBool() && context.attempt() == 1)
+            return AgentResult::failed(u"connection reset by peer"_s);
+        context.log(u"[%1] starting: %2"_s.arg(context.agentId(), title));
+        context.log(u"reading the workspace"_s);
+        const int progress = script.value(u"progress"_s, 40).toInt();
+        const QString step = script.value(u"step"_s, u"Working"_s).toString();
+        for (int p = 0; p <= progress; p += 10) {
+            context.setProgress(qMin(p, progress), step);
+            context.log(u"progress %1%"_s.arg(qMin(p, progress)));
+        }
+        context.setProgress(progress, step);
+        context.addUsage(script.value(u"in"_s).toLongLong(), script.value(u"out"_s).toLongLong(),
+                         script.value(u"cost"_s).toDouble());
+        if (outcome == u"complete") {
+            context.setProgress(100, step);
+            return AgentResult::completed(script.value(u"summary"_s).toString());
+        }
+        if (outcome == u"fail")
+            return AgentResult::failed(script.value(u"error"_s).toString());
+        while (!context.isCancelled())
+            context.sleepFor(std::chrono::milliseconds(20));
+        return AgentResult::cancelled();
+    }
+
+private:
+    AgentProfile m_profile;
+};
+
+struct Card
+{
+    QString title;
+    QString profile;
+    Priority priority;
+    QVariantMap script;
+    QString dependsOn = {};
+};
+
+QVariantMap script(const QString &outcome, int progress, const QString &step, qint64 in = 0, qint64 out = 0,
+                   double cost = 0.0)
+{
+    return {{u"outcome"_s, outcome}, {u"progress"_s, progress}, {u"step"_s, step},
+            {u"in"_s, in},           {u"out"_s, out},           {u"cost"_s, cost}};
+}
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x26, 0x28, 0x2c);
+    const QColor base(0x1d, 0x1f, 0x22);
+    const QColor text(0xe6, 0xe6, 0xe6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x8b, 0x8f, 0x96));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(0x32, 0x35, 0x3a));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Light, QColor(0x3d, 0x40, 0x46));
+    p.setColor(QPalette::Midlight, QColor(0x34, 0x37, 0x3c));
+    p.setColor(QPalette::Mid, QColor(0x24, 0x26, 0x29));
+    p.setColor(QPalette::Dark, QColor(0x16, 0x17, 0x19));
+    p.setColor(QPalette::Shadow, Qt::black);
+    p.setColor(QPalette::Highlight, QColor(0x3b, 0x82, 0xf6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x60, 0xa5, 0xfa));
+    for (const QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x70, 0x73, 0x78));
+    return p;
+}
+
+} // namespace
+
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+        m_lightPalette = QApplication::style()->standardPalette();
+        m_outDir = QDir(QStringLiteral(SWITCHBOARD_BUILD_DIR)).filePath(u"screenshots"_s);
+        QVERIFY(QDir().mkpath(m_outDir));
+    }
+
+    void render_data()
+    {
+        QTest::addColumn<int>("agents");
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("mainwindow") << 12 << false;
+        QTest::newRow("mainwindow-dark") << 12 << true;
+        QTest::newRow("empty") << 0 << false;
+        QTest::newRow("empty-dark") << 0 << true;
+        QTest::newRow("agents500") << 500 << false;
+        QTest::newRow("agents500-dark") << 500 << true;
+    }
+
+    void render()
+    {
+        QFETCH(int, agents);
+        QFETCH(bool, dark);
+        QApplication::setPalette(dark ? darkPalette() : m_lightPalette);
+        QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/ui.ini"_s);
+
+        Orchestrator orchestrator;
+        BackendRegistry backends = BackendRegistry::withBuiltins();
+        backends.add(u"scripted"_s, [](const AgentProfile &profile) -> std::unique_ptr<AgentBackend> {
+            return std::make_unique<ScriptedBackend>(profile);
+        });
+        orchestrator.setBackends(backends);
+
+        const QList<Card> cards = agents == 12 ? dozen() : many(agents);
+        QList<AgentProfile> profiles;
+        for (const QString &name : {u"architect"_s, u"developer"_s, u"tester"_s, u"operator"_s}) {
+            AgentProfile profile;
+            profile.name = name;
+            profile.backend = u"scripted"_s;
+            profile.retry.maxRetries = name == u"developer" ? 1 : 0; // the "attempt 2" card is a developer's
+            profile.retry.backoffS = {0.0};
+            profile.retry.jitter = 0.0;
+            for (const Card &card : cards) {
+                if (card.profile == name)
+                    profile.settings.insert(card.title, card.script);
+            }
+            profiles << profile;
+        }
+        orchestrator.setProfiles(profiles);
+        orchestrator.setMaxParallel(agents > 100 ? 64 : 7);
+
+        Config config = ConfigLoader::defaults();
+        config.profiles = profiles;
+        MainWindow window(&orchestrator, config);
+        window.resize(1280, 800);
+        if (agents > 0)
+            window.setPlanName(agents == 12 ? u"Full-stack web app"_s : u"load test"_s);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QList<Goal> goals;
+        for (int i = 0; i < cards.size(); ++i) {
+            Goal goal;
+            goal.id = u"g%1"_s.arg(i + 1);
+            goal.title = cards.at(i).title;
+            goal.profile = cards.at(i).profile;
+            goal.priority = cards.at(i).priority;
+            goal.description = u"Part of the feature: team task boards."_s;
+            goal.successCriteria = {u"tests pass"_s, u"reviewed by a second agent"_s};
+            if (!cards.at(i).dependsOn.isEmpty())
+                goal.dependsOn = {cards.at(i).dependsOn};
+            goals << goal;
+        }
+        if (!goals.isEmpty()) {
+            const QStringList ids = orchestrator.spawnParallel(goals);
+            QCOMPARE(ids.size(), goals.size());
+            // Let the run settle into its picture: finishers finish, holders hold.
+            QTRY_VERIFY_WITH_TIMEOUT(orchestrator.progress().inProgress >= qMin(orchestrator.maxParallel(), 5), 10000);
+            QTest::qWait(agents > 100 ? 1500 : 700);
+            for (int i = 0; i < cards.size(); ++i) {
+                if (cards.at(i).script.value(u"outcome"_s).toString() == u"cancel")
+                    orchestrator.cancel(ids.at(i));
+            }
+            QTest::qWait(400);
+            window.boardView()->selectAgent(ids.first());
+            QTest::qWait(300);
+        }
+
+        const QImage image = window.grab().toImage();
+        const QString path = QDir(m_outDir).filePath(QString::fromLatin1(QTest::currentDataTag()) + u".png"_s);
+        QVERIFY(image.save(path));
+        qInfo("wrote %s (%dx%d)", qPrintable(path), image.width(), image.height());
+
+        // Not blank: the render has many colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7) {
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        }
+        QVERIFY2(colours.size() > 20, qPrintable(u"only %1 colours"_s.arg(colours.size())));
+        window.close();
+        orchestrator.cancelAll();
+        orchestrator.waitAll(10000);
+    }
+
+    void cleanupTestCase() { QApplication::setPalette(m_lightPalette); }
+
+private:
+    static QList<Card> dozen()
+    {
+        QVariantMap fails = script(u"fail"_s, 35, u"Applying the manifests"_s, 4200, 900, 0.02);
+        fails.insert(u"error"_s, u"kubectl apply failed: ImagePullBackOff for api:1.4.2"_s);
+        QVariantMap done = script(u"complete"_s, 100, u"Writing the decision record"_s, 18400, 5200, 0.11);
+        done.insert(u"summary"_s, u"Schema with 7 tables, 3 migrations and an ER diagram"_s);
+        QVariantMap done2 = script(u"complete"_s, 100, u"Writing the report"_s, 9100, 2300, 0.05);
+        done2.insert(u"summary"_s, u"14 user stories with acceptance criteria"_s);
+        QVariantMap retry = script(u"hold"_s, 15, u"Reading the design"_s, 2100, 300, 0.01);
+        retry.insert(u"fail_first"_s, true);
+        return {
+            {u"Gather requirements for task boards"_s, u"architect"_s, Priority::Critical, done2},
+            {u"Design the database schema"_s, u"architect"_s, Priority::High, done},
+            {u"Implement the REST endpoints"_s, u"developer"_s, Priority::High,
+             script(u"hold"_s, 45, u"Writing request handlers"_s, 9800, 2600, 0.04)},
+            {u"Build the board UI components"_s, u"developer"_s, Priority::Medium,
+             script(u"hold"_s, 70, u"Running unit tests"_s, 15200, 4100, 0.07)},
+            {u"Refactor the config loader"_s, u"developer"_s, Priority::Medium, retry},
+            {u"Write integration tests"_s, u"tester"_s, Priority::Medium,
+             script(u"hold"_s, 82, u"Triaging two flaky tests"_s)},
+            {u"Deploy to staging"_s, u"operator"_s, Priority::Critical, fails},
+            {u"Smoke-test staging"_s, u"tester"_s, Priority::High, script(u"hold"_s, 0, QString()), u"g7"_s},
+            {u"Benchmark the board queries"_s, u"tester"_s, Priority::Low,
+             script(u"cancel"_s, 25, u"Warming the cache"_s)},
+            {u"Review the API pull request"_s, u"tester"_s, Priority::Medium,
+             script(u"hold"_s, 30, u"Reading the change"_s, 3100, 700, 0.01)},
+            {u"Write the release notes"_s, u"architect"_s, Priority::Low, script(u"hold"_s, 10, u"Drafting"_s)},
+            {u"Translate the UI strings"_s, u"developer"_s, Priority::Low, script(u"hold"_s, 10, u"Extracting"_s)},
+        };
+    }
+
+    static QList<Card> many(int count)
+    {
+        static const QStringList verbs{u"Implement"_s, u"Test"_s,    u"Review"_s, u"Document"_s,
+                                       u"Refactor"_s,  u"Profile"_s, u"Fix"_s,    u"Migrate"_s};
+        static const QStringList things{u"the login flow"_s, u"the billing API"_s,  u"search indexing"_s,
+                                        u"the export job"_s, u"rate limiting"_s,    u"the settings page"_s,
+                                        u"audit logging"_s,  u"the CSV importer"_s, u"webhooks"_s};
+        static const QStringList profiles{u"architect"_s, u"developer"_s, u"tester"_s, u"operator"_s};
+        QList<Card> cards;
+        for (int i = 0; i < count; ++i) {
+            const QString title =
+                u"%1 %2 (%3)"_s.arg(verbs.at(i % verbs.size()), things.at(i % things.size())).arg(i + 1);
+            QVariantMap s;
+            if (i % 11 == 3) {
+                s = script(u"fail"_s, 40, u"Running the suite"_s);
+                s.insert(u"error"_s, u"3 tests failed in test_billing.py"_s);
+            } else if (i % 5 == 1) {
+                s = script(u"complete"_s, 100, u"Done"_s, 5000 + i * 37, 1200, 0.02);
+                s.insert(u"summary"_s, u"Change merged"_s);
+            } else {
+                s = script(u"hold"_s, (i * 37) % 95 + 3, u"Step %1 of 5"_s.arg(i % 5 + 1), 1000 + i * 53, 400,
+                           0.001 * (i % 40));
+            }
+            cards << Card{title, profiles.at(i % profiles.size()), static_cast<Priority>(i % 4), s};
+        }
+        return cards;
+    }
+
+    QPalette m_lightPalette;
+    QString m_outDir;
+};
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"
