@@ -157,6 +157,15 @@ ProcessMessage parseExtended(const QString &name, const QJsonObject &object)
     QString reason;
     if (name == u"heartbeat")
         return withKind(ProcessMessage::Kind::Heartbeat);
+    if (name == u"error") {
+        const QJsonValue text = object.value(u"message");
+        if (!text.isString())
+            return ProcessMessage::malformed(QStringLiteral("error message needs \"message\" (a string)"));
+        ProcessMessage m = withKind(ProcessMessage::Kind::Error);
+        m.text = text.toString();
+        m.errorKind = object.value(u"kind").toString(QStringLiteral("exit"));
+        return m;
+    }
     if (name == u"rate_limited") {
         ProcessMessage m = withKind(ProcessMessage::Kind::RateLimited);
         if (!readNumber(object, u"retry_after_s", false, &m, &reason))

@@ -20,6 +20,7 @@ struct ProcessMessage
         Log,         // text
         Usage,       // tokens and cost to add
         Result,      // text = summary
+        Error,       // text = message, errorKind = kind (for retry decisions)
         Heartbeat,   // proof of life
         RateLimited, // number = retry_after_s
         Score,       // number = value
@@ -41,6 +42,7 @@ struct ProcessMessage
     double number = 0.0;
     bool hasNumber = false;
     QStringList resources;
+    QString errorKind;
     QJsonObject object;
 
     // A line is a message when its first non-blank character is '{'.

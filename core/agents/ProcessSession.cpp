@@ -340,6 +340,10 @@ void ProcessSession::handleStdoutLine(const ProcessLineReader::Line &line)
         m_summary = message.text;
         m_hasResult = true;
         break;
+    case ProcessMessage::Kind::Error:
+        m_errorMessage = message.text;
+        m_errorKind = message.errorKind;
+        break;
     case ProcessMessage::Kind::Heartbeat:
         m_context.heartbeat();
         break;
@@ -697,9 +701,14 @@ AgentResult ProcessSession::makeResult() const
         // The shell's convention, so a signal never reads as a successful exit code.
         return AgentResult::failed(what + stderrTail(), 128 + m_exitCode, QStringLiteral("crash"));
     }
-    if (m_exitCode != 0)
-        return AgentResult::failed(QStringLiteral("exit code %1").arg(m_exitCode) + stderrTail(), m_exitCode,
-                                   QStringLiteral("exit"));
+    if (m_exitCode != 0) {
+        // An {"type":"error"} message before the exit says what went wrong and of which kind.
+        const QString what = m_errorMessage.isEmpty()
+                                 ? QStringLiteral("exit code %1").arg(m_exitCode)
+                                 : QStringLiteral("%1 (exit code %2)").arg(m_errorMessage).arg(m_exitCode);
+        return AgentResult::failed(what + stderrTail(), m_exitCode,
+                                   m_errorKind.isEmpty() ? QStringLiteral("exit") : m_errorKind);
+    }
     if (m_hasResult)
         return AgentResult::completed(m_summary);
     if (!m_lastOutputLine.isEmpty())

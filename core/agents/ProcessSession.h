@@ -113,6 +113,8 @@ private:
     bool m_hasResult = false;
     QString m_lastOutputLine;
     QList<QFuture<void>> m_lockWaits;
+    QString m_errorMessage; // from an "error" message
+    QString m_errorKind;
 
     qint64 m_pgid = 0;
     Stop m_stop = Stop::None;
