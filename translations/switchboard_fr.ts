@@ -1,4 +1,1102 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr_FR">
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>AgentStateStyle</name>
+    <message>
+        <source>Queued</source>
+        <translation>En file d’attente</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqué</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Waiting for lock</source>
+        <translation>Attend un verrou</translation>
+    </message>
+    <message>
+        <source>Waiting for you</source>
+        <translation>Vous attend</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrompu</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échoué</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Waiting for its dependencies or a free slot</source>
+        <translation>Attend ses dépendances ou une place libre</translation>
+    </message>
+    <message>
+        <source>A goal it depends on failed or was cancelled; it will not run on its own</source>
+        <translation>Un objectif dont il dépend a échoué ou a été annulé ; il ne démarrera pas de lui-même</translation>
+    </message>
+    <message>
+        <source>Working on its goal</source>
+        <translation>Travaille sur son objectif</translation>
+    </message>
+    <message>
+        <source>Waiting for a resource another agent holds</source>
+        <translation>Attend une ressource détenue par un autre agent</translation>
+    </message>
+    <message>
+        <source>Asked a question and waits for your answer</source>
+        <translation>A posé une question et attend votre réponse</translation>
+    </message>
+    <message>
+        <source>Was running when Switchboard stopped; it will be retried</source>
+        <translation>Était en cours quand Switchboard s’est arrêté ; il sera relancé</translation>
+    </message>
+    <message>
+        <source>Finished its goal</source>
+        <translation>A atteint son objectif</translation>
+    </message>
+    <message>
+        <source>Stopped with an error</source>
+        <translation>Arrêté sur une erreur</translation>
+    </message>
+    <message>
+        <source>Cancelled before it finished</source>
+        <translation>Annulé avant la fin</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Basse</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Haute</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayFormat</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 jetons</translation>
+    </message>
+    <message>
+        <source>%1k tokens</source>
+        <translation>%1 k jetons</translation>
+    </message>
+    <message>
+        <source>%1M tokens</source>
+        <translation>%1 M jetons</translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <translation>%1 $</translation>
+    </message>
+    <message>
+        <source>&lt;$%1</source>
+        <translation>&lt;%1 $</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::AgentBoardModel</name>
+    <message>
+        <source>%1 — %2 (%3, %4%)</source>
+        <extracomment>Card text for screen readers and copy: agent name, goal title, state, progress</extracomment>
+        <translation>%1 — %2 (%3, %4 %)</translation>
+    </message>
+    <message>
+        <source>%1 on profile %2</source>
+        <translation>%1 sur le profil %2</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>quelconque</translation>
+    </message>
+    <message>
+        <source>Step: %1</source>
+        <translation>Étape : %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Raison : %1</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::AgentBoardView</name>
+    <message>
+        <source>Agent board</source>
+        <translation>Tableau des agents</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::AgentCardDelegate</name>
+    <message>
+        <source>Attempt %1</source>
+        <translation>Tentative %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Card subtitle: agent name · profile name</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>any profile</source>
+        <translation>tout profil</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Waiting to start</source>
+        <translation>Attend de démarrer</translation>
+    </message>
+    <message>
+        <source>Queued at %1</source>
+        <translation>En file depuis %1</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Pas démarré</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::AgentDetailPane</name>
+    <message>
+        <source>%1 · %2%</source>
+        <translation>%1 · %2 %</translation>
+    </message>
+    <message>
+        <source>%1 · agent %2 · goal %3</source>
+        <translation>%1 · agent %2 · objectif %3</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Any matching profile</source>
+        <translation>Tout profil adapté</translation>
+    </message>
+    <message>
+        <source>%1 (needs %2)</source>
+        <translation>%1 (requiert %2)</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Pas démarré</translation>
+    </message>
+    <message>
+        <source>%1 in · %2 out · %3</source>
+        <translation>%1 entrée · %2 sortie · %3</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>Non communiqué</translation>
+    </message>
+    <message>
+        <source>Completed without a summary</source>
+        <translation>Terminé sans résumé</translation>
+    </message>
+    <message>
+        <source>Not finished yet</source>
+        <translation>Pas encore terminé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older line(s) dropped; the newest %1 are kept.</source>
+        <translation><numerusform>%n ligne plus ancienne supprimée ; les %1 plus récentes sont conservées.</numerusform><numerusform>%n lignes plus anciennes supprimées ; les %1 plus récentes sont conservées.</numerusform></translation>
+    </message>
+    <message>
+        <source>Select an agent on the board to see its goal, progress and log.</source>
+        <translation>Sélectionnez un agent sur le tableau pour voir son objectif, sa progression et son journal.</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Success criteria</source>
+        <translation>Critères de réussite</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Dépend de</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressources</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>Étape en cours</translation>
+    </message>
+    <message>
+        <source>Steps so far</source>
+        <translation>Étapes jusqu’ici</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Tentative</translation>
+    </message>
+    <message>
+        <source>Tokens / cost</source>
+        <translation>Jetons / coût</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Démarré le</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminé le</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>No output yet</source>
+        <translation>Aucune sortie pour l’instant</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::BoardFilterBar</name>
+    <message numerus="yes">
+        <source>%n agent(s)</source>
+        <translation><numerusform>%n agent</numerusform><numerusform>%n agents</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n agent(s)</source>
+        <translation><numerusform>%1 sur %n agent</numerusform><numerusform>%1 sur %n agents</numerusform></translation>
+    </message>
+    <message>
+        <source>Search agents, goals, steps, profiles…</source>
+        <translation>Rechercher agents, objectifs, étapes, profils…</translation>
+    </message>
+    <message>
+        <source>Filter the board by agent name, goal title, current step or profile (Ctrl+F)</source>
+        <translation>Filtrer le tableau par nom d’agent, titre d’objectif, étape en cours ou profil (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actifs</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminés</translation>
+    </message>
+    <message>
+        <source>Failed or blocked</source>
+        <translation>Échoués ou bloqués</translation>
+    </message>
+    <message>
+        <source>Running, waiting for a lock or for you, or paused</source>
+        <translation>En cours, en attente d’un verrou ou de vous, ou en pause</translation>
+    </message>
+    <message>
+        <source>Queued, blocked, waiting for a lock or for you, paused or interrupted</source>
+        <translation>En file, bloqués, en attente d’un verrou ou de vous, en pause ou interrompus</translation>
+    </message>
+    <message>
+        <source>Completed, failed or cancelled</source>
+        <translation>Terminés, échoués ou annulés</translation>
+    </message>
+    <message>
+        <source>Spawn order</source>
+        <translation>Ordre de lancement</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Heure de démarrage</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Reverse the sort order</source>
+        <translation>Inverser l’ordre de tri</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>A&amp;fficher :</translation>
+    </message>
+    <message>
+        <source>S&amp;ort:</source>
+        <translation>&amp;Trier :</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::EmptyBoardOverlay</name>
+    <message>
+        <source>No agents yet</source>
+        <translation>Aucun agent pour l’instant</translation>
+    </message>
+    <message>
+        <source>Give an agent a goal with New goal (Ctrl+N), or start a whole plan from a template with Run plan (Ctrl+O).</source>
+        <translation>Confiez un objectif à un agent avec « Nouvel objectif » (Ctrl+N), ou lancez tout un plan depuis un modèle avec « Exécuter un plan » (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>No agents match the filter</source>
+        <translation>Aucun agent ne correspond au filtre</translation>
+    </message>
+    <message>
+        <source>Change the search text or the state filter to see more agents.</source>
+        <translation>Modifiez le texte recherché ou le filtre d’état pour voir plus d’agents.</translation>
+    </message>
+    <message>
+        <source>New goal…</source>
+        <translation>Nouvel objectif…</translation>
+    </message>
+    <message>
+        <source>Run plan…</source>
+        <translation>Exécuter un plan…</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Effacer le filtre</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::MainWindow</name>
+    <message>
+        <source>All agents have finished.</source>
+        <translation>Tous les agents ont terminé.</translation>
+    </message>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>Switchboard — %1</source>
+        <translation>Switchboard — %1</translation>
+    </message>
+    <message>
+        <source>Queued “%1”</source>
+        <translation>« %1 » mis en file</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n agent(s)</source>
+        <translation><numerusform>%n agent mis en file</numerusform><numerusform>%n agents mis en file</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Started plan “%1”: %n agent(s) queued</source>
+        <translation><numerusform>Plan « %1 » lancé : %n agent mis en file</numerusform><numerusform>Plan « %1 » lancé : %n agents mis en file</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling %n agent(s)</source>
+        <translation><numerusform>Annulation de %n agent</numerusform><numerusform>Annulation de %n agents</numerusform></translation>
+    </message>
+    <message>
+        <source>Select the agents to cancel on the board first.</source>
+        <translation>Sélectionnez d’abord sur le tableau les agents à annuler.</translation>
+    </message>
+    <message>
+        <source>No agent is queued or running.</source>
+        <translation>Aucun agent n’est en file ou en cours.</translation>
+    </message>
+    <message>
+        <source>Cancel all agents</source>
+        <translation>Annuler tous les agents</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel all %n unfinished agent(s)?</source>
+        <translation><numerusform>Annuler l’agent non terminé ?</numerusform><numerusform>Annuler les %n agents non terminés ?</numerusform></translation>
+    </message>
+    <message>
+        <source>Running agents are told to stop at once; queued agents will not start. Finished agents stay on the board.</source>
+        <translation>Les agents en cours reçoivent l’ordre de s’arrêter aussitôt ; les agents en file ne démarreront pas. Les agents terminés restent sur le tableau.</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Laisser tourner</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n finished agent(s) from the board</source>
+        <translation><numerusform>%n agent terminé retiré du tableau</numerusform><numerusform>%n agents terminés retirés du tableau</numerusform></translation>
+    </message>
+    <message>
+        <source>No finished agents to remove.</source>
+        <translation>Aucun agent terminé à retirer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n agent id(s)</source>
+        <translation><numerusform>%n identifiant d’agent copié</numerusform><numerusform>%n identifiants d’agents copiés</numerusform></translation>
+    </message>
+    <message>
+        <source>About Switchboard</source>
+        <translation>À propos de Switchboard</translation>
+    </message>
+    <message>
+        <source>A control panel for running many AI agents in parallel: hand them goals, watch them work, step in when they need you.</source>
+        <translation>Un tableau de bord pour faire tourner de nombreux agents IA en parallèle : confiez-leur des objectifs, suivez leur travail, intervenez quand ils ont besoin de vous.</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1.</source>
+        <translation>Construit avec Qt %1.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Agents</source>
+        <translation>A&amp;gents</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;New goal…</source>
+        <translation>&amp;Nouvel objectif…</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>Nouvel objectif</translation>
+    </message>
+    <message>
+        <source>Give one agent a goal (Ctrl+N)</source>
+        <translation>Confier un objectif à un agent (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Spawn parallel…</source>
+        <translation>Lancer en &amp;parallèle…</translation>
+    </message>
+    <message>
+        <source>Spawn parallel</source>
+        <translation>Lancer en parallèle</translation>
+    </message>
+    <message>
+        <source>Start several agents at once (Ctrl+Shift+N)</source>
+        <translation>Lancer plusieurs agents à la fois (Ctrl+Maj+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Run plan…</source>
+        <translation>&amp;Exécuter un plan…</translation>
+    </message>
+    <message>
+        <source>Run plan</source>
+        <translation>Exécuter un plan</translation>
+    </message>
+    <message>
+        <source>Run a plan file or a template (Ctrl+O)</source>
+        <translation>Exécuter un fichier de plan ou un modèle (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel selected</source>
+        <translation>&amp;Annuler la sélection</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel the selected agents (Del)</source>
+        <translation>Annuler les agents sélectionnés (Suppr)</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;all…</source>
+        <translation>Annuler &amp;tout…</translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation>Tout annuler</translation>
+    </message>
+    <message>
+        <source>Cancel every queued and running agent</source>
+        <translation>Annuler tous les agents en file et en cours</translation>
+    </message>
+    <message>
+        <source>C&amp;lean up finished</source>
+        <translation>&amp;Nettoyer les terminés</translation>
+    </message>
+    <message>
+        <source>Clean up</source>
+        <translation>Nettoyer</translation>
+    </message>
+    <message>
+        <source>Remove completed, failed, cancelled and blocked agents from the board</source>
+        <translation>Retirer du tableau les agents terminés, échoués, annulés et bloqués</translation>
+    </message>
+    <message>
+        <source>&amp;Resume dispatch</source>
+        <translation>&amp;Reprendre les lancements</translation>
+    </message>
+    <message>
+        <source>&amp;Pause dispatch</source>
+        <translation>&amp;Suspendre les lancements</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Suspendre</translation>
+    </message>
+    <message>
+        <source>Let queued agents start again</source>
+        <translation>Laisser à nouveau démarrer les agents en file</translation>
+    </message>
+    <message>
+        <source>Start no new agents; running agents go on</source>
+        <translation>Ne plus lancer de nouveaux agents ; ceux en cours continuent</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y agent id</source>
+        <translation>Co&amp;pier l’identifiant</translation>
+    </message>
+    <message>
+        <source>Show &amp;details</source>
+        <translation>Afficher les &amp;détails</translation>
+    </message>
+    <message>
+        <source>&amp;Find agents</source>
+        <translation>&amp;Rechercher des agents</translation>
+    </message>
+    <message>
+        <source>&amp;About Switchboard</source>
+        <translation>À &amp;propos de Switchboard</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>Barre d’outils</translation>
+    </message>
+    <message>
+        <source>&amp;Toolbar</source>
+        <translation>&amp;Barre d’outils</translation>
+    </message>
+    <message>
+        <source>&amp;Max parallel:</source>
+        <translation>&amp;Max. en parallèle :</translation>
+    </message>
+    <message>
+        <source>How many agents may run at the same time; takes effect at once</source>
+        <translation>Nombre d’agents pouvant tourner en même temps ; s’applique aussitôt</translation>
+    </message>
+    <message>
+        <source>Agent details</source>
+        <translation>Détails de l’agent</translation>
+    </message>
+    <message>
+        <source>Agent &amp;details</source>
+        <translation>&amp;Détails de l’agent</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::NewGoalDialog</name>
+    <message>
+        <source>Can: %1</source>
+        <translation>Sait : %1</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <source>Title is required</source>
+        <translation>Le titre est obligatoire</translation>
+    </message>
+    <message>
+        <source>The deadline is in the past</source>
+        <translation>L’échéance est dans le passé</translation>
+    </message>
+    <message>
+        <source>The goal could not be queued.</source>
+        <translation>L’objectif n’a pas pu être mis en file.</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>Nouvel objectif</translation>
+    </message>
+    <message>
+        <source>&amp;Title (required)</source>
+        <translation>&amp;Titre (obligatoire)</translation>
+    </message>
+    <message>
+        <source>What should the agent achieve?</source>
+        <translation>Que doit accomplir l’agent ?</translation>
+    </message>
+    <message>
+        <source>Goal &amp;ID</source>
+        <translation>&amp;Identifiant</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <source>Other goals refer to this goal by its ID. Leave empty to have one made up.</source>
+        <translation>Les autres objectifs font référence à celui-ci par son identifiant. Laissez vide pour en obtenir un automatiquement.</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>Context, constraints, pointers to files…</source>
+        <translation>Contexte, contraintes, fichiers utiles…</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>&amp;Priorité</translation>
+    </message>
+    <message>
+        <source>Dead&amp;line</source>
+        <translation>É&amp;chéance</translation>
+    </message>
+    <message>
+        <source>&amp;Success criteria</source>
+        <translation>Critères de &amp;réussite</translation>
+    </message>
+    <message>
+        <source>How will you know the goal is met? One criterion per entry.</source>
+        <translation>Comment saurez-vous que l’objectif est atteint ? Un critère par entrée.</translation>
+    </message>
+    <message>
+        <source>P&amp;rofile</source>
+        <translation>Pro&amp;fil</translation>
+    </message>
+    <message>
+        <source>Any matching profile</source>
+        <translation>Tout profil adapté</translation>
+    </message>
+    <message>
+        <source>Required &amp;capabilities</source>
+        <translation>&amp;Compétences requises</translation>
+    </message>
+    <message>
+        <source>With any matching profile, the goal goes to a profile that has all the checked capabilities</source>
+        <translation>Avec « Tout profil adapté », l’objectif va à un profil qui possède toutes les compétences cochées</translation>
+    </message>
+    <message>
+        <source>Depends &amp;on</source>
+        <translation>Dépend &amp;de</translation>
+    </message>
+    <message>
+        <source>Filter existing goals…</source>
+        <translation>Filtrer les objectifs existants…</translation>
+    </message>
+    <message>
+        <source>No existing goals yet</source>
+        <translation>Aucun objectif existant pour l’instant</translation>
+    </message>
+    <message>
+        <source>The goal starts only after the checked goals have completed</source>
+        <translation>L’objectif ne démarre qu’une fois les objectifs cochés terminés</translation>
+    </message>
+    <message>
+        <source>R&amp;esources</source>
+        <translation>R&amp;essources</translation>
+    </message>
+    <message>
+        <source>Files or other resources it needs exclusively, one per line</source>
+        <translation>Fichiers ou autres ressources qu’il lui faut en exclusivité, un par ligne</translation>
+    </message>
+    <message>
+        <source>&amp;Spawn agent</source>
+        <translation>&amp;Lancer l’agent</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::RunPlanDialog</name>
+    <message>
+        <source>Open plan</source>
+        <translation>Ouvrir un plan</translation>
+    </message>
+    <message>
+        <source>Plan files (*.yaml *.yml);;All files (*)</source>
+        <translation>Fichiers de plan (*.yaml *.yml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>No plan selected</source>
+        <translation>Aucun plan choisi</translation>
+    </message>
+    <message>
+        <source>Pick a template on the left or open a plan file.</source>
+        <translation>Choisissez un modèle à gauche ou ouvrez un fichier de plan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s)</source>
+        <translation><numerusform>%n objectif</numerusform><numerusform>%n objectifs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phase(s)</source>
+        <translation><numerusform>%n phase</numerusform><numerusform>%n phases</numerusform></translation>
+    </message>
+    <message>
+        <source>up to %1 agents at once</source>
+        <translation>jusqu’à %1 agents à la fois</translation>
+    </message>
+    <message>
+        <source>profiles: %1</source>
+        <translation>profils : %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message numerus="yes">
+        <source>Phase %1 — %n goal(s) in parallel</source>
+        <translation><numerusform>Phase %1 — %n objectif</numerusform><numerusform>Phase %1 — %n objectifs en parallèle</numerusform></translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>quelconque</translation>
+    </message>
+    <message>
+        <source>The plan has no goals.</source>
+        <translation>Le plan ne contient aucun objectif.</translation>
+    </message>
+    <message>
+        <source>The plan could not be started:
+%1</source>
+        <translation>Le plan n’a pas pu être lancé :
+%1</translation>
+    </message>
+    <message>
+        <source>Run plan</source>
+        <translation>Exécuter un plan</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>&amp;Open plan file…</source>
+        <translation>&amp;Ouvrir un fichier de plan…</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Dépend de</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Lancer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>No templates are built in</source>
+        <translation>Aucun modèle intégré</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::RunStatusWidget</name>
+    <message>
+        <source>%1 queued</source>
+        <translation>%1 en file</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 en cours</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 en attente</translation>
+    </message>
+    <message>
+        <source>%1 completed</source>
+        <translation>%1 terminé(s)</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 échoué(s)</translation>
+    </message>
+    <message>
+        <source>%1 blocked</source>
+        <translation>%1 bloqué(s)</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 annulé(s)</translation>
+    </message>
+    <message>
+        <source>Agents waiting for a lock or for your answer</source>
+        <translation>Agents qui attendent un verrou ou votre réponse</translation>
+    </message>
+    <message>
+        <source>Pool: %1 busy · %2 free</source>
+        <translation>Pool : %1 occupé(s) · %2 libre(s)</translation>
+    </message>
+    <message>
+        <source>Agent slots in use and still free under the current max parallel (%1)</source>
+        <translation>Places d’agents occupées et encore libres sous le maximum actuel (%1)</translation>
+    </message>
+    <message>
+        <source>Dispatch paused</source>
+        <translation>Lancements suspendus</translation>
+    </message>
+    <message>
+        <source>No new agents start until you resume dispatch; running agents go on</source>
+        <translation>Aucun nouvel agent ne démarre tant que vous ne reprenez pas les lancements ; ceux en cours continuent</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::SpawnParallelDialog</name>
+    <message>
+        <source>The clipboard holds no text to paste: copy one goal per line first.</source>
+        <translation>Le presse-papiers ne contient pas de texte : copiez d’abord un objectif par ligne.</translation>
+    </message>
+    <message>
+        <source>Row %1: Title is required</source>
+        <translation>Ligne %1 : le titre est obligatoire</translation>
+    </message>
+    <message>
+        <source>Enter at least one goal: type a title in the table or paste one goal per line.</source>
+        <translation>Saisissez au moins un objectif : tapez un titre dans le tableau ou collez un objectif par ligne.</translation>
+    </message>
+    <message>
+        <source>Title is required</source>
+        <translation>Le titre est obligatoire</translation>
+    </message>
+    <message>
+        <source>Check at least one profile</source>
+        <translation>Cochez au moins un profil</translation>
+    </message>
+    <message>
+        <source>The goals could not be queued.</source>
+        <translation>Les objectifs n’ont pas pu être mis en file.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Spawn %n agent(s)</source>
+        <translation><numerusform>&amp;Lancer %n agent</numerusform><numerusform>&amp;Lancer %n agents</numerusform></translation>
+    </message>
+    <message>
+        <source>Spawn agents in parallel</source>
+        <translation>Lancer des agents en parallèle</translation>
+    </message>
+    <message>
+        <source>&amp;Different goals</source>
+        <translation>Objectifs &amp;différents</translation>
+    </message>
+    <message>
+        <source>Same goal, &amp;several agents</source>
+        <translation>Même objectif, &amp;plusieurs agents</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>One goal per row; all of them start together, or none does if one is invalid. Paste lines (Ctrl+V) to add one goal per line; columns may be separated by tabs: title, priority, profile, description.</source>
+        <translation>Un objectif par ligne ; tous démarrent ensemble, ou aucun si l’un est invalide. Collez des lignes (Ctrl+V) pour ajouter un objectif par ligne ; les colonnes peuvent être séparées par des tabulations : titre, priorité, profil, description.</translation>
+    </message>
+    <message>
+        <source>&amp;Add row</source>
+        <translation>&amp;Ajouter une ligne</translation>
+    </message>
+    <message>
+        <source>&amp;Remove rows</source>
+        <translation>&amp;Supprimer les lignes</translation>
+    </message>
+    <message>
+        <source>&amp;Paste lines</source>
+        <translation>&amp;Coller des lignes</translation>
+    </message>
+    <message>
+        <source>Any matching profile</source>
+        <translation>Tout profil adapté</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <source>The goal every agent gets</source>
+        <translation>L’objectif que reçoit chaque agent</translation>
+    </message>
+    <message>
+        <source>D&amp;escription</source>
+        <translation>D&amp;escription</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>&amp;Priorité</translation>
+    </message>
+    <message>
+        <source>Send it to this many &amp;agents:</source>
+        <translation>L’envoyer à ce nombre d’&amp;agents :</translation>
+    </message>
+    <message>
+        <source>on profile</source>
+        <translation>sur le profil</translation>
+    </message>
+    <message>
+        <source>Send it to one agent on each checked profile, side by side:</source>
+        <translation>L’envoyer à un agent de chaque profil coché, côte à côte :</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::StringListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add an entry and type it</source>
+        <translation>Ajouter une entrée et la saisir</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Remove the selected entries</source>
+        <translation>Supprimer les entrées sélectionnées</translation>
+    </message>
+</context>
 </TS>

@@ -14,15 +14,18 @@ QString installTranslations(QCoreApplication &app, const QString &languageOverri
     if (!wanted.isEmpty())
         QLocale::setDefault(locale);
 
-    QString language = QStringLiteral("en");
+    // A language without a translation falls back to English, whose file holds the plural forms.
     auto *translator = new QTranslator(&app);
-    if (translator->load(locale, QStringLiteral("switchboard"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        QCoreApplication::installTranslator(translator);
-        language = translator->language().section(QLatin1Char('_'), 0, 0);
-        if (language.isEmpty())
-            language = QLocale::languageToCode(locale.language());
-    } else {
+    if (!translator->load(locale, QStringLiteral("switchboard"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        (void)translator->load(QStringLiteral(":/i18n/switchboard_en.qm"));
+    QString language = translator->language().section(QLatin1Char('_'), 0, 0);
+    if (translator->isEmpty()) {
         delete translator;
+        language = QStringLiteral("en");
+    } else {
+        QCoreApplication::installTranslator(translator);
+        if (language.isEmpty())
+            language = QStringLiteral("en");
     }
 
     // Qt's own strings (standard buttons, file dialog); present only when the distribution ships them.
