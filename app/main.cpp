@@ -55,6 +55,7 @@ int main(int argc, char *argv[])
 
     Orchestrator orchestrator;
     applyConfig(orchestrator, *config, options.maxParallel);
+    orchestrator.setLogDirectory(sessionLogDirectory());
 
     MainWindow window(&orchestrator, *config);
     window.show();

@@ -217,6 +217,7 @@ int runCommand(const QStringList &arguments)
     }
     Orchestrator orchestrator;
     applyConfig(orchestrator, plan->config, maxParallel, mode);
+    orchestrator.setLogDirectory(sessionLogDirectory());
     // Unattended: a goal out of retries fails instead of waiting for a human who is not there.
     orchestrator.setEscalateExhaustedRetries(autoAnswer.isEmpty());
     if (parser.isSet(QStringLiteral("workspace")))

@@ -3,7 +3,16 @@
 #include "orchestration/Orchestrator.h"
 #include "orchestration/Scheduler.h"
 
+#include <QDateTime>
+#include <QStandardPaths>
+
 namespace switchboard {
+
+QString sessionLogDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/switchboard/logs/" +
+           QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+}
 
 void applyConfig(Orchestrator &orchestrator, const Config &config, int maxParallelOverride, const QString &modeOverride)
 {

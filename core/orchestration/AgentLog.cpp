@@ -1,5 +1,8 @@
 #include "AgentLog.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 namespace switchboard {
 
 AgentLog::AgentLog(int capacity)
@@ -16,6 +19,46 @@ void AgentLog::append(const QString &line)
         m_head = (m_head + 1) % m_lines.size();
     }
     ++m_total;
+    if (!m_spillPath.isEmpty() && !m_spillFailed) {
+        if (!m_spill) {
+            QDir().mkpath(QFileInfo(m_spillPath).absolutePath());
+            m_spill = std::make_unique<QFile>(m_spillPath);
+            if (!m_spill->open(QIODevice::WriteOnly | QIODevice::Append)) {
+                // The in-memory tail still works; say once why the full log is missing.
+                m_spillFailed = true;
+                m_lines.append(QStringLiteral("[switchboard] cannot write the full log to %1: %2")
+                                   .arg(m_spillPath, m_spill->errorString()));
+                m_spill.reset();
+                return;
+            }
+        }
+        // QFile buffers; a flush per line would make a chatty agent cost a syscall per line.
+        m_spill->write(line.toUtf8());
+        m_spill->write("\n", 1);
+    }
+}
+
+void AgentLog::setSpillFile(const QString &path)
+{
+    const QMutexLocker locker(&m_mutex);
+    if (m_spill)
+        m_spill->flush();
+    m_spill.reset();
+    m_spillFailed = false;
+    m_spillPath = path;
+}
+
+QString AgentLog::spillFile() const
+{
+    const QMutexLocker locker(&m_mutex);
+    return m_spillPath;
+}
+
+void AgentLog::flush()
+{
+    const QMutexLocker locker(&m_mutex);
+    if (m_spill)
+        m_spill->flush();
 }
 
 QStringList AgentLog::lines() const

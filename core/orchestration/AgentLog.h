@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QFile>
 #include <QMutex>
 #include <QStringList>
+
+#include <memory>
 
 namespace switchboard {
 
@@ -21,6 +24,11 @@ public:
     qint64 totalLines() const;
     qint64 droppedLines() const;
     int capacity() const { return m_capacity; }
+    // Every line is also appended to this file (created on the first line), so nothing is lost when
+    // the ring drops old lines. Empty = memory only.
+    void setSpillFile(const QString &path);
+    QString spillFile() const;
+    void flush();
 
 private:
     // The i-th oldest line kept (0 <= i < m_lines.size()); call with m_mutex held.
@@ -35,6 +43,9 @@ private:
     qsizetype m_head = 0;
     qint64 m_total = 0;
     qint64 m_taken = 0;
+    QString m_spillPath;
+    std::unique_ptr<QFile> m_spill;
+    bool m_spillFailed = false;
 };
 
 } // namespace switchboard

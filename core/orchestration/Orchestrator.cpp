@@ -167,6 +167,8 @@ QStringList Orchestrator::spawnParallel(const QList<Goal> &goals, QString *error
         const quint64 number = m_nextAgentNumber++;
         record->goal = goal;
         record->log = std::make_shared<AgentLog>();
+        if (!m_logDirectory.isEmpty())
+            record->log->setSpillFile(QDir(m_logDirectory).filePath(QStringLiteral("a-%1.log").arg(number)));
         AgentStatus &s = record->status;
         s.agentId = QStringLiteral("a-%1").arg(number);
         s.name =
@@ -259,6 +261,12 @@ QStringList Orchestrator::agentLog(const QString &agentId) const
 {
     const AgentRecord *r = record(agentId);
     return r ? r->log->lines() : QStringList();
+}
+
+QString Orchestrator::agentLogFile(const QString &agentId) const
+{
+    const AgentRecord *r = record(agentId);
+    return r ? r->log->spillFile() : QString();
 }
 
 qint64 Orchestrator::agentLogDropped(const QString &agentId) const
@@ -662,6 +670,7 @@ void Orchestrator::handleAgentFinished(const QString &agentId, const AgentResult
             outcome = AgentResult::failed(QStringLiteral("lock lost: %1").arg(lost.join(QStringLiteral(", "))), -1,
                                           QStringLiteral("lock_lost"));
     }
+    r->log->flush();
     m_locks.releaseAll(agentId);
     m_locks.clearLostLocks(agentId);
     m_inbox.cancelAgent(agentId);

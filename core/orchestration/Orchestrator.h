@@ -67,6 +67,10 @@ public:
     void setBackends(BackendRegistry registry);
     const BackendRegistry &backends() const { return m_backends; }
     void setWorkspace(const QString &path);
+    // Where each agent's full output is written (<dir>/<agent>.log); empty = memory only.
+    void setLogDirectory(const QString &dir) { m_logDirectory = dir; }
+    QString logDirectory() const { return m_logDirectory; }
+    QString agentLogFile(const QString &agentId) const;
     QString workspace() const { return m_workspace; }
     // How often agentsUpdated() is published (ms). Default 75.
     void setUpdateInterval(int ms);
@@ -205,6 +209,7 @@ private:
     Scheduler m_scheduler;
     BackendRegistry m_backends;
     QString m_workspace;
+    QString m_logDirectory;
     std::unordered_map<QString, std::unique_ptr<AgentRecord>> m_records;
     QStringList m_order; // agent ids in spawn order
     QHash<QString, QString> m_agentByGoal;

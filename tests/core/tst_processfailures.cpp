@@ -7,6 +7,7 @@
 #include "support/TestSupport.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -260,6 +261,7 @@ void TestProcessFailures::hugeOutputStaysBounded()
 {
     // 200 MB of output in 1,000-character lines: memory stays flat, the log keeps only the newest lines.
     Orchestrator o;
+    o.setLogDirectory(m_dir.filePath(u"logs"_s));
     o.setProfiles({profile(u"loud"_s, u"head -c 200000000 /dev/zero | tr '\\0' 'x' | fold -w 1000\n"_s)});
     const qint64 before = residentKb();
     const QString id = o.spawn(goal(u"g"_s, u"loud"_s));
@@ -272,6 +274,10 @@ void TestProcessFailures::hugeOutputStaysBounded()
     // The newest output lines are kept (the last few lines are the agent's exit notes).
     QVERIFY(std::any_of(log.cend() - 10, log.cend(), [](const QString &line) { return line.startsWith(u"xxxx"_s); }));
     QVERIFY2(grown < 100 * 1024, qPrintable(u"resident memory grew by %1 kB"_s.arg(grown)));
+    // ...and the whole output is in the spill file.
+    const QFileInfo spill(o.agentLogFile(id));
+    QCOMPARE(spill.absoluteFilePath(), QFileInfo(m_dir.filePath(u"logs/a-1.log"_s)).absoluteFilePath());
+    QVERIFY2(spill.size() >= 200000 * 1001, qPrintable(QString::number(spill.size())));
 }
 
 void TestProcessFailures::dependencyResultReachesDependent()
