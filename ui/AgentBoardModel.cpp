@@ -123,6 +123,8 @@ QVariant AgentBoardModel::data(const QModelIndex &index, int role) const
         return row.sequence;
     case SearchTextRole:
         return row.searchText;
+    case WaitingForRole:
+        return waitingForAt(index.row());
     default:
         return {};
     }
@@ -152,6 +154,7 @@ QHash<int, QByteArray> AgentBoardModel::roleNames() const
     names.insert(CompletedRole, "completed");
     names.insert(SequenceRole, "sequence");
     names.insert(SearchTextRole, "searchText");
+    names.insert(WaitingForRole, "waitingFor");
     return names;
 }
 
@@ -179,6 +182,19 @@ QStringList AgentBoardModel::stepHistoryAt(int row) const
 quint64 AgentBoardModel::sequenceAt(int row) const
 {
     return m_rows.at(row).sequence;
+}
+
+QStringList AgentBoardModel::waitingForAt(int row) const
+{
+    QStringList waiting;
+    for (const QString &goalId : m_rows.at(row).dependsOn) {
+        // A dependency no longer on the board was cleaned up after it finished; had it failed, this
+        // agent would be blocked rather than queued.
+        const int dependency = m_rowByGoal.value(goalId, -1);
+        if (dependency >= 0 && m_rows.at(dependency).status.state != AgentState::Completed)
+            waiting << goalId;
+    }
+    return waiting;
 }
 
 void AgentBoardModel::setInsertDelay(int ms)
@@ -245,12 +261,7 @@ void AgentBoardModel::handleAgentsUpdated(const QStringList &agentIds)
     }
     flushPendingInserts();
 
-    struct Change
-    {
-        int row;
-        QList<int> roles;
-    };
-    QVector<Change> changes;
+    QHash<int, QList<int>> changes; // row -> changed roles
     changes.reserve(agentIds.size());
     bool anyTicking = false;
     for (const QString &agentId : agentIds) {
@@ -271,7 +282,19 @@ void AgentBoardModel::handleAgentsUpdated(const QStringList &agentIds)
         if (searchChanged)
             entry.searchText = searchTextFor(entry.status);
         anyTicking = anyTicking || isTicking(entry.status);
-        changes.append({row, std::move(roles)});
+        if (roles.contains(StateRole)) {
+            // Agents queued behind this goal now wait for one goal less: their cards say so.
+            for (const QString &dependent : m_dependents.value(entry.status.goalId)) {
+                const int dependentRow = m_rowById.value(dependent, -1);
+                if (dependentRow >= 0 && dependentRow != row && !changes.value(dependentRow).contains(WaitingForRole))
+                    changes[dependentRow].append(WaitingForRole);
+            }
+        }
+        QList<int> &known = changes[row];
+        for (const int role : std::as_const(roles)) {
+            if (!known.contains(role))
+                known.append(role);
+        }
     }
 
     if (!changes.isEmpty()) {
@@ -279,9 +302,11 @@ void AgentBoardModel::handleAgentsUpdated(const QStringList &agentIds)
             // Most of the board changed: one signal, all roles, is cheaper for the proxy and the view.
             Q_EMIT dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1));
         } else {
-            for (const Change &change : std::as_const(changes)) {
-                const QModelIndex changed = index(change.row);
-                Q_EMIT dataChanged(changed, changed, change.roles);
+            QList<int> rows = changes.keys();
+            std::sort(rows.begin(), rows.end());
+            for (const int row : std::as_const(rows)) {
+                const QModelIndex changed = index(row);
+                Q_EMIT dataChanged(changed, changed, changes.value(row));
             }
         }
     }
@@ -332,15 +357,21 @@ void AgentBoardModel::removeAgentRows(const QStringList &agentIds)
     constexpr int kMaxRuns = 64;
     if (runs.size() > kMaxRuns) {
         beginResetModel();
-        for (auto it = runs.crbegin(); it != runs.crend(); ++it)
+        for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
+            for (int row = it->first; row <= it->last; ++row)
+                m_dependents.remove(m_rows.at(row).status.goalId);
             m_rows.remove(it->first, it->last - it->first + 1);
+        }
         rebuildIndex(0);
         endResetModel();
     } else {
         for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
             beginRemoveRows({}, it->first, it->last);
-            for (int row = it->first; row <= it->last; ++row)
+            for (int row = it->first; row <= it->last; ++row) {
                 m_rowById.remove(m_rows.at(row).status.agentId);
+                m_rowByGoal.remove(m_rows.at(row).status.goalId);
+                m_dependents.remove(m_rows.at(row).status.goalId);
+            }
             m_rows.remove(it->first, it->last - it->first + 1);
             rebuildIndex(it->first);
             endRemoveRows();
@@ -372,11 +403,16 @@ void AgentBoardModel::tickRunning()
 
 void AgentBoardModel::rebuildIndex(int fromRow)
 {
-    if (fromRow == 0)
+    if (fromRow == 0) {
         m_rowById.clear();
+        m_rowByGoal.clear();
+    }
     m_rowById.reserve(m_rows.size());
-    for (int row = fromRow; row < m_rows.size(); ++row)
+    m_rowByGoal.reserve(m_rows.size());
+    for (int row = fromRow; row < m_rows.size(); ++row) {
         m_rowById.insert(m_rows.at(row).status.agentId, row);
+        m_rowByGoal.insert(m_rows.at(row).status.goalId, row);
+    }
 }
 
 AgentBoardModel::Row AgentBoardModel::makeRow(const AgentStatus &status)
@@ -386,6 +422,13 @@ AgentBoardModel::Row AgentBoardModel::makeRow(const AgentStatus &status)
     row.sequence = m_nextSequence++;
     row.searchText = searchTextFor(status);
     recordStep(row);
+    if (m_orchestrator) {
+        if (const std::optional<Goal> goal = m_orchestrator->goal(status.goalId)) {
+            row.dependsOn = goal->dependsOn;
+            for (const QString &dependency : goal->dependsOn)
+                m_dependents[dependency].append(status.agentId);
+        }
+    }
     return row;
 }
 

@@ -48,6 +48,7 @@ public:
         CompletedRole,   // QDateTime
         SequenceRole,    // quint64: spawn order
         SearchTextRole,  // QString: lower-case name, goal, step, profile, ids; changes with them and with the state
+        WaitingForRole,  // QStringList: ids of the goals this one depends on that have not completed yet
     };
     Q_ENUM(Role)
 
@@ -66,6 +67,8 @@ public:
     const AgentStatus &statusAt(int row) const;
     QStringList stepHistoryAt(int row) const;
     quint64 sequenceAt(int row) const;
+    // The goal ids this agent still waits for (dependencies on the board that have not completed).
+    QStringList waitingForAt(int row) const;
 
     // Inserts the agents spawned since the last batch now rather than on the next tick.
     void flushPendingInserts();
@@ -85,6 +88,7 @@ private:
         QStringList steps;
         quint64 sequence = 0;
         QString searchText;
+        QStringList dependsOn; // goal ids, fixed when the goal was spawned
     };
 
     void handleAgentSpawned(const QString &agentId);
@@ -102,6 +106,8 @@ private:
     QPointer<Orchestrator> m_orchestrator;
     QVector<Row> m_rows;
     QHash<QString, int> m_rowById;
+    QHash<QString, int> m_rowByGoal;
+    QHash<QString, QStringList> m_dependents; // goal id -> agents whose goals depend on it
     QStringList m_pendingInserts;
     QSet<QString> m_pendingSet;
     QTimer m_insertTimer;

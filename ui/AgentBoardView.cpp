@@ -118,7 +118,7 @@ void AgentBoardView::updateCardWidth()
     const int bounds =
         maximumViewportSize().width() - style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, verticalScrollBar());
     const int available = bounds - kSpacing - 2;
-    const int slot = AgentCardDelegate::minimumCardWidth() + 2 * kSpacing;
+    const int slot = m_delegate->minimumCardWidth() + 2 * kSpacing;
     const int columns = qMax(1, available / slot);
     m_delegate->setCardWidth(available / columns - 2 * kSpacing);
 }
@@ -147,6 +147,20 @@ bool AgentBoardView::viewportEvent(QEvent *event)
         m_hoverIndex = QPersistentModelIndex();
     }
     return QListView::viewportEvent(event);
+}
+
+void AgentBoardView::setCompactCards(bool compact)
+{
+    if (!m_delegate || m_delegate->isCompact() == compact)
+        return;
+    m_delegate->setCompact(compact);
+    updateCardWidth();
+    scheduleDelayedItemsLayout();
+}
+
+bool AgentBoardView::compactCards() const
+{
+    return m_delegate && m_delegate->isCompact();
 }
 
 void AgentBoardView::changeEvent(QEvent *event)

@@ -23,6 +23,9 @@ public:
     void setCardDelegate(AgentCardDelegate *delegate);
     AgentCardDelegate *cardDelegate() const { return m_delegate; }
     EmptyBoardOverlay *emptyOverlay() const { return m_overlay; }
+    // Smaller cards (state, goal, progress), so hundreds of agents fit on a screen.
+    void setCompactCards(bool compact);
+    bool compactCards() const;
 
     // Selected agents in board order.
     QStringList selectedAgentIds() const;

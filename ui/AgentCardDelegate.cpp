@@ -49,6 +49,14 @@ void AgentCardDelegate::setBoardModel(AgentBoardModel *model)
     m_board = model;
 }
 
+void AgentCardDelegate::setCompact(bool compact)
+{
+    if (compact == m_compact)
+        return;
+    m_compact = compact;
+    Q_EMIT sizeHintChanged(QModelIndex());
+}
+
 void AgentCardDelegate::setCardWidth(int width)
 {
     width = qMax(minimumCardWidth(), width);
@@ -80,6 +88,8 @@ const AgentCardDelegate::Metrics &AgentCardDelegate::metricsFor(const QFont &fon
     m.barHeight = 8;
     m.cardHeight = kPaddingY + m.badgeHeight + 9 + m.titleHeight + 1 + m.smallHeight + 10 + m.barHeight + 9 +
                    m.baseHeight + 3 + m.smallHeight + kPaddingY;
+    // Compact: badge, goal (plus 1 px and the 7 px gap), bar.
+    m.compactHeight = kPaddingY + m.badgeHeight + 7 + m.titleHeight + 1 + 7 + m.barHeight + kPaddingY + 4;
     m_metricsValid = true;
     return m;
 }
@@ -87,7 +97,8 @@ const AgentCardDelegate::Metrics &AgentCardDelegate::metricsFor(const QFont &fon
 QSize AgentCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     Q_UNUSED(index)
-    return {m_cardWidth, metricsFor(option.font).cardHeight};
+    const Metrics &m = metricsFor(option.font);
+    return {m_cardWidth, m_compact ? m.compactHeight : m.cardHeight};
 }
 
 QRect AgentCardDelegate::cancelButtonRect(const QRect &cardRect) const
@@ -96,7 +107,7 @@ QRect AgentCardDelegate::cancelButtonRect(const QRect &cardRect) const
             kCancelSize};
 }
 
-const AgentStatus *AgentCardDelegate::statusFor(const QModelIndex &index) const
+const AgentStatus *AgentCardDelegate::statusFor(const QModelIndex &index, int *sourceRow) const
 {
     if (!m_board || !index.isValid())
         return nullptr;
@@ -105,6 +116,8 @@ const AgentStatus *AgentCardDelegate::statusFor(const QModelIndex &index) const
         source = proxy->mapToSource(source);
     if (source.model() != m_board || !source.isValid())
         return nullptr;
+    if (sourceRow)
+        *sourceRow = source.row();
     return &m_board->statusAt(source.row());
 }
 
@@ -156,7 +169,8 @@ void AgentCardDelegate::paintCancelButton(QPainter *painter, const QRect &rect, 
 
 void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const AgentStatus *status = statusFor(index);
+    int sourceRow = -1;
+    const AgentStatus *status = statusFor(index, &sourceRow);
     if (!status) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
@@ -251,7 +265,7 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
             attemptRect, Qt::AlignLeft | Qt::AlignVCenter,
             smallMetrics.elidedText(tr("Attempt %1").arg(s.attempt), Qt::ElideRight, attemptRect.width()));
     }
-    y += m.badgeHeight + 9;
+    y += m.badgeHeight + (m_compact ? 7 : 9);
 
     // Row 2: the goal, the thing the person cares about.
     painter->setFont(m.title);
@@ -262,14 +276,18 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         titleMetrics.elidedText(s.goalTitle.isEmpty() ? s.goalId : s.goalTitle, Qt::ElideRight, content.width()));
     y += m.titleHeight + 1;
 
-    // Row 3: which agent, on which profile.
-    painter->setFont(m.small);
-    painter->setPen(secondary);
-    //: Card subtitle: agent name · profile name
-    const QString who = tr("%1 · %2").arg(s.name, s.profile.isEmpty() ? tr("any profile") : s.profile);
-    painter->drawText(QRect(content.left(), y, content.width(), m.smallHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                      smallMetrics.elidedText(who, Qt::ElideRight, content.width()));
-    y += m.smallHeight + 10;
+    // Row 3: which agent, on which profile (compact cards go straight from the goal to the bar).
+    if (m_compact) {
+        y += 7;
+    } else {
+        painter->setFont(m.small);
+        painter->setPen(secondary);
+        //: Card subtitle: agent name · profile name
+        const QString who = tr("%1 · %2").arg(s.name, s.profile.isEmpty() ? tr("any profile") : s.profile);
+        painter->drawText(QRect(content.left(), y, content.width(), m.smallHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                          smallMetrics.elidedText(who, Qt::ElideRight, content.width()));
+        y += m.smallHeight + 10;
+    }
 
     // Row 4: the progress bar, drawn by the style like qBittorrent's transfer list.
     const QString percent = tr("%1%").arg(s.progress);
@@ -301,6 +319,10 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         QRect(content.right() - percentWidth + 1, y - (m.smallHeight - m.barHeight) / 2, percentWidth, m.smallHeight),
         Qt::AlignRight | Qt::AlignVCenter, percent);
     y += m.barHeight + 9;
+    if (m_compact) {
+        painter->restore();
+        return;
+    }
 
     // Row 5: what it is doing now, or why it stopped.
     QString line;
@@ -317,10 +339,13 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     case AgentState::Running:
         line = s.currentStep.isEmpty() ? tr("Starting…") : s.currentStep;
         break;
-    case AgentState::Queued:
-        line = tr("Waiting to start");
+    case AgentState::Queued: {
+        const QStringList waitingFor = m_board && sourceRow >= 0 ? m_board->waitingForAt(sourceRow) : QStringList();
+        line = waitingFor.isEmpty() ? tr("Waiting for a free slot")
+                                    : tr("Waiting for %1").arg(waitingFor.join(QStringLiteral(", ")));
         lineColor = secondary;
         break;
+    }
     case AgentState::Cancelled:
     case AgentState::WaitingForLock:
     case AgentState::Escalated:

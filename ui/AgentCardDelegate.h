@@ -26,7 +26,10 @@ public:
     void setBoardModel(AgentBoardModel *model);
     void setCardWidth(int width);
     int cardWidth() const { return m_cardWidth; }
-    static int minimumCardWidth() { return 290; }
+    int minimumCardWidth() const { return m_compact ? 230 : 290; }
+    // Compact cards show state, goal and progress only, so a big run fits on one screen.
+    void setCompact(bool compact);
+    bool isCompact() const { return m_compact; }
     // Where the mouse is in the view's viewport, so the hovered "×" can be highlighted.
     void setHoverPosition(const QPoint &position) { m_hoverPosition = position; }
 
@@ -57,16 +60,18 @@ private:
         int badgeHeight = 0;
         int barHeight = 0;
         int cardHeight = 0;
+        int compactHeight = 0;
     };
 
     const Metrics &metricsFor(const QFont &font) const;
-    const AgentStatus *statusFor(const QModelIndex &index) const;
+    const AgentStatus *statusFor(const QModelIndex &index, int *sourceRow = nullptr) const;
     void paintBadge(QPainter *painter, const QRect &rect, const AgentStatus &status, const QPalette &palette, qreal dpr,
                     int *badgeWidth) const;
     void paintCancelButton(QPainter *painter, const QRect &rect, const QPalette &palette, bool hovered) const;
 
     AgentBoardModel *m_board = nullptr;
-    int m_cardWidth = minimumCardWidth();
+    bool m_compact = false;
+    int m_cardWidth = 290;
     QPoint m_hoverPosition{-1, -1};
     mutable Metrics m_metrics;
     mutable bool m_metricsValid = false;

@@ -3,6 +3,7 @@
 #include "AgentBoardModel.h"
 #include "ThemedIcons.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -126,6 +127,15 @@ void BoardFilterBar::clearFilters()
     m_searchDelay->stop();
     m_proxy->setSearchText(QString());
     m_stateFilter->setCurrentIndex(0);
+}
+
+void BoardFilterBar::addViewAction(QAction *action)
+{
+    auto *button = new QToolButton(this);
+    button->setObjectName(action->objectName() + QStringLiteral("Button"));
+    button->setDefaultAction(action);
+    button->setAutoRaise(true);
+    layout()->addWidget(button);
 }
 
 void BoardFilterBar::focusSearch()

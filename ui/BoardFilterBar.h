@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -25,6 +26,8 @@ public:
     QLineEdit *searchField() const { return m_search; }
     void clearFilters();
     void focusSearch();
+    // Adds a tool button for a view action (card density) at the bar's end.
+    void addViewAction(QAction *action);
     void saveState(QVariantMap &state) const;
     void restoreState(const QVariantMap &state);
 

@@ -79,6 +79,7 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
     setCentralWidget(central);
 
     createActions();
+    m_filterBar->addViewAction(m_compactCards);
     createMenus();
     createToolBar();
     createDock();
@@ -196,6 +197,11 @@ void MainWindow::createActions()
     m_find->setShortcut(QKeySequence::Find);
     connect(m_find, &QAction::triggered, m_filterBar, &BoardFilterBar::focusSearch);
 
+    m_compactCards = make(QStringLiteral("actionCompactCards"));
+    m_compactCards->setCheckable(true);
+    m_compactCards->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    connect(m_compactCards, &QAction::toggled, m_view, &AgentBoardView::setCompactCards);
+
     m_about = make(QStringLiteral("actionAbout"));
     m_about->setMenuRole(QAction::AboutRole);
     connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
@@ -228,6 +234,7 @@ void MainWindow::createMenus()
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
     m_viewMenu->addAction(m_find);
+    m_viewMenu->addAction(m_compactCards);
     m_viewMenu->addSeparator();
 
     m_helpMenu = menuBar()->addMenu(QString());
@@ -531,6 +538,7 @@ void MainWindow::updateIcons()
     m_copyId->setIcon(ThemedIcons::icon(QStringLiteral("copy"), p));
     m_showDetails->setIcon(ThemedIcons::icon(QStringLiteral("details"), p));
     m_find->setIcon(ThemedIcons::icon(QStringLiteral("search"), p));
+    m_compactCards->setIcon(ThemedIcons::icon(QStringLiteral("compact"), p));
     m_about->setIcon(ThemedIcons::icon(QStringLiteral("about"), p));
     m_detailDock->toggleViewAction()->setIcon(ThemedIcons::icon(QStringLiteral("details"), p));
 }
@@ -569,6 +577,8 @@ void MainWindow::retranslate()
     m_copyId->setText(tr("Cop&y agent id"));
     m_showDetails->setText(tr("Show &details"));
     m_find->setText(tr("&Find agents"));
+    m_compactCards->setText(tr("&Compact cards"));
+    m_compactCards->setToolTip(tr("Smaller cards showing state, goal and progress, so more agents fit (Ctrl+Shift+M)"));
     m_about->setText(tr("&About Switchboard"));
     m_aboutQt->setText(tr("About &Qt"));
     m_toolBar->setWindowTitle(tr("Toolbar"));
@@ -598,6 +608,7 @@ void MainWindow::restoreSettings()
     if (settings.value(QStringLiteral("version")).toString() == kSettingsVersion)
         restoreState(settings.value(QStringLiteral("state")).toByteArray());
     m_filterBar->restoreState(settings.value(QStringLiteral("filter")).toMap());
+    m_compactCards->setChecked(settings.value(QStringLiteral("compactCards"), false).toBool());
     settings.endGroup();
 }
 
@@ -612,6 +623,7 @@ void MainWindow::saveSettings() const
     QVariantMap filter;
     m_filterBar->saveState(filter);
     settings.setValue(QStringLiteral("filter"), filter);
+    settings.setValue(QStringLiteral("compactCards"), m_compactCards->isChecked());
     settings.endGroup();
 }
 

@@ -110,6 +110,7 @@ private:
     QAction *m_copyId = nullptr;
     QAction *m_showDetails = nullptr;
     QAction *m_find = nullptr;
+    QAction *m_compactCards = nullptr;
     QAction *m_about = nullptr;
     QAction *m_aboutQt = nullptr;
 };

@@ -220,6 +220,49 @@ private Q_SLOTS:
             badIndex.data(Qt::ToolTipRole).toString().contains(badIndex.data(AgentBoardModel::ErrorRole).toString()));
     }
 
+    void queuedAgentsSayWhatTheyWaitFor()
+    {
+        AgentBoardModel model(m_orchestrator.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_orchestrator->pauseDispatch();
+        Goal first = makeGoal(u"first"_s);
+        first.id = u"first"_s;
+        Goal second = makeGoal(u"second"_s);
+        second.id = u"second"_s;
+        Goal last = makeGoal(u"last"_s);
+        last.id = u"last"_s;
+        last.dependsOn = {u"first"_s, u"second"_s};
+        // Bystanders that stay queued keep the batches small, so changes arrive row by row.
+        Goal blocker = makeGoal(u"blocker"_s, u"slow"_s);
+        blocker.id = u"blocker"_s;
+        QList<Goal> goals{first, second, last, blocker};
+        for (int i = 0; i < 10; ++i) {
+            Goal bystander = makeGoal(u"bystander %1"_s.arg(i));
+            bystander.dependsOn = {u"blocker"_s};
+            goals << bystander;
+        }
+        const QStringList ids = m_orchestrator->spawnParallel(goals);
+        model.flushPendingInserts();
+        const int lastRow = model.rowForAgent(ids.at(2));
+        QCOMPARE(model.waitingForAt(lastRow), (QStringList{u"first"_s, u"second"_s}));
+        QCOMPARE(model.index(lastRow).data(AgentBoardModel::WaitingForRole).toStringList(),
+                 (QStringList{u"first"_s, u"second"_s}));
+        QVERIFY(model.waitingForAt(model.rowForAgent(ids.at(0))).isEmpty());
+
+        // As the dependencies complete, the dependent's card is told, though its own status has not changed.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        m_orchestrator->setMaxParallel(3);
+        m_orchestrator->resumeDispatch();
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(changed.cbegin(), changed.cend(),
+                                             [lastRow](const QList<QVariant> &args) {
+                                                 return args.at(0).value<QModelIndex>().row() == lastRow &&
+                                                        args.at(2).value<QList<int>>().contains(
+                                                            AgentBoardModel::WaitingForRole);
+                                             }),
+                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(model.waitingForAt(lastRow).isEmpty(), 10000);
+    }
+
     void cleanupRemovesFinishedRowsOnly()
     {
         AgentBoardModel model(m_orchestrator.get());

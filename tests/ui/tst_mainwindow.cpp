@@ -34,6 +34,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace switchboard;
 using namespace Qt::StringLiterals;
@@ -452,6 +453,8 @@ private Q_SLOTS:
         view->setCurrentIndex(m_window->proxyModel()->index(0, 0));
         QTest::keyClick(view, Qt::Key_Right);
         QCOMPARE(view->currentIndex().row(), 1);
+        QTest::keyClick(view, Qt::Key_Left);
+        QCOMPARE(view->currentIndex().row(), 0);
         QTest::keyClick(view, Qt::Key_Right, Qt::ShiftModifier);
         QCOMPARE(view->selectedAgentIds().size(), 2);
         QTest::keyClick(view, Qt::Key_A, Qt::ControlModifier);
@@ -460,6 +463,24 @@ private Q_SLOTS:
         for (int row = 0; row < 3; ++row)
             QTRY_COMPARE(m_window->proxyModel()->index(row, 0).data(AgentBoardModel::StateRole).toInt(),
                          static_cast<int>(AgentState::Cancelled));
+    }
+
+    void compactCardsFitMore()
+    {
+        m_orchestrator->pauseDispatch();
+        m_orchestrator->spawnParallel({makeGoal(u"c1"_s, u"quick"_s), makeGoal(u"c2"_s, u"quick"_s)});
+        QTRY_COMPARE(m_window->proxyModel()->rowCount(), 2);
+        AgentBoardView *view = m_window->boardView();
+        const QRect full = view->visualRect(m_window->proxyModel()->index(0, 0));
+        QAction *compact = m_window->findChild<QAction *>(u"actionCompactCards"_s);
+        QTest::mouseClick(m_window->findChild<QToolButton *>(u"actionCompactCardsButton"_s), Qt::LeftButton);
+        QVERIFY(compact->isChecked());
+        QTRY_VERIFY(view->visualRect(m_window->proxyModel()->index(0, 0)).height() < full.height() * 2 / 3);
+        // The choice is remembered.
+        m_window->close();
+        m_window = std::make_unique<MainWindow>(m_orchestrator.get(), m_config);
+        QVERIFY(m_window->findChild<QAction *>(u"actionCompactCards"_s)->isChecked());
+        QVERIFY(m_window->boardView()->compactCards());
     }
 
     void remembersLayout()

@@ -131,18 +131,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("agents");
         QTest::addColumn<bool>("dark");
-        QTest::newRow("mainwindow") << 12 << false;
-        QTest::newRow("mainwindow-dark") << 12 << true;
-        QTest::newRow("empty") << 0 << false;
-        QTest::newRow("empty-dark") << 0 << true;
-        QTest::newRow("agents500") << 500 << false;
-        QTest::newRow("agents500-dark") << 500 << true;
+        QTest::addColumn<bool>("compact");
+        QTest::newRow("mainwindow") << 12 << false << false;
+        QTest::newRow("mainwindow-dark") << 12 << true << false;
+        QTest::newRow("empty") << 0 << false << false;
+        QTest::newRow("empty-dark") << 0 << true << false;
+        QTest::newRow("agents500") << 500 << false << false;
+        QTest::newRow("agents500-dark") << 500 << true << false;
+        QTest::newRow("agents500-compact") << 500 << false << true;
+        QTest::newRow("agents500-compact-dark") << 500 << true << true;
     }
 
     void render()
     {
         QFETCH(int, agents);
         QFETCH(bool, dark);
+        QFETCH(bool, compact);
         QApplication::setPalette(dark ? darkPalette() : m_lightPalette);
         QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/ui.ini"_s);
 
@@ -175,6 +179,7 @@ private Q_SLOTS:
         config.profiles = profiles;
         MainWindow window(&orchestrator, config);
         window.resize(1280, 800);
+        window.boardView()->setCompactCards(compact);
         if (agents > 0)
             window.setPlanName(agents == 12 ? u"Full-stack web app"_s : u"load test"_s);
         window.show();
