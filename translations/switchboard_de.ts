@@ -190,16 +190,20 @@
         <translation>Startet …</translation>
     </message>
     <message>
-        <source>Waiting to start</source>
-        <translation>Wartet auf den Start</translation>
-    </message>
-    <message>
         <source>Queued at %1</source>
         <translation>Eingereiht um %1</translation>
     </message>
     <message>
         <source>Not started</source>
         <translation>Nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Waiting for a free slot</source>
+        <translation>Wartet auf einen freien Platz</translation>
+    </message>
+    <message>
+        <source>Waiting for %1</source>
+        <translation>Wartet auf %1</translation>
     </message>
 </context>
 <context>
@@ -631,7 +635,7 @@
     </message>
     <message>
         <source>&amp;Pause dispatch</source>
-        <translation>Starts &amp;anhalten</translation>
+        <translation>Starts an&amp;halten</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -692,6 +696,14 @@
     <message>
         <source>Agent &amp;details</source>
         <translation>Agenten&amp;details</translation>
+    </message>
+    <message>
+        <source>&amp;Compact cards</source>
+        <translation>&amp;Kompakte Karten</translation>
+    </message>
+    <message>
+        <source>Smaller cards showing state, goal and progress, so more agents fit (Ctrl+Shift+M)</source>
+        <translation>Kleinere Karten mit Zustand, Ziel und Fortschritt, damit mehr Agenten Platz haben (Strg+Umschalt+M)</translation>
     </message>
 </context>
 <context>
@@ -766,7 +778,7 @@
     </message>
     <message>
         <source>P&amp;rofile</source>
-        <translation>Pro&amp;fil</translation>
+        <translation>P&amp;rofil</translation>
     </message>
     <message>
         <source>Any matching profile</source>
@@ -774,7 +786,7 @@
     </message>
     <message>
         <source>Required &amp;capabilities</source>
-        <translation>Benötigte &amp;Fähigkeiten</translation>
+        <translation>Benötigte Fä&amp;higkeiten</translation>
     </message>
     <message>
         <source>With any matching profile, the goal goes to a profile that has all the checked capabilities</source>
@@ -798,7 +810,7 @@
     </message>
     <message>
         <source>R&amp;esources</source>
-        <translation>R&amp;essourcen</translation>
+        <translation>Ress&amp;ourcen</translation>
     </message>
     <message>
         <source>Files or other resources it needs exclusively, one per line</source>

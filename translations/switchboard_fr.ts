@@ -190,16 +190,20 @@
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <source>Waiting to start</source>
-        <translation>Attend de démarrer</translation>
-    </message>
-    <message>
         <source>Queued at %1</source>
         <translation>En file depuis %1</translation>
     </message>
     <message>
         <source>Not started</source>
         <translation>Pas démarré</translation>
+    </message>
+    <message>
+        <source>Waiting for a free slot</source>
+        <translation>Attend une place libre</translation>
+    </message>
+    <message>
+        <source>Waiting for %1</source>
+        <translation>Attend %1</translation>
     </message>
 </context>
 <context>
@@ -693,6 +697,14 @@
         <source>Agent &amp;details</source>
         <translation>&amp;Détails de l’agent</translation>
     </message>
+    <message>
+        <source>&amp;Compact cards</source>
+        <translation>Cartes &amp;compactes</translation>
+    </message>
+    <message>
+        <source>Smaller cards showing state, goal and progress, so more agents fit (Ctrl+Shift+M)</source>
+        <translation>Cartes plus petites montrant état, objectif et progression, pour voir plus d’agents (Ctrl+Maj+M)</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::NewGoalDialog</name>
@@ -754,7 +766,7 @@
     </message>
     <message>
         <source>Dead&amp;line</source>
-        <translation>É&amp;chéance</translation>
+        <translation>Éc&amp;héance</translation>
     </message>
     <message>
         <source>&amp;Success criteria</source>
@@ -782,7 +794,7 @@
     </message>
     <message>
         <source>Depends &amp;on</source>
-        <translation>Dépend &amp;de</translation>
+        <translation>Dépend d&amp;e</translation>
     </message>
     <message>
         <source>Filter existing goals…</source>
@@ -798,7 +810,7 @@
     </message>
     <message>
         <source>R&amp;esources</source>
-        <translation>R&amp;essources</translation>
+        <translation>Re&amp;ssources</translation>
     </message>
     <message>
         <source>Files or other resources it needs exclusively, one per line</source>
@@ -1009,7 +1021,7 @@
     </message>
     <message>
         <source>Same goal, &amp;several agents</source>
-        <translation>Même objectif, &amp;plusieurs agents</translation>
+        <translation>Même &amp;objectif, plusieurs agents</translation>
     </message>
     <message>
         <source>Title</source>
