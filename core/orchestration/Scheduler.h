@@ -116,6 +116,7 @@ private:
     {
         Goal goal;
         quint64 seq = 0;
+        qint64 deadlineKey = 0; // the deadline as ms since the epoch (max when none), for ReadyKey
         GoalState state = GoalState::Pending;
         int unmetDependencies = 0;
         bool suspended = false;
