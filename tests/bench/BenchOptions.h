@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace switchboard::bench {
+
+// The bench's command line. Values left at -1 mean "the workload's own default", so one flag
+// (--tasks, --parallel) can size whichever workload is being run.
+struct BenchOptions
+{
+    QStringList workloads; // w1, w2, w3, ui, scale, in the order given
+    int tasks = -1;
+    int parallel = -1;
+    int repeat = 1;
+    QString baseUrl; // empty: w3 starts its built-in chat server
+    QString model = QStringLiteral("bench-model");
+    bool storeRequested = false;   // --store on: accepted, reported "unavailable" until the store exists
+    int layers = -1;               // w2
+    int width = -1;                // w2
+    int calls = -1;                // w3: chat calls per agent
+    int latencyMs = -1;            // w3: built-in server latency
+    bool managerPerThread = false; // w3 diagnostic: --nam per-thread
+    int uiSeconds = -1;            // ui: how long each agent runs (default 10)
+
+    // Parses argv; on error or --help prints to stderr/stdout and returns false with *exitCode set.
+    static bool parse(const QStringList &arguments, BenchOptions *options, int *exitCode);
+};
+
+} // namespace switchboard::bench

@@ -1,0 +1,230 @@
+#include "HttpWorkload.h"
+
+#include "ChatServer.h"
+#include "HttpChatAgent.h"
+#include "ProcessStats.h"
+#include "agents/BackendRegistry.h"
+#include "orchestration/Orchestrator.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <cmath>
+#include <memory>
+
+namespace switchboard::bench {
+
+namespace {
+constexpr int kWaitTimeoutMs = 10 * 60 * 1000;
+}
+
+RunResult runHttpWorkload(const HttpWorkloadConfig &config)
+{
+    RunResult result;
+    result.tasks = config.tasks;
+    result.parallel = config.parallel;
+
+    std::unique_ptr<ChatServer> server;
+    QUrl baseUrl(config.baseUrl);
+    if (config.baseUrl.isEmpty()) {
+        server = std::make_unique<ChatServer>(config.latencyMs);
+        QString error;
+        if (!server->start(&error)) {
+            result.check(false, QStringLiteral("built-in chat server did not start: %1").arg(error));
+            return result;
+        }
+        baseUrl = server->baseUrl();
+    }
+    HttpChatAgent::Config agentConfig;
+    QString base = baseUrl.toString();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    agentConfig.endpoint = QUrl(base + QStringLiteral("/chat/completions"));
+    agentConfig.model = config.model;
+    agentConfig.calls = config.calls;
+    agentConfig.managerPerThread = config.managerPerThread;
+    agentConfig.directConnection = server != nullptr;
+    agentConfig.expectEcho = server != nullptr;
+    if (!server) {
+        agentConfig.apiKey = qgetenv("SWITCHBOARD_BENCH_API_KEY");
+        if (agentConfig.apiKey.isEmpty())
+            agentConfig.apiKey = qgetenv("OPENAI_API_KEY");
+    }
+
+    HttpProbe probe;
+    auto orchestrator = std::make_unique<Orchestrator>();
+    BackendRegistry registry = BackendRegistry::withBuiltins();
+    registry.add(HttpChatAgent::name(), [agentConfig, &probe](const AgentProfile &) {
+        return std::make_unique<HttpChatAgent>(agentConfig, &probe);
+    });
+    orchestrator->setBackends(std::move(registry));
+    AgentProfile profile;
+    profile.name = HttpChatAgent::name();
+    profile.backend = HttpChatAgent::name();
+    orchestrator->setProfiles({profile});
+    orchestrator->setMaxParallel(config.parallel);
+
+    int completed = 0;
+    QString firstFailure;
+    QObject::connect(orchestrator.get(), &Orchestrator::agentCompleted, orchestrator.get(),
+                     [&completed] { ++completed; });
+    QObject::connect(orchestrator.get(), &Orchestrator::agentFailed, orchestrator.get(),
+                     [&firstFailure](const QString &agentId, const QString &error) {
+                         if (firstFailure.isEmpty())
+                             firstFailure = agentId + QStringLiteral(": ") + error;
+                     });
+
+    QList<Goal> goals;
+    goals.reserve(config.tasks);
+    for (int i = 0; i < config.tasks; ++i) {
+        Goal goal;
+        goal.id = QString::number(i);
+        goal.title = QStringLiteral("Chat %1").arg(i);
+        goals << goal;
+    }
+
+    const double cpuBefore = ProcessStats::cpuMs();
+    const double threadCpuBefore = ProcessStats::threadCpuMs();
+    QElapsedTimer clock;
+    clock.start();
+    const QStringList ids = orchestrator->spawnParallel(goals);
+    const bool finished = orchestrator->waitAll(kWaitTimeoutMs);
+    result.wallMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+    result.cpuMs = ProcessStats::cpuMs() - cpuBefore;
+    result.mainThreadCpuMs = ProcessStats::threadCpuMs() - threadCpuBefore;
+    const int maxReached = orchestrator->maxParallelReached();
+    orchestrator.reset();
+
+    const int expectedCalls = config.tasks * config.calls;
+    result.check(ids.size() == config.tasks, QStringLiteral("spawnParallel refused the goals"));
+    result.check(finished, QStringLiteral("waitAll timed out"));
+    result.check(completed == config.tasks, QStringLiteral("%1 of %2 agents completed; first failure: %3")
+                                                .arg(completed)
+                                                .arg(config.tasks)
+                                                .arg(firstFailure));
+    result.check(probe.calls() == expectedCalls,
+                 QStringLiteral("agents finished %1 calls, expected %2").arg(probe.calls()).arg(expectedCalls));
+    if (server) {
+        result.check(server->calls() == expectedCalls,
+                     QStringLiteral("server saw %1 calls, expected %2").arg(server->calls()).arg(expectedCalls));
+        result.check(server->badRequests() == 0,
+                     QStringLiteral("server rejected %1 requests").arg(server->badRequests()));
+        result.check(probe.unexpectedReplies() == 0,
+                     QStringLiteral("%1 replies did not match the conversation length (messages not growing?)")
+                         .arg(probe.unexpectedReplies()));
+    }
+    result.check(probe.maxConcurrent() <= config.parallel,
+                 QStringLiteral("%1 agents ran at once, cap %2").arg(probe.maxConcurrent()).arg(config.parallel));
+    result.check(maxReached <= config.parallel,
+                 QStringLiteral("orchestrator ran %1 at once, cap %2").arg(maxReached).arg(config.parallel));
+
+    const QList<double> latencies = probe.callLatenciesMs();
+    const double callP50 = Sample::median(latencies);
+    // With an external server the latency is whatever it is: use the median call the agents saw.
+    const double latency = server ? static_cast<double>(config.latencyMs) : callP50;
+    const double waves = std::ceil(static_cast<double>(config.tasks) / static_cast<double>(config.parallel));
+    const double idealMs = waves * config.calls * latency;
+
+    result.extras.add(QStringLiteral("path"), HttpChatAgent::name());
+    result.extras.add(QStringLiteral("nam"),
+                      config.managerPerThread ? QStringLiteral("per-thread") : QStringLiteral("per-agent"));
+    result.extras.add(QStringLiteral("calls_per_agent"), config.calls);
+    result.extras.add(QStringLiteral("latency_ms"), latency);
+    result.extras.add(QStringLiteral("latency_source"),
+                      server ? QStringLiteral("built-in server") : QStringLiteral("measured median call"));
+    result.extras.add(QStringLiteral("ideal_ms"), idealMs);
+    result.extras.add(QStringLiteral("efficiency"), result.wallMs > 0 ? idealMs / result.wallMs : 0.0, 4);
+    if (server) {
+        result.extras.add(QStringLiteral("server_calls"), server->calls());
+        result.extras.add(QStringLiteral("server_connections"), server->connections());
+    } else {
+        result.extras.add(QStringLiteral("base_url"), config.baseUrl);
+        result.extras.addNull(QStringLiteral("server_calls"));
+    }
+    result.extras.add(QStringLiteral("max_concurrency"), probe.maxConcurrent());
+    result.extras.add(QStringLiteral("call_p50_ms"), callP50);
+    result.extras.add(QStringLiteral("call_p99_ms"), Sample::percentile(latencies, 99.0));
+    result.extras.add(QStringLiteral("call_max_ms"), Sample::percentile(latencies, 100.0));
+    const QList<double> setups = probe.setupTimesMs();
+    result.extras.add(QStringLiteral("agent_setup_p50_ms"), Sample::median(setups));
+    result.extras.add(QStringLiteral("agent_setup_max_ms"), Sample::percentile(setups, 100.0));
+    return result;
+}
+
+RunResult runHttpCancelWorkload(const HttpWorkloadConfig &config)
+{
+    constexpr int kServerLatencyMs = 60000;
+    constexpr int kPromptMs = 10000; // far below the server's latency: the calls were aborted
+    RunResult result;
+    result.tasks = config.tasks;
+    result.parallel = config.tasks;
+    ChatServer server(kServerLatencyMs);
+    QString error;
+    if (!server.start(&error)) {
+        result.check(false, QStringLiteral("built-in chat server did not start: %1").arg(error));
+        return result;
+    }
+    HttpChatAgent::Config agentConfig;
+    agentConfig.endpoint = QUrl(server.baseUrl().toString() + QStringLiteral("/chat/completions"));
+    agentConfig.model = config.model;
+    agentConfig.calls = config.calls;
+    agentConfig.directConnection = true;
+    agentConfig.managerPerThread = config.managerPerThread;
+    HttpProbe probe;
+    auto orchestrator = std::make_unique<Orchestrator>();
+    BackendRegistry registry = BackendRegistry::withBuiltins();
+    registry.add(HttpChatAgent::name(), [agentConfig, &probe](const AgentProfile &) {
+        return std::make_unique<HttpChatAgent>(agentConfig, &probe);
+    });
+    orchestrator->setBackends(std::move(registry));
+    AgentProfile profile;
+    profile.name = HttpChatAgent::name();
+    profile.backend = HttpChatAgent::name();
+    orchestrator->setProfiles({profile});
+    orchestrator->setMaxParallel(config.tasks);
+    int cancelled = 0;
+    int otherEndings = 0;
+    QObject::connect(orchestrator.get(), &Orchestrator::agentCancelled, orchestrator.get(),
+                     [&cancelled] { ++cancelled; });
+    const auto other = [&otherEndings] { ++otherEndings; };
+    QObject::connect(orchestrator.get(), &Orchestrator::agentCompleted, orchestrator.get(), other);
+    QObject::connect(orchestrator.get(), &Orchestrator::agentFailed, orchestrator.get(), other);
+
+    QList<Goal> goals;
+    for (int i = 0; i < config.tasks; ++i) {
+        Goal goal;
+        goal.id = QString::number(i);
+        goal.title = QStringLiteral("Cancel me %1").arg(i);
+        goals << goal;
+    }
+    orchestrator->spawnParallel(goals);
+    QElapsedTimer waiting;
+    waiting.start();
+    while (server.calls() < config.tasks && waiting.elapsed() < kPromptMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    result.check(server.calls() == config.tasks,
+                 QStringLiteral("only %1 of %2 requests reached the server").arg(server.calls()).arg(config.tasks));
+
+    const double cpuBefore = ProcessStats::cpuMs();
+    const double threadCpuBefore = ProcessStats::threadCpuMs();
+    QElapsedTimer clock;
+    clock.start();
+    orchestrator->cancelAll();
+    const bool finished = orchestrator->waitAll(kPromptMs);
+    result.wallMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+    result.cpuMs = ProcessStats::cpuMs() - cpuBefore;
+    result.mainThreadCpuMs = ProcessStats::threadCpuMs() - threadCpuBefore;
+    orchestrator.reset();
+
+    result.check(finished, QStringLiteral("agents were still running %1 ms after cancelAll()").arg(kPromptMs));
+    result.check(cancelled == config.tasks,
+                 QStringLiteral("%1 of %2 agents ended Cancelled").arg(cancelled).arg(config.tasks));
+    result.check(otherEndings == 0, QStringLiteral("%1 agents completed or failed instead").arg(otherEndings));
+    result.check(probe.calls() == 0, QStringLiteral("%1 calls completed").arg(probe.calls()));
+    result.extras.add(QStringLiteral("path"), HttpChatAgent::name());
+    result.extras.add(QStringLiteral("cancel_ms"), result.wallMs);
+    result.extras.add(QStringLiteral("server_latency_ms"), kServerLatencyMs);
+    return result;
+}
+
+} // namespace switchboard::bench
