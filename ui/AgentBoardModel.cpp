@@ -1,6 +1,7 @@
 #include "AgentBoardModel.h"
 
 #include "AgentStateStyle.h"
+#include "AgentStatusText.h"
 #include "DisplayFormat.h"
 #include "orchestration/Orchestrator.h"
 
@@ -78,7 +79,16 @@ QVariant AgentBoardModel::data(const QModelIndex &index, int role) const
         if (!s.currentStep.isEmpty())
             lines << tr("Step: %1").arg(s.currentStep);
         if (!s.error.isEmpty())
-            lines << tr("Reason: %1").arg(s.error);
+            lines << tr("Reason: %1").arg(AgentStatusText::failure(s));
+        for (const QString &extra : {AgentStatusText::attempt(s), AgentStatusText::nextTry(s),
+                                     AgentStatusText::rateLimit(s), AgentStatusText::lockWait(s)}) {
+            if (!extra.isEmpty())
+                lines << extra;
+        }
+        if (!row.question.isEmpty())
+            lines << tr("Asks: %1").arg(row.question);
+        if (s.needsHuman)
+            lines << tr("Needs human: it keeps asking about this goal");
         return lines.join(QLatin1Char('\n'));
     }
     case AgentIdRole:
@@ -125,6 +135,22 @@ QVariant AgentBoardModel::data(const QModelIndex &index, int role) const
         return row.searchText;
     case WaitingForRole:
         return waitingForAt(index.row());
+    case MaxAttemptsRole:
+        return s.maxAttempts;
+    case NextAttemptRole:
+        return s.nextAttemptAt;
+    case RateLimitedUntilRole:
+        return s.rateLimitedUntil;
+    case ErrorKindRole:
+        return s.errorKind;
+    case NeedsHumanRole:
+        return s.needsHuman;
+    case OpenEscalationRole:
+        return s.openEscalation;
+    case LockResourcesRole:
+        return s.waitingFor;
+    case QuestionRole:
+        return row.question;
     default:
         return {};
     }
@@ -155,6 +181,14 @@ QHash<int, QByteArray> AgentBoardModel::roleNames() const
     names.insert(SequenceRole, "sequence");
     names.insert(SearchTextRole, "searchText");
     names.insert(WaitingForRole, "waitingFor");
+    names.insert(MaxAttemptsRole, "maxAttempts");
+    names.insert(NextAttemptRole, "nextAttempt");
+    names.insert(RateLimitedUntilRole, "rateLimitedUntil");
+    names.insert(ErrorKindRole, "errorKind");
+    names.insert(NeedsHumanRole, "needsHuman");
+    names.insert(OpenEscalationRole, "openEscalation");
+    names.insert(LockResourcesRole, "lockResources");
+    names.insert(QuestionRole, "question");
     return names;
 }
 
@@ -195,6 +229,19 @@ QStringList AgentBoardModel::waitingForAt(int row) const
             waiting << goalId;
     }
     return waiting;
+}
+
+QString AgentBoardModel::questionAt(int row) const
+{
+    return m_rows.at(row).question;
+}
+
+QString AgentBoardModel::questionFor(const AgentStatus &status) const
+{
+    if (status.openEscalation.isEmpty() || !m_orchestrator)
+        return {};
+    const std::optional<Escalation> escalation = m_orchestrator->inbox().find(status.openEscalation);
+    return escalation ? escalation->question : QString();
 }
 
 void AgentBoardModel::setInsertDelay(int ms)
@@ -281,6 +328,8 @@ void AgentBoardModel::handleAgentsUpdated(const QStringList &agentIds)
             recordStep(entry);
         if (searchChanged)
             entry.searchText = searchTextFor(entry.status);
+        if (roles.contains(OpenEscalationRole))
+            entry.question = questionFor(entry.status);
         anyTicking = anyTicking || isTicking(entry.status);
         if (roles.contains(StateRole)) {
             // Agents queued behind this goal now wait for one goal less: their cards say so.
@@ -421,6 +470,7 @@ AgentBoardModel::Row AgentBoardModel::makeRow(const AgentStatus &status)
     row.status = status;
     row.sequence = m_nextSequence++;
     row.searchText = searchTextFor(status);
+    row.question = questionFor(status);
     recordStep(row);
     if (m_orchestrator) {
         if (const std::optional<Goal> goal = m_orchestrator->goal(status.goalId)) {
@@ -451,7 +501,9 @@ QString AgentBoardModel::searchTextFor(const AgentStatus &status)
 
 bool AgentBoardModel::isTicking(const AgentStatus &status)
 {
-    return status.startedAt.isValid() && !status.completedAt.isValid() && isActiveState(status.state);
+    // Running cards tick their elapsed time; cards counting down to a retry or a rate-limit reset tick too.
+    return (status.startedAt.isValid() && !status.completedAt.isValid() && isActiveState(status.state)) ||
+           (!isFinalState(status.state) && (status.nextAttemptAt.isValid() || status.rateLimitedUntil.isValid()));
 }
 
 QList<int> AgentBoardModel::changedRoles(const AgentStatus &before, const AgentStatus &after)
@@ -491,6 +543,20 @@ QList<int> AgentBoardModel::changedRoles(const AgentStatus &before, const AgentS
         add({SummaryRole});
     if (before.attempt != after.attempt)
         add({AttemptRole});
+    if (before.maxAttempts != after.maxAttempts)
+        add({MaxAttemptsRole});
+    if (before.nextAttemptAt != after.nextAttemptAt)
+        add({NextAttemptRole});
+    if (before.rateLimitedUntil != after.rateLimitedUntil)
+        add({RateLimitedUntilRole});
+    if (before.errorKind != after.errorKind)
+        add({ErrorKindRole});
+    if (before.needsHuman != after.needsHuman)
+        add({NeedsHumanRole});
+    if (before.openEscalation != after.openEscalation)
+        add({OpenEscalationRole, QuestionRole});
+    if (before.waitingFor != after.waitingFor)
+        add({LockResourcesRole});
     if (before.tokens() != after.tokens())
         add({TokensRole});
     if (!qFuzzyCompare(1.0 + before.costUsd, 1.0 + after.costUsd))

@@ -49,6 +49,14 @@ public:
         SequenceRole,    // quint64: spawn order
         SearchTextRole,  // QString: lower-case name, goal, step, profile, ids; changes with them and with the state
         WaitingForRole,  // QStringList: ids of the goals this one depends on that have not completed yet
+        MaxAttemptsRole, // int
+        NextAttemptRole, // QDateTime: when the next attempt starts, while backing off
+        RateLimitedUntilRole, // QDateTime: its profile is paused by a rate limit until then
+        ErrorKindRole,        // QString: "timeout", "budget", ...
+        NeedsHumanRole,       // bool: it escalated repeatedly on this goal
+        OpenEscalationRole,   // QString: id of the question it waits on
+        LockResourcesRole,    // QStringList: resources it waits for
+        QuestionRole,         // QString: the open question's text
     };
     Q_ENUM(Role)
 
@@ -69,6 +77,8 @@ public:
     quint64 sequenceAt(int row) const;
     // The goal ids this agent still waits for (dependencies on the board that have not completed).
     QStringList waitingForAt(int row) const;
+    // The text of the question this agent waits on; empty when it waits on none.
+    QString questionAt(int row) const;
 
     // Inserts the agents spawned since the last batch now rather than on the next tick.
     void flushPendingInserts();
@@ -89,6 +99,7 @@ private:
         quint64 sequence = 0;
         QString searchText;
         QStringList dependsOn; // goal ids, fixed when the goal was spawned
+        QString question;      // text of status.openEscalation
     };
 
     void handleAgentSpawned(const QString &agentId);
@@ -98,6 +109,7 @@ private:
     void removeAgentRows(const QStringList &agentIds);
     void rebuildIndex(int fromRow);
     Row makeRow(const AgentStatus &status);
+    QString questionFor(const AgentStatus &status) const;
     static void recordStep(Row &row);
     static QString searchTextFor(const AgentStatus &status);
     static QList<int> changedRoles(const AgentStatus &before, const AgentStatus &after);

@@ -2,6 +2,7 @@
 
 #include "AgentBoardModel.h"
 #include "AgentStateStyle.h"
+#include "AgentStatusText.h"
 #include "DisplayFormat.h"
 #include "ThemedIcons.h"
 
@@ -257,13 +258,27 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->drawText(chip, Qt::AlignCenter, priority);
         rightEdge = chip.left() - 8;
     }
-    if (s.attempt > 1) {
+    if (s.needsHuman) {
+        // It keeps asking: a person should look at the goal itself. Words and an outline, not colour alone.
+        const QString marker = tr("Needs human");
+        const int width = smallMetrics.horizontalAdvance(marker) + 14;
+        const QRect chip(rightEdge - width + 1, y + (m.badgeHeight - m.smallHeight - 4) / 2, width, m.smallHeight + 4);
+        const QColor chipColor = AgentStateStyle::foreground(AgentState::Failed, palette);
+        painter->setPen(QPen(chipColor, 1.0));
+        painter->setBrush(AgentStateStyle::badgeBackground(AgentState::Failed, palette));
+        painter->drawRoundedRect(QRectF(chip).adjusted(0.5, 0.5, -0.5, -0.5), chip.height() / 2.0, chip.height() / 2.0);
+        painter->setPen(chipColor);
+        painter->drawText(chip, Qt::AlignCenter, marker);
+        rightEdge = chip.left() - 6;
+    }
+    // While it backs off, the attempt goes with the countdown in row 5 instead.
+    const QString attemptText = s.nextAttemptAt.isValid() ? QString() : AgentStatusText::attempt(s);
+    if (!attemptText.isEmpty()) {
         const QRect attemptRect(content.left() + badgeWidth + 8, y,
                                 qMax(0, rightEdge - content.left() - badgeWidth - 8), m.badgeHeight);
         painter->setPen(secondary);
-        painter->drawText(
-            attemptRect, Qt::AlignLeft | Qt::AlignVCenter,
-            smallMetrics.elidedText(tr("Attempt %1").arg(s.attempt), Qt::ElideRight, attemptRect.width()));
+        painter->drawText(attemptRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          smallMetrics.elidedText(attemptText, Qt::ElideRight, attemptRect.width()));
     }
     y += m.badgeHeight + (m_compact ? 7 : 9);
 
@@ -324,34 +339,29 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         return;
     }
 
-    // Row 5: what it is doing now, or why it stopped.
-    QString line;
+    // Row 5: what it is doing now, why it waits, or why it stopped.
+    const QString line = statusLine(s, sourceRow);
     QColor lineColor = text;
     switch (s.state) {
     case AgentState::Failed:
     case AgentState::Blocked:
-        line = s.error.isEmpty() ? AgentStateStyle::description(s.state) : s.error;
+    case AgentState::Escalated:
         lineColor = AgentStateStyle::foreground(s.state, palette);
         break;
     case AgentState::Completed:
-        line = s.summary.isEmpty() ? AgentStateStyle::description(s.state) : s.summary;
-        break;
     case AgentState::Running:
-        line = s.currentStep.isEmpty() ? tr("Starting…") : s.currentStep;
         break;
-    case AgentState::Queued: {
-        const QStringList waitingFor = m_board && sourceRow >= 0 ? m_board->waitingForAt(sourceRow) : QStringList();
-        line = waitingFor.isEmpty() ? tr("Waiting for a free slot")
-                                    : tr("Waiting for %1").arg(waitingFor.join(QStringLiteral(", ")));
-        lineColor = secondary;
+    case AgentState::Queued:
+        lineColor = s.nextAttemptAt.isValid() || s.rateLimitedUntil.isValid()
+                        ? AgentStateStyle::foreground(AgentState::Escalated, palette)
+                        : secondary;
         break;
-    }
-    case AgentState::Cancelled:
     case AgentState::WaitingForLock:
-    case AgentState::Escalated:
+        lineColor = AgentStateStyle::foreground(s.state, palette);
+        break;
+    case AgentState::Cancelled:
     case AgentState::Paused:
     case AgentState::Interrupted:
-        line = AgentStateStyle::description(s.state);
         lineColor = secondary;
         break;
     }
@@ -395,6 +405,72 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     }
 
     painter->restore();
+}
+
+QString AgentCardDelegate::statusLine(const AgentStatus &s, int sourceRow) const
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    switch (s.state) {
+    case AgentState::Failed:
+        return AgentStatusText::failure(s);
+    case AgentState::Blocked:
+        return s.error.isEmpty() ? AgentStateStyle::description(s.state) : s.error;
+    case AgentState::Completed:
+        return s.summary.isEmpty() ? AgentStateStyle::description(s.state) : s.summary;
+    case AgentState::Running: {
+        const QString limited = AgentStatusText::rateLimit(s, now);
+        if (!limited.isEmpty())
+            return limited;
+        return s.currentStep.isEmpty() ? tr("Starting…") : s.currentStep;
+    }
+    case AgentState::Queued: {
+        if (s.nextAttemptAt.isValid()) {
+            //: Card of an agent backing off: "attempt 2/4 · next try in 4:12"
+            QString line = tr("%1 · %2").arg(AgentStatusText::attempt(s), AgentStatusText::nextTry(s, now));
+            if (!s.error.isEmpty())
+                line += QStringLiteral(" — ") + s.error;
+            return line;
+        }
+        const QString limited = AgentStatusText::rateLimit(s, now);
+        if (!limited.isEmpty())
+            return limited;
+        const QString locks = AgentStatusText::lockWait(s);
+        if (!locks.isEmpty())
+            return locks;
+        const QStringList waitingFor = m_board && sourceRow >= 0 ? m_board->waitingForAt(sourceRow) : QStringList();
+        return waitingFor.isEmpty() ? tr("Waiting for a free slot")
+                                    : tr("Waiting for %1").arg(waitingFor.join(QStringLiteral(", ")));
+    }
+    case AgentState::WaitingForLock: {
+        const QString locks = AgentStatusText::lockWait(s);
+        return locks.isEmpty() ? AgentStateStyle::description(s.state) : locks;
+    }
+    case AgentState::Escalated: {
+        const QString question = m_board && sourceRow >= 0 ? m_board->questionAt(sourceRow) : QString();
+        //: Card of an agent waiting for an answer; %1 is its question
+        return question.isEmpty() ? AgentStateStyle::description(s.state) : tr("Asks: %1").arg(question);
+    }
+    case AgentState::Cancelled:
+    case AgentState::Paused:
+    case AgentState::Interrupted:
+        return AgentStateStyle::description(s.state);
+    }
+    return {};
+}
+
+QString AgentCardDelegate::cardText(const QModelIndex &index) const
+{
+    int sourceRow = -1;
+    const AgentStatus *status = statusFor(index, &sourceRow);
+    if (!status)
+        return {};
+    QStringList parts{AgentStateStyle::label(status->state)};
+    if (status->needsHuman)
+        parts << tr("Needs human");
+    if (!status->nextAttemptAt.isValid() && !AgentStatusText::attempt(*status).isEmpty())
+        parts << AgentStatusText::attempt(*status);
+    parts << (status->goalTitle.isEmpty() ? status->goalId : status->goalTitle) << statusLine(*status, sourceRow);
+    return parts.join(QLatin1Char('\n'));
 }
 
 bool AgentCardDelegate::editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,

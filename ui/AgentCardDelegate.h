@@ -39,6 +39,8 @@ public:
     QRect cancelButtonRect(const QRect &cardRect) const;
     // Whether the card at index shows a cancel button (its agent can still be cancelled).
     bool hasCancelButton(const QModelIndex &index) const;
+    // The words the card at index shows (state, markers, goal, status line), for tests and accessibility.
+    QString cardText(const QModelIndex &index) const;
 
 Q_SIGNALS:
     void cancelRequested(const QString &agentId);
@@ -67,6 +69,8 @@ private:
     const AgentStatus *statusFor(const QModelIndex &index, int *sourceRow = nullptr) const;
     void paintBadge(QPainter *painter, const QRect &rect, const AgentStatus &status, const QPalette &palette, qreal dpr,
                     int *badgeWidth) const;
+    // Row 5: what it is doing now, why it waits or why it stopped.
+    QString statusLine(const AgentStatus &status, int sourceRow) const;
     void paintCancelButton(QPainter *painter, const QRect &rect, const QPalette &palette, bool hovered) const;
 
     AgentBoardModel *m_board = nullptr;

@@ -2,6 +2,7 @@
 
 #include "AgentBoardModel.h"
 #include "AgentStateStyle.h"
+#include "AgentStatusText.h"
 #include "DisplayFormat.h"
 #include "ThemedIcons.h"
 #include "orchestration/Orchestrator.h"
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
@@ -108,6 +110,24 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
     m_name->setForegroundRole(QPalette::PlaceholderText);
     column->addWidget(m_name);
 
+    // The question it waits on comes first: answering it is what unblocks the agent.
+    m_questionHeading = makeHeading(overview);
+    column->addWidget(m_questionHeading);
+    m_question = makeValueLabel(overview, QStringLiteral("detailQuestion"));
+    column->addWidget(m_question);
+    m_goToQuestion = new QPushButton(overview);
+    m_goToQuestion->setObjectName(QStringLiteral("goToQuestionButton"));
+    connect(m_goToQuestion, &QPushButton::clicked, this, [this] {
+        if (!m_orchestrator || m_agentId.isEmpty())
+            return;
+        if (const std::optional<AgentStatus> s = m_orchestrator->status(m_agentId); s && !s->openEscalation.isEmpty())
+            Q_EMIT escalationRequested(s->openEscalation);
+    });
+    auto *questionRow = new QHBoxLayout;
+    questionRow->addWidget(m_goToQuestion);
+    questionRow->addStretch(1);
+    column->addLayout(questionRow);
+
     m_goalHeading = makeHeading(overview);
     column->addWidget(m_goalHeading);
     m_goalForm = new QFormLayout;
@@ -135,6 +155,10 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
     m_step = addRow(m_progressForm, QStringLiteral("detailStep"));
     m_steps = addRow(m_progressForm, QStringLiteral("detailSteps"));
     m_attempt = addRow(m_progressForm, QStringLiteral("detailAttempt"));
+    m_nextTry = addRow(m_progressForm, QStringLiteral("detailNextTry"));
+    m_rateLimit = addRow(m_progressForm, QStringLiteral("detailRateLimit"));
+    m_errorKind = addRow(m_progressForm, QStringLiteral("detailErrorKind"));
+    m_lockWait = addRow(m_progressForm, QStringLiteral("detailLockWait"));
     m_usage = addRow(m_progressForm, QStringLiteral("detailUsage"));
     m_created = addRow(m_progressForm, QStringLiteral("detailCreated"));
     m_started = addRow(m_progressForm, QStringLiteral("detailStarted"));
@@ -299,7 +323,30 @@ void AgentDetailPane::refreshStatus()
     for (int i = 0; i < steps.size(); ++i)
         numbered << tr("%1. %2").arg(i + 1).arg(steps.at(i));
     m_steps->setText(numbered.isEmpty() ? QStringLiteral("—") : numbered.join(QLatin1Char('\n')));
-    m_attempt->setText(s.attempt > 0 ? locale.toString(s.attempt) : tr("Not started"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (s.attempt <= 0 && !s.nextAttemptAt.isValid())
+        m_attempt->setText(tr("Not started"));
+    else
+        m_attempt->setText(tr("%1 of %2").arg(AgentStatusText::shownAttempt(s)).arg(qMax(s.maxAttempts, 1)));
+    const QString nextTry = AgentStatusText::nextTry(s, now);
+    m_nextTry->setText(nextTry.isEmpty() ? QString()
+                                         : tr("%1 (at %2)").arg(nextTry, DisplayFormat::dateTime(s.nextAttemptAt)));
+    m_progressForm->setRowVisible(m_nextTry, !nextTry.isEmpty());
+    const QString limited = AgentStatusText::rateLimit(s, now);
+    m_rateLimit->setText(limited);
+    m_progressForm->setRowVisible(m_rateLimit, !limited.isEmpty());
+    const QString kind = AgentStateStyle::errorKindLabel(s.errorKind);
+    m_errorKind->setText(kind.isEmpty() ? s.errorKind : tr("%1 (%2)").arg(kind, s.errorKind));
+    m_progressForm->setRowVisible(m_errorKind, !s.errorKind.isEmpty() && !s.error.isEmpty());
+    m_lockWait->setText(listOrDash(s.waitingFor));
+    m_progressForm->setRowVisible(m_lockWait, !s.waitingFor.isEmpty());
+
+    std::optional<Escalation> question;
+    if (!s.openEscalation.isEmpty())
+        question = m_orchestrator->inbox().find(s.openEscalation);
+    m_question->setText(question ? question->question : QString());
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_questionHeading, m_question, m_goToQuestion})
+        widget->setVisible(question.has_value());
     if (s.tokens() > 0 || s.costUsd > 0.0) {
         m_usage->setText(
             tr("%1 in · %2 out · %3")
@@ -330,7 +377,8 @@ void AgentDetailPane::refreshStatus()
     m_result->setPalette(resultPalette);
     m_result->setText(result);
 
-    const bool ticking = s.startedAt.isValid() && !s.completedAt.isValid();
+    const bool ticking =
+        (s.startedAt.isValid() && !s.completedAt.isValid()) || !nextTry.isEmpty() || !limited.isEmpty();
     if (ticking && !m_elapsedTimer->isActive())
         m_elapsedTimer->start();
     else if (!ticking)
@@ -360,9 +408,12 @@ void AgentDetailPane::refreshLog(bool reset)
     m_shownLogTotal = total;
 
     if (dropped > 0) {
-        m_logDropped->setText(tr("%n older line(s) dropped; the newest %1 are kept.", nullptr,
-                                 static_cast<int>(qMin<qint64>(dropped, INT_MAX)))
-                                  .arg(lines.size()));
+        const int count = static_cast<int>(qMin<qint64>(dropped, INT_MAX));
+        const QString file = m_orchestrator->agentLogFile(m_agentId);
+        // Marked, so nobody mistakes the tail for the whole output.
+        m_logDropped->setText(
+            file.isEmpty() ? tr("%n older line(s) not shown; the newest %1 are kept.", nullptr, count).arg(lines.size())
+                           : tr("%n older line(s) not shown — full log: %1", nullptr, count).arg(file));
         m_logDropped->show();
     } else {
         m_logDropped->hide();
@@ -389,6 +440,12 @@ void AgentDetailPane::retranslate()
     m_progressHeading->setText(tr("Progress"));
     m_resultHeading->setText(tr("Result"));
     m_logHeading->setText(tr("Log"));
+    m_questionHeading->setText(tr("Waiting for your answer"));
+    m_goToQuestion->setText(tr("&Answer in the inbox"));
+    setFormLabel(m_progressForm, m_nextTry, tr("Next try"));
+    setFormLabel(m_progressForm, m_rateLimit, tr("Rate limit"));
+    setFormLabel(m_progressForm, m_errorKind, tr("Error kind"));
+    setFormLabel(m_progressForm, m_lockWait, tr("Waiting for"));
     setFormLabel(m_goalForm, m_description, tr("Description"));
     setFormLabel(m_goalForm, m_priority, tr("Priority"));
     setFormLabel(m_goalForm, m_deadline, tr("Deadline"));

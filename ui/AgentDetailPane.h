@@ -7,6 +7,7 @@
 class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
+class QPushButton;
 class QTimer;
 
 namespace switchboard {
@@ -29,6 +30,10 @@ public:
     QString agentId() const { return m_agentId; }
     // The log lines currently shown (for tests and copy).
     QString logText() const;
+
+Q_SIGNALS:
+    // "Go to question": show this escalation in the inbox.
+    void escalationRequested(const QString &escalationId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -68,6 +73,13 @@ private:
     QLabel *m_step;
     QLabel *m_steps;
     QLabel *m_attempt;
+    QLabel *m_nextTry;
+    QLabel *m_rateLimit;
+    QLabel *m_errorKind;
+    QLabel *m_lockWait;
+    QLabel *m_questionHeading;
+    QLabel *m_question;
+    QPushButton *m_goToQuestion;
     QLabel *m_usage;
     QLabel *m_created;
     QLabel *m_started;

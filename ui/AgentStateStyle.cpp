@@ -166,4 +166,31 @@ QString AgentStateStyle::priorityLabel(Priority priority)
     return {};
 }
 
+QString AgentStateStyle::errorKindLabel(const QString &kind)
+{
+    if (kind == u"timeout")
+        return tr("timed out");
+    if (kind == u"idle_timeout")
+        return tr("hung (no output)");
+    if (kind == u"deadline")
+        return tr("deadline passed");
+    if (kind == u"budget")
+        return tr("over budget");
+    if (kind == u"loop")
+        return tr("loop detected");
+    if (kind == u"no_improvement")
+        return tr("no improvement");
+    if (kind == u"lock_lost")
+        return tr("lock lost");
+    if (kind == u"lock_denied")
+        return tr("lock denied");
+    if (kind == u"crash")
+        return tr("crashed");
+    if (kind == u"escalation_timeout")
+        return tr("question unanswered");
+    if (kind == u"rate_limit" || kind == u"rate_limited")
+        return tr("rate limited");
+    return {};
+}
+
 } // namespace switchboard

@@ -38,6 +38,9 @@ public:
     static bool isCancellable(AgentState state);
 
     static QString priorityLabel(Priority priority);
+    // A short reason for error kinds a person should notice ("timed out", "over budget"); empty for the
+    // generic ones (a plain exit or error says nothing the message does not).
+    static QString errorKindLabel(const QString &kind);
 };
 
 } // namespace switchboard

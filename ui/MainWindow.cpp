@@ -8,6 +8,8 @@
 #include "AgentStateStyle.h"
 #include "BoardFilterBar.h"
 #include "EmptyBoardOverlay.h"
+#include "InboxDock.h"
+#include "LocksDock.h"
 #include "NewGoalDialog.h"
 #include "RunPlanDialog.h"
 #include "RunStatusWidget.h"
@@ -31,6 +33,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -83,13 +86,21 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
     createMenus();
     createToolBar();
     createDock();
+    createCoordinationDocks();
+    createTrayIcon();
     statusBar()->addPermanentWidget(m_runStatus);
     statusBar()->setSizeGripEnabled(true);
 
     connect(m_delegate, &AgentCardDelegate::cancelRequested, this,
             [this](const QString &agentId) { cancelAgents({agentId}); });
     connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
-    connect(m_view, &QAbstractItemView::activated, this, &MainWindow::showDetails);
+    connect(m_view, &QAbstractItemView::activated, this, &MainWindow::handleCardActivated);
+    connect(m_view, &QAbstractItemView::clicked, this, &MainWindow::handleCardClicked);
+    connect(m_runStatus, &RunStatusWidget::inboxRequested, this, [this] {
+        m_inboxDock->show();
+        m_inboxDock->raise();
+    });
+    connect(m_detailPane, &AgentDetailPane::escalationRequested, this, &MainWindow::showEscalation);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::handleCurrentChanged);
     // Selection is the person's doing: actions follow at once (Del right after a click must work).
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
@@ -114,6 +125,8 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
             const QSignalBlocker blocker(m_maxParallel);
             m_maxParallel->setValue(value);
         });
+        connect(&m_orchestrator->inbox(), &EscalationInbox::escalationRaised, this,
+                [this](const Escalation &e) { handleEscalationRaised(e.id, e.agentId); });
         connect(m_orchestrator, &Orchestrator::allFinished, this, [this] {
             statusBar()->showMessage(tr("All agents have finished."), kStatusMessageMs);
             scheduleActionUpdate();
@@ -295,6 +308,106 @@ void MainWindow::createDock()
     m_detailDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
 }
 
+void MainWindow::createCoordinationDocks()
+{
+    // Both below the board, tabbed: the inbox in front, since a question blocks an agent and a lock does not.
+    m_inboxDock = new InboxDock(m_orchestrator, this);
+    m_locksDock = new LocksDock(m_orchestrator, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_inboxDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_locksDock);
+    tabifyDockWidget(m_inboxDock, m_locksDock);
+    m_inboxDock->raise();
+    m_viewMenu->addAction(m_inboxDock->toggleViewAction());
+    m_inboxDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_viewMenu->addAction(m_locksDock->toggleViewAction());
+    m_locksDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_inboxDock, &InboxDock::openCountChanged, this, [this](int count) {
+        updateTitle();
+        m_inboxDock->toggleViewAction()->setText(tr("&Inbox")); // the dock's title (with its count) replaced it
+        if (m_tray)
+            m_tray->setToolTip(count > 0 ? tr("Switchboard: %n question(s) waiting for you", nullptr, count)
+                                         : tr("Switchboard"));
+    });
+    connect(m_inboxDock, &InboxDock::agentRequested, this, &MainWindow::showAgentOnBoard);
+}
+
+void MainWindow::createTrayIcon()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    m_tray = new QSystemTrayIcon(ThemedIcons::appIcon(), this);
+    m_tray->setObjectName(QStringLiteral("trayIcon"));
+    m_tray->setToolTip(tr("Switchboard"));
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+        showEscalation(m_inboxDock->currentEscalationId());
+    });
+    m_tray->show();
+}
+
+void MainWindow::handleEscalationRaised(const QString &escalationId, const QString &agentId)
+{
+    QString agent = agentId;
+    if (m_orchestrator) {
+        if (const std::optional<AgentStatus> status = m_orchestrator->status(agentId);
+            status && !status->name.isEmpty())
+            agent = status->name;
+    }
+    // A question blocks its agent until someone answers: say so even when the window is in the background.
+    m_lastNotification = tr("%1 needs your input").arg(agent);
+    statusBar()->showMessage(tr("%1 asked a question and waits for your answer").arg(agent), kStatusMessageMs);
+    if (isActiveWindow())
+        return;
+    if (m_orchestrator) {
+        if (const std::optional<Escalation> e = m_orchestrator->inbox().find(escalationId)) {
+            if (m_tray)
+                m_tray->showMessage(m_lastNotification, e->question, QSystemTrayIcon::Information, 10000);
+        }
+    }
+    QApplication::alert(this);
+}
+
+void MainWindow::showEscalation(const QString &escalationId)
+{
+    if (escalationId.isEmpty()) {
+        m_inboxDock->show();
+        m_inboxDock->raise();
+        return;
+    }
+    m_inboxDock->showEscalation(escalationId);
+}
+
+void MainWindow::showAgentOnBoard(const QString &agentId)
+{
+    m_model->flushPendingInserts();
+    if (m_view->selectAgent(agentId))
+        m_view->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::handleCardClicked(const QModelIndex &index)
+{
+    // A card that waits for an answer opens its question: that is what the person has to do next.
+    const QString escalationId = index.data(AgentBoardModel::OpenEscalationRole).toString();
+    if (!escalationId.isEmpty())
+        m_inboxDock->showEscalation(escalationId);
+}
+
+void MainWindow::handleCardActivated(const QModelIndex &index)
+{
+    const QString escalationId = index.data(AgentBoardModel::OpenEscalationRole).toString();
+    if (escalationId.isEmpty())
+        showDetails();
+    else
+        m_inboxDock->showEscalation(escalationId);
+}
+
 void MainWindow::setPlanName(const QString &name)
 {
     m_planName = name.trimmed();
@@ -303,7 +416,14 @@ void MainWindow::setPlanName(const QString &name)
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(m_planName.isEmpty() ? tr("Switchboard") : tr("Switchboard — %1").arg(m_planName));
+    const int waiting = m_inboxDock ? m_inboxDock->openCount() : 0;
+    if (waiting > 0) {
+        //: Window title while agents wait for answers; %1 is the plan
+        setWindowTitle(m_planName.isEmpty() ? tr("Switchboard (%n waiting)", nullptr, waiting)
+                                            : tr("Switchboard — %1 (%n waiting)", nullptr, waiting).arg(m_planName));
+    } else {
+        setWindowTitle(m_planName.isEmpty() ? tr("Switchboard") : tr("Switchboard — %1").arg(m_planName));
+    }
 }
 
 void MainWindow::showNewGoalDialog()
@@ -541,6 +661,8 @@ void MainWindow::updateIcons()
     m_compactCards->setIcon(ThemedIcons::icon(QStringLiteral("compact"), p));
     m_about->setIcon(ThemedIcons::icon(QStringLiteral("about"), p));
     m_detailDock->toggleViewAction()->setIcon(ThemedIcons::icon(QStringLiteral("details"), p));
+    m_inboxDock->toggleViewAction()->setIcon(ThemedIcons::icon(QStringLiteral("state-escalated"), p));
+    m_locksDock->toggleViewAction()->setIcon(ThemedIcons::icon(QStringLiteral("state-waiting-lock"), p));
 }
 
 void MainWindow::retranslate()
@@ -587,6 +709,8 @@ void MainWindow::retranslate()
     m_maxParallel->setToolTip(tr("How many agents may run at the same time; takes effect at once"));
     m_detailDock->setWindowTitle(tr("Agent details"));
     m_detailDock->toggleViewAction()->setText(tr("Agent &details"));
+    m_inboxDock->toggleViewAction()->setText(tr("&Inbox"));
+    m_locksDock->toggleViewAction()->setText(tr("&Locks"));
 }
 
 QString MainWindow::settingsPath() const
@@ -604,6 +728,7 @@ void MainWindow::restoreSettings()
         const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
         resize(qMin(1400, available.width() * 9 / 10), qMin(900, available.height() * 9 / 10));
         resizeDocks({m_detailDock}, {380}, Qt::Horizontal);
+        resizeDocks({m_inboxDock}, {230}, Qt::Vertical);
     }
     if (settings.value(QStringLiteral("version")).toString() == kSettingsVersion)
         restoreState(settings.value(QStringLiteral("state")).toByteArray());

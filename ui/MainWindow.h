@@ -10,6 +10,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QSpinBox;
+class QSystemTrayIcon;
 class QTimer;
 class QToolBar;
 
@@ -21,6 +22,8 @@ class AgentCardDelegate;
 class AgentDetailPane;
 class AgentFilterProxyModel;
 class BoardFilterBar;
+class InboxDock;
+class LocksDock;
 class Orchestrator;
 class RunStatusWidget;
 
@@ -44,6 +47,12 @@ public:
     AgentFilterProxyModel *proxyModel() const { return m_proxy; }
     AgentBoardView *boardView() const { return m_view; }
     AgentDetailPane *detailPane() const { return m_detailPane; }
+    InboxDock *inboxDock() const { return m_inboxDock; }
+    LocksDock *locksDock() const { return m_locksDock; }
+    // Null when the desktop has no system tray.
+    QSystemTrayIcon *trayIcon() const { return m_tray; }
+    // The last "needs your input" notice (tray message or status bar), for tests.
+    QString lastNotification() const { return m_lastNotification; }
 
 public Q_SLOTS:
     void showNewGoalDialog();
@@ -55,6 +64,8 @@ public Q_SLOTS:
     void showDetails();
     void copyAgentIds();
     void showAbout();
+    // Shows the inbox with this question selected.
+    void showEscalation(const QString &escalationId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -65,6 +76,12 @@ private:
     void createMenus();
     void createToolBar();
     void createDock();
+    void createCoordinationDocks();
+    void createTrayIcon();
+    void handleEscalationRaised(const QString &escalationId, const QString &agentId);
+    void handleCardClicked(const QModelIndex &index);
+    void handleCardActivated(const QModelIndex &index);
+    void showAgentOnBoard(const QString &agentId);
     void showContextMenu(const QPoint &position);
     void handleCurrentChanged();
     void updateActions();
@@ -88,6 +105,10 @@ private:
     BoardFilterBar *m_filterBar;
     AgentDetailPane *m_detailPane;
     QDockWidget *m_detailDock;
+    InboxDock *m_inboxDock = nullptr;
+    LocksDock *m_locksDock = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    QString m_lastNotification;
     RunStatusWidget *m_runStatus;
     QToolBar *m_toolBar;
     QLabel *m_maxParallelLabel;

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTimer>
+#include <QToolButton>
 
 namespace switchboard {
 
@@ -29,6 +30,9 @@ QFrame *separator(QWidget *parent)
 RunStatusWidget::RunStatusWidget(Orchestrator *orchestrator, QWidget *parent)
     : QWidget(parent)
     , m_orchestrator(orchestrator)
+    , m_questions(new QToolButton(this))
+    , m_rateLimitedIcon(new QLabel(this))
+    , m_rateLimited(new QLabel(this))
     , m_pool(new QLabel(this))
     , m_pausedIcon(new QLabel(this))
     , m_paused(new QLabel(this))
@@ -45,9 +49,23 @@ RunStatusWidget::RunStatusWidget(Orchestrator *orchestrator, QWidget *parent)
     layout->addWidget(m_paused);
     layout->addSpacing(8);
 
+    // What needs the person first: questions to answer, then retries and rate limits.
+    m_questions->setObjectName(QStringLiteral("questionsButton"));
+    m_questions->setAutoRaise(true);
+    m_questions->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_questions->setIconSize(QSize(kIconSize, kIconSize));
+    connect(m_questions, &QToolButton::clicked, this, &RunStatusWidget::inboxRequested);
+    layout->addWidget(m_questions);
+    m_rateLimitedIcon->setObjectName(QStringLiteral("rateLimitedIcon"));
+    m_rateLimited->setObjectName(QStringLiteral("rateLimitedLabel"));
+    layout->addSpacing(6);
+    layout->addWidget(m_rateLimitedIcon);
+    layout->addWidget(m_rateLimited);
+    m_retrying = addCounter(AgentState::Interrupted, QStringLiteral("retryingCount"));
+
     m_pending = addCounter(AgentState::Queued, QStringLiteral("pendingCount"));
     m_running = addCounter(AgentState::Running, QStringLiteral("runningCount"));
-    m_waiting = addCounter(AgentState::Escalated, QStringLiteral("waitingCount"));
+    m_waiting = addCounter(AgentState::WaitingForLock, QStringLiteral("waitingCount"));
     m_completed = addCounter(AgentState::Completed, QStringLiteral("completedCount"));
     m_failed = addCounter(AgentState::Failed, QStringLiteral("failedCount"));
     m_blocked = addCounter(AgentState::Blocked, QStringLiteral("blockedCount"));
@@ -69,6 +87,9 @@ RunStatusWidget::RunStatusWidget(Orchestrator *orchestrator, QWidget *parent)
         connect(m_orchestrator, &Orchestrator::dispatchPausedChanged, this, &RunStatusWidget::refresh);
         connect(m_orchestrator, &Orchestrator::maxParallelChanged, this, &RunStatusWidget::scheduleRefresh);
         connect(m_orchestrator, &Orchestrator::allFinished, this, &RunStatusWidget::refresh);
+        connect(m_orchestrator, &Orchestrator::agentRetryScheduled, this, &RunStatusWidget::scheduleRefresh);
+        connect(m_orchestrator, &Orchestrator::profileRateLimited, this, &RunStatusWidget::scheduleRefresh);
+        connect(&m_orchestrator->inbox(), &EscalationInbox::openCountChanged, this, &RunStatusWidget::scheduleRefresh);
     }
     updateIcons();
     refresh();
@@ -104,12 +125,26 @@ void RunStatusWidget::refresh()
     };
     show(m_pending, tr("%1 queued").arg(p.pending), true);
     show(m_running, tr("%1 running").arg(running), true);
-    show(m_waiting, tr("%1 waiting").arg(p.waiting), p.waiting > 0);
+    const int questions = m_orchestrator->inbox().openCount();
+    m_questions->setText(tr("%n waiting for you", nullptr, questions));
+    m_questions->setToolTip(tr("Agents that asked a question and wait for your answer; click to open the inbox"));
+    m_questions->setVisible(questions > 0);
+    show(m_retrying, tr("%1 retrying").arg(p.retrying), p.retrying > 0);
+    m_retrying.text->setToolTip(tr("Failed attempts waiting out their backoff before the next try"));
+    QStringList limited = p.rateLimitedProfiles;
+    limited.sort();
+    m_rateLimited->setText(tr("rate limited: %1").arg(limited.join(QStringLiteral(", "))));
+    m_rateLimited->setToolTip(tr("No new agents start on these profiles until their rate limit resets"));
+    m_rateLimited->setVisible(!limited.isEmpty());
+    m_rateLimitedIcon->setVisible(!limited.isEmpty());
+    // p.waiting counts both kinds of waiting; the questions have their own count above.
+    const int lockWaits = qMax(0, p.waiting - questions);
+    show(m_waiting, tr("%1 waiting for locks").arg(lockWaits), lockWaits > 0);
     show(m_completed, tr("%1 completed").arg(p.completed), true);
     show(m_failed, tr("%1 failed").arg(p.failed), true);
     show(m_blocked, tr("%1 blocked").arg(p.blocked), p.blocked > 0);
     show(m_cancelled, tr("%1 cancelled").arg(p.cancelled), true);
-    m_waiting.text->setToolTip(tr("Agents waiting for a lock or for your answer"));
+    m_waiting.text->setToolTip(tr("Agents waiting for a resource another agent holds"));
     m_pool->setText(tr("Pool: %1 busy · %2 free").arg(p.poolBusy).arg(p.poolAvailable));
     m_pool->setToolTip(
         tr("Agent slots in use and still free under the current max parallel (%1)").arg(m_orchestrator->maxParallel()));
@@ -124,12 +159,23 @@ void RunStatusWidget::updateIcons()
 {
     const qreal dpr = devicePixelRatioF();
     for (const Counter *counter :
-         {&m_pending, &m_running, &m_waiting, &m_completed, &m_failed, &m_blocked, &m_cancelled}) {
+         {&m_pending, &m_running, &m_waiting, &m_completed, &m_failed, &m_blocked, &m_cancelled, &m_retrying}) {
         counter->icon->setPixmap(ThemedIcons::pixmap(AgentStateStyle::iconName(counter->state),
                                                      AgentStateStyle::foreground(counter->state, palette()), kIconSize,
                                                      dpr));
     }
     const QColor attention = AgentStateStyle::foreground(AgentState::Escalated, palette());
+    m_questions->setIcon(ThemedIcons::icon(AgentStateStyle::iconName(AgentState::Escalated), attention));
+    QPalette questionsPalette = m_questions->palette();
+    questionsPalette.setColor(QPalette::ButtonText, attention);
+    m_questions->setPalette(questionsPalette);
+    QFont questionsFont = m_questions->font();
+    questionsFont.setWeight(QFont::DemiBold);
+    m_questions->setFont(questionsFont);
+    m_rateLimitedIcon->setPixmap(ThemedIcons::pixmap(QStringLiteral("clock"), attention, kIconSize, dpr));
+    QPalette limitedPalette = m_rateLimited->palette();
+    limitedPalette.setColor(QPalette::WindowText, attention);
+    m_rateLimited->setPalette(limitedPalette);
     m_pausedIcon->setPixmap(ThemedIcons::pixmap(QStringLiteral("pause"), attention, kIconSize, dpr));
     QPalette pausedPalette = m_paused->palette();
     pausedPalette.setColor(QPalette::WindowText, attention);

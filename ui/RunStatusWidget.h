@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class QToolButton;
 class QTimer;
 
 namespace switchboard {
@@ -25,6 +26,10 @@ public:
 
     // Reads the orchestrator's counters now.
     void refresh();
+
+Q_SIGNALS:
+    // The person clicked the "waiting for you" count.
+    void inboxRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -49,6 +54,10 @@ private:
     Counter m_failed;
     Counter m_blocked;
     Counter m_cancelled;
+    QToolButton *m_questions; // "2 waiting for you": opens the inbox
+    Counter m_retrying;
+    QLabel *m_rateLimitedIcon;
+    QLabel *m_rateLimited;
     QLabel *m_pool;
     QLabel *m_pausedIcon;
     QLabel *m_paused;
