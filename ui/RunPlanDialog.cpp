@@ -3,15 +3,18 @@
 #include "AgentStateStyle.h"
 #include "FormStyle.h"
 #include "ThemedIcons.h"
+#include "config/ConfigApplier.h"
 #include "config/PlanLoader.h"
 #include "orchestration/Orchestrator.h"
 #include "orchestration/Scheduler.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
@@ -42,6 +45,9 @@ RunPlanDialog::RunPlanDialog(Orchestrator *orchestrator, Config baseConfig, QWid
     , m_planName(new QLabel(this))
     , m_source(new QLabel(this))
     , m_summary(new QLabel(this))
+    , m_modeLabel(new QLabel(this))
+    , m_mode(new QComboBox(this))
+    , m_modeWarning(new QLabel(this))
     , m_preview(new QTreeWidget(this))
     , m_error(FormStyle::makeErrorLabel(this, QStringLiteral("planError")))
     , m_warningsHeading(new QLabel(this))
@@ -58,6 +64,15 @@ RunPlanDialog::RunPlanDialog(Orchestrator *orchestrator, Config baseConfig, QWid
     m_source->setObjectName(QStringLiteral("planSource"));
     m_summary->setObjectName(QStringLiteral("planSummary"));
     m_preview->setObjectName(QStringLiteral("previewTree"));
+    m_mode->setObjectName(QStringLiteral("modeCombo"));
+    for (const Scheduler::Mode mode :
+         {Scheduler::Mode::Dependency, Scheduler::Mode::Phased, Scheduler::Mode::Sequential, Scheduler::Mode::Parallel,
+          Scheduler::Mode::Pipeline})
+        m_mode->addItem(QString(), Scheduler::modeToString(mode));
+    m_modeLabel->setBuddy(m_mode);
+    m_modeWarning->setObjectName(QStringLiteral("parallelWarning"));
+    m_modeWarning->setWordWrap(true);
+    m_modeWarning->hide();
     m_warnings->setObjectName(QStringLiteral("warningList"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("startButton"));
     m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("cancelButton"));
@@ -107,6 +122,13 @@ RunPlanDialog::RunPlanDialog(Orchestrator *orchestrator, Config baseConfig, QWid
     rightColumn->addWidget(m_planName);
     rightColumn->addWidget(m_source);
     rightColumn->addWidget(m_summary);
+    auto *modeRow = new QHBoxLayout;
+    modeRow->setSpacing(8);
+    modeRow->addWidget(m_modeLabel);
+    modeRow->addWidget(m_mode);
+    modeRow->addStretch(1);
+    rightColumn->addLayout(modeRow);
+    rightColumn->addWidget(m_modeWarning);
     rightColumn->addWidget(m_preview, 1);
     rightColumn->addWidget(m_error);
     rightColumn->addWidget(m_warningsHeading);
@@ -134,6 +156,7 @@ RunPlanDialog::RunPlanDialog(Orchestrator *orchestrator, Config baseConfig, QWid
             accept();
     });
     connect(m_openFile, &QPushButton::clicked, this, &RunPlanDialog::openFileDialog);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &RunPlanDialog::updateModeWarning);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &RunPlanDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &RunPlanDialog::reject);
 
@@ -150,6 +173,8 @@ bool RunPlanDialog::loadPlan(const QString &path)
     ConfigError error;
     const QStringList backends = m_orchestrator ? m_orchestrator->backends().names() : QStringList();
     m_plan = PlanLoader::loadFile(path, m_baseConfig, &error, backends);
+    if (m_plan)
+        selectMode(m_plan->config.workflow.mode); // each plan starts in its own mode
     showPreview();
     if (!m_plan) {
         showError(error.toString());
@@ -167,6 +192,39 @@ bool RunPlanDialog::selectTemplate(const QString &name)
         }
     }
     return false;
+}
+
+QString RunPlanDialog::selectedMode() const
+{
+    return m_mode->currentData().toString();
+}
+
+bool RunPlanDialog::selectMode(const QString &mode)
+{
+    const int index = m_mode->findData(mode.trimmed().toLower());
+    if (index < 0)
+        return false;
+    m_mode->setCurrentIndex(index);
+    return true;
+}
+
+void RunPlanDialog::updateModeWarning()
+{
+    const bool parallel = m_plan && selectedMode() == Scheduler::modeToString(Scheduler::Mode::Parallel);
+    bool hasDependencies = false;
+    if (m_plan) {
+        hasDependencies = std::any_of(m_plan->goals.cbegin(), m_plan->goals.cend(),
+                                      [](const Goal &goal) { return !goal.dependsOn.isEmpty(); });
+    }
+    m_modeWarning->setText(
+        hasDependencies
+            ? tr("Warning: in parallel mode dependencies are ignored. Every goal may start at once (up to the "
+                 "max parallel cap), before the goals it depends on have finished.")
+            : tr("Warning: in parallel mode dependencies are ignored; every goal may start at once."));
+    m_modeWarning->setVisible(parallel);
+    QPalette warningPalette = m_modeWarning->palette();
+    warningPalette.setColor(QPalette::WindowText, AgentStateStyle::foreground(AgentState::Escalated, palette()));
+    m_modeWarning->setPalette(warningPalette);
 }
 
 QString RunPlanDialog::planName() const
@@ -298,6 +356,7 @@ void RunPlanDialog::showPreview()
     m_warnings->setVisible(hasWarnings);
     if (plan.goals.isEmpty())
         showError(tr("The plan has no goals."));
+    updateModeWarning();
 }
 
 void RunPlanDialog::accept()
@@ -306,8 +365,9 @@ void RunPlanDialog::accept()
         return;
     const QList<AgentProfile> previousProfiles = m_orchestrator->profiles();
     const int previousMaxParallel = m_orchestrator->maxParallel();
-    m_orchestrator->setProfiles(m_plan->config.profiles);
-    m_orchestrator->setMaxParallel(m_plan->config.workflow.maxParallel);
+    const Scheduler::Mode previousMode = m_orchestrator->mode();
+    // Profiles, max parallel, mode, deadline policy and budget, exactly as the CLI applies them.
+    applyConfig(*m_orchestrator, m_plan->config, 0, selectedMode());
 
     QString error;
     const QStringList ids = m_orchestrator->spawnParallel(goalsInPhaseOrder(m_plan->goals), &error);
@@ -315,6 +375,7 @@ void RunPlanDialog::accept()
         // All or nothing: put the orchestrator back as it was.
         m_orchestrator->setProfiles(previousProfiles);
         m_orchestrator->setMaxParallel(previousMaxParallel);
+        m_orchestrator->setMode(previousMode);
         showError(tr("The plan could not be started:\n%1").arg(error));
         return;
     }
@@ -342,6 +403,18 @@ void RunPlanDialog::retranslate()
     m_openFile->setIcon(ThemedIcons::icon(QStringLiteral("run-plan"), palette()));
     m_preview->setHeaderLabels({tr("Goal"), tr("Priority"), tr("Profile"), tr("Depends on")});
     m_warningsHeading->setText(tr("Warnings"));
+    m_modeLabel->setText(tr("E&xecution mode:"));
+    const QStringList modeNames{tr("By dependencies"), tr("Phase by phase"), tr("One at a time"), tr("All in parallel"),
+                                tr("Pipeline (hand-offs)")};
+    const QStringList modeTips{tr("A goal starts as soon as the goals it depends on are done"),
+                               tr("A phase starts only when every goal of the phase before it is done"),
+                               tr("One goal at a time, in plan order"),
+                               tr("Dependencies are ignored: everything starts, up to the max parallel cap"),
+                               tr("A goal may start once each goal it depends on has handed its output over")};
+    for (int i = 0; i < m_mode->count() && i < modeNames.size(); ++i) {
+        m_mode->setItemText(i, modeNames.at(i));
+        m_mode->setItemData(i, modeTips.at(i), Qt::ToolTipRole);
+    }
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Start"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     if (m_templates->count() == 0)

@@ -9,6 +9,7 @@
 
 #include <optional>
 
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QListWidget;
@@ -38,6 +39,10 @@ public:
     // The plan's name, or its file's base name when it has none.
     QString planName() const;
     QStringList startedAgentIds() const { return m_startedAgentIds; }
+    // The execution mode the plan will run in ("dependency", "parallel", ...): the plan's workflow.mode
+    // unless the person picked another one.
+    QString selectedMode() const;
+    bool selectMode(const QString &mode);
 
     // The goals ordered phase by phase (Scheduler::phases), file order inside a phase.
     static QList<Goal> goalsInPhaseOrder(const QList<Goal> &goals);
@@ -55,6 +60,7 @@ private:
     void openFileDialog();
     void showPreview();
     void showError(const QString &message);
+    void updateModeWarning();
     void retranslate();
 
     QPointer<Orchestrator> m_orchestrator;
@@ -69,6 +75,9 @@ private:
     QLabel *m_planName;
     QLabel *m_source;
     QLabel *m_summary;
+    QLabel *m_modeLabel;
+    QComboBox *m_mode;
+    QLabel *m_modeWarning;
     QTreeWidget *m_preview;
     QLabel *m_error;
     QLabel *m_warningsHeading;
