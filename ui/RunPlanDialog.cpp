@@ -26,6 +26,8 @@
 namespace switchboard {
 
 namespace {
+constexpr int TemplateNameRole = Qt::UserRole + 1;
+
 enum PreviewColumn
 {
     GoalColumn,
@@ -43,6 +45,7 @@ RunPlanDialog::RunPlanDialog(Orchestrator *orchestrator, Config baseConfig, QWid
     , m_templates(new QListWidget(this))
     , m_openFile(new QPushButton(this))
     , m_planName(new QLabel(this))
+    , m_description(new QLabel(this))
     , m_source(new QLabel(this))
     , m_summary(new QLabel(this))
     , m_modeLabel(new QLabel(this))
@@ -62,6 +65,8 @@ RunPlanDialog::RunPlanDialog(Orchestrator *orchestrator, Config baseConfig, QWid
     m_openFile->setObjectName(QStringLiteral("openFileButton"));
     m_planName->setObjectName(QStringLiteral("planName"));
     m_source->setObjectName(QStringLiteral("planSource"));
+    m_description->setObjectName(QStringLiteral("planDescription"));
+    m_description->setWordWrap(true);
     m_summary->setObjectName(QStringLiteral("planSummary"));
     m_preview->setObjectName(QStringLiteral("previewTree"));
     m_mode->setObjectName(QStringLiteral("modeCombo"));
@@ -101,12 +106,18 @@ RunPlanDialog::RunPlanDialog(Orchestrator *orchestrator, Config baseConfig, QWid
     m_preview->header()->setSectionResizeMode(GoalColumn, QHeaderView::Stretch);
     m_preview->header()->setSectionResizeMode(PriorityColumn, QHeaderView::ResizeToContents);
     m_preview->header()->setSectionResizeMode(ProfileColumn, QHeaderView::ResizeToContents);
-    m_preview->header()->setSectionResizeMode(DependsColumn, QHeaderView::ResizeToContents);
+    m_preview->header()->setSectionResizeMode(DependsColumn, QHeaderView::Interactive);
+    m_preview->header()->resizeSection(DependsColumn, 150);
 
+    // Templates are listed by their plan names (they are small; reading them here costs nothing noticeable).
     for (const QString &path : PlanLoader::templates()) {
-        auto *item = new QListWidgetItem(QFileInfo(path).completeBaseName(), m_templates);
+        const QString baseName = QFileInfo(path).completeBaseName();
+        ConfigError ignored;
+        const std::optional<Plan> plan = PlanLoader::loadFile(path, m_baseConfig, &ignored);
+        auto *item = new QListWidgetItem(plan && !plan->name.isEmpty() ? plan->name : baseName, m_templates);
         item->setData(Qt::UserRole, path);
-        item->setToolTip(path);
+        item->setData(TemplateNameRole, baseName);
+        item->setToolTip(plan && !plan->description.isEmpty() ? plan->description : path);
     }
 
     auto *left = new QWidget(this);
@@ -120,6 +131,7 @@ RunPlanDialog::RunPlanDialog(Orchestrator *orchestrator, Config baseConfig, QWid
     auto *rightColumn = new QVBoxLayout(right);
     rightColumn->setContentsMargins(0, 0, 0, 0);
     rightColumn->addWidget(m_planName);
+    rightColumn->addWidget(m_description);
     rightColumn->addWidget(m_source);
     rightColumn->addWidget(m_summary);
     auto *modeRow = new QHBoxLayout;
@@ -186,7 +198,7 @@ bool RunPlanDialog::loadPlan(const QString &path)
 bool RunPlanDialog::selectTemplate(const QString &name)
 {
     for (int row = 0; row < m_templates->count(); ++row) {
-        if (m_templates->item(row)->text() == name) {
+        if (m_templates->item(row)->data(TemplateNameRole).toString() == name) {
             m_templates->setCurrentRow(row);
             return m_plan.has_value();
         }
@@ -297,6 +309,7 @@ void RunPlanDialog::showPreview()
         m_source->setText(m_loadedPath.isEmpty() ? tr("Pick a template on the left or open a plan file.")
                                                  : m_loadedPath);
         m_summary->clear();
+        m_description->hide();
         m_warningsHeading->hide();
         m_warnings->hide();
         return;
@@ -304,6 +317,8 @@ void RunPlanDialog::showPreview()
 
     const Plan &plan = *m_plan;
     m_planName->setText(planName());
+    m_description->setText(plan.description);
+    m_description->setVisible(!plan.description.isEmpty());
     m_source->setText(m_loadedPath);
     const QList<QStringList> phases = Scheduler::phases(plan.goals);
     QStringList profileNames;

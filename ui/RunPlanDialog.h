@@ -33,7 +33,7 @@ public:
 
     // Reads a plan file or template (":/plans/x.yaml") and previews it; false (error shown) if it is invalid.
     bool loadPlan(const QString &path);
-    // Selects a template in the list by its base name ("full_stack"); false if there is none.
+    // Selects a template in the list by its file's base name ("full_stack"); false if there is none.
     bool selectTemplate(const QString &name);
     const std::optional<Plan> &plan() const { return m_plan; }
     // The plan's name, or its file's base name when it has none.
@@ -73,6 +73,7 @@ private:
     QListWidget *m_templates;
     QPushButton *m_openFile;
     QLabel *m_planName;
+    QLabel *m_description;
     QLabel *m_source;
     QLabel *m_summary;
     QLabel *m_modeLabel;

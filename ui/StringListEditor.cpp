@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QPainter>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -49,6 +50,7 @@ StringListEditor::StringListEditor(const QString &objectName, QWidget *parent)
     connect(m_remove, &QToolButton::clicked, this, &StringListEditor::removeSelected);
     connect(m_list, &QListWidget::itemSelectionChanged, this, &StringListEditor::updateButtons);
     connect(m_list, &QListWidget::itemChanged, this, &StringListEditor::changed);
+    m_list->viewport()->installEventFilter(this);
 
     retranslate();
     updateButtons();
@@ -98,7 +100,22 @@ void StringListEditor::commitPendingEdit()
 
 void StringListEditor::setPlaceholderText(const QString &text)
 {
+    m_placeholder = text;
     m_list->setToolTip(text);
+    m_list->viewport()->update();
+}
+
+bool StringListEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    // An empty list says what belongs in it, like a line edit's placeholder.
+    if (watched == m_list->viewport() && event->type() == QEvent::Paint && m_list->count() == 0 &&
+        !m_placeholder.isEmpty()) {
+        QPainter painter(m_list->viewport());
+        painter.setPen(m_list->palette().color(QPalette::PlaceholderText));
+        painter.drawText(m_list->viewport()->rect().adjusted(6, 4, -6, -4),
+                         Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, m_placeholder);
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void StringListEditor::removeSelected()

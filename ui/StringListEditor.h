@@ -33,6 +33,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void removeSelected();
@@ -42,6 +43,7 @@ private:
     QListWidget *m_list;
     QToolButton *m_add;
     QToolButton *m_remove;
+    QString m_placeholder;
 };
 
 } // namespace switchboard

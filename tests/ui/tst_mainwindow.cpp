@@ -310,9 +310,13 @@ private Q_SLOTS:
         QTRY_VERIFY(activeModal<RunPlanDialog>());
         auto *dialog = activeModal<RunPlanDialog>();
         auto *templates = child<QListWidget>(dialog, u"templateList"_s);
-        QList<QListWidgetItem *> found = templates->findItems(u"full_stack"_s, Qt::MatchExactly);
-        QCOMPARE(found.size(), 1);
-        QTest::mouseClick(templates->viewport(), Qt::LeftButton, {}, templates->visualItemRect(found.first()).center());
+        QListWidgetItem *fullStack = nullptr;
+        for (int row = 0; row < templates->count(); ++row) {
+            if (templates->item(row)->data(Qt::UserRole).toString().endsWith(u"/full_stack.yaml"_s))
+                fullStack = templates->item(row);
+        }
+        QVERIFY(fullStack);
+        QTest::mouseClick(templates->viewport(), Qt::LeftButton, {}, templates->visualItemRect(fullStack).center());
         QVERIFY(dialog->plan().has_value());
         const Plan plan = *dialog->plan();
         QTest::mouseClick(child<QPushButton>(dialog, u"startButton"_s), Qt::LeftButton);

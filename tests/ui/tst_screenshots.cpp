@@ -5,6 +5,9 @@
 #include "AgentBoardView.h"
 #include "AgentFilterProxyModel.h"
 #include "MainWindow.h"
+#include "NewGoalDialog.h"
+#include "RunPlanDialog.h"
+#include "SpawnParallelDialog.h"
 #include "agents/BackendRegistry.h"
 #include "config/ConfigLoader.h"
 #include "orchestration/AgentContext.h"
@@ -14,6 +17,7 @@
 #include <QDir>
 #include <QImage>
 #include <QPalette>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTest>
@@ -228,6 +232,61 @@ private Q_SLOTS:
         window.close();
         orchestrator.cancelAll();
         orchestrator.waitAll(10000);
+    }
+
+    void dialogs_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+
+    void dialogs()
+    {
+        QFETCH(bool, dark);
+        QApplication::setPalette(dark ? darkPalette() : m_lightPalette);
+        const QString suffix = dark ? u"-dark.png"_s : u".png"_s;
+        Orchestrator orchestrator;
+        AgentProfile coder;
+        coder.name = u"coder"_s;
+        coder.capabilities = {u"code"_s, u"test"_s};
+        AgentProfile writer;
+        writer.name = u"writer"_s;
+        writer.capabilities = {u"docs"_s};
+        orchestrator.setProfiles({coder, writer});
+        orchestrator.pauseDispatch();
+        Goal schema;
+        schema.id = u"schema"_s;
+        schema.title = u"Design the database schema"_s;
+        orchestrator.spawn(schema);
+
+        {
+            NewGoalDialog dialog(&orchestrator);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QTest::mouseClick(dialog.findChild<QPushButton *>(u"submitButton"_s), Qt::LeftButton); // show the error
+            QTest::qWait(50);
+            QVERIFY(dialog.grab().save(QDir(m_outDir).filePath(u"dialog-newgoal"_s + suffix)));
+        }
+        {
+            SpawnParallelDialog dialog(&orchestrator);
+            dialog.pasteLines(
+                u"Index the repository\thigh\tcoder\nDraft the RFC\tmedium\twriter\tfor the storage layer\n"
+                "Triage open issues\tlow"_s);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QTest::qWait(50);
+            QVERIFY(dialog.grab().save(QDir(m_outDir).filePath(u"dialog-spawnparallel"_s + suffix)));
+        }
+        {
+            RunPlanDialog dialog(&orchestrator, ConfigLoader::defaults());
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            dialog.selectTemplate(u"full_stack"_s);
+            QTest::qWait(50);
+            QVERIFY(dialog.grab().save(QDir(m_outDir).filePath(u"dialog-runplan"_s + suffix)));
+        }
+        orchestrator.cancelAll();
     }
 
     void cleanupTestCase() { QApplication::setPalette(m_lightPalette); }
