@@ -95,6 +95,78 @@
         <source>Critical</source>
         <translation>Kritisch</translation>
     </message>
+    <message>
+        <source>timed out</source>
+        <translation>Zeit überschritten</translation>
+    </message>
+    <message>
+        <source>hung (no output)</source>
+        <translation>hängt (keine Ausgabe)</translation>
+    </message>
+    <message>
+        <source>deadline passed</source>
+        <translation>Frist verstrichen</translation>
+    </message>
+    <message>
+        <source>over budget</source>
+        <translation>Budget überschritten</translation>
+    </message>
+    <message>
+        <source>loop detected</source>
+        <translation>Schleife erkannt</translation>
+    </message>
+    <message>
+        <source>no improvement</source>
+        <translation>keine Verbesserung</translation>
+    </message>
+    <message>
+        <source>lock lost</source>
+        <translation>Sperre verloren</translation>
+    </message>
+    <message>
+        <source>lock denied</source>
+        <translation>Sperre verweigert</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>abgestürzt</translation>
+    </message>
+    <message>
+        <source>question unanswered</source>
+        <translation>Frage unbeantwortet</translation>
+    </message>
+    <message>
+        <source>rate limited</source>
+        <translation>Ratenlimit erreicht</translation>
+    </message>
+</context>
+<context>
+    <name>AgentStatusText</name>
+    <message>
+        <source>attempt %1/%2</source>
+        <translation>Versuch %1/%2</translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>Versuch %1</translation>
+    </message>
+    <message>
+        <source>next try in %1</source>
+        <translation>nächster Versuch in %1</translation>
+    </message>
+    <message>
+        <source>rate limited · resumes in %1</source>
+        <translation>Ratenlimit · weiter in %1</translation>
+    </message>
+    <message>
+        <source>Waiting for lock: %1</source>
+        <translation>Wartet auf Sperre: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A failure's kind, then its message: "timed out: no result after 30 s"</extracomment>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>DisplayFormat</name>
@@ -158,6 +230,14 @@
         <source>Reason: %1</source>
         <translation>Grund: %1</translation>
     </message>
+    <message>
+        <source>Asks: %1</source>
+        <translation>Fragt: %1</translation>
+    </message>
+    <message>
+        <source>Needs human: it keeps asking about this goal</source>
+        <translation>Braucht einen Menschen: es fragt immer wieder zu diesem Ziel</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::AgentBoardView</name>
@@ -169,12 +249,10 @@
 <context>
     <name>switchboard::AgentCardDelegate</name>
     <message>
-        <source>Attempt %1</source>
-        <translation>Versuch %1</translation>
-    </message>
-    <message>
         <source>%1 · %2</source>
-        <extracomment>Card subtitle: agent name · profile name</extracomment>
+        <extracomment>Card subtitle: agent name · profile name
+----------
+Card of an agent backing off: "attempt 2/4 · next try in 4:12"</extracomment>
         <translation>%1 · %2</translation>
     </message>
     <message>
@@ -204,6 +282,15 @@
     <message>
         <source>Waiting for %1</source>
         <translation>Wartet auf %1</translation>
+    </message>
+    <message>
+        <source>Needs human</source>
+        <translation>Braucht einen Menschen</translation>
+    </message>
+    <message>
+        <source>Asks: %1</source>
+        <extracomment>Card of an agent waiting for an answer; %1 is its question</extracomment>
+        <translation>Fragt: %1</translation>
     </message>
 </context>
 <context>
@@ -255,10 +342,6 @@
     <message>
         <source>Not finished yet</source>
         <translation>Noch nicht fertig</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n older line(s) dropped; the newest %1 are kept.</source>
-        <translation><numerusform>%n ältere Zeile verworfen; die neuesten %1 bleiben erhalten.</numerusform><numerusform>%n ältere Zeilen verworfen; die neuesten %1 bleiben erhalten.</numerusform></translation>
     </message>
     <message>
         <source>Select an agent on the board to see its goal, progress and log.</source>
@@ -343,6 +426,46 @@
     <message>
         <source>No output yet</source>
         <translation>Noch keine Ausgabe</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 (at %2)</source>
+        <translation>%1 (um %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older line(s) not shown; the newest %1 are kept.</source>
+        <translation><numerusform>%n ältere Zeile nicht angezeigt; die neuesten %1 bleiben erhalten.</numerusform><numerusform>%n ältere Zeilen nicht angezeigt; die neuesten %1 bleiben erhalten.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older line(s) not shown — full log: %1</source>
+        <translation><numerusform>%n ältere Zeile nicht angezeigt — vollständiges Protokoll: %1</numerusform><numerusform>%n ältere Zeilen nicht angezeigt — vollständiges Protokoll: %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Waiting for your answer</source>
+        <translation>Wartet auf Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>&amp;Answer in the inbox</source>
+        <translation>Im Posteingang &amp;beantworten</translation>
+    </message>
+    <message>
+        <source>Next try</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Ratenlimit</translation>
+    </message>
+    <message>
+        <source>Error kind</source>
+        <translation>Fehlerart</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>Wartet auf</translation>
     </message>
 </context>
 <context>
@@ -457,6 +580,279 @@
     <message>
         <source>Clear filter</source>
         <translation>Filter zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::EscalationListModel</name>
+    <message>
+        <source>Asked %1</source>
+        <translation>Gefragt %1</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet seit</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Clarification</source>
+        <translation>Klärung</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>Berechtigung</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Answered: %1</source>
+        <translation>Beantwortet: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Zeit abgelaufen</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::InboxDock</name>
+    <message>
+        <source>%1 · %2 · “%3” · %4 priority</source>
+        <extracomment>Question header: trigger · agent · goal · priority</extracomment>
+        <translation>%1 · %2 · „%3“ · Priorität %4</translation>
+    </message>
+    <message>
+        <source>Answer “%1”</source>
+        <translation>„%1“ antworten</translation>
+    </message>
+    <message>
+        <source>Type your answer and press Enter</source>
+        <translation>Antwort eingeben und die Eingabetaste drücken</translation>
+    </message>
+    <message>
+        <source>Optional note for the agent (sent with the option)</source>
+        <translation>Optionale Notiz für den Agenten (wird mit der Option gesendet)</translation>
+    </message>
+    <message>
+        <source>%1
+by %2, %3</source>
+        <extracomment>Closed question: outcome, who closed it, when</extracomment>
+        <translation>%1
+von %2, %3</translation>
+    </message>
+    <message>
+        <source>Pick one of the options above; the text goes with it as a note.</source>
+        <translation>Wählen Sie eine der Optionen oben; der Text geht als Notiz mit.</translation>
+    </message>
+    <message>
+        <source>Type an answer first.</source>
+        <translation>Geben Sie zuerst eine Antwort ein.</translation>
+    </message>
+    <message>
+        <source>Inbox (%1)</source>
+        <translation>Posteingang (%1)</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Waiting (%1)</source>
+        <translation>Wartend (%1)</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Pick a question on the left to answer it.</source>
+        <translation>Wählen Sie links eine Frage, um sie zu beantworten.</translation>
+    </message>
+    <message>
+        <source>No agent is waiting for you. Questions agents ask show up here.</source>
+        <translation>Kein Agent wartet auf Sie. Fragen der Agenten erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Cancel agent</source>
+        <translation>Agent abbrechen</translation>
+    </message>
+    <message>
+        <source>Withdraw the question and cancel the agent that asked it</source>
+        <translation>Die Frage zurückziehen und den fragenden Agenten abbrechen</translation>
+    </message>
+    <message>
+        <source>Show agent on the board</source>
+        <translation>Agent auf der Tafel zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::LockTableModel</name>
+    <message>
+        <source>nobody yet</source>
+        <translation>noch niemand</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting: %1</source>
+        <extracomment>Locks table: "2 waiting: coder #3, tester #1"</extracomment>
+        <translation><numerusform>%n wartet: %1</numerusform><numerusform>%n warten: %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Other agents wait for this resource; they start when the holder releases it</source>
+        <translation>Andere Agenten warten auf diese Ressource; sie starten, sobald der Halter sie freigibt</translation>
+    </message>
+    <message>
+        <source>Fencing token: grows with every grant, so a stale holder can be told apart</source>
+        <translation>Fencing-Token: wächst mit jeder Vergabe, damit ein veralteter Halter erkennbar ist</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Gehalten von</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Expires in</source>
+        <translation>Läuft ab in</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Waiters</source>
+        <translation>Wartende</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::LocksDock</name>
+    <message numerus="yes">
+        <source>%n lock(s) held</source>
+        <translation><numerusform>%n Sperre gehalten</numerusform><numerusform>%n Sperren gehalten</numerusform></translation>
+    </message>
+    <message>
+        <source>No locks held</source>
+        <translation>Keine Sperren gehalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contended</source>
+        <translation><numerusform>%n umkämpft</numerusform><numerusform>%n umkämpft</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Force release lock</source>
+        <translation>Sperre zwangsweise freigeben</translation>
+    </message>
+    <message>
+        <source>Take “%1” away from %2?</source>
+        <translation>„%1“ %2 wegnehmen?</translation>
+    </message>
+    <message>
+        <source>The agent is told it lost the lock. Unless it takes the lock again, its attempt fails; other agents waiting for the resource may start at once.</source>
+        <translation>Der Agent erfährt, dass er die Sperre verloren hat. Wenn er sie nicht erneut erhält, schlägt sein Versuch fehl; andere Agenten, die auf die Ressource warten, können sofort starten.</translation>
+    </message>
+    <message>
+        <source>Force release</source>
+        <translation>Zwangsweise freigeben</translation>
+    </message>
+    <message>
+        <source>Keep the lock</source>
+        <translation>Sperre behalten</translation>
+    </message>
+    <message>
+        <source>Could not release “%1”: %2</source>
+        <translation>„%1“ konnte nicht freigegeben werden: %2</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>&amp;Force release…</source>
+        <translation>&amp;Zwangsweise freigeben …</translation>
+    </message>
+    <message>
+        <source>Take the selected lock away from the agent holding it</source>
+        <translation>Die ausgewählte Sperre dem haltenden Agenten wegnehmen</translation>
     </message>
 </context>
 <context>
@@ -705,6 +1101,31 @@
         <source>Smaller cards showing state, goal and progress, so more agents fit (Ctrl+Shift+M)</source>
         <translation>Kleinere Karten mit Zustand, Ziel und Fortschritt, damit mehr Agenten Platz haben (Strg+Umschalt+M)</translation>
     </message>
+    <message>
+        <source>&amp;Inbox</source>
+        <translation>&amp;Posteingang</translation>
+    </message>
+    <message numerus="yes">
+        <source>Switchboard: %n question(s) waiting for you</source>
+        <translation><numerusform>Switchboard: %n Frage wartet auf Sie</numerusform><numerusform>Switchboard: %n Fragen warten auf Sie</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 needs your input</source>
+        <translation>%1 braucht Ihre Eingabe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Switchboard (%n waiting)</source>
+        <extracomment>Window title while agents wait for answers; %1 is the plan</extracomment>
+        <translation><numerusform>Switchboard (%n wartet)</numerusform><numerusform>Switchboard (%n warten)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Switchboard — %1 (%n waiting)</source>
+        <translation><numerusform>Switchboard — %1 (%n wartet)</numerusform><numerusform>Switchboard — %1 (%n warten)</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Locks</source>
+        <translation>Sp&amp;erren</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::NewGoalDialog</name>
@@ -929,6 +1350,58 @@
         <source>No templates are built in</source>
         <translation>Keine Vorlagen eingebaut</translation>
     </message>
+    <message>
+        <source>Warning: in parallel mode dependencies are ignored. Every goal may start at once (up to the max parallel cap), before the goals it depends on have finished.</source>
+        <translation>Achtung: Im Parallelmodus werden Abhängigkeiten ignoriert. Jedes Ziel kann sofort starten (bis zur Obergrenze paralleler Agenten), bevor die Ziele, von denen es abhängt, fertig sind.</translation>
+    </message>
+    <message>
+        <source>Warning: in parallel mode dependencies are ignored; every goal may start at once.</source>
+        <translation>Achtung: Im Parallelmodus werden Abhängigkeiten ignoriert; jedes Ziel kann sofort starten.</translation>
+    </message>
+    <message>
+        <source>E&amp;xecution mode:</source>
+        <translation>A&amp;usführungsmodus:</translation>
+    </message>
+    <message>
+        <source>By dependencies</source>
+        <translation>Nach Abhängigkeiten</translation>
+    </message>
+    <message>
+        <source>Phase by phase</source>
+        <translation>Phase für Phase</translation>
+    </message>
+    <message>
+        <source>One at a time</source>
+        <translation>Eins nach dem anderen</translation>
+    </message>
+    <message>
+        <source>All in parallel</source>
+        <translation>Alle parallel</translation>
+    </message>
+    <message>
+        <source>Pipeline (hand-offs)</source>
+        <translation>Pipeline (Übergaben)</translation>
+    </message>
+    <message>
+        <source>A goal starts as soon as the goals it depends on are done</source>
+        <translation>Ein Ziel startet, sobald die Ziele, von denen es abhängt, fertig sind</translation>
+    </message>
+    <message>
+        <source>A phase starts only when every goal of the phase before it is done</source>
+        <translation>Eine Phase startet erst, wenn jedes Ziel der vorigen Phase fertig ist</translation>
+    </message>
+    <message>
+        <source>One goal at a time, in plan order</source>
+        <translation>Ein Ziel nach dem anderen, in Planreihenfolge</translation>
+    </message>
+    <message>
+        <source>Dependencies are ignored: everything starts, up to the max parallel cap</source>
+        <translation>Abhängigkeiten werden ignoriert: alles startet, bis zur Obergrenze paralleler Agenten</translation>
+    </message>
+    <message>
+        <source>A goal may start once each goal it depends on has handed its output over</source>
+        <translation>Ein Ziel darf starten, sobald jedes Ziel, von dem es abhängt, seine Ausgabe übergeben hat</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::RunStatusWidget</name>
@@ -939,10 +1412,6 @@
     <message>
         <source>%1 running</source>
         <translation>%1 laufend</translation>
-    </message>
-    <message>
-        <source>%1 waiting</source>
-        <translation>%1 wartet auf Eingriff</translation>
     </message>
     <message>
         <source>%1 completed</source>
@@ -961,10 +1430,6 @@
         <translation>%1 abgebrochen</translation>
     </message>
     <message>
-        <source>Agents waiting for a lock or for your answer</source>
-        <translation>Agenten, die auf eine Sperre oder auf Ihre Antwort warten</translation>
-    </message>
-    <message>
         <source>Pool: %1 busy · %2 free</source>
         <translation>Pool: %1 belegt · %2 frei</translation>
     </message>
@@ -979,6 +1444,38 @@
     <message>
         <source>No new agents start until you resume dispatch; running agents go on</source>
         <translation>Bis Sie die Starts fortsetzen, startet kein neuer Agent; laufende Agenten arbeiten weiter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for you</source>
+        <translation><numerusform>%n wartet auf Sie</numerusform><numerusform>%n warten auf Sie</numerusform></translation>
+    </message>
+    <message>
+        <source>Agents that asked a question and wait for your answer; click to open the inbox</source>
+        <translation>Agenten, die eine Frage gestellt haben und auf Ihre Antwort warten; klicken, um den Posteingang zu öffnen</translation>
+    </message>
+    <message>
+        <source>%1 retrying</source>
+        <translation>%1 vor neuem Versuch</translation>
+    </message>
+    <message>
+        <source>Failed attempts waiting out their backoff before the next try</source>
+        <translation>Fehlgeschlagene Versuche, die vor dem nächsten Versuch ihre Wartezeit abwarten</translation>
+    </message>
+    <message>
+        <source>rate limited: %1</source>
+        <translation>Ratenlimit: %1</translation>
+    </message>
+    <message>
+        <source>No new agents start on these profiles until their rate limit resets</source>
+        <translation>Auf diesen Profilen startet kein neuer Agent, bis ihr Ratenlimit zurückgesetzt ist</translation>
+    </message>
+    <message>
+        <source>%1 waiting for locks</source>
+        <translation>%1 warten auf Sperren</translation>
+    </message>
+    <message>
+        <source>Agents waiting for a resource another agent holds</source>
+        <translation>Agenten, die auf eine Ressource warten, die ein anderer Agent hält</translation>
     </message>
 </context>
 <context>

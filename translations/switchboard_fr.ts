@@ -95,6 +95,78 @@
         <source>Critical</source>
         <translation>Critique</translation>
     </message>
+    <message>
+        <source>timed out</source>
+        <translation>délai dépassé</translation>
+    </message>
+    <message>
+        <source>hung (no output)</source>
+        <translation>bloqué (aucune sortie)</translation>
+    </message>
+    <message>
+        <source>deadline passed</source>
+        <translation>échéance dépassée</translation>
+    </message>
+    <message>
+        <source>over budget</source>
+        <translation>budget dépassé</translation>
+    </message>
+    <message>
+        <source>loop detected</source>
+        <translation>boucle détectée</translation>
+    </message>
+    <message>
+        <source>no improvement</source>
+        <translation>aucune amélioration</translation>
+    </message>
+    <message>
+        <source>lock lost</source>
+        <translation>verrou perdu</translation>
+    </message>
+    <message>
+        <source>lock denied</source>
+        <translation>verrou refusé</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>plantage</translation>
+    </message>
+    <message>
+        <source>question unanswered</source>
+        <translation>question sans réponse</translation>
+    </message>
+    <message>
+        <source>rate limited</source>
+        <translation>limite de débit atteinte</translation>
+    </message>
+</context>
+<context>
+    <name>AgentStatusText</name>
+    <message>
+        <source>attempt %1/%2</source>
+        <translation>tentative %1/%2</translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>tentative %1</translation>
+    </message>
+    <message>
+        <source>next try in %1</source>
+        <translation>prochain essai dans %1</translation>
+    </message>
+    <message>
+        <source>rate limited · resumes in %1</source>
+        <translation>limite de débit · reprise dans %1</translation>
+    </message>
+    <message>
+        <source>Waiting for lock: %1</source>
+        <translation>Attend le verrou : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A failure's kind, then its message: "timed out: no result after 30 s"</extracomment>
+        <translation>%1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>DisplayFormat</name>
@@ -158,6 +230,14 @@
         <source>Reason: %1</source>
         <translation>Raison : %1</translation>
     </message>
+    <message>
+        <source>Asks: %1</source>
+        <translation>Demande : %1</translation>
+    </message>
+    <message>
+        <source>Needs human: it keeps asking about this goal</source>
+        <translation>Intervention humaine requise : il revient sans cesse sur cet objectif</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::AgentBoardView</name>
@@ -169,12 +249,10 @@
 <context>
     <name>switchboard::AgentCardDelegate</name>
     <message>
-        <source>Attempt %1</source>
-        <translation>Tentative %1</translation>
-    </message>
-    <message>
         <source>%1 · %2</source>
-        <extracomment>Card subtitle: agent name · profile name</extracomment>
+        <extracomment>Card subtitle: agent name · profile name
+----------
+Card of an agent backing off: "attempt 2/4 · next try in 4:12"</extracomment>
         <translation>%1 · %2</translation>
     </message>
     <message>
@@ -204,6 +282,15 @@
     <message>
         <source>Waiting for %1</source>
         <translation>Attend %1</translation>
+    </message>
+    <message>
+        <source>Needs human</source>
+        <translation>Requiert un humain</translation>
+    </message>
+    <message>
+        <source>Asks: %1</source>
+        <extracomment>Card of an agent waiting for an answer; %1 is its question</extracomment>
+        <translation>Demande : %1</translation>
     </message>
 </context>
 <context>
@@ -255,10 +342,6 @@
     <message>
         <source>Not finished yet</source>
         <translation>Pas encore terminé</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n older line(s) dropped; the newest %1 are kept.</source>
-        <translation><numerusform>%n ligne plus ancienne supprimée ; les %1 plus récentes sont conservées.</numerusform><numerusform>%n lignes plus anciennes supprimées ; les %1 plus récentes sont conservées.</numerusform></translation>
     </message>
     <message>
         <source>Select an agent on the board to see its goal, progress and log.</source>
@@ -343,6 +426,46 @@
     <message>
         <source>No output yet</source>
         <translation>Aucune sortie pour l’instant</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1 (at %2)</source>
+        <translation>%1 (à %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older line(s) not shown; the newest %1 are kept.</source>
+        <translation><numerusform>%n ligne plus ancienne non affichée ; les %1 plus récentes sont conservées.</numerusform><numerusform>%n lignes plus anciennes non affichées ; les %1 plus récentes sont conservées.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older line(s) not shown — full log: %1</source>
+        <translation><numerusform>%n ligne plus ancienne non affichée — journal complet : %1</numerusform><numerusform>%n lignes plus anciennes non affichées — journal complet : %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Waiting for your answer</source>
+        <translation>Attend votre réponse</translation>
+    </message>
+    <message>
+        <source>&amp;Answer in the inbox</source>
+        <translation>&amp;Répondre dans la boîte de réception</translation>
+    </message>
+    <message>
+        <source>Next try</source>
+        <translation>Prochain essai</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Limite de débit</translation>
+    </message>
+    <message>
+        <source>Error kind</source>
+        <translation>Type d’erreur</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>Attend</translation>
     </message>
 </context>
 <context>
@@ -457,6 +580,279 @@
     <message>
         <source>Clear filter</source>
         <translation>Effacer le filtre</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::EscalationListModel</name>
+    <message>
+        <source>Asked %1</source>
+        <translation>Posée %1</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architecture</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <source>Clarification</source>
+        <translation>Clarification</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>Autorisation</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Answered: %1</source>
+        <translation>Répondue : %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Expirée</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::InboxDock</name>
+    <message>
+        <source>%1 · %2 · “%3” · %4 priority</source>
+        <extracomment>Question header: trigger · agent · goal · priority</extracomment>
+        <translation>%1 · %2 · « %3 » · priorité %4</translation>
+    </message>
+    <message>
+        <source>Answer “%1”</source>
+        <translation>Répondre « %1 »</translation>
+    </message>
+    <message>
+        <source>Type your answer and press Enter</source>
+        <translation>Tapez votre réponse et appuyez sur Entrée</translation>
+    </message>
+    <message>
+        <source>Optional note for the agent (sent with the option)</source>
+        <translation>Note facultative pour l’agent (envoyée avec l’option)</translation>
+    </message>
+    <message>
+        <source>%1
+by %2, %3</source>
+        <extracomment>Closed question: outcome, who closed it, when</extracomment>
+        <translation>%1
+par %2, %3</translation>
+    </message>
+    <message>
+        <source>Pick one of the options above; the text goes with it as a note.</source>
+        <translation>Choisissez l’une des options ci-dessus ; le texte l’accompagne comme note.</translation>
+    </message>
+    <message>
+        <source>Type an answer first.</source>
+        <translation>Saisissez d’abord une réponse.</translation>
+    </message>
+    <message>
+        <source>Inbox (%1)</source>
+        <translation>Boîte de réception (%1)</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <source>Waiting (%1)</source>
+        <translation>En attente (%1)</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Pick a question on the left to answer it.</source>
+        <translation>Choisissez une question à gauche pour y répondre.</translation>
+    </message>
+    <message>
+        <source>No agent is waiting for you. Questions agents ask show up here.</source>
+        <translation>Aucun agent ne vous attend. Les questions des agents apparaissent ici.</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Contexte</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Cancel agent</source>
+        <translation>Annuler l’agent</translation>
+    </message>
+    <message>
+        <source>Withdraw the question and cancel the agent that asked it</source>
+        <translation>Retirer la question et annuler l’agent qui l’a posée</translation>
+    </message>
+    <message>
+        <source>Show agent on the board</source>
+        <translation>Montrer l’agent sur le tableau</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::LockTableModel</name>
+    <message>
+        <source>nobody yet</source>
+        <translation>personne pour l’instant</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting: %1</source>
+        <extracomment>Locks table: "2 waiting: coder #3, tester #1"</extracomment>
+        <translation><numerusform>%n en attente : %1</numerusform><numerusform>%n en attente : %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Other agents wait for this resource; they start when the holder releases it</source>
+        <translation>D’autres agents attendent cette ressource ; ils démarrent quand son détenteur la libère</translation>
+    </message>
+    <message>
+        <source>Fencing token: grows with every grant, so a stale holder can be told apart</source>
+        <translation>Jeton de fencing : augmente à chaque attribution, pour reconnaître un détenteur périmé</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Détenu par</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Expires in</source>
+        <translation>Expire dans</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Jeton</translation>
+    </message>
+    <message>
+        <source>Waiters</source>
+        <translation>En attente</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::LocksDock</name>
+    <message numerus="yes">
+        <source>%n lock(s) held</source>
+        <translation><numerusform>%n verrou détenu</numerusform><numerusform>%n verrous détenus</numerusform></translation>
+    </message>
+    <message>
+        <source>No locks held</source>
+        <translation>Aucun verrou détenu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contended</source>
+        <translation><numerusform>%n disputé</numerusform><numerusform>%n disputés</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Force release lock</source>
+        <translation>Forcer la libération du verrou</translation>
+    </message>
+    <message>
+        <source>Take “%1” away from %2?</source>
+        <translation>Retirer « %1 » à %2 ?</translation>
+    </message>
+    <message>
+        <source>The agent is told it lost the lock. Unless it takes the lock again, its attempt fails; other agents waiting for the resource may start at once.</source>
+        <translation>L’agent est informé qu’il a perdu le verrou. S’il ne le reprend pas, sa tentative échoue ; d’autres agents qui attendent la ressource peuvent démarrer aussitôt.</translation>
+    </message>
+    <message>
+        <source>Force release</source>
+        <translation>Forcer la libération</translation>
+    </message>
+    <message>
+        <source>Keep the lock</source>
+        <translation>Garder le verrou</translation>
+    </message>
+    <message>
+        <source>Could not release “%1”: %2</source>
+        <translation>Impossible de libérer « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>Verrous</translation>
+    </message>
+    <message>
+        <source>&amp;Force release…</source>
+        <translation>&amp;Forcer la libération…</translation>
+    </message>
+    <message>
+        <source>Take the selected lock away from the agent holding it</source>
+        <translation>Retirer le verrou sélectionné à l’agent qui le détient</translation>
     </message>
 </context>
 <context>
@@ -705,6 +1101,31 @@
         <source>Smaller cards showing state, goal and progress, so more agents fit (Ctrl+Shift+M)</source>
         <translation>Cartes plus petites montrant état, objectif et progression, pour voir plus d’agents (Ctrl+Maj+M)</translation>
     </message>
+    <message>
+        <source>&amp;Inbox</source>
+        <translation>Boîte de récep&amp;tion</translation>
+    </message>
+    <message numerus="yes">
+        <source>Switchboard: %n question(s) waiting for you</source>
+        <translation><numerusform>Switchboard : %n question vous attend</numerusform><numerusform>Switchboard : %n questions vous attendent</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 needs your input</source>
+        <translation>%1 a besoin de vous</translation>
+    </message>
+    <message numerus="yes">
+        <source>Switchboard (%n waiting)</source>
+        <extracomment>Window title while agents wait for answers; %1 is the plan</extracomment>
+        <translation><numerusform>Switchboard (%n en attente)</numerusform><numerusform>Switchboard (%n en attente)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Switchboard — %1 (%n waiting)</source>
+        <translation><numerusform>Switchboard — %1 (%n en attente)</numerusform><numerusform>Switchboard — %1 (%n en attente)</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Locks</source>
+        <translation>&amp;Verrous</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::NewGoalDialog</name>
@@ -929,6 +1350,58 @@
         <source>No templates are built in</source>
         <translation>Aucun modèle intégré</translation>
     </message>
+    <message>
+        <source>Warning: in parallel mode dependencies are ignored. Every goal may start at once (up to the max parallel cap), before the goals it depends on have finished.</source>
+        <translation>Attention : en mode parallèle, les dépendances sont ignorées. Chaque objectif peut démarrer aussitôt (dans la limite du maximum en parallèle), avant la fin des objectifs dont il dépend.</translation>
+    </message>
+    <message>
+        <source>Warning: in parallel mode dependencies are ignored; every goal may start at once.</source>
+        <translation>Attention : en mode parallèle, les dépendances sont ignorées ; chaque objectif peut démarrer aussitôt.</translation>
+    </message>
+    <message>
+        <source>E&amp;xecution mode:</source>
+        <translation>&amp;Mode d’exécution :</translation>
+    </message>
+    <message>
+        <source>By dependencies</source>
+        <translation>Selon les dépendances</translation>
+    </message>
+    <message>
+        <source>Phase by phase</source>
+        <translation>Phase par phase</translation>
+    </message>
+    <message>
+        <source>One at a time</source>
+        <translation>Un à la fois</translation>
+    </message>
+    <message>
+        <source>All in parallel</source>
+        <translation>Tous en parallèle</translation>
+    </message>
+    <message>
+        <source>Pipeline (hand-offs)</source>
+        <translation>Pipeline (transmissions)</translation>
+    </message>
+    <message>
+        <source>A goal starts as soon as the goals it depends on are done</source>
+        <translation>Un objectif démarre dès que ceux dont il dépend sont terminés</translation>
+    </message>
+    <message>
+        <source>A phase starts only when every goal of the phase before it is done</source>
+        <translation>Une phase ne démarre que lorsque tous les objectifs de la phase précédente sont terminés</translation>
+    </message>
+    <message>
+        <source>One goal at a time, in plan order</source>
+        <translation>Un objectif à la fois, dans l’ordre du plan</translation>
+    </message>
+    <message>
+        <source>Dependencies are ignored: everything starts, up to the max parallel cap</source>
+        <translation>Les dépendances sont ignorées : tout démarre, dans la limite du maximum en parallèle</translation>
+    </message>
+    <message>
+        <source>A goal may start once each goal it depends on has handed its output over</source>
+        <translation>Un objectif peut démarrer dès que chaque objectif dont il dépend a transmis sa sortie</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::RunStatusWidget</name>
@@ -939,10 +1412,6 @@
     <message>
         <source>%1 running</source>
         <translation>%1 en cours</translation>
-    </message>
-    <message>
-        <source>%1 waiting</source>
-        <translation>%1 en attente</translation>
     </message>
     <message>
         <source>%1 completed</source>
@@ -961,10 +1430,6 @@
         <translation>%1 annulé(s)</translation>
     </message>
     <message>
-        <source>Agents waiting for a lock or for your answer</source>
-        <translation>Agents qui attendent un verrou ou votre réponse</translation>
-    </message>
-    <message>
         <source>Pool: %1 busy · %2 free</source>
         <translation>Pool : %1 occupé(s) · %2 libre(s)</translation>
     </message>
@@ -979,6 +1444,38 @@
     <message>
         <source>No new agents start until you resume dispatch; running agents go on</source>
         <translation>Aucun nouvel agent ne démarre tant que vous ne reprenez pas les lancements ; ceux en cours continuent</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for you</source>
+        <translation><numerusform>%n vous attend</numerusform><numerusform>%n vous attendent</numerusform></translation>
+    </message>
+    <message>
+        <source>Agents that asked a question and wait for your answer; click to open the inbox</source>
+        <translation>Agents qui ont posé une question et attendent votre réponse ; cliquez pour ouvrir la boîte de réception</translation>
+    </message>
+    <message>
+        <source>%1 retrying</source>
+        <translation>%1 en nouvelle tentative</translation>
+    </message>
+    <message>
+        <source>Failed attempts waiting out their backoff before the next try</source>
+        <translation>Tentatives échouées qui attendent leur délai avant le prochain essai</translation>
+    </message>
+    <message>
+        <source>rate limited: %1</source>
+        <translation>limite de débit : %1</translation>
+    </message>
+    <message>
+        <source>No new agents start on these profiles until their rate limit resets</source>
+        <translation>Aucun nouvel agent ne démarre sur ces profils avant la réinitialisation de leur limite de débit</translation>
+    </message>
+    <message>
+        <source>%1 waiting for locks</source>
+        <translation>%1 attendent des verrous</translation>
+    </message>
+    <message>
+        <source>Agents waiting for a resource another agent holds</source>
+        <translation>Agents qui attendent une ressource détenue par un autre agent</translation>
     </message>
 </context>
 <context>
