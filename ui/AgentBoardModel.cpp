@@ -236,6 +236,17 @@ QString AgentBoardModel::questionAt(int row) const
     return m_rows.at(row).question;
 }
 
+void AgentBoardModel::fillLockWait(AgentStatus &status) const
+{
+    // An agent that asked for a lock itself (not through its goal's resources) is found among the waiters.
+    if (status.state != AgentState::WaitingForLock || !status.waitingFor.isEmpty() || !m_orchestrator)
+        return;
+    for (const LockInfo &info : m_orchestrator->locks().snapshot()) {
+        if (info.waiters.contains(status.agentId))
+            status.waitingFor << info.resource;
+    }
+}
+
 QString AgentBoardModel::questionFor(const AgentStatus &status) const
 {
     if (status.openEscalation.isEmpty() || !m_orchestrator)
@@ -330,6 +341,8 @@ void AgentBoardModel::handleAgentsUpdated(const QStringList &agentIds)
             entry.searchText = searchTextFor(entry.status);
         if (roles.contains(OpenEscalationRole))
             entry.question = questionFor(entry.status);
+        if (roles.contains(StateRole) || roles.contains(LockResourcesRole))
+            fillLockWait(entry.status);
         anyTicking = anyTicking || isTicking(entry.status);
         if (roles.contains(StateRole)) {
             // Agents queued behind this goal now wait for one goal less: their cards say so.
@@ -471,6 +484,7 @@ AgentBoardModel::Row AgentBoardModel::makeRow(const AgentStatus &status)
     row.sequence = m_nextSequence++;
     row.searchText = searchTextFor(status);
     row.question = questionFor(status);
+    fillLockWait(row.status);
     recordStep(row);
     if (m_orchestrator) {
         if (const std::optional<Goal> goal = m_orchestrator->goal(status.goalId)) {

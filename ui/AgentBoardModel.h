@@ -110,6 +110,7 @@ private:
     void rebuildIndex(int fromRow);
     Row makeRow(const AgentStatus &status);
     QString questionFor(const AgentStatus &status) const;
+    void fillLockWait(AgentStatus &status) const;
     static void recordStep(Row &row);
     static QString searchTextFor(const AgentStatus &status);
     static QList<int> changedRoles(const AgentStatus &before, const AgentStatus &after);

@@ -362,7 +362,11 @@ void MainWindow::handleEscalationRaised(const QString &escalationId, const QStri
     }
     // A question blocks its agent until someone answers: say so even when the window is in the background.
     m_lastNotification = tr("%1 needs your input").arg(agent);
-    statusBar()->showMessage(tr("%1 asked a question and waits for your answer").arg(agent), kStatusMessageMs);
+    if (m_inboxDock->isHidden()) {
+        m_inboxDock->show();
+        m_inboxDock->raise();
+    }
+    statusBar()->showMessage(m_lastNotification, kStatusMessageMs);
     if (isActiveWindow())
         return;
     if (m_orchestrator) {
@@ -730,6 +734,10 @@ void MainWindow::restoreSettings()
         resizeDocks({m_detailDock}, {380}, Qt::Horizontal);
         resizeDocks({m_inboxDock}, {230}, Qt::Vertical);
     }
+    // The inbox and locks docks stay out of the way until they have something to show (a question opens
+    // the inbox) or the person opens them; a saved layout that has them brings them back as they were.
+    m_inboxDock->hide();
+    m_locksDock->hide();
     if (settings.value(QStringLiteral("version")).toString() == kSettingsVersion)
         restoreState(settings.value(QStringLiteral("state")).toByteArray());
     m_filterBar->restoreState(settings.value(QStringLiteral("filter")).toMap());

@@ -4,6 +4,8 @@
 #include "AgentBoardModel.h"
 #include "AgentBoardView.h"
 #include "AgentFilterProxyModel.h"
+#include "InboxDock.h"
+#include "LocksDock.h"
 #include "MainWindow.h"
 #include "NewGoalDialog.h"
 #include "RunPlanDialog.h"
@@ -16,6 +18,8 @@
 #include <QApplication>
 #include <QDir>
 #include <QImage>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPalette>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -67,6 +71,49 @@ public:
 
 private:
     AgentProfile m_profile;
+};
+
+// For the inbox and locks pictures: each line of a goal's description is one thing to do — "progress N
+// step", "lock resource" (waits), "ask options|free", "fail" (first attempt only) — then it holds.
+class CoordinationBackend final : public AgentBackend
+{
+public:
+    AgentResult run(AgentContext &context) override
+    {
+        for (const QString &line : context.goal().description.split(u'\n', Qt::SkipEmptyParts)) {
+            const QString verb = line.section(u' ', 0, 0);
+            const QString rest = line.section(u' ', 1);
+            if (verb == u"progress") {
+                context.setProgress(rest.section(u' ', 0, 0).toInt(), rest.section(u' ', 1));
+            } else if (verb == u"lock") {
+                if (!context.acquireLocks({rest}, std::chrono::milliseconds(-1)).ok())
+                    return AgentResult::cancelled();
+            } else if (verb == u"fail" && context.attempt() == 1) {
+                return AgentResult::failed(u"connection reset by peer"_s);
+            } else if (verb == u"ask") {
+                EscalationInbox::Request request;
+                if (rest == u"options") {
+                    request.trigger = Escalation::Trigger::Architecture;
+                    request.question = u"Which database should the task boards use?"_s;
+                    request.context = u"The brief says \"a relational store\". The team runs PostgreSQL 15 in "
+                                      "production; SQLite would keep the demo self-contained."_s;
+                    request.options = {{u"pg"_s, u"PostgreSQL"_s},
+                                       {u"sqlite"_s, u"SQLite"_s},
+                                       {u"both"_s, u"Both, behind an interface"_s}};
+                } else {
+                    request.trigger = Escalation::Trigger::Security;
+                    request.question = u"May I add the OAuth client secret to the staging config?"_s;
+                    request.context = u"Deploying needs it; it is in the team vault under staging/oauth."_s;
+                }
+                const EscalationInbox::Outcome outcome = context.escalate(request);
+                if (!outcome.isAnswered())
+                    return AgentResult::cancelled();
+            }
+        }
+        while (!context.isCancelled())
+            context.sleepFor(std::chrono::milliseconds(20));
+        return AgentResult::cancelled();
+    }
 };
 
 struct Card
@@ -287,6 +334,96 @@ private Q_SLOTS:
             QVERIFY(dialog.grab().save(QDir(m_outDir).filePath(u"dialog-runplan"_s + suffix)));
         }
         orchestrator.cancelAll();
+    }
+
+    void coordination_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("coordination") << false;
+        QTest::newRow("coordination-dark") << true;
+    }
+
+    // The inbox with two questions, the locks table with a contended lock, a retrying card, a card waiting
+    // for a lock and a "needs human" marker.
+    void coordination()
+    {
+        QFETCH(bool, dark);
+        QApplication::setPalette(dark ? darkPalette() : m_lightPalette);
+        QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/ui.ini"_s);
+
+        Orchestrator orchestrator;
+        BackendRegistry backends = BackendRegistry::withBuiltins();
+        backends.add(u"coordination"_s, [](const AgentProfile &) -> std::unique_ptr<AgentBackend> {
+            return std::make_unique<CoordinationBackend>();
+        });
+        orchestrator.setBackends(backends);
+        QList<AgentProfile> profiles;
+        for (const QString &name : {u"architect"_s, u"developer"_s, u"tester"_s}) {
+            AgentProfile profile;
+            profile.name = name;
+            profile.backend = u"coordination"_s;
+            profile.retry.maxRetries = 3;
+            profile.retry.backoffS = {252.0};
+            profile.retry.jitter = 0.0;
+            profiles << profile;
+        }
+        orchestrator.setProfiles(profiles);
+        orchestrator.setMaxParallel(8);
+        Config config = ConfigLoader::defaults();
+        config.profiles = profiles;
+        MainWindow window(&orchestrator, config);
+        window.resize(1280, 800);
+        window.setPlanName(u"Full-stack web app"_s);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        const auto make = [](const QString &id, const QString &title, const QString &profile, Priority priority,
+                             const QString &script) {
+            Goal goal;
+            goal.id = id;
+            goal.title = title;
+            goal.profile = profile;
+            goal.priority = priority;
+            goal.description = script;
+            return goal;
+        };
+        const QList<Goal> goals{
+            make(u"schema"_s, u"Design the database schema"_s, u"architect"_s, Priority::High,
+                 u"progress 30 Weighing the options\nask options"_s),
+            make(u"api"_s, u"Implement the REST endpoints"_s, u"developer"_s, Priority::High,
+                 u"lock src/api\nlock db:schema\nprogress 55 Writing request handlers"_s),
+            make(u"migrate"_s, u"Write the schema migrations"_s, u"developer"_s, Priority::Medium,
+                 u"progress 10 Reading the models\nlock db:schema"_s),
+            make(u"tests"_s, u"Write integration tests"_s, u"tester"_s, Priority::Medium,
+                 u"fail\nprogress 20 Writing fixtures"_s),
+            make(u"deploy"_s, u"Deploy to staging"_s, u"architect"_s, Priority::Critical,
+                 u"progress 60 Preparing the release\nask free"_s),
+            make(u"ui"_s, u"Build the board UI components"_s, u"developer"_s, Priority::Medium,
+                 u"lock src/ui\nprogress 70 Running unit tests"_s),
+        };
+        // The API agent takes its locks first, so the migrations agent queues behind it.
+        const QString api = orchestrator.spawn(goals.at(1));
+        QTRY_VERIFY_WITH_TIMEOUT(orchestrator.locks().isHeld(u"db:schema"_s), 5000);
+        QStringList ids{orchestrator.spawn(goals.at(0)), api};
+        for (int i = 2; i < goals.size(); ++i)
+            ids << orchestrator.spawn(goals.at(i));
+        QTRY_COMPARE_WITH_TIMEOUT(orchestrator.inbox().openCount(), 2, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(orchestrator.locks().waitingCount() > 0, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(orchestrator.status(ids.at(3))->nextAttemptAt.isValid(), 5000);
+        QTest::qWait(400);
+        window.boardView()->selectAgent(ids.at(0));
+        window.inboxDock()->showEscalation(orchestrator.status(ids.at(0))->openEscalation);
+        QTest::qWait(300);
+
+        const QString tag = QString::fromLatin1(QTest::currentDataTag());
+        QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u".png"_s)));
+        window.locksDock()->show();
+        window.locksDock()->raise();
+        QTest::qWait(200);
+        QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u"-locks.png"_s)));
+        window.close();
+        orchestrator.cancelAll();
+        orchestrator.waitAll(10000);
     }
 
     void cleanupTestCase() { QApplication::setPalette(m_lightPalette); }
