@@ -10,6 +10,7 @@
 #include "NewGoalDialog.h"
 #include "RunPlanDialog.h"
 #include "SpawnParallelDialog.h"
+#include "Translations.h"
 #include "agents/BackendRegistry.h"
 #include "config/ConfigLoader.h"
 #include "orchestration/AgentContext.h"
@@ -173,6 +174,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+        installTranslations(*qApp, u"en"_s); // English plural forms, as the app shows them ("12 agents")
         m_lightPalette = QApplication::style()->standardPalette();
         m_outDir = QDir(QStringLiteral(SWITCHBOARD_BUILD_DIR)).filePath(u"screenshots"_s);
         QVERIFY(QDir().mkpath(m_outDir));
