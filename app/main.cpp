@@ -5,6 +5,7 @@
 #include "config/ConfigApplier.h"
 #include "config/ConfigLoader.h"
 #include "orchestration/Orchestrator.h"
+#include "persistence/Store.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -53,9 +54,28 @@ int main(int argc, char *argv[])
         config = ConfigLoader::defaults();
     }
 
+    // The durable record: declared before the orchestrator, so it outlives it.
+    Store store;
+    QString storeError;
+    const QString databasePath = options.databasePath.isEmpty() ? Store::defaultPath() : options.databasePath;
+    const bool stored = store.open(databasePath, &storeError);
+    if (!stored) {
+        QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Switchboard"),
+                             QCoreApplication::translate("main", "The database cannot be used:\n\n%1\n\n"
+                                                                 "Switchboard starts without recording this session.")
+                                 .arg(storeError));
+    }
+
     Orchestrator orchestrator;
     applyConfig(orchestrator, *config, options.maxParallel);
     orchestrator.setLogDirectory(sessionLogDirectory());
+    if (stored) {
+        orchestrator.setStore(&store);
+        // An unfinished run comes back on the board; its interrupted agents start again.
+        const QList<RunRecord> runs = store.runs();
+        if (!runs.isEmpty() && !runs.constLast().isFinished())
+            orchestrator.restore(store.load(runs.constLast().id), true);
+    }
 
     MainWindow window(&orchestrator, *config);
     window.show();

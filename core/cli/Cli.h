@@ -34,6 +34,7 @@ public:
         QString configPath;
         QString language;
         QString planPath;
+        QString databasePath; // --db; empty = Store::defaultPath()
         int maxParallel = 0;
     };
     static GuiOptions parseGuiOptions(const QStringList &arguments);

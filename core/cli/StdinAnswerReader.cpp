@@ -1,6 +1,6 @@
 #include "StdinAnswerReader.h"
 
-#include "coordination/EscalationInbox.h"
+#include "orchestration/Orchestrator.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,9 +12,9 @@
 
 namespace switchboard {
 
-StdinAnswerReader::StdinAnswerReader(EscalationInbox *inbox, int fd, QObject *parent)
+StdinAnswerReader::StdinAnswerReader(Orchestrator *orchestrator, int fd, QObject *parent)
     : QObject(parent)
-    , m_inbox(inbox)
+    , m_orchestrator(orchestrator)
     , m_fd(fd)
 {
     struct stat info = {};
@@ -40,7 +40,7 @@ void StdinAnswerReader::handleReadable()
         m_notifier->setEnabled(false);
         if (!m_buffer.trimmed().isEmpty()) {
             ++m_lineNumber;
-            const QString error = applyLine(*m_inbox, QString::fromUtf8(m_buffer));
+            const QString error = applyLine(*m_orchestrator, QString::fromUtf8(m_buffer));
             if (!error.isEmpty())
                 Q_EMIT lineRejected(m_lineNumber, error);
         }
@@ -57,7 +57,7 @@ void StdinAnswerReader::handleReadable()
         ++m_lineNumber;
         if (line.isEmpty())
             continue;
-        const QString error = applyLine(*m_inbox, line);
+        const QString error = applyLine(*m_orchestrator, line);
         if (!error.isEmpty())
             Q_EMIT lineRejected(m_lineNumber, error);
     }
@@ -68,7 +68,7 @@ void StdinAnswerReader::handleReadable()
     }
 }
 
-QString StdinAnswerReader::applyLine(EscalationInbox &inbox, const QString &line)
+QString StdinAnswerReader::applyLine(Orchestrator &orchestrator, const QString &line)
 {
     QString id;
     QString option;
@@ -89,7 +89,7 @@ QString StdinAnswerReader::applyLine(EscalationInbox &inbox, const QString &line
         id = words.value(0);
         if (id.endsWith(u':'))
             id.chop(1);
-        const std::optional<Escalation> escalation = inbox.find(id);
+        const std::optional<Escalation> escalation = orchestrator.inbox().find(id);
         if (escalation && escalation->options.isEmpty()) {
             text = words.mid(1).join(u' '); // free-text question: the rest of the line is the answer
         } else {
@@ -98,7 +98,7 @@ QString StdinAnswerReader::applyLine(EscalationInbox &inbox, const QString &line
         }
     }
     QString error;
-    if (!inbox.answer(id, option, text, &error, QStringLiteral("cli")))
+    if (!orchestrator.answer(id, option, text, &error, QStringLiteral("cli")))
         return error;
     return {};
 }

@@ -7,9 +7,10 @@ class QSocketNotifier;
 
 namespace switchboard {
 
-class EscalationInbox;
+class Orchestrator;
 
-// Reads a headless run's answers from stdin, one per line, and hands them to the inbox:
+// Reads a headless run's answers from stdin, one per line, and hands them to the orchestrator (which makes
+// them durable before the agent gets them):
 //   {"type":"answer","id":"e-1","option":"A","text":"..."}   (or {"answer":"e-1",...})
 //   e-1 A optional note text
 // A bad line is reported on stderr with its line number and skipped. At end of input it says so,
@@ -20,11 +21,11 @@ class StdinAnswerReader final : public QObject
     Q_DISABLE_COPY_MOVE(StdinAnswerReader)
 
 public:
-    StdinAnswerReader(EscalationInbox *inbox, int fd, QObject *parent = nullptr);
+    StdinAnswerReader(Orchestrator *orchestrator, int fd, QObject *parent = nullptr);
 
     bool atEnd() const { return m_atEnd; }
     // Parses and applies one line; returns an error message (empty when it was applied).
-    static QString applyLine(EscalationInbox &inbox, const QString &line);
+    static QString applyLine(Orchestrator &orchestrator, const QString &line);
 
 Q_SIGNALS:
     void endOfInput();
@@ -33,7 +34,7 @@ Q_SIGNALS:
 private:
     void handleReadable();
 
-    EscalationInbox *m_inbox;
+    Orchestrator *m_orchestrator;
     int m_fd;
     QSocketNotifier *m_notifier = nullptr;
     QByteArray m_buffer;

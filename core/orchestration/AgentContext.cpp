@@ -30,6 +30,8 @@ QJsonObject AgentContext::goalMessage() const
     message.insert(u"profile", m_profile.name);
     message.insert(u"model", m_profile.model);
     message.insert(u"inputs", m_inputs);
+    if (!m_answers.isEmpty())
+        message.insert(u"answers", m_answers);
     return message;
 }
 

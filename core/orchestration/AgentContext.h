@@ -7,6 +7,7 @@
 #include "model/AgentState.h"
 #include "model/Goal.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMutex>
 #include <QString>
@@ -66,6 +67,10 @@ public:
     // they go into the goal message as "inputs". Set before the attempt starts.
     void setInputs(const QJsonObject &inputs) { m_inputs = inputs; }
     const QJsonObject &inputs() const { return m_inputs; }
+    // Answers the human gave this goal's questions before (e.g. before a crash): [{question, option, text}],
+    // sent in the goal message's `answers` field when not empty.
+    void setAnswers(const QJsonArray &answers) { m_answers = answers; }
+    const QJsonArray &answers() const { return m_answers; }
     ~AgentContext();
 
     const QString &agentId() const { return m_agentId; }
@@ -148,6 +153,7 @@ private:
     QWaitCondition m_cancelCondition;
 
     QJsonObject m_inputs;
+    QJsonArray m_answers;
     LockManager *m_locks = nullptr;
     EscalationInbox *m_inbox = nullptr;
     QThreadPool *m_pool = nullptr;

@@ -2,6 +2,7 @@
 
 #include "AgentLog.h"
 #include "AgentRunner.h"
+#include "persistence/Store.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -68,6 +69,19 @@ Orchestrator::Orchestrator(QObject *parent)
     connect(&m_inbox, &EscalationInbox::escalationAnswered, this, closed);
     connect(&m_inbox, &EscalationInbox::escalationCancelled, this, closed);
     connect(&m_inbox, &EscalationInbox::escalationTimedOut, this, closed);
+    // Durable record of every question, answer and lock event (with a store).
+    const auto recordEscalation = [this](const Escalation &e) {
+        if (m_store)
+            m_store->submit(StoreWrite::escalation(e));
+    };
+    connect(&m_inbox, &EscalationInbox::escalationRaised, this, recordEscalation);
+    connect(&m_inbox, &EscalationInbox::escalationAnswered, this, recordEscalation);
+    connect(&m_inbox, &EscalationInbox::escalationCancelled, this, recordEscalation);
+    connect(&m_inbox, &EscalationInbox::escalationTimedOut, this, recordEscalation);
+    connect(&m_locks, &LockManager::lockEvent, this, [this](const LockEvent &event) {
+        if (m_store)
+            m_store->submit(StoreWrite::lockEvent(event));
+    });
     connect(&m_inbox, &EscalationInbox::goalNeedsHuman, this, [this](const QString &goalId) {
         if (AgentRecord *r = record(m_agentByGoal.value(goalId))) {
             r->status.needsHuman = true;
@@ -117,6 +131,284 @@ void Orchestrator::setUpdateInterval(int ms)
     m_updateTimer.setInterval(qMax(0, ms));
 }
 
+void Orchestrator::setStore(Store *store)
+{
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    if (!store)
+        return;
+    connect(store, &QObject::destroyed, this, [this] { m_store = nullptr; });
+    connect(store, &Store::storageFailed, this, [this](const QString &message) {
+        m_storageFailed = true;
+        pauseDispatch(); // nothing new starts while nothing can be recorded
+        Q_EMIT storageFailed(message);
+    });
+    if (store->isOpen()) {
+        // Counters only: ids and fencing tokens must never repeat one in the database.
+        const StoreSnapshot counters = store->load(QStringLiteral("\x01no-run"));
+        applyStoreFloors(counters);
+    }
+}
+
+void Orchestrator::setRunName(const QString &name, const QString &planFile)
+{
+    m_runName = name;
+    m_planFile = planFile;
+}
+
+void Orchestrator::applyStoreFloors(const StoreSnapshot &snapshot)
+{
+    m_nextAgentNumber = qMax(m_nextAgentNumber, snapshot.lastAgentNumber + 1);
+    m_nextGoalNumber = qMax(m_nextGoalNumber, snapshot.lastGoalNumber + 1);
+    m_locks.setTokenFloor(snapshot.maxFencingToken);
+    m_inbox.setIdFloor(snapshot.lastEscalationNumber);
+}
+
+void Orchestrator::ensureRunRecorded()
+{
+    if (!m_store || !m_runId.isEmpty())
+        return;
+    m_runId = m_store->nextRunId();
+    m_store->submit(StoreWrite::runStarted(m_runId, m_runName.isEmpty() ? QStringLiteral("session") : m_runName,
+                                           m_planFile, maxParallel()));
+}
+
+void Orchestrator::reportFinal(AgentRecord &r, const std::optional<AgentResult> &result, std::function<void()> report)
+{
+    if (!m_store) {
+        report();
+        return;
+    }
+    recordLog(r);
+    ++m_pendingFinal;
+    StoreWrite write = result ? StoreWrite::finished(r.status, *result) : StoreWrite::transition(r.status);
+    // Reported even when the write failed: storageFailed() has said so, and the board must not hang.
+    m_store->submit(std::move(write), this, [this, report = std::move(report)](bool) {
+        --m_pendingFinal;
+        report();
+        checkIdle();
+    });
+}
+
+void Orchestrator::recordLog(AgentRecord &r)
+{
+    if (!m_store)
+        return;
+    const QStringList lines = r.log->takeNew();
+    if (!lines.isEmpty())
+        m_store->submit(StoreWrite::log(r.status.agentId, lines));
+}
+
+QJsonArray Orchestrator::answersFor(const QString &goalId) const
+{
+    QJsonArray answers;
+    for (const Escalation &e : m_inbox.forGoal(goalId)) {
+        if (e.state != Escalation::State::Answered || e.trigger == Escalation::Trigger::Failure)
+            continue;
+        answers.append(QJsonObject{{QStringLiteral("question"), e.question},
+                                   {QStringLiteral("option"), e.answerOption},
+                                   {QStringLiteral("text"), e.answerText}});
+    }
+    return answers;
+}
+
+bool Orchestrator::answer(const QString &escalationId, const QString &option, const QString &text, QString *error,
+                          const QString &answeredBy)
+{
+    const auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    const std::optional<Escalation> found = m_inbox.find(escalationId);
+    if (!found)
+        return fail(QStringLiteral("unknown escalation '%1'").arg(escalationId));
+    if (!found->isOpen())
+        return fail(QStringLiteral("escalation %1 is already %2")
+                        .arg(escalationId, escalationStateToString(found->state).toLower()));
+    if (!found->options.isEmpty() && !found->hasOption(option)) {
+        QStringList keys;
+        for (const Escalation::Option &o : found->options)
+            keys << o.key;
+        return fail(QStringLiteral("'%1' is not an option of %2 (expected one of: %3)")
+                        .arg(option, escalationId, keys.join(QStringLiteral(", "))));
+    }
+    if (found->options.isEmpty() && text.trimmed().isEmpty())
+        return fail(QStringLiteral("escalation %1 needs a free-text answer").arg(escalationId));
+    if (!m_store)
+        return m_inbox.answer(escalationId, option, text, error, answeredBy);
+
+    // Durable before the agent gets it: record the answered escalation, hand the answer over once committed.
+    Escalation answered = *found;
+    answered.state = Escalation::State::Answered;
+    answered.answerOption = found->options.isEmpty() ? QString() : option;
+    answered.answerText = text;
+    answered.answeredAt = QDateTime::currentDateTimeUtc();
+    answered.answeredBy = answeredBy;
+    const bool accepted = m_store->submit(
+        StoreWrite::escalation(answered), this, [this, escalationId, answered, answeredBy](bool committed) {
+            if (!committed)
+                return; // storageFailed() says why; the question stays open
+            QString why;
+            if (!m_inbox.answer(escalationId, answered.answerOption, answered.answerText, &why, answeredBy)) {
+                // Closed meanwhile (agent cancelled, timed out): the store must say how it really ended.
+                if (const std::optional<Escalation> now = m_inbox.find(escalationId); now && m_store)
+                    m_store->submit(StoreWrite::escalation(*now));
+            }
+        });
+    if (!accepted)
+        return fail(QStringLiteral("the answer cannot be recorded: %1").arg(m_store->lastError()));
+    return true;
+}
+
+bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QString *error)
+{
+    if (!m_records.empty()) {
+        if (error)
+            *error = QStringLiteral("restore() needs an empty board");
+        return false;
+    }
+    applyStoreFloors(snapshot);
+    if (!snapshot.runs.isEmpty()) {
+        const RunRecord &run = snapshot.runs.constLast();
+        m_runId = m_store ? run.id : QString();
+        m_runName = run.name;
+        m_planFile = run.planFile;
+    }
+    const QSet<QString> active(snapshot.activeAgents.cbegin(), snapshot.activeAgents.cend());
+    if (m_store && !active.isEmpty() && !m_store->isReadOnly()) {
+        QString why;
+        if (m_store->markInterrupted(&why).isEmpty() && !why.isEmpty()) {
+            if (error)
+                *error = why;
+            return false;
+        }
+    }
+
+    // Questions: answered ones are never asked again; open ones died with their agents (asked again).
+    m_inbox.preload(snapshot.escalations);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (Escalation e : snapshot.escalations) {
+        if (!e.isOpen() || !m_store)
+            continue;
+        e.state = Escalation::State::Cancelled;
+        e.answeredAt = now;
+        e.answeredBy = QStringLiteral("interrupted");
+        m_store->submit(StoreWrite::escalation(e));
+    }
+
+    QHash<QString, AgentStatus> statusById;
+    for (const AgentStatus &status : snapshot.agents)
+        statusById.insert(status.agentId, status);
+    QList<Goal> goals;
+    QStringList restored;
+    for (const GoalRecord &g : snapshot.goals) {
+        if (m_agentByGoal.contains(g.goal.id) || g.agentId.isEmpty())
+            continue;
+        auto r = std::make_unique<AgentRecord>();
+        r->goal = g.goal;
+        r->log = std::make_shared<AgentLog>();
+        if (!m_logDirectory.isEmpty())
+            r->log->setSpillFile(QDir(m_logDirectory).filePath(g.agentId + QStringLiteral(".log")));
+        AgentStatus s = statusById.value(g.agentId);
+        if (s.agentId.isEmpty()) {
+            s.agentId = g.agentId;
+            s.goalId = g.goal.id;
+            s.goalTitle = g.goal.title;
+            s.profile = g.goal.profile;
+            s.priority = g.goal.priority;
+            s.state = AgentState::Queued;
+            s.createdAt = g.createdAt;
+        }
+        if (s.name.isEmpty())
+            s.name = g.agentId;
+        if (s.maxAttempts < 1)
+            s.maxAttempts = 1 + qMax(0, g.goal.retry ? g.goal.retry->maxRetries : 0);
+        if (active.contains(s.agentId) || isActiveState(s.state)) {
+            s.state = AgentState::Interrupted;
+            if (s.error.isEmpty())
+                s.error = QStringLiteral("interrupted: Switchboard stopped while the agent was running");
+        }
+        s.openEscalation.clear();
+        s.waitingFor.clear();
+        s.progress = s.state == AgentState::Completed ? 100 : s.progress;
+        r->status = s;
+        r->baseInputTokens = s.inputTokens;
+        r->baseOutputTokens = s.outputTokens;
+        r->baseCostUsd = s.costUsd;
+        r->held = s.state == AgentState::Interrupted;
+        if (s.state == AgentState::Completed)
+            r->output = s.summary;
+        if (s.startedAt.isValid() && s.completedAt.isValid())
+            r->runMs = s.startedAt.msecsTo(s.completedAt);
+        ++m_stateCounts[static_cast<int>(s.state)];
+        m_order << s.agentId;
+        m_agentByGoal.insert(g.goal.id, s.agentId);
+        goals << g.goal;
+        restored << s.agentId;
+        m_records.emplace(s.agentId, std::move(r));
+    }
+
+    // The scheduler learns the ended goals first, so dependents resolve.
+    QList<Scheduler::BlockedGoal> blocked = m_scheduler.add(goals);
+    for (const QString &id : std::as_const(restored)) {
+        const AgentRecord *r = record(id);
+        std::optional<Scheduler::GoalState> ended;
+        switch (r->status.state) {
+        case AgentState::Completed:
+            ended = Scheduler::GoalState::Succeeded;
+            break;
+        case AgentState::Failed:
+            ended = Scheduler::GoalState::Failed;
+            break;
+        case AgentState::Cancelled:
+            ended = Scheduler::GoalState::Cancelled;
+            break;
+        case AgentState::Blocked:
+            ended = Scheduler::GoalState::Blocked;
+            break;
+        default:
+            break;
+        }
+        if (ended)
+            blocked << m_scheduler.restoreFinal(r->status.goalId, *ended);
+    }
+    QList<Scheduler::BlockedGoal> newlyBlocked;
+    for (const Scheduler::BlockedGoal &b : std::as_const(blocked)) {
+        const AgentRecord *r = record(m_agentByGoal.value(b.goalId));
+        if (r && !isFinalState(r->status.state) && r->status.state != AgentState::Blocked)
+            newlyBlocked << b;
+    }
+    for (const QString &id : std::as_const(restored)) {
+        markDirty(id);
+        Q_EMIT agentSpawned(id);
+    }
+    applyBlocked(newlyBlocked);
+    if (autoResume) {
+        for (const QString &id : std::as_const(restored))
+            resumeInterrupted(id);
+    }
+    dispatch();
+    ensureWatchdog();
+    checkIdle();
+    return true;
+}
+
+bool Orchestrator::resumeInterrupted(const QString &agentId)
+{
+    AgentRecord *r = record(agentId);
+    if (!r || r->status.state != AgentState::Interrupted)
+        return false;
+    r->held = false;
+    r->log->append(QStringLiteral("resumed after an interruption: attempt %1 starts from the beginning")
+                       .arg(r->status.attempt + 1));
+    setState(*r, AgentState::Queued);
+    dispatch();
+    checkIdle();
+    return true;
+}
+
 QList<Goal> Orchestrator::withGeneratedIds(const QList<Goal> &goals) const
 {
     QList<Goal> out = goals;
@@ -162,6 +454,11 @@ QStringList Orchestrator::spawnParallel(const QList<Goal> &goals, QString *error
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QStringList agentIds;
     agentIds.reserve(batch.size());
+    QList<StoreWrite> writes;
+    if (m_store) {
+        ensureRunRecorded();
+        writes.reserve(batch.size());
+    }
     for (const Goal &goal : batch) {
         auto record = std::make_unique<AgentRecord>();
         const quint64 number = m_nextAgentNumber++;
@@ -184,12 +481,41 @@ QStringList Orchestrator::spawnParallel(const QList<Goal> &goals, QString *error
             s.rateLimitedUntil =
                 QDateTime::currentDateTimeUtc().addMSecs(m_rateLimitedUntilMs.value(goal.profile) - m_clock.elapsed());
         ++m_stateCounts[static_cast<int>(AgentState::Queued)];
+        if (m_store) {
+            record->durable = false; // until its goal is committed
+            writes << StoreWrite::goalAdded(m_runId, goal, s.agentId, s.name, goal.profile, now);
+        }
         agentIds << s.agentId;
         m_order << s.agentId;
         m_agentByGoal.insert(goal.id, s.agentId);
         m_records.emplace(s.agentId, std::move(record));
     }
     const QList<Scheduler::BlockedGoal> blocked = m_scheduler.add(batch);
+    if (m_store) {
+        // Durable before reported: agentSpawned and dispatch wait for the commit (all or nothing).
+        m_store->submitAll(std::move(writes), this, [this, agentIds, blocked](bool committed) {
+            for (const QString &id : agentIds) {
+                AgentRecord *r = record(id);
+                if (!r)
+                    continue;
+                r->durable = committed; // not committed: shown, but never dispatched (storage failed)
+                markDirty(id);
+                Q_EMIT agentSpawned(id);
+            }
+            QList<Scheduler::BlockedGoal> stillQueued;
+            for (const Scheduler::BlockedGoal &b : blocked) {
+                const AgentRecord *r = record(m_agentByGoal.value(b.goalId));
+                if (r && r->status.state == AgentState::Queued)
+                    stillQueued << b;
+            }
+            applyBlocked(stillQueued);
+            dispatch();
+            ensureWatchdog();
+            checkIdle();
+        });
+        checkIdle();
+        return agentIds;
+    }
     for (const QString &id : std::as_const(agentIds)) {
         markDirty(id);
         Q_EMIT agentSpawned(id);
@@ -283,6 +609,9 @@ void Orchestrator::setState(AgentRecord &record, AgentState state)
     ++m_stateCounts[static_cast<int>(state)];
     record.status.state = state;
     markDirty(record.status.agentId);
+    // Final states are written by reportFinal(), with the result, before they are reported.
+    if (m_store && !isFinalState(state))
+        m_store->submit(StoreWrite::transition(record.status));
 }
 
 void Orchestrator::applyBlocked(const QList<Scheduler::BlockedGoal> &blocked)
@@ -304,13 +633,25 @@ void Orchestrator::dispatch()
     if (m_paused)
         return;
     const QList<Scheduler::Dispatch> ready =
-        m_scheduler.takeReady([this](const Goal &goal) { return tryStartWithResources(goal); });
+        m_scheduler.takeReady([this](const Goal &goal) { return canDispatch(goal); });
     for (const Scheduler::Dispatch &d : ready) {
         AgentRecord *r = record(m_agentByGoal.value(d.goalId));
         if (r)
             startAgent(*r, d.profile);
     }
     m_maxRunningSeen = qMax(m_maxRunningSeen, m_scheduler.runningCount());
+}
+
+bool Orchestrator::canDispatch(const Goal &goal)
+{
+    if (m_store) {
+        const AgentRecord *r = record(m_agentByGoal.value(goal.id));
+        if (!r || !r->durable || r->held)
+            return false;
+    } else if (const AgentRecord *r = record(m_agentByGoal.value(goal.id)); r && r->held) {
+        return false;
+    }
+    return tryStartWithResources(goal);
 }
 
 bool Orchestrator::tryStartWithResources(const Goal &goal)
@@ -394,6 +735,7 @@ void Orchestrator::startAgent(AgentRecord &record, const QString &profileName)
     record.context =
         std::make_shared<AgentContext>(s.agentId, record.goal, *profile, s.attempt, m_workspace, record.log, sink);
     record.context->setInputs(inputsFor(record.goal));
+    record.context->setAnswers(answersFor(record.goal.id));
     record.context->setCoordination(&m_locks, &m_inbox, &m_pool);
     const QString agentId = s.agentId;
     auto *runner = new AgentRunner(std::move(backend), record.context, [this, agentId](const AgentResult &result) {
@@ -466,6 +808,13 @@ void Orchestrator::handleLiveStateChanged(const QString &agentId)
     const AgentLiveState live = r->context->takeLiveState();
     AgentStatus &s = r->status;
     const bool progressChanged = live.progress != s.progress || live.step != s.currentStep;
+    if (m_store) {
+        if (progressChanged)
+            m_store->submit(StoreWrite::progress(agentId, live.progress, live.step));
+        if (s.inputTokens != r->baseInputTokens + live.inputTokens ||
+            s.outputTokens != r->baseOutputTokens + live.outputTokens || s.costUsd != r->baseCostUsd + live.costUsd)
+            m_store->submit(StoreWrite::usage(agentId, s.attempt, live.inputTokens, live.outputTokens, live.costUsd));
+    }
     s.progress = live.progress;
     s.currentStep = live.step;
     s.inputTokens = r->baseInputTokens + live.inputTokens;
@@ -551,8 +900,10 @@ void Orchestrator::failPending(AgentRecord &r, const QString &error, const QStri
     r.status.errorKind = kind;
     r.status.completedAt = QDateTime::currentDateTimeUtc();
     setState(r, AgentState::Failed);
-    Q_EMIT agentFailed(r.status.agentId, error);
-    applyBlocked(blocked);
+    reportFinal(r, std::nullopt, [this, id = r.status.agentId, error, blocked] {
+        Q_EMIT agentFailed(id, error);
+        applyBlocked(blocked);
+    });
 }
 
 const RetryPolicy &Orchestrator::retryPolicy(const AgentRecord &r) const
@@ -671,6 +1022,10 @@ void Orchestrator::handleAgentFinished(const QString &agentId, const AgentResult
                                           QStringLiteral("lock_lost"));
     }
     r->log->flush();
+    if (m_store && r->context) {
+        const AgentLiveState usage = r->context->liveState();
+        m_store->submit(StoreWrite::usage(agentId, s.attempt, usage.inputTokens, usage.outputTokens, usage.costUsd));
+    }
     m_locks.releaseAll(agentId);
     m_locks.clearLostLocks(agentId);
     m_inbox.cancelAgent(agentId);
@@ -732,7 +1087,7 @@ void Orchestrator::handleAgentFinished(const QString &agentId, const AgentResult
         }
     }
 
-    const QList<Scheduler::BlockedGoal> blocked = m_scheduler.finish(s.goalId, schedulerOutcome(outcome.outcome));
+    std::function<void()> report;
     switch (outcome.outcome) {
     case AgentResult::Outcome::Completed:
         s.progress = 100;
@@ -741,22 +1096,28 @@ void Orchestrator::handleAgentFinished(const QString &agentId, const AgentResult
         if (!r->handedOff && !outcome.output.isEmpty())
             r->output = outcome.output;
         setState(*r, AgentState::Completed);
-        Q_EMIT agentCompleted(agentId, outcome.summary);
+        report = [this, agentId, summary = outcome.summary] { Q_EMIT agentCompleted(agentId, summary); };
         break;
     case AgentResult::Outcome::Failed:
         s.error = outcome.error;
         s.errorKind = outcome.errorKind;
         setState(*r, AgentState::Failed);
-        Q_EMIT agentFailed(agentId, outcome.error);
+        report = [this, agentId, error = outcome.error] { Q_EMIT agentFailed(agentId, error); };
         break;
     case AgentResult::Outcome::Cancelled:
         s.error.clear();
         setState(*r, AgentState::Cancelled);
-        Q_EMIT agentCancelled(agentId);
+        report = [this, agentId] { Q_EMIT agentCancelled(agentId); };
         break;
     }
-    applyBlocked(blocked);
-    dispatch();
+    recordLog(*r);
+    // The goal keeps its slot, and its dependents wait, until its final state is durable and reported.
+    reportFinal(*r, outcome, [this, report, goalId = s.goalId, ended = schedulerOutcome(outcome.outcome)] {
+        const QList<Scheduler::BlockedGoal> blocked = m_scheduler.finish(goalId, ended);
+        report();
+        applyBlocked(blocked);
+        dispatch();
+    });
     checkIdle();
 }
 
@@ -814,13 +1175,14 @@ void Orchestrator::handleFailureAnswer(const QString &agentId, const Escalation 
         const QList<Scheduler::BlockedGoal> blocked = m_scheduler.endPending(s.goalId, Scheduler::GoalState::Failed);
         s.completedAt = QDateTime::currentDateTimeUtc();
         setState(*r, AgentState::Failed);
-        Q_EMIT agentFailed(agentId, s.error);
+        reportFinal(*r, std::nullopt, [this, agentId, error = s.error] { Q_EMIT agentFailed(agentId, error); });
         for (const Scheduler::BlockedGoal &b : blocked) {
             if (AgentRecord *dependent = record(m_agentByGoal.value(b.goalId))) {
                 dependent->status.error = QStringLiteral("cancelled by a human: dependency '%1' failed").arg(s.goalId);
                 dependent->status.completedAt = QDateTime::currentDateTimeUtc();
                 setState(*dependent, AgentState::Cancelled);
-                Q_EMIT agentCancelled(dependent->status.agentId);
+                reportFinal(*dependent, std::nullopt,
+                            [this, id = dependent->status.agentId] { Q_EMIT agentCancelled(id); });
             }
         }
         checkIdle();
@@ -838,8 +1200,10 @@ void Orchestrator::finishAsFailed(AgentRecord &r, const QString &error, const QS
     r.status.errorKind = kind;
     r.status.completedAt = QDateTime::currentDateTimeUtc();
     setState(r, AgentState::Failed);
-    Q_EMIT agentFailed(r.status.agentId, error);
-    applyBlocked(blocked);
+    reportFinal(r, std::nullopt, [this, id = r.status.agentId, error, blocked] {
+        Q_EMIT agentFailed(id, error);
+        applyBlocked(blocked);
+    });
     dispatch();
     checkIdle();
 }
@@ -890,9 +1254,12 @@ bool Orchestrator::cancel(const QString &agentId)
         r->retryAtMs = -1;
         r->status.nextAttemptAt = QDateTime();
         r->status.completedAt = QDateTime::currentDateTimeUtc();
+        r->held = false;
         setState(*r, AgentState::Cancelled);
-        Q_EMIT agentCancelled(agentId);
-        applyBlocked(blocked);
+        reportFinal(*r, std::nullopt, [this, agentId, blocked] {
+            Q_EMIT agentCancelled(agentId);
+            applyBlocked(blocked);
+        });
         checkIdle();
         return true;
     }
@@ -953,8 +1320,9 @@ bool Orchestrator::isIdle() const
 {
     const auto count = [this](AgentState s) { return m_stateCounts.value(static_cast<int>(s), 0); };
     return count(AgentState::Queued) + count(AgentState::Running) + count(AgentState::WaitingForLock) +
-               count(AgentState::Escalated) + count(AgentState::Paused) + count(AgentState::Interrupted) ==
-           0;
+                   count(AgentState::Escalated) + count(AgentState::Paused) + count(AgentState::Interrupted) ==
+               0 &&
+           m_pendingFinal == 0;
 }
 
 bool Orchestrator::waitAll(int timeoutMs)
@@ -985,6 +1353,8 @@ void Orchestrator::checkIdle()
         if (m_rateLimitedUntilMs.isEmpty())
             m_watchdog.stop();
         publishUpdates(); // views see the final states before anyone reacts to allFinished
+        if (m_store && !m_runId.isEmpty())
+            m_store->submit(StoreWrite::runFinished(m_runId, summary()));
         Q_EMIT allFinished();
     }
 }
@@ -1107,6 +1477,12 @@ void Orchestrator::publishUpdates()
     if (m_dirty.isEmpty())
         return;
     QStringList ids(m_dirty.cbegin(), m_dirty.cend());
+    if (m_store) {
+        for (const QString &id : std::as_const(ids)) {
+            if (AgentRecord *r = record(id))
+                recordLog(*r);
+        }
+    }
     m_dirty.clear();
     Q_EMIT agentsUpdated(ids);
 }

@@ -13,6 +13,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonArray>
 #include <QObject>
 #include <QRandomGenerator>
 #include <QSet>
@@ -20,6 +21,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -27,6 +29,8 @@
 namespace switchboard {
 
 class AgentLog;
+class Store;
+struct StoreSnapshot;
 
 // The facade every front end talks to (GUI, CLI, tests). Lives on the main thread, owns a private
 // QThreadPool, schedules goals onto agents and publishes their state. Agent threads report back
@@ -74,6 +78,34 @@ public:
     QString workspace() const { return m_workspace; }
     // How often agentsUpdated() is published (ms). Default 75.
     void setUpdateInterval(int ms);
+
+    // --- durability (optional: without a store nothing is recorded) ---
+    // Records everything into the store (it must stay alive while set): a run row on the first spawn, goals
+    // before agentSpawned and before they can be dispatched, every state change, final states before
+    // agentCompleted/agentFailed/agentCancelled, escalations and answers, lock events, usage, progress and the
+    // log. Goal/agent/escalation numbering and fencing tokens continue above what the database holds.
+    // On Store::storageFailed dispatch pauses and storageFailed() is emitted. Set it before spawning.
+    void setStore(Store *store);
+    Store *store() const { return m_store; }
+    // The run the next spawns belong to (recorded on the first spawn). Default: "session".
+    void setRunName(const QString &name, const QString &planFile = {});
+    // The store's id of the current run; empty before the first spawn (or without a store).
+    QString runId() const { return m_runId; }
+    bool isStorageFailed() const { return m_storageFailed; }
+    // Puts a stored run back on the board (before anything is spawned): statuses, attempts, usage, results and
+    // timestamps as recorded. Completed/failed/cancelled/blocked goals stay final; agents that were active
+    // become Interrupted (recorded in the store) and are retried from the start as a new attempt when
+    // autoResume, else they wait for resumeInterrupted(). Answered questions are remembered (never asked
+    // again); open ones are closed as cancelled (the retried agent asks again). Locks of the dead process are
+    // void. False with *error when something was spawned already.
+    bool restore(const StoreSnapshot &snapshot, bool autoResume, QString *error = nullptr);
+    // Queues an Interrupted agent for a new attempt.
+    bool resumeInterrupted(const QString &agentId);
+
+    // Answers an open escalation. With a store the answer is made durable first and handed to the agent once
+    // committed. False with *error for an unknown or closed escalation or an invalid answer.
+    bool answer(const QString &escalationId, const QString &option, const QString &text, QString *error = nullptr,
+                const QString &answeredBy = QStringLiteral("human"));
 
     // Problems that would make spawn() refuse these goals (for forms: show before submit).
     QStringList validate(const QList<Goal> &goals) const;
@@ -147,6 +179,8 @@ Q_SIGNALS:
     void maxParallelChanged(int maxParallel);
     // Nothing is queued or running any more.
     void allFinished();
+    // The store could not write (disk full, I/O error): dispatch is paused; the message says why.
+    void storageFailed(const QString &message);
 
 private:
     struct AgentRecord
@@ -170,6 +204,8 @@ private:
         bool failureEscalated = false; // waiting on a human after its retries ran out
         int retryOffset = 0;           // attempts before the last "Retry" answer: retries count from here
         bool deadlineAsked = false;    // on_deadline: escalate asked once; "keep going" is remembered
+        bool durable = true;           // with a store: its goal is committed (only then may it be dispatched)
+        bool held = false;             // Interrupted after a restore, waiting for resumeInterrupted()
     };
 
     void agentLiveStateChanged(const QString &agentId) override;
@@ -199,6 +235,14 @@ private:
     AgentRecord *record(const QString &agentId);
     const AgentRecord *record(const QString &agentId) const;
     QList<Goal> withGeneratedIds(const QList<Goal> &goals) const;
+    bool canDispatch(const Goal &goal);
+    void ensureRunRecorded();
+    void applyStoreFloors(const StoreSnapshot &snapshot);
+    // Records the record's final state (with the result when given) and runs `report` (the signals) once
+    // it is committed; at once without a store.
+    void reportFinal(AgentRecord &record, const std::optional<AgentResult> &result, std::function<void()> report);
+    void recordLog(AgentRecord &record);
+    QJsonArray answersFor(const QString &goalId) const;
 
     QThreadPool m_pool;
     LockManager m_locks;
@@ -231,6 +275,12 @@ private:
     qint64 m_lastFinishMs = -1;
     qint64 m_agentTimeMs = 0;
     bool m_wasBusy = false;
+    Store *m_store = nullptr; // not owned; cleared when it is destroyed
+    QString m_runId;
+    QString m_runName;
+    QString m_planFile;
+    int m_pendingFinal = 0; // final states submitted, not yet committed and reported
+    bool m_storageFailed = false;
 };
 
 } // namespace switchboard

@@ -502,6 +502,31 @@ QList<Scheduler::BlockedGoal> Scheduler::endPending(const QString &goalId, GoalS
     return blockDependents(i, reason);
 }
 
+QList<Scheduler::BlockedGoal> Scheduler::restoreFinal(const QString &goalId, GoalState outcome)
+{
+    const int i = m_index.value(goalId, -1);
+    if (i < 0 || outcome == GoalState::Pending || outcome == GoalState::Running)
+        return {};
+    Node &node = m_nodes[static_cast<size_t>(i)];
+    if (node.state != GoalState::Pending)
+        return {};
+    m_ready.erase(keyFor(i));
+    --m_pending;
+    markFinal(i);
+    node.state = outcome;
+    node.waitingRetry = false;
+    if (outcome == GoalState::Succeeded) {
+        satisfyDependents(i);
+        return {};
+    }
+    if (m_mode == Mode::Parallel)
+        return {};
+    const QString reason = outcome == GoalState::Cancelled ? QStringLiteral("dependency '%1' was cancelled").arg(goalId)
+                           : outcome == GoalState::Blocked ? QStringLiteral("dependency '%1' is blocked").arg(goalId)
+                                                           : QStringLiteral("dependency '%1' failed").arg(goalId);
+    return blockDependents(i, reason);
+}
+
 QList<Scheduler::BlockedGoal> Scheduler::blockDependents(int root, const QString &reason)
 {
     QList<BlockedGoal> blocked;

@@ -85,6 +85,10 @@ public:
     QList<BlockedGoal> cancelPending(const QString &goalId);
     // Ends a goal that has not started (e.g. its deadline passed) with the given final outcome.
     QList<BlockedGoal> endPending(const QString &goalId, GoalState outcome);
+    // Recovery: a goal added again from the store that had already ended (Succeeded, Failed, Cancelled or
+    // Blocked) takes that state without running; a Succeeded one satisfies its dependents. Returns the pending
+    // dependents that become Blocked because of it (empty for Succeeded).
+    QList<BlockedGoal> restoreFinal(const QString &goalId, GoalState outcome);
     // A running goal failed and will be retried later: it gives its slot back and waits, not ready,
     // until requeue() (after the backoff) puts it back in the ready set.
     void deferRetry(const QString &goalId);

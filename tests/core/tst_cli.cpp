@@ -49,6 +49,7 @@ private:
     QProcessEnvironment environment() const;
 
     QTemporaryDir m_home;
+    mutable int m_processes = 0;
 };
 
 void TestCli::initTestCase()
@@ -62,7 +63,9 @@ QProcessEnvironment TestCli::environment() const
     // A private config location: the CLI writes its default config on first run.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
-    env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
+    // A fresh data location per process: each run records into its own default database, so agent and
+    // escalation ids start at 1 in every test.
+    env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data-%1"_s.arg(++m_processes)));
     return env;
 }
 
