@@ -1,0 +1,547 @@
+// Durability end to end: the orchestrator records before it reports, a board comes back after a crash, and
+// the CLI survives kill -9 at random moments (fault injection) with nothing lost and nothing done twice.
+#include "model/AgentProfile.h"
+#include "orchestration/Orchestrator.h"
+#include "persistence/Store.h"
+#include "support/TestSupport.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/types.h>
+
+using namespace Qt::StringLiterals;
+using namespace switchboard;
+
+namespace {
+struct Life
+{
+    QList<QJsonObject> events;
+    bool killed = false;
+    int exitCode = -1;
+    QByteArray err;
+};
+
+// What a read-only look at the database says.
+struct DbState
+{
+    QSet<QString> completedGoals;
+    QSet<QString> answeredQuestions;
+    QHash<QString, QString> goalStates;
+    int goals = 0;
+};
+} // namespace
+
+class TestRecovery final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void spawnedOnlyWhenDurable();
+    void restoreAfterSimulatedCrash();
+    void faultInjection();
+    void secondInstanceRefused();
+    void statusAndReport();
+
+private:
+    QProcessEnvironment environment() const;
+    Life runCli(const QStringList &args, int killAfterMs, bool answer = true);
+    AgentProfile profile(const QString &name, const QString &body) const;
+    static DbState readDb(const QString &path);
+
+    QTemporaryDir m_home;
+    mutable int m_processes = 0;
+};
+
+void TestRecovery::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    QVERIFY2(QFile::exists(test::switchboardBinary()), qPrintable(test::switchboardBinary()));
+    // The in-process parts use the default data location too: keep it private.
+    qputenv("XDG_DATA_HOME", m_home.filePath(u"data-inproc"_s).toUtf8());
+    qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
+}
+
+QProcessEnvironment TestRecovery::environment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
+    env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data-%1"_s.arg(++m_processes)));
+    return env;
+}
+
+AgentProfile TestRecovery::profile(const QString &name, const QString &body) const
+{
+    AgentProfile p;
+    p.name = name;
+    p.backend = u"process"_s;
+    p.command = {u"sh"_s, test::writeScript(m_home.path(), name + u".sh"_s, u"#!/bin/sh\nread -r goal\n"_s + body)};
+    p.retry.maxRetries = 0;
+    p.settings.insert(u"kill_grace_ms"_s, 300);
+    return p;
+}
+
+// Runs the CLI; answers every escalation event with option B (when answer); kills it with SIGKILL after
+// killAfterMs (< 0: lets it finish, up to 60 s).
+Life TestRecovery::runCli(const QStringList &args, int killAfterMs, bool answer)
+{
+    Life life;
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(test::switchboardBinary(), args);
+    if (!process.waitForStarted())
+        return life;
+    QElapsedTimer clock;
+    clock.start();
+    const qint64 limit = killAfterMs >= 0 ? killAfterMs : 60000;
+    QByteArray buffer;
+    const auto readEvents = [&] {
+        buffer += process.readAllStandardOutput();
+        qsizetype newline = 0;
+        while ((newline = buffer.indexOf('\n')) >= 0) {
+            const QByteArray line = buffer.left(newline).trimmed();
+            buffer.remove(0, newline + 1);
+            const QJsonObject event = QJsonDocument::fromJson(line).object();
+            if (event.isEmpty())
+                continue;
+            life.events << event;
+            if (answer && event.value(u"event"_s).toString() == u"escalation" && process.state() == QProcess::Running) {
+                process.write(
+                    QJsonDocument(
+                        QJsonObject{{u"type"_s, u"answer"_s}, {u"id"_s, event.value(u"id"_s)}, {u"option"_s, u"B"_s}})
+                        .toJson(QJsonDocument::Compact) +
+                    '\n');
+            }
+        }
+    };
+    while (process.state() != QProcess::NotRunning) {
+        const qint64 left = limit - clock.elapsed();
+        if (left <= 0) {
+            if (killAfterMs >= 0) {
+                ::kill(static_cast<pid_t>(process.processId()), SIGKILL);
+                life.killed = true;
+            } else {
+                process.kill();
+            }
+            process.waitForFinished(5000);
+            break;
+        }
+        process.waitForReadyRead(static_cast<int>(qMin<qint64>(left, 50)));
+        readEvents();
+    }
+    process.waitForFinished(5000);
+    readEvents();
+    life.err = process.readAllStandardError();
+    if (!life.killed && process.exitStatus() == QProcess::NormalExit)
+        life.exitCode = process.exitCode();
+    return life;
+}
+
+DbState TestRecovery::readDb(const QString &path)
+{
+    DbState state;
+    if (!QFile::exists(path))
+        return state;
+    Store store;
+    if (!store.openReadOnly(path))
+        return state;
+    const QList<RunRecord> runs = store.runs();
+    if (runs.isEmpty())
+        return state;
+    const StoreSnapshot snapshot = store.load(runs.constLast().id);
+    QHash<QString, AgentState> agentStates;
+    for (const AgentStatus &a : snapshot.agents)
+        agentStates.insert(a.agentId, a.state);
+    for (const GoalRecord &g : snapshot.goals) {
+        ++state.goals;
+        const AgentState s = agentStates.value(g.agentId, AgentState::Queued);
+        state.goalStates.insert(g.goal.id, agentStateToString(s));
+        if (s == AgentState::Completed)
+            state.completedGoals.insert(g.goal.id);
+    }
+    for (const Escalation &e : snapshot.escalations) {
+        if (e.state == Escalation::State::Answered)
+            state.answeredQuestions.insert(e.question);
+    }
+    return state;
+}
+
+void TestRecovery::spawnedOnlyWhenDurable()
+{
+    const QString db = m_home.filePath(u"durable.db"_s);
+    Store store;
+    QString error;
+    QVERIFY2(store.open(db, &error), qPrintable(error));
+    Store reader; // a separate connection, as another process would see it
+    Orchestrator o;
+    o.setWorkspace(m_home.path());
+    o.setProfiles({profile(u"quick"_s, u"echo '{\"type\":\"result\",\"summary\":\"ok\"}'\n"_s)});
+    o.setStore(&store);
+    o.setRunName(u"durable"_s);
+
+    QStringList seenSpawned;
+    QStringList seenCompleted;
+    connect(&o, &Orchestrator::agentSpawned, this, [&](const QString &agentId) {
+        if (!reader.isOpen())
+            QVERIFY(reader.openReadOnly(db));
+        const StoreSnapshot s = reader.load(o.runId());
+        for (const GoalRecord &g : s.goals) {
+            if (g.agentId == agentId)
+                seenSpawned << agentId;
+        }
+        // Nothing runs before it is recorded.
+        QCOMPARE(o.status(agentId)->attempt, 0);
+    });
+    connect(&o, &Orchestrator::agentCompleted, this, [&](const QString &agentId) {
+        const StoreSnapshot s = reader.load(o.runId());
+        for (const AgentStatus &a : s.agents) {
+            if (a.agentId == agentId && a.state == AgentState::Completed && a.summary == u"ok")
+                seenCompleted << agentId;
+        }
+    });
+    Goal a;
+    a.id = u"a"_s;
+    a.title = u"A"_s;
+    a.profile = u"quick"_s;
+    Goal b = a;
+    b.id = u"b"_s;
+    b.dependsOn = {u"a"_s};
+    const QStringList ids = o.spawnParallel({a, b}, &error);
+    QCOMPARE(ids.size(), 2);
+    QVERIFY(seenSpawned.isEmpty()); // reported only once committed
+    QVERIFY(o.waitAll(15000));
+    QCOMPARE(seenSpawned, ids);
+    QCOMPARE(seenCompleted, ids);
+    QVERIFY(store.flush());
+    const QList<RunRecord> runs = reader.runs();
+    QCOMPARE(runs.size(), 1);
+    QVERIFY(runs.first().isFinished());
+    QCOMPARE(runs.first().name, u"durable"_s);
+}
+
+void TestRecovery::restoreAfterSimulatedCrash()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString db = dir.filePath(u"live.db"_s);
+    const QString crashed = dir.filePath(u"crashed.db"_s);
+    // Attempt 1 of "slow" asks a question, then hangs; a later attempt reports the answers it was given.
+    const AgentProfile slow = profile(u"slow"_s, uR"SH(
+if [ "$SWITCHBOARD_ATTEMPT" = 1 ]; then
+  echo '{"type":"escalate","id":"q1","trigger":"clarification","question":"Which way?","options":["left","right"]}'
+  read -r answer
+  echo '{"type":"usage","input_tokens":10,"output_tokens":5,"cost_usd":0.5}'
+  sleep 30
+fi
+printf '%s' "$goal" | grep -o '"answers":\[[^]]*\]' > answers-seen.txt
+echo "{\"type\":\"result\",\"summary\":\"attempt $SWITCHBOARD_ATTEMPT\"}"
+)SH"_s);
+    const AgentProfile quick = profile(u"quick"_s, u"echo '{\"type\":\"result\",\"summary\":\"quick done\"}'\n"_s);
+    Goal done;
+    done.id = u"done"_s;
+    done.title = u"Done before the crash"_s;
+    done.profile = u"quick"_s;
+    Goal running = done;
+    running.id = u"running"_s;
+    running.title = u"Running at the crash"_s;
+    running.profile = u"slow"_s;
+    Goal after = done;
+    after.id = u"after"_s;
+    after.title = u"Waits for running"_s;
+    after.dependsOn = {u"running"_s, u"done"_s};
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(db, &error), qPrintable(error));
+        auto o = std::make_unique<Orchestrator>();
+        o->setWorkspace(dir.path());
+        o->setProfiles({slow, quick});
+        o->setStore(&store);
+        connect(&o->inbox(), &EscalationInbox::escalationRaised, this, [&o](const Escalation &e) {
+            if (e.isOpen())
+                QVERIFY(o->answer(e.id, u"right"_s, u"go right"_s));
+        });
+        QCOMPARE(o->spawnParallel({done, running, after}).size(), 3);
+        QTRY_VERIFY_WITH_TIMEOUT(o->status(o->agentForGoal(u"done"_s))->state == AgentState::Completed, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(o->status(o->agentForGoal(u"running"_s))->costUsd > 0.4, 10000);
+        QVERIFY(store.flush());
+        // The crash image: the database files as they are on disk right now.
+        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s}) {
+            if (QFile::exists(db + suffix))
+                QVERIFY(QFile::copy(db + suffix, crashed + suffix));
+        }
+        o.reset();
+    }
+
+    Store store;
+    QString error;
+    QVERIFY2(store.open(crashed, &error), qPrintable(error));
+    const StoreSnapshot snapshot = store.load(store.runs().constLast().id);
+    QCOMPARE(snapshot.goals.size(), 3);
+    Orchestrator o;
+    o.setWorkspace(dir.path());
+    o.setProfiles({slow, quick});
+    o.setStore(&store);
+    QVERIFY2(o.restore(snapshot, false, &error), qPrintable(error));
+    const QString doneAgent = o.agentForGoal(u"done"_s);
+    const QString runningAgent = o.agentForGoal(u"running"_s);
+    QCOMPARE(o.status(doneAgent)->state, AgentState::Completed);
+    QCOMPARE(o.status(doneAgent)->summary, u"quick done"_s);
+    QCOMPARE(o.status(runningAgent)->state, AgentState::Interrupted);
+    QCOMPARE(o.status(runningAgent)->attempt, 1);
+    QCOMPARE(o.status(runningAgent)->costUsd, 0.5);
+    QCOMPARE(o.status(o.agentForGoal(u"after"_s))->state, AgentState::Queued);
+    // The interrupted agent waits for a click when automatic resume is off.
+    QTest::qWait(300);
+    QCOMPARE(o.status(runningAgent)->state, AgentState::Interrupted);
+    // The answered question is remembered; numbering continues above the stored ids.
+    QCOMPARE(o.inbox().history().size(), 1);
+    QCOMPARE(o.inbox().history().first().answerOption, u"right"_s);
+    Goal extra = done;
+    extra.id = QString();
+    extra.dependsOn.clear();
+    const QString extraAgent = o.spawn(extra, &error);
+    QVERIFY2(!extraAgent.isEmpty(), qPrintable(error));
+    QCOMPARE(extraAgent, u"a-4"_s);
+
+    QVERIFY(o.resumeInterrupted(runningAgent));
+    QVERIFY(o.waitAll(15000));
+    const AgentStatus resumed = *o.status(runningAgent);
+    QCOMPARE(resumed.state, AgentState::Completed);
+    QCOMPARE(resumed.attempt, 2);
+    QCOMPARE(resumed.summary, u"attempt 2"_s);
+    QCOMPARE(o.status(o.agentForGoal(u"after"_s))->state, AgentState::Completed);
+    QCOMPARE(o.inbox().history().size(), 1); // never asked again
+    QVERIFY(store.flush());
+    const StoreSnapshot after2 = store.load(snapshot.runs.constLast().id);
+    for (const AgentStatus &a : after2.agents) {
+        QCOMPARE(a.state, AgentState::Completed);
+        if (a.agentId == runningAgent)
+            QCOMPARE(a.attempt, 2);
+    }
+    // The recorded answer reached the new attempt in its goal message.
+    QFile seen(dir.filePath(u"answers-seen.txt"_s));
+    QVERIFY(seen.open(QIODevice::ReadOnly));
+    const QJsonObject answers = QJsonDocument::fromJson("{" + seen.readAll().trimmed() + "}").object();
+    QCOMPARE(answers.value(u"answers"_s).toArray(),
+             (QJsonArray{QJsonObject{
+                 {u"question"_s, u"Which way?"_s}, {u"option"_s, u"right"_s}, {u"text"_s, u"go right"_s}}}));
+}
+
+void TestRecovery::faultInjection()
+{
+    const QString plan = test::dataPath(u"recovery/crash.yaml"_s);
+    const quint32 seed = QRandomGenerator::global()->generate();
+    qInfo("fault injection seed %u", seed);
+    QRandomGenerator random(seed);
+    int kills = 0;
+    int resumes = 0;
+    int rounds = 0;
+    int askedTotal = 0;
+    int answersReused = 0;
+    QElapsedTimer clock;
+    clock.start();
+    while (kills < 24 && clock.elapsed() < 70000) {
+        ++rounds;
+        QTemporaryDir round;
+        QVERIFY(round.isValid());
+        const QString db = round.filePath(u"state.db"_s);
+        const QString workspace = round.filePath(u"ws"_s);
+        QVERIFY(QDir().mkpath(workspace));
+        const QString runsLog = QDir(workspace).filePath(u"runs.log"_s);
+        bool started = false;
+        bool done = false;
+        int killsThisRound = 0;
+        QHash<QString, int> asked; // question -> escalation events seen
+        for (int life = 0; life < 40 && !done; ++life) {
+            // What is durable before this process starts: completed goals must not run again, answered
+            // questions must not be asked again.
+            const DbState before = readDb(db);
+            QFile log(runsLog);
+            const qint64 logOffset = log.exists() ? log.size() : 0;
+            const int killAfter = killsThisRound < 6 ? static_cast<int>(random.bounded(150, 1300)) : -1;
+            QStringList args = started ? QStringList{u"resume"_s} : QStringList{u"run"_s, plan};
+            args << u"--db"_s << db << u"--workspace"_s << workspace << u"--json"_s;
+            const Life result = runCli(args, killAfter);
+            if (started)
+                ++resumes;
+            // A run killed before it recorded anything starts over as a run.
+            started = started || QFile::exists(db);
+            if (result.killed) {
+                ++kills;
+                ++killsThisRound;
+            } else {
+                QCOMPARE(result.exitCode, 0);
+                done = true;
+            }
+            for (const QJsonObject &e : result.events) {
+                if (e.value(u"event"_s).toString() != u"escalation")
+                    continue;
+                const QString question = e.value(u"question"_s).toString();
+                ++asked[question];
+                ++askedTotal;
+                QVERIFY2(!before.answeredQuestions.contains(question),
+                         qPrintable(u"answered question asked again: "_s + question));
+            }
+            if (log.open(QIODevice::ReadOnly)) {
+                log.seek(logOffset);
+                for (const QByteArray &line : log.readAll().split('\n')) {
+                    const QString goal = QString::fromUtf8(line.split(' ').value(0));
+                    QVERIFY2(goal.isEmpty() || !before.completedGoals.contains(goal),
+                             qPrintable(u"completed goal ran again: "_s + QString::fromUtf8(line)));
+                }
+                log.close();
+            }
+        }
+        QVERIFY2(done, "the run never finished");
+        const DbState end = readDb(db);
+        QCOMPARE(end.goals, 7);
+        for (auto it = end.goalStates.cbegin(); it != end.goalStates.cend(); ++it)
+            QVERIFY2(it.value() == u"Completed", qPrintable(it.key() + u": "_s + it.value()));
+        QCOMPARE(end.answeredQuestions.size(), 3);
+        QFile answers(QDir(workspace).filePath(u"answers.log"_s));
+        if (answers.open(QIODevice::ReadOnly))
+            answersReused += static_cast<int>(answers.readAll().count('\n'));
+        Store store;
+        QVERIFY(store.openReadOnly(db));
+        QSqlQuery check(store.readConnection());
+        QVERIFY(check.exec(u"PRAGMA integrity_check"_s));
+        QVERIFY(check.next());
+        QCOMPARE(check.value(0).toString(), u"ok"_s);
+    }
+    qInfo("fault injection: %d rounds, %d kills, %d resumes, %d questions asked, %d answers reused, %lld ms", rounds,
+          kills, resumes, askedTotal, answersReused, static_cast<long long>(clock.elapsed()));
+    QVERIFY2(kills >= 20, qPrintable(u"only %1 kills in time"_s.arg(kills)));
+}
+
+void TestRecovery::secondInstanceRefused()
+{
+    const QString db = m_home.filePath(u"owned.db"_s);
+    Store owner;
+    QString error;
+    QVERIFY2(owner.open(db, &error), qPrintable(error));
+    const Life second =
+        runCli({u"run"_s, test::dataPath(u"recovery/small.yaml"_s), u"--db"_s, db, u"--json"_s}, -1, false);
+    QCOMPARE(second.exitCode, 2);
+    QVERIFY2(second.err.contains("in use by another Switchboard"), second.err.constData());
+    const Life resume = runCli({u"resume"_s, u"--db"_s, db}, -1, false);
+    QCOMPARE(resume.exitCode, 2);
+    QVERIFY2(resume.err.contains("in use by another Switchboard"), resume.err.constData());
+    // Reading works while the owner runs.
+    const Life status = runCli({u"status"_s, u"--db"_s, db, u"--json"_s}, -1, false);
+    QCOMPARE(status.exitCode, 0);
+}
+
+void TestRecovery::statusAndReport()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString db = dir.filePath(u"small.db"_s);
+    const Life run = runCli(
+        {u"run"_s, test::dataPath(u"recovery/small.yaml"_s), u"--db"_s, db, u"--workspace"_s, dir.path(), u"--json"_s},
+        -1);
+    QCOMPARE(run.exitCode, 1); // one goal failed, one blocked
+
+    QProcess status;
+    status.setProcessEnvironment(environment());
+    status.start(test::switchboardBinary(), {u"status"_s, u"--db"_s, db, u"--json"_s});
+    QVERIFY(status.waitForFinished(10000));
+    QCOMPARE(status.exitCode(), 0);
+    const QJsonObject root = QJsonDocument::fromJson(status.readAllStandardOutput()).object();
+    const QJsonArray goals = root.value(u"goals"_s).toArray();
+    QCOMPARE(goals.size(), 4);
+    QHash<QString, QJsonObject> byId;
+    for (const QJsonValue &g : goals)
+        byId.insert(g.toObject().value(u"id"_s).toString(), g.toObject());
+    for (const QJsonObject &g : std::as_const(byId)) {
+        for (const QString &key :
+             {u"id"_s, u"title"_s, u"state"_s, u"attempts"_s, u"tokens"_s, u"cost_usd"_s, u"error"_s})
+            QVERIFY2(g.contains(key), qPrintable(key));
+    }
+    QCOMPARE(byId[u"plain"_s].value(u"title"_s).toString(), u"Plain goal"_s);
+    QCOMPARE(byId[u"plain"_s].value(u"state"_s).toString(), u"Completed"_s);
+    QCOMPARE(byId[u"plain"_s].value(u"attempts"_s).toInt(), 1);
+    QCOMPARE(byId[u"plain"_s].value(u"tokens"_s).toInteger(), 150);
+    QCOMPARE(byId[u"plain"_s].value(u"cost_usd"_s).toDouble(), 0.5);
+    QCOMPARE(byId[u"plain"_s].value(u"error"_s).toString(), QString());
+    QCOMPARE(byId[u"ask"_s].value(u"state"_s).toString(), u"Completed"_s);
+    QCOMPARE(byId[u"ask"_s].value(u"tokens"_s).toInteger(), 1200);
+    QCOMPARE(byId[u"bad"_s].value(u"state"_s).toString(), u"Failed"_s);
+    QVERIFY(byId[u"bad"_s].value(u"error"_s).toString().contains(u"exit code 5"_s));
+    QCOMPARE(byId[u"after"_s].value(u"state"_s).toString(), u"Blocked"_s);
+    QCOMPARE(byId[u"after"_s].value(u"attempts"_s).toInt(), 0);
+    QCOMPARE(byId[u"after"_s].value(u"error"_s).toString(), u"dependency 'bad' failed"_s);
+
+    QProcess report;
+    report.setProcessEnvironment(environment());
+    report.start(test::switchboardBinary(), {u"report"_s, u"--db"_s, db, u"--format"_s, u"json"_s});
+    QVERIFY(report.waitForFinished(10000));
+    QCOMPARE(report.exitCode(), 0);
+    const QJsonObject r = QJsonDocument::fromJson(report.readAllStandardOutput()).object();
+    const QJsonObject runJson = r.value(u"run"_s).toObject();
+    QCOMPARE(runJson.value(u"name"_s).toString(), u"small"_s);
+    QCOMPARE(runJson.value(u"id"_s).toString(), u"r-1"_s);
+    QVERIFY(runJson.value(u"plan_file"_s).toString().endsWith(u"recovery/small.yaml"_s));
+    QVERIFY(!runJson.value(u"finished_at"_s).isNull());
+    const QJsonObject totals = r.value(u"totals"_s).toObject();
+    QCOMPARE(totals.value(u"goals"_s).toInt(), 4);
+    QCOMPARE(totals.value(u"completed"_s).toInt(), 2);
+    QCOMPARE(totals.value(u"failed"_s).toInt(), 1);
+    QCOMPARE(totals.value(u"blocked"_s).toInt(), 1);
+    QCOMPARE(totals.value(u"attempts"_s).toInt(), 3);
+    QCOMPARE(totals.value(u"input_tokens"_s).toInteger(), 1100);
+    QCOMPARE(totals.value(u"output_tokens"_s).toInteger(), 250);
+    QCOMPARE(totals.value(u"tokens"_s).toInteger(), 1350);
+    QCOMPARE(totals.value(u"cost_usd"_s).toDouble(), 0.75);
+    QHash<QString, QJsonObject> reported;
+    for (const QJsonValue &g : r.value(u"goals"_s).toArray())
+        reported.insert(g.toObject().value(u"id"_s).toString(), g.toObject());
+    QCOMPARE(reported.size(), 4);
+    QCOMPARE(reported[u"ask"_s].value(u"summary"_s).toString(), u"asked and done"_s);
+    QCOMPARE(reported[u"ask"_s].value(u"profile"_s).toString(), u"worker"_s);
+    QCOMPARE(reported[u"ask"_s].value(u"exit_code"_s).toInt(), 0);
+    QCOMPARE(reported[u"bad"_s].value(u"exit_code"_s).toInt(), 5);
+    QCOMPARE(reported[u"bad"_s].value(u"state"_s).toString(), u"Failed"_s);
+    const QJsonArray escalations = r.value(u"escalations"_s).toArray();
+    QCOMPARE(escalations.size(), 1);
+    const QJsonObject e = escalations.first().toObject();
+    QCOMPARE(e.value(u"id"_s).toString(), u"e-1"_s);
+    QCOMPARE(e.value(u"goal"_s).toString(), u"ask"_s);
+    QCOMPARE(e.value(u"question"_s).toString(), u"Which one?"_s);
+    QCOMPARE(e.value(u"state"_s).toString(), u"answered"_s);
+    QCOMPARE(e.value(u"answer_option"_s).toString(), u"B"_s);
+    QCOMPARE(e.value(u"answered_by"_s).toString(), u"cli"_s);
+
+    QProcess markdown;
+    markdown.setProcessEnvironment(environment());
+    markdown.start(test::switchboardBinary(), {u"report"_s, u"--db"_s, db, u"--format"_s, u"md"_s});
+    QVERIFY(markdown.waitForFinished(10000));
+    QCOMPARE(markdown.exitCode(), 0);
+    const QByteArray md = markdown.readAllStandardOutput();
+    QVERIFY2(md.contains("# Run report: small (r-1)"), md.constData());
+    QVERIFY2(md.contains("| ask | Asking goal | worker | Completed | 1 | 1200 | $0.2500 | asked and done |"),
+             md.constData());
+    QVERIFY2(md.contains("Which one?"), md.constData());
+
+    QProcess badFormat;
+    badFormat.setProcessEnvironment(environment());
+    badFormat.start(test::switchboardBinary(), {u"report"_s, u"--db"_s, db, u"--format"_s, u"pdf"_s});
+    QVERIFY(badFormat.waitForFinished(10000));
+    QCOMPARE(badFormat.exitCode(), 2);
+}
+
+QTEST_GUILESS_MAIN(TestRecovery)
+#include "tst_recovery.moc"
