@@ -39,7 +39,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     setApplicationNames();
-    QApplication::setApplicationDisplayName(QStringLiteral("Switchboard"));
+    // No setApplicationDisplayName(): the platform would append it to the window's own title.
     QApplication::setDesktopFileName(QStringLiteral("switchboard"));
     const Cli::GuiOptions options = Cli::parseGuiOptions(QCoreApplication::arguments());
     installTranslations(app, options.language);

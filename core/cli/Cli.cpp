@@ -674,14 +674,12 @@ Cli::GuiOptions Cli::parseGuiOptions(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("config"), QString(), QStringLiteral("file")});
     parser.addOption({QStringLiteral("lang"), QString(), QStringLiteral("code")});
-    parser.addOption({QStringLiteral("plan"), QString(), QStringLiteral("file")});
     parser.addOption({QStringLiteral("max-parallel"), QString(), QStringLiteral("n")});
     parser.addOption({QStringLiteral("db"), QString(), QStringLiteral("path")});
     parser.parse(arguments); // unknown options (Qt's own -style etc.) are left to QApplication
     GuiOptions options;
     options.configPath = parser.value(QStringLiteral("config"));
     options.language = parser.value(QStringLiteral("lang"));
-    options.planPath = parser.value(QStringLiteral("plan"));
     options.databasePath = parser.value(QStringLiteral("db"));
     options.maxParallel = parser.value(QStringLiteral("max-parallel")).toInt();
     return options;

@@ -33,7 +33,6 @@ public:
     {
         QString configPath;
         QString language;
-        QString planPath;
         QString databasePath; // --db; empty = Store::defaultPath()
         int maxParallel = 0;
     };
