@@ -164,7 +164,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>A failure's kind, then its message: "timed out: no result after 30 s"</extracomment>
+        <extracomment>A failure&apos;s kind, then its message: &quot;timed out: no result after 30 s&quot;</extracomment>
         <translation>%1: %2</translation>
     </message>
 </context>
@@ -252,7 +252,7 @@
         <source>%1 · %2</source>
         <extracomment>Card subtitle: agent name · profile name
 ----------
-Card of an agent backing off: "attempt 2/4 · next try in 4:12"</extracomment>
+Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extracomment>
         <translation>%1 · %2</translation>
     </message>
     <message>
@@ -437,11 +437,17 @@ Card of an agent backing off: "attempt 2/4 · next try in 4:12"</extracomment>
     </message>
     <message numerus="yes">
         <source>%n older line(s) not shown; the newest %1 are kept.</source>
-        <translation><numerusform>%n ältere Zeile nicht angezeigt; die neuesten %1 bleiben erhalten.</numerusform><numerusform>%n ältere Zeilen nicht angezeigt; die neuesten %1 bleiben erhalten.</numerusform></translation>
+        <translation>
+            <numerusform>%n ältere Zeile nicht angezeigt; die neuesten %1 bleiben erhalten.</numerusform>
+            <numerusform>%n ältere Zeilen nicht angezeigt; die neuesten %1 bleiben erhalten.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n older line(s) not shown — full log: %1</source>
-        <translation><numerusform>%n ältere Zeile nicht angezeigt — vollständiges Protokoll: %1</numerusform><numerusform>%n ältere Zeilen nicht angezeigt — vollständiges Protokoll: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n ältere Zeile nicht angezeigt — vollständiges Protokoll: %1</numerusform>
+            <numerusform>%n ältere Zeilen nicht angezeigt — vollständiges Protokoll: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Waiting for your answer</source>
@@ -472,11 +478,17 @@ Card of an agent backing off: "attempt 2/4 · next try in 4:12"</extracomment>
     <name>switchboard::BoardFilterBar</name>
     <message numerus="yes">
         <source>%n agent(s)</source>
-        <translation><numerusform>%n Agent</numerusform><numerusform>%n Agenten</numerusform></translation>
+        <translation>
+            <numerusform>%n Agent</numerusform>
+            <numerusform>%n Agenten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n agent(s)</source>
-        <translation><numerusform>%1 von %n Agent</numerusform><numerusform>%1 von %n Agenten</numerusform></translation>
+        <translation>
+            <numerusform>%1 von %n Agent</numerusform>
+            <numerusform>%1 von %n Agenten</numerusform>
+        </translation>
     </message>
     <message>
         <source>Search agents, goals, steps, profiles…</source>
@@ -760,8 +772,11 @@ von %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>%n waiting: %1</source>
-        <extracomment>Locks table: "2 waiting: coder #3, tester #1"</extracomment>
-        <translation><numerusform>%n wartet: %1</numerusform><numerusform>%n warten: %1</numerusform></translation>
+        <extracomment>Locks table: &quot;2 waiting: coder #3, tester #1&quot;</extracomment>
+        <translation>
+            <numerusform>%n wartet: %1</numerusform>
+            <numerusform>%n warten: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Other agents wait for this resource; they start when the holder releases it</source>
@@ -804,7 +819,10 @@ von %2, %3</translation>
     <name>switchboard::LocksDock</name>
     <message numerus="yes">
         <source>%n lock(s) held</source>
-        <translation><numerusform>%n Sperre gehalten</numerusform><numerusform>%n Sperren gehalten</numerusform></translation>
+        <translation>
+            <numerusform>%n Sperre gehalten</numerusform>
+            <numerusform>%n Sperren gehalten</numerusform>
+        </translation>
     </message>
     <message>
         <source>No locks held</source>
@@ -812,7 +830,10 @@ von %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>%n contended</source>
-        <translation><numerusform>%n umkämpft</numerusform><numerusform>%n umkämpft</numerusform></translation>
+        <translation>
+            <numerusform>%n umkämpft</numerusform>
+            <numerusform>%n umkämpft</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -875,15 +896,24 @@ von %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>Queued %n agent(s)</source>
-        <translation><numerusform>%n Agent eingereiht</numerusform><numerusform>%n Agenten eingereiht</numerusform></translation>
+        <translation>
+            <numerusform>%n Agent eingereiht</numerusform>
+            <numerusform>%n Agenten eingereiht</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Started plan “%1”: %n agent(s) queued</source>
-        <translation><numerusform>Plan „%1“ gestartet: %n Agent eingereiht</numerusform><numerusform>Plan „%1“ gestartet: %n Agenten eingereiht</numerusform></translation>
+        <translation>
+            <numerusform>Plan „%1“ gestartet: %n Agent eingereiht</numerusform>
+            <numerusform>Plan „%1“ gestartet: %n Agenten eingereiht</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Cancelling %n agent(s)</source>
-        <translation><numerusform>%n Agent wird abgebrochen</numerusform><numerusform>%n Agenten werden abgebrochen</numerusform></translation>
+        <translation>
+            <numerusform>%n Agent wird abgebrochen</numerusform>
+            <numerusform>%n Agenten werden abgebrochen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select the agents to cancel on the board first.</source>
@@ -899,7 +929,10 @@ von %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>Cancel all %n unfinished agent(s)?</source>
-        <translation><numerusform>Den unfertigen Agenten abbrechen?</numerusform><numerusform>Alle %n unfertigen Agenten abbrechen?</numerusform></translation>
+        <translation>
+            <numerusform>Den unfertigen Agenten abbrechen?</numerusform>
+            <numerusform>Alle %n unfertigen Agenten abbrechen?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Running agents are told to stop at once; queued agents will not start. Finished agents stay on the board.</source>
@@ -911,7 +944,10 @@ von %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>Removed %n finished agent(s) from the board</source>
-        <translation><numerusform>%n beendeten Agenten von der Tafel entfernt</numerusform><numerusform>%n beendete Agenten von der Tafel entfernt</numerusform></translation>
+        <translation>
+            <numerusform>%n beendeten Agenten von der Tafel entfernt</numerusform>
+            <numerusform>%n beendete Agenten von der Tafel entfernt</numerusform>
+        </translation>
     </message>
     <message>
         <source>No finished agents to remove.</source>
@@ -919,7 +955,10 @@ von %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>Copied %n agent id(s)</source>
-        <translation><numerusform>%n Agenten-ID kopiert</numerusform><numerusform>%n Agenten-IDs kopiert</numerusform></translation>
+        <translation>
+            <numerusform>%n Agenten-ID kopiert</numerusform>
+            <numerusform>%n Agenten-IDs kopiert</numerusform>
+        </translation>
     </message>
     <message>
         <source>About Switchboard</source>
@@ -1107,7 +1146,10 @@ von %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>Switchboard: %n question(s) waiting for you</source>
-        <translation><numerusform>Switchboard: %n Frage wartet auf Sie</numerusform><numerusform>Switchboard: %n Fragen warten auf Sie</numerusform></translation>
+        <translation>
+            <numerusform>Switchboard: %n Frage wartet auf Sie</numerusform>
+            <numerusform>Switchboard: %n Fragen warten auf Sie</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 needs your input</source>
@@ -1116,15 +1158,25 @@ von %2, %3</translation>
     <message numerus="yes">
         <source>Switchboard (%n waiting)</source>
         <extracomment>Window title while agents wait for answers; %1 is the plan</extracomment>
-        <translation><numerusform>Switchboard (%n wartet)</numerusform><numerusform>Switchboard (%n warten)</numerusform></translation>
+        <translation>
+            <numerusform>Switchboard (%n wartet)</numerusform>
+            <numerusform>Switchboard (%n warten)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Switchboard — %1 (%n waiting)</source>
-        <translation><numerusform>Switchboard — %1 (%n wartet)</numerusform><numerusform>Switchboard — %1 (%n warten)</numerusform></translation>
+        <translation>
+            <numerusform>Switchboard — %1 (%n wartet)</numerusform>
+            <numerusform>Switchboard — %1 (%n warten)</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Locks</source>
         <translation>Sp&amp;erren</translation>
+    </message>
+    <message>
+        <source>Run finished</source>
+        <translation>Lauf beendet</translation>
     </message>
 </context>
 <context>
@@ -1266,11 +1318,17 @@ von %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>%n goal(s)</source>
-        <translation><numerusform>%n Ziel</numerusform><numerusform>%n Ziele</numerusform></translation>
+        <translation>
+            <numerusform>%n Ziel</numerusform>
+            <numerusform>%n Ziele</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n phase(s)</source>
-        <translation><numerusform>%n Phase</numerusform><numerusform>%n Phasen</numerusform></translation>
+        <translation>
+            <numerusform>%n Phase</numerusform>
+            <numerusform>%n Phasen</numerusform>
+        </translation>
     </message>
     <message>
         <source>up to %1 agents at once</source>
@@ -1286,7 +1344,10 @@ von %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>Phase %1 — %n goal(s) in parallel</source>
-        <translation><numerusform>Phase %1 — %n Ziel</numerusform><numerusform>Phase %1 — %n Ziele parallel</numerusform></translation>
+        <translation>
+            <numerusform>Phase %1 — %n Ziel</numerusform>
+            <numerusform>Phase %1 — %n Ziele parallel</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1  (%2)</source>
@@ -1447,7 +1508,10 @@ von %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>%n waiting for you</source>
-        <translation><numerusform>%n wartet auf Sie</numerusform><numerusform>%n warten auf Sie</numerusform></translation>
+        <translation>
+            <numerusform>%n wartet auf Sie</numerusform>
+            <numerusform>%n warten auf Sie</numerusform>
+        </translation>
     </message>
     <message>
         <source>Agents that asked a question and wait for your answer; click to open the inbox</source>
@@ -1506,7 +1570,10 @@ von %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Spawn %n agent(s)</source>
-        <translation><numerusform>%n Agent &amp;starten</numerusform><numerusform>%n Agenten &amp;starten</numerusform></translation>
+        <translation>
+            <numerusform>%n Agent &amp;starten</numerusform>
+            <numerusform>%n Agenten &amp;starten</numerusform>
+        </translation>
     </message>
     <message>
         <source>Spawn agents in parallel</source>

@@ -361,7 +361,10 @@ void AgentDetailPane::refreshStatus()
 
     QString result;
     QColor resultColor = palette().color(QPalette::WindowText);
-    if (s.state == AgentState::Failed || s.state == AgentState::Blocked) {
+    if (s.state == AgentState::Failed) {
+        result = AgentStatusText::failure(s);
+        resultColor = AgentStateStyle::foreground(s.state, palette());
+    } else if (s.state == AgentState::Blocked) {
         result = s.error.isEmpty() ? AgentStateStyle::description(s.state) : s.error;
         resultColor = AgentStateStyle::foreground(s.state, palette());
     } else if (s.state == AgentState::Completed) {

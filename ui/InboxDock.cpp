@@ -128,7 +128,6 @@ InboxDock::InboxDock(Orchestrator *orchestrator, QWidget *parent)
     actionRow->setSpacing(6);
     m_showAgent = new QPushButton(panel);
     m_showAgent->setObjectName(QStringLiteral("showAgentButton"));
-    m_showAgent->setFlat(true);
     m_cancelAgent = new QPushButton(panel);
     m_cancelAgent->setObjectName(QStringLiteral("cancelAgentButton"));
     actionRow->addWidget(m_showAgent);
@@ -315,7 +314,7 @@ void InboxDock::sendAnswer(const QString &option)
         return;
     }
     QString error;
-    if (!m_orchestrator->inbox().answer(m_currentId, option, text, &error)) {
+    if (!m_orchestrator->answer(m_currentId, option, text, &error)) { // durable before the agent hears it
         showError(error);
         return;
     }

@@ -129,6 +129,10 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
                 [this](const Escalation &e) { handleEscalationRaised(e.id, e.agentId); });
         connect(m_orchestrator, &Orchestrator::allFinished, this, [this] {
             statusBar()->showMessage(tr("All agents have finished."), kStatusMessageMs);
+            // Told apart from the "needs your input" notices: nothing waits on the person here.
+            if (m_tray && !isActiveWindow())
+                m_tray->showMessage(tr("Run finished"), tr("All agents have finished."), QSystemTrayIcon::Information,
+                                    5000);
             scheduleActionUpdate();
         });
     }

@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
@@ -41,6 +42,11 @@ public:
         const QString kind = ctx.goal().description;
         if (kind == u"fail")
             return AgentResult::failed(u"connection reset"_s);
+        if (kind == u"spam") {
+            for (int i = 0; i < 2500; ++i)
+                ctx.log(u"line %1"_s.arg(i));
+            return AgentResult::completed(u"loud"_s);
+        }
         EscalationInbox::Request request;
         request.trigger = kind == u"free" ? Escalation::Trigger::Clarification : Escalation::Trigger::Architecture;
         request.question = kind == u"free" ? u"What should the table be called?"_s : u"Which database?"_s;
@@ -253,6 +259,29 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>(window.detailPane(), u"detailNextTry"_s)->text().startsWith(u"next try in"_s));
         o.cancelAll();
         QVERIFY(o.waitAll(5000));
+    }
+
+    void detailPaneMarksATruncatedLog()
+    {
+        QTemporaryDir logs;
+        Orchestrator o;
+        setUp(o);
+        o.setLogDirectory(logs.path());
+        MainWindow window(&o, ConfigLoader::defaults());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString agent = o.spawn(goal(u"loud"_s, u"spam"_s));
+        QVERIFY(o.waitAll(10000));
+        QTRY_VERIFY(o.agentLogDropped(agent) > 0);
+        window.boardModel()->flushPendingInserts();
+        QVERIFY(window.boardView()->selectAgent(agent));
+        window.detailPane()->setAgent(agent);
+        auto *dropped = child<QLabel>(window.detailPane(), u"detailLogDropped"_s);
+        QTRY_VERIFY(dropped->isVisible());
+        const QString expected =
+            u"%1 older line(s) not shown — full log: %2"_s.arg(o.agentLogDropped(agent)).arg(o.agentLogFile(agent));
+        QCOMPARE(dropped->text(), expected);
+        QVERIFY(o.agentLogFile(agent).startsWith(logs.path()));
     }
 };
 

@@ -371,6 +371,7 @@ private Q_SLOTS:
         }
         orchestrator.setProfiles(profiles);
         orchestrator.setMaxParallel(8);
+        orchestrator.inbox().setRepeatThreshold(1); // so the picture shows the "needs human" marker
         Config config = ConfigLoader::defaults();
         config.profiles = profiles;
         MainWindow window(&orchestrator, config);
