@@ -30,8 +30,8 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, in
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("workload"),
-         QStringLiteral("w1, w2, w3, ui, scale or all; w1-floor, w1-floor-batched, w3-cancel or diag for all three "
-                        "diagnostics (comma-separated list allowed)."),
+         QStringLiteral("w1, w2, w3, ui, scale or all; w1-floor, w1-floor-batched, w1-floor-pull, w1-floor-lookahead, "
+                        "w3-cancel or diag for all the diagnostics (comma-separated list allowed)."),
          QStringLiteral("name"), QStringLiteral("all")},
         {QStringLiteral("tasks"), QStringLiteral("Goals (w1, w3) or total goals (w2: layers = tasks / width)."),
          QStringLiteral("N")},
@@ -80,6 +80,7 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, in
     const QStringList all{QStringLiteral("w1"), QStringLiteral("w2"), QStringLiteral("w3"), QStringLiteral("ui"),
                           QStringLiteral("scale")};
     const QStringList diagnostics{QStringLiteral("w1-floor"), QStringLiteral("w1-floor-batched"),
+                                  QStringLiteral("w1-floor-pull"), QStringLiteral("w1-floor-lookahead"),
                                   QStringLiteral("w3-cancel")};
     const QStringList known = all + diagnostics;
     options->workloads.clear();

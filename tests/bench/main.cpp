@@ -34,12 +34,15 @@ int main(int argc, char *argv[])
             const int tasks = orDefault(options.tasks, 10000);
             const int parallel = orDefault(options.parallel, 8);
             allOk &= BenchReport::runRepeated(workload, options, [=] { return runInstantWorkload(tasks, parallel); });
-        } else if (workload == u"w1-floor" || workload == u"w1-floor-batched") {
+        } else if (workload.startsWith(u"w1-floor")) {
             const int tasks = orDefault(options.tasks, 10000);
             const int parallel = orDefault(options.parallel, 8);
-            const bool batched = workload == u"w1-floor-batched";
+            const FloorMode mode = workload == u"w1-floor-batched"     ? FloorMode::Batched
+                                   : workload == u"w1-floor-pull"      ? FloorMode::Pull
+                                   : workload == u"w1-floor-lookahead" ? FloorMode::Lookahead
+                                                                       : FloorMode::QueuedPerTask;
             allOk &=
-                BenchReport::runRepeated(workload, options, [=] { return runFloorWorkload(tasks, parallel, batched); });
+                BenchReport::runRepeated(workload, options, [=] { return runFloorWorkload(tasks, parallel, mode); });
         } else if (workload == u"w2") {
             const int width = orDefault(options.width, 100);
             const int layers = orDefault(options.layers, options.tasks > 0 ? qMax(1, options.tasks / width) : 50);
