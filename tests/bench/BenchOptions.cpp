@@ -43,7 +43,9 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, in
          QStringLiteral("URL")},
         {QStringLiteral("model"), QStringLiteral("w3: the model name sent in each request."), QStringLiteral("name"),
          QStringLiteral("bench-model")},
-        {QStringLiteral("store"), QStringLiteral("on or off (the SQLite store does not exist yet: on runs as off)."),
+        {QStringLiteral("store"),
+         QStringLiteral("on: w1/w2/w3 attach a fresh SQLite store (in a temporary directory) to the "
+                        "orchestrator; off (default): no store."),
          QStringLiteral("on|off"), QStringLiteral("off")},
         {QStringLiteral("layers"), QStringLiteral("w2: DAG layers (default 50)."), QStringLiteral("L")},
         {QStringLiteral("width"), QStringLiteral("w2: goals per layer (default 100)."), QStringLiteral("W")},

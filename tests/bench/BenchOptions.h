@@ -15,7 +15,7 @@ struct BenchOptions
     int repeat = 1;
     QString baseUrl; // empty: w3 starts its built-in chat server
     QString model = QStringLiteral("bench-model");
-    bool storeRequested = false;   // --store on: accepted, reported "unavailable" until the store exists
+    bool storeRequested = false;   // --store on: w1/w2/w3 attach a SQLite store; others: "unavailable"
     int layers = -1;               // w2
     int width = -1;                // w2
     int calls = -1;                // w3: chat calls per agent

@@ -17,15 +17,16 @@ JsonLine BenchReport::header(const QString &workload)
 }
 
 namespace {
-void addStore(JsonLine &line, const BenchOptions &options)
+void addStore(JsonLine &line, const BenchOptions &options, bool used)
 {
-    if (options.storeRequested) {
+    if (!options.storeRequested) {
+        line.add(QStringLiteral("store"), QStringLiteral("off"));
+    } else if (used) {
+        line.add(QStringLiteral("store"), QStringLiteral("on"));
+    } else {
         line.add(QStringLiteral("store"), QStringLiteral("unavailable"));
         line.add(QStringLiteral("store_note"),
-                 QStringLiteral("--store on asked for, but the orchestrator has no SQLite store wired in yet "
-                                "(issue 5): ran with it off"));
-    } else {
-        line.add(QStringLiteral("store"), QStringLiteral("off"));
+                 QStringLiteral("--store on asked for, but this workload does not attach the store: ran with it off"));
     }
 }
 
@@ -64,7 +65,7 @@ bool BenchReport::runRepeated(const QString &workload, const BenchOptions &optio
     if (!failures.isEmpty())
         line.add(QStringLiteral("failed"), failures.join(QStringLiteral("; ")));
     line.add(QStringLiteral("parallel"), median.parallel);
-    addStore(line, options);
+    addStore(line, options, median.storeUsed);
     line.add(QStringLiteral("repeat"), static_cast<int>(runs.size()));
     line.add(QStringLiteral("wall_ms_best"), best.wallMs);
     line.add(QStringLiteral("wall_ms_median"), median.wallMs);

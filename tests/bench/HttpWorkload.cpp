@@ -1,5 +1,6 @@
 #include "HttpWorkload.h"
 
+#include "BenchStore.h"
 #include "ChatServer.h"
 #include "HttpChatAgent.h"
 #include "ProcessStats.h"
@@ -51,6 +52,16 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
             agentConfig.apiKey = qgetenv("OPENAI_API_KEY");
     }
 
+    std::unique_ptr<BenchStore> store; // outlives the orchestrator
+    if (config.withStore) {
+        store = std::make_unique<BenchStore>();
+        QString error;
+        if (!store->open(&error)) {
+            result.check(false, QStringLiteral("the store did not open: %1").arg(error));
+            return result;
+        }
+        result.storeUsed = true;
+    }
     HttpProbe probe;
     auto orchestrator = std::make_unique<Orchestrator>();
     BackendRegistry registry = BackendRegistry::withBuiltins();
@@ -63,6 +74,8 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
     profile.backend = HttpChatAgent::name();
     orchestrator->setProfiles({profile});
     orchestrator->setMaxParallel(config.parallel);
+    if (store)
+        store->attach(*orchestrator);
 
     int completed = 0;
     QString firstFailure;
@@ -94,6 +107,8 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
     result.mainThreadCpuMs = ProcessStats::threadCpuMs() - threadCpuBefore;
     const int maxReached = orchestrator->maxParallelReached();
     orchestrator.reset();
+    if (store)
+        result.extras.append(store->finish());
 
     const int expectedCalls = config.tasks * config.calls;
     result.check(ids.size() == config.tasks, QStringLiteral("spawnParallel refused the goals"));

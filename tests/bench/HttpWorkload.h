@@ -15,6 +15,7 @@ struct HttpWorkloadConfig
     QString baseUrl;    // empty: start the built-in server
     QString model;
     bool managerPerThread = false; // diagnostic (--nam per-thread); default: one QNetworkAccessManager per agent
+    bool withStore = false;        // --store on
 };
 
 // w3: `tasks` I/O-bound agents of `calls` sequential chat completions each, max_parallel

@@ -1,5 +1,6 @@
 #include "OrchestrationWorkloads.h"
 
+#include "BenchStore.h"
 #include "InstantBackend.h"
 #include "Mulberry32.h"
 #include "ProcessStats.h"
@@ -20,15 +21,27 @@ constexpr int kWaitTimeoutMs = 10 * 60 * 1000;
 
 // Submits the goals, waits for the last completion and checks what every workload on the instant
 // backend must satisfy. The clock runs from just before spawnParallel to waitAll's return.
-void runThroughOrchestrator(const QList<Goal> &goals, int parallel, RunProbe &probe, RunResult &result)
+void runThroughOrchestrator(const QList<Goal> &goals, int parallel, bool withStore, RunProbe &probe, RunResult &result)
 {
     const int n = static_cast<int>(goals.size());
     result.tasks = n;
     result.parallel = parallel;
+    std::unique_ptr<BenchStore> store; // outlives the orchestrator
+    if (withStore) {
+        store = std::make_unique<BenchStore>();
+        QString error;
+        if (!store->open(&error)) {
+            result.check(false, QStringLiteral("the store did not open: %1").arg(error));
+            return;
+        }
+        result.storeUsed = true;
+    }
     auto owned = std::make_unique<Orchestrator>();
     {
         Orchestrator &orchestrator = *owned;
         InstantBackend::install(orchestrator, &probe, parallel);
+        if (store)
+            store->attach(orchestrator);
         int completedSignals = 0;
         int otherEndings = 0;
         QObject::connect(&orchestrator, &Orchestrator::agentCompleted, &orchestrator,
@@ -69,6 +82,8 @@ void runThroughOrchestrator(const QList<Goal> &goals, int parallel, RunProbe &pr
     teardown.start();
     owned.reset(); // outside wall_ms, reported apart: freeing N records and the pool
     const double teardownMs = static_cast<double>(teardown.nsecsElapsed()) / 1e6;
+    if (store)
+        result.extras.append(store->finish());
 
     int wrongRuns = 0;
     int firstWrong = -1;
@@ -91,7 +106,7 @@ void runThroughOrchestrator(const QList<Goal> &goals, int parallel, RunProbe &pr
 }
 } // namespace
 
-RunResult runInstantWorkload(int tasks, int parallel)
+RunResult runInstantWorkload(int tasks, int parallel, bool withStore)
 {
     QList<Goal> goals;
     goals.reserve(tasks);
@@ -103,11 +118,11 @@ RunResult runInstantWorkload(int tasks, int parallel)
     }
     RunProbe probe(tasks);
     RunResult result;
-    runThroughOrchestrator(goals, parallel, probe, result);
+    runThroughOrchestrator(goals, parallel, withStore, probe, result);
     return result;
 }
 
-RunResult runDagWorkload(int layers, int width, int parallel)
+RunResult runDagWorkload(int layers, int width, int parallel, bool withStore)
 {
     constexpr int kDepsPerGoal = 3;
     const int n = layers * width;
@@ -146,7 +161,7 @@ RunResult runDagWorkload(int layers, int width, int parallel)
 
     RunProbe probe(n);
     RunResult result;
-    runThroughOrchestrator(goals, parallel, probe, result);
+    runThroughOrchestrator(goals, parallel, withStore, probe, result);
 
     int violations = 0;
     QString firstViolation;

@@ -15,7 +15,8 @@ struct RunResult
     double mainThreadCpuMs = 0.0; // of which on the thread that submits and waits (the orchestrator's)
     int tasks = 0;
     int parallel = 0;
-    QStringList failures; // the checks that did not hold, in the order they were made
+    bool storeUsed = false; // --store on and this workload ran with the SQLite store attached
+    QStringList failures;   // the checks that did not hold, in the order they were made
     JsonLine extras;
 
     bool ok() const { return failures.isEmpty(); }

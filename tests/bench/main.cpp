@@ -29,11 +29,13 @@ int main(int argc, char *argv[])
         return exitCode;
 
     bool allOk = true;
+    const bool store = options.storeRequested;
     for (const QString &workload : std::as_const(options.workloads)) {
         if (workload == u"w1") {
             const int tasks = orDefault(options.tasks, 10000);
             const int parallel = orDefault(options.parallel, 8);
-            allOk &= BenchReport::runRepeated(workload, options, [=] { return runInstantWorkload(tasks, parallel); });
+            allOk &=
+                BenchReport::runRepeated(workload, options, [=] { return runInstantWorkload(tasks, parallel, store); });
         } else if (workload.startsWith(u"w1-floor")) {
             const int tasks = orDefault(options.tasks, 10000);
             const int parallel = orDefault(options.parallel, 8);
@@ -47,8 +49,8 @@ int main(int argc, char *argv[])
             const int width = orDefault(options.width, 100);
             const int layers = orDefault(options.layers, options.tasks > 0 ? qMax(1, options.tasks / width) : 50);
             const int parallel = orDefault(options.parallel, 8);
-            allOk &=
-                BenchReport::runRepeated(workload, options, [=] { return runDagWorkload(layers, width, parallel); });
+            allOk &= BenchReport::runRepeated(workload, options,
+                                              [=] { return runDagWorkload(layers, width, parallel, store); });
         } else if (workload == u"w3") {
             HttpWorkloadConfig config;
             config.tasks = orDefault(options.tasks, 500);
@@ -58,6 +60,7 @@ int main(int argc, char *argv[])
             config.baseUrl = options.baseUrl;
             config.model = options.model;
             config.managerPerThread = options.managerPerThread;
+            config.withStore = store;
             allOk &= BenchReport::runRepeated(workload, options, [=] { return runHttpWorkload(config); });
         } else if (workload == u"w3-cancel") {
             HttpWorkloadConfig config;
