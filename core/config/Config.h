@@ -19,6 +19,7 @@ struct WorkflowSettings
     QString onDeadline = QStringLiteral("fail"); // fail | escalate
     Budget budget;                               // for the whole run
     QualityPolicy quality;                       // default for profiles without their own 'quality'
+    int lockTtlS = 1800;                         // lock lease; renewed while the holder is active
 };
 
 // Everything switchboard.yaml configures; plans may carry the same sections and are merged over it.

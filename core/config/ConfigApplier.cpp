@@ -23,6 +23,7 @@ void applyConfig(Orchestrator &orchestrator, const Config &config, int maxParall
     orchestrator.setDeadlinePolicy(config.workflow.onDeadline == u"escalate" ? Orchestrator::DeadlinePolicy::Escalate
                                                                              : Orchestrator::DeadlinePolicy::Fail);
     orchestrator.setRunBudget(config.workflow.budget);
+    orchestrator.locks().setLeaseTtl(std::chrono::seconds(config.workflow.lockTtlS));
     if (!config.workflow.workspace.isEmpty())
         orchestrator.setWorkspace(config.workflow.workspace);
 }

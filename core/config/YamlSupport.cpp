@@ -417,7 +417,8 @@ void readWorkflow(Document &doc, const Map &root, WorkflowSettings &settings)
     if (!root.has("workflow"))
         return;
     QStringList keys{QStringLiteral("max_parallel"), QStringLiteral("max_iterations"), QStringLiteral("workspace"),
-                     QStringLiteral("mode"),         QStringLiteral("on_deadline"),    QStringLiteral("budget")};
+                     QStringLiteral("mode"),         QStringLiteral("on_deadline"),    QStringLiteral("budget"),
+                     QStringLiteral("lock_ttl_s")};
     keys << qualityKeys();
     const Map workflow = root.map("workflow", QStringLiteral("workflow"), QStringLiteral("workflow."), keys);
     if (workflow.has("mode")) {
@@ -438,6 +439,12 @@ void readWorkflow(Document &doc, const Map &root, WorkflowSettings &settings)
         settings.onDeadline = policy;
     }
     settings.budget = readBudget(workflow, "budget", QStringLiteral("workflow"));
+    if (workflow.has("lock_ttl_s")) {
+        settings.lockTtlS = workflow.integer("lock_ttl_s", settings.lockTtlS);
+        if (settings.lockTtlS < 1)
+            workflow.failAt("lock_ttl_s",
+                            QStringLiteral("workflow.lock_ttl_s: must be at least 1, got %1").arg(settings.lockTtlS));
+    }
     if (workflow.has("max_iterations"))
         settings.quality.maxIterations = workflow.integer("max_iterations", 0);
     readQualityKeys(workflow, settings.quality);

@@ -2,6 +2,7 @@
 // events, their order, the summary and the exit codes.
 #include "support/TestSupport.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,6 +44,8 @@ private Q_SLOTS:
     void escalationAnsweredFromStdin();
     void autoAnswer_data();
     void autoAnswer();
+    void executionModes_data();
+    void executionModes();
 
 private:
     CliRun run(const QStringList &args, int timeoutMs = 30000);
@@ -377,6 +380,43 @@ void TestCli::autoAnswer()
             seen = event + u':' + e.value(u"error"_s).toString();
     }
     QCOMPARE(seen, outcome);
+}
+
+void TestCli::executionModes_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("dependency") << u"dependency"_s;
+    QTest::newRow("phased") << u"phased"_s;
+    QTest::newRow("sequential") << u"sequential"_s;
+    QTest::newRow("parallel") << u"parallel"_s;
+    QTest::newRow("pipeline") << u"pipeline"_s;
+}
+
+void TestCli::executionModes()
+{
+    QFETCH(QString, mode);
+    QTemporaryDir workspace;
+    const CliRun r = run({u"run"_s, test::dataPath(u"cli/modes.yaml"_s), u"--json"_s, u"--mode"_s, mode,
+                          u"--workspace"_s, workspace.path()});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QFile log(workspace.filePath(u"order.log"_s));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QStringList order = QString::fromUtf8(log.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(order.size(), 8);
+    const auto at = [&order](const QString &line) { return order.indexOf(line); };
+    if (mode == u"sequential") {
+        // One at a time, in plan order, whatever the priorities.
+        QCOMPARE(order, (QStringList{u"start a"_s, u"end a"_s, u"start b"_s, u"end b"_s, u"start c"_s, u"end c"_s,
+                                     u"start d"_s, u"end d"_s}));
+    } else if (mode == u"phased") {
+        QVERIFY(at(u"end a"_s) < at(u"start c"_s)); // phase 2 waits for all of phase 1
+    } else if (mode == u"parallel") {
+        QVERIFY(at(u"start c"_s) < at(u"end b"_s)); // dependencies ignored
+    } else {
+        // dependency (and pipeline without handoffs): c needs only b, not the slow a.
+        QVERIFY(at(u"end b"_s) < at(u"start c"_s));
+        QVERIFY(at(u"start c"_s) < at(u"end a"_s));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)

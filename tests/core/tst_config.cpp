@@ -56,6 +56,7 @@ private Q_SLOTS:
     void initTestCase();
 
     void seedFormatLoads();
+    void failureHandlingKeys();
     void allProfileFields();
     void customBackends();
     void defaultsLoad();
@@ -567,6 +568,55 @@ void TestConfig::errorTextNamesFileLineColumn()
     ConfigError error;
     QVERIFY(!PlanLoader::loadString(yaml, u"plan.yaml"_s, m_base, &error));
     QCOMPARE(error.toString(), u"plan.yaml:12:14: goal 'api': unknown profile 'coder' (known: demo, tester)"_s);
+}
+
+void TestConfig::failureHandlingKeys()
+{
+    const QByteArray yaml = R"(workflow:
+  max_parallel: 2
+  mode: phased
+  on_deadline: escalate
+  lock_ttl_s: 120
+  budget: {max_tokens: 5000, max_cost_usd: 1.5}
+  min_improvement: 0.05
+  max_iterations_without_improvement: 4
+agents:
+  definitions:
+    - name: coder
+      backend: demo
+      idle_timeout_s: 30
+      retry: {max_retries: 2, backoff_s: [0.5, 2], jitter: 0, non_retryable: [auth]}
+      quality: {max_iterations: 7, detect_loops: no}
+)";
+    ConfigError error;
+    const std::optional<Config> config = ConfigLoader::loadString(yaml, QStringLiteral("f.yaml"), &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    QCOMPARE(config->workflow.mode, QStringLiteral("phased"));
+    QCOMPARE(config->workflow.onDeadline, QStringLiteral("escalate"));
+    QCOMPARE(config->workflow.lockTtlS, 120);
+    QCOMPARE(config->workflow.budget.maxTokens, 5000);
+    QCOMPARE(config->workflow.budget.maxCostUsd, 1.5);
+    const AgentProfile &p = config->profiles.first();
+    QCOMPARE(p.idleTimeoutS, 30);
+    QCOMPARE(p.retry.maxRetries, 2);
+    QCOMPARE(p.retry.backoffS, (QList<double>{0.5, 2.0}));
+    QCOMPARE(p.retry.jitter, 0.0);
+    QCOMPARE(p.retry.nonRetryable, QStringList{QStringLiteral("auth")});
+    QCOMPARE(p.quality.minImprovement, 0.05); // from the workflow defaults
+    QCOMPARE(p.quality.maxIterationsWithoutImprovement, 4);
+    QCOMPARE(p.quality.maxIterations, 7);
+    QCOMPARE(p.quality.detectLoops, false);
+    QVERIFY(config->warnings.isEmpty());
+
+    const QByteArray bad = "workflow:\n  mode: sideways\n";
+    QVERIFY(!ConfigLoader::loadString(bad, QStringLiteral("b.yaml"), &error));
+    QCOMPARE(error.toString(),
+             QStringLiteral("b.yaml:2:9: workflow.mode: unknown mode 'sideways' (expected dependency, phased, "
+                            "sequential, parallel, pipeline)"));
+    const QByteArray badRetry = "agents:\n  definitions:\n    - name: x\n      retry: {backoff_s: [1, soon]}\n";
+    QVERIFY(!ConfigLoader::loadString(badRetry, QStringLiteral("r.yaml"), &error));
+    QCOMPARE(error.line, 4);
+    QVERIFY2(error.message.contains(QStringLiteral("backoff_s: expected seconds")), qPrintable(error.toString()));
 }
 
 QTEST_GUILESS_MAIN(TestConfig)
