@@ -11,7 +11,7 @@
 namespace switchboard {
 
 EscalationListModel::EscalationListModel(Orchestrator *orchestrator, Kind kind, QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedTableModel(parent)
     , m_orchestrator(orchestrator)
     , m_kind(kind)
 {
@@ -60,57 +60,7 @@ QList<Escalation> EscalationListModel::read() const
 void EscalationListModel::refresh()
 {
     const QList<Escalation> fresh = read();
-    QHash<QString, int> freshRow;
-    freshRow.reserve(fresh.size());
-    for (int row = 0; row < fresh.size(); ++row)
-        freshRow.insert(fresh.at(row).id, row);
-
-    // Gone rows first, then new ones at the end, then one layout change into the new order: views keep
-    // their selection and current row through all of it.
-    for (int row = static_cast<int>(m_rows.size()) - 1; row >= 0; --row) {
-        if (!freshRow.contains(m_rows.at(row).id)) {
-            beginRemoveRows({}, row, row);
-            m_rows.removeAt(row);
-            endRemoveRows();
-        }
-    }
-    QSet<QString> have;
-    for (const Escalation &e : std::as_const(m_rows))
-        have.insert(e.id);
-    QList<Escalation> added;
-    for (const Escalation &e : fresh) {
-        if (!have.contains(e.id))
-            added << e;
-    }
-    if (!added.isEmpty()) {
-        const int first = static_cast<int>(m_rows.size());
-        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-        m_rows.append(added);
-        endInsertRows();
-    }
-
-    bool sameOrder = true;
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id != fresh.at(row).id) {
-            sameOrder = false;
-            break;
-        }
-    }
-    if (!sameOrder) {
-        Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-        const QModelIndexList from = persistentIndexList();
-        QModelIndexList to;
-        to.reserve(from.size());
-        for (const QModelIndex &index : from)
-            to << this->index(freshRow.value(m_rows.at(index.row()).id), index.column());
-        m_rows = fresh;
-        changePersistentIndexList(from, to);
-        Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
-    } else {
-        m_rows = fresh;
-    }
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(static_cast<int>(m_rows.size()) - 1, ColumnCount - 1));
+    syncRows(m_rows, fresh, [](const Escalation &e) { return e.id; });
 
     if (m_kind == Kind::Open) {
         if (m_rows.isEmpty())

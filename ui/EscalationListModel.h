@@ -2,7 +2,8 @@
 
 #include "model/Escalation.h"
 
-#include <QAbstractTableModel>
+#include "KeyedTableModel.h"
+
 #include <QList>
 #include <QPointer>
 #include <QTimer>
@@ -14,7 +15,7 @@ class Orchestrator;
 // The escalation inbox as a table: either the open questions (highest effective priority first, then the
 // oldest; "waiting" ticks every second) or the closed ones (newest first). Rows are kept by escalation id,
 // so selections survive answers, new questions and re-sorting.
-class EscalationListModel final : public QAbstractTableModel
+class EscalationListModel final : public KeyedTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EscalationListModel)

@@ -15,7 +15,7 @@
 namespace switchboard {
 
 LockTableModel::LockTableModel(Orchestrator *orchestrator, QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedTableModel(parent)
     , m_orchestrator(orchestrator)
 {
     // Many agents locking at once must not mean a refresh per lock.
@@ -56,54 +56,7 @@ void LockTableModel::refresh()
 {
     m_refreshDelay.stop();
     const QList<LockInfo> fresh = m_orchestrator ? m_orchestrator->locks().snapshot() : QList<LockInfo>();
-    QHash<QString, int> freshRow;
-    freshRow.reserve(fresh.size());
-    for (int row = 0; row < fresh.size(); ++row)
-        freshRow.insert(fresh.at(row).resource, row);
-
-    for (int row = static_cast<int>(m_rows.size()) - 1; row >= 0; --row) {
-        if (!freshRow.contains(m_rows.at(row).resource)) {
-            beginRemoveRows({}, row, row);
-            m_rows.removeAt(row);
-            endRemoveRows();
-        }
-    }
-    QSet<QString> have;
-    for (const LockInfo &info : std::as_const(m_rows))
-        have.insert(info.resource);
-    QList<LockInfo> added;
-    for (const LockInfo &info : fresh) {
-        if (!have.contains(info.resource))
-            added << info;
-    }
-    if (!added.isEmpty()) {
-        const int first = static_cast<int>(m_rows.size());
-        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
-        m_rows.append(added);
-        endInsertRows();
-    }
-    bool sameOrder = true;
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).resource != fresh.at(row).resource) {
-            sameOrder = false;
-            break;
-        }
-    }
-    if (!sameOrder) {
-        Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-        const QModelIndexList from = persistentIndexList();
-        QModelIndexList to;
-        to.reserve(from.size());
-        for (const QModelIndex &index : from)
-            to << this->index(freshRow.value(m_rows.at(index.row()).resource), index.column());
-        m_rows = fresh;
-        changePersistentIndexList(from, to);
-        Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
-    } else {
-        m_rows = fresh;
-    }
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(static_cast<int>(m_rows.size()) - 1, ColumnCount - 1));
+    syncRows(m_rows, fresh, [](const LockInfo &info) { return info.resource; });
 
     if (m_rows.isEmpty())
         m_tick.stop();

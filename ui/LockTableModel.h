@@ -2,7 +2,8 @@
 
 #include "model/LockInfo.h"
 
-#include <QAbstractTableModel>
+#include "KeyedTableModel.h"
+
 #include <QList>
 #include <QPointer>
 #include <QTimer>
@@ -14,7 +15,7 @@ class Orchestrator;
 // The Locks dock's rows: LockManager::snapshot() as a table (resource, holder, goal, held since, expires in,
 // fencing token, waiters). Re-read when the manager reports a change (coalesced) and once a second so
 // "expires in" counts down. Rows are kept by resource, so the selection survives refreshes.
-class LockTableModel final : public QAbstractTableModel
+class LockTableModel final : public KeyedTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LockTableModel)
