@@ -5,6 +5,7 @@
 #include "ThemedIcons.h"
 #include "config/ConfigApplier.h"
 #include "config/PlanLoader.h"
+#include "config/RunSettings.h"
 #include "orchestration/Orchestrator.h"
 #include "orchestration/Scheduler.h"
 
@@ -394,6 +395,8 @@ void RunPlanDialog::accept()
         showError(tr("The plan could not be started:\n%1").arg(error));
         return;
     }
+    // Stored with the run, so a restart continues these goals on the plan's profiles and limits.
+    m_orchestrator->setRunSettings(RunSettings::fromPlan(*m_plan).toJson());
     m_startedAgentIds = ids;
     Q_EMIT planStarted(planName());
     QDialog::accept();

@@ -215,6 +215,32 @@ ProcessMessage parseExtended(const QString &name, const QJsonObject &object)
             return ProcessMessage::malformed(reason);
         return m;
     }
+    if (name == u"note") {
+        const QJsonValue key = object.value(u"key");
+        if (!key.isString() || key.toString().trimmed().isEmpty())
+            return ProcessMessage::malformed(QStringLiteral("note message needs \"key\" (a non-empty string)"));
+        const QJsonValue text = object.value(u"text");
+        if (!text.isString())
+            return ProcessMessage::malformed(QStringLiteral("note message needs \"text\" (a string)"));
+        ProcessMessage m = withKind(ProcessMessage::Kind::Note);
+        m.object = QJsonObject{{QStringLiteral("key"), key}};
+        m.text = text.toString();
+        return m;
+    }
+    if (name == u"read_notes") {
+        ProcessMessage m = withKind(ProcessMessage::Kind::ReadNotes);
+        const QJsonValue keys = object.value(u"keys");
+        if (keys.isUndefined() || keys.isNull())
+            return m;
+        if (!keys.isArray())
+            return ProcessMessage::malformed(QStringLiteral("read_notes: keys must be a list of strings"));
+        for (const QJsonValue &item : keys.toArray()) {
+            if (!item.isString())
+                return ProcessMessage::malformed(QStringLiteral("read_notes: keys must be a list of strings"));
+            m.resources << item.toString();
+        }
+        return m;
+    }
     if (name == u"escalate") {
         const QJsonValue question = object.value(u"question");
         if (!question.isString() || question.toString().trimmed().isEmpty())

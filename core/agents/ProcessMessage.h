@@ -29,6 +29,8 @@ struct ProcessMessage
         Lock,        // resources, number = timeout_s (-1: wait until granted)
         Unlock,      // resources (empty: all)
         Escalate,    // object = the message
+        Note,        // object.key / text = the note for the run's scratchpad
+        ReadNotes,   // resources = the keys to read (empty: every note)
         Malformed,   // text = what was wrong
     };
 

@@ -1,5 +1,6 @@
 #include "ProcessSession.h"
 
+#include "coordination/Scratchpad.h"
 #include "orchestration/AgentContext.h"
 
 #include <QJsonArray>
@@ -374,6 +375,31 @@ void ProcessSession::handleStdoutLine(const ProcessLineReader::Line &line)
     case ProcessMessage::Kind::Escalate:
         handleEscalate(message.object);
         break;
+    case ProcessMessage::Kind::Note: {
+        const QString key = message.object.value(u"key").toString();
+        QString why;
+        if (!m_context.writeNote(key, message.text, &why)) {
+            m_context.log(QStringLiteral("[%1] note refused on line %2: %3").arg(agentId).arg(m_stdoutLines).arg(why));
+            sendJson({{QStringLiteral("type"), QStringLiteral("note_refused")},
+                      {QStringLiteral("key"), key},
+                      {QStringLiteral("reason"), why}});
+        }
+        break;
+    }
+    case ProcessMessage::Kind::ReadNotes: {
+        QJsonArray notes;
+        if (const Scratchpad *scratchpad = m_context.scratchpad()) {
+            for (const NoteRecord &note : scratchpad->notes(message.resources)) {
+                notes.append(QJsonObject{{QStringLiteral("key"), note.key},
+                                         {QStringLiteral("text"), note.text},
+                                         {QStringLiteral("author"),
+                                          note.authorAgentId.isEmpty() ? QStringLiteral("human") : note.authorAgentId},
+                                         {QStringLiteral("at"), note.at.toString(Qt::ISODateWithMs)}});
+            }
+        }
+        sendJson({{QStringLiteral("type"), QStringLiteral("notes")}, {QStringLiteral("notes"), notes}});
+        break;
+    }
     case ProcessMessage::Kind::Malformed: {
         ProcessLineReader::Line excerpt{line.bytes.left(200), 0};
         QString text = QString::fromUtf8(excerpt.bytes);

@@ -6,6 +6,7 @@
 #include "config/ConfigApplier.h"
 #include "config/ConfigLoader.h"
 #include "config/PlanLoader.h"
+#include "config/RunSettings.h"
 #include "orchestration/Orchestrator.h"
 #include "orchestration/Scheduler.h"
 #include "persistence/ReportWriter.h"
@@ -42,7 +43,8 @@ QString helpText()
                "       switchboard run FILE [options]         run a plan headless\n"
                "       switchboard status [--db PATH] [--json]  the goals and agents of the latest run\n"
                "       switchboard resume [--db PATH] [options] continue an interrupted run headless until done\n"
-               "       switchboard report [--db PATH] [--run ID] --format md|json  a run's report\n"
+               "       switchboard report [--db PATH] [--run ID] --format md|json|activity|state\n"
+               "                                              a run's report, activity log or state\n"
                "\n"
                "Switchboard runs many AI agents in parallel: goals from forms or plan files are scheduled\n"
                "onto agents (LLM APIs, coding CLIs or any program) with dependencies, a concurrency cap and\n"
@@ -87,6 +89,8 @@ QString helpText()
                "report options:\n"
                "  --run ID             the run to report (default: the latest)\n"
                "  --format md|json     Markdown or JSON: summary, per-goal outcome, cost, escalations and answers\n"
+               "  --format activity    the activity log (activity_tracker.md style): every change, oldest first\n"
+               "  --format state       the machine-readable state (project_state.yaml)\n"
                "\n"
                "Exit codes of run and resume: 0 all goals completed; 1 some failed, were cancelled or blocked;\n"
                "2 invalid input or the database is in use by another Switchboard (message on stderr);\n"
@@ -360,6 +364,7 @@ int runCommand(const QStringList &arguments)
         orchestrator.setWorkspace(parser.value(QStringLiteral("workspace")));
     orchestrator.setStore(&store);
     orchestrator.setRunName(plan->name, QFileInfo(plan->file).absoluteFilePath());
+    orchestrator.setRunSettings(RunSettings::fromPlan(*plan).toJson());
 
     const QString note = QStringLiteral("Running plan '%1': %2 goals, max %3 in parallel")
                              .arg(plan->name)
@@ -435,9 +440,19 @@ int resumeCommand(const QStringList &arguments)
                      : QStringLiteral("error: %1: no run to resume").arg(store.path()));
         return Cli::InvalidInput;
     }
-    // The run's own profiles: its plan's config when the plan is still there, else the config file.
+    // The run's own profiles: the config and plan text stored with it; for runs recorded before settings were
+    // stored, its plan's config when the plan is still there, else the config file.
+    const RunSettings settings = RunSettings::fromJson(run->settings);
     std::optional<Config> config;
-    if (!run->planFile.isEmpty() && QFileInfo::exists(run->planFile)) {
+    if (!settings.isEmpty()) {
+        ConfigError error;
+        config = settings.effectiveConfig(&error);
+        if (!config) {
+            printErr(
+                QStringLiteral("error: run %1's stored settings no longer load: %2").arg(run->id, error.toString()));
+            return Cli::InvalidInput;
+        }
+    } else if (!run->planFile.isEmpty() && QFileInfo::exists(run->planFile)) {
         const std::optional<Plan> plan = loadPlan(run->planFile, parser.value(QStringLiteral("config")));
         if (!plan)
             return Cli::InvalidInput;
@@ -457,7 +472,12 @@ int resumeCommand(const QStringList &arguments)
         return Cli::InvalidInput;
     }
     Orchestrator orchestrator;
-    applyConfig(orchestrator, *config, maxParallel, mode);
+    if (!settings.isEmpty()) {
+        ConfigError error;
+        applyRunSettings(orchestrator, settings, maxParallel, mode, &error); // loaded above: cannot fail here
+    } else {
+        applyConfig(orchestrator, *config, maxParallel, mode);
+    }
     orchestrator.setLogDirectory(sessionLogDirectory());
     if (parser.isSet(QStringLiteral("workspace")))
         orchestrator.setWorkspace(parser.value(QStringLiteral("workspace")));
@@ -593,7 +613,7 @@ int reportCommand(const QStringList &arguments)
     parser.addOption({QStringLiteral("config"), QString(), QStringLiteral("file")});
     parser.addOption({QStringLiteral("db"), QString(), QStringLiteral("path")});
     parser.addOption({QStringLiteral("run"), QString(), QStringLiteral("id")});
-    parser.addOption({QStringLiteral("format"), QString(), QStringLiteral("md|json")});
+    parser.addOption({QStringLiteral("format"), QString(), QStringLiteral("md|json|activity|state")});
     if (!parser.parse(arguments) || parser.positionalArguments().size() != 1) {
         printErr(QStringLiteral("error: %1\n\n%2")
                      .arg(parser.errorText().isEmpty() ? QStringLiteral("report takes no FILE") : parser.errorText(),
@@ -601,8 +621,8 @@ int reportCommand(const QStringList &arguments)
         return Cli::InvalidInput;
     }
     const QString format = parser.value(QStringLiteral("format"));
-    if (format != u"md" && format != u"json") {
-        printErr(QStringLiteral("error: --format: expected md or json, got '%1'").arg(format));
+    if (format != u"md" && format != u"json" && format != u"activity" && format != u"state") {
+        printErr(QStringLiteral("error: --format: expected md, json, activity or state, got '%1'").arg(format));
         return Cli::InvalidInput;
     }
     Store store;
@@ -624,6 +644,10 @@ int reportCommand(const QStringList &arguments)
     QTextStream out(stdout);
     if (format == u"json")
         out << QString::fromUtf8(QJsonDocument(ReportWriter::runReportJson(history)).toJson(QJsonDocument::Indented));
+    else if (format == u"activity")
+        out << ReportWriter::activityLog(history);
+    else if (format == u"state")
+        out << ReportWriter::projectStateYaml(history);
     else
         out << ReportWriter::runReportMarkdown(history);
     return Cli::Success;

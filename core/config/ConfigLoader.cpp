@@ -104,11 +104,13 @@ std::optional<Config> ConfigLoader::loadString(const QByteArray &yaml, const QSt
         const YAML::Node root = doc.parse(yaml);
         if (yaml::isNull(root))
             doc.fail(yaml::Location{}, QStringLiteral("the file is empty; expected 'workflow' and 'agents' sections"));
-        const yaml::Map top(doc, root, QString(), QString(), {QStringLiteral("workflow"), QStringLiteral("agents")});
+        const yaml::Map top(doc, root, QString(), QString(), {QStringLiteral("workflow"), QStringLiteral("agents"), QStringLiteral("metrics")});
 
         Config config;
         config.file = fileName;
+        config.sourceText = yaml;
         yaml::readWorkflow(doc, top, config.workflow);
+        yaml::readMetrics(doc, top, config.metrics);
         for (const yaml::ProfileEntry &entry : yaml::readAgents(doc, top, backends, config.workflow))
             config.profiles.append(entry.profile);
         if (config.profiles.isEmpty()) {

@@ -207,6 +207,7 @@ std::optional<Plan> PlanLoader::loadString(const QByteArray &yaml, const QString
 
         Plan plan;
         plan.file = fileName;
+        plan.sourceText = yaml;
         plan.name = top.string("name").trimmed();
         if (plan.name.isEmpty())
             plan.name = QFileInfo(fileName).completeBaseName();

@@ -418,7 +418,7 @@ void readWorkflow(Document &doc, const Map &root, WorkflowSettings &settings)
         return;
     QStringList keys{QStringLiteral("max_parallel"), QStringLiteral("max_iterations"), QStringLiteral("workspace"),
                      QStringLiteral("mode"),         QStringLiteral("on_deadline"),    QStringLiteral("budget"),
-                     QStringLiteral("lock_ttl_s")};
+                     QStringLiteral("lock_ttl_s"),   QStringLiteral("auto_resume")};
     keys << qualityKeys();
     const Map workflow = root.map("workflow", QStringLiteral("workflow"), QStringLiteral("workflow."), keys);
     if (workflow.has("mode")) {
@@ -445,6 +445,7 @@ void readWorkflow(Document &doc, const Map &root, WorkflowSettings &settings)
             workflow.failAt("lock_ttl_s",
                             QStringLiteral("workflow.lock_ttl_s: must be at least 1, got %1").arg(settings.lockTtlS));
     }
+    settings.autoResume = workflow.boolean("auto_resume", settings.autoResume);
     if (workflow.has("max_iterations"))
         settings.quality.maxIterations = workflow.integer("max_iterations", 0);
     readQualityKeys(workflow, settings.quality);
@@ -466,6 +467,47 @@ void readWorkflow(Document &doc, const Map &root, WorkflowSettings &settings)
     }
     if (workflow.has("workspace"))
         settings.workspace = workflow.string("workspace");
+}
+
+void readMetrics(Document &doc, const Map &root, MetricThresholds &thresholds)
+{
+    Q_UNUSED(doc)
+    if (!root.has("metrics"))
+        return;
+    struct Key
+    {
+        const char *name;
+        double MetricThresholds::*field;
+        double scale; // percentages in the file, fractions in memory
+    };
+    static const Key keys[] = {
+        {"in_progress_target_per_slot", &MetricThresholds::inProgressTargetPerSlot, 1.0},
+        {"in_progress_alert_per_slot", &MetricThresholds::inProgressAlertPerSlot, 1.0},
+        {"avg_completion_target_min", &MetricThresholds::averageCompletionTargetMinutes, 1.0},
+        {"avg_completion_alert_min", &MetricThresholds::averageCompletionAlertMinutes, 1.0},
+        {"escalation_rate_target_pct", &MetricThresholds::escalationRateTarget, 100.0},
+        {"escalation_rate_alert_pct", &MetricThresholds::escalationRateAlert, 100.0},
+        {"conflict_rate_target_pct", &MetricThresholds::lockConflictRateTarget, 100.0},
+        {"conflict_rate_alert_pct", &MetricThresholds::lockConflictRateAlert, 100.0},
+        {"utilisation_target_pct", &MetricThresholds::utilisationTarget, 100.0},
+        {"utilisation_alert_pct", &MetricThresholds::utilisationAlert, 100.0},
+    };
+    QStringList names;
+    for (const Key &key : keys)
+        names << QString::fromLatin1(key.name);
+    const Map metrics = root.map("metrics", QStringLiteral("metrics"), QStringLiteral("metrics."), names);
+    for (const Key &key : keys) {
+        if (!metrics.has(key.name))
+            continue;
+        const double value = metrics.number(key.name, 0.0);
+        if (value < 0.0 || (key.scale > 1.0 && value > 100.0))
+            metrics.failAt(key.name, QStringLiteral("%1: expected %2, got %3")
+                                         .arg(metrics.fieldName(key.name),
+                                              key.scale > 1.0 ? QStringLiteral("a percentage between 0 and 100")
+                                                              : QStringLiteral("a number >= 0"))
+                                         .arg(value));
+        thresholds.*key.field = value / key.scale;
+    }
 }
 
 RetryPolicy readRetry(const Map &parent, const char *key, const QString &label)

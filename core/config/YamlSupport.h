@@ -158,6 +158,8 @@ struct ProfileEntry
 
 // Reads "workflow:" into settings, overriding only the keys that are present.
 void readWorkflow(Document &doc, const Map &root, WorkflowSettings &settings);
+// Reads "metrics:" (dashboard targets and alert thresholds; rates in percent) over the defaults.
+void readMetrics(Document &doc, const Map &root, MetricThresholds &thresholds);
 // Reads "agents: {definitions: [...]}" and validates each profile (backend known, process has a command,
 // max_concurrent >= 0, names unique within the file).
 QList<ProfileEntry> readAgents(Document &doc, const Map &root, const QStringList &knownBackends,

@@ -1,6 +1,7 @@
 #include "AgentContext.h"
 
 #include "AgentLog.h"
+#include "coordination/Scratchpad.h"
 
 #include <QDeadlineTimer>
 
@@ -131,6 +132,22 @@ void AgentContext::handoff(const QString &data)
         ++m_state.activity;
     }
     notifyChanged();
+}
+
+bool AgentContext::writeNote(const QString &key, const QString &text, QString *error)
+{
+    if (!m_scratchpad) {
+        if (error)
+            *error = QStringLiteral("note: this agent has no scratchpad");
+        return false;
+    }
+    if (!m_scratchpad->write(key, text, m_agentId, error))
+        return false;
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        ++m_state.activity;
+    }
+    return true;
 }
 
 void AgentContext::setCoordination(LockManager *locks, EscalationInbox *inbox, QThreadPool *pool)

@@ -22,6 +22,7 @@
 namespace switchboard {
 
 class AgentLog;
+class Scratchpad;
 
 // Receives notice that an agent's live state changed. Called on the agent's thread: it must be
 // thread-safe and return at once (the orchestrator posts a queued call and reads the state later).
@@ -101,6 +102,11 @@ public:
     // Coordination: set by the orchestrator before the attempt starts (null in bare backend tests).
     void setCoordination(LockManager *locks, EscalationInbox *inbox, QThreadPool *pool);
     LockManager *locks() const { return m_locks; }
+    // The run's shared scratchpad (null in bare backend tests): notes this agent writes carry its id.
+    void setScratchpad(Scratchpad *scratchpad) { m_scratchpad = scratchpad; }
+    Scratchpad *scratchpad() const { return m_scratchpad; }
+    // False with *error when there is no scratchpad or the note is refused (key, size, full).
+    bool writeNote(const QString &key, const QString &text, QString *error = nullptr);
     EscalationInbox *inbox() const { return m_inbox; }
     // Blocking lock acquisition for in-process backends: all or nothing; while it waits the agent is
     // WaitingForLock and holds no run slot. timeout < 0 waits until granted or cancelled.
@@ -156,6 +162,7 @@ private:
     QJsonArray m_answers;
     LockManager *m_locks = nullptr;
     EscalationInbox *m_inbox = nullptr;
+    Scratchpad *m_scratchpad = nullptr;
     QThreadPool *m_pool = nullptr;
     int m_waits = 0; // guarded by m_stateMutex
     AgentState m_waitState = AgentState::Running;

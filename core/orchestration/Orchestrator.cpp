@@ -43,6 +43,17 @@ Orchestrator::Orchestrator(QObject *parent)
     connect(&m_watchdog, &QTimer::timeout, this, &Orchestrator::handleWatchdog);
     m_clock.start();
 
+    // Notes are recorded with the run (queued: agents write them on their own threads).
+    connect(
+        &m_scratchpad, &Scratchpad::noteWritten, this,
+        [this](const NoteRecord &note) {
+            if (!m_store)
+                return;
+            ensureRunRecorded(); // a human may write the first note before anything is spawned
+            m_store->submit(StoreWrite::note(m_runId, note.key, note.text, note.authorAgentId, note.at));
+        },
+        Qt::QueuedConnection);
+
     // A released lock may let a queued goal with resources start.
     const auto retryDispatch = [this] { dispatch(); };
     connect(&m_locks, &LockManager::lockReleased, this, retryDispatch);
@@ -165,13 +176,30 @@ void Orchestrator::applyStoreFloors(const StoreSnapshot &snapshot)
     m_inbox.setIdFloor(snapshot.lastEscalationNumber);
 }
 
+void Orchestrator::setRunSettings(const QJsonObject &settings)
+{
+    m_runSettings = settings;
+    if (m_store && !m_runId.isEmpty())
+        recordRunStarted(); // an upsert: the run keeps its id and start time
+}
+
 void Orchestrator::ensureRunRecorded()
 {
     if (!m_store || !m_runId.isEmpty())
         return;
     m_runId = m_store->nextRunId();
+    m_scratchpad.setRunId(m_runId);
+    recordRunStarted();
+}
+
+void Orchestrator::recordRunStarted()
+{
+    QJsonObject settings = m_runSettings;
+    settings.insert(QStringLiteral("max_parallel"), maxParallel());
+    settings.insert(QStringLiteral("mode"), Scheduler::modeToString(mode()));
+    settings.insert(QStringLiteral("workspace"), m_workspace);
     m_store->submit(StoreWrite::runStarted(m_runId, m_runName.isEmpty() ? QStringLiteral("session") : m_runName,
-                                           m_planFile, maxParallel()));
+                                           m_planFile, maxParallel(), {}, settings));
 }
 
 void Orchestrator::reportFinal(AgentRecord &r, const std::optional<AgentResult> &result, std::function<void()> report)
@@ -275,6 +303,13 @@ bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QStri
         m_runId = m_store ? run.id : QString();
         m_runName = run.name;
         m_planFile = run.planFile;
+        m_scratchpad.setRunId(run.id);
+        QList<NoteRecord> notes;
+        for (const NoteRecord &note : snapshot.notes) {
+            if (note.runId == run.id)
+                notes.append(note);
+        }
+        m_scratchpad.preload(notes);
     }
     const QSet<QString> active(snapshot.activeAgents.cbegin(), snapshot.activeAgents.cend());
     if (m_store && !active.isEmpty() && !m_store->isReadOnly()) {
@@ -737,6 +772,7 @@ void Orchestrator::startAgent(AgentRecord &record, const QString &profileName)
     record.context->setInputs(inputsFor(record.goal));
     record.context->setAnswers(answersFor(record.goal.id));
     record.context->setCoordination(&m_locks, &m_inbox, &m_pool);
+    record.context->setScratchpad(&m_scratchpad);
     const QString agentId = s.agentId;
     auto *runner = new AgentRunner(std::move(backend), record.context, [this, agentId](const AgentResult &result) {
         QMetaObject::invokeMethod(

@@ -3,6 +3,7 @@
 #include "agents/BackendRegistry.h"
 #include "coordination/EscalationInbox.h"
 #include "coordination/LockManager.h"
+#include "coordination/Scratchpad.h"
 #include "model/AgentProfile.h"
 #include "model/AgentResult.h"
 #include "model/AgentStatus.h"
@@ -89,6 +90,10 @@ public:
     Store *store() const { return m_store; }
     // The run the next spawns belong to (recorded on the first spawn). Default: "session".
     void setRunName(const QString &name, const QString &planFile = {});
+    // What the run is started with (RunSettings::toJson(): config and plan text), stored with the run together
+    // with the max_parallel, mode and workspace in effect, so a restart or `resume` continues on the same
+    // profiles. Set before the first spawn; set later (a plan run from the GUI), it updates the stored run.
+    void setRunSettings(const QJsonObject &settings);
     // The store's id of the current run; empty before the first spawn (or without a store).
     QString runId() const { return m_runId; }
     bool isStorageFailed() const { return m_storageFailed; }
@@ -150,6 +155,8 @@ public:
     // The locks agents hold and the questions they ask; views and the CLI read and answer through these.
     LockManager &locks() { return m_locks; }
     EscalationInbox &inbox() { return m_inbox; }
+    // The run's shared notes (process protocol note/read_notes); the human writes with an empty author.
+    Scratchpad &scratchpad() { return m_scratchpad; }
     // Raise a `failure` escalation (Retry / Skip / Cancel dependents) when a goal's retries run out,
     // instead of failing it at once. On by default; unattended runs turn it off.
     void setEscalateExhaustedRetries(bool enabled) { m_escalateExhausted = enabled; }
@@ -237,6 +244,7 @@ private:
     QList<Goal> withGeneratedIds(const QList<Goal> &goals) const;
     bool canDispatch(const Goal &goal);
     void ensureRunRecorded();
+    void recordRunStarted();
     void applyStoreFloors(const StoreSnapshot &snapshot);
     // Records the record's final state (with the result when given) and runs `report` (the signals) once
     // it is committed; at once without a store.
@@ -247,6 +255,7 @@ private:
     QThreadPool m_pool;
     LockManager m_locks;
     EscalationInbox m_inbox;
+    Scratchpad m_scratchpad;
     bool m_escalateExhausted = true;
     int m_lockConflicts = 0;
     QSet<QString> m_conflictCounted; // goals already counted as waiting on a lock
@@ -279,6 +288,7 @@ private:
     QString m_runId;
     QString m_runName;
     QString m_planFile;
+    QJsonObject m_runSettings;
     int m_pendingFinal = 0; // final states submitted, not yet committed and reported
     bool m_storageFailed = false;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QMetaType>
 #include <QString>
 
 namespace switchboard {
@@ -18,3 +19,5 @@ struct NoteRecord
 };
 
 } // namespace switchboard
+
+Q_DECLARE_METATYPE(switchboard::NoteRecord)

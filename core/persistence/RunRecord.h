@@ -17,6 +17,7 @@ struct RunRecord
     QDateTime startedAt;  // UTC
     QDateTime finishedAt; // UTC; invalid while the run is unfinished (or was interrupted)
     QJsonObject summary;  // RunSummary::toJson() once finished; empty before
+    QJsonObject settings; // what the run was started with (RunSettings::toJson()); empty for older runs
 
     bool isFinished() const { return finishedAt.isValid(); }
 

@@ -71,7 +71,8 @@ QList<RunRecord> StoreReader::runs(const QString &runId)
     QSqlQuery q(m_db);
     if (!run(q,
              QStringLiteral(
-                 "SELECT id, name, plan_file, max_parallel, started_at, finished_at, summary_json FROM runs") +
+                 "SELECT id, name, plan_file, max_parallel, started_at, finished_at, summary_json, settings_json "
+                 "FROM runs") +
                  runFilter(runId, QStringLiteral("id")) + QStringLiteral(" ORDER BY started_at, rowid"),
              runValues(runId)))
         return result;
@@ -84,6 +85,7 @@ QList<RunRecord> StoreReader::runs(const QString &runId)
         r.startedAt = timeFrom(q.value(4));
         r.finishedAt = timeFrom(q.value(5));
         r.summary = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
+        r.settings = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
         result.append(r);
     }
     return result;
@@ -341,6 +343,7 @@ StoreSnapshot StoreReader::snapshot(const QString &runId)
     s.goals = goals(runId);
     s.agents = agents(runId);
     s.escalations = escalations(runId);
+    s.notes = notes(runId);
     for (const AgentStatus &agent : std::as_const(s.agents)) {
         if (isActiveState(agent.state))
             s.activeAgents.append(agent.agentId);

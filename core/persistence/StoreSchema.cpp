@@ -131,6 +131,15 @@ QStringList version2()
     };
 }
 
+// The settings a run was started with (the config and plan text, workspace, mode): what `resume` and a
+// restarted GUI need to continue the run on the same profiles and limits.
+QStringList version3()
+{
+    return {
+        QStringLiteral("ALTER TABLE runs ADD COLUMN settings_json TEXT NOT NULL DEFAULT '{}'"),
+    };
+}
+
 void setError(QString *error, const QString &message)
 {
     if (error)
@@ -153,6 +162,8 @@ QStringList StoreSchema::stepStatements(int fromVersion)
         return version1();
     case 1:
         return version2();
+    case 2:
+        return version3();
     default:
         return {};
     }

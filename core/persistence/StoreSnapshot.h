@@ -3,6 +3,7 @@
 #include "model/AgentStatus.h"
 #include "model/Escalation.h"
 #include "persistence/GoalRecord.h"
+#include "persistence/NoteRecord.h"
 #include "persistence/RunRecord.h"
 
 #include <QList>
@@ -18,6 +19,7 @@ struct StoreSnapshot
     QList<AgentStatus> agents;     // the latest status of each agent, in spawn order; tokens and cost are summed
                                    // over all its attempts
     QList<Escalation> escalations; // open and closed, oldest first
+    QList<NoteRecord> notes;       // the shared scratchpad, by run, then key
     // Agents that were Running, WaitingForLock, Escalated or Paused when the app stopped: their attempt is
     // dead. Store::markInterrupted() moves them to Interrupted durably.
     QStringList activeAgents;

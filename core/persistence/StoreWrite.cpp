@@ -10,9 +10,9 @@ QDateTime stamp(const QDateTime &at)
 } // namespace
 
 StoreWrite StoreWrite::runStarted(const QString &runId, const QString &name, const QString &planFile, int maxParallel,
-                                  const QDateTime &at)
+                                  const QDateTime &at, const QJsonObject &settings)
 {
-    return RunStarted{runId, name, planFile, maxParallel, stamp(at)};
+    return RunStarted{runId, name, planFile, maxParallel, stamp(at), settings};
 }
 
 StoreWrite StoreWrite::runFinished(const QString &runId, const RunSummary &summary, const QDateTime &at)

@@ -10,6 +10,7 @@
 #include "persistence/NoteRecord.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -31,6 +32,7 @@ public:
         QString planFile;
         int maxParallel = 0;
         QDateTime at;
+        QJsonObject settings; // RunSettings::toJson(): config and plan text, workspace, mode
     };
     struct RunFinished
     {
@@ -110,7 +112,7 @@ public:
     {}
 
     static StoreWrite runStarted(const QString &runId, const QString &name, const QString &planFile, int maxParallel,
-                                 const QDateTime &at = {});
+                                 const QDateTime &at = {}, const QJsonObject &settings = {});
     static StoreWrite runFinished(const QString &runId, const RunSummary &summary, const QDateTime &at = {});
     static StoreWrite goalAdded(const QString &runId, const Goal &goal, const QString &agentId,
                                 const QString &agentName = {}, const QString &profile = {}, const QDateTime &at = {});

@@ -346,11 +346,14 @@ bool StoreWriter::apply(const StoreWrite &write, WriteError *error)
 
 bool StoreWriter::applyPayload(const StoreWrite::RunStarted &w, WriteError *error)
 {
-    return exec(
-        QStringLiteral("INSERT INTO runs (id, name, plan_file, max_parallel, started_at) VALUES (?, ?, ?, ?, ?) "
-                       "ON CONFLICT (id) DO UPDATE SET name = excluded.name, plan_file = excluded.plan_file, "
-                       "max_parallel = excluded.max_parallel, finished_at = NULL"),
-        {w.runId, w.name, w.planFile, w.maxParallel, ms(w.at)}, error);
+    return exec(QStringLiteral("INSERT INTO runs (id, name, plan_file, max_parallel, started_at, settings_json) "
+                               "VALUES (?, ?, ?, ?, ?, ?) "
+                               "ON CONFLICT (id) DO UPDATE SET name = excluded.name, plan_file = excluded.plan_file, "
+                               "max_parallel = excluded.max_parallel, settings_json = excluded.settings_json, "
+                               "finished_at = NULL"),
+                {w.runId, w.name, w.planFile, w.maxParallel, ms(w.at),
+                 QString::fromUtf8(QJsonDocument(w.settings).toJson(QJsonDocument::Compact))},
+                error);
 }
 
 bool StoreWriter::applyPayload(const StoreWrite::RunFinished &w, WriteError *error)
@@ -447,6 +450,13 @@ bool StoreWriter::applyPayload(const StoreWrite::Transition &w, WriteError *erro
                                    "profile = CASE WHEN excluded.profile = '' THEN attempts.profile "
                                    "ELSE excluded.profile END"),
                     {w.agentId, w.attempt, w.profile, ms(w.at), state, w.summary, w.error, exitCode}, error);
+    }
+    if (w.state == AgentState::Queued) {
+        // Back in the queue after attempt N: N failed and will be retried. Close it as a failed attempt so the
+        // history and the metrics see every try, not only the last one.
+        return exec(QStringLiteral("UPDATE attempts SET finished_at = ?, outcome = ?, error = ? "
+                                   "WHERE agent_id = ? AND attempt = ? AND finished_at IS NULL"),
+                    {ms(w.at), agentStateToString(AgentState::Failed), w.error, w.agentId, w.attempt}, error);
     }
     return true;
 }

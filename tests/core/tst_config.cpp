@@ -2,6 +2,7 @@
 // file:line:column message for every kind of bad input a person is likely to write.
 #include "config/ConfigLoader.h"
 #include "config/PlanLoader.h"
+#include "config/RunSettings.h"
 #include "orchestration/Scheduler.h"
 #include "support/TestSupport.h"
 
@@ -57,6 +58,8 @@ private Q_SLOTS:
 
     void seedFormatLoads();
     void failureHandlingKeys();
+    void metricsAndAutoResume();
+    void runSettingsRoundTrip();
     void allProfileFields();
     void customBackends();
     void defaultsLoad();
@@ -89,6 +92,68 @@ void TestConfig::initTestCase()
     QVERIFY2(base, qPrintable(error.toString()));
     QVERIFY(base->warnings.isEmpty());
     m_base = *base;
+}
+
+void TestConfig::metricsAndAutoResume()
+{
+    ConfigError error;
+    std::optional<Config> config = ConfigLoader::loadString("workflow: {max_parallel: 2}\n", u"d.yaml"_s, &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    QVERIFY(config->workflow.autoResume);
+    QCOMPARE(config->metrics.escalationRateAlert, 0.40); // the defaults
+    QCOMPARE(config->metrics.utilisationTarget, 0.70);
+
+    const QByteArray yaml = "workflow:\n  auto_resume: no\nmetrics:\n  in_progress_alert_per_slot: 4\n"
+                            "  avg_completion_target_min: 20\n  escalation_rate_alert_pct: 25\n"
+                            "  utilisation_alert_pct: 50\nagents: {definitions: [{name: d, backend: demo}]}\n";
+    config = ConfigLoader::loadString(yaml, u"m.yaml"_s, &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    QVERIFY(config->warnings.isEmpty());
+    QVERIFY(!config->workflow.autoResume);
+    QCOMPARE(config->metrics.inProgressAlertPerSlot, 4.0);
+    QCOMPARE(config->metrics.inProgressTargetPerSlot, 2.0); // untouched keys keep their defaults
+    QCOMPARE(config->metrics.averageCompletionTargetMinutes, 20.0);
+    QCOMPARE(config->metrics.escalationRateAlert, 0.25);
+    QCOMPARE(config->metrics.utilisationAlert, 0.50);
+
+    QVERIFY(!ConfigLoader::loadString("metrics:\n  conflict_rate_alert_pct: 150\n", u"b.yaml"_s, &error));
+    QCOMPARE(error.toString(), u"b.yaml:2:28: metrics.conflict_rate_alert_pct: expected a percentage between 0 and "
+                               "100, got 150"_s);
+    config = ConfigLoader::loadString("metrics:\n  escalation_rate_pct: 10\n", u"w.yaml"_s, &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    QStringList warnings;
+    for (const ConfigError &warning : config->warnings)
+        warnings << warning.toString();
+    QVERIFY2(warnings.filter(u"w.yaml:2:3:"_s).size() == 1, qPrintable(warnings.join(u'\n')));
+}
+
+void TestConfig::runSettingsRoundTrip()
+{
+    // What a run stores is enough to rebuild its effective config, plan sections included.
+    ConfigError error;
+    const std::optional<Plan> plan = PlanLoader::loadString(
+        "name: p\nworkflow: {max_parallel: 7}\nagents:\n  definitions:\n    - {name: extra, backend: demo}\n"
+        "goals: [{id: a, title: A, profile: extra}]\n",
+        u"/plans/p.yaml"_s, m_base, &error);
+    QVERIFY2(plan, qPrintable(error.toString()));
+    RunSettings settings = RunSettings::fromPlan(*plan);
+    settings.workspace = u"/srv/ws"_s;
+    settings.maxParallel = 5;
+    const RunSettings back = RunSettings::fromJson(settings.toJson());
+    QCOMPARE(back.planFile, u"/plans/p.yaml"_s);
+    QCOMPARE(back.configFile, m_base.file);
+    QCOMPARE(back.workspace, u"/srv/ws"_s);
+    QCOMPARE(back.maxParallel, 5);
+    const std::optional<Config> effective = back.effectiveConfig(&error);
+    QVERIFY2(effective, qPrintable(error.toString()));
+    QCOMPARE(effective->workflow.maxParallel, 7);
+    QCOMPARE(profileNames(*effective), profileNames(plan->config));
+
+    // Stored text that no longer loads says where, with the original file name.
+    RunSettings broken = back;
+    broken.planText = "goals: [{id: a, title: A, profile: nobody}]\n";
+    QVERIFY(!broken.effectiveConfig(&error));
+    QVERIFY2(error.toString().startsWith(u"/plans/p.yaml:1:"_s), qPrintable(error.toString()));
 }
 
 void TestConfig::seedFormatLoads()

@@ -2,6 +2,7 @@
 // the CLI survives kill -9 at random moments (fault injection) with nothing lost and nothing done twice.
 #include "model/AgentProfile.h"
 #include "orchestration/Orchestrator.h"
+#include "persistence/ReportWriter.h"
 #include "persistence/Store.h"
 #include "support/TestSupport.h"
 
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void faultInjection();
     void secondInstanceRefused();
     void statusAndReport();
+    void resumeUsesStoredSettings();
 
 private:
     QProcessEnvironment environment() const;
@@ -536,11 +538,80 @@ void TestRecovery::statusAndReport()
              md.constData());
     QVERIFY2(md.contains("Which one?"), md.constData());
 
+    // The activity log and the machine-readable state are exactly what ReportWriter makes of the stored run.
+    Store reader;
+    QVERIFY(reader.openReadOnly(db));
+    const RunHistory history = reader.history(u"r-1"_s);
+    for (const auto &[format, expected] : {std::pair{u"activity"_s, ReportWriter::activityLog(history)},
+                                           std::pair{u"state"_s, ReportWriter::projectStateYaml(history)}}) {
+        QProcess export_;
+        export_.setProcessEnvironment(environment());
+        export_.start(test::switchboardBinary(), {u"report"_s, u"--db"_s, db, u"--format"_s, format});
+        QVERIFY(export_.waitForFinished(10000));
+        QCOMPARE(export_.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(export_.readAllStandardOutput()), expected);
+    }
+    QVERIFY(ReportWriter::projectStateYaml(history).contains(u"id: ask"_s));
+    QVERIFY(ReportWriter::activityLog(history).contains(u"Asking goal"_s));
+    // The run's settings are stored with it: the plan's text, the workspace and max_parallel in effect.
+    const RunRecord stored = reader.runs().constLast();
+    QVERIFY(stored.settings.value(u"plan_yaml"_s).toString().contains(u"Asking goal"_s));
+    QCOMPARE(stored.settings.value(u"workspace"_s).toString(), QDir(dir.path()).absolutePath());
+    QVERIFY(stored.settings.value(u"max_parallel"_s).toInt() >= 1);
+
     QProcess badFormat;
     badFormat.setProcessEnvironment(environment());
     badFormat.start(test::switchboardBinary(), {u"report"_s, u"--db"_s, db, u"--format"_s, u"pdf"_s});
     QVERIFY(badFormat.waitForFinished(10000));
     QCOMPARE(badFormat.exitCode(), 2);
+}
+
+void TestRecovery::resumeUsesStoredSettings()
+{
+    // The plan brings its own profile and max_parallel. After a kill -9 the plan file is gone: resume must still
+    // run the goal on the plan's profile with the plan's limits, from the settings stored with the run.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString db = dir.filePath(u"settings.db"_s);
+    const QString marker = dir.filePath(u"first-attempt"_s);
+    const QString planPath = dir.filePath(u"gone.yaml"_s);
+    QFile plan(planPath);
+    QVERIFY(plan.open(QIODevice::WriteOnly));
+    plan.write(uR"YAML(name: gone
+workflow:
+  max_parallel: 3
+agents:
+  definitions:
+    - name: sleeper
+      backend: process
+      retry: {max_retries: 0}
+      command:
+        - sh
+        - -c
+        - |
+          read -r goal
+          if [ -e "%1" ]; then echo '{"type":"result","summary":"second life"}'; exit 0; fi
+          touch "%1"
+          sleep 30
+goals:
+  - {id: only, title: Survives its plan, profile: sleeper}
+)YAML"_s.arg(marker)
+                   .toUtf8());
+    plan.close();
+
+    const Life first = runCli({u"run"_s, planPath, u"--db"_s, db, u"--workspace"_s, dir.path(), u"--json"_s}, 2500);
+    QVERIFY(first.killed);
+    QVERIFY(QFile::exists(marker)); // the goal was running when the process died
+    QVERIFY(QFile::remove(planPath));
+
+    QProcess resume;
+    resume.setProcessEnvironment(environment());
+    resume.start(test::switchboardBinary(), {u"resume"_s, u"--db"_s, db});
+    QVERIFY(resume.waitForFinished(30000));
+    const QString out = QString::fromUtf8(resume.readAllStandardOutput());
+    QVERIFY2(resume.exitCode() == 0, qPrintable(out + QString::fromUtf8(resume.readAllStandardError())));
+    QVERIFY2(out.contains(u"max 3 in parallel"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"second life"_s), qPrintable(out));
 }
 
 QTEST_GUILESS_MAIN(TestRecovery)

@@ -132,7 +132,9 @@ private Q_SLOTS:
     void defaultPathIsInAppData();
     void createsSchemaOnEmptyDatabase();
     void migratesVersion1Database();
+    void migratesVersion2Database();
     void refusesNewerSchema();
+    void closesRetriedAttemptAsFailed();
     void roundTripsEveryKind();
     void reportsOnlyAfterCommit();
     void dropsCallbackOfDestroyedContext();
@@ -225,7 +227,7 @@ void TestStore::migratesVersion1Database()
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
     {
         RawDb raw(dbPath());
-        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 2);
+        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), StoreSchema::kLatestVersion);
         QVERIFY(raw.db().tables().contains(u"notes"_s));
     }
     const StoreSnapshot snapshot = store.load();
@@ -243,6 +245,35 @@ void TestStore::migratesVersion1Database()
     const QList<NoteRecord> notes = store.notes(u"r-7"_s);
     QCOMPARE(notes.size(), 1);
     QCOMPARE(notes.first().text, u"v"_s);
+}
+
+void TestStore::migratesVersion2Database()
+{
+    // Schema version 2 had no run settings: an old run reads back with empty settings, a new one keeps them.
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.isOpen());
+        QSqlDatabase db = raw.db();
+        QString error;
+        QVERIFY2(StoreSchema::migrate(db, 2, &error), qPrintable(error));
+        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 2);
+        QVERIFY(raw.exec(u"INSERT INTO runs (id, name, started_at) VALUES ('r-2', 'old run', 1000)"_s));
+        QVERIFY(!raw.exec(u"SELECT settings_json FROM runs"_s));
+    }
+    Store store;
+    QString error;
+    QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+    {
+        RawDb raw(dbPath());
+        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 3);
+        QCOMPARE(raw.scalar(u"SELECT settings_json FROM runs WHERE id = 'r-2'"_s).toString(), u"{}"_s);
+    }
+    QJsonObject settings{{u"workspace"_s, u"/tmp/ws"_s}, {u"max_parallel"_s, 6}};
+    QVERIFY(submitAndFlush(store, {StoreWrite::runStarted(u"r-3"_s, u"new run"_s, {}, 6, at(0), settings)}));
+    const QList<RunRecord> runs = store.runs();
+    QCOMPARE(runs.size(), 2);
+    QVERIFY(runs.at(0).settings.isEmpty());
+    QCOMPARE(runs.at(1).settings, settings);
 }
 
 void TestStore::refusesNewerSchema()
@@ -774,6 +805,33 @@ void TestStore::diskFullStopsWritingWithoutCorruption()
     Store reopened;
     QVERIFY(reopened.open(dbPath()));
     QVERIFY(submitAndFlush(reopened, {StoreWrite::note(u"r-1"_s, u"after"_s, u"x"_s, {}, at(5))}));
+}
+
+void TestStore::closesRetriedAttemptAsFailed()
+{
+    // Attempt 1 fails and the goal goes back to the queue: attempt 1 is a closed, failed attempt; attempt 2
+    // completes. Both count.
+    Store store;
+    QString error;
+    QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+    QVERIFY(seedRun(store));
+    AgentStatus requeued = statusOf(u"a-1"_s, u"g1"_s, AgentState::Queued, 1);
+    requeued.error = u"exit code 3"_s;
+    QVERIFY(
+        submitAndFlush(store, {StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 1), at(2)),
+                               StoreWrite::transition(requeued, at(4)),
+                               StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 2), at(9)),
+                               StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Completed, 2), at(12))}));
+    const QList<AttemptRecord> attempts = store.history(u"r-1"_s).attemptsOf(u"a-1"_s);
+    QCOMPARE(attempts.size(), 2);
+    QCOMPARE(attempts.at(0).outcome, std::optional<AgentState>(AgentState::Failed));
+    QCOMPARE(attempts.at(0).error, u"exit code 3"_s);
+    QCOMPARE(attempts.at(0).startedAt, at(2));
+    QCOMPARE(attempts.at(0).finishedAt, at(4));
+    QCOMPARE(attempts.at(1).outcome, std::optional<AgentState>(AgentState::Completed));
+    QCOMPARE(attempts.at(1).finishedAt, at(12));
+    // A queued state before any attempt closes nothing.
+    QCOMPARE(store.history(u"r-1"_s).transitions.first().state, AgentState::Queued);
 }
 
 void TestStore::marksActiveAgentsInterrupted()
