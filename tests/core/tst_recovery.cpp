@@ -57,6 +57,7 @@ private Q_SLOTS:
     void secondInstanceRefused();
     void statusAndReport();
     void resumeUsesStoredSettings();
+    void diskFullPausesDispatch();
 
 private:
     QProcessEnvironment environment() const;
@@ -612,6 +613,85 @@ goals:
     QVERIFY2(resume.exitCode() == 0, qPrintable(out + QString::fromUtf8(resume.readAllStandardError())));
     QVERIFY2(out.contains(u"max 3 in parallel"_s), qPrintable(out));
     QVERIFY2(out.contains(u"second life"_s), qPrintable(out));
+}
+
+void TestRecovery::diskFullPausesDispatch()
+{
+    // The disk fills up mid-run (PRAGMA max_page_count): the orchestrator says why, starts nothing new, lets the
+    // running agents end, and the database stays intact with every reported completion in it.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString db = dir.filePath(u"full.db"_s);
+    Store store;
+    QString error;
+    QVERIFY2(store.open(db, &error), qPrintable(error));
+    Orchestrator o;
+    o.setWorkspace(dir.path());
+    o.setStore(&store);
+    o.setMaxParallel(2);
+    o.setProfiles({profile(u"chatty"_s, uR"SH(i=0
+while [ $i -lt 40 ]; do printf '%02000d\n' $i; i=$((i+1)); done
+echo '{"type":"result","summary":"done"}'
+)SH"_s)});
+    QList<Goal> goals;
+    for (int i = 0; i < 60; ++i) {
+        Goal g;
+        g.id = u"g%1"_s.arg(i);
+        g.title = g.id;
+        g.profile = u"chatty"_s;
+        goals << g;
+    }
+    int started = 0;
+    int startedAfterFailure = 0;
+    bool failedYet = false;
+    QStringList completed;
+    QString message;
+    connect(&o, &Orchestrator::agentStarted, this, [&] {
+        ++started;
+        startedAfterFailure += failedYet ? 1 : 0;
+    });
+    connect(&o, &Orchestrator::agentCompleted, this, [&](const QString &agentId) { completed << agentId; });
+    connect(&o, &Orchestrator::storageFailed, this, [&](const QString &why) {
+        failedYet = true;
+        message = why;
+    });
+    QCOMPARE(o.spawnParallel(goals).size(), 60);
+    QTRY_VERIFY_WITH_TIMEOUT(completed.size() >= 4, 20000);
+    {
+        Store reader;
+        QVERIFY(reader.openReadOnly(db));
+        QSqlQuery pages(reader.readConnection());
+        QVERIFY(pages.exec(u"PRAGMA page_count"_s) && pages.next());
+        const int count = pages.value(0).toInt();
+        QCOMPARE(store.setMaxPageCountForTesting(count + 8), count + 8);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(failedYet, 30000);
+    QVERIFY2(message.contains(u"full"_s), qPrintable(message));
+    QVERIFY(o.isStorageFailed());
+    QVERIFY(o.isDispatchPaused());
+    QTRY_COMPARE_WITH_TIMEOUT(o.progress().inProgress, 0, 20000);
+    QCOMPARE(startedAfterFailure, 0);
+    QVERIFY(started < 60);
+    QVERIFY(o.progress().pending > 0); // still queued, not lost and not failed
+    const QStringList reported = completed;
+
+    o.cancelAll();
+    store.close();
+    Store reader;
+    QVERIFY(reader.openReadOnly(db));
+    QSqlQuery check(reader.readConnection());
+    QVERIFY(check.exec(u"PRAGMA integrity_check"_s) && check.next());
+    QCOMPARE(check.value(0).toString(), u"ok"_s);
+    const StoreSnapshot after = reader.load();
+    QCOMPARE(after.goals.size(), 60); // every goal was committed before it was reported spawned
+    QHash<QString, AgentState> states;
+    for (const AgentStatus &agent : after.agents)
+        states.insert(agent.agentId, agent.state);
+    int committedCompletions = 0;
+    for (const QString &agentId : reported)
+        committedCompletions += states.value(agentId) == AgentState::Completed ? 1 : 0;
+    // Completions reported before the disk filled are on disk; one reported after (its write refused) may not be.
+    QVERIFY2(committedCompletions >= 4, qPrintable(u"%1 of %2"_s.arg(committedCompletions).arg(reported.size())));
 }
 
 QTEST_GUILESS_MAIN(TestRecovery)
