@@ -185,8 +185,17 @@ void Orchestrator::setRunSettings(const QJsonObject &settings)
 
 void Orchestrator::ensureRunRecorded()
 {
-    if (!m_store || !m_runId.isEmpty())
+    if (!m_store)
         return;
+    if (!m_runId.isEmpty()) {
+        // More work for a run that had finished (a GUI session goes idle and the human spawns again): open it
+        // again first, so a crash from here on brings these goals back like any unfinished run's.
+        if (m_runFinishedRecorded) {
+            m_runFinishedRecorded = false;
+            recordRunStarted();
+        }
+        return;
+    }
     m_runId = m_store->nextRunId();
     m_scratchpad.setRunId(m_runId);
     recordRunStarted();
@@ -1389,8 +1398,10 @@ void Orchestrator::checkIdle()
         if (m_rateLimitedUntilMs.isEmpty())
             m_watchdog.stop();
         publishUpdates(); // views see the final states before anyone reacts to allFinished
-        if (m_store && !m_runId.isEmpty())
+        if (m_store && !m_runId.isEmpty()) {
             m_store->submit(StoreWrite::runFinished(m_runId, summary()));
+            m_runFinishedRecorded = true;
+        }
         Q_EMIT allFinished();
     }
 }

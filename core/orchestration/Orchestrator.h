@@ -289,6 +289,7 @@ private:
     QString m_runName;
     QString m_planFile;
     QJsonObject m_runSettings;
+    bool m_runFinishedRecorded = false; // the run is recorded as finished; new spawns open it again
     int m_pendingFinal = 0; // final states submitted, not yet committed and reported
     bool m_storageFailed = false;
 };

@@ -197,10 +197,12 @@ void TestRecovery::spawnedOnlyWhenDurable()
 
     QStringList seenSpawned;
     QStringList seenCompleted;
+    QList<bool> runOpenAtSpawn;
     connect(&o, &Orchestrator::agentSpawned, this, [&](const QString &agentId) {
         if (!reader.isOpen())
             QVERIFY(reader.openReadOnly(db));
         const StoreSnapshot s = reader.load(o.runId());
+        runOpenAtSpawn << (!s.runs.isEmpty() && !s.runs.constLast().isFinished());
         for (const GoalRecord &g : s.goals) {
             if (g.agentId == agentId)
                 seenSpawned << agentId;
@@ -233,6 +235,20 @@ void TestRecovery::spawnedOnlyWhenDurable()
     QCOMPARE(runs.size(), 1);
     QVERIFY(runs.first().isFinished());
     QCOMPARE(runs.first().name, u"durable"_s);
+
+    // More work after the run finished (a GUI session spawning again): the run is open again while it runs, so
+    // a crash now would bring the new goal back, and finished again at the end.
+    Goal c = a;
+    c.id = u"c"_s;
+    const QString third = o.spawn(c, &error);
+    QVERIFY2(!third.isEmpty(), qPrintable(error));
+    QVERIFY(o.waitAll(15000));
+    QCOMPARE(seenSpawned.size(), 3);
+    QCOMPARE(runOpenAtSpawn, (QList<bool>{true, true, true}));
+    QVERIFY(store.flush());
+    QCOMPARE(reader.runs().size(), 1);
+    QVERIFY(reader.runs().constFirst().isFinished());
+    QCOMPARE(reader.load(o.runId()).goals.size(), 3);
 }
 
 void TestRecovery::restoreAfterSimulatedCrash()
