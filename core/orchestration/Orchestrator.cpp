@@ -386,7 +386,7 @@ bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QStri
             r->output = s.summary;
         if (s.startedAt.isValid() && s.completedAt.isValid())
             r->runMs = s.startedAt.msecsTo(s.completedAt);
-        ++m_stateCounts[static_cast<int>(s.state)];
+        ++m_stateCounts[static_cast<size_t>(s.state)];
         m_order << s.agentId;
         m_agentByGoal.insert(g.goal.id, s.agentId);
         goals << g.goal;
@@ -525,7 +525,7 @@ QStringList Orchestrator::spawnParallel(const QList<Goal> &goals, QString *error
         if (m_rateLimitedUntilMs.contains(goal.profile))
             s.rateLimitedUntil =
                 QDateTime::currentDateTimeUtc().addMSecs(m_rateLimitedUntilMs.value(goal.profile) - m_clock.elapsed());
-        ++m_stateCounts[static_cast<int>(AgentState::Queued)];
+        ++m_stateCounts[static_cast<size_t>(AgentState::Queued)];
         if (m_store) {
             record->durable = false; // until its goal is committed
             writes << StoreWrite::goalAdded(m_runId, goal, s.agentId, s.name, goal.profile, now);
@@ -650,8 +650,8 @@ void Orchestrator::setState(AgentRecord &record, AgentState state)
 {
     if (record.status.state == state)
         return;
-    --m_stateCounts[static_cast<int>(record.status.state)];
-    ++m_stateCounts[static_cast<int>(state)];
+    --m_stateCounts[static_cast<size_t>(record.status.state)];
+    ++m_stateCounts[static_cast<size_t>(state)];
     record.status.state = state;
     markDirty(record.status.agentId);
     // Final states are written by reportFinal(), with the result, before they are reported.
@@ -1364,7 +1364,7 @@ int Orchestrator::cancelAll()
 
 bool Orchestrator::isIdle() const
 {
-    const auto count = [this](AgentState s) { return m_stateCounts.value(static_cast<int>(s), 0); };
+    const auto count = [this](AgentState s) { return m_stateCounts[static_cast<size_t>(s)]; };
     return count(AgentState::Queued) + count(AgentState::Running) + count(AgentState::WaitingForLock) +
                    count(AgentState::Escalated) + count(AgentState::Paused) + count(AgentState::Interrupted) ==
                0 &&
@@ -1421,7 +1421,7 @@ int Orchestrator::cleanup()
     const QSet<QString> gone(removed.cbegin(), removed.cend());
     for (const QString &id : std::as_const(removed)) {
         const AgentRecord *r = record(id);
-        --m_stateCounts[static_cast<int>(r->status.state)];
+        --m_stateCounts[static_cast<size_t>(r->status.state)];
         m_agentByGoal.remove(r->status.goalId);
         m_dirty.remove(id);
         m_records.erase(id);
@@ -1474,7 +1474,7 @@ void Orchestrator::resumeDispatch()
 
 Orchestrator::Progress Orchestrator::progress() const
 {
-    const auto count = [this](AgentState s) { return m_stateCounts.value(static_cast<int>(s), 0); };
+    const auto count = [this](AgentState s) { return m_stateCounts[static_cast<size_t>(s)]; };
     Progress p;
     p.pending = count(AgentState::Queued) + count(AgentState::Interrupted);
     p.waiting = count(AgentState::Escalated) + count(AgentState::WaitingForLock);

@@ -22,6 +22,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -266,7 +267,8 @@ private:
     std::unordered_map<QString, std::unique_ptr<AgentRecord>> m_records;
     QStringList m_order; // agent ids in spawn order
     QHash<QString, QString> m_agentByGoal;
-    QHash<int, int> m_stateCounts; // AgentState -> count
+    // Agents per AgentState, indexed by the enum: read on every finish (isIdle) and by progress().
+    std::array<int, static_cast<size_t>(AgentState::Cancelled) + 1> m_stateCounts{};
     QSet<QString> m_dirty;
     QTimer m_updateTimer;
     QTimer m_watchdog;                           // timeouts, deadlines, retry backoffs, rate-limit resets
