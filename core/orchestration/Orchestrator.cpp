@@ -68,13 +68,13 @@ Orchestrator::Orchestrator(QObject *parent)
     connect(&m_inbox, &EscalationInbox::escalationRaised, this, [this](const Escalation &e) {
         if (AgentRecord *r = record(e.agentId)) {
             r->status.openEscalation = e.id;
-            markDirty(e.agentId);
+            markDirty(*r);
         }
     });
     const auto closed = [this](const Escalation &e) {
         if (AgentRecord *r = record(e.agentId); r && r->status.openEscalation == e.id) {
             r->status.openEscalation.clear();
-            markDirty(e.agentId);
+            markDirty(*r);
         }
     };
     connect(&m_inbox, &EscalationInbox::escalationAnswered, this, closed);
@@ -96,7 +96,7 @@ Orchestrator::Orchestrator(QObject *parent)
     connect(&m_inbox, &EscalationInbox::goalNeedsHuman, this, [this](const QString &goalId) {
         if (AgentRecord *r = record(m_agentByGoal.value(goalId))) {
             r->status.needsHuman = true;
-            markDirty(r->status.agentId);
+            markDirty(*r);
         }
     });
 }
@@ -530,6 +530,8 @@ QStringList Orchestrator::spawnParallel(const QList<Goal> &goals, QString *error
             record->durable = false; // until its goal is committed
             writes << StoreWrite::goalAdded(m_runId, goal, s.agentId, s.name, goal.profile, now);
         }
+        if (!m_store)
+            markDirty(*record); // with a store: once committed
         agentIds << s.agentId;
         m_order << s.agentId;
         m_agentByGoal.insert(goal.id, s.agentId);
@@ -544,7 +546,7 @@ QStringList Orchestrator::spawnParallel(const QList<Goal> &goals, QString *error
                 if (!r)
                     continue;
                 r->durable = committed; // not committed: shown, but never dispatched (storage failed)
-                markDirty(id);
+                markDirty(*r);
                 Q_EMIT agentSpawned(id);
             }
             QList<Scheduler::BlockedGoal> stillQueued;
@@ -561,10 +563,8 @@ QStringList Orchestrator::spawnParallel(const QList<Goal> &goals, QString *error
         checkIdle();
         return agentIds;
     }
-    for (const QString &id : std::as_const(agentIds)) {
-        markDirty(id);
+    for (const QString &id : std::as_const(agentIds))
         Q_EMIT agentSpawned(id);
-    }
     applyBlocked(blocked);
     dispatch();
     ensureWatchdog();
@@ -653,7 +653,7 @@ void Orchestrator::setState(AgentRecord &record, AgentState state)
     --m_stateCounts[static_cast<size_t>(record.status.state)];
     ++m_stateCounts[static_cast<size_t>(state)];
     record.status.state = state;
-    markDirty(record.status.agentId);
+    markDirty(record);
     // Final states are written by reportFinal(), with the result, before they are reported.
     if (m_store && !isFinalState(state))
         m_store->submit(StoreWrite::transition(record.status));
@@ -736,7 +736,7 @@ bool Orchestrator::tryStartWithResources(const Goal &goal)
                 held << resource;
         }
         r->status.waitingFor = held.isEmpty() ? goal.resources : held;
-        markDirty(r->status.agentId);
+        markDirty(*r);
     }
     return false;
 }
@@ -843,7 +843,7 @@ void Orchestrator::handleLockLost(const QString &agentId, const QString &resourc
         return;
     r->log->append(
         QStringLiteral("lock lost: %1 (%2); the attempt fails unless the agent re-acquires it").arg(resource, how));
-    markDirty(agentId);
+    markDirty(*r);
 }
 
 void Orchestrator::handleLiveStateChanged(const QString &agentId)
@@ -881,7 +881,7 @@ void Orchestrator::handleLiveStateChanged(const QString &agentId)
                 AgentRecord *other = record(id);
                 if (other->status.profile == s.profile && !isFinalState(other->status.state)) {
                     other->status.rateLimitedUntil = untilTime;
-                    markDirty(id);
+                    markDirty(*other);
                 }
             }
             r->log->append(QStringLiteral("rate limited: dispatch for profile '%1' paused for %2 s")
@@ -897,7 +897,7 @@ void Orchestrator::handleLiveStateChanged(const QString &agentId)
         m_scheduler.handoff(s.goalId);
         dispatch();
     }
-    markDirty(agentId);
+    markDirty(*r);
     if (progressChanged)
         Q_EMIT agentProgress(agentId, s.progress, s.currentStep);
     checkBudgets(*r);
@@ -985,7 +985,7 @@ void Orchestrator::handleWatchdog()
                 AgentRecord *r = record(id);
                 if (r->status.profile == it.key() && r->status.rateLimitedUntil.isValid()) {
                     r->status.rateLimitedUntil = QDateTime();
-                    markDirty(id);
+                    markDirty(*r);
                 }
             }
             it = m_rateLimitedUntilMs.erase(it);
@@ -1038,7 +1038,7 @@ void Orchestrator::handleWatchdog()
             if (r->retryAtMs >= 0 && r->retryAtMs <= nowMs) {
                 r->retryAtMs = -1;
                 s.nextAttemptAt = QDateTime();
-                markDirty(id);
+                markDirty(*r);
                 m_scheduler.requeue(s.goalId);
             }
             needed = needed || r->retryAtMs >= 0 || r->goal.deadline.isValid();
@@ -1419,11 +1419,14 @@ int Orchestrator::cleanup()
         return 0;
     Q_EMIT agentsAboutToBeRemoved(removed);
     const QSet<QString> gone(removed.cbegin(), removed.cend());
+    // Removed agents are not published any more (and their records are about to go).
+    m_dirty.erase(std::remove_if(m_dirty.begin(), m_dirty.end(),
+                                 [&gone](const AgentRecord *r) { return gone.contains(r->status.agentId); }),
+                  m_dirty.end());
     for (const QString &id : std::as_const(removed)) {
         const AgentRecord *r = record(id);
         --m_stateCounts[static_cast<size_t>(r->status.state)];
         m_agentByGoal.remove(r->status.goalId);
-        m_dirty.remove(id);
         m_records.erase(id);
     }
     m_order.erase(
@@ -1514,7 +1517,17 @@ RunSummary Orchestrator::summary() const
 
 void Orchestrator::markDirty(const QString &agentId)
 {
-    m_dirty.insert(agentId);
+    if (AgentRecord *r = record(agentId))
+        markDirty(*r);
+}
+
+void Orchestrator::markDirty(AgentRecord &record)
+{
+    // A flag in the record instead of a QSet<QString>: no hashing of the id, up to three times per goal.
+    if (record.dirty)
+        return;
+    record.dirty = true;
+    m_dirty.push_back(&record);
     if (!m_updateTimer.isActive())
         m_updateTimer.start();
 }
@@ -1522,14 +1535,14 @@ void Orchestrator::markDirty(const QString &agentId)
 void Orchestrator::publishUpdates()
 {
     m_updateTimer.stop();
-    if (m_dirty.isEmpty())
+    if (m_dirty.empty())
         return;
-    QStringList ids(m_dirty.cbegin(), m_dirty.cend());
-    if (m_store) {
-        for (const QString &id : std::as_const(ids)) {
-            if (AgentRecord *r = record(id))
-                recordLog(*r);
-        }
+    QStringList ids;
+    ids.reserve(static_cast<qsizetype>(m_dirty.size()));
+    for (AgentRecord *r : std::as_const(m_dirty)) {
+        r->dirty = false;
+        ids << r->status.agentId;
+        recordLog(*r);
     }
     m_dirty.clear();
     Q_EMIT agentsUpdated(ids);

@@ -27,6 +27,7 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <vector>
 
 namespace switchboard {
 
@@ -214,6 +215,7 @@ private:
         bool deadlineAsked = false;    // on_deadline: escalate asked once; "keep going" is remembered
         bool durable = true;           // with a store: its goal is committed (only then may it be dispatched)
         bool held = false;             // Interrupted after a restore, waiting for resumeInterrupted()
+        bool dirty = false;            // in m_dirty: published with the next agentsUpdated()
     };
 
     void agentLiveStateChanged(const QString &agentId) override;
@@ -232,6 +234,7 @@ private:
     void applyBlocked(const QList<Scheduler::BlockedGoal> &blocked);
     void setState(AgentRecord &record, AgentState state);
     void markDirty(const QString &agentId);
+    void markDirty(AgentRecord &record);
     void publishUpdates();
     void checkIdle();
     void handleWatchdog();
@@ -269,7 +272,7 @@ private:
     QHash<QString, QString> m_agentByGoal;
     // Agents per AgentState, indexed by the enum: read on every finish (isIdle) and by progress().
     std::array<int, static_cast<size_t>(AgentState::Cancelled) + 1> m_stateCounts{};
-    QSet<QString> m_dirty;
+    std::vector<AgentRecord *> m_dirty; // changed since the last agentsUpdated(); records are stable (unique_ptr)
     QTimer m_updateTimer;
     QTimer m_watchdog;                           // timeouts, deadlines, retry backoffs, rate-limit resets
     QHash<QString, qint64> m_rateLimitedUntilMs; // profile -> m_clock time
@@ -292,7 +295,7 @@ private:
     QString m_planFile;
     QJsonObject m_runSettings;
     bool m_runFinishedRecorded = false; // the run is recorded as finished; new spawns open it again
-    int m_pendingFinal = 0; // final states submitted, not yet committed and reported
+    int m_pendingFinal = 0;             // final states submitted, not yet committed and reported
     bool m_storageFailed = false;
 };
 
