@@ -94,7 +94,7 @@ Orchestrator::Orchestrator(QObject *parent)
             m_store->submit(StoreWrite::lockEvent(event));
     });
     connect(&m_inbox, &EscalationInbox::goalNeedsHuman, this, [this](const QString &goalId) {
-        if (AgentRecord *r = record(m_agentByGoal.value(goalId))) {
+        if (AgentRecord *r = recordForGoal(goalId)) {
             r->status.needsHuman = true;
             markDirty(*r);
         }
@@ -348,7 +348,7 @@ bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QStri
     QList<Goal> goals;
     QStringList restored;
     for (const GoalRecord &g : snapshot.goals) {
-        if (m_agentByGoal.contains(g.goal.id) || g.agentId.isEmpty())
+        if (m_recordByGoal.contains(g.goal.id) || g.agentId.isEmpty())
             continue;
         auto r = std::make_unique<AgentRecord>();
         r->goal = g.goal;
@@ -388,7 +388,7 @@ bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QStri
             r->runMs = s.startedAt.msecsTo(s.completedAt);
         ++m_stateCounts[static_cast<size_t>(s.state)];
         m_order << s.agentId;
-        m_agentByGoal.insert(g.goal.id, s.agentId);
+        m_recordByGoal.insert(g.goal.id, r.get());
         goals << g.goal;
         restored << s.agentId;
         m_records.emplace(s.agentId, std::move(r));
@@ -420,7 +420,7 @@ bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QStri
     }
     QList<Scheduler::BlockedGoal> newlyBlocked;
     for (const Scheduler::BlockedGoal &b : std::as_const(blocked)) {
-        const AgentRecord *r = record(m_agentByGoal.value(b.goalId));
+        const AgentRecord *r = recordForGoal(b.goalId);
         if (r && !isFinalState(r->status.state) && r->status.state != AgentState::Blocked)
             newlyBlocked << b;
     }
@@ -534,7 +534,7 @@ QStringList Orchestrator::spawnParallel(const QList<Goal> &goals, QString *error
             markDirty(*record); // with a store: once committed
         agentIds << s.agentId;
         m_order << s.agentId;
-        m_agentByGoal.insert(goal.id, s.agentId);
+        m_recordByGoal.insert(goal.id, record.get());
         m_records.emplace(s.agentId, std::move(record));
     }
     const QList<Scheduler::BlockedGoal> blocked = m_scheduler.add(batch);
@@ -551,7 +551,7 @@ QStringList Orchestrator::spawnParallel(const QList<Goal> &goals, QString *error
             }
             QList<Scheduler::BlockedGoal> stillQueued;
             for (const Scheduler::BlockedGoal &b : blocked) {
-                const AgentRecord *r = record(m_agentByGoal.value(b.goalId));
+                const AgentRecord *r = recordForGoal(b.goalId);
                 if (r && r->status.state == AgentState::Queued)
                     stillQueued << b;
             }
@@ -584,6 +584,16 @@ const Orchestrator::AgentRecord *Orchestrator::record(const QString &agentId) co
     return it == m_records.end() ? nullptr : it->second.get();
 }
 
+Orchestrator::AgentRecord *Orchestrator::recordForGoal(const QString &goalId)
+{
+    return m_recordByGoal.value(goalId);
+}
+
+const Orchestrator::AgentRecord *Orchestrator::recordForGoal(const QString &goalId) const
+{
+    return m_recordByGoal.value(goalId);
+}
+
 std::optional<AgentStatus> Orchestrator::status(const QString &agentId) const
 {
     const AgentRecord *r = record(agentId);
@@ -608,7 +618,7 @@ QStringList Orchestrator::agentIds() const
 
 std::optional<Goal> Orchestrator::goal(const QString &goalId) const
 {
-    const AgentRecord *r = record(m_agentByGoal.value(goalId));
+    const AgentRecord *r = recordForGoal(goalId);
     if (!r)
         return std::nullopt;
     return r->goal;
@@ -625,7 +635,8 @@ QStringList Orchestrator::goalIds() const
 
 QString Orchestrator::agentForGoal(const QString &goalId) const
 {
-    return m_agentByGoal.value(goalId);
+    const AgentRecord *r = recordForGoal(goalId);
+    return r ? r->status.agentId : QString();
 }
 
 QStringList Orchestrator::agentLog(const QString &agentId) const
@@ -663,7 +674,7 @@ void Orchestrator::applyBlocked(const QList<Scheduler::BlockedGoal> &blocked)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const Scheduler::BlockedGoal &b : blocked) {
-        AgentRecord *r = record(m_agentByGoal.value(b.goalId));
+        AgentRecord *r = recordForGoal(b.goalId);
         if (!r)
             continue;
         r->status.error = b.reason;
@@ -680,7 +691,7 @@ void Orchestrator::dispatch()
     const QList<Scheduler::Dispatch> ready =
         m_scheduler.takeReady([this](const Goal &goal) { return canDispatch(goal); });
     for (const Scheduler::Dispatch &d : ready) {
-        AgentRecord *r = record(m_agentByGoal.value(d.goalId));
+        AgentRecord *r = recordForGoal(d.goalId);
         if (r)
             startAgent(*r, d.profile);
     }
@@ -689,13 +700,9 @@ void Orchestrator::dispatch()
 
 bool Orchestrator::canDispatch(const Goal &goal)
 {
-    if (m_store) {
-        const AgentRecord *r = record(m_agentByGoal.value(goal.id));
-        if (!r || !r->durable || r->held)
-            return false;
-    } else if (const AgentRecord *r = record(m_agentByGoal.value(goal.id)); r && r->held) {
+    const AgentRecord *r = recordForGoal(goal.id);
+    if ((r && r->held) || (m_store && (!r || !r->durable)))
         return false;
-    }
     return tryStartWithResources(goal);
 }
 
@@ -703,7 +710,7 @@ bool Orchestrator::tryStartWithResources(const Goal &goal)
 {
     if (goal.resources.isEmpty())
         return true;
-    AgentRecord *r = record(m_agentByGoal.value(goal.id));
+    AgentRecord *r = recordForGoal(goal.id);
     if (!r)
         return false;
     // The goal's declared resources are locked for the whole attempt (released when it ends).
@@ -796,7 +803,7 @@ QJsonObject Orchestrator::inputsFor(const Goal &goal) const
 {
     QJsonObject inputs;
     for (const QString &dep : goal.dependsOn) {
-        const AgentRecord *r = record(m_agentByGoal.value(dep));
+        const AgentRecord *r = recordForGoal(dep);
         if (!r || (r->output.isEmpty() && r->status.summary.isEmpty()))
             continue;
         QJsonObject entry;
@@ -1223,7 +1230,7 @@ void Orchestrator::handleFailureAnswer(const QString &agentId, const Escalation 
         setState(*r, AgentState::Failed);
         reportFinal(*r, std::nullopt, [this, agentId, error = s.error] { Q_EMIT agentFailed(agentId, error); });
         for (const Scheduler::BlockedGoal &b : blocked) {
-            if (AgentRecord *dependent = record(m_agentByGoal.value(b.goalId))) {
+            if (AgentRecord *dependent = recordForGoal(b.goalId)) {
                 dependent->status.error = QStringLiteral("cancelled by a human: dependency '%1' failed").arg(s.goalId);
                 dependent->status.completedAt = QDateTime::currentDateTimeUtc();
                 setState(*dependent, AgentState::Cancelled);
@@ -1426,7 +1433,7 @@ int Orchestrator::cleanup()
     for (const QString &id : std::as_const(removed)) {
         const AgentRecord *r = record(id);
         --m_stateCounts[static_cast<size_t>(r->status.state)];
-        m_agentByGoal.remove(r->status.goalId);
+        m_recordByGoal.remove(r->status.goalId);
         m_records.erase(id);
     }
     m_order.erase(

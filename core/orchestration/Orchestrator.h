@@ -245,6 +245,8 @@ private:
     QJsonObject inputsFor(const Goal &goal) const;
     AgentRecord *record(const QString &agentId);
     const AgentRecord *record(const QString &agentId) const;
+    AgentRecord *recordForGoal(const QString &goalId);
+    const AgentRecord *recordForGoal(const QString &goalId) const;
     QList<Goal> withGeneratedIds(const QList<Goal> &goals) const;
     bool canDispatch(const Goal &goal);
     void ensureRunRecorded();
@@ -268,8 +270,8 @@ private:
     QString m_workspace;
     QString m_logDirectory;
     std::unordered_map<QString, std::unique_ptr<AgentRecord>> m_records;
-    QStringList m_order; // agent ids in spawn order
-    QHash<QString, QString> m_agentByGoal;
+    QStringList m_order;                          // agent ids in spawn order
+    QHash<QString, AgentRecord *> m_recordByGoal; // goal id -> its agent's record (one lookup, not two)
     // Agents per AgentState, indexed by the enum: read on every finish (isIdle) and by progress().
     std::array<int, static_cast<size_t>(AgentState::Cancelled) + 1> m_stateCounts{};
     std::vector<AgentRecord *> m_dirty; // changed since the last agentsUpdated(); records are stable (unique_ptr)
