@@ -7,13 +7,16 @@
 #include "ThemedIcons.h"
 
 #include <QAbstractProxyModel>
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QHelpEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyle>
 #include <QStyleOptionProgressBar>
+#include <QToolTip>
 #include <QWidget>
 
 namespace switchboard {
@@ -128,6 +131,18 @@ bool AgentCardDelegate::hasCancelButton(const QModelIndex &index) const
     return status && AgentStateStyle::isCancellable(status->state);
 }
 
+QRect AgentCardDelegate::resumeButtonRect(const QRect &cardRect) const
+{
+    return cancelButtonRect(cardRect).translated(-(kCancelSize + 4), 0);
+}
+
+bool AgentCardDelegate::hasResumeButton(const QModelIndex &index) const
+{
+    // On the board an Interrupted agent is always one held for the person (automatic resume re-queues at once).
+    const AgentStatus *status = statusFor(index);
+    return status && status->state == AgentState::Interrupted;
+}
+
 void AgentCardDelegate::paintBadge(QPainter *painter, const QRect &rect, const AgentStatus &status,
                                    const QPalette &palette, qreal dpr, int *badgeWidth) const
 {
@@ -166,6 +181,20 @@ void AgentCardDelegate::paintCancelButton(QPainter *painter, const QRect &rect, 
     const QRectF cross = QRectF(rect).adjusted(6.5, 6.5, -6.5, -6.5);
     painter->drawLine(cross.topLeft(), cross.bottomRight());
     painter->drawLine(cross.topRight(), cross.bottomLeft());
+}
+
+void AgentCardDelegate::paintResumeButton(QPainter *painter, const QRect &rect, const QPalette &palette, qreal dpr,
+                                          bool hovered) const
+{
+    // Always shown, unlike the cancel button: the agent waits for exactly this click.
+    const QColor color = AgentStateStyle::foreground(AgentState::Interrupted, palette);
+    painter->setPen(QPen(color, hovered ? 1.6 : 1.2));
+    painter->setBrush(hovered ? QBrush(AgentStateStyle::badgeBackground(AgentState::Interrupted, palette))
+                              : QBrush(Qt::NoBrush));
+    painter->drawEllipse(QRectF(rect).adjusted(1.0, 1.0, -1.0, -1.0));
+    const int iconSize = kCancelSize - 8;
+    painter->drawPixmap(rect.left() + (rect.width() - iconSize) / 2 + 1, rect.top() + (rect.height() - iconSize) / 2,
+                        ThemedIcons::pixmap(QStringLiteral("resume"), color, iconSize, dpr));
 }
 
 void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -242,6 +271,11 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     if (cancellable && hovered) {
         const QRect cancelRect = cancelButtonRect(option.rect);
         paintCancelButton(painter, cancelRect, palette, cancelRect.contains(m_hoverPosition));
+    }
+    if (s.state == AgentState::Interrupted) {
+        const QRect resumeRect = resumeButtonRect(option.rect);
+        paintResumeButton(painter, resumeRect, palette, dpr, hovered && resumeRect.contains(m_hoverPosition));
+        rightEdge = resumeRect.left() - 8;
     }
     painter->setFont(m.small);
     const QFontMetrics smallMetrics(m.small);
@@ -450,9 +484,11 @@ QString AgentCardDelegate::statusLine(const AgentStatus &s, int sourceRow) const
         //: Card of an agent waiting for an answer; %1 is its question
         return question.isEmpty() ? AgentStateStyle::description(s.state) : tr("Asks: %1").arg(question);
     }
+    case AgentState::Interrupted:
+        //: Card of an agent a crash or quit interrupted, held until the person resumes it
+        return tr("Stopped with Switchboard; resume it (▶) to start a new attempt");
     case AgentState::Cancelled:
     case AgentState::Paused:
-    case AgentState::Interrupted:
         return AgentStateStyle::description(s.state);
     }
     return {};
@@ -479,6 +515,12 @@ bool AgentCardDelegate::editorEvent(QEvent *event, QAbstractItemModel *model, co
     const QEvent::Type type = event->type();
     if (type == QEvent::MouseButtonPress || type == QEvent::MouseButtonRelease || type == QEvent::MouseButtonDblClick) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton && hasResumeButton(index) &&
+            resumeButtonRect(option.rect).contains(mouse->position().toPoint())) {
+            if (type == QEvent::MouseButtonRelease)
+                Q_EMIT resumeRequested(index.data(AgentBoardModel::AgentIdRole).toString());
+            return true;
+        }
         if (mouse->button() == Qt::LeftButton && hasCancelButton(index) &&
             cancelButtonRect(option.rect).contains(mouse->position().toPoint())) {
             if (type == QEvent::MouseButtonRelease)
@@ -487,6 +529,23 @@ bool AgentCardDelegate::editorEvent(QEvent *event, QAbstractItemModel *model, co
         }
     }
     return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+bool AgentCardDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                                  const QModelIndex &index)
+{
+    if (event && event->type() == QEvent::ToolTip && view) {
+        QString tip;
+        if (hasResumeButton(index) && resumeButtonRect(option.rect).contains(event->pos()))
+            tip = tr("Resume: start this agent again with a new attempt");
+        else if (hasCancelButton(index) && cancelButtonRect(option.rect).contains(event->pos()))
+            tip = tr("Cancel this agent");
+        if (!tip.isEmpty()) {
+            QToolTip::showText(event->globalPos(), tip, view->viewport(), option.rect);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
 }
 
 } // namespace switchboard

@@ -12,7 +12,8 @@ class AgentBoardModel;
 struct AgentStatus;
 
 // Paints one agent as a card (no widget per agent): state badge, goal, agent and profile, a progress bar,
-// the current step or the reason it stopped, elapsed time, usage and a hover "×" to cancel it. Sizes are
+// the current step or the reason it stopped, elapsed time, usage and a hover "×" to cancel it (and a "▶" to
+// resume an agent that was interrupted and waits for the person). Sizes are
 // computed once per font and card width, so the view can lay out thousands of uniform cards cheaply.
 class AgentCardDelegate final : public QStyledItemDelegate
 {
@@ -39,15 +40,21 @@ public:
     QRect cancelButtonRect(const QRect &cardRect) const;
     // Whether the card at index shows a cancel button (its agent can still be cancelled).
     bool hasCancelButton(const QModelIndex &index) const;
+    // The resume button's place (left of the cancel button); shown on every Interrupted card.
+    QRect resumeButtonRect(const QRect &cardRect) const;
+    bool hasResumeButton(const QModelIndex &index) const;
     // The words the card at index shows (state, markers, goal, status line), for tests and accessibility.
     QString cardText(const QModelIndex &index) const;
 
 Q_SIGNALS:
     void cancelRequested(const QString &agentId);
+    void resumeRequested(const QString &agentId);
 
 protected:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
                      const QModelIndex &index) override;
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
 
 private:
     struct Metrics
@@ -72,6 +79,8 @@ private:
     // Row 5: what it is doing now, why it waits or why it stopped.
     QString statusLine(const AgentStatus &status, int sourceRow) const;
     void paintCancelButton(QPainter *painter, const QRect &rect, const QPalette &palette, bool hovered) const;
+    void paintResumeButton(QPainter *painter, const QRect &rect, const QPalette &palette, qreal dpr,
+                           bool hovered) const;
 
     AgentBoardModel *m_board = nullptr;
     bool m_compact = false;

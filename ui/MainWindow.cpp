@@ -10,12 +10,15 @@
 #include "EmptyBoardOverlay.h"
 #include "InboxDock.h"
 #include "LocksDock.h"
+#include "MetricsDock.h"
 #include "NewGoalDialog.h"
 #include "RunPlanDialog.h"
 #include "RunStatusWidget.h"
 #include "SpawnParallelDialog.h"
+#include "StorageBanner.h"
 #include "ThemedIcons.h"
 #include "orchestration/Orchestrator.h"
+#include "persistence/Store.h"
 
 #include <QAction>
 #include <QApplication>
@@ -77,6 +80,9 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
     auto *column = new QVBoxLayout(central);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(0);
+    // Above everything on the board, so a storage failure cannot be missed.
+    m_storageBanner = new StorageBanner(central);
+    column->addWidget(m_storageBanner);
     column->addWidget(m_filterBar);
     column->addWidget(m_view, 1);
     setCentralWidget(central);
@@ -87,12 +93,20 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
     createToolBar();
     createDock();
     createCoordinationDocks();
+    createMetricsDock();
     createTrayIcon();
     statusBar()->addPermanentWidget(m_runStatus);
     statusBar()->setSizeGripEnabled(true);
 
     connect(m_delegate, &AgentCardDelegate::cancelRequested, this,
             [this](const QString &agentId) { cancelAgents({agentId}); });
+    connect(m_delegate, &AgentCardDelegate::resumeRequested, this,
+            [this](const QString &agentId) { resumeAgents({agentId}); });
+    if (m_orchestrator) {
+        connect(m_orchestrator, &Orchestrator::storageFailed, this, &MainWindow::handleStorageFailed);
+        if (m_orchestrator->isStorageFailed())
+            handleStorageFailed(m_orchestrator->store() ? m_orchestrator->store()->lastError() : QString());
+    }
     connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
     connect(m_view, &QAbstractItemView::activated, this, &MainWindow::handleCardActivated);
     connect(m_view, &QAbstractItemView::clicked, this, &MainWindow::handleCardClicked);
@@ -181,6 +195,12 @@ void MainWindow::createActions()
     m_cancelAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete));
     connect(m_cancelAll, &QAction::triggered, this, &MainWindow::confirmCancelAll);
 
+    m_resumeSelected = make(QStringLiteral("actionResumeSelected"));
+    m_resumeSelected->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_resumeSelected, &QAction::triggered, this, &MainWindow::resumeSelected);
+    m_resumeAll = make(QStringLiteral("actionResumeAll"));
+    connect(m_resumeAll, &QAction::triggered, this, &MainWindow::resumeAllInterrupted);
+
     m_cleanup = make(QStringLiteral("actionCleanup"));
     m_cleanup->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     connect(m_cleanup, &QAction::triggered, this, &MainWindow::cleanupFinished);
@@ -242,6 +262,9 @@ void MainWindow::createMenus()
     m_agentsMenu->addAction(m_cancelSelected);
     m_agentsMenu->addAction(m_cancelAll);
     m_agentsMenu->addAction(m_cleanup);
+    m_agentsMenu->addSeparator();
+    m_agentsMenu->addAction(m_resumeSelected);
+    m_agentsMenu->addAction(m_resumeAll);
     m_agentsMenu->addSeparator();
     m_agentsMenu->addAction(m_pauseDispatch);
     m_agentsMenu->addSeparator();
@@ -490,6 +513,74 @@ void MainWindow::cancelAgents(const QStringList &agentIds)
     scheduleActionUpdate();
 }
 
+QStringList MainWindow::interruptedAgents(const QStringList &agentIds) const
+{
+    QStringList interrupted;
+    for (const QString &agentId : agentIds) {
+        const int row = m_model->rowForAgent(agentId);
+        if (row >= 0 && m_model->statusAt(row).state == AgentState::Interrupted)
+            interrupted << agentId;
+    }
+    return interrupted;
+}
+
+void MainWindow::resumeAgents(const QStringList &agentIds)
+{
+    if (!m_orchestrator)
+        return;
+    int resumed = 0;
+    for (const QString &agentId : agentIds) {
+        if (m_orchestrator->resumeInterrupted(agentId))
+            ++resumed;
+    }
+    if (resumed > 0)
+        statusBar()->showMessage(tr("Resuming %n agent(s), each with a new attempt", nullptr, resumed),
+                                 kStatusMessageMs);
+    scheduleActionUpdate();
+}
+
+void MainWindow::resumeSelected()
+{
+    const QStringList interrupted = interruptedAgents(m_view->selectedAgentIds());
+    if (interrupted.isEmpty()) {
+        statusBar()->showMessage(tr("Select the interrupted agents to resume on the board first."), kStatusMessageMs);
+        return;
+    }
+    resumeAgents(interrupted);
+}
+
+void MainWindow::resumeAllInterrupted()
+{
+    QStringList interrupted;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const AgentStatus &status = m_model->statusAt(row);
+        if (status.state == AgentState::Interrupted)
+            interrupted << status.agentId;
+    }
+    if (interrupted.isEmpty()) {
+        statusBar()->showMessage(tr("No agent is waiting to be resumed."), kStatusMessageMs);
+        return;
+    }
+    resumeAgents(interrupted);
+}
+
+void MainWindow::handleStorageFailed(const QString &message)
+{
+    m_storageBanner->showFailure(message);
+    statusBar()->showMessage(tr("Storage failed: dispatch is paused"), kStatusMessageMs);
+    scheduleActionUpdate();
+}
+
+void MainWindow::createMetricsDock()
+{
+    // With the other docks below the board; hidden until the person opens it (View > Metrics).
+    m_metricsDock = new MetricsDock(m_orchestrator, m_config.metrics, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_metricsDock);
+    tabifyDockWidget(m_locksDock, m_metricsDock);
+    m_viewMenu->addAction(m_metricsDock->toggleViewAction());
+    m_metricsDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+}
+
 void MainWindow::cancelSelected()
 {
     QStringList cancellable;
@@ -594,6 +685,8 @@ void MainWindow::showContextMenu(const QPoint &position)
     auto *menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("cardContextMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_resumeSelected->isEnabled())
+        menu->addAction(m_resumeSelected);
     menu->addAction(m_cancelSelected);
     menu->addSeparator();
     menu->addAction(m_copyId);
@@ -625,6 +718,13 @@ void MainWindow::updateActions()
         }
     }
     m_cancelSelected->setEnabled(anyCancellable);
+    m_resumeSelected->setEnabled(!interruptedAgents(selected).isEmpty());
+    bool anyInterrupted = false;
+    for (int row = 0; row < m_model->rowCount() && !anyInterrupted; ++row)
+        anyInterrupted = m_model->statusAt(row).state == AgentState::Interrupted;
+    m_resumeAll->setEnabled(anyInterrupted);
+    // Nothing may start while nothing can be recorded: the banner says why.
+    m_pauseDispatch->setEnabled(!m_orchestrator || !m_orchestrator->isStorageFailed());
     m_copyId->setEnabled(!selected.isEmpty());
     m_showDetails->setEnabled(!selected.isEmpty());
     if (m_orchestrator) {
@@ -660,6 +760,9 @@ void MainWindow::updateIcons()
     m_quit->setIcon(ThemedIcons::icon(QStringLiteral("quit"), p));
     m_cancelSelected->setIcon(ThemedIcons::icon(QStringLiteral("cancel"), p));
     m_cancelAll->setIcon(ThemedIcons::icon(QStringLiteral("cancel-all"), p));
+    m_resumeSelected->setIcon(ThemedIcons::icon(QStringLiteral("resume"), p));
+    m_resumeAll->setIcon(ThemedIcons::icon(QStringLiteral("resume"), p));
+    m_metricsDock->toggleViewAction()->setIcon(ThemedIcons::icon(QStringLiteral("metrics"), p));
     m_cleanup->setIcon(ThemedIcons::icon(QStringLiteral("cleanup"), p));
     m_pauseDispatch->setIcon(
         ThemedIcons::icon(m_pauseDispatch->isChecked() ? QStringLiteral("resume") : QStringLiteral("pause"), p));
@@ -696,6 +799,13 @@ void MainWindow::retranslate()
     m_cancelAll->setText(tr("Cancel &all…"));
     m_cancelAll->setIconText(tr("Cancel all"));
     m_cancelAll->setToolTip(tr("Cancel every queued and running agent"));
+    m_resumeSelected->setText(tr("&Resume interrupted"));
+    m_resumeSelected->setIconText(tr("Resume"));
+    m_resumeSelected->setToolTip(
+        tr("Start the selected interrupted agents again: a new attempt from the beginning (Ctrl+R)"));
+    m_resumeAll->setText(tr("Resume &all interrupted"));
+    m_resumeAll->setToolTip(tr("Start every interrupted agent again, each with a new attempt"));
+    m_metricsDock->toggleViewAction()->setText(tr("&Metrics"));
     m_cleanup->setText(tr("C&lean up finished"));
     m_cleanup->setIconText(tr("Clean up"));
     m_cleanup->setToolTip(tr("Remove completed, failed, cancelled and blocked agents from the board"));
@@ -742,6 +852,7 @@ void MainWindow::restoreSettings()
     // the inbox) or the person opens them; a saved layout that has them brings them back as they were.
     m_inboxDock->hide();
     m_locksDock->hide();
+    m_metricsDock->hide();
     if (settings.value(QStringLiteral("version")).toString() == kSettingsVersion)
         restoreState(settings.value(QStringLiteral("state")).toByteArray());
     m_filterBar->restoreState(settings.value(QStringLiteral("filter")).toMap());

@@ -24,8 +24,10 @@ class AgentFilterProxyModel;
 class BoardFilterBar;
 class InboxDock;
 class LocksDock;
+class MetricsDock;
 class Orchestrator;
 class RunStatusWidget;
+class StorageBanner;
 
 // Switchboard's window: the agent board in the middle (filter bar above it), the selected agent's details
 // in a dock, live counts in the status bar, and every control (new goal, spawn parallel, run plan, cancel,
@@ -49,6 +51,9 @@ public:
     AgentDetailPane *detailPane() const { return m_detailPane; }
     InboxDock *inboxDock() const { return m_inboxDock; }
     LocksDock *locksDock() const { return m_locksDock; }
+    MetricsDock *metricsDock() const { return m_metricsDock; }
+    // Hidden until the store fails.
+    StorageBanner *storageBanner() const { return m_storageBanner; }
     // Null when the desktop has no system tray.
     QSystemTrayIcon *trayIcon() const { return m_tray; }
     // The last "needs your input" notice (tray message or status bar), for tests.
@@ -60,6 +65,9 @@ public Q_SLOTS:
     void showRunPlanDialog();
     void cancelSelected();
     void confirmCancelAll();
+    // Interrupted agents held after a restart (automatic resume off) start a new attempt.
+    void resumeSelected();
+    void resumeAllInterrupted();
     void cleanupFinished();
     void showDetails();
     void copyAgentIds();
@@ -93,6 +101,10 @@ private:
     void saveSettings() const;
     QString settingsPath() const;
     void cancelAgents(const QStringList &agentIds);
+    void resumeAgents(const QStringList &agentIds);
+    QStringList interruptedAgents(const QStringList &agentIds) const;
+    void createMetricsDock();
+    void handleStorageFailed(const QString &message);
 
     QPointer<Orchestrator> m_orchestrator;
     Config m_config;
@@ -107,6 +119,8 @@ private:
     QDockWidget *m_detailDock;
     InboxDock *m_inboxDock = nullptr;
     LocksDock *m_locksDock = nullptr;
+    MetricsDock *m_metricsDock = nullptr;
+    StorageBanner *m_storageBanner = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QString m_lastNotification;
     RunStatusWidget *m_runStatus;
@@ -126,6 +140,8 @@ private:
     QAction *m_quit = nullptr;
     QAction *m_cancelSelected = nullptr;
     QAction *m_cancelAll = nullptr;
+    QAction *m_resumeSelected = nullptr;
+    QAction *m_resumeAll = nullptr;
     QAction *m_cleanup = nullptr;
     QAction *m_pauseDispatch = nullptr;
     QAction *m_copyId = nullptr;

@@ -7,6 +7,7 @@
 #include "InboxDock.h"
 #include "LocksDock.h"
 #include "MainWindow.h"
+#include "MetricsDock.h"
 #include "NewGoalDialog.h"
 #include "RunPlanDialog.h"
 #include "SpawnParallelDialog.h"
@@ -15,6 +16,7 @@
 #include "config/ConfigLoader.h"
 #include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"
+#include "persistence/Store.h"
 
 #include <QApplication>
 #include <QDir>
@@ -23,8 +25,12 @@
 #include <QLineEdit>
 #include <QPalette>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStyleFactory>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace switchboard;
@@ -424,6 +430,195 @@ private Q_SLOTS:
         window.locksDock()->raise();
         QTest::qWait(200);
         QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u"-locks.png"_s)));
+        window.close();
+        orchestrator.cancelAll();
+        orchestrator.waitAll(10000);
+    }
+
+    void metrics_data()
+    {
+        QTest::addColumn<int>("agents");
+        QTest::addColumn<bool>("dark");
+        QTest::addColumn<bool>("store");
+        QTest::newRow("metrics-nodb") << 0 << false << false;
+        QTest::newRow("metrics-norun") << 0 << false << true;
+        QTest::newRow("metrics") << 300 << false << true;
+        QTest::newRow("metrics-dark") << 300 << true << true;
+    }
+
+    // The Metrics dock below the board: without a database, before the first run, and some seconds into a
+    // run of a few hundred demo agents (some fail, some ask nothing, many still running or queued).
+    void metrics()
+    {
+        QFETCH(int, agents);
+        QFETCH(bool, dark);
+        QFETCH(bool, store);
+        QApplication::setPalette(dark ? darkPalette() : m_lightPalette);
+        QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/ui.ini"_s);
+        QTemporaryDir dir;
+        Store db;
+        QVERIFY(!store || db.open(dir.filePath(u"metrics.db"_s)));
+        Orchestrator orchestrator;
+        if (store)
+            orchestrator.setStore(&db);
+        QList<AgentProfile> profiles;
+        for (const QString &name : {u"architect"_s, u"developer"_s, u"tester"_s, u"operator"_s}) {
+            AgentProfile profile;
+            profile.name = name;
+            profile.backend = u"demo"_s;
+            profile.retry.maxRetries = 0;
+            profile.settings.insert(u"duration_ms"_s, name == u"architect" ? 2500 : name == u"tester" ? 700 : 1400);
+            profile.settings.insert(u"fail"_s, name == u"operator");
+            profiles << profile;
+        }
+        orchestrator.setProfiles(profiles);
+        orchestrator.setMaxParallel(24);
+        Config config = ConfigLoader::defaults();
+        config.profiles = profiles;
+        // Tight thresholds, so the picture shows an alert (in progress) and a missed target (completion time).
+        config.metrics.inProgressTargetPerSlot = 0.8;
+        config.metrics.inProgressAlertPerSlot = 0.9;
+        config.metrics.averageCompletionTargetMinutes = 0.05;
+        MainWindow window(&orchestrator, config);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QList<Card> cards = many(agents);
+        QList<Goal> goals;
+        for (int i = 0; i < cards.size(); ++i) {
+            Goal goal;
+            goal.title = cards.at(i).title;
+            goal.profile = i % 9 == 4                           ? u"operator"_s
+                           : cards.at(i).profile == u"operator" ? u"developer"_s
+                                                                : cards.at(i).profile;
+            goal.priority = cards.at(i).priority;
+            goals << goal;
+        }
+        if (!goals.isEmpty()) {
+            window.setPlanName(u"load test"_s);
+            QCOMPARE(orchestrator.spawnParallel(goals).size(), goals.size());
+            QTest::qWait(6000); // a few seconds of run behind the sparklines
+        }
+        MetricsDock *dock = window.metricsDock();
+        dock->show();
+        dock->raise();
+        window.resizeDocks({dock}, {360}, Qt::Vertical);
+        if (agents > 0) {
+            QSignalSpy updated(dock, &MetricsDock::metricsUpdated);
+            QVERIFY(updated.wait(10000));
+            QTest::qWait(2500); // one live sample after the seeded past
+        }
+        QTest::qWait(200);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag());
+        QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u".png"_s)));
+        QVERIFY(dock->grab().save(QDir(m_outDir).filePath(tag + u"-dock.png"_s)));
+        // Narrow, as in a side dock: the tiles re-flow into two columns.
+        dock->setFloating(true);
+        dock->resize(400, 760);
+        QTest::qWait(200);
+        QVERIFY(dock->grab().save(QDir(m_outDir).filePath(tag + u"-narrow.png"_s)));
+        window.close();
+        orchestrator.cancelAll();
+        orchestrator.waitAll(10000);
+    }
+
+    void recovery_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("recovery") << false;
+        QTest::newRow("recovery-dark") << true;
+    }
+
+    // After a crash with automatic resume off: interrupted cards with their ▶ button among finished ones;
+    // then the database fills up and the storage banner appears.
+    void recovery()
+    {
+        QFETCH(bool, dark);
+        QApplication::setPalette(dark ? darkPalette() : m_lightPalette);
+        QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/ui.ini"_s);
+        QTemporaryDir dir;
+        const QString db = dir.filePath(u"before.db"_s);
+        const QString crashed = dir.filePath(u"crashed.db"_s);
+        AgentProfile profile;
+        profile.name = u"developer"_s;
+        profile.backend = u"demo"_s;
+        profile.retry.maxRetries = 0;
+        const QList<Card> cards = many(8);
+        QList<Goal> goals;
+        for (int i = 0; i < cards.size(); ++i) {
+            Goal goal;
+            goal.id = u"g%1"_s.arg(i + 1);
+            goal.title = cards.at(i).title;
+            goal.profile = profile.name;
+            goal.priority = cards.at(i).priority;
+            goals << goal;
+        }
+        {
+            Store store;
+            QVERIFY(store.open(db));
+            Orchestrator before;
+            before.setStore(&store);
+            profile.settings.insert(u"duration_ms"_s, 60000);
+            before.setProfiles({profile});
+            before.setMaxParallel(8);
+            // Three finish before the "crash"; five are still running in the image of the database.
+            AgentProfile quick = profile;
+            quick.name = u"tester"_s;
+            quick.settings.insert(u"duration_ms"_s, 50);
+            before.setProfiles({profile, quick});
+            for (int i = 0; i < 3; ++i)
+                goals[i].profile = quick.name;
+            QCOMPARE(before.spawnParallel(goals).size(), goals.size());
+            QTRY_VERIFY_WITH_TIMEOUT(before.progress().completed == 3 && before.progress().inProgress == 5, 10000);
+            QVERIFY(store.flush());
+            for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s}) {
+                if (QFile::exists(db + suffix))
+                    QVERIFY(QFile::copy(db + suffix, crashed + suffix));
+            }
+            before.cancelAll();
+            before.waitAll(10000);
+        }
+        Store store;
+        QVERIFY(store.open(crashed));
+        Orchestrator orchestrator;
+        orchestrator.setStore(&store);
+        profile.settings.insert(u"duration_ms"_s, 60000);
+        AgentProfile quick = profile;
+        quick.name = u"tester"_s;
+        orchestrator.setProfiles({profile, quick});
+        orchestrator.setMaxParallel(8);
+        Config config = ConfigLoader::defaults();
+        config.profiles = {profile, quick};
+        MainWindow window(&orchestrator, config);
+        window.resize(1280, 800);
+        window.setPlanName(u"Full-stack web app"_s);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(orchestrator.restore(store.load(store.runs().constLast().id), false));
+        // One of them resumed already, so the picture has a running card among the held ones.
+        QVERIFY(orchestrator.resumeInterrupted(orchestrator.agentForGoal(u"g4"_s)));
+        QTest::qWait(500);
+        window.boardView()->selectAgent(orchestrator.agentForGoal(u"g5"_s));
+        QTest::qWait(200);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag());
+        QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u"-interrupted.png"_s)));
+
+        // The disk fills up.
+        QSqlQuery count(store.readConnection());
+        QVERIFY(count.exec(u"PRAGMA page_count"_s) && count.next());
+        store.setMaxPageCountForTesting(count.value(0).toInt() + 1);
+        QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(u"database or disk is full"_s));
+        Goal big = goals.first();
+        big.id.clear();
+        big.description = QString(20000, u'x');
+        for (int i = 0; i < 50 && !orchestrator.isStorageFailed(); ++i) {
+            orchestrator.spawn(big);
+            store.flush();
+            QCoreApplication::processEvents();
+        }
+        QTRY_VERIFY(orchestrator.isStorageFailed());
+        QTest::qWait(300);
+        QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u"-storage-failed.png"_s)));
         window.close();
         orchestrator.cancelAll();
         orchestrator.waitAll(10000);
