@@ -300,7 +300,7 @@ void MetricsDock::handleTick()
 
 void MetricsDock::refresh()
 {
-    if (m_watcher.isRunning()) {
+    if (m_inFlight) {
         m_refreshAgain = m_orchestrator && m_orchestrator->runId() != m_runId;
         return;
     }
@@ -324,6 +324,7 @@ void MetricsDock::refresh()
     const bool seed = runId != m_runId || m_timeline.isEmpty() ||
                       m_timeline.lastSampleAt().msecsTo(now) > 3 * qint64(refreshInterval()) + 10000;
     ++m_started;
+    m_inFlight = true;
     m_watcher.setFuture(QtConcurrent::run(&m_pool, &MetricsDock::compute, store, runId, m_orchestrator->maxParallel(),
                                           m_thresholds, now, seed, m_abort));
 }
@@ -369,6 +370,7 @@ MetricsDock::Result MetricsDock::compute(Store *store, const QString &runId, int
 
 void MetricsDock::handleFinished()
 {
+    m_inFlight = false;
     const Result result = m_watcher.result();
     m_lastComputeMs = result.elapsedMs;
     m_timer->setInterval(refreshInterval());

@@ -74,7 +74,8 @@ public:
     // What the tiles show; default-constructed before the first result.
     const Metrics &metrics() const { return m_metrics; }
     const QList<MetricAlert> &alerts() const { return m_alerts; }
-    bool isComputing() const { return m_watcher.isRunning(); }
+    // From the start of a computation until its result is handled.
+    bool isComputing() const { return m_inFlight; }
     int computationsStarted() const { return m_started; }
     // How long the last computation took (ms), and the refresh interval that follows from it.
     qint64 lastComputeMs() const { return m_lastComputeMs; }
@@ -149,6 +150,7 @@ private:
     QFutureWatcher<Result> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_abort = std::make_shared<std::atomic<bool>>(false);
     int m_started = 0;
+    bool m_inFlight = false;     // until handleFinished(): a finished but unhandled result still counts
     bool m_refreshAgain = false; // asked for while one was in flight (the run changed)
     qint64 m_lastComputeMs = 0;
 
