@@ -113,8 +113,12 @@ Metrics MetricsCalculator::compute(const RunHistory &history)
     return compute(history, Options());
 }
 
-Metrics MetricsCalculator::compute(const RunHistory &history, const Options &options)
+Metrics MetricsCalculator::compute(const RunHistory &unindexed, const Options &options)
 {
+    // Per-agent lookups below: an index makes them O(1) (the copy shares the lists, it does not copy them).
+    RunHistory history = unindexed;
+    if (!history.isIndexed())
+        history.index();
     Metrics metrics;
     metrics.goals = int(history.agents.size());
 

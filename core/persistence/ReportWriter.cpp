@@ -73,6 +73,15 @@ struct GoalRow
     qint64 durationMs = -1;
 };
 
+// Per-agent lookups are O(1) on an indexed history; the copy shares the lists (no deep copy).
+RunHistory indexed(const RunHistory &history)
+{
+    RunHistory copy = history;
+    if (!copy.isIndexed())
+        copy.index();
+    return copy;
+}
+
 QList<GoalRow> goalRows(const RunHistory &history)
 {
     QList<GoalRow> rows;
@@ -151,8 +160,9 @@ std::string str(const QString &text)
 }
 } // namespace
 
-QJsonObject ReportWriter::runReportJson(const RunHistory &history)
+QJsonObject ReportWriter::runReportJson(const RunHistory &unindexed)
 {
+    const RunHistory history = indexed(unindexed);
     QJsonObject report;
     if (history.runs.isEmpty()) {
         report.insert(u"run", QJsonValue());
@@ -230,8 +240,9 @@ QJsonObject ReportWriter::runReportJson(const RunHistory &history)
     return report;
 }
 
-QString ReportWriter::runReportMarkdown(const RunHistory &history)
+QString ReportWriter::runReportMarkdown(const RunHistory &unindexed)
 {
+    const RunHistory history = indexed(unindexed);
     QString md;
     const QList<GoalRow> rows = goalRows(history);
     const Totals t = totals(rows);
@@ -302,8 +313,9 @@ QString ReportWriter::runReportMarkdown(const RunHistory &history)
     return md;
 }
 
-QString ReportWriter::activityLog(const RunHistory &history)
+QString ReportWriter::activityLog(const RunHistory &unindexed)
 {
+    const RunHistory history = indexed(unindexed);
     struct Entry
     {
         QDateTime at;
@@ -391,8 +403,9 @@ QString ReportWriter::activityLog(const RunHistory &history)
     return md;
 }
 
-QString ReportWriter::projectStateYaml(const RunHistory &history)
+QString ReportWriter::projectStateYaml(const RunHistory &unindexed)
 {
+    const RunHistory history = indexed(unindexed);
     const QList<GoalRow> rows = goalRows(history);
     const Totals t = totals(rows);
     const auto time = [](const QDateTime &at) { return at.isValid() ? str(at.toUTC().toString(Qt::ISODate)) : ""; };

@@ -370,6 +370,7 @@ RunHistory StoreReader::history(const QString &runId)
     h.lockEvents = lockEvents(runId);
     h.notes = notes(runId);
     m_db.commit();
+    h.index();
     return h;
 }
 

@@ -137,6 +137,9 @@ QStringList version3()
 {
     return {
         QStringLiteral("ALTER TABLE runs ADD COLUMN settings_json TEXT NOT NULL DEFAULT '{}'"),
+        // A goal's latest agent (StoreReader::goals) without scanning the run for each goal: 20,000 goals
+        // took ~66 s to read without it.
+        QStringLiteral("CREATE INDEX agents_goal ON agents(run_id, goal_id)"),
     };
 }
 

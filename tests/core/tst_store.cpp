@@ -135,6 +135,7 @@ private Q_SLOTS:
     void migratesVersion2Database();
     void refusesNewerSchema();
     void closesRetriedAttemptAsFailed();
+    void historyIndexMatchesScan();
     void roundTripsEveryKind();
     void reportsOnlyAfterCommit();
     void dropsCallbackOfDestroyedContext();
@@ -832,6 +833,53 @@ void TestStore::closesRetriedAttemptAsFailed()
     QCOMPARE(attempts.at(1).finishedAt, at(12));
     // A queued state before any attempt closes nothing.
     QCOMPARE(store.history(u"r-1"_s).transitions.first().state, AgentState::Queued);
+}
+
+void TestStore::historyIndexMatchesScan()
+{
+    RunHistory h;
+    for (int i = 1; i <= 50; ++i) {
+        const QString agent = u"a-%1"_s.arg(i);
+        h.agents << statusOf(agent, u"g%1"_s.arg(i), AgentState::Completed, 2);
+        h.goals << GoalRecord{u"r-1"_s, makeGoal(u"g%1"_s.arg(i)), agent, at(i)};
+        for (int attempt = 1; attempt <= i % 3 + 1; ++attempt) {
+            AttemptRecord record;
+            record.agentId = agent;
+            record.attempt = attempt;
+            h.attempts << record;
+        }
+        if (i % 7 == 0) {
+            Escalation e;
+            e.id = u"e-%1"_s.arg(i);
+            e.agentId = agent;
+            h.escalations << e;
+        }
+    }
+    const RunHistory scanned = h;
+    QVERIFY(!h.isIndexed());
+    h.index();
+    QVERIFY(h.isIndexed());
+    for (const QString &agent : {u"a-1"_s, u"a-7"_s, u"a-50"_s, u"a-99"_s}) {
+        QCOMPARE(h.agent(agent).has_value(), scanned.agent(agent).has_value());
+        QCOMPARE(h.goalOfAgent(agent).has_value(), scanned.goalOfAgent(agent).has_value());
+        QCOMPARE(h.attemptsOf(agent).size(), scanned.attemptsOf(agent).size());
+        QCOMPARE(h.escalationsOf(agent).size(), scanned.escalationsOf(agent).size());
+    }
+    QCOMPARE(h.attemptsOf(u"a-2"_s).size(), 3);
+    QCOMPARE(h.attemptsOf(u"a-2"_s).last().attempt, 3);
+    QCOMPARE(h.escalationsOf(u"a-14"_s).first().id, u"e-14"_s);
+    // A list changed after indexing: scanned again, never a stale answer.
+    AttemptRecord late;
+    late.agentId = u"a-2"_s;
+    late.attempt = 4;
+    h.attempts << late;
+    QVERIFY(!h.isIndexed());
+    QCOMPARE(h.attemptsOf(u"a-2"_s).size(), 4);
+    // What the store returns is indexed.
+    Store store;
+    QVERIFY(store.open(dbPath()));
+    QVERIFY(seedRun(store));
+    QVERIFY(store.history(u"r-1"_s).isIndexed());
 }
 
 void TestStore::marksActiveAgentsInterrupted()
