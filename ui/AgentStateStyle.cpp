@@ -79,7 +79,7 @@ QString AgentStateStyle::description(AgentState state)
     case AgentState::Paused:
         return tr("Paused");
     case AgentState::Interrupted:
-        return tr("Was running when Switchboard stopped; it will be retried");
+        return tr("Was running when Switchboard stopped; resume it to start a new attempt");
     case AgentState::Completed:
         return tr("Finished its goal");
     case AgentState::Failed:
