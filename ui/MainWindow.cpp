@@ -10,6 +10,7 @@
 #include "EmptyBoardOverlay.h"
 #include "InboxDock.h"
 #include "LocksDock.h"
+#include "ScratchpadDock.h"
 #include "MetricsDock.h"
 #include "NewGoalDialog.h"
 #include "RunPlanDialog.h"
@@ -343,11 +344,17 @@ void MainWindow::createCoordinationDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_inboxDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_locksDock);
     tabifyDockWidget(m_inboxDock, m_locksDock);
+    // The run's shared notes: a third tab, since agents write there while they work.
+    m_scratchpadDock = new ScratchpadDock(m_orchestrator, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_scratchpadDock);
+    tabifyDockWidget(m_locksDock, m_scratchpadDock);
     m_inboxDock->raise();
     m_viewMenu->addAction(m_inboxDock->toggleViewAction());
     m_inboxDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_viewMenu->addAction(m_locksDock->toggleViewAction());
     m_locksDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_viewMenu->addAction(m_scratchpadDock->toggleViewAction());
+    m_scratchpadDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(m_inboxDock, &InboxDock::openCountChanged, this, [this](int count) {
         updateTitle();
         m_inboxDock->toggleViewAction()->setText(tr("&Inbox")); // the dock's title (with its count) replaced it
@@ -737,7 +744,44 @@ void MainWindow::updateActions()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
+    if (m_orchestrator && !m_orchestrator->isIdle() && !m_quitConfirmed) {
+        // Agents are at work: quitting stops them. Ask (without blocking: the answer closes the window again).
+        event->ignore();
+        confirmQuit();
+        return;
+    }
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::confirmQuit()
+{
+    if (findChild<QMessageBox *>(QStringLiteral("quitConfirmation")))
+        return;
+    const Orchestrator::Progress p = m_orchestrator->progress();
+    const bool recorded = m_orchestrator->store() && !m_orchestrator->isStorageFailed();
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Quit Switchboard"),
+                                tr("%n agent(s) still at work.", nullptr, p.inProgress + p.pending),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("quitConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(
+        recorded ? tr("Running agents are stopped now. Everything is recorded: the next time Switchboard starts, "
+                      "they start again as a new attempt and queued goals go on.")
+                 : tr("Running agents are stopped and queued goals are dropped: without a database nothing of this "
+                      "session is kept."));
+    QPushButton *quit = box->addButton(tr("Stop agents and quit"), QMessageBox::DestructiveRole);
+    quit->setObjectName(QStringLiteral("confirmQuitButton"));
+    QPushButton *stay = box->addButton(tr("Keep running"), QMessageBox::RejectRole);
+    stay->setObjectName(QStringLiteral("keepRunningButton"));
+    box->setDefaultButton(stay);
+    box->setEscapeButton(stay);
+    connect(box, &QMessageBox::buttonClicked, this, [this, quit](QAbstractButton *button) {
+        if (button != quit)
+            return;
+        m_quitConfirmed = true;
+        QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection);
+    });
+    box->open();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -774,6 +818,7 @@ void MainWindow::updateIcons()
     m_detailDock->toggleViewAction()->setIcon(ThemedIcons::icon(QStringLiteral("details"), p));
     m_inboxDock->toggleViewAction()->setIcon(ThemedIcons::icon(QStringLiteral("state-escalated"), p));
     m_locksDock->toggleViewAction()->setIcon(ThemedIcons::icon(QStringLiteral("state-waiting-lock"), p));
+    m_scratchpadDock->toggleViewAction()->setIcon(ThemedIcons::icon(QStringLiteral("details"), p));
 }
 
 void MainWindow::retranslate()
@@ -829,6 +874,7 @@ void MainWindow::retranslate()
     m_detailDock->toggleViewAction()->setText(tr("Agent &details"));
     m_inboxDock->toggleViewAction()->setText(tr("&Inbox"));
     m_locksDock->toggleViewAction()->setText(tr("&Locks"));
+    m_scratchpadDock->toggleViewAction()->setText(tr("&Scratchpad"));
 }
 
 QString MainWindow::settingsPath() const
@@ -853,6 +899,7 @@ void MainWindow::restoreSettings()
     m_inboxDock->hide();
     m_locksDock->hide();
     m_metricsDock->hide();
+    m_scratchpadDock->hide();
     if (settings.value(QStringLiteral("version")).toString() == kSettingsVersion)
         restoreState(settings.value(QStringLiteral("state")).toByteArray());
     m_filterBar->restoreState(settings.value(QStringLiteral("filter")).toMap());

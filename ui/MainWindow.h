@@ -24,6 +24,7 @@ class AgentFilterProxyModel;
 class BoardFilterBar;
 class InboxDock;
 class LocksDock;
+class ScratchpadDock;
 class MetricsDock;
 class Orchestrator;
 class RunStatusWidget;
@@ -54,6 +55,7 @@ public:
     MetricsDock *metricsDock() const { return m_metricsDock; }
     // Hidden until the store fails.
     StorageBanner *storageBanner() const { return m_storageBanner; }
+    ScratchpadDock *scratchpadDock() const { return m_scratchpadDock; }
     // Null when the desktop has no system tray.
     QSystemTrayIcon *trayIcon() const { return m_tray; }
     // The last "needs your input" notice (tray message or status bar), for tests.
@@ -101,6 +103,7 @@ private:
     void saveSettings() const;
     QString settingsPath() const;
     void cancelAgents(const QStringList &agentIds);
+    void confirmQuit();
     void resumeAgents(const QStringList &agentIds);
     QStringList interruptedAgents(const QStringList &agentIds) const;
     void createMetricsDock();
@@ -109,6 +112,7 @@ private:
     QPointer<Orchestrator> m_orchestrator;
     Config m_config;
     QString m_planName;
+    bool m_quitConfirmed = false;
 
     AgentBoardModel *m_model;
     AgentFilterProxyModel *m_proxy;
@@ -121,6 +125,7 @@ private:
     LocksDock *m_locksDock = nullptr;
     MetricsDock *m_metricsDock = nullptr;
     StorageBanner *m_storageBanner = nullptr;
+    ScratchpadDock *m_scratchpadDock = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QString m_lastNotification;
     RunStatusWidget *m_runStatus;
