@@ -1,4 +1,5 @@
 // Switchboard: the dashboard when started without a command, the headless CLI otherwise.
+#include "HistoryWindow.h"
 #include "MainWindow.h"
 #include "Translations.h"
 #include "cli/Cli.h"
@@ -10,6 +11,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QMessageBox>
+#include <QPushButton>
 
 namespace {
 void setApplicationNames()
@@ -25,6 +27,38 @@ QStringList rawArguments(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
     return args;
+}
+
+// Another Switchboard owns the database: offer to follow its history read-only (nothing is ever written),
+// or quit. Returns the exit code.
+int offerReadOnlyHistory(switchboard::Store &store, const QString &databasePath, const QString &inUseMessage,
+                         const switchboard::Config &config)
+{
+    QMessageBox box(QMessageBox::Warning, QCoreApplication::translate("main", "Switchboard"),
+                    QCoreApplication::translate("main", "The database is in use by another Switchboard."),
+                    QMessageBox::NoButton);
+    box.setObjectName(QStringLiteral("databaseInUseBox"));
+    box.setInformativeText(inUseMessage + QStringLiteral("\n\n") +
+                           QCoreApplication::translate("main", "You can watch its runs in a read-only history window, "
+                                                               "or quit."));
+    QPushButton *readOnly =
+        box.addButton(QCoreApplication::translate("main", "Open read-only"), QMessageBox::AcceptRole);
+    QPushButton *quit = box.addButton(QCoreApplication::translate("main", "Quit"), QMessageBox::RejectRole);
+    box.setDefaultButton(readOnly);
+    box.setEscapeButton(quit);
+    box.exec();
+    if (box.clickedButton() != readOnly)
+        return 0;
+    QString error;
+    if (!store.openReadOnly(databasePath, &error)) {
+        QMessageBox::critical(
+            nullptr, QCoreApplication::translate("main", "Switchboard"),
+            QCoreApplication::translate("main", "The database cannot be opened read-only:\n\n%1").arg(error));
+        return 1;
+    }
+    switchboard::HistoryWindow window(&store, nullptr, config); // destroyed before the store closes
+    window.show();
+    return QApplication::exec();
 }
 } // namespace
 
@@ -59,6 +93,8 @@ int main(int argc, char *argv[])
     QString storeError;
     const QString databasePath = options.databasePath.isEmpty() ? Store::defaultPath() : options.databasePath;
     const bool stored = store.open(databasePath, &storeError);
+    if (!stored && store.openFailedInUse())
+        return offerReadOnlyHistory(store, databasePath, storeError, *config);
     if (!stored) {
         QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Switchboard"),
                              QCoreApplication::translate("main", "The database cannot be used:\n\n%1\n\n"

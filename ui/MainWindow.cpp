@@ -8,13 +8,14 @@
 #include "AgentStateStyle.h"
 #include "BoardFilterBar.h"
 #include "EmptyBoardOverlay.h"
+#include "HistoryWindow.h"
 #include "InboxDock.h"
 #include "LocksDock.h"
-#include "ScratchpadDock.h"
 #include "MetricsDock.h"
 #include "NewGoalDialog.h"
 #include "RunPlanDialog.h"
 #include "RunStatusWidget.h"
+#include "ScratchpadDock.h"
 #include "SpawnParallelDialog.h"
 #include "StorageBanner.h"
 #include "ThemedIcons.h"
@@ -41,6 +42,8 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace switchboard {
 
@@ -180,6 +183,11 @@ void MainWindow::createActions()
     m_runPlan->setShortcut(QKeySequence::Open);
     connect(m_runPlan, &QAction::triggered, this, &MainWindow::showRunPlanDialog);
 
+    m_showHistory = make(QStringLiteral("actionShowHistory"));
+    m_showHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_showHistory->setEnabled(m_orchestrator && m_orchestrator->store());
+    connect(m_showHistory, &QAction::triggered, this, &MainWindow::showHistory);
+
     m_quit = make(QStringLiteral("actionQuit"));
     m_quit->setShortcut(QKeySequence::Quit);
     m_quit->setMenuRole(QAction::QuitRole);
@@ -255,6 +263,8 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(m_newGoal);
     m_fileMenu->addAction(m_spawnParallel);
     m_fileMenu->addAction(m_runPlan);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_showHistory);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quit);
 
@@ -504,6 +514,35 @@ void MainWindow::showRunPlanDialog()
             kStatusMessageMs);
     });
     dialog->open();
+}
+
+void MainWindow::showHistory()
+{
+    if (!m_orchestrator || !m_orchestrator->store())
+        return;
+    if (!m_historyWindow) {
+        m_historyWindow = new HistoryWindow(m_orchestrator->store(), m_orchestrator, m_config, this);
+        connect(m_historyWindow, &HistoryWindow::agentsSpawned, this, [this](const QStringList &agentIds) {
+            statusBar()->showMessage(
+                tr("Queued %n agent(s) from the history", nullptr, static_cast<int>(agentIds.size())),
+                kStatusMessageMs);
+            m_model->flushPendingInserts();
+            if (agentIds.isEmpty() || m_view->selectAgent(agentIds.first()))
+                return;
+            // With a database an agent reaches the board once its goal is committed: select it then.
+            const QString agentId = agentIds.first();
+            auto connection = std::make_shared<QMetaObject::Connection>();
+            *connection = connect(m_model, &AgentBoardModel::batchApplied, this, [this, agentId, connection] {
+                if (m_view->selectAgent(agentId))
+                    disconnect(*connection);
+            });
+            QTimer::singleShot(10000, this, [connection] { disconnect(*connection); });
+        });
+        connect(m_historyWindow, &HistoryWindow::planStarted, this, &MainWindow::setPlanName);
+    }
+    m_historyWindow->show();
+    m_historyWindow->raise();
+    m_historyWindow->activateWindow();
 }
 
 void MainWindow::cancelAgents(const QStringList &agentIds)
@@ -801,6 +840,7 @@ void MainWindow::updateIcons()
     m_newGoal->setIcon(ThemedIcons::icon(QStringLiteral("new-goal"), p));
     m_spawnParallel->setIcon(ThemedIcons::icon(QStringLiteral("spawn-parallel"), p));
     m_runPlan->setIcon(ThemedIcons::icon(QStringLiteral("run-plan"), p));
+    m_showHistory->setIcon(ThemedIcons::icon(QStringLiteral("clock"), p));
     m_quit->setIcon(ThemedIcons::icon(QStringLiteral("quit"), p));
     m_cancelSelected->setIcon(ThemedIcons::icon(QStringLiteral("cancel"), p));
     m_cancelAll->setIcon(ThemedIcons::icon(QStringLiteral("cancel-all"), p));
@@ -837,6 +877,10 @@ void MainWindow::retranslate()
     m_runPlan->setText(tr("&Run plan…"));
     m_runPlan->setIconText(tr("Run plan"));
     m_runPlan->setToolTip(tr("Run a plan file or a template (Ctrl+O)"));
+    m_showHistory->setText(tr("&History…"));
+    m_showHistory->setToolTip(m_showHistory->isEnabled()
+                                  ? tr("Past runs and their goals: search, re-run, export (Ctrl+H)")
+                                  : tr("No database is open, so nothing is recorded"));
     m_quit->setText(tr("&Quit"));
     m_cancelSelected->setText(tr("&Cancel selected"));
     m_cancelSelected->setIconText(tr("Cancel"));

@@ -22,10 +22,11 @@ class AgentCardDelegate;
 class AgentDetailPane;
 class AgentFilterProxyModel;
 class BoardFilterBar;
+class HistoryWindow;
 class InboxDock;
 class LocksDock;
-class ScratchpadDock;
 class MetricsDock;
+class ScratchpadDock;
 class Orchestrator;
 class RunStatusWidget;
 class StorageBanner;
@@ -74,6 +75,8 @@ public Q_SLOTS:
     void showDetails();
     void copyAgentIds();
     void showAbout();
+    // Past runs and their goals from the database (one window, raised when open).
+    void showHistory();
     // Shows the inbox with this question selected.
     void showEscalation(const QString &escalationId);
 
@@ -126,6 +129,7 @@ private:
     MetricsDock *m_metricsDock = nullptr;
     StorageBanner *m_storageBanner = nullptr;
     ScratchpadDock *m_scratchpadDock = nullptr;
+    QPointer<HistoryWindow> m_historyWindow;
     QSystemTrayIcon *m_tray = nullptr;
     QString m_lastNotification;
     RunStatusWidget *m_runStatus;
@@ -142,6 +146,7 @@ private:
     QAction *m_newGoal = nullptr;
     QAction *m_spawnParallel = nullptr;
     QAction *m_runPlan = nullptr;
+    QAction *m_showHistory = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_cancelSelected = nullptr;
     QAction *m_cancelAll = nullptr;

@@ -4,6 +4,8 @@
 #include "AgentBoardModel.h"
 #include "AgentBoardView.h"
 #include "AgentFilterProxyModel.h"
+#include "HistoryGoalPane.h"
+#include "HistoryWindow.h"
 #include "InboxDock.h"
 #include "LocksDock.h"
 #include "MainWindow.h"
@@ -32,6 +34,9 @@
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
+#include <memory>
 
 using namespace switchboard;
 using namespace Qt::StringLiterals;
@@ -433,6 +438,127 @@ private Q_SLOTS:
         window.close();
         orchestrator.cancelAll();
         orchestrator.waitAll(10000);
+    }
+
+    void history_data()
+    {
+        QTest::addColumn<int>("goals");
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("history-empty") << 0 << false;
+        QTest::newRow("history") << 400 << false;
+        QTest::newRow("history-dark") << 400 << true;
+        QTest::newRow("history-readonly") << 400 << false;
+    }
+
+    // The History window on an empty database, and on three recorded runs, the newest with hundreds of
+    // goals, one goal selected (two attempts, an answered question, a log).
+    void history()
+    {
+        QFETCH(int, goals);
+        QFETCH(bool, dark);
+        QApplication::setPalette(dark ? darkPalette() : m_lightPalette);
+        QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/ui.ini"_s);
+        QTemporaryDir dir;
+        Store store;
+        QVERIFY(store.open(dir.filePath(u"history.db"_s)));
+        const QDateTime t0 = QDateTime::currentDateTimeUtc().addDays(-1);
+        const QStringList runs{u"Full-stack web app"_s, u"Nightly maintenance"_s, u"load test"_s};
+        const QList<Card> cards = goals > 0 ? many(goals) : QList<Card>();
+        for (int r = 0; goals > 0 && r < runs.size(); ++r) {
+            const QString runId = u"r-%1"_s.arg(r + 1);
+            const QDateTime start = t0.addSecs(r * 7200);
+            QList<StoreWrite> w{
+                StoreWrite::runStarted(runId, runs.at(r), r == 0 ? u"plans/full_stack.yaml"_s : QString(), 8, start)};
+            const int count = r == 2 ? goals : 12 + r * 5;
+            for (int i = 0; i < count; ++i) {
+                const Card &card = cards.at(i % cards.size());
+                Goal goal;
+                goal.id = u"g%1"_s.arg(i + 1);
+                goal.title = card.title;
+                goal.priority = card.priority;
+                goal.description = u"Part of the feature: team task boards."_s;
+                goal.profile = card.profile;
+                AgentStatus s;
+                s.agentId = u"a-%1-%2"_s.arg(r + 1).arg(i + 1);
+                s.goalId = goal.id;
+                s.profile = card.profile;
+                s.attempt = 1;
+                w << StoreWrite::goalAdded(runId, goal, s.agentId, {}, card.profile, start.addSecs(1));
+                const QString outcome = card.script.value(u"outcome"_s).toString();
+                if (r == 2 && i > goals * 3 / 4)
+                    continue; // still queued when the run stopped
+                s.state = AgentState::Running;
+                w << StoreWrite::transition(s, start.addSecs(2 + i));
+                if (i == 1) { // a retried goal that asked a question
+                    s.state = AgentState::Failed;
+                    w << StoreWrite::finished(s, AgentResult::failed(u"connection reset by peer"_s), start.addSecs(40));
+                    s.attempt = 2;
+                    s.state = AgentState::Running;
+                    w << StoreWrite::transition(s, start.addSecs(45));
+                    Escalation e;
+                    e.id = u"e-%1"_s.arg(r + 1);
+                    e.agentId = s.agentId;
+                    e.goalId = goal.id;
+                    e.trigger = Escalation::Trigger::Architecture;
+                    e.question = u"Which database should the task boards use?"_s;
+                    e.options = {{u"pg"_s, u"PostgreSQL"_s}, {u"sqlite"_s, u"SQLite"_s}};
+                    e.createdAt = start.addSecs(50);
+                    e.state = Escalation::State::Answered;
+                    e.answerOption = u"pg"_s;
+                    e.answerText = u"Version 15, as in production"_s;
+                    e.answeredAt = start.addSecs(170);
+                    e.answeredBy = u"human"_s;
+                    w << StoreWrite::escalation(e);
+                    w << StoreWrite::log(s.agentId, {u"[%1] starting: %2"_s.arg(s.agentId, goal.title),
+                                                     u"reading the workspace"_s, u"asked: which database?"_s,
+                                                     u"answer: PostgreSQL"_s, u"writing migrations"_s});
+                }
+                w << StoreWrite::usage(s.agentId, s.attempt, card.script.value(u"in"_s).toLongLong() + 900,
+                                       card.script.value(u"out"_s).toLongLong() + 300,
+                                       card.script.value(u"cost"_s).toDouble() + 0.01);
+                if (r == 2 && i > goals / 2)
+                    continue; // running when the run stopped
+                s.state = outcome == u"fail" ? AgentState::Failed : AgentState::Completed;
+                w << StoreWrite::finished(s,
+                                          s.state == AgentState::Failed
+                                              ? AgentResult::failed(card.script.value(u"error"_s).toString(), 1)
+                                              : AgentResult::completed(u"Change merged: %1"_s.arg(card.title)),
+                                          start.addSecs(60 + i * 3));
+            }
+            if (r < 2)
+                w << StoreWrite::runFinished(runId, RunSummary{}, start.addSecs(600));
+            auto ok = std::make_shared<std::atomic<bool>>(false);
+            store.submitAll(w, nullptr, [ok](bool committed) { ok->store(committed); });
+            QVERIFY(store.flush() && ok->load());
+        }
+        // As a second instance would see it: the database read-only, no orchestrator.
+        const bool readOnly = QString::fromLatin1(QTest::currentDataTag()).endsWith(u"readonly");
+        Store second;
+        QVERIFY(!readOnly || second.openReadOnly(store.path()));
+        Orchestrator orchestrator;
+        HistoryWindow window(readOnly ? &second : &store, readOnly ? nullptr : &orchestrator, ConfigLoader::defaults());
+        window.setAutoRefreshInterval(0);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading(), 10000);
+        if (goals > 0)
+            QVERIFY(window.selectGoal(u"a-3-2"_s));
+        QTest::qWait(300);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag());
+        QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u".png"_s)));
+        if (goals > 0) {
+            for (const auto tab :
+                 {HistoryGoalPane::AttemptsTab, HistoryGoalPane::LogTab, HistoryGoalPane::QuestionsTab}) {
+                window.goalPane()->showTab(tab);
+                QTest::qWait(100);
+                QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u"-tab%1.png"_s.arg(int(tab)))));
+            }
+            window.goalPane()->showTab(HistoryGoalPane::ResultTab);
+            window.setSearchText(u"billing failed"_s);
+            QTest::qWait(200);
+            QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u"-search.png"_s)));
+        }
     }
 
     void metrics_data()
