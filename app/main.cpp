@@ -5,6 +5,7 @@
 #include "cli/Cli.h"
 #include "config/ConfigApplier.h"
 #include "config/ConfigLoader.h"
+#include "config/RunSettings.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
 
@@ -104,13 +105,27 @@ int main(int argc, char *argv[])
 
     Orchestrator orchestrator;
     applyConfig(orchestrator, *config, options.maxParallel);
+    orchestrator.setRunSettings(RunSettings::fromConfig(*config).toJson());
     orchestrator.setLogDirectory(sessionLogDirectory());
     if (stored) {
         orchestrator.setStore(&store);
-        // An unfinished run comes back on the board; its interrupted agents start again.
+        // An unfinished run comes back on the board with the profiles and limits it was started with; its
+        // interrupted agents start again unless workflow.auto_resume is off (then they wait for a click).
         const QList<RunRecord> runs = store.runs();
-        if (!runs.isEmpty() && !runs.constLast().isFinished())
-            orchestrator.restore(store.load(runs.constLast().id), true);
+        if (!runs.isEmpty() && !runs.constLast().isFinished()) {
+            const RunSettings settings = RunSettings::fromJson(runs.constLast().settings);
+            ConfigError settingsError;
+            if (!settings.isEmpty() &&
+                !applyRunSettings(orchestrator, settings, options.maxParallel, {}, &settingsError)) {
+                QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Switchboard"),
+                                     QCoreApplication::translate("main",
+                                                                 "The unfinished run's own settings no longer load:"
+                                                                 "\n\n%1\n\nIt continues with the current "
+                                                                 "configuration.")
+                                         .arg(settingsError.toString()));
+            }
+            orchestrator.restore(store.load(runs.constLast().id), config->workflow.autoResume);
+        }
     }
 
     MainWindow window(&orchestrator, *config);
