@@ -5,110 +5,405 @@
     <name>switchboard::AgentDetailPane</name>
     <message numerus="yes">
         <source>%n older line(s) not shown; the newest %1 are kept.</source>
-        <translation><numerusform>%n older line not shown; the newest %1 are kept.</numerusform><numerusform>%n older lines not shown; the newest %1 are kept.</numerusform></translation>
+        <translation>
+            <numerusform>%n older line not shown; the newest %1 are kept.</numerusform>
+            <numerusform>%n older lines not shown; the newest %1 are kept.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n older line(s) not shown — full log: %1</source>
-        <translation><numerusform>%n older line not shown — full log: %1</numerusform><numerusform>%n older lines not shown — full log: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n older line not shown — full log: %1</numerusform>
+            <numerusform>%n older lines not shown — full log: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>switchboard::BoardFilterBar</name>
     <message numerus="yes">
         <source>%n agent(s)</source>
-        <translation><numerusform>%n agent</numerusform><numerusform>%n agents</numerusform></translation>
+        <translation>
+            <numerusform>%n agent</numerusform>
+            <numerusform>%n agents</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n agent(s)</source>
-        <translation><numerusform>%1 of %n agent</numerusform><numerusform>%1 of %n agents</numerusform></translation>
+        <translation>
+            <numerusform>%1 of %n agent</numerusform>
+            <numerusform>%1 of %n agents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryGoalPane</name>
+    <message numerus="yes">
+        <source>The last %n line(s); the full log is in the log file.</source>
+        <translation>
+            <numerusform>The last %n line; the full log is in the log file.</numerusform>
+            <numerusform>The last %n lines; the full log is in the log file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryRunModel</name>
+    <message numerus="yes">
+        <source>All %n completed</source>
+        <translation>
+            <numerusform>%n completed</numerusform>
+            <numerusform>All %n completed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n completed</source>
+        <translation>
+            <numerusform>%n completed</numerusform>
+            <numerusform>%n completed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n cancelled</numerusform>
+            <numerusform>%n cancelled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocked</source>
+        <translation>
+            <numerusform>%n blocked</numerusform>
+            <numerusform>%n blocked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interrupted</source>
+        <translation>
+            <numerusform>%n interrupted</numerusform>
+            <numerusform>%n interrupted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in progress</source>
+        <translation>
+            <numerusform>%n in progress</numerusform>
+            <numerusform>%n in progress</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n queued</numerusform>
+            <numerusform>%n queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n attempt(s)</source>
+        <translation>
+            <numerusform>%1 over %n attempt</numerusform>
+            <numerusform>%1 over %n attempts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All runs (%n)</source>
+        <translation>
+            <numerusform>All runs (%n)</numerusform>
+            <numerusform>All runs (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryWindow</name>
+    <message numerus="yes">
+        <source>%1 of %n goal(s) match</source>
+        <translation>
+            <numerusform>%1 of %n goal matches</numerusform>
+            <numerusform>%1 of %n goals match</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s)</source>
+        <translation>
+            <numerusform>%n goal</numerusform>
+            <numerusform>%n goals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Started plan “%1” again: %n goal(s) queued</source>
+        <translation>
+            <numerusform>Started plan “%1” again: %n goal queued</numerusform>
+            <numerusform>Started plan “%1” again: %n goals queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the %n goal(s) of “%1” again?</source>
+        <translation>
+            <numerusform>Queue the %n goal of “%1” again?</numerusform>
+            <numerusform>Queue the %n goals of “%1” again?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue %n goal(s)</source>
+        <translation>
+            <numerusform>Queue %n goal</numerusform>
+            <numerusform>Queue %n goals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n goal(s) on the board</source>
+        <translation>
+            <numerusform>Queued %n goal on the board</numerusform>
+            <numerusform>Queued %n goals on the board</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>switchboard::LockTableModel</name>
     <message numerus="yes">
         <source>%n waiting: %1</source>
-        <extracomment>Locks table: "2 waiting: coder #3, tester #1"</extracomment>
-        <translation><numerusform>%n waiting: %1</numerusform><numerusform>%n waiting: %1</numerusform></translation>
+        <extracomment>Locks table: &quot;2 waiting: coder #3, tester #1&quot;</extracomment>
+        <translation>
+            <numerusform>%n waiting: %1</numerusform>
+            <numerusform>%n waiting: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>switchboard::LocksDock</name>
     <message numerus="yes">
         <source>%n lock(s) held</source>
-        <translation><numerusform>%n lock held</numerusform><numerusform>%n locks held</numerusform></translation>
+        <translation>
+            <numerusform>%n lock held</numerusform>
+            <numerusform>%n locks held</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n contended</source>
-        <translation><numerusform>%n contended</numerusform><numerusform>%n contended</numerusform></translation>
+        <translation>
+            <numerusform>%n contended</numerusform>
+            <numerusform>%n contended</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>switchboard::MainWindow</name>
     <message numerus="yes">
         <source>Queued %n agent(s)</source>
-        <translation><numerusform>Queued %n agent</numerusform><numerusform>Queued %n agents</numerusform></translation>
+        <translation>
+            <numerusform>Queued %n agent</numerusform>
+            <numerusform>Queued %n agents</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Started plan “%1”: %n agent(s) queued</source>
-        <translation><numerusform>Started plan “%1”: %n agent queued</numerusform><numerusform>Started plan “%1”: %n agents queued</numerusform></translation>
+        <translation>
+            <numerusform>Started plan “%1”: %n agent queued</numerusform>
+            <numerusform>Started plan “%1”: %n agents queued</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Cancelling %n agent(s)</source>
-        <translation><numerusform>Cancelling %n agent</numerusform><numerusform>Cancelling %n agents</numerusform></translation>
+        <translation>
+            <numerusform>Cancelling %n agent</numerusform>
+            <numerusform>Cancelling %n agents</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Cancel all %n unfinished agent(s)?</source>
-        <translation><numerusform>Cancel the unfinished agent?</numerusform><numerusform>Cancel all %n unfinished agents?</numerusform></translation>
+        <translation>
+            <numerusform>Cancel the unfinished agent?</numerusform>
+            <numerusform>Cancel all %n unfinished agents?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Removed %n finished agent(s) from the board</source>
-        <translation><numerusform>Removed %n finished agent from the board</numerusform><numerusform>Removed %n finished agents from the board</numerusform></translation>
+        <translation>
+            <numerusform>Removed %n finished agent from the board</numerusform>
+            <numerusform>Removed %n finished agents from the board</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Copied %n agent id(s)</source>
-        <translation><numerusform>Copied %n agent id</numerusform><numerusform>Copied %n agent ids</numerusform></translation>
+        <translation>
+            <numerusform>Copied %n agent id</numerusform>
+            <numerusform>Copied %n agent ids</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Switchboard: %n question(s) waiting for you</source>
-        <translation><numerusform>Switchboard: %n question waiting for you</numerusform><numerusform>Switchboard: %n questions waiting for you</numerusform></translation>
+        <translation>
+            <numerusform>Switchboard: %n question waiting for you</numerusform>
+            <numerusform>Switchboard: %n questions waiting for you</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Switchboard (%n waiting)</source>
         <extracomment>Window title while agents wait for answers; %1 is the plan</extracomment>
-        <translation><numerusform>Switchboard (%n waiting)</numerusform><numerusform>Switchboard (%n waiting)</numerusform></translation>
+        <translation>
+            <numerusform>Switchboard (%n waiting)</numerusform>
+            <numerusform>Switchboard (%n waiting)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Switchboard — %1 (%n waiting)</source>
-        <translation><numerusform>Switchboard — %1 (%n waiting)</numerusform><numerusform>Switchboard — %1 (%n waiting)</numerusform></translation>
+        <translation>
+            <numerusform>Switchboard — %1 (%n waiting)</numerusform>
+            <numerusform>Switchboard — %1 (%n waiting)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n agent(s) from the history</source>
+        <translation>
+            <numerusform>Queued %n agent from the history</numerusform>
+            <numerusform>Queued %n agents from the history</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming %n agent(s), each with a new attempt</source>
+        <translation>
+            <numerusform>Resuming %n agent with a new attempt</numerusform>
+            <numerusform>Resuming %n agents, each with a new attempt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agent(s) still at work.</source>
+        <translation>
+            <numerusform>%n agent still at work.</numerusform>
+            <numerusform>%n agents still at work.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::MetricsDock</name>
+    <message numerus="yes">
+        <source>of %n goal(s)</source>
+        <translation>
+            <numerusform>of %n goal</numerusform>
+            <numerusform>of %n goals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slot(s)</source>
+        <translation>
+            <numerusform>%n slot</numerusform>
+            <numerusform>%n slots</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n finished</source>
+        <translation>
+            <numerusform>%1 of %n finished</numerusform>
+            <numerusform>%1 of %n finished</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n request(s)</source>
+        <translation>
+            <numerusform>%1 in %n request</numerusform>
+            <numerusform>%1 in %n requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n alert</numerusform>
+            <numerusform>%n alerts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missed target(s)</source>
+        <translation>
+            <numerusform>%n missed target</numerusform>
+            <numerusform>%n missed targets</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>switchboard::RunPlanDialog</name>
     <message numerus="yes">
         <source>%n goal(s)</source>
-        <translation><numerusform>%n goal</numerusform><numerusform>%n goals</numerusform></translation>
+        <translation>
+            <numerusform>%n goal</numerusform>
+            <numerusform>%n goals</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n phase(s)</source>
-        <translation><numerusform>%n phase</numerusform><numerusform>%n phases</numerusform></translation>
+        <translation>
+            <numerusform>%n phase</numerusform>
+            <numerusform>%n phases</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Phase %1 — %n goal(s) in parallel</source>
-        <translation><numerusform>Phase %1 — %n goal</numerusform><numerusform>Phase %1 — %n goals in parallel</numerusform></translation>
+        <translation>
+            <numerusform>Phase %1 — %n goal</numerusform>
+            <numerusform>Phase %1 — %n goals in parallel</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>switchboard::RunStatusWidget</name>
     <message numerus="yes">
         <source>%n waiting for you</source>
-        <translation><numerusform>%n waiting for you</numerusform><numerusform>%n waiting for you</numerusform></translation>
+        <translation>
+            <numerusform>%n waiting for you</numerusform>
+            <numerusform>%n waiting for you</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::ScratchpadDock</name>
+    <message numerus="yes">
+        <source>%n note(s) shared by this run&apos;s agents</source>
+        <translation>
+            <numerusform>%n note shared by this run&apos;s agents</numerusform>
+            <numerusform>%n notes shared by this run&apos;s agents</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>switchboard::SpawnParallelDialog</name>
     <message numerus="yes">
         <source>&amp;Spawn %n agent(s)</source>
-        <translation><numerusform>&amp;Spawn %n agent</numerusform><numerusform>&amp;Spawn %n agents</numerusform></translation>
+        <translation>
+            <numerusform>&amp;Spawn %n agent</numerusform>
+            <numerusform>&amp;Spawn %n agents</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
