@@ -64,10 +64,6 @@
         <translation>A posé une question et attend votre réponse</translation>
     </message>
     <message>
-        <source>Was running when Switchboard stopped; it will be retried</source>
-        <translation>Était en cours quand Switchboard s’est arrêté ; il sera relancé</translation>
-    </message>
-    <message>
         <source>Finished its goal</source>
         <translation>A atteint son objectif</translation>
     </message>
@@ -138,6 +134,10 @@
     <message>
         <source>rate limited</source>
         <translation>limite de débit atteinte</translation>
+    </message>
+    <message>
+        <source>Was running when Switchboard stopped; resume it to start a new attempt</source>
+        <translation>Était en cours quand Switchboard s’est arrêté ; reprenez-le pour lancer une nouvelle tentative</translation>
     </message>
 </context>
 <context>
@@ -291,6 +291,19 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
         <source>Asks: %1</source>
         <extracomment>Card of an agent waiting for an answer; %1 is its question</extracomment>
         <translation>Demande : %1</translation>
+    </message>
+    <message>
+        <source>Stopped with Switchboard; resume it (▶) to start a new attempt</source>
+        <extracomment>Card of an agent a crash or quit interrupted, held until the person resumes it</extracomment>
+        <translation>Arrêté avec Switchboard ; reprenez-le (▶) pour lancer une nouvelle tentative</translation>
+    </message>
+    <message>
+        <source>Resume: start this agent again with a new attempt</source>
+        <translation>Reprendre : relancer cet agent avec une nouvelle tentative</translation>
+    </message>
+    <message>
+        <source>Cancel this agent</source>
+        <translation>Annuler cet agent</translation>
     </message>
 </context>
 <context>
@@ -671,6 +684,718 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Timed out</source>
         <translation>Expirée</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryGoalModel</name>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Démarré le</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Jetons</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécution</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryGoalPane</name>
+    <message>
+        <source>goal %1</source>
+        <translation>objectif %1</translation>
+    </message>
+    <message>
+        <source>agent %1</source>
+        <translation>agent %1</translation>
+    </message>
+    <message>
+        <source>Attempts (%1)</source>
+        <translation>Tentatives (%1)</translation>
+    </message>
+    <message>
+        <source>Questions (%1)</source>
+        <translation>Questions (%1)</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>Erreur :</translation>
+    </message>
+    <message>
+        <source>No summary was recorded.</source>
+        <translation>Aucun résumé n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>No result yet.</source>
+        <translation>Pas encore de résultat.</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Success criteria</source>
+        <translation>Critères de réussite</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Dépend de</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>Compétences</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressources</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>any with the capabilities</source>
+        <translation>tout profil doté de ces compétences</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouté le</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Consommation</translation>
+    </message>
+    <message>
+        <source>%1 in, %2 out · %3</source>
+        <translation>%1 entrée, %2 sortie · %3</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>unfinished</source>
+        <translation>inachevée</translation>
+    </message>
+    <message>
+        <source>%1 (exit code %2)</source>
+        <translation>%1 (code de sortie %2)</translation>
+    </message>
+    <message>
+        <source>The agent asked no questions.</source>
+        <translation>L’agent n’a posé aucune question.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · asked %3</source>
+        <translation>%1 · %2 · posée le %3</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Options :</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>Réponse :</translation>
+    </message>
+    <message>
+        <source>(took “%1”)</source>
+        <translation>(option « %1 » retenue)</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <source>No full log file was written for this agent</source>
+        <translation>Aucun fichier journal complet n’a été écrit pour cet agent</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>The agent wrote nothing to its log.</source>
+        <translation>L’agent n’a rien écrit dans son journal.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n line(s); the full log is in the log file.</source>
+        <translation>
+            <numerusform>La dernière ligne (%n) ; le journal complet se trouve dans le fichier journal.</numerusform>
+            <numerusform>Les %n dernières lignes ; le journal complet se trouve dans le fichier journal.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a goal to see its result, attempts, log and the questions it asked.</source>
+        <translation>Sélectionnez un objectif pour voir son résultat, ses tentatives, son journal et les questions qu’il a posées.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Jetons</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Tentative</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Open full log</source>
+        <translation>Ouvrir le journal complet</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryRunModel</name>
+    <message>
+        <source>No goals</source>
+        <translation>Aucun objectif</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n completed</source>
+        <translation>
+            <numerusform>Terminé (%n)</numerusform>
+            <numerusform>Tous terminés (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n completed</source>
+        <translation>
+            <numerusform>%n terminé</numerusform>
+            <numerusform>%n terminés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n échoué</numerusform>
+            <numerusform>%n échoués</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n annulé</numerusform>
+            <numerusform>%n annulés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocked</source>
+        <translation>
+            <numerusform>%n bloqué</numerusform>
+            <numerusform>%n bloqués</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interrupted</source>
+        <translation>
+            <numerusform>%n interrompu</numerusform>
+            <numerusform>%n interrompus</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in progress</source>
+        <translation>
+            <numerusform>%n en cours</numerusform>
+            <numerusform>%n en cours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n en file</numerusform>
+            <numerusform>%n en file</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation>Inachevée</translation>
+    </message>
+    <message>
+        <source>Every goal of every run, to search them all</source>
+        <translation>Tous les objectifs de toutes les exécutions, pour tout rechercher</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Exécution %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n attempt(s)</source>
+        <translation>
+            <numerusform>%1 sur %n tentative</numerusform>
+            <numerusform>%1 sur %n tentatives</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Still running: goals are being added and worked on</source>
+        <translation>Toujours en cours : des objectifs sont ajoutés et traités</translation>
+    </message>
+    <message>
+        <source>The run did not finish: the app was closed or stopped while it ran</source>
+        <translation>L’exécution ne s’est pas terminée : l’application a été fermée ou arrêtée pendant son déroulement</translation>
+    </message>
+    <message numerus="yes">
+        <source>All runs (%n)</source>
+        <translation>
+            <numerusform>Toutes les exécutions (%n)</numerusform>
+            <numerusform>Toutes les exécutions (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Démarrée</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Plan file</source>
+        <translation>Fichier de plan</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryWindow</name>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>Impossible d’écrire « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>No database is open, so there is no history to show.</source>
+        <translation>Aucune base de données n’est ouverte : il n’y a aucun historique à afficher.</translation>
+    </message>
+    <message>
+        <source>Could not read the run list: %1</source>
+        <translation>Impossible de lire la liste des exécutions : %1</translation>
+    </message>
+    <message>
+        <source>Loading %1 goals…</source>
+        <translation>Chargement de %1 objectifs…</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Actualisation…</translation>
+    </message>
+    <message>
+        <source>The history could not be read:
+%1</source>
+        <translation>L’historique n’a pas pu être lu :
+%1</translation>
+    </message>
+    <message>
+        <source>No runs recorded yet.
+
+Every goal you start, every plan you run, is kept here with its attempts, log, answers and result.</source>
+        <translation>Aucune exécution enregistrée pour l’instant.
+
+Chaque objectif que vous lancez, chaque plan que vous exécutez, est conservé ici avec ses tentatives, son journal, ses réponses et son résultat.</translation>
+    </message>
+    <message>
+        <source>This run has no goals.</source>
+        <translation>Cette exécution ne contient aucun objectif.</translation>
+    </message>
+    <message>
+        <source>No goal matches “%1”.</source>
+        <translation>Aucun objectif ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;All runs&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Toutes les exécutions&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>plan %1</source>
+        <translation>plan %1</translation>
+    </message>
+    <message>
+        <source>took %1</source>
+        <translation>durée %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n goal(s) match</source>
+        <translation>
+            <numerusform>%1 sur %n objectif correspond</numerusform>
+            <numerusform>%1 sur %n objectifs correspondent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s)</source>
+        <translation>
+            <numerusform>%n objectif</numerusform>
+            <numerusform>%n objectifs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-run goal</source>
+        <translation>Relancer l’objectif</translation>
+    </message>
+    <message>
+        <source>“%1” could not be queued again.</source>
+        <translation>« %1 » n’a pas pu être remis en file.</translation>
+    </message>
+    <message>
+        <source>Queued “%1” on the board as %2</source>
+        <translation>« %1 » mis en file sur le tableau sous %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Started plan “%1” again: %n goal(s) queued</source>
+        <translation>
+            <numerusform>Plan « %1 » relancé : %n objectif mis en file</numerusform>
+            <numerusform>Plan « %1 » relancé : %n objectifs mis en file</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-run plan</source>
+        <translation>Relancer le plan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the %n goal(s) of “%1” again?</source>
+        <translation>
+            <numerusform>Remettre en file %n objectif de « %1 » ?</numerusform>
+            <numerusform>Remettre en file les %n objectifs de « %1 » ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run had no plan file: its goals are queued as they were recorded, with the dependencies between them.</source>
+        <translation>L’exécution n’avait pas de fichier de plan : ses objectifs sont mis en file tels qu’ils ont été enregistrés, avec leurs dépendances mutuelles.</translation>
+    </message>
+    <message>
+        <source>Its plan file “%1” is gone: the goals are queued as they were recorded, with the dependencies between them.</source>
+        <translation>Son fichier de plan « %1 » a disparu : les objectifs sont mis en file tels qu’ils ont été enregistrés, avec leurs dépendances mutuelles.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue %n goal(s)</source>
+        <translation>
+            <numerusform>Mettre %n objectif en file</numerusform>
+            <numerusform>Mettre %n objectifs en file</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The goals of this run could not be queued again.</source>
+        <translation>Les objectifs de cette exécution n’ont pas pu être remis en file.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n goal(s) on the board</source>
+        <translation>
+            <numerusform>%n objectif mis en file sur le tableau</numerusform>
+            <numerusform>%n objectifs mis en file sur le tableau</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open log</source>
+        <translation>Ouvrir le journal</translation>
+    </message>
+    <message>
+        <source>The log file could not be opened.</source>
+        <translation>Le fichier journal n’a pas pu être ouvert.</translation>
+    </message>
+    <message>
+        <source>Export run report</source>
+        <translation>Exporter le rapport d’exécution</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export activity log</source>
+        <translation>Exporter le journal d’activité</translation>
+    </message>
+    <message>
+        <source>Export project state</source>
+        <translation>Exporter l’état du projet</translation>
+    </message>
+    <message>
+        <source>YAML (*.yaml *.yml)</source>
+        <translation>YAML (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exportation vers %1…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exporté vers %1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>The export could not be written.</source>
+        <translation>L’export n’a pas pu être écrit.</translation>
+    </message>
+    <message>
+        <source>History (read-only) — Switchboard</source>
+        <translation>Historique (lecture seule) — Switchboard</translation>
+    </message>
+    <message>
+        <source>History — Switchboard</source>
+        <translation>Historique — Switchboard</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>E&amp;xécution</translation>
+    </message>
+    <message>
+        <source>History toolbar</source>
+        <translation>Barre d’outils de l’historique</translation>
+    </message>
+    <message>
+        <source>Search runs and goals: title, id, description, error, state…</source>
+        <translation>Rechercher exécutions et objectifs : titre, identifiant, description, erreur, état…</translation>
+    </message>
+    <message>
+        <source>Every word must match. Searches the runs&apos; names and the shown goals (Ctrl+F)</source>
+        <translation>Chaque mot doit correspondre. Recherche dans les noms des exécutions et dans les objectifs affichés (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Exécutions</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Read the history again (F5)</source>
+        <translation>Relire l’historique (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>Re-run &amp;goal</source>
+        <translation>Relancer l’&amp;objectif</translation>
+    </message>
+    <message>
+        <source>Re-run &amp;plan…</source>
+        <translation>Relancer le &amp;plan…</translation>
+    </message>
+    <message>
+        <source>Read-only: the database is in use by another Switchboard</source>
+        <translation>Lecture seule : la base de données est utilisée par un autre Switchboard</translation>
+    </message>
+    <message>
+        <source>Re-running needs the dashboard</source>
+        <translation>La relance nécessite le tableau de bord</translation>
+    </message>
+    <message>
+        <source>Queue a copy of the selected goal on the board, without its dependencies (Ctrl+R)</source>
+        <translation>Mettre en file sur le tableau une copie de l’objectif sélectionné, sans ses dépendances (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Run the selected run&apos;s plan again: its plan file, or the goals as recorded (Ctrl+Shift+R)</source>
+        <translation>Exécuter à nouveau le plan de l’exécution sélectionnée : son fichier de plan, ou les objectifs tels qu’ils ont été enregistrés (Ctrl+Maj+R)</translation>
+    </message>
+    <message>
+        <source>Run report (&amp;Markdown)…</source>
+        <translation>Rapport d’exécution (&amp;Markdown)…</translation>
+    </message>
+    <message>
+        <source>Run report (&amp;JSON)…</source>
+        <translation>Rapport d’exécution (&amp;JSON)…</translation>
+    </message>
+    <message>
+        <source>&amp;Activity log…</source>
+        <translation>Journal d’&amp;activité…</translation>
+    </message>
+    <message>
+        <source>Project &amp;state (YAML)…</source>
+        <translation>É&amp;tat du projet (YAML)…</translation>
+    </message>
+    <message>
+        <source>Save the selected run&apos;s report, activity log or state to a file</source>
+        <translation>Enregistrer dans un fichier le rapport, le journal d’activité ou l’état de l’exécution sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>&amp;Copy goal id</source>
+        <translation>&amp;Copier l’identifiant de l’objectif</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+    <message>
+        <source>No runs recorded yet</source>
+        <translation>Aucune exécution enregistrée pour l’instant</translation>
+    </message>
+    <message>
+        <source>The other Switchboard has not started a goal or a plan yet. This window looks again every few seconds.</source>
+        <translation>L’autre Switchboard n’a encore lancé aucun objectif ni aucun plan. Cette fenêtre vérifie à nouveau toutes les quelques secondes.</translation>
+    </message>
+    <message>
+        <source>Every goal you start and every plan you run is kept here, with its attempts, log, answers and result, so you can search it, run it again or export a report.</source>
+        <translation>Chaque objectif que vous lancez et chaque plan que vous exécutez est conservé ici, avec ses tentatives, son journal, ses réponses et son résultat, pour que vous puissiez le rechercher, le relancer ou en exporter un rapport.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Read-only: the database is in use by another Switchboard.&lt;/b&gt; This window follows its progress and refreshes every few seconds; re-running goals is turned off.</source>
+        <translation>&lt;b&gt;Lecture seule : la base de données est utilisée par un autre Switchboard.&lt;/b&gt; Cette fenêtre suit sa progression et s’actualise toutes les quelques secondes ; la relance d’objectifs est désactivée.</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1903,345 @@ par %2, %3</translation>
         <source>Run finished</source>
         <translation>Exécution terminée</translation>
     </message>
+    <message numerus="yes">
+        <source>Queued %n agent(s) from the history</source>
+        <translation>
+            <numerusform>%n agent mis en file depuis l’historique</numerusform>
+            <numerusform>%n agents mis en file depuis l’historique</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming %n agent(s), each with a new attempt</source>
+        <translation>
+            <numerusform>Reprise de %n agent, avec une nouvelle tentative</numerusform>
+            <numerusform>Reprise de %n agents, chacun avec une nouvelle tentative</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the interrupted agents to resume on the board first.</source>
+        <translation>Sélectionnez d’abord sur le tableau les agents interrompus à reprendre.</translation>
+    </message>
+    <message>
+        <source>No agent is waiting to be resumed.</source>
+        <translation>Aucun agent n’attend d’être repris.</translation>
+    </message>
+    <message>
+        <source>Storage failed: dispatch is paused</source>
+        <translation>Échec du stockage : les lancements sont suspendus</translation>
+    </message>
+    <message>
+        <source>Quit Switchboard</source>
+        <translation>Quitter Switchboard</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agent(s) still at work.</source>
+        <translation>
+            <numerusform>%n agent est encore au travail.</numerusform>
+            <numerusform>%n agents sont encore au travail.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running agents are stopped now. Everything is recorded: the next time Switchboard starts, they start again as a new attempt and queued goals go on.</source>
+        <translation>Les agents en cours sont arrêtés maintenant. Tout est enregistré : au prochain démarrage de Switchboard, ils repartiront avec une nouvelle tentative et les objectifs en file suivront leur cours.</translation>
+    </message>
+    <message>
+        <source>Running agents are stopped and queued goals are dropped: without a database nothing of this session is kept.</source>
+        <translation>Les agents en cours sont arrêtés et les objectifs en file abandonnés : sans base de données, rien de cette session n’est conservé.</translation>
+    </message>
+    <message>
+        <source>Stop agents and quit</source>
+        <translation>Arrêter les agents et quitter</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Historique…</translation>
+    </message>
+    <message>
+        <source>Past runs and their goals: search, re-run, export (Ctrl+H)</source>
+        <translation>Exécutions passées et leurs objectifs : recherche, relance, export (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>No database is open, so nothing is recorded</source>
+        <translation>Aucune base de données n’est ouverte : rien n’est enregistré</translation>
+    </message>
+    <message>
+        <source>&amp;Resume interrupted</source>
+        <translation>Reprendre les &amp;interrompus</translation>
+    </message>
+    <message>
+        <source>Start the selected interrupted agents again: a new attempt from the beginning (Ctrl+R)</source>
+        <translation>Relancer les agents interrompus sélectionnés : une nouvelle tentative depuis le début (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Resume &amp;all interrupted</source>
+        <translation>Reprendre t&amp;ous les interrompus</translation>
+    </message>
+    <message>
+        <source>Start every interrupted agent again, each with a new attempt</source>
+        <translation>Relancer chaque agent interrompu, avec une nouvelle tentative pour chacun</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics</source>
+        <translation>&amp;Métriques</translation>
+    </message>
+    <message>
+        <source>&amp;Scratchpad</source>
+        <translation>Bloc-&amp;notes</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::MetricTile</name>
+    <message>
+        <source>Missed target</source>
+        <extracomment>Marker on a metric that is worse than its target (a warning)</extracomment>
+        <translation>Cible manquée</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <extracomment>Marker on a metric past its alert threshold</extracomment>
+        <translation>Alerte</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::MetricsDock</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>On target</source>
+        <translation>Dans la cible</translation>
+    </message>
+    <message>
+        <source>Missed target</source>
+        <translation>Cible manquée</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>target below %1, alert above %2</source>
+        <translation>cible sous %1, alerte au-dessus de %2</translation>
+    </message>
+    <message>
+        <source>target below %1 min, alert above %2 min</source>
+        <translation>cible sous %1 min, alerte au-dessus de %2 min</translation>
+    </message>
+    <message>
+        <source>target above %1, alert below %2</source>
+        <translation>cible au-dessus de %1, alerte sous %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n goal(s)</source>
+        <translation>
+            <numerusform>sur %n objectif</numerusform>
+            <numerusform>sur %n objectifs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slot(s)</source>
+        <translation>
+            <numerusform>%n place</numerusform>
+            <numerusform>%n places</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n échoué</numerusform>
+            <numerusform>%n échoués</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n tentative</numerusform>
+            <numerusform>%n tentatives</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n finished</source>
+        <translation>
+            <numerusform>%1 sur %n terminé</numerusform>
+            <numerusform>%1 sur %n terminés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing finished yet</source>
+        <translation>Rien de terminé pour l’instant</translation>
+    </message>
+    <message>
+        <source>busy %1</source>
+        <extracomment>Context of the utilisation tile: total time agents were busy</extracomment>
+        <translation>activité %1</translation>
+    </message>
+    <message>
+        <source>runs %1 · p95 %2</source>
+        <translation>durée moy. %1 · p95 %2</translation>
+    </message>
+    <message>
+        <source>Nothing completed yet</source>
+        <translation>Aucun objectif terminé pour l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n request(s)</source>
+        <translation>
+            <numerusform>%1 sur %n demande</numerusform>
+            <numerusform>%1 sur %n demandes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No lock requested yet</source>
+        <translation>Aucun verrou demandé pour l’instant</translation>
+    </message>
+    <message>
+        <source>%1 per goal</source>
+        <translation>%1 par objectif</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n alerte</numerusform>
+            <numerusform>%n alertes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missed target(s)</source>
+        <translation>
+            <numerusform>%n cible manquée</numerusform>
+            <numerusform>%n cibles manquées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All measured metrics on target</source>
+        <translation>Toutes les métriques mesurées sont dans la cible</translation>
+    </message>
+    <message>
+        <source>Not enough data for the targets yet</source>
+        <translation>Pas encore assez de données pour les cibles</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>The run in the metrics dock: name (id)</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Run %1 · updated %2</source>
+        <extracomment>The metrics dock&apos;s source and time: &quot;Run session (r-3) · updated 14:02:11&quot;</extracomment>
+        <translation>Exécution %1 · mise à jour à %2</translation>
+    </message>
+    <message>
+        <source>Metrics need the database</source>
+        <translation>Les métriques nécessitent la base de données</translation>
+    </message>
+    <message>
+        <source>Switchboard is running without its database, so nothing is recorded to measure. Start it with a database it can write to (--db PATH) to see how the agents are doing.</source>
+        <translation>Switchboard tourne sans sa base de données : rien n’est enregistré, donc rien ne peut être mesuré. Lancez-le avec une base de données accessible en écriture (--db PATH) pour voir où en sont les agents.</translation>
+    </message>
+    <message>
+        <source>No run yet</source>
+        <translation>Aucune exécution pour l’instant</translation>
+    </message>
+    <message>
+        <source>Start a goal or a plan: how its agents are doing — progress, success rate, utilisation, cost — shows here while they work.</source>
+        <translation>Lancez un objectif ou un plan : l’activité de ses agents — progression, taux de réussite, utilisation, coût — s’affiche ici pendant qu’ils travaillent.</translation>
+    </message>
+    <message>
+        <source>Loading metrics…</source>
+        <translation>Chargement des métriques…</translation>
+    </message>
+    <message>
+        <source>Reading the run from the database.</source>
+        <translation>Lecture de l’exécution dans la base de données.</translation>
+    </message>
+    <message>
+        <source>The metrics cannot be read</source>
+        <translation>Les métriques ne peuvent pas être lues</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Métriques</translation>
+    </message>
+    <message>
+        <source>Per profile</source>
+        <translation>Par profil</translation>
+    </message>
+    <message>
+        <source>Goals in progress</source>
+        <translation>Objectifs en cours</translation>
+    </message>
+    <message>
+        <source>Agents running, waiting for a lock or for an answer, or paused</source>
+        <translation>Agents en cours, en attente d’un verrou ou d’une réponse, ou en pause</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminés</translation>
+    </message>
+    <message>
+        <source>Goals completed in this run</source>
+        <translation>Objectifs terminés dans cette exécution</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Taux de réussite</translation>
+    </message>
+    <message>
+        <source>Completed goals out of completed and failed ones</source>
+        <translation>Objectifs terminés parmi les objectifs terminés ou échoués</translation>
+    </message>
+    <message>
+        <source>Agent utilisation</source>
+        <translation>Utilisation des agents</translation>
+    </message>
+    <message>
+        <source>Time agents spent running, out of the run slots (max parallel) times the run&apos;s wall time</source>
+        <translation>Temps passé en cours par les agents, rapporté aux places de l’exécution (max. en parallèle) multipliées par sa durée réelle</translation>
+    </message>
+    <message>
+        <source>Average completion</source>
+        <translation>Délai moyen d’achèvement</translation>
+    </message>
+    <message>
+        <source>From queued to completed, waiting and retries included; below it the average and p95 run time of a successful attempt</source>
+        <translation>De la mise en file à l’achèvement, attentes et nouvelles tentatives comprises ; en dessous, la durée moyenne et le p95 d’une tentative réussie</translation>
+    </message>
+    <message>
+        <source>Escalation rate</source>
+        <translation>Taux d’escalade</translation>
+    </message>
+    <message>
+        <source>Goals whose agent asked a human at least once</source>
+        <translation>Objectifs dont l’agent a sollicité un humain au moins une fois</translation>
+    </message>
+    <message>
+        <source>Lock conflicts</source>
+        <translation>Conflits de verrous</translation>
+    </message>
+    <message>
+        <source>Lock requests that were refused or had to wait, out of all lock requests</source>
+        <translation>Demandes de verrou refusées ou mises en attente, parmi toutes les demandes de verrou</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>What every attempt cost, in total and per goal assigned</source>
+        <translation>Coût de toutes les tentatives, au total et par objectif attribué</translation>
+    </message>
+    <message>
+        <source>Nothing to measure yet (%1).</source>
+        <translation>Rien à mesurer pour l’instant (%1).</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::NewGoalDialog</name>
@@ -1296,6 +2360,157 @@ par %2, %3</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::ProfileMetricsModel</name>
+    <message>
+        <source>%1 %</source>
+        <extracomment>A percentage in the metrics table and tiles</extracomment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <extracomment>Thousands, e.g. &quot;12.3k&quot;</extracomment>
+        <translation>%1 k</translation>
+    </message>
+    <message>
+        <source>%1M</source>
+        <extracomment>Millions, e.g. &quot;1.2M&quot;</extracomment>
+        <translation>%1 M</translation>
+    </message>
+    <message>
+        <source>All profiles</source>
+        <translation>Tous les profils</translation>
+    </message>
+    <message>
+        <source>(no profile)</source>
+        <translation>(aucun profil)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 per goal)</source>
+        <translation>%1 (%2 par objectif)</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>Missed target</source>
+        <translation>Cible manquée</translation>
+    </message>
+    <message>
+        <source>On target</source>
+        <translation>Dans la cible</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Tooltip of a table cell with a threshold: &quot;Alert: Escalation rate: 45 % (target &lt; 20 %, ...)&quot;</extracomment>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Every agent of the run, whatever its profile</source>
+        <translation>Tous les agents de l’exécution, quel que soit leur profil</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminés</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échoués</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Réussite</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>Avg time</source>
+        <translation>Durée moy.</translation>
+    </message>
+    <message>
+        <source>p95 time</source>
+        <translation>Durée p95</translation>
+    </message>
+    <message>
+        <source>Avg completion</source>
+        <translation>Achèvement moy.</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Jetons</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Cost/goal</source>
+        <translation>Coût/objectif</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Escaladés</translation>
+    </message>
+    <message>
+        <source>Goals assigned to an agent of this profile (started at least once)</source>
+        <translation>Objectifs attribués à un agent de ce profil (démarrés au moins une fois)</translation>
+    </message>
+    <message>
+        <source>Goals completed</source>
+        <translation>Objectifs terminés</translation>
+    </message>
+    <message>
+        <source>Goals that failed for good</source>
+        <translation>Objectifs définitivement échoués</translation>
+    </message>
+    <message>
+        <source>Completed out of completed and failed</source>
+        <translation>Terminés parmi les terminés et échoués</translation>
+    </message>
+    <message>
+        <source>Attempts in total (retries and resumes count), and per goal</source>
+        <translation>Tentatives au total (nouvelles tentatives et reprises comprises), et par objectif</translation>
+    </message>
+    <message>
+        <source>Average run time of a successful attempt</source>
+        <translation>Durée moyenne d’une tentative réussie</translation>
+    </message>
+    <message>
+        <source>95 % of successful attempts ran at most this long</source>
+        <translation>95 % des tentatives réussies n’ont pas duré plus longtemps</translation>
+    </message>
+    <message>
+        <source>From queued to completed, waiting and retries included</source>
+        <translation>De la mise en file à l’achèvement, attentes et nouvelles tentatives comprises</translation>
+    </message>
+    <message>
+        <source>Input and output tokens</source>
+        <translation>Jetons en entrée et en sortie</translation>
+    </message>
+    <message>
+        <source>Cost of every attempt</source>
+        <translation>Coût de toutes les tentatives</translation>
+    </message>
+    <message>
+        <source>Cost divided by the goals assigned</source>
+        <translation>Coût divisé par le nombre d’objectifs attribués</translation>
+    </message>
+    <message>
+        <source>Goals whose agent asked a human at least once</source>
+        <translation>Objectifs dont l’agent a sollicité un humain au moins une fois</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +2758,83 @@ par %2, %3</translation>
     </message>
 </context>
 <context>
+    <name>switchboard::ScratchpadDock</name>
+    <message>
+        <source>Select a note to read all of it.</source>
+        <translation>Sélectionnez une note pour la lire en entier.</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>vous</translation>
+    </message>
+    <message>
+        <source>%1 — written by %2, %3</source>
+        <translation>%1 — écrite par %2, %3</translation>
+    </message>
+    <message>
+        <source>No notes yet. Agents share what they learn here ({&quot;type&quot;:&quot;note&quot;}); you can add a note below.</source>
+        <translation>Aucune note pour l’instant. Les agents partagent ici ce qu’ils apprennent ({&quot;type&quot;:&quot;note&quot;}) ; vous pouvez ajouter une note ci-dessous.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) shared by this run&apos;s agents</source>
+        <translation>
+            <numerusform>%n note partagée par les agents de cette exécution</numerusform>
+            <numerusform>%n notes partagées par les agents de cette exécution</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scratchpad</source>
+        <translation>Bloc-notes</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Clé :</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note :</translation>
+    </message>
+    <message>
+        <source>e.g. api-decision</source>
+        <translation>p. ex. api-decision</translation>
+    </message>
+    <message>
+        <source>What every agent of this run should know</source>
+        <translation>Ce que chaque agent de cette exécution doit savoir</translation>
+    </message>
+    <message>
+        <source>&amp;Save note</source>
+        <translation>&amp;Enregistrer la note</translation>
+    </message>
+    <message>
+        <source>Write the note (replacing one with the same key); agents read it with read_notes</source>
+        <translation>Écrire la note (en remplaçant celle qui a la même clé) ; les agents la lisent avec read_notes</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::ScratchpadModel</name>
+    <message>
+        <source>you</source>
+        <translation>vous</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Écrite par</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Date</translation>
+    </message>
+</context>
+<context>
     <name>switchboard::SpawnParallelDialog</name>
     <message>
         <source>The clipboard holds no text to paste: copy one goal per line first.</source>
@@ -1654,6 +2946,21 @@ par %2, %3</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::StorageBanner</name>
+    <message>
+        <source>Storage failure</source>
+        <translation>Échec du stockage</translation>
+    </message>
+    <message>
+        <source>Switchboard cannot write to its database: dispatch is paused</source>
+        <translation>Switchboard ne peut pas écrire dans sa base de données : les lancements sont suspendus</translation>
+    </message>
+    <message>
+        <source>New agents will not start; agents already running go on. Nothing already recorded is lost. Free some disk space or fix the error below, then restart Switchboard.</source>
+        <translation>Les nouveaux agents ne démarreront pas ; ceux déjà en cours continuent. Rien de ce qui est déjà enregistré n’est perdu. Libérez de l’espace disque ou corrigez l’erreur ci-dessous, puis redémarrez Switchboard.</translation>
     </message>
 </context>
 <context>
