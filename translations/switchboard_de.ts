@@ -64,10 +64,6 @@
         <translation>Hat eine Frage gestellt und wartet auf Ihre Antwort</translation>
     </message>
     <message>
-        <source>Was running when Switchboard stopped; it will be retried</source>
-        <translation>Lief, als Switchboard beendet wurde; es wird erneut versucht</translation>
-    </message>
-    <message>
         <source>Finished its goal</source>
         <translation>Hat sein Ziel erreicht</translation>
     </message>
@@ -138,6 +134,10 @@
     <message>
         <source>rate limited</source>
         <translation>Ratenlimit erreicht</translation>
+    </message>
+    <message>
+        <source>Was running when Switchboard stopped; resume it to start a new attempt</source>
+        <translation>Lief, als Switchboard beendet wurde; setzen Sie es fort, um einen neuen Versuch zu starten</translation>
     </message>
 </context>
 <context>
@@ -291,6 +291,19 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
         <source>Asks: %1</source>
         <extracomment>Card of an agent waiting for an answer; %1 is its question</extracomment>
         <translation>Fragt: %1</translation>
+    </message>
+    <message>
+        <source>Stopped with Switchboard; resume it (▶) to start a new attempt</source>
+        <extracomment>Card of an agent a crash or quit interrupted, held until the person resumes it</extracomment>
+        <translation>Mit Switchboard beendet; fortsetzen (▶) startet einen neuen Versuch</translation>
+    </message>
+    <message>
+        <source>Resume: start this agent again with a new attempt</source>
+        <translation>Fortsetzen: diesen Agenten mit einem neuen Versuch erneut starten</translation>
+    </message>
+    <message>
+        <source>Cancel this agent</source>
+        <translation>Diesen Agenten abbrechen</translation>
     </message>
 </context>
 <context>
@@ -671,6 +684,718 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Timed out</source>
         <translation>Zeit abgelaufen</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryGoalModel</name>
+    <message>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryGoalPane</name>
+    <message>
+        <source>goal %1</source>
+        <translation>Ziel %1</translation>
+    </message>
+    <message>
+        <source>agent %1</source>
+        <translation>Agent %1</translation>
+    </message>
+    <message>
+        <source>Attempts (%1)</source>
+        <translation>Versuche (%1)</translation>
+    </message>
+    <message>
+        <source>Questions (%1)</source>
+        <translation>Fragen (%1)</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>Fehler:</translation>
+    </message>
+    <message>
+        <source>No summary was recorded.</source>
+        <translation>Es wurde keine Zusammenfassung aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>No result yet.</source>
+        <translation>Noch kein Ergebnis.</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Success criteria</source>
+        <translation>Erfolgskriterien</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Hängt ab von</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>any with the capabilities</source>
+        <translation>jedes mit den Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Verbrauch</translation>
+    </message>
+    <message>
+        <source>%1 in, %2 out · %3</source>
+        <translation>%1 ein, %2 aus · %3</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>unfinished</source>
+        <translation>nicht beendet</translation>
+    </message>
+    <message>
+        <source>%1 (exit code %2)</source>
+        <translation>%1 (Exit-Code %2)</translation>
+    </message>
+    <message>
+        <source>The agent asked no questions.</source>
+        <translation>Der Agent hat keine Fragen gestellt.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · asked %3</source>
+        <translation>%1 · %2 · gefragt %3</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Optionen:</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>Antwort:</translation>
+    </message>
+    <message>
+        <source>(took “%1”)</source>
+        <translation>(„%1“ übernommen)</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>No full log file was written for this agent</source>
+        <translation>Für diesen Agenten wurde keine vollständige Protokolldatei geschrieben</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>The agent wrote nothing to its log.</source>
+        <translation>Der Agent hat nichts in sein Protokoll geschrieben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n line(s); the full log is in the log file.</source>
+        <translation>
+            <numerusform>Die letzte %n Zeile; das vollständige Protokoll steht in der Protokolldatei.</numerusform>
+            <numerusform>Die letzten %n Zeilen; das vollständige Protokoll steht in der Protokolldatei.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a goal to see its result, attempts, log and the questions it asked.</source>
+        <translation>Wählen Sie ein Ziel, um sein Ergebnis, seine Versuche, sein Protokoll und seine Fragen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Open full log</source>
+        <translation>Vollständiges Protokoll öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryRunModel</name>
+    <message>
+        <source>No goals</source>
+        <translation>Keine Ziele</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n completed</source>
+        <translation>
+            <numerusform>%n abgeschlossen</numerusform>
+            <numerusform>Alle %n abgeschlossen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n completed</source>
+        <translation>
+            <numerusform>%n abgeschlossen</numerusform>
+            <numerusform>%n abgeschlossen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n abgebrochen</numerusform>
+            <numerusform>%n abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blocked</source>
+        <translation>
+            <numerusform>%n blockiert</numerusform>
+            <numerusform>%n blockiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interrupted</source>
+        <translation>
+            <numerusform>%n unterbrochen</numerusform>
+            <numerusform>%n unterbrochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in progress</source>
+        <translation>
+            <numerusform>%n in Arbeit</numerusform>
+            <numerusform>%n in Arbeit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued</source>
+        <translation>
+            <numerusform>%n wartend</numerusform>
+            <numerusform>%n wartend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation>Nicht beendet</translation>
+    </message>
+    <message>
+        <source>Every goal of every run, to search them all</source>
+        <translation>Jedes Ziel jedes Laufs, um alle zu durchsuchen</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n attempt(s)</source>
+        <translation>
+            <numerusform>%1 in %n Versuch</numerusform>
+            <numerusform>%1 in %n Versuchen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Still running: goals are being added and worked on</source>
+        <translation>Läuft noch: Ziele werden hinzugefügt und bearbeitet</translation>
+    </message>
+    <message>
+        <source>The run did not finish: the app was closed or stopped while it ran</source>
+        <translation>Der Lauf wurde nicht beendet: Die App wurde während des Laufs geschlossen oder angehalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>All runs (%n)</source>
+        <translation>
+            <numerusform>Alle Läufe (%n)</numerusform>
+            <numerusform>Alle Läufe (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Plan file</source>
+        <translation>Plandatei</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryWindow</name>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>No database is open, so there is no history to show.</source>
+        <translation>Es ist keine Datenbank geöffnet, daher gibt es keinen Verlauf.</translation>
+    </message>
+    <message>
+        <source>Could not read the run list: %1</source>
+        <translation>Die Liste der Läufe konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Loading %1 goals…</source>
+        <translation>%1 Ziele werden geladen …</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Wird aktualisiert …</translation>
+    </message>
+    <message>
+        <source>The history could not be read:
+%1</source>
+        <translation>Der Verlauf konnte nicht gelesen werden:
+%1</translation>
+    </message>
+    <message>
+        <source>No runs recorded yet.
+
+Every goal you start, every plan you run, is kept here with its attempts, log, answers and result.</source>
+        <translation>Noch keine Läufe aufgezeichnet.
+
+Jedes Ziel, das Sie starten, und jeder Plan, den Sie ausführen, wird hier mit Versuchen, Protokoll, Antworten und Ergebnis aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>This run has no goals.</source>
+        <translation>Dieser Lauf hat keine Ziele.</translation>
+    </message>
+    <message>
+        <source>No goal matches “%1”.</source>
+        <translation>Kein Ziel passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;All runs&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Alle Läufe&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>plan %1</source>
+        <translation>Plan %1</translation>
+    </message>
+    <message>
+        <source>took %1</source>
+        <translation>Dauer %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n goal(s) match</source>
+        <translation>
+            <numerusform>%1 von %n Ziel gefunden</numerusform>
+            <numerusform>%1 von %n Zielen gefunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s)</source>
+        <translation>
+            <numerusform>%n Ziel</numerusform>
+            <numerusform>%n Ziele</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-run goal</source>
+        <translation>Ziel erneut ausführen</translation>
+    </message>
+    <message>
+        <source>“%1” could not be queued again.</source>
+        <translation>„%1“ konnte nicht erneut eingereiht werden.</translation>
+    </message>
+    <message>
+        <source>Queued “%1” on the board as %2</source>
+        <translation>„%1“ als %2 auf der Tafel eingereiht</translation>
+    </message>
+    <message numerus="yes">
+        <source>Started plan “%1” again: %n goal(s) queued</source>
+        <translation>
+            <numerusform>Plan „%1“ erneut gestartet: %n Ziel eingereiht</numerusform>
+            <numerusform>Plan „%1“ erneut gestartet: %n Ziele eingereiht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-run plan</source>
+        <translation>Plan erneut ausführen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the %n goal(s) of “%1” again?</source>
+        <translation>
+            <numerusform>%n Ziel von „%1“ erneut einreihen?</numerusform>
+            <numerusform>Die %n Ziele von „%1“ erneut einreihen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run had no plan file: its goals are queued as they were recorded, with the dependencies between them.</source>
+        <translation>Der Lauf hatte keine Plandatei: Seine Ziele werden so eingereiht, wie sie aufgezeichnet wurden, mit den Abhängigkeiten zwischen ihnen.</translation>
+    </message>
+    <message>
+        <source>Its plan file “%1” is gone: the goals are queued as they were recorded, with the dependencies between them.</source>
+        <translation>Seine Plandatei „%1“ ist nicht mehr vorhanden: Die Ziele werden so eingereiht, wie sie aufgezeichnet wurden, mit den Abhängigkeiten zwischen ihnen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue %n goal(s)</source>
+        <translation>
+            <numerusform>%n Ziel einreihen</numerusform>
+            <numerusform>%n Ziele einreihen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The goals of this run could not be queued again.</source>
+        <translation>Die Ziele dieses Laufs konnten nicht erneut eingereiht werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n goal(s) on the board</source>
+        <translation>
+            <numerusform>%n Ziel auf der Tafel eingereiht</numerusform>
+            <numerusform>%n Ziele auf der Tafel eingereiht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open log</source>
+        <translation>Protokoll öffnen</translation>
+    </message>
+    <message>
+        <source>The log file could not be opened.</source>
+        <translation>Die Protokolldatei konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Export run report</source>
+        <translation>Laufbericht exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export activity log</source>
+        <translation>Aktivitätsprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>Export project state</source>
+        <translation>Projektzustand exportieren</translation>
+    </message>
+    <message>
+        <source>YAML (*.yaml *.yml)</source>
+        <translation>YAML (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export nach %1 …</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>The export could not be written.</source>
+        <translation>Der Export konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>History (read-only) — Switchboard</source>
+        <translation>Verlauf (schreibgeschützt) — Switchboard</translation>
+    </message>
+    <message>
+        <source>History — Switchboard</source>
+        <translation>Verlauf — Switchboard</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Lauf</translation>
+    </message>
+    <message>
+        <source>History toolbar</source>
+        <translation>Werkzeugleiste des Verlaufs</translation>
+    </message>
+    <message>
+        <source>Search runs and goals: title, id, description, error, state…</source>
+        <translation>Läufe und Ziele suchen: Titel, ID, Beschreibung, Fehler, Zustand …</translation>
+    </message>
+    <message>
+        <source>Every word must match. Searches the runs&apos; names and the shown goals (Ctrl+F)</source>
+        <translation>Jedes Wort muss passen. Durchsucht die Namen der Läufe und die angezeigten Ziele (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the history again (F5)</source>
+        <translation>Den Verlauf neu einlesen (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>Re-run &amp;goal</source>
+        <translation>&amp;Ziel erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Re-run &amp;plan…</source>
+        <translation>&amp;Plan erneut ausführen …</translation>
+    </message>
+    <message>
+        <source>Read-only: the database is in use by another Switchboard</source>
+        <translation>Schreibgeschützt: Die Datenbank wird von einem anderen Switchboard verwendet</translation>
+    </message>
+    <message>
+        <source>Re-running needs the dashboard</source>
+        <translation>Erneutes Ausführen ist nur im Dashboard möglich</translation>
+    </message>
+    <message>
+        <source>Queue a copy of the selected goal on the board, without its dependencies (Ctrl+R)</source>
+        <translation>Eine Kopie des ausgewählten Ziels ohne seine Abhängigkeiten auf der Tafel einreihen (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Run the selected run&apos;s plan again: its plan file, or the goals as recorded (Ctrl+Shift+R)</source>
+        <translation>Den Plan des ausgewählten Laufs erneut ausführen: seine Plandatei oder die Ziele wie aufgezeichnet (Strg+Umschalt+R)</translation>
+    </message>
+    <message>
+        <source>Run report (&amp;Markdown)…</source>
+        <translation>Laufbericht (&amp;Markdown) …</translation>
+    </message>
+    <message>
+        <source>Run report (&amp;JSON)…</source>
+        <translation>Laufbericht (&amp;JSON) …</translation>
+    </message>
+    <message>
+        <source>&amp;Activity log…</source>
+        <translation>&amp;Aktivitätsprotokoll …</translation>
+    </message>
+    <message>
+        <source>Project &amp;state (YAML)…</source>
+        <translation>Projekt&amp;zustand (YAML) …</translation>
+    </message>
+    <message>
+        <source>Save the selected run&apos;s report, activity log or state to a file</source>
+        <translation>Bericht, Aktivitätsprotokoll oder Zustand des ausgewählten Laufs in einer Datei speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy goal id</source>
+        <translation>Ziel-ID &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Suche zurücksetzen</translation>
+    </message>
+    <message>
+        <source>No runs recorded yet</source>
+        <translation>Noch keine Läufe aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>The other Switchboard has not started a goal or a plan yet. This window looks again every few seconds.</source>
+        <translation>Das andere Switchboard hat noch kein Ziel und keinen Plan gestartet. Dieses Fenster sieht alle paar Sekunden erneut nach.</translation>
+    </message>
+    <message>
+        <source>Every goal you start and every plan you run is kept here, with its attempts, log, answers and result, so you can search it, run it again or export a report.</source>
+        <translation>Jedes Ziel, das Sie starten, und jeder Plan, den Sie ausführen, wird hier mit Versuchen, Protokoll, Antworten und Ergebnis aufbewahrt, damit Sie darin suchen, es erneut ausführen oder einen Bericht exportieren können.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Read-only: the database is in use by another Switchboard.&lt;/b&gt; This window follows its progress and refreshes every few seconds; re-running goals is turned off.</source>
+        <translation>&lt;b&gt;Schreibgeschützt: Die Datenbank wird von einem anderen Switchboard verwendet.&lt;/b&gt; Dieses Fenster verfolgt dessen Fortschritt und aktualisiert sich alle paar Sekunden; erneutes Ausführen von Zielen ist abgeschaltet.</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1903,345 @@ von %2, %3</translation>
         <source>Run finished</source>
         <translation>Lauf beendet</translation>
     </message>
+    <message numerus="yes">
+        <source>Queued %n agent(s) from the history</source>
+        <translation>
+            <numerusform>%n Agent aus dem Verlauf eingereiht</numerusform>
+            <numerusform>%n Agenten aus dem Verlauf eingereiht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming %n agent(s), each with a new attempt</source>
+        <translation>
+            <numerusform>%n Agent wird mit einem neuen Versuch fortgesetzt</numerusform>
+            <numerusform>%n Agenten werden fortgesetzt, jeder mit einem neuen Versuch</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the interrupted agents to resume on the board first.</source>
+        <translation>Wählen Sie zuerst die fortzusetzenden unterbrochenen Agenten auf der Tafel aus.</translation>
+    </message>
+    <message>
+        <source>No agent is waiting to be resumed.</source>
+        <translation>Kein Agent wartet darauf, fortgesetzt zu werden.</translation>
+    </message>
+    <message>
+        <source>Storage failed: dispatch is paused</source>
+        <translation>Speicherfehler: Starts sind angehalten</translation>
+    </message>
+    <message>
+        <source>Quit Switchboard</source>
+        <translation>Switchboard beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agent(s) still at work.</source>
+        <translation>
+            <numerusform>%n Agent arbeitet noch.</numerusform>
+            <numerusform>%n Agenten arbeiten noch.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running agents are stopped now. Everything is recorded: the next time Switchboard starts, they start again as a new attempt and queued goals go on.</source>
+        <translation>Laufende Agenten werden jetzt angehalten. Alles ist aufgezeichnet: Beim nächsten Start von Switchboard starten sie mit einem neuen Versuch erneut, und wartende Ziele gehen weiter.</translation>
+    </message>
+    <message>
+        <source>Running agents are stopped and queued goals are dropped: without a database nothing of this session is kept.</source>
+        <translation>Laufende Agenten werden angehalten und wartende Ziele verworfen: Ohne Datenbank bleibt von dieser Sitzung nichts erhalten.</translation>
+    </message>
+    <message>
+        <source>Stop agents and quit</source>
+        <translation>Agenten anhalten und beenden</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf …</translation>
+    </message>
+    <message>
+        <source>Past runs and their goals: search, re-run, export (Ctrl+H)</source>
+        <translation>Frühere Läufe und ihre Ziele: suchen, erneut ausführen, exportieren (Strg+H)</translation>
+    </message>
+    <message>
+        <source>No database is open, so nothing is recorded</source>
+        <translation>Keine Datenbank geöffnet, daher wird nichts aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>&amp;Resume interrupted</source>
+        <translation>Unterbrochene fo&amp;rtsetzen</translation>
+    </message>
+    <message>
+        <source>Start the selected interrupted agents again: a new attempt from the beginning (Ctrl+R)</source>
+        <translation>Die ausgewählten unterbrochenen Agenten erneut starten: ein neuer Versuch von Anfang an (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Resume &amp;all interrupted</source>
+        <translation>A&amp;lle Unterbrochenen fortsetzen</translation>
+    </message>
+    <message>
+        <source>Start every interrupted agent again, each with a new attempt</source>
+        <translation>Jeden unterbrochenen Agenten erneut starten, jeden mit einem neuen Versuch</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics</source>
+        <translation>&amp;Metriken</translation>
+    </message>
+    <message>
+        <source>&amp;Scratchpad</source>
+        <translation>&amp;Notizblock</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::MetricTile</name>
+    <message>
+        <source>Missed target</source>
+        <extracomment>Marker on a metric that is worse than its target (a warning)</extracomment>
+        <translation>Zielwert verfehlt</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <extracomment>Marker on a metric past its alert threshold</extracomment>
+        <translation>Alarm</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::MetricsDock</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>On target</source>
+        <translation>Im Zielbereich</translation>
+    </message>
+    <message>
+        <source>Missed target</source>
+        <translation>Zielwert verfehlt</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>target below %1, alert above %2</source>
+        <translation>Zielwert unter %1, Alarm über %2</translation>
+    </message>
+    <message>
+        <source>target below %1 min, alert above %2 min</source>
+        <translation>Zielwert unter %1 min, Alarm über %2 min</translation>
+    </message>
+    <message>
+        <source>target above %1, alert below %2</source>
+        <translation>Zielwert über %1, Alarm unter %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n goal(s)</source>
+        <translation>
+            <numerusform>von %n Ziel</numerusform>
+            <numerusform>von %n Zielen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slot(s)</source>
+        <translation>
+            <numerusform>%n Platz</numerusform>
+            <numerusform>%n Plätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n Versuch</numerusform>
+            <numerusform>%n Versuche</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n finished</source>
+        <translation>
+            <numerusform>%1 von %n beendet</numerusform>
+            <numerusform>%1 von %n beendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing finished yet</source>
+        <translation>Noch nichts beendet</translation>
+    </message>
+    <message>
+        <source>busy %1</source>
+        <extracomment>Context of the utilisation tile: total time agents were busy</extracomment>
+        <translation>beschäftigt %1</translation>
+    </message>
+    <message>
+        <source>runs %1 · p95 %2</source>
+        <translation>Laufzeit %1 · p95 %2</translation>
+    </message>
+    <message>
+        <source>Nothing completed yet</source>
+        <translation>Noch nichts abgeschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n Frage</numerusform>
+            <numerusform>%n Fragen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n request(s)</source>
+        <translation>
+            <numerusform>%1 bei %n Anfrage</numerusform>
+            <numerusform>%1 bei %n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No lock requested yet</source>
+        <translation>Noch keine Sperre angefordert</translation>
+    </message>
+    <message>
+        <source>%1 per goal</source>
+        <translation>%1 pro Ziel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n Alarm</numerusform>
+            <numerusform>%n Alarme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missed target(s)</source>
+        <translation>
+            <numerusform>%n Zielwert verfehlt</numerusform>
+            <numerusform>%n Zielwerte verfehlt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All measured metrics on target</source>
+        <translation>Alle gemessenen Metriken im Zielbereich</translation>
+    </message>
+    <message>
+        <source>Not enough data for the targets yet</source>
+        <translation>Noch nicht genug Daten für die Zielwerte</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>The run in the metrics dock: name (id)</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Run %1 · updated %2</source>
+        <extracomment>The metrics dock&apos;s source and time: &quot;Run session (r-3) · updated 14:02:11&quot;</extracomment>
+        <translation>Lauf %1 · aktualisiert %2</translation>
+    </message>
+    <message>
+        <source>Metrics need the database</source>
+        <translation>Metriken brauchen die Datenbank</translation>
+    </message>
+    <message>
+        <source>Switchboard is running without its database, so nothing is recorded to measure. Start it with a database it can write to (--db PATH) to see how the agents are doing.</source>
+        <translation>Switchboard läuft ohne seine Datenbank, daher wird nichts zum Messen aufgezeichnet. Starten Sie es mit einer Datenbank, in die es schreiben kann (--db PATH), um zu sehen, wie es den Agenten geht.</translation>
+    </message>
+    <message>
+        <source>No run yet</source>
+        <translation>Noch kein Lauf</translation>
+    </message>
+    <message>
+        <source>Start a goal or a plan: how its agents are doing — progress, success rate, utilisation, cost — shows here while they work.</source>
+        <translation>Starten Sie ein Ziel oder einen Plan: Wie es seinen Agenten geht — Fortschritt, Erfolgsquote, Auslastung, Kosten —, erscheint hier, während sie arbeiten.</translation>
+    </message>
+    <message>
+        <source>Loading metrics…</source>
+        <translation>Metriken werden geladen …</translation>
+    </message>
+    <message>
+        <source>Reading the run from the database.</source>
+        <translation>Der Lauf wird aus der Datenbank gelesen.</translation>
+    </message>
+    <message>
+        <source>The metrics cannot be read</source>
+        <translation>Die Metriken können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Per profile</source>
+        <translation>Pro Profil</translation>
+    </message>
+    <message>
+        <source>Goals in progress</source>
+        <translation>Ziele in Arbeit</translation>
+    </message>
+    <message>
+        <source>Agents running, waiting for a lock or for an answer, or paused</source>
+        <translation>Agenten, die laufen, auf eine Sperre oder eine Antwort warten oder pausiert sind</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Goals completed in this run</source>
+        <translation>In diesem Lauf abgeschlossene Ziele</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Erfolgsquote</translation>
+    </message>
+    <message>
+        <source>Completed goals out of completed and failed ones</source>
+        <translation>Abgeschlossene Ziele im Verhältnis zu abgeschlossenen und fehlgeschlagenen</translation>
+    </message>
+    <message>
+        <source>Agent utilisation</source>
+        <translation>Agentenauslastung</translation>
+    </message>
+    <message>
+        <source>Time agents spent running, out of the run slots (max parallel) times the run&apos;s wall time</source>
+        <translation>Laufzeit der Agenten im Verhältnis zu den Plätzen des Laufs (max. parallel) mal seiner Gesamtdauer</translation>
+    </message>
+    <message>
+        <source>Average completion</source>
+        <translation>Mittlere Dauer bis Abschluss</translation>
+    </message>
+    <message>
+        <source>From queued to completed, waiting and retries included; below it the average and p95 run time of a successful attempt</source>
+        <translation>Von eingereiht bis abgeschlossen, Wartezeit und Wiederholungen inbegriffen; darunter die mittlere und die p95-Laufzeit eines erfolgreichen Versuchs</translation>
+    </message>
+    <message>
+        <source>Escalation rate</source>
+        <translation>Eskalationsquote</translation>
+    </message>
+    <message>
+        <source>Goals whose agent asked a human at least once</source>
+        <translation>Ziele, deren Agent mindestens einmal einen Menschen gefragt hat</translation>
+    </message>
+    <message>
+        <source>Lock conflicts</source>
+        <translation>Sperrkonflikte</translation>
+    </message>
+    <message>
+        <source>Lock requests that were refused or had to wait, out of all lock requests</source>
+        <translation>Sperranfragen, die abgelehnt wurden oder warten mussten, im Verhältnis zu allen Sperranfragen</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>What every attempt cost, in total and per goal assigned</source>
+        <translation>Was alle Versuche gekostet haben, insgesamt und pro zugewiesenem Ziel</translation>
+    </message>
+    <message>
+        <source>Nothing to measure yet (%1).</source>
+        <translation>Noch nichts zu messen (%1).</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::NewGoalDialog</name>
@@ -1296,6 +2360,157 @@ von %2, %3</translation>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::ProfileMetricsModel</name>
+    <message>
+        <source>%1 %</source>
+        <extracomment>A percentage in the metrics table and tiles</extracomment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <extracomment>Thousands, e.g. &quot;12.3k&quot;</extracomment>
+        <translation>%1 Tsd.</translation>
+    </message>
+    <message>
+        <source>%1M</source>
+        <extracomment>Millions, e.g. &quot;1.2M&quot;</extracomment>
+        <translation>%1 Mio.</translation>
+    </message>
+    <message>
+        <source>All profiles</source>
+        <translation>Alle Profile</translation>
+    </message>
+    <message>
+        <source>(no profile)</source>
+        <translation>(kein Profil)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 per goal)</source>
+        <translation>%1 (%2 pro Ziel)</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Missed target</source>
+        <translation>Zielwert verfehlt</translation>
+    </message>
+    <message>
+        <source>On target</source>
+        <translation>Im Zielbereich</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Tooltip of a table cell with a threshold: &quot;Alert: Escalation rate: 45 % (target &lt; 20 %, ...)&quot;</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Every agent of the run, whatever its profile</source>
+        <translation>Jeder Agent des Laufs, unabhängig von seinem Profil</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Avg time</source>
+        <translation>Ø Zeit</translation>
+    </message>
+    <message>
+        <source>p95 time</source>
+        <translation>p95-Zeit</translation>
+    </message>
+    <message>
+        <source>Avg completion</source>
+        <translation>Ø bis Abschluss</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Cost/goal</source>
+        <translation>Kosten/Ziel</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Eskaliert</translation>
+    </message>
+    <message>
+        <source>Goals assigned to an agent of this profile (started at least once)</source>
+        <translation>Ziele, die einem Agenten dieses Profils zugewiesen wurden (mindestens einmal gestartet)</translation>
+    </message>
+    <message>
+        <source>Goals completed</source>
+        <translation>Abgeschlossene Ziele</translation>
+    </message>
+    <message>
+        <source>Goals that failed for good</source>
+        <translation>Endgültig fehlgeschlagene Ziele</translation>
+    </message>
+    <message>
+        <source>Completed out of completed and failed</source>
+        <translation>Abgeschlossene im Verhältnis zu abgeschlossenen und fehlgeschlagenen</translation>
+    </message>
+    <message>
+        <source>Attempts in total (retries and resumes count), and per goal</source>
+        <translation>Versuche insgesamt (Wiederholungen und Fortsetzungen zählen mit) und pro Ziel</translation>
+    </message>
+    <message>
+        <source>Average run time of a successful attempt</source>
+        <translation>Mittlere Laufzeit eines erfolgreichen Versuchs</translation>
+    </message>
+    <message>
+        <source>95 % of successful attempts ran at most this long</source>
+        <translation>95 % der erfolgreichen Versuche liefen höchstens so lange</translation>
+    </message>
+    <message>
+        <source>From queued to completed, waiting and retries included</source>
+        <translation>Von eingereiht bis abgeschlossen, Wartezeit und Wiederholungen inbegriffen</translation>
+    </message>
+    <message>
+        <source>Input and output tokens</source>
+        <translation>Eingabe- und Ausgabe-Tokens</translation>
+    </message>
+    <message>
+        <source>Cost of every attempt</source>
+        <translation>Kosten aller Versuche</translation>
+    </message>
+    <message>
+        <source>Cost divided by the goals assigned</source>
+        <translation>Kosten geteilt durch die zugewiesenen Ziele</translation>
+    </message>
+    <message>
+        <source>Goals whose agent asked a human at least once</source>
+        <translation>Ziele, deren Agent mindestens einmal einen Menschen gefragt hat</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +2758,83 @@ von %2, %3</translation>
     </message>
 </context>
 <context>
+    <name>switchboard::ScratchpadDock</name>
+    <message>
+        <source>Select a note to read all of it.</source>
+        <translation>Wählen Sie eine Notiz, um sie vollständig zu lesen.</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>%1 — written by %2, %3</source>
+        <translation>%1 — geschrieben von %2, %3</translation>
+    </message>
+    <message>
+        <source>No notes yet. Agents share what they learn here ({&quot;type&quot;:&quot;note&quot;}); you can add a note below.</source>
+        <translation>Noch keine Notizen. Agenten teilen hier, was sie lernen ({&quot;type&quot;:&quot;note&quot;}); unten können Sie eine Notiz hinzufügen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) shared by this run&apos;s agents</source>
+        <translation>
+            <numerusform>%n Notiz, geteilt von den Agenten dieses Laufs</numerusform>
+            <numerusform>%n Notizen, geteilt von den Agenten dieses Laufs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scratchpad</source>
+        <translation>Notizblock</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>No&amp;tiz:</translation>
+    </message>
+    <message>
+        <source>e.g. api-decision</source>
+        <translation>z. B. api-decision</translation>
+    </message>
+    <message>
+        <source>What every agent of this run should know</source>
+        <translation>Was jeder Agent dieses Laufs wissen sollte</translation>
+    </message>
+    <message>
+        <source>&amp;Save note</source>
+        <translation>Notiz s&amp;peichern</translation>
+    </message>
+    <message>
+        <source>Write the note (replacing one with the same key); agents read it with read_notes</source>
+        <translation>Die Notiz schreiben (ersetzt eine mit demselben Schlüssel); Agenten lesen sie mit read_notes</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::ScratchpadModel</name>
+    <message>
+        <source>you</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Geschrieben von</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+</context>
+<context>
     <name>switchboard::SpawnParallelDialog</name>
     <message>
         <source>The clipboard holds no text to paste: copy one goal per line first.</source>
@@ -1654,6 +2946,21 @@ von %2, %3</translation>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::StorageBanner</name>
+    <message>
+        <source>Storage failure</source>
+        <translation>Speicherfehler</translation>
+    </message>
+    <message>
+        <source>Switchboard cannot write to its database: dispatch is paused</source>
+        <translation>Switchboard kann nicht in seine Datenbank schreiben: Starts sind angehalten</translation>
+    </message>
+    <message>
+        <source>New agents will not start; agents already running go on. Nothing already recorded is lost. Free some disk space or fix the error below, then restart Switchboard.</source>
+        <translation>Neue Agenten starten nicht; bereits laufende Agenten arbeiten weiter. Bereits Aufgezeichnetes geht nicht verloren. Geben Sie Speicherplatz frei oder beheben Sie den Fehler unten, und starten Sie Switchboard dann neu.</translation>
     </message>
 </context>
 <context>
