@@ -36,7 +36,7 @@ void AgentRunner::run()
         result = reason.isEmpty() ? AgentResult::cancelled() : AgentResult::failed(reason, -1, m_context->stopKind());
     }
     m_backend.reset();
-    m_finished(result);
+    m_finished(std::move(result));
 }
 
 } // namespace switchboard

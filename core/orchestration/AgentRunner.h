@@ -17,7 +17,7 @@ class AgentContext;
 class AgentRunner final : public QRunnable
 {
 public:
-    using FinishedCallback = std::function<void(const AgentResult &)>;
+    using FinishedCallback = std::function<void(AgentResult)>;
 
     AgentRunner(std::unique_ptr<AgentBackend> backend, std::shared_ptr<AgentContext> context,
                 FinishedCallback finished);

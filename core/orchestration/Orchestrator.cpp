@@ -777,10 +777,7 @@ void Orchestrator::startAgent(AgentRecord &record, const QString &profileName)
     if (!backend) {
         const QString why = profile ? QStringLiteral("no backend named '%1'").arg(profile->backend)
                                     : QStringLiteral("no profile named '%1'").arg(profileName);
-        const QString agentId = s.agentId;
-        QMetaObject::invokeMethod(
-            this, [this, agentId, why] { handleAgentFinished(agentId, AgentResult::failed(why)); },
-            Qt::QueuedConnection);
+        postAgentEvent({.kind = AgentEvent::Kind::Finished, .agentId = s.agentId, .result = AgentResult::failed(why)});
         return;
     }
     AgentEventSink *sink = this;
@@ -791,9 +788,8 @@ void Orchestrator::startAgent(AgentRecord &record, const QString &profileName)
     record.context->setCoordination(&m_locks, &m_inbox, &m_pool);
     record.context->setScratchpad(&m_scratchpad);
     const QString agentId = s.agentId;
-    auto *runner = new AgentRunner(std::move(backend), record.context, [this, agentId](const AgentResult &result) {
-        QMetaObject::invokeMethod(
-            this, [this, agentId, result] { handleAgentFinished(agentId, result); }, Qt::QueuedConnection);
+    auto *runner = new AgentRunner(std::move(backend), record.context, [this, agentId](AgentResult result) {
+        postAgentEvent({.kind = AgentEvent::Kind::Finished, .agentId = agentId, .result = std::move(result)});
     });
     m_pool.start(runner);
     ensureWatchdog();
@@ -815,17 +811,57 @@ QJsonObject Orchestrator::inputsFor(const Goal &goal) const
     return inputs;
 }
 
+void Orchestrator::postAgentEvent(AgentEvent event)
+{
+    // Any thread. Only the event that finds the queue empty posts a call: a burst of completions from the
+    // pool costs one QMetaCallEvent and one wake-up of this thread, not one per agent.
+    bool first = false;
+    {
+        const QMutexLocker locker(&m_eventMutex);
+        first = m_events.empty();
+        m_events.push_back(std::move(event));
+    }
+    if (first)
+        QMetaObject::invokeMethod(this, &Orchestrator::handleAgentEvents, Qt::QueuedConnection);
+}
+
+void Orchestrator::handleAgentEvents()
+{
+    // Strictly in the order they were reported, also when a slot runs a nested event loop: a nested call
+    // carries on with the batch being handled before it takes the next one.
+    for (;;) {
+        if (m_eventPos >= m_eventBatch.size()) {
+            m_eventBatch.clear();
+            m_eventPos = 0;
+            const QMutexLocker locker(&m_eventMutex);
+            if (m_events.empty())
+                return;
+            m_eventBatch.swap(m_events);
+        }
+        const AgentEvent event = std::move(m_eventBatch[m_eventPos++]);
+        switch (event.kind) {
+        case AgentEvent::Kind::LiveState:
+            handleLiveStateChanged(event.agentId);
+            break;
+        case AgentEvent::Kind::WaitChanged:
+            handleWaitChanged(event.agentId, event.waitState);
+            break;
+        case AgentEvent::Kind::Finished:
+            handleAgentFinished(event.agentId, event.result);
+            break;
+        }
+    }
+}
+
 void Orchestrator::agentLiveStateChanged(const QString &agentId)
 {
-    // Agent thread: hop to ours; the context coalesces, so at most one of these is in flight per agent.
-    QMetaObject::invokeMethod(
-        this, [this, agentId] { handleLiveStateChanged(agentId); }, Qt::QueuedConnection);
+    // Agent thread; the context coalesces, so at most one of these is queued per agent.
+    postAgentEvent({.kind = AgentEvent::Kind::LiveState, .agentId = agentId});
 }
 
 void Orchestrator::agentWaitChanged(const QString &agentId, AgentState state)
 {
-    QMetaObject::invokeMethod(
-        this, [this, agentId, state] { handleWaitChanged(agentId, state); }, Qt::QueuedConnection);
+    postAgentEvent({.kind = AgentEvent::Kind::WaitChanged, .agentId = agentId, .waitState = state});
 }
 
 void Orchestrator::handleWaitChanged(const QString &agentId, AgentState state)

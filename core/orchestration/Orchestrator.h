@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
+#include <QMutex>
 #include <QObject>
 #include <QRandomGenerator>
 #include <QSet>
@@ -218,6 +219,24 @@ private:
         bool dirty = false;            // in m_dirty: published with the next agentsUpdated()
     };
 
+    // What agent threads report. They queue these in order and post one call per burst (not one per event):
+    // handleAgentEvents() takes everything queued so far.
+    struct AgentEvent
+    {
+        enum class Kind
+        {
+            LiveState,   // progress, log, usage... (coalesced in the context)
+            WaitChanged, // began or ended waiting for a human or a lock
+            Finished,    // the attempt returned `result`
+        };
+        Kind kind = Kind::LiveState;
+        QString agentId;
+        AgentState waitState = AgentState::Running;
+        AgentResult result;
+    };
+
+    void postAgentEvent(AgentEvent event);
+    void handleAgentEvents();
     void agentLiveStateChanged(const QString &agentId) override;
     void agentWaitChanged(const QString &agentId, AgentState state) override;
     void handleWaitChanged(const QString &agentId, AgentState state);
@@ -275,6 +294,10 @@ private:
     // Agents per AgentState, indexed by the enum: read on every finish (isIdle) and by progress().
     std::array<int, static_cast<size_t>(AgentState::Cancelled) + 1> m_stateCounts{};
     std::vector<AgentRecord *> m_dirty; // changed since the last agentsUpdated(); records are stable (unique_ptr)
+    QMutex m_eventMutex;
+    std::vector<AgentEvent> m_events;     // guarded by m_eventMutex: reported, not yet taken
+    std::vector<AgentEvent> m_eventBatch; // taken, handled in order from m_eventPos
+    size_t m_eventPos = 0;
     QTimer m_updateTimer;
     QTimer m_watchdog;                           // timeouts, deadlines, retry backoffs, rate-limit resets
     QHash<QString, qint64> m_rateLimitedUntilMs; // profile -> m_clock time
