@@ -12,6 +12,7 @@
 #include "MetricsDock.h"
 #include "NewGoalDialog.h"
 #include "RunPlanDialog.h"
+#include "ScratchpadDock.h"
 #include "SpawnParallelDialog.h"
 #include "Translations.h"
 #include "agents/BackendRegistry.h"
@@ -435,6 +436,15 @@ private Q_SLOTS:
         window.locksDock()->raise();
         QTest::qWait(200);
         QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u"-locks.png"_s)));
+        // The shared notes agents left each other, and one from the human.
+        orchestrator.scratchpad().write(u"db-choice"_s, u"PostgreSQL 15; one schema per team"_s, u"a-2"_s);
+        orchestrator.scratchpad().write(u"api-style"_s, u"REST under /v2, JSON:API errors\nno gRPC for now"_s,
+                                        u"a-1"_s);
+        orchestrator.scratchpad().write(u"release"_s, u"Freeze on Friday"_s, QString());
+        window.scratchpadDock()->show();
+        window.scratchpadDock()->raise();
+        QTest::qWait(300);
+        QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u"-scratchpad.png"_s)));
         window.close();
         orchestrator.cancelAll();
         orchestrator.waitAll(10000);
