@@ -66,13 +66,7 @@ AgentProfile asking(const QString &name = u"asker"_s)
 
 AgentProfile process(const QString &name, const QString &script)
 {
-    AgentProfile p;
-    p.name = name;
-    p.backend = u"process"_s;
-    p.command = {u"sh"_s, script};
-    p.retry.maxRetries = 0;
-    p.settings.insert(u"kill_grace_ms"_s, 500);
-    return p;
+    return test::processProfile(name, script);
 }
 
 Goal goal(const QString &id, const QString &script = {}, const QString &profile = {}, const QStringList &resources = {})

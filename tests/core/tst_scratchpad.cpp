@@ -24,13 +24,7 @@ namespace {
 
 AgentProfile process(const QString &name, const QString &script)
 {
-    AgentProfile p;
-    p.name = name;
-    p.backend = u"process"_s;
-    p.command = {u"sh"_s, script};
-    p.retry.maxRetries = 0;
-    p.settings.insert(u"kill_grace_ms"_s, 500);
-    return p;
+    return test::processProfile(name, script);
 }
 
 Goal goal(const QString &id, const QString &profile, const QStringList &dependsOn = {})

@@ -13,6 +13,17 @@ QString dataPath(const QString &relative)
     return QDir(QStringLiteral(SWITCHBOARD_TEST_DATA_DIR)).filePath(relative);
 }
 
+AgentProfile processProfile(const QString &name, const QString &script)
+{
+    AgentProfile p;
+    p.name = name;
+    p.backend = QStringLiteral("process");
+    p.command = {QStringLiteral("sh"), script};
+    p.retry.maxRetries = 0;
+    p.settings.insert(QStringLiteral("kill_grace_ms"), 500);
+    return p;
+}
+
 QString switchboardBinary()
 {
     return QStringLiteral(SWITCHBOARD_BINARY);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/AgentProfile.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -13,6 +15,8 @@ QString switchboardBinary();
 QString writeScript(const QString &dir, const QString &name, const QString &content);
 // Writes a text file into dir and returns its path.
 QString writeFile(const QString &dir, const QString &name, const QByteArray &content);
+// A `process` profile running `sh script`, without retries and with a short kill grace period.
+AgentProfile processProfile(const QString &name, const QString &script);
 // True while a process with this pid exists (and is not a zombie).
 bool processAlive(qint64 pid);
 
