@@ -479,9 +479,7 @@ void MainWindow::showNewGoalDialog()
     auto *dialog = new NewGoalDialog(m_orchestrator, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const QString agentId = dialog->spawnedAgentId();
-        m_model->flushPendingInserts();
-        m_view->selectAgent(agentId);
+        selectWhenShown(dialog->spawnedAgentId());
         statusBar()->showMessage(tr("Queued “%1”").arg(dialog->goal().title), kStatusMessageMs);
     });
     dialog->open();
@@ -493,9 +491,7 @@ void MainWindow::showSpawnParallelDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const QStringList ids = dialog->spawnedAgentIds();
-        m_model->flushPendingInserts();
-        if (!ids.isEmpty())
-            m_view->selectAgent(ids.first());
+        selectWhenShown(ids.value(0));
         statusBar()->showMessage(tr("Queued %n agent(s)", nullptr, static_cast<int>(ids.size())), kStatusMessageMs);
     });
     dialog->open();
@@ -507,7 +503,7 @@ void MainWindow::showRunPlanDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RunPlanDialog::planStarted, this, [this, dialog](const QString &name) {
         setPlanName(name);
-        m_model->flushPendingInserts();
+        selectWhenShown(dialog->startedAgentIds().value(0));
         statusBar()->showMessage(
             tr("Started plan “%1”: %n agent(s) queued", nullptr, static_cast<int>(dialog->startedAgentIds().size()))
                 .arg(name),
@@ -526,23 +522,28 @@ void MainWindow::showHistory()
             statusBar()->showMessage(
                 tr("Queued %n agent(s) from the history", nullptr, static_cast<int>(agentIds.size())),
                 kStatusMessageMs);
-            m_model->flushPendingInserts();
-            if (agentIds.isEmpty() || m_view->selectAgent(agentIds.first()))
-                return;
-            // With a database an agent reaches the board once its goal is committed: select it then.
-            const QString agentId = agentIds.first();
-            auto connection = std::make_shared<QMetaObject::Connection>();
-            *connection = connect(m_model, &AgentBoardModel::batchApplied, this, [this, agentId, connection] {
-                if (m_view->selectAgent(agentId))
-                    disconnect(*connection);
-            });
-            QTimer::singleShot(10000, this, [connection] { disconnect(*connection); });
+            selectWhenShown(agentIds.value(0));
         });
         connect(m_historyWindow, &HistoryWindow::planStarted, this, &MainWindow::setPlanName);
     }
     m_historyWindow->show();
     m_historyWindow->raise();
     m_historyWindow->activateWindow();
+}
+
+void MainWindow::selectWhenShown(const QString &agentId)
+{
+    m_model->flushPendingInserts();
+    if (agentId.isEmpty() || m_view->selectAgent(agentId))
+        return;
+    // With a database an agent reaches the board once its goal is committed: select it then (unless the
+    // person has picked something else meanwhile, or it never comes).
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_model, &AgentBoardModel::batchApplied, this, [this, agentId, connection] {
+        if (m_view->selectAgent(agentId))
+            disconnect(*connection);
+    });
+    QTimer::singleShot(10000, this, [connection] { disconnect(*connection); });
 }
 
 void MainWindow::cancelAgents(const QStringList &agentIds)

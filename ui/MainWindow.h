@@ -107,6 +107,8 @@ private:
     QString settingsPath() const;
     void cancelAgents(const QStringList &agentIds);
     void confirmQuit();
+    // Selects the agent's card now, or as soon as it reaches the board (with a store: once committed).
+    void selectWhenShown(const QString &agentId);
     void resumeAgents(const QStringList &agentIds);
     QStringList interruptedAgents(const QStringList &agentIds) const;
     void createMetricsDock();
