@@ -166,10 +166,12 @@ void AgentContext::beginWait(AgentState state)
         m_waitState = state;
         ++m_state.activity;
     }
-    if (first && m_pool)
-        m_pool->releaseThread(); // another agent may run while this one waits
+    // Reported before the thread is given back: an agent that starts on it is then never counted as
+    // running alongside this one (maxParallelReached).
     if (m_sink)
         m_sink->agentWaitChanged(m_agentId, state);
+    if (first && m_pool)
+        m_pool->releaseThread(); // another agent may run while this one waits
 }
 
 void AgentContext::endWait()
@@ -287,6 +289,19 @@ void AgentContext::setCancelHandler(std::function<void()> handler)
     m_cancelHandler = std::move(handler);
     if (m_cancelHandler && isCancelled())
         m_cancelHandler();
+}
+
+bool AgentContext::claimLaunch()
+{
+    Launch expected = Launch::Pending;
+    return m_launch.compare_exchange_strong(expected, Launch::Started, std::memory_order_acq_rel) ||
+           expected == Launch::Started;
+}
+
+bool AgentContext::withdrawLaunch()
+{
+    Launch expected = Launch::Pending;
+    return m_launch.compare_exchange_strong(expected, Launch::Withdrawn, std::memory_order_acq_rel);
 }
 
 void AgentContext::requestCancel()

@@ -135,6 +135,13 @@ public:
     // handler never outlives what it captured.
     void setCancelHandler(std::function<void()> handler);
 
+    // Look-ahead dispatch: an attempt handed to the pool before a thread is free is pending until a pool
+    // thread claims it (claimLaunch(), the runner's first step); until then the orchestrator may withdraw it
+    // (withdrawLaunch()), and the runner then does nothing. Attempts start as claimed.
+    void setLaunchPending() { m_launch.store(Launch::Pending, std::memory_order_release); }
+    bool claimLaunch();    // false: withdrawn, do not run
+    bool withdrawLaunch(); // true: it had not started and never will
+
     // Orchestrator side.
     void requestCancel();
     AgentLiveState takeLiveState();
@@ -151,6 +158,13 @@ private:
     const std::shared_ptr<AgentLog> m_log;
     AgentEventSink *const m_sink;
 
+    enum class Launch
+    {
+        Started,
+        Pending,
+        Withdrawn,
+    };
+    std::atomic<Launch> m_launch{Launch::Started};
     std::atomic<bool> m_cancelled{false};
     std::atomic<bool> m_notifyPending{false};
 

@@ -7,9 +7,10 @@
 namespace switchboard {
 
 AgentRunner::AgentRunner(std::unique_ptr<AgentBackend> backend, std::shared_ptr<AgentContext> context,
-                         FinishedCallback finished)
+                         StartedCallback started, FinishedCallback finished)
     : m_backend(std::move(backend))
     , m_context(std::move(context))
+    , m_started(std::move(started))
     , m_finished(std::move(finished))
 {
     setAutoDelete(true);
@@ -17,6 +18,12 @@ AgentRunner::AgentRunner(std::unique_ptr<AgentBackend> backend, std::shared_ptr<
 
 void AgentRunner::run()
 {
+    if (!m_context->claimLaunch()) {
+        m_backend.reset(); // withdrawn while it waited for a thread: it never ran, nobody waits for it
+        return;
+    }
+    if (m_started)
+        m_started();
     AgentResult result = AgentResult::cancelled();
     if (!m_context->isCancelled()) {
         // A backend bug must fail this agent, never take the whole app down.

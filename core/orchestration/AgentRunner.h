@@ -12,20 +12,23 @@ namespace switchboard {
 
 class AgentContext;
 
-// One attempt of one agent on a pool thread: runs the backend and hands the result to `finished`
-// (which must only post a queued call back to the orchestrator's thread).
+// One attempt of one agent on a pool thread: claims the attempt (a withdrawn look-ahead attempt does
+// nothing), reports that it started, runs the backend and hands the result to `finished`. Both callbacks
+// must only queue the news for the orchestrator's thread.
 class AgentRunner final : public QRunnable
 {
 public:
+    using StartedCallback = std::function<void()>;
     using FinishedCallback = std::function<void(AgentResult)>;
 
-    AgentRunner(std::unique_ptr<AgentBackend> backend, std::shared_ptr<AgentContext> context,
+    AgentRunner(std::unique_ptr<AgentBackend> backend, std::shared_ptr<AgentContext> context, StartedCallback started,
                 FinishedCallback finished);
     void run() override;
 
 private:
     std::unique_ptr<AgentBackend> m_backend;
     std::shared_ptr<AgentContext> m_context;
+    StartedCallback m_started;
     FinishedCallback m_finished;
 };
 

@@ -105,6 +105,10 @@ Orchestrator::~Orchestrator()
 {
     // Stop everything and wait: no runner may post to a dead orchestrator.
     m_paused = true;
+    for (AgentRecord *r : m_pooled) {
+        if (!r->pooled->withdrawLaunch())
+            r->pooled->requestCancel(); // a thread took it just now
+    }
     for (auto &[id, record] : m_records) {
         if (record->context) {
             record->context->requestCancel();
@@ -118,6 +122,7 @@ Orchestrator::~Orchestrator()
 
 void Orchestrator::setProfiles(const QList<AgentProfile> &profiles)
 {
+    withdrawPooled();
     m_scheduler.setProfiles(profiles);
     dispatch();
 }
@@ -494,6 +499,7 @@ QStringList Orchestrator::spawnParallel(const QList<Goal> &goals, QString *error
             *error = errors.join(QLatin1Char('\n'));
         return {};
     }
+    withdrawPooled(); // the new goals may come before what was queued ahead
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QStringList agentIds;
@@ -689,13 +695,48 @@ void Orchestrator::dispatch()
     if (m_paused)
         return;
     const QList<Scheduler::Dispatch> ready =
-        m_scheduler.takeReady([this](const Goal &goal) { return canDispatch(goal); });
+        m_scheduler.takeReady([this](const Goal &goal) { return canDispatch(goal); }, lookahead());
     for (const Scheduler::Dispatch &d : ready) {
         AgentRecord *r = recordForGoal(d.goalId);
         if (r)
-            startAgent(*r, d.profile);
+            startAgent(*r, d.profile, d.ahead);
     }
-    m_maxRunningSeen = qMax(m_maxRunningSeen, m_scheduler.runningCount());
+}
+
+int Orchestrator::lookahead() const
+{
+    // Goals that take a millisecond or two: up to max_parallel more are handed to the pool than it has
+    // threads, so a thread that finishes one takes the next at once instead of sleeping until this thread
+    // has handled the completion (a wake-up per goal). The pool's thread cap (= max_parallel) keeps what
+    // really runs at once exact. Longer goals would gain nothing and only take their place early.
+    constexpr qint64 kWarmUp = 16;
+    constexpr double kShortAttemptMs = 2.0;
+    if (m_attemptsEnded < kWarmUp || m_attemptMsAverage > kShortAttemptMs)
+        return 0;
+    return m_scheduler.maxParallel();
+}
+
+void Orchestrator::settlePooled(AgentRecord &r)
+{
+    // Before treating a queued record as not dispatched (cancel, deadline, pause...): its look-ahead attempt
+    // goes back to the ready set, or, if a thread took it meanwhile, becomes the running attempt now (its
+    // Started event then finds nothing left to do).
+    if (!r.pooled)
+        return;
+    std::shared_ptr<AgentContext> attempt = std::move(r.pooled);
+    m_pooled.erase(std::find(m_pooled.begin(), m_pooled.end(), &r));
+    if (attempt->withdrawLaunch()) {
+        m_scheduler.undispatch(r.status.goalId);
+        return;
+    }
+    r.context = std::move(attempt);
+    beginAttempt(r);
+}
+
+void Orchestrator::withdrawPooled()
+{
+    while (!m_pooled.empty())
+        settlePooled(*m_pooled.back());
 }
 
 bool Orchestrator::canDispatch(const Goal &goal)
@@ -748,7 +789,7 @@ bool Orchestrator::tryStartWithResources(const Goal &goal)
     return false;
 }
 
-void Orchestrator::startAgent(AgentRecord &record, const QString &profileName)
+void Orchestrator::startAgent(AgentRecord &record, const QString &profileName, bool ahead)
 {
     AgentStatus &s = record.status;
     const AgentProfile *profile = m_scheduler.profile(profileName);
@@ -757,6 +798,48 @@ void Orchestrator::startAgent(AgentRecord &record, const QString &profileName)
         s.maxAttempts = 1 + qMax(0, profile->retry.maxRetries);
     if (record.goal.profile.isEmpty())
         s.name = profileName + u'-' + QStringView(s.agentId).mid(2);
+
+    std::unique_ptr<AgentBackend> backend = profile ? m_backends.create(*profile) : nullptr;
+    if (!backend) {
+        beginAttempt(record);
+        const QString why = profile ? QStringLiteral("no backend named '%1'").arg(profile->backend)
+                                    : QStringLiteral("no profile named '%1'").arg(profileName);
+        postAgentEvent({AgentEvent::Kind::Finished, s.agentId, nullptr, AgentResult::failed(why)});
+        return;
+    }
+    AgentEventSink *sink = this;
+    auto context =
+        std::make_shared<AgentContext>(s.agentId, record.goal, *profile, s.attempt + 1, m_workspace, record.log, sink);
+    context->setInputs(inputsFor(record.goal));
+    context->setAnswers(answersFor(record.goal.id));
+    context->setCoordination(&m_locks, &m_inbox, &m_pool);
+    context->setScratchpad(&m_scratchpad);
+    const QString agentId = s.agentId;
+    const AgentContext *attempt = context.get();
+    auto *runner = new AgentRunner(
+        std::move(backend), context,
+        [this, agentId, attempt] {
+            postAgentEvent({AgentEvent::Kind::Started, agentId, attempt});
+        },
+        [this, agentId, attempt](AgentResult result) {
+            postAgentEvent({AgentEvent::Kind::Finished, agentId, attempt, std::move(result)});
+        });
+    if (ahead) {
+        // Queued in the pool behind the running ones: it stays Queued until a thread takes it.
+        context->setLaunchPending();
+        record.pooled = std::move(context);
+        m_pooled.push_back(&record);
+    } else {
+        record.context = std::move(context);
+        beginAttempt(record);
+    }
+    m_pool.start(runner);
+    ensureWatchdog();
+}
+
+void Orchestrator::beginAttempt(AgentRecord &record)
+{
+    AgentStatus &s = record.status;
     ++s.attempt;
     record.attemptStartMs = m_clock.elapsed();
     record.lastActivityMs = record.attemptStartMs;
@@ -769,30 +852,9 @@ void Orchestrator::startAgent(AgentRecord &record, const QString &profileName)
     s.progress = 0;
     s.currentStep.clear();
     if (m_firstStartMs < 0)
-        m_firstStartMs = m_clock.elapsed();
+        m_firstStartMs = record.attemptStartMs;
     setState(record, AgentState::Running);
     Q_EMIT agentStarted(s.agentId);
-
-    std::unique_ptr<AgentBackend> backend = profile ? m_backends.create(*profile) : nullptr;
-    if (!backend) {
-        const QString why = profile ? QStringLiteral("no backend named '%1'").arg(profile->backend)
-                                    : QStringLiteral("no profile named '%1'").arg(profileName);
-        postAgentEvent({.kind = AgentEvent::Kind::Finished, .agentId = s.agentId, .result = AgentResult::failed(why)});
-        return;
-    }
-    AgentEventSink *sink = this;
-    record.context =
-        std::make_shared<AgentContext>(s.agentId, record.goal, *profile, s.attempt, m_workspace, record.log, sink);
-    record.context->setInputs(inputsFor(record.goal));
-    record.context->setAnswers(answersFor(record.goal.id));
-    record.context->setCoordination(&m_locks, &m_inbox, &m_pool);
-    record.context->setScratchpad(&m_scratchpad);
-    const QString agentId = s.agentId;
-    auto *runner = new AgentRunner(std::move(backend), record.context, [this, agentId](AgentResult result) {
-        postAgentEvent({.kind = AgentEvent::Kind::Finished, .agentId = agentId, .result = std::move(result)});
-    });
-    m_pool.start(runner);
-    ensureWatchdog();
 }
 
 QJsonObject Orchestrator::inputsFor(const Goal &goal) const
@@ -839,14 +901,42 @@ void Orchestrator::handleAgentEvents()
             m_eventBatch.swap(m_events);
         }
         const AgentEvent event = std::move(m_eventBatch[m_eventPos++]);
+        AgentRecord *r = record(event.agentId);
         switch (event.kind) {
+        case AgentEvent::Kind::Started:
+            // In report order a runner starts only after the one whose thread it took has finished or begun
+            // to wait, so this count never exceeds the threads that really run agents.
+            m_maxRunningSeen = qMax(m_maxRunningSeen, ++m_runnersActive);
+            if (r && r->pooled && r->pooled.get() == event.context) {
+                m_pooled.erase(std::find(m_pooled.begin(), m_pooled.end(), r));
+                r->context = std::move(r->pooled);
+                beginAttempt(*r);
+            }
+            break;
         case AgentEvent::Kind::LiveState:
             handleLiveStateChanged(event.agentId);
             break;
         case AgentEvent::Kind::WaitChanged:
+            if (r && (event.waitState != AgentState::Running) != r->runnerWaiting) {
+                r->runnerWaiting = !r->runnerWaiting;
+                m_runnersActive += r->runnerWaiting ? -1 : 1;
+                m_maxRunningSeen = qMax(m_maxRunningSeen, m_runnersActive);
+            }
             handleWaitChanged(event.agentId, event.waitState);
             break;
         case AgentEvent::Kind::Finished:
+            if (event.context) {
+                if (r && r->runnerWaiting)
+                    r->runnerWaiting = false;
+                else
+                    --m_runnersActive;
+                if (r && r->attemptStartMs >= 0) {
+                    // How long attempts take decides the look-ahead (short ones only).
+                    const double ms = static_cast<double>(m_clock.elapsed() - r->attemptStartMs);
+                    m_attemptMsAverage =
+                        m_attemptsEnded++ == 0 ? ms : m_attemptMsAverage + (ms - m_attemptMsAverage) / 8.0;
+                }
+            }
             handleAgentFinished(event.agentId, event.result);
             break;
         }
@@ -856,12 +946,12 @@ void Orchestrator::handleAgentEvents()
 void Orchestrator::agentLiveStateChanged(const QString &agentId)
 {
     // Agent thread; the context coalesces, so at most one of these is queued per agent.
-    postAgentEvent({.kind = AgentEvent::Kind::LiveState, .agentId = agentId});
+    postAgentEvent({AgentEvent::Kind::LiveState, agentId});
 }
 
 void Orchestrator::agentWaitChanged(const QString &agentId, AgentState state)
 {
-    postAgentEvent({.kind = AgentEvent::Kind::WaitChanged, .agentId = agentId, .waitState = state});
+    postAgentEvent({AgentEvent::Kind::WaitChanged, agentId, nullptr, {}, state});
 }
 
 void Orchestrator::handleWaitChanged(const QString &agentId, AgentState state)
@@ -918,6 +1008,7 @@ void Orchestrator::handleLiveStateChanged(const QString &agentId)
         const qint64 until = m_clock.elapsed() + qint64(live.rateLimitedForS) * 1000;
         if (until > m_rateLimitedUntilMs.value(s.profile, -1)) {
             m_rateLimitedUntilMs.insert(s.profile, until);
+            withdrawPooled();
             m_scheduler.setProfilePaused(s.profile, true);
             const QDateTime untilTime = QDateTime::currentDateTimeUtc().addSecs(live.rateLimitedForS);
             for (const QString &id : std::as_const(m_order)) {
@@ -971,6 +1062,7 @@ void Orchestrator::checkBudgets(AgentRecord &r)
     const QString reason = QStringLiteral("run budget exceeded: %1").arg(runOver);
     Q_EMIT runBudgetExceeded(reason);
     const QStringList ids = m_order;
+    withdrawPooled();
     for (const QString &id : ids) {
         AgentRecord *each = record(id);
         if (each->context)
@@ -1045,6 +1137,8 @@ void Orchestrator::handleWatchdog()
             continue;
         AgentStatus &s = r->status;
         const bool deadlinePassed = r->goal.deadline.isValid() && r->goal.deadline <= now;
+        if (deadlinePassed)
+            settlePooled(*r); // it is either queued or running from here on
         if (r->context) {
             needed = true;
             // Quiet because it waits on a human or a lock, not because it hung: keep its leases.
@@ -1316,6 +1410,7 @@ void Orchestrator::escalateDeadline(AgentRecord &r)
             return;
         const QString why =
             QStringLiteral("deadline passed (%1); stopped by a human").arg(rec->goal.deadline.toString(Qt::ISODate));
+        settlePooled(*rec);
         if (rec->context)
             rec->context->stop(why, QStringLiteral("deadline"));
         else if (rec->status.state == AgentState::Queued)
@@ -1328,6 +1423,7 @@ bool Orchestrator::cancel(const QString &agentId)
     AgentRecord *r = record(agentId);
     if (!r)
         return false;
+    settlePooled(*r);
     const AgentState state = r->status.state;
     if (isFinalState(state))
         return false;
@@ -1367,6 +1463,7 @@ bool Orchestrator::stopAgent(const QString &agentId, const QString &reason, cons
     AgentRecord *r = record(agentId);
     if (!r || isFinalState(r->status.state))
         return false;
+    settlePooled(*r);
     if (r->context) {
         r->context->stop(reason, errorKind);
         m_locks.cancelWaits(agentId);
@@ -1390,6 +1487,7 @@ bool Orchestrator::stopAgent(const QString &agentId, const QString &reason, cons
 int Orchestrator::cancelAll()
 {
     int count = 0;
+    withdrawPooled();
     // Queued first, so nothing new starts while the running ones wind down.
     const QStringList ids = m_order;
     for (const QString &id : ids) {
@@ -1484,14 +1582,17 @@ void Orchestrator::setMaxParallel(int maxParallel)
     maxParallel = qMax(1, maxParallel);
     if (maxParallel == m_scheduler.maxParallel())
         return;
+    withdrawPooled();
     m_scheduler.setMaxParallel(maxParallel);
-    m_pool.setMaxThreadCount(qMax(maxParallel, m_pool.maxThreadCount()));
+    // Exactly the cap: with look-ahead the pool's queue holds more than it may run at once.
+    m_pool.setMaxThreadCount(maxParallel);
     Q_EMIT maxParallelChanged(maxParallel);
     dispatch();
 }
 
 void Orchestrator::setMode(Scheduler::Mode mode)
 {
+    withdrawPooled();
     m_scheduler.setMode(mode);
     dispatch();
 }
@@ -1506,6 +1607,7 @@ void Orchestrator::pauseDispatch()
     if (m_paused)
         return;
     m_paused = true;
+    withdrawPooled(); // nothing new starts, not even what was queued ahead in the pool
     Q_EMIT dispatchPausedChanged(true);
 }
 
@@ -1529,7 +1631,7 @@ Orchestrator::Progress Orchestrator::progress() const
     p.failed = count(AgentState::Failed);
     p.cancelled = count(AgentState::Cancelled);
     p.blocked = count(AgentState::Blocked);
-    p.poolBusy = m_scheduler.runningCount();
+    p.poolBusy = m_scheduler.runningCount() - static_cast<int>(m_pooled.size()); // not the look-ahead
     p.poolAvailable = qMax(0, m_scheduler.maxParallel() - p.poolBusy);
     for (const auto &[id, r] : m_records)
         p.retrying += r->retryAtMs >= 0 ? 1 : 0;

@@ -199,6 +199,8 @@ private:
         Goal goal;
         std::shared_ptr<AgentLog> log;
         std::shared_ptr<AgentContext> context; // while an attempt runs
+        std::shared_ptr<AgentContext> pooled;  // dispatched ahead: in the pool's queue, not started (still Queued)
+        bool runnerWaiting = false;            // its runner waits for a human or a lock (not counted as running)
         qint64 runMs = 0;
         bool cancelRequested = false;
         // Usage of earlier attempts: costs add up across retries.
@@ -225,12 +227,24 @@ private:
     {
         enum class Kind
         {
+            Started,     // a pool thread took the attempt `context`
             LiveState,   // progress, log, usage... (coalesced in the context)
             WaitChanged, // began or ended waiting for a human or a lock
             Finished,    // the attempt returned `result`
         };
+        AgentEvent() = default;
+        AgentEvent(Kind kind, QString agentId, const AgentContext *context = nullptr, AgentResult result = {},
+                   AgentState waitState = AgentState::Running)
+            : kind(kind)
+            , agentId(std::move(agentId))
+            , context(context)
+            , waitState(waitState)
+            , result(std::move(result))
+        {}
+
         Kind kind = Kind::LiveState;
         QString agentId;
+        const AgentContext *context = nullptr; // Started, Finished: the attempt (null: no runner ran)
         AgentState waitState = AgentState::Running;
         AgentResult result;
     };
@@ -249,7 +263,11 @@ private:
     void handleLiveStateChanged(const QString &agentId);
     void handleAgentFinished(const QString &agentId, const AgentResult &result);
     void dispatch();
-    void startAgent(AgentRecord &record, const QString &profileName);
+    void startAgent(AgentRecord &record, const QString &profileName, bool ahead);
+    void beginAttempt(AgentRecord &record);
+    int lookahead() const;
+    void settlePooled(AgentRecord &record);
+    void withdrawPooled();
     void applyBlocked(const QList<Scheduler::BlockedGoal> &blocked);
     void setState(AgentRecord &record, AgentState state);
     void markDirty(const QString &agentId);
@@ -309,6 +327,10 @@ private:
     mutable quint64 m_nextGoalNumber = 1;
     quint64 m_nextAgentNumber = 1;
     int m_maxRunningSeen = 0;
+    int m_runnersActive = 0;             // runners that started and have not finished or begun to wait
+    std::vector<AgentRecord *> m_pooled; // records with a look-ahead attempt in the pool's queue
+    qint64 m_attemptsEnded = 0;          // attempts that returned (for the look-ahead's warm-up)
+    double m_attemptMsAverage = 0.0;     // moving average of how long attempts take
     QElapsedTimer m_clock;
     qint64 m_firstStartMs = -1;
     qint64 m_lastFinishMs = -1;

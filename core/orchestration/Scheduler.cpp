@@ -135,6 +135,22 @@ void Scheduler::deferRetry(const QString &goalId)
     ++m_pending;
 }
 
+void Scheduler::undispatch(const QString &goalId)
+{
+    const int i = m_index.value(goalId, -1);
+    if (i < 0)
+        return;
+    Node &node = m_nodes[static_cast<size_t>(i)];
+    if (node.state != GoalState::Running || node.suspended)
+        return;
+    --m_running;
+    --m_profileRunning[node.assignedProfile];
+    node.assignedProfile.clear();
+    node.state = GoalState::Pending;
+    ++m_pending;
+    makeReady(i); // same key as before: same priority, deadline and submission order
+}
+
 void Scheduler::requeue(const QString &goalId)
 {
     const int i = m_index.value(goalId, -1);
@@ -416,25 +432,31 @@ const AgentProfile *Scheduler::chooseProfile(const Goal &goal) const
     return best;
 }
 
-QList<Scheduler::Dispatch> Scheduler::takeReady(const std::function<bool(const Goal &)> &canStart)
+QList<Scheduler::Dispatch> Scheduler::takeReady(const std::function<bool(const Goal &)> &canStart, int lookahead)
 {
     QList<Dispatch> out;
     const int cap = m_mode == Mode::Sequential ? 1 : m_maxParallel;
-    out.reserve(qMin<qsizetype>(static_cast<qsizetype>(m_ready.size()), qMax(0, cap - m_running)));
+    const int limit = m_mode == Mode::Sequential ? cap : cap + qMax(0, lookahead);
+    out.reserve(qMin<qsizetype>(static_cast<qsizetype>(m_ready.size()), qMax(0, limit - m_running)));
     const int phaseLimit = m_mode == Mode::Phased ? currentPhase() : std::numeric_limits<int>::max();
     auto it = m_ready.begin();
-    while (it != m_ready.end() && m_running < cap) {
+    while (it != m_ready.end() && m_running < limit) {
+        const bool ahead = m_running >= cap;
         Node &node = m_nodes[static_cast<size_t>(it->node)];
+        if (ahead && !node.goal.resources.isEmpty())
+            break; // it would hold its locks while it waits for a thread
         const AgentProfile *chosen = node.phase <= phaseLimit ? chooseProfile(node.goal) : nullptr;
         if (!chosen) {
             // When every profile is full or paused nothing further can start either: stop here
             // rather than walk the whole ready set (O(ready) per call, O(n^2) over a big run).
-            if (!anyProfileHasRoom())
+            if (ahead || !anyProfileHasRoom())
                 break;
             ++it; // its profile is full: let the next ready goal go first
             continue;
         }
         if (canStart && !canStart(node.goal)) {
+            if (ahead)
+                break;
             ++it; // its resources are held: the next ready goal goes instead
             continue;
         }
@@ -443,7 +465,7 @@ QList<Scheduler::Dispatch> Scheduler::takeReady(const std::function<bool(const G
         ++m_profileRunning[chosen->name];
         ++m_running;
         --m_pending;
-        out << Dispatch{node.goal.id, chosen->name};
+        out << Dispatch{node.goal.id, chosen->name, ahead};
         it = m_ready.erase(it);
     }
     return out;

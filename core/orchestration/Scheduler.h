@@ -48,6 +48,7 @@ public:
     {
         QString goalId;
         QString profile;
+        bool ahead = false; // beyond the cap (look-ahead): it waits for a free thread in the executor's queue
     };
 
     struct BlockedGoal
@@ -78,7 +79,13 @@ public:
 
     // Marks the goals that may start now as Running and returns them with their chosen profile.
     // canStart, when given, may veto a ready goal (its resources are locked): the next one goes instead.
-    QList<Dispatch> takeReady(const std::function<bool(const Goal &)> &canStart = {});
+    // lookahead > 0 (not in Sequential mode) lets up to that many more than max_parallel be taken, marked
+    // `ahead`: for an executor whose own thread cap is max_parallel, so they queue there and start the moment
+    // a thread is free. Goals that lock resources are never taken ahead; the look-ahead stops at the first
+    // goal it cannot take rather than scan the ready set.
+    QList<Dispatch> takeReady(const std::function<bool(const Goal &)> &canStart = {}, int lookahead = 0);
+    // A goal taken ahead that had not started goes back to the ready set, in its old place.
+    void undispatch(const QString &goalId);
     // A running goal ended. Returns the dependents that became Blocked (transitively).
     QList<BlockedGoal> finish(const QString &goalId, GoalState outcome);
     // Cancels a goal that has not started. Returns the dependents that became Blocked.

@@ -118,6 +118,9 @@ private Q_SLOTS:
     void pauseAndResume();
     void perProfileCap();
     void thousandGoalsThroughThePool();
+    void lookAheadNeverExceedsTheCap();
+    void lookAheadGoalCancelledBeforeItRuns();
+    void lookAheadGoalWithdrawnOnPause();
     void updatesAreBatched();
     void summaryCounts();
 };
@@ -415,6 +418,101 @@ void TestOrchestrator::summaryCounts()
     QCOMPARE(s.phases, 2);
     QVERIFY(!s.allCompleted());
     QVERIFY(s.maxParallelReached >= 1 && s.maxParallelReached <= 2);
+}
+
+namespace {
+// Runs enough instant goals that the orchestrator sees its goals are short and starts handing the pool
+// more than max_parallel (look-ahead), then holds the single slot with a goal of the "slow" profile.
+// Returns the held agent; the quick goal spawned after it waits in the pool's queue behind it.
+QString holdTheSlotAfterShortGoals(Orchestrator &o, Probe &probe)
+{
+    useProbe(o, &probe);
+    o.setProfiles({probeProfile(u"quick"_s, false), probeProfile(u"slow"_s, true)});
+    o.setMaxParallel(1);
+    QList<Goal> warmUp;
+    for (int i = 0; i < 40; ++i) {
+        Goal g = goal(QStringLiteral("w%1").arg(i));
+        g.profile = u"quick"_s;
+        warmUp << g;
+    }
+    o.spawnParallel(warmUp);
+    if (!o.waitAll(10000))
+        return {};
+    Goal held = goal(u"held"_s);
+    held.profile = u"slow"_s;
+    const QString id = o.spawn(held);
+    if (!QTest::qWaitFor([&probe] { return probe.running.load() == 1; }, 5000))
+        return {};
+    return id;
+}
+} // namespace
+
+void TestOrchestrator::lookAheadNeverExceedsTheCap()
+{
+    // Short goals are handed to the pool ahead of free slots; what really runs at once stays at the cap.
+    Probe probe;
+    Orchestrator o;
+    useProbe(o, &probe);
+    o.setProfiles({probeProfile(u"p"_s, false)});
+    o.setMaxParallel(2);
+    int busiest = 0;
+    connect(&o, &Orchestrator::agentCompleted, this, [&] { busiest = qMax(busiest, o.progress().poolBusy); });
+    QList<Goal> goals;
+    for (int i = 0; i < 2000; ++i)
+        goals << goal(QStringLiteral("g%1").arg(i));
+    QCOMPARE(o.spawnParallel(goals).size(), 2000);
+    QVERIFY(o.waitAll(60000));
+    QCOMPARE(probe.runs.load(), 2000);
+    for (auto it = probe.runsPerGoal.cbegin(); it != probe.runsPerGoal.cend(); ++it)
+        QCOMPARE(it.value(), 1);
+    QVERIFY(probe.maxRunning.load() <= 2);
+    QVERIFY(o.maxParallelReached() >= 1 && o.maxParallelReached() <= 2);
+    QVERIFY(busiest <= 2);
+    QCOMPARE(o.progress().completed, 2000);
+}
+
+void TestOrchestrator::lookAheadGoalCancelledBeforeItRuns()
+{
+    Probe probe;
+    Orchestrator o;
+    const QString held = holdTheSlotAfterShortGoals(o, probe);
+    QVERIFY(!held.isEmpty());
+    Goal next = goal(u"next"_s);
+    next.profile = u"quick"_s;
+    const QString waiting = o.spawn(next);
+    QTest::qWait(50);
+    QCOMPARE(o.status(waiting)->state, AgentState::Queued); // the slot is taken
+    QCOMPARE(o.progress().poolBusy, 1);
+    QVERIFY(o.cancel(waiting));
+    QCOMPARE(o.status(waiting)->state, AgentState::Cancelled); // at once, like any queued agent
+    probe.release = true;
+    QVERIFY(o.waitAll(5000));
+    QCOMPARE(o.status(held)->state, AgentState::Completed);
+    QCOMPARE(o.status(waiting)->state, AgentState::Cancelled);
+    QCOMPARE(o.status(waiting)->attempt, 0);
+    QCOMPARE(probe.runsPerGoal.value(u"next"_s), 0); // it never reached the backend
+}
+
+void TestOrchestrator::lookAheadGoalWithdrawnOnPause()
+{
+    Probe probe;
+    Orchestrator o;
+    const QString held = holdTheSlotAfterShortGoals(o, probe);
+    QVERIFY(!held.isEmpty());
+    Goal next = goal(u"next"_s);
+    next.profile = u"quick"_s;
+    const QString waiting = o.spawn(next);
+    QTest::qWait(50);
+    o.pauseDispatch();
+    probe.release = true; // the slot frees up while dispatch is paused
+    QTRY_COMPARE(o.status(held)->state, AgentState::Completed);
+    QTest::qWait(100);
+    QCOMPARE(o.status(waiting)->state, AgentState::Queued); // nothing new starts while paused
+    QCOMPARE(probe.runsPerGoal.value(u"next"_s), 0);
+    o.resumeDispatch();
+    QVERIFY(o.waitAll(5000));
+    QCOMPARE(o.status(waiting)->state, AgentState::Completed);
+    QCOMPARE(probe.runsPerGoal.value(u"next"_s), 1);
 }
 
 QTEST_GUILESS_MAIN(TestOrchestrator)

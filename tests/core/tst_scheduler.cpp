@@ -67,6 +67,8 @@ private Q_SLOTS:
     void cancelPendingBlocksDependents();
     void dependencyAlreadyFailedBlocksOnAdd();
     void suspendFreesSlot();
+    void lookAheadTakesBeyondTheCap();
+    void lookAheadStopsAtResourcesAndSequential();
     void liveMaxParallel();
     void phases_data();
     void phases();
@@ -359,6 +361,54 @@ void TestScheduler::suspendFreesSlot()
     QCOMPARE(s.runningCount(), 2); // over the cap until one finishes; nothing new starts
     s.finish(u"a"_s, Scheduler::GoalState::Succeeded);
     QCOMPARE(s.runningCount(), 1);
+}
+
+void TestScheduler::lookAheadTakesBeyondTheCap()
+{
+    Scheduler s;
+    s.setProfiles({profile(u"p"_s, {}, 3)}); // the profile's own cap counts look-ahead goals too
+    s.setMaxParallel(2);
+    s.add({goal(u"a"_s), goal(u"b"_s), goal(u"c"_s), goal(u"d"_s), goal(u"e"_s, {}, Priority::High)});
+    const QList<Scheduler::Dispatch> first = s.takeReady({}, 2);
+    QCOMPARE(first.size(), 3);
+    QCOMPARE(first.at(0).goalId, u"e"_s);
+    QVERIFY(!first.at(0).ahead && !first.at(1).ahead);
+    QVERIFY(first.at(2).ahead); // beyond max_parallel
+    QCOMPARE(first.at(2).goalId, u"b"_s);
+    QVERIFY(s.takeReady({}, 2).isEmpty()); // the profile is full
+
+    // Taken back before it started: it goes first again, ahead of what was added later.
+    s.undispatch(u"b"_s);
+    QCOMPARE(s.runningCount(), 2);
+    QCOMPARE(s.state(u"b"_s), Scheduler::GoalState::Pending);
+    const QList<Scheduler::Dispatch> again = s.takeReady();
+    QVERIFY(again.isEmpty()); // no look-ahead asked for, and the cap is reached
+    s.finish(u"e"_s, Scheduler::GoalState::Succeeded);
+    const QList<Scheduler::Dispatch> next = s.takeReady();
+    QCOMPARE(next.size(), 1);
+    QCOMPARE(next.first().goalId, u"b"_s);
+    QVERIFY(!next.first().ahead);
+}
+
+void TestScheduler::lookAheadStopsAtResourcesAndSequential()
+{
+    Scheduler s;
+    s.setProfiles({profile(u"p"_s)});
+    s.setMaxParallel(1);
+    Goal locked = goal(u"b"_s);
+    locked.resources = {u"db"_s};
+    s.add({goal(u"a"_s), locked, goal(u"c"_s)});
+    // b would hold its lock while it waits for a thread: the look-ahead stops there rather than skip it.
+    const QList<Scheduler::Dispatch> taken = s.takeReady({}, 4);
+    QCOMPARE(taken.size(), 1);
+    QCOMPARE(taken.first().goalId, u"a"_s);
+
+    Scheduler sequential;
+    sequential.setProfiles({profile(u"p"_s)});
+    sequential.setMaxParallel(4);
+    sequential.setMode(Scheduler::Mode::Sequential);
+    sequential.add({goal(u"x"_s), goal(u"y"_s)});
+    QCOMPARE(sequential.takeReady({}, 4).size(), 1); // one at a time means one, look-ahead or not
 }
 
 void TestScheduler::liveMaxParallel()
