@@ -124,6 +124,8 @@ void Orchestrator::setProfiles(const QList<AgentProfile> &profiles)
 {
     withdrawPooled();
     m_scheduler.setProfiles(profiles);
+    for (auto &[id, r] : m_records)
+        watch(*r); // a profile may have got a timeout
     dispatch();
 }
 
@@ -430,7 +432,9 @@ bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QStri
             newlyBlocked << b;
     }
     for (const QString &id : std::as_const(restored)) {
-        markDirty(id);
+        AgentRecord *r = record(id);
+        markDirty(*r);
+        watch(*r);
         Q_EMIT agentSpawned(id);
     }
     applyBlocked(newlyBlocked);
@@ -538,6 +542,8 @@ QStringList Orchestrator::spawnParallel(const QList<Goal> &goals, QString *error
         }
         if (!m_store)
             markDirty(*record); // with a store: once committed
+        if (goal.deadline.isValid())
+            watch(*record);
         agentIds << s.agentId;
         m_order << s.agentId;
         m_recordByGoal.insert(goal.id, record.get());
@@ -834,7 +840,6 @@ void Orchestrator::startAgent(AgentRecord &record, const QString &profileName, b
         beginAttempt(record);
     }
     m_pool.start(runner);
-    ensureWatchdog();
 }
 
 void Orchestrator::beginAttempt(AgentRecord &record)
@@ -854,6 +859,7 @@ void Orchestrator::beginAttempt(AgentRecord &record)
     if (m_firstStartMs < 0)
         m_firstStartMs = record.attemptStartMs;
     setState(record, AgentState::Running);
+    watch(record);
     Q_EMIT agentStarted(s.agentId);
 }
 
@@ -966,6 +972,7 @@ void Orchestrator::handleWaitChanged(const QString &agentId, AgentState state)
         m_scheduler.suspend(r->status.goalId); // waiting for a human or a lock holds no run slot
     }
     setState(*r, state);
+    watch(*r); // its leases are renewed while it waits
     dispatch();
 }
 
@@ -1106,6 +1113,30 @@ void Orchestrator::ensureWatchdog()
         m_watchdog.start();
 }
 
+bool Orchestrator::needsWatching(const AgentRecord &r) const
+{
+    const AgentState state = r.status.state;
+    if (isFinalState(state) || state == AgentState::Blocked)
+        return false;
+    if (r.goal.deadline.isValid() || r.retryAtMs >= 0)
+        return true;
+    if (!r.context)
+        return false;
+    if (state == AgentState::Escalated || state == AgentState::WaitingForLock)
+        return true;
+    const AgentProfile *profile = m_scheduler.profile(r.status.profile);
+    return profile && (profile->timeoutS > 0 || profile->idleTimeoutS > 0);
+}
+
+void Orchestrator::watch(AgentRecord &r)
+{
+    if (r.watched || !needsWatching(r))
+        return;
+    r.watched = true;
+    m_watched.push_back(&r);
+    ensureWatchdog();
+}
+
 void Orchestrator::handleWatchdog()
 {
     const qint64 nowMs = m_clock.elapsed();
@@ -1130,8 +1161,13 @@ void Orchestrator::handleWatchdog()
         }
     }
 
-    const QStringList ids = m_order;
-    for (const QString &id : ids) {
+    // Only the agents with something to watch: walking every agent cost ~1.5 ms per tick at 10,000 agents
+    // (a stutter at 100,000). By id, since what runs below may remove agents.
+    QStringList ids;
+    ids.reserve(static_cast<qsizetype>(m_watched.size()));
+    for (const AgentRecord *watched : std::as_const(m_watched))
+        ids << watched->status.agentId;
+    for (const QString &id : std::as_const(ids)) {
         AgentRecord *r = record(id);
         if (!r)
             continue;
@@ -1181,6 +1217,13 @@ void Orchestrator::handleWatchdog()
             needed = needed || r->retryAtMs >= 0 || r->goal.deadline.isValid();
         }
     }
+    m_watched.erase(std::remove_if(m_watched.begin(), m_watched.end(),
+                                   [this](AgentRecord *r) {
+                                       r->watched = needsWatching(*r);
+                                       return !r->watched;
+                                   }),
+                    m_watched.end());
+    needed = needed || !m_watched.empty();
     dispatch();
     checkIdle();
     if (!needed)
@@ -1242,6 +1285,7 @@ void Orchestrator::handleAgentFinished(const QString &agentId, const AgentResult
             const qint64 delayMs = qMax<qint64>(0, qint64(delayS * 1000.0));
             m_scheduler.deferRetry(s.goalId);
             r->retryAtMs = m_clock.elapsed() + delayMs;
+            watch(*r);
             s.nextAttemptAt = s.completedAt.addMSecs(delayMs);
             s.error = outcome.error;
             s.errorKind = outcome.errorKind;
@@ -1560,10 +1604,10 @@ int Orchestrator::cleanup()
         return 0;
     Q_EMIT agentsAboutToBeRemoved(removed);
     const QSet<QString> gone(removed.cbegin(), removed.cend());
-    // Removed agents are not published any more (and their records are about to go).
-    m_dirty.erase(std::remove_if(m_dirty.begin(), m_dirty.end(),
-                                 [&gone](const AgentRecord *r) { return gone.contains(r->status.agentId); }),
-                  m_dirty.end());
+    // Removed agents are not published or watched any more (and their records are about to go).
+    const auto removedRecord = [&gone](const AgentRecord *r) { return gone.contains(r->status.agentId); };
+    m_dirty.erase(std::remove_if(m_dirty.begin(), m_dirty.end(), removedRecord), m_dirty.end());
+    m_watched.erase(std::remove_if(m_watched.begin(), m_watched.end(), removedRecord), m_watched.end());
     for (const QString &id : std::as_const(removed)) {
         const AgentRecord *r = record(id);
         --m_stateCounts[static_cast<size_t>(r->status.state)];

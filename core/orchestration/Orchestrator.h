@@ -219,6 +219,7 @@ private:
         bool durable = true;           // with a store: its goal is committed (only then may it be dispatched)
         bool held = false;             // Interrupted after a restore, waiting for resumeInterrupted()
         bool dirty = false;            // in m_dirty: published with the next agentsUpdated()
+        bool watched = false;          // in m_watched: the watchdog looks at it
     };
 
     // What agent threads report. They queue these in order and post one call per burst (not one per event):
@@ -276,6 +277,9 @@ private:
     void checkIdle();
     void handleWatchdog();
     void ensureWatchdog();
+    // A deadline, a timeout or idle timeout of its profile, a wait (leases to renew) or a retry backoff.
+    bool needsWatching(const AgentRecord &record) const;
+    void watch(AgentRecord &record);
     void failPending(AgentRecord &record, const QString &error, const QString &kind);
     const RetryPolicy &retryPolicy(const AgentRecord &record) const;
     void checkBudgets(AgentRecord &record);
@@ -318,6 +322,7 @@ private:
     size_t m_eventPos = 0;
     QTimer m_updateTimer;
     QTimer m_watchdog;                           // timeouts, deadlines, retry backoffs, rate-limit resets
+    std::vector<AgentRecord *> m_watched;        // what the watchdog looks at (not every agent)
     QHash<QString, qint64> m_rateLimitedUntilMs; // profile -> m_clock time
     DeadlinePolicy m_deadlinePolicy = DeadlinePolicy::Fail;
     Budget m_runBudget;
