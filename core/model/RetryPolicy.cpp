@@ -4,6 +4,12 @@
 
 namespace switchboard {
 
+const QList<double> &RetryPolicy::defaultBackoffS()
+{
+    static const QList<double> steps{60, 300, 900};
+    return steps;
+}
+
 double RetryPolicy::backoffFor(int retry) const
 {
     if (backoffS.isEmpty() || retry < 1)

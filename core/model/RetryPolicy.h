@@ -11,8 +11,12 @@ namespace switchboard {
 // three retries after 1, 5 and 15 minutes, 10% jitter; the last backoff step repeats.
 struct RetryPolicy
 {
+    // 60, 300 and 900 s; one shared list (building it from an initializer list in every constructor also made
+    // GCC 12 -O3 warn a false -Wmaybe-uninitialized wherever a profile is built).
+    static const QList<double> &defaultBackoffS();
+
     int maxRetries = 3;
-    QList<double> backoffS{60, 300, 900};
+    QList<double> backoffS = defaultBackoffS();
     double jitter = 0.1; // +- this fraction of the backoff, at random
     // Error kinds (AgentResult::errorKind) that are never retried.
     QStringList nonRetryable{QStringLiteral("budget"), QStringLiteral("deadline"), QStringLiteral("loop"),
