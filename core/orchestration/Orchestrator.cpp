@@ -844,14 +844,19 @@ void Orchestrator::startAgent(AgentRecord &record, const QString &profileName, b
 
 void Orchestrator::beginAttempt(AgentRecord &record)
 {
+    beginAttempt(record, m_clock.elapsed(), QDateTime::currentDateTimeUtc());
+}
+
+void Orchestrator::beginAttempt(AgentRecord &record, qint64 nowMs, const QDateTime &nowUtc)
+{
     AgentStatus &s = record.status;
     ++s.attempt;
-    record.attemptStartMs = m_clock.elapsed();
+    record.attemptStartMs = nowMs;
     record.lastActivityMs = record.attemptStartMs;
     record.lastActivity = 0;
     record.retryAtMs = -1;
     s.nextAttemptAt = QDateTime();
-    s.startedAt = QDateTime::currentDateTimeUtc();
+    s.startedAt = nowUtc;
     s.completedAt = QDateTime();
     s.error.clear();
     s.progress = 0;
@@ -896,18 +901,26 @@ void Orchestrator::postAgentEvent(AgentEvent event)
 void Orchestrator::handleAgentEvents()
 {
     // Strictly in the order they were reported, also when a slot runs a nested event loop: a nested call
-    // carries on with the batch being handled before it takes the next one.
+    // carries on with the batch being handled before it takes the next one. The clock is read once per
+    // batch (it was read two or three times per goal).
+    qint64 nowMs = 0;
+    QDateTime nowUtc;
     for (;;) {
         if (m_eventPos >= m_eventBatch.size()) {
             m_eventBatch.clear();
             m_eventPos = 0;
-            const QMutexLocker locker(&m_eventMutex);
-            if (m_events.empty())
-                return;
-            m_eventBatch.swap(m_events);
+            {
+                const QMutexLocker locker(&m_eventMutex);
+                if (m_events.empty())
+                    return;
+                m_eventBatch.swap(m_events);
+            }
+            nowMs = m_clock.elapsed();
+            nowUtc = QDateTime::currentDateTimeUtc();
         }
         const AgentEvent event = std::move(m_eventBatch[m_eventPos++]);
-        AgentRecord *r = record(event.agentId);
+        // One lookup per event (progress notices look their agent up themselves).
+        AgentRecord *r = event.kind == AgentEvent::Kind::LiveState ? nullptr : record(event.agentId);
         switch (event.kind) {
         case AgentEvent::Kind::Started:
             // In report order a runner starts only after the one whose thread it took has finished or begun
@@ -916,7 +929,7 @@ void Orchestrator::handleAgentEvents()
             if (r && r->pooled && r->pooled.get() == event.context) {
                 m_pooled.erase(std::find(m_pooled.begin(), m_pooled.end(), r));
                 r->context = std::move(r->pooled);
-                beginAttempt(*r);
+                beginAttempt(*r, nowMs, nowUtc);
             }
             break;
         case AgentEvent::Kind::LiveState:
@@ -938,12 +951,13 @@ void Orchestrator::handleAgentEvents()
                     --m_runnersActive;
                 if (r && r->attemptStartMs >= 0) {
                     // How long attempts take decides the look-ahead (short ones only).
-                    const double ms = static_cast<double>(m_clock.elapsed() - r->attemptStartMs);
+                    const double ms = static_cast<double>(nowMs - r->attemptStartMs);
                     m_attemptMsAverage =
                         m_attemptsEnded++ == 0 ? ms : m_attemptMsAverage + (ms - m_attemptMsAverage) / 8.0;
                 }
             }
-            handleAgentFinished(event.agentId, event.result);
+            if (r)
+                handleAgentFinished(*r, event.result, nowMs, nowUtc);
             break;
         }
     }
@@ -1230,11 +1244,11 @@ void Orchestrator::handleWatchdog()
         m_watchdog.stop();
 }
 
-void Orchestrator::handleAgentFinished(const QString &agentId, const AgentResult &result)
+void Orchestrator::handleAgentFinished(AgentRecord &record, const AgentResult &result, qint64 nowMs,
+                                       const QDateTime &nowUtc)
 {
-    AgentRecord *r = record(agentId);
-    if (!r)
-        return;
+    AgentRecord *r = &record;
+    const QString agentId = r->status.agentId;
     AgentStatus &s = r->status;
     AgentResult outcome = result;
     if (outcome.outcome == AgentResult::Outcome::Completed && m_locks.hasLostLock(agentId)) {
@@ -1270,11 +1284,11 @@ void Orchestrator::handleAgentFinished(const QString &agentId, const AgentResult
     r->baseInputTokens = s.inputTokens;
     r->baseOutputTokens = s.outputTokens;
     r->baseCostUsd = s.costUsd;
-    s.completedAt = QDateTime::currentDateTimeUtc();
+    s.completedAt = nowUtc;
     const qint64 attemptMs = s.startedAt.msecsTo(s.completedAt);
     r->runMs += attemptMs;
     m_agentTimeMs += attemptMs;
-    m_lastFinishMs = m_clock.elapsed();
+    m_lastFinishMs = nowMs;
 
     if (outcome.outcome == AgentResult::Outcome::Failed && !r->cancelRequested && !m_runBudgetHit) {
         const RetryPolicy &policy = retryPolicy(*r);
@@ -1284,7 +1298,7 @@ void Orchestrator::handleAgentFinished(const QString &agentId, const AgentResult
             const double delayS = policy.backoffFor(s.attempt, m_random.generateDouble());
             const qint64 delayMs = qMax<qint64>(0, qint64(delayS * 1000.0));
             m_scheduler.deferRetry(s.goalId);
-            r->retryAtMs = m_clock.elapsed() + delayMs;
+            r->retryAtMs = nowMs + delayMs;
             watch(*r);
             s.nextAttemptAt = s.completedAt.addMSecs(delayMs);
             s.error = outcome.error;

@@ -262,10 +262,12 @@ private:
     void handleFailureAnswer(const QString &agentId, const Escalation &escalation);
     void finishAsFailed(AgentRecord &record, const QString &error, const QString &kind);
     void handleLiveStateChanged(const QString &agentId);
-    void handleAgentFinished(const QString &agentId, const AgentResult &result);
+    // now: the clock as read for the batch of events this finish came in.
+    void handleAgentFinished(AgentRecord &record, const AgentResult &result, qint64 nowMs, const QDateTime &nowUtc);
     void dispatch();
     void startAgent(AgentRecord &record, const QString &profileName, bool ahead);
     void beginAttempt(AgentRecord &record);
+    void beginAttempt(AgentRecord &record, qint64 nowMs, const QDateTime &nowUtc);
     int lookahead() const;
     void settlePooled(AgentRecord &record);
     void withdrawPooled();
