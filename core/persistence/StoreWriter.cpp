@@ -628,11 +628,9 @@ bool StoreWriter::exec(const QString &sql, const QVariantList &values, WriteErro
 
 bool StoreWriter::execPlain(const QString &sql, WriteError *error)
 {
-    QSqlQuery query(m_db);
-    if (query.exec(sql))
-        return true;
-    *error = errorFrom(query.lastError());
-    return false;
+    // Prepared once like the rest: SAVEPOINT and RELEASE run twice per submission, and parsing them each
+    // time was ~15 % of the writer's time.
+    return exec(sql, {}, error);
 }
 
 StoreWriter::WriteError StoreWriter::errorFrom(const QSqlError &sqlError) const
