@@ -1263,8 +1263,13 @@ void Orchestrator::handleAgentFinished(AgentRecord &record, const AgentResult &r
     }
     r->log->flush();
     if (m_store && r->context) {
+        // The attempt's final usage, unless handleLiveStateChanged() has submitted exactly this already (agents
+        // that report no usage at all then cost one write less per goal).
         const AgentLiveState usage = r->context->liveState();
-        m_store->submit(StoreWrite::usage(agentId, s.attempt, usage.inputTokens, usage.outputTokens, usage.costUsd));
+        if (usage.inputTokens != s.inputTokens - r->baseInputTokens ||
+            usage.outputTokens != s.outputTokens - r->baseOutputTokens || usage.costUsd != s.costUsd - r->baseCostUsd)
+            m_store->submit(
+                StoreWrite::usage(agentId, s.attempt, usage.inputTokens, usage.outputTokens, usage.costUsd));
     }
     m_locks.releaseAll(agentId);
     m_locks.clearLostLocks(agentId);
