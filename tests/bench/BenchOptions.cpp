@@ -55,6 +55,10 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, in
          QStringLiteral("ms")},
         {QStringLiteral("ui-seconds"), QStringLiteral("ui: how long each agent runs (default 10)."),
          QStringLiteral("s")},
+        {QStringLiteral("scale-db"),
+         QStringLiteral("scale: the database to start from, written first only when it does not exist yet "
+                        "(kept; for profiling the start-up without writing the history each time)."),
+         QStringLiteral("path")},
         {QStringLiteral("nam"),
          QStringLiteral("w3: per-agent (default: a QNetworkAccessManager made and deleted in each run()) or "
                         "per-thread (diagnostic: one kept per pool thread)."),
@@ -118,6 +122,7 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, in
         error = QStringLiteral("--nam takes per-agent or per-thread, got '%1'").arg(nam);
 
     options->baseUrl = parser.value(QStringLiteral("base-url"));
+    options->scaleDatabase = parser.value(QStringLiteral("scale-db"));
     options->model = parser.value(QStringLiteral("model"));
     const bool numbersOk = error.isEmpty() && readInt(parser, QStringLiteral("tasks"), 1, &options->tasks, &error) &&
                            readInt(parser, QStringLiteral("parallel"), 1, &options->parallel, &error) &&

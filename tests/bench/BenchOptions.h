@@ -22,6 +22,7 @@ struct BenchOptions
     int latencyMs = -1;            // w3: built-in server latency
     bool managerPerThread = false; // w3 diagnostic: --nam per-thread
     int uiSeconds = -1;            // ui: how long each agent runs (default 10)
+    QString scaleDatabase;         // scale: start from this database (written only if missing); empty: a fresh one
 
     // Parses argv; on error or --help prints to stderr/stdout and returns false with *exitCode set.
     static bool parse(const QStringList &arguments, BenchOptions *options, int *exitCode);

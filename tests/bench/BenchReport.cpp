@@ -19,10 +19,10 @@ JsonLine BenchReport::header(const QString &workload)
 namespace {
 void addStore(JsonLine &line, const BenchOptions &options, bool used)
 {
-    if (!options.storeRequested) {
-        line.add(QStringLiteral("store"), QStringLiteral("off"));
-    } else if (used) {
+    if (used) { // asked for, or the workload is about the store (scale)
         line.add(QStringLiteral("store"), QStringLiteral("on"));
+    } else if (!options.storeRequested) {
+        line.add(QStringLiteral("store"), QStringLiteral("off"));
     } else {
         line.add(QStringLiteral("store"), QStringLiteral("unavailable"));
         line.add(QStringLiteral("store_note"),

@@ -1,0 +1,268 @@
+#include "ScaleWorkload.h"
+
+#include "AgentBoardModel.h"
+#include "AgentBoardView.h"
+#include "AgentFilterProxyModel.h"
+#include "MainWindow.h"
+#include "ProcessStats.h"
+#include "config/ConfigLoader.h"
+#include "orchestration/Orchestrator.h"
+#include "persistence/Store.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QTimer>
+
+namespace switchboard::bench {
+
+namespace {
+constexpr int kGoalsPerTransaction = 2000;
+constexpr int kPaintTimeoutMs = 60000;
+constexpr int kSettleMs = 500;
+const QStringList kProfiles{QStringLiteral("coder"), QStringLiteral("reviewer"), QStringLiteral("writer")};
+
+double msSince(const QElapsedTimer &timer)
+{
+    return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+// The history: goal i is titled "Refactor ..." when i % 10 == 3 (what the search finds) and failed when
+// i % 20 == 7 (what the Failed state filter finds); the others completed.
+bool isRefactor(int i)
+{
+    return i % 10 == 3;
+}
+
+bool isFailed(int i)
+{
+    return i % 20 == 7;
+}
+
+// Waits until the widget has been painted once more (the paint handled, not just begun) and says when.
+class PaintWaiter final : public QObject
+{
+public:
+    explicit PaintWaiter(QWidget *widget)
+        : m_widget(widget)
+    {
+        widget->installEventFilter(this);
+    }
+
+    // Runs the event loop until the next paint of the widget is done; false on timeout.
+    bool wait(int timeoutMs)
+    {
+        m_painted = false;
+        QEventLoop loop;
+        m_loop = &loop;
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+        m_loop = nullptr;
+        return m_painted;
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched != m_widget || event->type() != QEvent::Paint || m_inPaint)
+            return false;
+        m_inPaint = true;
+        QCoreApplication::sendEvent(watched, event); // paint now, so "done" means painted
+        m_inPaint = false;
+        m_painted = true;
+        if (m_loop)
+            m_loop->quit();
+        return true;
+    }
+
+private:
+    QWidget *const m_widget;
+    QEventLoop *m_loop = nullptr;
+    bool m_inPaint = false;
+    bool m_painted = false;
+};
+} // namespace
+
+bool populateScaleStore(const QString &path, int goals, double *ms, QString *error)
+{
+    QElapsedTimer clock;
+    clock.start();
+    Store store;
+    if (!store.open(path, error))
+        return false;
+    const QString runId = store.nextRunId();
+    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1);
+    store.submit(StoreWrite::runStarted(runId, QStringLiteral("scale"), {}, 8, start));
+    QList<StoreWrite> writes;
+    writes.reserve(kGoalsPerTransaction * 3);
+    for (int i = 0; i < goals; ++i) {
+        const QString profile = kProfiles.at(i % kProfiles.size());
+        Goal goal;
+        goal.id = QStringLiteral("g-") + QString::number(i + 1);
+        goal.title = (isRefactor(i) ? QStringLiteral("Refactor the parser of module ")
+                                    : QStringLiteral("Update the documentation of module ")) +
+                     QString::number(i);
+        goal.profile = profile;
+        AgentStatus status;
+        status.agentId = QStringLiteral("a-") + QString::number(i + 1);
+        status.goalId = goal.id;
+        status.name = profile + u'-' + QString::number(i + 1);
+        status.profile = profile;
+        status.attempt = 1;
+        status.state = AgentState::Running;
+        const QDateTime created = start.addMSecs(i);
+        writes << StoreWrite::goalAdded(runId, goal, status.agentId, status.name, profile, created);
+        writes << StoreWrite::transition(status, created.addMSecs(1));
+        const AgentResult result = isFailed(i) ? AgentResult::failed(QStringLiteral("tests failed"), 1)
+                                               : AgentResult::completed(QStringLiteral("done"));
+        writes << StoreWrite::finished(status, result, created.addMSecs(40));
+        if (writes.size() >= kGoalsPerTransaction * 3 || i == goals - 1) {
+            bool committed = false;
+            store.submitAll(std::move(writes), nullptr, [&committed](bool ok) { committed = ok; });
+            writes = {};
+            writes.reserve(kGoalsPerTransaction * 3);
+            if (!store.flush() || !committed) {
+                *error = QStringLiteral("the store did not take goal %1: %2").arg(i).arg(store.lastError());
+                return false;
+            }
+        }
+    }
+    // No runFinished: the app went away with the run open, so a restart puts it back on the board.
+    store.close();
+    *ms = msSince(clock);
+    return true;
+}
+
+RunResult runScaleWorkload(const ScaleWorkloadConfig &config)
+{
+    RunResult result;
+    result.tasks = config.goals;
+    result.storeUsed = true;
+    int refactors = 0;
+    int failed = 0;
+    for (int i = 0; i < config.goals; ++i) {
+        refactors += isRefactor(i) ? 1 : 0;
+        failed += isFailed(i) ? 1 : 0;
+    }
+    QList<AgentProfile> profiles;
+    for (const QString &name : kProfiles) {
+        AgentProfile profile;
+        profile.name = name;
+        profile.backend = QStringLiteral("demo");
+        profiles << profile;
+    }
+    Config appConfig = ConfigLoader::defaults();
+    appConfig.profiles = profiles;
+
+    // Start-up, as app/main.cpp does it: open the store, restore the unfinished run, show the window.
+    const double cpuBefore = ProcessStats::cpuMs();
+    const double threadCpuBefore = ProcessStats::threadCpuMs();
+    QElapsedTimer clock;
+    clock.start();
+    Store store; // outlives the orchestrator
+    QString error;
+    if (!store.open(config.databasePath, &error)) {
+        result.check(false, QStringLiteral("the store did not open: %1").arg(error));
+        return result;
+    }
+    const double openMs = msSince(clock);
+    Orchestrator orchestrator;
+    orchestrator.setProfiles(profiles);
+    orchestrator.setLogDirectory(QFileInfo(config.databasePath).dir().filePath(QStringLiteral("session-logs")));
+    orchestrator.setStore(&store);
+    const QList<RunRecord> runs = store.runs();
+    result.check(!runs.isEmpty() && !runs.constLast().isFinished(), QStringLiteral("no unfinished run to restore"));
+    if (!result.ok())
+        return result;
+    const double runsMs = msSince(clock);
+    const StoreSnapshot snapshot = store.load(runs.constLast().id, &error);
+    const double loadMs = msSince(clock);
+    result.check(snapshot.goals.size() == config.goals,
+                 QStringLiteral("load() returned %1 goals, expected %2").arg(snapshot.goals.size()).arg(config.goals));
+    result.check(orchestrator.restore(snapshot, false, &error), QStringLiteral("restore failed: %1").arg(error));
+    const double restoreMs = msSince(clock);
+
+    // The first batch of agentsUpdated after the restore names every agent: how long the board takes with it.
+    QElapsedTimer batchClock;
+    double firstBatchMs = -1.0;
+    int firstBatchIds = 0;
+    QObject::connect(&orchestrator, &Orchestrator::agentsUpdated, &orchestrator,
+                     [&batchClock, &firstBatchIds](const QStringList &ids) {
+                         if (firstBatchIds == 0) {
+                             firstBatchIds = static_cast<int>(ids.size());
+                             batchClock.start();
+                         }
+                     });
+
+    MainWindow window(&orchestrator, appConfig);
+    QObject::connect(&orchestrator, &Orchestrator::agentsUpdated, &orchestrator, [&batchClock, &firstBatchMs] {
+        if (firstBatchMs < 0.0 && batchClock.isValid())
+            firstBatchMs = msSince(batchClock);
+    });
+    window.resize(1600, 1000);
+    QWidget *board = window.boardView()->viewport();
+    PaintWaiter painted(board);
+    window.show();
+    const double windowMs = msSince(clock);
+    const bool firstPaint = painted.wait(kPaintTimeoutMs);
+    const double firstPaintMs = msSince(clock);
+    result.wallMs = firstPaintMs;
+    result.cpuMs = ProcessStats::cpuMs() - cpuBefore;
+    result.mainThreadCpuMs = ProcessStats::threadCpuMs() - threadCpuBefore;
+    result.check(firstPaint, QStringLiteral("the board was not painted"));
+    result.check(
+        window.boardModel()->rowCount() == config.goals,
+        QStringLiteral("the board has %1 cards, expected %2").arg(window.boardModel()->rowCount()).arg(config.goals));
+
+    // Let what the start-up left queued (an update batch, the board's batched layout) run before filtering:
+    // it is not part of the filter's time.
+    QElapsedTimer settle;
+    settle.start();
+    while (settle.elapsed() < kSettleMs)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+
+    // Filtering: each change until the board has repainted with the result.
+    AgentFilterProxyModel *proxy = window.proxyModel();
+    const auto timed = [&](const std::function<void()> &change, int expected, const QString &what) {
+        QElapsedTimer filterClock;
+        filterClock.start();
+        change();
+        const bool repainted = painted.wait(kPaintTimeoutMs);
+        const double ms = msSince(filterClock);
+        result.check(repainted, QStringLiteral("the board did not repaint after %1").arg(what));
+        result.check(proxy->rowCount() == expected,
+                     QStringLiteral("%1 shows %2 cards, expected %3").arg(what).arg(proxy->rowCount()).arg(expected));
+        return ms;
+    };
+    const double filterMs =
+        timed([proxy] { proxy->setSearchText(QStringLiteral("refactor")); }, refactors, QStringLiteral("the search"));
+    const double stateFilterMs = timed(
+        [proxy] {
+            proxy->setSearchText({});
+            proxy->setStateFilter(AgentFilterProxyModel::StateFilter::Failed);
+        },
+        failed, QStringLiteral("the Failed filter"));
+    const double clearMs = timed([proxy] { proxy->setStateFilter(AgentFilterProxyModel::StateFilter::All); },
+                                 config.goals, QStringLiteral("clearing the filter"));
+
+    result.extras.add(QStringLiteral("first_paint_ms"), firstPaintMs);
+    result.extras.add(QStringLiteral("open_ms"), openMs);
+    result.extras.add(QStringLiteral("runs_ms"), runsMs - openMs);
+    result.extras.add(QStringLiteral("load_ms"), loadMs - runsMs);
+    result.extras.add(QStringLiteral("restore_ms"), restoreMs - loadMs);
+    result.extras.add(QStringLiteral("window_ms"), windowMs - restoreMs);
+    result.extras.add(QStringLiteral("paint_ms"), firstPaintMs - windowMs);
+    result.extras.add(QStringLiteral("first_update_batch_ids"), firstBatchIds);
+    result.extras.add(QStringLiteral("first_update_batch_ms"), firstBatchMs);
+    result.extras.add(QStringLiteral("filter_ms"), filterMs);
+    result.extras.add(QStringLiteral("filter_matches"), refactors);
+    result.extras.add(QStringLiteral("state_filter_ms"), stateFilterMs);
+    result.extras.add(QStringLiteral("state_filter_matches"), failed);
+    result.extras.add(QStringLiteral("clear_filter_ms"), clearMs);
+    result.extras.add(QStringLiteral("platform"), QGuiApplication::platformName());
+    return result;
+}
+
+} // namespace switchboard::bench
