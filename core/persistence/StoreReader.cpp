@@ -1,5 +1,6 @@
 #include "StoreReader.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -18,7 +19,10 @@ QDateTime timeFrom(const QVariant &value)
 QStringList listFrom(const QVariant &value)
 {
     QStringList list;
-    const QJsonArray array = QJsonDocument::fromJson(value.toString().toUtf8()).array();
+    const QString text = value.toString();
+    if (text.isEmpty() || text == u"[]")
+        return list; // most goals' lists: no JSON parse (four per goal on a load)
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
     for (const QJsonValue &item : array)
         list.append(item.toString());
     return list;
@@ -39,6 +43,29 @@ QList<Escalation::Option> optionsFrom(const QVariant &value)
 QString runFilter(const QString &runId, const QString &column, const QString &keyword = QStringLiteral("WHERE"))
 {
     return runId.isEmpty() ? QString() : QStringLiteral(" %1 %2 = ?").arg(keyword, column);
+}
+
+// The stored spellings (what the writer writes), looked up without the case-insensitive scans of the general
+// parsers: a load parses a state and a priority or two per agent.
+std::optional<AgentState> stateFrom(const QString &text)
+{
+    static const QHash<QString, AgentState> known = [] {
+        QHash<QString, AgentState> states;
+        for (int i = 0; i <= static_cast<int>(AgentState::Cancelled); ++i)
+            states.insert(agentStateToString(static_cast<AgentState>(i)), static_cast<AgentState>(i));
+        return states;
+    }();
+    const auto it = known.constFind(text);
+    return it != known.cend() ? std::optional<AgentState>(*it) : agentStateFromString(text);
+}
+
+Priority priorityFrom(const QString &text)
+{
+    for (const Priority p : {Priority::Medium, Priority::High, Priority::Low, Priority::Critical}) {
+        if (text == priorityToString(p))
+            return p;
+    }
+    return priorityFromString(text).value_or(Priority::Medium);
 }
 
 QVariantList runValues(const QString &runId)
@@ -93,16 +120,24 @@ QList<RunRecord> StoreReader::runs(const QString &runId)
 
 QList<GoalRecord> StoreReader::goals(const QString &runId)
 {
+    return goals(runId, true);
+}
+
+QList<GoalRecord> StoreReader::goals(const QString &runId, bool withLatestAgent)
+{
     QList<GoalRecord> result;
     QSqlQuery q(m_db);
     // The goal's latest agent: the one created last for it.
-    if (!run(q,
-             QStringLiteral("SELECT g.run_id, g.id, g.title, g.description, g.priority, g.deadline, "
-                            "g.success_criteria, g.depends_on, g.capabilities, g.resources, g.profile, g.created_at, "
-                            "(SELECT a.id FROM agents a WHERE a.run_id = g.run_id AND a.goal_id = g.id "
-                            "ORDER BY a.rowid DESC LIMIT 1) FROM goals g") +
-                 runFilter(runId, QStringLiteral("g.run_id")) + QStringLiteral(" ORDER BY g.rowid"),
-             runValues(runId)))
+    const QString latestAgent = withLatestAgent ? QStringLiteral("(SELECT a.id FROM agents a WHERE a.run_id = g.run_id "
+                                                                 "AND a.goal_id = g.id ORDER BY a.rowid DESC LIMIT 1)")
+                                                : QStringLiteral("NULL");
+    if (!run(
+            q,
+            QStringLiteral("SELECT g.run_id, g.id, g.title, g.description, g.priority, g.deadline, "
+                           "g.success_criteria, g.depends_on, g.capabilities, g.resources, g.profile, g.created_at, ") +
+                latestAgent + QStringLiteral(" FROM goals g") + runFilter(runId, QStringLiteral("g.run_id")) +
+                QStringLiteral(" ORDER BY g.rowid"),
+            runValues(runId)))
         return result;
     while (q.next()) {
         GoalRecord r;
@@ -110,7 +145,7 @@ QList<GoalRecord> StoreReader::goals(const QString &runId)
         r.goal.id = q.value(1).toString();
         r.goal.title = q.value(2).toString();
         r.goal.description = q.value(3).toString();
-        r.goal.priority = priorityFromString(q.value(4).toString()).value_or(Priority::Medium);
+        r.goal.priority = priorityFrom(q.value(4).toString());
         r.goal.deadline = timeFrom(q.value(5));
         r.goal.successCriteria = listFrom(q.value(6));
         r.goal.dependsOn = listFrom(q.value(7));
@@ -145,8 +180,8 @@ QList<AgentStatus> StoreReader::agents(const QString &runId)
         s.goalId = q.value(2).toString();
         s.goalTitle = q.value(3).toString();
         s.profile = q.value(4).toString();
-        s.priority = priorityFromString(q.value(5).toString()).value_or(Priority::Medium);
-        s.state = agentStateFromString(q.value(6).toString()).value_or(AgentState::Queued);
+        s.priority = priorityFrom(q.value(5).toString());
+        s.state = stateFrom(q.value(6).toString()).value_or(AgentState::Queued);
         s.currentStep = q.value(7).toString();
         s.progress = q.value(8).toInt();
         s.createdAt = timeFrom(q.value(9));
@@ -184,7 +219,7 @@ QList<AttemptRecord> StoreReader::attempts(const QString &runId)
         r.startedAt = timeFrom(q.value(5));
         r.finishedAt = timeFrom(q.value(6));
         if (!q.value(7).isNull())
-            r.outcome = agentStateFromString(q.value(7).toString());
+            r.outcome = stateFrom(q.value(7).toString());
         r.summary = q.value(8).toString();
         r.error = q.value(9).toString();
         if (!q.value(10).isNull())
@@ -214,7 +249,7 @@ QList<TransitionRecord> StoreReader::transitions(const QString &runId)
         r.agentId = q.value(0).toString();
         r.goalId = q.value(1).toString();
         r.attempt = q.value(2).toInt();
-        r.state = agentStateFromString(q.value(3).toString()).value_or(AgentState::Queued);
+        r.state = stateFrom(q.value(3).toString()).value_or(AgentState::Queued);
         r.at = timeFrom(q.value(4));
         r.error = q.value(5).toString();
         result.append(r);
@@ -334,14 +369,80 @@ quint64 StoreReader::lastNumber(const QString &table, const QString &prefix)
     return quint64(qMax<qint64>(0, q.value(0).toLongLong()));
 }
 
+void StoreReader::runBoard(const QString &runId, QList<GoalRecord> *goals, QList<AgentStatus> *agents)
+{
+    // One run's goals and agents as goals() and agents() give them, from three plain scans joined here: their
+    // per-row subqueries and joins (each goal's latest agent, each agent's goal title and priority, usage
+    // summed per agent) were most of a start-up with 100,000 goals in the run.
+    *goals = this->goals(runId, false);
+    QHash<QString, qsizetype> goalRow;
+    goalRow.reserve(goals->size());
+    for (qsizetype i = 0; i < goals->size(); ++i)
+        goalRow.insert(goals->at(i).goal.id, i);
+
+    QSqlQuery q(m_db);
+    if (!run(q,
+             QStringLiteral("SELECT id, name, goal_id, profile, state, current_step, progress, created_at, started_at, "
+                            "completed_at, error, summary, attempt FROM agents WHERE run_id = ? ORDER BY rowid"),
+             {runId}))
+        return;
+    QHash<QString, qsizetype> agentRow;
+    agentRow.reserve(goals->size());
+    while (q.next()) {
+        AgentStatus s;
+        s.agentId = q.value(0).toString();
+        s.name = q.value(1).toString();
+        s.goalId = q.value(2).toString();
+        s.profile = q.value(3).toString();
+        s.state = stateFrom(q.value(4).toString()).value_or(AgentState::Queued);
+        s.currentStep = q.value(5).toString();
+        s.progress = q.value(6).toInt();
+        s.createdAt = timeFrom(q.value(7));
+        s.startedAt = timeFrom(q.value(8));
+        s.completedAt = timeFrom(q.value(9));
+        s.error = q.value(10).toString();
+        s.summary = q.value(11).toString();
+        s.attempt = q.value(12).toInt();
+        if (const auto it = goalRow.constFind(s.goalId); it != goalRow.cend()) {
+            GoalRecord &goal = (*goals)[*it];
+            s.goalTitle = goal.goal.title;
+            s.priority = goal.goal.priority;
+            goal.agentId = s.agentId; // in creation order, so the last one is the goal's latest agent
+        }
+        agentRow.insert(s.agentId, agents->size());
+        agents->append(s);
+    }
+
+    // Usage: only attempts that have some (most have none), summed per agent.
+    if (!run(q,
+             QStringLiteral("SELECT t.agent_id, t.input_tokens, t.output_tokens, t.cost_usd FROM attempts t "
+                            "JOIN agents a ON a.id = t.agent_id WHERE a.run_id = ? AND "
+                            "(t.input_tokens != 0 OR t.output_tokens != 0 OR t.cost_usd != 0)"),
+             {runId}))
+        return;
+    while (q.next()) {
+        const auto it = agentRow.constFind(q.value(0).toString());
+        if (it == agentRow.cend())
+            continue;
+        AgentStatus &s = (*agents)[*it];
+        s.inputTokens += q.value(1).toLongLong();
+        s.outputTokens += q.value(2).toLongLong();
+        s.costUsd += q.value(3).toDouble();
+    }
+}
+
 StoreSnapshot StoreReader::snapshot(const QString &runId)
 {
     // One read transaction: every list comes from the same committed state.
     m_db.transaction();
     StoreSnapshot s;
     s.runs = runs(runId);
-    s.goals = goals(runId);
-    s.agents = agents(runId);
+    if (runId.isEmpty()) {
+        s.goals = goals(runId);
+        s.agents = agents(runId);
+    } else {
+        runBoard(runId, &s.goals, &s.agents);
+    }
     s.escalations = escalations(runId);
     s.notes = notes(runId);
     for (const AgentStatus &agent : std::as_const(s.agents)) {

@@ -39,6 +39,9 @@ public:
 
 private:
     bool run(QSqlQuery &query, const QString &sql, const QVariantList &values);
+    QList<GoalRecord> goals(const QString &runId, bool withLatestAgent);
+    // goals(runId) and agents(runId) for one run, faster (snapshot()).
+    void runBoard(const QString &runId, QList<GoalRecord> *goals, QList<AgentStatus> *agents);
 
     QSqlDatabase m_db;
     QString m_error;
