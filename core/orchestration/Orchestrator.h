@@ -126,6 +126,8 @@ public:
     QList<AgentStatus> agents() const; // in spawn order
     QStringList agentIds() const;
     std::optional<Goal> goal(const QString &goalId) const;
+    // The goal ids this goal depends on (cheaper than goal() when that is all a view needs).
+    QStringList goalDependencies(const QString &goalId) const;
     QStringList goalIds() const;
     QString agentForGoal(const QString &goalId) const;
     QStringList agentLog(const QString &agentId) const;
