@@ -108,7 +108,7 @@ private:
     void tickRunning();
     void removeAgentRows(const QStringList &agentIds);
     void rebuildIndex(int fromRow);
-    Row makeRow(const AgentStatus &status);
+    Row makeRow(AgentStatus status);
     QString questionFor(const AgentStatus &status) const;
     void fillLockWait(AgentStatus &status) const;
     static void recordStep(Row &row);
