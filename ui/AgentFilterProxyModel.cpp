@@ -26,7 +26,7 @@ void AgentFilterProxyModel::setSearchText(const QString &text)
         return;
     m_searchText = text;
     m_searchWords = text.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    invalidateFilter();
+    refilter();
 }
 
 void AgentFilterProxyModel::setStateFilter(StateFilter filter)
@@ -34,7 +34,7 @@ void AgentFilterProxyModel::setStateFilter(StateFilter filter)
     if (filter == m_stateFilter)
         return;
     m_stateFilter = filter;
-    invalidateFilter();
+    refilter();
 }
 
 void AgentFilterProxyModel::setSortKey(SortKey key, Qt::SortOrder order)
@@ -62,6 +62,15 @@ void AgentFilterProxyModel::setSortKey(SortKey key, Qt::SortOrder order)
         sort(-1); // the source order is spawn order: no sorting work at all
     else
         sort(0, order);
+}
+
+void AgentFilterProxyModel::refilter()
+{
+    // invalidateFilter() removes and inserts the changed rows range by range: a state filter that keeps every
+    // twentieth card of 100,000 is 5,000 removals, each shifting the proxy's mapping and relaying out the view
+    // (0.6 s). invalidate() rebuilds the mapping in one pass behind a single layout change (persistent indexes,
+    // so the selection of the cards still shown, are kept).
+    invalidate();
 }
 
 bool AgentFilterProxyModel::isFiltering() const

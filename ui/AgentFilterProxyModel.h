@@ -59,6 +59,8 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    void refilter();
+
     AgentBoardModel *m_board = nullptr;
     QString m_searchText;
     QStringList m_searchWords;
