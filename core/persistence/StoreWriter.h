@@ -14,6 +14,9 @@
 #include <unordered_map>
 #include <vector>
 
+struct sqlite3;
+struct sqlite3_stmt;
+
 namespace switchboard {
 
 // The Store's one writer: a thread with its own named connection that drains a queue of writes and commits
@@ -96,8 +99,13 @@ private:
     };
 
     bool openConnection(QString *error);
+    void closeConnection();
     void processBatch(std::vector<Job> &batch);
-    bool applyJob(Job &job, WriteError *error);
+    // Applies every job of the batch inside the open transaction. With savepoints each job is its own unit (a
+    // rejected one is rolled back alone); without, the first rejected job fails the attempt (false, error not
+    // storage) and the caller rolls the transaction back and applies the batch again with savepoints.
+    bool applyBatch(std::vector<Job> &batch, bool savepoints, WriteError *error);
+    bool applyJob(Job &job, bool savepoint, WriteError *error);
     bool apply(const StoreWrite &write, WriteError *error);
     bool applyPayload(const StoreWrite::RunStarted &w, WriteError *error);
     bool applyPayload(const StoreWrite::RunFinished &w, WriteError *error);
@@ -111,15 +119,17 @@ private:
     bool applyPayload(const StoreWrite::NoteWritten &w, WriteError *error);
     bool trimLogs(WriteError *error);
     void spillLogs();
-    // Runs a statement (prepared once per connection) with positional values.
+    // Runs a statement (prepared once per connection, through the SQLite C API) with positional values.
     bool exec(const QString &sql, const QVariantList &values, WriteError *error, int *rowsAffected = nullptr);
     bool execPlain(const QString &sql, WriteError *error);
-    WriteError errorFrom(const QSqlError &sqlError) const;
+    WriteError errorFrom(int code, const QString &text) const;
     void enterFailed(const QString &message);
 
     const Config m_config;
-    QSqlDatabase m_db; // writer thread only
-    std::unordered_map<QString, QSqlQuery> m_prepared;
+    QSqlDatabase m_db;           // writer thread only
+    sqlite3 *m_handle = nullptr; // m_db's own connection (the QSQLITE driver's handle)
+    std::unordered_map<QString, sqlite3_stmt *> m_prepared;
+    std::vector<QByteArray> m_boundText;              // UTF-8 of the text values bound to the statement being run
     QStringList m_touchedLogAgents;                   // this batch, for trimming
     std::vector<StoreWrite::LogLines> m_pendingSpill; // this batch, appended to files after commit
 

@@ -52,6 +52,7 @@ class TestRecovery final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void spawnedOnlyWhenDurable();
+    void slotFreedBeforeFinalIsDurable();
     void restoreAfterSimulatedCrash();
     void faultInjection();
     void secondInstanceRefused();
@@ -249,6 +250,63 @@ void TestRecovery::spawnedOnlyWhenDurable()
     QCOMPARE(reader.runs().size(), 1);
     QVERIFY(reader.runs().constFirst().isFinished());
     QCOMPARE(reader.load(o.runId()).goals.size(), 3);
+}
+
+// A finished agent gives its slot back at once, while its final state is still being written: the next goal
+// starts. Its completion is reported, and its dependents start, only once that state is on disk. A sequential run
+// keeps the slot until then, so one goal is over, durably, before the next begins.
+void TestRecovery::slotFreedBeforeFinalIsDurable()
+{
+    for (const Scheduler::Mode mode : {Scheduler::Mode::Dependency, Scheduler::Mode::Sequential}) {
+        const bool sequential = mode == Scheduler::Mode::Sequential;
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Store store;
+        QString error;
+        QVERIFY2(store.open(dir.filePath(u"slots.db"_s), &error), qPrintable(error));
+        Orchestrator o;
+        o.setWorkspace(m_home.path());
+        o.setProfiles({profile(u"quick"_s, u"echo '{\"type\":\"result\",\"summary\":\"ok\"}'\n"_s)});
+        o.setMaxParallel(1);
+        o.setMode(mode);
+        o.setStore(&store);
+
+        QStringList completed;
+        connect(&o, &Orchestrator::agentCompleted, this, [&](const QString &agentId) { completed << agentId; });
+        // Once the goals are on disk (agentSpawned comes after their commit), nothing more is written until
+        // released: every final state waits.
+        connect(&o, &Orchestrator::agentSpawned, this, [&store] { store.setWritesHeldForTesting(true); });
+        Goal a;
+        a.id = u"a"_s;
+        a.title = u"A"_s;
+        a.profile = u"quick"_s;
+        Goal b = a;
+        b.id = u"b"_s;
+        Goal c = a;
+        c.id = u"c"_s;
+        c.dependsOn = {u"a"_s};
+        const QStringList ids = o.spawnParallel({a, b, c}, &error);
+        QCOMPARE(ids.size(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(o.status(ids.at(0))->state, AgentState::Completed, 15000);
+        if (sequential) {
+            QTest::qWait(300); // time enough for b to start, were it allowed to
+            QCOMPARE(o.status(ids.at(1))->attempt, 0);
+        } else {
+            // a is done but not durable: b took its slot and finished too; c still waits for a.
+            QTRY_COMPARE_WITH_TIMEOUT(o.status(ids.at(1))->state, AgentState::Completed, 15000);
+            QCOMPARE(o.status(ids.at(2))->attempt, 0);
+        }
+        QVERIFY(completed.isEmpty()); // nothing reported before it is on disk
+        store.setWritesHeldForTesting(false);
+        QVERIFY(o.waitAll(15000));
+        QCOMPARE(completed.size(), 3);
+        QVERIFY(completed.indexOf(ids.at(0)) < completed.indexOf(ids.at(2)));
+        QVERIFY(store.flush());
+        const StoreSnapshot snapshot = store.load(o.runId());
+        QCOMPARE(snapshot.agents.size(), 3);
+        for (const AgentStatus &status : snapshot.agents)
+            QCOMPARE(status.state, AgentState::Completed);
+    }
 }
 
 void TestRecovery::restoreAfterSimulatedCrash()
