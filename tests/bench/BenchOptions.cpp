@@ -60,9 +60,9 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, in
                         "(kept; for profiling the start-up without writing the history each time)."),
          QStringLiteral("path")},
         {QStringLiteral("nam"),
-         QStringLiteral("w3: per-agent (default: a QNetworkAccessManager made and deleted in each run()) or "
-                        "per-thread (diagnostic: one kept per pool thread)."),
-         QStringLiteral("mode"), QStringLiteral("per-agent")},
+         QStringLiteral("w3: per-thread (default: one QNetworkAccessManager kept per pool thread, reused by the "
+                        "agents it runs) or per-agent (diagnostic: one made and deleted in each run())."),
+         QStringLiteral("mode"), QStringLiteral("per-thread")},
     });
 
     if (!parser.parse(arguments)) {
@@ -116,9 +116,9 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, in
         error = QStringLiteral("--store takes on or off, got '%1'").arg(store);
 
     const QString nam = parser.value(QStringLiteral("nam")).toLower();
-    if (nam == u"per-thread")
-        options->managerPerThread = true;
-    else if (nam != u"per-agent" && error.isEmpty())
+    if (nam == u"per-agent")
+        options->managerPerThread = false;
+    else if (nam != u"per-thread" && error.isEmpty())
         error = QStringLiteral("--nam takes per-agent or per-thread, got '%1'").arg(nam);
 
     options->baseUrl = parser.value(QStringLiteral("base-url"));

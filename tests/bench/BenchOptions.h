@@ -15,14 +15,14 @@ struct BenchOptions
     int repeat = 1;
     QString baseUrl; // empty: w3 starts its built-in chat server
     QString model = QStringLiteral("bench-model");
-    bool storeRequested = false;   // --store on: w1/w2/w3 attach a SQLite store; others: "unavailable"
-    int layers = -1;               // w2
-    int width = -1;                // w2
-    int calls = -1;                // w3: chat calls per agent
-    int latencyMs = -1;            // w3: built-in server latency
-    bool managerPerThread = false; // w3 diagnostic: --nam per-thread
-    int uiSeconds = -1;            // ui: how long each agent runs (default 10)
-    QString scaleDatabase;         // scale: start from this database (written only if missing); empty: a fresh one
+    bool storeRequested = false;  // --store on: w1/w2/w3 attach a SQLite store; others: "unavailable"
+    int layers = -1;              // w2
+    int width = -1;               // w2
+    int calls = -1;               // w3: chat calls per agent
+    int latencyMs = -1;           // w3: built-in server latency
+    bool managerPerThread = true; // w3: --nam per-thread (default) or per-agent (diagnostic)
+    int uiSeconds = -1;           // ui: how long each agent runs (default 10)
+    QString scaleDatabase;        // scale: start from this database (written only if missing); empty: a fresh one
 
     // Parses argv; on error or --help prints to stderr/stdout and returns false with *exitCode set.
     static bool parse(const QStringList &arguments, BenchOptions *options, int *exitCode);

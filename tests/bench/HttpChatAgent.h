@@ -44,8 +44,9 @@ private:
 
 // w3's agent: an I/O-bound conversation of `calls` sequential OpenAI-style chat completions, the
 // messages list growing by the reply and a follow-up each time. Self-contained on purpose (the
-// core has no LLM backend yet): a QNetworkAccessManager created in run() on the pool thread,
-// driven by a local QEventLoop, deleted before run() returns; cancel aborts the reply in flight.
+// core has no LLM backend yet): one QNetworkAccessManager per pool thread (made on first use, kept
+// with its keep-alive connection for the next agent on that thread), driven by a local QEventLoop
+// in run(); cancel aborts the reply in flight.
 class HttpChatAgent final : public AgentBackend
 {
 public:
@@ -57,9 +58,10 @@ public:
         QByteArray apiKey;             // sent as a Bearer token when set
         bool directConnection = false; // no proxy (the built-in server is on loopback)
         bool expectEcho = false;       // the built-in server answers "ack <message count>": check it
-        // Diagnostic: keep one QNetworkAccessManager per pool thread (QThreadStorage deletes it when
-        // the thread ends) instead of one per run(), to measure what the per-agent one costs.
-        bool managerPerThread = false;
+        // One QNetworkAccessManager per pool thread (QThreadStorage deletes it when the thread ends),
+        // reused by every agent that thread runs. false (diagnostic): one made and deleted in each
+        // run(), which costs a manager, its HTTP thread and a TCP connection per agent.
+        bool managerPerThread = true;
         int timeoutMs = 120000;
     };
 

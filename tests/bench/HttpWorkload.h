@@ -14,8 +14,8 @@ struct HttpWorkloadConfig
     int latencyMs = 20; // the built-in server's latency
     QString baseUrl;    // empty: start the built-in server
     QString model;
-    bool managerPerThread = false; // diagnostic (--nam per-thread); default: one QNetworkAccessManager per agent
-    bool withStore = false;        // --store on
+    bool managerPerThread = true; // --nam per-thread; false: one QNetworkAccessManager per agent (diagnostic)
+    bool withStore = false;       // --store on
 };
 
 // w3: `tasks` I/O-bound agents of `calls` sequential chat completions each, max_parallel
