@@ -20,15 +20,46 @@
 
 namespace switchboard::bench {
 
+using namespace Qt::StringLiterals;
+
 namespace {
 double elapsedMs(const QElapsedTimer &timer)
 {
     return static_cast<double>(timer.nsecsElapsed()) / 1e6;
 }
 
-QJsonObject chatMessage(const QString &role, const QString &content)
+// Appends `text` as a JSON string literal, UTF-8, escaped per RFC 8259.
+void appendJsonString(QByteArray &out, QStringView text)
 {
-    return QJsonObject{{QStringLiteral("role"), role}, {QStringLiteral("content"), content}};
+    static constexpr char kHex[] = "0123456789abcdef";
+    const QByteArray utf8 = text.toUtf8();
+    out += '"';
+    for (const char c : utf8) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte == '"' || byte == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20) {
+            out += "\\u00";
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+// Appends one {"role":...,"content":...} element to a serialised messages list.
+void appendChatMessage(QByteArray &messages, QLatin1StringView role, QStringView content)
+{
+    if (!messages.endsWith('['))
+        messages += ',';
+    messages += "{\"role\":\"";
+    messages += role;
+    messages += "\",\"content\":";
+    appendJsonString(messages, content);
+    messages += '}';
 }
 } // namespace
 
@@ -112,13 +143,22 @@ AgentResult HttpChatAgent::converse(AgentContext &context)
     // Declared last, so it runs first: no cancel handler may touch the locals above once they go.
     const auto clearHandler = qScopeGuard([&context] { context.setCancelHandler({}); });
 
-    QJsonArray messages{
-        chatMessage(QStringLiteral("system"), QStringLiteral("You are a Switchboard benchmark agent.")),
-        chatMessage(QStringLiteral("user"), QStringLiteral("Goal %1: %2").arg(context.goal().id, context.goal().title)),
-    };
+    // The request body is kept serialised and only grows: each call appends the reply and the
+    // follow-up instead of building and serialising the whole conversation again.
+    QByteArray conversation;
+    conversation.reserve(1024);
+    conversation += "{\"model\":";
+    appendJsonString(conversation, m_config.model);
+    conversation += ",\"messages\":[";
+    appendChatMessage(conversation, "system"_L1, u"You are a Switchboard benchmark agent.");
+    appendChatMessage(conversation, "user"_L1, QString(u"Goal " + context.goal().id + u": " + context.goal().title));
+    int messageCount = 2;
     QNetworkRequest request(m_config.endpoint);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    // An API client has no use for cookies: skip the jar on every request and reply.
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     request.setTransferTimeout(m_config.timeoutMs);
     if (!m_config.apiKey.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_config.apiKey);
@@ -127,11 +167,9 @@ AgentResult HttpChatAgent::converse(AgentContext &context)
     for (int call = 0; call < m_config.calls; ++call) {
         if (context.isCancelled())
             return AgentResult::cancelled();
-        const QJsonObject body{{QStringLiteral("model"), m_config.model}, {QStringLiteral("messages"), messages}};
         QElapsedTimer callClock;
         callClock.start();
-        const std::unique_ptr<QNetworkReply> reply(
-            network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+        const std::unique_ptr<QNetworkReply> reply(network.post(request, QByteArray(conversation + "]}")));
         inFlight = reply.get();
         QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
         if (!reply->isFinished())
@@ -141,13 +179,12 @@ AgentResult HttpChatAgent::converse(AgentContext &context)
 
         if (context.isCancelled())
             return AgentResult::cancelled();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray data = reply->readAll();
         if (reply->error() != QNetworkReply::NoError)
             return AgentResult::failed(QStringLiteral("call %1 of %2: HTTP %3: %4 %5")
                                            .arg(call + 1)
                                            .arg(m_config.calls)
-                                           .arg(status)
+                                           .arg(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt())
                                            .arg(reply->errorString(), QString::fromUtf8(data.left(300))));
         QJsonParseError parseError;
         const QJsonObject answer = QJsonDocument::fromJson(data, &parseError).object();
@@ -157,18 +194,22 @@ AgentResult HttpChatAgent::converse(AgentContext &context)
             return AgentResult::failed(QStringLiteral("call %1: no choices[0].message.content in the reply: %2")
                                            .arg(call + 1)
                                            .arg(QString::fromUtf8(data.left(300))));
+        const QString text = content.toString();
         m_probe->callDone(latencyMs);
-        if (m_config.expectEcho && content.toString() != QStringLiteral("ack %1").arg(messages.size()))
+        if (m_config.expectEcho && text != QString(u"ack " + QString::number(messageCount)))
             m_probe->unexpectedReply();
 
         const QJsonObject usage = answer.value(u"usage").toObject();
         context.addUsage(usage.value(u"prompt_tokens").toInteger(), usage.value(u"completion_tokens").toInteger(), 0.0);
-        messages.append(chatMessage(QStringLiteral("assistant"), content.toString()));
-        if (call + 1 < m_config.calls)
-            messages.append(
-                chatMessage(QStringLiteral("user"), QStringLiteral("Continue with step %1.").arg(call + 2)));
+        appendChatMessage(conversation, "assistant"_L1, text);
+        ++messageCount;
+        if (call + 1 < m_config.calls) {
+            appendChatMessage(conversation, "user"_L1,
+                              QString(u"Continue with step " + QString::number(call + 2) + u'.'));
+            ++messageCount;
+        }
         context.setProgress((call + 1) * 100 / m_config.calls,
-                            QStringLiteral("chat call %1/%2").arg(call + 1).arg(m_config.calls));
+                            u"chat call " + QString::number(call + 1) + u'/' + QString::number(m_config.calls));
     }
     return AgentResult::completed(QStringLiteral("%1 chat calls").arg(m_config.calls));
 }
