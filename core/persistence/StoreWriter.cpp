@@ -327,9 +327,18 @@ void StoreWriter::processBatch(std::vector<Job> &batch)
     // path: they must run once.
     const bool hasTask = std::any_of(batch.cbegin(), batch.cend(), [](const Job &job) { return bool(job.task); });
     bool storageFailed = false;
-    if (hasTask || batch.size() == 1 || !applyBatch(batch, false, &error)) {
+    if (!hasTask)
+        planFolds(batch);
+    const bool fastApplied = !hasTask && applyBatch(batch, false, &error);
+    if (fastApplied && !m_foldedEnds.empty()) {
+        QMutexLocker locker(&m_mutex);
+        m_stats.folded += m_foldedEnds.size();
+    }
+    m_foldedStarts.clear();
+    m_foldedEnds.clear();
+    if (!fastApplied) {
         storageFailed = error.storage;
-        if (!hasTask && batch.size() > 1 && !storageFailed) {
+        if (!hasTask && !storageFailed) {
             WriteError again;
             if (!execPlain(QStringLiteral("ROLLBACK"), &again) ||
                 !execPlain(QStringLiteral("BEGIN IMMEDIATE"), &again)) {
@@ -369,6 +378,37 @@ bool StoreWriter::applyBatch(std::vector<Job> &batch, bool savepoints, WriteErro
         qCWarning(lcStoreWriter) << "write rejected:" << error->message;
     }
     return true;
+}
+
+void StoreWriter::planFolds(const std::vector<Job> &batch)
+{
+    m_foldedStarts.clear();
+    m_foldedEnds.clear();
+    // agent -> its Running write, while nothing else has touched the agent's row or attempts since.
+    std::unordered_map<QString, const StoreWrite::Transition *> started;
+    for (const Job &job : batch) {
+        for (const StoreWrite &write : job.writes) {
+            const StoreWrite::Payload &payload = write.payload();
+            if (const auto *t = std::get_if<StoreWrite::Transition>(&payload)) {
+                const auto it = started.find(t->agentId);
+                if (it != started.end() && isFinalOrInterrupted(t->state) && t->attempt == it->second->attempt) {
+                    m_foldedStarts.insert(it->second);
+                    m_foldedEnds.emplace(t, it->second);
+                }
+                if (t->state == AgentState::Running && t->attempt >= 1)
+                    started.insert_or_assign(t->agentId, t);
+                else if (it != started.end())
+                    started.erase(it);
+            } else if (const auto *p = std::get_if<StoreWrite::Progress>(&payload)) {
+                started.erase(p->agentId);
+            } else if (const auto *u = std::get_if<StoreWrite::Usage>(&payload)) {
+                started.erase(u->agentId);
+            } else if (const auto *g = std::get_if<StoreWrite::GoalAdded>(&payload)) {
+                started.erase(g->agentId);
+            }
+            // Logs, lock events, escalations and notes do not touch the agent's row or its attempts.
+        }
+    }
 }
 
 bool StoreWriter::applyJob(Job &job, bool savepoint, WriteError *error)
@@ -476,6 +516,12 @@ bool StoreWriter::applyPayload(const StoreWrite::Transition &w, WriteError *erro
                              "VALUES (?, ?, ?, ?, ?, ?)"),
               {w.agentId, w.goalId, w.attempt, state, ms(w.at), w.error}, error))
         return false;
+    if (!m_foldedStarts.empty()) {
+        if (m_foldedStarts.count(&w) != 0)
+            return true; // the agent row and the attempt are written with the end of this attempt
+        if (const auto it = m_foldedEnds.find(&w); it != m_foldedEnds.end())
+            return applyFoldedEnd(*it->second, w, error);
+    }
     const bool running = w.state == AgentState::Running;
     const bool over = isFinalOrInterrupted(w.state);
     int rows = 0;
@@ -532,6 +578,43 @@ bool StoreWriter::applyPayload(const StoreWrite::Transition &w, WriteError *erro
                     {ms(w.at), agentStateToString(AgentState::Failed), w.error, w.agentId, w.attempt}, error);
     }
     return true;
+}
+
+bool StoreWriter::applyFoldedEnd(const StoreWrite::Transition &start, const StoreWrite::Transition &end,
+                                 WriteError *error)
+{
+    // What the Running update followed by the final one leave behind, in one statement each.
+    const QString state = agentStateToString(end.state);
+    const QString name = end.agentName.isEmpty() ? start.agentName : end.agentName;
+    const QString profile = end.profile.isEmpty() ? start.profile : end.profile;
+    int rows = 0;
+    if (!exec(QStringLiteral("UPDATE agents SET "
+                             "started_at = CASE WHEN attempt <> ?1 OR started_at IS NULL THEN ?2 ELSE started_at END, "
+                             "completed_at = ?3, "
+                             "progress = CASE WHEN ?4 THEN 100 WHEN attempt <> ?1 THEN 0 ELSE progress END, "
+                             "state = ?5, attempt = ?1, error = ?6, summary = ?7, "
+                             "name = CASE WHEN ?8 = '' THEN name ELSE ?8 END, "
+                             "profile = CASE WHEN ?9 = '' THEN profile ELSE ?9 END "
+                             "WHERE id = ?10"),
+              {end.attempt, ms(start.at), ms(end.at), end.state == AgentState::Completed, state, end.error, end.summary,
+               name, profile, end.agentId},
+              error, &rows))
+        return false;
+    if (rows == 0) {
+        *error = {false, QStringLiteral("state change for unknown agent %1").arg(end.agentId)};
+        return false;
+    }
+    const QVariant exitCode = end.exitCode ? QVariant(*end.exitCode) : QVariant(QMetaType(QMetaType::Int));
+    return exec(QStringLiteral("INSERT INTO attempts (agent_id, attempt, profile, started_at, finished_at, outcome, "
+                               "summary, error, exit_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                               "ON CONFLICT (agent_id, attempt) DO UPDATE SET "
+                               "started_at = COALESCE(attempts.started_at, excluded.started_at), "
+                               "finished_at = excluded.finished_at, outcome = excluded.outcome, "
+                               "summary = excluded.summary, error = excluded.error, exit_code = excluded.exit_code, "
+                               "profile = CASE WHEN excluded.profile = '' THEN attempts.profile "
+                               "ELSE excluded.profile END"),
+                {end.agentId, end.attempt, profile, ms(start.at), ms(end.at), state, end.summary, end.error, exitCode},
+                error);
 }
 
 bool StoreWriter::applyPayload(const StoreWrite::Progress &w, WriteError *error)

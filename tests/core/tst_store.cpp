@@ -13,6 +13,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -135,6 +136,7 @@ private Q_SLOTS:
     void migratesVersion2Database();
     void refusesNewerSchema();
     void closesRetriedAttemptAsFailed();
+    void foldedAttemptsMatchSeparateCommits();
     void historyIndexMatchesScan();
     void roundTripsEveryKind();
     void reportsOnlyAfterCommit();
@@ -266,8 +268,11 @@ void TestStore::migratesVersion2Database()
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
     {
         RawDb raw(dbPath());
-        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 3);
+        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), StoreSchema::kLatestVersion);
         QCOMPARE(raw.scalar(u"SELECT settings_json FROM runs WHERE id = 'r-2'"_s).toString(), u"{}"_s);
+        // Version 4 dropped the redundant agents_run index; agents_goal serves queries by run.
+        QCOMPARE(raw.scalar(u"SELECT count(*) FROM sqlite_master WHERE name = 'agents_run'"_s).toInt(), 0);
+        QCOMPARE(raw.scalar(u"SELECT count(*) FROM sqlite_master WHERE name = 'agents_goal'"_s).toInt(), 1);
     }
     QJsonObject settings{{u"workspace"_s, u"/tmp/ws"_s}, {u"max_parallel"_s, 6}};
     QVERIFY(submitAndFlush(store, {StoreWrite::runStarted(u"r-3"_s, u"new run"_s, {}, 6, at(0), settings)}));
@@ -833,6 +838,78 @@ void TestStore::closesRetriedAttemptAsFailed()
     QCOMPARE(attempts.at(1).finishedAt, at(12));
     // A queued state before any attempt closes nothing.
     QCOMPARE(store.history(u"r-1"_s).transitions.first().state, AgentState::Queued);
+}
+
+// The writer writes an attempt's start and end as one when both are in the same batch: the database must end up
+// exactly as if each write had been committed on its own.
+void TestStore::foldedAttemptsMatchSeparateCommits()
+{
+    AgentStatus failed = statusOf(u"a-2"_s, u"g2"_s, AgentState::Failed, 1);
+    failed.error = u"tests failed"_s;
+    AgentStatus requeued = statusOf(u"a-3"_s, u"g3"_s, AgentState::Queued, 1);
+    requeued.error = u"exit code 3"_s;
+    AgentStatus completed = statusOf(u"a-1"_s, u"g1"_s, AgentState::Completed, 1);
+    const QList<StoreWrite> writes{
+        // a-1: started and completed (folded).
+        StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 1), at(10)),
+        StoreWrite::finished(completed, AgentResult::completed(u"all done"_s), at(12)),
+        // a-2: progress between start and end (not folded), then failed with an exit code.
+        StoreWrite::transition(statusOf(u"a-2"_s, u"g2"_s, AgentState::Running, 1), at(11)),
+        StoreWrite::progress(u"a-2"_s, 40, u"compiling"_s),
+        StoreWrite::finished(failed, AgentResult::failed(u"tests failed"_s, 2), at(14)),
+        // a-3: attempt 1 retried, attempt 2 folded, with usage reported before it started.
+        StoreWrite::transition(statusOf(u"a-3"_s, u"g3"_s, AgentState::Running, 1), at(11)),
+        StoreWrite::transition(requeued, at(13)),
+        StoreWrite::usage(u"a-3"_s, 2, 10, 20, 0.5),
+        StoreWrite::transition(statusOf(u"a-3"_s, u"g3"_s, AgentState::Running, 2), at(15)),
+        StoreWrite::transition(statusOf(u"a-3"_s, u"g3"_s, AgentState::Interrupted, 2), at(16)),
+    };
+    const auto dump = [](const QString &path) {
+        RawDb raw(path);
+        QStringList rows;
+        for (const QString &sql :
+             {u"SELECT * FROM agents ORDER BY id"_s, u"SELECT * FROM attempts ORDER BY agent_id, attempt"_s,
+              u"SELECT agent_id, goal_id, attempt, state, at, error FROM transitions ORDER BY id"_s}) {
+            QSqlQuery query(raw.db());
+            if (!query.exec(sql))
+                return QStringList{query.lastError().text()};
+            while (query.next()) {
+                QStringList values;
+                for (int i = 0; i < query.record().count(); ++i)
+                    values << (query.isNull(i) ? u"NULL"_s : query.value(i).toString());
+                rows << values.join(u'|');
+            }
+        }
+        return rows;
+    };
+    QStringList results;
+    for (const bool together : {true, false}) {
+        const QString path = m_dir->filePath(together ? u"folded.db"_s : u"separate.db"_s);
+        Store store;
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QVERIFY(submitAndFlush(store, {StoreWrite::runStarted(u"r-1"_s, u"Run"_s, {}, 4, at(0)),
+                                       StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g1"_s), u"a-1"_s, {}, {}, at(1)),
+                                       StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g2"_s), u"a-2"_s, {}, {}, at(1)),
+                                       StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g3"_s), u"a-3"_s, {}, {}, at(1))}));
+        if (together) {
+            store.setWritesHeldForTesting(true);
+            for (const StoreWrite &write : writes)
+                store.submit(write);
+            store.setWritesHeldForTesting(false);
+            QVERIFY(store.flush());
+            QCOMPARE(store.stats().folded, 2u); // a-1 and attempt 2 of a-3
+        } else {
+            for (const StoreWrite &write : writes)
+                QVERIFY(submitAndFlush(store, {write}));
+            QCOMPARE(store.stats().folded, 0u);
+        }
+        store.close();
+        const QStringList rows = dump(path);
+        QCOMPARE(rows.size(), 3 + 4 + 3 + 8); // agents, attempts, transitions (3 queued + 8)
+        results << rows.join(u'\n');
+    }
+    QCOMPARE(results.at(0), results.at(1));
 }
 
 void TestStore::historyIndexMatchesScan()
