@@ -1,21 +1,23 @@
 #pragma once
 
-#include <QObject>
+#include <QList>
 #include <QString>
-#include <QThread>
 #include <QUrl>
 
+#include <pthread.h>
+
 #include <atomic>
+#include <thread>
 
 namespace switchboard::bench {
 
-class ChatServerWorker;
-
 // A minimal OpenAI-compatible chat-completions server for w3: HTTP/1.1 with keep-alive on
-// 127.0.0.1, on its own thread, answering every POST .../chat/completions after a fixed latency
-// (a precise QTimer per request, never a sleep, so one thread serves every connection at once).
-// The reply's content is "ack <number of messages received>", so agents can check the
-// conversation grew as it should.
+// 127.0.0.1, answering every POST .../chat/completions after a fixed latency. It is a test
+// fixture sharing the machine with the client it measures, so it is kept lean: one thread, plain
+// sockets and epoll (no Qt event loop), a hand-written JSON check of the request, the reply
+// written from a template in one write(); replies are due in arrival order (the latency is fixed),
+// so the timers are one FIFO queue. The reply's content is "ack <number of messages received>", so
+// agents can check the conversation grew as it should. Linux only (epoll), like the bench.
 class ChatServer final
 {
     Q_DISABLE_COPY_MOVE(ChatServer)
@@ -33,17 +35,27 @@ public:
     int calls() const { return m_calls.load(); }             // well-formed chat completions answered
     int badRequests() const { return m_badRequests.load(); } // answered 400/404
     int connections() const { return m_connections.load(); } // TCP connections accepted
+    // CPU time the server's thread has used (CLOCK_THREAD_CPUTIME_ID), in ms: live while it runs,
+    // its final value after stop().
+    double threadCpuMs() const;
+    // How late each reply went out past its due time (arrival + latency), in ms: the server's
+    // thread waiting for a core. Complete after stop().
+    QList<double> replyLatenessMs() const { return m_lateness; }
 
 private:
-    friend class ChatServerWorker;
+    class Loop;
 
     const int m_latencyMs;
-    QThread m_thread;
-    ChatServerWorker *m_worker = nullptr;
+    std::thread m_thread;
+    clockid_t m_cpuClock{};
+    int m_wakeFd = -1; // eventfd: stop()
     QUrl m_baseUrl;
+    std::atomic<bool> m_running{false};
+    std::atomic<double> m_finalCpuMs{0.0};
     std::atomic<int> m_calls{0};
     std::atomic<int> m_badRequests{0};
     std::atomic<int> m_connections{0};
+    QList<double> m_lateness; // written by the server thread, read after stop()
 };
 
 } // namespace switchboard::bench

@@ -98,6 +98,7 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
 
     const double cpuBefore = ProcessStats::cpuMs();
     const double threadCpuBefore = ProcessStats::threadCpuMs();
+    const double serverCpuBefore = server ? server->threadCpuMs() : 0.0;
     QElapsedTimer clock;
     clock.start();
     const QStringList ids = orchestrator->spawnParallel(goals);
@@ -105,6 +106,7 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
     result.wallMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
     result.cpuMs = ProcessStats::cpuMs() - cpuBefore;
     result.mainThreadCpuMs = ProcessStats::threadCpuMs() - threadCpuBefore;
+    const double serverCpuMs = server ? server->threadCpuMs() - serverCpuBefore : 0.0;
     const int maxReached = orchestrator->maxParallelReached();
     orchestrator.reset();
     if (store)
@@ -150,8 +152,20 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
     result.extras.add(QStringLiteral("ideal_ms"), idealMs);
     result.extras.add(QStringLiteral("efficiency"), result.wallMs > 0 ? idealMs / result.wallMs : 0.0, 4);
     if (server) {
+        server->stop(); // the counts and the reply timings are complete once its thread is gone
         result.extras.add(QStringLiteral("server_calls"), server->calls());
         result.extras.add(QStringLiteral("server_connections"), server->connections());
+        // The built-in server shares the cores with the client: its thread's CPU, and the client's
+        // (everything else in the process), per call.
+        const auto calls = static_cast<double>(qMax(1, expectedCalls));
+        result.extras.add(QStringLiteral("server_cpu_ms"), serverCpuMs);
+        result.extras.add(QStringLiteral("client_cpu_ms"), result.cpuMs - serverCpuMs);
+        result.extras.add(QStringLiteral("server_cpu_per_call_us"), serverCpuMs * 1000.0 / calls);
+        result.extras.add(QStringLiteral("client_cpu_per_call_us"), (result.cpuMs - serverCpuMs) * 1000.0 / calls);
+        // How late the server's replies left past arrival + latency: its thread waiting for a core.
+        const QList<double> lateness = server->replyLatenessMs();
+        result.extras.add(QStringLiteral("server_reply_late_p50_ms"), Sample::median(lateness));
+        result.extras.add(QStringLiteral("server_reply_late_p99_ms"), Sample::percentile(lateness, 99.0));
     } else {
         result.extras.add(QStringLiteral("base_url"), config.baseUrl);
         result.extras.addNull(QStringLiteral("server_calls"));
