@@ -8,7 +8,10 @@
 #include "orchestration/Orchestrator.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
 
 #include <cmath>
 #include <memory>
@@ -17,7 +20,53 @@ namespace switchboard::bench {
 
 namespace {
 constexpr int kWaitTimeoutMs = 10 * 60 * 1000;
+
+// On-CPU time of every live thread of this process, in ns, with its name: the first field of
+// /proc/self/task/<tid>/schedstat (nanoseconds, unlike the tick-grained stat) and comm.
+struct ThreadCpu
+{
+    QByteArray name;
+    qint64 ns = 0;
+};
+
+QHash<qint64, ThreadCpu> threadCpuTimes()
+{
+    QHash<qint64, ThreadCpu> times;
+    const QString root = QStringLiteral("/proc/self/task/");
+    for (const QString &tid : QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile stat(root + tid + QStringLiteral("/schedstat"));
+        QFile comm(root + tid + QStringLiteral("/comm"));
+        if (!stat.open(QIODevice::ReadOnly) || !comm.open(QIODevice::ReadOnly))
+            continue; // the thread ended meanwhile
+        times.insert(tid.toLongLong(), {comm.readAll().trimmed(), stat.readAll().split(' ').value(0).toLongLong()});
+    }
+    return times;
 }
+
+// CPU per kind of thread between two snapshots, in ms: the QNetworkAccessManager threads (Qt names
+// them "QNetworkAccessManager thread", comm keeps 15 characters), the orchestrator's pool threads,
+// the server and the rest. Threads that ended in between are missing (--nam per-agent).
+void addThreadCpu(JsonLine &extras, const QHash<qint64, ThreadCpu> &before, const QHash<qint64, ThreadCpu> &after,
+                  const QByteArray &poolName, double calls)
+{
+    double qnam = 0;
+    double pool = 0;
+    double other = 0;
+    for (auto it = after.cbegin(); it != after.cend(); ++it) {
+        const auto earlier = before.constFind(it.key());
+        const double ms = static_cast<double>(it->ns - (earlier == before.cend() ? 0 : earlier->ns)) / 1e6;
+        if (it->name.startsWith("QNetworkAccessM"))
+            qnam += ms;
+        else if (poolName.startsWith(it->name))
+            pool += ms;
+        else if (it->name != "bench-chat-serv")
+            other += ms; // the main thread (the orchestrator's), and any other
+    }
+    extras.add(QStringLiteral("qnam_threads_cpu_per_call_us"), qnam * 1000.0 / calls);
+    extras.add(QStringLiteral("pool_threads_cpu_per_call_us"), pool * 1000.0 / calls);
+    extras.add(QStringLiteral("other_threads_cpu_per_call_us"), other * 1000.0 / calls);
+}
+} // namespace
 
 RunResult runHttpWorkload(const HttpWorkloadConfig &config)
 {
@@ -99,6 +148,7 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
     const double cpuBefore = ProcessStats::cpuMs();
     const double threadCpuBefore = ProcessStats::threadCpuMs();
     const double serverCpuBefore = server ? server->threadCpuMs() : 0.0;
+    const QHash<qint64, ThreadCpu> threadsBefore = threadCpuTimes();
     QElapsedTimer clock;
     clock.start();
     const QStringList ids = orchestrator->spawnParallel(goals);
@@ -107,6 +157,7 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
     result.cpuMs = ProcessStats::cpuMs() - cpuBefore;
     result.mainThreadCpuMs = ProcessStats::threadCpuMs() - threadCpuBefore;
     const double serverCpuMs = server ? server->threadCpuMs() - serverCpuBefore : 0.0;
+    const QHash<qint64, ThreadCpu> threadsAfter = threadCpuTimes();
     const int maxReached = orchestrator->maxParallelReached();
     orchestrator.reset();
     if (store)
@@ -162,6 +213,7 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
         result.extras.add(QStringLiteral("client_cpu_ms"), result.cpuMs - serverCpuMs);
         result.extras.add(QStringLiteral("server_cpu_per_call_us"), serverCpuMs * 1000.0 / calls);
         result.extras.add(QStringLiteral("client_cpu_per_call_us"), (result.cpuMs - serverCpuMs) * 1000.0 / calls);
+        addThreadCpu(result.extras, threadsBefore, threadsAfter, QByteArrayLiteral("switchboard-agents"), calls);
         // How late the server's replies left past arrival + latency: its thread waiting for a core.
         const QList<double> lateness = server->replyLatenessMs();
         result.extras.add(QStringLiteral("server_reply_late_p50_ms"), Sample::median(lateness));
