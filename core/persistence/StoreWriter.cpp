@@ -13,6 +13,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <ctime>
+#include <numeric>
 
 namespace switchboard {
 
@@ -30,9 +32,34 @@ QVariant ms(const QDateTime &at)
     return at.isValid() ? QVariant(at.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
 }
 
+bool needsJsonEscape(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(),
+                       [](QChar c) { return c.unicode() < 0x20 || c == u'"' || c == u'\\' || c.isSurrogate(); });
+}
+
 QString jsonList(const QStringList &list)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+    // Most lists are empty or plain ids: written directly (QJsonDocument for each of a goal's four lists
+    // was a visible part of recording a goal); anything that needs escaping goes through QJsonDocument.
+    if (list.isEmpty())
+        return QStringLiteral("[]");
+    if (std::any_of(list.cbegin(), list.cend(), needsJsonEscape))
+        return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+    QString json;
+    json.reserve(2 + list.size() * 3 +
+                 std::accumulate(list.cbegin(), list.cend(), qsizetype(0),
+                                 [](qsizetype n, const QString &s) { return n + s.size(); }));
+    json += u'[';
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i > 0)
+            json += u',';
+        json += u'"';
+        json += list.at(i);
+        json += u'"';
+    }
+    json += u']';
+    return json;
 }
 
 QString optionsJson(const QList<Escalation::Option> &options)
@@ -46,6 +73,17 @@ QString optionsJson(const QList<Escalation::Option> &options)
 bool isFinalOrInterrupted(AgentState state)
 {
     return isFinalState(state) || state == AgentState::Interrupted;
+}
+
+// CPU time of the calling thread, in ms (0 where the platform cannot say).
+double threadCpuMs()
+{
+#if defined(Q_OS_UNIX)
+    timespec now{};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) == 0)
+        return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+#endif
+    return 0.0;
 }
 } // namespace
 
@@ -206,6 +244,16 @@ void StoreWriter::run()
     closeConnection();
 }
 
+size_t StoreWriter::SqlHash::operator()(const QString &sql) const noexcept
+{
+    return qHash(QStringView(sql).left(48)) ^ size_t(sql.size());
+}
+
+bool StoreWriter::SqlEqual::operator()(const QString &a, const QString &b) const noexcept
+{
+    return (a.constData() == b.constData() && a.size() == b.size()) || a == b;
+}
+
 void StoreWriter::closeConnection()
 {
     for (auto &[sql, statement] : m_prepared)
@@ -283,6 +331,7 @@ bool StoreWriter::openConnection(QString *error)
 
 void StoreWriter::processBatch(std::vector<Job> &batch)
 {
+    const double cpuAtStart = threadCpuMs();
     const quint64 lastSeq = batch.empty() ? 0 : batch.back().seq;
     auto finish = [&](bool committed) {
         quint64 writes = 0;
@@ -299,6 +348,7 @@ void StoreWriter::processBatch(std::vector<Job> &batch)
                 job.done(committed && job.ok);
         }
         QMutexLocker locker(&m_mutex);
+        m_stats.busyCpuMs += threadCpuMs() - cpuAtStart;
         if (committed) {
             ++m_stats.transactions;
             m_stats.writes += writes;

@@ -41,6 +41,7 @@ JsonLine BenchStore::finish()
     line.add(QStringLiteral("store_writes"), static_cast<qint64>(stats.writes));
     line.add(QStringLiteral("store_coalesced"), static_cast<qint64>(stats.coalesced));
     line.add(QStringLiteral("store_folded"), static_cast<qint64>(stats.folded));
+    line.add(QStringLiteral("store_writer_cpu_ms"), stats.busyCpuMs);
     line.add(QStringLiteral("store_rejected"), static_cast<qint64>(stats.rejected));
     m_store->close();
     // The database and whatever its WAL and logs hold, after the final checkpoint of close().
