@@ -598,6 +598,9 @@ private:
         *reply += body;
     }
 
+    // Only the headers a client needs. Keep-alive is HTTP/1.1's default, so it is said only to an
+    // HTTP/1.0 client; this matters more than it looks: QtNetwork reads a plain-HTTP reply's headers
+    // one byte per read() system call.
     static void appendHead(std::string &out, int status, std::size_t length, bool keepAlive, bool http11)
     {
         out += status == 200 ? "HTTP/1.1 200 OK\r\n"
@@ -606,9 +609,8 @@ private:
         appendNumber(out, static_cast<qint64>(length));
         if (!keepAlive)
             out += "\r\nConnection: close";
-        else
+        else if (!http11)
             out += "\r\nConnection: keep-alive";
-        Q_UNUSED(http11)
         out += "\r\n\r\n";
     }
 
