@@ -62,6 +62,9 @@ public:
         // reused by every agent that thread runs. false (diagnostic): one made and deleted in each
         // run(), which costs a manager, its HTTP thread and a TCP connection per agent.
         bool managerPerThread = true;
+        // Diagnostic: HTTP/1.1 over a plain QTcpSocket kept per pool thread instead of QtNetwork's
+        // HTTP stack (http:// and Content-Length replies only), to measure what that stack costs.
+        bool plainSocket = false;
         int timeoutMs = 120000;
     };
 

@@ -21,6 +21,13 @@ namespace switchboard::bench {
 namespace {
 constexpr int kWaitTimeoutMs = 10 * 60 * 1000;
 
+// Diagnostic: SWITCHBOARD_BENCH_W3_TRANSPORT=socket runs w3's agents over a plain QTcpSocket
+// instead of QtNetwork's HTTP stack (HttpChatAgent::Config::plainSocket), to measure that stack.
+bool plainSocketRequested()
+{
+    return qgetenv("SWITCHBOARD_BENCH_W3_TRANSPORT") == "socket";
+}
+
 // On-CPU time of every live thread of this process, in ns, with its name: the first field of
 // /proc/self/task/<tid>/schedstat (nanoseconds, unlike the tick-grained stat) and comm.
 struct ThreadCpu
@@ -93,6 +100,7 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
     agentConfig.model = config.model;
     agentConfig.calls = config.calls;
     agentConfig.managerPerThread = config.managerPerThread;
+    agentConfig.plainSocket = plainSocketRequested();
     agentConfig.directConnection = server != nullptr;
     agentConfig.expectEcho = server != nullptr;
     if (!server) {
@@ -194,8 +202,11 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
     const double idealMs = waves * config.calls * latency;
 
     result.extras.add(QStringLiteral("path"), HttpChatAgent::name());
-    result.extras.add(QStringLiteral("nam"),
-                      config.managerPerThread ? QStringLiteral("per-thread") : QStringLiteral("per-agent"));
+    result.extras.add(QStringLiteral("nam"), agentConfig.plainSocket   ? QStringLiteral("none")
+                                             : config.managerPerThread ? QStringLiteral("per-thread")
+                                                                       : QStringLiteral("per-agent"));
+    result.extras.add(QStringLiteral("transport"),
+                      agentConfig.plainSocket ? QStringLiteral("socket") : QStringLiteral("qnam"));
     result.extras.add(QStringLiteral("calls_per_agent"), config.calls);
     result.extras.add(QStringLiteral("latency_ms"), latency);
     result.extras.add(QStringLiteral("latency_source"),
@@ -251,6 +262,7 @@ RunResult runHttpCancelWorkload(const HttpWorkloadConfig &config)
     agentConfig.calls = config.calls;
     agentConfig.directConnection = true;
     agentConfig.managerPerThread = config.managerPerThread;
+    agentConfig.plainSocket = plainSocketRequested();
     HttpProbe probe;
     auto orchestrator = std::make_unique<Orchestrator>();
     BackendRegistry registry = BackendRegistry::withBuiltins();
