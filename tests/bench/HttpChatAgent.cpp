@@ -312,6 +312,8 @@ AgentResult HttpChatAgent::converse(AgentContext &context)
             if (!reply->isFinished())
                 loop.exec();
             inFlight = nullptr;
+            if (context.isCancelled())
+                return AgentResult::cancelled(); // aborted: nothing to read
             status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             data = reply->readAll();
             if (reply->error() != QNetworkReply::NoError)
