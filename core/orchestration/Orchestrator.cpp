@@ -350,10 +350,19 @@ bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QStri
     }
 
     // Sized for a big history (100,000 goals): no status copies in the index, no rehashing, no QDir per agent.
+    // The store lists goals and their agents in the same (spawn) order: the index by id is built only for a
+    // snapshot where they are not.
     QHash<QString, qsizetype> statusById;
-    statusById.reserve(snapshot.agents.size());
-    for (qsizetype i = 0; i < snapshot.agents.size(); ++i)
-        statusById.insert(snapshot.agents.at(i).agentId, i);
+    const auto statusRowOf = [&snapshot, &statusById](qsizetype goalRow, const QString &agentId) {
+        if (goalRow < snapshot.agents.size() && snapshot.agents.at(goalRow).agentId == agentId)
+            return goalRow;
+        if (statusById.isEmpty()) {
+            statusById.reserve(snapshot.agents.size());
+            for (qsizetype i = 0; i < snapshot.agents.size(); ++i)
+                statusById.insert(snapshot.agents.at(i).agentId, i);
+        }
+        return statusById.value(agentId, -1);
+    };
     const qsizetype expected = static_cast<qsizetype>(m_records.size()) + snapshot.goals.size();
     m_records.reserve(static_cast<size_t>(expected));
     m_recordByGoal.reserve(expected);
@@ -367,7 +376,8 @@ bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QStri
     restored.reserve(snapshot.goals.size());
     std::vector<AgentRecord *> restoredRecords;
     restoredRecords.reserve(static_cast<size_t>(snapshot.goals.size()));
-    for (const GoalRecord &g : snapshot.goals) {
+    for (qsizetype goalRow = 0; goalRow < snapshot.goals.size(); ++goalRow) {
+        const GoalRecord &g = snapshot.goals.at(goalRow);
         if (m_recordByGoal.contains(g.goal.id) || g.agentId.isEmpty())
             continue;
         auto r = std::make_unique<AgentRecord>();
@@ -375,7 +385,7 @@ bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QStri
         r->log = std::make_shared<AgentLog>();
         if (!logPrefix.isEmpty())
             r->log->setSpillFile(logPrefix + g.agentId + QStringLiteral(".log"));
-        const qsizetype statusRow = statusById.value(g.agentId, -1);
+        const qsizetype statusRow = statusRowOf(goalRow, g.agentId);
         AgentStatus s = statusRow >= 0 ? snapshot.agents.at(statusRow) : AgentStatus();
         if (s.agentId.isEmpty()) {
             s.agentId = g.agentId;
