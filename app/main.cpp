@@ -1,6 +1,7 @@
 // Switchboard: the dashboard when started without a command, the headless CLI otherwise.
 #include "HistoryWindow.h"
 #include "MainWindow.h"
+#include "StartupRestorer.h"
 #include "Translations.h"
 #include "cli/Cli.h"
 #include "config/ConfigApplier.h"
@@ -107,28 +108,14 @@ int main(int argc, char *argv[])
     applyConfig(orchestrator, *config, options.maxParallel);
     orchestrator.setRunSettings(RunSettings::fromConfig(*config).toJson());
     orchestrator.setLogDirectory(sessionLogDirectory());
-    if (stored) {
-        orchestrator.setStore(&store);
-        // An unfinished run comes back on the board with the profiles and limits it was started with; its
-        // interrupted agents start again unless workflow.auto_resume is off (then they wait for a click).
-        const QList<RunRecord> runs = store.runs();
-        if (!runs.isEmpty() && !runs.constLast().isFinished()) {
-            const RunSettings settings = RunSettings::fromJson(runs.constLast().settings);
-            ConfigError settingsError;
-            if (!settings.isEmpty() &&
-                !applyRunSettings(orchestrator, settings, options.maxParallel, {}, &settingsError)) {
-                QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Switchboard"),
-                                     QCoreApplication::translate("main",
-                                                                 "The unfinished run's own settings no longer load:"
-                                                                 "\n\n%1\n\nIt continues with the current "
-                                                                 "configuration.")
-                                         .arg(settingsError.toString()));
-            }
-            orchestrator.restore(store.load(runs.constLast().id), config->workflow.autoResume);
-        }
-    }
+    // An unfinished run comes back on the board with the profiles and limits it was started with; its
+    // interrupted agents start again unless workflow.auto_resume is off (then they wait for a click). It is
+    // read on a worker thread while the window comes up, saying so on its board.
+    StartupRestorer restorer(&orchestrator, stored ? &store : nullptr);
+    restorer.start(options.maxParallel, config->workflow.autoResume);
 
     MainWindow window(&orchestrator, *config);
+    restorer.attach(&window);
     window.show();
     return QApplication::exec();
 }

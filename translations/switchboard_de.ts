@@ -208,6 +208,61 @@
     </message>
 </context>
 <context>
+    <name>main</name>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>The database is in use by another Switchboard.</source>
+        <translation>Die Datenbank wird von einem anderen Switchboard verwendet.</translation>
+    </message>
+    <message>
+        <source>You can watch its runs in a read-only history window, or quit.</source>
+        <translation>Sie können seine Läufe schreibgeschützt in einem Verlaufsfenster verfolgen oder Switchboard beenden.</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Schreibgeschützt öffnen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened read-only:
+
+%1</source>
+        <translation>Die Datenbank kann nicht schreibgeschützt geöffnet werden:
+
+%1</translation>
+    </message>
+    <message>
+        <source>The configuration could not be loaded:
+
+%1
+
+Switchboard starts with the built-in demo profile.</source>
+        <translation>Die Konfiguration konnte nicht geladen werden:
+
+%1
+
+Switchboard startet mit dem eingebauten Demo-Profil.</translation>
+    </message>
+    <message>
+        <source>The database cannot be used:
+
+%1
+
+Switchboard starts without recording this session.</source>
+        <translation>Die Datenbank kann nicht verwendet werden:
+
+%1
+
+Switchboard startet, ohne diese Sitzung aufzuzeichnen.</translation>
+    </message>
+</context>
+<context>
     <name>switchboard::AgentBoardModel</name>
     <message>
         <source>%1 — %2 (%3, %4%)</source>
@@ -1988,6 +2043,32 @@ von %2, %3</translation>
         <source>&amp;Scratchpad</source>
         <translation>&amp;Notizblock</translation>
     </message>
+    <message numerus="yes">
+        <source>Restored %Ln goal(s) of the unfinished run</source>
+        <translation>
+            <numerusform>%Ln Ziel des nicht beendeten Laufs wiederhergestellt</numerusform>
+            <numerusform>%Ln Ziele des nicht beendeten Laufs wiederhergestellt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Available once the unfinished run is back on the board</source>
+        <translation>Verfügbar, sobald der nicht beendete Lauf wieder auf der Tafel ist</translation>
+    </message>
+    <message>
+        <source>Restoring the unfinished run…</source>
+        <translation>Nicht beendeten Lauf wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Reading “%1” from the database. New goals can be added once it is on the board.</source>
+        <translation>„%1“ wird aus der Datenbank gelesen. Neue Ziele können hinzugefügt werden, sobald der Lauf auf der Tafel ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %Ln goal(s) of “%1” from the database. New goals can be added once they are on the board.</source>
+        <translation>
+            <numerusform>%Ln Ziel von „%1“ wird aus der Datenbank gelesen. Neue Ziele können hinzugefügt werden, sobald es auf der Tafel ist.</numerusform>
+            <numerusform>%Ln Ziele von „%1“ werden aus der Datenbank gelesen. Neue Ziele können hinzugefügt werden, sobald sie auf der Tafel sind.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>switchboard::MetricTile</name>
@@ -2946,6 +3027,45 @@ von %2, %3</translation>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::StartupRestorer</name>
+    <message>
+        <source>The unfinished run&apos;s own settings no longer load:
+
+%1
+
+It continues with the current configuration.</source>
+        <translation>Die eigenen Einstellungen des nicht beendeten Laufs lassen sich nicht mehr laden:
+
+%1
+
+Er wird mit der aktuellen Konfiguration fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Reading the run “%1” from the database failed: %2</source>
+        <translation>Der Lauf „%1“ konnte nicht aus der Datenbank gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Restoring the run “%1” failed: %2</source>
+        <translation>Der Lauf „%1“ konnte nicht wiederhergestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>The unfinished run could not be restored.</source>
+        <translation>Der nicht beendete Lauf konnte nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Switchboard goes on without it: the board starts empty, and the run stays in the database as it is.</source>
+        <translation>%1
+
+Switchboard macht ohne ihn weiter: Die Tafel beginnt leer, und der Lauf bleibt unverändert in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
     </message>
 </context>
 <context>

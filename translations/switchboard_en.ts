@@ -285,6 +285,20 @@
             <numerusform>%n agents still at work.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Restored %Ln goal(s) of the unfinished run</source>
+        <translation>
+            <numerusform>Restored %Ln goal of the unfinished run</numerusform>
+            <numerusform>Restored %Ln goals of the unfinished run</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %Ln goal(s) of “%1” from the database. New goals can be added once they are on the board.</source>
+        <translation>
+            <numerusform>Reading %Ln goal of “%1” from the database. New goals can be added once it is on the board.</numerusform>
+            <numerusform>Reading %Ln goals of “%1” from the database. New goals can be added once they are on the board.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>switchboard::MetricsDock</name>

@@ -208,6 +208,61 @@
     </message>
 </context>
 <context>
+    <name>main</name>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>The database is in use by another Switchboard.</source>
+        <translation>La base de données est utilisée par un autre Switchboard.</translation>
+    </message>
+    <message>
+        <source>You can watch its runs in a read-only history window, or quit.</source>
+        <translation>Vous pouvez suivre ses exécutions dans une fenêtre d’historique en lecture seule, ou quitter.</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Ouvrir en lecture seule</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened read-only:
+
+%1</source>
+        <translation>La base de données ne peut pas être ouverte en lecture seule :
+
+%1</translation>
+    </message>
+    <message>
+        <source>The configuration could not be loaded:
+
+%1
+
+Switchboard starts with the built-in demo profile.</source>
+        <translation>La configuration n’a pas pu être chargée :
+
+%1
+
+Switchboard démarre avec le profil de démonstration intégré.</translation>
+    </message>
+    <message>
+        <source>The database cannot be used:
+
+%1
+
+Switchboard starts without recording this session.</source>
+        <translation>La base de données est inutilisable :
+
+%1
+
+Switchboard démarre sans enregistrer cette session.</translation>
+    </message>
+</context>
+<context>
     <name>switchboard::AgentBoardModel</name>
     <message>
         <source>%1 — %2 (%3, %4%)</source>
@@ -1988,6 +2043,32 @@ par %2, %3</translation>
         <source>&amp;Scratchpad</source>
         <translation>Bloc-&amp;notes</translation>
     </message>
+    <message numerus="yes">
+        <source>Restored %Ln goal(s) of the unfinished run</source>
+        <translation>
+            <numerusform>%Ln objectif de l’exécution inachevée restauré</numerusform>
+            <numerusform>%Ln objectifs de l’exécution inachevée restaurés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Available once the unfinished run is back on the board</source>
+        <translation>Disponible dès que l’exécution inachevée est de retour sur le tableau</translation>
+    </message>
+    <message>
+        <source>Restoring the unfinished run…</source>
+        <translation>Restauration de l’exécution inachevée…</translation>
+    </message>
+    <message>
+        <source>Reading “%1” from the database. New goals can be added once it is on the board.</source>
+        <translation>Lecture de « %1 » depuis la base de données. De nouveaux objectifs pourront être ajoutés dès qu’elle sera sur le tableau.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %Ln goal(s) of “%1” from the database. New goals can be added once they are on the board.</source>
+        <translation>
+            <numerusform>Lecture de %Ln objectif de « %1 » depuis la base de données. De nouveaux objectifs pourront être ajoutés dès qu’il sera sur le tableau.</numerusform>
+            <numerusform>Lecture de %Ln objectifs de « %1 » depuis la base de données. De nouveaux objectifs pourront être ajoutés dès qu’ils seront sur le tableau.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>switchboard::MetricTile</name>
@@ -2946,6 +3027,45 @@ par %2, %3</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::StartupRestorer</name>
+    <message>
+        <source>The unfinished run&apos;s own settings no longer load:
+
+%1
+
+It continues with the current configuration.</source>
+        <translation>Les réglages propres à l’exécution inachevée ne se chargent plus :
+
+%1
+
+Elle continue avec la configuration actuelle.</translation>
+    </message>
+    <message>
+        <source>Reading the run “%1” from the database failed: %2</source>
+        <translation>La lecture de l’exécution « %1 » depuis la base de données a échoué : %2</translation>
+    </message>
+    <message>
+        <source>Restoring the run “%1” failed: %2</source>
+        <translation>La restauration de l’exécution « %1 » a échoué : %2</translation>
+    </message>
+    <message>
+        <source>The unfinished run could not be restored.</source>
+        <translation>L’exécution inachevée n’a pas pu être restaurée.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Switchboard goes on without it: the board starts empty, and the run stays in the database as it is.</source>
+        <translation>%1
+
+Switchboard continue sans elle : le tableau démarre vide, et l’exécution reste telle quelle dans la base de données.</translation>
+    </message>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
     </message>
 </context>
 <context>

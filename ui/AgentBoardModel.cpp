@@ -266,9 +266,39 @@ void AgentBoardModel::setTickInterval(int ms)
     m_tickTimer.setInterval(qMax(10, ms));
 }
 
+void AgentBoardModel::setHeld(bool held)
+{
+    if (m_held == held)
+        return;
+    if (held) {
+        flushPendingInserts();
+        m_held = true;
+        return;
+    }
+    m_held = false;
+    if (!m_orchestrator)
+        return;
+    QList<AgentStatus> agents = m_orchestrator->agents();
+    QVector<Row> fresh;
+    fresh.reserve(agents.size());
+    QStringList onBoard;
+    for (AgentStatus &status : agents) {
+        if (m_rowById.contains(status.agentId))
+            onBoard << status.agentId;
+        else
+            fresh.append(makeRow(std::move(status)));
+    }
+    agents = {};
+    appendRows(std::move(fresh));
+    if (!onBoard.isEmpty())
+        handleAgentsUpdated(onBoard); // also says batchApplied
+    else
+        Q_EMIT batchApplied();
+}
+
 void AgentBoardModel::handleAgentSpawned(const QString &agentId)
 {
-    if (m_rowById.contains(agentId) || m_pendingSet.contains(agentId))
+    if (m_held || m_rowById.contains(agentId) || m_pendingSet.contains(agentId))
         return;
     m_pendingInserts.append(agentId);
     m_pendingSet.insert(agentId);
@@ -292,23 +322,28 @@ void AgentBoardModel::flushPendingInserts()
     }
     m_pendingInserts.clear();
     m_pendingSet.clear();
+    appendRows(std::move(fresh));
+}
+
+void AgentBoardModel::appendRows(QVector<Row> fresh)
+{
     if (fresh.isEmpty())
         return;
-
+    const bool ticking =
+        std::any_of(fresh.cbegin(), fresh.cend(), [](const Row &row) { return isTicking(row.status); });
     const int first = static_cast<int>(m_rows.size());
     beginInsertRows({}, first, first + static_cast<int>(fresh.size()) - 1);
-    m_rows.append(fresh);
+    m_rows.append(std::move(fresh));
     rebuildIndex(first);
     endInsertRows();
 
-    if (!m_tickTimer.isActive() &&
-        std::any_of(fresh.cbegin(), fresh.cend(), [](const Row &row) { return isTicking(row.status); }))
+    if (ticking && !m_tickTimer.isActive())
         m_tickTimer.start();
 }
 
 void AgentBoardModel::handleAgentsUpdated(const QStringList &agentIds)
 {
-    if (!m_orchestrator)
+    if (!m_orchestrator || m_held)
         return;
 
     // An update may name an agent whose spawn notice is still buffered (or was never seen).
@@ -509,31 +544,28 @@ void AgentBoardModel::recordStep(Row &row)
 
 QString AgentBoardModel::searchTextFor(const AgentStatus &status)
 {
-    // One allocation, and ASCII lower-cased by hand (QString::toLower() looks every character up in the
-    // Unicode tables): this runs for every card when a board of 100,000 agents opens.
+    // One allocation, written in one pass, ASCII lower-cased on the way (QString::toLower() looks every
+    // character up in the Unicode tables): this runs for every card when a board of 100,000 agents opens.
     const QString *parts[] = {&status.name,    &status.goalTitle, &status.currentStep,
                               &status.profile, &status.agentId,   &status.goalId};
     qsizetype size = static_cast<qsizetype>(std::size(parts)) - 1; // the separators
     for (const QString *part : parts)
         size += part->size();
-    QString text;
-    text.reserve(size);
+    QString text(size, Qt::Uninitialized);
+    char16_t *out = reinterpret_cast<char16_t *>(text.data());
+    char16_t nonAscii = 0;
     for (const QString *part : parts) {
         if (part != parts[0])
-            text += QLatin1Char('\n');
-        text += *part;
-    }
-    bool ascii = true;
-    for (QChar &c : text) {
-        const char16_t u = c.unicode();
-        if (u >= 0x80) {
-            ascii = false;
-            break;
+            *out++ = u'\n';
+        const auto *in = reinterpret_cast<const char16_t *>(part->constData());
+        const char16_t *const end = in + part->size();
+        for (; in != end; ++in) {
+            const char16_t u = *in;
+            nonAscii |= static_cast<char16_t>(u & 0xff80u);
+            *out++ = (u >= u'A' && u <= u'Z') ? static_cast<char16_t>(u + (u'a' - u'A')) : u;
         }
-        if (u >= u'A' && u <= u'Z')
-            c = QChar(u + (u'a' - u'A'));
     }
-    return ascii ? text : std::move(text).toLower();
+    return nonAscii == 0 ? text : std::move(text).toLower();
 }
 
 bool AgentBoardModel::isTicking(const AgentStatus &status)

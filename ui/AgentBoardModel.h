@@ -82,6 +82,11 @@ public:
 
     // Inserts the agents spawned since the last batch now rather than on the next tick.
     void flushPendingInserts();
+    // While held the board follows no spawns or updates (a restore puts thousands of agents back at once,
+    // announcing each): releasing it inserts every agent it lacks in one batch, and refreshes the others,
+    // from their current statuses. Removals are followed while held.
+    void setHeld(bool held);
+    bool isHeld() const { return m_held; }
     // How long spawned agents are buffered before they are inserted together (ms, default 50).
     void setInsertDelay(int ms);
     // How often running cards repaint so their elapsed time ticks (ms, default 1000).
@@ -107,6 +112,7 @@ private:
     void handleAgentsRemoved(const QStringList &agentIds);
     void tickRunning();
     void removeAgentRows(const QStringList &agentIds);
+    void appendRows(QVector<Row> fresh);
     void rebuildIndex(int fromRow);
     Row makeRow(AgentStatus status);
     QString questionFor(const AgentStatus &status) const;
@@ -126,6 +132,7 @@ private:
     QTimer m_insertTimer;
     QTimer m_tickTimer;
     quint64 m_nextSequence = 0;
+    bool m_held = false;
 };
 
 } // namespace switchboard

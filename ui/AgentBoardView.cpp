@@ -3,11 +3,15 @@
 #include "AgentBoardModel.h"
 #include "AgentCardDelegate.h"
 #include "EmptyBoardOverlay.h"
+#include "ThemedIcons.h"
 
 #include <QAbstractProxyModel>
+#include <QLabel>
 #include <QMouseEvent>
+#include <QProgressBar>
 #include <QScrollBar>
 #include <QStyle>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -105,6 +109,65 @@ void AgentBoardView::resizeEvent(QResizeEvent *event)
     QListView::resizeEvent(event);
     updateCardWidth();
     m_overlay->setGeometry(viewport()->rect());
+    if (m_restoring)
+        m_restoring->setGeometry(viewport()->rect());
+}
+
+void AgentBoardView::setRestoringText(const QString &title, const QString &hint)
+{
+    m_isRestoring = !title.isEmpty();
+    if (!m_isRestoring) {
+        if (m_restoring)
+            m_restoring->hide();
+        updateOverlay();
+        return;
+    }
+    if (!m_restoring)
+        createRestoringPlaceholder();
+    m_restoringTitle->setText(title);
+    m_restoringHint->setText(hint);
+    m_restoring->setAccessibleDescription(hint);
+    updateOverlay();
+}
+
+void AgentBoardView::createRestoringPlaceholder()
+{
+    // Laid out like the empty board's overlay, so the board does not jump from one to the other.
+    m_restoring = new QWidget(viewport());
+    m_restoring->setObjectName(QStringLiteral("restoringPlaceholder"));
+    auto *icon = new QLabel(m_restoring);
+    icon->setAlignment(Qt::AlignCenter);
+    icon->setPixmap(ThemedIcons::pixmap(QStringLiteral("switchboard"), QColor(), 64, devicePixelRatioF()));
+    m_restoringTitle = new QLabel(m_restoring);
+    m_restoringTitle->setObjectName(QStringLiteral("restoringTitle"));
+    QFont titleFont = font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
+    titleFont.setWeight(QFont::DemiBold);
+    m_restoringTitle->setFont(titleFont);
+    m_restoringTitle->setAlignment(Qt::AlignCenter);
+    m_restoringTitle->setWordWrap(true);
+    m_restoringHint = new QLabel(m_restoring);
+    m_restoringHint->setObjectName(QStringLiteral("restoringHint"));
+    m_restoringHint->setAlignment(Qt::AlignCenter);
+    m_restoringHint->setWordWrap(true);
+    m_restoringHint->setForegroundRole(QPalette::PlaceholderText);
+    // Busy, not a percentage: the read cannot say how far it is.
+    auto *busy = new QProgressBar(m_restoring);
+    busy->setRange(0, 0);
+    busy->setTextVisible(false);
+    busy->setFixedWidth(240);
+
+    auto *column = new QVBoxLayout(m_restoring);
+    column->setContentsMargins(24, 24, 24, 24);
+    column->setSpacing(10);
+    column->addStretch(3);
+    column->addWidget(icon);
+    column->addSpacing(6);
+    column->addWidget(m_restoringTitle);
+    column->addWidget(m_restoringHint);
+    column->addSpacing(10);
+    column->addWidget(busy, 0, Qt::AlignHCenter);
+    column->addStretch(4);
 }
 
 void AgentBoardView::updateCardWidth()
@@ -181,7 +244,12 @@ bool AgentBoardView::sourceIsEmpty() const
 void AgentBoardView::updateOverlay()
 {
     const bool empty = !model() || model()->rowCount() == 0;
-    if (empty) {
+    if (isShowingRestoring()) {
+        m_overlay->hide();
+        m_restoring->setGeometry(viewport()->rect());
+        m_restoring->show();
+        m_restoring->raise();
+    } else if (empty) {
         m_overlay->setMode(sourceIsEmpty() ? EmptyBoardOverlay::Mode::FirstRun : EmptyBoardOverlay::Mode::NoMatches);
         m_overlay->setGeometry(viewport()->rect());
         m_overlay->show();

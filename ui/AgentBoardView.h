@@ -3,6 +3,8 @@
 #include <QListView>
 #include <QStringList>
 
+class QLabel;
+
 namespace switchboard {
 
 class AgentCardDelegate;
@@ -23,6 +25,11 @@ public:
     void setCardDelegate(AgentCardDelegate *delegate);
     AgentCardDelegate *cardDelegate() const { return m_delegate; }
     EmptyBoardOverlay *emptyOverlay() const { return m_overlay; }
+    // While the board is being filled at start-up it says so (a title, a hint and a busy bar) instead of
+    // "No agents yet". An empty title ends it.
+    void setRestoringText(const QString &title, const QString &hint);
+    bool isShowingRestoring() const { return m_isRestoring; }
+    QWidget *restoringPlaceholder() const { return m_restoring; }
     // Smaller cards (state, goal, progress), so hundreds of agents fit on a screen.
     void setCompactCards(bool compact);
     bool compactCards() const;
@@ -44,10 +51,15 @@ protected:
 private:
     void updateCardWidth();
     void updateOverlay();
+    void createRestoringPlaceholder();
     bool sourceIsEmpty() const;
 
     AgentCardDelegate *m_delegate = nullptr;
     EmptyBoardOverlay *m_overlay;
+    bool m_isRestoring = false;
+    QWidget *m_restoring = nullptr; // made on first use
+    QLabel *m_restoringTitle = nullptr;
+    QLabel *m_restoringHint = nullptr;
     QPersistentModelIndex m_hoverIndex;
 };
 

@@ -8,6 +8,7 @@
 #include "AgentStateStyle.h"
 #include "BoardFilterBar.h"
 #include "EmptyBoardOverlay.h"
+#include "EscalationListModel.h"
 #include "HistoryWindow.h"
 #include "InboxDock.h"
 #include "LocksDock.h"
@@ -16,6 +17,7 @@
 #include "RunPlanDialog.h"
 #include "RunStatusWidget.h"
 #include "ScratchpadDock.h"
+#include "ScratchpadModel.h"
 #include "SpawnParallelDialog.h"
 #include "StorageBanner.h"
 #include "ThemedIcons.h"
@@ -474,8 +476,45 @@ void MainWindow::updateTitle()
     }
 }
 
+void MainWindow::setRestoring(bool restoring, const QString &runName, int goals)
+{
+    const bool ended = m_restoring && !restoring;
+    m_restoring = restoring;
+    m_restoringRun = runName;
+    m_restoringGoals = goals;
+    for (QAction *spawning : {m_newGoal, m_spawnParallel, m_runPlan})
+        spawning->setEnabled(!restoring);
+    m_showHistory->setEnabled(!restoring && m_orchestrator && m_orchestrator->store());
+    retranslate(); // the tooltips say why, the board what it is doing
+    if (restoring) // the restore announces every agent on its own: the board takes them in one batch after it
+        m_model->setHeld(true);
+    if (!ended)
+        return;
+    // What came back with the run besides its cards: answered questions and the shared notes.
+    m_inboxDock->openModel()->refresh();
+    m_inboxDock->historyModel()->refresh();
+    m_scratchpadDock->model()->refresh();
+    if (m_metricsDock->isVisible())
+        m_metricsDock->refresh();
+    const int restored = m_orchestrator ? static_cast<int>(m_orchestrator->agentIds().size()) : 0;
+    if (restored > 0)
+        statusBar()->showMessage(tr("Restored %Ln goal(s) of the unfinished run", nullptr, restored), kStatusMessageMs);
+    // The cards go in on a later turn of the event loop than restore(), so the window gets to react in
+    // between (a real timer: Qt turns a 0 ms one into a queued call, run in the same turn); the board says
+    // it is restoring until they are there.
+    QTimer::singleShot(1, this, [this] {
+        if (m_restoring)
+            return;
+        m_model->setHeld(false);
+        m_view->setRestoringText({}, {});
+        updateActions();
+    });
+}
+
 void MainWindow::showNewGoalDialog()
 {
+    if (m_restoring)
+        return;
     auto *dialog = new NewGoalDialog(m_orchestrator, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
@@ -487,6 +526,8 @@ void MainWindow::showNewGoalDialog()
 
 void MainWindow::showSpawnParallelDialog()
 {
+    if (m_restoring)
+        return;
     auto *dialog = new SpawnParallelDialog(m_orchestrator, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
@@ -499,6 +540,8 @@ void MainWindow::showSpawnParallelDialog()
 
 void MainWindow::showRunPlanDialog()
 {
+    if (m_restoring)
+        return;
     auto *dialog = new RunPlanDialog(m_orchestrator, m_config, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RunPlanDialog::planStarted, this, [this, dialog](const QString &name) {
@@ -514,7 +557,7 @@ void MainWindow::showRunPlanDialog()
 
 void MainWindow::showHistory()
 {
-    if (!m_orchestrator || !m_orchestrator->store())
+    if (!m_orchestrator || !m_orchestrator->store() || m_restoring)
         return;
     if (!m_historyWindow) {
         m_historyWindow = new HistoryWindow(m_orchestrator->store(), m_orchestrator, m_config, this);
@@ -879,9 +922,23 @@ void MainWindow::retranslate()
     m_runPlan->setIconText(tr("Run plan"));
     m_runPlan->setToolTip(tr("Run a plan file or a template (Ctrl+O)"));
     m_showHistory->setText(tr("&History…"));
-    m_showHistory->setToolTip(m_showHistory->isEnabled()
+    m_showHistory->setToolTip(m_orchestrator && m_orchestrator->store()
                                   ? tr("Past runs and their goals: search, re-run, export (Ctrl+H)")
                                   : tr("No database is open, so nothing is recorded"));
+    if (m_restoring) {
+        const QString wait = tr("Available once the unfinished run is back on the board");
+        for (QAction *spawning : {m_newGoal, m_spawnParallel, m_runPlan, m_showHistory})
+            spawning->setToolTip(wait);
+        m_view->setRestoringText(
+            tr("Restoring the unfinished run…"),
+            m_restoringGoals < 0
+                ? tr("Reading “%1” from the database. New goals can be added once it is on the board.")
+                      .arg(m_restoringRun)
+                : tr("Reading %Ln goal(s) of “%1” from the database. New goals can be added once they are on "
+                     "the board.",
+                     nullptr, m_restoringGoals)
+                      .arg(m_restoringRun));
+    }
     m_quit->setText(tr("&Quit"));
     m_cancelSelected->setText(tr("&Cancel selected"));
     m_cancelSelected->setIconText(tr("Cancel"));

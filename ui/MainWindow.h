@@ -47,6 +47,13 @@ public:
     void setPlanName(const QString &name);
     QString planName() const { return m_planName; }
 
+    // While the last run is read and restored at start-up (StartupRestorer): the board says so, with the
+    // number of goals once known (goals < 0: not yet), and New goal, Spawn parallel, Run plan and History
+    // (which re-runs goals) are disabled with a tooltip saying why: restore() needs an empty board.
+    // setRestoring(false) brings the run's cards, questions and notes in.
+    void setRestoring(bool restoring, const QString &runName = {}, int goals = -1);
+    bool isRestoring() const { return m_restoring; }
+
     AgentBoardModel *boardModel() const { return m_model; }
     AgentFilterProxyModel *proxyModel() const { return m_proxy; }
     AgentBoardView *boardView() const { return m_view; }
@@ -118,6 +125,9 @@ private:
     Config m_config;
     QString m_planName;
     bool m_quitConfirmed = false;
+    bool m_restoring = false;
+    QString m_restoringRun;
+    int m_restoringGoals = -1;
 
     AgentBoardModel *m_model;
     AgentFilterProxyModel *m_proxy;

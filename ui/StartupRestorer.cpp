@@ -1,0 +1,184 @@
+#include "StartupRestorer.h"
+
+#include "MainWindow.h"
+#include "config/RunSettings.h"
+#include "orchestration/Orchestrator.h"
+#include "persistence/Store.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QSqlQuery>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace switchboard {
+
+namespace {
+Q_LOGGING_CATEGORY(lcStartup, "switchboard.startup")
+
+double msSince(const QElapsedTimer &clock)
+{
+    return static_cast<double>(clock.nsecsElapsed()) / 1e6;
+}
+} // namespace
+
+StartupRestorer::StartupRestorer(Orchestrator *orchestrator, Store *store, QObject *parent)
+    : QObject(parent)
+    , m_orchestrator(orchestrator)
+    , m_store(store)
+{
+    // One read at a time, and its thread ends when idle: the thread's read connection goes with it.
+    m_pool.setObjectName(QStringLiteral("startupRestorer"));
+    m_pool.setMaxThreadCount(1);
+    m_pool.setExpiryTimeout(0);
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &StartupRestorer::handleRead);
+}
+
+StartupRestorer::~StartupRestorer()
+{
+    // The store must not close under the read; a result that arrives now is dropped with this object.
+    m_pool.waitForDone();
+}
+
+void StartupRestorer::setBeforeReadForTesting(std::function<QString()> hook)
+{
+    m_beforeRead = std::move(hook);
+}
+
+bool StartupRestorer::start(int maxParallel, bool autoResume)
+{
+    if (m_state != State::Idle || !m_orchestrator || !m_store || !m_store->isOpen())
+        return false;
+    m_autoResume = autoResume;
+    m_orchestrator->setStore(m_store);
+    const QList<RunRecord> runs = m_store->runs();
+    if (runs.isEmpty() || runs.constLast().isFinished())
+        return false;
+    m_run = runs.constLast();
+
+    // The run comes back with the profiles and limits it was started with, before anything can be spawned.
+    const RunSettings settings = RunSettings::fromJson(m_run.settings);
+    ConfigError settingsError;
+    if (!settings.isEmpty() && !applyRunSettings(*m_orchestrator, settings, maxParallel, {}, &settingsError)) {
+        m_settingsWarning = tr("The unfinished run's own settings no longer load:\n\n%1\n\nIt continues with the "
+                               "current configuration.")
+                                .arg(settingsError.toString());
+    }
+
+    m_state = State::Reading;
+    m_watcher.setFuture(
+        QtConcurrent::run(&m_pool, [this, runId = m_run.id, hook = m_beforeRead] { return read(runId, hook); }));
+    return true;
+}
+
+StartupRestorer::ReadResult StartupRestorer::read(const QString &runId, const std::function<QString()> &hook)
+{
+    QElapsedTimer clock;
+    clock.start();
+    ReadResult result;
+    {
+        // A cheap count first (the goals' primary key), so the board can say how much is coming.
+        QSqlQuery count(m_store->readConnection());
+        count.prepare(QStringLiteral("SELECT COUNT(*) FROM goals WHERE run_id = ?"));
+        count.addBindValue(runId);
+        if (count.exec() && count.next()) {
+            const int goals = count.value(0).toInt();
+            QMetaObject::invokeMethod(
+                this, [this, goals] { handleGoalCount(goals); }, Qt::QueuedConnection);
+        }
+    }
+    if (hook) {
+        result.error = hook();
+        if (!result.error.isEmpty())
+            return result;
+    }
+    result.snapshot = m_store->load(runId, &result.error);
+    result.ms = msSince(clock);
+    return result;
+}
+
+void StartupRestorer::attach(MainWindow *window)
+{
+    m_window = window;
+    if (!window)
+        return;
+    if (m_state == State::Reading)
+        window->setRestoring(true, m_run.name, m_goalCount);
+    if (!m_settingsWarning.isEmpty())
+        showWarning(QStringLiteral("runSettingsWarningBox"), m_settingsWarning, {});
+    if (m_state == State::Failed)
+        showFailure();
+}
+
+void StartupRestorer::handleGoalCount(int goals)
+{
+    if (m_state != State::Reading)
+        return;
+    m_goalCount = goals;
+    if (m_window)
+        m_window->setRestoring(true, m_run.name, goals);
+    Q_EMIT goalCountKnown(goals);
+}
+
+void StartupRestorer::handleRead()
+{
+    if (m_state != State::Reading)
+        return;
+    ReadResult result = m_watcher.future().takeResult();
+    m_readMs = result.ms;
+    if (!result.error.isEmpty()) {
+        fail(tr("Reading the run “%1” from the database failed: %2").arg(m_run.name, result.error));
+        return;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    QString error;
+    const bool restored = m_orchestrator->restore(result.snapshot, m_autoResume, &error);
+    m_restoreMs = msSince(clock);
+    // The snapshot is a copy of the whole run (100,000 goals: hundreds of MB): freed off this thread.
+    m_pool.start([snapshot = std::move(result.snapshot)] { Q_UNUSED(snapshot) });
+    if (!restored) {
+        fail(tr("Restoring the run “%1” failed: %2").arg(m_run.name, error));
+        return;
+    }
+    m_state = State::Restored;
+    m_goalCount = static_cast<int>(m_orchestrator->agentIds().size());
+    if (m_window)
+        m_window->setRestoring(false);
+    Q_EMIT finished(true);
+}
+
+void StartupRestorer::fail(const QString &message)
+{
+    m_state = State::Failed;
+    m_error = message;
+    qCWarning(lcStartup).noquote() << message;
+    if (m_window) {
+        m_window->setRestoring(false);
+        showFailure();
+    }
+    Q_EMIT finished(false);
+}
+
+void StartupRestorer::showFailure()
+{
+    showWarning(QStringLiteral("restoreFailedBox"), tr("The unfinished run could not be restored."),
+                tr("%1\n\nSwitchboard goes on without it: the board starts empty, and the run stays in the "
+                   "database as it is.")
+                    .arg(m_error));
+}
+
+void StartupRestorer::showWarning(const QString &objectName, const QString &text, const QString &details)
+{
+    if (!m_window)
+        return;
+    // Non-blocking, on the window: the dashboard stays usable behind it.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Switchboard"), text, QMessageBox::Ok, m_window);
+    box->setObjectName(objectName);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    if (!details.isEmpty())
+        box->setInformativeText(details);
+    box->open();
+}
+
+} // namespace switchboard

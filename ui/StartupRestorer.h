@@ -1,0 +1,111 @@
+#pragma once
+
+#include "persistence/RunRecord.h"
+#include "persistence/StoreSnapshot.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QPointer>
+#include <QThreadPool>
+
+#include <functional>
+
+namespace switchboard {
+
+class MainWindow;
+class Orchestrator;
+class Store;
+
+// The dashboard's start-up with a database, shared by app/main.cpp and the scale benchmark: the window comes
+// up at once while the last run, when it was left unfinished, is read on a worker thread; then the run is put
+// back on the orchestrator (restore()) on this thread and the board fills in. Until then the attached window
+// says it is restoring and offers nothing that would spawn a goal (restore() needs an empty board).
+//
+// The read uses the worker's own Store read connection. The worker thread belongs to a private pool whose
+// threads end as soon as they are idle, so that connection is closed on the thread that opened it, right
+// after the read, and never lingers in a shared pool thread until the Store closes.
+class StartupRestorer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StartupRestorer)
+
+public:
+    enum class State
+    {
+        Idle,     // start() not called, or nothing to restore
+        Reading,  // the run is read on the worker thread
+        Restored, // the run is on the orchestrator
+        Failed,   // it could not be read or restored: error() says why; the app goes on without it
+    };
+    Q_ENUM(State)
+
+    // store may be null or closed (the app then starts without one). Both must outlive this object.
+    StartupRestorer(Orchestrator *orchestrator, Store *store, QObject *parent = nullptr);
+    ~StartupRestorer() override; // waits for a read still in flight
+
+    // Call on the GUI thread before the window is built. Attaches an open store to the orchestrator and looks
+    // at the last run: when it is unfinished, applies the settings it was started with (maxParallel > 0
+    // overrides theirs, as --max-parallel does; a warning if they no longer load) and starts reading it.
+    // Interrupted agents start again once restored when autoResume (workflow.auto_resume). Returns whether a
+    // run is being restored.
+    bool start(int maxParallel, bool autoResume);
+    // The window that shows the restore: it says so on its board until the run is there, and shows the
+    // settings warning and a read error (non-blocking message boxes on it).
+    void attach(MainWindow *window);
+
+    State state() const { return m_state; }
+    bool isRestoring() const { return m_state == State::Reading; }
+    // The run being (or that was) restored; empty id when there is none.
+    const RunRecord &run() const { return m_run; }
+    // Goals of the run, once counted on the worker thread (-1 before).
+    int goalCount() const { return m_goalCount; }
+    // Why the run's own settings were not applied; empty when they were (or it had none).
+    QString settingsWarning() const { return m_settingsWarning; }
+    // Why the run is not on the board (State::Failed).
+    QString error() const { return m_error; }
+    // Where the time went (ms): the read on the worker thread, and restore() on this one.
+    double readMs() const { return m_readMs; }
+    double restoreMs() const { return m_restoreMs; }
+
+    // Runs on the worker thread after the goals are counted and before the run is read: lets tests hold the
+    // read back, or make it fail with an error (a non-empty return value).
+    void setBeforeReadForTesting(std::function<QString()> hook);
+
+Q_SIGNALS:
+    void goalCountKnown(int goals);
+    // The run is on the orchestrator (restored = true; the board inserts its cards on its next batch), or it
+    // could not be read or restored (false; error() says why, and the window has said so).
+    void finished(bool restored);
+
+private:
+    struct ReadResult
+    {
+        StoreSnapshot snapshot;
+        QString error;
+        double ms = 0.0;
+    };
+
+    ReadResult read(const QString &runId, const std::function<QString()> &hook);
+    void handleGoalCount(int goals);
+    void handleRead();
+    void fail(const QString &message);
+    void showFailure();
+    void showWarning(const QString &objectName, const QString &text, const QString &details);
+
+    Orchestrator *const m_orchestrator;
+    Store *const m_store;
+    QPointer<MainWindow> m_window;
+    State m_state = State::Idle;
+    RunRecord m_run;
+    bool m_autoResume = true;
+    int m_goalCount = -1;
+    QString m_settingsWarning;
+    QString m_error;
+    double m_readMs = 0.0;
+    double m_restoreMs = 0.0;
+    std::function<QString()> m_beforeRead;
+    QThreadPool m_pool;
+    QFutureWatcher<ReadResult> m_watcher;
+};
+
+} // namespace switchboard
