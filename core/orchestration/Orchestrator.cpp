@@ -729,7 +729,9 @@ void Orchestrator::applyBlocked(const QList<Scheduler::BlockedGoal> &blocked)
 
 void Orchestrator::dispatch()
 {
-    if (m_paused)
+    // A storage failure pauses dispatch when its signal arrives; until then nothing may start either (a commit
+    // callback or a freed slot can get here first), since nothing more it does could be recorded.
+    if (m_paused || (m_store && m_store->isFailed()))
         return;
     const QList<Scheduler::Dispatch> ready =
         m_scheduler.takeReady([this](const Goal &goal) { return canDispatch(goal); }, lookahead());

@@ -17,9 +17,9 @@
 #include <QStringList>
 
 #include <atomic>
+#include <deque>
 #include <functional>
 #include <memory>
-#include <vector>
 
 class QLockFile;
 class QThread;
@@ -199,8 +199,10 @@ private:
         CommitCallback callback;
         bool committed = false;
     };
-    QMutex m_deliveryMutex; // guards m_deliveries (the writer adds, the Store's thread takes)
-    std::vector<Delivery> m_deliveries;
+    QMutex m_deliveryMutex; // guards the three below (the writer adds, the Store's thread takes)
+    std::deque<Delivery> m_deliveries;
+    bool m_deliveryPosted = false; // a deliverCallbacks() call is queued and has not started yet
+    int m_delivering = 0;          // callbacks running now (more than one: a nested event loop)
 };
 
 } // namespace switchboard

@@ -143,15 +143,6 @@ QStringList version3()
     };
 }
 
-// agents_run is a prefix of agents_goal (run_id, goal_id), which serves every query by run as well; each goal's
-// agent row cost one b-tree insert more for nothing.
-QStringList version4()
-{
-    return {
-        QStringLiteral("DROP INDEX IF EXISTS agents_run"),
-    };
-}
-
 void setError(QString *error, const QString &message)
 {
     if (error)
@@ -176,8 +167,6 @@ QStringList StoreSchema::stepStatements(int fromVersion)
         return version2();
     case 2:
         return version3();
-    case 3:
-        return version4();
     default:
         return {};
     }

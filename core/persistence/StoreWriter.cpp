@@ -75,6 +75,28 @@ bool isFinalOrInterrupted(AgentState state)
     return isFinalState(state) || state == AgentState::Interrupted;
 }
 
+// Registered as an SQLite auto-extension of the library Switchboard links, so every connection that library
+// opens afterwards has the SQL function switchboard_linked_sqlite(): a connection of Qt's plugin has it only if
+// the plugin uses that same library (not a copy of its own), which the writer needs to use its handle.
+void linkedSqliteProbe(sqlite3_context *context, int, sqlite3_value **)
+{
+    sqlite3_result_int(context, 1);
+}
+
+int registerLinkedSqliteProbe(sqlite3 *db, char **, const sqlite3_api_routines *)
+{
+    sqlite3_create_function_v2(db, "switchboard_linked_sqlite", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                               &linkedSqliteProbe, nullptr, nullptr, nullptr);
+    return SQLITE_OK;
+}
+
+void ensureLinkedSqliteProbe()
+{
+    // void (*)(void) is SQLite's documented type for the entry point (the cast is the API's, not a trick).
+    static const int registered = sqlite3_auto_extension(reinterpret_cast<void (*)()>(&registerLinkedSqliteProbe));
+    Q_UNUSED(registered)
+}
+
 // CPU time of the calling thread, in ms (0 where the platform cannot say).
 double threadCpuMs()
 {
@@ -268,6 +290,7 @@ void StoreWriter::closeConnection()
 
 bool StoreWriter::openConnection(QString *error)
 {
+    ensureLinkedSqliteProbe(); // before Qt opens the connection
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_config.connectionName);
     m_db.setDatabaseName(m_config.databasePath);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_config.busyTimeoutMs));
@@ -304,20 +327,21 @@ bool StoreWriter::openConnection(QString *error)
     }
     // Writes bind through the SQLite C API on the driver's own connection: QSqlQuery::bindValue() and its
     // QVariant round trips were about half of the writer's time (docs/BENCHMARKS.md). That needs the SQLite
-    // Qt's plugin uses to be the one linked here (Debian's plugin uses the system libsqlite3); a different
-    // version would make the handle a different structure, so check before touching it.
-    if (!query.exec(QStringLiteral("SELECT sqlite_version()")) || !query.next()) {
-        *error = QStringLiteral("cannot use the database %1: %2").arg(m_config.databasePath, query.lastError().text());
-        return false;
-    }
-    const QString pluginVersion = query.value(0).toString();
+    // Qt's plugin uses to be the one linked here (Debian's plugin uses the system libsqlite3), not a copy of
+    // its own: the probe function registered above exists only on connections of this library.
+    const bool sameLibrary =
+        query.exec(QStringLiteral("SELECT switchboard_linked_sqlite()")) && query.next() && query.value(0).toInt() == 1;
     query.finish();
-    const QString linkedVersion = QString::fromLatin1(sqlite3_libversion());
+    QString pluginVersion;
+    if (query.exec(QStringLiteral("SELECT sqlite_version()")) && query.next())
+        pluginVersion = query.value(0).toString();
+    query.finish();
     const QVariant handle = m_db.driver()->handle();
-    if (pluginVersion != linkedVersion || !handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
-        *error = QStringLiteral("cannot use the database %1: Qt's SQLite plugin uses SQLite %2, Switchboard was "
-                                "built with SQLite %3; both must be the system's libsqlite3")
-                     .arg(m_config.databasePath, pluginVersion, linkedVersion);
+    if (!sameLibrary || !handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        *error = QStringLiteral("cannot use the database %1: Qt's SQLite plugin (SQLite %2) does not use the SQLite "
+                                "library Switchboard was built with (%3); build Qt's plugin against the system's "
+                                "libsqlite3, as Debian's is")
+                     .arg(m_config.databasePath, pluginVersion, QString::fromLatin1(sqlite3_libversion()));
         return false;
     }
     m_handle = *static_cast<sqlite3 *const *>(handle.constData());
@@ -366,32 +390,32 @@ void StoreWriter::processBatch(std::vector<Job> &batch)
     m_pendingSpill.clear();
 
     WriteError error;
-    if (!execPlain(QStringLiteral("BEGIN IMMEDIATE"), &error)) {
+    // Usually nothing is rejected, so the batch is first applied without a savepoint per job (two statements
+    // less per submission), inside one savepoint for the whole batch. If a job is rejected, the batch is rolled
+    // back to that savepoint -- the transaction and its write lock are kept -- and applied again with a
+    // savepoint per job, so that only the rejected job is left out. Test hooks (tasks) always take the careful
+    // path: they must run once.
+    const bool hasTask = std::any_of(batch.cbegin(), batch.cend(), [](const Job &job) { return bool(job.task); });
+    if (!execPlain(QStringLiteral("BEGIN IMMEDIATE"), &error) ||
+        (!hasTask && !execPlain(QStringLiteral("SAVEPOINT batch"), &error))) {
+        WriteError ignored;
+        execPlain(QStringLiteral("ROLLBACK"), &ignored);
         enterFailed(error.message);
         finish(false);
         return;
     }
-    // Usually nothing is rejected, so the batch is first applied without a savepoint per job (two statements
-    // less per submission). If a job is rejected, the transaction is rolled back and the batch applied again
-    // with savepoints, so that only the rejected job is left out. Test hooks (tasks) always take the careful
-    // path: they must run once.
-    const bool hasTask = std::any_of(batch.cbegin(), batch.cend(), [](const Job &job) { return bool(job.task); });
     bool storageFailed = false;
     if (!hasTask)
         planFolds(batch);
     const bool fastApplied = !hasTask && applyBatch(batch, false, &error);
-    if (fastApplied && !m_foldedEnds.empty()) {
-        QMutexLocker locker(&m_mutex);
-        m_stats.folded += m_foldedEnds.size();
-    }
+    const quint64 folded = fastApplied ? m_foldedEnds.size() : 0;
     m_foldedStarts.clear();
     m_foldedEnds.clear();
     if (!fastApplied) {
         storageFailed = error.storage;
         if (!hasTask && !storageFailed) {
             WriteError again;
-            if (!execPlain(QStringLiteral("ROLLBACK"), &again) ||
-                !execPlain(QStringLiteral("BEGIN IMMEDIATE"), &again)) {
+            if (!execPlain(QStringLiteral("ROLLBACK TO batch"), &again)) {
                 error = again;
                 storageFailed = true;
             }
@@ -401,6 +425,8 @@ void StoreWriter::processBatch(std::vector<Job> &batch)
         if (!storageFailed && !applyBatch(batch, true, &error))
             storageFailed = true;
     }
+    if (!storageFailed && !hasTask && !execPlain(QStringLiteral("RELEASE batch"), &error))
+        storageFailed = true;
     if (!storageFailed && !trimLogs(&error))
         storageFailed = error.storage;
     if (!storageFailed && !execPlain(QStringLiteral("COMMIT"), &error))
@@ -413,6 +439,10 @@ void StoreWriter::processBatch(std::vector<Job> &batch)
         return;
     }
     spillLogs();
+    if (folded > 0) {
+        QMutexLocker locker(&m_mutex);
+        m_stats.folded += folded;
+    }
     finish(true);
 }
 
@@ -420,10 +450,12 @@ bool StoreWriter::applyBatch(std::vector<Job> &batch, bool savepoints, WriteErro
 {
     for (Job &job : batch) {
         job.ok = true;
+        const size_t spillBefore = m_pendingSpill.size();
         if (applyJob(job, savepoints, error))
             continue;
         if (error->storage || !savepoints)
             return false;
+        m_pendingSpill.resize(spillBefore); // its log lines were rolled back with it: not for the log file either
         job.ok = false;
         qCWarning(lcStoreWriter) << "write rejected:" << error->message;
     }
@@ -812,6 +844,10 @@ bool StoreWriter::exec(const QString &sql, const QVariantList &values, WriteErro
             sqlite3_finalize(prepared);
             return false;
         }
+        if (!prepared) { // only whitespace or a comment: a bug in the caller, not in the database
+            *error = {false, QStringLiteral("empty SQL statement")};
+            return false;
+        }
         it = m_prepared.emplace(sql, prepared).first;
     }
     sqlite3_stmt *statement = it->second;
@@ -838,6 +874,15 @@ bool StoreWriter::exec(const QString &sql, const QVariantList &values, WriteErro
         case QMetaType::ULong:
             rc = value.isNull() ? sqlite3_bind_null(statement, column)
                                 : sqlite3_bind_int64(statement, column, value.toLongLong());
+            break;
+        case QMetaType::QByteArray:
+            if (value.isNull()) {
+                rc = sqlite3_bind_null(statement, column);
+            } else {
+                m_boundText.push_back(value.toByteArray());
+                const QByteArray &bytes = m_boundText.back();
+                rc = sqlite3_bind_blob(statement, column, bytes.constData(), int(bytes.size()), SQLITE_STATIC);
+            }
             break;
         case QMetaType::Double:
         case QMetaType::Float:

@@ -4,6 +4,7 @@
 #include "persistence/StoreSchema.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QLockFile>
@@ -18,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 
 #include <atomic>
 #include <memory>
@@ -141,9 +143,11 @@ private Q_SLOTS:
     void roundTripsEveryKind();
     void reportsOnlyAfterCommit();
     void dropsCallbackOfDestroyedContext();
+    void deliversCallbacksInOrderIntoNestedLoops();
     void batchesWritesIntoTransactions();
     void coalescesProgressAndUsage();
     void rejectsOneBadWriteAlone();
+    void rejectedLogLinesAreNotSpilled();
     void manyThreadsSubmitConcurrently();
     void secondInstanceIsRefusedAndMayReadOnly();
     void takesOverLockOfDeadProcess();
@@ -270,8 +274,8 @@ void TestStore::migratesVersion2Database()
         RawDb raw(dbPath());
         QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), StoreSchema::kLatestVersion);
         QCOMPARE(raw.scalar(u"SELECT settings_json FROM runs WHERE id = 'r-2'"_s).toString(), u"{}"_s);
-        // Version 4 dropped the redundant agents_run index; agents_goal serves queries by run.
-        QCOMPARE(raw.scalar(u"SELECT count(*) FROM sqlite_master WHERE name = 'agents_run'"_s).toInt(), 0);
+        // agents_run stays: it lists a run's agents in rowid (spawn) order without a sort (agents_goal does not).
+        QCOMPARE(raw.scalar(u"SELECT count(*) FROM sqlite_master WHERE name = 'agents_run'"_s).toInt(), 1);
         QCOMPARE(raw.scalar(u"SELECT count(*) FROM sqlite_master WHERE name = 'agents_goal'"_s).toInt(), 1);
     }
     QJsonObject settings{{u"workspace"_s, u"/tmp/ws"_s}, {u"max_parallel"_s, 6}};
@@ -533,6 +537,34 @@ void TestStore::dropsCallbackOfDestroyedContext()
     QCOMPARE(store.runs().size(), 1); // written all the same
 }
 
+// Callbacks arrive in commit order, one queued call per burst; a callback that waits in a nested event loop for a
+// later commit still gets that commit's callback there, after every earlier one.
+void TestStore::deliversCallbacksInOrderIntoNestedLoops()
+{
+    Store store;
+    QVERIFY(store.open(dbPath()));
+    QVERIFY(submitAndFlush(store, {StoreWrite::runStarted(u"r-1"_s, {}, {}, 1, at(0))}));
+    QStringList order;
+    bool nestedGotB = false;
+    store.setWritesHeldForTesting(true);
+    store.submit(StoreWrite::note(u"r-1"_s, u"a1"_s, u"x"_s, {}, at(1)), [&](bool) {
+        order << u"A1"_s;
+        QEventLoop loop;
+        store.submit(StoreWrite::note(u"r-1"_s, u"b"_s, u"x"_s, {}, at(2)), [&](bool) {
+            order << u"B"_s;
+            nestedGotB = loop.isRunning();
+            loop.quit();
+        });
+        QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+        loop.exec();
+    });
+    store.submit(StoreWrite::note(u"r-1"_s, u"a2"_s, u"x"_s, {}, at(1)), [&](bool) { order << u"A2"_s; });
+    store.setWritesHeldForTesting(false);
+    QTRY_COMPARE(order.size(), 3);
+    QCOMPARE(order, (QStringList{u"A1"_s, u"A2"_s, u"B"_s}));
+    QVERIFY(nestedGotB);
+}
+
 void TestStore::batchesWritesIntoTransactions()
 {
     Store store;
@@ -638,6 +670,29 @@ void TestStore::rejectsOneBadWriteAlone()
     const QList<NoteRecord> notes = store.notes(u"r-1"_s);
     QCOMPARE(notes.size(), 1);
     QCOMPARE(notes.first().text, u"kept"_s);
+}
+
+// A rejected submission's log lines are rolled back with it: they reach neither the table nor the log file.
+void TestStore::rejectedLogLinesAreNotSpilled()
+{
+    Store store;
+    QVERIFY(store.open(dbPath()));
+    QVERIFY(seedRun(store));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"write rejected: .*FOREIGN KEY constraint failed"_s));
+    store.setWritesHeldForTesting(true);
+    store.submit(StoreWrite::log(u"a-1"_s, {u"kept line"_s}));
+    int bad = -1;
+    store.submitAll({StoreWrite::log(u"a-1"_s, {u"rolled back line"_s}),
+                     StoreWrite::transition(statusOf(u"a-99"_s, u"g9"_s, AgentState::Running, 1), at(3))},
+                    nullptr, [&](bool ok) { bad = ok; });
+    store.submit(StoreWrite::log(u"a-1"_s, {u"also kept"_s}));
+    store.setWritesHeldForTesting(false);
+    QVERIFY(store.flush());
+    QCOMPARE(bad, 0);
+    QCOMPARE(store.agentLog(u"a-1"_s), (QStringList{u"kept line"_s, u"also kept"_s}));
+    QFile file(store.logFilePath(u"a-1"_s));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("kept line\nalso kept\n"));
 }
 
 void TestStore::manyThreadsSubmitConcurrently()
