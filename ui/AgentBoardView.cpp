@@ -117,6 +117,9 @@ void AgentBoardView::setRestoringText(const QString &title, const QString &hint)
 {
     m_isRestoring = !title.isEmpty();
     if (!m_isRestoring) {
+        // The cards that just went in are laid out (their first batch) before the notice goes, so the
+        // board never shows a blank frame in between.
+        executeDelayedItemsLayout();
         if (m_restoring)
             m_restoring->hide();
         updateOverlay();

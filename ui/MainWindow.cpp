@@ -482,33 +482,42 @@ void MainWindow::setRestoring(bool restoring, const QString &runName, int goals)
     m_restoring = restoring;
     m_restoringRun = runName;
     m_restoringGoals = goals;
-    for (QAction *spawning : {m_newGoal, m_spawnParallel, m_runPlan})
-        spawning->setEnabled(!restoring);
-    m_showHistory->setEnabled(!restoring && m_orchestrator && m_orchestrator->store());
-    retranslate(); // the tooltips say why, the board what it is doing
-    if (restoring) // the restore announces every agent on its own: the board takes them in one batch after it
+    if (restoring) {
+        // The restore announces every agent on its own: the board takes them in one batch after it.
         m_model->setHeld(true);
+        updateSpawnActions();
+        return;
+    }
     if (!ended)
         return;
-    // What came back with the run besides its cards: answered questions and the shared notes.
-    m_inboxDock->openModel()->refresh();
-    m_inboxDock->historyModel()->refresh();
-    m_scratchpadDock->model()->refresh();
-    if (m_metricsDock->isVisible())
-        m_metricsDock->refresh();
-    const int restored = m_orchestrator ? static_cast<int>(m_orchestrator->agentIds().size()) : 0;
-    if (restored > 0)
-        statusBar()->showMessage(tr("Restored %Ln goal(s) of the unfinished run", nullptr, restored), kStatusMessageMs);
     // The cards go in on a later turn of the event loop than restore(), so the window gets to react in
-    // between (a real timer: Qt turns a 0 ms one into a queued call, run in the same turn); the board says
-    // it is restoring until they are there.
+    // between (a real timer: Qt turns a 0 ms one into a queued call, run in the same turn). Until they are
+    // there the window still looks as it did while restoring.
     QTimer::singleShot(1, this, [this] {
         if (m_restoring)
             return;
         m_model->setHeld(false);
         m_view->setRestoringText({}, {});
+        updateSpawnActions();
+        // What came back with the run besides its cards: answered questions and the shared notes.
+        m_inboxDock->openModel()->refresh();
+        m_inboxDock->historyModel()->refresh();
+        m_scratchpadDock->model()->refresh();
+        if (m_metricsDock->isVisible())
+            m_metricsDock->refresh();
+        if (const int restored = m_model->rowCount(); restored > 0)
+            statusBar()->showMessage(tr("Restored %Ln goal(s) of the unfinished run", nullptr, restored),
+                                     kStatusMessageMs);
         updateActions();
     });
+}
+
+void MainWindow::updateSpawnActions()
+{
+    for (QAction *spawning : {m_newGoal, m_spawnParallel, m_runPlan})
+        spawning->setEnabled(!m_restoring);
+    m_showHistory->setEnabled(!m_restoring && m_orchestrator && m_orchestrator->store());
+    retranslate(); // the tooltips say why, the board what it is doing
 }
 
 void MainWindow::showNewGoalDialog()

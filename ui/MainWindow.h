@@ -105,6 +105,7 @@ private:
     void showContextMenu(const QPoint &position);
     void handleCurrentChanged();
     void updateActions();
+    void updateSpawnActions();
     void scheduleActionUpdate();
     void updateTitle();
     void updateIcons();
