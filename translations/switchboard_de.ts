@@ -2056,7 +2056,7 @@ von %2, %3</translation>
     </message>
     <message>
         <source>Restoring the unfinished run…</source>
-        <translation>Nicht beendeten Lauf wiederherstellen …</translation>
+        <translation>Der nicht beendete Lauf wird wiederhergestellt …</translation>
     </message>
     <message>
         <source>Reading “%1” from the database. New goals can be added once it is on the board.</source>
