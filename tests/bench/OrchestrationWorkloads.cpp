@@ -54,6 +54,12 @@ void runThroughOrchestrator(const QList<Goal> &goals, int parallel, bool withSto
         const double cpuBefore = ProcessStats::cpuMs();
         const double threadCpuBefore = ProcessStats::threadCpuMs();
         QElapsedTimer clock;
+        // When the first agent started: with the store, nothing starts before every goal is committed.
+        double firstStartMs = -1.0;
+        QObject::connect(&orchestrator, &Orchestrator::agentStarted, &orchestrator, [&clock, &firstStartMs] {
+            if (firstStartMs < 0.0)
+                firstStartMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+        });
         clock.start();
         QString error;
         const QStringList ids = orchestrator.spawnParallel(goals, &error);
@@ -77,6 +83,7 @@ void runThroughOrchestrator(const QList<Goal> &goals, int parallel, bool withSto
             orchestrator.maxParallelReached() <= parallel,
             QStringLiteral("orchestrator ran %1 at once, cap %2").arg(orchestrator.maxParallelReached()).arg(parallel));
         result.extras.add(QStringLiteral("spawn_ms"), spawnMs);
+        result.extras.add(QStringLiteral("first_start_ms"), firstStartMs);
     }
     QElapsedTimer teardown;
     teardown.start();
