@@ -545,17 +545,17 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
 <context>
     <name>switchboard::BoardFilterBar</name>
     <message numerus="yes">
-        <source>%n agent(s)</source>
+        <source>%Ln agent(s)</source>
         <translation>
-            <numerusform>%n Agent</numerusform>
-            <numerusform>%n Agenten</numerusform>
+            <numerusform>%Ln Agent</numerusform>
+            <numerusform>%Ln Agenten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n agent(s)</source>
+        <source>%1 of %Ln agent(s)</source>
         <translation>
-            <numerusform>%1 von %n Agent</numerusform>
-            <numerusform>%1 von %n Agenten</numerusform>
+            <numerusform>%1 von %Ln Agent</numerusform>
+            <numerusform>%1 von %Ln Agenten</numerusform>
         </translation>
     </message>
     <message>

@@ -21,17 +21,17 @@
 <context>
     <name>switchboard::BoardFilterBar</name>
     <message numerus="yes">
-        <source>%n agent(s)</source>
+        <source>%Ln agent(s)</source>
         <translation>
-            <numerusform>%n agent</numerusform>
-            <numerusform>%n agents</numerusform>
+            <numerusform>%Ln agent</numerusform>
+            <numerusform>%Ln agents</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n agent(s)</source>
+        <source>%1 of %Ln agent(s)</source>
         <translation>
-            <numerusform>%1 of %n agent</numerusform>
-            <numerusform>%1 of %n agents</numerusform>
+            <numerusform>%1 of %Ln agent</numerusform>
+            <numerusform>%1 of %Ln agents</numerusform>
         </translation>
     </message>
 </context>

@@ -545,17 +545,17 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
 <context>
     <name>switchboard::BoardFilterBar</name>
     <message numerus="yes">
-        <source>%n agent(s)</source>
+        <source>%Ln agent(s)</source>
         <translation>
-            <numerusform>%n agent</numerusform>
-            <numerusform>%n agents</numerusform>
+            <numerusform>%Ln agent</numerusform>
+            <numerusform>%Ln agents</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n agent(s)</source>
+        <source>%1 of %Ln agent(s)</source>
         <translation>
-            <numerusform>%1 sur %n agent</numerusform>
-            <numerusform>%1 sur %n agents</numerusform>
+            <numerusform>%1 sur %Ln agent</numerusform>
+            <numerusform>%1 sur %Ln agents</numerusform>
         </translation>
     </message>
     <message>

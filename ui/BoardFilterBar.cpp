@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QTimer>
 #include <QToolButton>
 
@@ -171,9 +172,9 @@ void BoardFilterBar::updateCount()
     const int shown = m_proxy->rowCount();
     const int total = m_proxy->sourceModel() ? m_proxy->sourceModel()->rowCount() : 0;
     if (shown == total)
-        m_count->setText(tr("%n agent(s)", nullptr, total));
+        m_count->setText(tr("%Ln agent(s)", nullptr, total));
     else
-        m_count->setText(tr("%1 of %n agent(s)", nullptr, total).arg(shown));
+        m_count->setText(tr("%1 of %Ln agent(s)", nullptr, total).arg(QLocale().toString(shown)));
 }
 
 void BoardFilterBar::changeEvent(QEvent *event)

@@ -8,6 +8,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QTimer>
 #include <QToolButton>
 
@@ -118,18 +119,19 @@ void RunStatusWidget::refresh()
         return;
     const Orchestrator::Progress p = m_orchestrator->progress();
     const int running = qMax(0, p.inProgress - p.waiting);
+    const QLocale locale; // 100,000 completed, not 100000
     const auto show = [](const Counter &counter, const QString &text, bool visible) {
         counter.text->setText(text);
         counter.icon->setVisible(visible);
         counter.text->setVisible(visible);
     };
-    show(m_pending, tr("%1 queued").arg(p.pending), true);
-    show(m_running, tr("%1 running").arg(running), true);
+    show(m_pending, tr("%1 queued").arg(locale.toString(p.pending)), true);
+    show(m_running, tr("%1 running").arg(locale.toString(running)), true);
     const int questions = m_orchestrator->inbox().openCount();
     m_questions->setText(tr("%n waiting for you", nullptr, questions));
     m_questions->setToolTip(tr("Agents that asked a question and wait for your answer; click to open the inbox"));
     m_questions->setVisible(questions > 0);
-    show(m_retrying, tr("%1 retrying").arg(p.retrying), p.retrying > 0);
+    show(m_retrying, tr("%1 retrying").arg(locale.toString(p.retrying)), p.retrying > 0);
     m_retrying.text->setToolTip(tr("Failed attempts waiting out their backoff before the next try"));
     QStringList limited = p.rateLimitedProfiles;
     limited.sort();
@@ -139,13 +141,14 @@ void RunStatusWidget::refresh()
     m_rateLimitedIcon->setVisible(!limited.isEmpty());
     // p.waiting counts both kinds of waiting; the questions have their own count above.
     const int lockWaits = qMax(0, p.waiting - questions);
-    show(m_waiting, tr("%1 waiting for locks").arg(lockWaits), lockWaits > 0);
-    show(m_completed, tr("%1 completed").arg(p.completed), true);
-    show(m_failed, tr("%1 failed").arg(p.failed), true);
-    show(m_blocked, tr("%1 blocked").arg(p.blocked), p.blocked > 0);
-    show(m_cancelled, tr("%1 cancelled").arg(p.cancelled), true);
+    show(m_waiting, tr("%1 waiting for locks").arg(locale.toString(lockWaits)), lockWaits > 0);
+    show(m_completed, tr("%1 completed").arg(locale.toString(p.completed)), true);
+    show(m_failed, tr("%1 failed").arg(locale.toString(p.failed)), true);
+    show(m_blocked, tr("%1 blocked").arg(locale.toString(p.blocked)), p.blocked > 0);
+    show(m_cancelled, tr("%1 cancelled").arg(locale.toString(p.cancelled)), true);
     m_waiting.text->setToolTip(tr("Agents waiting for a resource another agent holds"));
-    m_pool->setText(tr("Pool: %1 busy · %2 free").arg(p.poolBusy).arg(p.poolAvailable));
+    m_pool->setText(
+        tr("Pool: %1 busy · %2 free").arg(locale.toString(p.poolBusy)).arg(locale.toString(p.poolAvailable)));
     m_pool->setToolTip(
         tr("Agent slots in use and still free under the current max parallel (%1)").arg(m_orchestrator->maxParallel()));
     const bool paused = m_orchestrator->isDispatchPaused();

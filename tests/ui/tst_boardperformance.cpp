@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -94,7 +95,8 @@ private Q_SLOTS:
         ticker.stop();
 
         QCOMPARE(orchestrator.progress().completed, kAgents);
-        QTRY_COMPARE(window.findChild<QLabel *>(u"completedCount"_s)->text(), u"%1 completed"_s.arg(kAgents));
+        QTRY_COMPARE(window.findChild<QLabel *>(u"completedCount"_s)->text(),
+                     u"%1 completed"_s.arg(QLocale().toString(kAgents)));
         for (int row = 0; row < window.proxyModel()->rowCount(); ++row)
             QCOMPARE(window.proxyModel()->index(row, 0).data(AgentBoardModel::ProgressRole).toInt(), 100);
 

@@ -70,21 +70,21 @@ private Q_SLOTS:
         QFETCH(QString, twoAgents);
         QCOMPARE(installTranslations(*qApp, request), language);
         QCOMPARE(QCoreApplication::translate("switchboard::MainWindow", "Cancel all"), cancelAll);
-        QCOMPARE(QCoreApplication::translate("switchboard::BoardFilterBar", "%n agent(s)", nullptr, 2), twoAgents);
+        QCOMPARE(QCoreApplication::translate("switchboard::BoardFilterBar", "%Ln agent(s)", nullptr, 2), twoAgents);
     }
 
     void pluralForms()
     {
         installTranslations(*qApp, u"de"_s);
-        QCOMPARE(QCoreApplication::translate("switchboard::BoardFilterBar", "%n agent(s)", nullptr, 1), u"1 Agent"_s);
+        QCOMPARE(QCoreApplication::translate("switchboard::BoardFilterBar", "%Ln agent(s)", nullptr, 1), u"1 Agent"_s);
         removeTranslators();
         installTranslations(*qApp, u"fr"_s);
         // French uses the singular for zero and one.
-        QCOMPARE(QCoreApplication::translate("switchboard::BoardFilterBar", "%n agent(s)", nullptr, 0), u"0 agent"_s);
-        QCOMPARE(QCoreApplication::translate("switchboard::BoardFilterBar", "%n agent(s)", nullptr, 1), u"1 agent"_s);
+        QCOMPARE(QCoreApplication::translate("switchboard::BoardFilterBar", "%Ln agent(s)", nullptr, 0), u"0 agent"_s);
+        QCOMPARE(QCoreApplication::translate("switchboard::BoardFilterBar", "%Ln agent(s)", nullptr, 1), u"1 agent"_s);
         removeTranslators();
         installTranslations(*qApp, u"en"_s);
-        QCOMPARE(QCoreApplication::translate("switchboard::BoardFilterBar", "%n agent(s)", nullptr, 1), u"1 agent"_s);
+        QCOMPARE(QCoreApplication::translate("switchboard::BoardFilterBar", "%Ln agent(s)", nullptr, 1), u"1 agent"_s);
         QCOMPARE(QCoreApplication::translate("switchboard::RunPlanDialog", "%n phase(s)", nullptr, 3), u"3 phases"_s);
     }
 
