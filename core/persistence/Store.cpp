@@ -1,5 +1,6 @@
 #include "Store.h"
 
+#include "persistence/SqliteHandle.h"
 #include "persistence/StoreReader.h"
 #include "persistence/StoreSchema.h"
 
@@ -416,6 +417,7 @@ QSqlDatabase Store::readConnection() const
     if (m_mode == Mode::ReadOnly)
         options += QStringLiteral(";QSQLITE_OPEN_READONLY");
     db.setConnectOptions(options);
+    ensureLinkedSqliteProbe(); // before Qt opens it: lets StoreReader read through the connection's handle
     if (db.open()) {
         QSqlQuery query(db);
         query.exec(QStringLiteral("PRAGMA query_only = 1"));

@@ -1,37 +1,206 @@
 #include "StoreReader.h"
 
+#include "persistence/SqliteHandle.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
+
+#include <mutex>
+#include <optional>
 
 namespace switchboard {
 
 namespace {
-QDateTime timeFrom(const QVariant &value)
-{
-    if (value.isNull())
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
+Q_LOGGING_CATEGORY(lcStoreReader, "switchboard.store.reader")
 
-QStringList listFrom(const QVariant &value)
+// One statement's rows. Through the SQLite C API on the connection's own handle when there is one: values
+// come as SQLite stores them (UTF-8 text, 64-bit integers), each converted once into what the records hold.
+// QSqlQuery::next() instead fills a row of QVariants, and the QSQLITE driver reads text as UTF-16, which
+// makes SQLite convert every value: most of a load's time with 100,000 goals (docs/BENCHMARKS.md). Through
+// QSqlQuery otherwise, with the same results (a NULL text is a null QString, "" an empty one).
+class Rows final
+{
+    Q_DISABLE_COPY_MOVE(Rows)
+
+public:
+    Rows(const QSqlDatabase &db, sqlite3 *handle, const QString &sql, const QVariantList &values, QString *error)
+        : m_handle(handle)
+        , m_error(error)
+    {
+        if (m_handle)
+            prepareStatement(sql, values);
+        else
+            prepareQuery(db, sql, values);
+    }
+
+    ~Rows()
+    {
+        if (m_statement)
+            sqlite3_finalize(m_statement);
+    }
+
+    bool ok() const { return m_ok; }
+
+    bool next()
+    {
+        if (!m_ok)
+            return false;
+        if (!m_handle)
+            return m_query->next();
+        const int rc = sqlite3_step(m_statement);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc != SQLITE_DONE)
+            fail(QString::fromUtf8(sqlite3_errmsg(m_handle)));
+        return false;
+    }
+
+    bool isNull(int column) const
+    {
+        return m_handle ? sqlite3_column_type(m_statement, column) == SQLITE_NULL : m_query->value(column).isNull();
+    }
+
+    QString text(int column) const
+    {
+        if (!m_handle)
+            return m_query->value(column).toString();
+        if (sqlite3_column_type(m_statement, column) == SQLITE_NULL)
+            return {};
+        return QString::fromUtf8(utf8(column));
+    }
+
+    // The value as UTF-8; valid until the next call on this row (empty for NULL).
+    QByteArrayView utf8(int column) const
+    {
+        if (!m_handle) {
+            m_bytes = m_query->value(column).toString().toUtf8();
+            return m_bytes;
+        }
+        // Text first, then its size in bytes (SQLite's documented order).
+        const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        if (!data)
+            return QByteArrayView("", 0); // NULL (or out of memory): callers tell NULL by isNull()
+        return QByteArrayView(data, sqlite3_column_bytes(m_statement, column));
+    }
+
+    qint64 int64(int column) const
+    {
+        return m_handle ? sqlite3_column_int64(m_statement, column) : m_query->value(column).toLongLong();
+    }
+
+    int int32(int column) const
+    {
+        return m_handle ? sqlite3_column_int(m_statement, column) : m_query->value(column).toInt();
+    }
+
+    double real(int column) const
+    {
+        return m_handle ? sqlite3_column_double(m_statement, column) : m_query->value(column).toDouble();
+    }
+
+    // Times are stored as ms since the epoch; NULL is no time.
+    QDateTime time(int column) const
+    {
+        if (isNull(column))
+            return {};
+        return QDateTime::fromMSecsSinceEpoch(int64(column), Qt::UTC);
+    }
+
+private:
+    void fail(const QString &why)
+    {
+        m_ok = false;
+        if (m_error->isEmpty())
+            *m_error = QStringLiteral("cannot read the database: %1").arg(why);
+    }
+
+    void prepareStatement(const QString &sql, const QVariantList &values)
+    {
+        const QByteArray utf8Sql = sql.toUtf8();
+        int rc = sqlite3_prepare_v3(m_handle, utf8Sql.constData(), int(utf8Sql.size()), 0, &m_statement, nullptr);
+        for (int i = 0; i < values.size() && rc == SQLITE_OK; ++i) {
+            const QVariant &value = values.at(i);
+            if (value.typeId() == QMetaType::QString) {
+                const QByteArray text = value.toString().toUtf8();
+                rc = sqlite3_bind_text(m_statement, i + 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+            } else if (value.isNull()) {
+                rc = sqlite3_bind_null(m_statement, i + 1);
+            } else {
+                rc = sqlite3_bind_int64(m_statement, i + 1, value.toLongLong());
+            }
+        }
+        if (rc != SQLITE_OK)
+            fail(QString::fromUtf8(sqlite3_errmsg(m_handle)));
+    }
+
+    void prepareQuery(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
+    {
+        m_query.emplace(db);
+        m_query->setForwardOnly(true);
+        bool ok = m_query->prepare(sql);
+        if (ok) {
+            for (int i = 0; i < values.size(); ++i)
+                m_query->bindValue(i, values.at(i));
+            ok = m_query->exec();
+        }
+        if (!ok)
+            fail(m_query->lastError().text());
+    }
+
+    sqlite3 *m_handle = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+    std::optional<QSqlQuery> m_query;
+    mutable QByteArray m_bytes;
+    QString *m_error = nullptr;
+    bool m_ok = true;
+};
+
+// The text of a column whose values repeat (a run id, a profile, a step): the first few distinct values are
+// converted once and shared by every row that has them, instead of one conversion and allocation per row.
+class SharedText final
+{
+public:
+    QString get(const Rows &rows, int column)
+    {
+        if (rows.isNull(column))
+            return {};
+        const QByteArrayView utf8 = rows.utf8(column);
+        for (const auto &[bytes, text] : m_known) {
+            if (utf8 == bytes)
+                return text;
+        }
+        QString text = QString::fromUtf8(utf8);
+        if (m_known.size() < kKept)
+            m_known.append({utf8.toByteArray(), text});
+        return text;
+    }
+
+private:
+    static constexpr qsizetype kKept = 8;
+    QList<std::pair<QByteArray, QString>> m_known;
+};
+
+QStringList listFrom(QByteArrayView json)
 {
     QStringList list;
-    const QString text = value.toString();
-    if (text.isEmpty() || text == u"[]")
+    if (json.isEmpty() || json == "[]")
         return list; // most goals' lists: no JSON parse (four per goal on a load)
-    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    const QJsonArray array = QJsonDocument::fromJson(json.toByteArray()).array();
     for (const QJsonValue &item : array)
         list.append(item.toString());
     return list;
 }
 
-QList<Escalation::Option> optionsFrom(const QVariant &value)
+QList<Escalation::Option> optionsFrom(QByteArrayView json)
 {
     QList<Escalation::Option> options;
-    const QJsonArray array = QJsonDocument::fromJson(value.toString().toUtf8()).array();
+    const QJsonArray array = QJsonDocument::fromJson(json.toByteArray()).array();
     for (const QJsonValue &item : array) {
         const QJsonObject o = item.toObject();
         options.append({o.value(u"key").toString(), o.value(u"label").toString()});
@@ -45,27 +214,36 @@ QString runFilter(const QString &runId, const QString &column, const QString &ke
     return runId.isEmpty() ? QString() : QStringLiteral(" %1 %2 = ?").arg(keyword, column);
 }
 
-// The stored spellings (what the writer writes), looked up without the case-insensitive scans of the general
-// parsers: a load parses a state and a priority or two per agent.
-std::optional<AgentState> stateFrom(const QString &text)
+// The stored spellings (what the writer writes), compared as UTF-8 without the case-insensitive scans of the
+// general parsers: a load parses a state and a priority or two per agent.
+std::optional<AgentState> stateFrom(QByteArrayView text)
 {
-    static const QHash<QString, AgentState> known = [] {
-        QHash<QString, AgentState> states;
+    static const QList<QByteArray> known = [] {
+        QList<QByteArray> spellings;
         for (int i = 0; i <= static_cast<int>(AgentState::Cancelled); ++i)
-            states.insert(agentStateToString(static_cast<AgentState>(i)), static_cast<AgentState>(i));
-        return states;
+            spellings.append(agentStateToString(static_cast<AgentState>(i)).toUtf8());
+        return spellings;
     }();
-    const auto it = known.constFind(text);
-    return it != known.cend() ? std::optional<AgentState>(*it) : agentStateFromString(text);
+    for (qsizetype i = 0; i < known.size(); ++i) {
+        if (text == known.at(i))
+            return static_cast<AgentState>(i);
+    }
+    return agentStateFromString(QString::fromUtf8(text));
 }
 
-Priority priorityFrom(const QString &text)
+Priority priorityFrom(QByteArrayView text)
 {
-    for (const Priority p : {Priority::Medium, Priority::High, Priority::Low, Priority::Critical}) {
-        if (text == priorityToString(p))
-            return p;
+    static const QList<std::pair<QByteArray, Priority>> known = [] {
+        QList<std::pair<QByteArray, Priority>> spellings;
+        for (const Priority p : {Priority::Medium, Priority::High, Priority::Low, Priority::Critical})
+            spellings.append({priorityToString(p).toUtf8(), p});
+        return spellings;
+    }();
+    for (const auto &[spelling, priority] : known) {
+        if (text == spelling)
+            return priority;
     }
-    return priorityFromString(text).value_or(Priority::Medium);
+    return priorityFromString(QString::fromUtf8(text)).value_or(Priority::Medium);
 }
 
 QVariantList runValues(const QString &runId)
@@ -74,46 +252,51 @@ QVariantList runValues(const QString &runId)
 }
 } // namespace
 
-StoreReader::StoreReader(QSqlDatabase db)
+StoreReader::StoreReader(QSqlDatabase db, Access access)
     : m_db(std::move(db))
+    , m_access(access)
 {}
 
-bool StoreReader::run(QSqlQuery &query, const QString &sql, const QVariantList &values)
+sqlite3 *StoreReader::handle()
 {
-    query.setForwardOnly(true);
-    bool ok = query.prepare(sql);
-    if (ok) {
-        for (int i = 0; i < values.size(); ++i)
-            query.bindValue(i, values.at(i));
-        ok = query.exec();
+    if (!m_handleResolved) {
+        m_handleResolved = true;
+        QString why;
+        if (m_access == Access::SqliteApi && m_db.isOpen())
+            m_handle = sqliteHandle(m_db, &why);
+        if (!why.isEmpty()) {
+            static std::once_flag told;
+            std::call_once(told, [&why] { qCInfo(lcStoreReader) << "reading through QtSql:" << why; });
+        }
     }
-    if (!ok && m_error.isEmpty())
-        m_error = QStringLiteral("cannot read the database: %1").arg(query.lastError().text());
-    return ok;
+    return m_handle;
+}
+
+bool StoreReader::usesSqliteApi()
+{
+    return handle() != nullptr;
 }
 
 QList<RunRecord> StoreReader::runs(const QString &runId)
 {
     QList<RunRecord> result;
-    QSqlQuery q(m_db);
-    if (!run(q,
-             QStringLiteral(
-                 "SELECT id, name, plan_file, max_parallel, started_at, finished_at, summary_json, settings_json "
-                 "FROM runs") +
-                 runFilter(runId, QStringLiteral("id")) + QStringLiteral(" ORDER BY started_at, rowid"),
-             runValues(runId)))
-        return result;
+    Rows q(
+        m_db, handle(),
+        QStringLiteral("SELECT id, name, plan_file, max_parallel, started_at, finished_at, summary_json, settings_json "
+                       "FROM runs") +
+            runFilter(runId, QStringLiteral("id")) + QStringLiteral(" ORDER BY started_at, rowid"),
+        runValues(runId), &m_error);
     while (q.next()) {
         RunRecord r;
-        r.id = q.value(0).toString();
-        r.name = q.value(1).toString();
-        r.planFile = q.value(2).toString();
-        r.maxParallel = q.value(3).toInt();
-        r.startedAt = timeFrom(q.value(4));
-        r.finishedAt = timeFrom(q.value(5));
-        r.summary = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
-        r.settings = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
-        result.append(r);
+        r.id = q.text(0);
+        r.name = q.text(1);
+        r.planFile = q.text(2);
+        r.maxParallel = q.int32(3);
+        r.startedAt = q.time(4);
+        r.finishedAt = q.time(5);
+        r.summary = QJsonDocument::fromJson(q.utf8(6).toByteArray()).object();
+        r.settings = QJsonDocument::fromJson(q.utf8(7).toByteArray()).object();
+        result.append(std::move(r));
     }
     return result;
 }
@@ -126,35 +309,34 @@ QList<GoalRecord> StoreReader::goals(const QString &runId)
 QList<GoalRecord> StoreReader::goals(const QString &runId, bool withLatestAgent)
 {
     QList<GoalRecord> result;
-    QSqlQuery q(m_db);
     // The goal's latest agent: the one created last for it.
     const QString latestAgent = withLatestAgent ? QStringLiteral("(SELECT a.id FROM agents a WHERE a.run_id = g.run_id "
                                                                  "AND a.goal_id = g.id ORDER BY a.rowid DESC LIMIT 1)")
                                                 : QStringLiteral("NULL");
-    if (!run(
-            q,
-            QStringLiteral("SELECT g.run_id, g.id, g.title, g.description, g.priority, g.deadline, "
-                           "g.success_criteria, g.depends_on, g.capabilities, g.resources, g.profile, g.created_at, ") +
-                latestAgent + QStringLiteral(" FROM goals g") + runFilter(runId, QStringLiteral("g.run_id")) +
-                QStringLiteral(" ORDER BY g.rowid"),
-            runValues(runId)))
-        return result;
+    Rows q(m_db, handle(),
+           QStringLiteral("SELECT g.run_id, g.id, g.title, g.description, g.priority, g.deadline, "
+                          "g.success_criteria, g.depends_on, g.capabilities, g.resources, g.profile, g.created_at, ") +
+               latestAgent + QStringLiteral(" FROM goals g") + runFilter(runId, QStringLiteral("g.run_id")) +
+               QStringLiteral(" ORDER BY g.rowid"),
+           runValues(runId), &m_error);
+    SharedText runIds;
+    SharedText profiles;
     while (q.next()) {
         GoalRecord r;
-        r.runId = q.value(0).toString();
-        r.goal.id = q.value(1).toString();
-        r.goal.title = q.value(2).toString();
-        r.goal.description = q.value(3).toString();
-        r.goal.priority = priorityFrom(q.value(4).toString());
-        r.goal.deadline = timeFrom(q.value(5));
-        r.goal.successCriteria = listFrom(q.value(6));
-        r.goal.dependsOn = listFrom(q.value(7));
-        r.goal.capabilities = listFrom(q.value(8));
-        r.goal.resources = listFrom(q.value(9));
-        r.goal.profile = q.value(10).toString();
-        r.createdAt = timeFrom(q.value(11));
-        r.agentId = q.value(12).toString();
-        result.append(r);
+        r.runId = runIds.get(q, 0);
+        r.goal.id = q.text(1);
+        r.goal.title = q.text(2);
+        r.goal.description = q.text(3);
+        r.goal.priority = priorityFrom(q.utf8(4));
+        r.goal.deadline = q.time(5);
+        r.goal.successCriteria = listFrom(q.utf8(6));
+        r.goal.dependsOn = listFrom(q.utf8(7));
+        r.goal.capabilities = listFrom(q.utf8(8));
+        r.goal.resources = listFrom(q.utf8(9));
+        r.goal.profile = profiles.get(q, 10);
+        r.createdAt = q.time(11);
+        r.agentId = q.text(12);
+        result.append(std::move(r));
     }
     return result;
 }
@@ -162,38 +344,36 @@ QList<GoalRecord> StoreReader::goals(const QString &runId, bool withLatestAgent)
 QList<AgentStatus> StoreReader::agents(const QString &runId)
 {
     QList<AgentStatus> result;
-    QSqlQuery q(m_db);
-    if (!run(q,
-             QStringLiteral("SELECT a.id, a.name, a.goal_id, g.title, a.profile, g.priority, a.state, a.current_step, "
-                            "a.progress, a.created_at, a.started_at, a.completed_at, a.error, a.summary, a.attempt, "
-                            "(SELECT COALESCE(SUM(t.input_tokens), 0) FROM attempts t WHERE t.agent_id = a.id), "
-                            "(SELECT COALESCE(SUM(t.output_tokens), 0) FROM attempts t WHERE t.agent_id = a.id), "
-                            "(SELECT COALESCE(SUM(t.cost_usd), 0) FROM attempts t WHERE t.agent_id = a.id) "
-                            "FROM agents a LEFT JOIN goals g ON g.run_id = a.run_id AND g.id = a.goal_id") +
-                 runFilter(runId, QStringLiteral("a.run_id")) + QStringLiteral(" ORDER BY a.rowid"),
-             runValues(runId)))
-        return result;
+    Rows q(m_db, handle(),
+           QStringLiteral("SELECT a.id, a.name, a.goal_id, g.title, a.profile, g.priority, a.state, a.current_step, "
+                          "a.progress, a.created_at, a.started_at, a.completed_at, a.error, a.summary, a.attempt, "
+                          "(SELECT COALESCE(SUM(t.input_tokens), 0) FROM attempts t WHERE t.agent_id = a.id), "
+                          "(SELECT COALESCE(SUM(t.output_tokens), 0) FROM attempts t WHERE t.agent_id = a.id), "
+                          "(SELECT COALESCE(SUM(t.cost_usd), 0) FROM attempts t WHERE t.agent_id = a.id) "
+                          "FROM agents a LEFT JOIN goals g ON g.run_id = a.run_id AND g.id = a.goal_id") +
+               runFilter(runId, QStringLiteral("a.run_id")) + QStringLiteral(" ORDER BY a.rowid"),
+           runValues(runId), &m_error);
     while (q.next()) {
         AgentStatus s;
-        s.agentId = q.value(0).toString();
-        s.name = q.value(1).toString();
-        s.goalId = q.value(2).toString();
-        s.goalTitle = q.value(3).toString();
-        s.profile = q.value(4).toString();
-        s.priority = priorityFrom(q.value(5).toString());
-        s.state = stateFrom(q.value(6).toString()).value_or(AgentState::Queued);
-        s.currentStep = q.value(7).toString();
-        s.progress = q.value(8).toInt();
-        s.createdAt = timeFrom(q.value(9));
-        s.startedAt = timeFrom(q.value(10));
-        s.completedAt = timeFrom(q.value(11));
-        s.error = q.value(12).toString();
-        s.summary = q.value(13).toString();
-        s.attempt = q.value(14).toInt();
-        s.inputTokens = q.value(15).toLongLong();
-        s.outputTokens = q.value(16).toLongLong();
-        s.costUsd = q.value(17).toDouble();
-        result.append(s);
+        s.agentId = q.text(0);
+        s.name = q.text(1);
+        s.goalId = q.text(2);
+        s.goalTitle = q.text(3);
+        s.profile = q.text(4);
+        s.priority = priorityFrom(q.utf8(5));
+        s.state = stateFrom(q.utf8(6)).value_or(AgentState::Queued);
+        s.currentStep = q.text(7);
+        s.progress = q.int32(8);
+        s.createdAt = q.time(9);
+        s.startedAt = q.time(10);
+        s.completedAt = q.time(11);
+        s.error = q.text(12);
+        s.summary = q.text(13);
+        s.attempt = q.int32(14);
+        s.inputTokens = q.int64(15);
+        s.outputTokens = q.int64(16);
+        s.costUsd = q.real(17);
+        result.append(std::move(s));
     }
     return result;
 }
@@ -201,33 +381,31 @@ QList<AgentStatus> StoreReader::agents(const QString &runId)
 QList<AttemptRecord> StoreReader::attempts(const QString &runId)
 {
     QList<AttemptRecord> result;
-    QSqlQuery q(m_db);
-    if (!run(q,
-             QStringLiteral("SELECT t.agent_id, a.goal_id, a.run_id, t.profile, t.attempt, t.started_at, "
-                            "t.finished_at, t.outcome, t.summary, t.error, t.exit_code, t.input_tokens, "
-                            "t.output_tokens, t.cost_usd FROM attempts t JOIN agents a ON a.id = t.agent_id") +
-                 runFilter(runId, QStringLiteral("a.run_id")) + QStringLiteral(" ORDER BY a.rowid, t.attempt"),
-             runValues(runId)))
-        return result;
+    Rows q(m_db, handle(),
+           QStringLiteral("SELECT t.agent_id, a.goal_id, a.run_id, t.profile, t.attempt, t.started_at, "
+                          "t.finished_at, t.outcome, t.summary, t.error, t.exit_code, t.input_tokens, "
+                          "t.output_tokens, t.cost_usd FROM attempts t JOIN agents a ON a.id = t.agent_id") +
+               runFilter(runId, QStringLiteral("a.run_id")) + QStringLiteral(" ORDER BY a.rowid, t.attempt"),
+           runValues(runId), &m_error);
     while (q.next()) {
         AttemptRecord r;
-        r.agentId = q.value(0).toString();
-        r.goalId = q.value(1).toString();
-        r.runId = q.value(2).toString();
-        r.profile = q.value(3).toString();
-        r.attempt = q.value(4).toInt();
-        r.startedAt = timeFrom(q.value(5));
-        r.finishedAt = timeFrom(q.value(6));
-        if (!q.value(7).isNull())
-            r.outcome = stateFrom(q.value(7).toString());
-        r.summary = q.value(8).toString();
-        r.error = q.value(9).toString();
-        if (!q.value(10).isNull())
-            r.exitCode = q.value(10).toInt();
-        r.inputTokens = q.value(11).toLongLong();
-        r.outputTokens = q.value(12).toLongLong();
-        r.costUsd = q.value(13).toDouble();
-        result.append(r);
+        r.agentId = q.text(0);
+        r.goalId = q.text(1);
+        r.runId = q.text(2);
+        r.profile = q.text(3);
+        r.attempt = q.int32(4);
+        r.startedAt = q.time(5);
+        r.finishedAt = q.time(6);
+        if (!q.isNull(7))
+            r.outcome = stateFrom(q.utf8(7));
+        r.summary = q.text(8);
+        r.error = q.text(9);
+        if (!q.isNull(10))
+            r.exitCode = q.int32(10);
+        r.inputTokens = q.int64(11);
+        r.outputTokens = q.int64(12);
+        r.costUsd = q.real(13);
+        result.append(std::move(r));
     }
     return result;
 }
@@ -235,24 +413,22 @@ QList<AttemptRecord> StoreReader::attempts(const QString &runId)
 QList<TransitionRecord> StoreReader::transitions(const QString &runId)
 {
     QList<TransitionRecord> result;
-    QSqlQuery q(m_db);
     const QString sql = runId.isEmpty()
                             ? QStringLiteral("SELECT agent_id, goal_id, attempt, state, at, error FROM transitions "
                                              "ORDER BY id")
                             : QStringLiteral("SELECT t.agent_id, t.goal_id, t.attempt, t.state, t.at, t.error "
                                              "FROM transitions t JOIN agents a ON a.id = t.agent_id "
                                              "WHERE a.run_id = ? ORDER BY t.id");
-    if (!run(q, sql, runValues(runId)))
-        return result;
+    Rows q(m_db, handle(), sql, runValues(runId), &m_error);
     while (q.next()) {
         TransitionRecord r;
-        r.agentId = q.value(0).toString();
-        r.goalId = q.value(1).toString();
-        r.attempt = q.value(2).toInt();
-        r.state = stateFrom(q.value(3).toString()).value_or(AgentState::Queued);
-        r.at = timeFrom(q.value(4));
-        r.error = q.value(5).toString();
-        result.append(r);
+        r.agentId = q.text(0);
+        r.goalId = q.text(1);
+        r.attempt = q.int32(2);
+        r.state = stateFrom(q.utf8(3)).value_or(AgentState::Queued);
+        r.at = q.time(4);
+        r.error = q.text(5);
+        result.append(std::move(r));
     }
     return result;
 }
@@ -260,35 +436,32 @@ QList<TransitionRecord> StoreReader::transitions(const QString &runId)
 QList<Escalation> StoreReader::escalations(const QString &runId)
 {
     QList<Escalation> result;
-    QSqlQuery q(m_db);
-    if (!run(q,
-             QStringLiteral("SELECT id, goal_id, agent_id, trigger, question, context, options_json, priority, "
-                            "created_at, timeout_ms, timeout_policy, default_option, state, answer_option, "
-                            "answer_text, answered_at, answered_by FROM escalations") +
-                 runFilter(runId, QStringLiteral("run_id")) + QStringLiteral(" ORDER BY created_at, rowid"),
-             runValues(runId)))
-        return result;
+    Rows q(m_db, handle(),
+           QStringLiteral("SELECT id, goal_id, agent_id, trigger, question, context, options_json, priority, "
+                          "created_at, timeout_ms, timeout_policy, default_option, state, answer_option, "
+                          "answer_text, answered_at, answered_by FROM escalations") +
+               runFilter(runId, QStringLiteral("run_id")) + QStringLiteral(" ORDER BY created_at, rowid"),
+           runValues(runId), &m_error);
     while (q.next()) {
         Escalation e;
-        e.id = q.value(0).toString();
-        e.goalId = q.value(1).toString();
-        e.agentId = q.value(2).toString();
-        e.trigger = escalationTriggerFromString(q.value(3).toString()).value_or(Escalation::Trigger::Other);
-        e.question = q.value(4).toString();
-        e.context = q.value(5).toString();
-        e.options = optionsFrom(q.value(6));
-        e.priority = priorityFromString(q.value(7).toString()).value_or(Priority::Medium);
-        e.createdAt = timeFrom(q.value(8));
-        e.timeoutMs = q.value(9).toLongLong();
-        e.timeoutPolicy =
-            escalationTimeoutPolicyFromString(q.value(10).toString()).value_or(Escalation::TimeoutPolicy::Fail);
-        e.defaultOption = q.value(11).toString();
-        e.state = escalationStateFromString(q.value(12).toString()).value_or(Escalation::State::Open);
-        e.answerOption = q.value(13).toString();
-        e.answerText = q.value(14).toString();
-        e.answeredAt = timeFrom(q.value(15));
-        e.answeredBy = q.value(16).toString();
-        result.append(e);
+        e.id = q.text(0);
+        e.goalId = q.text(1);
+        e.agentId = q.text(2);
+        e.trigger = escalationTriggerFromString(q.text(3)).value_or(Escalation::Trigger::Other);
+        e.question = q.text(4);
+        e.context = q.text(5);
+        e.options = optionsFrom(q.utf8(6));
+        e.priority = priorityFromString(q.text(7)).value_or(Priority::Medium);
+        e.createdAt = q.time(8);
+        e.timeoutMs = q.int64(9);
+        e.timeoutPolicy = escalationTimeoutPolicyFromString(q.text(10)).value_or(Escalation::TimeoutPolicy::Fail);
+        e.defaultOption = q.text(11);
+        e.state = escalationStateFromString(q.text(12)).value_or(Escalation::State::Open);
+        e.answerOption = q.text(13);
+        e.answerText = q.text(14);
+        e.answeredAt = q.time(15);
+        e.answeredBy = q.text(16);
+        result.append(std::move(e));
     }
     return result;
 }
@@ -296,23 +469,21 @@ QList<Escalation> StoreReader::escalations(const QString &runId)
 QList<LockEventRecord> StoreReader::lockEvents(const QString &runId)
 {
     QList<LockEventRecord> result;
-    QSqlQuery q(m_db);
-    if (!run(q,
-             QStringLiteral("SELECT resource, agent_id, action, token, reason, at FROM lock_events") +
-                 (runId.isEmpty() ? QString()
-                                  : QStringLiteral(" WHERE agent_id IN (SELECT id FROM agents WHERE run_id = ?)")) +
-                 QStringLiteral(" ORDER BY id"),
-             runValues(runId)))
-        return result;
+    Rows q(m_db, handle(),
+           QStringLiteral("SELECT resource, agent_id, action, token, reason, at FROM lock_events") +
+               (runId.isEmpty() ? QString()
+                                : QStringLiteral(" WHERE agent_id IN (SELECT id FROM agents WHERE run_id = ?)")) +
+               QStringLiteral(" ORDER BY id"),
+           runValues(runId), &m_error);
     while (q.next()) {
         LockEventRecord r;
-        r.event.resource = q.value(0).toString();
-        r.event.agentId = q.value(1).toString();
-        r.event.action = lockActionFromString(q.value(2).toString()).value_or(LockEvent::Action::Acquired);
-        r.event.token = quint64(q.value(3).toLongLong());
-        r.event.reason = q.value(4).toString();
-        r.at = timeFrom(q.value(5));
-        result.append(r);
+        r.event.resource = q.text(0);
+        r.event.agentId = q.text(1);
+        r.event.action = lockActionFromString(q.text(2)).value_or(LockEvent::Action::Acquired);
+        r.event.token = quint64(q.int64(3));
+        r.event.reason = q.text(4);
+        r.at = q.time(5);
+        result.append(std::move(r));
     }
     return result;
 }
@@ -320,53 +491,47 @@ QList<LockEventRecord> StoreReader::lockEvents(const QString &runId)
 QList<NoteRecord> StoreReader::notes(const QString &runId)
 {
     QList<NoteRecord> result;
-    QSqlQuery q(m_db);
-    if (!run(q,
-             QStringLiteral("SELECT run_id, key, text, author_agent, at FROM notes") +
-                 runFilter(runId, QStringLiteral("run_id")) + QStringLiteral(" ORDER BY run_id, key"),
-             runValues(runId)))
-        return result;
+    Rows q(m_db, handle(),
+           QStringLiteral("SELECT run_id, key, text, author_agent, at FROM notes") +
+               runFilter(runId, QStringLiteral("run_id")) + QStringLiteral(" ORDER BY run_id, key"),
+           runValues(runId), &m_error);
     while (q.next())
-        result.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                       timeFrom(q.value(4))});
+        result.append({q.text(0), q.text(1), q.text(2), q.text(3), q.time(4)});
     return result;
 }
 
 QStringList StoreReader::agentLog(const QString &agentId)
 {
     QStringList result;
-    QSqlQuery q(m_db);
-    if (!run(q, QStringLiteral("SELECT line FROM agent_log WHERE agent_id = ? ORDER BY id"), {agentId}))
-        return result;
+    Rows q(m_db, handle(), QStringLiteral("SELECT line FROM agent_log WHERE agent_id = ? ORDER BY id"), {agentId},
+           &m_error);
     while (q.next())
-        result.append(q.value(0).toString());
+        result.append(q.text(0));
     return result;
 }
 
 quint64 StoreReader::maxFencingToken()
 {
-    QSqlQuery q(m_db);
-    if (!run(q,
-             QStringLiteral("SELECT MAX(COALESCE((SELECT value FROM meta WHERE key = 'max_fencing_token'), 0), "
-                            "COALESCE((SELECT MAX(token) FROM lock_events), 0))"),
-             {}) ||
-        !q.next())
+    Rows q(m_db, handle(),
+           QStringLiteral("SELECT MAX(COALESCE((SELECT value FROM meta WHERE key = 'max_fencing_token'), 0), "
+                          "COALESCE((SELECT MAX(token) FROM lock_events), 0))"),
+           {}, &m_error);
+    if (!q.next())
         return 0;
-    return quint64(q.value(0).toLongLong());
+    return quint64(q.int64(0));
 }
 
 quint64 StoreReader::lastNumber(const QString &table, const QString &prefix)
 {
-    QSqlQuery q(m_db);
     // Table names come from this file only, never from data.
-    if (!run(q,
-             QStringLiteral("SELECT COALESCE(MAX(CAST(SUBSTR(id, %1) AS INTEGER)), 0) FROM %2 WHERE id LIKE ?")
-                 .arg(prefix.size() + 1)
-                 .arg(table),
-             {QString(prefix + u'%')}) ||
-        !q.next())
+    Rows q(m_db, handle(),
+           QStringLiteral("SELECT COALESCE(MAX(CAST(SUBSTR(id, %1) AS INTEGER)), 0) FROM %2 WHERE id LIKE ?")
+               .arg(prefix.size() + 1)
+               .arg(table),
+           {QString(prefix + u'%')}, &m_error);
+    if (!q.next())
         return 0;
-    return quint64(qMax<qint64>(0, q.value(0).toLongLong()));
+    return quint64(qMax<qint64>(0, q.int64(0)));
 }
 
 void StoreReader::runBoard(const QString &runId, QList<GoalRecord> *goals, QList<AgentStatus> *agents)
@@ -380,54 +545,60 @@ void StoreReader::runBoard(const QString &runId, QList<GoalRecord> *goals, QList
     for (qsizetype i = 0; i < goals->size(); ++i)
         goalRow.insert(goals->at(i).goal.id, i);
 
-    QSqlQuery q(m_db);
-    if (!run(q,
-             QStringLiteral("SELECT id, name, goal_id, profile, state, current_step, progress, created_at, started_at, "
-                            "completed_at, error, summary, attempt FROM agents WHERE run_id = ? ORDER BY rowid"),
-             {runId}))
-        return;
     QHash<QString, qsizetype> agentRow;
-    agentRow.reserve(goals->size());
-    while (q.next()) {
-        AgentStatus s;
-        s.agentId = q.value(0).toString();
-        s.name = q.value(1).toString();
-        s.goalId = q.value(2).toString();
-        s.profile = q.value(3).toString();
-        s.state = stateFrom(q.value(4).toString()).value_or(AgentState::Queued);
-        s.currentStep = q.value(5).toString();
-        s.progress = q.value(6).toInt();
-        s.createdAt = timeFrom(q.value(7));
-        s.startedAt = timeFrom(q.value(8));
-        s.completedAt = timeFrom(q.value(9));
-        s.error = q.value(10).toString();
-        s.summary = q.value(11).toString();
-        s.attempt = q.value(12).toInt();
-        if (const auto it = goalRow.constFind(s.goalId); it != goalRow.cend()) {
-            GoalRecord &goal = (*goals)[*it];
-            s.goalTitle = goal.goal.title;
-            s.priority = goal.goal.priority;
-            goal.agentId = s.agentId; // in creation order, so the last one is the goal's latest agent
+    {
+        Rows q(m_db, handle(),
+               QStringLiteral("SELECT id, name, goal_id, profile, state, current_step, progress, created_at, "
+                              "started_at, completed_at, error, summary, attempt FROM agents WHERE run_id = ? "
+                              "ORDER BY rowid"),
+               {runId}, &m_error);
+        if (!q.ok())
+            return;
+        agentRow.reserve(goals->size());
+        agents->reserve(goals->size());
+        SharedText profiles;
+        SharedText steps;
+        SharedText errors;
+        while (q.next()) {
+            AgentStatus s;
+            s.agentId = q.text(0);
+            s.name = q.text(1);
+            s.goalId = q.text(2);
+            s.profile = profiles.get(q, 3);
+            s.state = stateFrom(q.utf8(4)).value_or(AgentState::Queued);
+            s.currentStep = steps.get(q, 5);
+            s.progress = q.int32(6);
+            s.createdAt = q.time(7);
+            s.startedAt = q.time(8);
+            s.completedAt = q.time(9);
+            s.error = errors.get(q, 10);
+            s.summary = q.text(11);
+            s.attempt = q.int32(12);
+            if (const auto it = goalRow.constFind(s.goalId); it != goalRow.cend()) {
+                GoalRecord &goal = (*goals)[*it];
+                s.goalTitle = goal.goal.title;
+                s.priority = goal.goal.priority;
+                goal.agentId = s.agentId; // in creation order, so the last one is the goal's latest agent
+            }
+            agentRow.insert(s.agentId, agents->size());
+            agents->append(std::move(s));
         }
-        agentRow.insert(s.agentId, agents->size());
-        agents->append(s);
     }
 
     // Usage: only attempts that have some (most have none), summed per agent.
-    if (!run(q,
-             QStringLiteral("SELECT t.agent_id, t.input_tokens, t.output_tokens, t.cost_usd FROM attempts t "
-                            "JOIN agents a ON a.id = t.agent_id WHERE a.run_id = ? AND "
-                            "(t.input_tokens != 0 OR t.output_tokens != 0 OR t.cost_usd != 0)"),
-             {runId}))
-        return;
+    Rows q(m_db, handle(),
+           QStringLiteral("SELECT t.agent_id, t.input_tokens, t.output_tokens, t.cost_usd FROM attempts t "
+                          "JOIN agents a ON a.id = t.agent_id WHERE a.run_id = ? AND "
+                          "(t.input_tokens != 0 OR t.output_tokens != 0 OR t.cost_usd != 0)"),
+           {runId}, &m_error);
     while (q.next()) {
-        const auto it = agentRow.constFind(q.value(0).toString());
+        const auto it = agentRow.constFind(q.text(0));
         if (it == agentRow.cend())
             continue;
         AgentStatus &s = (*agents)[*it];
-        s.inputTokens += q.value(1).toLongLong();
-        s.outputTokens += q.value(2).toLongLong();
-        s.costUsd += q.value(3).toDouble();
+        s.inputTokens += q.int64(1);
+        s.outputTokens += q.int64(2);
+        s.costUsd += q.real(3);
     }
 }
 

@@ -7,7 +7,7 @@
 #include <QString>
 #include <QStringList>
 
-class QSqlQuery;
+struct sqlite3;
 
 namespace switchboard {
 
@@ -16,7 +16,16 @@ namespace switchboard {
 class StoreReader final
 {
 public:
-    explicit StoreReader(QSqlDatabase db);
+    // How rows are read: through the SQLite C API on the QSQLITE driver's own handle (UTF-8 straight from
+    // SQLite, no QVariant per value) when Qt's plugin uses the SQLite Switchboard links, else through
+    // QSqlQuery. Both give the same results; QtSql only forces the fallback (tests).
+    enum class Access
+    {
+        SqliteApi,
+        QtSql,
+    };
+
+    explicit StoreReader(QSqlDatabase db, Access access = Access::SqliteApi);
 
     QList<RunRecord> runs(const QString &runId = {});
     QList<GoalRecord> goals(const QString &runId = {});
@@ -36,15 +45,20 @@ public:
 
     bool ok() const { return m_error.isEmpty(); }
     QString error() const { return m_error; }
+    // Whether the reads go through the SQLite C API (resolved on the first read).
+    bool usesSqliteApi();
 
 private:
-    bool run(QSqlQuery &query, const QString &sql, const QVariantList &values);
+    sqlite3 *handle();
     QList<GoalRecord> goals(const QString &runId, bool withLatestAgent);
     // goals(runId) and agents(runId) for one run, faster (snapshot()).
     void runBoard(const QString &runId, QList<GoalRecord> *goals, QList<AgentStatus> *agents);
 
     QSqlDatabase m_db;
     QString m_error;
+    Access m_access;
+    bool m_handleResolved = false;
+    sqlite3 *m_handle = nullptr;
 };
 
 } // namespace switchboard

@@ -1,5 +1,6 @@
 #include "StoreWriter.h"
 
+#include "persistence/SqliteHandle.h"
 #include "persistence/StoreSchema.h"
 
 #include <QDir>
@@ -73,28 +74,6 @@ QString optionsJson(const QList<Escalation::Option> &options)
 bool isFinalOrInterrupted(AgentState state)
 {
     return isFinalState(state) || state == AgentState::Interrupted;
-}
-
-// Registered as an SQLite auto-extension of the library Switchboard links, so every connection that library
-// opens afterwards has the SQL function switchboard_linked_sqlite(): a connection of Qt's plugin has it only if
-// the plugin uses that same library (not a copy of its own), which the writer needs to use its handle.
-void linkedSqliteProbe(sqlite3_context *context, int, sqlite3_value **)
-{
-    sqlite3_result_int(context, 1);
-}
-
-int registerLinkedSqliteProbe(sqlite3 *db, char **, const sqlite3_api_routines *)
-{
-    sqlite3_create_function_v2(db, "switchboard_linked_sqlite", 0, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                               &linkedSqliteProbe, nullptr, nullptr, nullptr);
-    return SQLITE_OK;
-}
-
-void ensureLinkedSqliteProbe()
-{
-    // void (*)(void) is SQLite's documented type for the entry point (the cast is the API's, not a trick).
-    static const int registered = sqlite3_auto_extension(reinterpret_cast<void (*)()>(&registerLinkedSqliteProbe));
-    Q_UNUSED(registered)
 }
 
 // CPU time of the calling thread, in ms (0 where the platform cannot say).

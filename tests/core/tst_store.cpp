@@ -1,12 +1,14 @@
 #include "persistence/MetricsCalculator.h"
 #include "persistence/ReportWriter.h"
 #include "persistence/Store.h"
+#include "persistence/StoreReader.h"
 #include "persistence/StoreSchema.h"
 
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLockFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -156,6 +158,7 @@ private Q_SLOTS:
     void boundsLogAndSpillsToFile();
     void keepsAnsweredEscalationClosed();
     void keepsIdsGrowingAcrossRestarts();
+    void readsTrickyTextAsWritten();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -1166,6 +1169,326 @@ void TestStore::keepsIdsGrowingAcrossRestarts()
     QCOMPARE(snapshot.lastEscalationNumber, 9u);
     QCOMPARE(snapshot.maxFencingToken, 77u);
     QCOMPARE(snapshot.runOfAgent(u"a-40"_s), u"r-2"_s);
+}
+
+namespace {
+// Every field of what a read gives, strings marked null or not, so two reads compare exactly.
+QString shown(const QString &text)
+{
+    return text.isNull() ? u"<null>"_s : u"'%1'"_s.arg(text);
+}
+
+QString shown(const QDateTime &time)
+{
+    return time.isValid() ? QString::number(time.toMSecsSinceEpoch()) + (time.timeSpec() == Qt::UTC ? u"Z"_s : u"?"_s)
+                          : u"<none>"_s;
+}
+
+QString shown(const QStringList &list)
+{
+    QStringList items;
+    for (const QString &item : list)
+        items << shown(item);
+    return u"[%1]"_s.arg(items.join(u','));
+}
+
+QStringList shownAgents(const QList<AgentStatus> &agents)
+{
+    QStringList lines;
+    for (const AgentStatus &s : agents) {
+        lines << QStringList{shown(s.agentId),
+                             shown(s.name),
+                             shown(s.goalId),
+                             shown(s.goalTitle),
+                             shown(s.profile),
+                             priorityToString(s.priority),
+                             agentStateToString(s.state),
+                             shown(s.currentStep),
+                             QString::number(s.progress),
+                             shown(s.createdAt),
+                             shown(s.startedAt),
+                             shown(s.completedAt),
+                             shown(s.error),
+                             shown(s.summary),
+                             QString::number(s.attempt),
+                             QString::number(s.inputTokens),
+                             QString::number(s.outputTokens),
+                             QString::number(s.costUsd, 'g', 17)}
+                     .join(u'|');
+    }
+    return lines;
+}
+
+QStringList shownGoals(const QList<GoalRecord> &goals)
+{
+    QStringList lines;
+    for (const GoalRecord &r : goals) {
+        const Goal &g = r.goal;
+        lines << QStringList{shown(r.runId),
+                             shown(g.id),
+                             shown(g.title),
+                             shown(g.description),
+                             priorityToString(g.priority),
+                             shown(g.deadline),
+                             shown(g.successCriteria),
+                             shown(g.dependsOn),
+                             shown(g.capabilities),
+                             shown(g.resources),
+                             shown(g.profile),
+                             shown(r.createdAt),
+                             shown(r.agentId)}
+                     .join(u'|');
+    }
+    return lines;
+}
+
+QStringList shownRest(const QList<RunRecord> &runs, const QList<Escalation> &escalations,
+                      const QList<NoteRecord> &notes)
+{
+    QStringList lines;
+    for (const RunRecord &r : runs) {
+        lines << QStringList{shown(r.id),
+                             shown(r.name),
+                             shown(r.planFile),
+                             QString::number(r.maxParallel),
+                             shown(r.startedAt),
+                             shown(r.finishedAt),
+                             QString::fromUtf8(QJsonDocument(r.summary).toJson(QJsonDocument::Compact)),
+                             QString::fromUtf8(QJsonDocument(r.settings).toJson(QJsonDocument::Compact))}
+                     .join(u'|');
+    }
+    for (const Escalation &e : escalations) {
+        QStringList options;
+        for (const Escalation::Option &o : e.options)
+            options << shown(o.key) + u'=' + shown(o.label);
+        lines << QStringList{shown(e.id),
+                             shown(e.goalId),
+                             shown(e.agentId),
+                             shown(e.question),
+                             shown(e.context),
+                             options.join(u','),
+                             priorityToString(e.priority),
+                             shown(e.createdAt),
+                             QString::number(e.timeoutMs),
+                             shown(e.defaultOption),
+                             shown(e.answerOption),
+                             shown(e.answerText),
+                             shown(e.answeredAt),
+                             shown(e.answeredBy)}
+                     .join(u'|');
+    }
+    for (const NoteRecord &n : notes)
+        lines << QStringList{shown(n.runId), shown(n.key), shown(n.text), shown(n.authorAgentId), shown(n.at)}.join(
+            u'|');
+    return lines;
+}
+
+QStringList shownSnapshot(const StoreSnapshot &s)
+{
+    return shownGoals(s.goals) + shownAgents(s.agents) + shownRest(s.runs, s.escalations, s.notes) +
+           QStringList{s.activeAgents.join(u','),
+                       QString::number(s.maxFencingToken),
+                       QString::number(s.lastAgentNumber),
+                       QString::number(s.lastGoalNumber),
+                       QString::number(s.lastEscalationNumber),
+                       QString::number(s.lastRunNumber)};
+}
+
+QStringList shownHistory(const RunHistory &h)
+{
+    QStringList lines = shownGoals(h.goals) + shownAgents(h.agents) + shownRest(h.runs, h.escalations, h.notes);
+    for (const AttemptRecord &a : h.attempts) {
+        lines << QStringList{shown(a.agentId),
+                             shown(a.goalId),
+                             shown(a.runId),
+                             shown(a.profile),
+                             QString::number(a.attempt),
+                             shown(a.startedAt),
+                             shown(a.finishedAt),
+                             a.outcome ? agentStateToString(*a.outcome) : u"<none>"_s,
+                             shown(a.summary),
+                             shown(a.error),
+                             a.exitCode ? QString::number(*a.exitCode) : u"<none>"_s,
+                             QString::number(a.inputTokens),
+                             QString::number(a.outputTokens),
+                             QString::number(a.costUsd, 'g', 17)}
+                     .join(u'|');
+    }
+    for (const TransitionRecord &t : h.transitions) {
+        lines << QStringList{shown(t.agentId), shown(t.goalId), QString::number(t.attempt), agentStateToString(t.state),
+                             shown(t.at),      shown(t.error)}
+                     .join(u'|');
+    }
+    for (const LockEventRecord &l : h.lockEvents) {
+        lines << QStringList{shown(l.event.resource), shown(l.event.agentId), QString::number(l.event.token),
+                             shown(l.event.reason), shown(l.at)}
+                     .join(u'|');
+    }
+    return lines;
+}
+} // namespace
+
+void TestStore::readsTrickyTextAsWritten()
+{
+    // Values that differ between a UTF-8 and a UTF-16 reading, or between NULL and "": what load() and
+    // history() give must be what was written, and the SQLite C API reading must match QtSql's exactly.
+    Store store;
+    QString error;
+    QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+
+    const QString umlauts = u"Größe prüfen – “quoted” ½"_s;
+    const QString emoji = u"ship it 🚀👩‍💻 done ✅"_s;
+    QString longText;
+    for (int i = 0; i < 5000; ++i)
+        longText += u"line %1: Ünïcödé 漢字 😀 \"q\" \\ '\n"_s.arg(i);
+    QCOMPARE_GT(longText.toUtf8().size(), 100000);
+
+    Goal tricky;
+    tricky.id = u"gö-1"_s;
+    tricky.title = emoji;
+    tricky.description = longText;
+    tricky.priority = Priority::Critical;
+    tricky.deadline = at(7200);
+    tricky.successCriteria = {umlauts, emoji, QString(), u"[]"_s};
+    tricky.dependsOn = {u"plain"_s};
+    tricky.capabilities = {u"日本語"_s};
+    tricky.profile = u"cödér"_s;
+    Goal plain = makeGoal(u"plain"_s, u"x"_s); // no deadline, empty lists, empty description and profile
+    plain.description = QString();
+    Goal untitled = makeGoal(u"untitled"_s);
+    untitled.title = QString();
+
+    AgentStatus a1 = statusOf(u"a-1"_s, tricky.id, AgentState::Running, 1, tricky.profile);
+    a1.name = umlauts;
+    AgentStatus a2 = statusOf(u"a-2"_s, plain.id, AgentState::Running, 1);
+    a2.name = QString();
+
+    Escalation escalation;
+    escalation.id = u"e-1"_s;
+    escalation.goalId = tricky.id;
+    escalation.agentId = a1.agentId;
+    escalation.question = emoji;
+    escalation.context = longText;
+    escalation.options = {{u"ja"_s, umlauts}, {u"nö"_s, emoji}};
+    escalation.createdAt = at(20);
+    escalation.timeoutMs = 0; // unanswered: no answer, no answered_at
+
+    QVERIFY(submitAndFlush(
+        store, {StoreWrite::runStarted(u"r-1"_s, emoji, QString(), 2, at(0)),
+                StoreWrite::goalAdded(u"r-1"_s, tricky, a1.agentId, a1.name, a1.profile, at(1)),
+                StoreWrite::goalAdded(u"r-1"_s, plain, a2.agentId, {}, {}, at(2)), StoreWrite::transition(a1, at(10)),
+                StoreWrite::transition(a2, at(11)), StoreWrite::progress(a1.agentId, 55, umlauts),
+                StoreWrite::usage(a1.agentId, 1, 7, 9, 0.125), StoreWrite::escalation(escalation),
+                StoreWrite::lockEvent(lockEvent(u"dätei/ü.cpp"_s, a1.agentId, LockEvent::Action::Acquired, 3), at(12)),
+                StoreWrite::log(a1.agentId, {emoji, QString(), longText}, at(13)),
+                StoreWrite::note(u"r-1"_s, u"schlüssel"_s, emoji, QString(), at(14)),
+                StoreWrite::finished(a2, AgentResult::failed(emoji, 2), at(30))}));
+    QVERIFY(submitAndFlush(store, {StoreWrite::runStarted(u"r-2"_s, u"second"_s, u"plans/zwei.yaml"_s, 1, at(40)),
+                                   StoreWrite::goalAdded(u"r-2"_s, untitled, u"a-3"_s, {}, {}, at(41))}));
+    {
+        // A goal without an agent (its latest agent is NULL), and an agent whose goal row is missing (its goal
+        // title and priority come from a NULL join).
+        RawDb raw(dbPath());
+        QVERIFY(raw.isOpen());
+        QVERIFY(raw.exec(u"INSERT INTO goals (run_id, id, created_at) VALUES ('r-2', 'lonely', 0)"_s));
+        QVERIFY(raw.exec(u"INSERT INTO agents (id, run_id, goal_id, name, state, created_at) "
+                         u"VALUES ('a-9', 'r-2', 'gone', 'orphan', 'Queued', 0)"_s));
+    }
+
+    const StoreSnapshot snapshot = store.load(u"r-1"_s, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(snapshot.runs.size(), 1);
+    QCOMPARE(snapshot.runs.first().name, emoji);
+    QVERIFY(snapshot.runs.first().planFile.isEmpty());
+    QVERIFY(!snapshot.runs.first().finishedAt.isValid());
+    QCOMPARE(snapshot.goals.size(), 2);
+    const GoalRecord &first = snapshot.goals.at(0);
+    QCOMPARE(first.goal.id, tricky.id);
+    QCOMPARE(first.goal.title, emoji);
+    QCOMPARE(first.goal.description, longText);
+    QCOMPARE(first.goal.priority, Priority::Critical);
+    QCOMPARE(first.goal.deadline, at(7200));
+    QCOMPARE(first.goal.deadline.timeSpec(), Qt::UTC);
+    QCOMPARE(first.goal.successCriteria, tricky.successCriteria);
+    QCOMPARE(first.goal.capabilities, tricky.capabilities);
+    QCOMPARE(first.goal.profile, tricky.profile);
+    QCOMPARE(first.agentId, a1.agentId);
+    QCOMPARE(first.goal.toJson(), tricky.toJson());
+    const GoalRecord &second = snapshot.goals.at(1);
+    QVERIFY(!second.goal.deadline.isValid());
+    QVERIFY(second.goal.description.isEmpty());
+    QVERIFY(second.goal.successCriteria.isEmpty());
+    QCOMPARE(second.goal.toJson(), plain.toJson());
+    QCOMPARE(snapshot.agents.size(), 2);
+    QCOMPARE(snapshot.agents.at(0).name, umlauts);
+    QCOMPARE(snapshot.agents.at(0).goalTitle, emoji);
+    QCOMPARE(snapshot.agents.at(0).currentStep, umlauts);
+    QCOMPARE(snapshot.agents.at(0).priority, Priority::Critical);
+    QCOMPARE(snapshot.agents.at(0).inputTokens, 7);
+    QCOMPARE(snapshot.agents.at(0).costUsd, 0.125);
+    QCOMPARE(snapshot.agents.at(0).createdAt, at(1));
+    QVERIFY(!snapshot.agents.at(0).completedAt.isValid());
+    QCOMPARE(snapshot.agents.at(1).state, AgentState::Failed);
+    QCOMPARE(snapshot.agents.at(1).error, emoji);
+    QCOMPARE(snapshot.activeAgents, QStringList{a1.agentId});
+    QCOMPARE(snapshot.escalations.size(), 1);
+    QCOMPARE(snapshot.escalations.first(), escalation);
+    QVERIFY(!snapshot.escalations.first().answeredAt.isValid());
+    QCOMPARE(snapshot.notes, (QList<NoteRecord>{{u"r-1"_s, u"schlüssel"_s, emoji, QString(), at(14)}}));
+    QCOMPARE(store.agentLog(a1.agentId), (QStringList{emoji, QString(), longText}));
+
+    const RunHistory history = store.history(u"r-1"_s, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(shownGoals(history.goals), shownGoals(snapshot.goals));
+    QCOMPARE(shownAgents(history.agents), shownAgents(snapshot.agents));
+    const AttemptRecord attempt = history.attemptsOf(a2.agentId).value(0);
+    QCOMPARE(attempt.error, emoji);
+    QCOMPARE(attempt.exitCode, std::optional<int>(2));
+    QCOMPARE(attempt.outcome, std::optional<AgentState>(AgentState::Failed));
+    const AttemptRecord running = history.attemptsOf(a1.agentId).value(0);
+    QVERIFY(!running.finishedAt.isValid());
+    QVERIFY(!running.outcome.has_value());
+    QVERIFY(!running.exitCode.has_value());
+    QCOMPARE(history.transitions.last().error, emoji);
+    QCOMPARE(history.lockEvents.size(), 1);
+    QCOMPARE(history.lockEvents.first().event.resource, u"dätei/ü.cpp"_s);
+
+    // Every run, with the goal that has no agent and the agent whose goal is gone: NULLs from the queries.
+    const StoreSnapshot all = store.load(QString(), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(all.goals.size(), 4);
+    QCOMPARE(all.goals.at(2).goal.id, untitled.id);
+    QCOMPARE(all.goals.at(2).agentId, u"a-3"_s);
+    QVERIFY(all.goals.at(2).goal.title.isEmpty());
+    QVERIFY(!all.goals.at(2).goal.title.isNull()); // "" as written, not NULL
+    QCOMPARE(all.goals.at(3).goal.id, u"lonely"_s);
+    QVERIFY(all.goals.at(3).agentId.isNull());
+    QVERIFY(!all.goals.at(3).goal.deadline.isValid());
+    QCOMPARE(all.goals.at(3).createdAt, QDateTime::fromMSecsSinceEpoch(0, Qt::UTC));
+    QCOMPARE(all.agents.size(), 4);
+    QCOMPARE(all.agents.at(3).agentId, u"a-9"_s);
+    QVERIFY(all.agents.at(3).goalTitle.isNull());
+    QCOMPARE(all.agents.at(3).priority, Priority::Medium);
+
+    // The same reads through the SQLite C API and through QtSql, on a connection of the test's own.
+    RawDb raw(dbPath());
+    QVERIFY(raw.isOpen());
+    StoreReader direct(raw.db());
+    StoreReader qtSql(raw.db(), StoreReader::Access::QtSql);
+    QVERIFY(direct.usesSqliteApi());
+    QVERIFY(!qtSql.usesSqliteApi());
+    for (const QString &runId : {u"r-1"_s, u"r-2"_s, QString()}) {
+        const QStringList fast = shownSnapshot(direct.snapshot(runId));
+        QCOMPARE(fast, shownSnapshot(qtSql.snapshot(runId)));
+        QCOMPARE(shownHistory(direct.history(runId)), shownHistory(qtSql.history(runId)));
+    }
+    QCOMPARE(shownSnapshot(direct.snapshot(u"r-1"_s)), shownSnapshot(snapshot));
+    QCOMPARE(direct.agentLog(a1.agentId), qtSql.agentLog(a1.agentId));
+    QCOMPARE(direct.agentLog(a1.agentId).at(1).isNull(), qtSql.agentLog(a1.agentId).at(1).isNull());
+    QCOMPARE(direct.lastNumber(u"agents"_s, u"a-"_s), 9u);
+    QCOMPARE(direct.maxFencingToken(), qtSql.maxFencingToken());
+    QVERIFY2(direct.ok(), qPrintable(direct.error()));
+    QVERIFY2(qtSql.ok(), qPrintable(qtSql.error()));
 }
 
 QTEST_GUILESS_MAIN(TestStore)
