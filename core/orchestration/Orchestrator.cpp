@@ -386,7 +386,9 @@ bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QStri
         if (!logPrefix.isEmpty())
             r->log->setSpillFile(logPrefix + g.agentId + QStringLiteral(".log"));
         const qsizetype statusRow = statusRowOf(goalRow, g.agentId);
-        AgentStatus s = statusRow >= 0 ? snapshot.agents.at(statusRow) : AgentStatus();
+        AgentStatus &s = r->status; // filled in place: no copy to move in and destroy
+        if (statusRow >= 0)
+            s = snapshot.agents.at(statusRow);
         if (s.agentId.isEmpty()) {
             s.agentId = g.agentId;
             s.goalId = g.goal.id;
@@ -408,7 +410,6 @@ bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QStri
         s.openEscalation.clear();
         s.waitingFor.clear();
         s.progress = s.state == AgentState::Completed ? 100 : s.progress;
-        r->status = std::move(s);
         const AgentStatus &rs = r->status;
         r->baseInputTokens = rs.inputTokens;
         r->baseOutputTokens = rs.outputTokens;
@@ -427,29 +428,30 @@ bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QStri
         m_records.emplace(rs.agentId, std::move(r));
     }
 
-    // The scheduler learns the ended goals first, so dependents resolve.
-    QList<Scheduler::BlockedGoal> blocked = m_scheduler.add(goals);
+    // The scheduler learns the goals with their ended states in one pass (ended goals never enter its ready
+    // set), so dependents resolve.
+    std::vector<Scheduler::GoalState> ended;
+    ended.reserve(restoredRecords.size());
     for (const AgentRecord *r : restoredRecords) {
-        std::optional<Scheduler::GoalState> ended;
         switch (r->status.state) {
         case AgentState::Completed:
-            ended = Scheduler::GoalState::Succeeded;
+            ended.push_back(Scheduler::GoalState::Succeeded);
             break;
         case AgentState::Failed:
-            ended = Scheduler::GoalState::Failed;
+            ended.push_back(Scheduler::GoalState::Failed);
             break;
         case AgentState::Cancelled:
-            ended = Scheduler::GoalState::Cancelled;
+            ended.push_back(Scheduler::GoalState::Cancelled);
             break;
         case AgentState::Blocked:
-            ended = Scheduler::GoalState::Blocked;
+            ended.push_back(Scheduler::GoalState::Blocked);
             break;
         default:
+            ended.push_back(Scheduler::GoalState::Pending);
             break;
         }
-        if (ended)
-            blocked << m_scheduler.restoreFinal(r->status.goalId, *ended);
     }
+    QList<Scheduler::BlockedGoal> blocked = m_scheduler.addRestored(goals, ended);
     QList<Scheduler::BlockedGoal> newlyBlocked;
     for (const Scheduler::BlockedGoal &b : std::as_const(blocked)) {
         const AgentRecord *r = recordForGoal(b.goalId);

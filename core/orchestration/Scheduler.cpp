@@ -268,20 +268,34 @@ QStringList Scheduler::validate(const QList<Goal> &goals) const
 
 QList<Scheduler::BlockedGoal> Scheduler::add(const QList<Goal> &goals)
 {
+    return addBatch(goals, nullptr);
+}
+
+QList<Scheduler::BlockedGoal> Scheduler::addRestored(const QList<Goal> &goals, const std::vector<GoalState> &finals)
+{
+    return addBatch(goals, &finals);
+}
+
+QList<Scheduler::BlockedGoal> Scheduler::addBatch(const QList<Goal> &goals, const std::vector<GoalState> *finals)
+{
     QList<BlockedGoal> blocked;
     const int first = static_cast<int>(m_nodes.size());
     const auto batchSize = static_cast<size_t>(goals.size());
+    // New goals that become ready are only marked during the batch and enter m_ready together at the end:
+    // those that end again within it (restored final goals, blocked ones) never touch the set. Nothing reads
+    // the set in between, and existing goals never depend on new ones, so the result is the same.
+    m_deferFrom = first;
+    m_deferredReady.assign(batchSize, 0);
     m_nodes.reserve(m_nodes.size() + batchSize);
     m_index.reserve(m_index.size() + goals.size());
     for (const Goal &goal : goals) {
-        Node node;
+        Node &node = m_nodes.emplace_back(); // built in place: no Node to move in
         node.goal = goal;
         node.seq = m_nextSeq++;
         // Computed once: keyFor() runs on every insert into and erase from the ready set.
         node.deadlineKey =
             goal.deadline.isValid() ? goal.deadline.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
-        m_index.insert(goal.id, static_cast<int>(m_nodes.size()));
-        m_nodes.push_back(std::move(node));
+        m_index.insert(goal.id, static_cast<int>(m_nodes.size()) - 1);
         ++m_pending;
     }
     // Each dependency resolved to its node once (-1 = unknown); the passes below walk these.
@@ -377,6 +391,27 @@ QList<Scheduler::BlockedGoal> Scheduler::add(const QList<Goal> &goals)
             makeReady(i);
         }
     }
+    if (finals) {
+        // As restoreFinal() for each ended goal, in batch order.
+        const size_t known = qMin(batchSize, finals->size());
+        for (size_t b = 0; b < known; ++b) {
+            const GoalState outcome = (*finals)[b];
+            if (outcome != GoalState::Pending && outcome != GoalState::Running)
+                blocked << restoreFinalAt(first + static_cast<int>(b), outcome);
+        }
+    }
+    m_deferFrom = -1;
+    std::vector<ReadyKey> ready;
+    for (size_t b = 0; b < batchSize; ++b) {
+        if (m_deferredReady[b])
+            ready.push_back(keyFor(first + static_cast<int>(b)));
+    }
+    m_deferredReady.clear();
+    m_deferredReady.shrink_to_fit();
+    // In key order, so each insert lands at the end hint.
+    std::sort(ready.begin(), ready.end());
+    for (const ReadyKey &key : ready)
+        m_ready.insert(m_ready.end(), key);
     return blocked;
 }
 
@@ -389,8 +424,20 @@ Scheduler::ReadyKey Scheduler::keyFor(int node) const
     return ReadyKey{-static_cast<int>(n.goal.priority), deadline, n.seq, node};
 }
 
+void Scheduler::unready(int node)
+{
+    if (m_deferFrom >= 0 && node >= m_deferFrom)
+        m_deferredReady[static_cast<size_t>(node - m_deferFrom)] = 0;
+    else
+        m_ready.erase(keyFor(node));
+}
+
 void Scheduler::makeReady(int node)
 {
+    if (m_deferFrom >= 0 && node >= m_deferFrom) {
+        m_deferredReady[static_cast<size_t>(node - m_deferFrom)] = 1;
+        return;
+    }
     // Goals mostly become ready in submission order with equal priority, so the new key is usually
     // the largest: the end() hint makes those inserts amortised O(1); a wrong hint costs a normal insert.
     m_ready.insert(m_ready.end(), keyFor(node));
@@ -529,10 +576,16 @@ QList<Scheduler::BlockedGoal> Scheduler::restoreFinal(const QString &goalId, Goa
     const int i = m_index.value(goalId, -1);
     if (i < 0 || outcome == GoalState::Pending || outcome == GoalState::Running)
         return {};
+    return restoreFinalAt(i, outcome);
+}
+
+QList<Scheduler::BlockedGoal> Scheduler::restoreFinalAt(int i, GoalState outcome)
+{
     Node &node = m_nodes[static_cast<size_t>(i)];
+    const QString &goalId = node.goal.id;
     if (node.state != GoalState::Pending)
         return {};
-    m_ready.erase(keyFor(i));
+    unready(i);
     --m_pending;
     markFinal(i);
     node.state = outcome;
@@ -562,7 +615,7 @@ QList<Scheduler::BlockedGoal> Scheduler::blockDependents(int root, const QString
         Node &node = m_nodes[static_cast<size_t>(d)];
         if (node.state != GoalState::Pending)
             continue;
-        m_ready.erase(keyFor(d));
+        unready(d);
         node.state = GoalState::Blocked;
         node.waitingRetry = false;
         markFinal(d);

@@ -96,6 +96,11 @@ public:
     // Blocked) takes that state without running; a Succeeded one satisfies its dependents. Returns the pending
     // dependents that become Blocked because of it (empty for Succeeded).
     QList<BlockedGoal> restoreFinal(const QString &goalId, GoalState outcome);
+    // Recovery in one call: adds a validated batch where finals[i] is goal i's stored state (Succeeded, Failed,
+    // Cancelled or Blocked for one that had ended, Pending for one still to run; a missing entry is Pending).
+    // The same result as add(goals) followed by restoreFinal() for each ended goal in batch order (the blocked
+    // lists concatenated), but the ready set is filled once at the end: ended goals never enter it.
+    QList<BlockedGoal> addRestored(const QList<Goal> &goals, const std::vector<GoalState> &finals);
     // A running goal failed and will be retried later: it gives its slot back and waits, not ready,
     // until requeue() (after the backoff) puts it back in the ready set.
     void deferRetry(const QString &goalId);
@@ -151,6 +156,9 @@ private:
     static QStringList findCycle(const QList<Goal> &goals, const QHash<QString, int> &index);
     ReadyKey keyFor(int node) const;
     void makeReady(int node);
+    void unready(int node);
+    QList<BlockedGoal> addBatch(const QList<Goal> &goals, const std::vector<GoalState> *finals);
+    QList<BlockedGoal> restoreFinalAt(int node, GoalState outcome);
     QList<BlockedGoal> blockDependents(int node, const QString &reason);
     void markFinal(int node);
     void satisfyDependents(int node);
@@ -168,6 +176,10 @@ private:
     std::vector<Node> m_nodes;
     QHash<QString, int> m_index;
     std::set<ReadyKey> m_ready;
+    // While addBatch() runs, nodes from m_deferFrom on are marked ready here instead of in m_ready
+    // (index = node - m_deferFrom); -1 when not deferring.
+    int m_deferFrom = -1;
+    std::vector<char> m_deferredReady;
     quint64 m_nextSeq = 0;
     int m_running = 0; // running and not suspended
     int m_pending = 0;

@@ -72,6 +72,8 @@ private Q_SLOTS:
     void liveMaxParallel();
     void phases_data();
     void phases();
+    void addRestoredMatchesAddThenRestoreFinal_data();
+    void addRestoredMatchesAddThenRestoreFinal();
 };
 
 void TestScheduler::startOrder_data()
@@ -447,6 +449,184 @@ void TestScheduler::phases()
     QFETCH(QList<Goal>, goals);
     QFETCH(QList<QStringList>, expected);
     QCOMPARE(Scheduler::phases(goals), expected);
+}
+
+namespace {
+QStringList describe(const QList<Scheduler::BlockedGoal> &blocked)
+{
+    QStringList out;
+    for (const Scheduler::BlockedGoal &b : blocked)
+        out << b.goalId + u" | "_s + b.reason;
+    return out;
+}
+
+QStringList describe(const QList<Scheduler::Dispatch> &dispatched)
+{
+    QStringList out;
+    for (const Scheduler::Dispatch &d : dispatched)
+        out << d.goalId + u" @ "_s + d.profile + (d.ahead ? u" ahead"_s : QString());
+    return out;
+}
+
+// Every goal's state and phase, and the counters: what two schedulers must agree on.
+QStringList snapshotOf(const Scheduler &s, const QStringList &ids)
+{
+    QStringList out;
+    for (const QString &id : ids)
+        out << u"%1 %2 %3 %4"_s.arg(id)
+                   .arg(static_cast<int>(s.state(id)))
+                   .arg(s.phaseOf(id))
+                   .arg(s.assignedProfile(id));
+    out << u"ready %1 pending %2 running %3"_s.arg(s.readyCount()).arg(s.pendingCount()).arg(s.runningCount());
+    return out;
+}
+
+// A random batch: a random DAG (dependencies only on goals earlier in a hidden topological order, listed in
+// an order that is mostly, not always, that one), optionally on top of `existing` ids.
+QList<Goal> randomBatch(QRandomGenerator &rng, const QString &prefix, int count, const QStringList &existing)
+{
+    QList<Goal> goals;
+    QStringList topo;
+    for (int i = 0; i < count; ++i) {
+        const QString id = prefix + QString::number(i);
+        QStringList deps;
+        const int depCount = static_cast<int>(rng.bounded(4u));
+        for (int k = 0; k < depCount; ++k) {
+            const bool old = !existing.isEmpty() && rng.bounded(4u) == 0;
+            if (old) {
+                deps << existing.at(static_cast<qsizetype>(rng.bounded(static_cast<quint32>(existing.size()))));
+            } else if (!topo.isEmpty()) {
+                // Mostly near the goal: deep chains as well as wide levels.
+                const auto span = static_cast<quint32>(qMin<qsizetype>(topo.size(), rng.bounded(2u) ? 5 : 1000));
+                deps << topo.at(topo.size() - 1 - static_cast<qsizetype>(rng.bounded(span)));
+            }
+        }
+        deps.removeDuplicates();
+        Goal g =
+            goal(id, deps, static_cast<Priority>(rng.bounded(4u)), {}, rng.bounded(3u) == 0 ? u"small"_s : QString());
+        if (rng.bounded(4u) == 0)
+            g.deadline = QDateTime::fromMSecsSinceEpoch(1'700'000'000'000 + qint64{rng.bounded(5u)} * 60'000, Qt::UTC);
+        topo << id;
+        goals << g;
+    }
+    // Swap a few neighbours: the batch need not be in dependency order.
+    for (int k = 0; k < count / 5; ++k) {
+        const auto at = static_cast<qsizetype>(rng.bounded(static_cast<quint32>(qMax(1, count - 1))));
+        if (at + 1 < goals.size())
+            goals.swapItemsAt(at, at + 1);
+    }
+    return goals;
+}
+} // namespace
+
+void TestScheduler::addRestoredMatchesAddThenRestoreFinal_data()
+{
+    QTest::addColumn<int>("modeValue");
+    QTest::addColumn<bool>("withExisting");
+    for (Scheduler::Mode mode : {Scheduler::Mode::Dependency, Scheduler::Mode::Phased, Scheduler::Mode::Sequential,
+                                 Scheduler::Mode::Parallel, Scheduler::Mode::Pipeline}) {
+        const QByteArray name = Scheduler::modeToString(mode).toUtf8();
+        QTest::newRow(name.constData()) << static_cast<int>(mode) << false;
+        QTest::newRow(QByteArray(name + " after goals").constData()) << static_cast<int>(mode) << true;
+    }
+}
+
+// addRestored(goals, finals) must leave the scheduler exactly as add(goals) followed by restoreFinal() for each
+// ended goal in order: same blocked lists, states, phases and counters, and the same run from there on.
+void TestScheduler::addRestoredMatchesAddThenRestoreFinal()
+{
+    QFETCH(int, modeValue);
+    QFETCH(bool, withExisting);
+    const auto mode = static_cast<Scheduler::Mode>(modeValue);
+    using State = Scheduler::GoalState;
+    for (quint32 seed = 1; seed <= 60; ++seed) {
+        QRandomGenerator rng(seed * 7919u + static_cast<quint32>(mode) * 31u + (withExisting ? 1u : 0u));
+        Scheduler a;
+        Scheduler b;
+        for (Scheduler *s : {&a, &b}) {
+            s->setProfiles({profile(u"big"_s), profile(u"small"_s, {}, 2)});
+            s->setMaxParallel(3);
+            s->setMode(mode);
+        }
+        QStringList ids;
+        QStringList running;
+        if (withExisting) {
+            // Earlier goals, some ended, some running, some waiting, before the restored batch.
+            const QList<Goal> before = randomBatch(rng, u"e"_s, 12, {});
+            QCOMPARE(a.validate(before), QStringList());
+            QCOMPARE(describe(a.add(before)), describe(b.add(before)));
+            for (const Goal &g : before)
+                ids << g.id;
+            for (int step = 0; step < 4; ++step) {
+                const QStringList taken = describe(a.takeReady());
+                QCOMPARE(describe(b.takeReady()), taken);
+                for (const QString &t : taken)
+                    running << t.section(u" @ "_s, 0, 0);
+                if (!running.isEmpty()) {
+                    const QString done = running.takeFirst();
+                    const State outcome = rng.bounded(3u) == 0 ? State::Failed : State::Succeeded;
+                    QCOMPARE(describe(a.finish(done, outcome)), describe(b.finish(done, outcome)));
+                }
+            }
+        }
+        const int count = 10 + static_cast<int>(rng.bounded(80u));
+        const QList<Goal> goals = randomBatch(rng, u"g"_s, count, ids);
+        QCOMPARE(a.validate(goals), QStringList());
+        std::vector<State> finals;
+        for (int i = 0; i < count; ++i) {
+            const quint32 roll = rng.bounded(100u);
+            finals.push_back(roll < 45   ? State::Succeeded
+                             : roll < 55 ? State::Failed
+                             : roll < 60 ? State::Cancelled
+                             : roll < 65 ? State::Blocked
+                             : roll < 67 ? State::Running
+                                         : State::Pending);
+        }
+        if (rng.bounded(5u) == 0)
+            finals.resize(static_cast<size_t>(count / 2)); // a short list: the rest are pending
+
+        QList<Scheduler::BlockedGoal> blockedA = a.add(goals);
+        for (size_t i = 0; i < finals.size(); ++i) {
+            if (finals[i] != State::Pending)
+                blockedA << a.restoreFinal(goals.at(static_cast<qsizetype>(i)).id, finals[i]);
+        }
+        const QList<Scheduler::BlockedGoal> blockedB = b.addRestored(goals, finals);
+        QCOMPARE(describe(blockedB), describe(blockedA));
+        for (const Goal &g : goals)
+            ids << g.id;
+        QCOMPARE(snapshotOf(b, ids), snapshotOf(a, ids));
+
+        // Run both to the end the same way: same dispatches (order, profile, look-ahead, phase gating), same
+        // blocked goals, same states after every step.
+        const int lookahead = static_cast<int>(rng.bounded(3u));
+        for (int guard = 0; guard < 2000; ++guard) {
+            const QStringList taken = describe(a.takeReady({}, lookahead));
+            QCOMPARE(describe(b.takeReady({}, lookahead)), taken);
+            for (const QString &t : taken)
+                running << t.section(u" @ "_s, 0, 0);
+            if (running.isEmpty()) {
+                QCOMPARE(b.readyCount(), a.readyCount());
+                break;
+            }
+            const QString id =
+                running.takeAt(static_cast<qsizetype>(rng.bounded(static_cast<quint32>(running.size()))));
+            const quint32 roll = rng.bounded(100u);
+            if (mode == Scheduler::Mode::Pipeline && roll < 20) {
+                a.handoff(id);
+                b.handoff(id);
+            }
+            if (roll >= 90 && !ids.isEmpty()) {
+                // Cancel a goal that has not started (a no-op unless it is pending or blocked).
+                const QString other = ids.at(static_cast<qsizetype>(rng.bounded(static_cast<quint32>(ids.size()))));
+                QCOMPARE(describe(b.cancelPending(other)), describe(a.cancelPending(other)));
+            }
+            const State outcome = roll % 10 == 0 ? State::Failed : roll % 10 == 1 ? State::Cancelled : State::Succeeded;
+            QCOMPARE(describe(b.finish(id, outcome)), describe(a.finish(id, outcome)));
+            QCOMPARE(snapshotOf(b, ids), snapshotOf(a, ids));
+        }
+        QCOMPARE(snapshotOf(b, ids), snapshotOf(a, ids));
+        QCOMPARE(a.runningCount(), 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestScheduler)
