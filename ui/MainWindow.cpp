@@ -627,11 +627,7 @@ void MainWindow::resumeAgents(const QStringList &agentIds)
 {
     if (!m_orchestrator)
         return;
-    int resumed = 0;
-    for (const QString &agentId : agentIds) {
-        if (m_orchestrator->resumeInterrupted(agentId))
-            ++resumed;
-    }
+    const int resumed = m_orchestrator->resumeInterrupted(agentIds);
     if (resumed > 0)
         statusBar()->showMessage(tr("Resuming %n agent(s), each with a new attempt", nullptr, resumed),
                                  kStatusMessageMs);

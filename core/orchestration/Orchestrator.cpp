@@ -465,11 +465,10 @@ bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QStri
         Q_EMIT agentSpawned(r->status.agentId);
     }
     applyBlocked(newlyBlocked);
-    if (autoResume) {
-        for (const QString &id : std::as_const(restored))
-            resumeInterrupted(id);
-    }
-    dispatch();
+    if (autoResume)
+        resumeInterrupted(restored); // dispatches
+    else
+        dispatch();
     ensureWatchdog();
     checkIdle();
     return true;
@@ -477,16 +476,28 @@ bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QStri
 
 bool Orchestrator::resumeInterrupted(const QString &agentId)
 {
-    AgentRecord *r = record(agentId);
-    if (!r || r->status.state != AgentState::Interrupted)
-        return false;
-    r->held = false;
-    r->log->append(QStringLiteral("resumed after an interruption: attempt %1 starts from the beginning")
-                       .arg(r->status.attempt + 1));
-    setState(*r, AgentState::Queued);
+    return resumeInterrupted(QStringList{agentId}) == 1;
+}
+
+int Orchestrator::resumeInterrupted(const QStringList &agentIds)
+{
+    // All of them back in the queue before the one dispatch: resumed one by one, the first one's dispatch gave
+    // every other free slot to goals that had never run while the rest of the interrupted ones were still held
+    // (seen with 200 interrupted of 600 goals: goal 0 ran, goals 1-199 waited behind goals 200-398).
+    int resumed = 0;
+    for (const QString &agentId : agentIds) {
+        AgentRecord *r = record(agentId);
+        if (!r || r->status.state != AgentState::Interrupted)
+            continue;
+        r->held = false;
+        r->log->append(QStringLiteral("resumed after an interruption: attempt %1 starts from the beginning")
+                           .arg(r->status.attempt + 1));
+        setState(*r, AgentState::Queued);
+        ++resumed;
+    }
     dispatch();
     checkIdle();
-    return true;
+    return resumed;
 }
 
 QList<Goal> Orchestrator::withGeneratedIds(const QList<Goal> &goals) const

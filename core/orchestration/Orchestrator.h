@@ -109,6 +109,9 @@ public:
     bool restore(const StoreSnapshot &snapshot, bool autoResume, QString *error = nullptr);
     // Queues an Interrupted agent for a new attempt.
     bool resumeInterrupted(const QString &agentId);
+    // Resumes several at once (one dispatch after all of them, so they start in their old order ahead of goals
+    // that never ran). Returns how many were resumed.
+    int resumeInterrupted(const QStringList &agentIds);
 
     // Answers an open escalation. With a store the answer is made durable first and handed to the agent once
     // committed. False with *error for an unknown or closed escalation or an invalid answer.

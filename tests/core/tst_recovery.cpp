@@ -53,6 +53,7 @@ private Q_SLOTS:
     void initTestCase();
     void spawnedOnlyWhenDurable();
     void slotFreedBeforeFinalIsDurable();
+    void autoResumeRunsInterruptedFirst();
     void restoreAfterSimulatedCrash();
     void faultInjection();
     void secondInstanceRefused();
@@ -307,6 +308,69 @@ void TestRecovery::slotFreedBeforeFinalIsDurable()
         for (const AgentStatus &status : snapshot.agents)
             QCOMPARE(status.state, AgentState::Completed);
     }
+}
+
+// After a crash, the goals that were running come back first (in their old order), ahead of goals that never
+// started, however many there are.
+void TestRecovery::autoResumeRunsInterruptedFirst()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString db = dir.filePath(u"live.db"_s);
+    const QString crashed = dir.filePath(u"crashed.db"_s);
+    AgentProfile slow;
+    slow.name = u"worker"_s;
+    slow.backend = u"demo"_s;
+    slow.retry.maxRetries = 0;
+    slow.settings.insert(u"duration_ms"_s, 60000);
+    QList<Goal> goals;
+    for (const QString &id : {u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s}) {
+        Goal g;
+        g.id = id;
+        g.title = id.toUpper();
+        g.profile = u"worker"_s;
+        goals << g;
+    }
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(db, &error), qPrintable(error));
+        Orchestrator o;
+        o.setStore(&store);
+        o.setProfiles({slow});
+        o.setMaxParallel(3);
+        QCOMPARE(o.spawnParallel(goals).size(), 5);
+        QTRY_COMPARE_WITH_TIMEOUT(o.progress().inProgress, 3, 10000); // a, b, c run; d, e wait
+        QVERIFY(store.flush());
+        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s}) {
+            if (QFile::exists(db + suffix))
+                QVERIFY(QFile::copy(db + suffix, crashed + suffix));
+        }
+        o.cancelAll();
+        QVERIFY(o.waitAll(10000));
+    }
+    Store store;
+    QString error;
+    QVERIFY2(store.open(crashed, &error), qPrintable(error));
+    Orchestrator o;
+    o.setStore(&store);
+    o.setProfiles({slow});
+    o.setMaxParallel(3);
+    QVERIFY2(o.restore(store.load(store.runs().constLast().id), true, &error), qPrintable(error));
+    for (const QString &goalId : {u"a"_s, u"b"_s, u"c"_s}) {
+        const std::optional<AgentStatus> s = o.status(o.agentForGoal(goalId));
+        QVERIFY(s);
+        QVERIFY2(s->state == AgentState::Running, qPrintable(goalId));
+        QCOMPARE(s->attempt, 2);
+    }
+    for (const QString &goalId : {u"d"_s, u"e"_s}) {
+        const std::optional<AgentStatus> s = o.status(o.agentForGoal(goalId));
+        QVERIFY(s);
+        QCOMPARE(s->state, AgentState::Queued);
+        QCOMPARE(s->attempt, 0);
+    }
+    o.cancelAll();
+    QVERIFY(o.waitAll(10000));
 }
 
 void TestRecovery::restoreAfterSimulatedCrash()
