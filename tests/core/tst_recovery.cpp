@@ -342,10 +342,7 @@ void TestRecovery::autoResumeRunsInterruptedFirst()
         QCOMPARE(o.spawnParallel(goals).size(), 5);
         QTRY_COMPARE_WITH_TIMEOUT(o.progress().inProgress, 3, 10000); // a, b, c run; d, e wait
         QVERIFY(store.flush());
-        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s}) {
-            if (QFile::exists(db + suffix))
-                QVERIFY(QFile::copy(db + suffix, crashed + suffix));
-        }
+        QVERIFY(test::copyDatabaseImage(db, crashed));
         o.cancelAll();
         QVERIFY(o.waitAll(10000));
     }
@@ -420,10 +417,7 @@ echo "{\"type\":\"result\",\"summary\":\"attempt $SWITCHBOARD_ATTEMPT\"}"
         QTRY_VERIFY_WITH_TIMEOUT(o->status(o->agentForGoal(u"running"_s))->costUsd > 0.4, 10000);
         QVERIFY(store.flush());
         // The crash image: the database files as they are on disk right now.
-        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s}) {
-            if (QFile::exists(db + suffix))
-                QVERIFY(QFile::copy(db + suffix, crashed + suffix));
-        }
+        QVERIFY(test::copyDatabaseImage(db, crashed));
         o.reset();
     }
 

@@ -59,4 +59,13 @@ bool processAlive(qint64 pid)
     return close < 0 || line.size() <= close + 2 || line.at(close + 2) != 'Z';
 }
 
+bool copyDatabaseImage(const QString &from, const QString &to)
+{
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (QFile::exists(from + suffix) && !QFile::copy(from + suffix, to + suffix))
+            return false;
+    }
+    return true;
+}
+
 } // namespace switchboard::test

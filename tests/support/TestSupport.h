@@ -19,5 +19,7 @@ QString writeFile(const QString &dir, const QString &name, const QByteArray &con
 AgentProfile processProfile(const QString &name, const QString &script);
 // True while a process with this pid exists (and is not a zombie).
 bool processAlive(qint64 pid);
+// Copies a live SQLite database with its -wal and -shm files, as a crash would leave them on disk.
+bool copyDatabaseImage(const QString &from, const QString &to);
 
 } // namespace switchboard::test

@@ -10,6 +10,7 @@
 #include "config/ConfigLoader.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
+#include "support/TestSupport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -75,10 +76,7 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(o.progress().inProgress, 3, 10000);
             QVERIFY(store.flush());
             // The crash image: the database files as they are on disk while the agents run.
-            for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s}) {
-                if (QFile::exists(db + suffix))
-                    QVERIFY(QFile::copy(db + suffix, crashed + suffix));
-            }
+            QVERIFY(test::copyDatabaseImage(db, crashed));
             o.cancelAll();
             QVERIFY(o.waitAll(10000));
         }

@@ -20,6 +20,7 @@
 #include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
+#include "support/TestSupport.h"
 
 #include <QApplication>
 #include <QDir>
@@ -707,10 +708,7 @@ private Q_SLOTS:
             QCOMPARE(before.spawnParallel(goals).size(), goals.size());
             QTRY_VERIFY_WITH_TIMEOUT(before.progress().completed == 3 && before.progress().inProgress == 5, 10000);
             QVERIFY(store.flush());
-            for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s}) {
-                if (QFile::exists(db + suffix))
-                    QVERIFY(QFile::copy(db + suffix, crashed + suffix));
-            }
+            QVERIFY(test::copyDatabaseImage(db, crashed));
             before.cancelAll();
             before.waitAll(10000);
         }
