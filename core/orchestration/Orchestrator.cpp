@@ -490,8 +490,12 @@ int Orchestrator::resumeInterrupted(const QStringList &agentIds)
         if (!r || r->status.state != AgentState::Interrupted)
             continue;
         r->held = false;
-        r->log->append(QStringLiteral("resumed after an interruption: attempt %1 starts from the beginning")
+        r->log->append(QStringLiteral("resumed after an interruption at %1 %: attempt %2 starts from the beginning")
+                           .arg(r->status.progress)
                            .arg(r->status.attempt + 1));
+        // Queued for an attempt that starts from nothing: the card must not show the old one's progress.
+        r->status.progress = 0;
+        r->status.currentStep.clear();
         setState(*r, AgentState::Queued);
         ++resumed;
     }

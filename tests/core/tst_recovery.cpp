@@ -352,13 +352,29 @@ void TestRecovery::autoResumeRunsInterruptedFirst()
     Orchestrator o;
     o.setStore(&store);
     o.setProfiles({slow});
-    o.setMaxParallel(3);
-    QVERIFY2(o.restore(store.load(store.runs().constLast().id), true, &error), qPrintable(error));
-    for (const QString &goalId : {u"a"_s, u"b"_s, u"c"_s}) {
+    o.setMaxParallel(2);
+    StoreSnapshot snapshot = store.load(store.runs().constLast().id);
+    for (AgentStatus &status : snapshot.agents) {
+        if (status.state == AgentState::Running) {
+            status.progress = 40; // how far each had got when it was interrupted
+            status.currentStep = u"Implementing"_s;
+        }
+    }
+    QVERIFY2(o.restore(snapshot, true, &error), qPrintable(error));
+    for (const QString &goalId : {u"a"_s, u"b"_s}) {
         const std::optional<AgentStatus> s = o.status(o.agentForGoal(goalId));
         QVERIFY(s);
         QVERIFY2(s->state == AgentState::Running, qPrintable(goalId));
         QCOMPARE(s->attempt, 2);
+    }
+    {
+        // Resumed but waiting for a slot: queued for a new attempt from the start, not at the old 40 %.
+        const std::optional<AgentStatus> c = o.status(o.agentForGoal(u"c"_s));
+        QVERIFY(c);
+        QCOMPARE(c->state, AgentState::Queued);
+        QCOMPARE(c->attempt, 1);
+        QCOMPARE(c->progress, 0);
+        QVERIFY(c->currentStep.isEmpty());
     }
     for (const QString &goalId : {u"d"_s, u"e"_s}) {
         const std::optional<AgentStatus> s = o.status(o.agentForGoal(goalId));
