@@ -8,7 +8,6 @@
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QMessageBox>
-#include <QSqlQuery>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace switchboard {
@@ -76,17 +75,10 @@ StartupRestorer::ReadResult StartupRestorer::read(const QString &runId, const st
     QElapsedTimer clock;
     clock.start();
     ReadResult result;
-    {
-        // A cheap count first (the goals' primary key), so the board can say how much is coming.
-        QSqlQuery count(m_store->readConnection());
-        count.prepare(QStringLiteral("SELECT COUNT(*) FROM goals WHERE run_id = ?"));
-        count.addBindValue(runId);
-        if (count.exec() && count.next()) {
-            const int goals = count.value(0).toInt();
-            QMetaObject::invokeMethod(
-                this, [this, goals] { handleGoalCount(goals); }, Qt::QueuedConnection);
-        }
-    }
+    // A cheap count first, so the board can say how much is coming.
+    if (const int goals = m_store->goalCount(runId); goals >= 0)
+        QMetaObject::invokeMethod(
+            this, [this, goals] { handleGoalCount(goals); }, Qt::QueuedConnection);
     if (hook) {
         result.error = hook();
         if (!result.error.isEmpty())

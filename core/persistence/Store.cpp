@@ -387,6 +387,11 @@ QList<NoteRecord> Store::notes(const QString &runId) const
     return StoreReader(readConnection()).notes(runId);
 }
 
+int Store::goalCount(const QString &runId) const
+{
+    return StoreReader(readConnection()).goalCount(runId);
+}
+
 quint64 Store::maxFencingToken() const
 {
     return StoreReader(readConnection()).maxFencingToken();

@@ -139,6 +139,8 @@ public:
     RunHistory history(const QString &runId = {}, QString *error = nullptr) const;
     // The last kLogLinesKept lines of the agent's log.
     QStringList agentLog(const QString &agentId) const;
+    // How many goals the run has, cheaply (before load() reads them all); -1 when it cannot be read.
+    int goalCount(const QString &runId) const;
     QList<NoteRecord> notes(const QString &runId) const;
     quint64 maxFencingToken() const;
     // The calling thread's read connection (query_only; read-only open flag for openReadOnly()). Do not keep

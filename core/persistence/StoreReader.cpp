@@ -521,6 +521,14 @@ quint64 StoreReader::maxFencingToken()
     return quint64(q.int64(0));
 }
 
+int StoreReader::goalCount(const QString &runId)
+{
+    Rows q(m_db, handle(), QStringLiteral("SELECT COUNT(*) FROM goals WHERE run_id = ?"), {runId}, &m_error);
+    if (!q.next())
+        return -1;
+    return static_cast<int>(q.int64(0));
+}
+
 quint64 StoreReader::lastNumber(const QString &table, const QString &prefix)
 {
     // Table names come from this file only, never from data.

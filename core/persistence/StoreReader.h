@@ -37,6 +37,8 @@ public:
     QList<NoteRecord> notes(const QString &runId = {});
     QStringList agentLog(const QString &agentId);
     quint64 maxFencingToken();
+    // How many goals a run has (its goals' primary key, no rows read); -1 on error.
+    int goalCount(const QString &runId);
     // The highest N of the ids "<prefix>N" in table (agents "a-", goals "g-", escalations "e-", runs "r-").
     quint64 lastNumber(const QString &table, const QString &prefix);
 

@@ -896,6 +896,9 @@ void TestStore::closesRetriedAttemptAsFailed()
     QCOMPARE(attempts.at(1).finishedAt, at(12));
     // A queued state before any attempt closes nothing.
     QCOMPARE(store.history(u"r-1"_s).transitions.first().state, AgentState::Queued);
+    // The dashboard's start-up counts a run's goals before it reads them.
+    QCOMPARE(store.goalCount(u"r-1"_s), 1);
+    QCOMPARE(store.goalCount(u"r-404"_s), 0);
 }
 
 // The writer writes an attempt's start and end as one when both are in the same batch: the database must end up
