@@ -89,37 +89,18 @@ public:
     bool read()
     {
         skipSpace();
-        if (!take('{'))
-            return false;
+        const bool ok = object([this](std::string_view key) {
+            if (key == "model") {
+                const char *start = m_p;
+                if (!string(nullptr))
+                    return false;
+                m_modelToken = std::string_view(start, static_cast<std::size_t>(m_p - start));
+                return true;
+            }
+            return key == "messages" ? messages() : value(1);
+        });
         skipSpace();
-        if (!take('}')) {
-            do {
-                skipSpace();
-                std::string_view key;
-                if (!string(&key))
-                    return false;
-                skipSpace();
-                if (!take(':'))
-                    return false;
-                skipSpace();
-                if (key == "model") {
-                    const char *start = m_p;
-                    if (!string(nullptr))
-                        return false;
-                    m_modelToken = std::string_view(start, static_cast<std::size_t>(m_p - start));
-                } else if (key == "messages") {
-                    if (!messages())
-                        return false;
-                } else if (!value(1)) {
-                    return false;
-                }
-                skipSpace();
-            } while (take(','));
-            if (!take('}'))
-                return false;
-        }
-        skipSpace();
-        return m_p == m_end && !m_modelToken.empty() && m_messages > 0;
+        return ok && m_p == m_end && !m_modelToken.empty() && m_messages > 0;
     }
 
     std::string_view modelToken() const { return m_modelToken; } // with its quotes, still escaped
@@ -145,34 +126,40 @@ private:
 
     bool message()
     {
-        if (!take('{'))
-            return false;
         bool role = false;
         bool content = false;
+        const bool ok = object([this, &role, &content](std::string_view key) {
+            if (key != "role" && key != "content")
+                return value(2);
+            (key == "role" ? role : content) = true;
+            return string(nullptr);
+        });
+        return ok && role && content;
+    }
+
+    // '{' members '}' at the current position; member(key) is called with the position at the member's value
+    // and must consume it.
+    template<typename Member> bool object(Member member)
+    {
+        if (!take('{'))
+            return false;
         skipSpace();
-        if (!take('}')) {
-            do {
-                skipSpace();
-                std::string_view key;
-                if (!string(&key))
-                    return false;
-                skipSpace();
-                if (!take(':'))
-                    return false;
-                skipSpace();
-                if (key == "role" || key == "content") {
-                    if (!string(nullptr))
-                        return false;
-                    (key == "role" ? role : content) = true;
-                } else if (!value(2)) {
-                    return false;
-                }
-                skipSpace();
-            } while (take(','));
-            if (!take('}'))
+        if (take('}'))
+            return true;
+        do {
+            skipSpace();
+            std::string_view key;
+            if (!string(&key))
                 return false;
-        }
-        return role && content;
+            skipSpace();
+            if (!take(':'))
+                return false;
+            skipSpace();
+            if (!member(key))
+                return false;
+            skipSpace();
+        } while (take(','));
+        return take('}');
     }
 
     bool value(int depth)
@@ -183,23 +170,7 @@ private:
         case '"':
             return string(nullptr);
         case '{':
-            ++m_p;
-            skipSpace();
-            if (take('}'))
-                return true;
-            do {
-                skipSpace();
-                if (!string(nullptr))
-                    return false;
-                skipSpace();
-                if (!take(':'))
-                    return false;
-                skipSpace();
-                if (!value(depth + 1))
-                    return false;
-                skipSpace();
-            } while (take(','));
-            return take('}');
+            return object([this, depth](std::string_view) { return value(depth + 1); });
         case '[':
             ++m_p;
             skipSpace();
