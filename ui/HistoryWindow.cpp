@@ -24,7 +24,6 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -218,13 +217,13 @@ void HistoryWindow::createActions()
     m_rerunPlan->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_rerunPlan, &QAction::triggered, this, &HistoryWindow::rerunPlan);
     m_exportMarkdown = make(QStringLiteral("actionExportMarkdown"));
-    connect(m_exportMarkdown, &QAction::triggered, this, [this] { showExportDialog(ExportKind::ReportMarkdown); });
+    connect(m_exportMarkdown, &QAction::triggered, this, [this] { showExportDialog(ExportKind::Markdown); });
     m_exportJson = make(QStringLiteral("actionExportJson"));
-    connect(m_exportJson, &QAction::triggered, this, [this] { showExportDialog(ExportKind::ReportJson); });
+    connect(m_exportJson, &QAction::triggered, this, [this] { showExportDialog(ExportKind::Json); });
     m_exportActivity = make(QStringLiteral("actionExportActivity"));
-    connect(m_exportActivity, &QAction::triggered, this, [this] { showExportDialog(ExportKind::ActivityLog); });
+    connect(m_exportActivity, &QAction::triggered, this, [this] { showExportDialog(ExportKind::Activity); });
     m_exportState = make(QStringLiteral("actionExportState"));
-    connect(m_exportState, &QAction::triggered, this, [this] { showExportDialog(ExportKind::ProjectState); });
+    connect(m_exportState, &QAction::triggered, this, [this] { showExportDialog(ExportKind::State); });
     m_close = make(QStringLiteral("actionHistoryClose"));
     m_close->setShortcut(QKeySequence::Close);
     connect(m_close, &QAction::triggered, this, &QWidget::close);
@@ -937,29 +936,14 @@ QString HistoryWindow::defaultExportFileName(ExportKind kind) const
 {
     const QString run = m_selectedRunId.isEmpty() ? QStringLiteral("runs") : m_selectedRunId;
     switch (kind) {
-    case ExportKind::ReportMarkdown:
+    case ExportKind::Markdown:
         return QStringLiteral("report-%1.md").arg(run);
-    case ExportKind::ReportJson:
+    case ExportKind::Json:
         return QStringLiteral("report-%1.json").arg(run);
-    case ExportKind::ActivityLog:
+    case ExportKind::Activity:
         return QStringLiteral("activity_tracker-%1.md").arg(run);
-    case ExportKind::ProjectState:
+    case ExportKind::State:
         return QStringLiteral("project_state-%1.yaml").arg(run);
-    }
-    return {};
-}
-
-QByteArray HistoryWindow::exportContent(const RunHistory &history, ExportKind kind)
-{
-    switch (kind) {
-    case ExportKind::ReportMarkdown:
-        return ReportWriter::runReportMarkdown(history).toUtf8();
-    case ExportKind::ReportJson:
-        return QJsonDocument(ReportWriter::runReportJson(history)).toJson(QJsonDocument::Indented);
-    case ExportKind::ActivityLog:
-        return ReportWriter::activityLog(history).toUtf8();
-    case ExportKind::ProjectState:
-        return ReportWriter::projectStateYaml(history).toUtf8();
     }
     return {};
 }
@@ -972,19 +956,19 @@ void HistoryWindow::showExportDialog(ExportKind kind)
     QString filter;
     QString title;
     switch (kind) {
-    case ExportKind::ReportMarkdown:
+    case ExportKind::Markdown:
         title = tr("Export run report");
         filter = tr("Markdown (*.md)");
         break;
-    case ExportKind::ReportJson:
+    case ExportKind::Json:
         title = tr("Export run report");
         filter = tr("JSON (*.json)");
         break;
-    case ExportKind::ActivityLog:
+    case ExportKind::Activity:
         title = tr("Export activity log");
         filter = tr("Markdown (*.md)");
         break;
-    case ExportKind::ProjectState:
+    case ExportKind::State:
         title = tr("Export project state");
         filter = tr("YAML (*.yaml *.yml)");
         break;
@@ -1021,7 +1005,7 @@ bool HistoryWindow::exportRun(ExportKind kind, const QString &path)
     });
     // The writers walk every goal: off the GUI thread for big runs. The snapshot is immutable and shared.
     watcher->setFuture(QtConcurrent::run(
-        &m_pool, [snapshot, kind, path] { return writeFile(path, exportContent(snapshot->history, kind)); }));
+        &m_pool, [snapshot, kind, path] { return writeFile(path, ReportWriter::render(snapshot->history, kind)); }));
     return true;
 }
 

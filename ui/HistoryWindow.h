@@ -2,6 +2,7 @@
 
 #include "HistorySnapshot.h"
 #include "config/Config.h"
+#include "persistence/ReportWriter.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -46,13 +47,7 @@ class HistoryWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(HistoryWindow)
 
 public:
-    enum class ExportKind
-    {
-        ReportMarkdown,
-        ReportJson,
-        ActivityLog,
-        ProjectState,
-    };
+    using ExportKind = ReportWriter::Format;
 
     HistoryWindow(Store *store, Orchestrator *orchestrator, Config config, QWidget *parent = nullptr);
     ~HistoryWindow() override;
@@ -80,7 +75,6 @@ public:
     // Writes the selected run's export to path on a worker thread; exportFinished() tells how it went.
     bool exportRun(ExportKind kind, const QString &path);
     // The export's text for a run's history (what exportRun() writes).
-    static QByteArray exportContent(const RunHistory &history, ExportKind kind);
 
     HistoryRunModel *runModel() const { return m_runModel; }
     HistoryGoalModel *goalModel() const { return m_goalModel; }

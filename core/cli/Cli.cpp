@@ -620,9 +620,10 @@ int reportCommand(const QStringList &arguments)
                           helpText()));
         return Cli::InvalidInput;
     }
-    const QString format = parser.value(QStringLiteral("format"));
-    if (format != u"md" && format != u"json" && format != u"activity" && format != u"state") {
-        printErr(QStringLiteral("error: --format: expected md, json, activity or state, got '%1'").arg(format));
+    const QString formatName = parser.value(QStringLiteral("format"));
+    const std::optional<ReportWriter::Format> format = ReportWriter::formatFromName(formatName);
+    if (!format) {
+        printErr(QStringLiteral("error: --format: expected md, json, activity or state, got '%1'").arg(formatName));
         return Cli::InvalidInput;
     }
     Store store;
@@ -642,14 +643,7 @@ int reportCommand(const QStringList &arguments)
         return Cli::InvalidInput;
     }
     QTextStream out(stdout);
-    if (format == u"json")
-        out << QString::fromUtf8(QJsonDocument(ReportWriter::runReportJson(history)).toJson(QJsonDocument::Indented));
-    else if (format == u"activity")
-        out << ReportWriter::activityLog(history);
-    else if (format == u"state")
-        out << ReportWriter::projectStateYaml(history);
-    else
-        out << ReportWriter::runReportMarkdown(history);
+    out << QString::fromUtf8(ReportWriter::render(history, *format));
     return Cli::Success;
 }
 

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <yaml-cpp/yaml.h>
 
@@ -476,6 +477,34 @@ QString ReportWriter::projectStateYaml(const RunHistory &unindexed)
     out << YAML::EndSeq;
     out << YAML::EndMap;
     return QString::fromUtf8(out.c_str()) + QLatin1Char('\n');
+}
+
+std::optional<ReportWriter::Format> ReportWriter::formatFromName(QStringView name)
+{
+    if (name == u"md")
+        return Format::Markdown;
+    if (name == u"json")
+        return Format::Json;
+    if (name == u"activity")
+        return Format::Activity;
+    if (name == u"state")
+        return Format::State;
+    return std::nullopt;
+}
+
+QByteArray ReportWriter::render(const RunHistory &history, Format format)
+{
+    switch (format) {
+    case Format::Markdown:
+        return runReportMarkdown(history).toUtf8();
+    case Format::Json:
+        return QJsonDocument(runReportJson(history)).toJson(QJsonDocument::Indented);
+    case Format::Activity:
+        return activityLog(history).toUtf8();
+    case Format::State:
+        return projectStateYaml(history).toUtf8();
+    }
+    return {};
 }
 
 } // namespace switchboard

@@ -2,8 +2,12 @@
 
 #include "persistence/RunHistory.h"
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringView>
+
+#include <optional>
 
 namespace switchboard {
 
@@ -23,6 +27,18 @@ namespace switchboard {
 class ReportWriter final
 {
 public:
+    // The exports by name, as `switchboard report --format` and the History window's Export menu offer them.
+    enum class Format
+    {
+        Markdown, // "md"
+        Json,     // "json"
+        Activity, // "activity"
+        State,    // "state"
+    };
+    static std::optional<Format> formatFromName(QStringView name);
+    // One export of the run as the bytes written to a file or stdout (UTF-8).
+    static QByteArray render(const RunHistory &history, Format format);
+
     static QJsonObject runReportJson(const RunHistory &history);
     static QString runReportMarkdown(const RunHistory &history);
     static QString activityLog(const RunHistory &history);

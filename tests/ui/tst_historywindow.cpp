@@ -582,10 +582,10 @@ private Q_SLOTS:
     void exportWritesReportWriterOutput_data()
     {
         QTest::addColumn<int>("kind");
-        QTest::newRow("markdown") << int(HistoryWindow::ExportKind::ReportMarkdown);
-        QTest::newRow("json") << int(HistoryWindow::ExportKind::ReportJson);
-        QTest::newRow("activity") << int(HistoryWindow::ExportKind::ActivityLog);
-        QTest::newRow("state") << int(HistoryWindow::ExportKind::ProjectState);
+        QTest::newRow("markdown") << int(HistoryWindow::ExportKind::Markdown);
+        QTest::newRow("json") << int(HistoryWindow::ExportKind::Json);
+        QTest::newRow("activity") << int(HistoryWindow::ExportKind::Activity);
+        QTest::newRow("state") << int(HistoryWindow::ExportKind::State);
     }
 
     void exportWritesReportWriterOutput()
@@ -615,16 +615,16 @@ private Q_SLOTS:
         const RunHistory history = store.history(u"r-1"_s);
         QByteArray expected;
         switch (exportKind) {
-        case HistoryWindow::ExportKind::ReportMarkdown:
+        case HistoryWindow::ExportKind::Markdown:
             expected = ReportWriter::runReportMarkdown(history).toUtf8();
             break;
-        case HistoryWindow::ExportKind::ReportJson:
+        case HistoryWindow::ExportKind::Json:
             expected = QJsonDocument(ReportWriter::runReportJson(history)).toJson(QJsonDocument::Indented);
             break;
-        case HistoryWindow::ExportKind::ActivityLog:
+        case HistoryWindow::ExportKind::Activity:
             expected = ReportWriter::activityLog(history).toUtf8();
             break;
-        case HistoryWindow::ExportKind::ProjectState:
+        case HistoryWindow::ExportKind::State:
             expected = ReportWriter::projectStateYaml(history).toUtf8();
             break;
         }
@@ -687,7 +687,7 @@ private Q_SLOTS:
             QVERIFY(o.agentIds().isEmpty());
             // Exporting writes a file, not the database.
             QSignalSpy finished(&window, &HistoryWindow::exportFinished);
-            QVERIFY(window.exportRun(HistoryWindow::ExportKind::ReportJson, m_dir.filePath(u"ro.json"_s)));
+            QVERIFY(window.exportRun(HistoryWindow::ExportKind::Json, m_dir.filePath(u"ro.json"_s)));
             QTRY_COMPARE(finished.size(), 1);
             window.findChild<QAction *>(u"actionHistoryRefresh"_s)->trigger();
             QTRY_VERIFY(!window.isLoading());
@@ -863,7 +863,7 @@ private Q_SLOTS:
 
         QVERIFY(window.selectGoal(u"a-%1"_s.arg(goals / 2)));
         QSignalSpy finished(&window, &HistoryWindow::exportFinished);
-        for (const auto kind : {HistoryWindow::ExportKind::ReportJson, HistoryWindow::ExportKind::ProjectState}) {
+        for (const auto kind : {HistoryWindow::ExportKind::Json, HistoryWindow::ExportKind::State}) {
             resetStall();
             timer.restart();
             QVERIFY(window.exportRun(kind, m_dir.filePath(u"large-export"_s)));
