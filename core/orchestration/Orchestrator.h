@@ -7,39 +7,40 @@
 #include "model/AgentProfile.h"
 #include "model/AgentResult.h"
 #include "model/AgentStatus.h"
+#include "model/DeadlinePolicy.h"
 #include "model/Goal.h"
-#include "orchestration/AgentContext.h"
+#include "orchestration/RunHooks.h"
 #include "orchestration/RunSummary.h"
 #include "orchestration/Scheduler.h"
 
 #include <QElapsedTimer>
-#include <QHash>
-#include <QJsonArray>
-#include <QMutex>
+#include <QJsonObject>
 #include <QObject>
-#include <QRandomGenerator>
-#include <QSet>
 #include <QStringList>
-#include <QThreadPool>
-#include <QTimer>
 
-#include <array>
-#include <functional>
 #include <memory>
 #include <optional>
-#include <unordered_map>
-#include <vector>
 
 namespace switchboard {
 
-class AgentLog;
+class AgentEventQueue;
+class AgentTable;
+class AttemptLifecycle;
+class Dispatcher;
+class RunRecorder;
+class RunRestorer;
 class Store;
+class UpdatePublisher;
+class Watchdog;
+struct AgentRecord;
 struct StoreSnapshot;
 
 // The facade every front end talks to (GUI, CLI, tests). Lives on the main thread, owns a private
 // QThreadPool, schedules goals onto agents and publishes their state. Agent threads report back
-// only through queued calls; views get batched agentsUpdated() instead of a signal per tick.
-class Orchestrator final : public QObject, private AgentEventSink
+// only through queued calls; views get batched agentsUpdated() instead of a signal per tick. The work is
+// done by its rooms (AgentTable, Dispatcher, AttemptLifecycle, Watchdog, RunRecorder, RunRestorer,
+// UpdatePublisher); this class wires them and is what front ends see.
+class Orchestrator final : public QObject, private RunHooks
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Orchestrator)
@@ -61,11 +62,7 @@ public:
     };
 
     // What happens when a goal's deadline passes.
-    enum class DeadlinePolicy
-    {
-        Fail,
-        Escalate, // ask the human (needs the escalation inbox; falls back to Fail without one)
-    };
+    using DeadlinePolicy = switchboard::DeadlinePolicy;
 
     explicit Orchestrator(QObject *parent = nullptr);
     ~Orchestrator() override;
@@ -73,13 +70,13 @@ public:
     void setProfiles(const QList<AgentProfile> &profiles);
     QList<AgentProfile> profiles() const;
     void setBackends(BackendRegistry registry);
-    const BackendRegistry &backends() const { return m_backends; }
+    const BackendRegistry &backends() const;
     void setWorkspace(const QString &path);
     // Where each agent's full output is written (<dir>/<agent>.log); empty = memory only.
     void setLogDirectory(const QString &dir) { m_logDirectory = dir; }
     QString logDirectory() const { return m_logDirectory; }
     QString agentLogFile(const QString &agentId) const;
-    QString workspace() const { return m_workspace; }
+    QString workspace() const;
     // How often agentsUpdated() is published (ms). Default 75.
     void setUpdateInterval(int ms);
 
@@ -90,7 +87,7 @@ public:
     // log. Goal/agent/escalation numbering and fencing tokens continue above what the database holds.
     // On Store::storageFailed dispatch pauses and storageFailed() is emitted. Set it before spawning.
     void setStore(Store *store);
-    Store *store() const { return m_store; }
+    Store *store() const;
     // The run the next spawns belong to (recorded on the first spawn). Default: "session".
     void setRunName(const QString &name, const QString &planFile = {});
     // What the run is started with (RunSettings::toJson(): config and plan text), stored with the run together
@@ -98,8 +95,8 @@ public:
     // profiles. Set before the first spawn; set later (a plan run from the GUI), it updates the stored run.
     void setRunSettings(const QJsonObject &settings);
     // The store's id of the current run; empty before the first spawn (or without a store).
-    QString runId() const { return m_runId; }
-    bool isStorageFailed() const { return m_storageFailed; }
+    QString runId() const;
+    bool isStorageFailed() const;
     // Puts a stored run back on the board (before anything is spawned): statuses, attempts, usage, results and
     // timestamps as recorded. Completed/failed/cancelled/blocked goals stay final; agents that were active
     // become Interrupted (recorded in the store) and are retried from the start as a new attempt when
@@ -151,14 +148,12 @@ public:
     int maxParallel() const;
     void setMode(Scheduler::Mode mode);
     Scheduler::Mode mode() const { return m_scheduler.mode(); }
-    void setDeadlinePolicy(DeadlinePolicy policy) { m_deadlinePolicy = policy; }
+    void setDeadlinePolicy(DeadlinePolicy policy);
     // Across all agents of this orchestrator; crossing it stops running agents and fails the rest.
-    void setRunBudget(const Budget &budget) { m_runBudget = budget; }
-    // Seeds the retry jitter, so tests can predict backoffs.
-    void setRandomSeed(quint32 seed) { m_random.seed(seed); }
+    void setRunBudget(const Budget &budget);
     void pauseDispatch();
     void resumeDispatch();
-    bool isDispatchPaused() const { return m_paused; }
+    bool isDispatchPaused() const;
 
     // The locks agents hold and the questions they ask; views and the CLI read and answer through these.
     LockManager &locks() { return m_locks; }
@@ -167,12 +162,12 @@ public:
     Scratchpad &scratchpad() { return m_scratchpad; }
     // Raise a `failure` escalation (Retry / Skip / Cancel dependents) when a goal's retries run out,
     // instead of failing it at once. On by default; unattended runs turn it off.
-    void setEscalateExhaustedRetries(bool enabled) { m_escalateExhausted = enabled; }
-    int lockConflicts() const { return m_lockConflicts; }
+    void setEscalateExhaustedRetries(bool enabled);
+    int lockConflicts() const;
 
     Progress progress() const;
     RunSummary summary() const;
-    int maxParallelReached() const { return m_maxRunningSeen; }
+    int maxParallelReached() const;
 
 Q_SIGNALS:
     void agentSpawned(const QString &agentId);
@@ -198,164 +193,56 @@ Q_SIGNALS:
     void storageFailed(const QString &message);
 
 private:
-    struct AgentRecord
-    {
-        AgentStatus status;
-        Goal goal;
-        std::shared_ptr<AgentLog> log;
-        std::shared_ptr<AgentContext> context; // while an attempt runs
-        std::shared_ptr<AgentContext> pooled;  // dispatched ahead: in the pool's queue, not started (still Queued)
-        bool runnerWaiting = false;            // its runner waits for a human or a lock (not counted as running)
-        qint64 runMs = 0;
-        bool cancelRequested = false;
-        // Usage of earlier attempts: costs add up across retries.
-        qint64 baseInputTokens = 0;
-        qint64 baseOutputTokens = 0;
-        double baseCostUsd = 0.0;
-        qint64 attemptStartMs = -1; // m_clock time the running attempt started
-        quint64 lastActivity = 0;
-        qint64 lastActivityMs = -1;
-        qint64 retryAtMs = -1; // m_clock time of the next attempt while backing off
-        QString output;        // what dependents receive: result summary or handoff data
-        bool handedOff = false;
-        bool failureEscalated = false; // waiting on a human after its retries ran out
-        int retryOffset = 0;           // attempts before the last "Retry" answer: retries count from here
-        bool deadlineAsked = false;    // on_deadline: escalate asked once; "keep going" is remembered
-        bool durable = true;           // with a store: its goal is committed (only then may it be dispatched)
-        bool held = false;             // Interrupted after a restore, waiting for resumeInterrupted()
-        bool dirty = false;            // in m_dirty: published with the next agentsUpdated()
-        bool watched = false;          // in m_watched: the watchdog looks at it
-    };
-
-    // What agent threads report. They queue these in order and post one call per burst (not one per event):
-    // handleAgentEvents() takes everything queued so far.
-    struct AgentEvent
-    {
-        enum class Kind
-        {
-            Started,     // a pool thread took the attempt `context`
-            LiveState,   // progress, log, usage... (coalesced in the context)
-            WaitChanged, // began or ended waiting for a human or a lock
-            Finished,    // the attempt returned `result`
-        };
-        AgentEvent() = default;
-        AgentEvent(Kind kind, QString agentId, const AgentContext *context = nullptr, AgentResult result = {},
-                   AgentState waitState = AgentState::Running)
-            : kind(kind)
-            , agentId(std::move(agentId))
-            , context(context)
-            , waitState(waitState)
-            , result(std::move(result))
-        {}
-
-        Kind kind = Kind::LiveState;
-        QString agentId;
-        const AgentContext *context = nullptr; // Started, Finished: the attempt (null: no runner ran)
-        AgentState waitState = AgentState::Running;
-        AgentResult result;
-    };
-
-    void postAgentEvent(AgentEvent event);
     void handleAgentEvents();
-    void agentLiveStateChanged(const QString &agentId) override;
-    void agentWaitChanged(const QString &agentId, AgentState state) override;
-    void handleWaitChanged(const QString &agentId, AgentState state);
-    bool tryStartWithResources(const Goal &goal);
-    void handleLockLost(const QString &agentId, const QString &resource, const QString &how);
-    void escalateFailure(AgentRecord &record, const QString &error);
-    void escalateDeadline(AgentRecord &record);
-    void handleFailureAnswer(const QString &agentId, const Escalation &escalation);
-    void finishAsFailed(AgentRecord &record, const QString &error, const QString &kind);
-    void handleLiveStateChanged(const QString &agentId);
-    // now: the clock as read for the batch of events this finish came in.
-    void handleAgentFinished(AgentRecord &record, const AgentResult &result, qint64 nowMs, const QDateTime &nowUtc);
-    void dispatch();
-    void startAgent(AgentRecord &record, const QString &profileName, bool ahead);
-    void beginAttempt(AgentRecord &record);
-    void beginAttempt(AgentRecord &record, qint64 nowMs, const QDateTime &nowUtc);
-    int lookahead() const;
-    void settlePooled(AgentRecord &record);
-    void withdrawPooled();
-    void applyBlocked(const QList<Scheduler::BlockedGoal> &blocked);
-    void setState(AgentRecord &record, AgentState state);
-    void markDirty(const QString &agentId);
-    void markDirty(AgentRecord &record);
-    void publishUpdates();
-    void checkIdle();
-    void handleWatchdog();
-    void ensureWatchdog();
-    // A deadline, a timeout or idle timeout of its profile, a wait (leases to renew) or a retry backoff.
-    bool needsWatching(const AgentRecord &record) const;
-    void watch(AgentRecord &record);
-    void failPending(AgentRecord &record, const QString &error, const QString &kind);
-    const RetryPolicy &retryPolicy(const AgentRecord &record) const;
-    void checkBudgets(AgentRecord &record);
-    QJsonObject inputsFor(const Goal &goal) const;
-    AgentRecord *record(const QString &agentId);
-    const AgentRecord *record(const QString &agentId) const;
-    AgentRecord *recordForGoal(const QString &goalId);
-    const AgentRecord *recordForGoal(const QString &goalId) const;
+    RunHooks &hooks() { return *this; }
     QList<Goal> withGeneratedIds(const QList<Goal> &goals) const;
-    bool canDispatch(const Goal &goal);
-    void ensureRunRecorded();
-    void recordRunStarted();
     void applyStoreFloors(const StoreSnapshot &snapshot);
-    // Records the record's final state (with the result when given) and runs `report` (the signals) once
-    // it is committed; at once without a store.
-    void reportFinal(AgentRecord &record, const std::optional<AgentResult> &result, std::function<void()> report);
-    void recordLog(AgentRecord &record);
-    QJsonArray answersFor(const QString &goalId) const;
+    QJsonObject effectiveRunSettings() const;
 
-    QThreadPool m_pool;
+    // RunHooks: what the rooms ask of each other and of this facade.
+    qint64 nowMs() const override;
+    void dispatch() override;
+    void checkIdle() override;
+    void setState(AgentRecord &record, AgentState state) override;
+    void markDirty(AgentRecord &record) override;
+    void watch(AgentRecord &record) override;
+    void ensureWatchdog() override;
+    void settlePooled(AgentRecord &record) override;
+    void withdrawPooled() override;
+    void beginAttempt(AgentRecord &record, qint64 nowMs, const QDateTime &nowUtc) override;
+    void failPending(AgentRecord &record, const QString &error, const QString &kind) override;
+    void applyBlocked(const QList<Scheduler::BlockedGoal> &blocked) override;
+    bool isRunBudgetHit() const override;
+    void notifySpawned(const QString &agentId) override;
+    void notifyStarted(const QString &agentId) override;
+    void notifyProgress(const QString &agentId, int progress, const QString &step) override;
+    void notifyCompleted(const QString &agentId, const QString &summary) override;
+    void notifyFailed(const QString &agentId, const QString &error) override;
+    void notifyCancelled(const QString &agentId) override;
+    void notifyBlocked(const QString &agentId, const QString &reason) override;
+    void notifyRetryScheduled(const QString &agentId, int nextAttempt, qint64 delayMs, const QString &error) override;
+    void notifyProfileRateLimited(const QString &profile, const QDateTime &until) override;
+    void notifyRunBudgetExceeded(const QString &reason) override;
+
+    // Shared by the rooms (references); declared first so they outlive them.
     LockManager m_locks;
     EscalationInbox m_inbox;
     Scratchpad m_scratchpad;
-    bool m_escalateExhausted = true;
-    int m_lockConflicts = 0;
-    QSet<QString> m_conflictCounted; // goals already counted as waiting on a lock
     Scheduler m_scheduler;
-    BackendRegistry m_backends;
-    QString m_workspace;
+    QElapsedTimer m_clock;
     QString m_logDirectory;
-    std::unordered_map<QString, std::unique_ptr<AgentRecord>> m_records;
-    QStringList m_order;                          // agent ids in spawn order
-    QHash<QString, AgentRecord *> m_recordByGoal; // goal id -> its agent's record (one lookup, not two)
-    // Agents per AgentState, indexed by the enum: read on every finish (isIdle) and by progress().
-    std::array<int, static_cast<size_t>(AgentState::Cancelled) + 1> m_stateCounts{};
-    std::vector<AgentRecord *> m_dirty; // changed since the last agentsUpdated(); records are stable (unique_ptr)
-    QMutex m_eventMutex;
-    std::vector<AgentEvent> m_events;     // guarded by m_eventMutex: reported, not yet taken
-    std::vector<AgentEvent> m_eventBatch; // taken, handled in order from m_eventPos
-    size_t m_eventPos = 0;
-    QTimer m_updateTimer;
-    QTimer m_watchdog;                           // timeouts, deadlines, retry backoffs, rate-limit resets
-    std::vector<AgentRecord *> m_watched;        // what the watchdog looks at (not every agent)
-    QHash<QString, qint64> m_rateLimitedUntilMs; // profile -> m_clock time
-    DeadlinePolicy m_deadlinePolicy = DeadlinePolicy::Fail;
-    Budget m_runBudget;
-    bool m_runBudgetHit = false;
-    QRandomGenerator m_random{0x5b0a4d};
-    bool m_paused = false;
     mutable quint64 m_nextGoalNumber = 1;
     quint64 m_nextAgentNumber = 1;
-    int m_maxRunningSeen = 0;
-    int m_runnersActive = 0;             // runners that started and have not finished or begun to wait
-    std::vector<AgentRecord *> m_pooled; // records with a look-ahead attempt in the pool's queue
-    qint64 m_attemptsEnded = 0;          // attempts that returned (for the look-ahead's warm-up)
-    double m_attemptMsAverage = 0.0;     // moving average of how long attempts take
-    QElapsedTimer m_clock;
-    qint64 m_firstStartMs = -1;
-    qint64 m_lastFinishMs = -1;
-    qint64 m_agentTimeMs = 0;
     bool m_wasBusy = false;
-    Store *m_store = nullptr; // not owned; cleared when it is destroyed
-    QString m_runId;
-    QString m_runName;
-    QString m_planFile;
-    QJsonObject m_runSettings;
-    bool m_runFinishedRecorded = false; // the run is recorded as finished; new spawns open it again
-    int m_pendingFinal = 0;             // final states submitted, not yet committed and reported
-    bool m_storageFailed = false;
+    // The rooms: each owns one job (see docs/ARCHITECTURE.md); the table holds the state they share.
+    std::unique_ptr<AgentTable> m_table;
+    std::unique_ptr<AgentEventQueue> m_events;
+    std::unique_ptr<UpdatePublisher> m_publisher;
+    std::unique_ptr<RunRecorder> m_recorder;
+    std::unique_ptr<Watchdog> m_watchdog;
+    std::unique_ptr<AttemptLifecycle> m_lifecycle;
+    std::unique_ptr<Dispatcher> m_dispatcher;
+    std::unique_ptr<RunRestorer> m_restorer;
 };
 
 } // namespace switchboard

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "AgentRecord.h"
+
+#include <QHash>
+#include <QSet>
+#include <QStringList>
+
+#include <array>
+#include <memory>
+#include <unordered_map>
+
+namespace switchboard {
+
+// The orchestrator's agents: every AgentRecord by agent id and by goal id, the spawn order and how many agents
+// are in each state. The one place agent state lives; the other rooms get references to records from here.
+class AgentTable final
+{
+    Q_DISABLE_COPY_MOVE(AgentTable)
+
+public:
+    AgentTable() = default;
+
+    AgentRecord *record(const QString &agentId);
+    const AgentRecord *record(const QString &agentId) const;
+    // One lookup, not two (goal -> agent id -> record).
+    AgentRecord *recordForGoal(const QString &goalId) { return m_byGoal.value(goalId); }
+    const AgentRecord *recordForGoal(const QString &goalId) const { return m_byGoal.value(goalId); }
+    bool containsGoal(const QString &goalId) const { return m_byGoal.contains(goalId); }
+
+    // Takes a new record (its status filled in: agent id, goal id, state) at the end of the spawn order.
+    AgentRecord &add(std::unique_ptr<AgentRecord> record);
+    void reserve(qsizetype count);
+    // Removes these agents; returns how many were removed.
+    int remove(const QSet<QString> &agentIds);
+
+    // Moves the record to `state` and keeps the counts; false when it was in that state already.
+    bool setState(AgentRecord &record, AgentState state);
+    int count(AgentState state) const { return m_stateCounts[static_cast<size_t>(state)]; }
+    // Queued, running, waiting, paused or interrupted agents: the run is not over while there are any.
+    int unfinishedCount() const;
+
+    // Agent ids in spawn order.
+    const QStringList &order() const { return m_order; }
+    bool isEmpty() const { return m_records.empty(); }
+    qsizetype size() const { return m_order.size(); }
+
+    // Calls f(AgentRecord &) for every agent in spawn order (f must not add or remove agents).
+    template<typename F> void forEach(F &&f)
+    {
+        for (const QString &id : std::as_const(m_order))
+            f(*m_records.find(id)->second);
+    }
+    template<typename F> void forEach(F &&f) const
+    {
+        for (const QString &id : m_order)
+            f(static_cast<const AgentRecord &>(*m_records.find(id)->second));
+    }
+
+private:
+    std::unordered_map<QString, std::unique_ptr<AgentRecord>> m_records;
+    QStringList m_order;
+    QHash<QString, AgentRecord *> m_byGoal;
+    // Agents per AgentState, indexed by the enum: read on every finish (the idle check) and by progress().
+    std::array<int, static_cast<size_t>(AgentState::Cancelled) + 1> m_stateCounts{};
+};
+
+} // namespace switchboard

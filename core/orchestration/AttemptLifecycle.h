@@ -1,0 +1,82 @@
+#pragma once
+
+#include "Scheduler.h"
+#include "model/AgentResult.h"
+#include "model/AgentState.h"
+
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QString>
+
+namespace switchboard {
+
+class AgentTable;
+class EscalationInbox;
+class LockManager;
+class RunHooks;
+class RunRecorder;
+class Watchdog;
+struct AgentRecord;
+struct Escalation;
+struct RetryPolicy;
+
+// One attempt from start to end and what follows it: begin, live reports, waits, finish, retry with
+// backoff, exhausted retries -> a `failure` question (Retry / Skip / Cancel dependents), blocked dependents,
+// cancel and stop. Owns the retry jitter and the run's timing totals (first start, last finish, agent time).
+class AttemptLifecycle final
+{
+    Q_DISABLE_COPY_MOVE(AttemptLifecycle)
+
+public:
+    // context: owner of the questions it raises (their answers come back on its thread).
+    AttemptLifecycle(QObject *context, RunHooks &hooks, AgentTable &table, Scheduler &scheduler, LockManager &locks,
+                     EscalationInbox &inbox, RunRecorder &recorder, Watchdog &watchdog);
+
+    // The scheduler's state for an agent state (a final state ends the goal there; anything else is pending).
+    static Scheduler::GoalState goalStateFor(AgentState state);
+
+    void setEscalateExhaustedRetries(bool enabled) { m_escalateExhausted = enabled; }
+
+    void beginAttempt(AgentRecord &record, qint64 nowMs, const QDateTime &nowUtc);
+    // Takes what the running attempt reported since the last look (progress, usage, activity, rate limit,
+    // handoff) into the status, the store and the budgets.
+    void applyLiveState(AgentRecord &record);
+    // The runner began (state Escalated/WaitingForLock) or ended (Running) a wait for a human or a lock.
+    void handleWaitChanged(AgentRecord &record, AgentState state);
+    // now: the clock as read for the batch of events this finish came in.
+    void handleFinished(AgentRecord &record, const AgentResult &result, qint64 nowMs, const QDateTime &nowUtc);
+    void handleLockLost(const QString &agentId, const QString &resource, const QString &how);
+
+    // Ends a goal that is not running as Failed (its dependents are blocked once that is reported).
+    void failPending(AgentRecord &record, const QString &error, const QString &kind);
+    void applyBlocked(const QList<Scheduler::BlockedGoal> &blocked);
+    bool cancel(const QString &agentId);
+    bool stopAgent(const QString &agentId, const QString &reason, const QString &errorKind);
+
+    qint64 firstStartMs() const { return m_firstStartMs; }
+    qint64 lastFinishMs() const { return m_lastFinishMs; }
+    qint64 agentTimeMs() const { return m_agentTimeMs; }
+
+private:
+    const RetryPolicy &retryPolicy(const AgentRecord &record) const;
+    void escalateFailure(AgentRecord &record, const QString &error);
+    void handleFailureAnswer(const QString &agentId, const Escalation &escalation);
+    // failPending, then the next dispatch and the idle check.
+    void finishAsFailed(AgentRecord &record, const QString &error, const QString &kind);
+
+    QObject *const m_context;
+    RunHooks &m_hooks;
+    AgentTable &m_table;
+    Scheduler &m_scheduler;
+    LockManager &m_locks;
+    EscalationInbox &m_inbox;
+    RunRecorder &m_recorder;
+    Watchdog &m_watchdog;
+    QRandomGenerator m_random{0x5b0a4d};
+    bool m_escalateExhausted = true;
+    qint64 m_firstStartMs = -1;
+    qint64 m_lastFinishMs = -1;
+    qint64 m_agentTimeMs = 0;
+};
+
+} // namespace switchboard

@@ -1,0 +1,280 @@
+#include "Dispatcher.h"
+
+#include "AgentContext.h"
+#include "AgentEventQueue.h"
+#include "AgentRecord.h"
+#include "AgentRunner.h"
+#include "AgentTable.h"
+#include "RunHooks.h"
+#include "RunRecorder.h"
+#include "Scheduler.h"
+#include "coordination/EscalationInbox.h"
+#include "coordination/LockManager.h"
+#include "coordination/Scratchpad.h"
+
+#include <QDir>
+
+#include <algorithm>
+
+namespace switchboard {
+
+Dispatcher::Dispatcher(QObject *context, RunHooks &hooks, AgentTable &table, Scheduler &scheduler, LockManager &locks,
+                       EscalationInbox &inbox, Scratchpad &scratchpad, RunRecorder &recorder, AgentEventQueue &events)
+    : m_context(context)
+    , m_hooks(hooks)
+    , m_table(table)
+    , m_scheduler(scheduler)
+    , m_locks(locks)
+    , m_inbox(inbox)
+    , m_scratchpad(scratchpad)
+    , m_recorder(recorder)
+    , m_events(events)
+    , m_backends(BackendRegistry::withBuiltins())
+    , m_workspace(QDir::currentPath())
+{
+    m_pool.setObjectName(QStringLiteral("switchboard-agents"));
+    m_pool.setMaxThreadCount(m_scheduler.maxParallel());
+}
+
+void Dispatcher::shutdown()
+{
+    m_paused = true;
+    for (AgentRecord *r : m_pooled) {
+        if (!r->pooled->withdrawLaunch())
+            r->pooled->requestCancel(); // a thread took it just now
+    }
+    m_pooled.clear();
+    m_table.forEach([this](AgentRecord &r) {
+        if (r.context) {
+            r.context->requestCancel();
+            m_locks.cancelWaits(r.status.agentId);
+            m_inbox.cancelAgent(r.status.agentId);
+        }
+    });
+    m_pool.clear();
+    m_pool.waitForDone();
+}
+
+void Dispatcher::dispatch()
+{
+    // A storage failure pauses dispatch when its signal arrives; until then nothing may start either (a commit
+    // callback or a freed slot can get here first), since nothing more it does could be recorded.
+    if (m_paused || m_recorder.isStoreFailed())
+        return;
+    const QList<Scheduler::Dispatch> ready =
+        m_scheduler.takeReady([this](const Goal &goal) { return canDispatch(goal); }, lookahead());
+    for (const Scheduler::Dispatch &d : ready) {
+        AgentRecord *r = m_table.recordForGoal(d.goalId);
+        if (r)
+            startAgent(*r, d.profile, d.ahead);
+    }
+}
+
+void Dispatcher::setMaxParallel(int maxParallel)
+{
+    withdrawPooled();
+    m_scheduler.setMaxParallel(maxParallel);
+    m_pool.setMaxThreadCount(maxParallel);
+}
+
+bool Dispatcher::pause()
+{
+    if (m_paused)
+        return false;
+    m_paused = true;
+    withdrawPooled(); // nothing new starts, not even what was queued ahead in the pool
+    return true;
+}
+
+bool Dispatcher::resume()
+{
+    if (!m_paused)
+        return false;
+    m_paused = false;
+    return true;
+}
+
+int Dispatcher::lookahead() const
+{
+    // Goals that take a millisecond or two: up to max_parallel more are handed to the pool than it has
+    // threads, so a thread that finishes one takes the next at once instead of sleeping until this thread
+    // has handled the completion (a wake-up per goal). The pool's thread cap (= max_parallel) keeps what
+    // really runs at once exact. Longer goals would gain nothing and only take their place early.
+    constexpr qint64 kWarmUp = 16;
+    constexpr double kShortAttemptMs = 2.0;
+    if (m_attemptsEnded < kWarmUp || m_attemptMsAverage > kShortAttemptMs)
+        return 0;
+    return m_scheduler.maxParallel();
+}
+
+void Dispatcher::settlePooled(AgentRecord &r)
+{
+    // Its Started event then finds nothing left to do.
+    if (!r.pooled)
+        return;
+    std::shared_ptr<AgentContext> attempt = std::move(r.pooled);
+    m_pooled.erase(std::find(m_pooled.begin(), m_pooled.end(), &r));
+    if (attempt->withdrawLaunch()) {
+        m_scheduler.undispatch(r.status.goalId);
+        return;
+    }
+    r.context = std::move(attempt);
+    m_hooks.beginAttempt(r, m_hooks.nowMs(), QDateTime::currentDateTimeUtc());
+}
+
+void Dispatcher::withdrawPooled()
+{
+    while (!m_pooled.empty())
+        settlePooled(*m_pooled.back());
+}
+
+bool Dispatcher::canDispatch(const Goal &goal)
+{
+    const AgentRecord *r = m_table.recordForGoal(goal.id);
+    if ((r && r->held) || (m_recorder.store() && (!r || !r->durable)))
+        return false;
+    return tryStartWithResources(goal);
+}
+
+bool Dispatcher::tryStartWithResources(const Goal &goal)
+{
+    if (goal.resources.isEmpty())
+        return true;
+    AgentRecord *r = m_table.recordForGoal(goal.id);
+    if (!r)
+        return false;
+    // The goal's declared resources are locked for the whole attempt (released when it ends).
+    if (!m_locks.anyHeld(goal.resources)) {
+        const LockManager::Result granted = m_locks.tryAcquire(r->status.agentId, goal.resources, goal.id);
+        if (granted.ok()) {
+            m_conflictCounted.remove(goal.id);
+            r->status.waitingFor.clear();
+            return true;
+        }
+        if (granted.status == LockManager::Status::Invalid) {
+            // A resource that can never be locked (e.g. a path outside the workspace) is a bad goal.
+            r->status.waitingFor.clear();
+            QMetaObject::invokeMethod(
+                m_context,
+                [this, id = r->status.agentId, why = granted.error] {
+                    if (AgentRecord *bad = m_table.record(id); bad && bad->status.state == AgentState::Queued)
+                        m_hooks.failPending(*bad, QStringLiteral("invalid resources: %1").arg(why),
+                                            QStringLiteral("invalid"));
+                },
+                Qt::QueuedConnection);
+            return false;
+        }
+    }
+    if (!m_conflictCounted.contains(goal.id)) {
+        m_conflictCounted.insert(goal.id);
+        ++m_lockConflicts; // a lock conflict for the metrics: the scheduler picks another goal
+        QStringList held;
+        for (const QString &resource : goal.resources) {
+            if (m_locks.isHeld(resource))
+                held << resource;
+        }
+        r->status.waitingFor = held.isEmpty() ? goal.resources : held;
+        m_hooks.markDirty(*r);
+    }
+    return false;
+}
+
+void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, bool ahead)
+{
+    AgentStatus &s = record.status;
+    const AgentProfile *profile = m_scheduler.profile(profileName);
+    s.profile = profileName;
+    if (!record.goal.retry && profile)
+        s.maxAttempts = 1 + qMax(0, profile->retry.maxRetries);
+    if (record.goal.profile.isEmpty())
+        s.name = profileName + u'-' + QStringView(s.agentId).mid(2);
+
+    std::unique_ptr<AgentBackend> backend = profile ? m_backends.create(*profile) : nullptr;
+    if (!backend) {
+        m_hooks.beginAttempt(record, m_hooks.nowMs(), QDateTime::currentDateTimeUtc());
+        const QString why = profile ? QStringLiteral("no backend named '%1'").arg(profile->backend)
+                                    : QStringLiteral("no profile named '%1'").arg(profileName);
+        m_events.post({AgentEvent::Kind::Finished, s.agentId, nullptr, AgentResult::failed(why)});
+        return;
+    }
+    auto context = std::make_shared<AgentContext>(s.agentId, record.goal, *profile, s.attempt + 1, m_workspace,
+                                                  record.log, &m_events);
+    context->setInputs(inputsFor(record.goal));
+    context->setAnswers(m_recorder.answersFor(record.goal.id));
+    context->setCoordination(&m_locks, &m_inbox, &m_pool);
+    context->setScratchpad(&m_scratchpad);
+    const QString agentId = s.agentId;
+    const AgentContext *attempt = context.get();
+    auto *runner = new AgentRunner(
+        std::move(backend), context,
+        [this, agentId, attempt] {
+            m_events.post({AgentEvent::Kind::Started, agentId, attempt});
+        },
+        [this, agentId, attempt](AgentResult result) {
+            m_events.post({AgentEvent::Kind::Finished, agentId, attempt, std::move(result)});
+        });
+    if (ahead) {
+        // Queued in the pool behind the running ones: it stays Queued until a thread takes it.
+        context->setLaunchPending();
+        record.pooled = std::move(context);
+        m_pooled.push_back(&record);
+    } else {
+        record.context = std::move(context);
+        m_hooks.beginAttempt(record, m_hooks.nowMs(), QDateTime::currentDateTimeUtc());
+    }
+    m_pool.start(runner);
+}
+
+QJsonObject Dispatcher::inputsFor(const Goal &goal) const
+{
+    QJsonObject inputs;
+    for (const QString &dep : goal.dependsOn) {
+        const AgentRecord *r = m_table.recordForGoal(dep);
+        if (!r || (r->output.isEmpty() && r->status.summary.isEmpty()))
+            continue;
+        QJsonObject entry;
+        entry.insert(u"summary", r->status.summary);
+        entry.insert(u"output", r->output);
+        entry.insert(u"state", agentStateToString(r->status.state));
+        inputs.insert(dep, entry);
+    }
+    return inputs;
+}
+
+void Dispatcher::handleStarted(AgentRecord *r, const AgentContext *attempt, qint64 nowMs, const QDateTime &nowUtc)
+{
+    // In report order a runner starts only after the one whose thread it took has finished or begun to wait,
+    // so this count never exceeds the threads that really run agents.
+    m_maxRunningSeen = qMax(m_maxRunningSeen, ++m_runnersActive);
+    if (r && r->pooled && r->pooled.get() == attempt) {
+        m_pooled.erase(std::find(m_pooled.begin(), m_pooled.end(), r));
+        r->context = std::move(r->pooled);
+        m_hooks.beginAttempt(*r, nowMs, nowUtc);
+    }
+}
+
+void Dispatcher::handleWaitChanged(AgentRecord &r, bool waiting)
+{
+    if (waiting == r.runnerWaiting)
+        return;
+    r.runnerWaiting = waiting;
+    m_runnersActive += waiting ? -1 : 1;
+    m_maxRunningSeen = qMax(m_maxRunningSeen, m_runnersActive);
+}
+
+void Dispatcher::handleFinished(AgentRecord *r, const AgentContext *attempt, qint64 nowMs)
+{
+    if (!attempt)
+        return; // no runner ran
+    if (r && r->runnerWaiting)
+        r->runnerWaiting = false;
+    else
+        --m_runnersActive;
+    if (r && r->attemptStartMs >= 0) {
+        // How long attempts take decides the look-ahead (short ones only).
+        const double ms = static_cast<double>(nowMs - r->attemptStartMs);
+        m_attemptMsAverage = m_attemptsEnded++ == 0 ? ms : m_attemptMsAverage + (ms - m_attemptMsAverage) / 8.0;
+    }
+}
+
+} // namespace switchboard

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "agents/BackendRegistry.h"
+
+#include <QJsonObject>
+#include <QSet>
+#include <QString>
+#include <QThreadPool>
+
+#include <memory>
+#include <vector>
+
+namespace switchboard {
+
+class AgentContext;
+class AgentEventQueue;
+class AgentTable;
+class EscalationInbox;
+class LockManager;
+class RunHooks;
+class RunRecorder;
+class Scheduler;
+class Scratchpad;
+struct AgentRecord;
+struct Goal;
+
+// Turns the scheduler's ready set into attempts on the private pool: resources locked at dispatch, the
+// look-ahead for short goals, pause/resume, max_parallel (the pool's thread cap), and which runners really
+// run. Owns the pool, the backends and the workspace, and the attempts queued ahead.
+class Dispatcher final
+{
+    Q_DISABLE_COPY_MOVE(Dispatcher)
+
+public:
+    // context: the thread queued notices of invalid resources run on (the orchestrator's).
+    Dispatcher(QObject *context, RunHooks &hooks, AgentTable &table, Scheduler &scheduler, LockManager &locks,
+               EscalationInbox &inbox, Scratchpad &scratchpad, RunRecorder &recorder, AgentEventQueue &events);
+
+    void setBackends(BackendRegistry registry) { m_backends = std::move(registry); }
+    const BackendRegistry &backends() const { return m_backends; }
+    void setWorkspace(const QString &path) { m_workspace = path; }
+    const QString &workspace() const { return m_workspace; }
+
+    void dispatch();
+    // Exactly the cap: with look-ahead the pool's queue holds more than it may run at once.
+    void setMaxParallel(int maxParallel);
+    // False when it was paused (resumed) already.
+    bool pause();
+    bool resume();
+    bool isPaused() const { return m_paused; }
+
+    // Before treating a queued record as not dispatched (cancel, deadline, pause...): its look-ahead attempt
+    // goes back to the ready set, or, if a thread took it meanwhile, becomes the running attempt now.
+    void settlePooled(AgentRecord &record);
+    void withdrawPooled();
+    int pooledCount() const { return static_cast<int>(m_pooled.size()); }
+
+    // News from the runners, in report order (orchestrator thread).
+    void handleStarted(AgentRecord *record, const AgentContext *attempt, qint64 nowMs, const QDateTime &nowUtc);
+    void handleWaitChanged(AgentRecord &record, bool waiting);
+    void handleFinished(AgentRecord *record, const AgentContext *attempt, qint64 nowMs);
+
+    // Stops everything and waits: no runner may outlive the orchestrator (call before the table goes).
+    void shutdown();
+
+    int lockConflicts() const { return m_lockConflicts; }
+    int maxRunningSeen() const { return m_maxRunningSeen; }
+
+private:
+    void startAgent(AgentRecord &record, const QString &profileName, bool ahead);
+    int lookahead() const;
+    bool canDispatch(const Goal &goal);
+    bool tryStartWithResources(const Goal &goal);
+    QJsonObject inputsFor(const Goal &goal) const;
+
+    QObject *const m_context;
+    RunHooks &m_hooks;
+    AgentTable &m_table;
+    Scheduler &m_scheduler;
+    LockManager &m_locks;
+    EscalationInbox &m_inbox;
+    Scratchpad &m_scratchpad;
+    RunRecorder &m_recorder;
+    AgentEventQueue &m_events;
+    QThreadPool m_pool;
+    BackendRegistry m_backends;
+    QString m_workspace;
+    bool m_paused = false;
+    int m_lockConflicts = 0;
+    QSet<QString> m_conflictCounted;     // goals already counted as waiting on a lock
+    std::vector<AgentRecord *> m_pooled; // records with a look-ahead attempt in the pool's queue
+    qint64 m_attemptsEnded = 0;          // attempts that returned (for the look-ahead's warm-up)
+    double m_attemptMsAverage = 0.0;     // moving average of how long attempts take
+    int m_runnersActive = 0;             // runners that started and have not finished or begun to wait
+    int m_maxRunningSeen = 0;
+};
+
+} // namespace switchboard

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "Scheduler.h"
+#include "model/AgentState.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace switchboard {
+
+struct AgentRecord;
+
+// What the orchestrator's rooms (Dispatcher, AttemptLifecycle, Watchdog, RunRestorer, RunRecorder) ask of
+// each other and of the facade, so that none of them holds another: the steps that tie a run together, and
+// the news the facade turns into its signals. The Orchestrator implements it; tests may fake it.
+class RunHooks
+{
+public:
+    virtual ~RunHooks() = default;
+
+    // --- steps that tie the rooms together (orchestrator thread) ---
+    virtual qint64 nowMs() const = 0; // the run clock
+    virtual void dispatch() = 0;
+    virtual void checkIdle() = 0;
+    // Moves the record to `state`: counts, the next agentsUpdated() and, unless final, the store.
+    virtual void setState(AgentRecord &record, AgentState state) = 0;
+    virtual void markDirty(AgentRecord &record) = 0;
+    virtual void watch(AgentRecord &record) = 0;
+    virtual void ensureWatchdog() = 0;
+    virtual void settlePooled(AgentRecord &record) = 0;
+    virtual void withdrawPooled() = 0;
+    virtual void beginAttempt(AgentRecord &record, qint64 nowMs, const QDateTime &nowUtc) = 0;
+    // Ends a goal that is not running (queued, backing off, or waiting on a human about its failure) as Failed.
+    virtual void failPending(AgentRecord &record, const QString &error, const QString &kind) = 0;
+    virtual void applyBlocked(const QList<Scheduler::BlockedGoal> &blocked) = 0;
+    virtual bool isRunBudgetHit() const = 0;
+
+    // --- news for the front ends ---
+    virtual void notifySpawned(const QString &agentId) = 0;
+    virtual void notifyStarted(const QString &agentId) = 0;
+    virtual void notifyProgress(const QString &agentId, int progress, const QString &step) = 0;
+    virtual void notifyCompleted(const QString &agentId, const QString &summary) = 0;
+    virtual void notifyFailed(const QString &agentId, const QString &error) = 0;
+    virtual void notifyCancelled(const QString &agentId) = 0;
+    virtual void notifyBlocked(const QString &agentId, const QString &reason) = 0;
+    virtual void notifyRetryScheduled(const QString &agentId, int nextAttempt, qint64 delayMs,
+                                      const QString &error) = 0;
+    virtual void notifyProfileRateLimited(const QString &profile, const QDateTime &until) = 0;
+    virtual void notifyRunBudgetExceeded(const QString &reason) = 0;
+};
+
+} // namespace switchboard

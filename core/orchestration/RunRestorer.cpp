@@ -1,0 +1,191 @@
+#include "RunRestorer.h"
+
+#include "AgentLog.h"
+#include "AgentRecord.h"
+#include "AgentTable.h"
+#include "AttemptLifecycle.h"
+#include "RunHooks.h"
+#include "RunRecorder.h"
+#include "Scheduler.h"
+#include "coordination/EscalationInbox.h"
+#include "coordination/Scratchpad.h"
+#include "persistence/Store.h"
+#include "persistence/StoreSnapshot.h"
+
+#include <QDir>
+
+namespace switchboard {
+
+RunRestorer::RunRestorer(RunHooks &hooks, AgentTable &table, Scheduler &scheduler, EscalationInbox &inbox,
+                         Scratchpad &scratchpad, RunRecorder &recorder)
+    : m_hooks(hooks)
+    , m_table(table)
+    , m_scheduler(scheduler)
+    , m_inbox(inbox)
+    , m_scratchpad(scratchpad)
+    , m_recorder(recorder)
+{}
+
+bool RunRestorer::restore(const StoreSnapshot &snapshot, bool autoResume, const QString &logDirectory, QString *error)
+{
+    Store *store = m_recorder.store();
+    if (!snapshot.runs.isEmpty()) {
+        const RunRecord &run = snapshot.runs.constLast();
+        m_recorder.adoptRun(run);
+        m_scratchpad.setRunId(run.id);
+        QList<NoteRecord> notes;
+        for (const NoteRecord &note : snapshot.notes) {
+            if (note.runId == run.id)
+                notes.append(note);
+        }
+        m_scratchpad.preload(notes);
+    }
+    const QSet<QString> active(snapshot.activeAgents.cbegin(), snapshot.activeAgents.cend());
+    if (store && !active.isEmpty() && !store->isReadOnly()) {
+        QString why;
+        if (store->markInterrupted(&why).isEmpty() && !why.isEmpty()) {
+            if (error)
+                *error = why;
+            return false;
+        }
+    }
+
+    // Questions: answered ones are never asked again; open ones died with their agents (asked again).
+    m_inbox.preload(snapshot.escalations);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (Escalation e : snapshot.escalations) {
+        if (!e.isOpen() || !store)
+            continue;
+        e.state = Escalation::State::Cancelled;
+        e.answeredAt = now;
+        e.answeredBy = QStringLiteral("interrupted");
+        m_recorder.recordEscalation(e);
+    }
+
+    // Sized for a big history (100,000 goals): no status copies in the index, no rehashing, no QDir per agent.
+    // The store lists goals and their agents in the same (spawn) order: the index by id is built only for a
+    // snapshot where they are not.
+    QHash<QString, qsizetype> statusById;
+    const auto statusRowOf = [&snapshot, &statusById](qsizetype goalRow, const QString &agentId) {
+        if (goalRow < snapshot.agents.size() && snapshot.agents.at(goalRow).agentId == agentId)
+            return goalRow;
+        if (statusById.isEmpty()) {
+            statusById.reserve(snapshot.agents.size());
+            for (qsizetype i = 0; i < snapshot.agents.size(); ++i)
+                statusById.insert(snapshot.agents.at(i).agentId, i);
+        }
+        return statusById.value(agentId, -1);
+    };
+    m_table.reserve(snapshot.goals.size());
+    QString logPrefix = logDirectory.isEmpty() ? QString() : QDir(logDirectory).path();
+    if (!logPrefix.isEmpty() && !logPrefix.endsWith(u'/'))
+        logPrefix += u'/';
+    QList<Goal> goals;
+    goals.reserve(snapshot.goals.size());
+    QStringList restored;
+    restored.reserve(snapshot.goals.size());
+    std::vector<AgentRecord *> restoredRecords;
+    restoredRecords.reserve(static_cast<size_t>(snapshot.goals.size()));
+    for (qsizetype goalRow = 0; goalRow < snapshot.goals.size(); ++goalRow) {
+        const GoalRecord &g = snapshot.goals.at(goalRow);
+        if (m_table.containsGoal(g.goal.id) || g.agentId.isEmpty())
+            continue;
+        auto r = std::make_unique<AgentRecord>();
+        r->goal = g.goal;
+        r->log = std::make_shared<AgentLog>();
+        if (!logPrefix.isEmpty())
+            r->log->setSpillFile(logPrefix + g.agentId + QStringLiteral(".log"));
+        const qsizetype statusRow = statusRowOf(goalRow, g.agentId);
+        AgentStatus &s = r->status; // filled in place: no copy to move in and destroy
+        if (statusRow >= 0)
+            s = snapshot.agents.at(statusRow);
+        if (s.agentId.isEmpty()) {
+            s.agentId = g.agentId;
+            s.goalId = g.goal.id;
+            s.goalTitle = g.goal.title;
+            s.profile = g.goal.profile;
+            s.priority = g.goal.priority;
+            s.state = AgentState::Queued;
+            s.createdAt = g.createdAt;
+        }
+        if (s.name.isEmpty())
+            s.name = g.agentId;
+        if (s.maxAttempts < 1)
+            s.maxAttempts = 1 + qMax(0, g.goal.retry ? g.goal.retry->maxRetries : 0);
+        if (active.contains(s.agentId) || isActiveState(s.state)) {
+            s.state = AgentState::Interrupted;
+            if (s.error.isEmpty())
+                s.error = QStringLiteral("interrupted: Switchboard stopped while the agent was running");
+        }
+        s.openEscalation.clear();
+        s.waitingFor.clear();
+        s.progress = s.state == AgentState::Completed ? 100 : s.progress;
+        const AgentStatus &rs = r->status;
+        r->baseInputTokens = rs.inputTokens;
+        r->baseOutputTokens = rs.outputTokens;
+        r->baseCostUsd = rs.costUsd;
+        r->held = rs.state == AgentState::Interrupted;
+        if (rs.state == AgentState::Completed)
+            r->output = rs.summary;
+        if (rs.startedAt.isValid() && rs.completedAt.isValid())
+            r->runMs = rs.startedAt.msecsTo(rs.completedAt);
+        goals << g.goal;
+        restored << rs.agentId;
+        restoredRecords.push_back(&m_table.add(std::move(r)));
+    }
+
+    // The scheduler learns the goals with their ended states in one pass (ended goals never enter its ready
+    // set), so dependents resolve.
+    std::vector<Scheduler::GoalState> ended;
+    ended.reserve(restoredRecords.size());
+    for (const AgentRecord *r : restoredRecords)
+        ended.push_back(AttemptLifecycle::goalStateFor(r->status.state));
+    QList<Scheduler::BlockedGoal> blocked = m_scheduler.addRestored(goals, ended);
+    QList<Scheduler::BlockedGoal> newlyBlocked;
+    for (const Scheduler::BlockedGoal &b : std::as_const(blocked)) {
+        const AgentRecord *r = m_table.recordForGoal(b.goalId);
+        if (r && !isFinalState(r->status.state) && r->status.state != AgentState::Blocked)
+            newlyBlocked << b;
+    }
+    // No agentsUpdated() batch for them: a view made later reads agents(), one made before inserts the rows
+    // from agentSpawned with the status as it is (at 100,000 agents that batch cost the board ~0.1 s).
+    for (AgentRecord *r : restoredRecords) {
+        m_hooks.watch(*r);
+        m_hooks.notifySpawned(r->status.agentId);
+    }
+    m_hooks.applyBlocked(newlyBlocked);
+    if (autoResume)
+        resumeInterrupted(restored); // dispatches
+    else
+        m_hooks.dispatch();
+    m_hooks.ensureWatchdog();
+    m_hooks.checkIdle();
+    return true;
+}
+
+int RunRestorer::resumeInterrupted(const QStringList &agentIds)
+{
+    // All of them back in the queue before the one dispatch: resumed one by one, the first one's dispatch gave
+    // every other free slot to goals that had never run while the rest of the interrupted ones were still held
+    // (seen with 200 interrupted of 600 goals: goal 0 ran, goals 1-199 waited behind goals 200-398).
+    int resumed = 0;
+    for (const QString &agentId : agentIds) {
+        AgentRecord *r = m_table.record(agentId);
+        if (!r || r->status.state != AgentState::Interrupted)
+            continue;
+        r->held = false;
+        r->log->append(QStringLiteral("resumed after an interruption at %1 %: attempt %2 starts from the beginning")
+                           .arg(r->status.progress)
+                           .arg(r->status.attempt + 1));
+        // Queued for an attempt that starts from nothing: the card must not show the old one's progress.
+        r->status.progress = 0;
+        r->status.currentStep.clear();
+        m_hooks.setState(*r, AgentState::Queued);
+        ++resumed;
+    }
+    m_hooks.dispatch();
+    m_hooks.checkIdle();
+    return resumed;
+}
+
+} // namespace switchboard

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "model/DeadlinePolicy.h"
+#include "model/RetryPolicy.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSet>
+#include <QStringList>
+#include <QTimer>
+
+#include <vector>
+
+namespace switchboard {
+
+class AgentTable;
+class EscalationInbox;
+class LockManager;
+class RunHooks;
+class Scheduler;
+struct AgentRecord;
+
+// The run's clockwork: attempt timeouts, idle timeouts, deadlines (fail or ask the human), retry backoffs
+// coming due, per-profile rate-limit pauses and their resets, and goal and run budgets. Owns its timer, the
+// agents it watches (only those with a timer of some kind), the rate limits and the budget state.
+class Watchdog final
+{
+    Q_DISABLE_COPY_MOVE(Watchdog)
+
+public:
+    static constexpr int TickMs = 200;
+
+    // context: owner of the questions it raises (their answers come back on its thread).
+    Watchdog(QObject *context, RunHooks &hooks, AgentTable &table, Scheduler &scheduler, LockManager &locks,
+             EscalationInbox &inbox);
+
+    void setDeadlinePolicy(DeadlinePolicy policy) { m_deadlinePolicy = policy; }
+    // Across all agents; crossing it stops running agents and fails the rest.
+    void setRunBudget(const Budget &budget) { m_runBudget = budget; }
+    bool isRunBudgetHit() const { return m_runBudgetHit; }
+
+    // Starts watching the record if it has a deadline, a timeout or idle timeout of its profile, a wait (leases
+    // to renew) or a retry backoff.
+    void watch(AgentRecord &record);
+    void ensureRunning();
+    // The run went idle: the timer stops unless a rate limit still has to run out.
+    void handleIdle();
+    // These agents are about to be removed.
+    void forget(const QSet<QString> &agentIds);
+
+    // The record's backend hit a rate limit: dispatch for its profile pauses for this long.
+    void rateLimit(AgentRecord &record, int retryAfterS);
+    // Until when (run clock) the profile is paused; -1 when it is not.
+    qint64 rateLimitedUntilMs(const QString &profile) const { return m_rateLimitedUntilMs.value(profile, -1); }
+    QStringList rateLimitedProfiles() const;
+    // Stops the record's attempt when its goal is over budget, and everything when the run is.
+    void checkBudgets(AgentRecord &record);
+
+private:
+    void tick();
+    bool needsWatching(const AgentRecord &record) const;
+    void escalateDeadline(AgentRecord &record);
+
+    QObject *const m_context;
+    RunHooks &m_hooks;
+    AgentTable &m_table;
+    Scheduler &m_scheduler;
+    LockManager &m_locks;
+    EscalationInbox &m_inbox;
+    QTimer m_timer;
+    std::vector<AgentRecord *> m_watched;        // what the watchdog looks at (not every agent)
+    QHash<QString, qint64> m_rateLimitedUntilMs; // profile -> run clock time
+    DeadlinePolicy m_deadlinePolicy = DeadlinePolicy::Fail;
+    Budget m_runBudget;
+    bool m_runBudgetHit = false;
+};
+
+} // namespace switchboard
