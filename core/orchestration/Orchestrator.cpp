@@ -7,6 +7,7 @@
 #include "AgentTable.h"
 #include "AttemptLifecycle.h"
 #include "Dispatcher.h"
+#include "GoalIntake.h"
 #include "RunRecorder.h"
 #include "RunRestorer.h"
 #include "UpdatePublisher.h"
@@ -36,6 +37,7 @@ Orchestrator::Orchestrator(QObject *parent)
                                                      *m_recorder, *m_watchdog))
     , m_dispatcher(std::make_unique<Dispatcher>(this, hooks(), *m_table, m_scheduler, m_locks, m_inbox, m_scratchpad,
                                                 *m_recorder, *m_events))
+    , m_intake(std::make_unique<GoalIntake>(hooks(), *m_table, m_scheduler, *m_recorder, *m_watchdog))
     , m_restorer(std::make_unique<RunRestorer>(hooks(), *m_table, m_scheduler, m_inbox, m_scratchpad, *m_recorder))
 {
     m_clock.start();
@@ -117,6 +119,16 @@ void Orchestrator::setBackends(BackendRegistry registry)
 const BackendRegistry &Orchestrator::backends() const
 {
     return m_dispatcher->backends();
+}
+
+void Orchestrator::setLogDirectory(const QString &dir)
+{
+    m_intake->setLogDirectory(dir);
+}
+
+QString Orchestrator::logDirectory() const
+{
+    return m_intake->logDirectory();
 }
 
 void Orchestrator::setWorkspace(const QString &path)
@@ -239,8 +251,7 @@ QJsonObject Orchestrator::effectiveRunSettings() const
 
 void Orchestrator::applyStoreFloors(const StoreSnapshot &snapshot)
 {
-    m_nextAgentNumber = qMax(m_nextAgentNumber, snapshot.lastAgentNumber + 1);
-    m_nextGoalNumber = qMax(m_nextGoalNumber, snapshot.lastGoalNumber + 1);
+    m_intake->applyFloors(snapshot);
     m_locks.setTokenFloor(snapshot.maxFencingToken);
     m_inbox.setIdFloor(snapshot.lastEscalationNumber);
 }
@@ -253,7 +264,7 @@ bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QStri
         return false;
     }
     applyStoreFloors(snapshot);
-    return m_restorer->restore(snapshot, autoResume, m_logDirectory, error);
+    return m_restorer->restore(snapshot, autoResume, m_intake->logDirectory(), error);
 }
 
 bool Orchestrator::resumeInterrupted(const QString &agentId)
@@ -274,28 +285,9 @@ bool Orchestrator::answer(const QString &escalationId, const QString &option, co
 
 // --- spawn ---
 
-QList<Goal> Orchestrator::withGeneratedIds(const QList<Goal> &goals) const
-{
-    QList<Goal> out = goals;
-    for (Goal &goal : out) {
-        if (!goal.id.trimmed().isEmpty())
-            continue;
-        QString id;
-        do {
-            id = QStringLiteral("g-") + QString::number(m_nextGoalNumber++);
-        } while (m_scheduler.contains(id) ||
-                 std::any_of(out.cbegin(), out.cend(), [&id](const Goal &g) { return g.id == id; }));
-        goal.id = id;
-    }
-    return out;
-}
-
 QStringList Orchestrator::validate(const QList<Goal> &goals) const
 {
-    const quint64 saved = m_nextGoalNumber;
-    const QStringList errors = m_scheduler.validate(withGeneratedIds(goals));
-    m_nextGoalNumber = saved; // validation must not use up ids
-    return errors;
+    return m_intake->validate(goals);
 }
 
 QString Orchestrator::spawn(const Goal &goal, QString *error)
@@ -306,91 +298,7 @@ QString Orchestrator::spawn(const Goal &goal, QString *error)
 
 QStringList Orchestrator::spawnParallel(const QList<Goal> &goals, QString *error)
 {
-    if (goals.isEmpty())
-        return {};
-    const QList<Goal> batch = withGeneratedIds(goals);
-    const QStringList errors = m_scheduler.validate(batch);
-    if (!errors.isEmpty()) {
-        if (error)
-            *error = errors.join(QLatin1Char('\n'));
-        return {};
-    }
-    withdrawPooled(); // the new goals may come before what was queued ahead
-
-    const bool durable = m_recorder->store() != nullptr;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QStringList agentIds;
-    agentIds.reserve(batch.size());
-    QList<StoreWrite> writes;
-    if (durable) {
-        m_recorder->ensureRunRecorded();
-        writes.reserve(batch.size());
-    }
-    for (const Goal &goal : batch) {
-        auto record = std::make_unique<AgentRecord>();
-        const quint64 number = m_nextAgentNumber++;
-        record->goal = goal;
-        record->log = std::make_shared<AgentLog>();
-        // QString::number, not QString::arg: arg() is locale-aware and ~6x the cost, twice per goal.
-        const QString digits = QString::number(number);
-        AgentStatus &s = record->status;
-        s.agentId = QStringLiteral("a-") + digits;
-        if (!m_logDirectory.isEmpty())
-            record->log->setSpillFile(QDir(m_logDirectory).filePath(s.agentId + QStringLiteral(".log")));
-        s.name = (goal.profile.isEmpty() ? QStringLiteral("agent") : goal.profile) + u'-' + digits;
-        s.goalId = goal.id;
-        s.goalTitle = goal.title;
-        s.profile = goal.profile;
-        s.priority = goal.priority;
-        s.state = AgentState::Queued;
-        s.createdAt = now;
-        s.maxAttempts = 1 + qMax(0, goal.retry ? goal.retry->maxRetries : 0);
-        if (const qint64 until = m_watchdog->rateLimitedUntilMs(goal.profile); until >= 0)
-            s.rateLimitedUntil = QDateTime::currentDateTimeUtc().addMSecs(until - m_clock.elapsed());
-        if (durable) {
-            record->durable = false; // until its goal is committed
-            writes << StoreWrite::goalAdded(m_recorder->runId(), goal, s.agentId, s.name, goal.profile, now);
-        }
-        agentIds << s.agentId;
-        AgentRecord &added = m_table->add(std::move(record));
-        if (!durable)
-            markDirty(added); // with a store: once committed
-        if (goal.deadline.isValid())
-            watch(added);
-    }
-    const QList<Scheduler::BlockedGoal> blocked = m_scheduler.add(batch);
-    if (durable) {
-        // Durable before reported: agentSpawned and dispatch wait for the commit (all or nothing).
-        m_recorder->recordGoals(std::move(writes), [this, agentIds, blocked](bool committed) {
-            for (const QString &id : agentIds) {
-                AgentRecord *r = m_table->record(id);
-                if (!r)
-                    continue;
-                r->durable = committed; // not committed: shown, but never dispatched (storage failed)
-                markDirty(*r);
-                Q_EMIT agentSpawned(id);
-            }
-            QList<Scheduler::BlockedGoal> stillQueued;
-            for (const Scheduler::BlockedGoal &b : blocked) {
-                const AgentRecord *r = m_table->recordForGoal(b.goalId);
-                if (r && r->status.state == AgentState::Queued)
-                    stillQueued << b;
-            }
-            applyBlocked(stillQueued);
-            dispatch();
-            ensureWatchdog();
-            checkIdle();
-        });
-        checkIdle();
-        return agentIds;
-    }
-    for (const QString &id : std::as_const(agentIds))
-        Q_EMIT agentSpawned(id);
-    applyBlocked(blocked);
-    dispatch();
-    ensureWatchdog();
-    checkIdle();
-    return agentIds;
+    return m_intake->spawn(goals, error);
 }
 
 // --- queries ---

@@ -27,6 +27,7 @@ class AgentEventQueue;
 class AgentTable;
 class AttemptLifecycle;
 class Dispatcher;
+class GoalIntake;
 class RunRecorder;
 class RunRestorer;
 class Store;
@@ -73,8 +74,8 @@ public:
     const BackendRegistry &backends() const;
     void setWorkspace(const QString &path);
     // Where each agent's full output is written (<dir>/<agent>.log); empty = memory only.
-    void setLogDirectory(const QString &dir) { m_logDirectory = dir; }
-    QString logDirectory() const { return m_logDirectory; }
+    void setLogDirectory(const QString &dir);
+    QString logDirectory() const;
     QString agentLogFile(const QString &agentId) const;
     QString workspace() const;
     // How often agentsUpdated() is published (ms). Default 75.
@@ -195,7 +196,6 @@ Q_SIGNALS:
 private:
     void handleAgentEvents();
     RunHooks &hooks() { return *this; }
-    QList<Goal> withGeneratedIds(const QList<Goal> &goals) const;
     void applyStoreFloors(const StoreSnapshot &snapshot);
     QJsonObject effectiveRunSettings() const;
 
@@ -230,9 +230,6 @@ private:
     Scratchpad m_scratchpad;
     Scheduler m_scheduler;
     QElapsedTimer m_clock;
-    QString m_logDirectory;
-    mutable quint64 m_nextGoalNumber = 1;
-    quint64 m_nextAgentNumber = 1;
     bool m_wasBusy = false;
     // The rooms: each owns one job (see docs/ARCHITECTURE.md); the table holds the state they share.
     std::unique_ptr<AgentTable> m_table;
@@ -242,6 +239,7 @@ private:
     std::unique_ptr<Watchdog> m_watchdog;
     std::unique_ptr<AttemptLifecycle> m_lifecycle;
     std::unique_ptr<Dispatcher> m_dispatcher;
+    std::unique_ptr<GoalIntake> m_intake;
     std::unique_ptr<RunRestorer> m_restorer;
 };
 

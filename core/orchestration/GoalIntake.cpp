@@ -1,0 +1,147 @@
+#include "GoalIntake.h"
+
+#include "AgentLog.h"
+#include "AgentRecord.h"
+#include "AgentTable.h"
+#include "RunHooks.h"
+#include "RunRecorder.h"
+#include "Scheduler.h"
+#include "Watchdog.h"
+#include "persistence/StoreSnapshot.h"
+#include "persistence/StoreWrite.h"
+
+#include <QDir>
+
+#include <algorithm>
+
+namespace switchboard {
+
+GoalIntake::GoalIntake(RunHooks &hooks, AgentTable &table, Scheduler &scheduler, RunRecorder &recorder,
+                       Watchdog &watchdog)
+    : m_hooks(hooks)
+    , m_table(table)
+    , m_scheduler(scheduler)
+    , m_recorder(recorder)
+    , m_watchdog(watchdog)
+{}
+
+void GoalIntake::applyFloors(const StoreSnapshot &snapshot)
+{
+    m_nextAgentNumber = qMax(m_nextAgentNumber, snapshot.lastAgentNumber + 1);
+    m_nextGoalNumber = qMax(m_nextGoalNumber, snapshot.lastGoalNumber + 1);
+}
+
+QList<Goal> GoalIntake::withGeneratedIds(const QList<Goal> &goals) const
+{
+    QList<Goal> out = goals;
+    for (Goal &goal : out) {
+        if (!goal.id.trimmed().isEmpty())
+            continue;
+        QString id;
+        do {
+            id = QStringLiteral("g-") + QString::number(m_nextGoalNumber++);
+        } while (m_scheduler.contains(id) ||
+                 std::any_of(out.cbegin(), out.cend(), [&id](const Goal &g) { return g.id == id; }));
+        goal.id = id;
+    }
+    return out;
+}
+
+QStringList GoalIntake::validate(const QList<Goal> &goals) const
+{
+    const quint64 saved = m_nextGoalNumber;
+    const QStringList errors = m_scheduler.validate(withGeneratedIds(goals));
+    m_nextGoalNumber = saved; // validation must not use up ids
+    return errors;
+}
+
+QStringList GoalIntake::spawn(const QList<Goal> &goals, QString *error)
+{
+    if (goals.isEmpty())
+        return {};
+    const QList<Goal> batch = withGeneratedIds(goals);
+    const QStringList errors = m_scheduler.validate(batch);
+    if (!errors.isEmpty()) {
+        if (error)
+            *error = errors.join(QLatin1Char('\n'));
+        return {};
+    }
+    m_hooks.withdrawPooled(); // the new goals may come before what was queued ahead
+
+    const bool durable = m_recorder.store() != nullptr;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList agentIds;
+    agentIds.reserve(batch.size());
+    QList<StoreWrite> writes;
+    if (durable) {
+        m_recorder.ensureRunRecorded();
+        writes.reserve(batch.size());
+    }
+    for (const Goal &goal : batch) {
+        auto record = std::make_unique<AgentRecord>();
+        const quint64 number = m_nextAgentNumber++;
+        record->goal = goal;
+        record->log = std::make_shared<AgentLog>();
+        // QString::number, not QString::arg: arg() is locale-aware and ~6x the cost, twice per goal.
+        const QString digits = QString::number(number);
+        AgentStatus &s = record->status;
+        s.agentId = QStringLiteral("a-") + digits;
+        if (!m_logDirectory.isEmpty())
+            record->log->setSpillFile(QDir(m_logDirectory).filePath(s.agentId + QStringLiteral(".log")));
+        s.name = (goal.profile.isEmpty() ? QStringLiteral("agent") : goal.profile) + u'-' + digits;
+        s.goalId = goal.id;
+        s.goalTitle = goal.title;
+        s.profile = goal.profile;
+        s.priority = goal.priority;
+        s.state = AgentState::Queued;
+        s.createdAt = now;
+        s.maxAttempts = 1 + qMax(0, goal.retry ? goal.retry->maxRetries : 0);
+        if (const qint64 until = m_watchdog.rateLimitedUntilMs(goal.profile); until >= 0)
+            s.rateLimitedUntil = QDateTime::currentDateTimeUtc().addMSecs(until - m_hooks.nowMs());
+        if (durable) {
+            record->durable = false; // until its goal is committed
+            writes << StoreWrite::goalAdded(m_recorder.runId(), goal, s.agentId, s.name, goal.profile, now);
+        }
+        agentIds << s.agentId;
+        AgentRecord &added = m_table.add(std::move(record));
+        if (!durable)
+            m_hooks.markDirty(added); // with a store: once committed
+        if (goal.deadline.isValid())
+            m_hooks.watch(added);
+    }
+    const QList<Scheduler::BlockedGoal> blocked = m_scheduler.add(batch);
+    if (durable) {
+        // Durable before reported: agentSpawned and dispatch wait for the commit (all or nothing).
+        m_recorder.recordGoals(std::move(writes), [this, agentIds, blocked](bool committed) {
+            for (const QString &id : agentIds) {
+                AgentRecord *r = m_table.record(id);
+                if (!r)
+                    continue;
+                r->durable = committed; // not committed: shown, but never dispatched (storage failed)
+                m_hooks.markDirty(*r);
+                m_hooks.notifySpawned(id);
+            }
+            QList<Scheduler::BlockedGoal> stillQueued;
+            for (const Scheduler::BlockedGoal &b : blocked) {
+                const AgentRecord *r = m_table.recordForGoal(b.goalId);
+                if (r && r->status.state == AgentState::Queued)
+                    stillQueued << b;
+            }
+            m_hooks.applyBlocked(stillQueued);
+            m_hooks.dispatch();
+            m_hooks.ensureWatchdog();
+            m_hooks.checkIdle();
+        });
+        m_hooks.checkIdle();
+        return agentIds;
+    }
+    for (const QString &id : std::as_const(agentIds))
+        m_hooks.notifySpawned(id);
+    m_hooks.applyBlocked(blocked);
+    m_hooks.dispatch();
+    m_hooks.ensureWatchdog();
+    m_hooks.checkIdle();
+    return agentIds;
+}
+
+} // namespace switchboard
