@@ -10,7 +10,8 @@
 
 namespace switchboard {
 
-// The headless command line: `switchboard plan|run ...`, --help and --version. Uses the core only.
+// The headless command line: --help, --version and the commands of Command::all() (`switchboard plan|run ...`),
+// dispatched by name. Uses the core only.
 class Cli final
 {
 public:
@@ -27,6 +28,10 @@ public:
     // --help or --version. main() then creates a QCoreApplication and calls exec().
     static bool isHeadless(const QStringList &arguments);
     static int exec(const QStringList &arguments);
+    // Whether `switchboard name ...` is a headless command.
+    static bool isCommand(const QString &name);
+    // The text of --help, also printed after an invalid command line.
+    static QString helpText();
 
     // Options the GUI takes (also listed by --help).
     struct GuiOptions
