@@ -5,7 +5,6 @@
 #include "config/ConfigLoader.h"
 #include "persistence/Store.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
 
@@ -82,16 +81,6 @@ bool Cli::isCommand(const QString &name)
     return Command::find(name) != nullptr;
 }
 
-bool Cli::isHeadless(const QStringList &arguments)
-{
-    for (int i = 1; i < arguments.size(); ++i) {
-        const QString &arg = arguments.at(i);
-        if (arg == u"-h" || arg == u"--help" || arg == u"--help-all" || arg == u"-v" || arg == u"--version")
-            return true;
-    }
-    return arguments.size() > 1 && isCommand(arguments.at(1));
-}
-
 int Cli::exec(const QStringList &arguments)
 {
     for (int i = 1; i < arguments.size(); ++i) {
@@ -110,36 +99,6 @@ int Cli::exec(const QStringList &arguments)
         return command->execute(arguments);
     Console::printError(QStringLiteral("error: unknown command '%1'\n\n%2").arg(name, helpText()));
     return InvalidInput;
-}
-
-Cli::GuiOptions Cli::parseGuiOptions(const QStringList &arguments)
-{
-    QCommandLineParser parser;
-    parser.addOption({QStringLiteral("config"), QString(), QStringLiteral("file")});
-    parser.addOption({QStringLiteral("lang"), QString(), QStringLiteral("code")});
-    parser.addOption({QStringLiteral("max-parallel"), QString(), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("db"), QString(), QStringLiteral("path")});
-    parser.parse(arguments); // unknown options (Qt's own -style etc.) are left to QApplication
-    GuiOptions options;
-    options.configPath = parser.value(QStringLiteral("config"));
-    options.language = parser.value(QStringLiteral("lang"));
-    options.databasePath = parser.value(QStringLiteral("db"));
-    options.maxParallel = parser.value(QStringLiteral("max-parallel")).toInt();
-    return options;
-}
-
-std::optional<Config> Cli::loadConfig(const QString &overridePath, ConfigError *error)
-{
-    if (!overridePath.isEmpty())
-        return ConfigLoader::loadFile(overridePath, error);
-    const QString path = ConfigLoader::defaultConfigPath();
-    QString writeError;
-    if (!ConfigLoader::writeDefaultIfMissing(path, &writeError)) {
-        // A read-only home must not stop the app: run on the embedded defaults and say so.
-        Console::printError(QStringLiteral("warning: %1: %2; using the built-in defaults").arg(path, writeError));
-        return ConfigLoader::defaults();
-    }
-    return ConfigLoader::loadFile(path, error);
 }
 
 } // namespace switchboard
