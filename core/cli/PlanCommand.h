@@ -4,7 +4,8 @@
 
 namespace switchboard {
 
-// `switchboard plan FILE`: shows a plan's phases and goals (text or JSON) without running it.
+// `switchboard plan FILE [--json]`: a plan's phases and goals, as text or JSON, without running anything.
+// Reads the config and the plan only; it opens no database.
 class PlanCommand final : public Command
 {
 public:

@@ -4,7 +4,8 @@
 
 namespace switchboard {
 
-// `switchboard report`: a recorded run's report, activity log or state, read-only.
+// `switchboard report --format md|json|activity|state`: a recorded run (--run, else the latest) rendered by
+// ReportWriter. Opens the database read-only, so it works while another Switchboard records into it.
 class ReportCommand final : public Command
 {
 public:

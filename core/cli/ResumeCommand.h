@@ -6,7 +6,8 @@ namespace switchboard {
 
 struct RunSettings;
 
-// `switchboard resume`: continues an interrupted run headless on the settings it was started with.
+// `switchboard resume`: continues an interrupted run (--run, else the latest) headless until done, on the
+// profiles and limits it was started with; owns the database for recording while it runs.
 class ResumeCommand final : public Command
 {
 public:

@@ -4,7 +4,8 @@
 
 namespace switchboard {
 
-// `switchboard run FILE`: runs a plan headless, recording it in the database, until every goal is final.
+// `switchboard run FILE`: runs a plan headless until every goal is final, recording it in the database it owns
+// for the run; the exit code says whether every goal completed.
 class RunCommand final : public Command
 {
 public:

@@ -4,7 +4,8 @@
 
 namespace switchboard {
 
-// `switchboard status`: the goals and agents of a recorded run (the latest by default), read-only.
+// `switchboard status [--json]`: the goals and agents of a recorded run (--run, else the latest). Opens the
+// database read-only, so it can follow a run another Switchboard is recording.
 class StatusCommand final : public Command
 {
 public:
