@@ -1,19 +1,20 @@
 // Switchboard: the dashboard when started without a command, the headless CLI otherwise.
+#include "GuiOptions.h"
 #include "HistoryWindow.h"
 #include "MainWindow.h"
 #include "StartupRestorer.h"
 #include "Translations.h"
 #include "cli/Cli.h"
-#include "config/ConfigApplier.h"
-#include "config/ConfigLoader.h"
-#include "config/RunSettings.h"
 #include "orchestration/Orchestrator.h"
-#include "persistence/Store.h"
+#include "session/RunSession.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTextStream>
+
+#include <cstdio>
 
 namespace {
 void setApplicationNames()
@@ -33,14 +34,13 @@ QStringList rawArguments(int argc, char *argv[])
 
 // Another Switchboard owns the database: offer to follow its history read-only (nothing is ever written),
 // or quit. Returns the exit code.
-int offerReadOnlyHistory(switchboard::Store &store, const QString &databasePath, const QString &inUseMessage,
-                         const switchboard::Config &config)
+int offerReadOnlyHistory(switchboard::RunSession &session)
 {
     QMessageBox box(QMessageBox::Warning, QCoreApplication::translate("main", "Switchboard"),
                     QCoreApplication::translate("main", "The database is in use by another Switchboard."),
                     QMessageBox::NoButton);
     box.setObjectName(QStringLiteral("databaseInUseBox"));
-    box.setInformativeText(inUseMessage + QStringLiteral("\n\n") +
+    box.setInformativeText(session.storeError() + QStringLiteral("\n\n") +
                            QCoreApplication::translate("main", "You can watch its runs in a read-only history window, "
                                                                "or quit."));
     QPushButton *readOnly =
@@ -51,14 +51,14 @@ int offerReadOnlyHistory(switchboard::Store &store, const QString &databasePath,
     box.exec();
     if (box.clickedButton() != readOnly)
         return 0;
-    QString error;
-    if (!store.openReadOnly(databasePath, &error)) {
-        QMessageBox::critical(
-            nullptr, QCoreApplication::translate("main", "Switchboard"),
-            QCoreApplication::translate("main", "The database cannot be opened read-only:\n\n%1").arg(error));
+    if (session.reopenReadOnly() != switchboard::RunSession::StoreOutcome::ReadOnly) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Switchboard"),
+                              QCoreApplication::translate("main", "The database cannot be opened read-only:\n\n%1")
+                                  .arg(session.storeError()));
         return 1;
     }
-    switchboard::HistoryWindow window(&store, nullptr, config); // destroyed before the store closes
+    // Destroyed before the store closes.
+    switchboard::HistoryWindow window(&session.store(), nullptr, session.config());
     window.show();
     return QApplication::exec();
 }
@@ -67,7 +67,7 @@ int offerReadOnlyHistory(switchboard::Store &store, const QString &databasePath,
 int main(int argc, char *argv[])
 {
     using namespace switchboard;
-    if (Cli::isHeadless(rawArguments(argc, argv))) {
+    if (GuiOptions::isHeadless(rawArguments(argc, argv))) {
         QCoreApplication app(argc, argv);
         setApplicationNames();
         return Cli::exec(QCoreApplication::arguments());
@@ -77,44 +77,41 @@ int main(int argc, char *argv[])
     setApplicationNames();
     // No setApplicationDisplayName(): the platform would append it to the window's own title.
     QApplication::setDesktopFileName(QStringLiteral("switchboard"));
-    const Cli::GuiOptions options = Cli::parseGuiOptions(QCoreApplication::arguments());
-    installTranslations(app, options.language);
+    const GuiOptions options = GuiOptions::parse(QCoreApplication::arguments());
+    installTranslations(app, options.language());
 
+    // The config and the durable record: declared before the orchestrator, so they outlive it.
+    RunSession session;
     ConfigError error;
-    std::optional<Config> config = Cli::loadConfig(options.configPath, &error);
-    if (!config) {
+    const bool configLoaded = session.loadConfig(options.configPath(), &error);
+    if (!session.configWarning().isEmpty())
+        QTextStream(stderr) << QStringLiteral("warning: %1").arg(session.configWarning()) << '\n';
+    if (!configLoaded) {
         QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Switchboard"),
                              QCoreApplication::translate("main", "The configuration could not be loaded:\n\n%1\n\n"
                                                                  "Switchboard starts with the built-in demo profile.")
                                  .arg(error.toString()));
-        config = ConfigLoader::defaults();
     }
 
-    // The durable record: declared before the orchestrator, so it outlives it.
-    Store store;
-    QString storeError;
-    const QString databasePath = options.databasePath.isEmpty() ? Store::defaultPath() : options.databasePath;
-    const bool stored = store.open(databasePath, &storeError);
-    if (!stored && store.openFailedInUse())
-        return offerReadOnlyHistory(store, databasePath, storeError, *config);
-    if (!stored) {
+    const RunSession::StoreOutcome stored = session.openStore(options.databasePath());
+    if (stored == RunSession::StoreOutcome::InUse)
+        return offerReadOnlyHistory(session);
+    if (stored == RunSession::StoreOutcome::Failed) {
         QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Switchboard"),
                              QCoreApplication::translate("main", "The database cannot be used:\n\n%1\n\n"
                                                                  "Switchboard starts without recording this session.")
-                                 .arg(storeError));
+                                 .arg(session.storeError()));
     }
 
     Orchestrator orchestrator;
-    applyConfig(orchestrator, *config, options.maxParallel);
-    orchestrator.setRunSettings(RunSettings::fromConfig(*config).toJson());
-    orchestrator.setLogDirectory(sessionLogDirectory());
+    session.setUpDashboard(orchestrator, options.maxParallel());
     // An unfinished run comes back on the board with the profiles and limits it was started with; its
     // interrupted agents start again unless workflow.auto_resume is off (then they wait for a click). It is
     // read on a worker thread while the window comes up, saying so on its board.
-    StartupRestorer restorer(&orchestrator, stored ? &store : nullptr);
-    restorer.start(options.maxParallel, config->workflow.autoResume);
+    StartupRestorer restorer(&orchestrator, session.recordingStore());
+    restorer.start(options.maxParallel(), session.config().workflow.autoResume);
 
-    MainWindow window(&orchestrator, *config);
+    MainWindow window(&orchestrator, session.config());
     restorer.attach(&window);
     window.show();
     return QApplication::exec();

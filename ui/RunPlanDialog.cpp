@@ -3,11 +3,10 @@
 #include "AgentStateStyle.h"
 #include "FormStyle.h"
 #include "ThemedIcons.h"
-#include "config/ConfigApplier.h"
 #include "config/PlanLoader.h"
-#include "config/RunSettings.h"
 #include "orchestration/Orchestrator.h"
 #include "orchestration/Scheduler.h"
+#include "session/RunSession.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -383,7 +382,9 @@ void RunPlanDialog::accept()
     const int previousMaxParallel = m_orchestrator->maxParallel();
     const Scheduler::Mode previousMode = m_orchestrator->mode();
     // Profiles, max parallel, mode, deadline policy and budget, exactly as the CLI applies them.
-    applyConfig(*m_orchestrator, m_plan->config, 0, selectedMode());
+    RunSession::Overrides overrides;
+    overrides.mode = selectedMode();
+    RunSession::applyConfig(*m_orchestrator, m_plan->config, overrides);
 
     QString error;
     const QStringList ids = m_orchestrator->spawnParallel(goalsInPhaseOrder(m_plan->goals), &error);
@@ -396,7 +397,7 @@ void RunPlanDialog::accept()
         return;
     }
     // Stored with the run, so a restart continues these goals on the plan's profiles and limits.
-    m_orchestrator->setRunSettings(RunSettings::fromPlan(*m_plan).toJson());
+    RunSession::recordPlanSettings(*m_orchestrator, *m_plan);
     m_startedAgentIds = ids;
     Q_EMIT planStarted(planName());
     QDialog::accept();

@@ -4,6 +4,7 @@
 #include "config/RunSettings.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
+#include "session/RunSession.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -58,7 +59,9 @@ bool StartupRestorer::start(int maxParallel, bool autoResume)
     // The run comes back with the profiles and limits it was started with, before anything can be spawned.
     const RunSettings settings = RunSettings::fromJson(m_run.settings);
     ConfigError settingsError;
-    if (!settings.isEmpty() && !applyRunSettings(*m_orchestrator, settings, maxParallel, {}, &settingsError)) {
+    RunSession::Overrides overrides;
+    overrides.maxParallel = maxParallel;
+    if (!settings.isEmpty() && !RunSession::applyRunSettings(*m_orchestrator, settings, overrides, &settingsError)) {
         m_settingsWarning = tr("The unfinished run's own settings no longer load:\n\n%1\n\nIt continues with the "
                                "current configuration.")
                                 .arg(settingsError.toString());

@@ -1,10 +1,8 @@
 #include "RunSettings.h"
 
-#include "ConfigApplier.h"
 #include "ConfigLoader.h"
 #include "Plan.h"
 #include "PlanLoader.h"
-#include "orchestration/Orchestrator.h"
 
 namespace switchboard {
 
@@ -73,21 +71,6 @@ std::optional<Config> RunSettings::effectiveConfig(ConfigError *error) const
     if (!plan)
         return std::nullopt;
     return plan->config;
-}
-
-bool applyRunSettings(Orchestrator &orchestrator, const RunSettings &settings, int maxParallelOverride,
-                      const QString &modeOverride, ConfigError *error)
-{
-    const std::optional<Config> config = settings.effectiveConfig(error);
-    if (!config)
-        return false;
-    const int maxParallel = maxParallelOverride > 0 ? maxParallelOverride : settings.maxParallel;
-    const QString mode = modeOverride.isEmpty() ? settings.mode : modeOverride;
-    applyConfig(orchestrator, *config, maxParallel, mode);
-    if (!settings.workspace.isEmpty())
-        orchestrator.setWorkspace(settings.workspace);
-    orchestrator.setRunSettings(settings.toJson());
-    return true;
 }
 
 } // namespace switchboard

@@ -11,7 +11,6 @@
 
 namespace switchboard {
 
-class Orchestrator;
 struct Plan;
 
 // What a run was started with, stored with the run (Orchestrator::setRunSettings, RunRecord::settings): the
@@ -38,11 +37,5 @@ struct RunSettings
     // merged over it. Errors name the original file (the text is what it held when the run started).
     std::optional<Config> effectiveConfig(ConfigError *error = nullptr) const;
 };
-
-// Puts a stored run's settings into effect before Orchestrator::restore(): its profiles, limits and mode
-// (applyConfig), then its recorded max_parallel, mode and workspace; the overrides win when given (CLI
-// --max-parallel/--mode). False with *error when the stored text no longer loads.
-bool applyRunSettings(Orchestrator &orchestrator, const RunSettings &settings, int maxParallelOverride = 0,
-                      const QString &modeOverride = {}, ConfigError *error = nullptr);
 
 } // namespace switchboard

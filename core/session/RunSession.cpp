@@ -1,0 +1,151 @@
+#include "RunSession.h"
+
+#include "config/ConfigLoader.h"
+#include "config/Plan.h"
+#include "config/RunSettings.h"
+#include "orchestration/Orchestrator.h"
+#include "orchestration/Scheduler.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace switchboard {
+
+RunSession::RunSession() = default;
+
+RunSession::~RunSession() = default;
+
+bool RunSession::loadConfig(const QString &overridePath, ConfigError *error)
+{
+    m_configWarning.clear();
+    std::optional<Config> config;
+    if (!overridePath.isEmpty()) {
+        config = ConfigLoader::loadFile(overridePath, error);
+    } else {
+        const QString path = ConfigLoader::defaultConfigPath();
+        QString writeError;
+        if (ConfigLoader::writeDefaultIfMissing(path, &writeError)) {
+            config = ConfigLoader::loadFile(path, error);
+        } else {
+            // A read-only home must not stop the app: run on the embedded defaults and say so.
+            m_configWarning = QStringLiteral("%1: %2; using the built-in defaults").arg(path, writeError);
+            config = ConfigLoader::defaults();
+        }
+    }
+    m_config = config ? std::move(*config) : ConfigLoader::defaults();
+    return config.has_value();
+}
+
+void RunSession::useConfig(Config config)
+{
+    m_config = std::move(config);
+}
+
+RunSession::StoreOutcome RunSession::openStore(const QString &path)
+{
+    m_databasePath = path.isEmpty() ? Store::defaultPath() : path;
+    const bool opened = m_store.open(m_databasePath, &m_storeError);
+    return finishOpen(opened, StoreOutcome::ReadWrite);
+}
+
+RunSession::StoreOutcome RunSession::openStoreReadOnly(const QString &path)
+{
+    m_databasePath = path.isEmpty() ? Store::defaultPath() : path;
+    return reopenReadOnly();
+}
+
+RunSession::StoreOutcome RunSession::reopenReadOnly()
+{
+    const bool opened = m_store.openReadOnly(m_databasePath, &m_storeError);
+    return finishOpen(opened, StoreOutcome::ReadOnly);
+}
+
+RunSession::StoreOutcome RunSession::finishOpen(bool opened, StoreOutcome success)
+{
+    if (opened)
+        m_storeError.clear();
+    m_storeOutcome = opened ? success : m_store.openFailedInUse() ? StoreOutcome::InUse : StoreOutcome::Failed;
+    return m_storeOutcome;
+}
+
+Store *RunSession::recordingStore()
+{
+    return m_storeOutcome == StoreOutcome::ReadWrite ? &m_store : nullptr;
+}
+
+void RunSession::setUpDashboard(Orchestrator &orchestrator, int maxParallel) const
+{
+    Overrides overrides;
+    overrides.maxParallel = maxParallel;
+    applyConfig(orchestrator, m_config, overrides);
+    orchestrator.setRunSettings(RunSettings::fromConfig(m_config).toJson());
+    orchestrator.setLogDirectory(logDirectory());
+}
+
+void RunSession::setUpPlanRun(Orchestrator &orchestrator, const Plan &plan, const Overrides &overrides)
+{
+    applyConfig(orchestrator, plan.config, overrides);
+    orchestrator.setLogDirectory(logDirectory());
+    orchestrator.setStore(&m_store);
+    orchestrator.setRunName(plan.name, QFileInfo(plan.file).absoluteFilePath());
+    recordPlanSettings(orchestrator, plan);
+}
+
+void RunSession::setUpResume(Orchestrator &orchestrator, const RunSettings &settings, const Overrides &overrides)
+{
+    if (!settings.isEmpty())
+        applyRunSettings(orchestrator, settings, overrides); // the caller has loaded them: cannot fail here
+    else
+        applyConfig(orchestrator, m_config, overrides);
+    orchestrator.setLogDirectory(logDirectory());
+    orchestrator.setStore(&m_store);
+}
+
+void RunSession::applyConfig(Orchestrator &orchestrator, const Config &config, const Overrides &overrides)
+{
+    orchestrator.setProfiles(config.profiles);
+    orchestrator.setMaxParallel(overrides.maxParallel > 0 ? overrides.maxParallel : config.workflow.maxParallel);
+    const QString mode = overrides.mode.isEmpty() ? config.workflow.mode : overrides.mode;
+    orchestrator.setMode(Scheduler::modeFromString(mode).value_or(Scheduler::Mode::Dependency));
+    orchestrator.setDeadlinePolicy(config.workflow.onDeadline == u"escalate" ? Orchestrator::DeadlinePolicy::Escalate
+                                                                             : Orchestrator::DeadlinePolicy::Fail);
+    orchestrator.setRunBudget(config.workflow.budget);
+    orchestrator.locks().setLeaseTtl(std::chrono::seconds(config.workflow.lockTtlS));
+    if (!config.workflow.workspace.isEmpty())
+        orchestrator.setWorkspace(config.workflow.workspace);
+    if (overrides.workspace)
+        orchestrator.setWorkspace(*overrides.workspace);
+}
+
+bool RunSession::applyRunSettings(Orchestrator &orchestrator, const RunSettings &settings, const Overrides &overrides,
+                                  ConfigError *error)
+{
+    const std::optional<Config> config = settings.effectiveConfig(error);
+    if (!config)
+        return false;
+    // What the run recorded wins over its config, and the overrides over both: applied in that order.
+    Overrides recorded;
+    recorded.maxParallel = overrides.maxParallel > 0 ? overrides.maxParallel : settings.maxParallel;
+    recorded.mode = overrides.mode.isEmpty() ? settings.mode : overrides.mode;
+    applyConfig(orchestrator, *config, recorded);
+    if (!settings.workspace.isEmpty())
+        orchestrator.setWorkspace(settings.workspace);
+    if (overrides.workspace)
+        orchestrator.setWorkspace(*overrides.workspace);
+    orchestrator.setRunSettings(settings.toJson());
+    return true;
+}
+
+void RunSession::recordPlanSettings(Orchestrator &orchestrator, const Plan &plan)
+{
+    orchestrator.setRunSettings(RunSettings::fromPlan(plan).toJson());
+}
+
+QString RunSession::logDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/switchboard/logs/" +
+           QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
+}
+
+} // namespace switchboard

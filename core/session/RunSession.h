@@ -1,0 +1,110 @@
+#pragma once
+
+#include "config/Config.h"
+#include "config/ConfigError.h"
+#include "persistence/Store.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace switchboard {
+
+class Orchestrator;
+struct Plan;
+struct RunSettings;
+
+// A session's set-up, written once for the dashboard, its start-up restore, the Run plan dialog and the headless
+// commands: it owns the config and the database, and puts config, run settings and overrides onto an Orchestrator.
+//
+// Declare it before the Orchestrator it sets up: the store it owns must outlive the orchestrator that records
+// into it. The static appliers need no session (a dialog or the restorer applies to an orchestrator it is given).
+class RunSession final
+{
+    Q_DISABLE_COPY_MOVE(RunSession)
+
+public:
+    // How opening the database went.
+    enum class StoreOutcome
+    {
+        Closed,    // not opened
+        ReadWrite, // open for recording
+        ReadOnly,  // open for reading only (status, report, the history of a database in use)
+        InUse,     // another Switchboard records into it: storeError() names it; reopenReadOnly() still reads it
+        Failed,    // it cannot be opened: storeError() says why
+    };
+
+    // What a command line or a dialog puts over the workflow settings of a config or of a stored run.
+    struct Overrides
+    {
+        int maxParallel = 0;              // > 0 wins over max_parallel
+        QString mode;                     // non-empty wins over the execution mode
+        std::optional<QString> workspace; // set wins over the workspace (empty: the current directory)
+    };
+
+    RunSession();
+    ~RunSession();
+
+    // --- config ---
+    // Loads overridePath, else the default location (the embedded default is written there when missing; when
+    // that fails, the built-in defaults are used and configWarning() says why). False with *error naming
+    // file:line:column when the file does not load; config() is then the built-in defaults.
+    bool loadConfig(const QString &overridePath, ConfigError *error);
+    // A config that came from elsewhere: a plan's merged config, or the one a stored run was started with.
+    void useConfig(Config config);
+    const Config &config() const { return m_config; }
+    // "<path>: <reason>; using the built-in defaults" when the default config could not be written.
+    QString configWarning() const { return m_configWarning; }
+
+    // --- database (path empty: Store::defaultPath()) ---
+    // For recording: one owner per database, so InUse when another Switchboard holds it.
+    StoreOutcome openStore(const QString &path);
+    // For reading only, without taking the database (status, report).
+    StoreOutcome openStoreReadOnly(const QString &path);
+    // The fallback after InUse: the same database, read-only.
+    StoreOutcome reopenReadOnly();
+    StoreOutcome storeOutcome() const { return m_storeOutcome; }
+    // Why the last open failed.
+    QString storeError() const { return m_storeError; }
+    // The database of the last open, whether it succeeded or not.
+    QString databasePath() const { return m_databasePath; }
+    Store &store() { return m_store; }
+    // The store to record this session into: null unless it is open for recording.
+    Store *recordingStore();
+
+    // --- the orchestrator ---
+    // A dashboard session: the config (maxParallel > 0 wins) with the config recorded as the run's settings, and
+    // this session's log directory. The store is attached by the start-up restore.
+    void setUpDashboard(Orchestrator &orchestrator, int maxParallel) const;
+    // A headless plan run: the plan's merged config with the overrides, the log directory, the store, and the
+    // plan recorded as the run's name and settings.
+    void setUpPlanRun(Orchestrator &orchestrator, const Plan &plan, const Overrides &overrides);
+    // Continuing a stored run: the settings it was started with (they must load) or, when it has none, config();
+    // then the overrides, the log directory and the store.
+    void setUpResume(Orchestrator &orchestrator, const RunSettings &settings, const Overrides &overrides);
+
+    // Profiles, max_parallel, mode, deadline policy, run budget, lock lease and workspace of a config (or a plan's
+    // merged config), the overrides winning. One place, so the GUI, the Run plan dialog and the CLI cannot drift.
+    static void applyConfig(Orchestrator &orchestrator, const Config &config, const Overrides &overrides);
+    // A stored run's settings before Orchestrator::restore(): its config (applyConfig), then its recorded
+    // max_parallel, mode and workspace, the overrides winning, and the settings recorded again with the run.
+    // False with *error when the stored text no longer loads (nothing is applied then).
+    static bool applyRunSettings(Orchestrator &orchestrator, const RunSettings &settings, const Overrides &overrides,
+                                 ConfigError *error = nullptr);
+    // Records the plan with the run, so a restart or `resume` continues its goals on its profiles and limits.
+    static void recordPlanSettings(Orchestrator &orchestrator, const Plan &plan);
+    // <data location>/switchboard/logs/<start time>: where this session's agents write their full output.
+    static QString logDirectory();
+
+private:
+    StoreOutcome finishOpen(bool opened, StoreOutcome success);
+
+    Config m_config;
+    QString m_configWarning;
+    Store m_store;
+    QString m_databasePath;
+    QString m_storeError;
+    StoreOutcome m_storeOutcome = StoreOutcome::Closed;
+};
+
+} // namespace switchboard
