@@ -1,5 +1,4 @@
 // Switchboard: the dashboard when started without a command, the headless CLI otherwise.
-#include "HistoryWindow.h"
 #include "MainWindow.h"
 #include "StartupRestorer.h"
 #include "Translations.h"
@@ -7,6 +6,7 @@
 #include "config/ConfigApplier.h"
 #include "config/ConfigLoader.h"
 #include "config/RunSettings.h"
+#include "history/HistoryWindow.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
 

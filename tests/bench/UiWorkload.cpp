@@ -1,10 +1,10 @@
 #include "UiWorkload.h"
 
-#include "AgentBoardModel.h"
-#include "AgentBoardView.h"
 #include "MainWindow.h"
 #include "ProcessStats.h"
 #include "agents/BackendRegistry.h"
+#include "board/AgentBoardModel.h"
+#include "board/AgentBoardView.h"
 #include "config/ConfigLoader.h"
 #include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"

@@ -1,10 +1,10 @@
 // The window under load: 1,000 demo agents at max_parallel 64 with the real MainWindow shown. The GUI
 // thread must keep answering: a 16 ms ticker measures how late the event loop gets while the board,
 // status bar and detail pane follow every agent. Prints the numbers so a person can compare runs.
-#include "AgentBoardModel.h"
-#include "AgentBoardView.h"
-#include "AgentFilterProxyModel.h"
 #include "MainWindow.h"
+#include "board/AgentBoardModel.h"
+#include "board/AgentBoardView.h"
+#include "board/AgentFilterProxyModel.h"
 #include "config/ConfigLoader.h"
 #include "orchestration/Orchestrator.h"
 

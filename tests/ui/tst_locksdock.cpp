@@ -1,10 +1,10 @@
 // The Locks dock: a held lock appears with its holder, token and countdown, contention is marked with
 // words and an icon (not colour alone), and "Force release" frees the lock after a confirmation that names
 // the resource and the holder.
-#include "LockTableModel.h"
-#include "LocksDock.h"
 #include "MainWindow.h"
 #include "config/ConfigLoader.h"
+#include "locks/LockTableModel.h"
+#include "locks/LocksDock.h"
 #include "orchestration/Orchestrator.h"
 
 #include <QAbstractItemModelTester>

@@ -1,18 +1,18 @@
 // MainWindow end to end: a person drives the real window with mouse and keyboard — forms, the cards'
 // cancel button, context menu and Del, cancel all with its confirmation, clean up, spawn parallel, plan
 // templates, pause, max parallel — and the board, status bar and detail pane follow the agents live.
-#include "AgentBoardModel.h"
-#include "AgentBoardView.h"
-#include "AgentCardDelegate.h"
-#include "AgentDetailPane.h"
-#include "AgentFilterProxyModel.h"
-#include "EmptyBoardOverlay.h"
 #include "MainWindow.h"
-#include "NewGoalDialog.h"
-#include "RunPlanDialog.h"
-#include "SpawnParallelDialog.h"
+#include "board/AgentBoardModel.h"
+#include "board/AgentBoardView.h"
+#include "board/AgentCardDelegate.h"
+#include "board/AgentDetailPane.h"
+#include "board/AgentFilterProxyModel.h"
+#include "board/EmptyBoardOverlay.h"
 #include "config/ConfigLoader.h"
 #include "config/PlanLoader.h"
+#include "dialogs/NewGoalDialog.h"
+#include "dialogs/RunPlanDialog.h"
+#include "dialogs/SpawnParallelDialog.h"
 #include "orchestration/Orchestrator.h"
 #include "orchestration/Scheduler.h"
 

@@ -2,11 +2,11 @@
 // copied as they are on disk), comes back with automatic resume off, and the person resumes the held agents
 // one by one — with the card's ▶ button, with Resume in the card's context menu, and with Agents > Resume all
 // interrupted — each starting a new attempt that is recorded.
-#include "AgentBoardModel.h"
-#include "AgentBoardView.h"
-#include "AgentCardDelegate.h"
-#include "AgentFilterProxyModel.h"
 #include "MainWindow.h"
+#include "board/AgentBoardModel.h"
+#include "board/AgentBoardView.h"
+#include "board/AgentCardDelegate.h"
+#include "board/AgentFilterProxyModel.h"
 #include "config/ConfigLoader.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
