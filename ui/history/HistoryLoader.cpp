@@ -3,24 +3,12 @@
 #include "persistence/Store.h"
 
 #include <QElapsedTimer>
-#include <QSqlError>
-#include <QSqlQuery>
 
 #include <algorithm>
 
 namespace switchboard {
 
 namespace {
-bool exec(QSqlQuery &query, const QString &sql, QString *error)
-{
-    query.setForwardOnly(true);
-    if (query.exec(sql))
-        return true;
-    if (error && error->isEmpty())
-        *error = query.lastError().text();
-    return false;
-}
-
 void count(HistoryRunEntry &entry, AgentState state, int n)
 {
     switch (state) {
@@ -63,49 +51,20 @@ QList<HistoryRunEntry> HistoryLoader::runs(const Store &store, QString *error)
         entries.append({.run = record});
     }
 
-    // Totals for every run in three grouped queries (the store's API reads whole histories; the run list only
-    // needs counts). Read-only SQL over the schema's goals, agents and attempts tables.
-    QSqlDatabase db = store.readConnection();
-    if (!db.isOpen()) {
-        if (error)
-            *error = store.lastError();
-        return entries;
+    // The totals come from grouped queries: the run list needs counts, not whole histories.
+    const QList<RunTotals> totals = store.runTotals(error);
+    for (const RunTotals &t : totals) {
+        const int i = byId.value(t.runId, -1);
+        if (i < 0)
+            continue;
+        HistoryRunEntry &entry = entries[i];
+        entry.goals = t.goals;
+        for (auto it = t.goalsByState.cbegin(); it != t.goalsByState.cend(); ++it)
+            count(entry, it.key(), it.value());
+        entry.attempts = t.attempts;
+        entry.tokens = t.tokens;
+        entry.costUsd = t.costUsd;
     }
-    db.transaction(); // one consistent view for all three
-    QSqlQuery goals(db);
-    if (exec(goals, QStringLiteral("SELECT run_id, COUNT(*) FROM goals GROUP BY run_id"), error)) {
-        while (goals.next()) {
-            if (const int i = byId.value(goals.value(0).toString(), -1); i >= 0)
-                entries[i].goals = goals.value(1).toInt();
-        }
-    }
-    // A goal's state is its latest agent's.
-    QSqlQuery states(db);
-    if (exec(states,
-             QStringLiteral("SELECT run_id, state, COUNT(*) FROM agents WHERE rowid IN "
-                            "(SELECT MAX(rowid) FROM agents GROUP BY run_id, goal_id) GROUP BY run_id, state"),
-             error)) {
-        while (states.next()) {
-            const int i = byId.value(states.value(0).toString(), -1);
-            const std::optional<AgentState> state = agentStateFromString(states.value(1).toString());
-            if (i >= 0 && state)
-                count(entries[i], *state, states.value(2).toInt());
-        }
-    }
-    QSqlQuery usage(db);
-    if (exec(usage,
-             QStringLiteral("SELECT a.run_id, COUNT(*), SUM(t.input_tokens + t.output_tokens), SUM(t.cost_usd) "
-                            "FROM attempts t JOIN agents a ON a.id = t.agent_id GROUP BY a.run_id"),
-             error)) {
-        while (usage.next()) {
-            if (const int i = byId.value(usage.value(0).toString(), -1); i >= 0) {
-                entries[i].attempts = usage.value(1).toInt();
-                entries[i].tokens = usage.value(2).toLongLong();
-                entries[i].costUsd = usage.value(3).toDouble();
-            }
-        }
-    }
-    db.commit();
 
     // Newest first; the store lists them oldest first.
     std::reverse(entries.begin(), entries.end());
