@@ -6,6 +6,7 @@
 #include "history/HistoryGoalPane.h"
 #include "history/HistoryLoader.h"
 #include "history/HistoryRunModel.h"
+#include "orchestration/GoalRerun.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/ReportWriter.h"
 #include "persistence/Store.h"
@@ -784,17 +785,8 @@ void HistoryWindow::rerunGoal()
     if (m_readOnly || !m_orchestrator || row < 0)
         return;
     const Goal &past = m_goalModel->snapshot()->goalAt(row).goal;
-    // A copy to run on its own: a new id, no dependencies, no deadline that has long passed.
-    Goal goal;
-    goal.title = past.title;
-    goal.description = past.description;
-    goal.priority = past.priority;
-    goal.successCriteria = past.successCriteria;
-    goal.capabilities = past.capabilities;
-    goal.resources = past.resources;
-    goal.profile = past.profile;
     QString error;
-    const QString agentId = m_orchestrator->spawn(goal, &error);
+    const QString agentId = m_orchestrator->spawn(GoalRerun::alone(past), &error);
     if (agentId.isEmpty()) {
         showError(tr("Re-run goal"), tr("“%1” could not be queued again.").arg(past.title), error);
         return;
@@ -860,35 +852,12 @@ void HistoryWindow::spawnRunGoals()
     const std::shared_ptr<const HistorySnapshot> snapshot = m_goalModel->snapshot();
     QList<Goal> goals;
     goals.reserve(snapshot->rows.size());
-    QSet<QString> ids;
-    bool clash = false;
-    for (int row = 0; row < snapshot->rows.size(); ++row) {
+    for (int row = 0; row < snapshot->rows.size(); ++row)
         goals << snapshot->goalAt(row).goal;
-        ids.insert(goals.constLast().id);
-        clash = clash || m_orchestrator->goal(goals.constLast().id).has_value();
-    }
     // Ids the board already uses get a fresh suffix ("schema-2"), the same for every goal of the run.
-    QString suffix;
-    for (int n = 2; clash; ++n) {
-        suffix = QStringLiteral("-%1").arg(n);
-        clash = false;
-        for (const QString &id : std::as_const(ids)) {
-            if (m_orchestrator->goal(id + suffix) || ids.contains(id + suffix)) {
-                clash = true;
-                break;
-            }
-        }
-    }
-    for (Goal &goal : goals) {
-        goal.id += suffix;
-        QStringList dependsOn;
-        for (const QString &dependency : std::as_const(goal.dependsOn)) {
-            if (ids.contains(dependency))
-                dependsOn << dependency + suffix;
-        }
-        goal.dependsOn = dependsOn;
-        goal.deadline = {};
-    }
+    const Orchestrator *orchestrator = m_orchestrator.data();
+    goals = GoalRerun::run(std::move(goals),
+                           [orchestrator](const QString &id) { return orchestrator->goal(id).has_value(); });
     QString error;
     const QStringList agentIds = m_orchestrator->spawnParallel(goals, &error);
     if (agentIds.isEmpty()) {
