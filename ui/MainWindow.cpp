@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "UiSettings.h"
 #include "board/AgentBoardModel.h"
 #include "board/AgentBoardView.h"
 #include "board/AgentCardDelegate.h"
@@ -28,7 +29,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QDir>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenu>
@@ -38,7 +38,6 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTimer>
@@ -984,15 +983,9 @@ void MainWindow::retranslate()
     m_scratchpadDock->toggleViewAction()->setText(tr("&Scratchpad"));
 }
 
-QString MainWindow::settingsPath() const
-{
-    // Under AppConfigLocation, which tests redirect with QStandardPaths::setTestModeEnabled().
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath(QStringLiteral("ui.ini"));
-}
-
 void MainWindow::restoreSettings()
 {
-    QSettings settings(settingsPath(), QSettings::IniFormat);
+    QSettings settings(UiSettings::filePath(), QSettings::IniFormat);
     settings.beginGroup(QStringLiteral("MainWindow"));
     const QByteArray geometry = settings.value(QStringLiteral("geometry")).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry)) {
@@ -1016,8 +1009,7 @@ void MainWindow::restoreSettings()
 
 void MainWindow::saveSettings() const
 {
-    QDir().mkpath(QFileInfo(settingsPath()).absolutePath());
-    QSettings settings(settingsPath(), QSettings::IniFormat);
+    QSettings settings(UiSettings::writableFilePath(), QSettings::IniFormat);
     settings.beginGroup(QStringLiteral("MainWindow"));
     settings.setValue(QStringLiteral("version"), kSettingsVersion);
     settings.setValue(QStringLiteral("geometry"), saveGeometry());

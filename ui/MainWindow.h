@@ -112,7 +112,6 @@ private:
     void retranslate();
     void restoreSettings();
     void saveSettings() const;
-    QString settingsPath() const;
     void cancelAgents(const QStringList &agentIds);
     void confirmQuit();
     // Selects the agent's card now, or as soon as it reaches the board (with a store: once committed).

@@ -1,5 +1,6 @@
 #include "history/HistoryWindow.h"
 
+#include "UiSettings.h"
 #include "dialogs/RunPlanDialog.h"
 #include "history/HistoryFilterProxyModel.h"
 #include "history/HistoryGoalModel.h"
@@ -58,12 +59,6 @@ constexpr int kReadOnlyRefreshMs = 3000;
 constexpr int kRefreshMs = 5000;
 
 using RunsResult = std::pair<QList<HistoryRunEntry>, QString>;
-
-QString settingsPath()
-{
-    // The dashboard's own settings file (tests redirect it with QStandardPaths::setTestModeEnabled()).
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath(QStringLiteral("ui.ini"));
-}
 
 QTreeView *makeTable(const QString &objectName)
 {
@@ -942,7 +937,7 @@ void HistoryWindow::showExportDialog(ExportKind kind)
         filter = tr("YAML (*.yaml *.yml)");
         break;
     }
-    QSettings settings(settingsPath(), QSettings::IniFormat);
+    QSettings settings(UiSettings::filePath(), QSettings::IniFormat);
     QString directory = settings.value(QStringLiteral("HistoryWindow/exportDirectory")).toString();
     if (directory.isEmpty() || !QFileInfo(directory).isDir())
         directory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
@@ -1092,7 +1087,7 @@ void HistoryWindow::updateIcons()
 
 void HistoryWindow::restoreSettings()
 {
-    QSettings settings(settingsPath(), QSettings::IniFormat);
+    QSettings settings(UiSettings::filePath(), QSettings::IniFormat);
     settings.beginGroup(QStringLiteral("HistoryWindow"));
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray())) {
         const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
@@ -1108,8 +1103,7 @@ void HistoryWindow::restoreSettings()
 
 void HistoryWindow::saveSettings() const
 {
-    QDir().mkpath(QFileInfo(settingsPath()).absolutePath());
-    QSettings settings(settingsPath(), QSettings::IniFormat);
+    QSettings settings(UiSettings::writableFilePath(), QSettings::IniFormat);
     settings.beginGroup(QStringLiteral("HistoryWindow"));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("verticalSplitter"), m_vertical->saveState());
