@@ -1,6 +1,7 @@
 #include "metrics/MetricsDock.h"
 
 #include "metrics/MetricTile.h"
+#include "metrics/MetricTileGrid.h"
 #include "metrics/ProfileMetricsModel.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/MetricsCalculator.h"
@@ -10,9 +11,7 @@
 #include "style/ThemedIcons.h"
 #include "widgets/Sparkline.h"
 
-#include <QElapsedTimer>
 #include <QEvent>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -28,8 +27,6 @@
 namespace switchboard {
 
 namespace {
-constexpr int kTileMinimumWidth = 168;
-constexpr int kTileSpacing = 8;
 constexpr int kMaxRefreshMs = 10 * 60 * 1000;
 constexpr int kSummaryIconSize = 16;
 
@@ -96,24 +93,6 @@ QString thresholdText(const MetricAlert &alert)
     }
     return {};
 }
-
-bool isFraction(Series series)
-{
-    return series == Series::SuccessRate || series == Series::Utilisation || series == Series::EscalationRate ||
-           series == Series::LockConflictRate;
-}
-
-// Tile order: what is happening now first, then how well, then what it costs.
-constexpr std::array<Series, MetricsTimeline::kSeriesCount> kTileOrder{
-    Series::InProgress,
-    Series::Completions,
-    Series::SuccessRate,
-    Series::Utilisation,
-    Series::AverageCompletionMinutes,
-    Series::EscalationRate,
-    Series::LockConflictRate,
-    Series::CostUsd,
-};
 } // namespace
 
 MetricsDock::MetricsDock(Orchestrator *orchestrator, const MetricThresholds &thresholds, QWidget *parent)
@@ -129,7 +108,7 @@ MetricsDock::MetricsDock(Orchestrator *orchestrator, const MetricThresholds &thr
     , m_summaryIcon(new QLabel(m_body))
     , m_summary(new QLabel(m_body))
     , m_updated(new QLabel(m_body))
-    , m_tileGrid(new QGridLayout)
+    , m_tileGrid(new MetricTileGrid(m_body))
     , m_tableTitle(new QLabel(m_body))
     , m_profileModel(new ProfileMetricsModel(this))
     , m_profileView(new QTreeView(m_body))
@@ -181,16 +160,6 @@ MetricsDock::MetricsDock(Orchestrator *orchestrator, const MetricThresholds &thr
     m_summaryRow->setSpacing(4);
     m_summaryRow->addLayout(summaryLine, 1);
     m_summaryRow->addWidget(m_updated);
-
-    m_tileGrid->setHorizontalSpacing(kTileSpacing);
-    m_tileGrid->setVerticalSpacing(kTileSpacing);
-    for (const Series series : kTileOrder) {
-        auto *tile = new MetricTile(m_body);
-        tile->setObjectName(QStringLiteral("metricTile%1").arg(int(series)));
-        if (isFraction(series))
-            tile->sparkline()->setFixedRange(0.0, std::nullopt);
-        m_tiles[std::size_t(series)] = tile;
-    }
 
     QFont tableTitleFont = font();
     tableTitleFont.setWeight(QFont::DemiBold);
@@ -325,53 +294,14 @@ void MetricsDock::refresh()
                       m_timeline.lastSampleAt().msecsTo(now) > 3 * qint64(refreshInterval()) + 10000;
     ++m_started;
     m_inFlight = true;
-    m_watcher.setFuture(QtConcurrent::run(&m_pool, &MetricsDock::compute, store, runId, m_orchestrator->maxParallel(),
-                                          m_thresholds, now, seed, m_abort));
-}
-
-MetricsDock::Result MetricsDock::compute(Store *store, const QString &runId, int runSlots,
-                                         const MetricThresholds &thresholds, const QDateTime &now, bool seed,
-                                         const std::shared_ptr<std::atomic<bool>> &abort)
-{
-    QElapsedTimer clock;
-    clock.start();
-    Result result;
-    result.runId = runId;
-    result.at = now;
-    QString error;
-    const RunHistory history = store->history(runId, &error);
-    if (!error.isEmpty()) {
-        result.error = error;
-        result.elapsedMs = clock.elapsed();
-        return result;
-    }
-    if (abort->load()) {
-        result.error = QStringLiteral("aborted");
-        return result;
-    }
-    for (const RunRecord &run : history.runs) {
-        if (run.id == runId)
-            result.runName = run.name;
-    }
-    MetricsCalculator::Options options;
-    options.runSlots = runSlots;
-    options.now = now;
-    result.metrics = MetricsCalculator::compute(history, options);
-    result.alerts = MetricsCalculator::evaluate(result.metrics, thresholds);
-    if (seed && result.metrics.windowStart.isValid() && !abort->load()) {
-        // The last hour, or the whole run when it is younger; a finished run's line ends where it did.
-        const QDateTime end = result.metrics.windowEnd.isValid() ? qMin(now, result.metrics.windowEnd) : now;
-        const QDateTime from = qMax(result.metrics.windowStart, end.addMSecs(-MetricsTimeline::kSpanMs));
-        result.seed = MetricsTimeline::seed(history, result.metrics.runSlots, from, end, kSeedPoints);
-    }
-    result.elapsedMs = clock.elapsed();
-    return result;
+    m_watcher.setFuture(QtConcurrent::run(&m_pool, &MetricsComputation::run, store, runId,
+                                          m_orchestrator->maxParallel(), m_thresholds, now, seed, m_abort));
 }
 
 void MetricsDock::handleFinished()
 {
     m_inFlight = false;
-    const Result result = m_watcher.result();
+    const MetricsComputation result = m_watcher.result();
     m_lastComputeMs = result.elapsedMs;
     m_timer->setInterval(refreshInterval());
     const bool again = m_refreshAgain;
@@ -387,7 +317,7 @@ void MetricsDock::handleFinished()
         refresh();
 }
 
-void MetricsDock::showResult(const Result &result)
+void MetricsDock::showResult(const MetricsComputation &result)
 {
     if (!result.error.isEmpty()) {
         m_error = result.error;
@@ -495,7 +425,7 @@ void MetricsDock::updateTiles()
                                         : DisplayFormat::tokens(all.tokens()));
 
     // Levels, thresholds and tooltips.
-    for (const Series series : kTileOrder)
+    for (const Series series : MetricTileGrid::kOrder)
         tile(series)->setLevel(MetricAlert::Level::Ok);
     for (const MetricAlert &alert : std::as_const(m_alerts)) {
         const std::optional<Series> series = seriesOf(alert.metric);
@@ -515,7 +445,7 @@ void MetricsDock::updateTiles()
         from = qMin(from, double(m_timeline.samples().constFirst().at.toMSecsSinceEpoch()));
     if (from >= to)
         from = to - 1.0;
-    for (const Series series : kTileOrder) {
+    for (const Series series : MetricTileGrid::kOrder) {
         MetricTile *t = tile(series);
         t->sparkline()->setPoints(m_timeline.points(series), from, to);
         t->sparkline()->setColor(
@@ -610,32 +540,12 @@ void MetricsDock::updateEmptyState()
 void MetricsDock::updateLayoutForWidth()
 {
     const int width = m_body->contentsRect().width() - 16;
-    m_summaryRow->setDirection(width < 2 * kTileMinimumWidth + 200 ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    m_summaryRow->setDirection(width < 2 * MetricTileGrid::kTileMinimumWidth + 200 ? QBoxLayout::TopToBottom
+                                                                                   : QBoxLayout::LeftToRight);
     m_updated->setAlignment(m_summaryRow->direction() == QBoxLayout::TopToBottom ? Qt::AlignLeft | Qt::AlignVCenter
                                                                                  : Qt::AlignRight | Qt::AlignVCenter);
-    updateTileColumns(width);
+    m_tileGrid->setWidth(width);
     updateTableHeight();
-}
-
-void MetricsDock::updateTileColumns(int width)
-{
-    // 8, 4, 2 or 1 across, so rows stay full.
-    int columns = 1;
-    for (const int candidate : {8, 4, 2}) {
-        if (candidate * kTileMinimumWidth + (candidate - 1) * kTileSpacing <= width) {
-            columns = candidate;
-            break;
-        }
-    }
-    if (columns == m_tileColumns)
-        return;
-    m_tileColumns = columns;
-    for (const Series series : kTileOrder)
-        m_tileGrid->removeWidget(tile(series));
-    for (int column = 0; column < 8; ++column)
-        m_tileGrid->setColumnStretch(column, column < columns ? 1 : 0);
-    for (int i = 0; i < int(kTileOrder.size()); ++i)
-        m_tileGrid->addWidget(tile(kTileOrder[std::size_t(i)]), i / columns, i % columns);
 }
 
 void MetricsDock::updateTableHeight()

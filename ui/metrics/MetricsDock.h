@@ -1,6 +1,7 @@
 #pragma once
 
-#include "metrics/MetricsTimeline.h"
+#include "metrics/MetricTileGrid.h"
+#include "metrics/MetricsComputation.h"
 #include "persistence/MetricAlert.h"
 #include "persistence/MetricThresholds.h"
 #include "persistence/Metrics.h"
@@ -12,12 +13,10 @@
 #include <QPointer>
 #include <QThreadPool>
 
-#include <array>
 #include <atomic>
 #include <memory>
 
 class QBoxLayout;
-class QGridLayout;
 class QLabel;
 class QStackedWidget;
 class QTimer;
@@ -28,7 +27,6 @@ namespace switchboard {
 class MetricTile;
 class Orchestrator;
 class ProfileMetricsModel;
-class Store;
 
 // The Metrics dock: how the current run is doing, from what the store recorded (MetricsCalculator over
 // Store::history). Tiles for the key numbers with a sparkline of the last hour and a warning/alert marker
@@ -53,7 +51,6 @@ public:
     };
 
     static constexpr int kRefreshMs = 2000;
-    static constexpr int kSeedPoints = 120;
 
     explicit MetricsDock(Orchestrator *orchestrator, const MetricThresholds &thresholds = {},
                          QWidget *parent = nullptr);
@@ -67,7 +64,7 @@ public:
     QString emptyStateText() const;
     // The line above the tiles: what crossed, which run, when it was computed.
     QString summaryText() const;
-    MetricTile *tile(MetricsTimeline::Series series) const { return m_tiles[std::size_t(series)]; }
+    MetricTile *tile(MetricsTimeline::Series series) const { return m_tileGrid->tile(series); }
     ProfileMetricsModel *profileModel() const { return m_profileModel; }
     QTreeView *profileView() const { return m_profileView; }
     const MetricsTimeline &timeline() const { return m_timeline; }
@@ -94,30 +91,15 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    struct Result
-    {
-        QString runId;
-        QString runName;
-        Metrics metrics;
-        QList<MetricAlert> alerts;
-        QList<MetricsTimeline::Sample> seed; // empty unless asked for
-        QString error;
-        QDateTime at; // UTC, the "now" of the computation
-        qint64 elapsedMs = 0;
-    };
-
-    static Result compute(Store *store, const QString &runId, int runSlots, const MetricThresholds &thresholds,
-                          const QDateTime &now, bool seed, const std::shared_ptr<std::atomic<bool>> &abort);
     void handleVisibilityChanged(bool visible);
     void handleTick();
     void handleFinished();
     void showView(View view);
-    void showResult(const Result &result);
+    void showResult(const MetricsComputation &result);
     void updateTiles();
     void updateSummary();
     void updateEmptyState();
     void updateLayoutForWidth();
-    void updateTileColumns(int width);
     void updateTableHeight();
     void updateIcons();
     void retranslate();
@@ -138,16 +120,14 @@ private:
     QLabel *m_summary;
     QLabel *m_updated;
     QBoxLayout *m_summaryRow = nullptr;
-    QGridLayout *m_tileGrid;
-    int m_tileColumns = 0;
-    std::array<MetricTile *, MetricsTimeline::kSeriesCount> m_tiles{};
+    MetricTileGrid *m_tileGrid;
     QLabel *m_tableTitle;
     ProfileMetricsModel *m_profileModel;
     QTreeView *m_profileView;
     QTimer *m_timer;
 
     QThreadPool m_pool; // one thread: one computation at a time, with its own read connection
-    QFutureWatcher<Result> m_watcher;
+    QFutureWatcher<MetricsComputation> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_abort = std::make_shared<std::atomic<bool>>(false);
     int m_started = 0;
     bool m_inFlight = false;     // until handleFinished(): a finished but unhandled result still counts
