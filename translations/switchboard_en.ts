@@ -53,6 +53,37 @@
     </message>
 </context>
 <context>
+    <name>switchboard::HistoryRerun</name>
+    <message numerus="yes">
+        <source>Started plan “%1” again: %n goal(s) queued</source>
+        <translation>
+            <numerusform>Started plan “%1” again: %n goal queued</numerusform>
+            <numerusform>Started plan “%1” again: %n goals queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the %n goal(s) of “%1” again?</source>
+        <translation>
+            <numerusform>Queue the %n goal of “%1” again?</numerusform>
+            <numerusform>Queue the %n goals of “%1” again?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue %n goal(s)</source>
+        <translation>
+            <numerusform>Queue %n goal</numerusform>
+            <numerusform>Queue %n goals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n goal(s) on the board</source>
+        <translation>
+            <numerusform>Queued %n goal on the board</numerusform>
+            <numerusform>Queued %n goals on the board</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>switchboard::HistoryRunModel</name>
     <message numerus="yes">
         <source>All %n completed</source>
@@ -139,34 +170,6 @@
         <translation>
             <numerusform>%n goal</numerusform>
             <numerusform>%n goals</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Started plan “%1” again: %n goal(s) queued</source>
-        <translation>
-            <numerusform>Started plan “%1” again: %n goal queued</numerusform>
-            <numerusform>Started plan “%1” again: %n goals queued</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Queue the %n goal(s) of “%1” again?</source>
-        <translation>
-            <numerusform>Queue the %n goal of “%1” again?</numerusform>
-            <numerusform>Queue the %n goals of “%1” again?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Queue %n goal(s)</source>
-        <translation>
-            <numerusform>Queue %n goal</numerusform>
-            <numerusform>Queue %n goals</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Queued %n goal(s) on the board</source>
-        <translation>
-            <numerusform>Queued %n goal on the board</numerusform>
-            <numerusform>Queued %n goals on the board</numerusform>
         </translation>
     </message>
 </context>

@@ -742,6 +742,59 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
 </context>
 <context>
+    <name>switchboard::HistoryEmptyPage</name>
+    <message>
+        <source>No runs recorded yet</source>
+        <translation>Aucune exécution enregistrée pour l’instant</translation>
+    </message>
+    <message>
+        <source>The other Switchboard has not started a goal or a plan yet. This window looks again every few seconds.</source>
+        <translation>L’autre Switchboard n’a encore lancé aucun objectif ni aucun plan. Cette fenêtre vérifie à nouveau toutes les quelques secondes.</translation>
+    </message>
+    <message>
+        <source>Every goal you start and every plan you run is kept here, with its attempts, log, answers and result, so you can search it, run it again or export a report.</source>
+        <translation>Chaque objectif que vous lancez et chaque plan que vous exécutez est conservé ici, avec ses tentatives, son journal, ses réponses et son résultat, pour que vous puissiez le rechercher, le relancer ou en exporter un rapport.</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryExport</name>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>Impossible d’écrire « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Export run report</source>
+        <translation>Exporter le rapport d’exécution</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export activity log</source>
+        <translation>Exporter le journal d’activité</translation>
+    </message>
+    <message>
+        <source>Export project state</source>
+        <translation>Exporter l’état du projet</translation>
+    </message>
+    <message>
+        <source>YAML (*.yaml *.yml)</source>
+        <translation>YAML (*.yaml *.yml)</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryGoalList</name>
+    <message>
+        <source>Clear search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+</context>
+<context>
     <name>switchboard::HistoryGoalModel</name>
     <message>
         <source>Goal</source>
@@ -1022,6 +1075,65 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
 </context>
 <context>
+    <name>switchboard::HistoryRerun</name>
+    <message>
+        <source>Re-run goal</source>
+        <translation>Relancer l’objectif</translation>
+    </message>
+    <message>
+        <source>“%1” could not be queued again.</source>
+        <translation>« %1 » n’a pas pu être remis en file.</translation>
+    </message>
+    <message>
+        <source>Queued “%1” on the board as %2</source>
+        <translation>« %1 » mis en file sur le tableau sous %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Started plan “%1” again: %n goal(s) queued</source>
+        <translation>
+            <numerusform>Plan « %1 » relancé : %n objectif mis en file</numerusform>
+            <numerusform>Plan « %1 » relancé : %n objectifs mis en file</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-run plan</source>
+        <translation>Relancer le plan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the %n goal(s) of “%1” again?</source>
+        <translation>
+            <numerusform>Remettre en file %n objectif de « %1 » ?</numerusform>
+            <numerusform>Remettre en file les %n objectifs de « %1 » ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run had no plan file: its goals are queued as they were recorded, with the dependencies between them.</source>
+        <translation>L’exécution n’avait pas de fichier de plan : ses objectifs sont mis en file tels qu’ils ont été enregistrés, avec leurs dépendances mutuelles.</translation>
+    </message>
+    <message>
+        <source>Its plan file “%1” is gone: the goals are queued as they were recorded, with the dependencies between them.</source>
+        <translation>Son fichier de plan « %1 » a disparu : les objectifs sont mis en file tels qu’ils ont été enregistrés, avec leurs dépendances mutuelles.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue %n goal(s)</source>
+        <translation>
+            <numerusform>Mettre %n objectif en file</numerusform>
+            <numerusform>Mettre %n objectifs en file</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The goals of this run could not be queued again.</source>
+        <translation>Les objectifs de cette exécution n’ont pas pu être remis en file.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n goal(s) on the board</source>
+        <translation>
+            <numerusform>%n objectif mis en file sur le tableau</numerusform>
+            <numerusform>%n objectifs mis en file sur le tableau</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>switchboard::HistoryRunModel</name>
     <message>
         <source>No goals</source>
@@ -1153,10 +1265,6 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
 <context>
     <name>switchboard::HistoryWindow</name>
     <message>
-        <source>Cannot write “%1”: %2</source>
-        <translation>Impossible d’écrire « %1 » : %2</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
@@ -1225,92 +1333,12 @@ Chaque objectif que vous lancez, chaque plan que vous exécutez, est conservé i
         </translation>
     </message>
     <message>
-        <source>Re-run goal</source>
-        <translation>Relancer l’objectif</translation>
-    </message>
-    <message>
-        <source>“%1” could not be queued again.</source>
-        <translation>« %1 » n’a pas pu être remis en file.</translation>
-    </message>
-    <message>
-        <source>Queued “%1” on the board as %2</source>
-        <translation>« %1 » mis en file sur le tableau sous %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Started plan “%1” again: %n goal(s) queued</source>
-        <translation>
-            <numerusform>Plan « %1 » relancé : %n objectif mis en file</numerusform>
-            <numerusform>Plan « %1 » relancé : %n objectifs mis en file</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Re-run plan</source>
-        <translation>Relancer le plan</translation>
-    </message>
-    <message numerus="yes">
-        <source>Queue the %n goal(s) of “%1” again?</source>
-        <translation>
-            <numerusform>Remettre en file %n objectif de « %1 » ?</numerusform>
-            <numerusform>Remettre en file les %n objectifs de « %1 » ?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The run had no plan file: its goals are queued as they were recorded, with the dependencies between them.</source>
-        <translation>L’exécution n’avait pas de fichier de plan : ses objectifs sont mis en file tels qu’ils ont été enregistrés, avec leurs dépendances mutuelles.</translation>
-    </message>
-    <message>
-        <source>Its plan file “%1” is gone: the goals are queued as they were recorded, with the dependencies between them.</source>
-        <translation>Son fichier de plan « %1 » a disparu : les objectifs sont mis en file tels qu’ils ont été enregistrés, avec leurs dépendances mutuelles.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Queue %n goal(s)</source>
-        <translation>
-            <numerusform>Mettre %n objectif en file</numerusform>
-            <numerusform>Mettre %n objectifs en file</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The goals of this run could not be queued again.</source>
-        <translation>Les objectifs de cette exécution n’ont pas pu être remis en file.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Queued %n goal(s) on the board</source>
-        <translation>
-            <numerusform>%n objectif mis en file sur le tableau</numerusform>
-            <numerusform>%n objectifs mis en file sur le tableau</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Open log</source>
         <translation>Ouvrir le journal</translation>
     </message>
     <message>
         <source>The log file could not be opened.</source>
         <translation>Le fichier journal n’a pas pu être ouvert.</translation>
-    </message>
-    <message>
-        <source>Export run report</source>
-        <translation>Exporter le rapport d’exécution</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Export activity log</source>
-        <translation>Exporter le journal d’activité</translation>
-    </message>
-    <message>
-        <source>Export project state</source>
-        <translation>Exporter l’état du projet</translation>
-    </message>
-    <message>
-        <source>YAML (*.yaml *.yml)</source>
-        <translation>YAML (*.yaml *.yml)</translation>
     </message>
     <message>
         <source>Exporting to %1…</source>
@@ -1431,22 +1459,6 @@ Chaque objectif que vous lancez, chaque plan que vous exécutez, est conservé i
     <message>
         <source>&amp;Copy goal id</source>
         <translation>&amp;Copier l’identifiant de l’objectif</translation>
-    </message>
-    <message>
-        <source>Clear search</source>
-        <translation>Effacer la recherche</translation>
-    </message>
-    <message>
-        <source>No runs recorded yet</source>
-        <translation>Aucune exécution enregistrée pour l’instant</translation>
-    </message>
-    <message>
-        <source>The other Switchboard has not started a goal or a plan yet. This window looks again every few seconds.</source>
-        <translation>L’autre Switchboard n’a encore lancé aucun objectif ni aucun plan. Cette fenêtre vérifie à nouveau toutes les quelques secondes.</translation>
-    </message>
-    <message>
-        <source>Every goal you start and every plan you run is kept here, with its attempts, log, answers and result, so you can search it, run it again or export a report.</source>
-        <translation>Chaque objectif que vous lancez et chaque plan que vous exécutez est conservé ici, avec ses tentatives, son journal, ses réponses et son résultat, pour que vous puissiez le rechercher, le relancer ou en exporter un rapport.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Read-only: the database is in use by another Switchboard.&lt;/b&gt; This window follows its progress and refreshes every few seconds; re-running goals is turned off.</source>

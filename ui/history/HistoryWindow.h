@@ -6,27 +6,26 @@
 
 #include <QMainWindow>
 #include <QPointer>
-#include <QThreadPool>
 
 #include <memory>
 
-class QAction;
 class QLabel;
 class QLineEdit;
-class QMenu;
-class QPushButton;
 class QSplitter;
 class QStackedWidget;
 class QTimer;
-class QToolBar;
-class QToolButton;
 class QTreeView;
 
 namespace switchboard {
 
+class HistoryActions;
+class HistoryExport;
+class HistoryFetcher;
 class HistoryFilterProxyModel;
+class HistoryGoalList;
 class HistoryGoalModel;
 class HistoryGoalPane;
+class HistoryRerun;
 class HistoryRunModel;
 class Orchestrator;
 class Store;
@@ -74,7 +73,6 @@ public:
     QString defaultExportFileName(ExportKind kind) const;
     // Writes the selected run's export to path on a worker thread; exportFinished() tells how it went.
     bool exportRun(ExportKind kind, const QString &path);
-    // The export's text for a run's history (what exportRun() writes).
 
     HistoryRunModel *runModel() const { return m_runModel; }
     HistoryGoalModel *goalModel() const { return m_goalModel; }
@@ -108,17 +106,12 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void createActions();
-    void createMenusAndToolBar();
     QWidget *createRunsArea();
-    QWidget *createGoalsArea();
-    QWidget *createEmptyPage();
-    void loadRuns(bool followUp);
-    void handleRunsLoaded(const QList<HistoryRunEntry> &runs, const QString &error, bool followUp);
+    void loadRuns(bool manual);
+    void handleRunsLoaded(const QList<HistoryRunEntry> &runs, const QString &error);
     void loadRun(const QString &runId, bool quiet);
     void handleRunLoaded(std::shared_ptr<const HistorySnapshot> snapshot);
-    void loadLog(const QString &agentId);
-    void releaseLater(std::shared_ptr<const HistorySnapshot> snapshot);
+    void handleExportFinished(const QString &path, const QString &error);
     void handleRunSelectionChanged();
     void handleGoalSelectionChanged();
     void applySearch();
@@ -127,7 +120,6 @@ private:
     void updateRunSummary();
     void updateActions();
     void scheduleAutoRefresh();
-    void spawnRunGoals();
     void showError(const QString &title, const QString &text, const QString &details = {});
     void openLogFile(const QString &path);
     void showGoalContextMenu(const QPoint &position);
@@ -141,9 +133,10 @@ private:
 
     QPointer<Store> m_store;
     QPointer<Orchestrator> m_orchestrator;
-    Config m_config;
     bool m_readOnly;
-    QThreadPool m_pool; // the reads; waited for before the window (and the store) go
+    HistoryFetcher *m_fetcher; // the reads; waited for before the window (and the store) go
+    HistoryExport *m_export;
+    HistoryRerun *m_rerun = nullptr;
 
     HistoryRunModel *m_runModel;
     HistoryFilterProxyModel *m_runProxy;
@@ -152,50 +145,26 @@ private:
 
     QLabel *m_banner = nullptr;
     QStackedWidget *m_mainStack = nullptr;
-    QLabel *m_emptyIcon = nullptr;
-    QLabel *m_emptyTitle = nullptr;
-    QLabel *m_emptyHint = nullptr;
-    QLineEdit *m_search = nullptr;
+    std::unique_ptr<HistoryActions> m_actions;
+    QLineEdit *m_search = nullptr; // in the toolbar
     QTreeView *m_runsView = nullptr;
     QLabel *m_runsHeading = nullptr;
-    QStackedWidget *m_goalsStack = nullptr;
-    QTreeView *m_goalsView = nullptr;
-    QLabel *m_goalsMessage = nullptr;
-    QPushButton *m_clearSearch = nullptr;
-    QLabel *m_runSummary = nullptr;
+    HistoryGoalList *m_goalList = nullptr;
+    QTreeView *m_goalsView = nullptr; // in m_goalList
     HistoryGoalPane *m_goalPane = nullptr;
     QSplitter *m_vertical = nullptr;
     QSplitter *m_horizontal = nullptr;
     QLabel *m_databaseLabel = nullptr;
-    QToolBar *m_toolBar = nullptr;
-    QToolButton *m_exportButton = nullptr;
     QTimer *m_searchDelay;
     QTimer *m_autoRefresh;
-
-    QMenu *m_fileMenu = nullptr;
-    QMenu *m_exportMenu = nullptr;
-    QMenu *m_viewMenu = nullptr;
-    QMenu *m_runMenu = nullptr;
-    QAction *m_refresh = nullptr;
-    QAction *m_find = nullptr;
-    QAction *m_rerunGoal = nullptr;
-    QAction *m_rerunPlan = nullptr;
-    QAction *m_exportMarkdown = nullptr;
-    QAction *m_exportJson = nullptr;
-    QAction *m_exportActivity = nullptr;
-    QAction *m_exportState = nullptr;
-    QAction *m_close = nullptr;
-    QAction *m_copyGoalId = nullptr;
-    QAction *m_searchIcon = nullptr;
 
     QString m_selectedRunId; // the run whose goals are shown (or loading); empty = all runs
     bool m_haveRuns = false; // the run list was read at least once
     bool m_runsLoading = false;
+    bool m_runsManual = false; // the run list being read was asked for (refresh()): re-read the run shown
     bool m_runLoading = false;
     bool m_refreshQueued = false;
     bool m_restoringSelection = false;
-    quint64 m_runGeneration = 0; // drops results of loads that were superseded
-    quint64 m_logGeneration = 0;
     qint64 m_lastLoadMs = 0;
     int m_autoRefreshMs;
     QString m_pendingGoal; // agent to select once the run is loaded
