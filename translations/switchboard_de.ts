@@ -362,6 +362,76 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
 </context>
 <context>
+    <name>switchboard::AgentCommands</name>
+    <message numerus="yes">
+        <source>Cancelling %n agent(s)</source>
+        <translation>
+            <numerusform>%n Agent wird abgebrochen</numerusform>
+            <numerusform>%n Agenten werden abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the agents to cancel on the board first.</source>
+        <translation>Wählen Sie zuerst die abzubrechenden Agenten auf der Tafel aus.</translation>
+    </message>
+    <message>
+        <source>No agent is queued or running.</source>
+        <translation>Kein Agent wartet oder läuft.</translation>
+    </message>
+    <message>
+        <source>Cancel all agents</source>
+        <translation>Alle Agenten abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel all %n unfinished agent(s)?</source>
+        <translation>
+            <numerusform>Den unfertigen Agenten abbrechen?</numerusform>
+            <numerusform>Alle %n unfertigen Agenten abbrechen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running agents are told to stop at once; queued agents will not start. Finished agents stay on the board.</source>
+        <translation>Laufende Agenten werden sofort angewiesen anzuhalten; wartende Agenten starten nicht mehr. Beendete Agenten bleiben auf der Tafel.</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming %n agent(s), each with a new attempt</source>
+        <translation>
+            <numerusform>%n Agent wird mit einem neuen Versuch fortgesetzt</numerusform>
+            <numerusform>%n Agenten werden fortgesetzt, jeder mit einem neuen Versuch</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the interrupted agents to resume on the board first.</source>
+        <translation>Wählen Sie zuerst die fortzusetzenden unterbrochenen Agenten auf der Tafel aus.</translation>
+    </message>
+    <message>
+        <source>No agent is waiting to be resumed.</source>
+        <translation>Kein Agent wartet darauf, fortgesetzt zu werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n finished agent(s) from the board</source>
+        <translation>
+            <numerusform>%n beendeten Agenten von der Tafel entfernt</numerusform>
+            <numerusform>%n beendete Agenten von der Tafel entfernt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No finished agents to remove.</source>
+        <translation>Keine beendeten Agenten zu entfernen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n agent id(s)</source>
+        <translation>
+            <numerusform>%n Agenten-ID kopiert</numerusform>
+            <numerusform>%n Agenten-IDs kopiert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>switchboard::AgentDetailPane</name>
     <message>
         <source>%1 · %2%</source>
@@ -1700,57 +1770,9 @@ von %2, %3</translation>
             <numerusform>Plan „%1“ gestartet: %n Agenten eingereiht</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Cancelling %n agent(s)</source>
-        <translation>
-            <numerusform>%n Agent wird abgebrochen</numerusform>
-            <numerusform>%n Agenten werden abgebrochen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select the agents to cancel on the board first.</source>
-        <translation>Wählen Sie zuerst die abzubrechenden Agenten auf der Tafel aus.</translation>
-    </message>
-    <message>
-        <source>No agent is queued or running.</source>
-        <translation>Kein Agent wartet oder läuft.</translation>
-    </message>
-    <message>
-        <source>Cancel all agents</source>
-        <translation>Alle Agenten abbrechen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancel all %n unfinished agent(s)?</source>
-        <translation>
-            <numerusform>Den unfertigen Agenten abbrechen?</numerusform>
-            <numerusform>Alle %n unfertigen Agenten abbrechen?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Running agents are told to stop at once; queued agents will not start. Finished agents stay on the board.</source>
-        <translation>Laufende Agenten werden sofort angewiesen anzuhalten; wartende Agenten starten nicht mehr. Beendete Agenten bleiben auf der Tafel.</translation>
-    </message>
     <message>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed %n finished agent(s) from the board</source>
-        <translation>
-            <numerusform>%n beendeten Agenten von der Tafel entfernt</numerusform>
-            <numerusform>%n beendete Agenten von der Tafel entfernt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No finished agents to remove.</source>
-        <translation>Keine beendeten Agenten zu entfernen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied %n agent id(s)</source>
-        <translation>
-            <numerusform>%n Agenten-ID kopiert</numerusform>
-            <numerusform>%n Agenten-IDs kopiert</numerusform>
-        </translation>
     </message>
     <message>
         <source>About Switchboard</source>
@@ -1976,21 +1998,6 @@ von %2, %3</translation>
             <numerusform>%n Agent aus dem Verlauf eingereiht</numerusform>
             <numerusform>%n Agenten aus dem Verlauf eingereiht</numerusform>
         </translation>
-    </message>
-    <message numerus="yes">
-        <source>Resuming %n agent(s), each with a new attempt</source>
-        <translation>
-            <numerusform>%n Agent wird mit einem neuen Versuch fortgesetzt</numerusform>
-            <numerusform>%n Agenten werden fortgesetzt, jeder mit einem neuen Versuch</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select the interrupted agents to resume on the board first.</source>
-        <translation>Wählen Sie zuerst die fortzusetzenden unterbrochenen Agenten auf der Tafel aus.</translation>
-    </message>
-    <message>
-        <source>No agent is waiting to be resumed.</source>
-        <translation>Kein Agent wartet darauf, fortgesetzt zu werden.</translation>
     </message>
     <message>
         <source>Storage failed: dispatch is paused</source>

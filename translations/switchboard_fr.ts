@@ -362,6 +362,76 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
 </context>
 <context>
+    <name>switchboard::AgentCommands</name>
+    <message numerus="yes">
+        <source>Cancelling %n agent(s)</source>
+        <translation>
+            <numerusform>Annulation de %n agent</numerusform>
+            <numerusform>Annulation de %n agents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the agents to cancel on the board first.</source>
+        <translation>Sélectionnez d’abord sur le tableau les agents à annuler.</translation>
+    </message>
+    <message>
+        <source>No agent is queued or running.</source>
+        <translation>Aucun agent n’est en file ou en cours.</translation>
+    </message>
+    <message>
+        <source>Cancel all agents</source>
+        <translation>Annuler tous les agents</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel all %n unfinished agent(s)?</source>
+        <translation>
+            <numerusform>Annuler l’agent non terminé ?</numerusform>
+            <numerusform>Annuler les %n agents non terminés ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running agents are told to stop at once; queued agents will not start. Finished agents stay on the board.</source>
+        <translation>Les agents en cours reçoivent l’ordre de s’arrêter aussitôt ; les agents en file ne démarreront pas. Les agents terminés restent sur le tableau.</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Laisser tourner</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming %n agent(s), each with a new attempt</source>
+        <translation>
+            <numerusform>Reprise de %n agent, avec une nouvelle tentative</numerusform>
+            <numerusform>Reprise de %n agents, chacun avec une nouvelle tentative</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the interrupted agents to resume on the board first.</source>
+        <translation>Sélectionnez d’abord sur le tableau les agents interrompus à reprendre.</translation>
+    </message>
+    <message>
+        <source>No agent is waiting to be resumed.</source>
+        <translation>Aucun agent n’attend d’être repris.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n finished agent(s) from the board</source>
+        <translation>
+            <numerusform>%n agent terminé retiré du tableau</numerusform>
+            <numerusform>%n agents terminés retirés du tableau</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No finished agents to remove.</source>
+        <translation>Aucun agent terminé à retirer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n agent id(s)</source>
+        <translation>
+            <numerusform>%n identifiant d’agent copié</numerusform>
+            <numerusform>%n identifiants d’agents copiés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>switchboard::AgentDetailPane</name>
     <message>
         <source>%1 · %2%</source>
@@ -1700,57 +1770,9 @@ par %2, %3</translation>
             <numerusform>Plan « %1 » lancé : %n agents mis en file</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Cancelling %n agent(s)</source>
-        <translation>
-            <numerusform>Annulation de %n agent</numerusform>
-            <numerusform>Annulation de %n agents</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select the agents to cancel on the board first.</source>
-        <translation>Sélectionnez d’abord sur le tableau les agents à annuler.</translation>
-    </message>
-    <message>
-        <source>No agent is queued or running.</source>
-        <translation>Aucun agent n’est en file ou en cours.</translation>
-    </message>
-    <message>
-        <source>Cancel all agents</source>
-        <translation>Annuler tous les agents</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancel all %n unfinished agent(s)?</source>
-        <translation>
-            <numerusform>Annuler l’agent non terminé ?</numerusform>
-            <numerusform>Annuler les %n agents non terminés ?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Running agents are told to stop at once; queued agents will not start. Finished agents stay on the board.</source>
-        <translation>Les agents en cours reçoivent l’ordre de s’arrêter aussitôt ; les agents en file ne démarreront pas. Les agents terminés restent sur le tableau.</translation>
-    </message>
     <message>
         <source>Keep running</source>
         <translation>Laisser tourner</translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed %n finished agent(s) from the board</source>
-        <translation>
-            <numerusform>%n agent terminé retiré du tableau</numerusform>
-            <numerusform>%n agents terminés retirés du tableau</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No finished agents to remove.</source>
-        <translation>Aucun agent terminé à retirer.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied %n agent id(s)</source>
-        <translation>
-            <numerusform>%n identifiant d’agent copié</numerusform>
-            <numerusform>%n identifiants d’agents copiés</numerusform>
-        </translation>
     </message>
     <message>
         <source>About Switchboard</source>
@@ -1976,21 +1998,6 @@ par %2, %3</translation>
             <numerusform>%n agent mis en file depuis l’historique</numerusform>
             <numerusform>%n agents mis en file depuis l’historique</numerusform>
         </translation>
-    </message>
-    <message numerus="yes">
-        <source>Resuming %n agent(s), each with a new attempt</source>
-        <translation>
-            <numerusform>Reprise de %n agent, avec une nouvelle tentative</numerusform>
-            <numerusform>Reprise de %n agents, chacun avec une nouvelle tentative</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select the interrupted agents to resume on the board first.</source>
-        <translation>Sélectionnez d’abord sur le tableau les agents interrompus à reprendre.</translation>
-    </message>
-    <message>
-        <source>No agent is waiting to be resumed.</source>
-        <translation>Aucun agent n’attend d’être repris.</translation>
     </message>
     <message>
         <source>Storage failed: dispatch is paused</source>
