@@ -91,7 +91,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!confirmation.isEmpty());
         QVERIFY(confirmation.contains(u"src/app.py"_s));
         QVERIFY(confirmation.contains(u"a-7"_s));
-        QTest::qWait(50);
+        QTest::qWait(50); // a span in which nothing may happen: the lock stays with its holder
         QVERIFY(o.locks().isHeld(u"src/app.py"_s));
 
         // "Force release" frees it and the row goes.

@@ -422,7 +422,7 @@ private Q_SLOTS:
         toggle->trigger();
         QTRY_VERIFY(!dock->isVisible());
         const int hiddenAt = dock->computationsStarted();
-        QTest::qWait(MetricsDock::kRefreshMs + 600);
+        QTest::qWait(MetricsDock::kRefreshMs + 600); // a span in which nothing may happen: no tick refreshes
         QCOMPARE(dock->computationsStarted(), hiddenAt);
         // Shown again: refreshed at once.
         toggle->trigger();

@@ -107,7 +107,7 @@ private Q_SLOTS:
             QCOMPARE(o.status(id)->state, AgentState::Interrupted);
             QCOMPARE(o.status(id)->attempt, 1);
         }
-        QTest::qWait(200); // held: nothing starts on its own
+        QTest::qWait(200); // a span in which nothing may start: held agents wait for the person
         QCOMPARE(o.status(a)->state, AgentState::Interrupted);
 
         AgentBoardView *view = window.boardView();

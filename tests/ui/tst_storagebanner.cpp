@@ -123,7 +123,7 @@ private Q_SLOTS:
         // The running agent is stopped; its slot frees up, and still no queued agent starts.
         QVERIFY(o.cancel(running));
         QTRY_COMPARE(o.status(running)->state, AgentState::Cancelled);
-        QTest::qWait(300); // a dispatch would have happened by now
+        QTest::qWait(300); // a span in which nothing may start: a dispatch would have happened by now
         QCOMPARE(started.size(), 0);
         for (const QString &id : std::as_const(queued))
             QCOMPARE(o.status(id)->state, AgentState::Queued);
