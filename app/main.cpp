@@ -1,10 +1,10 @@
 // Switchboard: the dashboard when started without a command, the headless CLI otherwise.
 #include "GuiOptions.h"
-#include "HistoryWindow.h"
 #include "MainWindow.h"
 #include "StartupRestorer.h"
 #include "Translations.h"
 #include "cli/Cli.h"
+#include "history/HistoryWindow.h"
 #include "orchestration/Orchestrator.h"
 #include "session/RunSession.h"
 

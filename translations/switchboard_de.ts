@@ -362,6 +362,76 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
 </context>
 <context>
+    <name>switchboard::AgentCommands</name>
+    <message numerus="yes">
+        <source>Cancelling %n agent(s)</source>
+        <translation>
+            <numerusform>%n Agent wird abgebrochen</numerusform>
+            <numerusform>%n Agenten werden abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the agents to cancel on the board first.</source>
+        <translation>Wählen Sie zuerst die abzubrechenden Agenten auf der Tafel aus.</translation>
+    </message>
+    <message>
+        <source>No agent is queued or running.</source>
+        <translation>Kein Agent wartet oder läuft.</translation>
+    </message>
+    <message>
+        <source>Cancel all agents</source>
+        <translation>Alle Agenten abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel all %n unfinished agent(s)?</source>
+        <translation>
+            <numerusform>Den unfertigen Agenten abbrechen?</numerusform>
+            <numerusform>Alle %n unfertigen Agenten abbrechen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running agents are told to stop at once; queued agents will not start. Finished agents stay on the board.</source>
+        <translation>Laufende Agenten werden sofort angewiesen anzuhalten; wartende Agenten starten nicht mehr. Beendete Agenten bleiben auf der Tafel.</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming %n agent(s), each with a new attempt</source>
+        <translation>
+            <numerusform>%n Agent wird mit einem neuen Versuch fortgesetzt</numerusform>
+            <numerusform>%n Agenten werden fortgesetzt, jeder mit einem neuen Versuch</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the interrupted agents to resume on the board first.</source>
+        <translation>Wählen Sie zuerst die fortzusetzenden unterbrochenen Agenten auf der Tafel aus.</translation>
+    </message>
+    <message>
+        <source>No agent is waiting to be resumed.</source>
+        <translation>Kein Agent wartet darauf, fortgesetzt zu werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n finished agent(s) from the board</source>
+        <translation>
+            <numerusform>%n beendeten Agenten von der Tafel entfernt</numerusform>
+            <numerusform>%n beendete Agenten von der Tafel entfernt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No finished agents to remove.</source>
+        <translation>Keine beendeten Agenten zu entfernen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n agent id(s)</source>
+        <translation>
+            <numerusform>%n Agenten-ID kopiert</numerusform>
+            <numerusform>%n Agenten-IDs kopiert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>switchboard::AgentDetailPane</name>
     <message>
         <source>%1 · %2%</source>
@@ -742,6 +812,59 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
 </context>
 <context>
+    <name>switchboard::HistoryEmptyPage</name>
+    <message>
+        <source>No runs recorded yet</source>
+        <translation>Noch keine Läufe aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>The other Switchboard has not started a goal or a plan yet. This window looks again every few seconds.</source>
+        <translation>Das andere Switchboard hat noch kein Ziel und keinen Plan gestartet. Dieses Fenster sieht alle paar Sekunden erneut nach.</translation>
+    </message>
+    <message>
+        <source>Every goal you start and every plan you run is kept here, with its attempts, log, answers and result, so you can search it, run it again or export a report.</source>
+        <translation>Jedes Ziel, das Sie starten, und jeder Plan, den Sie ausführen, wird hier mit Versuchen, Protokoll, Antworten und Ergebnis aufbewahrt, damit Sie darin suchen, es erneut ausführen oder einen Bericht exportieren können.</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryExport</name>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export run report</source>
+        <translation>Laufbericht exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export activity log</source>
+        <translation>Aktivitätsprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>Export project state</source>
+        <translation>Projektzustand exportieren</translation>
+    </message>
+    <message>
+        <source>YAML (*.yaml *.yml)</source>
+        <translation>YAML (*.yaml *.yml)</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryGoalList</name>
+    <message>
+        <source>Clear search</source>
+        <translation>Suche zurücksetzen</translation>
+    </message>
+</context>
+<context>
     <name>switchboard::HistoryGoalModel</name>
     <message>
         <source>Goal</source>
@@ -1022,6 +1145,65 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
 </context>
 <context>
+    <name>switchboard::HistoryRerun</name>
+    <message>
+        <source>Re-run goal</source>
+        <translation>Ziel erneut ausführen</translation>
+    </message>
+    <message>
+        <source>“%1” could not be queued again.</source>
+        <translation>„%1“ konnte nicht erneut eingereiht werden.</translation>
+    </message>
+    <message>
+        <source>Queued “%1” on the board as %2</source>
+        <translation>„%1“ als %2 auf der Tafel eingereiht</translation>
+    </message>
+    <message numerus="yes">
+        <source>Started plan “%1” again: %n goal(s) queued</source>
+        <translation>
+            <numerusform>Plan „%1“ erneut gestartet: %n Ziel eingereiht</numerusform>
+            <numerusform>Plan „%1“ erneut gestartet: %n Ziele eingereiht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-run plan</source>
+        <translation>Plan erneut ausführen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the %n goal(s) of “%1” again?</source>
+        <translation>
+            <numerusform>%n Ziel von „%1“ erneut einreihen?</numerusform>
+            <numerusform>Die %n Ziele von „%1“ erneut einreihen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run had no plan file: its goals are queued as they were recorded, with the dependencies between them.</source>
+        <translation>Der Lauf hatte keine Plandatei: Seine Ziele werden so eingereiht, wie sie aufgezeichnet wurden, mit den Abhängigkeiten zwischen ihnen.</translation>
+    </message>
+    <message>
+        <source>Its plan file “%1” is gone: the goals are queued as they were recorded, with the dependencies between them.</source>
+        <translation>Seine Plandatei „%1“ ist nicht mehr vorhanden: Die Ziele werden so eingereiht, wie sie aufgezeichnet wurden, mit den Abhängigkeiten zwischen ihnen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue %n goal(s)</source>
+        <translation>
+            <numerusform>%n Ziel einreihen</numerusform>
+            <numerusform>%n Ziele einreihen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The goals of this run could not be queued again.</source>
+        <translation>Die Ziele dieses Laufs konnten nicht erneut eingereiht werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n goal(s) on the board</source>
+        <translation>
+            <numerusform>%n Ziel auf der Tafel eingereiht</numerusform>
+            <numerusform>%n Ziele auf der Tafel eingereiht</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>switchboard::HistoryRunModel</name>
     <message>
         <source>No goals</source>
@@ -1153,10 +1335,6 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
 <context>
     <name>switchboard::HistoryWindow</name>
     <message>
-        <source>Cannot write “%1”: %2</source>
-        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
@@ -1225,92 +1403,12 @@ Jedes Ziel, das Sie starten, und jeder Plan, den Sie ausführen, wird hier mit V
         </translation>
     </message>
     <message>
-        <source>Re-run goal</source>
-        <translation>Ziel erneut ausführen</translation>
-    </message>
-    <message>
-        <source>“%1” could not be queued again.</source>
-        <translation>„%1“ konnte nicht erneut eingereiht werden.</translation>
-    </message>
-    <message>
-        <source>Queued “%1” on the board as %2</source>
-        <translation>„%1“ als %2 auf der Tafel eingereiht</translation>
-    </message>
-    <message numerus="yes">
-        <source>Started plan “%1” again: %n goal(s) queued</source>
-        <translation>
-            <numerusform>Plan „%1“ erneut gestartet: %n Ziel eingereiht</numerusform>
-            <numerusform>Plan „%1“ erneut gestartet: %n Ziele eingereiht</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Re-run plan</source>
-        <translation>Plan erneut ausführen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Queue the %n goal(s) of “%1” again?</source>
-        <translation>
-            <numerusform>%n Ziel von „%1“ erneut einreihen?</numerusform>
-            <numerusform>Die %n Ziele von „%1“ erneut einreihen?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The run had no plan file: its goals are queued as they were recorded, with the dependencies between them.</source>
-        <translation>Der Lauf hatte keine Plandatei: Seine Ziele werden so eingereiht, wie sie aufgezeichnet wurden, mit den Abhängigkeiten zwischen ihnen.</translation>
-    </message>
-    <message>
-        <source>Its plan file “%1” is gone: the goals are queued as they were recorded, with the dependencies between them.</source>
-        <translation>Seine Plandatei „%1“ ist nicht mehr vorhanden: Die Ziele werden so eingereiht, wie sie aufgezeichnet wurden, mit den Abhängigkeiten zwischen ihnen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Queue %n goal(s)</source>
-        <translation>
-            <numerusform>%n Ziel einreihen</numerusform>
-            <numerusform>%n Ziele einreihen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The goals of this run could not be queued again.</source>
-        <translation>Die Ziele dieses Laufs konnten nicht erneut eingereiht werden.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Queued %n goal(s) on the board</source>
-        <translation>
-            <numerusform>%n Ziel auf der Tafel eingereiht</numerusform>
-            <numerusform>%n Ziele auf der Tafel eingereiht</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Open log</source>
         <translation>Protokoll öffnen</translation>
     </message>
     <message>
         <source>The log file could not be opened.</source>
         <translation>Die Protokolldatei konnte nicht geöffnet werden.</translation>
-    </message>
-    <message>
-        <source>Export run report</source>
-        <translation>Laufbericht exportieren</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Export activity log</source>
-        <translation>Aktivitätsprotokoll exportieren</translation>
-    </message>
-    <message>
-        <source>Export project state</source>
-        <translation>Projektzustand exportieren</translation>
-    </message>
-    <message>
-        <source>YAML (*.yaml *.yml)</source>
-        <translation>YAML (*.yaml *.yml)</translation>
     </message>
     <message>
         <source>Exporting to %1…</source>
@@ -1431,22 +1529,6 @@ Jedes Ziel, das Sie starten, und jeder Plan, den Sie ausführen, wird hier mit V
     <message>
         <source>&amp;Copy goal id</source>
         <translation>Ziel-ID &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>Clear search</source>
-        <translation>Suche zurücksetzen</translation>
-    </message>
-    <message>
-        <source>No runs recorded yet</source>
-        <translation>Noch keine Läufe aufgezeichnet</translation>
-    </message>
-    <message>
-        <source>The other Switchboard has not started a goal or a plan yet. This window looks again every few seconds.</source>
-        <translation>Das andere Switchboard hat noch kein Ziel und keinen Plan gestartet. Dieses Fenster sieht alle paar Sekunden erneut nach.</translation>
-    </message>
-    <message>
-        <source>Every goal you start and every plan you run is kept here, with its attempts, log, answers and result, so you can search it, run it again or export a report.</source>
-        <translation>Jedes Ziel, das Sie starten, und jeder Plan, den Sie ausführen, wird hier mit Versuchen, Protokoll, Antworten und Ergebnis aufbewahrt, damit Sie darin suchen, es erneut ausführen oder einen Bericht exportieren können.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Read-only: the database is in use by another Switchboard.&lt;/b&gt; This window follows its progress and refreshes every few seconds; re-running goals is turned off.</source>
@@ -1688,57 +1770,9 @@ von %2, %3</translation>
             <numerusform>Plan „%1“ gestartet: %n Agenten eingereiht</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Cancelling %n agent(s)</source>
-        <translation>
-            <numerusform>%n Agent wird abgebrochen</numerusform>
-            <numerusform>%n Agenten werden abgebrochen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select the agents to cancel on the board first.</source>
-        <translation>Wählen Sie zuerst die abzubrechenden Agenten auf der Tafel aus.</translation>
-    </message>
-    <message>
-        <source>No agent is queued or running.</source>
-        <translation>Kein Agent wartet oder läuft.</translation>
-    </message>
-    <message>
-        <source>Cancel all agents</source>
-        <translation>Alle Agenten abbrechen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancel all %n unfinished agent(s)?</source>
-        <translation>
-            <numerusform>Den unfertigen Agenten abbrechen?</numerusform>
-            <numerusform>Alle %n unfertigen Agenten abbrechen?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Running agents are told to stop at once; queued agents will not start. Finished agents stay on the board.</source>
-        <translation>Laufende Agenten werden sofort angewiesen anzuhalten; wartende Agenten starten nicht mehr. Beendete Agenten bleiben auf der Tafel.</translation>
-    </message>
     <message>
         <source>Keep running</source>
         <translation>Weiterlaufen lassen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed %n finished agent(s) from the board</source>
-        <translation>
-            <numerusform>%n beendeten Agenten von der Tafel entfernt</numerusform>
-            <numerusform>%n beendete Agenten von der Tafel entfernt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No finished agents to remove.</source>
-        <translation>Keine beendeten Agenten zu entfernen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied %n agent id(s)</source>
-        <translation>
-            <numerusform>%n Agenten-ID kopiert</numerusform>
-            <numerusform>%n Agenten-IDs kopiert</numerusform>
-        </translation>
     </message>
     <message>
         <source>About Switchboard</source>
@@ -1964,21 +1998,6 @@ von %2, %3</translation>
             <numerusform>%n Agent aus dem Verlauf eingereiht</numerusform>
             <numerusform>%n Agenten aus dem Verlauf eingereiht</numerusform>
         </translation>
-    </message>
-    <message numerus="yes">
-        <source>Resuming %n agent(s), each with a new attempt</source>
-        <translation>
-            <numerusform>%n Agent wird mit einem neuen Versuch fortgesetzt</numerusform>
-            <numerusform>%n Agenten werden fortgesetzt, jeder mit einem neuen Versuch</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select the interrupted agents to resume on the board first.</source>
-        <translation>Wählen Sie zuerst die fortzusetzenden unterbrochenen Agenten auf der Tafel aus.</translation>
-    </message>
-    <message>
-        <source>No agent is waiting to be resumed.</source>
-        <translation>Kein Agent wartet darauf, fortgesetzt zu werden.</translation>
     </message>
     <message>
         <source>Storage failed: dispatch is paused</source>

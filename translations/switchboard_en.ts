@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>switchboard::AgentCommands</name>
+    <message numerus="yes">
+        <source>Cancelling %n agent(s)</source>
+        <translation>
+            <numerusform>Cancelling %n agent</numerusform>
+            <numerusform>Cancelling %n agents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel all %n unfinished agent(s)?</source>
+        <translation>
+            <numerusform>Cancel the unfinished agent?</numerusform>
+            <numerusform>Cancel all %n unfinished agents?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming %n agent(s), each with a new attempt</source>
+        <translation>
+            <numerusform>Resuming %n agent with a new attempt</numerusform>
+            <numerusform>Resuming %n agents, each with a new attempt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n finished agent(s) from the board</source>
+        <translation>
+            <numerusform>Removed %n finished agent from the board</numerusform>
+            <numerusform>Removed %n finished agents from the board</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n agent id(s)</source>
+        <translation>
+            <numerusform>Copied %n agent id</numerusform>
+            <numerusform>Copied %n agent ids</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>switchboard::AgentDetailPane</name>
     <message numerus="yes">
         <source>%n older line(s) not shown; the newest %1 are kept.</source>
@@ -49,6 +87,37 @@
         <translation>
             <numerusform>%n line</numerusform>
             <numerusform>%n lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryRerun</name>
+    <message numerus="yes">
+        <source>Started plan “%1” again: %n goal(s) queued</source>
+        <translation>
+            <numerusform>Started plan “%1” again: %n goal queued</numerusform>
+            <numerusform>Started plan “%1” again: %n goals queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the %n goal(s) of “%1” again?</source>
+        <translation>
+            <numerusform>Queue the %n goal of “%1” again?</numerusform>
+            <numerusform>Queue the %n goals of “%1” again?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue %n goal(s)</source>
+        <translation>
+            <numerusform>Queue %n goal</numerusform>
+            <numerusform>Queue %n goals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n goal(s) on the board</source>
+        <translation>
+            <numerusform>Queued %n goal on the board</numerusform>
+            <numerusform>Queued %n goals on the board</numerusform>
         </translation>
     </message>
 </context>
@@ -141,34 +210,6 @@
             <numerusform>%n goals</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Started plan “%1” again: %n goal(s) queued</source>
-        <translation>
-            <numerusform>Started plan “%1” again: %n goal queued</numerusform>
-            <numerusform>Started plan “%1” again: %n goals queued</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Queue the %n goal(s) of “%1” again?</source>
-        <translation>
-            <numerusform>Queue the %n goal of “%1” again?</numerusform>
-            <numerusform>Queue the %n goals of “%1” again?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Queue %n goal(s)</source>
-        <translation>
-            <numerusform>Queue %n goal</numerusform>
-            <numerusform>Queue %n goals</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Queued %n goal(s) on the board</source>
-        <translation>
-            <numerusform>Queued %n goal on the board</numerusform>
-            <numerusform>Queued %n goals on the board</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>switchboard::LockTableModel</name>
@@ -215,34 +256,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Cancelling %n agent(s)</source>
-        <translation>
-            <numerusform>Cancelling %n agent</numerusform>
-            <numerusform>Cancelling %n agents</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancel all %n unfinished agent(s)?</source>
-        <translation>
-            <numerusform>Cancel the unfinished agent?</numerusform>
-            <numerusform>Cancel all %n unfinished agents?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed %n finished agent(s) from the board</source>
-        <translation>
-            <numerusform>Removed %n finished agent from the board</numerusform>
-            <numerusform>Removed %n finished agents from the board</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied %n agent id(s)</source>
-        <translation>
-            <numerusform>Copied %n agent id</numerusform>
-            <numerusform>Copied %n agent ids</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Switchboard: %n question(s) waiting for you</source>
         <translation>
             <numerusform>Switchboard: %n question waiting for you</numerusform>
@@ -269,13 +282,6 @@
         <translation>
             <numerusform>Queued %n agent from the history</numerusform>
             <numerusform>Queued %n agents from the history</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Resuming %n agent(s), each with a new attempt</source>
-        <translation>
-            <numerusform>Resuming %n agent with a new attempt</numerusform>
-            <numerusform>Resuming %n agents, each with a new attempt</numerusform>
         </translation>
     </message>
     <message numerus="yes">

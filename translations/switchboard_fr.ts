@@ -362,6 +362,76 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
 </context>
 <context>
+    <name>switchboard::AgentCommands</name>
+    <message numerus="yes">
+        <source>Cancelling %n agent(s)</source>
+        <translation>
+            <numerusform>Annulation de %n agent</numerusform>
+            <numerusform>Annulation de %n agents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the agents to cancel on the board first.</source>
+        <translation>Sélectionnez d’abord sur le tableau les agents à annuler.</translation>
+    </message>
+    <message>
+        <source>No agent is queued or running.</source>
+        <translation>Aucun agent n’est en file ou en cours.</translation>
+    </message>
+    <message>
+        <source>Cancel all agents</source>
+        <translation>Annuler tous les agents</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel all %n unfinished agent(s)?</source>
+        <translation>
+            <numerusform>Annuler l’agent non terminé ?</numerusform>
+            <numerusform>Annuler les %n agents non terminés ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running agents are told to stop at once; queued agents will not start. Finished agents stay on the board.</source>
+        <translation>Les agents en cours reçoivent l’ordre de s’arrêter aussitôt ; les agents en file ne démarreront pas. Les agents terminés restent sur le tableau.</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Laisser tourner</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming %n agent(s), each with a new attempt</source>
+        <translation>
+            <numerusform>Reprise de %n agent, avec une nouvelle tentative</numerusform>
+            <numerusform>Reprise de %n agents, chacun avec une nouvelle tentative</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the interrupted agents to resume on the board first.</source>
+        <translation>Sélectionnez d’abord sur le tableau les agents interrompus à reprendre.</translation>
+    </message>
+    <message>
+        <source>No agent is waiting to be resumed.</source>
+        <translation>Aucun agent n’attend d’être repris.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n finished agent(s) from the board</source>
+        <translation>
+            <numerusform>%n agent terminé retiré du tableau</numerusform>
+            <numerusform>%n agents terminés retirés du tableau</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No finished agents to remove.</source>
+        <translation>Aucun agent terminé à retirer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n agent id(s)</source>
+        <translation>
+            <numerusform>%n identifiant d’agent copié</numerusform>
+            <numerusform>%n identifiants d’agents copiés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>switchboard::AgentDetailPane</name>
     <message>
         <source>%1 · %2%</source>
@@ -742,6 +812,59 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
 </context>
 <context>
+    <name>switchboard::HistoryEmptyPage</name>
+    <message>
+        <source>No runs recorded yet</source>
+        <translation>Aucune exécution enregistrée pour l’instant</translation>
+    </message>
+    <message>
+        <source>The other Switchboard has not started a goal or a plan yet. This window looks again every few seconds.</source>
+        <translation>L’autre Switchboard n’a encore lancé aucun objectif ni aucun plan. Cette fenêtre vérifie à nouveau toutes les quelques secondes.</translation>
+    </message>
+    <message>
+        <source>Every goal you start and every plan you run is kept here, with its attempts, log, answers and result, so you can search it, run it again or export a report.</source>
+        <translation>Chaque objectif que vous lancez et chaque plan que vous exécutez est conservé ici, avec ses tentatives, son journal, ses réponses et son résultat, pour que vous puissiez le rechercher, le relancer ou en exporter un rapport.</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryExport</name>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>Impossible d’écrire « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Export run report</source>
+        <translation>Exporter le rapport d’exécution</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export activity log</source>
+        <translation>Exporter le journal d’activité</translation>
+    </message>
+    <message>
+        <source>Export project state</source>
+        <translation>Exporter l’état du projet</translation>
+    </message>
+    <message>
+        <source>YAML (*.yaml *.yml)</source>
+        <translation>YAML (*.yaml *.yml)</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::HistoryGoalList</name>
+    <message>
+        <source>Clear search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+</context>
+<context>
     <name>switchboard::HistoryGoalModel</name>
     <message>
         <source>Goal</source>
@@ -1022,6 +1145,65 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
 </context>
 <context>
+    <name>switchboard::HistoryRerun</name>
+    <message>
+        <source>Re-run goal</source>
+        <translation>Relancer l’objectif</translation>
+    </message>
+    <message>
+        <source>“%1” could not be queued again.</source>
+        <translation>« %1 » n’a pas pu être remis en file.</translation>
+    </message>
+    <message>
+        <source>Queued “%1” on the board as %2</source>
+        <translation>« %1 » mis en file sur le tableau sous %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Started plan “%1” again: %n goal(s) queued</source>
+        <translation>
+            <numerusform>Plan « %1 » relancé : %n objectif mis en file</numerusform>
+            <numerusform>Plan « %1 » relancé : %n objectifs mis en file</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-run plan</source>
+        <translation>Relancer le plan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the %n goal(s) of “%1” again?</source>
+        <translation>
+            <numerusform>Remettre en file %n objectif de « %1 » ?</numerusform>
+            <numerusform>Remettre en file les %n objectifs de « %1 » ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The run had no plan file: its goals are queued as they were recorded, with the dependencies between them.</source>
+        <translation>L’exécution n’avait pas de fichier de plan : ses objectifs sont mis en file tels qu’ils ont été enregistrés, avec leurs dépendances mutuelles.</translation>
+    </message>
+    <message>
+        <source>Its plan file “%1” is gone: the goals are queued as they were recorded, with the dependencies between them.</source>
+        <translation>Son fichier de plan « %1 » a disparu : les objectifs sont mis en file tels qu’ils ont été enregistrés, avec leurs dépendances mutuelles.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue %n goal(s)</source>
+        <translation>
+            <numerusform>Mettre %n objectif en file</numerusform>
+            <numerusform>Mettre %n objectifs en file</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The goals of this run could not be queued again.</source>
+        <translation>Les objectifs de cette exécution n’ont pas pu être remis en file.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued %n goal(s) on the board</source>
+        <translation>
+            <numerusform>%n objectif mis en file sur le tableau</numerusform>
+            <numerusform>%n objectifs mis en file sur le tableau</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>switchboard::HistoryRunModel</name>
     <message>
         <source>No goals</source>
@@ -1153,10 +1335,6 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
 <context>
     <name>switchboard::HistoryWindow</name>
     <message>
-        <source>Cannot write “%1”: %2</source>
-        <translation>Impossible d’écrire « %1 » : %2</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
@@ -1225,92 +1403,12 @@ Chaque objectif que vous lancez, chaque plan que vous exécutez, est conservé i
         </translation>
     </message>
     <message>
-        <source>Re-run goal</source>
-        <translation>Relancer l’objectif</translation>
-    </message>
-    <message>
-        <source>“%1” could not be queued again.</source>
-        <translation>« %1 » n’a pas pu être remis en file.</translation>
-    </message>
-    <message>
-        <source>Queued “%1” on the board as %2</source>
-        <translation>« %1 » mis en file sur le tableau sous %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Started plan “%1” again: %n goal(s) queued</source>
-        <translation>
-            <numerusform>Plan « %1 » relancé : %n objectif mis en file</numerusform>
-            <numerusform>Plan « %1 » relancé : %n objectifs mis en file</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Re-run plan</source>
-        <translation>Relancer le plan</translation>
-    </message>
-    <message numerus="yes">
-        <source>Queue the %n goal(s) of “%1” again?</source>
-        <translation>
-            <numerusform>Remettre en file %n objectif de « %1 » ?</numerusform>
-            <numerusform>Remettre en file les %n objectifs de « %1 » ?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The run had no plan file: its goals are queued as they were recorded, with the dependencies between them.</source>
-        <translation>L’exécution n’avait pas de fichier de plan : ses objectifs sont mis en file tels qu’ils ont été enregistrés, avec leurs dépendances mutuelles.</translation>
-    </message>
-    <message>
-        <source>Its plan file “%1” is gone: the goals are queued as they were recorded, with the dependencies between them.</source>
-        <translation>Son fichier de plan « %1 » a disparu : les objectifs sont mis en file tels qu’ils ont été enregistrés, avec leurs dépendances mutuelles.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Queue %n goal(s)</source>
-        <translation>
-            <numerusform>Mettre %n objectif en file</numerusform>
-            <numerusform>Mettre %n objectifs en file</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The goals of this run could not be queued again.</source>
-        <translation>Les objectifs de cette exécution n’ont pas pu être remis en file.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Queued %n goal(s) on the board</source>
-        <translation>
-            <numerusform>%n objectif mis en file sur le tableau</numerusform>
-            <numerusform>%n objectifs mis en file sur le tableau</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Open log</source>
         <translation>Ouvrir le journal</translation>
     </message>
     <message>
         <source>The log file could not be opened.</source>
         <translation>Le fichier journal n’a pas pu être ouvert.</translation>
-    </message>
-    <message>
-        <source>Export run report</source>
-        <translation>Exporter le rapport d’exécution</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Export activity log</source>
-        <translation>Exporter le journal d’activité</translation>
-    </message>
-    <message>
-        <source>Export project state</source>
-        <translation>Exporter l’état du projet</translation>
-    </message>
-    <message>
-        <source>YAML (*.yaml *.yml)</source>
-        <translation>YAML (*.yaml *.yml)</translation>
     </message>
     <message>
         <source>Exporting to %1…</source>
@@ -1431,22 +1529,6 @@ Chaque objectif que vous lancez, chaque plan que vous exécutez, est conservé i
     <message>
         <source>&amp;Copy goal id</source>
         <translation>&amp;Copier l’identifiant de l’objectif</translation>
-    </message>
-    <message>
-        <source>Clear search</source>
-        <translation>Effacer la recherche</translation>
-    </message>
-    <message>
-        <source>No runs recorded yet</source>
-        <translation>Aucune exécution enregistrée pour l’instant</translation>
-    </message>
-    <message>
-        <source>The other Switchboard has not started a goal or a plan yet. This window looks again every few seconds.</source>
-        <translation>L’autre Switchboard n’a encore lancé aucun objectif ni aucun plan. Cette fenêtre vérifie à nouveau toutes les quelques secondes.</translation>
-    </message>
-    <message>
-        <source>Every goal you start and every plan you run is kept here, with its attempts, log, answers and result, so you can search it, run it again or export a report.</source>
-        <translation>Chaque objectif que vous lancez et chaque plan que vous exécutez est conservé ici, avec ses tentatives, son journal, ses réponses et son résultat, pour que vous puissiez le rechercher, le relancer ou en exporter un rapport.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Read-only: the database is in use by another Switchboard.&lt;/b&gt; This window follows its progress and refreshes every few seconds; re-running goals is turned off.</source>
@@ -1688,57 +1770,9 @@ par %2, %3</translation>
             <numerusform>Plan « %1 » lancé : %n agents mis en file</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Cancelling %n agent(s)</source>
-        <translation>
-            <numerusform>Annulation de %n agent</numerusform>
-            <numerusform>Annulation de %n agents</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select the agents to cancel on the board first.</source>
-        <translation>Sélectionnez d’abord sur le tableau les agents à annuler.</translation>
-    </message>
-    <message>
-        <source>No agent is queued or running.</source>
-        <translation>Aucun agent n’est en file ou en cours.</translation>
-    </message>
-    <message>
-        <source>Cancel all agents</source>
-        <translation>Annuler tous les agents</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancel all %n unfinished agent(s)?</source>
-        <translation>
-            <numerusform>Annuler l’agent non terminé ?</numerusform>
-            <numerusform>Annuler les %n agents non terminés ?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Running agents are told to stop at once; queued agents will not start. Finished agents stay on the board.</source>
-        <translation>Les agents en cours reçoivent l’ordre de s’arrêter aussitôt ; les agents en file ne démarreront pas. Les agents terminés restent sur le tableau.</translation>
-    </message>
     <message>
         <source>Keep running</source>
         <translation>Laisser tourner</translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed %n finished agent(s) from the board</source>
-        <translation>
-            <numerusform>%n agent terminé retiré du tableau</numerusform>
-            <numerusform>%n agents terminés retirés du tableau</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No finished agents to remove.</source>
-        <translation>Aucun agent terminé à retirer.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied %n agent id(s)</source>
-        <translation>
-            <numerusform>%n identifiant d’agent copié</numerusform>
-            <numerusform>%n identifiants d’agents copiés</numerusform>
-        </translation>
     </message>
     <message>
         <source>About Switchboard</source>
@@ -1964,21 +1998,6 @@ par %2, %3</translation>
             <numerusform>%n agent mis en file depuis l’historique</numerusform>
             <numerusform>%n agents mis en file depuis l’historique</numerusform>
         </translation>
-    </message>
-    <message numerus="yes">
-        <source>Resuming %n agent(s), each with a new attempt</source>
-        <translation>
-            <numerusform>Reprise de %n agent, avec une nouvelle tentative</numerusform>
-            <numerusform>Reprise de %n agents, chacun avec une nouvelle tentative</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select the interrupted agents to resume on the board first.</source>
-        <translation>Sélectionnez d’abord sur le tableau les agents interrompus à reprendre.</translation>
-    </message>
-    <message>
-        <source>No agent is waiting to be resumed.</source>
-        <translation>Aucun agent n’attend d’être repris.</translation>
     </message>
     <message>
         <source>Storage failed: dispatch is paused</source>

@@ -5,26 +5,26 @@
 #include <QMainWindow>
 #include <QPointer>
 
-class QAction;
+#include <memory>
+
 class QDockWidget;
-class QLabel;
-class QMenu;
-class QSpinBox;
 class QSystemTrayIcon;
 class QTimer;
-class QToolBar;
 
 namespace switchboard {
 
 class AgentBoardModel;
 class AgentBoardView;
 class AgentCardDelegate;
+class AgentCommands;
 class AgentDetailPane;
 class AgentFilterProxyModel;
 class BoardFilterBar;
 class HistoryWindow;
 class InboxDock;
 class LocksDock;
+class MainWindowActions;
+class MainWindowDocks;
 class MetricsDock;
 class ScratchpadDock;
 class Orchestrator;
@@ -92,11 +92,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void createActions();
-    void createMenus();
-    void createToolBar();
-    void createDock();
-    void createCoordinationDocks();
     void createTrayIcon();
     void handleEscalationRaised(const QString &escalationId, const QString &agentId);
     void handleCardClicked(const QModelIndex &index);
@@ -112,14 +107,9 @@ private:
     void retranslate();
     void restoreSettings();
     void saveSettings() const;
-    QString settingsPath() const;
-    void cancelAgents(const QStringList &agentIds);
     void confirmQuit();
     // Selects the agent's card now, or as soon as it reaches the board (with a store: once committed).
     void selectWhenShown(const QString &agentId);
-    void resumeAgents(const QStringList &agentIds);
-    QStringList interruptedAgents(const QStringList &agentIds) const;
-    void createMetricsDock();
     void handleStorageFailed(const QString &message);
 
     QPointer<Orchestrator> m_orchestrator;
@@ -135,44 +125,22 @@ private:
     AgentCardDelegate *m_delegate;
     AgentBoardView *m_view;
     BoardFilterBar *m_filterBar;
-    AgentDetailPane *m_detailPane;
-    QDockWidget *m_detailDock;
+    AgentCommands *m_commands;
+    std::unique_ptr<MainWindowActions> m_actions;
+    std::unique_ptr<MainWindowDocks> m_docks;
+    // The docks, from m_docks.
+    AgentDetailPane *m_detailPane = nullptr;
+    QDockWidget *m_detailDock = nullptr;
     InboxDock *m_inboxDock = nullptr;
     LocksDock *m_locksDock = nullptr;
     MetricsDock *m_metricsDock = nullptr;
-    StorageBanner *m_storageBanner = nullptr;
     ScratchpadDock *m_scratchpadDock = nullptr;
+    StorageBanner *m_storageBanner = nullptr;
     QPointer<HistoryWindow> m_historyWindow;
     QSystemTrayIcon *m_tray = nullptr;
     QString m_lastNotification;
     RunStatusWidget *m_runStatus;
-    QToolBar *m_toolBar;
-    QLabel *m_maxParallelLabel;
-    QSpinBox *m_maxParallel;
     QTimer *m_actionUpdate;
-
-    QMenu *m_fileMenu = nullptr;
-    QMenu *m_agentsMenu = nullptr;
-    QMenu *m_viewMenu = nullptr;
-    QMenu *m_helpMenu = nullptr;
-
-    QAction *m_newGoal = nullptr;
-    QAction *m_spawnParallel = nullptr;
-    QAction *m_runPlan = nullptr;
-    QAction *m_showHistory = nullptr;
-    QAction *m_quit = nullptr;
-    QAction *m_cancelSelected = nullptr;
-    QAction *m_cancelAll = nullptr;
-    QAction *m_resumeSelected = nullptr;
-    QAction *m_resumeAll = nullptr;
-    QAction *m_cleanup = nullptr;
-    QAction *m_pauseDispatch = nullptr;
-    QAction *m_copyId = nullptr;
-    QAction *m_showDetails = nullptr;
-    QAction *m_find = nullptr;
-    QAction *m_compactCards = nullptr;
-    QAction *m_about = nullptr;
-    QAction *m_aboutQt = nullptr;
 };
 
 } // namespace switchboard

@@ -392,6 +392,15 @@ int Store::goalCount(const QString &runId) const
     return StoreReader(readConnection()).goalCount(runId);
 }
 
+QList<RunTotals> Store::runTotals(QString *error) const
+{
+    StoreReader reader(readConnection());
+    QList<RunTotals> totals = reader.runTotals();
+    if (!reader.ok() && error)
+        *error = reader.error();
+    return totals;
+}
+
 quint64 Store::maxFencingToken() const
 {
     return StoreReader(readConnection()).maxFencingToken();

@@ -3,6 +3,7 @@
 #include "persistence/NoteRecord.h"
 #include "persistence/RunHistory.h"
 #include "persistence/RunRecord.h"
+#include "persistence/RunTotals.h"
 #include "persistence/StoreSnapshot.h"
 #include "persistence/StoreWrite.h"
 #include "persistence/StoreWriter.h"
@@ -141,6 +142,9 @@ public:
     QStringList agentLog(const QString &agentId) const;
     // How many goals the run has, cheaply (before load() reads them all); -1 when it cannot be read.
     int goalCount(const QString &runId) const;
+    // Every run's goal counts by state, attempts, tokens and cost, in the order of runs(), without reading a
+    // run's rows (a run list of a database with 100,000 goals).
+    QList<RunTotals> runTotals(QString *error = nullptr) const;
     QList<NoteRecord> notes(const QString &runId) const;
     quint64 maxFencingToken() const;
     // The calling thread's read connection (query_only; read-only open flag for openReadOnly()). Do not keep

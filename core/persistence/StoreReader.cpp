@@ -529,6 +529,57 @@ int StoreReader::goalCount(const QString &runId)
     return static_cast<int>(q.int64(0));
 }
 
+QList<RunTotals> StoreReader::runTotals()
+{
+    // Three grouped queries over every run: the run list needs counts, not the rows history() reads.
+    m_db.transaction(); // one consistent view for all of them
+    QList<RunTotals> totals;
+    QHash<QString, qsizetype> byId;
+    {
+        Rows q(m_db, handle(), QStringLiteral("SELECT id FROM runs ORDER BY started_at, rowid"), {}, &m_error);
+        while (q.next()) {
+            byId.insert(q.text(0), totals.size());
+            totals.append({.runId = q.text(0)});
+        }
+    }
+    {
+        Rows q(m_db, handle(), QStringLiteral("SELECT run_id, COUNT(*) FROM goals GROUP BY run_id"), {}, &m_error);
+        while (q.next()) {
+            if (const auto it = byId.constFind(q.text(0)); it != byId.cend())
+                totals[*it].goals = q.int32(1);
+        }
+    }
+    {
+        // A goal's state is its latest agent's.
+        Rows q(m_db, handle(),
+               QStringLiteral("SELECT run_id, state, COUNT(*) FROM agents WHERE rowid IN "
+                              "(SELECT MAX(rowid) FROM agents GROUP BY run_id, goal_id) GROUP BY run_id, state"),
+               {}, &m_error);
+        while (q.next()) {
+            const auto it = byId.constFind(q.text(0));
+            const std::optional<AgentState> state = stateFrom(q.utf8(1));
+            if (it != byId.cend() && state)
+                totals[*it].goalsByState[*state] += q.int32(2);
+        }
+    }
+    {
+        Rows q(m_db, handle(),
+               QStringLiteral("SELECT a.run_id, COUNT(*), SUM(t.input_tokens + t.output_tokens), SUM(t.cost_usd) "
+                              "FROM attempts t JOIN agents a ON a.id = t.agent_id GROUP BY a.run_id"),
+               {}, &m_error);
+        while (q.next()) {
+            if (const auto it = byId.constFind(q.text(0)); it != byId.cend()) {
+                RunTotals &t = totals[*it];
+                t.attempts = q.int32(1);
+                t.tokens = q.int64(2);
+                t.costUsd = q.real(3);
+            }
+        }
+    }
+    m_db.commit();
+    return totals;
+}
+
 quint64 StoreReader::lastNumber(const QString &table, const QString &prefix)
 {
     // Table names come from this file only, never from data.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "persistence/RunHistory.h"
+#include "persistence/RunTotals.h"
 #include "persistence/StoreSnapshot.h"
 
 #include <QSqlDatabase>
@@ -39,6 +40,8 @@ public:
     quint64 maxFencingToken();
     // How many goals a run has (its goals' primary key, no rows read); -1 on error.
     int goalCount(const QString &runId);
+    // Every run's totals, in the order of runs(); one read transaction.
+    QList<RunTotals> runTotals();
     // The highest N of the ids "<prefix>N" in table (agents "a-", goals "g-", escalations "e-", runs "r-").
     quint64 lastNumber(const QString &table, const QString &prefix);
 

@@ -1,10 +1,11 @@
 #include "UiWorkload.h"
 
-#include "AgentBoardModel.h"
-#include "AgentBoardView.h"
 #include "MainWindow.h"
 #include "ProcessStats.h"
 #include "agents/BackendRegistry.h"
+#include "board/AgentBoardModel.h"
+#include "board/AgentBoardView.h"
+#include "board/AgentFilterProxyModel.h"
 #include "config/ConfigLoader.h"
 #include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"
@@ -206,6 +207,7 @@ RunResult runUiWorkload(const UiWorkloadConfig &config)
     result.extras.add(QStringLiteral("progress_updates"), ticks.load());
     result.extras.add(QStringLiteral("latency_probe_ms"), config.probeIntervalMs);
     result.extras.add(QStringLiteral("latency_p50_ms"), Sample::median(lateness));
+    result.extras.add(QStringLiteral("latency_p95_ms"), Sample::percentile(lateness, 95.0));
     result.extras.add(QStringLiteral("latency_p99_ms"), Sample::percentile(lateness, 99.0));
     result.extras.add(QStringLiteral("latency_max_ms"), Sample::percentile(lateness, 100.0));
     result.extras.add(QStringLiteral("latency_samples"), static_cast<int>(lateness.size()));
@@ -219,6 +221,21 @@ RunResult runUiWorkload(const UiWorkloadConfig &config)
     result.extras.add(QStringLiteral("update_batches"), batches);
     result.extras.add(QStringLiteral("updated_ids"), updatedIds);
     result.extras.add(QStringLiteral("platform"), QGuiApplication::platformName());
+
+    // Then cleaning up every finished card (after the numbers above): one removal for the board, however
+    // many cards there are.
+    QElapsedTimer cleanupClock;
+    cleanupClock.start();
+    const int removed = orchestrator.cleanup();
+    const QDeadlineTimer cleanupDeadline(kWaitMarginMs);
+    while (window.proxyModel()->rowCount() > 0 && !cleanupDeadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    const double cleanupMs = msSince(cleanupClock);
+    result.check(removed == config.agents,
+                 QStringLiteral("cleanup removed %1 agents, expected %2").arg(removed).arg(config.agents));
+    result.check(window.proxyModel()->rowCount() == 0,
+                 QStringLiteral("%1 cards left after the cleanup").arg(window.proxyModel()->rowCount()));
+    result.extras.add(QStringLiteral("cleanup_ms"), cleanupMs);
     return result;
 }
 

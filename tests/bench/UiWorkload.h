@@ -15,7 +15,8 @@ struct UiWorkloadConfig
 
 // ui: the real MainWindow (offscreen) following `agents` live agents whose progress changes every
 // tickMs for `seconds`. Measures the GUI thread's event-loop latency (how late a 5 ms timer fires),
-// the time per frame (window update requests) and per board paint, and peak RSS. Needs a QApplication.
+// the time per frame (window update requests) and per board paint, then how long cleaning up every
+// finished card takes until the board is empty, and peak RSS. Needs a QApplication.
 RunResult runUiWorkload(const UiWorkloadConfig &config);
 
 } // namespace switchboard::bench

@@ -159,6 +159,7 @@ private Q_SLOTS:
     void keepsAnsweredEscalationClosed();
     void keepsIdsGrowingAcrossRestarts();
     void readsTrickyTextAsWritten();
+    void readsRunTotalsWithoutTheirRows();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -1491,6 +1492,58 @@ void TestStore::readsTrickyTextAsWritten()
     QCOMPARE(direct.lastNumber(u"agents"_s, u"a-"_s), 9u);
     QCOMPARE(direct.maxFencingToken(), qtSql.maxFencingToken());
     QVERIFY2(direct.ok(), qPrintable(direct.error()));
+    QVERIFY2(qtSql.ok(), qPrintable(qtSql.error()));
+}
+
+void TestStore::readsRunTotalsWithoutTheirRows()
+{
+    // The History window's run list: per run, goals by their latest agent's state, attempts, tokens and cost.
+    Store store;
+    QString error;
+    QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+    QVERIFY(
+        submitAndFlush(store, {StoreWrite::runStarted(u"r-1"_s, u"First"_s, {}, 4, at(0)),
+                               StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g1"_s), u"a-1"_s, {}, {}, at(1)),
+                               StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g2"_s), u"a-2"_s, {}, {}, at(1)),
+                               StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g3"_s), u"a-3"_s, {}, {}, at(1)),
+                               StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 1), at(2)),
+                               StoreWrite::usage(u"a-1"_s, 1, 100, 50, 0.25),
+                               StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Completed, 1), at(3)),
+                               StoreWrite::transition(statusOf(u"a-2"_s, u"g2"_s, AgentState::Running, 1), at(2)),
+                               StoreWrite::usage(u"a-2"_s, 1, 10, 5, 0.05),
+                               StoreWrite::transition(statusOf(u"a-2"_s, u"g2"_s, AgentState::Failed, 1), at(4)),
+                               // g2 again on a new agent, still at work: the goal counts as running, not failed.
+                               StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g2"_s), u"a-4"_s, {}, {}, at(5)),
+                               StoreWrite::transition(statusOf(u"a-4"_s, u"g2"_s, AgentState::Running, 1), at(6)),
+                               StoreWrite::runStarted(u"r-2"_s, u"Empty"_s, {}, 4, at(10)),
+                               StoreWrite::runStarted(u"r-3"_s, u"Third"_s, {}, 4, at(20)),
+                               StoreWrite::goalAdded(u"r-3"_s, makeGoal(u"g1"_s), u"a-5"_s, {}, {}, at(21)),
+                               StoreWrite::transition(statusOf(u"a-5"_s, u"g1"_s, AgentState::Running, 1), at(22)),
+                               StoreWrite::transition(statusOf(u"a-5"_s, u"g1"_s, AgentState::Cancelled, 1), at(23))}));
+
+    const QList<RunTotals> totals = store.runTotals(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(totals.size(), 3);
+    const RunTotals &first = totals.at(0);
+    QCOMPARE(first.runId, u"r-1"_s);
+    QCOMPARE(first.goals, 3);
+    QCOMPARE(first.goalsByState,
+             (QMap<AgentState, int>{{AgentState::Queued, 1}, {AgentState::Running, 1}, {AgentState::Completed, 1}}));
+    QCOMPARE(first.attempts, int(store.history(u"r-1"_s).attempts.size()));
+    QVERIFY(first.attempts >= 2);
+    QCOMPARE(first.tokens, qint64(165));
+    QCOMPARE(first.costUsd, 0.30);
+    // A run without goals is listed, with nothing in it.
+    QCOMPARE(totals.at(1), RunTotals{.runId = u"r-2"_s});
+    QCOMPARE(totals.at(2).runId, u"r-3"_s);
+    QCOMPARE(totals.at(2).goals, 1);
+    QCOMPARE(totals.at(2).goalsByState, (QMap<AgentState, int>{{AgentState::Cancelled, 1}}));
+
+    // The same through QtSql, on a connection of the test's own.
+    RawDb raw(dbPath());
+    QVERIFY(raw.isOpen());
+    StoreReader qtSql(raw.db(), StoreReader::Access::QtSql);
+    QCOMPARE(qtSql.runTotals(), totals);
     QVERIFY2(qtSql.ok(), qPrintable(qtSql.error()));
 }
 

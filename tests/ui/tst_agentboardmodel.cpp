@@ -1,7 +1,7 @@
 // AgentBoardModel: the board's rows follow the orchestrator in batches — inserts grouped, updates as
 // per-row dataChanged with the changed roles (or one full-range change), removals for cleanup only,
 // and running rows ticking. QAbstractItemModelTester watches every test.
-#include "AgentBoardModel.h"
+#include "board/AgentBoardModel.h"
 #include "orchestration/Orchestrator.h"
 
 #include <QAbstractItemModelTester>

@@ -1,7 +1,7 @@
 // AgentFilterProxyModel: search text, state groups and sort keys over a live board, with the proxy
 // following agents as they change state (dynamic sort filter). QAbstractItemModelTester on both models.
-#include "AgentBoardModel.h"
-#include "AgentFilterProxyModel.h"
+#include "board/AgentBoardModel.h"
+#include "board/AgentFilterProxyModel.h"
 #include "orchestration/Orchestrator.h"
 
 #include <QAbstractItemModelTester>

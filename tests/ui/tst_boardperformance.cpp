@@ -1,22 +1,18 @@
-// The window under load: 1,000 demo agents at max_parallel 64 with the real MainWindow shown. The GUI
-// thread must keep answering: a 16 ms ticker measures how late the event loop gets while the board,
-// status bar and detail pane follow every agent. Prints the numbers so a person can compare runs.
-#include "AgentBoardModel.h"
-#include "AgentBoardView.h"
-#include "AgentFilterProxyModel.h"
+// The window under load: 1,000 demo agents at max_parallel 64 with the real MainWindow shown. The board,
+// status bar and detail pane follow every agent to the end, and a thousand finished cards go in one clean-up.
+// How fast (the event loop's latency, the clean-up's time) is the bench's to measure, not a pass/fail here:
+// switchboard-bench-ui --workload ui reports latency_p95_ms, latency_max_ms and cleanup_ms.
 #include "MainWindow.h"
+#include "board/AgentBoardModel.h"
+#include "board/AgentBoardView.h"
+#include "board/AgentFilterProxyModel.h"
 #include "config/ConfigLoader.h"
 #include "orchestration/Orchestrator.h"
 
-#include <QElapsedTimer>
 #include <QLabel>
 #include <QLocale>
-#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
-#include <QTimer>
-
-#include <algorithm>
 
 using namespace switchboard;
 using namespace Qt::StringLiterals;
@@ -28,7 +24,7 @@ class TestBoardPerformance : public QObject
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void thousandAgentsStayResponsive()
+    void thousandAgentsFinishOnTheBoard()
     {
         constexpr int kAgents = 1000;
         constexpr int kParallel = 64;
@@ -49,22 +45,6 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-        // The ticker: how late does a 16 ms timer fire while the run goes on?
-        QElapsedTimer clock;
-        clock.start();
-        qint64 last = clock.elapsed();
-        QList<qint64> gaps;
-        gaps.reserve(4096);
-        QTimer ticker;
-        ticker.setTimerType(Qt::PreciseTimer);
-        ticker.setInterval(16);
-        connect(&ticker, &QTimer::timeout, this, [&] {
-            const qint64 now = clock.elapsed();
-            gaps << now - last;
-            last = now;
-        });
-
-        QSignalSpy batches(window.boardModel(), &AgentBoardModel::batchApplied);
         QList<Goal> goals;
         goals.reserve(kAgents);
         for (int i = 0; i < kAgents; ++i) {
@@ -74,25 +54,15 @@ private Q_SLOTS:
             goal.priority = static_cast<Priority>(i % 4);
             goals << goal;
         }
-        QElapsedTimer spawnTimer;
-        spawnTimer.start();
         const QStringList ids = orchestrator.spawnParallel(goals);
         QCOMPARE(ids.size(), kAgents);
-        const qint64 spawnMs = spawnTimer.elapsed();
         QTRY_COMPARE(window.proxyModel()->rowCount(), kAgents);
-        const qint64 onBoardMs = spawnTimer.elapsed();
 
         // A person watching: one agent selected (detail pane live), board sorted by progress.
         window.boardView()->selectAgent(ids.at(kParallel / 2));
         window.proxyModel()->setSortKey(AgentFilterProxyModel::SortKey::Progress, Qt::DescendingOrder);
 
-        last = clock.elapsed();
-        ticker.start();
-        QElapsedTimer runTimer;
-        runTimer.start();
         QTRY_VERIFY_WITH_TIMEOUT(orchestrator.isIdle(), 120000);
-        const qint64 runMs = runTimer.elapsed();
-        ticker.stop();
 
         QCOMPARE(orchestrator.progress().completed, kAgents);
         QTRY_COMPARE(window.findChild<QLabel *>(u"completedCount"_s)->text(),
@@ -100,22 +70,7 @@ private Q_SLOTS:
         for (int row = 0; row < window.proxyModel()->rowCount(); ++row)
             QCOMPARE(window.proxyModel()->index(row, 0).data(AgentBoardModel::ProgressRole).toInt(), 100);
 
-        std::sort(gaps.begin(), gaps.end());
-        QVERIFY(!gaps.isEmpty());
-        const qint64 p50 = gaps.at(gaps.size() / 2);
-        const qint64 p95 = gaps.at(gaps.size() * 95 / 100);
-        const qint64 p99 = gaps.at(gaps.size() * 99 / 100);
-        const qint64 worst = gaps.last();
-        qInfo("spawn %d agents: %lld ms; all on the board after %lld ms", kAgents, spawnMs, onBoardMs);
-        qInfo("run at max_parallel %d: %lld ms, %lld model batches, max parallel reached %d", kParallel, runMs,
-              static_cast<qint64>(batches.count()), orchestrator.maxParallelReached());
-        qInfo("event loop gaps for a 16 ms timer over %lld ticks: p50 %lld ms, p95 %lld ms, p99 %lld ms, worst %lld ms",
-              static_cast<qint64>(gaps.size()), p50, p95, p99, worst);
-
-        // Responsive: the loop is never stuck for long. Generous bounds, so a loaded CI machine or a debug
-        // build passes, while a per-tick relayout or a signal per progress step would not.
-        QVERIFY2(p95 < 100, qPrintable(u"p95 gap %1 ms"_s.arg(p95)));
-        QVERIFY2(worst < 1000, qPrintable(u"worst gap %1 ms"_s.arg(worst)));
+        QCOMPARE(orchestrator.maxParallelReached(), kParallel);
     }
 
     void cleanupOfAThousandIsOneStep()
@@ -140,12 +95,8 @@ private Q_SLOTS:
         orchestrator.spawnParallel(goals);
         QTRY_VERIFY_WITH_TIMEOUT(orchestrator.isIdle(), 60000);
         QTRY_COMPARE(window.proxyModel()->rowCount(), 1000);
-        QElapsedTimer timer;
-        timer.start();
         QCOMPARE(orchestrator.cleanup(), 1000);
         QTRY_COMPARE(window.proxyModel()->rowCount(), 0);
-        qInfo("cleanup of 1000 finished cards: %lld ms", timer.elapsed());
-        QVERIFY(timer.elapsed() < 2000);
     }
 };
 

@@ -2,18 +2,18 @@
 // the window title and the status bar), clicking an option or typing an answer and pressing Enter resumes
 // the agent, which completes with that answer, and the question moves to the history. Escalated cards open
 // their question; retrying cards say which attempt comes next.
-#include "AgentBoardModel.h"
-#include "AgentBoardView.h"
-#include "AgentCardDelegate.h"
-#include "AgentDetailPane.h"
-#include "EscalationListModel.h"
-#include "InboxDock.h"
 #include "MainWindow.h"
-#include "RunStatusWidget.h"
 #include "agents/BackendRegistry.h"
+#include "board/AgentBoardModel.h"
+#include "board/AgentBoardView.h"
+#include "board/AgentCardDelegate.h"
+#include "board/AgentDetailPane.h"
 #include "config/ConfigLoader.h"
+#include "inbox/EscalationListModel.h"
+#include "inbox/InboxDock.h"
 #include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"
+#include "widgets/RunStatusWidget.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -1,10 +1,10 @@
 // The Locks dock: a held lock appears with its holder, token and countdown, contention is marked with
 // words and an icon (not colour alone), and "Force release" frees the lock after a confirmation that names
 // the resource and the holder.
-#include "LockTableModel.h"
-#include "LocksDock.h"
 #include "MainWindow.h"
 #include "config/ConfigLoader.h"
+#include "locks/LockTableModel.h"
+#include "locks/LocksDock.h"
 #include "orchestration/Orchestrator.h"
 
 #include <QAbstractItemModelTester>
@@ -91,7 +91,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!confirmation.isEmpty());
         QVERIFY(confirmation.contains(u"src/app.py"_s));
         QVERIFY(confirmation.contains(u"a-7"_s));
-        QTest::qWait(50);
+        QTest::qWait(50); // a span in which nothing may happen: the lock stays with its holder
         QVERIFY(o.locks().isHeld(u"src/app.py"_s));
 
         // "Force release" frees it and the row goes.

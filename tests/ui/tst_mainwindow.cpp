@@ -1,18 +1,18 @@
 // MainWindow end to end: a person drives the real window with mouse and keyboard — forms, the cards'
 // cancel button, context menu and Del, cancel all with its confirmation, clean up, spawn parallel, plan
 // templates, pause, max parallel — and the board, status bar and detail pane follow the agents live.
-#include "AgentBoardModel.h"
-#include "AgentBoardView.h"
-#include "AgentCardDelegate.h"
-#include "AgentDetailPane.h"
-#include "AgentFilterProxyModel.h"
-#include "EmptyBoardOverlay.h"
 #include "MainWindow.h"
-#include "NewGoalDialog.h"
-#include "RunPlanDialog.h"
-#include "SpawnParallelDialog.h"
+#include "board/AgentBoardModel.h"
+#include "board/AgentBoardView.h"
+#include "board/AgentCardDelegate.h"
+#include "board/AgentDetailPane.h"
+#include "board/AgentFilterProxyModel.h"
+#include "board/EmptyBoardOverlay.h"
 #include "config/ConfigLoader.h"
 #include "config/PlanLoader.h"
+#include "dialogs/NewGoalDialog.h"
+#include "dialogs/RunPlanDialog.h"
+#include "dialogs/SpawnParallelDialog.h"
 #include "orchestration/Orchestrator.h"
 #include "orchestration/Scheduler.h"
 
@@ -243,7 +243,7 @@ private Q_SLOTS:
         });
         cancelAll->trigger();
         QTRY_VERIFY(!activeModal<QMessageBox>());
-        QTest::qWait(100);
+        QTest::qWait(100); // a span in which nothing may happen: the agents keep running
         for (const QString &id : ids)
             QCOMPARE(m_orchestrator->status(id)->state, AgentState::Running);
 
@@ -357,7 +357,7 @@ private Q_SLOTS:
         QVERIFY(pause->text().contains(u"Resume"_s));
         QTRY_VERIFY(child<QLabel>(m_window.get(), u"pausedLabel"_s)->isVisible());
         const QString id = m_orchestrator->spawn(makeGoal(u"waits"_s, u"quick"_s));
-        QTest::qWait(300);
+        QTest::qWait(300); // a span in which nothing may start: dispatch is paused
         QCOMPARE(m_orchestrator->status(id)->state, AgentState::Queued);
         pause->trigger();
         QVERIFY(!m_orchestrator->isDispatchPaused());
@@ -523,14 +523,9 @@ private:
 
     QModelIndex waitForCard(const QString &agentId, AgentState state)
     {
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 10000) {
-            const QModelIndex card = cardFor(agentId);
-            if (card.isValid() && stateOf(agentId) == state)
-                return card;
-            QTest::qWait(20);
-        }
+        // QTRY_* cannot return the card: the same wait, on the condition, without a fixed poll.
+        if (QTest::qWaitFor([&] { return cardFor(agentId).isValid() && stateOf(agentId) == state; }, 10000))
+            return cardFor(agentId);
         qWarning("card %s never reached %s", qPrintable(agentId), qPrintable(agentStateToString(state)));
         return {};
     }

@@ -3,15 +3,15 @@
 // on a real store with demo agents — says why it is empty, shows the run's numbers with alert markers
 // from the thresholds, refreshes only while visible and never runs two computations at once.
 #include "MainWindow.h"
-#include "MetricTile.h"
-#include "MetricsDock.h"
-#include "MetricsTimeline.h"
-#include "ProfileMetricsModel.h"
-#include "Sparkline.h"
 #include "config/ConfigLoader.h"
+#include "metrics/MetricTile.h"
+#include "metrics/MetricsDock.h"
+#include "metrics/MetricsTimeline.h"
+#include "metrics/ProfileMetricsModel.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/MetricsCalculator.h"
 #include "persistence/Store.h"
+#include "widgets/Sparkline.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -389,7 +389,8 @@ private Q_SLOTS:
         MetricTile *utilisation = dock->tile(S::Utilisation);
         QCOMPARE(utilisation->level(), MetricAlert::Level::Alert);
         QCOMPARE(utilisation->levelText(), u"Alert"_s);
-        QVERIFY2(utilisation->toolTip().contains(u"target > 99.0 %, alert < 98.0 %"_s), qPrintable(utilisation->toolTip()));
+        QVERIFY2(utilisation->toolTip().contains(u"target > 99.0 %, alert < 98.0 %"_s),
+                 qPrintable(utilisation->toolTip()));
         QVERIFY2(dock->summaryText().contains(u"1 alert"_s), qPrintable(dock->summaryText()));
         QCOMPARE(dock->tile(S::EscalationRate)->level(), MetricAlert::Level::Ok);
         // Thresholds changed: the same numbers re-evaluated at once.
@@ -421,7 +422,7 @@ private Q_SLOTS:
         toggle->trigger();
         QTRY_VERIFY(!dock->isVisible());
         const int hiddenAt = dock->computationsStarted();
-        QTest::qWait(MetricsDock::kRefreshMs + 600);
+        QTest::qWait(MetricsDock::kRefreshMs + 600); // a span in which nothing may happen: no tick refreshes
         QCOMPARE(dock->computationsStarted(), hiddenAt);
         // Shown again: refreshed at once.
         toggle->trigger();

@@ -1,6 +1,6 @@
 // NewGoalDialog: a person fills the form with keyboard and mouse and submits; the goal reaches the
 // orchestrator with every field. Empty or contradictory forms name the problem and spawn nothing.
-#include "NewGoalDialog.h"
+#include "dialogs/NewGoalDialog.h"
 #include "orchestration/Orchestrator.h"
 
 #include <QCheckBox>

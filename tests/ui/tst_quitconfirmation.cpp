@@ -57,7 +57,7 @@ void TestQuitConfirmation::busyWindowAsksAndCanStay()
     QVERIFY2(box->text().startsWith(u"1 agent"_s) && box->text().contains(u"still at work"_s), qPrintable(box->text()));
     QVERIFY2(box->informativeText().contains(u"nothing of this session is kept"_s), qPrintable(box->informativeText()));
     QTest::mouseClick(box->findChild<QPushButton *>(u"keepRunningButton"_s), Qt::LeftButton);
-    QTest::qWait(50);
+    QTest::qWait(50); // a span in which nothing may happen: a close would come as a queued call
     QVERIFY(window.isVisible());
     QCOMPARE(o.progress().pending, 1);
 }

@@ -2,11 +2,11 @@
 // copied as they are on disk), comes back with automatic resume off, and the person resumes the held agents
 // one by one — with the card's ▶ button, with Resume in the card's context menu, and with Agents > Resume all
 // interrupted — each starting a new attempt that is recorded.
-#include "AgentBoardModel.h"
-#include "AgentBoardView.h"
-#include "AgentCardDelegate.h"
-#include "AgentFilterProxyModel.h"
 #include "MainWindow.h"
+#include "board/AgentBoardModel.h"
+#include "board/AgentBoardView.h"
+#include "board/AgentCardDelegate.h"
+#include "board/AgentFilterProxyModel.h"
 #include "config/ConfigLoader.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
@@ -107,7 +107,7 @@ private Q_SLOTS:
             QCOMPARE(o.status(id)->state, AgentState::Interrupted);
             QCOMPARE(o.status(id)->attempt, 1);
         }
-        QTest::qWait(200); // held: nothing starts on its own
+        QTest::qWait(200); // a span in which nothing may start: held agents wait for the person
         QCOMPARE(o.status(a)->state, AgentState::Interrupted);
 
         AgentBoardView *view = window.boardView();

@@ -1,9 +1,9 @@
 // RunPlanDialog: the embedded templates are offered, a plan is previewed as phases of goals, errors
 // name file, line and column, warnings are listed, and Start hands the plan's profiles, max_parallel
 // and goals (in phase order) to the orchestrator.
-#include "RunPlanDialog.h"
 #include "config/ConfigLoader.h"
 #include "config/PlanLoader.h"
+#include "dialogs/RunPlanDialog.h"
 #include "orchestration/Orchestrator.h"
 #include "orchestration/Scheduler.h"
 #include "support/TestSupport.h"

@@ -1,7 +1,7 @@
 // The Run plan dialog's execution mode: it starts on the plan's workflow.mode, warns in words when
 // "parallel" would ignore dependencies, and the chosen mode is what the orchestrator runs with.
-#include "RunPlanDialog.h"
 #include "config/ConfigLoader.h"
+#include "dialogs/RunPlanDialog.h"
 #include "orchestration/Orchestrator.h"
 #include "orchestration/Scheduler.h"
 #include "support/TestSupport.h"

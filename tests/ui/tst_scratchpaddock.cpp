@@ -1,8 +1,8 @@
 // The Scratchpad dock: the run's shared notes, live, and the human's own notes written through the form.
-#include "ScratchpadDock.h"
-#include "ScratchpadModel.h"
 #include "coordination/Scratchpad.h"
 #include "orchestration/Orchestrator.h"
+#include "scratchpad/ScratchpadDock.h"
+#include "scratchpad/ScratchpadModel.h"
 
 #include <QLabel>
 #include <QLineEdit>

@@ -1,33 +1,42 @@
 // Renders the main window to PNGs under <build>/screenshots/ so a person can look at it: an empty
 // board, a dozen agents in a mix of states, and five hundred agents, each on a light and a dark palette.
 // It also checks the renders are not blank and the cards' colours differ per state.
-#include "AgentBoardModel.h"
-#include "AgentBoardView.h"
-#include "AgentFilterProxyModel.h"
-#include "HistoryGoalPane.h"
-#include "HistoryWindow.h"
-#include "InboxDock.h"
-#include "LocksDock.h"
 #include "MainWindow.h"
-#include "MetricsDock.h"
-#include "NewGoalDialog.h"
-#include "RunPlanDialog.h"
-#include "ScratchpadDock.h"
-#include "SpawnParallelDialog.h"
 #include "Translations.h"
 #include "agents/BackendRegistry.h"
+#include "board/AgentBoardModel.h"
+#include "board/AgentBoardView.h"
+#include "board/AgentDetailPane.h"
+#include "board/AgentFilterProxyModel.h"
 #include "config/ConfigLoader.h"
+#include "dialogs/NewGoalDialog.h"
+#include "dialogs/RunPlanDialog.h"
+#include "dialogs/SpawnParallelDialog.h"
+#include "history/HistoryFilterProxyModel.h"
+#include "history/HistoryGoalModel.h"
+#include "history/HistoryGoalPane.h"
+#include "history/HistoryWindow.h"
+#include "inbox/InboxDock.h"
+#include "locks/LockTableModel.h"
+#include "locks/LocksDock.h"
+#include "metrics/MetricTile.h"
+#include "metrics/MetricsDock.h"
 #include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
+#include "scratchpad/ScratchpadDock.h"
+#include "scratchpad/ScratchpadModel.h"
 #include "support/TestSupport.h"
+#include "widgets/StorageBanner.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPalette>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -176,6 +185,77 @@ QPalette darkPalette()
     return p;
 }
 
+// Each agent's card shows the state and progress the orchestrator has for it.
+bool boardShows(const Orchestrator &o, MainWindow &window, const QStringList &ids)
+{
+    for (const QString &id : ids) {
+        const std::optional<AgentStatus> status = o.status(id);
+        const int row = window.boardModel()->rowForAgent(id);
+        if (!status || row < 0)
+            return false;
+        const AgentStatus &card = window.boardModel()->statusAt(row);
+        if (card.state != status->state || card.progress != status->progress)
+            return false;
+    }
+    return true;
+}
+
+// The window's counts, above the board and in the status bar, have caught up with the orchestrator.
+bool countsShown(const Orchestrator &o, MainWindow &window)
+{
+    const Orchestrator::Progress p = o.progress();
+    const QLocale locale;
+    const auto shows = [&window](const QString &name, const QString &text) {
+        const auto *label = window.findChild<QLabel *>(name);
+        return label && label->text() == text;
+    };
+    const int cards = window.boardModel()->rowCount();
+    return shows(u"agentCount"_s,
+                 QCoreApplication::translate("switchboard::BoardFilterBar", "%Ln agent(s)", nullptr, cards)) &&
+           shows(u"pendingCount"_s, u"%1 queued"_s.arg(locale.toString(p.pending))) &&
+           shows(u"runningCount"_s, u"%1 running"_s.arg(locale.toString(qMax(0, p.inProgress - p.waiting)))) &&
+           shows(u"completedCount"_s, u"%1 completed"_s.arg(locale.toString(p.completed))) &&
+           shows(u"failedCount"_s, u"%1 failed"_s.arg(locale.toString(p.failed))) &&
+           shows(u"cancelledCount"_s, u"%1 cancelled"_s.arg(locale.toString(p.cancelled)));
+}
+
+// A scripted run has become its picture: what finishes has finished (the cancelled ones too), every holder
+// has reached its step, nothing that could start waits for a free slot, and the window shows it all.
+bool settled(const Orchestrator &o, MainWindow &window, const QStringList &ids, const QList<Card> &cards,
+             const QStringList &cancelled = {})
+{
+    int running = 0;
+    bool startable = false;
+    for (int i = 0; i < ids.size(); ++i) {
+        const std::optional<AgentStatus> status = o.status(ids.at(i));
+        if (!status || (cancelled.contains(ids.at(i)) && status->state != AgentState::Cancelled))
+            return false;
+        const QVariantMap &script = cards.at(i).script;
+        const QString outcome = script.value(u"outcome"_s, u"hold"_s).toString();
+        if (status->state == AgentState::Running) {
+            ++running;
+            if (outcome == u"complete" || outcome == u"fail" ||
+                status->progress != script.value(u"progress"_s, 40).toInt())
+                return false;
+        } else if (status->state == AgentState::Queued) {
+            bool ready = true;
+            const QStringList dependsOn = o.goal(status->goalId).value_or(Goal{}).dependsOn;
+            for (const QString &dependency : dependsOn) {
+                const std::optional<AgentStatus> before = o.status(o.agentForGoal(dependency));
+                ready = ready && before && before->state == AgentState::Completed;
+            }
+            startable = startable || ready;
+        }
+    }
+    return (!startable || running >= o.maxParallel()) && boardShows(o, window, ids) && countsShown(o, window);
+}
+
+// Runs the layouts that changes asked for, so the picture shows them; nothing asynchronous is awaited.
+void layOut()
+{
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+}
+
 } // namespace
 
 class TestScreenshots : public QObject
@@ -269,15 +349,19 @@ private Q_SLOTS:
             QCOMPARE(ids.size(), goals.size());
             // Let the run settle into its picture: finishers finish, holders hold.
             QTRY_VERIFY_WITH_TIMEOUT(orchestrator.progress().inProgress >= qMin(orchestrator.maxParallel(), 5), 10000);
-            QTest::qWait(agents > 100 ? 1500 : 700);
+            QTRY_VERIFY_WITH_TIMEOUT(settled(orchestrator, window, ids, cards), 10000);
+            QStringList cancelled;
             for (int i = 0; i < cards.size(); ++i) {
-                if (cards.at(i).script.value(u"outcome"_s).toString() == u"cancel")
+                if (cards.at(i).script.value(u"outcome"_s).toString() == u"cancel") {
                     orchestrator.cancel(ids.at(i));
+                    cancelled << ids.at(i);
+                }
             }
-            QTest::qWait(400);
+            QTRY_VERIFY_WITH_TIMEOUT(settled(orchestrator, window, ids, cards, cancelled), 10000);
             window.boardView()->selectAgent(ids.first());
-            QTest::qWait(300);
+            QTRY_COMPARE(window.detailPane()->agentId(), ids.first());
         }
+        layOut();
 
         const QImage image = window.grab().toImage();
         const QString path = QDir(m_outDir).filePath(QString::fromLatin1(QTest::currentDataTag()) + u".png"_s);
@@ -327,7 +411,8 @@ private Q_SLOTS:
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             QTest::mouseClick(dialog.findChild<QPushButton *>(u"submitButton"_s), Qt::LeftButton); // show the error
-            QTest::qWait(50);
+            QTRY_VERIFY(dialog.findChild<QLabel *>(u"titleError"_s)->isVisible());
+            layOut();
             QVERIFY(dialog.grab().save(QDir(m_outDir).filePath(u"dialog-newgoal"_s + suffix)));
         }
         {
@@ -337,7 +422,7 @@ private Q_SLOTS:
                 "Triage open issues\tlow"_s);
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-            QTest::qWait(50);
+            layOut();
             QVERIFY(dialog.grab().save(QDir(m_outDir).filePath(u"dialog-spawnparallel"_s + suffix)));
         }
         {
@@ -345,7 +430,7 @@ private Q_SLOTS:
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             dialog.selectTemplate(u"full_stack"_s);
-            QTest::qWait(50);
+            layOut();
             QVERIFY(dialog.grab().save(QDir(m_outDir).filePath(u"dialog-runplan"_s + suffix)));
         }
         orchestrator.cancelAll();
@@ -426,16 +511,20 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(orchestrator.inbox().openCount(), 2, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(orchestrator.locks().waitingCount() > 0, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(orchestrator.status(ids.at(3))->nextAttemptAt.isValid(), 5000);
-        QTest::qWait(400);
+        QTRY_VERIFY_WITH_TIMEOUT(boardShows(orchestrator, window, ids) && countsShown(orchestrator, window), 5000);
         window.boardView()->selectAgent(ids.at(0));
-        window.inboxDock()->showEscalation(orchestrator.status(ids.at(0))->openEscalation);
-        QTest::qWait(300);
+        const QString question = orchestrator.status(ids.at(0))->openEscalation;
+        window.inboxDock()->showEscalation(question);
+        QTRY_COMPARE(window.detailPane()->agentId(), ids.at(0));
+        QTRY_COMPARE(window.inboxDock()->currentEscalationId(), question);
+        layOut();
 
         const QString tag = QString::fromLatin1(QTest::currentDataTag());
         QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u".png"_s)));
         window.locksDock()->show();
         window.locksDock()->raise();
-        QTest::qWait(200);
+        QTRY_VERIFY(window.locksDock()->isVisible() && window.locksDock()->model()->rowCount() > 0);
+        layOut();
         QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u"-locks.png"_s)));
         // The shared notes agents left each other, and one from the human.
         orchestrator.scratchpad().write(u"db-choice"_s, u"PostgreSQL 15; one schema per team"_s, u"a-2"_s);
@@ -444,7 +533,8 @@ private Q_SLOTS:
         orchestrator.scratchpad().write(u"release"_s, u"Freeze on Friday"_s, QString());
         window.scratchpadDock()->show();
         window.scratchpadDock()->raise();
-        QTest::qWait(300);
+        QTRY_COMPARE(window.scratchpadDock()->model()->rowCount(), 3);
+        layOut();
         QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u"-scratchpad.png"_s)));
         window.close();
         orchestrator.cancelAll();
@@ -553,21 +643,24 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading(), 10000);
-        if (goals > 0)
+        if (goals > 0) {
             QVERIFY(window.selectGoal(u"a-3-2"_s));
-        QTest::qWait(300);
+            QTRY_VERIFY(!window.goalPane()->logView()->toPlainText().isEmpty()); // read on a worker thread
+        }
+        layOut();
         const QString tag = QString::fromLatin1(QTest::currentDataTag());
         QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u".png"_s)));
         if (goals > 0) {
             for (const auto tab :
                  {HistoryGoalPane::AttemptsTab, HistoryGoalPane::LogTab, HistoryGoalPane::QuestionsTab}) {
                 window.goalPane()->showTab(tab);
-                QTest::qWait(100);
+                layOut();
                 QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u"-tab%1.png"_s.arg(int(tab)))));
             }
             window.goalPane()->showTab(HistoryGoalPane::ResultTab);
             window.setSearchText(u"billing failed"_s);
-            QTest::qWait(200);
+            QTRY_VERIFY(window.goalProxy()->rowCount() < window.goalModel()->rowCount());
+            layOut();
             QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u"-search.png"_s)));
         }
     }
@@ -634,7 +727,9 @@ private Q_SLOTS:
         if (!goals.isEmpty()) {
             window.setPlanName(u"load test"_s);
             QCOMPARE(orchestrator.spawnParallel(goals).size(), goals.size());
-            QTest::qWait(6000); // a few seconds of run behind the sparklines
+            // A few seconds of run behind the sparklines: some rounds of every profile finished, failures too.
+            QTRY_VERIFY_WITH_TIMEOUT(orchestrator.progress().completed >= 60 && orchestrator.progress().failed >= 10,
+                                     30000);
         }
         MetricsDock *dock = window.metricsDock();
         dock->show();
@@ -643,16 +738,22 @@ private Q_SLOTS:
         if (agents > 0) {
             QSignalSpy updated(dock, &MetricsDock::metricsUpdated);
             QVERIFY(updated.wait(10000));
-            QTest::qWait(2500); // one live sample after the seeded past
+            QTRY_VERIFY_WITH_TIMEOUT(updated.size() >= 2, 10000); // one live sample after the seeded past
         }
-        QTest::qWait(200);
+        QTRY_VERIFY(dock->isVisible());
+        layOut();
         const QString tag = QString::fromLatin1(QTest::currentDataTag());
         QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u".png"_s)));
         QVERIFY(dock->grab().save(QDir(m_outDir).filePath(tag + u"-dock.png"_s)));
         // Narrow, as in a side dock: the tiles re-flow into two columns.
         dock->setFloating(true);
         dock->resize(400, 760);
-        QTest::qWait(200);
+        QTRY_COMPARE(dock->size(), QSize(400, 760));
+        if (agents > 0) { // the tiles re-flow: the third one starts the second row
+            QTRY_VERIFY(dock->tile(MetricsTimeline::Series::SuccessRate)->y() >
+                        dock->tile(MetricsTimeline::Series::InProgress)->y());
+        }
+        layOut();
         QVERIFY(dock->grab().save(QDir(m_outDir).filePath(tag + u"-narrow.png"_s)));
         window.close();
         orchestrator.cancelAll();
@@ -731,9 +832,15 @@ private Q_SLOTS:
         QVERIFY(orchestrator.restore(store.load(store.runs().constLast().id), false));
         // One of them resumed already, so the picture has a running card among the held ones.
         QVERIFY(orchestrator.resumeInterrupted(orchestrator.agentForGoal(u"g4"_s)));
-        QTest::qWait(500);
-        window.boardView()->selectAgent(orchestrator.agentForGoal(u"g5"_s));
-        QTest::qWait(200);
+        QStringList restored;
+        for (const Goal &goal : std::as_const(goals))
+            restored << orchestrator.agentForGoal(goal.id);
+        QTRY_COMPARE(window.proxyModel()->rowCount(), int(goals.size()));
+        QTRY_VERIFY(orchestrator.status(restored.at(3))->state == AgentState::Running &&
+                    boardShows(orchestrator, window, restored) && countsShown(orchestrator, window));
+        window.boardView()->selectAgent(restored.at(4));
+        QTRY_COMPARE(window.detailPane()->agentId(), restored.at(4));
+        layOut();
         const QString tag = QString::fromLatin1(QTest::currentDataTag());
         QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u"-interrupted.png"_s)));
 
@@ -751,7 +858,8 @@ private Q_SLOTS:
             QCoreApplication::processEvents();
         }
         QTRY_VERIFY(orchestrator.isStorageFailed());
-        QTest::qWait(300);
+        QTRY_VERIFY(window.storageBanner()->isVisible());
+        layOut();
         QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u"-storage-failed.png"_s)));
         window.close();
         orchestrator.cancelAll();

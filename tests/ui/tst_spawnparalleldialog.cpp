@@ -1,6 +1,6 @@
 // SpawnParallelDialog: several goals typed or pasted into the table, or one goal sent to N agents or
 // to several profiles side by side; all are queued together, and empty input is refused by name.
-#include "SpawnParallelDialog.h"
+#include "dialogs/SpawnParallelDialog.h"
 #include "orchestration/Orchestrator.h"
 
 #include <QApplication>

@@ -2,19 +2,19 @@
 // before the run is read, its board says it is restoring and nothing that spawns goals can run until the run
 // is back; then every goal is on the board, with its held interrupted agents, notes and questions. A run
 // that cannot be read gives a clear message and an empty board that works.
-#include "AgentBoardModel.h"
-#include "AgentBoardView.h"
-#include "AgentFilterProxyModel.h"
-#include "EmptyBoardOverlay.h"
-#include "EscalationListModel.h"
-#include "InboxDock.h"
 #include "MainWindow.h"
-#include "ScratchpadDock.h"
-#include "ScratchpadModel.h"
 #include "StartupRestorer.h"
+#include "board/AgentBoardModel.h"
+#include "board/AgentBoardView.h"
+#include "board/AgentFilterProxyModel.h"
+#include "board/EmptyBoardOverlay.h"
 #include "config/ConfigLoader.h"
+#include "inbox/EscalationListModel.h"
+#include "inbox/InboxDock.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
+#include "scratchpad/ScratchpadDock.h"
+#include "scratchpad/ScratchpadModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

@@ -2,13 +2,13 @@
 // window shows a banner at the top with the store's message and what it means, dispatch stays paused (no
 // new agent starts, even when a slot frees up) and the board stays readable. A window opened after the
 // failure shows the banner at once.
-#include "AgentBoardModel.h"
-#include "AgentBoardView.h"
 #include "MainWindow.h"
-#include "StorageBanner.h"
+#include "board/AgentBoardModel.h"
+#include "board/AgentBoardView.h"
 #include "config/ConfigLoader.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
+#include "widgets/StorageBanner.h"
 
 #include <QAction>
 #include <QApplication>
@@ -123,7 +123,7 @@ private Q_SLOTS:
         // The running agent is stopped; its slot frees up, and still no queued agent starts.
         QVERIFY(o.cancel(running));
         QTRY_COMPARE(o.status(running)->state, AgentState::Cancelled);
-        QTest::qWait(300); // a dispatch would have happened by now
+        QTest::qWait(300); // a span in which nothing may start: a dispatch would have happened by now
         QCOMPARE(started.size(), 0);
         for (const QString &id : std::as_const(queued))
             QCOMPARE(o.status(id)->state, AgentState::Queued);

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <QCoreApplication>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QPalette;
+class QSpinBox;
+class QToolBar;
+class QWidget;
+
+namespace switchboard {
+
+class MainWindow;
+
+// The main window's commands: every action with its shortcut, the File, Agents, View and Help menus, and the
+// toolbar with the max-parallel spin box. Their texts stay in the window's translation context.
+class MainWindowActions final
+{
+    Q_DECLARE_TR_FUNCTIONS(switchboard::MainWindow)
+    Q_DISABLE_COPY_MOVE(MainWindowActions)
+
+public:
+    static constexpr int kMaxParallelLimit = 1024;
+
+    // Adds the menus and the toolbar to window (which owns them); the actions trigger its slots. Delete and
+    // Copy act on board (the card view) while it has the focus.
+    MainWindowActions(MainWindow *window, QWidget *board);
+
+    QAction *newGoal() const { return m_newGoal; }
+    QAction *spawnParallel() const { return m_spawnParallel; }
+    QAction *runPlan() const { return m_runPlan; }
+    QAction *showHistory() const { return m_showHistory; }
+    QAction *cancelSelected() const { return m_cancelSelected; }
+    QAction *cancelAll() const { return m_cancelAll; }
+    QAction *resumeSelected() const { return m_resumeSelected; }
+    QAction *resumeAll() const { return m_resumeAll; }
+    QAction *cleanup() const { return m_cleanup; }
+    QAction *pauseDispatch() const { return m_pauseDispatch; }
+    QAction *copyId() const { return m_copyId; }
+    QAction *showDetails() const { return m_showDetails; }
+    QAction *find() const { return m_find; }
+    QAction *compactCards() const { return m_compactCards; }
+    QMenu *viewMenu() const { return m_viewMenu; }
+    QSpinBox *maxParallel() const { return m_maxParallel; }
+
+    // haveStore: the orchestrator records into a database (History has something to show); restoring: the
+    // unfinished run is being read back, so nothing that spawns a goal is offered yet.
+    void retranslate(bool haveStore, bool restoring);
+    void updateIcons(const QPalette &palette);
+
+private:
+    void createActions(MainWindow *window, QWidget *board);
+    void createMenus(MainWindow *window);
+    void createToolBar(MainWindow *window);
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_agentsMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QLabel *m_maxParallelLabel = nullptr;
+    QSpinBox *m_maxParallel = nullptr;
+
+    QAction *m_newGoal = nullptr;
+    QAction *m_spawnParallel = nullptr;
+    QAction *m_runPlan = nullptr;
+    QAction *m_showHistory = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_cancelSelected = nullptr;
+    QAction *m_cancelAll = nullptr;
+    QAction *m_resumeSelected = nullptr;
+    QAction *m_resumeAll = nullptr;
+    QAction *m_cleanup = nullptr;
+    QAction *m_pauseDispatch = nullptr;
+    QAction *m_copyId = nullptr;
+    QAction *m_showDetails = nullptr;
+    QAction *m_find = nullptr;
+    QAction *m_compactCards = nullptr;
+    QAction *m_about = nullptr;
+    QAction *m_aboutQt = nullptr;
+};
+
+} // namespace switchboard

@@ -1,0 +1,638 @@
+#include "board/AgentBoardModel.h"
+
+#include "orchestration/Orchestrator.h"
+#include "style/AgentStateStyle.h"
+#include "style/AgentStatusText.h"
+#include "style/DisplayFormat.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace switchboard {
+
+namespace {
+constexpr int kMaxStepHistory = 50;
+} // namespace
+
+AgentBoardModel::AgentBoardModel(Orchestrator *orchestrator, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_orchestrator(orchestrator)
+{
+    m_insertTimer.setSingleShot(true);
+    m_insertTimer.setInterval(50);
+    connect(&m_insertTimer, &QTimer::timeout, this, [this] {
+        flushPendingInserts();
+        Q_EMIT batchApplied();
+    });
+    m_tickTimer.setInterval(1000);
+    connect(&m_tickTimer, &QTimer::timeout, this, &AgentBoardModel::tickRunning);
+
+    if (!m_orchestrator)
+        return;
+
+    QList<AgentStatus> existing = m_orchestrator->agents();
+    m_rows.reserve(existing.size());
+    for (AgentStatus &status : existing)
+        m_rows.append(makeRow(std::move(status)));
+    rebuildIndex(0);
+    if (std::any_of(m_rows.cbegin(), m_rows.cend(), [](const Row &row) { return isTicking(row.status); }))
+        m_tickTimer.start();
+
+    connect(m_orchestrator, &Orchestrator::agentSpawned, this, &AgentBoardModel::handleAgentSpawned);
+    connect(m_orchestrator, &Orchestrator::agentsUpdated, this, &AgentBoardModel::handleAgentsUpdated);
+    connect(m_orchestrator, &Orchestrator::agentsAboutToBeRemoved, this, &AgentBoardModel::handleAgentsRemoved);
+    // Normally a no-op: the rows went with agentsAboutToBeRemoved. Kept so no stale row can survive.
+    connect(m_orchestrator, &Orchestrator::agentsRemoved, this, &AgentBoardModel::handleAgentsRemoved);
+}
+
+AgentBoardModel::~AgentBoardModel() = default;
+
+int AgentBoardModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+Qt::ItemFlags AgentBoardModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid()) // asked for the root: nothing to select
+        return Qt::NoItemFlags;
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+QVariant AgentBoardModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    Q_ASSERT(checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid));
+    const Row &row = m_rows.at(index.row());
+    const AgentStatus &s = row.status;
+
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        //: Card text for screen readers and copy: agent name, goal title, state, progress
+        return tr("%1 — %2 (%3, %4%)").arg(s.name, s.goalTitle, AgentStateStyle::label(s.state)).arg(s.progress);
+    case Qt::ToolTipRole: {
+        QStringList lines{s.goalTitle, tr("%1 on profile %2").arg(s.name, s.profile.isEmpty() ? tr("any") : s.profile),
+                          AgentStateStyle::label(s.state) + QStringLiteral(": ") +
+                              AgentStateStyle::description(s.state)};
+        if (!s.currentStep.isEmpty())
+            lines << tr("Step: %1").arg(s.currentStep);
+        if (!s.error.isEmpty())
+            lines << tr("Reason: %1").arg(AgentStatusText::failure(s));
+        for (const QString &extra : {AgentStatusText::attempt(s), AgentStatusText::nextTry(s),
+                                     AgentStatusText::rateLimit(s), AgentStatusText::lockWait(s)}) {
+            if (!extra.isEmpty())
+                lines << extra;
+        }
+        if (!row.question.isEmpty())
+            lines << tr("Asks: %1").arg(row.question);
+        if (s.needsHuman)
+            lines << tr("Needs human: it keeps asking about this goal");
+        return lines.join(QLatin1Char('\n'));
+    }
+    case AgentIdRole:
+        return s.agentId;
+    case StateRole:
+        return static_cast<int>(s.state);
+    case ProgressRole:
+        return s.progress;
+    case PriorityRole:
+        return static_cast<int>(s.priority);
+    case StartedRole:
+        return s.startedAt;
+    case NameRole:
+        return s.name;
+    case GoalIdRole:
+        return s.goalId;
+    case GoalTitleRole:
+        return s.goalTitle;
+    case ProfileRole:
+        return s.profile;
+    case StepRole:
+        return s.currentStep;
+    case StepHistoryRole:
+        return row.steps;
+    case ElapsedRole:
+        return s.elapsedMs();
+    case TokensRole:
+        return s.tokens();
+    case CostRole:
+        return s.costUsd;
+    case ErrorRole:
+        return s.error;
+    case SummaryRole:
+        return s.summary;
+    case AttemptRole:
+        return s.attempt;
+    case CreatedRole:
+        return s.createdAt;
+    case CompletedRole:
+        return s.completedAt;
+    case SequenceRole:
+        return row.sequence;
+    case SearchTextRole:
+        return row.searchText;
+    case WaitingForRole:
+        return waitingForAt(index.row());
+    case MaxAttemptsRole:
+        return s.maxAttempts;
+    case NextAttemptRole:
+        return s.nextAttemptAt;
+    case RateLimitedUntilRole:
+        return s.rateLimitedUntil;
+    case ErrorKindRole:
+        return s.errorKind;
+    case NeedsHumanRole:
+        return s.needsHuman;
+    case OpenEscalationRole:
+        return s.openEscalation;
+    case LockResourcesRole:
+        return s.waitingFor;
+    case QuestionRole:
+        return row.question;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> AgentBoardModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(AgentIdRole, "agentId");
+    names.insert(StateRole, "state");
+    names.insert(ProgressRole, "progress");
+    names.insert(PriorityRole, "priority");
+    names.insert(StartedRole, "started");
+    names.insert(NameRole, "name");
+    names.insert(GoalIdRole, "goalId");
+    names.insert(GoalTitleRole, "goalTitle");
+    names.insert(ProfileRole, "profile");
+    names.insert(StepRole, "step");
+    names.insert(StepHistoryRole, "stepHistory");
+    names.insert(ElapsedRole, "elapsed");
+    names.insert(TokensRole, "tokens");
+    names.insert(CostRole, "cost");
+    names.insert(ErrorRole, "error");
+    names.insert(SummaryRole, "summary");
+    names.insert(AttemptRole, "attempt");
+    names.insert(CreatedRole, "created");
+    names.insert(CompletedRole, "completed");
+    names.insert(SequenceRole, "sequence");
+    names.insert(SearchTextRole, "searchText");
+    names.insert(WaitingForRole, "waitingFor");
+    names.insert(MaxAttemptsRole, "maxAttempts");
+    names.insert(NextAttemptRole, "nextAttempt");
+    names.insert(RateLimitedUntilRole, "rateLimitedUntil");
+    names.insert(ErrorKindRole, "errorKind");
+    names.insert(NeedsHumanRole, "needsHuman");
+    names.insert(OpenEscalationRole, "openEscalation");
+    names.insert(LockResourcesRole, "lockResources");
+    names.insert(QuestionRole, "question");
+    return names;
+}
+
+int AgentBoardModel::rowForAgent(const QString &agentId) const
+{
+    return m_rowById.value(agentId, -1);
+}
+
+QModelIndex AgentBoardModel::indexForAgent(const QString &agentId) const
+{
+    const int row = rowForAgent(agentId);
+    return row < 0 ? QModelIndex() : index(row);
+}
+
+const AgentStatus &AgentBoardModel::statusAt(int row) const
+{
+    return m_rows.at(row).status;
+}
+
+QStringList AgentBoardModel::stepHistoryAt(int row) const
+{
+    return m_rows.at(row).steps;
+}
+
+quint64 AgentBoardModel::sequenceAt(int row) const
+{
+    return m_rows.at(row).sequence;
+}
+
+QStringList AgentBoardModel::waitingForAt(int row) const
+{
+    QStringList waiting;
+    for (const QString &goalId : m_rows.at(row).dependsOn) {
+        // A dependency no longer on the board was cleaned up after it finished; had it failed, this
+        // agent would be blocked rather than queued.
+        const int dependency = m_rowByGoal.value(goalId, -1);
+        if (dependency >= 0 && m_rows.at(dependency).status.state != AgentState::Completed)
+            waiting << goalId;
+    }
+    return waiting;
+}
+
+QString AgentBoardModel::questionAt(int row) const
+{
+    return m_rows.at(row).question;
+}
+
+void AgentBoardModel::fillLockWait(AgentStatus &status) const
+{
+    // An agent that asked for a lock itself (not through its goal's resources) is found among the waiters.
+    if (status.state != AgentState::WaitingForLock || !status.waitingFor.isEmpty() || !m_orchestrator)
+        return;
+    for (const LockInfo &info : m_orchestrator->locks().snapshot()) {
+        if (info.waiters.contains(status.agentId))
+            status.waitingFor << info.resource;
+    }
+}
+
+QString AgentBoardModel::questionFor(const AgentStatus &status) const
+{
+    if (status.openEscalation.isEmpty() || !m_orchestrator)
+        return {};
+    const std::optional<Escalation> escalation = m_orchestrator->inbox().find(status.openEscalation);
+    return escalation ? escalation->question : QString();
+}
+
+void AgentBoardModel::setInsertDelay(int ms)
+{
+    m_insertTimer.setInterval(qMax(0, ms));
+}
+
+void AgentBoardModel::setTickInterval(int ms)
+{
+    m_tickTimer.setInterval(qMax(10, ms));
+}
+
+void AgentBoardModel::setHeld(bool held)
+{
+    if (m_held == held)
+        return;
+    if (held) {
+        flushPendingInserts();
+        m_held = true;
+        return;
+    }
+    m_held = false;
+    if (!m_orchestrator)
+        return;
+    QList<AgentStatus> agents = m_orchestrator->agents();
+    QVector<Row> fresh;
+    fresh.reserve(agents.size());
+    QStringList onBoard;
+    for (AgentStatus &status : agents) {
+        if (m_rowById.contains(status.agentId))
+            onBoard << status.agentId;
+        else
+            fresh.append(makeRow(std::move(status)));
+    }
+    agents = {};
+    appendRows(std::move(fresh));
+    if (!onBoard.isEmpty())
+        handleAgentsUpdated(onBoard); // also says batchApplied
+    else
+        Q_EMIT batchApplied();
+}
+
+void AgentBoardModel::handleAgentSpawned(const QString &agentId)
+{
+    if (m_held || m_rowById.contains(agentId) || m_pendingSet.contains(agentId))
+        return;
+    m_pendingInserts.append(agentId);
+    m_pendingSet.insert(agentId);
+    if (!m_insertTimer.isActive())
+        m_insertTimer.start();
+}
+
+void AgentBoardModel::flushPendingInserts()
+{
+    m_insertTimer.stop();
+    if (m_pendingInserts.isEmpty() || !m_orchestrator)
+        return;
+
+    QVector<Row> fresh;
+    fresh.reserve(m_pendingInserts.size());
+    for (const QString &agentId : std::as_const(m_pendingInserts)) {
+        if (m_rowById.contains(agentId))
+            continue;
+        if (const std::optional<AgentStatus> status = m_orchestrator->status(agentId))
+            fresh.append(makeRow(*status));
+    }
+    m_pendingInserts.clear();
+    m_pendingSet.clear();
+    appendRows(std::move(fresh));
+}
+
+void AgentBoardModel::appendRows(QVector<Row> fresh)
+{
+    if (fresh.isEmpty())
+        return;
+    const bool ticking =
+        std::any_of(fresh.cbegin(), fresh.cend(), [](const Row &row) { return isTicking(row.status); });
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows({}, first, first + static_cast<int>(fresh.size()) - 1);
+    m_rows.append(std::move(fresh));
+    rebuildIndex(first);
+    endInsertRows();
+
+    if (ticking && !m_tickTimer.isActive())
+        m_tickTimer.start();
+}
+
+void AgentBoardModel::handleAgentsUpdated(const QStringList &agentIds)
+{
+    if (!m_orchestrator || m_held)
+        return;
+
+    // An update may name an agent whose spawn notice is still buffered (or was never seen).
+    for (const QString &agentId : agentIds) {
+        if (!m_rowById.contains(agentId) && !m_pendingSet.contains(agentId)) {
+            m_pendingInserts.append(agentId);
+            m_pendingSet.insert(agentId);
+        }
+    }
+    flushPendingInserts();
+
+    QHash<int, QList<int>> changes; // row -> changed roles
+    changes.reserve(agentIds.size());
+    bool anyTicking = false;
+    for (const QString &agentId : agentIds) {
+        const int row = m_rowById.value(agentId, -1);
+        if (row < 0)
+            continue;
+        const std::optional<AgentStatus> status = m_orchestrator->status(agentId);
+        if (!status)
+            continue;
+        Row &entry = m_rows[row];
+        QList<int> roles = changedRoles(entry.status, *status);
+        if (roles.isEmpty())
+            continue;
+        const bool searchChanged = roles.contains(SearchTextRole);
+        entry.status = *status;
+        if (roles.contains(StepRole))
+            recordStep(entry);
+        if (searchChanged)
+            entry.searchText = searchTextFor(entry.status);
+        if (roles.contains(OpenEscalationRole))
+            entry.question = questionFor(entry.status);
+        if (roles.contains(StateRole) || roles.contains(LockResourcesRole))
+            fillLockWait(entry.status);
+        anyTicking = anyTicking || isTicking(entry.status);
+        if (roles.contains(StateRole)) {
+            // Agents queued behind this goal now wait for one goal less: their cards say so.
+            for (const QString &dependent : m_dependents.value(entry.status.goalId)) {
+                const int dependentRow = m_rowById.value(dependent, -1);
+                if (dependentRow >= 0 && dependentRow != row && !changes.value(dependentRow).contains(WaitingForRole))
+                    changes[dependentRow].append(WaitingForRole);
+            }
+        }
+        QList<int> &known = changes[row];
+        for (const int role : std::as_const(roles)) {
+            if (!known.contains(role))
+                known.append(role);
+        }
+    }
+
+    if (!changes.isEmpty()) {
+        if (changes.size() > m_rows.size() / 2) {
+            // Most of the board changed: one signal, all roles, is cheaper for the proxy and the view.
+            Q_EMIT dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1));
+        } else {
+            QList<int> rows = changes.keys();
+            std::sort(rows.begin(), rows.end());
+            for (const int row : std::as_const(rows)) {
+                const QModelIndex changed = index(row);
+                Q_EMIT dataChanged(changed, changed, changes.value(row));
+            }
+        }
+    }
+    if (anyTicking && !m_tickTimer.isActive())
+        m_tickTimer.start();
+    Q_EMIT batchApplied();
+}
+
+void AgentBoardModel::handleAgentsRemoved(const QStringList &agentIds)
+{
+    removeAgentRows(agentIds);
+}
+
+void AgentBoardModel::removeAgentRows(const QStringList &agentIds)
+{
+    for (const QString &agentId : agentIds) {
+        if (m_pendingSet.remove(agentId))
+            m_pendingInserts.removeOne(agentId);
+    }
+
+    QList<int> rows;
+    rows.reserve(agentIds.size());
+    for (const QString &agentId : agentIds) {
+        const int row = m_rowById.value(agentId, -1);
+        if (row >= 0)
+            rows.append(row);
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+
+    // Contiguous runs, removed from the bottom up so earlier row numbers stay valid.
+    struct Run
+    {
+        int first;
+        int last;
+    };
+    QVector<Run> runs;
+    for (const int row : std::as_const(rows)) {
+        if (!runs.isEmpty() && runs.last().last + 1 == row)
+            runs.last().last = row;
+        else
+            runs.append({row, row});
+    }
+
+    // Many scattered rows (a cleanup of a big board): one reset beats hundreds of remove signals.
+    constexpr int kMaxRuns = 64;
+    if (runs.size() > kMaxRuns) {
+        beginResetModel();
+        for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
+            for (int row = it->first; row <= it->last; ++row)
+                m_dependents.remove(m_rows.at(row).status.goalId);
+            m_rows.remove(it->first, it->last - it->first + 1);
+        }
+        rebuildIndex(0);
+        endResetModel();
+    } else {
+        for (auto it = runs.crbegin(); it != runs.crend(); ++it) {
+            beginRemoveRows({}, it->first, it->last);
+            for (int row = it->first; row <= it->last; ++row) {
+                m_rowById.remove(m_rows.at(row).status.agentId);
+                m_rowByGoal.remove(m_rows.at(row).status.goalId);
+                m_dependents.remove(m_rows.at(row).status.goalId);
+            }
+            m_rows.remove(it->first, it->last - it->first + 1);
+            rebuildIndex(it->first);
+            endRemoveRows();
+        }
+    }
+    Q_EMIT batchApplied();
+}
+
+void AgentBoardModel::tickRunning()
+{
+    const int count = static_cast<int>(m_rows.size());
+    const QList<int> roles{ElapsedRole};
+    int runStart = -1;
+    bool any = false;
+    for (int row = 0; row <= count; ++row) {
+        const bool ticking = row < count && isTicking(m_rows.at(row).status);
+        if (ticking) {
+            any = true;
+            if (runStart < 0)
+                runStart = row;
+        } else if (runStart >= 0) {
+            Q_EMIT dataChanged(index(runStart), index(row - 1), roles);
+            runStart = -1;
+        }
+    }
+    if (!any)
+        m_tickTimer.stop();
+}
+
+void AgentBoardModel::rebuildIndex(int fromRow)
+{
+    if (fromRow == 0) {
+        m_rowById.clear();
+        m_rowByGoal.clear();
+    }
+    m_rowById.reserve(m_rows.size());
+    m_rowByGoal.reserve(m_rows.size());
+    for (int row = fromRow; row < m_rows.size(); ++row) {
+        m_rowById.insert(m_rows.at(row).status.agentId, row);
+        m_rowByGoal.insert(m_rows.at(row).status.goalId, row);
+    }
+}
+
+AgentBoardModel::Row AgentBoardModel::makeRow(AgentStatus status)
+{
+    Row row;
+    row.status = std::move(status);
+    row.sequence = m_nextSequence++;
+    row.searchText = searchTextFor(row.status);
+    row.question = questionFor(row.status);
+    fillLockWait(row.status);
+    recordStep(row);
+    if (m_orchestrator) {
+        // Only the dependencies: a copy of the whole goal per row was a noticeable part of opening a board
+        // of 100,000 agents.
+        row.dependsOn = m_orchestrator->goalDependencies(row.status.goalId);
+        for (const QString &dependency : std::as_const(row.dependsOn))
+            m_dependents[dependency].append(row.status.agentId);
+    }
+    return row;
+}
+
+void AgentBoardModel::recordStep(Row &row)
+{
+    const QString &step = row.status.currentStep;
+    if (step.isEmpty() || (!row.steps.isEmpty() && row.steps.constLast() == step))
+        return;
+    row.steps.append(step);
+    if (row.steps.size() > kMaxStepHistory)
+        row.steps.removeFirst();
+}
+
+QString AgentBoardModel::searchTextFor(const AgentStatus &status)
+{
+    // One allocation, written in one pass, ASCII lower-cased on the way (QString::toLower() looks every
+    // character up in the Unicode tables): this runs for every card when a board of 100,000 agents opens.
+    const QString *parts[] = {&status.name,    &status.goalTitle, &status.currentStep,
+                              &status.profile, &status.agentId,   &status.goalId};
+    qsizetype size = static_cast<qsizetype>(std::size(parts)) - 1; // the separators
+    for (const QString *part : parts)
+        size += part->size();
+    QString text(size, Qt::Uninitialized);
+    char16_t *out = reinterpret_cast<char16_t *>(text.data());
+    char16_t nonAscii = 0;
+    for (const QString *part : parts) {
+        if (part != parts[0])
+            *out++ = u'\n';
+        const auto *in = reinterpret_cast<const char16_t *>(part->constData());
+        const char16_t *const end = in + part->size();
+        for (; in != end; ++in) {
+            const char16_t u = *in;
+            nonAscii |= static_cast<char16_t>(u & 0xff80u);
+            *out++ = (u >= u'A' && u <= u'Z') ? static_cast<char16_t>(u + (u'a' - u'A')) : u;
+        }
+    }
+    return nonAscii == 0 ? text : std::move(text).toLower();
+}
+
+bool AgentBoardModel::isTicking(const AgentStatus &status)
+{
+    // Running cards tick their elapsed time; cards counting down to a retry or a rate-limit reset tick too.
+    return (status.startedAt.isValid() && !status.completedAt.isValid() && isActiveState(status.state)) ||
+           (!isFinalState(status.state) && (status.nextAttemptAt.isValid() || status.rateLimitedUntil.isValid()));
+}
+
+QList<int> AgentBoardModel::changedRoles(const AgentStatus &before, const AgentStatus &after)
+{
+    QList<int> roles;
+    const auto add = [&roles](std::initializer_list<int> more) {
+        for (const int role : more) {
+            if (!roles.contains(role))
+                roles.append(role);
+        }
+    };
+    if (before.state != after.state)
+        add({StateRole, Qt::DisplayRole, Qt::AccessibleTextRole, SearchTextRole});
+    if (before.progress != after.progress)
+        add({ProgressRole, Qt::DisplayRole, Qt::AccessibleTextRole});
+    if (before.currentStep != after.currentStep)
+        add({StepRole, StepHistoryRole, SearchTextRole});
+    if (before.name != after.name)
+        add({NameRole, Qt::DisplayRole, Qt::AccessibleTextRole, SearchTextRole});
+    if (before.goalTitle != after.goalTitle)
+        add({GoalTitleRole, Qt::DisplayRole, Qt::AccessibleTextRole, SearchTextRole});
+    if (before.goalId != after.goalId)
+        add({GoalIdRole, SearchTextRole});
+    if (before.profile != after.profile)
+        add({ProfileRole, SearchTextRole});
+    if (before.priority != after.priority)
+        add({PriorityRole});
+    if (before.startedAt != after.startedAt)
+        add({StartedRole, ElapsedRole});
+    if (before.completedAt != after.completedAt)
+        add({CompletedRole, ElapsedRole});
+    if (before.createdAt != after.createdAt)
+        add({CreatedRole});
+    if (before.error != after.error)
+        add({ErrorRole});
+    if (before.summary != after.summary)
+        add({SummaryRole});
+    if (before.attempt != after.attempt)
+        add({AttemptRole});
+    if (before.maxAttempts != after.maxAttempts)
+        add({MaxAttemptsRole});
+    if (before.nextAttemptAt != after.nextAttemptAt)
+        add({NextAttemptRole});
+    if (before.rateLimitedUntil != after.rateLimitedUntil)
+        add({RateLimitedUntilRole});
+    if (before.errorKind != after.errorKind)
+        add({ErrorKindRole});
+    if (before.needsHuman != after.needsHuman)
+        add({NeedsHumanRole});
+    if (before.openEscalation != after.openEscalation)
+        add({OpenEscalationRole, QuestionRole});
+    if (before.waitingFor != after.waitingFor)
+        add({LockResourcesRole});
+    if (before.tokens() != after.tokens())
+        add({TokensRole});
+    if (!qFuzzyCompare(1.0 + before.costUsd, 1.0 + after.costUsd))
+        add({CostRole});
+    if (!roles.isEmpty())
+        add({Qt::ToolTipRole});
+    return roles;
+}
+
+} // namespace switchboard

@@ -1,0 +1,575 @@
+#include "board/AgentCardDelegate.h"
+
+#include "board/AgentBoardModel.h"
+#include "style/AgentStateStyle.h"
+#include "style/AgentStatusText.h"
+#include "style/DisplayFormat.h"
+#include "style/ThemedIcons.h"
+
+#include <QAbstractItemView>
+#include <QAbstractProxyModel>
+#include <QApplication>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmapCache>
+#include <QStyle>
+#include <QStyleOptionProgressBar>
+#include <QToolTip>
+#include <QWidget>
+
+namespace switchboard {
+
+namespace {
+constexpr int kStripeWidth = 4;
+constexpr int kPaddingLeft = 14; // after the stripe
+constexpr int kPaddingRight = 12;
+constexpr int kPaddingY = 11;
+constexpr qreal kRadius = 7.0;
+constexpr int kCancelSize = 20;
+constexpr int kIconSize = 14;
+
+QColor mix(const QColor &from, const QColor &to, qreal amount)
+{
+    const qreal keep = 1.0 - amount;
+    return QColor::fromRgbF(static_cast<float>(from.redF() * keep + to.redF() * amount),
+                            static_cast<float>(from.greenF() * keep + to.greenF() * amount),
+                            static_cast<float>(from.blueF() * keep + to.blueF() * amount));
+}
+
+QColor secondaryText(const QPalette &palette)
+{
+    return mix(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.38);
+}
+} // namespace
+
+AgentCardDelegate::AgentCardDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{}
+
+void AgentCardDelegate::setBoardModel(AgentBoardModel *model)
+{
+    m_board = model;
+}
+
+void AgentCardDelegate::setCompact(bool compact)
+{
+    if (compact == m_compact)
+        return;
+    m_compact = compact;
+    Q_EMIT sizeHintChanged(QModelIndex());
+}
+
+void AgentCardDelegate::setCardWidth(int width)
+{
+    width = qMax(minimumCardWidth(), width);
+    if (width == m_cardWidth)
+        return;
+    m_cardWidth = width;
+    Q_EMIT sizeHintChanged(QModelIndex());
+}
+
+const AgentCardDelegate::Metrics &AgentCardDelegate::metricsFor(const QFont &font) const
+{
+    if (m_metricsValid && m_metrics.base == font)
+        return m_metrics;
+
+    Metrics &m = m_metrics;
+    m.base = font;
+    m.title = font;
+    m.title.setWeight(QFont::DemiBold);
+    m.title.setPointSizeF(font.pointSizeF() > 0 ? font.pointSizeF() * 1.08 : font.pointSizeF());
+    m.small = font;
+    if (font.pointSizeF() > 0)
+        m.small.setPointSizeF(font.pointSizeF() * 0.9);
+    m.badge = m.small;
+    m.badge.setWeight(QFont::DemiBold);
+    m.baseHeight = QFontMetrics(m.base).height();
+    m.titleHeight = QFontMetrics(m.title).height();
+    m.smallHeight = QFontMetrics(m.small).height();
+    m.badgeHeight = qMax(kIconSize, QFontMetrics(m.badge).height()) + 6;
+    m.barHeight = 8;
+    m.cardHeight = kPaddingY + m.badgeHeight + 9 + m.titleHeight + 1 + m.smallHeight + 10 + m.barHeight + 9 +
+                   m.baseHeight + 3 + m.smallHeight + kPaddingY;
+    // Compact: badge, goal (plus 1 px and the 7 px gap), bar.
+    m.compactHeight = kPaddingY + m.badgeHeight + 7 + m.titleHeight + 1 + 7 + m.barHeight + kPaddingY + 4;
+    m_metricsValid = true;
+    return m;
+}
+
+QSize AgentCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    Q_UNUSED(index)
+    const Metrics &m = metricsFor(option.font);
+    return {m_cardWidth, m_compact ? m.compactHeight : m.cardHeight};
+}
+
+QRect AgentCardDelegate::cancelButtonRect(const QRect &cardRect) const
+{
+    return {cardRect.right() - kPaddingRight - kCancelSize + 4, cardRect.top() + kPaddingY - 1, kCancelSize,
+            kCancelSize};
+}
+
+const AgentStatus *AgentCardDelegate::statusFor(const QModelIndex &index, int *sourceRow) const
+{
+    if (!m_board || !index.isValid())
+        return nullptr;
+    QModelIndex source = index;
+    while (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(source.model()))
+        source = proxy->mapToSource(source);
+    if (source.model() != m_board || !source.isValid())
+        return nullptr;
+    if (sourceRow)
+        *sourceRow = source.row();
+    return &m_board->statusAt(source.row());
+}
+
+bool AgentCardDelegate::hasCancelButton(const QModelIndex &index) const
+{
+    const AgentStatus *status = statusFor(index);
+    return status && AgentStateStyle::isCancellable(status->state);
+}
+
+QRect AgentCardDelegate::resumeButtonRect(const QRect &cardRect) const
+{
+    return cancelButtonRect(cardRect).translated(-(kCancelSize + 4), 0);
+}
+
+bool AgentCardDelegate::hasResumeButton(const QModelIndex &index) const
+{
+    // On the board an Interrupted agent is always one held for the person (automatic resume re-queues at once).
+    const AgentStatus *status = statusFor(index);
+    return status && status->state == AgentState::Interrupted;
+}
+
+void AgentCardDelegate::paintBadge(QPainter *painter, const QRect &rect, const AgentStatus &status,
+                                   const QPalette &palette, qreal dpr, int *badgeWidth) const
+{
+    const Metrics &m = m_metrics;
+    const QString text = AgentStateStyle::label(status.state);
+    const QColor foreground = AgentStateStyle::foreground(status.state, palette);
+    const int textWidth = QFontMetrics(m.badge).horizontalAdvance(text);
+    const QRect pill(rect.left(), rect.top(), 7 + kIconSize + 5 + textWidth + 9, m.badgeHeight);
+
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(AgentStateStyle::badgeBackground(status.state, palette));
+    painter->drawRoundedRect(QRectF(pill), pill.height() / 2.0, pill.height() / 2.0);
+
+    const QPixmap icon = ThemedIcons::pixmap(AgentStateStyle::iconName(status.state), foreground, kIconSize, dpr);
+    painter->drawPixmap(pill.left() + 7, pill.top() + (pill.height() - kIconSize) / 2, icon);
+
+    painter->setFont(m.badge);
+    painter->setPen(foreground);
+    painter->drawText(QRect(pill.left() + 7 + kIconSize + 5, pill.top(), textWidth + 2, pill.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter, text);
+    *badgeWidth = pill.width();
+}
+
+void AgentCardDelegate::paintCancelButton(QPainter *painter, const QRect &rect, const QPalette &palette,
+                                          bool hovered) const
+{
+    const QColor text = palette.color(QPalette::Text);
+    if (hovered) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(mix(palette.color(QPalette::Base), text, 0.12));
+        painter->drawEllipse(QRectF(rect));
+    }
+    QPen pen(hovered ? text : secondaryText(palette), 1.6);
+    pen.setCapStyle(Qt::RoundCap);
+    painter->setPen(pen);
+    const QRectF cross = QRectF(rect).adjusted(6.5, 6.5, -6.5, -6.5);
+    painter->drawLine(cross.topLeft(), cross.bottomRight());
+    painter->drawLine(cross.topRight(), cross.bottomLeft());
+}
+
+void AgentCardDelegate::paintResumeButton(QPainter *painter, const QRect &rect, const QPalette &palette, qreal dpr,
+                                          bool hovered) const
+{
+    // Always shown, unlike the cancel button: the agent waits for exactly this click.
+    const QColor color = AgentStateStyle::foreground(AgentState::Interrupted, palette);
+    painter->setPen(QPen(color, hovered ? 1.6 : 1.2));
+    painter->setBrush(hovered ? QBrush(AgentStateStyle::badgeBackground(AgentState::Interrupted, palette))
+                              : QBrush(Qt::NoBrush));
+    painter->drawEllipse(QRectF(rect).adjusted(1.0, 1.0, -1.0, -1.0));
+    const int iconSize = kCancelSize - 8;
+    painter->drawPixmap(rect.left() + (rect.width() - iconSize) / 2 + 1, rect.top() + (rect.height() - iconSize) / 2,
+                        ThemedIcons::pixmap(QStringLiteral("resume"), color, iconSize, dpr));
+}
+
+void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    int sourceRow = -1;
+    const AgentStatus *status = statusFor(index, &sourceRow);
+    if (!status) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    const AgentStatus &s = *status;
+    const Metrics &m = metricsFor(option.font);
+    const QPalette &palette = option.palette;
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    const bool dark = AgentStateStyle::isDarkPalette(palette);
+    const bool selected = option.state.testFlag(QStyle::State_Selected);
+    const bool hovered = option.state.testFlag(QStyle::State_MouseOver);
+    const bool focused = option.state.testFlag(QStyle::State_HasFocus);
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    const QColor highlight = palette.color(QPalette::Highlight);
+    const QColor secondary = secondaryText(palette);
+    const QColor accent = AgentStateStyle::accent(s.state, palette);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    // The card: a rounded panel on the board's window colour, with a stripe in the state's colour.
+    const QRectF card = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5);
+    QPainterPath outline;
+    outline.addRoundedRect(card, kRadius, kRadius);
+    QColor background = base;
+    if (selected)
+        background = mix(base, highlight, dark ? 0.18 : 0.09);
+    else if (hovered)
+        background = mix(base, text, 0.03);
+    painter->fillPath(outline, background);
+    painter->save();
+    painter->setClipPath(outline);
+    painter->fillRect(QRectF(card.left(), card.top(), kStripeWidth, card.height()), accent);
+    painter->restore();
+    QColor border = mix(base, text, dark ? 0.24 : 0.16);
+    if (selected)
+        border = highlight;
+    else if (hovered)
+        border = mix(base, text, dark ? 0.40 : 0.30);
+    painter->setBrush(Qt::NoBrush);
+    if (selected) {
+        // A 2 px border drawn inside the card, so selection never changes the card's footprint.
+        painter->setPen(QPen(border, 2.0));
+        painter->drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), kRadius - 0.5, kRadius - 0.5);
+    } else {
+        painter->setPen(QPen(border, 1.0));
+        painter->drawPath(outline);
+    }
+    if (focused && !selected) {
+        QPen focusPen(highlight, 1.0, Qt::DashLine);
+        painter->setPen(focusPen);
+        painter->drawRoundedRect(card.adjusted(2.5, 2.5, -2.5, -2.5), kRadius - 2, kRadius - 2);
+    }
+
+    const QRect content = option.rect.adjusted(kStripeWidth + kPaddingLeft, kPaddingY, -kPaddingRight, -kPaddingY);
+    int y = content.top();
+
+    // Row 1: state badge, attempt, priority; the cancel button on hover.
+    int badgeWidth = 0;
+    paintBadge(painter, QRect(content.left(), y, content.width(), m.badgeHeight), s, palette, dpr, &badgeWidth);
+    int rightEdge = content.right();
+    const bool cancellable = AgentStateStyle::isCancellable(s.state);
+    if (cancellable)
+        rightEdge -= kCancelSize + 2;
+    if (cancellable && hovered) {
+        const QRect cancelRect = cancelButtonRect(option.rect);
+        paintCancelButton(painter, cancelRect, palette, cancelRect.contains(m_hoverPosition));
+    }
+    if (s.state == AgentState::Interrupted) {
+        const QRect resumeRect = resumeButtonRect(option.rect);
+        paintResumeButton(painter, resumeRect, palette, dpr, hovered && resumeRect.contains(m_hoverPosition));
+        rightEdge = resumeRect.left() - 8;
+    }
+    painter->setFont(m.small);
+    const QFontMetrics smallMetrics(m.small);
+    if (s.priority == Priority::High || s.priority == Priority::Critical) {
+        const QString priority = AgentStateStyle::priorityLabel(s.priority);
+        const int width = smallMetrics.horizontalAdvance(priority) + 14;
+        const QRect chip(rightEdge - width + 1, y + (m.badgeHeight - m.smallHeight - 4) / 2, width, m.smallHeight + 4);
+        const QColor chipColor =
+            s.priority == Priority::Critical ? AgentStateStyle::foreground(AgentState::Failed, palette) : secondary;
+        painter->setPen(QPen(mix(base, chipColor, 0.55), 1.0));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(chip).adjusted(0.5, 0.5, -0.5, -0.5), chip.height() / 2.0, chip.height() / 2.0);
+        painter->setPen(chipColor);
+        painter->drawText(chip, Qt::AlignCenter, priority);
+        rightEdge = chip.left() - 8;
+    }
+    if (s.needsHuman) {
+        // It keeps asking: a person should look at the goal itself. Words and an outline, not colour alone.
+        const QString marker = tr("Needs human");
+        const int width = smallMetrics.horizontalAdvance(marker) + 14;
+        const QRect chip(rightEdge - width + 1, y + (m.badgeHeight - m.smallHeight - 4) / 2, width, m.smallHeight + 4);
+        const QColor chipColor = AgentStateStyle::foreground(AgentState::Failed, palette);
+        painter->setPen(QPen(chipColor, 1.0));
+        painter->setBrush(AgentStateStyle::badgeBackground(AgentState::Failed, palette));
+        painter->drawRoundedRect(QRectF(chip).adjusted(0.5, 0.5, -0.5, -0.5), chip.height() / 2.0, chip.height() / 2.0);
+        painter->setPen(chipColor);
+        painter->drawText(chip, Qt::AlignCenter, marker);
+        rightEdge = chip.left() - 6;
+    }
+    // While it backs off, the attempt goes with the countdown in row 5 instead.
+    const QString attemptText = s.nextAttemptAt.isValid() ? QString() : AgentStatusText::attempt(s);
+    if (!attemptText.isEmpty()) {
+        const QRect attemptRect(content.left() + badgeWidth + 8, y,
+                                qMax(0, rightEdge - content.left() - badgeWidth - 8), m.badgeHeight);
+        painter->setPen(secondary);
+        painter->drawText(attemptRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          smallMetrics.elidedText(attemptText, Qt::ElideRight, attemptRect.width()));
+    }
+    y += m.badgeHeight + (m_compact ? 7 : 9);
+
+    // Row 2: the goal, the thing the person cares about.
+    painter->setFont(m.title);
+    painter->setPen(text);
+    const QFontMetrics titleMetrics(m.title);
+    painter->drawText(
+        QRect(content.left(), y, content.width(), m.titleHeight), Qt::AlignLeft | Qt::AlignVCenter,
+        titleMetrics.elidedText(s.goalTitle.isEmpty() ? s.goalId : s.goalTitle, Qt::ElideRight, content.width()));
+    y += m.titleHeight + 1;
+
+    // Row 3: which agent, on which profile (compact cards go straight from the goal to the bar).
+    if (m_compact) {
+        y += 7;
+    } else {
+        painter->setFont(m.small);
+        painter->setPen(secondary);
+        //: Card subtitle: agent name · profile name
+        const QString who = tr("%1 · %2").arg(s.name, s.profile.isEmpty() ? tr("any profile") : s.profile);
+        painter->drawText(QRect(content.left(), y, content.width(), m.smallHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                          smallMetrics.elidedText(who, Qt::ElideRight, content.width()));
+        y += m.smallHeight + 10;
+    }
+
+    // Row 4: the progress bar, drawn by the style like qBittorrent's transfer list.
+    const QString percent = tr("%1%").arg(s.progress);
+    const int percentWidth = smallMetrics.horizontalAdvance(QStringLiteral("100%")) + 2;
+    {
+        QStyleOptionProgressBar bar;
+        if (widget)
+            bar.initFrom(widget);
+        bar.state = QStyle::State_Enabled | QStyle::State_Horizontal;
+        bar.direction = option.direction;
+        bar.rect = QRect(content.left(), y, content.width() - percentWidth - 8, m.barHeight);
+        bar.minimum = 0;
+        bar.maximum = 100;
+        bar.progress = qBound(0, s.progress, 100);
+        bar.textVisible = false;
+        bar.palette = palette;
+        bar.palette.setColor(QPalette::Highlight, accent);
+        bar.palette.setColor(QPalette::Base, mix(base, text, dark ? 0.14 : 0.08));
+        bar.palette.setColor(QPalette::Window, mix(base, text, dark ? 0.14 : 0.08));
+        // The style's bar looks the same for the same size, value and colours: drawn once into a cached pixmap
+        // (QFusionStyle's bar was ~a third of painting a card; a board of live cards repaints many per frame).
+        const QRect barRect = bar.rect;
+        const QString key =
+            QStringLiteral("sb-progress:%1x%2@%3:%4:%5:%6:%7")
+                .arg(barRect.width())
+                .arg(barRect.height())
+                .arg(dpr)
+                .arg(bar.progress)
+                .arg(accent.rgba())
+                .arg(bar.palette.color(QPalette::Base).rgba())
+                .arg(QString::number(qintptr(style), 16) + (option.direction == Qt::RightToLeft ? u'r' : u'l'));
+        QPixmap cached;
+        if (!QPixmapCache::find(key, &cached) && barRect.isValid()) {
+            cached = QPixmap(barRect.size() * dpr);
+            cached.setDevicePixelRatio(dpr);
+            cached.fill(Qt::transparent);
+            QPainter barPainter(&cached);
+            barPainter.setRenderHints(painter->renderHints());
+            bar.rect = QRect(QPoint(0, 0), barRect.size());
+            // At 0 % only the groove: some styles draw a sliver of chunk even for an empty bar.
+            style->drawControl(s.progress > 0 ? QStyle::CE_ProgressBar : QStyle::CE_ProgressBarGroove, &bar,
+                               &barPainter, widget);
+            barPainter.end();
+            QPixmapCache::insert(key, cached);
+        }
+        if (!cached.isNull())
+            painter->drawPixmap(barRect.topLeft(), cached);
+    }
+    painter->setFont(m.small);
+    painter->setPen(secondary);
+    painter->drawText(
+        QRect(content.right() - percentWidth + 1, y - (m.smallHeight - m.barHeight) / 2, percentWidth, m.smallHeight),
+        Qt::AlignRight | Qt::AlignVCenter, percent);
+    y += m.barHeight + 9;
+    if (m_compact) {
+        painter->restore();
+        return;
+    }
+
+    // Row 5: what it is doing now, why it waits, or why it stopped.
+    const QString line = statusLine(s, sourceRow);
+    QColor lineColor = text;
+    switch (s.state) {
+    case AgentState::Failed:
+    case AgentState::Blocked:
+    case AgentState::Escalated:
+        lineColor = AgentStateStyle::foreground(s.state, palette);
+        break;
+    case AgentState::Completed:
+    case AgentState::Running:
+        break;
+    case AgentState::Queued:
+        lineColor = s.nextAttemptAt.isValid() || s.rateLimitedUntil.isValid()
+                        ? AgentStateStyle::foreground(AgentState::Escalated, palette)
+                        : secondary;
+        break;
+    case AgentState::WaitingForLock:
+        lineColor = AgentStateStyle::foreground(s.state, palette);
+        break;
+    case AgentState::Cancelled:
+    case AgentState::Paused:
+    case AgentState::Interrupted:
+        lineColor = secondary;
+        break;
+    }
+    painter->setFont(m.base);
+    painter->setPen(lineColor);
+    const QFontMetrics baseMetrics(m.base);
+    painter->drawText(QRect(content.left(), y, content.width(), m.baseHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                      baseMetrics.elidedText(line.simplified(), Qt::ElideRight, content.width()));
+    y += m.baseHeight + 3;
+
+    // Row 6: elapsed time; tokens and cost when the backend reports them.
+    painter->setFont(m.small);
+    painter->setPen(secondary);
+    const QRect footer(content.left(), y, content.width(), m.smallHeight);
+    int footerLeft = footer.left();
+    if (s.startedAt.isValid()) {
+        const int clockSize = 12;
+        painter->drawPixmap(footerLeft, footer.top() + (footer.height() - clockSize) / 2,
+                            ThemedIcons::pixmap(QStringLiteral("clock"), secondary, clockSize, dpr));
+        footerLeft += clockSize + 5;
+        painter->drawText(QRect(footerLeft, footer.top(), footer.width() / 2, footer.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, DisplayFormat::clock(s.elapsedMs()));
+    } else {
+        const QString notStarted =
+            s.state == AgentState::Queued && s.createdAt.isValid()
+                ? tr("Queued at %1").arg(QLocale().toString(s.createdAt.toLocalTime().time(), QLocale::ShortFormat))
+                : tr("Not started");
+        painter->drawText(QRect(footerLeft, footer.top(), footer.width() / 2, footer.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, notStarted);
+    }
+    if (s.tokens() > 0 || s.costUsd > 0.0) {
+        QStringList usage;
+        if (s.tokens() > 0)
+            usage << DisplayFormat::tokens(s.tokens());
+        if (s.costUsd > 0.0)
+            usage << DisplayFormat::cost(s.costUsd);
+        const int usageWidth = footer.width() / 2 + 20;
+        painter->drawText(QRect(footer.right() - usageWidth + 1, footer.top(), usageWidth, footer.height()),
+                          Qt::AlignRight | Qt::AlignVCenter,
+                          smallMetrics.elidedText(usage.join(QStringLiteral(" · ")), Qt::ElideLeft, usageWidth));
+    }
+
+    painter->restore();
+}
+
+QString AgentCardDelegate::statusLine(const AgentStatus &s, int sourceRow) const
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    switch (s.state) {
+    case AgentState::Failed:
+        return AgentStatusText::failure(s);
+    case AgentState::Blocked:
+        return s.error.isEmpty() ? AgentStateStyle::description(s.state) : s.error;
+    case AgentState::Completed:
+        return s.summary.isEmpty() ? AgentStateStyle::description(s.state) : s.summary;
+    case AgentState::Running: {
+        const QString limited = AgentStatusText::rateLimit(s, now);
+        if (!limited.isEmpty())
+            return limited;
+        return s.currentStep.isEmpty() ? tr("Starting…") : s.currentStep;
+    }
+    case AgentState::Queued: {
+        if (s.nextAttemptAt.isValid()) {
+            //: Card of an agent backing off: "attempt 2/4 · next try in 4:12"
+            QString line = tr("%1 · %2").arg(AgentStatusText::attempt(s), AgentStatusText::nextTry(s, now));
+            if (!s.error.isEmpty())
+                line += QStringLiteral(" — ") + s.error;
+            return line;
+        }
+        const QString limited = AgentStatusText::rateLimit(s, now);
+        if (!limited.isEmpty())
+            return limited;
+        const QString locks = AgentStatusText::lockWait(s);
+        if (!locks.isEmpty())
+            return locks;
+        const QStringList waitingFor = m_board && sourceRow >= 0 ? m_board->waitingForAt(sourceRow) : QStringList();
+        return waitingFor.isEmpty() ? tr("Waiting for a free slot")
+                                    : tr("Waiting for %1").arg(waitingFor.join(QStringLiteral(", ")));
+    }
+    case AgentState::WaitingForLock: {
+        const QString locks = AgentStatusText::lockWait(s);
+        return locks.isEmpty() ? AgentStateStyle::description(s.state) : locks;
+    }
+    case AgentState::Escalated: {
+        const QString question = m_board && sourceRow >= 0 ? m_board->questionAt(sourceRow) : QString();
+        //: Card of an agent waiting for an answer; %1 is its question
+        return question.isEmpty() ? AgentStateStyle::description(s.state) : tr("Asks: %1").arg(question);
+    }
+    case AgentState::Interrupted:
+        //: Card of an agent a crash or quit interrupted, held until the person resumes it
+        return tr("Stopped with Switchboard; resume it (▶) to start a new attempt");
+    case AgentState::Cancelled:
+    case AgentState::Paused:
+        return AgentStateStyle::description(s.state);
+    }
+    return {};
+}
+
+QString AgentCardDelegate::cardText(const QModelIndex &index) const
+{
+    int sourceRow = -1;
+    const AgentStatus *status = statusFor(index, &sourceRow);
+    if (!status)
+        return {};
+    QStringList parts{AgentStateStyle::label(status->state)};
+    if (status->needsHuman)
+        parts << tr("Needs human");
+    if (!status->nextAttemptAt.isValid() && !AgentStatusText::attempt(*status).isEmpty())
+        parts << AgentStatusText::attempt(*status);
+    parts << (status->goalTitle.isEmpty() ? status->goalId : status->goalTitle) << statusLine(*status, sourceRow);
+    return parts.join(QLatin1Char('\n'));
+}
+
+bool AgentCardDelegate::editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                                    const QModelIndex &index)
+{
+    const QEvent::Type type = event->type();
+    if (type == QEvent::MouseButtonPress || type == QEvent::MouseButtonRelease || type == QEvent::MouseButtonDblClick) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton && hasResumeButton(index) &&
+            resumeButtonRect(option.rect).contains(mouse->position().toPoint())) {
+            if (type == QEvent::MouseButtonRelease)
+                Q_EMIT resumeRequested(index.data(AgentBoardModel::AgentIdRole).toString());
+            return true;
+        }
+        if (mouse->button() == Qt::LeftButton && hasCancelButton(index) &&
+            cancelButtonRect(option.rect).contains(mouse->position().toPoint())) {
+            if (type == QEvent::MouseButtonRelease)
+                Q_EMIT cancelRequested(index.data(AgentBoardModel::AgentIdRole).toString());
+            return true; // the button owns the click: no editing, no double-click activation
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+bool AgentCardDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                                  const QModelIndex &index)
+{
+    if (event && event->type() == QEvent::ToolTip && view) {
+        QString tip;
+        if (hasResumeButton(index) && resumeButtonRect(option.rect).contains(event->pos()))
+            tip = tr("Resume: start this agent again with a new attempt");
+        else if (hasCancelButton(index) && cancelButtonRect(option.rect).contains(event->pos()))
+            tip = tr("Cancel this agent");
+        if (!tip.isEmpty()) {
+            QToolTip::showText(event->globalPos(), tip, view->viewport(), option.rect);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
+}
+
+} // namespace switchboard

@@ -1,0 +1,158 @@
+#include "board/AgentFilterProxyModel.h"
+
+#include "board/AgentBoardModel.h"
+
+namespace switchboard {
+
+AgentFilterProxyModel::AgentFilterProxyModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setDynamicSortFilter(true);
+    // The board model reports SearchTextRole as changed whenever anything the filter reads changes.
+    setFilterRole(AgentBoardModel::SearchTextRole);
+    setSortRole(AgentBoardModel::SequenceRole);
+}
+
+void AgentFilterProxyModel::setBoardModel(AgentBoardModel *model)
+{
+    m_board = model;
+    setSourceModel(model);
+    setSortKey(m_sortKey, m_sortOrder);
+}
+
+void AgentFilterProxyModel::setSearchText(const QString &text)
+{
+    if (text == m_searchText)
+        return;
+    m_searchText = text;
+    m_searchWords = text.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    refilter();
+}
+
+void AgentFilterProxyModel::setStateFilter(StateFilter filter)
+{
+    if (filter == m_stateFilter)
+        return;
+    m_stateFilter = filter;
+    refilter();
+}
+
+void AgentFilterProxyModel::setSortKey(SortKey key, Qt::SortOrder order)
+{
+    m_sortKey = key;
+    m_sortOrder = order;
+    switch (key) {
+    case SortKey::SpawnOrder:
+        setSortRole(AgentBoardModel::SequenceRole);
+        break;
+    case SortKey::Priority:
+        setSortRole(AgentBoardModel::PriorityRole);
+        break;
+    case SortKey::Started:
+        setSortRole(AgentBoardModel::StartedRole);
+        break;
+    case SortKey::Progress:
+        setSortRole(AgentBoardModel::ProgressRole);
+        break;
+    case SortKey::Name:
+        setSortRole(AgentBoardModel::NameRole);
+        break;
+    }
+    if (key == SortKey::SpawnOrder && order == Qt::AscendingOrder)
+        sort(-1); // the source order is spawn order: no sorting work at all
+    else
+        sort(0, order);
+}
+
+void AgentFilterProxyModel::refilter()
+{
+    // invalidateFilter() removes and inserts the changed rows range by range: a state filter that keeps every
+    // twentieth card of 100,000 is 5,000 removals, each shifting the proxy's mapping and relaying out the view
+    // (0.6 s). invalidate() rebuilds the mapping in one pass behind a single layout change (persistent indexes,
+    // so the selection of the cards still shown, are kept).
+    invalidate();
+}
+
+bool AgentFilterProxyModel::isFiltering() const
+{
+    return m_stateFilter != StateFilter::All || !m_searchWords.isEmpty();
+}
+
+bool AgentFilterProxyModel::stateMatches(AgentState state, StateFilter filter)
+{
+    switch (filter) {
+    case StateFilter::All:
+        return true;
+    case StateFilter::Active:
+        return isActiveState(state);
+    case StateFilter::Waiting:
+        return state == AgentState::Queued || state == AgentState::Blocked || state == AgentState::WaitingForLock ||
+               state == AgentState::Escalated || state == AgentState::Paused || state == AgentState::Interrupted;
+    case StateFilter::Finished:
+        return isFinalState(state);
+    case StateFilter::Failed:
+        return state == AgentState::Failed || state == AgentState::Blocked;
+    }
+    return true;
+}
+
+bool AgentFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (sourceParent.isValid() || !m_board)
+        return false;
+    const AgentStatus &status = m_board->statusAt(sourceRow);
+    if (!stateMatches(status.state, m_stateFilter))
+        return false;
+    if (m_searchWords.isEmpty())
+        return true;
+    const QString haystack = m_board->data(m_board->index(sourceRow), AgentBoardModel::SearchTextRole).toString();
+    for (const QString &word : m_searchWords) {
+        if (!haystack.contains(word))
+            return false;
+    }
+    return true;
+}
+
+bool AgentFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (!m_board)
+        return QSortFilterProxyModel::lessThan(left, right);
+    const AgentStatus &a = m_board->statusAt(left.row());
+    const AgentStatus &b = m_board->statusAt(right.row());
+    const quint64 seqA = m_board->sequenceAt(left.row());
+    const quint64 seqB = m_board->sequenceAt(right.row());
+    // Ties fall back to spawn order in the direction that keeps earlier agents first whatever the order.
+    const bool tieBreak = m_sortOrder == Qt::AscendingOrder ? seqA < seqB : seqA > seqB;
+
+    switch (m_sortKey) {
+    case SortKey::SpawnOrder:
+        return seqA < seqB;
+    case SortKey::Priority:
+        if (a.priority != b.priority)
+            return static_cast<int>(a.priority) < static_cast<int>(b.priority);
+        return tieBreak;
+    case SortKey::Started: {
+        // Not started yet sorts after everything started (ascending): they start last.
+        const bool startedA = a.startedAt.isValid();
+        const bool startedB = b.startedAt.isValid();
+        if (startedA != startedB)
+            return startedA;
+        if (startedA && a.startedAt != b.startedAt)
+            return a.startedAt < b.startedAt;
+        return tieBreak;
+    }
+    case SortKey::Progress:
+        if (a.progress != b.progress)
+            return a.progress < b.progress;
+        return tieBreak;
+    case SortKey::Name: {
+        const int byName = QString::localeAwareCompare(a.name, b.name);
+        if (byName != 0)
+            return byName < 0;
+        return tieBreak;
+    }
+    }
+    return tieBreak;
+}
+
+} // namespace switchboard

@@ -1,0 +1,196 @@
+#include "style/AgentStateStyle.h"
+
+#include "style/ThemedIcons.h"
+
+#include <array>
+
+namespace switchboard {
+
+namespace {
+struct StateColors
+{
+    QRgb lightForeground;
+    QRgb lightAccent;
+    QRgb darkForeground;
+    QRgb darkAccent;
+};
+
+// One hue per state; darker shades on light palettes, lighter ones on dark palettes (WCAG AA for text).
+constexpr std::array<StateColors, 10> kColors{{
+    {0xff475569, 0xff64748b, 0xffcbd5e1, 0xff94a3b8}, // Queued: slate
+    {0xffc2410c, 0xffea580c, 0xfffdba74, 0xfffb923c}, // Blocked: orange
+    {0xff1d4ed8, 0xff2563eb, 0xff93c5fd, 0xff60a5fa}, // Running: blue
+    {0xff6d28d9, 0xff7c3aed, 0xffc4b5fd, 0xffa78bfa}, // WaitingForLock: violet
+    {0xffb45309, 0xffd97706, 0xfffcd34d, 0xfffbbf24}, // Escalated: amber
+    {0xff0e7490, 0xff0891b2, 0xff67e8f9, 0xff22d3ee}, // Paused: cyan
+    {0xffbe185d, 0xffdb2777, 0xfff9a8d4, 0xfff472b6}, // Interrupted: pink
+    {0xff15803d, 0xff16a34a, 0xff86efac, 0xff4ade80}, // Completed: green
+    {0xffb91c1c, 0xffdc2626, 0xfffca5a5, 0xfff87171}, // Failed: red
+    {0xff57534e, 0xff78716c, 0xffd6d3d1, 0xffa8a29e}, // Cancelled: stone
+}};
+
+const StateColors &colorsFor(AgentState state)
+{
+    const auto index = static_cast<std::size_t>(state);
+    return kColors[index < kColors.size() ? index : 0];
+}
+} // namespace
+
+QString AgentStateStyle::label(AgentState state)
+{
+    switch (state) {
+    case AgentState::Queued:
+        return tr("Queued");
+    case AgentState::Blocked:
+        return tr("Blocked");
+    case AgentState::Running:
+        return tr("Running");
+    case AgentState::WaitingForLock:
+        return tr("Waiting for lock");
+    case AgentState::Escalated:
+        return tr("Waiting for you");
+    case AgentState::Paused:
+        return tr("Paused");
+    case AgentState::Interrupted:
+        return tr("Interrupted");
+    case AgentState::Completed:
+        return tr("Completed");
+    case AgentState::Failed:
+        return tr("Failed");
+    case AgentState::Cancelled:
+        return tr("Cancelled");
+    }
+    return {};
+}
+
+QString AgentStateStyle::description(AgentState state)
+{
+    switch (state) {
+    case AgentState::Queued:
+        return tr("Waiting for its dependencies or a free slot");
+    case AgentState::Blocked:
+        return tr("A goal it depends on failed or was cancelled; it will not run on its own");
+    case AgentState::Running:
+        return tr("Working on its goal");
+    case AgentState::WaitingForLock:
+        return tr("Waiting for a resource another agent holds");
+    case AgentState::Escalated:
+        return tr("Asked a question and waits for your answer");
+    case AgentState::Paused:
+        return tr("Paused");
+    case AgentState::Interrupted:
+        return tr("Was running when Switchboard stopped; resume it to start a new attempt");
+    case AgentState::Completed:
+        return tr("Finished its goal");
+    case AgentState::Failed:
+        return tr("Stopped with an error");
+    case AgentState::Cancelled:
+        return tr("Cancelled before it finished");
+    }
+    return {};
+}
+
+QString AgentStateStyle::iconName(AgentState state)
+{
+    switch (state) {
+    case AgentState::Queued:
+        return QStringLiteral("state-queued");
+    case AgentState::Blocked:
+        return QStringLiteral("state-blocked");
+    case AgentState::Running:
+        return QStringLiteral("state-running");
+    case AgentState::WaitingForLock:
+        return QStringLiteral("state-waiting-lock");
+    case AgentState::Escalated:
+        return QStringLiteral("state-escalated");
+    case AgentState::Paused:
+        return QStringLiteral("state-paused");
+    case AgentState::Interrupted:
+        return QStringLiteral("state-interrupted");
+    case AgentState::Completed:
+        return QStringLiteral("state-completed");
+    case AgentState::Failed:
+        return QStringLiteral("state-failed");
+    case AgentState::Cancelled:
+        return QStringLiteral("state-cancelled");
+    }
+    return QStringLiteral("state-queued");
+}
+
+QIcon AgentStateStyle::icon(AgentState state, const QPalette &palette)
+{
+    return ThemedIcons::icon(iconName(state), foreground(state, palette));
+}
+
+bool AgentStateStyle::isDarkPalette(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
+
+QColor AgentStateStyle::foreground(AgentState state, const QPalette &palette)
+{
+    const StateColors &colors = colorsFor(state);
+    return QColor::fromRgba(isDarkPalette(palette) ? colors.darkForeground : colors.lightForeground);
+}
+
+QColor AgentStateStyle::accent(AgentState state, const QPalette &palette)
+{
+    const StateColors &colors = colorsFor(state);
+    return QColor::fromRgba(isDarkPalette(palette) ? colors.darkAccent : colors.lightAccent);
+}
+
+QColor AgentStateStyle::badgeBackground(AgentState state, const QPalette &palette)
+{
+    QColor color = accent(state, palette);
+    color.setAlphaF(isDarkPalette(palette) ? 0.20F : 0.12F);
+    return color;
+}
+
+bool AgentStateStyle::isCancellable(AgentState state)
+{
+    return !isFinalState(state) && state != AgentState::Blocked;
+}
+
+QString AgentStateStyle::priorityLabel(Priority priority)
+{
+    switch (priority) {
+    case Priority::Low:
+        return tr("Low");
+    case Priority::Medium:
+        return tr("Medium");
+    case Priority::High:
+        return tr("High");
+    case Priority::Critical:
+        return tr("Critical");
+    }
+    return {};
+}
+
+QString AgentStateStyle::errorKindLabel(const QString &kind)
+{
+    if (kind == u"timeout")
+        return tr("timed out");
+    if (kind == u"idle_timeout")
+        return tr("hung (no output)");
+    if (kind == u"deadline")
+        return tr("deadline passed");
+    if (kind == u"budget")
+        return tr("over budget");
+    if (kind == u"loop")
+        return tr("loop detected");
+    if (kind == u"no_improvement")
+        return tr("no improvement");
+    if (kind == u"lock_lost")
+        return tr("lock lost");
+    if (kind == u"lock_denied")
+        return tr("lock denied");
+    if (kind == u"crash")
+        return tr("crashed");
+    if (kind == u"escalation_timeout")
+        return tr("question unanswered");
+    if (kind == u"rate_limit" || kind == u"rate_limited")
+        return tr("rate limited");
+    return {};
+}
+
+} // namespace switchboard

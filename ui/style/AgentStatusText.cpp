@@ -1,0 +1,56 @@
+#include "style/AgentStatusText.h"
+
+#include "style/AgentStateStyle.h"
+#include "style/DisplayFormat.h"
+
+namespace switchboard {
+
+int AgentStatusText::shownAttempt(const AgentStatus &status)
+{
+    const bool backingOff = status.nextAttemptAt.isValid() && !isFinalState(status.state);
+    return qMax(1, backingOff ? status.attempt + 1 : status.attempt);
+}
+
+QString AgentStatusText::attempt(const AgentStatus &status)
+{
+    const int shown = shownAttempt(status);
+    if (shown <= 1)
+        return {};
+    if (status.maxAttempts >= shown)
+        return tr("attempt %1/%2").arg(shown).arg(status.maxAttempts);
+    return tr("attempt %1").arg(shown); // a human said "retry" after the policy's attempts ran out
+}
+
+QString AgentStatusText::nextTry(const AgentStatus &status, const QDateTime &now)
+{
+    if (!status.nextAttemptAt.isValid() || isFinalState(status.state))
+        return {};
+    return tr("next try in %1").arg(DisplayFormat::clock(qMax<qint64>(0, now.msecsTo(status.nextAttemptAt))));
+}
+
+QString AgentStatusText::rateLimit(const AgentStatus &status, const QDateTime &now)
+{
+    if (!status.rateLimitedUntil.isValid() || isFinalState(status.state))
+        return {};
+    return tr("rate limited · resumes in %1")
+        .arg(DisplayFormat::clock(qMax<qint64>(0, now.msecsTo(status.rateLimitedUntil))));
+}
+
+QString AgentStatusText::lockWait(const AgentStatus &status)
+{
+    if (status.waitingFor.isEmpty())
+        return {};
+    return tr("Waiting for lock: %1").arg(status.waitingFor.join(QStringLiteral(", ")));
+}
+
+QString AgentStatusText::failure(const AgentStatus &status)
+{
+    const QString error = status.error.isEmpty() ? AgentStateStyle::description(status.state) : status.error;
+    const QString kind = AgentStateStyle::errorKindLabel(status.errorKind);
+    if (kind.isEmpty() || error.contains(kind, Qt::CaseInsensitive))
+        return error;
+    //: A failure's kind, then its message: "timed out: no result after 30 s"
+    return tr("%1: %2").arg(kind, error);
+}
+
+} // namespace switchboard
