@@ -8,8 +8,8 @@
 #include "model/AgentResult.h"
 #include "model/AgentStatus.h"
 #include "model/Goal.h"
+#include "model/RunSummary.h"
 #include "orchestration/AgentContext.h"
-#include "orchestration/RunSummary.h"
 #include "orchestration/Scheduler.h"
 
 #include <QElapsedTimer>
