@@ -720,18 +720,6 @@ int LockManager::renew(const QString &agentId)
     return renewed;
 }
 
-int LockManager::renewAll()
-{
-    const QMutexLocker locker(&m_mutex);
-    const qint64 expiresAtMs = expiryFromNow();
-    for (Held &held : m_held)
-        held.expiresAtMs = expiresAtMs;
-    const int renewed = static_cast<int>(m_held.size());
-    if (renewed > 0)
-        postLocked({}, true);
-    return renewed;
-}
-
 int LockManager::sweepExpired()
 {
     Notices notices;

@@ -151,7 +151,6 @@ public:
     // --- leases ---
     // Extends every lock agentId holds to now + ttl; returns how many.
     int renew(const QString &agentId);
-    int renewAll();
     // Releases locks whose lease ran out (see class comment); returns how many.
     int sweepExpired();
 
