@@ -1,10 +1,14 @@
 #include "TestSupport.h"
 
+#include "persistence/Store.h"
+
 #include <QDir>
 #include <QFile>
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <memory>
 
 namespace switchboard::test {
 
@@ -66,6 +70,19 @@ bool copyDatabaseImage(const QString &from, const QString &to)
             return false;
     }
     return true;
+}
+
+QDateTime fixedTime(int seconds)
+{
+    static const QDateTime t0(QDate(2024, 5, 1), QTime(10, 0, 0), Qt::UTC);
+    return t0.addSecs(seconds);
+}
+
+bool submitAndFlush(Store &store, QList<StoreWrite> writes)
+{
+    auto committed = std::make_shared<std::atomic<int>>(-1);
+    store.submitAll(std::move(writes), nullptr, [committed](bool ok) { committed->store(ok ? 1 : 0); });
+    return store.flush() && committed->load() == 1;
 }
 
 } // namespace switchboard::test
