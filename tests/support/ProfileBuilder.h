@@ -15,7 +15,8 @@ namespace switchboard::test {
 class ProfileBuilder final
 {
 public:
-    ProfileBuilder(const QString &name, const QString &backend);
+    // backend: AgentProfile's default unless given.
+    explicit ProfileBuilder(const QString &name, const QString &backend = QStringLiteral("demo"));
     // The demo backend, running durationMs per attempt.
     static ProfileBuilder demo(const QString &name, int durationMs);
     // The ScriptedBackend ("scripted").
