@@ -507,7 +507,7 @@ void TestLockManager::leaseExpiresInRealTime()
     const qint64 leaseMs = snapshot.at(0).acquiredAt.msecsTo(snapshot.at(0).expiresAt);
     QVERIFY2(leaseMs > 400 && leaseMs <= 510, qPrintable(QString::number(leaseMs)));
 
-    // a1 keeps renewing; a2 does not.
+    // a1 keeps renewing; a2 does not. A span of real time, longer than the lease, by design.
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < 1200) {

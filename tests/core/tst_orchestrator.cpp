@@ -281,7 +281,7 @@ void TestOrchestrator::liveMaxParallel()
     o.setMaxParallel(6);
     QCOMPARE(changed.size(), 1);
     QTRY_COMPARE(probe.running.load(), 6);
-    QTest::qWait(50);
+    QTest::qWait(50); // a span in which no seventh may start
     QCOMPARE(probe.running.load(), 6);
     probe.release = true;
     QVERIFY(o.waitAll(5000));
@@ -322,7 +322,7 @@ void TestOrchestrator::perProfileCap()
         goals << test::GoalBuilder(QStringLiteral("g%1").arg(i));
     o.spawnParallel(goals);
     QTRY_COMPARE(probe.running.load(), 2);
-    QTest::qWait(50);
+    QTest::qWait(50); // a span in which no third may start
     QCOMPARE(probe.running.load(), 2);
     probe.release = true;
     QVERIFY(o.waitAll(5000));
@@ -459,6 +459,7 @@ void TestOrchestrator::lookAheadGoalCancelledBeforeItRuns()
     Goal next = test::GoalBuilder(u"next"_s);
     next.profile = u"quick"_s;
     const QString waiting = o.spawn(next);
+    // A span: dispatch hands "next" to the pool ahead of a free slot (nothing shows that), and it must not start.
     QTest::qWait(50);
     QCOMPARE(o.status(waiting)->state, AgentState::Queued); // the slot is taken
     QCOMPARE(o.progress().poolBusy, 1);
@@ -481,11 +482,11 @@ void TestOrchestrator::lookAheadGoalWithdrawnOnPause()
     Goal next = test::GoalBuilder(u"next"_s);
     next.profile = u"quick"_s;
     const QString waiting = o.spawn(next);
-    QTest::qWait(50);
+    QTest::qWait(50); // dispatch hands "next" to the pool ahead of a free slot; nothing shows when it has
     o.pauseDispatch();
     probe.release = true; // the slot frees up while dispatch is paused
     QTRY_COMPARE(o.status(held)->state, AgentState::Completed);
-    QTest::qWait(100);
+    QTest::qWait(100);                                      // a span in which nothing may start
     QCOMPARE(o.status(waiting)->state, AgentState::Queued); // nothing new starts while paused
     QCOMPARE(probe.runsPerGoal.value(u"next"_s), 0);
     o.resumeDispatch();

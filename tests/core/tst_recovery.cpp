@@ -290,7 +290,7 @@ void TestRecovery::slotFreedBeforeFinalIsDurable()
         QCOMPARE(ids.size(), 3);
         QTRY_COMPARE_WITH_TIMEOUT(o.status(ids.at(0))->state, AgentState::Completed, 15000);
         if (sequential) {
-            QTest::qWait(300); // time enough for b to start, were it allowed to
+            QTest::qWait(300); // a span: time enough for b to start, were it allowed to
             QCOMPARE(o.status(ids.at(1))->attempt, 0);
         } else {
             // a is done but not durable: b took its slot and finished too; c still waits for a.
@@ -456,7 +456,7 @@ echo "{\"type\":\"result\",\"summary\":\"attempt $SWITCHBOARD_ATTEMPT\"}"
     QCOMPARE(o.status(runningAgent)->costUsd, 0.5);
     QCOMPARE(o.status(o.agentForGoal(u"after"_s))->state, AgentState::Queued);
     // The interrupted agent waits for a click when automatic resume is off.
-    QTest::qWait(300);
+    QTest::qWait(300); // a span in which it must not be resumed
     QCOMPARE(o.status(runningAgent)->state, AgentState::Interrupted);
     // The answered question is remembered; numbering continues above the stored ids.
     QCOMPARE(o.inbox().history().size(), 1);

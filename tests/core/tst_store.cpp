@@ -481,7 +481,7 @@ void TestStore::reportsOnlyAfterCommit()
             visibleElsewhere = raw.scalar(u"SELECT COUNT(*) FROM goals WHERE id = 'g1'"_s).toInt() == 1 &&
                                raw.scalar(u"SELECT state FROM agents WHERE id = 'a-1'"_s).toString() == u"Queued"_s;
         }));
-    QTest::qWait(150);
+    QTest::qWait(150); // a span in which nothing may be committed while writes are held
     QCOMPARE(calls, 0);
     {
         RawDb raw(dbPath());
@@ -503,7 +503,7 @@ void TestStore::reportsOnlyAfterCommit()
                              ++contextCalls;
                          }));
     QTRY_COMPARE(contextCalls, 1);
-    QTest::qWait(50);
+    QTest::qWait(50);   // a span in which no second call may arrive
     QCOMPARE(calls, 1); // exactly once
 }
 
@@ -519,7 +519,7 @@ void TestStore::dropsCallbackOfDestroyedContext()
     }
     store.setWritesHeldForTesting(false);
     QVERIFY(store.flush());
-    QTest::qWait(50);
+    QTest::qWait(50); // a span in which the dropped callback must not run
     QCOMPARE(calls, 0);
     QCOMPARE(store.runs().size(), 1); // written all the same
 }
@@ -840,7 +840,7 @@ void TestStore::diskFullStopsWritingWithoutCorruption()
     QVERIFY(!store.flush());
     // Reads still work.
     QCOMPARE(store.load().goals.size(), 1);
-    QTest::qWait(20);
+    QTest::qWait(20);           // a span in which no second failure may be reported
     QCOMPARE(failed.size(), 1); // once
 
     store.close();
