@@ -5,6 +5,7 @@
 #include "orchestration/AgentLog.h"
 #include "orchestration/Orchestrator.h"
 #include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
 #include "support/TestSupport.h"
 
 #include <QFile>
@@ -63,15 +64,11 @@ void TestProcessFailures::initTestCase()
 AgentProfile TestProcessFailures::profile(const QString &name, const QString &body, int maxRetries,
                                           QList<double> backoff)
 {
-    AgentProfile p;
-    p.name = name;
-    p.backend = u"process"_s;
-    p.command = {u"sh"_s, test::writeScript(m_dir.path(), name + u".sh"_s, u"#!/bin/sh\nread -r goal\n"_s + body)};
-    p.retry.maxRetries = maxRetries;
-    p.retry.backoffS = backoff;
-    p.retry.jitter = 0;
-    p.settings.insert(u"kill_grace_ms"_s, 300);
-    return p;
+    const QString script = test::writeScript(m_dir.path(), name + u".sh"_s, u"#!/bin/sh\nread -r goal\n"_s + body);
+    return test::ProfileBuilder(name, u"process"_s)
+        .command({u"sh"_s, script})
+        .retries(maxRetries, backoff)
+        .setting(u"kill_grace_ms"_s, 300);
 }
 
 void TestProcessFailures::failTwiceThenSucceed()

@@ -41,6 +41,12 @@ ProfileBuilder &ProfileBuilder::capabilities(const QStringList &capabilities)
     return *this;
 }
 
+ProfileBuilder &ProfileBuilder::command(const QStringList &argv)
+{
+    m_profile.command = argv;
+    return *this;
+}
+
 ProfileBuilder &ProfileBuilder::setting(const QString &key, const QVariant &value)
 {
     m_profile.settings.insert(key, value);

@@ -26,6 +26,8 @@ public:
     ProfileBuilder &retries(int maxRetries, const QList<double> &backoffS);
     ProfileBuilder &maxConcurrent(int maxConcurrent);
     ProfileBuilder &capabilities(const QStringList &capabilities);
+    // process: the program and its arguments.
+    ProfileBuilder &command(const QStringList &argv);
     ProfileBuilder &setting(const QString &key, const QVariant &value);
     // demo: the step names it reports while it runs.
     ProfileBuilder &steps(const QStringList &steps);

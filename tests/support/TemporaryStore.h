@@ -25,7 +25,8 @@ public:
     Store &store() { return m_store; }
     // The database file.
     const QString &path() const { return m_path; }
-    // Another file in the same directory.
+    // The directory, and another file in it.
+    QString directory() const { return m_dir.path(); }
     QString filePath(const QString &name) const { return m_dir.filePath(name); }
 
 private:

@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 
+#include "ProfileBuilder.h"
 #include "persistence/Store.h"
 
 #include <QDir>
@@ -19,13 +20,9 @@ QString dataPath(const QString &relative)
 
 AgentProfile processProfile(const QString &name, const QString &script)
 {
-    AgentProfile p;
-    p.name = name;
-    p.backend = QStringLiteral("process");
-    p.command = {QStringLiteral("sh"), script};
-    p.retry.maxRetries = 0;
-    p.settings.insert(QStringLiteral("kill_grace_ms"), 500);
-    return p;
+    return ProfileBuilder(name, QStringLiteral("process"))
+        .command({QStringLiteral("sh"), script})
+        .setting(QStringLiteral("kill_grace_ms"), 500);
 }
 
 QString switchboardBinary()

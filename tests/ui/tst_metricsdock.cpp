@@ -14,6 +14,7 @@
 #include "persistence/Store.h"
 #include "support/GoalBuilder.h"
 #include "support/ProfileBuilder.h"
+#include "support/TemporaryStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -286,9 +287,9 @@ private Q_SLOTS:
                      qPrintable(dock.emptyStateText()));
             QCOMPARE(dock.computationsStarted(), 0);
         }
-        QTemporaryDir dir;
-        Store store;
-        QVERIFY(store.open(dir.filePath(u"sb.db"_s)));
+        test::TemporaryStore temp(u"sb.db"_s);
+        QVERIFY(temp.isOpen());
+        Store &store = temp.store();
         Orchestrator o;
         o.setStore(&store);
         MetricsDock dock(&o);
@@ -301,9 +302,9 @@ private Q_SLOTS:
 
     void showsTheRunFromTheStore()
     {
-        QTemporaryDir dir;
-        Store store;
-        QVERIFY(store.open(dir.filePath(u"sb.db"_s)));
+        test::TemporaryStore temp(u"sb.db"_s);
+        QVERIFY(temp.isOpen());
+        Store &store = temp.store();
         Orchestrator o;
         o.setStore(&store);
         Config config = ConfigLoader::defaults();
@@ -414,9 +415,9 @@ private Q_SLOTS:
 
     void newRunStartsAfresh()
     {
-        QTemporaryDir dir;
-        Store store;
-        QVERIFY(store.open(dir.filePath(u"sb.db"_s)));
+        test::TemporaryStore temp(u"sb.db"_s);
+        QVERIFY(temp.isOpen());
+        Store &store = temp.store();
         Orchestrator o;
         o.setStore(&store);
         o.setProfiles({test::ProfileBuilder::demo(u"coder"_s, 30).steps({u"Reading"_s, u"Working"_s})});

@@ -16,6 +16,7 @@
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
 #include "support/ProfileBuilder.h"
+#include "support/TemporaryStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -283,11 +284,9 @@ private Q_SLOTS:
 
     void noUnfinishedRunNoRestore()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        Store store;
-        QString error;
-        QVERIFY2(store.open(dir.filePath(u"switchboard.db"_s), &error), qPrintable(error));
+        test::TemporaryStore temp;
+        QVERIFY2(temp.isOpen(), qPrintable(temp.error()));
+        Store &store = temp.store();
         Orchestrator o;
         StartupRestorer restorer(&o, &store);
         QVERIFY(!restorer.start(0, true));

@@ -11,6 +11,7 @@
 #include "persistence/Store.h"
 #include "support/GoalBuilder.h"
 #include "support/ProfileBuilder.h"
+#include "support/TemporaryStore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -34,11 +35,10 @@ private Q_SLOTS:
     void diskFullShowsTheBannerAndStartsNothing()
     {
         QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/ui.ini"_s);
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        Store store;
+        test::TemporaryStore temp;
+        QVERIFY2(temp.isOpen(), qPrintable(temp.error()));
+        Store &store = temp.store();
         QString error;
-        QVERIFY2(store.open(dir.filePath(u"switchboard.db"_s), &error), qPrintable(error));
         Orchestrator o;
         o.setStore(&store);
         Config config = ConfigLoader::defaults();
