@@ -30,7 +30,8 @@ public:
     GoalBuilder &deadline(const QDateTime &deadline);
 
     const Goal &goal() const { return m_goal; }
-    operator Goal() const { return m_goal; } // NOLINT(google-explicit-constructor): builders stand in for goals
+    // Implicit on purpose: a builder stands in wherever a Goal is expected.
+    operator Goal() const { return m_goal; }
 
 private:
     GoalBuilder() = default;

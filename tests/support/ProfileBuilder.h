@@ -35,7 +35,8 @@ public:
     ProfileBuilder &failing();
 
     const AgentProfile &profile() const { return m_profile; }
-    operator AgentProfile() const { return m_profile; } // NOLINT(google-explicit-constructor)
+    // Implicit on purpose: a builder stands in wherever an AgentProfile is expected.
+    operator AgentProfile() const { return m_profile; }
 
 private:
     AgentProfile m_profile;
