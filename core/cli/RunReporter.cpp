@@ -1,7 +1,7 @@
 #include "RunReporter.h"
 
+#include "model/RunSummary.h"
 #include "orchestration/Orchestrator.h"
-#include "orchestration/RunSummary.h"
 
 #include <QDateTime>
 #include <QJsonArray>

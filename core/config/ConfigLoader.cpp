@@ -1,5 +1,6 @@
 #include "ConfigLoader.h"
 
+#include "YamlSections.h"
 #include "YamlSupport.h"
 #include "agents/BackendRegistry.h"
 

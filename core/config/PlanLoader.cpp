@@ -1,5 +1,6 @@
 #include "PlanLoader.h"
 
+#include "YamlSections.h"
 #include "YamlSupport.h"
 #include "agents/BackendRegistry.h"
 #include "orchestration/Scheduler.h"

@@ -1,9 +1,8 @@
 #include "LockManager.h"
 
+#include "coordination/LockResource.h"
+
 #include <QDeadlineTimer>
-#include <QDir>
-#include <QSet>
-#include <QWaitCondition>
 
 #include <algorithm>
 #include <limits>
@@ -15,38 +14,7 @@ namespace {
 constexpr qint64 kCancelPollMs = 50;
 constexpr qint64 kMinSweepMs = 50;
 constexpr qint64 kMaxSweepMs = 10'000;
-
-qint64 steadyNowMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-
-bool overlapsAny(const QStringList &a, const QStringList &b)
-{
-    for (const QString &x : a) {
-        for (const QString &y : b) {
-            if (LockManager::overlaps(x, y))
-                return true;
-        }
-    }
-    return false;
-}
-
 } // namespace
-
-// A blocked acquire() call. Lives on the waiting thread's stack; in m_waiters while it waits. The thread that
-// frees its resources grants it (hand-off), so no later request can slip in between.
-struct LockManager::Waiter
-{
-    QString agentId;
-    QString goalId;
-    QStringList needed;
-    bool granted = false;
-    bool cancelled = false;
-    quint64 token = 0;
-    QWaitCondition wake;
-};
 
 // A signal to emit on the LockManager's thread, collected under the mutex and posted in order.
 struct LockManager::Notice
@@ -58,22 +26,17 @@ struct LockManager::Notice
 
 LockManager::LockManager(QObject *parent)
     : QObject(parent)
-    , m_clock(&steadyNowMs)
     , m_sweepTimer(this)
 {
     connect(&m_sweepTimer, &QTimer::timeout, this, &LockManager::sweepExpired);
-    setLeaseTtl(std::chrono::milliseconds(m_ttlMs));
+    setLeaseTtl(std::chrono::milliseconds(m_leases.ttlMs()));
 }
 
 LockManager::~LockManager()
 {
     // Nobody may still wait: the orchestrator drains its pool before it destroys us.
     const QMutexLocker locker(&m_mutex);
-    for (Waiter *waiter : m_waiters) {
-        waiter->cancelled = true;
-        waiter->wake.wakeOne();
-    }
-    m_waiters.clear();
+    m_waiters.cancelAll();
 }
 
 void LockManager::setLeaseTtl(std::chrono::milliseconds ttl)
@@ -81,8 +44,8 @@ void LockManager::setLeaseTtl(std::chrono::milliseconds ttl)
     qint64 ttlMs = 0;
     {
         const QMutexLocker locker(&m_mutex);
-        m_ttlMs = qMax<qint64>(0, ttl.count());
-        ttlMs = m_ttlMs;
+        m_leases.setTtlMs(ttl.count());
+        ttlMs = m_leases.ttlMs();
     }
     if (m_sweepIntervalSet)
         return;
@@ -96,7 +59,7 @@ void LockManager::setLeaseTtl(std::chrono::milliseconds ttl)
 std::chrono::milliseconds LockManager::leaseTtl() const
 {
     const QMutexLocker locker(&m_mutex);
-    return std::chrono::milliseconds(m_ttlMs);
+    return std::chrono::milliseconds(m_leases.ttlMs());
 }
 
 void LockManager::setSweepInterval(std::chrono::milliseconds interval)
@@ -112,7 +75,7 @@ void LockManager::setSweepInterval(std::chrono::milliseconds interval)
 void LockManager::setClock(Clock clock)
 {
     const QMutexLocker locker(&m_mutex);
-    m_clock = clock ? std::move(clock) : Clock(&steadyNowMs);
+    m_leases.setClock(std::move(clock));
 }
 
 void LockManager::setWorkspace(const QString &workspace)
@@ -137,78 +100,6 @@ quint64 LockManager::lastToken() const
 {
     const QMutexLocker locker(&m_mutex);
     return m_lastToken;
-}
-
-QString LockManager::normalizeResource(const QString &resource, const QString &workspace, QString *error)
-{
-    auto fail = [error](const QString &message) {
-        if (error)
-            *error = message;
-        return QString();
-    };
-
-    const QString trimmed = resource.trimmed();
-    if (trimmed.isEmpty())
-        return fail(QStringLiteral("empty lock resource"));
-
-    if (isNamedResource(trimmed)) {
-        if (trimmed.section(QLatin1Char(':'), 1).isEmpty())
-            return fail(QStringLiteral("lock resource \"%1\" names no resource after the colon").arg(trimmed));
-        return trimmed;
-    }
-
-    QString path = QDir::cleanPath(trimmed);
-    if (QDir::isAbsolutePath(path)) {
-        if (workspace.isEmpty())
-            return fail(QStringLiteral("lock resource \"%1\" is an absolute path; use a path relative to the workspace")
-                            .arg(trimmed));
-        const QString root = QDir::cleanPath(workspace);
-        if (path == root)
-            return QStringLiteral(".");
-        const QString prefix = root.endsWith(QLatin1Char('/')) ? root : root + QLatin1Char('/');
-        if (!path.startsWith(prefix))
-            return fail(QStringLiteral("lock resource \"%1\" is outside the workspace %2").arg(trimmed, root));
-        path = path.mid(prefix.size());
-    }
-    while (path.startsWith(QLatin1String("./")))
-        path.remove(0, 2);
-    if (path.isEmpty())
-        path = QStringLiteral(".");
-    if (path == QLatin1String("..") || path.startsWith(QLatin1String("../")))
-        return fail(QStringLiteral("lock resource \"%1\" escapes the workspace").arg(trimmed));
-    return path;
-}
-
-bool LockManager::isNamedResource(const QString &normalized)
-{
-    // "<prefix>:" with a prefix of two or more [A-Za-z0-9_.+-] starting with a letter; two at least, so a
-    // drive letter ("C:/x") is never taken for a prefix. Hand-written: this runs in every overlap test.
-    const qsizetype colon = normalized.indexOf(QLatin1Char(':'));
-    if (colon < 2)
-        return false;
-    auto isLetter = [](char16_t c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); };
-    if (!isLetter(normalized.at(0).unicode()))
-        return false;
-    for (qsizetype i = 1; i < colon; ++i) {
-        const char16_t c = normalized.at(i).unicode();
-        if (!isLetter(c) && !(c >= u'0' && c <= u'9') && c != u'_' && c != u'.' && c != u'+' && c != u'-')
-            return false;
-    }
-    return true;
-}
-
-bool LockManager::covers(const QString &outer, const QString &inner)
-{
-    if (outer == inner)
-        return true;
-    if (isNamedResource(outer) || isNamedResource(inner))
-        return false;
-    return outer == u"." || (inner.startsWith(outer) && inner.at(outer.size()) == QLatin1Char('/'));
-}
-
-bool LockManager::overlaps(const QString &a, const QString &b)
-{
-    return covers(a, b) || covers(b, a);
 }
 
 LockManager::Result LockManager::acquire(const QString &agentId, const QStringList &resources,
@@ -239,7 +130,7 @@ bool LockManager::normalizeAll(const QStringList &resources, QStringList *normal
     QStringList out;
     out.reserve(resources.size());
     for (const QString &resource : resources) {
-        const QString name = normalizeResource(resource, m_workspace, error);
+        const QString name = LockResource::normalize(resource, m_workspace, error);
         if (name.isEmpty())
             return false;
         out.append(name);
@@ -283,7 +174,7 @@ LockManager::Result LockManager::acquireImpl(const QString &agentId, const QStri
 
     QStringList needed;
     for (const QString &resource : std::as_const(normalized)) {
-        if (coveredByOwn(agentId, resource))
+        if (m_leases.coveredByOwn(agentId, resource))
             result.alreadyHeld.append(resource);
         else
             needed.append(resource);
@@ -291,15 +182,16 @@ LockManager::Result LockManager::acquireImpl(const QString &agentId, const QStri
     if (needed.isEmpty())
         return finish(Status::Granted, {});
 
-    if (!blockedByHolders(agentId, needed) && !blockedByEarlierWaiters(agentId, needed, nullptr)) {
+    if (!m_leases.blockedByOthers(agentId, needed) && !m_waiters.blockedByEarlier(agentId, needed)) {
         result.token = grantLocked(agentId, options.goalId, needed, notices);
         result.resources = needed;
         return finish(Status::Granted, {});
     }
     if (options.timeout.count() == 0) {
         QStringList holders;
-        for (auto it = m_held.cbegin(); it != m_held.cend(); ++it) {
-            if (it->agentId != agentId && overlapsAny({it.key()}, needed))
+        const QMap<QString, LockLease> &held = m_leases.held();
+        for (auto it = held.cbegin(); it != held.cend(); ++it) {
+            if (it->agentId != agentId && LockResource::overlapsAny({it.key()}, needed))
                 holders.append(QStringLiteral("%1 by %2").arg(it.key(), it->agentId));
         }
         return finish(Status::Busy, holders.isEmpty() ? QStringLiteral("queued for by an earlier request")
@@ -307,16 +199,16 @@ LockManager::Result LockManager::acquireImpl(const QString &agentId, const QStri
     }
     if (options.isCancelled && options.isCancelled())
         return finish(Status::Cancelled, QStringLiteral("agent cancelled"));
-    if (wouldDeadlock(agentId, needed))
+    if (m_waiters.wouldDeadlock(agentId, needed, m_leases))
         return finish(
             Status::Deadlock,
             QStringLiteral("waiting would deadlock: the holders %1 waits for are waiting for %1").arg(agentId));
 
-    Waiter waiter;
+    LockWaiter waiter;
     waiter.agentId = agentId;
     waiter.goalId = options.goalId;
     waiter.needed = needed;
-    m_waiters.push_back(&waiter);
+    m_waiters.enqueue(&waiter);
     postLocked(std::exchange(notices, {}), true);
 
     const QDeadlineTimer deadline =
@@ -341,9 +233,9 @@ LockManager::Result LockManager::acquireImpl(const QString &agentId, const QStri
             continue;
         }
         qint64 waitMs = deadline.isForever() ? -1 : qMax<qint64>(1, deadline.remainingTime());
-        const qint64 nextExpiry = nextExpiryLocked();
+        const qint64 nextExpiry = m_leases.nextExpiry();
         if (nextExpiry > 0) {
-            const qint64 untilExpiry = qMax<qint64>(1, nextExpiry - m_clock() + 1);
+            const qint64 untilExpiry = qMax<qint64>(1, nextExpiry - m_leases.now() + 1);
             waitMs = waitMs < 0 ? untilExpiry : qMin(waitMs, untilExpiry);
         }
         if (options.isCancelled)
@@ -372,106 +264,15 @@ LockManager::Result LockManager::acquireImpl(const QString &agentId, const QStri
     return result;
 }
 
-bool LockManager::coveredByOwn(const QString &agentId, const QString &resource) const
-{
-    for (auto it = m_held.cbegin(); it != m_held.cend(); ++it) {
-        if (it->agentId == agentId && covers(it.key(), resource))
-            return true;
-    }
-    return false;
-}
-
-bool LockManager::blockedByHolders(const QString &agentId, const QStringList &needed) const
-{
-    for (auto it = m_held.cbegin(); it != m_held.cend(); ++it) {
-        if (it->agentId == agentId)
-            continue;
-        for (const QString &resource : needed) {
-            if (overlaps(it.key(), resource))
-                return true;
-        }
-    }
-    return false;
-}
-
-bool LockManager::blockedByEarlierWaiters(const QString &agentId, const QStringList &needed, const Waiter *self) const
-{
-    for (const Waiter *waiter : m_waiters) {
-        if (waiter == self)
-            break;
-        if (waiter->agentId != agentId && overlapsAny(waiter->needed, needed))
-            return true;
-    }
-    return false;
-}
-
-bool LockManager::wouldDeadlock(const QString &agentId, const QStringList &needed) const
-{
-    // Wait-for graph between agents: a waiting request waits for the holders of what it needs and for the
-    // earlier waiting requests that overlap it (they go first). Holders that are not waiting are sinks.
-    // Nobody can be waiting for an agent that holds nothing and has nothing queued: no cycle through it.
-    const bool holdsAny =
-        std::any_of(m_held.cbegin(), m_held.cend(), [&agentId](const Held &held) { return held.agentId == agentId; });
-    if (!holdsAny && !agentIsWaiting(agentId))
-        return false;
-
-    auto targetsOf = [this](const QString &agent, const QStringList &wants, const Waiter *before) {
-        QSet<QString> targets;
-        for (auto it = m_held.cbegin(); it != m_held.cend(); ++it) {
-            if (it->agentId != agent && overlapsAny({it.key()}, wants))
-                targets.insert(it->agentId);
-        }
-        for (const Waiter *waiter : m_waiters) {
-            if (waiter == before)
-                break;
-            if (waiter->agentId != agent && overlapsAny(waiter->needed, wants))
-                targets.insert(waiter->agentId);
-        }
-        return targets;
-    };
-
-    QHash<QString, QSet<QString>> graph;
-    for (const Waiter *waiter : m_waiters)
-        graph[waiter->agentId].unite(targetsOf(waiter->agentId, waiter->needed, waiter));
-
-    QSet<QString> seen;
-    QList<QString> stack = targetsOf(agentId, needed, nullptr).values();
-    while (!stack.isEmpty()) {
-        const QString agent = stack.takeLast();
-        if (agent == agentId)
-            return true;
-        if (seen.contains(agent))
-            continue;
-        seen.insert(agent);
-        const auto edges = graph.constFind(agent);
-        if (edges != graph.cend()) {
-            for (const QString &next : *edges)
-                stack.append(next);
-        }
-    }
-    return false;
-}
-
-bool LockManager::agentIsWaiting(const QString &agentId) const
-{
-    return std::any_of(m_waiters.cbegin(), m_waiters.cend(),
-                       [&agentId](const Waiter *waiter) { return waiter->agentId == agentId; });
-}
-
-qint64 LockManager::expiryFromNow() const
-{
-    return m_ttlMs > 0 ? m_clock() + m_ttlMs : 0;
-}
-
 quint64 LockManager::grantLocked(const QString &agentId, const QString &goalId, const QStringList &needed,
                                  Notices &notices)
 {
     const quint64 token = ++m_lastToken;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const qint64 expiresAtMs = expiryFromNow();
+    const qint64 expiresAtMs = m_leases.expiryFromNow();
+    const qint64 ttlMs = m_leases.ttlMs();
     for (const QString &resource : needed) {
-        Held held{agentId, goalId, token, now, expiresAtMs};
-        m_held.insert(resource, held);
+        m_leases.insert(resource, LockLease{agentId, goalId, token, now, expiresAtMs});
 
         Notice notice;
         notice.event = {resource, agentId, LockEvent::Action::Acquired, token, {}};
@@ -479,7 +280,7 @@ quint64 LockManager::grantLocked(const QString &agentId, const QString &goalId, 
         notice.info.agentId = agentId;
         notice.info.goalId = goalId;
         notice.info.acquiredAt = now;
-        notice.info.expiresAt = m_ttlMs > 0 ? now.addMSecs(m_ttlMs) : QDateTime();
+        notice.info.expiresAt = ttlMs > 0 ? now.addMSecs(ttlMs) : QDateTime();
         notice.info.token = token;
         notices.append(notice);
     }
@@ -488,70 +289,36 @@ quint64 LockManager::grantLocked(const QString &agentId, const QString &goalId, 
 
 void LockManager::grantWaitersLocked(Notices &notices)
 {
-    QList<const Waiter *> stillWaiting;
-    for (auto it = m_waiters.begin(); it != m_waiters.end();) {
-        Waiter *waiter = *it;
-        bool blocked = blockedByHolders(waiter->agentId, waiter->needed);
-        for (qsizetype i = 0; !blocked && i < stillWaiting.size(); ++i) {
-            blocked = stillWaiting.at(i)->agentId != waiter->agentId &&
-                      overlapsAny(stillWaiting.at(i)->needed, waiter->needed);
-        }
-        if (blocked) {
-            stillWaiting.append(waiter);
-            ++it;
-            continue;
-        }
-        waiter->token = grantLocked(waiter->agentId, waiter->goalId, waiter->needed, notices);
-        waiter->granted = true;
-        it = m_waiters.erase(it);
-        waiter->wake.wakeOne();
-    }
+    m_waiters.grantReady(m_leases, [this, &notices](const LockWaiter &waiter) {
+        return grantLocked(waiter.agentId, waiter.goalId, waiter.needed, notices);
+    });
 }
 
 int LockManager::removeLocked(const QString &resource, LockEvent::Action action, Notices &notices)
 {
-    const auto it = m_held.find(resource);
-    if (it == m_held.end())
+    const std::optional<LockLease> lease = m_leases.take(resource);
+    if (!lease)
         return 0;
     Notice notice;
-    notice.event = {resource, it->agentId, action, it->token, {}};
+    notice.event = {resource, lease->agentId, action, lease->token, {}};
     notices.append(notice);
     if (action == LockEvent::Action::Expired || action == LockEvent::Action::Forced) {
-        QStringList &lost = m_lost[it->agentId];
+        QStringList &lost = m_lost[lease->agentId];
         if (!lost.contains(resource))
             lost.append(resource);
     }
-    m_held.erase(it);
     return 1;
 }
 
 int LockManager::sweepExpiredLocked(Notices &notices)
 {
-    const qint64 now = m_clock();
-    QStringList expired;
-    for (auto it = m_held.begin(); it != m_held.end(); ++it) {
-        if (it->expiresAtMs == 0 || it->expiresAtMs > now)
-            continue;
-        if (agentIsWaiting(it->agentId))
-            it->expiresAtMs = expiryFromNow();
-        else
-            expired.append(it.key());
-    }
+    const QStringList expired =
+        m_leases.expired([this](const QString &agentId) { return m_waiters.isWaiting(agentId); });
     for (const QString &resource : std::as_const(expired))
         removeLocked(resource, LockEvent::Action::Expired, notices);
     if (!expired.isEmpty())
         grantWaitersLocked(notices);
     return static_cast<int>(expired.size());
-}
-
-qint64 LockManager::nextExpiryLocked() const
-{
-    qint64 next = 0;
-    for (const Held &held : m_held) {
-        if (held.expiresAtMs != 0 && (next == 0 || held.expiresAtMs < next))
-            next = held.expiresAtMs;
-    }
-    return next;
 }
 
 void LockManager::denyLocked(const QString &agentId, const QStringList &resources, const QString &reason,
@@ -620,9 +387,9 @@ int LockManager::release(const QString &agentId, const QStringList &resources, q
     const QMutexLocker locker(&m_mutex);
     int released = 0;
     for (const QString &resource : resources) {
-        const QString name = normalizeResource(resource, m_workspace);
-        const auto it = m_held.constFind(name);
-        if (it == m_held.cend() || it->agentId != agentId || (token != 0 && it->token != token))
+        const QString name = LockResource::normalize(resource, m_workspace);
+        const auto it = m_leases.held().constFind(name);
+        if (it == m_leases.held().cend() || it->agentId != agentId || (token != 0 && it->token != token))
             continue;
         released += removeLocked(name, LockEvent::Action::Released, notices);
     }
@@ -636,25 +403,11 @@ int LockManager::releaseAll(const QString &agentId)
 {
     Notices notices;
     const QMutexLocker locker(&m_mutex);
-    QStringList mine;
-    for (auto it = m_held.cbegin(); it != m_held.cend(); ++it) {
-        if (it->agentId == agentId)
-            mine.append(it.key());
-    }
+    const QStringList mine = m_leases.heldBy(agentId);
     int released = 0;
     for (const QString &resource : std::as_const(mine))
         released += removeLocked(resource, LockEvent::Action::Released, notices);
-    bool changed = released > 0;
-    for (auto it = m_waiters.begin(); it != m_waiters.end();) {
-        if ((*it)->agentId != agentId) {
-            ++it;
-            continue;
-        }
-        (*it)->cancelled = true;
-        (*it)->wake.wakeOne();
-        it = m_waiters.erase(it);
-        changed = true;
-    }
+    const bool changed = m_waiters.cancel(agentId) > 0 || released > 0;
     m_lost.remove(agentId);
     if (changed)
         grantWaitersLocked(notices);
@@ -667,7 +420,7 @@ bool LockManager::forceRelease(const QString &resource, QString *error)
     Notices notices;
     const QMutexLocker locker(&m_mutex);
     QString normalizeError;
-    const QString name = normalizeResource(resource, m_workspace, &normalizeError);
+    const QString name = LockResource::normalize(resource, m_workspace, &normalizeError);
     if (name.isEmpty()) {
         if (error)
             *error = normalizeError;
@@ -687,17 +440,7 @@ int LockManager::cancelWaits(const QString &agentId)
 {
     Notices notices;
     const QMutexLocker locker(&m_mutex);
-    int woken = 0;
-    for (auto it = m_waiters.begin(); it != m_waiters.end();) {
-        if ((*it)->agentId != agentId) {
-            ++it;
-            continue;
-        }
-        (*it)->cancelled = true;
-        (*it)->wake.wakeOne();
-        it = m_waiters.erase(it);
-        ++woken;
-    }
+    const int woken = m_waiters.cancel(agentId);
     if (woken > 0)
         grantWaitersLocked(notices);
     postLocked(std::move(notices), woken > 0);
@@ -707,26 +450,7 @@ int LockManager::cancelWaits(const QString &agentId)
 int LockManager::renew(const QString &agentId)
 {
     const QMutexLocker locker(&m_mutex);
-    const qint64 expiresAtMs = expiryFromNow();
-    int renewed = 0;
-    for (Held &held : m_held) {
-        if (held.agentId == agentId) {
-            held.expiresAtMs = expiresAtMs;
-            ++renewed;
-        }
-    }
-    if (renewed > 0)
-        postLocked({}, true);
-    return renewed;
-}
-
-int LockManager::renewAll()
-{
-    const QMutexLocker locker(&m_mutex);
-    const qint64 expiresAtMs = expiryFromNow();
-    for (Held &held : m_held)
-        held.expiresAtMs = expiresAtMs;
-    const int renewed = static_cast<int>(m_held.size());
+    const int renewed = m_leases.renew(agentId);
     if (renewed > 0)
         postLocked({}, true);
     return renewed;
@@ -763,10 +487,11 @@ QList<LockInfo> LockManager::snapshot() const
 {
     const QMutexLocker locker(&m_mutex);
     const QDateTime wallNow = QDateTime::currentDateTimeUtc();
-    const qint64 now = m_clock();
+    const qint64 now = m_leases.now();
+    const QMap<QString, LockLease> &held = m_leases.held();
 
     QMap<QString, LockInfo> rows;
-    for (auto it = m_held.cbegin(); it != m_held.cend(); ++it) {
+    for (auto it = held.cbegin(); it != held.cend(); ++it) {
         LockInfo info;
         info.resource = it.key();
         info.agentId = it->agentId;
@@ -777,19 +502,20 @@ QList<LockInfo> LockManager::snapshot() const
         rows.insert(info.resource, info);
     }
     // Resources queued for behind an earlier request, with no holder in the way, get a row of their own.
-    for (const Waiter *waiter : m_waiters) {
+    for (const LockWaiter *waiter : m_waiters.waiters()) {
         for (const QString &resource : waiter->needed) {
             if (rows.contains(resource))
                 continue;
-            const bool underHeld = std::any_of(m_held.keyBegin(), m_held.keyEnd(),
-                                               [&resource](const QString &held) { return overlaps(held, resource); });
+            const bool underHeld = std::any_of(held.keyBegin(), held.keyEnd(), [&resource](const QString &h) {
+                return LockResource::overlaps(h, resource);
+            });
             if (!underHeld)
                 rows.insert(resource, LockInfo{resource, {}, {}, {}, {}, 0, {}});
         }
     }
     for (LockInfo &info : rows) {
-        for (const Waiter *waiter : m_waiters) {
-            if (!info.waiters.contains(waiter->agentId) && overlapsAny({info.resource}, waiter->needed))
+        for (const LockWaiter *waiter : m_waiters.waiters()) {
+            if (!info.waiters.contains(waiter->agentId) && LockResource::overlapsAny({info.resource}, waiter->needed))
                 info.waiters.append(waiter->agentId);
         }
     }
@@ -805,11 +531,12 @@ bool LockManager::anyHeld(const QStringList &resources) const
 {
     const QMutexLocker locker(&m_mutex);
     for (const QString &resource : resources) {
-        const QString name = normalizeResource(resource, m_workspace);
+        const QString name = LockResource::normalize(resource, m_workspace);
         if (name.isEmpty())
             continue;
-        for (auto it = m_held.keyBegin(); it != m_held.keyEnd(); ++it) {
-            if (overlaps(*it, name))
+        const QMap<QString, LockLease> &held = m_leases.held();
+        for (auto it = held.keyBegin(); it != held.keyEnd(); ++it) {
+            if (LockResource::overlaps(*it, name))
                 return true;
         }
     }
@@ -819,14 +546,15 @@ bool LockManager::anyHeld(const QStringList &resources) const
 QString LockManager::holder(const QString &resource) const
 {
     const QMutexLocker locker(&m_mutex);
-    const QString name = normalizeResource(resource, m_workspace);
+    const QString name = LockResource::normalize(resource, m_workspace);
     if (name.isEmpty())
         return {};
-    const auto exact = m_held.constFind(name);
-    if (exact != m_held.cend())
+    const QMap<QString, LockLease> &held = m_leases.held();
+    const auto exact = held.constFind(name);
+    if (exact != held.cend())
         return exact->agentId;
-    for (auto it = m_held.cbegin(); it != m_held.cend(); ++it) {
-        if (covers(it.key(), name))
+    for (auto it = held.cbegin(); it != held.cend(); ++it) {
+        if (LockResource::covers(it.key(), name))
             return it->agentId;
     }
     return {};
@@ -835,24 +563,19 @@ QString LockManager::holder(const QString &resource) const
 QStringList LockManager::heldBy(const QString &agentId) const
 {
     const QMutexLocker locker(&m_mutex);
-    QStringList resources;
-    for (auto it = m_held.cbegin(); it != m_held.cend(); ++it) {
-        if (it->agentId == agentId)
-            resources.append(it.key());
-    }
-    return resources;
+    return m_leases.heldBy(agentId);
 }
 
 int LockManager::heldCount() const
 {
     const QMutexLocker locker(&m_mutex);
-    return static_cast<int>(m_held.size());
+    return static_cast<int>(m_leases.held().size());
 }
 
 int LockManager::waitingCount() const
 {
     const QMutexLocker locker(&m_mutex);
-    return static_cast<int>(m_waiters.size());
+    return m_waiters.size();
 }
 
 } // namespace switchboard

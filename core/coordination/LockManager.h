@@ -1,6 +1,8 @@
 #pragma once
 
-#include "coordination/LockEvent.h"
+#include "coordination/LockLeases.h"
+#include "coordination/LockWaitQueue.h"
+#include "model/LockEvent.h"
 #include "model/LockInfo.h"
 
 #include <QHash>
@@ -15,7 +17,6 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
-#include <list>
 
 namespace switchboard {
 
@@ -28,11 +29,9 @@ namespace switchboard {
 // Signals are always emitted on the LockManager's own thread, posted in the order the changes happened, so
 // they arrive a moment after the call that caused them returns.
 //
-// Resources (see normalizeResource()):
-//  - workspace-relative paths, cleaned: "./src/../src/a.py" is "src/a.py". A path also covers everything
-//    below it: "src" conflicts with "src/a.py", and "." (the whole workspace) with every path.
-//  - named resources "<prefix>:<name>" with a prefix of two or more letters, digits, '_', '-', '.', '+'
-//    ("ui:#submit", "db:schema"), kept verbatim and matched exactly.
+// Resources (see LockResource): workspace-relative paths, cleaned, where a path also covers everything below
+// it ("src" conflicts with "src/a.py", "." with every path), and named resources "<prefix>:<name>"
+// ("ui:#submit", "db:schema"), matched exactly.
 //
 // Re-entrancy: requesting something the agent already holds (or that a lock it holds covers) succeeds for
 // that part without a new grant; Result::resources lists only what the call newly acquired, which is what
@@ -70,7 +69,7 @@ class LockManager final : public QObject
 
 public:
     // Monotonic milliseconds; injectable so tests can move time by hand.
-    using Clock = std::function<qint64()>;
+    using Clock = LockLeases::Clock;
 
     enum class Status
     {
@@ -123,15 +122,6 @@ public:
     void setTokenFloor(quint64 lastIssued);
     quint64 lastToken() const;
 
-    // --- resource names ---
-    // Canonical form of one resource, or an empty string and *error set. workspace as in setWorkspace().
-    static QString normalizeResource(const QString &resource, const QString &workspace = {}, QString *error = nullptr);
-    static bool isNamedResource(const QString &normalized);
-    // Whether two normalised resources conflict (equal, or one path contains the other).
-    static bool overlaps(const QString &a, const QString &b);
-    // Whether holding outer also holds inner (equal, or inner is a path below outer).
-    static bool covers(const QString &outer, const QString &inner);
-
     // --- locking (any thread) ---
     // All or nothing: either every resource is granted (to agentId, under one new token) or none is.
     Result acquire(const QString &agentId, const QStringList &resources, const WaitOptions &options);
@@ -151,7 +141,6 @@ public:
     // --- leases ---
     // Extends every lock agentId holds to now + ttl; returns how many.
     int renew(const QString &agentId);
-    int renewAll();
     // Releases locks whose lease ran out (see class comment); returns how many.
     int sweepExpired();
 
@@ -184,43 +173,25 @@ Q_SIGNALS:
     void locksChanged();
 
 private:
-    struct Held
-    {
-        QString agentId;
-        QString goalId;
-        quint64 token = 0;
-        QDateTime acquiredAt;
-        qint64 expiresAtMs = 0; // on m_clock; 0 = never
-    };
-    struct Waiter;
     struct Notice;
     using Notices = QList<Notice>;
 
     Result acquireImpl(const QString &agentId, const QStringList &resources, const WaitOptions &options);
     bool normalizeAll(const QStringList &resources, QStringList *normalized, QString *error) const;
-    bool coveredByOwn(const QString &agentId, const QString &resource) const;
-    bool blockedByHolders(const QString &agentId, const QStringList &needed) const;
-    bool blockedByEarlierWaiters(const QString &agentId, const QStringList &needed, const Waiter *self) const;
-    bool wouldDeadlock(const QString &agentId, const QStringList &needed) const;
-    bool agentIsWaiting(const QString &agentId) const;
     quint64 grantLocked(const QString &agentId, const QString &goalId, const QStringList &needed, Notices &notices);
     void grantWaitersLocked(Notices &notices);
     int sweepExpiredLocked(Notices &notices);
     int removeLocked(const QString &resource, LockEvent::Action action, Notices &notices);
-    qint64 nextExpiryLocked() const;
-    qint64 expiryFromNow() const;
     void denyLocked(const QString &agentId, const QStringList &resources, const QString &reason, Notices &notices);
     void postLocked(Notices notices, bool changed);
     void emitNotice(const Notice &notice);
 
     mutable QMutex m_mutex;
-    QMap<QString, Held> m_held;    // by normalised resource
-    std::list<Waiter *> m_waiters; // arrival order; each lives on its waiting thread's stack
+    LockLeases m_leases;
+    LockWaitQueue m_waiters; // the LockWaiters live on their waiting threads' stacks
     QHash<QString, QStringList> m_lost;
     quint64 m_lastToken = 0;
-    qint64 m_ttlMs = 30 * 60 * 1000;
     QString m_workspace;
-    Clock m_clock;
     QTimer m_sweepTimer;
     bool m_sweepIntervalSet = false;
     std::atomic<bool> m_changePosted{false};

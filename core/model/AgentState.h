@@ -24,6 +24,11 @@ enum class AgentState
 QString agentStateToString(AgentState state);
 std::optional<AgentState> agentStateFromString(const QString &text);
 bool isFinalState(AgentState state);
+// A final state or Interrupted: either ends the current attempt.
+inline bool isFinalOrInterrupted(AgentState state)
+{
+    return isFinalState(state) || state == AgentState::Interrupted;
+}
 // Running, waiting for a lock or for a human: the agent has started and not finished.
 bool isActiveState(AgentState state);
 

@@ -9,8 +9,8 @@
 #include "model/AgentStatus.h"
 #include "model/DeadlinePolicy.h"
 #include "model/Goal.h"
+#include "model/RunSummary.h"
 #include "orchestration/RunHooks.h"
-#include "orchestration/RunSummary.h"
 #include "orchestration/Scheduler.h"
 
 #include <QElapsedTimer>

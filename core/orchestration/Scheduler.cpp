@@ -1,5 +1,7 @@
 #include "Scheduler.h"
 
+#include "orchestration/GoalBatchValidator.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -184,86 +186,7 @@ void Scheduler::setMaxParallel(int maxParallel)
 
 QStringList Scheduler::validate(const QList<Goal> &goals) const
 {
-    QStringList errors;
-    QHash<QString, int> batchIndex;
-    batchIndex.reserve(goals.size());
-    for (int i = 0; i < goals.size(); ++i) {
-        const Goal &goal = goals.at(i);
-        if (goal.id.trimmed().isEmpty()) {
-            errors << QStringLiteral("goal #%1 ('%2'): missing id").arg(i + 1).arg(goal.title);
-            continue;
-        }
-        if (m_index.contains(goal.id) || batchIndex.contains(goal.id)) {
-            errors << QStringLiteral("goal '%1': duplicate id").arg(goal.id);
-            continue;
-        }
-        batchIndex.insert(goal.id, i);
-    }
-
-    bool dependsInBatch = false;
-    for (const Goal &goal : goals) {
-        for (const QString &dep : goal.dependsOn) {
-            if (dep == goal.id) {
-                errors << QStringLiteral("goal '%1': depends on itself").arg(goal.id);
-            } else if (batchIndex.contains(dep)) {
-                dependsInBatch = true;
-            } else if (!m_index.contains(dep)) {
-                errors << QStringLiteral("goal '%1': unknown dependency '%2'").arg(goal.id, dep);
-            }
-        }
-        if (!goal.profile.isEmpty()) {
-            const AgentProfile *p = profile(goal.profile);
-            if (!p) {
-                QStringList known;
-                for (const AgentProfile &each : m_profiles)
-                    known << each.name;
-                errors << QStringLiteral("goal '%1': unknown profile '%2' (known: %3)")
-                              .arg(goal.id, goal.profile, known.join(QStringLiteral(", ")));
-            } else if (!p->hasCapabilities(goal.capabilities)) {
-                errors << QStringLiteral("goal '%1': profile '%2' lacks capabilities: %3")
-                              .arg(goal.id, goal.profile,
-                                   p->missingCapabilities(goal.capabilities).join(QStringLiteral(", ")));
-            }
-        } else {
-            bool matched = false;
-            QSet<QString> missingEverywhere;
-            for (const AgentProfile &p : m_profiles) {
-                if (p.hasCapabilities(goal.capabilities)) {
-                    matched = true;
-                    break;
-                }
-            }
-            if (!matched) {
-                // Name the capabilities that no single profile covers, to say what to add.
-                for (const QString &cap : goal.capabilities) {
-                    bool someoneHas = false;
-                    for (const AgentProfile &p : m_profiles)
-                        someoneHas = someoneHas || p.capabilities.contains(cap, Qt::CaseInsensitive);
-                    if (!someoneHas)
-                        missingEverywhere.insert(cap);
-                }
-                QStringList missing(missingEverywhere.cbegin(), missingEverywhere.cend());
-                missing.sort();
-                if (m_profiles.isEmpty())
-                    errors << QStringLiteral("goal '%1': no agent profiles are configured").arg(goal.id);
-                else if (missing.isEmpty())
-                    errors << QStringLiteral("goal '%1': no single profile has all of: %2")
-                                  .arg(goal.id, goal.capabilities.join(QStringLiteral(", ")));
-                else
-                    errors << QStringLiteral("goal '%1': no profile has the capabilities: %2")
-                                  .arg(goal.id, missing.join(QStringLiteral(", ")));
-            }
-        }
-    }
-
-    // Existing goals are already acyclic and cannot depend on new ones, so a cycle lies in the batch,
-    // and there is none unless some goal of the batch depends on another one of it.
-    if (errors.isEmpty() && dependsInBatch) {
-        const QStringList cycle = findCycle(goals, batchIndex);
-        if (!cycle.isEmpty())
-            errors << QStringLiteral("cycle: %1").arg(cycle.join(QStringLiteral(" -> ")));
-    }
-    return errors;
+    return GoalBatchValidator::validate(goals, m_index, m_profiles);
 }
 
 QList<Scheduler::BlockedGoal> Scheduler::add(const QList<Goal> &goals)
@@ -662,113 +585,6 @@ QString Scheduler::assignedProfile(const QString &goalId) const
 {
     const int i = m_index.value(goalId, -1);
     return i < 0 ? QString() : m_nodes[static_cast<size_t>(i)].assignedProfile;
-}
-
-QList<QStringList> Scheduler::phases(const QList<Goal> &goals)
-{
-    const auto n = static_cast<size_t>(goals.size());
-    QHash<QString, int> index;
-    index.reserve(goals.size());
-    for (int i = 0; i < goals.size(); ++i)
-        index.insert(goals.at(i).id, i);
-    // Kahn's algorithm over the in-set dependencies: linear in goals + edges, whatever the input
-    // order (repeated relaxation in input order needed one pass per level when given backwards).
-    // A goal gets 1 + the deepest level of its in-set deps; goals on or behind a cycle get none.
-    std::vector<int> unmet(n, 0);
-    std::vector<std::vector<int>> dependents(n);
-    for (size_t i = 0; i < n; ++i) {
-        for (const QString &dep : goals.at(static_cast<qsizetype>(i)).dependsOn) {
-            const int d = index.value(dep, -1);
-            if (d < 0)
-                continue;
-            ++unmet[i];
-            dependents[static_cast<size_t>(d)].push_back(static_cast<int>(i));
-        }
-    }
-    std::vector<int> level(n, -1);
-    std::vector<int> queue;
-    queue.reserve(n);
-    for (size_t i = 0; i < n; ++i) {
-        if (unmet[i] == 0) {
-            level[i] = 0;
-            queue.push_back(static_cast<int>(i));
-        }
-    }
-    for (size_t q = 0; q < queue.size(); ++q) {
-        const auto i = static_cast<size_t>(queue[q]);
-        for (const int d : dependents[i]) {
-            const auto di = static_cast<size_t>(d);
-            level[di] = qMax(level[di], level[i] + 1);
-            if (--unmet[di] == 0)
-                queue.push_back(d);
-        }
-    }
-    QList<QStringList> out;
-    for (size_t i = 0; i < n; ++i) {
-        if (unmet[i] > 0)
-            continue; // on a cycle, or behind one: validation reports it
-        while (out.size() <= level[i])
-            out.append(QStringList());
-        out[level[i]] << goals.at(static_cast<qsizetype>(i)).id;
-    }
-    return out;
-}
-
-QStringList Scheduler::findCycle(const QList<Goal> &goals)
-{
-    QHash<QString, int> index;
-    index.reserve(goals.size());
-    for (int i = 0; i < goals.size(); ++i)
-        index.insert(goals.at(i).id, i);
-    return findCycle(goals, index);
-}
-
-QStringList Scheduler::findCycle(const QList<Goal> &goals, const QHash<QString, int> &index)
-{
-    enum Color
-    {
-        White,
-        Grey,
-        Black
-    };
-    QVector<int> color(goals.size(), White);
-    QVector<int> parent(goals.size(), -1);
-
-    for (int start = 0; start < goals.size(); ++start) {
-        if (color[start] != White)
-            continue;
-        // Iterative DFS: (node, next dependency position).
-        std::vector<std::pair<int, int>> stack{{start, 0}};
-        color[start] = Grey;
-        while (!stack.empty()) {
-            auto &[node, pos] = stack.back();
-            const QStringList &deps = goals.at(node).dependsOn;
-            if (pos >= deps.size()) {
-                color[node] = Black;
-                stack.pop_back();
-                continue;
-            }
-            const int next = index.value(deps.at(pos++), -1);
-            if (next < 0)
-                continue;
-            if (color[next] == Grey) {
-                // Walk back from node to next; the chain is dependent -> dependency.
-                QStringList cycle;
-                for (const auto &frame : stack) {
-                    if (!cycle.isEmpty() || frame.first == next)
-                        cycle << goals.at(frame.first).id;
-                }
-                cycle << goals.at(next).id;
-                return cycle;
-            }
-            if (color[next] == White) {
-                color[next] = Grey;
-                parent[next] = node;
-                stack.emplace_back(next, 0);
-            }
-        }
-    }
-    return {};
 }
 
 } // namespace switchboard

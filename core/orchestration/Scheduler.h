@@ -2,6 +2,7 @@
 
 #include "model/AgentProfile.h"
 #include "model/Goal.h"
+#include "orchestration/GoalGraph.h"
 
 #include <QHash>
 #include <QList>
@@ -70,9 +71,8 @@ public:
     void setProfilePaused(const QString &profile, bool paused);
     bool isProfilePaused(const QString &profile) const { return m_pausedProfiles.contains(profile); }
 
-    // Checks a batch against the known goals and itself. Returns one message per problem:
-    // missing or duplicate ids, unknown dependencies, cycles ("cycle: a -> b -> a"), unknown
-    // profiles, and capabilities no profile has. Empty when the batch may be added.
+    // Checks a batch against the known goals and itself (see GoalBatchValidator). Returns one message per
+    // problem; empty when the batch may be added.
     QStringList validate(const QList<Goal> &goals) const;
     // Adds a validated batch; goals whose dependency already failed are returned as blocked.
     QList<BlockedGoal> add(const QList<Goal> &goals);
@@ -121,11 +121,9 @@ public:
     int readyCount() const { return static_cast<int>(m_ready.size()); }
     int pendingCount() const { return m_pending; }
 
-    // Topological levels of a set of goals: phase 1 holds goals with no dependencies inside the set,
-    // phase N+1 those whose dependencies are all in phases 1..N. Order inside a phase: input order.
-    static QList<QStringList> phases(const QList<Goal> &goals);
-    // The first cycle found, as goal ids with the first repeated at the end; empty when acyclic.
-    static QStringList findCycle(const QList<Goal> &goals);
+    // Topological levels and cycles of a set of goals (see GoalGraph).
+    static QList<QStringList> phases(const QList<Goal> &goals) { return GoalGraph::phases(goals); }
+    static QStringList findCycle(const QList<Goal> &goals) { return GoalGraph::findCycle(goals); }
 
 private:
     struct Node
@@ -152,8 +150,6 @@ private:
         bool operator<(const ReadyKey &other) const;
     };
 
-    // findCycle() over an index of the goals by id (validate() has one already).
-    static QStringList findCycle(const QList<Goal> &goals, const QHash<QString, int> &index);
     ReadyKey keyFor(int node) const;
     void makeReady(int node);
     void unready(int node);

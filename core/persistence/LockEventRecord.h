@@ -1,6 +1,6 @@
 #pragma once
 
-#include "coordination/LockEvent.h"
+#include "model/LockEvent.h"
 
 #include <QDateTime>
 

@@ -2,10 +2,10 @@
 
 #include "model/AgentStatus.h"
 #include "model/Escalation.h"
+#include "model/NoteRecord.h"
 #include "persistence/AttemptRecord.h"
 #include "persistence/GoalRecord.h"
 #include "persistence/LockEventRecord.h"
-#include "persistence/NoteRecord.h"
 #include "persistence/RunRecord.h"
 #include "persistence/TransitionRecord.h"
 

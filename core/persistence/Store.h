@@ -1,6 +1,6 @@
 #pragma once
 
-#include "persistence/NoteRecord.h"
+#include "model/NoteRecord.h"
 #include "persistence/RunHistory.h"
 #include "persistence/RunRecord.h"
 #include "persistence/RunTotals.h"

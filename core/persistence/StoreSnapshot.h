@@ -2,8 +2,8 @@
 
 #include "model/AgentStatus.h"
 #include "model/Escalation.h"
+#include "model/NoteRecord.h"
 #include "persistence/GoalRecord.h"
-#include "persistence/NoteRecord.h"
 #include "persistence/RunRecord.h"
 
 #include <QList>

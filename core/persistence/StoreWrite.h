@@ -1,13 +1,13 @@
 #pragma once
 
-#include "coordination/LockEvent.h"
 #include "model/AgentResult.h"
 #include "model/AgentState.h"
 #include "model/AgentStatus.h"
 #include "model/Escalation.h"
 #include "model/Goal.h"
-#include "orchestration/RunSummary.h"
-#include "persistence/NoteRecord.h"
+#include "model/LockEvent.h"
+#include "model/NoteRecord.h"
+#include "model/RunSummary.h"
 
 #include <QDateTime>
 #include <QJsonObject>

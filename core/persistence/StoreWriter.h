@@ -1,22 +1,18 @@
 #pragma once
 
+#include "persistence/SqliteStatementCache.h"
+#include "persistence/StoreBatchApplier.h"
 #include "persistence/StoreWrite.h"
+#include "persistence/StoreWriteJob.h"
 
 #include <QMutex>
 #include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QString>
 #include <QThread>
 #include <QWaitCondition>
 
-#include <functional>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 namespace switchboard {
 
@@ -32,9 +28,9 @@ class StoreWriter final : public QThread
 
 public:
     // Called on the writer thread once the submission was committed (true) or not (false).
-    using Done = std::function<void(bool committed)>;
+    using Done = StoreWriteJob::Done;
     // A piece of work on the writer's connection (test hooks); returns an error message or "".
-    using Task = std::function<QString(QSqlDatabase &db)>;
+    using Task = StoreWriteJob::Task;
 
     struct Config
     {
@@ -87,78 +83,22 @@ protected:
     void run() override;
 
 private:
-    struct Job
-    {
-        QList<StoreWrite> writes;
-        Task task;
-        Done done;
-        quint64 seq = 0;
-        bool ok = true;
-    };
-    struct WriteError
-    {
-        bool storage = false; // disk full, I/O, corruption: stop everything
-        QString message;
-    };
-
     bool openConnection(QString *error);
     void closeConnection();
-    void processBatch(std::vector<Job> &batch);
-    // Applies every job of the batch inside the open transaction. With savepoints each job is its own unit (a
-    // rejected one is rolled back alone); without, the first rejected job fails the attempt (false, error not
-    // storage) and the caller rolls the transaction back and applies the batch again with savepoints.
-    bool applyBatch(std::vector<Job> &batch, bool savepoints, WriteError *error);
-    bool applyJob(Job &job, bool savepoint, WriteError *error);
-    // Finds the agents whose start (Running) and end (a final state) of the same attempt are both in the batch
-    // with nothing else about the agent's row or attempt in between: applyPayload(Transition) then writes the
-    // agent row and the attempt once, with both, instead of twice (four statements less per such goal).
-    void planFolds(const std::vector<Job> &batch);
-    bool apply(const StoreWrite &write, WriteError *error);
-    bool applyPayload(const StoreWrite::RunStarted &w, WriteError *error);
-    bool applyPayload(const StoreWrite::RunFinished &w, WriteError *error);
-    bool applyPayload(const StoreWrite::GoalAdded &w, WriteError *error);
-    bool applyPayload(const StoreWrite::Transition &w, WriteError *error);
-    bool applyFoldedEnd(const StoreWrite::Transition &start, const StoreWrite::Transition &end, WriteError *error);
-    bool applyPayload(const StoreWrite::Progress &w, WriteError *error);
-    bool applyPayload(const StoreWrite::Usage &w, WriteError *error);
-    bool applyPayload(const StoreWrite::EscalationChanged &w, WriteError *error);
-    bool applyPayload(const StoreWrite::LockEventRecorded &w, WriteError *error);
-    bool applyPayload(const StoreWrite::LogLines &w, WriteError *error);
-    bool applyPayload(const StoreWrite::NoteWritten &w, WriteError *error);
-    bool trimLogs(WriteError *error);
-    void spillLogs();
-    // Runs a statement (prepared once per connection, through the SQLite C API) with positional values.
-    bool exec(const QString &sql, const QVariantList &values, WriteError *error, int *rowsAffected = nullptr);
-    bool execPlain(const QString &sql, WriteError *error);
-    WriteError errorFrom(int code, const QString &text) const;
+    void processBatch(std::vector<StoreWriteJob> &batch);
+    // Appends the committed batch's log lines to the agents' log files.
+    void spillLogs(const std::vector<StoreWrite::LogLines> &lines);
     void enterFailed(const QString &message);
 
     const Config m_config;
-    QSqlDatabase m_db;           // writer thread only
-    sqlite3 *m_handle = nullptr; // m_db's own connection (the QSQLITE driver's handle)
-    // Statements are looked up by their text, nearly always the same QStringLiteral: the hash reads the length
-    // and the first characters only, and equal data pointers compare equal without reading the text (hashing and
-    // comparing whole statements of ~600 characters was a tenth of the writer's time).
-    struct SqlHash
-    {
-        size_t operator()(const QString &sql) const noexcept;
-    };
-    struct SqlEqual
-    {
-        bool operator()(const QString &a, const QString &b) const noexcept;
-    };
-    std::unordered_map<QString, sqlite3_stmt *, SqlHash, SqlEqual> m_prepared;
-    std::vector<QByteArray> m_boundText; // UTF-8 of the text values bound to the statement being run
-    // planFolds(), for the batch being applied without savepoints (empty otherwise).
-    std::unordered_set<const StoreWrite::Transition *> m_foldedStarts;
-    std::unordered_map<const StoreWrite::Transition *, const StoreWrite::Transition *> m_foldedEnds; // end -> start
-    QStringList m_touchedLogAgents;                   // this batch, for trimming
-    std::vector<StoreWrite::LogLines> m_pendingSpill; // this batch, appended to files after commit
+    QSqlDatabase m_db; // writer thread only
+    SqliteStatementCache m_statements;
+    StoreBatchApplier m_applier;
 
     mutable QMutex m_mutex;
     QWaitCondition m_wake;     // the writer waits for work
     QWaitCondition m_progress; // flush() and waitUntilReady() wait for the writer
-    std::vector<Job> m_queue;
+    std::vector<StoreWriteJob> m_queue;
     std::unordered_map<QString, size_t> m_coalesceIndex; // coalesce key -> index in m_queue
     quint64 m_nextSeq = 1;
     quint64 m_processedSeq = 0;

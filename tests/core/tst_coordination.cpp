@@ -1,9 +1,10 @@
 // Locks and escalations through the orchestrator: waiting without a run slot, answers delivered,
 // cancel while waiting, resource scheduling, lost locks, failure escalations, and the process
 // protocol (lock/unlock/escalate, heartbeat, rate_limited, iteration, handoff) end to end.
-#include "agents/BackendRegistry.h"
-#include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
+#include "support/ScriptedBackend.h"
 #include "support/TestSupport.h"
 
 #include <QFile>
@@ -15,82 +16,6 @@
 
 using namespace switchboard;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// Behaviour from the goal description: "ask", "lock <res> [timeout_ms]", "sleep MS", "fail".
-class AskingBackend final : public AgentBackend
-{
-public:
-    AgentResult run(AgentContext &ctx) override
-    {
-        QString summary = u"done"_s;
-        for (const QString &line : ctx.goal().description.split(u'\n', Qt::SkipEmptyParts)) {
-            const QStringList w = line.split(u' ');
-            if (w[0] == u"ask") {
-                EscalationInbox::Request request;
-                request.trigger = Escalation::Trigger::Clarification;
-                request.question = u"Which database?"_s;
-                request.context = u"The goal does not say."_s;
-                request.options = {{u"pg"_s, u"PostgreSQL"_s}, {u"sqlite"_s, u"SQLite"_s}};
-                const EscalationInbox::Outcome outcome = ctx.escalate(request);
-                if (!outcome.isAnswered())
-                    return ctx.isCancelled() ? AgentResult::cancelled() : AgentResult::failed(outcome.error);
-                summary = u"chose "_s + outcome.option + u" "_s + outcome.text;
-            } else if (w[0] == u"lock") {
-                const auto timeout = std::chrono::milliseconds(w.value(2, u"-1"_s).toInt());
-                const LockManager::Result r = ctx.acquireLocks({w[1]}, timeout);
-                if (!r.ok())
-                    return ctx.isCancelled() ? AgentResult::cancelled()
-                                             : AgentResult::failed(u"lock denied: "_s + r.error);
-                ctx.log(QStringLiteral("locked %1 token %2").arg(w[1]).arg(r.token));
-            } else if (w[0] == u"sleep") {
-                if (!ctx.sleepFor(std::chrono::milliseconds(w[1].toInt())))
-                    return AgentResult::cancelled();
-            } else if (w[0] == u"fail") {
-                return AgentResult::failed(u"broken"_s);
-            }
-        }
-        return AgentResult::completed(summary);
-    }
-};
-
-AgentProfile asking(const QString &name = u"asker"_s)
-{
-    AgentProfile p;
-    p.name = name;
-    p.backend = u"asking"_s;
-    p.retry.maxRetries = 0;
-    return p;
-}
-
-AgentProfile process(const QString &name, const QString &script)
-{
-    return test::processProfile(name, script);
-}
-
-Goal goal(const QString &id, const QString &script = {}, const QString &profile = {}, const QStringList &resources = {})
-{
-    Goal g;
-    g.id = id;
-    g.title = id;
-    g.description = script;
-    g.profile = profile;
-    g.resources = resources;
-    return g;
-}
-
-void setUp(Orchestrator &o, const QList<AgentProfile> &profiles, const QString &workspace = {})
-{
-    if (!workspace.isEmpty())
-        o.setWorkspace(workspace);
-    BackendRegistry registry = BackendRegistry::withBuiltins();
-    registry.add(u"asking"_s, [](const AgentProfile &) { return std::make_unique<AskingBackend>(); });
-    o.setBackends(std::move(registry));
-    o.setProfiles(profiles);
-}
-
-} // namespace
 
 class TestCoordination final : public QObject
 {
@@ -130,10 +55,13 @@ QString TestCoordination::script(const QString &name, const QString &body)
 void TestCoordination::escalationDoesNotHoldASlot()
 {
     Orchestrator o;
-    setUp(o, {asking()});
+    o.setBackends(test::ScriptedBackend::registry());
+    o.setProfiles({test::ProfileBuilder::scripted(u"asker"_s)});
     o.setMaxParallel(1);
     QSignalSpy raised(&o.inbox(), &EscalationInbox::escalationRaised);
-    const QStringList ids = o.spawnParallel({goal(u"asker"_s, u"ask"_s), goal(u"worker"_s, u"sleep 50"_s)});
+    const QStringList ids =
+        o.spawnParallel({test::GoalBuilder(u"asker"_s).description(u"ask clarification Which database?"_s),
+                         test::GoalBuilder(u"worker"_s).description(u"sleep 50"_s)});
     QVERIFY(raised.wait(5000));
     QTRY_COMPARE(o.status(ids[0])->state, AgentState::Escalated);
     // With max_parallel 1, the other goal runs to the end while the first waits for a human.
@@ -155,9 +83,10 @@ void TestCoordination::escalationDoesNotHoldASlot()
 void TestCoordination::cancelWhileEscalated()
 {
     Orchestrator o;
-    setUp(o, {asking()});
+    o.setBackends(test::ScriptedBackend::registry());
+    o.setProfiles({test::ProfileBuilder::scripted(u"asker"_s)});
     QSignalSpy raised(&o.inbox(), &EscalationInbox::escalationRaised);
-    const QString id = o.spawn(goal(u"g"_s, u"ask"_s));
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).description(u"ask clarification Which database?"_s));
     QVERIFY(raised.wait(5000));
     QTRY_COMPARE(o.status(id)->state, AgentState::Escalated);
     QElapsedTimer t;
@@ -172,10 +101,12 @@ void TestCoordination::cancelWhileEscalated()
 void TestCoordination::repeatedEscalationsFlagNeedsHuman()
 {
     Orchestrator o;
-    setUp(o, {asking()});
+    o.setBackends(test::ScriptedBackend::registry());
+    o.setProfiles({test::ProfileBuilder::scripted(u"asker"_s)});
     QSignalSpy raised(&o.inbox(), &EscalationInbox::escalationRaised);
     QSignalSpy flagged(&o.inbox(), &EscalationInbox::goalNeedsHuman);
-    Goal g = goal(u"g"_s, u"ask\nask\nask"_s);
+    Goal g = test::GoalBuilder(u"g"_s).description(
+        u"ask clarification Which database?\nask clarification Which database?\nask clarification Which database?"_s);
     const QString id = o.spawn(g);
     for (int i = 0; i < 3; ++i) {
         QTRY_COMPARE(raised.size(), i + 1);
@@ -196,10 +127,11 @@ void TestCoordination::repeatedEscalationsFlagNeedsHuman()
 
     // Three different questions on one goal flag it.
     Orchestrator o2;
-    setUp(o2, {asking()});
+    o2.setBackends(test::ScriptedBackend::registry());
+    o2.setProfiles({test::ProfileBuilder::scripted(u"asker"_s)});
     QSignalSpy flagged2(&o2.inbox(), &EscalationInbox::goalNeedsHuman);
     QSignalSpy raised2(&o2.inbox(), &EscalationInbox::escalationRaised);
-    const QString id2 = o2.spawn(goal(u"g2"_s, u"sleep 1"_s));
+    const QString id2 = o2.spawn(test::GoalBuilder(u"g2"_s).description(u"sleep 1"_s));
     QVERIFY(o2.waitAll(5000));
     for (int i = 0; i < 3; ++i) {
         EscalationInbox::Request r;
@@ -217,11 +149,12 @@ void TestCoordination::repeatedEscalationsFlagNeedsHuman()
 void TestCoordination::lockWaitDoesNotHoldASlot()
 {
     Orchestrator o;
-    setUp(o, {asking()});
+    o.setBackends(test::ScriptedBackend::registry());
+    o.setProfiles({test::ProfileBuilder::scripted(u"asker"_s)});
     o.setMaxParallel(1);
     QVERIFY(o.locks().tryAcquire(u"human"_s, {u"src/a.py"_s}).ok());
-    const QStringList ids =
-        o.spawnParallel({goal(u"waiter"_s, u"lock ./src/../src/a.py"_s), goal(u"other"_s, u"sleep 20"_s)});
+    const QStringList ids = o.spawnParallel({test::GoalBuilder(u"waiter"_s).description(u"lock ./src/../src/a.py"_s),
+                                             test::GoalBuilder(u"other"_s).description(u"sleep 20"_s)});
     QTRY_COMPARE(o.status(ids[0])->state, AgentState::WaitingForLock);
     QTRY_COMPARE(o.status(ids[1])->state, AgentState::Completed);
     QCOMPARE(o.progress().waiting, 1);
@@ -235,12 +168,14 @@ void TestCoordination::lockWaitDoesNotHoldASlot()
 void TestCoordination::declaredResourcesSerialise()
 {
     Orchestrator o;
-    setUp(o, {asking()});
+    o.setBackends(test::ScriptedBackend::registry());
+    o.setProfiles({test::ProfileBuilder::scripted(u"asker"_s)});
     o.setMaxParallel(4);
     QSignalSpy started(&o, &Orchestrator::agentStarted);
-    const QStringList ids = o.spawnParallel({goal(u"a"_s, u"sleep 300"_s, {}, {u"db:schema"_s}),
-                                             goal(u"b"_s, u"sleep 50"_s, {}, {u"db:schema"_s, u"src/x"_s}),
-                                             goal(u"c"_s, u"sleep 50"_s, {}, {u"src/y"_s})});
+    const QStringList ids =
+        o.spawnParallel({test::GoalBuilder(u"a"_s).description(u"sleep 300"_s).resources({u"db:schema"_s}),
+                         test::GoalBuilder(u"b"_s).description(u"sleep 50"_s).resources({u"db:schema"_s, u"src/x"_s}),
+                         test::GoalBuilder(u"c"_s).description(u"sleep 50"_s).resources({u"src/y"_s})});
     QTRY_COMPARE(o.status(ids[2])->state, AgentState::Completed);
     // b waits for a's lock; c, which touches nothing a holds, went ahead.
     QCOMPARE(o.status(ids[1])->state, AgentState::Queued);
@@ -255,9 +190,10 @@ void TestCoordination::declaredResourcesSerialise()
 void TestCoordination::forceReleaseFailsAnAgentThatDoesNotRetake()
 {
     Orchestrator o;
-    setUp(o, {asking()});
+    o.setBackends(test::ScriptedBackend::registry());
+    o.setProfiles({test::ProfileBuilder::scripted(u"asker"_s)});
     QSignalSpy forced(&o.locks(), &LockManager::lockForced);
-    const QString id = o.spawn(goal(u"g"_s, u"lock db:main\nsleep 400"_s));
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).description(u"lock db:main\nsleep 400"_s));
     QTRY_VERIFY(o.locks().isHeld(u"db:main"_s));
     QVERIFY(o.locks().forceRelease(u"db:main"_s));
     QVERIFY(forced.wait(2000));
@@ -284,14 +220,15 @@ void TestCoordination::failureEscalation()
     QFETCH(int, expectedState);
     QFETCH(int, dependentState);
     Orchestrator o;
-    AgentProfile p = asking();
+    AgentProfile p = test::ProfileBuilder::scripted(u"asker"_s);
     p.retry.maxRetries = 1;
     p.retry.backoffS = {0.05};
-    setUp(o, {p});
+    o.setBackends(test::ScriptedBackend::registry());
+    o.setProfiles({p});
     QSignalSpy raised(&o.inbox(), &EscalationInbox::escalationRaised);
-    Goal dependent = goal(u"after"_s);
+    Goal dependent = test::GoalBuilder(u"after"_s);
     dependent.dependsOn = {u"g"_s};
-    const QStringList ids = o.spawnParallel({goal(u"g"_s, u"fail"_s), dependent});
+    const QStringList ids = o.spawnParallel({test::GoalBuilder(u"g"_s).description(u"fail broken"_s), dependent});
     QVERIFY(raised.wait(5000));
     Escalation e = raised.first().first().value<Escalation>();
     QCOMPARE(e.trigger, Escalation::Trigger::Failure);
@@ -326,9 +263,10 @@ echo '{"type":"unlock","resources":["shared/file.txt"]}'
 echo '{"type":"result","summary":"'"$reply"'"}'
 )SH"_s);
     Orchestrator o;
-    setUp(o, {process(u"p"_s, path)});
+    o.setBackends(test::ScriptedBackend::registry());
+    o.setProfiles({test::processProfile(u"p"_s, path)});
     o.setMaxParallel(1);
-    const QStringList ids = o.spawnParallel({goal(u"one"_s), goal(u"two"_s)});
+    const QStringList ids = o.spawnParallel({test::GoalBuilder(u"one"_s), test::GoalBuilder(u"two"_s)});
     QVERIFY(o.waitAll(20000));
     QCOMPARE(o.status(ids[0])->state, AgentState::Completed);
     QCOMPARE(o.status(ids[1])->state, AgentState::Completed);
@@ -348,9 +286,10 @@ reply=$(echo "$reply" | tr -d '"')
 echo "{\"type\":\"result\",\"summary\":\"$reply\"}"
 )SH"_s);
     Orchestrator o2;
-    setUp(o2, {process(u"d"_s, denied)});
+    o2.setBackends(test::ScriptedBackend::registry());
+    o2.setProfiles({test::processProfile(u"d"_s, denied)});
     QVERIFY(o2.locks().tryAcquire(u"human"_s, {u"db:x"_s}).ok());
-    const QString id = o2.spawn(goal(u"g"_s));
+    const QString id = o2.spawn(test::GoalBuilder(u"g"_s));
     QVERIFY(o2.waitAll(10000));
     QVERIFY2(o2.status(id)->summary.contains(u"type:lock_denied"_s), qPrintable(o2.status(id)->summary));
     QVERIFY2(o2.status(id)->summary.contains(u"reason:"_s), qPrintable(o2.status(id)->summary));
@@ -365,11 +304,13 @@ echo "$answer" > answer.json
 echo '{"type":"result","summary":"answered"}'
 )SH"_s);
     Orchestrator o;
-    setUp(o, {process(u"p"_s, path), asking(u"other"_s)}, m_dir.path());
+    o.setWorkspace(m_dir.path());
+    o.setBackends(test::ScriptedBackend::registry());
+    o.setProfiles({test::processProfile(u"p"_s, path), test::ProfileBuilder::scripted(u"other"_s)});
     o.setMaxParallel(1);
     QSignalSpy raised(&o.inbox(), &EscalationInbox::escalationRaised);
-    Goal second = goal(u"other"_s, u"sleep 10"_s, u"other"_s);
-    const QStringList ids = o.spawnParallel({goal(u"api"_s, {}, u"p"_s), second});
+    Goal second = test::GoalBuilder(u"other"_s).description(u"sleep 10"_s).profile(u"other"_s);
+    const QStringList ids = o.spawnParallel({test::GoalBuilder(u"api"_s).profile(u"p"_s), second});
     QVERIFY(raised.wait(10000));
     const Escalation e = raised.first().first().value<Escalation>();
     QCOMPARE(e.question, u"REST or gRPC?"_s);
@@ -396,9 +337,10 @@ read answer
 sleep 30
 )SH"_s);
     Orchestrator o;
-    setUp(o, {process(u"p"_s, path)});
+    o.setBackends(test::ScriptedBackend::registry());
+    o.setProfiles({test::processProfile(u"p"_s, path)});
     QSignalSpy raised(&o.inbox(), &EscalationInbox::escalationRaised);
-    const QString id = o.spawn(goal(u"g"_s));
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s));
     QVERIFY(raised.wait(10000));
     QTRY_COMPARE(o.status(id)->state, AgentState::Escalated);
     QElapsedTimer t;
@@ -424,13 +366,15 @@ echo "$goal" > consumer-goal.json
 echo '{"type":"result","summary":"read"}'
 )SH"_s);
     Orchestrator o;
-    setUp(o, {process(u"lim"_s, limited), process(u"rd"_s, reader)}, m_dir.path());
+    o.setWorkspace(m_dir.path());
+    o.setBackends(test::ScriptedBackend::registry());
+    o.setProfiles({test::processProfile(u"lim"_s, limited), test::processProfile(u"rd"_s, reader)});
     o.setMode(Scheduler::Mode::Pipeline);
     o.setMaxParallel(4);
     QSignalSpy rateLimited(&o, &Orchestrator::profileRateLimited);
-    Goal consumer = goal(u"consumer"_s, {}, u"rd"_s);
+    Goal consumer = test::GoalBuilder(u"consumer"_s).profile(u"rd"_s);
     consumer.dependsOn = {u"producer"_s};
-    const QStringList ids = o.spawnParallel({goal(u"producer"_s, {}, u"lim"_s), consumer});
+    const QStringList ids = o.spawnParallel({test::GoalBuilder(u"producer"_s).profile(u"lim"_s), consumer});
     QVERIFY(rateLimited.wait(10000));
     QCOMPARE(rateLimited.first().first().toString(), u"lim"_s);
     QVERIFY(o.waitAll(10000));
@@ -454,8 +398,9 @@ done
 echo '{"type":"result","summary":"never"}'
 )SH"_s);
     Orchestrator o;
-    setUp(o, {process(u"p"_s, looper)});
-    const QString id = o.spawn(goal(u"g"_s));
+    o.setBackends(test::ScriptedBackend::registry());
+    o.setProfiles({test::processProfile(u"p"_s, looper)});
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s));
     QVERIFY(o.waitAll(10000));
     QCOMPARE(o.status(id)->state, AgentState::Failed);
     QCOMPARE(o.status(id)->errorKind, u"loop"_s);

@@ -51,14 +51,7 @@ bool isReady(const std::future<Outcome> &future, std::chrono::milliseconds wait 
 // Waits, spinning the event loop, for a future (the inbox's timers and signals keep running).
 bool waitReady(const std::future<Outcome> &future, int timeoutMs = 5000)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (!isReady(future)) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(5);
-    }
-    return true;
+    return QTest::qWaitFor([&future] { return isReady(future); }, timeoutMs);
 }
 
 } // namespace
@@ -375,7 +368,7 @@ void TestEscalationInbox::raiseCallsBackOnTheInboxThread()
     QCOMPARE(calls.at(0).state, Escalation::State::Answered);
     QCOMPARE(calls.at(0).answerOption, u"no"_s);
     QCOMPARE(calls.at(0).answerText, u"keep it"_s);
-    QTest::qWait(20);
+    QTest::qWait(20);          // a span in which no second call may arrive
     QCOMPARE(calls.size(), 1); // once
 
     // Without a context it runs on the inbox's thread; cancelAgent reaches raised questions too.
@@ -415,7 +408,7 @@ void TestEscalationInbox::raiseCallbackDroppedWithItsContext()
                                    [&calls](const Escalation &) { ++calls; });
     receiver.reset();
     QVERIFY(inbox.answer(id, {}, u"yes"_s));
-    QTest::qWait(50);
+    QTest::qWait(50); // a span in which the dropped callback must not run
     QCOMPARE(calls, 0);
 }
 
@@ -427,7 +420,7 @@ void TestEscalationInbox::repeatedEscalationsFlagTheGoal()
     inbox.raise(request(u"a1"_s, u"g1"_s, u"q1"_s), nullptr, {});
     inbox.raise(request(u"a1"_s, u"g1"_s, u"q2"_s), nullptr, {});
     inbox.raise(request(u"a2"_s, u"g2"_s, u"q1"_s), nullptr, {});
-    QTest::qWait(20);
+    QTest::qWait(20); // a span in which nothing may be flagged yet
     QCOMPARE(flagged.count(), 0);
     QVERIFY(!inbox.needsHuman(u"g1"_s));
     QCOMPARE(inbox.escalationCount(u"g1"_s), 2);
@@ -440,7 +433,7 @@ void TestEscalationInbox::repeatedEscalationsFlagTheGoal()
     QCOMPARE(flagged.at(0).at(0).toString(), u"g1"_s);
 
     inbox.raise(request(u"a1"_s, u"g1"_s, u"q4"_s), nullptr, {});
-    QTest::qWait(20);
+    QTest::qWait(20);             // a span in which no second flag may arrive
     QCOMPARE(flagged.count(), 1); // once per goal until a human clears it
 
     inbox.clearNeedsHuman(u"g1"_s);
@@ -525,7 +518,7 @@ void TestEscalationInbox::answeredQuestionIsNotAskedAgain()
     QCOMPARE(outcome.option, u"mit"_s);
     QCOMPARE(outcome.escalation.id, u"e-1"_s);
     QCOMPARE(begins, 0);
-    QTest::qWait(20);
+    QTest::qWait(20); // a span in which no escalation may be raised
     QCOMPARE(raised.count(), 1);
 
     // Another goal asking the same is a different question; so is one whose options no longer fit.
@@ -582,7 +575,7 @@ void TestEscalationInbox::preloadedAnswerReturnsAtOnce()
     QCOMPARE(outcome.option, u"pg"_s);
     QCOMPARE(outcome.text, u"prod parity"_s);
     QCOMPARE(outcome.escalation.id, u"e-7"_s);
-    QTest::qWait(20);
+    QTest::qWait(20); // a span in which no escalation may be raised
     QCOMPARE(raised.count(), 0);
     QCOMPARE(inbox.escalationCount(u"g1"_s), 0);
 

@@ -1,153 +1,18 @@
 // Failure handling: retries with backoff, timeouts, deadlines, rate limits, quality monitor,
 // budgets and execution modes, driven through the real orchestrator and pool with a scripted backend.
-#include "agents/BackendRegistry.h"
-#include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"
 #include "orchestration/QualityMonitor.h"
+#include "support/AgentJournal.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
+#include "support/ScriptedBackend.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 
-#include <atomic>
-#include <mutex>
-
 using namespace switchboard;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// Shared record of what the scripted agents did.
-struct Journal
-{
-    std::mutex mutex;
-    QStringList events;                 // "start:<goal>:<attempt>", "end:<goal>"
-    QHash<QString, QJsonObject> inputs; // goal -> inputs it received
-    std::atomic<int> running{0};
-
-    void add(const QString &e)
-    {
-        const std::lock_guard lock(mutex);
-        events << e;
-    }
-    QStringList snapshot()
-    {
-        const std::lock_guard lock(mutex);
-        return events;
-    }
-};
-
-// Behaviour comes from the goal's description, one command per line:
-//   fail-until N [kind]  fail attempts < N with that error kind
-//   sleep MS             cancellable sleep
-//   heartbeat MS         heartbeats every 100 ms for MS
-//   usage TOKENS         add input tokens
-//   iterate OUT          record an iteration output
-//   score X              record a score
-//   ratelimit S          report a rate limit
-//   handoff DATA         hand off to dependents
-//   hang                 sleep until cancelled
-class ScriptedBackend final : public AgentBackend
-{
-public:
-    explicit ScriptedBackend(Journal *journal)
-        : m_journal(journal)
-    {}
-
-    AgentResult run(AgentContext &ctx) override
-    {
-        const QString goal = ctx.goal().id;
-        ++m_journal->running;
-        m_journal->add(QStringLiteral("start:%1:%2").arg(goal).arg(ctx.attempt()));
-        {
-            const std::lock_guard lock(m_journal->mutex);
-            m_journal->inputs.insert(goal, ctx.inputs());
-        }
-        AgentResult result = AgentResult::completed(u"summary of "_s + goal);
-        for (const QString &line : ctx.goal().description.split(u'\n', Qt::SkipEmptyParts)) {
-            const QStringList w = line.split(u' ');
-            const QString cmd = w.value(0);
-            if (cmd == u"fail-until" && ctx.attempt() < w.value(1).toInt()) {
-                result = AgentResult::failed(QStringLiteral("attempt %1 failed").arg(ctx.attempt()), 1,
-                                             w.value(2, u"exit"_s));
-                break;
-            } else if (cmd == u"sleep") {
-                if (!ctx.sleepFor(std::chrono::milliseconds(w.value(1).toInt())))
-                    break;
-            } else if (cmd == u"heartbeat") {
-                for (int t = 0; t < w.value(1).toInt() && !ctx.isCancelled(); t += 100) {
-                    ctx.heartbeat();
-                    ctx.sleepFor(std::chrono::milliseconds(100));
-                }
-            } else if (cmd == u"usage") {
-                ctx.addUsage(w.value(1).toLongLong(), 0, 0.001);
-            } else if (cmd == u"iterate") {
-                ctx.recordIteration(w.value(1));
-            } else if (cmd == u"score") {
-                ctx.recordScore(w.value(1).toDouble());
-            } else if (cmd == u"ratelimit") {
-                ctx.reportRateLimit(w.value(1).toInt());
-            } else if (cmd == u"handoff") {
-                ctx.handoff(w.value(1));
-            } else if (cmd == u"hang") {
-                while (ctx.sleepFor(std::chrono::milliseconds(50))) {
-                }
-            }
-            if (ctx.isCancelled())
-                break;
-        }
-        m_journal->add(u"end:"_s + goal);
-        --m_journal->running;
-        if (ctx.isCancelled())
-            return AgentResult::cancelled(); // the runner turns a stop into a failure with its reason
-        return result;
-    }
-
-private:
-    Journal *m_journal;
-};
-
-AgentProfile scripted(const QString &name, int maxRetries = 0, QList<double> backoff = {0.2})
-{
-    AgentProfile p;
-    p.name = name;
-    p.backend = u"scripted"_s;
-    p.retry.maxRetries = maxRetries;
-    p.retry.backoffS = backoff;
-    p.retry.jitter = 0.0;
-    return p;
-}
-
-Goal goal(const QString &id, const QString &script = {}, const QStringList &deps = {}, const QString &profile = {})
-{
-    Goal g;
-    g.id = id;
-    g.title = id;
-    g.description = script;
-    g.dependsOn = deps;
-    g.profile = profile;
-    return g;
-}
-
-void setUp(Orchestrator &o, Journal *journal, const QList<AgentProfile> &profiles)
-{
-    BackendRegistry registry = BackendRegistry::withBuiltins();
-    registry.add(u"scripted"_s, [journal](const AgentProfile &) { return std::make_unique<ScriptedBackend>(journal); });
-    o.setBackends(std::move(registry));
-    o.setProfiles(profiles);
-}
-
-QStringList starts(const QStringList &events)
-{
-    QStringList out;
-    for (const QString &e : events) {
-        if (e.startsWith(u"start:"_s))
-            out << e.section(u':', 1, 1);
-    }
-    return out;
-}
-
-} // namespace
 
 class TestFailureHandling final : public QObject
 {
@@ -179,12 +44,13 @@ private Q_SLOTS:
 
 void TestFailureHandling::failTwiceThenSucceed()
 {
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    setUp(o, &journal, {scripted(u"p"_s, 3, {0.2, 0.4})});
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({test::ProfileBuilder::scripted(u"p"_s).retries(3, {0.2, 0.4})});
     QSignalSpy retries(&o, &Orchestrator::agentRetryScheduled);
     QSignalSpy failed(&o, &Orchestrator::agentFailed);
-    const QString id = o.spawn(goal(u"flaky"_s, u"fail-until 3"_s));
+    const QString id = o.spawn(test::GoalBuilder(u"flaky"_s).description(u"fail-until 3"_s));
     QTRY_COMPARE(retries.size(), 1);
     // Between attempts: queued, with the next try announced, attempt 1 of 4.
     AgentStatus s = *o.status(id);
@@ -205,19 +71,21 @@ void TestFailureHandling::failTwiceThenSucceed()
     QCOMPARE(s.state, AgentState::Completed);
     QCOMPARE(s.attempt, 3);
     QVERIFY(!s.nextAttemptAt.isValid());
-    QCOMPARE(starts(journal.snapshot()), (QStringList{u"flaky"_s, u"flaky"_s, u"flaky"_s}));
+    QCOMPARE(journal.starts(), (QStringList{u"flaky"_s, u"flaky"_s, u"flaky"_s}));
 }
 
 void TestFailureHandling::backoffFreesTheSlot()
 {
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    setUp(o, &journal, {scripted(u"p"_s, 1, {1.0})});
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({test::ProfileBuilder::scripted(u"p"_s).retries(1, {1.0})});
     o.setMaxParallel(1);
-    const QStringList ids = o.spawnParallel({goal(u"flaky"_s, u"fail-until 2"_s), goal(u"other"_s, u"sleep 100"_s)});
+    const QStringList ids = o.spawnParallel({test::GoalBuilder(u"flaky"_s).description(u"fail-until 2"_s),
+                                             test::GoalBuilder(u"other"_s).description(u"sleep 100"_s)});
     QVERIFY(o.waitAll(10000));
     // "other" ran while "flaky" waited out its 1 s backoff.
-    QCOMPARE(starts(journal.snapshot()), (QStringList{u"flaky"_s, u"other"_s, u"flaky"_s}));
+    QCOMPARE(journal.starts(), (QStringList{u"flaky"_s, u"other"_s, u"flaky"_s}));
     QCOMPARE(o.status(ids[0])->state, AgentState::Completed);
 }
 
@@ -238,13 +106,14 @@ void TestFailureHandling::retryPolicyMath()
 
 void TestFailureHandling::nonRetryableErrorIsFinal()
 {
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    AgentProfile p = scripted(u"p"_s, 3);
+    AgentProfile p = test::ProfileBuilder::scripted(u"p"_s).retries(3, {0.2});
     p.retry.nonRetryable << u"auth"_s;
-    setUp(o, &journal, {p});
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({p});
     QSignalSpy retries(&o, &Orchestrator::agentRetryScheduled);
-    const QString id = o.spawn(goal(u"g"_s, u"fail-until 9 auth"_s));
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).description(u"fail-until 9 auth"_s));
     QVERIFY(o.waitAll(5000));
     QCOMPARE(retries.size(), 0);
     QCOMPARE(o.status(id)->state, AgentState::Failed);
@@ -254,12 +123,13 @@ void TestFailureHandling::nonRetryableErrorIsFinal()
 
 void TestFailureHandling::exhaustedRetriesFail()
 {
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    setUp(o, &journal, {scripted(u"p"_s, 2, {0.1})});
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({test::ProfileBuilder::scripted(u"p"_s).retries(2, {0.1})});
     o.setEscalateExhaustedRetries(false); // unattended: no human to ask
     QSignalSpy failed(&o, &Orchestrator::agentFailed);
-    const QString id = o.spawn(goal(u"g"_s, u"fail-until 99"_s));
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).description(u"fail-until 99"_s));
     QVERIFY(o.waitAll(10000));
     QCOMPARE(failed.size(), 1);
     QCOMPARE(o.status(id)->attempt, 3);
@@ -269,11 +139,12 @@ void TestFailureHandling::exhaustedRetriesFail()
 
 void TestFailureHandling::cancelDuringBackoff()
 {
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    setUp(o, &journal, {scripted(u"p"_s, 3, {30.0})});
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({test::ProfileBuilder::scripted(u"p"_s).retries(3, {30.0})});
     QSignalSpy retries(&o, &Orchestrator::agentRetryScheduled);
-    const QString id = o.spawn(goal(u"g"_s, u"fail-until 9"_s));
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).description(u"fail-until 9"_s));
     QVERIFY(retries.wait(5000));
     QVERIFY(o.cancel(id));
     QCOMPARE(o.status(id)->state, AgentState::Cancelled);
@@ -282,12 +153,13 @@ void TestFailureHandling::cancelDuringBackoff()
 
 void TestFailureHandling::attemptTimeout()
 {
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    AgentProfile p = scripted(u"p"_s);
+    AgentProfile p = test::ProfileBuilder::scripted(u"p"_s);
     p.timeoutS = 1;
-    setUp(o, &journal, {p});
-    const QString id = o.spawn(goal(u"g"_s, u"hang"_s));
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({p});
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).description(u"hang"_s));
     QVERIFY(o.waitAll(10000));
     QCOMPARE(o.status(id)->state, AgentState::Failed);
     QCOMPARE(o.status(id)->error, u"timed out after 1 s"_s);
@@ -296,12 +168,13 @@ void TestFailureHandling::attemptTimeout()
 
 void TestFailureHandling::idleTimeout()
 {
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    AgentProfile p = scripted(u"p"_s);
+    AgentProfile p = test::ProfileBuilder::scripted(u"p"_s);
     p.idleTimeoutS = 1;
-    setUp(o, &journal, {p});
-    const QString id = o.spawn(goal(u"g"_s, u"heartbeat 500\nhang"_s));
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({p});
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).description(u"heartbeat 500\nhang"_s));
     QElapsedTimer t;
     t.start();
     QVERIFY(o.waitAll(10000));
@@ -313,22 +186,24 @@ void TestFailureHandling::idleTimeout()
 
 void TestFailureHandling::heartbeatsKeepAnAgentAlive()
 {
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    AgentProfile p = scripted(u"p"_s);
+    AgentProfile p = test::ProfileBuilder::scripted(u"p"_s);
     p.idleTimeoutS = 1;
-    setUp(o, &journal, {p});
-    const QString id = o.spawn(goal(u"g"_s, u"heartbeat 1800"_s));
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({p});
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).description(u"heartbeat 1800"_s));
     QVERIFY(o.waitAll(10000));
     QCOMPARE(o.status(id)->state, AgentState::Completed);
 }
 
 void TestFailureHandling::deadlineOfRunningGoal()
 {
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    setUp(o, &journal, {scripted(u"p"_s, 3)});
-    Goal g = goal(u"g"_s, u"hang"_s);
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({test::ProfileBuilder::scripted(u"p"_s).retries(3, {0.2})});
+    Goal g = test::GoalBuilder(u"g"_s).description(u"hang"_s);
     g.deadline = QDateTime::currentDateTimeUtc().addMSecs(500);
     QSignalSpy retries(&o, &Orchestrator::agentRetryScheduled);
     const QString id = o.spawn(g);
@@ -341,38 +216,42 @@ void TestFailureHandling::deadlineOfRunningGoal()
 
 void TestFailureHandling::deadlineOfQueuedGoal()
 {
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    setUp(o, &journal, {scripted(u"p"_s)});
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({test::ProfileBuilder::scripted(u"p"_s)});
     o.setMaxParallel(1);
-    Goal late = goal(u"late"_s, {}, {});
+    Goal late = test::GoalBuilder(u"late"_s);
     late.deadline = QDateTime::currentDateTimeUtc().addMSecs(300);
-    Goal busy = goal(u"busy"_s, u"sleep 1000"_s);
+    Goal busy = test::GoalBuilder(u"busy"_s).description(u"sleep 1000"_s);
     busy.priority = Priority::Critical; // runs first, so "late" waits in the queue past its deadline
-    const QStringList ids = o.spawnParallel({busy, late, goal(u"after"_s, {}, {u"late"_s})});
+    const QStringList ids = o.spawnParallel({busy, late, test::GoalBuilder(u"after"_s).dependsOn({u"late"_s})});
     QVERIFY(o.waitAll(10000));
     QCOMPARE(o.status(ids[1])->state, AgentState::Failed);
     QVERIFY(o.status(ids[1])->error.contains(u"before it could finish"_s));
     QCOMPARE(o.status(ids[2])->state, AgentState::Blocked);
-    QCOMPARE(starts(journal.snapshot()), QStringList{u"busy"_s});
+    QCOMPARE(journal.starts(), QStringList{u"busy"_s});
 }
 
 void TestFailureHandling::rateLimitPausesOneProfile()
 {
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    setUp(o, &journal, {scripted(u"limited"_s), scripted(u"free"_s)});
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({test::ProfileBuilder::scripted(u"limited"_s), test::ProfileBuilder::scripted(u"free"_s)});
     o.setMaxParallel(4);
     QSignalSpy limited(&o, &Orchestrator::profileRateLimited);
-    const QStringList ids = o.spawnParallel(
-        {goal(u"l1"_s, u"ratelimit 1\nsleep 100"_s, {}, u"limited"_s), goal(u"f1"_s, u"sleep 300"_s, {}, u"free"_s)});
+    const QStringList ids =
+        o.spawnParallel({test::GoalBuilder(u"l1"_s).description(u"ratelimit 1\nsleep 100"_s).profile(u"limited"_s),
+                         test::GoalBuilder(u"f1"_s).description(u"sleep 300"_s).profile(u"free"_s)});
     QVERIFY(limited.wait(5000));
     QCOMPARE(limited.first().first().toString(), u"limited"_s);
     QCOMPARE(o.progress().rateLimitedProfiles, QStringList{u"limited"_s});
     // While paused, new goals of that profile wait; the other profile keeps running.
     QElapsedTimer t;
     t.start();
-    const QStringList more = o.spawnParallel({goal(u"l2"_s, {}, {}, u"limited"_s), goal(u"f2"_s, {}, {}, u"free"_s)});
+    const QStringList more = o.spawnParallel(
+        {test::GoalBuilder(u"l2"_s).profile(u"limited"_s), test::GoalBuilder(u"f2"_s).profile(u"free"_s)});
     QTRY_COMPARE(o.status(more[1])->state, AgentState::Completed);
     QCOMPARE(o.status(more[0])->state, AgentState::Queued);
     QVERIFY(o.status(more[0])->rateLimitedUntil.isValid());
@@ -384,10 +263,11 @@ void TestFailureHandling::rateLimitPausesOneProfile()
 
 void TestFailureHandling::loopDetection()
 {
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    setUp(o, &journal, {scripted(u"p"_s, 3)});
-    const QString id = o.spawn(goal(u"g"_s, u"iterate A\niterate B\niterate B\nsleep 2000"_s));
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({test::ProfileBuilder::scripted(u"p"_s).retries(3, {0.2})});
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).description(u"iterate A\niterate B\niterate B\nsleep 2000"_s));
     QVERIFY(o.waitAll(5000));
     QCOMPARE(o.status(id)->state, AgentState::Failed);
     QCOMPARE(o.status(id)->errorKind, u"loop"_s);
@@ -427,12 +307,13 @@ void TestFailureHandling::qualityMonitorRules()
 
 void TestFailureHandling::noImprovementStops()
 {
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    AgentProfile p = scripted(u"p"_s);
+    AgentProfile p = test::ProfileBuilder::scripted(u"p"_s);
     p.quality.maxIterationsWithoutImprovement = 2;
-    setUp(o, &journal, {p});
-    const QString id = o.spawn(goal(u"g"_s, u"score 0.5\nscore 0.5\nscore 0.5\nsleep 2000"_s));
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({p});
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).description(u"score 0.5\nscore 0.5\nscore 0.5\nsleep 2000"_s));
     QVERIFY(o.waitAll(5000));
     QCOMPARE(o.status(id)->state, AgentState::Failed);
     QCOMPARE(o.status(id)->errorKind, u"no_improvement"_s);
@@ -441,10 +322,11 @@ void TestFailureHandling::noImprovementStops()
 
 void TestFailureHandling::budgetAddsUpAcrossRetries()
 {
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    setUp(o, &journal, {scripted(u"p"_s, 5, {0.1})});
-    Goal g = goal(u"g"_s, u"usage 1000\nsleep 200\nfail-until 9"_s);
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({test::ProfileBuilder::scripted(u"p"_s).retries(5, {0.1})});
+    Goal g = test::GoalBuilder(u"g"_s).description(u"usage 1000 0 0.001\nsleep 200\nfail-until 9"_s);
     g.budget.maxTokens = 1500;
     const QString id = o.spawn(g);
     QVERIFY(o.waitAll(10000));
@@ -459,23 +341,25 @@ void TestFailureHandling::budgetAddsUpAcrossRetries()
 
 void TestFailureHandling::runBudget()
 {
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    setUp(o, &journal, {scripted(u"p"_s)});
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({test::ProfileBuilder::scripted(u"p"_s)});
     o.setMaxParallel(2);
     Budget budget;
     budget.maxCostUsd = 0.0015;
     o.setRunBudget(budget);
     QSignalSpy exceeded(&o, &Orchestrator::runBudgetExceeded);
     const QStringList ids =
-        o.spawnParallel({goal(u"a"_s, u"usage 10\nsleep 300"_s), goal(u"b"_s, u"sleep 50\nusage 10\nsleep 300"_s),
-                         goal(u"c"_s, u"usage 10"_s)});
+        o.spawnParallel({test::GoalBuilder(u"a"_s).description(u"usage 10 0 0.001\nsleep 300"_s),
+                         test::GoalBuilder(u"b"_s).description(u"sleep 50\nusage 10 0 0.001\nsleep 300"_s),
+                         test::GoalBuilder(u"c"_s).description(u"usage 10 0 0.001"_s)});
     QVERIFY(o.waitAll(10000));
     QCOMPARE(exceeded.size(), 1);
     QVERIFY(exceeded.first().first().toString().startsWith(u"run budget exceeded: $0.0020 > budget $0.0015"_s));
     for (const QString &id : ids)
         QCOMPARE(o.status(id)->state, AgentState::Failed);
-    QCOMPARE(starts(journal.snapshot()).size(), 2); // c never started
+    QCOMPARE(journal.starts().size(), 2); // c never started
 }
 
 void TestFailureHandling::modeOrder_data()
@@ -495,18 +379,20 @@ void TestFailureHandling::modeOrder()
     QFETCH(int, mode);
     QFETCH(int, maxParallel);
     QFETCH(QStringList, expected);
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    setUp(o, &journal, {scripted(u"p"_s)});
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({test::ProfileBuilder::scripted(u"p"_s)});
     o.setMaxParallel(maxParallel);
     o.setMode(Scheduler::Mode(mode));
     QSignalSpy started(&o, &Orchestrator::agentStarted);
-    Goal d = goal(u"d"_s, u"sleep 50"_s);
+    Goal d = test::GoalBuilder(u"d"_s).description(u"sleep 50"_s);
     d.priority = Priority::Critical;
-    o.spawnParallel(
-        {goal(u"a"_s, u"sleep 600"_s), goal(u"b"_s, u"sleep 50"_s), goal(u"c"_s, u"sleep 50"_s, {u"b"_s}), d});
+    o.spawnParallel({test::GoalBuilder(u"a"_s).description(u"sleep 600"_s),
+                     test::GoalBuilder(u"b"_s).description(u"sleep 50"_s),
+                     test::GoalBuilder(u"c"_s).description(u"sleep 50"_s).dependsOn({u"b"_s}), d});
     QVERIFY(o.waitAll(10000));
-    const QStringList events = journal.snapshot();
+    const QStringList events = journal.events();
     QStringList dispatched; // in dispatch order (the journal sees simultaneous starts in any order)
     for (const QList<QVariant> &args : std::as_const(started))
         dispatched << o.status(args.first().toString())->goalId;
@@ -535,31 +421,34 @@ void TestFailureHandling::modeOrder()
 
 void TestFailureHandling::pipelineHandoff()
 {
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    setUp(o, &journal, {scripted(u"p"_s)});
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({test::ProfileBuilder::scripted(u"p"_s)});
     o.setMode(Scheduler::Mode::Pipeline);
-    o.spawnParallel({goal(u"producer"_s, u"sleep 100\nhandoff first-batch\nsleep 800"_s),
-                     goal(u"consumer"_s, u"sleep 50"_s, {u"producer"_s})});
+    o.spawnParallel({test::GoalBuilder(u"producer"_s).description(u"sleep 100\nhandoff first-batch\nsleep 800"_s),
+                     test::GoalBuilder(u"consumer"_s).description(u"sleep 50"_s).dependsOn({u"producer"_s})});
     QVERIFY(o.waitAll(10000));
-    const QStringList events = journal.snapshot();
+    const QStringList events = journal.events();
     QVERIFY2(events.indexOf(u"start:consumer:1"_s) < events.indexOf(u"end:producer"_s), qPrintable(events.join(u' ')));
-    const QJsonObject inputs = journal.inputs.value(u"consumer"_s);
+    const QJsonObject inputs = journal.inputsOf(u"consumer"_s);
     QCOMPARE(inputs.value(u"producer"_s).toObject().value(u"output"_s).toString(), u"first-batch"_s);
 }
 
 void TestFailureHandling::dependencyOutputsArePassedOn()
 {
-    Journal journal;
+    test::AgentJournal journal;
     Orchestrator o;
-    setUp(o, &journal, {scripted(u"p"_s)});
-    o.spawnParallel({goal(u"a"_s), goal(u"b"_s), goal(u"c"_s, {}, {u"a"_s, u"b"_s})});
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({test::ProfileBuilder::scripted(u"p"_s)});
+    o.spawnParallel({test::GoalBuilder(u"a"_s).description(u"summary summary of a"_s), test::GoalBuilder(u"b"_s),
+                     test::GoalBuilder(u"c"_s).dependsOn({u"a"_s, u"b"_s})});
     QVERIFY(o.waitAll(10000));
-    const QJsonObject inputs = journal.inputs.value(u"c"_s);
+    const QJsonObject inputs = journal.inputsOf(u"c"_s);
     QCOMPARE(inputs.keys(), (QStringList{u"a"_s, u"b"_s}));
     QCOMPARE(inputs.value(u"a"_s).toObject().value(u"summary"_s).toString(), u"summary of a"_s);
     QCOMPARE(inputs.value(u"b"_s).toObject().value(u"state"_s).toString(), u"Completed"_s);
-    QVERIFY(journal.inputs.value(u"a"_s).isEmpty());
+    QVERIFY(journal.inputsOf(u"a"_s).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestFailureHandling)

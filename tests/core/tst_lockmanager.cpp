@@ -1,5 +1,6 @@
 #include "coordination/LockGuard.h"
 #include "coordination/LockManager.h"
+#include "coordination/LockResource.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -129,7 +130,7 @@ void TestLockManager::normalization()
     QFETCH(QString, errorPart);
 
     QString error;
-    const QString normalized = LockManager::normalizeResource(input, workspace, &error);
+    const QString normalized = LockResource::normalize(input, workspace, &error);
     QCOMPARE(normalized, expected);
     if (expected.isEmpty())
         QVERIFY2(error.contains(errorPart), qPrintable(error));
@@ -157,8 +158,8 @@ void TestLockManager::overlaps()
     QFETCH(QString, a);
     QFETCH(QString, b);
     QFETCH(bool, overlap);
-    QCOMPARE(LockManager::overlaps(a, b), overlap);
-    QCOMPARE(LockManager::overlaps(b, a), overlap);
+    QCOMPARE(LockResource::overlaps(a, b), overlap);
+    QCOMPARE(LockResource::overlaps(b, a), overlap);
 }
 
 void TestLockManager::spellingsOfOnePathConflict()
@@ -506,7 +507,7 @@ void TestLockManager::leaseExpiresInRealTime()
     const qint64 leaseMs = snapshot.at(0).acquiredAt.msecsTo(snapshot.at(0).expiresAt);
     QVERIFY2(leaseMs > 400 && leaseMs <= 510, qPrintable(QString::number(leaseMs)));
 
-    // a1 keeps renewing; a2 does not.
+    // a1 keeps renewing; a2 does not. A span of real time, longer than the lease, by design.
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < 1200) {

@@ -1,4 +1,4 @@
-#include "orchestration/RunSummary.h"
+#include "model/RunSummary.h"
 #include "persistence/MetricsCalculator.h"
 #include "persistence/ReportWriter.h"
 

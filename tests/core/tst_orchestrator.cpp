@@ -3,6 +3,8 @@
 #include "agents/BackendRegistry.h"
 #include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -63,36 +65,6 @@ private:
     AgentProfile m_profile;
 };
 
-AgentProfile probeProfile(const QString &name, bool hold, int maxConcurrent = 0)
-{
-    AgentProfile p;
-    p.name = name;
-    p.backend = u"probe"_s;
-    p.maxConcurrent = maxConcurrent;
-    p.retry.maxRetries = 0; // failures here are final; retries have their own tests
-    p.settings.insert(u"hold"_s, hold);
-    return p;
-}
-
-AgentProfile demoProfile(int durationMs)
-{
-    AgentProfile p;
-    p.name = u"demo"_s;
-    p.backend = u"demo"_s;
-    p.retry.maxRetries = 0;
-    p.settings.insert(u"duration_ms"_s, durationMs);
-    return p;
-}
-
-Goal goal(const QString &id, const QString &title = {}, const QStringList &deps = {})
-{
-    Goal g;
-    g.id = id;
-    g.title = title.isEmpty() ? id : title;
-    g.dependsOn = deps;
-    return g;
-}
-
 void useProbe(Orchestrator &o, Probe *probe)
 {
     BackendRegistry registry = BackendRegistry::withBuiltins();
@@ -128,7 +100,7 @@ private Q_SLOTS:
 void TestOrchestrator::lifecycleSignals()
 {
     Orchestrator o;
-    o.setProfiles({demoProfile(150)});
+    o.setProfiles({test::ProfileBuilder::demo(u"demo"_s, 150)});
     o.setMaxParallel(2);
     QSignalSpy spawned(&o, &Orchestrator::agentSpawned);
     QSignalSpy started(&o, &Orchestrator::agentStarted);
@@ -137,7 +109,7 @@ void TestOrchestrator::lifecycleSignals()
     QSignalSpy failed(&o, &Orchestrator::agentFailed);
 
     QString error;
-    const QString id = o.spawn(goal(QString(), u"write docs"_s), &error);
+    const QString id = o.spawn(test::GoalBuilder::titled(u"write docs"_s), &error);
     QVERIFY2(!id.isEmpty(), qPrintable(error));
     QCOMPARE(id, u"a-1"_s);
     QCOMPARE(spawned.size(), 1);
@@ -165,11 +137,12 @@ void TestOrchestrator::failureBlocksDependents()
     Probe probe;
     Orchestrator o;
     useProbe(o, &probe);
-    o.setProfiles({probeProfile(u"p"_s, false)});
+    o.setProfiles({test::ProfileBuilder(u"p"_s, u"probe"_s).setting(u"hold"_s, false)});
     QSignalSpy failed(&o, &Orchestrator::agentFailed);
     QSignalSpy blocked(&o, &Orchestrator::agentBlocked);
-    const QStringList ids = o.spawnParallel(
-        {goal(u"a"_s, u"fail please"_s), goal(u"b"_s, {}, {u"a"_s}), goal(u"c"_s, {}, {u"b"_s}), goal(u"d"_s)});
+    const QStringList ids = o.spawnParallel({test::GoalBuilder(u"a"_s).title(u"fail please"_s),
+                                             test::GoalBuilder(u"b"_s).dependsOn({u"a"_s}),
+                                             test::GoalBuilder(u"c"_s).dependsOn({u"b"_s}), test::GoalBuilder(u"d"_s)});
     QCOMPARE(ids.size(), 4);
     QVERIFY(o.waitAll(5000));
     QCOMPARE(failed.size(), 1);
@@ -185,16 +158,18 @@ void TestOrchestrator::failureBlocksDependents()
 void TestOrchestrator::spawnRejectsInvalidBatchWhole()
 {
     Orchestrator o;
-    o.setProfiles({demoProfile(10)});
+    o.setProfiles({test::ProfileBuilder::demo(u"demo"_s, 10)});
     QSignalSpy spawned(&o, &Orchestrator::agentSpawned);
     QString error;
-    const QStringList ids =
-        o.spawnParallel({goal(u"x"_s), goal(u"y"_s, {}, {u"z"_s}), goal(u"z"_s, {}, {u"y"_s})}, &error);
+    const QStringList ids = o.spawnParallel({test::GoalBuilder(u"x"_s), test::GoalBuilder(u"y"_s).dependsOn({u"z"_s}),
+                                             test::GoalBuilder(u"z"_s).dependsOn({u"y"_s})},
+                                            &error);
     QVERIFY(ids.isEmpty());
     QCOMPARE(error, u"cycle: y -> z -> y"_s);
     QCOMPARE(spawned.size(), 0);
     QVERIFY(o.agents().isEmpty());
-    QCOMPARE(o.validate({goal(u"q"_s, {}, {u"nope"_s})}), QStringList{u"goal 'q': unknown dependency 'nope'"_s});
+    QCOMPARE(o.validate({test::GoalBuilder(u"q"_s).dependsOn({u"nope"_s})}),
+             QStringList{u"goal 'q': unknown dependency 'nope'"_s});
 }
 
 void TestOrchestrator::cancelQueuedIsImmediate()
@@ -202,9 +177,10 @@ void TestOrchestrator::cancelQueuedIsImmediate()
     Probe probe;
     Orchestrator o;
     useProbe(o, &probe);
-    o.setProfiles({probeProfile(u"p"_s, true)});
+    o.setProfiles({test::ProfileBuilder(u"p"_s, u"probe"_s).setting(u"hold"_s, true)});
     o.setMaxParallel(1);
-    const QStringList ids = o.spawnParallel({goal(u"a"_s), goal(u"b"_s), goal(u"c"_s, {}, {u"b"_s})});
+    const QStringList ids = o.spawnParallel(
+        {test::GoalBuilder(u"a"_s), test::GoalBuilder(u"b"_s), test::GoalBuilder(u"c"_s).dependsOn({u"b"_s})});
     QCOMPARE(o.status(ids[1])->state, AgentState::Queued);
     QSignalSpy cancelled(&o, &Orchestrator::agentCancelled);
     QVERIFY(o.cancel(ids[1]));
@@ -221,10 +197,10 @@ void TestOrchestrator::cancelQueuedIsImmediate()
 void TestOrchestrator::cancelRunningDemoIsPrompt()
 {
     Orchestrator o;
-    o.setProfiles({demoProfile(60000)});
+    o.setProfiles({test::ProfileBuilder::demo(u"demo"_s, 60000)});
     QSignalSpy started(&o, &Orchestrator::agentStarted);
     QSignalSpy cancelled(&o, &Orchestrator::agentCancelled);
-    const QString id = o.spawn(goal(u"long"_s));
+    const QString id = o.spawn(test::GoalBuilder(u"long"_s));
     QVERIFY(started.size() == 1 || started.wait(2000));
     QTRY_VERIFY(o.status(id)->progress >= 0);
     QElapsedTimer timer;
@@ -242,11 +218,11 @@ void TestOrchestrator::cancelAll()
     Probe probe;
     Orchestrator o;
     useProbe(o, &probe);
-    o.setProfiles({probeProfile(u"p"_s, true)});
+    o.setProfiles({test::ProfileBuilder(u"p"_s, u"probe"_s).setting(u"hold"_s, true)});
     o.setMaxParallel(3);
     QList<Goal> goals;
     for (int i = 0; i < 10; ++i)
-        goals << goal(QStringLiteral("g%1").arg(i));
+        goals << test::GoalBuilder(QStringLiteral("g%1").arg(i));
     o.spawnParallel(goals);
     QTRY_COMPARE(probe.running.load(), 3);
     QSignalSpy cancelled(&o, &Orchestrator::agentCancelled);
@@ -262,13 +238,14 @@ void TestOrchestrator::cleanupRemovesFinishedOnly()
     Probe probe;
     Orchestrator o;
     useProbe(o, &probe);
-    o.setProfiles({probeProfile(u"fast"_s, false), probeProfile(u"held"_s, true)});
+    o.setProfiles({test::ProfileBuilder(u"fast"_s, u"probe"_s).setting(u"hold"_s, false),
+                   test::ProfileBuilder(u"held"_s, u"probe"_s).setting(u"hold"_s, true)});
     o.setMaxParallel(4);
-    Goal slow = goal(u"slow"_s);
+    Goal slow = test::GoalBuilder(u"slow"_s);
     slow.profile = u"held"_s;
-    Goal f1 = goal(u"f1"_s);
+    Goal f1 = test::GoalBuilder(u"f1"_s);
     f1.profile = u"fast"_s;
-    Goal f2 = goal(u"f2"_s, u"fail this"_s);
+    Goal f2 = test::GoalBuilder(u"f2"_s).title(u"fail this"_s);
     f2.profile = u"fast"_s;
     const QStringList ids = o.spawnParallel({slow, f1, f2});
     QTRY_COMPARE(o.progress().completed + o.progress().failed, 2);
@@ -291,11 +268,11 @@ void TestOrchestrator::liveMaxParallel()
     Probe probe;
     Orchestrator o;
     useProbe(o, &probe);
-    o.setProfiles({probeProfile(u"p"_s, true)});
+    o.setProfiles({test::ProfileBuilder(u"p"_s, u"probe"_s).setting(u"hold"_s, true)});
     o.setMaxParallel(2);
     QList<Goal> goals;
     for (int i = 0; i < 12; ++i)
-        goals << goal(QStringLiteral("g%1").arg(i));
+        goals << test::GoalBuilder(QStringLiteral("g%1").arg(i));
     o.spawnParallel(goals);
     QTRY_COMPARE(probe.running.load(), 2);
     QCOMPARE(o.progress().poolBusy, 2);
@@ -304,7 +281,7 @@ void TestOrchestrator::liveMaxParallel()
     o.setMaxParallel(6);
     QCOMPARE(changed.size(), 1);
     QTRY_COMPARE(probe.running.load(), 6);
-    QTest::qWait(50);
+    QTest::qWait(50); // a span in which no seventh may start
     QCOMPARE(probe.running.load(), 6);
     probe.release = true;
     QVERIFY(o.waitAll(5000));
@@ -317,11 +294,11 @@ void TestOrchestrator::pauseAndResume()
     Probe probe;
     Orchestrator o;
     useProbe(o, &probe);
-    o.setProfiles({probeProfile(u"p"_s, false)});
+    o.setProfiles({test::ProfileBuilder(u"p"_s, u"probe"_s).setting(u"hold"_s, false)});
     QSignalSpy paused(&o, &Orchestrator::dispatchPausedChanged);
     o.pauseDispatch();
     QVERIFY(o.isDispatchPaused());
-    const QStringList ids = o.spawnParallel({goal(u"a"_s), goal(u"b"_s)});
+    const QStringList ids = o.spawnParallel({test::GoalBuilder(u"a"_s), test::GoalBuilder(u"b"_s)});
     QVERIFY(!o.waitAll(150)); // nothing runs while paused
     QCOMPARE(probe.runs.load(), 0);
     QCOMPARE(o.progress().pending, 2);
@@ -338,14 +315,14 @@ void TestOrchestrator::perProfileCap()
     Probe probe;
     Orchestrator o;
     useProbe(o, &probe);
-    o.setProfiles({probeProfile(u"p"_s, true, 2)});
+    o.setProfiles({test::ProfileBuilder(u"p"_s, u"probe"_s).setting(u"hold"_s, true).maxConcurrent(2)});
     o.setMaxParallel(8);
     QList<Goal> goals;
     for (int i = 0; i < 6; ++i)
-        goals << goal(QStringLiteral("g%1").arg(i));
+        goals << test::GoalBuilder(QStringLiteral("g%1").arg(i));
     o.spawnParallel(goals);
     QTRY_COMPARE(probe.running.load(), 2);
-    QTest::qWait(50);
+    QTest::qWait(50); // a span in which no third may start
     QCOMPARE(probe.running.load(), 2);
     probe.release = true;
     QVERIFY(o.waitAll(5000));
@@ -357,13 +334,13 @@ void TestOrchestrator::thousandGoalsThroughThePool()
     Probe probe;
     Orchestrator o;
     useProbe(o, &probe);
-    o.setProfiles({probeProfile(u"p"_s, false)});
+    o.setProfiles({test::ProfileBuilder(u"p"_s, u"probe"_s).setting(u"hold"_s, false)});
     o.setMaxParallel(8);
     QSignalSpy completed(&o, &Orchestrator::agentCompleted);
     QList<Goal> goals;
     for (int i = 0; i < 1000; ++i)
-        goals << goal(QStringLiteral("g%1").arg(i), {},
-                      i >= 10 ? QStringList{QStringLiteral("g%1").arg(i % 10)} : QStringList{});
+        goals << test::GoalBuilder(QStringLiteral("g%1").arg(i))
+                     .dependsOn(i >= 10 ? QStringList{QStringLiteral("g%1").arg(i % 10)} : QStringList{});
     QCOMPARE(o.spawnParallel(goals).size(), 1000);
     QVERIFY(o.waitAll(60000));
     QCOMPARE(completed.size(), 1000);
@@ -380,13 +357,13 @@ void TestOrchestrator::updatesAreBatched()
 {
     Orchestrator o;
     o.setUpdateInterval(100);
-    o.setProfiles({demoProfile(600)});
+    o.setProfiles({test::ProfileBuilder::demo(u"demo"_s, 600)});
     o.setMaxParallel(20);
     QSignalSpy updates(&o, &Orchestrator::agentsUpdated);
     QSignalSpy progress(&o, &Orchestrator::agentProgress);
     QList<Goal> goals;
     for (int i = 0; i < 20; ++i)
-        goals << goal(QStringLiteral("g%1").arg(i));
+        goals << test::GoalBuilder(QStringLiteral("g%1").arg(i));
     o.spawnParallel(goals);
     QVERIFY(o.waitAll(10000));
     QSet<QString> seen;
@@ -406,9 +383,10 @@ void TestOrchestrator::summaryCounts()
     Probe probe;
     Orchestrator o;
     useProbe(o, &probe);
-    o.setProfiles({probeProfile(u"p"_s, false)});
+    o.setProfiles({test::ProfileBuilder(u"p"_s, u"probe"_s).setting(u"hold"_s, false)});
     o.setMaxParallel(2);
-    o.spawnParallel({goal(u"a"_s), goal(u"b"_s, u"fail"_s), goal(u"c"_s, {}, {u"b"_s}), goal(u"d"_s, {}, {u"a"_s})});
+    o.spawnParallel({test::GoalBuilder(u"a"_s), test::GoalBuilder(u"b"_s).title(u"fail"_s),
+                     test::GoalBuilder(u"c"_s).dependsOn({u"b"_s}), test::GoalBuilder(u"d"_s).dependsOn({u"a"_s})});
     QVERIFY(o.waitAll(5000));
     const RunSummary s = o.summary();
     QCOMPARE(s.total, 4);
@@ -427,18 +405,19 @@ namespace {
 QString holdTheSlotAfterShortGoals(Orchestrator &o, Probe &probe)
 {
     useProbe(o, &probe);
-    o.setProfiles({probeProfile(u"quick"_s, false), probeProfile(u"slow"_s, true)});
+    o.setProfiles({test::ProfileBuilder(u"quick"_s, u"probe"_s).setting(u"hold"_s, false),
+                   test::ProfileBuilder(u"slow"_s, u"probe"_s).setting(u"hold"_s, true)});
     o.setMaxParallel(1);
     QList<Goal> warmUp;
     for (int i = 0; i < 40; ++i) {
-        Goal g = goal(QStringLiteral("w%1").arg(i));
+        Goal g = test::GoalBuilder(QStringLiteral("w%1").arg(i));
         g.profile = u"quick"_s;
         warmUp << g;
     }
     o.spawnParallel(warmUp);
     if (!o.waitAll(10000))
         return {};
-    Goal held = goal(u"held"_s);
+    Goal held = test::GoalBuilder(u"held"_s);
     held.profile = u"slow"_s;
     const QString id = o.spawn(held);
     if (!QTest::qWaitFor([&probe] { return probe.running.load() == 1; }, 5000))
@@ -453,13 +432,13 @@ void TestOrchestrator::lookAheadNeverExceedsTheCap()
     Probe probe;
     Orchestrator o;
     useProbe(o, &probe);
-    o.setProfiles({probeProfile(u"p"_s, false)});
+    o.setProfiles({test::ProfileBuilder(u"p"_s, u"probe"_s).setting(u"hold"_s, false)});
     o.setMaxParallel(2);
     int busiest = 0;
     connect(&o, &Orchestrator::agentCompleted, this, [&] { busiest = qMax(busiest, o.progress().poolBusy); });
     QList<Goal> goals;
     for (int i = 0; i < 2000; ++i)
-        goals << goal(QStringLiteral("g%1").arg(i));
+        goals << test::GoalBuilder(QStringLiteral("g%1").arg(i));
     QCOMPARE(o.spawnParallel(goals).size(), 2000);
     QVERIFY(o.waitAll(60000));
     QCOMPARE(probe.runs.load(), 2000);
@@ -477,9 +456,10 @@ void TestOrchestrator::lookAheadGoalCancelledBeforeItRuns()
     Orchestrator o;
     const QString held = holdTheSlotAfterShortGoals(o, probe);
     QVERIFY(!held.isEmpty());
-    Goal next = goal(u"next"_s);
+    Goal next = test::GoalBuilder(u"next"_s);
     next.profile = u"quick"_s;
     const QString waiting = o.spawn(next);
+    // A span: dispatch hands "next" to the pool ahead of a free slot (nothing shows that), and it must not start.
     QTest::qWait(50);
     QCOMPARE(o.status(waiting)->state, AgentState::Queued); // the slot is taken
     QCOMPARE(o.progress().poolBusy, 1);
@@ -499,14 +479,14 @@ void TestOrchestrator::lookAheadGoalWithdrawnOnPause()
     Orchestrator o;
     const QString held = holdTheSlotAfterShortGoals(o, probe);
     QVERIFY(!held.isEmpty());
-    Goal next = goal(u"next"_s);
+    Goal next = test::GoalBuilder(u"next"_s);
     next.profile = u"quick"_s;
     const QString waiting = o.spawn(next);
-    QTest::qWait(50);
+    QTest::qWait(50); // dispatch hands "next" to the pool ahead of a free slot; nothing shows when it has
     o.pauseDispatch();
     probe.release = true; // the slot frees up while dispatch is paused
     QTRY_COMPARE(o.status(held)->state, AgentState::Completed);
-    QTest::qWait(100);
+    QTest::qWait(100);                                      // a span in which nothing may start
     QCOMPARE(o.status(waiting)->state, AgentState::Queued); // nothing new starts while paused
     QCOMPARE(probe.runsPerGoal.value(u"next"_s), 0);
     o.resumeDispatch();

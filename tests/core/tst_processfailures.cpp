@@ -4,6 +4,8 @@
 #include "agents/BackendRegistry.h"
 #include "orchestration/AgentLog.h"
 #include "orchestration/Orchestrator.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
 #include "support/TestSupport.h"
 
 #include <QFile>
@@ -51,7 +53,6 @@ private Q_SLOTS:
 
 private:
     AgentProfile profile(const QString &name, const QString &body, int maxRetries = 0, QList<double> backoff = {0.2});
-    Goal goal(const QString &id, const QString &profile);
     QTemporaryDir m_dir;
 };
 
@@ -63,24 +64,11 @@ void TestProcessFailures::initTestCase()
 AgentProfile TestProcessFailures::profile(const QString &name, const QString &body, int maxRetries,
                                           QList<double> backoff)
 {
-    AgentProfile p;
-    p.name = name;
-    p.backend = u"process"_s;
-    p.command = {u"sh"_s, test::writeScript(m_dir.path(), name + u".sh"_s, u"#!/bin/sh\nread -r goal\n"_s + body)};
-    p.retry.maxRetries = maxRetries;
-    p.retry.backoffS = backoff;
-    p.retry.jitter = 0;
-    p.settings.insert(u"kill_grace_ms"_s, 300);
-    return p;
-}
-
-Goal TestProcessFailures::goal(const QString &id, const QString &profile)
-{
-    Goal g;
-    g.id = id;
-    g.title = id;
-    g.profile = profile;
-    return g;
+    const QString script = test::writeScript(m_dir.path(), name + u".sh"_s, u"#!/bin/sh\nread -r goal\n"_s + body);
+    return test::ProfileBuilder(name, u"process"_s)
+        .command({u"sh"_s, script})
+        .retries(maxRetries, backoff)
+        .setting(u"kill_grace_ms"_s, 300);
 }
 
 void TestProcessFailures::failTwiceThenSucceed()
@@ -93,7 +81,7 @@ echo '{"type":"result","summary":"third time lucky"}'
 )SH"_s,
                            3, {0.2, 0.3})});
     QSignalSpy retries(&o, &Orchestrator::agentRetryScheduled);
-    const QString id = o.spawn(goal(u"g"_s, u"flaky"_s));
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).profile(u"flaky"_s));
     QVERIFY(o.waitAll(15000));
     QCOMPARE(o.status(id)->state, AgentState::Completed);
     QCOMPARE(o.status(id)->attempt, 3);
@@ -114,7 +102,7 @@ exit 2
                              3);
     p.retry.nonRetryable << u"auth"_s;
     o.setProfiles({p});
-    const QString id = o.spawn(goal(u"g"_s, u"auth"_s));
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).profile(u"auth"_s));
     QVERIFY(o.waitAll(10000));
     QCOMPARE(o.status(id)->state, AgentState::Failed);
     QCOMPARE(o.status(id)->attempt, 1);
@@ -127,7 +115,7 @@ void TestProcessFailures::exhaustedRetriesAskTheHuman()
     Orchestrator o;
     o.setProfiles({profile(u"broken"_s, u"exit 5\n"_s, 1, {0.1})});
     QSignalSpy raised(&o.inbox(), &EscalationInbox::escalationRaised);
-    const QString id = o.spawn(goal(u"g"_s, u"broken"_s));
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).profile(u"broken"_s));
     QVERIFY(raised.wait(10000));
     const Escalation e = raised.first().first().value<Escalation>();
     QCOMPARE(e.trigger, Escalation::Trigger::Failure);
@@ -151,7 +139,7 @@ void TestProcessFailures::attemptTimeout()
     o.setProfiles({p});
     QElapsedTimer t;
     t.start();
-    const QString id = o.spawn(goal(u"g"_s, u"slow"_s));
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).profile(u"slow"_s));
     QVERIFY(o.waitAll(10000));
     QVERIFY(t.elapsed() < 5000);
     QCOMPARE(o.status(id)->state, AgentState::Failed);
@@ -174,7 +162,7 @@ sleep 30
     o.setProfiles({p});
     QElapsedTimer t;
     t.start();
-    const QString id = o.spawn(goal(u"g"_s, u"hung"_s));
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).profile(u"hung"_s));
     QVERIFY(o.waitAll(15000));
     QVERIFY(t.elapsed() >= 2000); // the heartbeats kept it alive past 1 s
     QCOMPARE(o.status(id)->state, AgentState::Failed);
@@ -185,7 +173,7 @@ void TestProcessFailures::deadline()
 {
     Orchestrator o;
     o.setProfiles({profile(u"slow"_s, u"sleep 30\n"_s, 3)});
-    Goal g = goal(u"g"_s, u"slow"_s);
+    Goal g = test::GoalBuilder(u"g"_s).profile(u"slow"_s);
     g.deadline = QDateTime::currentDateTimeUtc().addMSecs(700);
     const QString id = o.spawn(g);
     QVERIFY(o.waitAll(10000));
@@ -204,12 +192,13 @@ echo '{"type":"result","summary":"ok"}'
                    profile(u"local"_s, u"echo '{\"type\":\"result\",\"summary\":\"ok\"}'\n"_s)});
     o.setMaxParallel(4);
     QSignalSpy limited(&o, &Orchestrator::profileRateLimited);
-    const QString first = o.spawn(goal(u"first"_s, u"api"_s));
+    const QString first = o.spawn(test::GoalBuilder(u"first"_s).profile(u"api"_s));
     QVERIFY(limited.wait(10000));
     QTRY_COMPARE(o.status(first)->state, AgentState::Completed);
     QElapsedTimer t;
     t.start();
-    const QStringList more = o.spawnParallel({goal(u"second"_s, u"api"_s), goal(u"other"_s, u"local"_s)});
+    const QStringList more = o.spawnParallel(
+        {test::GoalBuilder(u"second"_s).profile(u"api"_s), test::GoalBuilder(u"other"_s).profile(u"local"_s)});
     QTRY_COMPARE(o.status(more[1])->state, AgentState::Completed);
     QCOMPARE(o.status(more[0])->state, AgentState::Queued); // its profile waits out the limit
     QCOMPARE(o.progress().rateLimitedProfiles, QStringList{u"api"_s});
@@ -228,7 +217,7 @@ sleep 30
     p.quality.minImprovement = 0.05;
     p.quality.maxIterationsWithoutImprovement = 3;
     o.setProfiles({p});
-    const QString id = o.spawn(goal(u"g"_s, u"stuck"_s));
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).profile(u"stuck"_s));
     QVERIFY(o.waitAll(10000));
     QCOMPARE(o.status(id)->state, AgentState::Failed);
     QCOMPARE(o.status(id)->errorKind, u"no_improvement"_s);
@@ -244,7 +233,7 @@ sleep 0.3
 exit 1
 )SH"_s,
                            5, {0.1})});
-    Goal g = goal(u"g"_s, u"spender"_s);
+    Goal g = test::GoalBuilder(u"g"_s).profile(u"spender"_s);
     g.budget.maxCostUsd = 0.05;
     const QString id = o.spawn(g);
     QVERIFY(o.waitAll(15000));
@@ -264,7 +253,7 @@ void TestProcessFailures::hugeOutputStaysBounded()
     o.setLogDirectory(m_dir.filePath(u"logs"_s));
     o.setProfiles({profile(u"loud"_s, u"head -c 200000000 /dev/zero | tr '\\0' 'x' | fold -w 1000\n"_s)});
     const qint64 before = residentKb();
-    const QString id = o.spawn(goal(u"g"_s, u"loud"_s));
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).profile(u"loud"_s));
     QVERIFY(o.waitAll(120000));
     const qint64 grown = residentKb() - before;
     QCOMPARE(o.status(id)->state, AgentState::Completed);
@@ -286,9 +275,9 @@ void TestProcessFailures::dependencyResultReachesDependent()
     o.setWorkspace(m_dir.path());
     o.setProfiles({profile(u"producer"_s, u"echo '{\"type\":\"result\",\"summary\":\"schema v2 ready\"}'\n"_s),
                    profile(u"consumer"_s, u"echo \"$goal\" > consumer-input.json\n"_s)});
-    Goal consumer = goal(u"use"_s, u"consumer"_s);
+    Goal consumer = test::GoalBuilder(u"use"_s).profile(u"consumer"_s);
     consumer.dependsOn = {u"make"_s};
-    o.spawnParallel({goal(u"make"_s, u"producer"_s), consumer});
+    o.spawnParallel({test::GoalBuilder(u"make"_s).profile(u"producer"_s), consumer});
     QVERIFY(o.waitAll(10000));
     QFile input(m_dir.filePath(u"consumer-input.json"_s));
     QVERIFY(input.open(QIODevice::ReadOnly));

@@ -4,6 +4,9 @@
 #include "orchestration/Orchestrator.h"
 #include "persistence/ReportWriter.h"
 #include "persistence/Store.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
+#include "support/TemporaryStore.h"
 #include "support/TestSupport.h"
 
 #include <QDir>
@@ -90,13 +93,8 @@ QProcessEnvironment TestRecovery::environment() const
 
 AgentProfile TestRecovery::profile(const QString &name, const QString &body) const
 {
-    AgentProfile p;
-    p.name = name;
-    p.backend = u"process"_s;
-    p.command = {u"sh"_s, test::writeScript(m_home.path(), name + u".sh"_s, u"#!/bin/sh\nread -r goal\n"_s + body)};
-    p.retry.maxRetries = 0;
-    p.settings.insert(u"kill_grace_ms"_s, 300);
-    return p;
+    const QString script = test::writeScript(m_home.path(), name + u".sh"_s, u"#!/bin/sh\nread -r goal\n"_s + body);
+    return test::ProfileBuilder(name, u"process"_s).command({u"sh"_s, script}).setting(u"kill_grace_ms"_s, 300);
 }
 
 // Runs the CLI; answers every escalation event with option B (when answer); kills it with SIGKILL after
@@ -260,11 +258,10 @@ void TestRecovery::slotFreedBeforeFinalIsDurable()
 {
     for (const Scheduler::Mode mode : {Scheduler::Mode::Dependency, Scheduler::Mode::Sequential}) {
         const bool sequential = mode == Scheduler::Mode::Sequential;
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        Store store;
+        test::TemporaryStore temp(u"slots.db"_s);
+        QVERIFY2(temp.isOpen(), qPrintable(temp.error()));
+        Store &store = temp.store();
         QString error;
-        QVERIFY2(store.open(dir.filePath(u"slots.db"_s), &error), qPrintable(error));
         Orchestrator o;
         o.setWorkspace(m_home.path());
         o.setProfiles({profile(u"quick"_s, u"echo '{\"type\":\"result\",\"summary\":\"ok\"}'\n"_s)});
@@ -290,7 +287,7 @@ void TestRecovery::slotFreedBeforeFinalIsDurable()
         QCOMPARE(ids.size(), 3);
         QTRY_COMPARE_WITH_TIMEOUT(o.status(ids.at(0))->state, AgentState::Completed, 15000);
         if (sequential) {
-            QTest::qWait(300); // time enough for b to start, were it allowed to
+            QTest::qWait(300); // a span: time enough for b to start, were it allowed to
             QCOMPARE(o.status(ids.at(1))->attempt, 0);
         } else {
             // a is done but not durable: b took its slot and finished too; c still waits for a.
@@ -318,19 +315,10 @@ void TestRecovery::autoResumeRunsInterruptedFirst()
     QVERIFY(dir.isValid());
     const QString db = dir.filePath(u"live.db"_s);
     const QString crashed = dir.filePath(u"crashed.db"_s);
-    AgentProfile slow;
-    slow.name = u"worker"_s;
-    slow.backend = u"demo"_s;
-    slow.retry.maxRetries = 0;
-    slow.settings.insert(u"duration_ms"_s, 60000);
+    const AgentProfile slow = test::ProfileBuilder::demo(u"worker"_s, 60000);
     QList<Goal> goals;
-    for (const QString &id : {u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s}) {
-        Goal g;
-        g.id = id;
-        g.title = id.toUpper();
-        g.profile = u"worker"_s;
-        goals << g;
-    }
+    for (const QString &id : {u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s})
+        goals << test::GoalBuilder(id).title(id.toUpper()).profile(u"worker"_s);
     {
         Store store;
         QString error;
@@ -456,7 +444,7 @@ echo "{\"type\":\"result\",\"summary\":\"attempt $SWITCHBOARD_ATTEMPT\"}"
     QCOMPARE(o.status(runningAgent)->costUsd, 0.5);
     QCOMPARE(o.status(o.agentForGoal(u"after"_s))->state, AgentState::Queued);
     // The interrupted agent waits for a click when automatic resume is off.
-    QTest::qWait(300);
+    QTest::qWait(300); // a span in which it must not be resumed
     QCOMPARE(o.status(runningAgent)->state, AgentState::Interrupted);
     // The answered question is remembered; numbering continues above the stored ids.
     QCOMPARE(o.inbox().history().size(), 1);
@@ -767,14 +755,12 @@ void TestRecovery::diskFullPausesDispatch()
 {
     // The disk fills up mid-run (PRAGMA max_page_count): the orchestrator says why, starts nothing new, lets the
     // running agents end, and the database stays intact with every reported completion in it.
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString db = dir.filePath(u"full.db"_s);
-    Store store;
-    QString error;
-    QVERIFY2(store.open(db, &error), qPrintable(error));
+    test::TemporaryStore temp(u"full.db"_s);
+    QVERIFY2(temp.isOpen(), qPrintable(temp.error()));
+    const QString db = temp.path();
+    Store &store = temp.store();
     Orchestrator o;
-    o.setWorkspace(dir.path());
+    o.setWorkspace(temp.directory());
     o.setStore(&store);
     o.setMaxParallel(2);
     o.setProfiles({profile(u"chatty"_s, uR"SH(i=0

@@ -1,5 +1,7 @@
 // Scheduler: pure logic, so every rule is checked by driving it step by step.
 #include "orchestration/Scheduler.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -8,28 +10,6 @@ using namespace switchboard;
 using namespace Qt::StringLiterals;
 
 namespace {
-Goal goal(const QString &id, const QStringList &deps = {}, Priority priority = Priority::Medium,
-          const QStringList &caps = {}, const QString &profile = {})
-{
-    Goal g;
-    g.id = id;
-    g.title = id;
-    g.dependsOn = deps;
-    g.priority = priority;
-    g.capabilities = caps;
-    g.profile = profile;
-    return g;
-}
-
-AgentProfile profile(const QString &name, const QStringList &caps = {}, int maxConcurrent = 0)
-{
-    AgentProfile p;
-    p.name = name;
-    p.capabilities = caps;
-    p.maxConcurrent = maxConcurrent;
-    return p;
-}
-
 // Runs everything to the end, finishing goals in dispatch order; returns the start order.
 QStringList runToEnd(Scheduler &s)
 {
@@ -81,26 +61,28 @@ void TestScheduler::startOrder_data()
     QTest::addColumn<QList<Goal>>("goals");
     QTest::addColumn<QStringList>("expected");
 
-    QTest::newRow("submission order") << QList<Goal>{goal(u"a"_s), goal(u"b"_s), goal(u"c"_s)}
+    QTest::newRow("submission order") << QList<Goal>{test::GoalBuilder(u"a"_s), test::GoalBuilder(u"b"_s),
+                                                     test::GoalBuilder(u"c"_s)}
                                       << QStringList{u"a"_s, u"b"_s, u"c"_s};
-    QTest::newRow("priority first") << QList<Goal>{goal(u"low"_s, {}, Priority::Low),
-                                                   goal(u"med"_s, {}, Priority::Medium),
-                                                   goal(u"crit"_s, {}, Priority::Critical),
-                                                   goal(u"high"_s, {}, Priority::High)}
+    QTest::newRow("priority first") << QList<Goal>{test::GoalBuilder(u"low"_s).priority(Priority::Low),
+                                                   test::GoalBuilder(u"med"_s).priority(Priority::Medium),
+                                                   test::GoalBuilder(u"crit"_s).priority(Priority::Critical),
+                                                   test::GoalBuilder(u"high"_s).priority(Priority::High)}
                                     << QStringList{u"crit"_s, u"high"_s, u"med"_s, u"low"_s};
 
-    Goal late = goal(u"late"_s, {}, Priority::High);
+    Goal late = test::GoalBuilder(u"late"_s).priority(Priority::High);
     late.deadline = QDateTime(QDate(2030, 1, 2), QTime(0, 0), Qt::UTC);
-    Goal soon = goal(u"soon"_s, {}, Priority::High);
+    Goal soon = test::GoalBuilder(u"soon"_s).priority(Priority::High);
     soon.deadline = QDateTime(QDate(2030, 1, 1), QTime(0, 0), Qt::UTC);
-    Goal none = goal(u"none"_s, {}, Priority::High);
+    Goal none = test::GoalBuilder(u"none"_s).priority(Priority::High);
     QTest::newRow("deadline within priority, none last")
-        << QList<Goal>{none, late, soon, goal(u"crit"_s, {}, Priority::Critical)}
+        << QList<Goal>{none, late, soon, test::GoalBuilder(u"crit"_s).priority(Priority::Critical)}
         << QStringList{u"crit"_s, u"soon"_s, u"late"_s, u"none"_s};
 
     QTest::newRow("dependency beats priority")
-        << QList<Goal>{goal(u"child"_s, {u"parent"_s}, Priority::Critical), goal(u"parent"_s, {}, Priority::Low),
-                       goal(u"other"_s, {}, Priority::Medium)}
+        << QList<Goal>{test::GoalBuilder(u"child"_s).dependsOn({u"parent"_s}).priority(Priority::Critical),
+                       test::GoalBuilder(u"parent"_s).priority(Priority::Low),
+                       test::GoalBuilder(u"other"_s).priority(Priority::Medium)}
         << QStringList{u"other"_s, u"parent"_s, u"child"_s};
 }
 
@@ -109,7 +91,7 @@ void TestScheduler::startOrder()
     QFETCH(QList<Goal>, goals);
     QFETCH(QStringList, expected);
     Scheduler s;
-    s.setProfiles({profile(u"p"_s)});
+    s.setProfiles({test::ProfileBuilder(u"p"_s)});
     s.setMaxParallel(1);
     QCOMPARE(s.validate(goals), QStringList());
     s.add(goals);
@@ -126,10 +108,10 @@ void TestScheduler::dependenciesFinishFirst()
         for (int k = 0; k < 3 && i > 0; ++k)
             deps << QStringLiteral("g%1").arg(rng.bounded(i));
         deps.removeDuplicates();
-        goals << goal(QStringLiteral("g%1").arg(i), deps, Priority(rng.bounded(4)));
+        goals << test::GoalBuilder(QStringLiteral("g%1").arg(i)).dependsOn(deps).priority(Priority(rng.bounded(4)));
     }
     Scheduler s;
-    s.setProfiles({profile(u"p"_s)});
+    s.setProfiles({test::ProfileBuilder(u"p"_s)});
     s.setMaxParallel(5);
     QCOMPARE(s.validate(goals), QStringList());
     s.add(goals);
@@ -159,28 +141,31 @@ void TestScheduler::validationMessages_data()
     QTest::addColumn<QList<Goal>>("goals");
     QTest::addColumn<QStringList>("expected");
 
-    QTest::newRow("cycle of three") << QList<Goal>{goal(u"a"_s, {u"b"_s}), goal(u"b"_s, {u"c"_s}),
-                                                   goal(u"c"_s, {u"a"_s})}
+    QTest::newRow("cycle of three") << QList<Goal>{test::GoalBuilder(u"a"_s).dependsOn({u"b"_s}),
+                                                   test::GoalBuilder(u"b"_s).dependsOn({u"c"_s}),
+                                                   test::GoalBuilder(u"c"_s).dependsOn({u"a"_s})}
                                     << QStringList{u"cycle: a -> b -> c -> a"_s};
-    QTest::newRow("cycle off a chain") << QList<Goal>{goal(u"root"_s), goal(u"x"_s, {u"root"_s, u"y"_s}),
-                                                      goal(u"y"_s, {u"x"_s})}
+    QTest::newRow("cycle off a chain") << QList<Goal>{test::GoalBuilder(u"root"_s),
+                                                      test::GoalBuilder(u"x"_s).dependsOn({u"root"_s, u"y"_s}),
+                                                      test::GoalBuilder(u"y"_s).dependsOn({u"x"_s})}
                                        << QStringList{u"cycle: x -> y -> x"_s};
-    QTest::newRow("self dependency") << QList<Goal>{goal(u"a"_s, {u"a"_s})}
+    QTest::newRow("self dependency") << QList<Goal>{test::GoalBuilder(u"a"_s).dependsOn({u"a"_s})}
                                      << QStringList{u"goal 'a': depends on itself"_s};
-    QTest::newRow("unknown dependency") << QList<Goal>{goal(u"a"_s, {u"ghost"_s})}
+    QTest::newRow("unknown dependency") << QList<Goal>{test::GoalBuilder(u"a"_s).dependsOn({u"ghost"_s})}
                                         << QStringList{u"goal 'a': unknown dependency 'ghost'"_s};
-    QTest::newRow("duplicate id") << QList<Goal>{goal(u"a"_s), goal(u"a"_s)}
+    QTest::newRow("duplicate id") << QList<Goal>{test::GoalBuilder(u"a"_s), test::GoalBuilder(u"a"_s)}
                                   << QStringList{u"goal 'a': duplicate id"_s};
-    QTest::newRow("missing id") << QList<Goal>{goal(QString())} << QStringList{u"goal #1 (''): missing id"_s};
-    QTest::newRow("unknown profile") << QList<Goal>{goal(u"a"_s, {}, Priority::Medium, {}, u"nope"_s)}
+    QTest::newRow("missing id") << QList<Goal>{test::GoalBuilder(QString())}
+                                << QStringList{u"goal #1 (''): missing id"_s};
+    QTest::newRow("unknown profile") << QList<Goal>{test::GoalBuilder(u"a"_s).profile(u"nope"_s)}
                                      << QStringList{u"goal 'a': unknown profile 'nope' (known: coder, writer)"_s};
-    QTest::newRow("missing capability") << QList<Goal>{goal(u"a"_s, {}, Priority::Medium,
-                                                            {u"code"_s, u"rust"_s, u"gpu"_s})}
+    QTest::newRow("missing capability") << QList<Goal>{test::GoalBuilder(u"a"_s).capabilities(
+                                               {u"code"_s, u"rust"_s, u"gpu"_s})}
                                         << QStringList{u"goal 'a': no profile has the capabilities: gpu, rust"_s};
-    QTest::newRow("no single profile") << QList<Goal>{goal(u"a"_s, {}, Priority::Medium, {u"code"_s, u"docs"_s})}
+    QTest::newRow("no single profile") << QList<Goal>{test::GoalBuilder(u"a"_s).capabilities({u"code"_s, u"docs"_s})}
                                        << QStringList{u"goal 'a': no single profile has all of: code, docs"_s};
     QTest::newRow("profile lacks capability")
-        << QList<Goal>{goal(u"a"_s, {}, Priority::Medium, {u"docs"_s}, u"coder"_s)}
+        << QList<Goal>{test::GoalBuilder(u"a"_s).capabilities({u"docs"_s}).profile(u"coder"_s)}
         << QStringList{u"goal 'a': profile 'coder' lacks capabilities: docs"_s};
 }
 
@@ -189,7 +174,8 @@ void TestScheduler::validationMessages()
     QFETCH(QList<Goal>, goals);
     QFETCH(QStringList, expected);
     Scheduler s;
-    s.setProfiles({profile(u"coder"_s, {u"code"_s}), profile(u"writer"_s, {u"docs"_s})});
+    s.setProfiles({test::ProfileBuilder(u"coder"_s).capabilities({u"code"_s}),
+                   test::ProfileBuilder(u"writer"_s).capabilities({u"docs"_s})});
     QCOMPARE(s.validate(goals), expected);
 }
 
@@ -211,9 +197,10 @@ void TestScheduler::capabilityMatching()
     QFETCH(QString, profile);
     QFETCH(QString, expected);
     Scheduler s;
-    s.setProfiles({::profile(u"coder"_s, {u"code"_s}), ::profile(u"writer"_s, {u"docs"_s}),
-                   ::profile(u"fullstack"_s, {u"code"_s, u"test"_s})});
-    const QList<Goal> goals{goal(u"g"_s, {}, Priority::Medium, caps, profile)};
+    s.setProfiles({test::ProfileBuilder(u"coder"_s).capabilities({u"code"_s}),
+                   test::ProfileBuilder(u"writer"_s).capabilities({u"docs"_s}),
+                   test::ProfileBuilder(u"fullstack"_s).capabilities({u"code"_s, u"test"_s})});
+    const QList<Goal> goals{test::GoalBuilder(u"g"_s).capabilities(caps).profile(profile)};
     QCOMPARE(s.validate(goals), QStringList());
     s.add(goals);
     const QList<Scheduler::Dispatch> d = s.takeReady();
@@ -225,11 +212,12 @@ void TestScheduler::capabilityMatching()
 void TestScheduler::leastLoadedProfile()
 {
     Scheduler s;
-    s.setProfiles({profile(u"a"_s, {u"x"_s}), profile(u"b"_s, {u"x"_s})});
+    s.setProfiles(
+        {test::ProfileBuilder(u"a"_s).capabilities({u"x"_s}), test::ProfileBuilder(u"b"_s).capabilities({u"x"_s})});
     s.setMaxParallel(10);
     QList<Goal> goals;
     for (int i = 0; i < 6; ++i)
-        goals << goal(QStringLiteral("g%1").arg(i), {}, Priority::Medium, {u"x"_s});
+        goals << test::GoalBuilder(QStringLiteral("g%1").arg(i)).capabilities({u"x"_s});
     s.add(goals);
     const QList<Scheduler::Dispatch> d = s.takeReady();
     QCOMPARE(d.size(), 6);
@@ -254,11 +242,13 @@ void TestScheduler::concurrencyCaps()
     QFETCH(int, capA);
     QFETCH(int, capB);
     Scheduler s;
-    s.setProfiles({profile(u"a"_s, {}, capA), profile(u"b"_s, {}, capB)});
+    s.setProfiles({test::ProfileBuilder(u"a"_s).maxConcurrent(capA), test::ProfileBuilder(u"b"_s).maxConcurrent(capB)});
     s.setMaxParallel(maxParallel);
     QList<Goal> goals;
     for (int i = 0; i < 200; ++i)
-        goals << goal(QStringLiteral("g%1").arg(i), {}, Priority(i % 4), {}, i % 3 == 0 ? u"b"_s : u"a"_s);
+        goals << test::GoalBuilder(QStringLiteral("g%1").arg(i))
+                     .priority(Priority(i % 4))
+                     .profile(i % 3 == 0 ? u"b"_s : u"a"_s);
     s.add(goals);
     QRandomGenerator rng(11);
     QHash<QString, QString> running; // goal -> profile
@@ -296,9 +286,11 @@ void TestScheduler::concurrencyCaps()
 void TestScheduler::failureBlocksDependentsTransitively()
 {
     Scheduler s;
-    s.setProfiles({profile(u"p"_s)});
+    s.setProfiles({test::ProfileBuilder(u"p"_s)});
     s.setMaxParallel(4);
-    s.add({goal(u"a"_s), goal(u"b"_s, {u"a"_s}), goal(u"c"_s, {u"b"_s}), goal(u"d"_s), goal(u"e"_s, {u"d"_s, u"a"_s})});
+    s.add({test::GoalBuilder(u"a"_s), test::GoalBuilder(u"b"_s).dependsOn({u"a"_s}),
+           test::GoalBuilder(u"c"_s).dependsOn({u"b"_s}), test::GoalBuilder(u"d"_s),
+           test::GoalBuilder(u"e"_s).dependsOn({u"d"_s, u"a"_s})});
     QCOMPARE(s.takeReady().size(), 2); // a and d
     const QList<Scheduler::BlockedGoal> blocked = s.finish(u"a"_s, Scheduler::GoalState::Failed);
     QHash<QString, QString> reasons;
@@ -318,9 +310,9 @@ void TestScheduler::failureBlocksDependentsTransitively()
 void TestScheduler::cancelPendingBlocksDependents()
 {
     Scheduler s;
-    s.setProfiles({profile(u"p"_s)});
+    s.setProfiles({test::ProfileBuilder(u"p"_s)});
     s.setMaxParallel(1);
-    s.add({goal(u"a"_s), goal(u"b"_s), goal(u"c"_s, {u"b"_s})});
+    s.add({test::GoalBuilder(u"a"_s), test::GoalBuilder(u"b"_s), test::GoalBuilder(u"c"_s).dependsOn({u"b"_s})});
     QCOMPARE(s.takeReady().size(), 1);
     const auto blocked = s.cancelPending(u"b"_s);
     QCOMPARE(blocked.size(), 1);
@@ -335,11 +327,12 @@ void TestScheduler::cancelPendingBlocksDependents()
 void TestScheduler::dependencyAlreadyFailedBlocksOnAdd()
 {
     Scheduler s;
-    s.setProfiles({profile(u"p"_s)});
-    s.add({goal(u"a"_s)});
+    s.setProfiles({test::ProfileBuilder(u"p"_s)});
+    s.add({test::GoalBuilder(u"a"_s)});
     s.takeReady();
     s.finish(u"a"_s, Scheduler::GoalState::Failed);
-    const QList<Goal> later{goal(u"b"_s, {u"a"_s}), goal(u"c"_s, {u"b"_s})};
+    const QList<Goal> later{test::GoalBuilder(u"b"_s).dependsOn({u"a"_s}),
+                            test::GoalBuilder(u"c"_s).dependsOn({u"b"_s})};
     QCOMPARE(s.validate(later), QStringList());
     const auto blocked = s.add(later);
     QCOMPARE(blocked.size(), 2);
@@ -351,9 +344,9 @@ void TestScheduler::dependencyAlreadyFailedBlocksOnAdd()
 void TestScheduler::suspendFreesSlot()
 {
     Scheduler s;
-    s.setProfiles({profile(u"p"_s)});
+    s.setProfiles({test::ProfileBuilder(u"p"_s)});
     s.setMaxParallel(1);
-    s.add({goal(u"a"_s), goal(u"b"_s)});
+    s.add({test::GoalBuilder(u"a"_s), test::GoalBuilder(u"b"_s)});
     QCOMPARE(s.takeReady().size(), 1);
     QVERIFY(s.takeReady().isEmpty());
     s.suspend(u"a"_s); // a waits for a human: b may run
@@ -368,9 +361,10 @@ void TestScheduler::suspendFreesSlot()
 void TestScheduler::lookAheadTakesBeyondTheCap()
 {
     Scheduler s;
-    s.setProfiles({profile(u"p"_s, {}, 3)}); // the profile's own cap counts look-ahead goals too
+    s.setProfiles({test::ProfileBuilder(u"p"_s).maxConcurrent(3)}); // the profile's own cap counts look-ahead goals too
     s.setMaxParallel(2);
-    s.add({goal(u"a"_s), goal(u"b"_s), goal(u"c"_s), goal(u"d"_s), goal(u"e"_s, {}, Priority::High)});
+    s.add({test::GoalBuilder(u"a"_s), test::GoalBuilder(u"b"_s), test::GoalBuilder(u"c"_s), test::GoalBuilder(u"d"_s),
+           test::GoalBuilder(u"e"_s).priority(Priority::High)});
     const QList<Scheduler::Dispatch> first = s.takeReady({}, 2);
     QCOMPARE(first.size(), 3);
     QCOMPARE(first.at(0).goalId, u"e"_s);
@@ -395,32 +389,32 @@ void TestScheduler::lookAheadTakesBeyondTheCap()
 void TestScheduler::lookAheadStopsAtResourcesAndSequential()
 {
     Scheduler s;
-    s.setProfiles({profile(u"p"_s)});
+    s.setProfiles({test::ProfileBuilder(u"p"_s)});
     s.setMaxParallel(1);
-    Goal locked = goal(u"b"_s);
+    Goal locked = test::GoalBuilder(u"b"_s);
     locked.resources = {u"db"_s};
-    s.add({goal(u"a"_s), locked, goal(u"c"_s)});
+    s.add({test::GoalBuilder(u"a"_s), locked, test::GoalBuilder(u"c"_s)});
     // b would hold its lock while it waits for a thread: the look-ahead stops there rather than skip it.
     const QList<Scheduler::Dispatch> taken = s.takeReady({}, 4);
     QCOMPARE(taken.size(), 1);
     QCOMPARE(taken.first().goalId, u"a"_s);
 
     Scheduler sequential;
-    sequential.setProfiles({profile(u"p"_s)});
+    sequential.setProfiles({test::ProfileBuilder(u"p"_s)});
     sequential.setMaxParallel(4);
     sequential.setMode(Scheduler::Mode::Sequential);
-    sequential.add({goal(u"x"_s), goal(u"y"_s)});
+    sequential.add({test::GoalBuilder(u"x"_s), test::GoalBuilder(u"y"_s)});
     QCOMPARE(sequential.takeReady({}, 4).size(), 1); // one at a time means one, look-ahead or not
 }
 
 void TestScheduler::liveMaxParallel()
 {
     Scheduler s;
-    s.setProfiles({profile(u"p"_s)});
+    s.setProfiles({test::ProfileBuilder(u"p"_s)});
     s.setMaxParallel(2);
     QList<Goal> goals;
     for (int i = 0; i < 10; ++i)
-        goals << goal(QStringLiteral("g%1").arg(i));
+        goals << test::GoalBuilder(QStringLiteral("g%1").arg(i));
     s.add(goals);
     QCOMPARE(s.takeReady().size(), 2);
     s.setMaxParallel(5);
@@ -434,12 +428,15 @@ void TestScheduler::phases_data()
 {
     QTest::addColumn<QList<Goal>>("goals");
     QTest::addColumn<QList<QStringList>>("expected");
-    QTest::newRow("flat") << QList<Goal>{goal(u"a"_s), goal(u"b"_s)} << QList<QStringList>{{u"a"_s, u"b"_s}};
-    QTest::newRow("diamond") << QList<Goal>{goal(u"d"_s, {u"b"_s, u"c"_s}), goal(u"b"_s, {u"a"_s}),
-                                            goal(u"c"_s, {u"a"_s}), goal(u"a"_s)}
+    QTest::newRow("flat") << QList<Goal>{test::GoalBuilder(u"a"_s), test::GoalBuilder(u"b"_s)}
+                          << QList<QStringList>{{u"a"_s, u"b"_s}};
+    QTest::newRow("diamond") << QList<Goal>{test::GoalBuilder(u"d"_s).dependsOn({u"b"_s, u"c"_s}),
+                                            test::GoalBuilder(u"b"_s).dependsOn({u"a"_s}),
+                                            test::GoalBuilder(u"c"_s).dependsOn({u"a"_s}), test::GoalBuilder(u"a"_s)}
                              << QList<QStringList>{{u"a"_s}, {u"b"_s, u"c"_s}, {u"d"_s}};
     QTest::newRow("longest path decides")
-        << QList<Goal>{goal(u"a"_s), goal(u"b"_s, {u"a"_s}), goal(u"c"_s, {u"a"_s, u"b"_s})}
+        << QList<Goal>{test::GoalBuilder(u"a"_s), test::GoalBuilder(u"b"_s).dependsOn({u"a"_s}),
+                       test::GoalBuilder(u"c"_s).dependsOn({u"a"_s, u"b"_s})}
         << QList<QStringList>{{u"a"_s}, {u"b"_s}, {u"c"_s}};
     QTest::newRow("empty") << QList<Goal>{} << QList<QStringList>{};
 }
@@ -502,8 +499,10 @@ QList<Goal> randomBatch(QRandomGenerator &rng, const QString &prefix, int count,
             }
         }
         deps.removeDuplicates();
-        Goal g =
-            goal(id, deps, static_cast<Priority>(rng.bounded(4u)), {}, rng.bounded(3u) == 0 ? u"small"_s : QString());
+        Goal g = test::GoalBuilder(id)
+                     .dependsOn(deps)
+                     .priority(static_cast<Priority>(rng.bounded(4u)))
+                     .profile(rng.bounded(3u) == 0 ? u"small"_s : QString());
         if (rng.bounded(4u) == 0)
             g.deadline = QDateTime::fromMSecsSinceEpoch(1'700'000'000'000 + qint64{rng.bounded(5u)} * 60'000, Qt::UTC);
         topo << id;
@@ -544,7 +543,7 @@ void TestScheduler::addRestoredMatchesAddThenRestoreFinal()
         Scheduler a;
         Scheduler b;
         for (Scheduler *s : {&a, &b}) {
-            s->setProfiles({profile(u"big"_s), profile(u"small"_s, {}, 2)});
+            s->setProfiles({test::ProfileBuilder(u"big"_s), test::ProfileBuilder(u"small"_s).maxConcurrent(2)});
             s->setMaxParallel(3);
             s->setMode(mode);
         }

@@ -3,6 +3,7 @@
 #include "coordination/Scratchpad.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
+#include "support/GoalBuilder.h"
 #include "support/TestSupport.h"
 
 #include <QFile>
@@ -21,21 +22,6 @@ using namespace switchboard;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-AgentProfile process(const QString &name, const QString &script)
-{
-    return test::processProfile(name, script);
-}
-
-Goal goal(const QString &id, const QString &profile, const QStringList &dependsOn = {})
-{
-    Goal g;
-    g.id = id;
-    g.title = id;
-    g.profile = profile;
-    g.dependsOn = dependsOn;
-    return g;
-}
 
 QStringList keysOf(const QList<NoteRecord> &notes)
 {
@@ -169,9 +155,10 @@ echo '{"type":"result","summary":"read"}'
 )SH"_s);
     Orchestrator o;
     o.setWorkspace(m_dir.path());
-    o.setProfiles({process(u"writer"_s, writer), process(u"reader"_s, reader)});
+    o.setProfiles({test::processProfile(u"writer"_s, writer), test::processProfile(u"reader"_s, reader)});
     QSignalSpy written(&o.scratchpad(), &Scratchpad::noteWritten);
-    const QStringList ids = o.spawnParallel({goal(u"w"_s, u"writer"_s), goal(u"r"_s, u"reader"_s, {u"w"_s})});
+    const QStringList ids = o.spawnParallel({test::GoalBuilder(u"w"_s).profile(u"writer"_s),
+                                             test::GoalBuilder(u"r"_s).profile(u"reader"_s).dependsOn({u"w"_s})});
     QCOMPARE(ids.size(), 2);
     QVERIFY(o.waitAll(20000));
     QCOMPARE(o.status(ids[1])->state, AgentState::Completed);
@@ -205,8 +192,8 @@ echo '{"type":"result","summary":"survived"}'
 )SH"_s;
     Orchestrator o;
     o.setWorkspace(m_dir.path());
-    o.setProfiles({process(u"p"_s, script(u"refused.sh"_s, body))});
-    const QString id = o.spawn(goal(u"g"_s, u"p"_s));
+    o.setProfiles({test::processProfile(u"p"_s, script(u"refused.sh"_s, body))});
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).profile(u"p"_s));
     QVERIFY(o.waitAll(20000));
     QCOMPARE(o.status(id)->state, AgentState::Completed);
     QFile f(m_dir.filePath(u"refused.json"_s));
@@ -236,8 +223,8 @@ echo '{"type":"result","summary":"wrote"}'
         Orchestrator o;
         o.setWorkspace(m_dir.path());
         o.setStore(&store);
-        o.setProfiles({process(u"writer"_s, writer)});
-        QVERIFY(!o.spawn(goal(u"w"_s, u"writer"_s)).isEmpty());
+        o.setProfiles({test::processProfile(u"writer"_s, writer)});
+        QVERIFY(!o.spawn(test::GoalBuilder(u"w"_s).profile(u"writer"_s)).isEmpty());
         QVERIFY(o.waitAll(20000));
         QVERIFY(o.scratchpad().write(u"human-note"_s, u"check the API docs"_s, QString()));
         QCoreApplication::processEvents(); // the note is recorded from a queued call

@@ -3,6 +3,8 @@
 #include "persistence/Store.h"
 #include "persistence/StoreReader.h"
 #include "persistence/StoreSchema.h"
+#include "support/GoalBuilder.h"
+#include "support/TestSupport.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -32,12 +34,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QDateTime kT0 = QDateTime(QDate(2024, 5, 1), QTime(10, 0, 0), Qt::UTC);
-
-QDateTime at(int seconds)
-{
-    return kT0.addSecs(seconds);
-}
+const auto at = &test::fixedTime;
 
 // A connection of the test's own, separate from every connection of the Store.
 class RawDb final
@@ -76,14 +73,6 @@ private:
     bool m_ok = false;
 };
 
-Goal makeGoal(const QString &id, const QString &title = {})
-{
-    Goal goal;
-    goal.id = id;
-    goal.title = title.isEmpty() ? u"Goal %1"_s.arg(id) : title;
-    return goal;
-}
-
 AgentStatus statusOf(const QString &agentId, const QString &goalId, AgentState state, int attempt,
                      const QString &profile = u"coder"_s)
 {
@@ -107,20 +96,14 @@ LockEvent lockEvent(const QString &resource, const QString &agentId, LockEvent::
     return e;
 }
 
-// Submits and waits for the commit, asserting it worked.
-bool submitAndFlush(Store &store, QList<StoreWrite> writes)
-{
-    auto committed = std::make_shared<std::atomic<int>>(-1);
-    store.submitAll(std::move(writes), nullptr, [committed](bool ok) { committed->store(ok ? 1 : 0); });
-    return store.flush() && committed->load() == 1;
-}
-
 // A run r-1 with goal g1 on agent a-1.
 bool seedRun(Store &store, const QString &runId = u"r-1"_s, const QString &goalId = u"g1"_s,
              const QString &agentId = u"a-1"_s)
 {
-    return submitAndFlush(store, {StoreWrite::runStarted(runId, u"Run %1"_s.arg(runId), {}, 4, at(0)),
-                                  StoreWrite::goalAdded(runId, makeGoal(goalId), agentId, {}, {}, at(1))});
+    return test::submitAndFlush(store,
+                                {StoreWrite::runStarted(runId, u"Run %1"_s.arg(runId), {}, 4, at(0)),
+                                 StoreWrite::goalAdded(runId, test::GoalBuilder(goalId).title(u"Goal %1"_s.arg(goalId)),
+                                                       agentId, {}, {}, at(1))});
 }
 
 } // namespace
@@ -252,7 +235,7 @@ void TestStore::migratesVersion1Database()
     QCOMPARE(snapshot.lastRunNumber, 7u);
 
     // The table the migration added works.
-    QVERIFY(submitAndFlush(store, {StoreWrite::note(u"r-7"_s, u"k"_s, u"v"_s, u"a-3"_s, at(5))}));
+    QVERIFY(test::submitAndFlush(store, {StoreWrite::note(u"r-7"_s, u"k"_s, u"v"_s, u"a-3"_s, at(5))}));
     const QList<NoteRecord> notes = store.notes(u"r-7"_s);
     QCOMPARE(notes.size(), 1);
     QCOMPARE(notes.first().text, u"v"_s);
@@ -283,7 +266,7 @@ void TestStore::migratesVersion2Database()
         QCOMPARE(raw.scalar(u"SELECT count(*) FROM sqlite_master WHERE name = 'agents_goal'"_s).toInt(), 1);
     }
     QJsonObject settings{{u"workspace"_s, u"/tmp/ws"_s}, {u"max_parallel"_s, 6}};
-    QVERIFY(submitAndFlush(store, {StoreWrite::runStarted(u"r-3"_s, u"new run"_s, {}, 6, at(0), settings)}));
+    QVERIFY(test::submitAndFlush(store, {StoreWrite::runStarted(u"r-3"_s, u"new run"_s, {}, 6, at(0), settings)}));
     const QList<RunRecord> runs = store.runs();
     QCOMPARE(runs.size(), 2);
     QVERIFY(runs.at(0).settings.isEmpty());
@@ -323,7 +306,7 @@ void TestStore::roundTripsEveryKind()
     goal.capabilities = {u"cpp"_s};
     goal.resources = {u"src/a.cpp"_s, u"db:schema"_s};
     goal.profile = u"coder"_s;
-    const Goal design = makeGoal(u"design"_s, u"Design"_s);
+    const Goal design = test::GoalBuilder(u"design"_s).title(u"Design"_s);
 
     AgentStatus running = statusOf(u"a-1"_s, u"build"_s, AgentState::Running, 1);
     AgentStatus failed = statusOf(u"a-2"_s, u"design"_s, AgentState::Running, 1, u"architect"_s);
@@ -359,7 +342,7 @@ void TestStore::roundTripsEveryKind()
     AgentResult ok = AgentResult::completed(u"built"_s);
     AgentResult bad = AgentResult::failed(u"no idea"_s, 3);
 
-    QVERIFY(submitAndFlush(
+    QVERIFY(test::submitAndFlush(
         store, {StoreWrite::runStarted(u"r-1"_s, u"nightly"_s, u"plans/nightly.yaml"_s, 3, at(0)),
                 StoreWrite::goalAdded(u"r-1"_s, design, u"a-2"_s, u"architect-2"_s, u"architect"_s, at(1)),
                 StoreWrite::goalAdded(u"r-1"_s, goal, u"a-1"_s, {}, {}, at(2)), StoreWrite::transition(running, at(10)),
@@ -445,7 +428,7 @@ void TestStore::roundTripsEveryKind()
 
     QStringList trail;
     for (const TransitionRecord &t : history.transitions)
-        trail << u"%1:%2:%3@%4"_s.arg(t.agentId, agentStateToString(t.state)).arg(t.attempt).arg(kT0.secsTo(t.at));
+        trail << u"%1:%2:%3@%4"_s.arg(t.agentId, agentStateToString(t.state)).arg(t.attempt).arg(at(0).secsTo(t.at));
     QCOMPARE(trail, (QStringList{u"a-2:Queued:0@1"_s, u"a-1:Queued:0@2"_s, u"a-1:Running:1@10"_s, u"a-2:Running:1@11"_s,
                                  u"a-1:Completed:1@50"_s, u"a-2:Failed:1@51"_s}));
     QCOMPARE(history.transitions.last().error, u"no idea"_s);
@@ -483,22 +466,23 @@ void TestStore::reportsOnlyAfterCommit()
 {
     Store store;
     QVERIFY(store.open(dbPath()));
-    QVERIFY(submitAndFlush(store, {StoreWrite::runStarted(u"r-1"_s, {}, {}, 1, at(0))}));
+    QVERIFY(test::submitAndFlush(store, {StoreWrite::runStarted(u"r-1"_s, {}, {}, 1, at(0))}));
 
     int calls = 0;
     bool committed = false;
     bool visibleElsewhere = false;
     bool onStoreThread = false;
     store.setWritesHeldForTesting(true); // the writer is slow: nothing may be reported early
-    QVERIFY(store.submit(StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g1"_s), u"a-1"_s), [&](bool ok) {
-        ++calls;
-        committed = ok;
-        onStoreThread = QThread::currentThread() == store.thread();
-        RawDb raw(dbPath());
-        visibleElsewhere = raw.scalar(u"SELECT COUNT(*) FROM goals WHERE id = 'g1'"_s).toInt() == 1 &&
-                           raw.scalar(u"SELECT state FROM agents WHERE id = 'a-1'"_s).toString() == u"Queued"_s;
-    }));
-    QTest::qWait(150);
+    QVERIFY(store.submit(
+        StoreWrite::goalAdded(u"r-1"_s, test::GoalBuilder(u"g1"_s).title(u"Goal g1"_s), u"a-1"_s), [&](bool ok) {
+            ++calls;
+            committed = ok;
+            onStoreThread = QThread::currentThread() == store.thread();
+            RawDb raw(dbPath());
+            visibleElsewhere = raw.scalar(u"SELECT COUNT(*) FROM goals WHERE id = 'g1'"_s).toInt() == 1 &&
+                               raw.scalar(u"SELECT state FROM agents WHERE id = 'a-1'"_s).toString() == u"Queued"_s;
+        }));
+    QTest::qWait(150); // a span in which nothing may be committed while writes are held
     QCOMPARE(calls, 0);
     {
         RawDb raw(dbPath());
@@ -520,7 +504,7 @@ void TestStore::reportsOnlyAfterCommit()
                              ++contextCalls;
                          }));
     QTRY_COMPARE(contextCalls, 1);
-    QTest::qWait(50);
+    QTest::qWait(50);   // a span in which no second call may arrive
     QCOMPARE(calls, 1); // exactly once
 }
 
@@ -536,7 +520,7 @@ void TestStore::dropsCallbackOfDestroyedContext()
     }
     store.setWritesHeldForTesting(false);
     QVERIFY(store.flush());
-    QTest::qWait(50);
+    QTest::qWait(50); // a span in which the dropped callback must not run
     QCOMPARE(calls, 0);
     QCOMPARE(store.runs().size(), 1); // written all the same
 }
@@ -547,7 +531,7 @@ void TestStore::deliversCallbacksInOrderIntoNestedLoops()
 {
     Store store;
     QVERIFY(store.open(dbPath()));
-    QVERIFY(submitAndFlush(store, {StoreWrite::runStarted(u"r-1"_s, {}, {}, 1, at(0))}));
+    QVERIFY(test::submitAndFlush(store, {StoreWrite::runStarted(u"r-1"_s, {}, {}, 1, at(0))}));
     QStringList order;
     bool nestedGotB = false;
     store.setWritesHeldForTesting(true);
@@ -601,12 +585,13 @@ void TestStore::coalescesProgressAndUsage()
 {
     Store store;
     QVERIFY(store.open(dbPath()));
-    QVERIFY(
-        submitAndFlush(store, {StoreWrite::runStarted(u"r-1"_s, {}, {}, 1, at(0)),
-                               StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g1"_s), u"a-1"_s, {}, {}, at(0)),
-                               StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g2"_s), u"a-2"_s, {}, {}, at(0)),
-                               StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 1), at(1)),
-                               StoreWrite::transition(statusOf(u"a-2"_s, u"g2"_s, AgentState::Running, 1), at(1))}));
+    QVERIFY(test::submitAndFlush(
+        store,
+        {StoreWrite::runStarted(u"r-1"_s, {}, {}, 1, at(0)),
+         StoreWrite::goalAdded(u"r-1"_s, test::GoalBuilder(u"g1"_s).title(u"Goal g1"_s), u"a-1"_s, {}, {}, at(0)),
+         StoreWrite::goalAdded(u"r-1"_s, test::GoalBuilder(u"g2"_s).title(u"Goal g2"_s), u"a-2"_s, {}, {}, at(0)),
+         StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 1), at(1)),
+         StoreWrite::transition(statusOf(u"a-2"_s, u"g2"_s, AgentState::Running, 1), at(1))}));
     const Store::Stats before = store.stats();
 
     store.setWritesHeldForTesting(true);
@@ -783,7 +768,7 @@ void TestStore::secondInstanceIsRefusedAndMayReadOnly()
     QVERIFY(second.notes(u"r-1"_s).isEmpty());
 
     // The owner keeps writing; the reader sees it.
-    QVERIFY(submitAndFlush(owner, {StoreWrite::note(u"r-1"_s, u"k"_s, u"from owner"_s, {}, at(9))}));
+    QVERIFY(test::submitAndFlush(owner, {StoreWrite::note(u"r-1"_s, u"k"_s, u"from owner"_s, {}, at(9))}));
     QCOMPARE(second.notes(u"r-1"_s).value(0).text, u"from owner"_s);
 
     owner.close();
@@ -820,7 +805,7 @@ void TestStore::diskFullStopsWritingWithoutCorruption()
     Store store;
     QVERIFY(store.open(dbPath()));
     QVERIFY(seedRun(store));
-    QVERIFY(submitAndFlush(store, {StoreWrite::note(u"r-1"_s, u"before"_s, u"committed"_s, {}, at(2))}));
+    QVERIFY(test::submitAndFlush(store, {StoreWrite::note(u"r-1"_s, u"before"_s, u"committed"_s, {}, at(2))}));
     QSignalSpy failed(&store, &Store::storageFailed);
 
     int pages = 0;
@@ -856,7 +841,7 @@ void TestStore::diskFullStopsWritingWithoutCorruption()
     QVERIFY(!store.flush());
     // Reads still work.
     QCOMPARE(store.load().goals.size(), 1);
-    QTest::qWait(20);
+    QTest::qWait(20);           // a span in which no second failure may be reported
     QCOMPARE(failed.size(), 1); // once
 
     store.close();
@@ -869,7 +854,7 @@ void TestStore::diskFullStopsWritingWithoutCorruption()
     // The limit was the connection's: a new Store writes again.
     Store reopened;
     QVERIFY(reopened.open(dbPath()));
-    QVERIFY(submitAndFlush(reopened, {StoreWrite::note(u"r-1"_s, u"after"_s, u"x"_s, {}, at(5))}));
+    QVERIFY(test::submitAndFlush(reopened, {StoreWrite::note(u"r-1"_s, u"after"_s, u"x"_s, {}, at(5))}));
 }
 
 void TestStore::closesRetriedAttemptAsFailed()
@@ -882,11 +867,11 @@ void TestStore::closesRetriedAttemptAsFailed()
     QVERIFY(seedRun(store));
     AgentStatus requeued = statusOf(u"a-1"_s, u"g1"_s, AgentState::Queued, 1);
     requeued.error = u"exit code 3"_s;
-    QVERIFY(
-        submitAndFlush(store, {StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 1), at(2)),
-                               StoreWrite::transition(requeued, at(4)),
-                               StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 2), at(9)),
-                               StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Completed, 2), at(12))}));
+    QVERIFY(test::submitAndFlush(
+        store, {StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 1), at(2)),
+                StoreWrite::transition(requeued, at(4)),
+                StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 2), at(9)),
+                StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Completed, 2), at(12))}));
     const QList<AttemptRecord> attempts = store.history(u"r-1"_s).attemptsOf(u"a-1"_s);
     QCOMPARE(attempts.size(), 2);
     QCOMPARE(attempts.at(0).outcome, std::optional<AgentState>(AgentState::Failed));
@@ -950,10 +935,13 @@ void TestStore::foldedAttemptsMatchSeparateCommits()
         Store store;
         QString error;
         QVERIFY2(store.open(path, &error), qPrintable(error));
-        QVERIFY(submitAndFlush(store, {StoreWrite::runStarted(u"r-1"_s, u"Run"_s, {}, 4, at(0)),
-                                       StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g1"_s), u"a-1"_s, {}, {}, at(1)),
-                                       StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g2"_s), u"a-2"_s, {}, {}, at(1)),
-                                       StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g3"_s), u"a-3"_s, {}, {}, at(1))}));
+        QVERIFY(test::submitAndFlush(
+            store,
+            {StoreWrite::runStarted(u"r-1"_s, u"Run"_s, {}, 4, at(0)),
+             StoreWrite::goalAdded(u"r-1"_s, test::GoalBuilder(u"g1"_s).title(u"Goal g1"_s), u"a-1"_s, {}, {}, at(1)),
+             StoreWrite::goalAdded(u"r-1"_s, test::GoalBuilder(u"g2"_s).title(u"Goal g2"_s), u"a-2"_s, {}, {}, at(1)),
+             StoreWrite::goalAdded(u"r-1"_s, test::GoalBuilder(u"g3"_s).title(u"Goal g3"_s), u"a-3"_s, {}, {},
+                                   at(1))}));
         if (together) {
             store.setWritesHeldForTesting(true);
             for (const StoreWrite &write : writes)
@@ -963,7 +951,7 @@ void TestStore::foldedAttemptsMatchSeparateCommits()
             QCOMPARE(store.stats().folded, 2u); // a-1 and attempt 2 of a-3
         } else {
             for (const StoreWrite &write : writes)
-                QVERIFY(submitAndFlush(store, {write}));
+                QVERIFY(test::submitAndFlush(store, {write}));
             QCOMPARE(store.stats().folded, 0u);
         }
         store.close();
@@ -980,7 +968,7 @@ void TestStore::historyIndexMatchesScan()
     for (int i = 1; i <= 50; ++i) {
         const QString agent = u"a-%1"_s.arg(i);
         h.agents << statusOf(agent, u"g%1"_s.arg(i), AgentState::Completed, 2);
-        h.goals << GoalRecord{u"r-1"_s, makeGoal(u"g%1"_s.arg(i)), agent, at(i)};
+        h.goals << GoalRecord{u"r-1"_s, test::GoalBuilder(u"g%1"_s.arg(i)).title(u"Goal g%1"_s.arg(i)), agent, at(i)};
         for (int attempt = 1; attempt <= i % 3 + 1; ++attempt) {
             AttemptRecord record;
             record.agentId = agent;
@@ -1032,7 +1020,8 @@ void TestStore::marksActiveAgentsInterrupted()
         for (int i = 0; i < states.size(); ++i) {
             const QString agent = u"a-%1"_s.arg(i + 1);
             const QString goal = u"g%1"_s.arg(i + 1);
-            writes << StoreWrite::goalAdded(u"r-1"_s, makeGoal(goal), agent, {}, {}, at(1));
+            writes << StoreWrite::goalAdded(u"r-1"_s, test::GoalBuilder(goal).title(u"Goal %1"_s.arg(goal)), agent, {},
+                                            {}, at(1));
             if (states.at(i) == AgentState::Queued)
                 continue;
             writes << StoreWrite::transition(statusOf(agent, goal, AgentState::Running, 2), at(2));
@@ -1046,7 +1035,7 @@ void TestStore::marksActiveAgentsInterrupted()
         open.question = u"Which one?"_s;
         open.createdAt = at(3);
         writes << StoreWrite::escalation(open);
-        QVERIFY(submitAndFlush(store, writes));
+        QVERIFY(test::submitAndFlush(store, writes));
         // The app dies here: nothing more is written.
     }
 
@@ -1082,8 +1071,8 @@ void TestStore::marksActiveAgentsInterrupted()
     QVERIFY(store.markInterrupted().isEmpty());
 
     // A retry is a new attempt of the same agent.
-    QVERIFY(
-        submitAndFlush(store, {StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 3), at(100))}));
+    QVERIFY(test::submitAndFlush(
+        store, {StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 3), at(100))}));
     const AgentStatus retried = store.load().agents.at(0);
     QCOMPARE(retried.state, AgentState::Running);
     QCOMPARE(retried.attempt, 3);
@@ -1138,8 +1127,8 @@ void TestStore::keepsAnsweredEscalationClosed()
     answered.answeredAt = at(6);
     answered.answeredBy = u"cli"_s;
     // A late copy of the open question must not undo the answer.
-    QVERIFY(submitAndFlush(store,
-                           {StoreWrite::escalation(e), StoreWrite::escalation(answered), StoreWrite::escalation(e)}));
+    QVERIFY(test::submitAndFlush(
+        store, {StoreWrite::escalation(e), StoreWrite::escalation(answered), StoreWrite::escalation(e)}));
     const QList<Escalation> escalations = store.load().escalations;
     QCOMPARE(escalations.size(), 1);
     QCOMPARE(escalations.first(), answered);
@@ -1158,10 +1147,10 @@ void TestStore::keepsIdsGrowingAcrossRestarts()
         e.id = u"e-9"_s;
         e.agentId = u"a-40"_s;
         e.question = u"?"_s;
-        QVERIFY(submitAndFlush(store,
-                               {StoreWrite::escalation(e),
-                                StoreWrite::lockEvent(lockEvent(u"x"_s, u"a-40"_s, LockEvent::Action::Acquired, 77)),
-                                StoreWrite::lockEvent(lockEvent(u"x"_s, u"a-40"_s, LockEvent::Action::Released, 77))}));
+        QVERIFY(test::submitAndFlush(
+            store, {StoreWrite::escalation(e),
+                    StoreWrite::lockEvent(lockEvent(u"x"_s, u"a-40"_s, LockEvent::Action::Acquired, 77)),
+                    StoreWrite::lockEvent(lockEvent(u"x"_s, u"a-40"_s, LockEvent::Action::Released, 77))}));
     }
     Store store;
     QVERIFY(store.open(dbPath()));
@@ -1357,10 +1346,9 @@ void TestStore::readsTrickyTextAsWritten()
     tricky.dependsOn = {u"plain"_s};
     tricky.capabilities = {u"日本語"_s};
     tricky.profile = u"cödér"_s;
-    Goal plain = makeGoal(u"plain"_s, u"x"_s); // no deadline, empty lists, empty description and profile
-    plain.description = QString();
-    Goal untitled = makeGoal(u"untitled"_s);
-    untitled.title = QString();
+    // No deadline, empty lists, empty description and profile.
+    const Goal plain = test::GoalBuilder(u"plain"_s).title(u"x"_s).description(QString());
+    const Goal untitled = test::GoalBuilder(u"untitled"_s).title(QString());
 
     AgentStatus a1 = statusOf(u"a-1"_s, tricky.id, AgentState::Running, 1, tricky.profile);
     a1.name = umlauts;
@@ -1377,7 +1365,7 @@ void TestStore::readsTrickyTextAsWritten()
     escalation.createdAt = at(20);
     escalation.timeoutMs = 0; // unanswered: no answer, no answered_at
 
-    QVERIFY(submitAndFlush(
+    QVERIFY(test::submitAndFlush(
         store, {StoreWrite::runStarted(u"r-1"_s, emoji, QString(), 2, at(0)),
                 StoreWrite::goalAdded(u"r-1"_s, tricky, a1.agentId, a1.name, a1.profile, at(1)),
                 StoreWrite::goalAdded(u"r-1"_s, plain, a2.agentId, {}, {}, at(2)), StoreWrite::transition(a1, at(10)),
@@ -1387,8 +1375,8 @@ void TestStore::readsTrickyTextAsWritten()
                 StoreWrite::log(a1.agentId, {emoji, QString(), longText}, at(13)),
                 StoreWrite::note(u"r-1"_s, u"schlüssel"_s, emoji, QString(), at(14)),
                 StoreWrite::finished(a2, AgentResult::failed(emoji, 2), at(30))}));
-    QVERIFY(submitAndFlush(store, {StoreWrite::runStarted(u"r-2"_s, u"second"_s, u"plans/zwei.yaml"_s, 1, at(40)),
-                                   StoreWrite::goalAdded(u"r-2"_s, untitled, u"a-3"_s, {}, {}, at(41))}));
+    QVERIFY(test::submitAndFlush(store, {StoreWrite::runStarted(u"r-2"_s, u"second"_s, u"plans/zwei.yaml"_s, 1, at(40)),
+                                         StoreWrite::goalAdded(u"r-2"_s, untitled, u"a-3"_s, {}, {}, at(41))}));
     {
         // A goal without an agent (its latest agent is NULL), and an agent whose goal row is missing (its goal
         // title and priority come from a NULL join).

@@ -1,10 +1,15 @@
 #include "TestSupport.h"
 
+#include "ProfileBuilder.h"
+#include "persistence/Store.h"
+
 #include <QDir>
 #include <QFile>
 
+#include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <memory>
 
 namespace switchboard::test {
 
@@ -15,13 +20,9 @@ QString dataPath(const QString &relative)
 
 AgentProfile processProfile(const QString &name, const QString &script)
 {
-    AgentProfile p;
-    p.name = name;
-    p.backend = QStringLiteral("process");
-    p.command = {QStringLiteral("sh"), script};
-    p.retry.maxRetries = 0;
-    p.settings.insert(QStringLiteral("kill_grace_ms"), 500);
-    return p;
+    return ProfileBuilder(name, QStringLiteral("process"))
+        .command({QStringLiteral("sh"), script})
+        .setting(QStringLiteral("kill_grace_ms"), 500);
 }
 
 QString switchboardBinary()
@@ -66,6 +67,19 @@ bool copyDatabaseImage(const QString &from, const QString &to)
             return false;
     }
     return true;
+}
+
+QDateTime fixedTime(int seconds)
+{
+    static const QDateTime t0(QDate(2024, 5, 1), QTime(10, 0, 0), Qt::UTC);
+    return t0.addSecs(seconds);
+}
+
+bool submitAndFlush(Store &store, QList<StoreWrite> writes)
+{
+    auto committed = std::make_shared<std::atomic<int>>(-1);
+    store.submitAll(std::move(writes), nullptr, [committed](bool ok) { committed->store(ok ? 1 : 0); });
+    return store.flush() && committed->load() == 1;
 }
 
 } // namespace switchboard::test

@@ -3,6 +3,8 @@
 // and running rows ticking. QAbstractItemModelTester watches every test.
 #include "board/AgentBoardModel.h"
 #include "orchestration/Orchestrator.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -13,33 +15,11 @@ using namespace switchboard;
 using namespace Qt::StringLiterals;
 
 namespace {
-AgentProfile demoProfile(const QString &name, int durationMs, bool fail = false)
-{
-    AgentProfile profile;
-    profile.name = name;
-    profile.backend = u"demo"_s;
-    profile.retry.maxRetries = 0;
-    profile.settings.insert(u"duration_ms"_s, durationMs);
-    profile.settings.insert(u"steps"_s, QStringList{u"Reading"_s, u"Writing"_s, u"Checking"_s});
-    if (fail)
-        profile.settings.insert(u"fail"_s, true);
-    return profile;
-}
-
-Goal makeGoal(const QString &title, const QString &profile = u"quick"_s, Priority priority = Priority::Medium)
-{
-    Goal goal;
-    goal.title = title;
-    goal.profile = profile;
-    goal.priority = priority;
-    return goal;
-}
-
 QList<Goal> makeGoals(int count, const QString &profile = u"quick"_s)
 {
     QList<Goal> goals;
     for (int i = 0; i < count; ++i)
-        goals << makeGoal(u"goal %1"_s.arg(i), profile);
+        goals << test::GoalBuilder::titled(u"goal %1"_s.arg(i)).profile(profile);
     return goals;
 }
 
@@ -64,7 +44,9 @@ private Q_SLOTS:
     {
         m_orchestrator = std::make_unique<Orchestrator>();
         m_orchestrator->setProfiles(
-            {demoProfile(u"quick"_s, 150), demoProfile(u"slow"_s, 60000), demoProfile(u"broken"_s, 50, true)});
+            {test::ProfileBuilder::demo(u"quick"_s, 150).steps({u"Reading"_s, u"Writing"_s, u"Checking"_s}),
+             test::ProfileBuilder::demo(u"slow"_s, 60000).steps({u"Reading"_s, u"Writing"_s, u"Checking"_s}),
+             test::ProfileBuilder::demo(u"broken"_s, 50).steps({u"Reading"_s, u"Writing"_s, u"Checking"_s}).failing()});
         m_orchestrator->setMaxParallel(8);
     }
 
@@ -107,7 +89,8 @@ private Q_SLOTS:
 
         m_orchestrator->pauseDispatch(); // nothing runs: only the inserts are under test
         for (int i = 0; i < 30; ++i)
-            QVERIFY(!m_orchestrator->spawn(makeGoal(u"one by one %1"_s.arg(i))).isEmpty());
+            QVERIFY(!m_orchestrator->spawn(test::GoalBuilder::titled(u"one by one %1"_s.arg(i)).profile(u"quick"_s))
+                         .isEmpty());
         QTRY_COMPARE(model.rowCount(), 30);
         QCOMPARE(inserted.count(), 1); // thirty spawns, one beginInsertRows
         QCOMPARE(inserted.first().at(1).toInt(), 0);
@@ -124,7 +107,7 @@ private Q_SLOTS:
         AgentBoardModel model(m_orchestrator.get());
         model.setInsertDelay(60000);
         m_orchestrator->pauseDispatch();
-        const QString id = m_orchestrator->spawn(makeGoal(u"now"_s));
+        const QString id = m_orchestrator->spawn(test::GoalBuilder::titled(u"now"_s).profile(u"quick"_s));
         QCOMPARE(model.rowCount(), 0); // buffered
         model.flushPendingInserts();
         QCOMPARE(model.rowCount(), 1);
@@ -194,7 +177,7 @@ private Q_SLOTS:
     {
         AgentBoardModel model(m_orchestrator.get());
         model.setTickInterval(50);
-        const QString id = m_orchestrator->spawn(makeGoal(u"long"_s, u"slow"_s));
+        const QString id = m_orchestrator->spawn(test::GoalBuilder::titled(u"long"_s).profile(u"slow"_s));
         QTRY_COMPARE(model.indexForAgent(id).data(AgentBoardModel::StateRole).toInt(),
                      static_cast<int>(AgentState::Running));
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -208,8 +191,8 @@ private Q_SLOTS:
     void recordsStepsAndReasons()
     {
         AgentBoardModel model(m_orchestrator.get());
-        const QString ok = m_orchestrator->spawn(makeGoal(u"fine"_s, u"quick"_s));
-        const QString bad = m_orchestrator->spawn(makeGoal(u"doomed"_s, u"broken"_s));
+        const QString ok = m_orchestrator->spawn(test::GoalBuilder::titled(u"fine"_s).profile(u"quick"_s));
+        const QString bad = m_orchestrator->spawn(test::GoalBuilder::titled(u"doomed"_s).profile(u"broken"_s));
         QTRY_VERIFY_WITH_TIMEOUT(allFinal(model) && model.rowCount() == 2, 10000);
         const QModelIndex okIndex = model.indexForAgent(ok);
         QVERIFY(!okIndex.data(AgentBoardModel::StepHistoryRole).toStringList().isEmpty());
@@ -225,19 +208,19 @@ private Q_SLOTS:
         AgentBoardModel model(m_orchestrator.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_orchestrator->pauseDispatch();
-        Goal first = makeGoal(u"first"_s);
+        Goal first = test::GoalBuilder::titled(u"first"_s).profile(u"quick"_s);
         first.id = u"first"_s;
-        Goal second = makeGoal(u"second"_s);
+        Goal second = test::GoalBuilder::titled(u"second"_s).profile(u"quick"_s);
         second.id = u"second"_s;
-        Goal last = makeGoal(u"last"_s);
+        Goal last = test::GoalBuilder::titled(u"last"_s).profile(u"quick"_s);
         last.id = u"last"_s;
         last.dependsOn = {u"first"_s, u"second"_s};
         // Bystanders that stay queued keep the batches small, so changes arrive row by row.
-        Goal blocker = makeGoal(u"blocker"_s, u"slow"_s);
+        Goal blocker = test::GoalBuilder::titled(u"blocker"_s).profile(u"slow"_s);
         blocker.id = u"blocker"_s;
         QList<Goal> goals{first, second, last, blocker};
         for (int i = 0; i < 10; ++i) {
-            Goal bystander = makeGoal(u"bystander %1"_s.arg(i));
+            Goal bystander = test::GoalBuilder::titled(u"bystander %1"_s.arg(i)).profile(u"quick"_s);
             bystander.dependsOn = {u"blocker"_s};
             goals << bystander;
         }
@@ -267,7 +250,7 @@ private Q_SLOTS:
     {
         AgentBoardModel model(m_orchestrator.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        const QString running = m_orchestrator->spawn(makeGoal(u"keeps going"_s, u"slow"_s));
+        const QString running = m_orchestrator->spawn(test::GoalBuilder::titled(u"keeps going"_s).profile(u"slow"_s));
         const QStringList quick = m_orchestrator->spawnParallel(makeGoals(6));
         QTRY_VERIFY_WITH_TIMEOUT(std::all_of(quick.cbegin(), quick.cend(),
                                              [&](const QString &id) {
@@ -290,7 +273,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QList<Goal> goals;
         for (int i = 0; i < 200; ++i)
-            goals << makeGoal(u"g%1"_s.arg(i), i % 2 ? u"slow"_s : u"quick"_s);
+            goals << test::GoalBuilder::titled(u"g%1"_s.arg(i)).profile(i % 2 ? u"slow"_s : u"quick"_s);
         m_orchestrator->setMaxParallel(200);
         const QStringList ids = m_orchestrator->spawnParallel(goals);
         QTRY_VERIFY_WITH_TIMEOUT(m_orchestrator->progress().completed == 100, 20000);

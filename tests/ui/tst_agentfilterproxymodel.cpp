@@ -3,6 +3,8 @@
 #include "board/AgentBoardModel.h"
 #include "board/AgentFilterProxyModel.h"
 #include "orchestration/Orchestrator.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
 
 #include <QAbstractItemModelTester>
 #include <QStandardPaths>
@@ -12,27 +14,6 @@ using namespace switchboard;
 using namespace Qt::StringLiterals;
 
 namespace {
-AgentProfile demoProfile(const QString &name, int durationMs, bool fail = false)
-{
-    AgentProfile profile;
-    profile.name = name;
-    profile.backend = u"demo"_s;
-    profile.retry.maxRetries = 0;
-    profile.settings.insert(u"duration_ms"_s, durationMs);
-    if (fail)
-        profile.settings.insert(u"fail"_s, true);
-    return profile;
-}
-
-Goal makeGoal(const QString &title, const QString &profile, Priority priority = Priority::Medium)
-{
-    Goal goal;
-    goal.title = title;
-    goal.profile = profile;
-    goal.priority = priority;
-    return goal;
-}
-
 QStringList column(const QAbstractItemModel &model, int role)
 {
     QStringList values;
@@ -52,8 +33,9 @@ private Q_SLOTS:
     void init()
     {
         m_orchestrator = std::make_unique<Orchestrator>();
-        m_orchestrator->setProfiles(
-            {demoProfile(u"quick"_s, 100), demoProfile(u"slow"_s, 60000), demoProfile(u"broken"_s, 50, true)});
+        m_orchestrator->setProfiles({test::ProfileBuilder::demo(u"quick"_s, 100),
+                                     test::ProfileBuilder::demo(u"slow"_s, 60000),
+                                     test::ProfileBuilder::demo(u"broken"_s, 50).failing()});
         m_orchestrator->setMaxParallel(16);
         m_board = std::make_unique<AgentBoardModel>(m_orchestrator.get());
         m_proxy = std::make_unique<AgentFilterProxyModel>();
@@ -78,9 +60,9 @@ private Q_SLOTS:
     void searchMatchesNameGoalStepAndProfile()
     {
         m_orchestrator->pauseDispatch();
-        m_orchestrator->spawnParallel({makeGoal(u"Write the parser"_s, u"quick"_s),
-                                       makeGoal(u"Review the parser"_s, u"slow"_s),
-                                       makeGoal(u"Deploy staging"_s, u"slow"_s)});
+        m_orchestrator->spawnParallel({test::GoalBuilder::titled(u"Write the parser"_s).profile(u"quick"_s),
+                                       test::GoalBuilder::titled(u"Review the parser"_s).profile(u"slow"_s),
+                                       test::GoalBuilder::titled(u"Deploy staging"_s).profile(u"slow"_s)});
         m_board->flushPendingInserts();
         QCOMPARE(m_proxy->rowCount(), 3);
 
@@ -103,9 +85,9 @@ private Q_SLOTS:
 
     void stateGroupsFollowLiveChanges()
     {
-        const QString quick = m_orchestrator->spawn(makeGoal(u"quick one"_s, u"quick"_s));
-        const QString slow = m_orchestrator->spawn(makeGoal(u"slow one"_s, u"slow"_s));
-        const QString broken = m_orchestrator->spawn(makeGoal(u"broken one"_s, u"broken"_s));
+        const QString quick = m_orchestrator->spawn(test::GoalBuilder::titled(u"quick one"_s).profile(u"quick"_s));
+        const QString slow = m_orchestrator->spawn(test::GoalBuilder::titled(u"slow one"_s).profile(u"slow"_s));
+        const QString broken = m_orchestrator->spawn(test::GoalBuilder::titled(u"broken one"_s).profile(u"broken"_s));
 
         m_proxy->setStateFilter(AgentFilterProxyModel::StateFilter::Finished);
         // As agents finish, the filter takes them in without being told (dynamic filter).
@@ -162,8 +144,10 @@ private Q_SLOTS:
     {
         m_orchestrator->pauseDispatch();
         m_orchestrator->spawnParallel(
-            {makeGoal(u"b"_s, u"slow"_s, Priority::Low), makeGoal(u"a"_s, u"slow"_s, Priority::Critical),
-             makeGoal(u"c"_s, u"slow"_s, Priority::High), makeGoal(u"d"_s, u"slow"_s, Priority::High)});
+            {test::GoalBuilder::titled(u"b"_s).profile(u"slow"_s).priority(Priority::Low),
+             test::GoalBuilder::titled(u"a"_s).profile(u"slow"_s).priority(Priority::Critical),
+             test::GoalBuilder::titled(u"c"_s).profile(u"slow"_s).priority(Priority::High),
+             test::GoalBuilder::titled(u"d"_s).profile(u"slow"_s).priority(Priority::High)});
         m_board->flushPendingInserts();
 
         m_proxy->setSortKey(AgentFilterProxyModel::SortKey::Priority, Qt::DescendingOrder);
@@ -186,8 +170,8 @@ private Q_SLOTS:
     {
         m_proxy->setSortKey(AgentFilterProxyModel::SortKey::Progress, Qt::DescendingOrder);
         m_orchestrator->setMaxParallel(1);
-        const QString first = m_orchestrator->spawn(makeGoal(u"first"_s, u"quick"_s));
-        const QString second = m_orchestrator->spawn(makeGoal(u"second"_s, u"slow"_s));
+        const QString first = m_orchestrator->spawn(test::GoalBuilder::titled(u"first"_s).profile(u"quick"_s));
+        const QString second = m_orchestrator->spawn(test::GoalBuilder::titled(u"second"_s).profile(u"slow"_s));
         // The first finishes at 100 % and must come first; the second is running or queued below it.
         QTRY_COMPARE_WITH_TIMEOUT(m_proxy->index(0, 0).data(AgentBoardModel::AgentIdRole).toString(), first, 10000);
         QTRY_COMPARE(m_proxy->index(0, 0).data(AgentBoardModel::ProgressRole).toInt(), 100);
@@ -199,8 +183,8 @@ private Q_SLOTS:
     void startedSortPutsUnstartedLast()
     {
         m_orchestrator->setMaxParallel(1);
-        const QString running = m_orchestrator->spawn(makeGoal(u"running"_s, u"slow"_s));
-        const QString waiting = m_orchestrator->spawn(makeGoal(u"waiting"_s, u"slow"_s));
+        const QString running = m_orchestrator->spawn(test::GoalBuilder::titled(u"running"_s).profile(u"slow"_s));
+        const QString waiting = m_orchestrator->spawn(test::GoalBuilder::titled(u"waiting"_s).profile(u"slow"_s));
         m_proxy->setSortKey(AgentFilterProxyModel::SortKey::Started, Qt::AscendingOrder);
         QTRY_COMPARE(m_proxy->rowCount(), 2);
         QTRY_COMPARE(m_proxy->index(0, 0).data(AgentBoardModel::StateRole).toInt(),
@@ -215,8 +199,9 @@ private Q_SLOTS:
         m_proxy->setSearchText(u"keep"_s);
         QList<Goal> goals;
         for (int i = 0; i < 40; ++i)
-            goals << makeGoal(i % 3 ? u"keep %1"_s.arg(i) : u"drop %1"_s.arg(i), i % 4 ? u"quick"_s : u"slow"_s,
-                              static_cast<Priority>(i % 4));
+            goals << test::GoalBuilder::titled(i % 3 ? u"keep %1"_s.arg(i) : u"drop %1"_s.arg(i))
+                         .profile(i % 4 ? u"quick"_s : u"slow"_s)
+                         .priority(static_cast<Priority>(i % 4));
         m_orchestrator->setMaxParallel(40);
         m_orchestrator->spawnParallel(goals);
         QTRY_COMPARE_WITH_TIMEOUT(m_orchestrator->progress().completed, 30, 10000);

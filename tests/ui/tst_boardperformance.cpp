@@ -8,6 +8,7 @@
 #include "board/AgentFilterProxyModel.h"
 #include "config/ConfigLoader.h"
 #include "orchestration/Orchestrator.h"
+#include "support/ProfileBuilder.h"
 
 #include <QLabel>
 #include <QLocale>
@@ -29,12 +30,8 @@ private Q_SLOTS:
         constexpr int kAgents = 1000;
         constexpr int kParallel = 64;
         Orchestrator orchestrator;
-        AgentProfile demo;
-        demo.name = u"demo"_s;
-        demo.backend = u"demo"_s;
-        demo.retry.maxRetries = 0;
-        demo.settings.insert(u"duration_ms"_s, 600);
-        demo.settings.insert(u"steps"_s, QStringList{u"Reading"_s, u"Planning"_s, u"Writing"_s, u"Checking"_s});
+        const AgentProfile demo = test::ProfileBuilder::demo(u"demo"_s, 600)
+                                      .steps({u"Reading"_s, u"Planning"_s, u"Writing"_s, u"Checking"_s});
         orchestrator.setProfiles({demo});
         orchestrator.setMaxParallel(kParallel);
 
@@ -76,12 +73,7 @@ private Q_SLOTS:
     void cleanupOfAThousandIsOneStep()
     {
         Orchestrator orchestrator;
-        AgentProfile demo;
-        demo.name = u"demo"_s;
-        demo.backend = u"demo"_s;
-        demo.retry.maxRetries = 0;
-        demo.settings.insert(u"duration_ms"_s, 0);
-        orchestrator.setProfiles({demo});
+        orchestrator.setProfiles({test::ProfileBuilder::demo(u"demo"_s, 0)});
         orchestrator.setMaxParallel(64);
         MainWindow window(&orchestrator, ConfigLoader::defaults());
         window.show();

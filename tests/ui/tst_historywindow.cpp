@@ -17,6 +17,10 @@
 #include "orchestration/Orchestrator.h"
 #include "persistence/ReportWriter.h"
 #include "persistence/Store.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
+#include "support/ScriptedBackend.h"
+#include "support/TestSupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -47,84 +51,20 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QDateTime kT0 = QDateTime(QDate(2024, 5, 1), QTime(10, 0, 0), Qt::UTC);
+const auto at = &test::fixedTime;
 
-QDateTime at(int seconds)
-{
-    return kT0.addSecs(seconds);
-}
-
-// Each line of the goal's description is one step: "log TEXT", "usage IN OUT COST", "ask" (a question
-// with two options; waits for the answer), "failfirst" (the first attempt fails), "fail ERROR".
-class ScriptedBackend final : public AgentBackend
-{
-public:
-    AgentResult run(AgentContext &context) override
-    {
-        for (const QString &line : context.goal().description.split(u'\n', Qt::SkipEmptyParts)) {
-            const QString verb = line.section(u' ', 0, 0);
-            const QString rest = line.section(u' ', 1);
-            if (verb == u"log") {
-                context.log(rest);
-            } else if (verb == u"usage") {
-                context.addUsage(rest.section(u' ', 0, 0).toLongLong(), rest.section(u' ', 1, 1).toLongLong(),
-                                 rest.section(u' ', 2, 2).toDouble());
-            } else if (verb == u"failfirst" && context.attempt() == 1) {
-                return AgentResult::failed(u"flaky network on attempt 1"_s);
-            } else if (verb == u"fail") {
-                return AgentResult::failed(rest);
-            } else if (verb == u"ask") {
-                EscalationInbox::Request request;
-                request.trigger = Escalation::Trigger::Architecture;
-                request.question = u"Which database should the boards use?"_s;
-                request.options = {{u"pg"_s, u"PostgreSQL"_s}, {u"sqlite"_s, u"SQLite"_s}};
-                if (!context.escalate(request).isAnswered())
-                    return AgentResult::cancelled();
-            }
-        }
-        return AgentResult::completed(u"done: %1"_s.arg(context.goal().title));
-    }
-};
-
+// A profile of the ScriptedBackend that retries once at once.
 AgentProfile scriptedProfile(const QString &name)
 {
-    AgentProfile profile;
-    profile.name = name;
-    profile.backend = u"scripted"_s;
-    profile.capabilities = {u"code"_s};
-    profile.retry.maxRetries = 1;
-    profile.retry.backoffS = {0.0};
-    profile.retry.jitter = 0.0;
-    return profile;
+    return test::ProfileBuilder::scripted(name).capabilities({u"code"_s}).retries(1, {0.0});
 }
 
 void setUpOrchestrator(Orchestrator &o)
 {
-    BackendRegistry backends = BackendRegistry::withBuiltins();
-    backends.add(u"scripted"_s, [](const AgentProfile &) -> std::unique_ptr<AgentBackend> {
-        return std::make_unique<ScriptedBackend>();
-    });
-    o.setBackends(backends);
+    o.setBackends(test::ScriptedBackend::registry());
     o.setProfiles({scriptedProfile(u"coder"_s), scriptedProfile(u"writer"_s)});
     o.setMaxParallel(4);
     o.setEscalateExhaustedRetries(false);
-}
-
-Goal makeGoal(const QString &id, const QString &title, const QString &script = {}, const QString &profile = {})
-{
-    Goal goal;
-    goal.id = id;
-    goal.title = title;
-    goal.description = script;
-    goal.profile = profile;
-    return goal;
-}
-
-bool submitAndFlush(Store &store, QList<StoreWrite> writes)
-{
-    auto committed = std::make_shared<std::atomic<int>>(-1);
-    store.submitAll(std::move(writes), nullptr, [committed](bool ok) { committed->store(ok ? 1 : 0); });
-    return store.flush() && committed->load() == 1;
 }
 
 AgentStatus statusOf(const QString &agentId, const QString &goalId, AgentState state, int attempt)
@@ -162,7 +102,7 @@ QList<StoreWrite> recordedRun(const QString &runId, const QString &name, int sta
     for (const auto &g : goals) {
         ++n;
         const QString agent = u"%1%2"_s.arg(agentPrefix).arg(n);
-        Goal goal = makeGoal(g.id, g.title, g.description, u"coder"_s);
+        Goal goal = test::GoalBuilder(g.id).title(g.title).description(g.description).profile(u"coder"_s);
         w << StoreWrite::goalAdded(runId, goal, agent, u"coder-%1"_s.arg(n), u"coder"_s, at(startSecond + 1));
         w << StoreWrite::transition(statusOf(agent, g.id, AgentState::Running, 1), at(startSecond + 2));
         w << StoreWrite::usage(agent, 1, 1000 * n, 100 * n, 0.01 * n);
@@ -237,7 +177,7 @@ private Q_SLOTS:
         QVERIFY(!window.findChild<QLabel *>(u"readOnlyBanner"_s)->isVisible()); // a writable store
 
         // The first run shows up on the next refresh.
-        QVERIFY(submitAndFlush(store, recordedRun(u"r-1"_s, u"First"_s, 0, u"a-1"_s)));
+        QVERIFY(test::submitAndFlush(store, recordedRun(u"r-1"_s, u"First"_s, 0, u"a-1"_s)));
         window.refresh();
         QTRY_VERIFY(window.runsView()->isVisible());
         QTRY_VERIFY(!window.isLoading());
@@ -249,13 +189,14 @@ private Q_SLOTS:
     {
         Store store;
         QVERIFY(store.open(m_dir.filePath(u"runs.db"_s)));
-        QVERIFY(submitAndFlush(store, recordedRun(u"r-1"_s, u"Monday"_s, 0, u"a-1"_s)));
-        QVERIFY(submitAndFlush(store, recordedRun(u"r-2"_s, u"Wednesday"_s, 7200, u"a-2"_s)));
-        QVERIFY(submitAndFlush(store, recordedRun(u"r-3"_s, u"Tuesday"_s, 3600, u"a-3"_s)));
+        QVERIFY(test::submitAndFlush(store, recordedRun(u"r-1"_s, u"Monday"_s, 0, u"a-1"_s)));
+        QVERIFY(test::submitAndFlush(store, recordedRun(u"r-2"_s, u"Wednesday"_s, 7200, u"a-2"_s)));
+        QVERIFY(test::submitAndFlush(store, recordedRun(u"r-3"_s, u"Tuesday"_s, 3600, u"a-3"_s)));
         // An unfinished run (the app died while it ran).
-        QVERIFY(submitAndFlush(
-            store, {StoreWrite::runStarted(u"r-4"_s, u"Thursday"_s, u"/plans/crash.yaml"_s, 2, at(9000)),
-                    StoreWrite::goalAdded(u"r-4"_s, makeGoal(u"x"_s, u"X"_s), u"a-41"_s, {}, {}, at(9001))}));
+        QVERIFY(test::submitAndFlush(
+            store,
+            {StoreWrite::runStarted(u"r-4"_s, u"Thursday"_s, u"/plans/crash.yaml"_s, 2, at(9000)),
+             StoreWrite::goalAdded(u"r-4"_s, test::GoalBuilder(u"x"_s).title(u"X"_s), u"a-41"_s, {}, {}, at(9001))}));
 
         HistoryWindow window(&store, nullptr, ConfigLoader::defaults());
         QAbstractItemModelTester runTester(window.runModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -304,8 +245,8 @@ private Q_SLOTS:
     {
         Store store;
         QVERIFY(store.open(m_dir.filePath(u"search.db"_s)));
-        QVERIFY(submitAndFlush(store, recordedRun(u"r-1"_s, u"Nightly build"_s, 0, u"a-1"_s)));
-        QVERIFY(submitAndFlush(store, recordedRun(u"r-2"_s, u"Release prep"_s, 3600, u"a-2"_s)));
+        QVERIFY(test::submitAndFlush(store, recordedRun(u"r-1"_s, u"Nightly build"_s, 0, u"a-1"_s)));
+        QVERIFY(test::submitAndFlush(store, recordedRun(u"r-2"_s, u"Release prep"_s, 3600, u"a-2"_s)));
         HistoryWindow window(&store, nullptr, ConfigLoader::defaults());
         window.show();
         QTRY_VERIFY(!window.isLoading());
@@ -374,10 +315,14 @@ private Q_SLOTS:
                     QVERIFY2(o.answer(id, u"pg"_s, u"use version 15"_s, &error), qPrintable(error));
                 });
             });
-            agentId = o.spawn(makeGoal(u"db"_s, u"Pick the database"_s,
-                                       u"log reading the brief\nfailfirst\nlog comparing engines\nask\n"
-                                       "usage 1200 300 0.05"_s,
-                                       u"coder"_s));
+            agentId =
+                o.spawn(test::GoalBuilder(u"db"_s)
+                            .title(u"Pick the database"_s)
+                            .description(
+                                u"log reading the brief\nfail-first flaky network on attempt 1\nlog comparing engines\n"
+                                "ask architecture Which database should the boards use?\n"
+                                "summary done: Pick the database\nusage 1200 300 0.05"_s)
+                            .profile(u"coder"_s));
             QVERIFY(!agentId.isEmpty());
             QVERIFY(o.waitAll(15000));
             QCOMPARE(o.status(agentId)->state, AgentState::Completed);
@@ -422,8 +367,10 @@ private Q_SLOTS:
     {
         Store store;
         QVERIFY(store.open(m_dir.filePath(u"rerun.db"_s)));
-        Goal past =
-            makeGoal(u"api"_s, u"Implement the REST endpoints"_s, u"log building\nusage 10 5 0.01"_s, u"coder"_s);
+        Goal past = test::GoalBuilder(u"api"_s)
+                        .title(u"Implement the REST endpoints"_s)
+                        .description(u"log building\nusage 10 5 0.01"_s)
+                        .profile(u"coder"_s);
         past.priority = Priority::High;
         past.successCriteria = {u"tests pass"_s, u"reviewed"_s};
         past.capabilities = {u"code"_s};
@@ -434,7 +381,7 @@ private Q_SLOTS:
             setUpOrchestrator(first);
             first.setStore(&store);
             first.setRunName(u"Yesterday"_s);
-            Goal base = makeGoal(u"base"_s, u"Lay the groundwork"_s, {}, u"coder"_s);
+            Goal base = test::GoalBuilder(u"base"_s).title(u"Lay the groundwork"_s).profile(u"coder"_s);
             Goal dependent = past;
             dependent.dependsOn = {u"base"_s};
             const QStringList ids = first.spawnParallel({base, dependent});
@@ -497,10 +444,10 @@ private Q_SLOTS:
             setUpOrchestrator(first);
             first.setStore(&store);
             first.setRunName(u"Three steps"_s);
-            Goal a = makeGoal(u"a"_s, u"Step A"_s, {}, u"coder"_s);
-            Goal b = makeGoal(u"b"_s, u"Step B"_s, {}, u"coder"_s);
+            Goal a = test::GoalBuilder(u"a"_s).title(u"Step A"_s).profile(u"coder"_s);
+            Goal b = test::GoalBuilder(u"b"_s).title(u"Step B"_s).profile(u"coder"_s);
             b.dependsOn = {u"a"_s};
-            Goal c = makeGoal(u"c"_s, u"Step C"_s, {}, u"writer"_s);
+            Goal c = test::GoalBuilder(u"c"_s).title(u"Step C"_s).profile(u"writer"_s);
             c.dependsOn = {u"a"_s, u"b"_s};
             QCOMPARE(first.spawnParallel({a, b, c}).size(), 3);
             QVERIFY(first.waitAll(15000));
@@ -511,7 +458,7 @@ private Q_SLOTS:
         o.setStore(&store);
         o.pauseDispatch();
         // The board already has a goal "a": the copies get fresh ids.
-        QVERIFY(!o.spawn(makeGoal(u"a"_s, u"Another A"_s, {}, u"coder"_s)).isEmpty());
+        QVERIFY(!o.spawn(test::GoalBuilder(u"a"_s).title(u"Another A"_s).profile(u"coder"_s)).isEmpty());
 
         HistoryWindow window(&store, &o, ConfigLoader::defaults());
         QSignalSpy spawned(&window, &HistoryWindow::agentsSpawned);
@@ -562,7 +509,7 @@ private Q_SLOTS:
         }
         Store store;
         QVERIFY(store.open(m_dir.filePath(u"planfile.db"_s)));
-        QVERIFY(submitAndFlush(store, recordedRun(u"r-1"_s, u"Two goals"_s, 0, u"a-1"_s, planPath)));
+        QVERIFY(test::submitAndFlush(store, recordedRun(u"r-1"_s, u"Two goals"_s, 0, u"a-1"_s, planPath)));
         Orchestrator o;
         setUpOrchestrator(o);
         o.setStore(&store);
@@ -595,7 +542,7 @@ private Q_SLOTS:
         Store store;
         QVERIFY(store.open(m_dir.filePath(u"export.db"_s)));
         if (store.runs().isEmpty())
-            QVERIFY(submitAndFlush(store, recordedRun(u"r-1"_s, u"Export me"_s, 0, u"a-1"_s)));
+            QVERIFY(test::submitAndFlush(store, recordedRun(u"r-1"_s, u"Export me"_s, 0, u"a-1"_s)));
         HistoryWindow window(&store, nullptr, ConfigLoader::defaults());
         window.show();
         QTRY_VERIFY(!window.isLoading());
@@ -651,8 +598,8 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(u"shared.db"_s);
         Store owner; // the other Switchboard
         QVERIFY(owner.open(path));
-        QVERIFY(submitAndFlush(owner, recordedRun(u"r-1"_s, u"Owner's run"_s, 0, u"a-1"_s)));
-        QVERIFY(submitAndFlush(owner, {StoreWrite::log(u"a-11"_s, {u"line one"_s, u"line two"_s}, at(5))}));
+        QVERIFY(test::submitAndFlush(owner, recordedRun(u"r-1"_s, u"Owner's run"_s, 0, u"a-1"_s)));
+        QVERIFY(test::submitAndFlush(owner, {StoreWrite::log(u"a-11"_s, {u"line one"_s, u"line two"_s}, at(5))}));
 
         Store second;
         QString error;
@@ -696,16 +643,17 @@ private Q_SLOTS:
 
             // It follows the owner's progress on its own.
             window.setAutoRefreshInterval(50);
-            QVERIFY(submitAndFlush(owner, recordedRun(u"r-2"_s, u"Owner's next run"_s, 3600, u"a-2"_s)));
+            QVERIFY(test::submitAndFlush(owner, recordedRun(u"r-2"_s, u"Owner's next run"_s, 3600, u"a-2"_s)));
             QTRY_COMPARE(window.runModel()->runCount(), 2);
             QCOMPARE(window.runModel()->index(1, 0).data(HistoryRunModel::RunIdRole).toString(), u"r-2"_s);
             // The owner's newest unfinished run is the one it is recording into.
-            QVERIFY(submitAndFlush(owner, {StoreWrite::runStarted(u"r-3"_s, u"Live"_s, {}, 2, at(7200))}));
+            QVERIFY(test::submitAndFlush(owner, {StoreWrite::runStarted(u"r-3"_s, u"Live"_s, {}, 2, at(7200))}));
             QTRY_COMPARE(window.runModel()->runCount(), 3);
             QCOMPARE(window.runModel()->index(1, HistoryRunModel::FinishedColumn).data().toString(), u"In progress"_s);
             // ... and the shown run's goals when they change.
-            QVERIFY(submitAndFlush(owner, {StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"late"_s, u"Late goal"_s),
-                                                                 u"a-19"_s, {}, {}, at(30))}));
+            QVERIFY(test::submitAndFlush(
+                owner, {StoreWrite::goalAdded(u"r-1"_s, test::GoalBuilder(u"late"_s).title(u"Late goal"_s), u"a-19"_s,
+                                              {}, {}, at(30))}));
             QTRY_COMPARE(window.goalModel()->rowCount(), 4);
             QCOMPARE(window.currentAgentId(), u"a-11"_s); // the selection survives the refreshes
         }
@@ -716,7 +664,7 @@ private Q_SLOTS:
     {
         Store store;
         QVERIFY(store.open(m_dir.filePath(u"main.db"_s)));
-        QVERIFY(submitAndFlush(store, recordedRun(u"r-1"_s, u"Earlier"_s, 0, u"a-1"_s)));
+        QVERIFY(test::submitAndFlush(store, recordedRun(u"r-1"_s, u"Earlier"_s, 0, u"a-1"_s)));
         Orchestrator o;
         setUpOrchestrator(o);
         o.setStore(&store);
@@ -753,14 +701,15 @@ private Q_SLOTS:
         for (int i = 0; i < kGoals; ++i) {
             const QString agent = u"a-%1"_s.arg(i + 1);
             const QString goal = u"g%1"_s.arg(i + 1);
-            writes << StoreWrite::goalAdded(u"r-1"_s, makeGoal(goal, u"Task %1"_s.arg(i + 1)), agent, {}, {}, at(1));
+            writes << StoreWrite::goalAdded(u"r-1"_s, test::GoalBuilder(goal).title(u"Task %1"_s.arg(i + 1)), agent, {},
+                                            {}, at(1));
             if (i % 10 == 7) {
                 writes << StoreWrite::transition(statusOf(agent, goal, AgentState::Running, 1), at(2));
                 writes << StoreWrite::finished(statusOf(agent, goal, AgentState::Failed, 1),
                                                AgentResult::failed(u"timeout after 30 s"_s), at(3));
             }
         }
-        QVERIFY(submitAndFlush(store, writes));
+        QVERIFY(test::submitAndFlush(store, writes));
         HistoryWindow window(&store, nullptr, ConfigLoader::defaults());
         window.show();
         QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading(), 30000);
@@ -793,8 +742,9 @@ private Q_SLOTS:
         for (int i = 0; i < goals; ++i) {
             const QString agent = u"a-%1"_s.arg(i + 1);
             const QString goal = u"g%1"_s.arg(i + 1);
-            Goal g = makeGoal(goal, u"Task %1 of the large run"_s.arg(i + 1),
-                              u"Part of the load test: step %1 of the pipeline"_s.arg(i % 17));
+            Goal g = test::GoalBuilder(goal)
+                         .title(u"Task %1 of the large run"_s.arg(i + 1))
+                         .description(u"Part of the load test: step %1 of the pipeline"_s.arg(i % 17));
             writes << StoreWrite::goalAdded(u"r-1"_s, g, agent, {}, u"coder"_s, at(1));
             writes << StoreWrite::transition(statusOf(agent, goal, AgentState::Running, 1), at(2));
             writes << StoreWrite::usage(agent, 1, 1000, 200, 0.001);
@@ -804,11 +754,11 @@ private Q_SLOTS:
                 failed ? AgentResult::failed(u"timeout after 30 s"_s) : AgentResult::completed(u"ok"_s),
                 at(3 + i % 100));
             if (writes.size() >= 20000) {
-                QVERIFY(submitAndFlush(store, writes));
+                QVERIFY(test::submitAndFlush(store, writes));
                 writes.clear();
             }
         }
-        QVERIFY(submitAndFlush(store, writes));
+        QVERIFY(test::submitAndFlush(store, writes));
         qInfo("filled %d goals in %lld ms", goals, timer.elapsed());
 
         timer.restart();

@@ -13,6 +13,10 @@
 #include "inbox/InboxDock.h"
 #include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
+#include "support/ScriptedBackend.h"
+#include "support/TestSupport.h"
 #include "widgets/RunStatusWidget.h"
 
 #include <QAbstractItemModelTester>
@@ -33,71 +37,19 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Asks the question its goal's description names ("options" or "free"), then completes with the answer.
-class AskingBackend final : public AgentBackend
-{
-public:
-    AgentResult run(AgentContext &ctx) override
-    {
-        const QString kind = ctx.goal().description;
-        if (kind == u"fail")
-            return AgentResult::failed(u"connection reset"_s);
-        if (kind == u"spam") {
-            for (int i = 0; i < 2500; ++i)
-                ctx.log(u"line %1"_s.arg(i));
-            return AgentResult::completed(u"loud"_s);
-        }
-        EscalationInbox::Request request;
-        request.trigger = kind == u"free" ? Escalation::Trigger::Clarification : Escalation::Trigger::Architecture;
-        request.question = kind == u"free" ? u"What should the table be called?"_s : u"Which database?"_s;
-        request.context = u"The goal does not say."_s;
-        if (kind != u"free")
-            request.options = {{u"pg"_s, u"PostgreSQL"_s}, {u"sqlite"_s, u"SQLite"_s}};
-        const EscalationInbox::Outcome outcome = ctx.escalate(request);
-        if (!outcome.isAnswered())
-            return ctx.isCancelled() ? AgentResult::cancelled() : AgentResult::failed(outcome.error);
-        return AgentResult::completed(u"chose "_s + outcome.option + u" "_s + outcome.text);
-    }
-};
+// What the agents do (ScriptedBackend scripts): ask a question with options, or one answered in free text.
+const QString kAskOptions = u"ask architecture Which database?"_s;
+const QString kAskFree = u"ask-free clarification What should the table be called?"_s;
 
-AgentProfile asking(int maxRetries = 0)
-{
-    AgentProfile p;
-    p.name = u"asker"_s;
-    p.backend = u"asking"_s;
-    p.retry.maxRetries = maxRetries;
-    p.retry.backoffS = {60.0};
-    p.retry.jitter = 0.0;
-    return p;
-}
-
-Goal goal(const QString &id, const QString &kind)
-{
-    Goal g;
-    g.id = id;
-    g.title = u"Goal "_s + id;
-    g.description = kind;
-    g.profile = u"asker"_s;
-    return g;
-}
-
+// Goals run on the one profile, "asker".
 void setUp(Orchestrator &o, int maxRetries = 0)
 {
-    BackendRegistry registry = BackendRegistry::withBuiltins();
-    registry.add(u"asking"_s, [](const AgentProfile &) { return std::make_unique<AskingBackend>(); });
-    o.setBackends(std::move(registry));
-    o.setProfiles({asking(maxRetries)});
+    o.setBackends(test::ScriptedBackend::registry());
+    o.setProfiles({test::ProfileBuilder::scripted(u"asker"_s).retries(maxRetries, {60.0})});
     o.setMaxParallel(4);
 }
 
-template<typename T> T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found)
-        qWarning("no child %s", qPrintable(name));
-    return found;
-}
-
+using test::child;
 } // namespace
 
 class TestInboxDock : public QObject
@@ -116,7 +68,8 @@ private Q_SLOTS:
         QAbstractItemModelTester openTester(&open, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester historyTester(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(open.rowCount(), 0);
-        const QStringList ids = o.spawnParallel({goal(u"a"_s, u"options"_s), goal(u"b"_s, u"free"_s)});
+        const QStringList ids = o.spawnParallel(
+            {test::GoalBuilder(u"a"_s).description(kAskOptions), test::GoalBuilder(u"b"_s).description(kAskFree)});
         QTRY_COMPARE(open.rowCount(), 2);
         const QString first = open.index(0, 0).data(EscalationListModel::IdRole).toString();
         QVERIFY(o.inbox().answer(first, open.escalationAt(0).options.isEmpty() ? QString() : u"pg"_s,
@@ -141,7 +94,7 @@ private Q_SLOTS:
         InboxDock *dock = window.inboxDock();
         QVERIFY(dock);
 
-        const QString agent = o.spawn(goal(u"db"_s, u"options"_s));
+        const QString agent = o.spawn(test::GoalBuilder(u"db"_s).description(kAskOptions));
         QTRY_COMPARE(dock->openCount(), 1);
         QTRY_COMPARE(o.status(agent)->state, AgentState::Escalated);
         // The count is everywhere a person might look.
@@ -178,7 +131,7 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         InboxDock *dock = window.inboxDock();
-        const QString agent = o.spawn(goal(u"name"_s, u"free"_s));
+        const QString agent = o.spawn(test::GoalBuilder(u"name"_s).description(kAskFree));
         QTRY_COMPARE(dock->openCount(), 1);
         QTRY_COMPARE(child<QLabel>(dock, u"questionText"_s)->text(), u"What should the table be called?"_s);
         auto *edit = child<QLineEdit>(dock, u"answerEdit"_s);
@@ -207,7 +160,8 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         InboxDock *dock = window.inboxDock();
-        const QStringList agents = o.spawnParallel({goal(u"a"_s, u"options"_s), goal(u"b"_s, u"free"_s)});
+        const QStringList agents = o.spawnParallel(
+            {test::GoalBuilder(u"a"_s).description(kAskOptions), test::GoalBuilder(u"b"_s).description(kAskFree)});
         QTRY_COMPARE(dock->openCount(), 2);
         QTRY_VERIFY(!o.status(agents[1])->openEscalation.isEmpty());
         window.boardModel()->flushPendingInserts();
@@ -241,7 +195,7 @@ private Q_SLOTS:
         MainWindow window(&o, ConfigLoader::defaults());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        const QString agent = o.spawn(goal(u"flaky"_s, u"fail"_s));
+        const QString agent = o.spawn(test::GoalBuilder(u"flaky"_s).description(u"fail connection reset"_s));
         QTRY_VERIFY(o.status(agent)->nextAttemptAt.isValid());
         window.boardModel()->flushPendingInserts();
         AgentBoardView *view = window.boardView();
@@ -270,7 +224,7 @@ private Q_SLOTS:
         MainWindow window(&o, ConfigLoader::defaults());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        const QString agent = o.spawn(goal(u"loud"_s, u"spam"_s));
+        const QString agent = o.spawn(test::GoalBuilder(u"loud"_s).description(u"spam 2500\nsummary loud"_s));
         QVERIFY(o.waitAll(10000));
         QTRY_VERIFY(o.agentLogDropped(agent) > 0);
         window.boardModel()->flushPendingInserts();

@@ -15,6 +15,9 @@
 #include "dialogs/SpawnParallelDialog.h"
 #include "orchestration/Orchestrator.h"
 #include "orchestration/Scheduler.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
+#include "support/TestSupport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -40,34 +43,7 @@ using namespace switchboard;
 using namespace Qt::StringLiterals;
 
 namespace {
-AgentProfile demoProfile(const QString &name, int durationMs, bool fail = false)
-{
-    AgentProfile profile;
-    profile.name = name;
-    profile.backend = u"demo"_s;
-    profile.retry.maxRetries = 0;
-    profile.settings.insert(u"duration_ms"_s, durationMs);
-    profile.settings.insert(u"steps"_s, QStringList{u"Reading"_s, u"Working"_s, u"Checking"_s});
-    if (fail)
-        profile.settings.insert(u"fail"_s, true);
-    return profile;
-}
-
-Goal makeGoal(const QString &title, const QString &profile)
-{
-    Goal goal;
-    goal.title = title;
-    goal.profile = profile;
-    return goal;
-}
-
-template<typename T> T *child(QObject *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found)
-        qWarning("no child %s", qPrintable(name));
-    return found;
-}
+using test::child;
 
 template<typename T> T *activeModal()
 {
@@ -87,8 +63,10 @@ private Q_SLOTS:
         QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/ui.ini"_s);
         m_orchestrator = std::make_unique<Orchestrator>();
         m_config = ConfigLoader::defaults();
-        m_config.profiles = {demoProfile(u"quick"_s, 200), demoProfile(u"slow"_s, 60000),
-                             demoProfile(u"broken"_s, 50, true)};
+        m_config.profiles = {
+            test::ProfileBuilder::demo(u"quick"_s, 200).steps({u"Reading"_s, u"Working"_s, u"Checking"_s}),
+            test::ProfileBuilder::demo(u"slow"_s, 60000).steps({u"Reading"_s, u"Working"_s, u"Checking"_s}),
+            test::ProfileBuilder::demo(u"broken"_s, 50).steps({u"Reading"_s, u"Working"_s, u"Checking"_s}).failing()};
         m_config.workflow.maxParallel = 8;
         m_orchestrator->setProfiles(m_config.profiles);
         m_orchestrator->setMaxParallel(m_config.workflow.maxParallel);
@@ -133,7 +111,7 @@ private Q_SLOTS:
         QTRY_VERIFY(activeModal<RunPlanDialog>());
         activeModal<RunPlanDialog>()->reject();
 
-        m_orchestrator->spawn(makeGoal(u"anything"_s, u"quick"_s));
+        m_orchestrator->spawn(test::GoalBuilder::titled(u"anything"_s).profile(u"quick"_s));
         QTRY_VERIFY(overlay->isHidden());
     }
 
@@ -174,7 +152,7 @@ private Q_SLOTS:
 
     void cancelFromTheCardButton()
     {
-        const QString id = m_orchestrator->spawn(makeGoal(u"long job"_s, u"slow"_s));
+        const QString id = m_orchestrator->spawn(test::GoalBuilder::titled(u"long job"_s).profile(u"slow"_s));
         const QModelIndex card = waitForCard(id, AgentState::Running);
         QVERIFY(card.isValid());
         AgentBoardView *view = m_window->boardView();
@@ -188,8 +166,8 @@ private Q_SLOTS:
 
     void cancelWithTheDeleteKey()
     {
-        const QString keep = m_orchestrator->spawn(makeGoal(u"keep running"_s, u"slow"_s));
-        const QString id = m_orchestrator->spawn(makeGoal(u"stop me"_s, u"slow"_s));
+        const QString keep = m_orchestrator->spawn(test::GoalBuilder::titled(u"keep running"_s).profile(u"slow"_s));
+        const QString id = m_orchestrator->spawn(test::GoalBuilder::titled(u"stop me"_s).profile(u"slow"_s));
         const QModelIndex card = waitForCard(id, AgentState::Running);
         AgentBoardView *view = m_window->boardView();
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(card).center());
@@ -201,7 +179,7 @@ private Q_SLOTS:
 
     void cancelFromTheContextMenu()
     {
-        const QString id = m_orchestrator->spawn(makeGoal(u"menu target"_s, u"slow"_s));
+        const QString id = m_orchestrator->spawn(test::GoalBuilder::titled(u"menu target"_s).profile(u"slow"_s));
         const QModelIndex card = waitForCard(id, AgentState::Running);
         AgentBoardView *view = m_window->boardView();
         const QPoint where = view->visualRect(card).center();
@@ -230,8 +208,9 @@ private Q_SLOTS:
 
     void cancelAllAsksFirst()
     {
-        const QStringList ids = m_orchestrator->spawnParallel(
-            {makeGoal(u"a"_s, u"slow"_s), makeGoal(u"b"_s, u"slow"_s), makeGoal(u"c"_s, u"slow"_s)});
+        const QStringList ids = m_orchestrator->spawnParallel({test::GoalBuilder::titled(u"a"_s).profile(u"slow"_s),
+                                                               test::GoalBuilder::titled(u"b"_s).profile(u"slow"_s),
+                                                               test::GoalBuilder::titled(u"c"_s).profile(u"slow"_s)});
         waitForCard(ids.last(), AgentState::Running);
         QAction *cancelAll = m_window->findChild<QAction *>(u"actionCancelAll"_s);
         QTRY_VERIFY(cancelAll->isEnabled());
@@ -264,9 +243,11 @@ private Q_SLOTS:
 
     void cleanUpRemovesFinishedCardsOnly()
     {
-        const QString running = m_orchestrator->spawn(makeGoal(u"still going"_s, u"slow"_s));
-        const QStringList done = m_orchestrator->spawnParallel(
-            {makeGoal(u"done 1"_s, u"quick"_s), makeGoal(u"done 2"_s, u"quick"_s), makeGoal(u"oops"_s, u"broken"_s)});
+        const QString running = m_orchestrator->spawn(test::GoalBuilder::titled(u"still going"_s).profile(u"slow"_s));
+        const QStringList done =
+            m_orchestrator->spawnParallel({test::GoalBuilder::titled(u"done 1"_s).profile(u"quick"_s),
+                                           test::GoalBuilder::titled(u"done 2"_s).profile(u"quick"_s),
+                                           test::GoalBuilder::titled(u"oops"_s).profile(u"broken"_s)});
         for (const QString &id : done)
             QTRY_VERIFY_WITH_TIMEOUT(isFinalState(stateOf(id)), 10000);
         QCOMPARE(m_window->proxyModel()->rowCount(), 4);
@@ -356,7 +337,7 @@ private Q_SLOTS:
         QVERIFY(m_orchestrator->isDispatchPaused());
         QVERIFY(pause->text().contains(u"Resume"_s));
         QTRY_VERIFY(child<QLabel>(m_window.get(), u"pausedLabel"_s)->isVisible());
-        const QString id = m_orchestrator->spawn(makeGoal(u"waits"_s, u"quick"_s));
+        const QString id = m_orchestrator->spawn(test::GoalBuilder::titled(u"waits"_s).profile(u"quick"_s));
         QTest::qWait(300); // a span in which nothing may start: dispatch is paused
         QCOMPARE(m_orchestrator->status(id)->state, AgentState::Queued);
         pause->trigger();
@@ -371,8 +352,10 @@ private Q_SLOTS:
 
     void statusBarCountsFollowTheRun()
     {
-        m_orchestrator->spawnParallel({makeGoal(u"1"_s, u"quick"_s), makeGoal(u"2"_s, u"quick"_s),
-                                       makeGoal(u"3"_s, u"broken"_s), makeGoal(u"4"_s, u"slow"_s)});
+        m_orchestrator->spawnParallel({test::GoalBuilder::titled(u"1"_s).profile(u"quick"_s),
+                                       test::GoalBuilder::titled(u"2"_s).profile(u"quick"_s),
+                                       test::GoalBuilder::titled(u"3"_s).profile(u"broken"_s),
+                                       test::GoalBuilder::titled(u"4"_s).profile(u"slow"_s)});
         auto *completed = child<QLabel>(m_window.get(), u"completedCount"_s);
         auto *failed = child<QLabel>(m_window.get(), u"failedCount"_s);
         auto *running = child<QLabel>(m_window.get(), u"runningCount"_s);
@@ -384,7 +367,7 @@ private Q_SLOTS:
 
     void detailPaneFollowsTheSelection()
     {
-        Goal goal = makeGoal(u"Detailed goal"_s, u"quick"_s);
+        Goal goal = test::GoalBuilder::titled(u"Detailed goal"_s).profile(u"quick"_s);
         goal.description = u"All the details"_s;
         goal.successCriteria = {u"it is detailed"_s};
         goal.resources = {u"notes.md"_s};
@@ -411,7 +394,7 @@ private Q_SLOTS:
 
     void liveLogTailsTheSelectedAgent()
     {
-        const QString id = m_orchestrator->spawn(makeGoal(u"chatty"_s, u"slow"_s));
+        const QString id = m_orchestrator->spawn(test::GoalBuilder::titled(u"chatty"_s).profile(u"slow"_s));
         const QModelIndex card = waitForCard(id, AgentState::Running);
         AgentBoardView *view = m_window->boardView();
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(card).center());
@@ -421,8 +404,9 @@ private Q_SLOTS:
 
     void filterBarFiltersTheBoard()
     {
-        m_orchestrator->spawnParallel({makeGoal(u"Alpha task"_s, u"quick"_s), makeGoal(u"Beta task"_s, u"quick"_s),
-                                       makeGoal(u"Gamma job"_s, u"slow"_s)});
+        m_orchestrator->spawnParallel({test::GoalBuilder::titled(u"Alpha task"_s).profile(u"quick"_s),
+                                       test::GoalBuilder::titled(u"Beta task"_s).profile(u"quick"_s),
+                                       test::GoalBuilder::titled(u"Gamma job"_s).profile(u"slow"_s)});
         QTRY_COMPARE(m_window->proxyModel()->rowCount(), 3);
         auto *search = child<QLineEdit>(m_window.get(), u"searchField"_s);
         QTest::keySequence(m_window.get(), QKeySequence::Find);
@@ -449,8 +433,9 @@ private Q_SLOTS:
     void keyboardSelectsAndExtends()
     {
         m_orchestrator->pauseDispatch();
-        m_orchestrator->spawnParallel(
-            {makeGoal(u"k1"_s, u"quick"_s), makeGoal(u"k2"_s, u"quick"_s), makeGoal(u"k3"_s, u"quick"_s)});
+        m_orchestrator->spawnParallel({test::GoalBuilder::titled(u"k1"_s).profile(u"quick"_s),
+                                       test::GoalBuilder::titled(u"k2"_s).profile(u"quick"_s),
+                                       test::GoalBuilder::titled(u"k3"_s).profile(u"quick"_s)});
         QTRY_COMPARE(m_window->proxyModel()->rowCount(), 3);
         AgentBoardView *view = m_window->boardView();
         view->setFocus();
@@ -472,7 +457,8 @@ private Q_SLOTS:
     void compactCardsFitMore()
     {
         m_orchestrator->pauseDispatch();
-        m_orchestrator->spawnParallel({makeGoal(u"c1"_s, u"quick"_s), makeGoal(u"c2"_s, u"quick"_s)});
+        m_orchestrator->spawnParallel({test::GoalBuilder::titled(u"c1"_s).profile(u"quick"_s),
+                                       test::GoalBuilder::titled(u"c2"_s).profile(u"quick"_s)});
         QTRY_COMPARE(m_window->proxyModel()->rowCount(), 2);
         AgentBoardView *view = m_window->boardView();
         const QRect full = view->visualRect(m_window->proxyModel()->index(0, 0));

@@ -11,6 +11,9 @@
 #include "orchestration/Orchestrator.h"
 #include "persistence/MetricsCalculator.h"
 #include "persistence/Store.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
+#include "support/TemporaryStore.h"
 #include "widgets/Sparkline.h"
 
 #include <QAbstractItemModelTester>
@@ -108,26 +111,6 @@ const MetricsTimeline::Sample &sampleAt(const QList<MetricsTimeline::Sample> &sa
     qFatal("no sample at minute %f", minutes);
 }
 
-AgentProfile demoProfile(const QString &name, int durationMs, bool fail = false)
-{
-    AgentProfile profile;
-    profile.name = name;
-    profile.backend = u"demo"_s;
-    profile.retry.maxRetries = 0;
-    profile.settings.insert(u"duration_ms"_s, durationMs);
-    profile.settings.insert(u"steps"_s, QStringList{u"Reading"_s, u"Working"_s});
-    if (fail)
-        profile.settings.insert(u"fail"_s, true);
-    return profile;
-}
-
-Goal goal(const QString &title, const QString &profile)
-{
-    Goal g;
-    g.title = title;
-    g.profile = profile;
-    return g;
-}
 } // namespace
 
 class TestMetricsDock : public QObject
@@ -304,9 +287,9 @@ private Q_SLOTS:
                      qPrintable(dock.emptyStateText()));
             QCOMPARE(dock.computationsStarted(), 0);
         }
-        QTemporaryDir dir;
-        Store store;
-        QVERIFY(store.open(dir.filePath(u"sb.db"_s)));
+        test::TemporaryStore temp(u"sb.db"_s);
+        QVERIFY(temp.isOpen());
+        Store &store = temp.store();
         Orchestrator o;
         o.setStore(&store);
         MetricsDock dock(&o);
@@ -319,13 +302,14 @@ private Q_SLOTS:
 
     void showsTheRunFromTheStore()
     {
-        QTemporaryDir dir;
-        Store store;
-        QVERIFY(store.open(dir.filePath(u"sb.db"_s)));
+        test::TemporaryStore temp(u"sb.db"_s);
+        QVERIFY(temp.isOpen());
+        Store &store = temp.store();
         Orchestrator o;
         o.setStore(&store);
         Config config = ConfigLoader::defaults();
-        config.profiles = {demoProfile(u"coder"_s, 60), demoProfile(u"broken"_s, 30, true)};
+        config.profiles = {test::ProfileBuilder::demo(u"coder"_s, 60).steps({u"Reading"_s, u"Working"_s}),
+                           test::ProfileBuilder::demo(u"broken"_s, 30).steps({u"Reading"_s, u"Working"_s}).failing()};
         // Thresholds come from the config: utilisation alerts below 98 %, which agents that leave slots idle
         // between short demo runs never reach.
         config.metrics.utilisationTarget = 0.99;
@@ -348,8 +332,9 @@ private Q_SLOTS:
 
         QList<Goal> goals;
         for (int i = 0; i < 4; ++i)
-            goals << goal(u"Write module %1"_s.arg(i), u"coder"_s);
-        goals << goal(u"Deploy"_s, u"broken"_s) << goal(u"Deploy again"_s, u"broken"_s);
+            goals << test::GoalBuilder::titled(u"Write module %1"_s.arg(i)).profile(u"coder"_s);
+        goals << test::GoalBuilder::titled(u"Deploy"_s).profile(u"broken"_s)
+              << test::GoalBuilder::titled(u"Deploy again"_s).profile(u"broken"_s);
         QCOMPARE(o.spawnParallel(goals).size(), 6);
         QVERIFY(o.waitAll(20000));
         QVERIFY(store.flush());
@@ -431,18 +416,18 @@ private Q_SLOTS:
 
     void newRunStartsAfresh()
     {
-        QTemporaryDir dir;
-        Store store;
-        QVERIFY(store.open(dir.filePath(u"sb.db"_s)));
+        test::TemporaryStore temp(u"sb.db"_s);
+        QVERIFY(temp.isOpen());
+        Store &store = temp.store();
         Orchestrator o;
         o.setStore(&store);
-        o.setProfiles({demoProfile(u"coder"_s, 30)});
+        o.setProfiles({test::ProfileBuilder::demo(u"coder"_s, 30).steps({u"Reading"_s, u"Working"_s})});
         MetricsDock dock(&o);
         dock.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dock));
         QCOMPARE(dock.view(), MetricsDock::View::NoRun);
         // The first spawn starts a run; the dock follows without waiting for its timer.
-        QVERIFY(!o.spawn(goal(u"One"_s, u"coder"_s)).isEmpty());
+        QVERIFY(!o.spawn(test::GoalBuilder::titled(u"One"_s).profile(u"coder"_s)).isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(dock.view(), MetricsDock::View::Metrics, 10000);
         QVERIFY(o.waitAll(10000));
         QVERIFY(store.flush());

@@ -2,6 +2,8 @@
 // orchestrator with every field. Empty or contradictory forms name the problem and spawn nothing.
 #include "dialogs/NewGoalDialog.h"
 #include "orchestration/Orchestrator.h"
+#include "support/ProfileBuilder.h"
+#include "support/TestSupport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,24 +21,7 @@ using namespace switchboard;
 using namespace Qt::StringLiterals;
 
 namespace {
-AgentProfile demoProfile(const QString &name, const QStringList &capabilities)
-{
-    AgentProfile profile;
-    profile.name = name;
-    profile.backend = u"demo"_s;
-    profile.capabilities = capabilities;
-    profile.retry.maxRetries = 0;
-    profile.settings.insert(u"duration_ms"_s, 200);
-    return profile;
-}
-
-template<typename T> T *child(QWidget *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found)
-        qWarning("no child %s", qPrintable(name));
-    return found;
-}
+using test::child;
 
 // Checks a checkable list row the way a keyboard user does: make it current, press Space.
 void checkRow(QListWidget *list, int row)
@@ -56,8 +41,8 @@ private Q_SLOTS:
     void init()
     {
         m_orchestrator = std::make_unique<Orchestrator>();
-        m_orchestrator->setProfiles(
-            {demoProfile(u"coder"_s, {u"code"_s, u"test"_s}), demoProfile(u"writer"_s, {u"docs"_s})});
+        m_orchestrator->setProfiles({test::ProfileBuilder::demo(u"coder"_s, 200).capabilities({u"code"_s, u"test"_s}),
+                                     test::ProfileBuilder::demo(u"writer"_s, 200).capabilities({u"docs"_s})});
         m_orchestrator->pauseDispatch(); // the form is under test, not the agents
     }
 

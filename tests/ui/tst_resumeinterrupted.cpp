@@ -10,6 +10,8 @@
 #include "config/ConfigLoader.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
 #include "support/TestSupport.h"
 
 #include <QAction>
@@ -23,27 +25,6 @@
 
 using namespace switchboard;
 using namespace Qt::StringLiterals;
-
-namespace {
-AgentProfile demoProfile(int durationMs)
-{
-    AgentProfile profile;
-    profile.name = u"worker"_s;
-    profile.backend = u"demo"_s;
-    profile.retry.maxRetries = 0;
-    profile.settings.insert(u"duration_ms"_s, durationMs);
-    return profile;
-}
-
-Goal goal(const QString &id, const QString &title)
-{
-    Goal g;
-    g.id = id;
-    g.title = title;
-    g.profile = u"worker"_s;
-    return g;
-}
-} // namespace
 
 class TestResumeInterrupted : public QObject
 {
@@ -67,10 +48,11 @@ private Q_SLOTS:
             QVERIFY2(store.open(db, &error), qPrintable(error));
             Orchestrator o;
             o.setStore(&store);
-            o.setProfiles({demoProfile(60000)});
+            o.setProfiles({test::ProfileBuilder::demo(u"worker"_s, 60000)});
             o.setMaxParallel(4);
-            QCOMPARE(o.spawnParallel({goal(u"a"_s, u"Index the repository"_s), goal(u"b"_s, u"Draft the RFC"_s),
-                                      goal(u"c"_s, u"Triage the issues"_s)})
+            QCOMPARE(o.spawnParallel({test::GoalBuilder(u"a"_s).title(u"Index the repository"_s).profile(u"worker"_s),
+                                      test::GoalBuilder(u"b"_s).title(u"Draft the RFC"_s).profile(u"worker"_s),
+                                      test::GoalBuilder(u"c"_s).title(u"Triage the issues"_s).profile(u"worker"_s)})
                          .size(),
                      3);
             QTRY_COMPARE_WITH_TIMEOUT(o.progress().inProgress, 3, 10000);
@@ -91,7 +73,7 @@ private Q_SLOTS:
         Orchestrator o;
         o.setStore(&store);
         Config config = ConfigLoader::defaults();
-        config.profiles = {demoProfile(100)};
+        config.profiles = {test::ProfileBuilder::demo(u"worker"_s, 100)};
         o.setProfiles(config.profiles);
         o.setMaxParallel(4);
         MainWindow window(&o, config);

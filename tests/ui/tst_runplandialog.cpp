@@ -22,13 +22,7 @@ using namespace switchboard;
 using namespace Qt::StringLiterals;
 
 namespace {
-template<typename T> T *child(QWidget *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found)
-        qWarning("no child %s", qPrintable(name));
-    return found;
-}
+using test::child;
 
 void clickItem(QListWidget *list, int row)
 {

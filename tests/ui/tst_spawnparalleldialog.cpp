@@ -2,6 +2,8 @@
 // to several profiles side by side; all are queued together, and empty input is refused by name.
 #include "dialogs/SpawnParallelDialog.h"
 #include "orchestration/Orchestrator.h"
+#include "support/ProfileBuilder.h"
+#include "support/TestSupport.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -22,23 +24,7 @@ using namespace switchboard;
 using namespace Qt::StringLiterals;
 
 namespace {
-AgentProfile demoProfile(const QString &name)
-{
-    AgentProfile profile;
-    profile.name = name;
-    profile.backend = u"demo"_s;
-    profile.retry.maxRetries = 0;
-    profile.settings.insert(u"duration_ms"_s, 200);
-    return profile;
-}
-
-template<typename T> T *child(QWidget *parent, const QString &name)
-{
-    T *found = parent->findChild<T *>(name);
-    if (!found)
-        qWarning("no child %s", qPrintable(name));
-    return found;
-}
+using test::child;
 
 void typeIntoCell(QTableWidget *table, int row, int column, const QString &text)
 {
@@ -81,7 +67,9 @@ private Q_SLOTS:
     void init()
     {
         m_orchestrator = std::make_unique<Orchestrator>();
-        m_orchestrator->setProfiles({demoProfile(u"coder"_s), demoProfile(u"reviewer"_s), demoProfile(u"writer"_s)});
+        m_orchestrator->setProfiles({test::ProfileBuilder::demo(u"coder"_s, 200),
+                                     test::ProfileBuilder::demo(u"reviewer"_s, 200),
+                                     test::ProfileBuilder::demo(u"writer"_s, 200)});
         m_orchestrator->pauseDispatch();
     }
 

@@ -15,6 +15,8 @@
 #include "persistence/Store.h"
 #include "scratchpad/ScratchpadDock.h"
 #include "scratchpad/ScratchpadModel.h"
+#include "support/ProfileBuilder.h"
+#include "support/TemporaryStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -39,16 +41,6 @@ namespace {
 constexpr int kFinishedGoals = 3000;
 const QStringList kSpawningActions{u"actionNewGoal"_s, u"actionSpawnParallel"_s, u"actionRunPlan"_s,
                                    u"actionShowHistory"_s};
-
-AgentProfile demoProfile()
-{
-    AgentProfile profile;
-    profile.name = u"worker"_s;
-    profile.backend = u"demo"_s;
-    profile.retry.maxRetries = 0;
-    profile.settings.insert(u"duration_ms"_s, 50);
-    return profile;
-}
 
 // A run the app left open: kFinishedGoals finished goals (every tenth a refactoring, and failed), two agents
 // that were running when it went away, a note on the scratchpad and an answered question.
@@ -127,7 +119,7 @@ private Q_SLOTS:
         QVERIFY2(store.open(db, &error), qPrintable(error));
         Orchestrator o;
         Config config = ConfigLoader::defaults();
-        config.profiles = {demoProfile()};
+        config.profiles = {test::ProfileBuilder::demo(u"worker"_s, 50)};
         o.setProfiles(config.profiles);
         // The read waits until the test lets it go: everything below happens "while the disk is slow".
         QSemaphore readMayGo; // outlives the restorer, which waits for the read
@@ -253,7 +245,7 @@ private Q_SLOTS:
         QVERIFY2(store.open(db, &error), qPrintable(error));
         Orchestrator o;
         Config config = ConfigLoader::defaults();
-        config.profiles = {demoProfile()};
+        config.profiles = {test::ProfileBuilder::demo(u"worker"_s, 50)};
         o.setProfiles(config.profiles);
         StartupRestorer restorer(&o, &store);
         QVERIFY(restorer.start(0, true));
@@ -292,11 +284,9 @@ private Q_SLOTS:
 
     void noUnfinishedRunNoRestore()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        Store store;
-        QString error;
-        QVERIFY2(store.open(dir.filePath(u"switchboard.db"_s), &error), qPrintable(error));
+        test::TemporaryStore temp;
+        QVERIFY2(temp.isOpen(), qPrintable(temp.error()));
+        Store &store = temp.store();
         Orchestrator o;
         StartupRestorer restorer(&o, &store);
         QVERIFY(!restorer.start(0, true));

@@ -8,6 +8,9 @@
 #include "config/ConfigLoader.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
+#include "support/TemporaryStore.h"
 #include "widgets/StorageBanner.h"
 
 #include <QAction>
@@ -22,27 +25,6 @@
 using namespace switchboard;
 using namespace Qt::StringLiterals;
 
-namespace {
-AgentProfile demoProfile(const QString &name, int durationMs)
-{
-    AgentProfile profile;
-    profile.name = name;
-    profile.backend = u"demo"_s;
-    profile.retry.maxRetries = 0;
-    profile.settings.insert(u"duration_ms"_s, durationMs);
-    return profile;
-}
-
-Goal goal(const QString &title, const QString &description = {})
-{
-    Goal g;
-    g.title = title;
-    g.profile = u"slow"_s;
-    g.description = description;
-    return g;
-}
-} // namespace
-
 class TestStorageBanner : public QObject
 {
     Q_OBJECT
@@ -53,15 +35,14 @@ private Q_SLOTS:
     void diskFullShowsTheBannerAndStartsNothing()
     {
         QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/ui.ini"_s);
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        Store store;
+        test::TemporaryStore temp;
+        QVERIFY2(temp.isOpen(), qPrintable(temp.error()));
+        Store &store = temp.store();
         QString error;
-        QVERIFY2(store.open(dir.filePath(u"switchboard.db"_s), &error), qPrintable(error));
         Orchestrator o;
         o.setStore(&store);
         Config config = ConfigLoader::defaults();
-        config.profiles = {demoProfile(u"slow"_s, 60000)};
+        config.profiles = {test::ProfileBuilder::demo(u"slow"_s, 60000)};
         o.setProfiles(config.profiles);
         o.setMaxParallel(1);
         MainWindow window(&o, config);
@@ -73,12 +54,12 @@ private Q_SLOTS:
         QVERIFY(!banner->isVisible());
 
         // One agent holds the only slot; two more queue behind it, recorded while the disk had room.
-        const QString running = o.spawn(goal(u"Holds the slot"_s), &error);
+        const QString running = o.spawn(test::GoalBuilder::titled(u"Holds the slot"_s).profile(u"slow"_s), &error);
         QVERIFY2(!running.isEmpty(), qPrintable(error));
         QTRY_COMPARE(o.status(running)->state, AgentState::Running);
         QStringList queued;
         for (int i = 0; i < 2; ++i)
-            queued << o.spawn(goal(u"Queued %1"_s.arg(i)));
+            queued << o.spawn(test::GoalBuilder::titled(u"Queued %1"_s.arg(i)).profile(u"slow"_s));
         QVERIFY(store.flush());
         QTRY_COMPARE(o.progress().pending, 2);
 
@@ -93,7 +74,7 @@ private Q_SLOTS:
         QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(u"database or disk is full"_s));
         const QString big(8000, u'x');
         for (int i = 0; i < 200 && !o.isStorageFailed(); ++i) {
-            o.spawn(goal(u"Big %1"_s.arg(i), big));
+            o.spawn(test::GoalBuilder::titled(u"Big %1"_s.arg(i)).profile(u"slow"_s).description(big));
             store.flush();
             QCoreApplication::processEvents();
         }

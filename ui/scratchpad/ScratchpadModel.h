@@ -1,6 +1,6 @@
 #pragma once
 
-#include "persistence/NoteRecord.h"
+#include "model/NoteRecord.h"
 
 #include "widgets/KeyedTableModel.h"
 

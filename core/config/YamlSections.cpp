@@ -1,0 +1,272 @@
+#include "YamlSections.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <limits>
+
+namespace switchboard::yaml {
+
+namespace {
+
+const QStringList &profileKeys()
+{
+    static const QStringList keys{
+        QStringLiteral("name"),         QStringLiteral("model"),
+        QStringLiteral("capabilities"), QStringLiteral("backend"),
+        QStringLiteral("command"),      QStringLiteral("max_concurrent"),
+        QStringLiteral("timeout_s"),    QStringLiteral("working_directory"),
+        QStringLiteral("settings"),     QStringLiteral("idle_timeout_s"),
+        QStringLiteral("retry"),        QStringLiteral("quality"),
+    };
+    return keys;
+}
+
+const QStringList &qualityKeys()
+{
+    static const QStringList keys{QStringLiteral("min_improvement"),
+                                  QStringLiteral("max_iterations_without_improvement"),
+                                  QStringLiteral("max_iterations"), QStringLiteral("detect_loops")};
+    return keys;
+}
+
+} // namespace
+
+void readWorkflow(Document &doc, const Map &root, WorkflowSettings &settings)
+{
+    Q_UNUSED(doc)
+    if (!root.has("workflow"))
+        return;
+    QStringList keys{QStringLiteral("max_parallel"), QStringLiteral("max_iterations"), QStringLiteral("workspace"),
+                     QStringLiteral("mode"),         QStringLiteral("on_deadline"),    QStringLiteral("budget"),
+                     QStringLiteral("lock_ttl_s"),   QStringLiteral("auto_resume")};
+    keys << qualityKeys();
+    const Map workflow = root.map("workflow", QStringLiteral("workflow"), QStringLiteral("workflow."), keys);
+    if (workflow.has("mode")) {
+        const QString mode = workflow.string("mode").trimmed().toLower();
+        static const QStringList modes{QStringLiteral("dependency"), QStringLiteral("phased"),
+                                       QStringLiteral("sequential"), QStringLiteral("parallel"),
+                                       QStringLiteral("pipeline")};
+        if (!modes.contains(mode))
+            workflow.failAt("mode", QStringLiteral("workflow.mode: unknown mode '%1' (expected %2)")
+                                        .arg(workflow.string("mode"), modes.join(QStringLiteral(", "))));
+        settings.mode = mode;
+    }
+    if (workflow.has("on_deadline")) {
+        const QString policy = workflow.string("on_deadline").trimmed().toLower();
+        if (policy != u"fail" && policy != u"escalate")
+            workflow.failAt("on_deadline",
+                            QStringLiteral("workflow.on_deadline: expected fail or escalate, got '%1'").arg(policy));
+        settings.onDeadline = policy;
+    }
+    settings.budget = readBudget(workflow, "budget", QStringLiteral("workflow"));
+    if (workflow.has("lock_ttl_s")) {
+        settings.lockTtlS = workflow.integer("lock_ttl_s", settings.lockTtlS);
+        if (settings.lockTtlS < 1)
+            workflow.failAt("lock_ttl_s",
+                            QStringLiteral("workflow.lock_ttl_s: must be at least 1, got %1").arg(settings.lockTtlS));
+    }
+    settings.autoResume = workflow.boolean("auto_resume", settings.autoResume);
+    if (workflow.has("max_iterations"))
+        settings.quality.maxIterations = workflow.integer("max_iterations", 0);
+    readQualityKeys(workflow, settings.quality);
+    if (workflow.has("max_parallel")) {
+        const int value = workflow.integer("max_parallel", settings.maxParallel);
+        if (value < 1) {
+            workflow.failAt("max_parallel",
+                            QStringLiteral("workflow.max_parallel: must be at least 1, got %1").arg(value));
+        }
+        settings.maxParallel = value;
+    }
+    if (workflow.has("max_iterations")) {
+        const int value = workflow.integer("max_iterations", settings.maxIterations);
+        if (value < 0) {
+            workflow.failAt("max_iterations",
+                            QStringLiteral("workflow.max_iterations: must be at least 0, got %1").arg(value));
+        }
+        settings.maxIterations = value;
+    }
+    if (workflow.has("workspace"))
+        settings.workspace = workflow.string("workspace");
+}
+
+void readMetrics(Document &doc, const Map &root, MetricThresholds &thresholds)
+{
+    Q_UNUSED(doc)
+    if (!root.has("metrics"))
+        return;
+    struct Key
+    {
+        const char *name;
+        double MetricThresholds::*field;
+        double scale; // percentages in the file, fractions in memory
+    };
+    static const Key keys[] = {
+        {"in_progress_target_per_slot", &MetricThresholds::inProgressTargetPerSlot, 1.0},
+        {"in_progress_alert_per_slot", &MetricThresholds::inProgressAlertPerSlot, 1.0},
+        {"avg_completion_target_min", &MetricThresholds::averageCompletionTargetMinutes, 1.0},
+        {"avg_completion_alert_min", &MetricThresholds::averageCompletionAlertMinutes, 1.0},
+        {"escalation_rate_target_pct", &MetricThresholds::escalationRateTarget, 100.0},
+        {"escalation_rate_alert_pct", &MetricThresholds::escalationRateAlert, 100.0},
+        {"conflict_rate_target_pct", &MetricThresholds::lockConflictRateTarget, 100.0},
+        {"conflict_rate_alert_pct", &MetricThresholds::lockConflictRateAlert, 100.0},
+        {"utilisation_target_pct", &MetricThresholds::utilisationTarget, 100.0},
+        {"utilisation_alert_pct", &MetricThresholds::utilisationAlert, 100.0},
+    };
+    QStringList names;
+    for (const Key &key : keys)
+        names << QString::fromLatin1(key.name);
+    const Map metrics = root.map("metrics", QStringLiteral("metrics"), QStringLiteral("metrics."), names);
+    for (const Key &key : keys) {
+        if (!metrics.has(key.name))
+            continue;
+        const double value = metrics.number(key.name, 0.0);
+        if (value < 0.0 || (key.scale > 1.0 && value > 100.0))
+            metrics.failAt(key.name, QStringLiteral("%1: expected %2, got %3")
+                                         .arg(metrics.fieldName(key.name),
+                                              key.scale > 1.0 ? QStringLiteral("a percentage between 0 and 100")
+                                                              : QStringLiteral("a number >= 0"))
+                                         .arg(value));
+        thresholds.*key.field = value / key.scale;
+    }
+}
+
+RetryPolicy readRetry(const Map &parent, const char *key, const QString &label)
+{
+    RetryPolicy retry;
+    if (!parent.has(key))
+        return retry;
+    const Map map = parent.map(key, label + u": retry", label + u": retry.",
+                               {QStringLiteral("max_retries"), QStringLiteral("backoff_s"), QStringLiteral("jitter"),
+                                QStringLiteral("non_retryable")});
+    retry.maxRetries = map.integer("max_retries", retry.maxRetries);
+    if (retry.maxRetries < 0)
+        map.failAt(
+            "max_retries",
+            QStringLiteral("%1: must be at least 0, got %2").arg(map.fieldName("max_retries")).arg(retry.maxRetries));
+    if (map.has("backoff_s")) {
+        retry.backoffS.clear();
+        const YAML::Node node = map.value("backoff_s");
+        const QList<YAML::Node> steps = node.IsSequence() ? map.sequence("backoff_s") : QList<YAML::Node>{node};
+        for (const YAML::Node &step : steps) {
+            bool ok = false;
+            const double seconds = step.IsScalar() ? scalarText(step).trimmed().toDouble(&ok) : -1.0;
+            if (!ok || seconds < 0)
+                map.failAt("backoff_s", QStringLiteral("%1: expected seconds (a number >= 0 or a list of them), got %2")
+                                            .arg(map.fieldName("backoff_s"), describe(step)));
+            retry.backoffS << seconds;
+        }
+    }
+    retry.jitter = map.number("jitter", retry.jitter);
+    if (retry.jitter < 0.0 || retry.jitter > 1.0)
+        map.failAt(
+            "jitter",
+            QStringLiteral("%1: must be between 0 and 1, got %2").arg(map.fieldName("jitter")).arg(retry.jitter));
+    if (map.has("non_retryable"))
+        retry.nonRetryable = map.stringList("non_retryable");
+    return retry;
+}
+
+Budget readBudget(const Map &parent, const char *key, const QString &label)
+{
+    Budget budget;
+    if (!parent.has(key))
+        return budget;
+    const Map map = parent.map(key, label + u": budget", label + u": budget.",
+                               {QStringLiteral("max_tokens"), QStringLiteral("max_cost_usd")});
+    budget.maxTokens = map.integer("max_tokens", 0);
+    budget.maxCostUsd = map.number("max_cost_usd", 0.0);
+    if (budget.maxTokens < 0 || budget.maxCostUsd < 0.0)
+        map.failAt(budget.maxTokens < 0 ? "max_tokens" : "max_cost_usd",
+                   QStringLiteral("%1: budget limits must be at least 0").arg(label));
+    return budget;
+}
+
+void readQualityKeys(const Map &map, QualityPolicy &quality)
+{
+    quality.minImprovement = map.number("min_improvement", quality.minImprovement);
+    quality.maxIterationsWithoutImprovement =
+        map.integer("max_iterations_without_improvement", quality.maxIterationsWithoutImprovement);
+    quality.maxIterations = map.integer("max_iterations", quality.maxIterations);
+    quality.detectLoops = map.boolean("detect_loops", quality.detectLoops);
+    if (quality.maxIterations < 0 || quality.maxIterationsWithoutImprovement < 0)
+        map.failAt(quality.maxIterations < 0 ? "max_iterations" : "max_iterations_without_improvement",
+                   QStringLiteral("%1: iteration limits must be at least 0").arg(map.label()));
+}
+
+QList<ProfileEntry> readAgents(Document &doc, const Map &root, const QStringList &knownBackends,
+                               const WorkflowSettings &workflow)
+{
+    QList<ProfileEntry> entries;
+    if (!root.has("agents"))
+        return entries;
+    const Map agents =
+        root.map("agents", QStringLiteral("agents"), QStringLiteral("agents."), {QStringLiteral("definitions")});
+    const QList<YAML::Node> definitions = agents.sequence("definitions");
+    QHash<QString, Location> seen;
+    for (qsizetype i = 0; i < definitions.size(); ++i) {
+        const YAML::Node &node = definitions.at(i);
+        const QString path = QStringLiteral("agents.definitions[%1]").arg(i);
+        if (!node.IsMap())
+            doc.fail(node, QStringLiteral("%1: expected a mapping, got %2").arg(path, describe(node)));
+        const QString peeked = peekScalar(node, "name");
+        const QString label = peeked.isEmpty() ? path : QStringLiteral("profile '%1'").arg(peeked);
+        const Map map(doc, node, label, label + u": ", profileKeys());
+
+        AgentProfile profile;
+        profile.name = map.requiredString("name");
+        if (seen.contains(profile.name)) {
+            map.failAt("name", QStringLiteral("duplicate profile name '%1' (first defined at %2)")
+                                   .arg(profile.name, seen.value(profile.name).toString()));
+        }
+        seen.insert(profile.name, map.valueLocation("name"));
+
+        profile.model = map.string("model");
+        profile.capabilities = map.stringList("capabilities");
+        profile.backend = map.string("backend", profile.backend);
+        if (!knownBackends.contains(profile.backend)) {
+            map.failAt("backend", QStringLiteral("%1: unknown backend '%2' (known: %3)")
+                                      .arg(label, profile.backend, knownBackends.join(QStringLiteral(", "))));
+        }
+        if (map.has("command") && !map.value("command").IsSequence())
+            map.failAt("command", QStringLiteral("%1: expected a list of strings, got %2")
+                                      .arg(map.fieldName("command"), describe(map.value("command"))));
+        profile.command = map.stringList("command");
+        if (profile.backend == u"process" && profile.command.isEmpty()) {
+            map.failAt(map.has("command") ? "command" : "backend",
+                       QStringLiteral("%1: backend 'process' needs a non-empty 'command' list").arg(label));
+        }
+        profile.maxConcurrent = map.integer("max_concurrent", profile.maxConcurrent);
+        if (profile.maxConcurrent < 0) {
+            map.failAt("max_concurrent", QStringLiteral("%1: must be at least 0, got %2")
+                                             .arg(map.fieldName("max_concurrent"))
+                                             .arg(profile.maxConcurrent));
+        }
+        profile.timeoutS = map.integer("timeout_s", profile.timeoutS);
+        if (profile.timeoutS < 0) {
+            map.failAt(
+                "timeout_s",
+                QStringLiteral("%1: must be at least 0, got %2").arg(map.fieldName("timeout_s")).arg(profile.timeoutS));
+        }
+        profile.idleTimeoutS = map.integer("idle_timeout_s", profile.idleTimeoutS);
+        if (profile.idleTimeoutS < 0)
+            map.failAt("idle_timeout_s", QStringLiteral("%1: must be at least 0, got %2")
+                                             .arg(map.fieldName("idle_timeout_s"))
+                                             .arg(profile.idleTimeoutS));
+        profile.retry = readRetry(map, "retry", label);
+        profile.quality = workflow.quality;
+        if (map.has("quality"))
+            readQualityKeys(map.map("quality", label + u": quality", label + u": quality.", qualityKeys()),
+                            profile.quality);
+        profile.workingDirectory = map.string("working_directory");
+        if (map.has("settings")) {
+            const Map settings = map.map("settings", label + u": settings", label + u": settings.", {});
+            for (auto it = settings.node().begin(); it != settings.node().end(); ++it)
+                profile.settings.insert(scalarText(it->first), toVariant(it->second));
+        }
+        entries.append(ProfileEntry{profile, map.location()});
+    }
+    return entries;
+}
+
+} // namespace switchboard::yaml

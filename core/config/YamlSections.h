@@ -1,0 +1,41 @@
+#pragma once
+
+// Private to core/config: the sections ConfigLoader and PlanLoader both read (workflow, metrics, agents, and
+// the retry, budget and quality keys of profiles and goals), on top of the YAML plumbing of YamlSupport.h.
+
+#include "Config.h"
+#include "YamlSupport.h"
+#include "model/AgentProfile.h"
+#include "model/RetryPolicy.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace switchboard::yaml {
+
+// A profile's agent section, as read from one file. Locations are kept so a plan can report where a
+// profile came from.
+struct ProfileEntry
+{
+    AgentProfile profile;
+    Location location;
+};
+
+// Reads "workflow:" into settings, overriding only the keys that are present.
+void readWorkflow(Document &doc, const Map &root, WorkflowSettings &settings);
+// Reads "metrics:" (dashboard targets and alert thresholds; rates in percent) over the defaults.
+void readMetrics(Document &doc, const Map &root, MetricThresholds &thresholds);
+// Reads "agents: {definitions: [...]}" and validates each profile (backend known, process has a command,
+// max_concurrent >= 0, names unique within the file).
+QList<ProfileEntry> readAgents(Document &doc, const Map &root, const QStringList &knownBackends,
+                               const WorkflowSettings &workflow = {});
+// retry: {max_retries, backoff_s, jitter, non_retryable}
+RetryPolicy readRetry(const Map &parent, const char *key, const QString &label);
+// budget: {max_tokens, max_cost_usd}
+Budget readBudget(const Map &parent, const char *key, const QString &label);
+// quality keys (min_improvement, max_iterations_without_improvement, max_iterations, detect_loops),
+// read from `map` itself.
+void readQualityKeys(const Map &map, QualityPolicy &quality);
+
+} // namespace switchboard::yaml

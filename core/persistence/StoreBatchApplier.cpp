@@ -1,0 +1,410 @@
+#include "StoreBatchApplier.h"
+
+#include "persistence/SqliteStatementCache.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <numeric>
+
+namespace switchboard {
+
+namespace {
+Q_LOGGING_CATEGORY(lcStoreWriter, "switchboard.store.writer")
+
+QVariant ms(const QDateTime &at)
+{
+    return at.isValid() ? QVariant(at.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+bool needsJsonEscape(const QString &text)
+{
+    return std::any_of(text.cbegin(), text.cend(),
+                       [](QChar c) { return c.unicode() < 0x20 || c == u'"' || c == u'\\' || c.isSurrogate(); });
+}
+
+QString jsonList(const QStringList &list)
+{
+    // Most lists are empty or plain ids: written directly (QJsonDocument for each of a goal's four lists
+    // was a visible part of recording a goal); anything that needs escaping goes through QJsonDocument.
+    if (list.isEmpty())
+        return QStringLiteral("[]");
+    if (std::any_of(list.cbegin(), list.cend(), needsJsonEscape))
+        return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+    QString json;
+    json.reserve(2 + list.size() * 3 +
+                 std::accumulate(list.cbegin(), list.cend(), qsizetype(0),
+                                 [](qsizetype n, const QString &s) { return n + s.size(); }));
+    json += u'[';
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i > 0)
+            json += u',';
+        json += u'"';
+        json += list.at(i);
+        json += u'"';
+    }
+    json += u']';
+    return json;
+}
+
+QString optionsJson(const QList<Escalation::Option> &options)
+{
+    QJsonArray array;
+    for (const Escalation::Option &option : options)
+        array.append(QJsonObject{{QStringLiteral("key"), option.key}, {QStringLiteral("label"), option.label}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+} // namespace
+
+StoreBatchApplier::StoreBatchApplier(QSqlDatabase &db, SqliteStatementCache &statements, int logLinesKept)
+    : m_db(db)
+    , m_statements(statements)
+    , m_logLinesKept(logLinesKept)
+{}
+
+void StoreBatchApplier::resetLogs()
+{
+    m_touchedLogAgents.clear();
+    m_pendingSpill.clear();
+}
+
+bool StoreBatchApplier::applyBatch(std::vector<StoreWriteJob> &batch, bool savepoints, StoreWriteError *error)
+{
+    for (StoreWriteJob &job : batch) {
+        job.ok = true;
+        const size_t spillBefore = m_pendingSpill.size();
+        if (applyJob(job, savepoints, error))
+            continue;
+        if (error->storage || !savepoints)
+            return false;
+        m_pendingSpill.resize(spillBefore); // its log lines were rolled back with it: not for the log file either
+        job.ok = false;
+        qCWarning(lcStoreWriter) << "write rejected:" << error->message;
+    }
+    return true;
+}
+
+bool StoreBatchApplier::applyJob(StoreWriteJob &job, bool savepoint, StoreWriteError *error)
+{
+    if (job.writes.isEmpty() && !job.task)
+        return true; // superseded by a later progress/usage write
+    if (!savepoint) {
+        for (const StoreWrite &write : std::as_const(job.writes)) {
+            if (!apply(write, error))
+                return false;
+        }
+        return true;
+    }
+    if (!m_statements.execPlain(QStringLiteral("SAVEPOINT job"), error))
+        return false;
+    bool ok = true;
+    if (job.task) {
+        const QString message = job.task(m_db);
+        if (!message.isEmpty()) {
+            *error = {false, message};
+            ok = false;
+        }
+    }
+    for (const StoreWrite &write : std::as_const(job.writes)) {
+        if (!ok)
+            break;
+        ok = apply(write, error);
+    }
+    if (ok)
+        return m_statements.execPlain(QStringLiteral("RELEASE job"), error);
+    if (error->storage)
+        return false;
+    const StoreWriteError original = *error;
+    StoreWriteError rollbackError;
+    if (!m_statements.execPlain(QStringLiteral("ROLLBACK TO job"), &rollbackError) ||
+        !m_statements.execPlain(QStringLiteral("RELEASE job"), &rollbackError)) {
+        *error = {true, rollbackError.message};
+        return false;
+    }
+    *error = original;
+    return false;
+}
+
+bool StoreBatchApplier::apply(const StoreWrite &write, StoreWriteError *error)
+{
+    return std::visit([this, error](const auto &payload) { return applyPayload(payload, error); }, write.payload());
+}
+
+bool StoreBatchApplier::applyPayload(const StoreWrite::RunStarted &w, StoreWriteError *error)
+{
+    return m_statements.exec(
+        QStringLiteral("INSERT INTO runs (id, name, plan_file, max_parallel, started_at, settings_json) "
+                       "VALUES (?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (id) DO UPDATE SET name = excluded.name, plan_file = excluded.plan_file, "
+                       "max_parallel = excluded.max_parallel, settings_json = excluded.settings_json, "
+                       "finished_at = NULL"),
+        {w.runId, w.name, w.planFile, w.maxParallel, ms(w.at),
+         QString::fromUtf8(QJsonDocument(w.settings).toJson(QJsonDocument::Compact))},
+        error);
+}
+
+bool StoreBatchApplier::applyPayload(const StoreWrite::RunFinished &w, StoreWriteError *error)
+{
+    const QString summary = QString::fromUtf8(QJsonDocument(w.summary.toJson()).toJson(QJsonDocument::Compact));
+    int rows = 0;
+    if (!m_statements.exec(QStringLiteral("UPDATE runs SET finished_at = ?, summary_json = ? WHERE id = ?"),
+                           {ms(w.at), summary, w.runId}, error, &rows))
+        return false;
+    if (rows == 0) {
+        *error = {false, QStringLiteral("run %1 finished but was never started").arg(w.runId)};
+        return false;
+    }
+    return true;
+}
+
+bool StoreBatchApplier::applyPayload(const StoreWrite::GoalAdded &w, StoreWriteError *error)
+{
+    const Goal &g = w.goal;
+    if (!m_statements.exec(
+            QStringLiteral("INSERT INTO goals (run_id, id, title, description, priority, deadline, success_criteria, "
+                           "depends_on, capabilities, resources, profile, created_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "ON CONFLICT (run_id, id) DO UPDATE SET title = excluded.title, "
+                           "description = excluded.description, priority = excluded.priority, "
+                           "deadline = excluded.deadline, success_criteria = excluded.success_criteria, "
+                           "depends_on = excluded.depends_on, capabilities = excluded.capabilities, "
+                           "resources = excluded.resources, profile = excluded.profile"),
+            {w.runId, g.id, g.title, g.description, priorityToString(g.priority), ms(g.deadline),
+             jsonList(g.successCriteria), jsonList(g.dependsOn), jsonList(g.capabilities), jsonList(g.resources),
+             g.profile, ms(w.at)},
+            error))
+        return false;
+    const QString state = agentStateToString(AgentState::Queued);
+    if (!m_statements.exec(
+            QStringLiteral("INSERT INTO agents (id, run_id, goal_id, name, profile, state, attempt, created_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, 0, ?)"),
+            {w.agentId, w.runId, g.id, w.agentName, w.profile, state, ms(w.at)}, error))
+        return false;
+    return m_statements.exec(
+        QStringLiteral("INSERT INTO transitions (agent_id, goal_id, attempt, state, at) VALUES (?, ?, 0, ?, ?)"),
+        {w.agentId, g.id, state, ms(w.at)}, error);
+}
+
+bool StoreBatchApplier::applyPayload(const StoreWrite::Transition &w, StoreWriteError *error)
+{
+    const QString state = agentStateToString(w.state);
+    if (!m_statements.exec(QStringLiteral("INSERT INTO transitions (agent_id, goal_id, attempt, state, at, error) "
+                                          "VALUES (?, ?, ?, ?, ?, ?)"),
+                           {w.agentId, w.goalId, w.attempt, state, ms(w.at), w.error}, error))
+        return false;
+    if (!m_folds.isEmpty()) {
+        if (m_folds.isFoldedStart(&w))
+            return true; // the agent row and the attempt are written with the end of this attempt
+        if (const StoreWrite::Transition *start = m_folds.startFoldedInto(&w))
+            return applyFoldedEnd(*start, w, error);
+    }
+    const bool running = w.state == AgentState::Running;
+    const bool over = isFinalOrInterrupted(w.state);
+    int rows = 0;
+    // started_at marks the start of the current attempt; completed_at its end (or the interruption).
+    if (!m_statements.exec(
+            QStringLiteral("UPDATE agents SET "
+                           "started_at = CASE WHEN ? AND (attempt <> ? OR started_at IS NULL) THEN ? "
+                           "ELSE started_at END, "
+                           "completed_at = CASE WHEN ? THEN ? WHEN ? AND attempt <> ? THEN NULL "
+                           "ELSE completed_at END, "
+                           "progress = CASE WHEN ? THEN 100 WHEN ? AND attempt <> ? THEN 0 ELSE progress END, "
+                           "state = ?, attempt = ?, error = ?, summary = ?, "
+                           "name = CASE WHEN ? = '' THEN name ELSE ? END, "
+                           "profile = CASE WHEN ? = '' THEN profile ELSE ? END "
+                           "WHERE id = ?"),
+            {running, w.attempt, ms(w.at),                         //
+             over, ms(w.at), running, w.attempt,                   //
+             w.state == AgentState::Completed, running, w.attempt, //
+             state, w.attempt, w.error, w.summary,                 //
+             w.agentName, w.agentName, w.profile, w.profile, w.agentId},
+            error, &rows))
+        return false;
+    if (rows == 0) {
+        // Unreachable through the foreign key above; kept so a schema change cannot make it silent.
+        *error = {false, QStringLiteral("state change for unknown agent %1").arg(w.agentId)};
+        return false;
+    }
+    if (w.attempt < 1)
+        return true;
+    if (running) {
+        return m_statements.exec(
+            QStringLiteral("INSERT INTO attempts (agent_id, attempt, profile, started_at) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT (agent_id, attempt) DO UPDATE SET "
+                           "started_at = COALESCE(attempts.started_at, excluded.started_at), "
+                           "profile = CASE WHEN excluded.profile = '' THEN attempts.profile "
+                           "ELSE excluded.profile END"),
+            {w.agentId, w.attempt, w.profile, ms(w.at)}, error);
+    }
+    if (over) {
+        const QVariant exitCode = w.exitCode ? QVariant(*w.exitCode) : QVariant(QMetaType(QMetaType::Int));
+        return m_statements.exec(
+            QStringLiteral("INSERT INTO attempts (agent_id, attempt, profile, finished_at, outcome, summary, "
+                           "error, exit_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                           "ON CONFLICT (agent_id, attempt) DO UPDATE SET "
+                           "finished_at = excluded.finished_at, outcome = excluded.outcome, "
+                           "summary = excluded.summary, error = excluded.error, "
+                           "exit_code = excluded.exit_code, "
+                           "profile = CASE WHEN excluded.profile = '' THEN attempts.profile "
+                           "ELSE excluded.profile END"),
+            {w.agentId, w.attempt, w.profile, ms(w.at), state, w.summary, w.error, exitCode}, error);
+    }
+    if (w.state == AgentState::Queued) {
+        // Back in the queue after attempt N: N failed and will be retried. Close it as a failed attempt so the
+        // history and the metrics see every try, not only the last one.
+        return m_statements.exec(QStringLiteral("UPDATE attempts SET finished_at = ?, outcome = ?, error = ? "
+                                                "WHERE agent_id = ? AND attempt = ? AND finished_at IS NULL"),
+                                 {ms(w.at), agentStateToString(AgentState::Failed), w.error, w.agentId, w.attempt},
+                                 error);
+    }
+    return true;
+}
+
+bool StoreBatchApplier::applyFoldedEnd(const StoreWrite::Transition &start, const StoreWrite::Transition &end,
+                                       StoreWriteError *error)
+{
+    // What the Running update followed by the final one leave behind, in one statement each.
+    const QString state = agentStateToString(end.state);
+    const QString name = end.agentName.isEmpty() ? start.agentName : end.agentName;
+    const QString profile = end.profile.isEmpty() ? start.profile : end.profile;
+    int rows = 0;
+    if (!m_statements.exec(
+            QStringLiteral("UPDATE agents SET "
+                           "started_at = CASE WHEN attempt <> ?1 OR started_at IS NULL THEN ?2 ELSE started_at END, "
+                           "completed_at = ?3, "
+                           "progress = CASE WHEN ?4 THEN 100 WHEN attempt <> ?1 THEN 0 ELSE progress END, "
+                           "state = ?5, attempt = ?1, error = ?6, summary = ?7, "
+                           "name = CASE WHEN ?8 = '' THEN name ELSE ?8 END, "
+                           "profile = CASE WHEN ?9 = '' THEN profile ELSE ?9 END "
+                           "WHERE id = ?10"),
+            {end.attempt, ms(start.at), ms(end.at), end.state == AgentState::Completed, state, end.error, end.summary,
+             name, profile, end.agentId},
+            error, &rows))
+        return false;
+    if (rows == 0) {
+        *error = {false, QStringLiteral("state change for unknown agent %1").arg(end.agentId)};
+        return false;
+    }
+    const QVariant exitCode = end.exitCode ? QVariant(*end.exitCode) : QVariant(QMetaType(QMetaType::Int));
+    return m_statements.exec(
+        QStringLiteral("INSERT INTO attempts (agent_id, attempt, profile, started_at, finished_at, outcome, "
+                       "summary, error, exit_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (agent_id, attempt) DO UPDATE SET "
+                       "started_at = COALESCE(attempts.started_at, excluded.started_at), "
+                       "finished_at = excluded.finished_at, outcome = excluded.outcome, "
+                       "summary = excluded.summary, error = excluded.error, exit_code = excluded.exit_code, "
+                       "profile = CASE WHEN excluded.profile = '' THEN attempts.profile "
+                       "ELSE excluded.profile END"),
+        {end.agentId, end.attempt, profile, ms(start.at), ms(end.at), state, end.summary, end.error, exitCode}, error);
+}
+
+bool StoreBatchApplier::applyPayload(const StoreWrite::Progress &w, StoreWriteError *error)
+{
+    // No row (an agent the store does not know) is not worth failing anything for.
+    return m_statements.exec(QStringLiteral("UPDATE agents SET progress = ?, current_step = ? WHERE id = ?"),
+                             {qBound(0, w.progress, 100), w.step, w.agentId}, error);
+}
+
+bool StoreBatchApplier::applyPayload(const StoreWrite::Usage &w, StoreWriteError *error)
+{
+    return m_statements.exec(
+        QStringLiteral("INSERT INTO attempts (agent_id, attempt, input_tokens, output_tokens, cost_usd) "
+                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (agent_id, attempt) DO UPDATE SET "
+                       "input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens, "
+                       "cost_usd = excluded.cost_usd"),
+        {w.agentId, w.attempt, w.inputTokens, w.outputTokens, w.costUsd}, error);
+}
+
+bool StoreBatchApplier::applyPayload(const StoreWrite::EscalationChanged &w, StoreWriteError *error)
+{
+    const Escalation &e = w.escalation;
+    const QString open = escalationStateToString(Escalation::State::Open);
+    // A late "open" write never reopens a closed escalation: an answer once recorded stays.
+    return m_statements.exec(
+        QStringLiteral("INSERT INTO escalations (id, run_id, goal_id, agent_id, trigger, question, context, "
+                       "options_json, priority, created_at, timeout_ms, timeout_policy, default_option, state, "
+                       "answer_option, answer_text, answered_at, answered_by) "
+                       "VALUES (?, COALESCE((SELECT run_id FROM agents WHERE id = ?), ''), ?, ?, ?, ?, ?, ?, ?, ?, "
+                       "?, ?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (id) DO UPDATE SET goal_id = excluded.goal_id, agent_id = excluded.agent_id, "
+                       "trigger = excluded.trigger, question = excluded.question, context = excluded.context, "
+                       "options_json = excluded.options_json, priority = excluded.priority, "
+                       "timeout_ms = excluded.timeout_ms, timeout_policy = excluded.timeout_policy, "
+                       "default_option = excluded.default_option, state = excluded.state, "
+                       "answer_option = excluded.answer_option, answer_text = excluded.answer_text, "
+                       "answered_at = excluded.answered_at, answered_by = excluded.answered_by "
+                       "WHERE escalations.state = ? OR excluded.state <> ?"),
+        {e.id,
+         e.agentId,
+         e.goalId,
+         e.agentId,
+         escalationTriggerToString(e.trigger),
+         e.question,
+         e.context,
+         optionsJson(e.options),
+         priorityToString(e.priority),
+         e.createdAt.isValid() ? ms(e.createdAt) : QVariant(QDateTime::currentMSecsSinceEpoch()),
+         e.timeoutMs,
+         escalationTimeoutPolicyToString(e.timeoutPolicy),
+         e.defaultOption,
+         escalationStateToString(e.state),
+         e.answerOption,
+         e.answerText,
+         ms(e.answeredAt),
+         e.answeredBy,
+         open,
+         open},
+        error);
+}
+
+bool StoreBatchApplier::applyPayload(const StoreWrite::LockEventRecorded &w, StoreWriteError *error)
+{
+    const LockEvent &e = w.event;
+    const qint64 token = qint64(e.token);
+    if (!m_statements.exec(QStringLiteral("INSERT INTO lock_events (resource, agent_id, action, token, reason, at) "
+                                          "VALUES (?, ?, ?, ?, ?, ?)"),
+                           {e.resource, e.agentId, lockActionToString(e.action), token, e.reason, ms(w.at)}, error))
+        return false;
+    return m_statements.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('max_fencing_token', ?) "
+                                            "ON CONFLICT (key) DO UPDATE SET value = MAX(value, excluded.value)"),
+                             {token}, error);
+}
+
+bool StoreBatchApplier::applyPayload(const StoreWrite::LogLines &w, StoreWriteError *error)
+{
+    for (const QString &line : w.lines) {
+        if (!m_statements.exec(QStringLiteral("INSERT INTO agent_log (agent_id, line, at) VALUES (?, ?, ?)"),
+                               {w.agentId, line, ms(w.at)}, error))
+            return false;
+    }
+    if (!m_touchedLogAgents.contains(w.agentId))
+        m_touchedLogAgents.append(w.agentId);
+    m_pendingSpill.push_back(w);
+    return true;
+}
+
+bool StoreBatchApplier::applyPayload(const StoreWrite::NoteWritten &w, StoreWriteError *error)
+{
+    const NoteRecord &n = w.note;
+    return m_statements.exec(
+        QStringLiteral("INSERT INTO notes (run_id, key, text, author_agent, at) VALUES (?, ?, ?, ?, ?) "
+                       "ON CONFLICT (run_id, key) DO UPDATE SET text = excluded.text, "
+                       "author_agent = excluded.author_agent, at = excluded.at"),
+        {n.runId, n.key, n.text, n.authorAgentId, ms(n.at)}, error);
+}
+
+bool StoreBatchApplier::trimLogs(StoreWriteError *error)
+{
+    for (const QString &agentId : std::as_const(m_touchedLogAgents)) {
+        if (!m_statements.exec(
+                QStringLiteral("DELETE FROM agent_log WHERE agent_id = ? AND id <= "
+                               "(SELECT id FROM agent_log WHERE agent_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)"),
+                {agentId, agentId, m_logLinesKept}, error))
+            return false;
+    }
+    return true;
+}
+
+} // namespace switchboard

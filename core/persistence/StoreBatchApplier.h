@@ -1,0 +1,68 @@
+#pragma once
+
+#include "persistence/AttemptFolds.h"
+#include "persistence/StoreWrite.h"
+#include "persistence/StoreWriteError.h"
+#include "persistence/StoreWriteJob.h"
+
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include <vector>
+
+namespace switchboard {
+
+class SqliteStatementCache;
+
+// Applies a batch of StoreWriteJobs as SQL inside the StoreWriter's open transaction: the statements for each
+// kind of write, a savepoint per job when asked, the folded attempts (AttemptFolds), and the batch's log lines
+// (trimmed in the table; kept for the log files once committed). Writer thread only; owns no connection.
+class StoreBatchApplier final
+{
+    Q_DISABLE_COPY_MOVE(StoreBatchApplier)
+
+public:
+    // db is the writer's connection (for test hooks' tasks), statements run on it. Both must outlive this.
+    StoreBatchApplier(QSqlDatabase &db, SqliteStatementCache &statements, int logLinesKept);
+
+    // Forgets the log lines of a batch that was rolled back or is done.
+    void resetLogs();
+    // Plans the folds for a batch applied without savepoints (see AttemptFolds); clearFolds() after.
+    void planFolds(const std::vector<StoreWriteJob> &batch) { m_folds.plan(batch); }
+    // How many attempts the planned folds write as one.
+    size_t foldCount() const { return m_folds.size(); }
+    void clearFolds() { m_folds.clear(); }
+
+    // Applies every job of the batch. With savepoints each job is its own unit (a rejected one is rolled back
+    // alone, job.ok = false); without, the first rejected job fails the attempt (false, error not storage) and
+    // the caller rolls the transaction back and applies the batch again with savepoints.
+    bool applyBatch(std::vector<StoreWriteJob> &batch, bool savepoints, StoreWriteError *error);
+    // Keeps only the newest log lines of the agents this batch logged for.
+    bool trimLogs(StoreWriteError *error);
+    // The log lines of the jobs applied since resetLogs(), to append to the log files after the commit.
+    const std::vector<StoreWrite::LogLines> &logLines() const { return m_pendingSpill; }
+
+private:
+    bool applyJob(StoreWriteJob &job, bool savepoint, StoreWriteError *error);
+    bool apply(const StoreWrite &write, StoreWriteError *error);
+    bool applyPayload(const StoreWrite::RunStarted &w, StoreWriteError *error);
+    bool applyPayload(const StoreWrite::RunFinished &w, StoreWriteError *error);
+    bool applyPayload(const StoreWrite::GoalAdded &w, StoreWriteError *error);
+    bool applyPayload(const StoreWrite::Transition &w, StoreWriteError *error);
+    bool applyFoldedEnd(const StoreWrite::Transition &start, const StoreWrite::Transition &end, StoreWriteError *error);
+    bool applyPayload(const StoreWrite::Progress &w, StoreWriteError *error);
+    bool applyPayload(const StoreWrite::Usage &w, StoreWriteError *error);
+    bool applyPayload(const StoreWrite::EscalationChanged &w, StoreWriteError *error);
+    bool applyPayload(const StoreWrite::LockEventRecorded &w, StoreWriteError *error);
+    bool applyPayload(const StoreWrite::LogLines &w, StoreWriteError *error);
+    bool applyPayload(const StoreWrite::NoteWritten &w, StoreWriteError *error);
+
+    QSqlDatabase &m_db;
+    SqliteStatementCache &m_statements;
+    const int m_logLinesKept;
+    AttemptFolds m_folds;                             // for the batch being applied without savepoints
+    QStringList m_touchedLogAgents;                   // this batch, for trimming
+    std::vector<StoreWrite::LogLines> m_pendingSpill; // this batch, appended to files after commit
+};
+
+} // namespace switchboard

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "persistence/Store.h"
+
+#include <QString>
+#include <QTemporaryDir>
+
+namespace switchboard::test {
+
+// A Store opened on a new database in a temporary directory, both gone with it: for a test that needs a store
+// to record into and nothing special about where it lives.
+//     TemporaryStore db;
+//     QVERIFY2(db.isOpen(), qPrintable(db.error()));
+//     orchestrator.setStore(&db.store());
+class TemporaryStore final
+{
+    Q_DISABLE_COPY_MOVE(TemporaryStore)
+
+public:
+    explicit TemporaryStore(const QString &fileName = QStringLiteral("switchboard.db"));
+
+    bool isOpen() const { return m_store.isOpen(); }
+    // Why it did not open.
+    const QString &error() const { return m_error; }
+    Store &store() { return m_store; }
+    // The database file.
+    const QString &path() const { return m_path; }
+    // The directory, and another file in it.
+    QString directory() const { return m_dir.path(); }
+    QString filePath(const QString &name) const { return m_dir.filePath(name); }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    QString m_error;
+    Store m_store; // after m_dir: closed before the directory goes
+};
+
+} // namespace switchboard::test
