@@ -1,6 +1,6 @@
 #include "DemoAgent.h"
 
-#include "orchestration/AgentContext.h"
+#include "AgentContext.h"
 
 #include <QRandomGenerator>
 

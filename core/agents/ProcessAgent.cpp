@@ -1,7 +1,7 @@
 #include "ProcessAgent.h"
 
+#include "AgentContext.h"
 #include "ProcessSession.h"
-#include "orchestration/AgentContext.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,15 +1,9 @@
 #include "ProcessSession.h"
 
-#include "coordination/Scratchpad.h"
-#include "orchestration/AgentContext.h"
+#include "AgentContext.h"
+#include "ProcessMessage.h"
 
 #include <QJsonArray>
-#include <QPointer>
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include "ProcessMessage.h"
-#include "orchestration/AgentContext.h"
 
 #include <QDir>
 #include <QFile>
@@ -125,7 +119,7 @@ AgentResult ProcessSession::run()
 
     if (!m_done)
         m_loop.exec();
-    drainLockWaits();
+    m_context.cancelLockRequests();
     return makeResult();
 }
 
@@ -366,11 +360,7 @@ void ProcessSession::handleStdoutLine(const ProcessLineReader::Line &line)
         handleLockRequest(message.resources, message.number);
         break;
     case ProcessMessage::Kind::Unlock:
-        if (m_context.locks()) {
-            const QStringList resources =
-                message.resources.isEmpty() ? m_context.locks()->heldBy(agentId) : message.resources;
-            m_context.releaseLocks(resources);
-        }
+        m_context.releaseLocks(message.resources);
         break;
     case ProcessMessage::Kind::Escalate:
         handleEscalate(message.object);
@@ -388,14 +378,12 @@ void ProcessSession::handleStdoutLine(const ProcessLineReader::Line &line)
     }
     case ProcessMessage::Kind::ReadNotes: {
         QJsonArray notes;
-        if (const Scratchpad *scratchpad = m_context.scratchpad()) {
-            for (const NoteRecord &note : scratchpad->notes(message.resources)) {
-                notes.append(QJsonObject{{QStringLiteral("key"), note.key},
-                                         {QStringLiteral("text"), note.text},
-                                         {QStringLiteral("author"),
-                                          note.authorAgentId.isEmpty() ? QStringLiteral("human") : note.authorAgentId},
-                                         {QStringLiteral("at"), note.at.toString(Qt::ISODateWithMs)}});
-            }
+        for (const NoteRecord &note : m_context.readNotes(message.resources)) {
+            notes.append(QJsonObject{
+                {QStringLiteral("key"), note.key},
+                {QStringLiteral("text"), note.text},
+                {QStringLiteral("author"), note.authorAgentId.isEmpty() ? QStringLiteral("human") : note.authorAgentId},
+                {QStringLiteral("at"), note.at.toString(Qt::ISODateWithMs)}});
         }
         sendJson({{QStringLiteral("type"), QStringLiteral("notes")}, {QStringLiteral("notes"), notes}});
         break;
@@ -443,20 +431,6 @@ void ProcessSession::sendJson(const QJsonObject &message)
 }
 
 namespace {
-// Lock waits block a thread each; they get their own pool so they never take an agent's run slot.
-QThreadPool &lockWaitPool()
-{
-    static QThreadPool pool;
-    static const bool configured = [] {
-        pool.setObjectName(QStringLiteral("switchboard-lock-waits"));
-        pool.setMaxThreadCount(512);
-        pool.setExpiryTimeout(10000);
-        return true;
-    }();
-    Q_UNUSED(configured)
-    return pool;
-}
-
 QJsonObject lockReply(const LockManager::Result &result, const QStringList &resources)
 {
     QJsonObject reply;
@@ -494,72 +468,24 @@ QJsonObject lockReply(const LockManager::Result &result, const QStringList &reso
 
 void ProcessSession::handleLockRequest(const QStringList &resources, double timeoutS)
 {
-    LockManager *locks = m_context.locks();
-    if (!locks) {
-        sendJson({{QStringLiteral("type"), QStringLiteral("lock_denied")},
-                  {QStringLiteral("resources"), QJsonArray::fromStringList(resources)},
-                  {QStringLiteral("reason"), QStringLiteral("locks are not available")}});
-        return;
-    }
-    const LockManager::Result now = locks->tryAcquire(m_context.agentId(), resources, m_context.goal().id);
-    if (now.ok() || now.status != LockManager::Status::Busy || timeoutS == 0) {
-        sendJson(lockReply(now, resources));
-        return;
-    }
-    // Busy: wait on another thread (the agent's own loop keeps reading its output) without a run slot.
-    m_context.beginWait(AgentState::WaitingForLock);
-    AgentContext *context = &m_context;
-    const QString agentId = m_context.agentId();
-    const QString goalId = m_context.goal().id;
-    const auto timeout = std::chrono::milliseconds(timeoutS < 0 ? -1 : qint64(timeoutS * 1000.0));
-    QPointer<ProcessSession> self(this);
-    m_lockWaits << QtConcurrent::run(&lockWaitPool(), [locks, context, agentId, goalId, resources, timeout, self] {
-        LockManager::WaitOptions options;
-        options.goalId = goalId;
-        options.timeout = timeout;
-        options.isCancelled = [context] { return context->isCancelled(); };
-        const LockManager::Result result = locks->acquire(agentId, resources, options);
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, result, resources] {
-                if (!self)
-                    return;
-                self->m_context.endWait();
-                self->sendJson(lockReply(result, resources));
-            },
-            Qt::QueuedConnection);
+    const auto timeout = std::chrono::milliseconds(timeoutS == 0  ? 0
+                                                   : timeoutS < 0 ? -1
+                                                                  : qMax<qint64>(1, qint64(timeoutS * 1000.0)));
+    m_context.requestLocks(resources, timeout, this, [this, resources](const LockManager::Result &result) {
+        sendJson(lockReply(result, resources));
     });
-}
-
-void ProcessSession::drainLockWaits()
-{
-    if (m_lockWaits.isEmpty())
-        return;
-    if (LockManager *locks = m_context.locks())
-        locks->cancelWaits(m_context.agentId());
-    for (QFuture<void> &wait : m_lockWaits)
-        wait.waitForFinished();
-    m_lockWaits.clear();
 }
 
 void ProcessSession::handleEscalate(const QJsonObject &message)
 {
     const QString questionId = message.value(u"id").toVariant().toString();
-    EscalationInbox *inbox = m_context.inbox();
     auto reply = [this, questionId](const QJsonObject &fields) {
         QJsonObject answer = fields;
         answer.insert(u"type", QStringLiteral("answer"));
         answer.insert(u"id", questionId);
         sendJson(answer);
     };
-    if (!inbox) {
-        reply({{QStringLiteral("error"), QStringLiteral("no escalation inbox is available")}});
-        return;
-    }
     EscalationInbox::Request request;
-    request.agentId = m_context.agentId();
-    request.goalId = m_context.goal().id;
-    request.priority = m_context.goal().priority;
     const QString trigger = message.value(u"trigger").toString(QStringLiteral("other"));
     request.trigger = escalationTriggerFromString(trigger).value_or(Escalation::Trigger::Other);
     request.question = message.value(u"question").toString();
@@ -582,12 +508,10 @@ void ProcessSession::handleEscalate(const QJsonObject &message)
             .value_or(Escalation::TimeoutPolicy::Fail);
     request.defaultOption = message.value(u"default").toString();
 
-    m_context.beginWait(AgentState::Escalated);
     QString error;
-    const QString id = inbox->raise(
+    const QString id = m_context.raiseEscalation(
         request, this,
         [this, reply](const Escalation &e) {
-            m_context.endWait();
             QJsonObject fields{{QStringLiteral("escalation"), e.id}};
             switch (e.state) {
             case Escalation::State::Answered:
@@ -610,11 +534,8 @@ void ProcessSession::handleEscalate(const QJsonObject &message)
             }
         },
         &error);
-    if (id.isEmpty()) {
-        m_context.endWait();
-        note(QStringLiteral("escalation refused: %1").arg(error));
+    if (id.isEmpty())
         reply({{QStringLiteral("error"), error}});
-    }
 }
 
 void ProcessSession::beginTermination()

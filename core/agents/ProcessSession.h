@@ -4,7 +4,6 @@
 #include "model/AgentResult.h"
 
 #include <QEventLoop>
-#include <QFuture>
 #include <QJsonObject>
 #include <QObject>
 #include <QProcess>
@@ -80,8 +79,6 @@ private:
     void handleLockRequest(const QStringList &resources, double timeoutS);
     void handleEscalate(const QJsonObject &message);
     void sendJson(const QJsonObject &message);
-    // Ends lock waits still in flight (the agent is done) and waits for their threads to return.
-    void drainLockWaits();
     void handleStderrLine(const ProcessLineReader::Line &line);
     void writeLine(const QByteArray &line);
     void beginTermination();
@@ -112,7 +109,6 @@ private:
     QString m_summary;
     bool m_hasResult = false;
     QString m_lastOutputLine;
-    QList<QFuture<void>> m_lockWaits;
     QString m_errorMessage; // from an "error" message
     QString m_errorKind;
 

@@ -779,7 +779,7 @@ void Orchestrator::settlePooled(AgentRecord &r)
     // Started event then finds nothing left to do).
     if (!r.pooled)
         return;
-    std::shared_ptr<AgentContext> attempt = std::move(r.pooled);
+    std::shared_ptr<AttemptContext> attempt = std::move(r.pooled);
     m_pooled.erase(std::find(m_pooled.begin(), m_pooled.end(), &r));
     if (attempt->withdrawLaunch()) {
         m_scheduler.undispatch(r.status.goalId);
@@ -864,14 +864,14 @@ void Orchestrator::startAgent(AgentRecord &record, const QString &profileName, b
         return;
     }
     AgentEventSink *sink = this;
-    auto context =
-        std::make_shared<AgentContext>(s.agentId, record.goal, *profile, s.attempt + 1, m_workspace, record.log, sink);
+    auto context = std::make_shared<AttemptContext>(s.agentId, record.goal, *profile, s.attempt + 1, m_workspace,
+                                                    record.log, sink);
     context->setInputs(inputsFor(record.goal));
     context->setAnswers(answersFor(record.goal.id));
     context->setCoordination(&m_locks, &m_inbox, &m_pool);
     context->setScratchpad(&m_scratchpad);
     const QString agentId = s.agentId;
-    const AgentContext *attempt = context.get();
+    const AttemptContext *attempt = context.get();
     auto *runner = new AgentRunner(
         std::move(backend), context,
         [this, agentId, attempt] {

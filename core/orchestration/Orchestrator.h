@@ -8,7 +8,7 @@
 #include "model/AgentResult.h"
 #include "model/AgentStatus.h"
 #include "model/Goal.h"
-#include "orchestration/AgentContext.h"
+#include "orchestration/AttemptContext.h"
 #include "orchestration/RunSummary.h"
 #include "orchestration/Scheduler.h"
 
@@ -203,9 +203,9 @@ private:
         AgentStatus status;
         Goal goal;
         std::shared_ptr<AgentLog> log;
-        std::shared_ptr<AgentContext> context; // while an attempt runs
-        std::shared_ptr<AgentContext> pooled;  // dispatched ahead: in the pool's queue, not started (still Queued)
-        bool runnerWaiting = false;            // its runner waits for a human or a lock (not counted as running)
+        std::shared_ptr<AttemptContext> context; // while an attempt runs
+        std::shared_ptr<AttemptContext> pooled;  // dispatched ahead: in the pool's queue, not started (still Queued)
+        bool runnerWaiting = false;              // its runner waits for a human or a lock (not counted as running)
         qint64 runMs = 0;
         bool cancelRequested = false;
         // Usage of earlier attempts: costs add up across retries.
@@ -239,7 +239,7 @@ private:
             Finished,    // the attempt returned `result`
         };
         AgentEvent() = default;
-        AgentEvent(Kind kind, QString agentId, const AgentContext *context = nullptr, AgentResult result = {},
+        AgentEvent(Kind kind, QString agentId, const AttemptContext *context = nullptr, AgentResult result = {},
                    AgentState waitState = AgentState::Running)
             : kind(kind)
             , agentId(std::move(agentId))
@@ -250,7 +250,7 @@ private:
 
         Kind kind = Kind::LiveState;
         QString agentId;
-        const AgentContext *context = nullptr; // Started, Finished: the attempt (null: no runner ran)
+        const AttemptContext *context = nullptr; // Started, Finished: the attempt (null: no runner ran)
         AgentState waitState = AgentState::Running;
         AgentResult result;
     };

@@ -4,9 +4,9 @@
 #include "AgentBoardView.h"
 #include "MainWindow.h"
 #include "ProcessStats.h"
+#include "agents/AgentContext.h"
 #include "agents/BackendRegistry.h"
 #include "config/ConfigLoader.h"
-#include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"
 
 #include <QApplication>

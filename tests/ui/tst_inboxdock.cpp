@@ -10,9 +10,9 @@
 #include "InboxDock.h"
 #include "MainWindow.h"
 #include "RunStatusWidget.h"
+#include "agents/AgentContext.h"
 #include "agents/BackendRegistry.h"
 #include "config/ConfigLoader.h"
-#include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"
 
 #include <QAbstractItemModelTester>
