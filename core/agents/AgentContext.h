@@ -78,7 +78,8 @@ public:
     // run slot. Call on receiver's thread.
     virtual void requestLocks(const QStringList &resources, std::chrono::milliseconds timeout, QObject *receiver,
                               LockCallback done) = 0;
-    // Ends the lock requests still waiting (the backend is finishing) and returns once none of them runs.
+    // The backend is finishing: ends the lock requests still waiting and returns once none of them runs. Their
+    // callbacks are not called any more and the agent stops waiting for them.
     virtual void cancelLockRequests() = 0;
     // Releases these resources; an empty list releases every lock this agent holds. Returns how many.
     virtual int releaseLocks(const QStringList &resources) = 0;

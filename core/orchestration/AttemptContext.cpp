@@ -42,7 +42,8 @@ AttemptContext::AttemptContext(QString agentId, Goal goal, AgentProfile profile,
 AttemptContext::~AttemptContext()
 {
     // A backend that returned without cancelLockRequests() must not leave a wait that calls back into us.
-    cancelLockRequests();
+    // Its waits are not ended here: this is not the thread that gave its run slot back.
+    endLockRequests(false);
 }
 
 QJsonObject AttemptContext::goalMessage() const
@@ -257,7 +258,9 @@ void AttemptContext::requestLocks(const QStringList &resources, std::chrono::mil
     beginWait(AgentState::WaitingForLock);
     LockManager *locks = m_locks;
     const QPointer<QObject> target(receiver);
-    QFuture<void> wait = QtConcurrent::run(&lockWaitPool(), [this, locks, resources, timeout, target, done] {
+    // Settled once: by the answer on receiver's thread, or by cancelLockRequests() when the backend is done.
+    auto settled = std::make_shared<std::atomic<bool>>(false);
+    QFuture<void> future = QtConcurrent::run(&lockWaitPool(), [this, locks, resources, timeout, target, settled, done] {
         LockManager::WaitOptions options;
         options.goalId = m_goal.id;
         options.timeout = timeout;
@@ -265,8 +268,8 @@ void AttemptContext::requestLocks(const QStringList &resources, std::chrono::mil
         const LockManager::Result result = locks->acquire(m_agentId, resources, options);
         QMetaObject::invokeMethod(
             target.data(),
-            [this, target, result, done] {
-                if (!target)
+            [this, target, settled, result, done] {
+                if (!target || settled->exchange(true))
                     return;
                 endWait();
                 done(result);
@@ -274,12 +277,17 @@ void AttemptContext::requestLocks(const QStringList &resources, std::chrono::mil
             Qt::QueuedConnection);
     });
     const QMutexLocker locker(&m_lockWaitsMutex);
-    m_lockWaits << wait;
+    m_lockWaits.append({std::move(future), std::move(settled)});
 }
 
 void AttemptContext::cancelLockRequests()
 {
-    QList<QFuture<void>> waits;
+    endLockRequests(true);
+}
+
+void AttemptContext::endLockRequests(bool endWaits)
+{
+    QList<LockWait> waits;
     {
         const QMutexLocker locker(&m_lockWaitsMutex);
         waits.swap(m_lockWaits);
@@ -288,8 +296,12 @@ void AttemptContext::cancelLockRequests()
         return;
     if (m_locks)
         m_locks->cancelWaits(m_agentId);
-    for (QFuture<void> &wait : waits)
-        wait.waitForFinished();
+    for (LockWait &wait : waits) {
+        wait.future.waitForFinished();
+        // Not answered yet: the answer is dropped, and the agent no longer waits for it.
+        if (!wait.settled->exchange(true) && endWaits)
+            endWait();
+    }
 }
 
 int AttemptContext::releaseLocks(const QStringList &resources)

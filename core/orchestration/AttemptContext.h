@@ -105,7 +105,14 @@ public:
     AgentLiveState liveState() const;
 
 private:
+    struct LockWait
+    {
+        QFuture<void> future;
+        std::shared_ptr<std::atomic<bool>> settled; // answered or given up
+    };
+
     void notifyChanged();
+    void endLockRequests(bool endWaits);
 
     const QString m_agentId;
     const Goal m_goal;
@@ -145,7 +152,7 @@ private:
     std::function<void()> m_cancelHandler;
 
     QMutex m_lockWaitsMutex;
-    QList<QFuture<void>> m_lockWaits; // requestLocks() waiting on the lock-wait pool
+    QList<LockWait> m_lockWaits; // requestLocks() that waited on the lock-wait pool
 };
 
 } // namespace switchboard
