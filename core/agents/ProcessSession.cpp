@@ -3,8 +3,6 @@
 #include "AgentContext.h"
 #include "ProcessMessage.h"
 
-#include <QJsonArray>
-
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -55,6 +53,7 @@ void prepareChild(pid_t parentPid)
 ProcessSession::ProcessSession(AgentContext &context, Options options)
     : m_context(context)
     , m_options(std::move(options))
+    , m_call{context, [this](const QJsonObject &message) { sendJson(message); }, this, {}, {}}
 {
     m_timeoutTimer.setSingleShot(true);
     m_graceTimer.setSingleShot(true);
@@ -299,10 +298,9 @@ void ProcessSession::handlePoll()
 void ProcessSession::handleStdoutLine(const ProcessLineReader::Line &line)
 {
     ++m_stdoutLines;
-    const QString &agentId = m_context.agentId();
     if (!ProcessMessage::looksLikeMessage(line.bytes)) {
-        m_lastOutputLine = logText(line);
-        m_context.log(m_lastOutputLine);
+        m_call.outcome.lastOutput = logText(line);
+        m_context.log(m_call.outcome.lastOutput);
         return;
     }
 
@@ -313,92 +311,24 @@ void ProcessSession::handleStdoutLine(const ProcessLineReader::Line &line)
                            : ProcessMessage::parse(line.bytes);
     switch (message.kind) {
     case ProcessMessage::Kind::Text:
-        m_lastOutputLine = logText(line);
-        m_context.log(m_lastOutputLine);
+        m_call.outcome.lastOutput = logText(line);
+        m_context.log(m_call.outcome.lastOutput);
         break;
-    case ProcessMessage::Kind::Progress:
-        if (message.progress && message.step)
-            m_context.setProgress(*message.progress, *message.step);
-        else if (message.progress)
-            m_context.setProgress(*message.progress);
-        else
-            m_context.setStep(*message.step);
-        break;
-    case ProcessMessage::Kind::Log:
-        m_lastOutputLine = logText({message.text.toUtf8(), 0});
-        m_context.log(m_lastOutputLine);
-        break;
-    case ProcessMessage::Kind::Usage:
-        m_context.addUsage(message.inputTokens, message.outputTokens, message.costUsd);
-        break;
-    case ProcessMessage::Kind::Result:
-        m_summary = message.text;
-        m_hasResult = true;
-        break;
-    case ProcessMessage::Kind::Error:
-        m_errorMessage = message.text;
-        m_errorKind = message.errorKind;
-        break;
-    case ProcessMessage::Kind::Heartbeat:
-        m_context.heartbeat();
-        break;
-    case ProcessMessage::Kind::RateLimited:
-        m_context.reportRateLimit(qMax(1, qRound(message.number)));
-        break;
-    case ProcessMessage::Kind::Score:
-        m_context.recordScore(message.number);
-        break;
-    case ProcessMessage::Kind::Iteration:
-        m_context.recordIteration(message.text);
-        if (message.hasNumber)
-            m_context.recordScore(message.number);
-        break;
-    case ProcessMessage::Kind::Handoff:
-        m_context.handoff(message.text);
-        break;
-    case ProcessMessage::Kind::Lock:
-        handleLockRequest(message.resources, message.number);
-        break;
-    case ProcessMessage::Kind::Unlock:
-        m_context.releaseLocks(message.resources);
-        break;
-    case ProcessMessage::Kind::Escalate:
-        handleEscalate(message.object);
-        break;
-    case ProcessMessage::Kind::Note: {
-        const QString key = message.object.value(u"key").toString();
-        QString why;
-        if (!m_context.writeNote(key, message.text, &why)) {
-            m_context.log(QStringLiteral("[%1] note refused on line %2: %3").arg(agentId).arg(m_stdoutLines).arg(why));
-            sendJson({{QStringLiteral("type"), QStringLiteral("note_refused")},
-                      {QStringLiteral("key"), key},
-                      {QStringLiteral("reason"), why}});
-        }
-        break;
-    }
-    case ProcessMessage::Kind::ReadNotes: {
-        QJsonArray notes;
-        for (const NoteRecord &note : m_context.readNotes(message.resources)) {
-            notes.append(QJsonObject{
-                {QStringLiteral("key"), note.key},
-                {QStringLiteral("text"), note.text},
-                {QStringLiteral("author"), note.authorAgentId.isEmpty() ? QStringLiteral("human") : note.authorAgentId},
-                {QStringLiteral("at"), note.at.toString(Qt::ISODateWithMs)}});
-        }
-        sendJson({{QStringLiteral("type"), QStringLiteral("notes")}, {QStringLiteral("notes"), notes}});
-        break;
-    }
     case ProcessMessage::Kind::Malformed: {
         ProcessLineReader::Line excerpt{line.bytes.left(200), 0};
         QString text = QString::fromUtf8(excerpt.bytes);
         if (line.bytes.size() > excerpt.bytes.size() || line.isTruncated())
             text += QStringLiteral(" …");
         m_context.log(QStringLiteral("[%1] malformed message on line %2: %3 \u2014 %4")
-                          .arg(agentId)
+                          .arg(m_context.agentId())
                           .arg(m_stdoutLines)
                           .arg(message.text, text));
         break;
     }
+    default:
+        m_call.origin = QStringLiteral("line %1").arg(m_stdoutLines);
+        AgentActions::standard().apply(message, m_call);
+        break;
     }
 }
 
@@ -428,114 +358,6 @@ void ProcessSession::writeLine(const QByteArray &line)
 void ProcessSession::sendJson(const QJsonObject &message)
 {
     writeLine(QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n');
-}
-
-namespace {
-QJsonObject lockReply(const LockManager::Result &result, const QStringList &resources)
-{
-    QJsonObject reply;
-    reply.insert(u"resources", QJsonArray::fromStringList(resources));
-    if (result.ok()) {
-        reply.insert(u"type", QStringLiteral("lock_granted"));
-        reply.insert(u"token", QString::number(result.token).toLongLong());
-    } else {
-        reply.insert(u"type", QStringLiteral("lock_denied"));
-        QString reason = result.error;
-        if (reason.isEmpty()) {
-            switch (result.status) {
-            case LockManager::Status::Busy:
-                reason = QStringLiteral("held by another agent");
-                break;
-            case LockManager::Status::TimedOut:
-                reason = QStringLiteral("timed out");
-                break;
-            case LockManager::Status::Cancelled:
-                reason = QStringLiteral("cancelled");
-                break;
-            case LockManager::Status::Deadlock:
-                reason = QStringLiteral("would deadlock");
-                break;
-            default:
-                reason = QStringLiteral("refused");
-                break;
-            }
-        }
-        reply.insert(u"reason", reason);
-    }
-    return reply;
-}
-} // namespace
-
-void ProcessSession::handleLockRequest(const QStringList &resources, double timeoutS)
-{
-    const auto timeout = std::chrono::milliseconds(timeoutS == 0  ? 0
-                                                   : timeoutS < 0 ? -1
-                                                                  : qMax<qint64>(1, qint64(timeoutS * 1000.0)));
-    m_context.requestLocks(resources, timeout, this, [this, resources](const LockManager::Result &result) {
-        sendJson(lockReply(result, resources));
-    });
-}
-
-void ProcessSession::handleEscalate(const QJsonObject &message)
-{
-    const QString questionId = message.value(u"id").toVariant().toString();
-    auto reply = [this, questionId](const QJsonObject &fields) {
-        QJsonObject answer = fields;
-        answer.insert(u"type", QStringLiteral("answer"));
-        answer.insert(u"id", questionId);
-        sendJson(answer);
-    };
-    EscalationInbox::Request request;
-    const QString trigger = message.value(u"trigger").toString(QStringLiteral("other"));
-    request.trigger = escalationTriggerFromString(trigger).value_or(Escalation::Trigger::Other);
-    request.question = message.value(u"question").toString();
-    request.context = message.value(u"context").toString();
-    for (const QJsonValue &option : message.value(u"options").toArray()) {
-        if (option.isObject()) {
-            const QJsonObject o = option.toObject();
-            const QString key = o.value(u"key").toString(o.value(u"label").toString());
-            request.options.append({key, o.value(u"label").toString(key)});
-        } else {
-            const QString text = option.toVariant().toString();
-            request.options.append({text, text});
-        }
-    }
-    const double timeoutS = message.value(u"timeout_s").toDouble(0);
-    request.timeout = std::chrono::milliseconds(qint64(qMax(0.0, timeoutS) * 1000.0));
-    const QString onTimeout = message.value(u"on_timeout").toString(QStringLiteral("fail"));
-    request.timeoutPolicy =
-        escalationTimeoutPolicyFromString(onTimeout == u"default" ? QStringLiteral("take_default") : onTimeout)
-            .value_or(Escalation::TimeoutPolicy::Fail);
-    request.defaultOption = message.value(u"default").toString();
-
-    QString error;
-    const QString id = m_context.raiseEscalation(
-        request, this,
-        [this, reply](const Escalation &e) {
-            QJsonObject fields{{QStringLiteral("escalation"), e.id}};
-            switch (e.state) {
-            case Escalation::State::Answered:
-                fields.insert(u"option", e.answerOption);
-                fields.insert(u"text", e.answerText);
-                if (e.answeredBy == u"timeout")
-                    fields.insert(u"timed_out", true);
-                reply(fields);
-                break;
-            case Escalation::State::TimedOut:
-                fields.insert(u"timed_out", true);
-                reply(fields);
-                m_context.stop(QStringLiteral("question %1 was not answered in time").arg(e.id),
-                               QStringLiteral("escalation_timeout"));
-                break;
-            default:
-                fields.insert(u"cancelled", true);
-                reply(fields);
-                break;
-            }
-        },
-        &error);
-    if (id.isEmpty())
-        reply({{QStringLiteral("error"), error}});
 }
 
 void ProcessSession::beginTermination()
@@ -611,13 +433,9 @@ QString ProcessSession::groupText() const
     return QStringLiteral("process group %1").arg(m_pgid);
 }
 
-QString ProcessSession::logText(const ProcessLineReader::Line &line) const
+QString ProcessSession::logText(const ProcessLineReader::Line &line)
 {
-    if (line.bytes.size() <= MaxLogLineBytes && !line.isTruncated())
-        return QString::fromUtf8(line.bytes);
-    const qint64 dropped = line.droppedBytes + qMax<qint64>(0, line.bytes.size() - MaxLogLineBytes);
-    return QString::fromUtf8(line.bytes.left(MaxLogLineBytes)) +
-           QStringLiteral(" … [line truncated: %1 more bytes]").arg(dropped);
+    return AgentActions::logText(line.bytes, line.droppedBytes);
 }
 
 QString ProcessSession::stderrTail() const
@@ -648,18 +466,19 @@ AgentResult ProcessSession::makeResult() const
         // The shell's convention, so a signal never reads as a successful exit code.
         return AgentResult::failed(what + stderrTail(), 128 + m_exitCode, QStringLiteral("crash"));
     }
+    const AgentActions::Outcome &declared = m_call.outcome;
     if (m_exitCode != 0) {
         // An {"type":"error"} message before the exit says what went wrong and of which kind.
-        const QString what = m_errorMessage.isEmpty()
+        const QString what = declared.errorMessage.isEmpty()
                                  ? QStringLiteral("exit code %1").arg(m_exitCode)
-                                 : QStringLiteral("%1 (exit code %2)").arg(m_errorMessage).arg(m_exitCode);
+                                 : QStringLiteral("%1 (exit code %2)").arg(declared.errorMessage).arg(m_exitCode);
         return AgentResult::failed(what + stderrTail(), m_exitCode,
-                                   m_errorKind.isEmpty() ? QStringLiteral("exit") : m_errorKind);
+                                   declared.errorKind.isEmpty() ? QStringLiteral("exit") : declared.errorKind);
     }
-    if (m_hasResult)
-        return AgentResult::completed(m_summary);
-    if (!m_lastOutputLine.isEmpty())
-        return AgentResult::completed(m_lastOutputLine);
+    if (declared.hasResult)
+        return AgentResult::completed(declared.summary);
+    if (!declared.lastOutput.isEmpty())
+        return AgentResult::completed(declared.lastOutput);
     return AgentResult::completed(QStringLiteral("exited with code 0"));
 }
 

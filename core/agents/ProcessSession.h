@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AgentActions.h"
 #include "ProcessLineReader.h"
 #include "model/AgentResult.h"
 
@@ -39,7 +40,7 @@ public:
 
     static constexpr int StderrTailLines = 20;
     static constexpr qsizetype StderrTailLineChars = 500;
-    static constexpr qsizetype MaxLogLineBytes = 8 * 1024;
+    static constexpr qsizetype MaxLogLineBytes = AgentActions::MaxLogLineBytes;
     static constexpr int PollIntervalMs = 20;
     static constexpr int AfterKillWaitMs = 2000;
 
@@ -76,8 +77,6 @@ private:
     void handlePoll();
 
     void handleStdoutLine(const ProcessLineReader::Line &line);
-    void handleLockRequest(const QStringList &resources, double timeoutS);
-    void handleEscalate(const QJsonObject &message);
     void sendJson(const QJsonObject &message);
     void handleStderrLine(const ProcessLineReader::Line &line);
     void writeLine(const QByteArray &line);
@@ -88,7 +87,7 @@ private:
     void finish();
     void note(const QString &text);
     QString groupText() const;
-    QString logText(const ProcessLineReader::Line &line) const;
+    static QString logText(const ProcessLineReader::Line &line);
     QString stderrTail() const;
     AgentResult makeResult() const;
 
@@ -106,11 +105,7 @@ private:
     ProcessLineReader m_stderr;
     qint64 m_stdoutLines = 0;
     std::deque<QString> m_stderrTail;
-    QString m_summary;
-    bool m_hasResult = false;
-    QString m_lastOutputLine;
-    QString m_errorMessage; // from an "error" message
-    QString m_errorKind;
+    AgentActions::Call m_call; // the protocol's verbs and what the agent declared (result, error, output)
 
     qint64 m_pgid = 0;
     Stop m_stop = Stop::None;
