@@ -1,6 +1,7 @@
 #include "ProcessAgent.h"
 
 #include "AgentContext.h"
+#include "ProcessGroup.h"
 #include "ProcessSession.h"
 
 #include <QDir>
@@ -142,7 +143,7 @@ AgentResult ProcessAgent::run(AgentContext &context)
     options.killGraceMs = killGraceMs(m_profile.settings);
     options.closeStdin = m_profile.settings.value(QStringLiteral("close_stdin")).toBool();
 
-    ProcessSession session(context, std::move(options));
+    ProcessSession session(context, std::move(options), std::make_unique<ProcessGroup>());
     {
         const QMutexLocker locker(&m_sessionsMutex);
         m_sessions.insert(context.agentId(), &session);
