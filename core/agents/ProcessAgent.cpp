@@ -43,6 +43,27 @@ int killGraceMs(const QVariantMap &settings)
 
 } // namespace
 
+QList<BackendRegistry::ProfileError> ProcessAgent::validate(const AgentProfile &profile)
+{
+    if (profile.command.isEmpty())
+        return {{QStringLiteral("command"), QStringLiteral("backend 'process' needs a non-empty 'command' list")}};
+    return {};
+}
+
+QJsonObject ProcessAgent::settingsSchema()
+{
+    const auto property = [](const char *type, const char *description) {
+        return QJsonObject{{QStringLiteral("type"), QLatin1String(type)},
+                           {QStringLiteral("description"), QLatin1String(description)}};
+    };
+    return {{QStringLiteral("type"), QStringLiteral("object")},
+            {QStringLiteral("properties"),
+             QJsonObject{{QStringLiteral("kill_grace_ms"),
+                          property("integer", "ms between SIGTERM and SIGKILL to the process group (default 3000)")},
+                         {QStringLiteral("close_stdin"),
+                          property("boolean", "close stdin after the goal line (for programs that read to EOF)")}}}};
+}
+
 ProcessAgent::ProcessAgent(AgentProfile profile)
     : m_profile(std::move(profile))
 {}
