@@ -142,6 +142,12 @@ void Orchestrator::setBackends(BackendRegistry registry)
 void Orchestrator::setWorkspace(const QString &path)
 {
     m_workspace = path.isEmpty() ? QDir::currentPath() : QDir(path).absolutePath();
+    m_workspaceProvider = std::make_unique<SharedWorkspace>(m_workspace);
+}
+
+void Orchestrator::setWorkspaceProvider(std::unique_ptr<WorkspaceProvider> provider)
+{
+    m_workspaceProvider = provider ? std::move(provider) : std::make_unique<SharedWorkspace>(m_workspace);
 }
 
 void Orchestrator::setUpdateInterval(int ms)
@@ -863,9 +869,18 @@ void Orchestrator::startAgent(AgentRecord &record, const QString &profileName, b
         postAgentEvent({AgentEvent::Kind::Finished, s.agentId, nullptr, AgentResult::failed(why)});
         return;
     }
+    QString workspaceError;
+    const QString workspace = m_workspaceProvider->workspaceFor(record.goal, s.agentId, s.attempt + 1, &workspaceError);
+    if (workspace.isEmpty()) {
+        beginAttempt(record);
+        postAgentEvent({AgentEvent::Kind::Finished, s.agentId, nullptr,
+                        AgentResult::failed(QStringLiteral("no workspace: %1").arg(workspaceError), -1,
+                                            QStringLiteral("workspace"))});
+        return;
+    }
     AgentEventSink *sink = this;
-    auto context = std::make_shared<AttemptContext>(s.agentId, record.goal, *profile, s.attempt + 1, m_workspace,
-                                                    record.log, sink);
+    auto context =
+        std::make_shared<AttemptContext>(s.agentId, record.goal, *profile, s.attempt + 1, workspace, record.log, sink);
     context->setInputs(inputsFor(record.goal));
     context->setAnswers(answersFor(record.goal.id));
     context->setCoordination(&m_locks, &m_inbox, &m_pool);

@@ -11,6 +11,8 @@
 #include "orchestration/AttemptContext.h"
 #include "orchestration/RunSummary.h"
 #include "orchestration/Scheduler.h"
+#include "workspace/SharedWorkspace.h"
+#include "workspace/WorkspaceProvider.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -74,7 +76,11 @@ public:
     QList<AgentProfile> profiles() const;
     void setBackends(BackendRegistry registry);
     const BackendRegistry &backends() const { return m_backends; }
+    // The run's workspace: every attempt works in this directory (installs a SharedWorkspace provider).
     void setWorkspace(const QString &path);
+    // Another way of giving attempts their directories (e.g. a git worktree per attempt), asked per attempt;
+    // null goes back to the run's workspace for every attempt.
+    void setWorkspaceProvider(std::unique_ptr<WorkspaceProvider> provider);
     // Where each agent's full output is written (<dir>/<agent>.log); empty = memory only.
     void setLogDirectory(const QString &dir) { m_logDirectory = dir; }
     QString logDirectory() const { return m_logDirectory; }
@@ -316,6 +322,7 @@ private:
     Scheduler m_scheduler;
     BackendRegistry m_backends;
     QString m_workspace;
+    std::unique_ptr<WorkspaceProvider> m_workspaceProvider = std::make_unique<SharedWorkspace>(m_workspace);
     QString m_logDirectory;
     std::unordered_map<QString, std::unique_ptr<AgentRecord>> m_records;
     QStringList m_order;                          // agent ids in spawn order
