@@ -3,46 +3,84 @@
 #include "DemoAgent.h"
 #include "ProcessAgent.h"
 
+#include <algorithm>
+
 namespace switchboard {
 
 BackendRegistry BackendRegistry::withBuiltins()
 {
     BackendRegistry registry;
-    registry.add(QStringLiteral("demo"),
-                 [](const AgentProfile &profile) { return std::make_unique<DemoAgent>(profile); });
-    registry.add(QStringLiteral("process"),
-                 [](const AgentProfile &profile) { return std::make_unique<ProcessAgent>(profile); });
+    registry.add({QStringLiteral("demo"),
+                  [](const AgentProfile &profile) { return std::make_unique<DemoAgent>(profile); }, nullptr,
+                  DemoAgent::settingsSchema()});
+    registry.add({QStringLiteral("process"),
+                  [](const AgentProfile &profile) { return std::make_unique<ProcessAgent>(profile); },
+                  &ProcessAgent::validate, ProcessAgent::settingsSchema()});
     return registry;
 }
 
-QStringList BackendRegistry::builtinNames()
+BackendRegistry BackendRegistry::forNames(const QStringList &names)
 {
-    return {QStringLiteral("demo"), QStringLiteral("process")};
+    BackendRegistry builtins = withBuiltins();
+    if (names.isEmpty())
+        return builtins;
+    BackendRegistry registry;
+    for (const QString &name : names) {
+        const Backend *builtin = builtins.find(name);
+        registry.add(builtin ? *builtin : Backend{name, nullptr, nullptr, {}});
+    }
+    return registry;
+}
+
+void BackendRegistry::add(Backend backend)
+{
+    const auto it = std::find_if(m_backends.begin(), m_backends.end(),
+                                 [&](const Backend &entry) { return entry.name == backend.name; });
+    if (it != m_backends.end())
+        *it = std::move(backend);
+    else
+        m_backends.append(std::move(backend));
 }
 
 void BackendRegistry::add(const QString &name, Factory factory)
 {
-    m_factories.insert(name, std::move(factory));
+    add({name, std::move(factory), nullptr, {}});
 }
 
 bool BackendRegistry::contains(const QString &name) const
 {
-    return m_factories.contains(name);
+    return find(name) != nullptr;
+}
+
+const BackendRegistry::Backend *BackendRegistry::find(const QString &name) const
+{
+    for (const Backend &entry : m_backends) {
+        if (entry.name == name)
+            return &entry;
+    }
+    return nullptr;
 }
 
 QStringList BackendRegistry::names() const
 {
-    QStringList names = m_factories.keys();
+    QStringList names;
+    names.reserve(m_backends.size());
+    for (const Backend &entry : m_backends)
+        names << entry.name;
     names.sort();
     return names;
 }
 
+QList<BackendRegistry::ProfileError> BackendRegistry::validate(const AgentProfile &profile) const
+{
+    const Backend *entry = find(profile.backend);
+    return entry && entry->validate ? entry->validate(profile) : QList<ProfileError>();
+}
+
 std::unique_ptr<AgentBackend> BackendRegistry::create(const AgentProfile &profile) const
 {
-    const auto it = m_factories.constFind(profile.backend);
-    if (it == m_factories.constEnd())
-        return nullptr;
-    return (*it)(profile);
+    const Backend *entry = find(profile.backend);
+    return entry && entry->factory ? entry->factory(profile) : nullptr;
 }
 
 } // namespace switchboard

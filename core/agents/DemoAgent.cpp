@@ -1,6 +1,6 @@
 #include "DemoAgent.h"
 
-#include "orchestration/AgentContext.h"
+#include "AgentContext.h"
 
 #include <QRandomGenerator>
 
@@ -13,6 +13,21 @@ QStringList defaultSteps()
             QStringLiteral("Checking the success criteria"), QStringLiteral("Writing the summary")};
 }
 } // namespace
+
+QJsonObject DemoAgent::settingsSchema()
+{
+    const auto property = [](const char *type, const char *description) {
+        return QJsonObject{{QStringLiteral("type"), QLatin1String(type)},
+                           {QStringLiteral("description"), QLatin1String(description)}};
+    };
+    QJsonObject steps = property("array", "the step names it walks through");
+    steps.insert(u"items", QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}});
+    return {{QStringLiteral("type"), QStringLiteral("object")},
+            {QStringLiteral("properties"),
+             QJsonObject{{QStringLiteral("duration_ms"), property("integer", "how long a run takes (default 6000)")},
+                         {QStringLiteral("steps"), steps},
+                         {QStringLiteral("fail"), property("boolean", "fail half-way (to try failure handling)")}}}};
+}
 
 DemoAgent::DemoAgent(AgentProfile profile)
     : m_profile(std::move(profile))

@@ -3,6 +3,8 @@
 #include "AgentBackend.h"
 #include "model/AgentProfile.h"
 
+#include <QJsonObject>
+
 namespace switchboard {
 
 // The built-in offline agent for trying Switchboard without a model: it walks through a few named
@@ -12,6 +14,9 @@ class DemoAgent final : public AgentBackend
 public:
     explicit DemoAgent(AgentProfile profile);
     AgentResult run(AgentContext &context) override;
+
+    // JSON Schema of the profile settings it reads.
+    static QJsonObject settingsSchema();
 
 private:
     AgentProfile m_profile;

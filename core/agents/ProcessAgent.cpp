@@ -1,7 +1,8 @@
 #include "ProcessAgent.h"
 
+#include "AgentContext.h"
+#include "ProcessGroup.h"
 #include "ProcessSession.h"
-#include "orchestration/AgentContext.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -41,6 +42,27 @@ int killGraceMs(const QVariantMap &settings)
 }
 
 } // namespace
+
+QList<BackendRegistry::ProfileError> ProcessAgent::validate(const AgentProfile &profile)
+{
+    if (profile.command.isEmpty())
+        return {{QStringLiteral("command"), QStringLiteral("backend 'process' needs a non-empty 'command' list")}};
+    return {};
+}
+
+QJsonObject ProcessAgent::settingsSchema()
+{
+    const auto property = [](const char *type, const char *description) {
+        return QJsonObject{{QStringLiteral("type"), QLatin1String(type)},
+                           {QStringLiteral("description"), QLatin1String(description)}};
+    };
+    return {{QStringLiteral("type"), QStringLiteral("object")},
+            {QStringLiteral("properties"),
+             QJsonObject{{QStringLiteral("kill_grace_ms"),
+                          property("integer", "ms between SIGTERM and SIGKILL to the process group (default 3000)")},
+                         {QStringLiteral("close_stdin"),
+                          property("boolean", "close stdin after the goal line (for programs that read to EOF)")}}}};
+}
 
 ProcessAgent::ProcessAgent(AgentProfile profile)
     : m_profile(std::move(profile))
@@ -142,7 +164,7 @@ AgentResult ProcessAgent::run(AgentContext &context)
     options.killGraceMs = killGraceMs(m_profile.settings);
     options.closeStdin = m_profile.settings.value(QStringLiteral("close_stdin")).toBool();
 
-    ProcessSession session(context, std::move(options));
+    ProcessSession session(context, std::move(options), std::make_unique<ProcessGroup>());
     {
         const QMutexLocker locker(&m_sessionsMutex);
         m_sessions.insert(context.agentId(), &session);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AgentBackend.h"
+#include "BackendRegistry.h"
 #include "model/AgentProfile.h"
 
 #include <QHash>
@@ -40,6 +41,11 @@ public:
     static QString expandPlaceholders(const QString &text, const AgentContext &context);
 
     static constexpr int DefaultKillGraceMs = 3000;
+
+    // The registry's check of a profile for this backend: it needs a command.
+    static QList<BackendRegistry::ProfileError> validate(const AgentProfile &profile);
+    // JSON Schema of the profile settings it reads.
+    static QJsonObject settingsSchema();
 
 private:
     AgentProfile m_profile;

@@ -1,92 +1,34 @@
 #include "ProcessSession.h"
 
-#include "coordination/Scratchpad.h"
-#include "orchestration/AgentContext.h"
-
-#include <QJsonArray>
-#include <QPointer>
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
-
+#include "AgentContext.h"
+#include "ProcessGroup.h"
 #include "ProcessMessage.h"
-#include "orchestration/AgentContext.h"
 
-#include <QDir>
-#include <QFile>
 #include <QJsonDocument>
-#include <QStandardPaths>
 
-#include <cerrno>
 #include <climits>
-#include <csignal>
-#include <cstring>
-
-#include <sys/types.h>
-#include <unistd.h>
-#ifdef Q_OS_LINUX
-#include <sys/prctl.h>
-#endif
 
 namespace switchboard {
 
-namespace {
-
-// Runs in the child between fork and exec, so only async-signal-safe calls are allowed here.
-void prepareChild(pid_t parentPid)
-{
-    // Its own session and process group (pgid = pid), so one kill(-pgid) reaches every descendant
-    // that does not leave the group on purpose, and the terminal's signals do not.
-    ::setsid();
-#ifdef Q_OS_LINUX
-    // If Switchboard itself dies (crash, kill -9), the agent's leader must not run on unsupervised.
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parentPid)
-        ::_exit(127);
-#else
-    Q_UNUSED(parentPid);
-#endif
-    // Qt ignores SIGPIPE in our process and worker threads may block signals; the agent gets defaults.
-    struct sigaction action;
-    std::memset(&action, 0, sizeof action);
-    action.sa_handler = SIG_DFL;
-    ::sigemptyset(&action.sa_mask);
-    ::sigaction(SIGPIPE, &action, nullptr);
-    sigset_t none;
-    ::sigemptyset(&none);
-    ::sigprocmask(SIG_SETMASK, &none, nullptr);
-}
-
-} // namespace
-
-ProcessSession::ProcessSession(AgentContext &context, Options options)
+ProcessSession::ProcessSession(AgentContext &context, Options options, std::unique_ptr<ExecutionChannel> channel)
     : m_context(context)
     , m_options(std::move(options))
+    , m_channel(std::move(channel))
+    , m_call{context, [this](const QJsonObject &message) { sendJson(message); }, this, {}, {}}
 {
     m_timeoutTimer.setSingleShot(true);
-    m_graceTimer.setSingleShot(true);
-    m_killTimer.setSingleShot(true);
-    m_pollTimer.setInterval(PollIntervalMs);
-
-    connect(&m_process, &QProcess::readyReadStandardOutput, this, &ProcessSession::handleStdout);
-    connect(&m_process, &QProcess::readyReadStandardError, this, &ProcessSession::handleStderr);
-    connect(&m_process, &QProcess::finished, this, &ProcessSession::handleFinished);
-    connect(&m_process, &QProcess::errorOccurred, this, &ProcessSession::handleErrorOccurred);
     connect(&m_timeoutTimer, &QTimer::timeout, this, &ProcessSession::handleTimeout);
-    connect(&m_graceTimer, &QTimer::timeout, this, &ProcessSession::handleGraceExpired);
-    connect(&m_killTimer, &QTimer::timeout, this, &ProcessSession::handleKillDeadline);
-    connect(&m_pollTimer, &QTimer::timeout, this, &ProcessSession::handlePoll);
+    connect(m_channel.get(), &ExecutionChannel::stdoutLineReceived, this, &ProcessSession::handleStdoutLine);
+    connect(m_channel.get(), &ExecutionChannel::stderrLineReceived, this, &ProcessSession::handleStderrLine);
+    connect(m_channel.get(), &ExecutionChannel::noted, this, &ProcessSession::note);
+    connect(m_channel.get(), &ExecutionChannel::exited, this, &ProcessSession::handleExited);
+    connect(m_channel.get(), &ExecutionChannel::finished, this, &ProcessSession::handleFinished);
 }
 
 ProcessSession::~ProcessSession()
 {
-    // Only reached with a live leader when it survived SIGKILL (e.g. stuck in the kernel); do not let
-    // ~QProcess block for its default 30 s or warn.
-    if (m_process.state() != QProcess::NotRunning) {
-        signalGroup(SIGKILL);
-        m_process.kill();
-        m_process.waitForFinished(1000);
-    }
-    m_process.disconnect(this);
+    // What the channel says while it is torn down has nobody left to tell.
+    m_channel->disconnect(this);
 }
 
 AgentResult ProcessSession::run()
@@ -94,38 +36,27 @@ AgentResult ProcessSession::run()
     if (m_context.isCancelled())
         return AgentResult::cancelled();
 
-    m_process.setProgram(m_options.program);
-    m_process.setArguments(m_options.arguments);
-    if (!m_options.workingDirectory.isEmpty())
-        m_process.setWorkingDirectory(m_options.workingDirectory);
-    m_process.setProcessEnvironment(m_options.environment);
-    m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    const pid_t parentPid = ::getpid();
-    m_process.setChildProcessModifier([parentPid] { prepareChild(parentPid); });
-
-    m_process.start(QIODevice::ReadWrite);
-    // On Unix this returns as soon as exec() succeeded or failed; it does not spin an event loop.
-    if (!m_process.waitForStarted(-1)) {
-        QString error = QStringLiteral("cannot start \"%1\": %2").arg(m_options.program, m_process.errorString());
-        if (!m_options.program.contains(u'/') && QStandardPaths::findExecutable(m_options.program).isEmpty())
-            error += QStringLiteral(" (not found in PATH)");
+    ExecutionChannel::Launch launch;
+    launch.program = m_options.program;
+    launch.arguments = m_options.arguments;
+    launch.workingDirectory = m_options.workingDirectory;
+    launch.environment = m_options.environment;
+    launch.killGraceMs = m_options.killGraceMs;
+    QString error;
+    if (!m_channel->start(launch, &error)) {
         note(error);
         return AgentResult::failed(error, -1, QStringLiteral("spawn"));
     }
-    m_started = true;
-    // The child made itself a group leader before exec, so its pid is the group id from here on.
-    m_pgid = m_process.processId();
-    note(QStringLiteral("started %1 (pid %2)").arg(m_options.program).arg(m_pgid));
 
-    m_process.write(QJsonDocument(m_context.goalMessage()).toJson(QJsonDocument::Compact) + '\n');
+    m_channel->writeLine(QJsonDocument(m_context.goalMessage()).toJson(QJsonDocument::Compact));
     if (m_options.closeStdin)
-        m_process.closeWriteChannel();
+        m_channel->closeInput();
     if (m_options.timeoutS > 0)
         m_timeoutTimer.start(static_cast<int>(qMin<qint64>(qint64(m_options.timeoutS) * 1000, INT_MAX)));
 
     if (!m_done)
         m_loop.exec();
-    drainLockWaits();
+    m_context.cancelLockRequests();
     return makeResult();
 }
 
@@ -136,281 +67,74 @@ void ProcessSession::requestCancel()
 
 void ProcessSession::postMessage(const QJsonObject &message)
 {
-    const QByteArray line = QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n';
+    const QByteArray line = QJsonDocument(message).toJson(QJsonDocument::Compact);
     QMetaObject::invokeMethod(
         this, [this, line] { writeLine(line); }, Qt::QueuedConnection);
 }
 
-QString ProcessSession::signalName(int signal)
-{
-    switch (signal) {
-    case SIGHUP:
-        return QStringLiteral("SIGHUP");
-    case SIGINT:
-        return QStringLiteral("SIGINT");
-    case SIGQUIT:
-        return QStringLiteral("SIGQUIT");
-    case SIGILL:
-        return QStringLiteral("SIGILL");
-    case SIGTRAP:
-        return QStringLiteral("SIGTRAP");
-    case SIGABRT:
-        return QStringLiteral("SIGABRT");
-    case SIGBUS:
-        return QStringLiteral("SIGBUS");
-    case SIGFPE:
-        return QStringLiteral("SIGFPE");
-    case SIGKILL:
-        return QStringLiteral("SIGKILL");
-    case SIGUSR1:
-        return QStringLiteral("SIGUSR1");
-    case SIGSEGV:
-        return QStringLiteral("SIGSEGV");
-    case SIGUSR2:
-        return QStringLiteral("SIGUSR2");
-    case SIGPIPE:
-        return QStringLiteral("SIGPIPE");
-    case SIGALRM:
-        return QStringLiteral("SIGALRM");
-    case SIGTERM:
-        return QStringLiteral("SIGTERM");
-    case SIGXCPU:
-        return QStringLiteral("SIGXCPU");
-    case SIGXFSZ:
-        return QStringLiteral("SIGXFSZ");
-    case SIGSYS:
-        return QStringLiteral("SIGSYS");
-    default:
-        return {};
-    }
-}
-
-void ProcessSession::handleStdout()
-{
-    const QByteArray data = m_process.readAllStandardOutput();
-    for (const ProcessLineReader::Line &line : m_stdout.feed(data))
-        handleStdoutLine(line);
-}
-
-void ProcessSession::handleStderr()
-{
-    const QByteArray data = m_process.readAllStandardError();
-    for (const ProcessLineReader::Line &line : m_stderr.feed(data))
-        handleStderrLine(line);
-}
-
-void ProcessSession::handleFinished(int exitCode, QProcess::ExitStatus status)
-{
-    if (m_leaderExited)
-        return;
-    m_leaderExited = true;
-    m_exitCode = exitCode;
-    m_exitStatus = status;
-    m_timeoutTimer.stop();
-
-    // What the program wrote just before exiting, and a last line without its newline.
-    handleStdout();
-    handleStderr();
-    if (const auto line = m_stdout.finish())
-        handleStdoutLine(*line);
-    if (const auto line = m_stderr.finish())
-        handleStderrLine(*line);
-
-    if (status == QProcess::CrashExit) {
-        const QString name = signalName(exitCode);
-        note(name.isEmpty() ? QStringLiteral("killed by signal %1").arg(exitCode)
-                            : QStringLiteral("killed by signal %1 (%2)").arg(exitCode).arg(name));
-    } else {
-        note(QStringLiteral("exited with code %1").arg(exitCode));
-    }
-
-    const int remaining = liveGroupMembers();
-    if (remaining == 0) {
-        finish();
-        return;
-    }
-    if (!m_terminating) {
-        // Background children of a finished agent would otherwise run on with nobody watching them.
-        note(QStringLiteral("%1 other process(es) of %2 still running after the program exited: sending SIGTERM")
-                 .arg(remaining)
-                 .arg(groupText()));
-        beginTermination();
-    }
-}
-
-void ProcessSession::handleErrorOccurred(QProcess::ProcessError error)
-{
-    switch (error) {
-    case QProcess::FailedToStart: // reported by run()
-    case QProcess::Crashed:       // reported by handleFinished()
-        return;
-    case QProcess::WriteError:
-        if (!std::exchange(m_writeErrorNoted, true))
-            note(QStringLiteral("could not write to the program's stdin: %1").arg(m_process.errorString()));
-        return;
-    default:
-        note(QStringLiteral("process error: %1").arg(m_process.errorString()));
-        return;
-    }
-}
-
 void ProcessSession::handleCancel()
 {
-    if (!m_started || m_leaderExited || m_stop != Stop::None)
+    if (!m_channel->isRunning() || m_stop != Stop::None)
         return;
     m_stop = Stop::Cancelled;
-    note(QStringLiteral("cancelled: sending SIGTERM to %1").arg(groupText()));
-    beginTermination();
+    m_timeoutTimer.stop();
+    m_channel->terminate(QStringLiteral("cancelled"));
 }
 
 void ProcessSession::handleTimeout()
 {
-    if (m_leaderExited || m_stop != Stop::None)
+    if (!m_channel->isRunning() || m_stop != Stop::None)
         return;
     m_stop = Stop::TimedOut;
-    note(QStringLiteral("timed out after %1 s: sending SIGTERM to %2").arg(m_options.timeoutS).arg(groupText()));
-    beginTermination();
+    m_channel->terminate(QStringLiteral("timed out after %1 s").arg(m_options.timeoutS));
 }
 
-void ProcessSession::handleGraceExpired()
+void ProcessSession::handleExited()
 {
-    if (m_done)
-        return;
-    note(QStringLiteral("%1 still running %2 ms after SIGTERM: sending SIGKILL")
-             .arg(groupText())
-             .arg(m_options.killGraceMs));
-    m_killSent = true;
-    signalGroup(SIGKILL);
-    m_killTimer.start(AfterKillWaitMs);
+    m_timeoutTimer.stop();
 }
 
-void ProcessSession::handleKillDeadline()
+void ProcessSession::handleFinished()
 {
-    if (m_done)
-        return;
-    note(QStringLiteral("%1 still has %2 process(es) %3 ms after SIGKILL; no longer waiting for them")
-             .arg(groupText())
-             .arg(liveGroupMembers())
-             .arg(AfterKillWaitMs));
-    finish();
-}
-
-void ProcessSession::handlePoll()
-{
-    // While the leader runs, its exit arrives as finished(); after that, wait for the rest of the group.
-    if (m_leaderExited && liveGroupMembers() == 0)
-        finish();
+    m_done = true;
+    m_timeoutTimer.stop();
+    m_loop.quit();
 }
 
 void ProcessSession::handleStdoutLine(const ProcessLineReader::Line &line)
 {
     ++m_stdoutLines;
-    const QString &agentId = m_context.agentId();
     if (!ProcessMessage::looksLikeMessage(line.bytes)) {
-        m_lastOutputLine = logText(line);
-        m_context.log(m_lastOutputLine);
+        m_call.outcome.lastOutput = logText(line);
+        m_context.log(m_call.outcome.lastOutput);
         return;
     }
 
     const ProcessMessage message =
         line.isTruncated() ? ProcessMessage::malformed(QStringLiteral("line longer than %1 bytes (%2 bytes dropped)")
-                                                           .arg(m_stdout.maxLineBytes())
+                                                           .arg(m_channel->maxLineBytes())
                                                            .arg(line.droppedBytes))
                            : ProcessMessage::parse(line.bytes);
     switch (message.kind) {
     case ProcessMessage::Kind::Text:
-        m_lastOutputLine = logText(line);
-        m_context.log(m_lastOutputLine);
+        m_call.outcome.lastOutput = logText(line);
+        m_context.log(m_call.outcome.lastOutput);
         break;
-    case ProcessMessage::Kind::Progress:
-        if (message.progress && message.step)
-            m_context.setProgress(*message.progress, *message.step);
-        else if (message.progress)
-            m_context.setProgress(*message.progress);
-        else
-            m_context.setStep(*message.step);
-        break;
-    case ProcessMessage::Kind::Log:
-        m_lastOutputLine = logText({message.text.toUtf8(), 0});
-        m_context.log(m_lastOutputLine);
-        break;
-    case ProcessMessage::Kind::Usage:
-        m_context.addUsage(message.inputTokens, message.outputTokens, message.costUsd);
-        break;
-    case ProcessMessage::Kind::Result:
-        m_summary = message.text;
-        m_hasResult = true;
-        break;
-    case ProcessMessage::Kind::Error:
-        m_errorMessage = message.text;
-        m_errorKind = message.errorKind;
-        break;
-    case ProcessMessage::Kind::Heartbeat:
-        m_context.heartbeat();
-        break;
-    case ProcessMessage::Kind::RateLimited:
-        m_context.reportRateLimit(qMax(1, qRound(message.number)));
-        break;
-    case ProcessMessage::Kind::Score:
-        m_context.recordScore(message.number);
-        break;
-    case ProcessMessage::Kind::Iteration:
-        m_context.recordIteration(message.text);
-        if (message.hasNumber)
-            m_context.recordScore(message.number);
-        break;
-    case ProcessMessage::Kind::Handoff:
-        m_context.handoff(message.text);
-        break;
-    case ProcessMessage::Kind::Lock:
-        handleLockRequest(message.resources, message.number);
-        break;
-    case ProcessMessage::Kind::Unlock:
-        if (m_context.locks()) {
-            const QStringList resources =
-                message.resources.isEmpty() ? m_context.locks()->heldBy(agentId) : message.resources;
-            m_context.releaseLocks(resources);
-        }
-        break;
-    case ProcessMessage::Kind::Escalate:
-        handleEscalate(message.object);
-        break;
-    case ProcessMessage::Kind::Note: {
-        const QString key = message.object.value(u"key").toString();
-        QString why;
-        if (!m_context.writeNote(key, message.text, &why)) {
-            m_context.log(QStringLiteral("[%1] note refused on line %2: %3").arg(agentId).arg(m_stdoutLines).arg(why));
-            sendJson({{QStringLiteral("type"), QStringLiteral("note_refused")},
-                      {QStringLiteral("key"), key},
-                      {QStringLiteral("reason"), why}});
-        }
-        break;
-    }
-    case ProcessMessage::Kind::ReadNotes: {
-        QJsonArray notes;
-        if (const Scratchpad *scratchpad = m_context.scratchpad()) {
-            for (const NoteRecord &note : scratchpad->notes(message.resources)) {
-                notes.append(QJsonObject{{QStringLiteral("key"), note.key},
-                                         {QStringLiteral("text"), note.text},
-                                         {QStringLiteral("author"),
-                                          note.authorAgentId.isEmpty() ? QStringLiteral("human") : note.authorAgentId},
-                                         {QStringLiteral("at"), note.at.toString(Qt::ISODateWithMs)}});
-            }
-        }
-        sendJson({{QStringLiteral("type"), QStringLiteral("notes")}, {QStringLiteral("notes"), notes}});
-        break;
-    }
     case ProcessMessage::Kind::Malformed: {
         ProcessLineReader::Line excerpt{line.bytes.left(200), 0};
         QString text = QString::fromUtf8(excerpt.bytes);
         if (line.bytes.size() > excerpt.bytes.size() || line.isTruncated())
             text += QStringLiteral(" …");
         m_context.log(QStringLiteral("[%1] malformed message on line %2: %3 \u2014 %4")
-                          .arg(agentId)
+                          .arg(m_context.agentId())
                           .arg(m_stdoutLines)
                           .arg(message.text, text));
         break;
     }
+    default:
+        m_call.origin = QStringLiteral("line %1").arg(m_stdoutLines);
+        AgentActions::standard().apply(message, m_call);
+        break;
     }
 }
 
@@ -426,7 +150,7 @@ void ProcessSession::handleStderrLine(const ProcessLineReader::Line &line)
 
 void ProcessSession::writeLine(const QByteArray &line)
 {
-    if (!m_started || m_leaderExited) {
+    if (!m_channel->isRunning()) {
         note(QStringLiteral("message not delivered: the program is not running"));
         return;
     }
@@ -434,250 +158,12 @@ void ProcessSession::writeLine(const QByteArray &line)
         note(QStringLiteral("message not delivered: stdin was closed after the goal (close_stdin)"));
         return;
     }
-    m_process.write(line);
+    m_channel->writeLine(line);
 }
 
 void ProcessSession::sendJson(const QJsonObject &message)
 {
-    writeLine(QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n');
-}
-
-namespace {
-// Lock waits block a thread each; they get their own pool so they never take an agent's run slot.
-QThreadPool &lockWaitPool()
-{
-    static QThreadPool pool;
-    static const bool configured = [] {
-        pool.setObjectName(QStringLiteral("switchboard-lock-waits"));
-        pool.setMaxThreadCount(512);
-        pool.setExpiryTimeout(10000);
-        return true;
-    }();
-    Q_UNUSED(configured)
-    return pool;
-}
-
-QJsonObject lockReply(const LockManager::Result &result, const QStringList &resources)
-{
-    QJsonObject reply;
-    reply.insert(u"resources", QJsonArray::fromStringList(resources));
-    if (result.ok()) {
-        reply.insert(u"type", QStringLiteral("lock_granted"));
-        reply.insert(u"token", QString::number(result.token).toLongLong());
-    } else {
-        reply.insert(u"type", QStringLiteral("lock_denied"));
-        QString reason = result.error;
-        if (reason.isEmpty()) {
-            switch (result.status) {
-            case LockManager::Status::Busy:
-                reason = QStringLiteral("held by another agent");
-                break;
-            case LockManager::Status::TimedOut:
-                reason = QStringLiteral("timed out");
-                break;
-            case LockManager::Status::Cancelled:
-                reason = QStringLiteral("cancelled");
-                break;
-            case LockManager::Status::Deadlock:
-                reason = QStringLiteral("would deadlock");
-                break;
-            default:
-                reason = QStringLiteral("refused");
-                break;
-            }
-        }
-        reply.insert(u"reason", reason);
-    }
-    return reply;
-}
-} // namespace
-
-void ProcessSession::handleLockRequest(const QStringList &resources, double timeoutS)
-{
-    LockManager *locks = m_context.locks();
-    if (!locks) {
-        sendJson({{QStringLiteral("type"), QStringLiteral("lock_denied")},
-                  {QStringLiteral("resources"), QJsonArray::fromStringList(resources)},
-                  {QStringLiteral("reason"), QStringLiteral("locks are not available")}});
-        return;
-    }
-    const LockManager::Result now = locks->tryAcquire(m_context.agentId(), resources, m_context.goal().id);
-    if (now.ok() || now.status != LockManager::Status::Busy || timeoutS == 0) {
-        sendJson(lockReply(now, resources));
-        return;
-    }
-    // Busy: wait on another thread (the agent's own loop keeps reading its output) without a run slot.
-    m_context.beginWait(AgentState::WaitingForLock);
-    AgentContext *context = &m_context;
-    const QString agentId = m_context.agentId();
-    const QString goalId = m_context.goal().id;
-    const auto timeout = std::chrono::milliseconds(timeoutS < 0 ? -1 : qint64(timeoutS * 1000.0));
-    QPointer<ProcessSession> self(this);
-    m_lockWaits << QtConcurrent::run(&lockWaitPool(), [locks, context, agentId, goalId, resources, timeout, self] {
-        LockManager::WaitOptions options;
-        options.goalId = goalId;
-        options.timeout = timeout;
-        options.isCancelled = [context] { return context->isCancelled(); };
-        const LockManager::Result result = locks->acquire(agentId, resources, options);
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, result, resources] {
-                if (!self)
-                    return;
-                self->m_context.endWait();
-                self->sendJson(lockReply(result, resources));
-            },
-            Qt::QueuedConnection);
-    });
-}
-
-void ProcessSession::drainLockWaits()
-{
-    if (m_lockWaits.isEmpty())
-        return;
-    if (LockManager *locks = m_context.locks())
-        locks->cancelWaits(m_context.agentId());
-    for (QFuture<void> &wait : m_lockWaits)
-        wait.waitForFinished();
-    m_lockWaits.clear();
-}
-
-void ProcessSession::handleEscalate(const QJsonObject &message)
-{
-    const QString questionId = message.value(u"id").toVariant().toString();
-    EscalationInbox *inbox = m_context.inbox();
-    auto reply = [this, questionId](const QJsonObject &fields) {
-        QJsonObject answer = fields;
-        answer.insert(u"type", QStringLiteral("answer"));
-        answer.insert(u"id", questionId);
-        sendJson(answer);
-    };
-    if (!inbox) {
-        reply({{QStringLiteral("error"), QStringLiteral("no escalation inbox is available")}});
-        return;
-    }
-    EscalationInbox::Request request;
-    request.agentId = m_context.agentId();
-    request.goalId = m_context.goal().id;
-    request.priority = m_context.goal().priority;
-    const QString trigger = message.value(u"trigger").toString(QStringLiteral("other"));
-    request.trigger = escalationTriggerFromString(trigger).value_or(Escalation::Trigger::Other);
-    request.question = message.value(u"question").toString();
-    request.context = message.value(u"context").toString();
-    for (const QJsonValue &option : message.value(u"options").toArray()) {
-        if (option.isObject()) {
-            const QJsonObject o = option.toObject();
-            const QString key = o.value(u"key").toString(o.value(u"label").toString());
-            request.options.append({key, o.value(u"label").toString(key)});
-        } else {
-            const QString text = option.toVariant().toString();
-            request.options.append({text, text});
-        }
-    }
-    const double timeoutS = message.value(u"timeout_s").toDouble(0);
-    request.timeout = std::chrono::milliseconds(qint64(qMax(0.0, timeoutS) * 1000.0));
-    const QString onTimeout = message.value(u"on_timeout").toString(QStringLiteral("fail"));
-    request.timeoutPolicy =
-        escalationTimeoutPolicyFromString(onTimeout == u"default" ? QStringLiteral("take_default") : onTimeout)
-            .value_or(Escalation::TimeoutPolicy::Fail);
-    request.defaultOption = message.value(u"default").toString();
-
-    m_context.beginWait(AgentState::Escalated);
-    QString error;
-    const QString id = inbox->raise(
-        request, this,
-        [this, reply](const Escalation &e) {
-            m_context.endWait();
-            QJsonObject fields{{QStringLiteral("escalation"), e.id}};
-            switch (e.state) {
-            case Escalation::State::Answered:
-                fields.insert(u"option", e.answerOption);
-                fields.insert(u"text", e.answerText);
-                if (e.answeredBy == u"timeout")
-                    fields.insert(u"timed_out", true);
-                reply(fields);
-                break;
-            case Escalation::State::TimedOut:
-                fields.insert(u"timed_out", true);
-                reply(fields);
-                m_context.stop(QStringLiteral("question %1 was not answered in time").arg(e.id),
-                               QStringLiteral("escalation_timeout"));
-                break;
-            default:
-                fields.insert(u"cancelled", true);
-                reply(fields);
-                break;
-            }
-        },
-        &error);
-    if (id.isEmpty()) {
-        m_context.endWait();
-        note(QStringLiteral("escalation refused: %1").arg(error));
-        reply({{QStringLiteral("error"), error}});
-    }
-}
-
-void ProcessSession::beginTermination()
-{
-    if (m_terminating)
-        return;
-    m_terminating = true;
-    m_timeoutTimer.stop();
-    signalGroup(SIGTERM);
-    m_graceTimer.start(qMax(0, m_options.killGraceMs));
-    m_pollTimer.start();
-}
-
-void ProcessSession::signalGroup(int signal) const
-{
-    // Never signal pid 0 or -1 (our own group or every process we may signal).
-    if (m_pgid > 1)
-        ::kill(-static_cast<pid_t>(m_pgid), signal);
-}
-
-int ProcessSession::liveGroupMembers() const
-{
-    if (m_pgid <= 1)
-        return 0;
-    if (::kill(-static_cast<pid_t>(m_pgid), 0) != 0 && errno == ESRCH)
-        return 0;
-#ifdef Q_OS_LINUX
-    // kill() also counts zombies, which only their parent (or init) can remove: look at each state.
-    int live = 0;
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &entry : entries) {
-        bool numeric = false;
-        entry.toLongLong(&numeric);
-        if (!numeric)
-            continue;
-        QFile stat(QStringLiteral("/proc/") + entry + QStringLiteral("/stat"));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        // "pid (comm) state ppid pgrp ..."; comm may contain spaces and parentheses.
-        const QByteArray text = stat.read(1024);
-        const qsizetype close = text.lastIndexOf(')');
-        if (close < 0)
-            continue;
-        const QList<QByteArray> fields = text.mid(close + 2).split(' ');
-        if (fields.size() < 3 || fields.at(0) == "Z" || fields.at(0) == "X")
-            continue;
-        if (fields.at(2).toLongLong() == m_pgid)
-            ++live;
-    }
-    return live;
-#else
-    return 1;
-#endif
-}
-
-void ProcessSession::finish()
-{
-    m_done = true;
-    m_timeoutTimer.stop();
-    m_graceTimer.stop();
-    m_killTimer.stop();
-    m_pollTimer.stop();
-    m_loop.quit();
+    writeLine(QJsonDocument(message).toJson(QJsonDocument::Compact));
 }
 
 void ProcessSession::note(const QString &text)
@@ -685,18 +171,9 @@ void ProcessSession::note(const QString &text)
     m_context.log(u'[' + m_context.agentId() + QStringLiteral("] ") + text);
 }
 
-QString ProcessSession::groupText() const
+QString ProcessSession::logText(const ProcessLineReader::Line &line)
 {
-    return QStringLiteral("process group %1").arg(m_pgid);
-}
-
-QString ProcessSession::logText(const ProcessLineReader::Line &line) const
-{
-    if (line.bytes.size() <= MaxLogLineBytes && !line.isTruncated())
-        return QString::fromUtf8(line.bytes);
-    const qint64 dropped = line.droppedBytes + qMax<qint64>(0, line.bytes.size() - MaxLogLineBytes);
-    return QString::fromUtf8(line.bytes.left(MaxLogLineBytes)) +
-           QStringLiteral(" … [line truncated: %1 more bytes]").arg(dropped);
+    return AgentActions::logText(line.bytes, line.droppedBytes);
 }
 
 QString ProcessSession::stderrTail() const
@@ -720,25 +197,25 @@ AgentResult ProcessSession::makeResult() const
     case Stop::None:
         break;
     }
-    if (m_exitStatus == QProcess::CrashExit) {
-        const QString name = signalName(m_exitCode);
-        const QString what = name.isEmpty() ? QStringLiteral("killed by signal %1").arg(m_exitCode)
-                                            : QStringLiteral("killed by signal %1 (%2)").arg(m_exitCode).arg(name);
+    const int exitCode = m_channel->exitCode();
+    if (m_channel->crashed()) {
         // The shell's convention, so a signal never reads as a successful exit code.
-        return AgentResult::failed(what + stderrTail(), 128 + m_exitCode, QStringLiteral("crash"));
+        return AgentResult::failed(ProcessGroup::signalText(exitCode) + stderrTail(), 128 + exitCode,
+                                   QStringLiteral("crash"));
     }
-    if (m_exitCode != 0) {
+    const AgentActions::Outcome &declared = m_call.outcome;
+    if (exitCode != 0) {
         // An {"type":"error"} message before the exit says what went wrong and of which kind.
-        const QString what = m_errorMessage.isEmpty()
-                                 ? QStringLiteral("exit code %1").arg(m_exitCode)
-                                 : QStringLiteral("%1 (exit code %2)").arg(m_errorMessage).arg(m_exitCode);
-        return AgentResult::failed(what + stderrTail(), m_exitCode,
-                                   m_errorKind.isEmpty() ? QStringLiteral("exit") : m_errorKind);
+        const QString what = declared.errorMessage.isEmpty()
+                                 ? QStringLiteral("exit code %1").arg(exitCode)
+                                 : QStringLiteral("%1 (exit code %2)").arg(declared.errorMessage).arg(exitCode);
+        return AgentResult::failed(what + stderrTail(), exitCode,
+                                   declared.errorKind.isEmpty() ? QStringLiteral("exit") : declared.errorKind);
     }
-    if (m_hasResult)
-        return AgentResult::completed(m_summary);
-    if (!m_lastOutputLine.isEmpty())
-        return AgentResult::completed(m_lastOutputLine);
+    if (declared.hasResult)
+        return AgentResult::completed(declared.summary);
+    if (!declared.lastOutput.isEmpty())
+        return AgentResult::completed(declared.lastOutput);
     return AgentResult::completed(QStringLiteral("exited with code 0"));
 }
 

@@ -88,24 +88,35 @@ bool ConfigLoader::writeDefaultIfMissing(const QString &path, QString *error)
 
 std::optional<Config> ConfigLoader::loadFile(const QString &path, ConfigError *error, const QStringList &knownBackends)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        setError(error, ConfigError{path, 0, 0, QStringLiteral("cannot read the file: %1").arg(file.errorString())});
-        return std::nullopt;
-    }
-    return loadString(file.readAll(), path, error, knownBackends);
+    return loadFile(path, error, BackendRegistry::forNames(knownBackends));
 }
 
 std::optional<Config> ConfigLoader::loadString(const QByteArray &yaml, const QString &fileName, ConfigError *error,
                                                const QStringList &knownBackends)
 {
-    const QStringList backends = knownBackends.isEmpty() ? BackendRegistry::builtinNames() : knownBackends;
+    return loadString(yaml, fileName, error, BackendRegistry::forNames(knownBackends));
+}
+
+std::optional<Config> ConfigLoader::loadFile(const QString &path, ConfigError *error, const BackendRegistry &backends)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        setError(error, ConfigError{path, 0, 0, QStringLiteral("cannot read the file: %1").arg(file.errorString())});
+        return std::nullopt;
+    }
+    return loadString(file.readAll(), path, error, backends);
+}
+
+std::optional<Config> ConfigLoader::loadString(const QByteArray &yaml, const QString &fileName, ConfigError *error,
+                                               const BackendRegistry &backends)
+{
     yaml::Document doc(fileName);
     try {
         const YAML::Node root = doc.parse(yaml);
         if (yaml::isNull(root))
             doc.fail(yaml::Location{}, QStringLiteral("the file is empty; expected 'workflow' and 'agents' sections"));
-        const yaml::Map top(doc, root, QString(), QString(), {QStringLiteral("workflow"), QStringLiteral("agents"), QStringLiteral("metrics")});
+        const yaml::Map top(doc, root, QString(), QString(),
+                            {QStringLiteral("workflow"), QStringLiteral("agents"), QStringLiteral("metrics")});
 
         Config config;
         config.file = fileName;

@@ -2,6 +2,7 @@
 
 #include "Config.h"
 #include "ConfigError.h"
+#include "agents/BackendRegistry.h"
 
 #include <QByteArray>
 #include <QString>
@@ -23,7 +24,11 @@ public:
     // Writes the embedded default to path unless a file is already there. False (and a message) on I/O error.
     static bool writeDefaultIfMissing(const QString &path, QString *error = nullptr);
 
-    // Backends a profile may name; defaults to BackendRegistry::builtinNames().
+    // Each profile is checked by the registry: its backend must be there and accept the profile.
+    static std::optional<Config> loadFile(const QString &path, ConfigError *error, const BackendRegistry &backends);
+    static std::optional<Config> loadString(const QByteArray &yaml, const QString &fileName, ConfigError *error,
+                                            const BackendRegistry &backends);
+    // Against BackendRegistry::forNames(knownBackends): the built-in backends, or only these names.
     static std::optional<Config> loadFile(const QString &path, ConfigError *error,
                                           const QStringList &knownBackends = {});
     static std::optional<Config> loadString(const QByteArray &yaml, const QString &fileName, ConfigError *error,

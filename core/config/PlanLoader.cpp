@@ -186,19 +186,30 @@ void mergeProfiles(Config &config, const QList<yaml::ProfileEntry> &entries)
 std::optional<Plan> PlanLoader::loadFile(const QString &path, const Config &base, ConfigError *error,
                                          const QStringList &knownBackends)
 {
+    return loadFile(path, base, error, BackendRegistry::forNames(knownBackends));
+}
+
+std::optional<Plan> PlanLoader::loadString(const QByteArray &yaml, const QString &fileName, const Config &base,
+                                           ConfigError *error, const QStringList &knownBackends)
+{
+    return loadString(yaml, fileName, base, error, BackendRegistry::forNames(knownBackends));
+}
+
+std::optional<Plan> PlanLoader::loadFile(const QString &path, const Config &base, ConfigError *error,
+                                         const BackendRegistry &backends)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error = ConfigError{path, 0, 0, QStringLiteral("cannot read the file: %1").arg(file.errorString())};
         return std::nullopt;
     }
-    return loadString(file.readAll(), path, base, error, knownBackends);
+    return loadString(file.readAll(), path, base, error, backends);
 }
 
 std::optional<Plan> PlanLoader::loadString(const QByteArray &yaml, const QString &fileName, const Config &base,
-                                           ConfigError *error, const QStringList &knownBackends)
+                                           ConfigError *error, const BackendRegistry &backends)
 {
-    const QStringList backends = knownBackends.isEmpty() ? BackendRegistry::builtinNames() : knownBackends;
     yaml::Document doc(fileName);
     try {
         const YAML::Node root = doc.parse(yaml);

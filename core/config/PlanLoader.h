@@ -2,6 +2,7 @@
 
 #include "ConfigError.h"
 #include "Plan.h"
+#include "agents/BackendRegistry.h"
 
 #include <QByteArray>
 #include <QString>
@@ -17,6 +18,12 @@ namespace switchboard {
 class PlanLoader final
 {
 public:
+    // The plan's own profiles are checked by the registry: each backend must be there and accept the profile.
+    static std::optional<Plan> loadFile(const QString &path, const Config &base, ConfigError *error,
+                                        const BackendRegistry &backends);
+    static std::optional<Plan> loadString(const QByteArray &yaml, const QString &fileName, const Config &base,
+                                          ConfigError *error, const BackendRegistry &backends);
+    // Against BackendRegistry::forNames(knownBackends): the built-in backends, or only these names.
     static std::optional<Plan> loadFile(const QString &path, const Config &base, ConfigError *error,
                                         const QStringList &knownBackends = {});
     static std::optional<Plan> loadString(const QByteArray &yaml, const QString &fileName, const Config &base,

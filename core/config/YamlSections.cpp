@@ -194,7 +194,37 @@ void readQualityKeys(const Map &map, QualityPolicy &quality)
                    QStringLiteral("%1: iteration limits must be at least 0").arg(map.label()));
 }
 
-QList<ProfileEntry> readAgents(Document &doc, const Map &root, const QStringList &knownBackends,
+namespace {
+
+// The node at path[from...] under node; undefined when it is not there.
+YAML::Node descend(const YAML::Node &node, const QStringList &path, qsizetype from)
+{
+    if (from == path.size())
+        return node;
+    if (!node.IsMap())
+        return YAML::Node(YAML::NodeType::Undefined);
+    const YAML::Node child = node[path.at(from).toStdString()];
+    return child.IsDefined() ? descend(child, path, from + 1) : child;
+}
+
+// Fails pointing at a profile field ("command", "settings.kill_grace_ms") when the file has it, else at the
+// profile's backend (the reason the field is wanted).
+[[noreturn]] void failAtField(const Document &doc, const Map &map, const QString &field, const QString &message)
+{
+    const QStringList path = field.split(u'.');
+    const QByteArray key = path.first().toUtf8();
+    if (!field.isEmpty() && map.has(key.constData())) {
+        const YAML::Node node = descend(map.value(key.constData()), path, 1);
+        if (path.size() > 1 && node.IsDefined() && !isNull(node))
+            doc.fail(node, message);
+        map.failAt(key.constData(), message);
+    }
+    map.failAt("backend", message);
+}
+
+} // namespace
+
+QList<ProfileEntry> readAgents(Document &doc, const Map &root, const BackendRegistry &backends,
                                const WorkflowSettings &workflow)
 {
     QList<ProfileEntry> entries;
@@ -224,18 +254,14 @@ QList<ProfileEntry> readAgents(Document &doc, const Map &root, const QStringList
         profile.model = map.string("model");
         profile.capabilities = map.stringList("capabilities");
         profile.backend = map.string("backend", profile.backend);
-        if (!knownBackends.contains(profile.backend)) {
+        if (!backends.contains(profile.backend)) {
             map.failAt("backend", QStringLiteral("%1: unknown backend '%2' (known: %3)")
-                                      .arg(label, profile.backend, knownBackends.join(QStringLiteral(", "))));
+                                      .arg(label, profile.backend, backends.names().join(QStringLiteral(", "))));
         }
         if (map.has("command") && !map.value("command").IsSequence())
             map.failAt("command", QStringLiteral("%1: expected a list of strings, got %2")
                                       .arg(map.fieldName("command"), describe(map.value("command"))));
         profile.command = map.stringList("command");
-        if (profile.backend == u"process" && profile.command.isEmpty()) {
-            map.failAt(map.has("command") ? "command" : "backend",
-                       QStringLiteral("%1: backend 'process' needs a non-empty 'command' list").arg(label));
-        }
         profile.maxConcurrent = map.integer("max_concurrent", profile.maxConcurrent);
         if (profile.maxConcurrent < 0) {
             map.failAt("max_concurrent", QStringLiteral("%1: must be at least 0, got %2")
@@ -264,6 +290,10 @@ QList<ProfileEntry> readAgents(Document &doc, const Map &root, const QStringList
             for (auto it = settings.node().begin(); it != settings.node().end(); ++it)
                 profile.settings.insert(scalarText(it->first), toVariant(it->second));
         }
+        // What the backend itself needs (the process backend: a command).
+        const QList<BackendRegistry::ProfileError> problems = backends.validate(profile);
+        if (!problems.isEmpty())
+            failAtField(doc, map, problems.first().field, label + u": " + problems.first().message);
         entries.append(ProfileEntry{profile, map.location()});
     }
     return entries;

@@ -5,6 +5,7 @@
 
 #include "Config.h"
 #include "YamlSupport.h"
+#include "agents/BackendRegistry.h"
 #include "model/AgentProfile.h"
 #include "model/RetryPolicy.h"
 
@@ -26,9 +27,9 @@ struct ProfileEntry
 void readWorkflow(Document &doc, const Map &root, WorkflowSettings &settings);
 // Reads "metrics:" (dashboard targets and alert thresholds; rates in percent) over the defaults.
 void readMetrics(Document &doc, const Map &root, MetricThresholds &thresholds);
-// Reads "agents: {definitions: [...]}" and validates each profile (backend known, process has a command,
-// max_concurrent >= 0, names unique within the file).
-QList<ProfileEntry> readAgents(Document &doc, const Map &root, const QStringList &knownBackends,
+// Reads "agents: {definitions: [...]}" and validates each profile (backend known to the registry and the
+// profile good for it, e.g. process has a command; max_concurrent >= 0, names unique within the file).
+QList<ProfileEntry> readAgents(Document &doc, const Map &root, const BackendRegistry &backends,
                                const WorkflowSettings &workflow = {});
 // retry: {max_retries, backoff_s, jitter, non_retryable}
 RetryPolicy readRetry(const Map &parent, const char *key, const QString &label);

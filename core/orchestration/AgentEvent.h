@@ -7,7 +7,7 @@
 
 namespace switchboard {
 
-class AgentContext;
+class AttemptContext;
 
 // What agent threads report to the orchestrator's thread, in the order they happened.
 struct AgentEvent
@@ -20,7 +20,7 @@ struct AgentEvent
         Finished,    // the attempt returned `result`
     };
     AgentEvent() = default;
-    AgentEvent(Kind kind, QString agentId, const AgentContext *context = nullptr, AgentResult result = {},
+    AgentEvent(Kind kind, QString agentId, const AttemptContext *context = nullptr, AgentResult result = {},
                AgentState waitState = AgentState::Running)
         : kind(kind)
         , agentId(std::move(agentId))
@@ -31,7 +31,7 @@ struct AgentEvent
 
     Kind kind = Kind::LiveState;
     QString agentId;
-    const AgentContext *context = nullptr; // Started, Finished: the attempt (null: no runner ran)
+    const AttemptContext *context = nullptr; // Started, Finished: the attempt (null: no runner ran)
     AgentState waitState = AgentState::Running;
     AgentResult result;
 };

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AgentContext.h"
 #include "AgentEvent.h"
+#include "AgentEventSink.h"
 
 #include <QMutex>
 

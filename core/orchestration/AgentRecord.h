@@ -9,7 +9,7 @@
 
 namespace switchboard {
 
-class AgentContext;
+class AttemptContext;
 class AgentLog;
 
 // Everything the orchestrator keeps about one agent: its status as views see it, its goal, its log, the
@@ -20,9 +20,9 @@ struct AgentRecord
     AgentStatus status;
     Goal goal;
     std::shared_ptr<AgentLog> log;
-    std::shared_ptr<AgentContext> context; // while an attempt runs
-    std::shared_ptr<AgentContext> pooled;  // dispatched ahead: in the pool's queue, not started (still Queued)
-    bool runnerWaiting = false;            // its runner waits for a human or a lock (not counted as running)
+    std::shared_ptr<AttemptContext> context; // while an attempt runs
+    std::shared_ptr<AttemptContext> pooled;  // dispatched ahead: in the pool's queue, not started (still Queued)
+    bool runnerWaiting = false;              // its runner waits for a human or a lock (not counted as running)
     qint64 runMs = 0;
     bool cancelRequested = false;
     // Usage of earlier attempts: costs add up across retries.

@@ -1,12 +1,12 @@
 #include "AgentRunner.h"
 
-#include "AgentContext.h"
+#include "AttemptContext.h"
 
 #include <exception>
 
 namespace switchboard {
 
-AgentRunner::AgentRunner(std::unique_ptr<AgentBackend> backend, std::shared_ptr<AgentContext> context,
+AgentRunner::AgentRunner(std::unique_ptr<AgentBackend> backend, std::shared_ptr<AttemptContext> context,
                          StartedCallback started, FinishedCallback finished)
     : m_backend(std::move(backend))
     , m_context(std::move(context))

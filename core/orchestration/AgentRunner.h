@@ -10,7 +10,7 @@
 
 namespace switchboard {
 
-class AgentContext;
+class AttemptContext;
 
 // One attempt of one agent on a pool thread: claims the attempt (a withdrawn look-ahead attempt does
 // nothing), reports that it started, runs the backend and hands the result to `finished`. Both callbacks
@@ -21,13 +21,13 @@ public:
     using StartedCallback = std::function<void()>;
     using FinishedCallback = std::function<void(AgentResult)>;
 
-    AgentRunner(std::unique_ptr<AgentBackend> backend, std::shared_ptr<AgentContext> context, StartedCallback started,
+    AgentRunner(std::unique_ptr<AgentBackend> backend, std::shared_ptr<AttemptContext> context, StartedCallback started,
                 FinishedCallback finished);
     void run() override;
 
 private:
     std::unique_ptr<AgentBackend> m_backend;
-    std::shared_ptr<AgentContext> m_context;
+    std::shared_ptr<AttemptContext> m_context;
     StartedCallback m_started;
     FinishedCallback m_finished;
 };

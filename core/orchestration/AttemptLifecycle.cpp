@@ -1,9 +1,9 @@
 #include "AttemptLifecycle.h"
 
-#include "AgentContext.h"
 #include "AgentLog.h"
 #include "AgentRecord.h"
 #include "AgentTable.h"
+#include "AttemptContext.h"
 #include "RunHooks.h"
 #include "RunRecorder.h"
 #include "Watchdog.h"

@@ -1,16 +1,17 @@
 #include "Dispatcher.h"
 
-#include "AgentContext.h"
 #include "AgentEventQueue.h"
 #include "AgentRecord.h"
 #include "AgentRunner.h"
 #include "AgentTable.h"
+#include "AttemptContext.h"
 #include "RunHooks.h"
 #include "RunRecorder.h"
 #include "Scheduler.h"
 #include "coordination/EscalationInbox.h"
 #include "coordination/LockManager.h"
 #include "coordination/Scratchpad.h"
+#include "workspace/SharedWorkspace.h"
 
 #include <QDir>
 
@@ -31,6 +32,7 @@ Dispatcher::Dispatcher(QObject *context, RunHooks &hooks, AgentTable &table, Sch
     , m_events(events)
     , m_backends(BackendRegistry::withBuiltins())
     , m_workspace(QDir::currentPath())
+    , m_workspaceProvider(std::make_unique<SharedWorkspace>(m_workspace))
 {
     m_pool.setObjectName(QStringLiteral("switchboard-agents"));
     m_pool.setMaxThreadCount(m_scheduler.maxParallel());
@@ -53,6 +55,17 @@ void Dispatcher::shutdown()
     });
     m_pool.clear();
     m_pool.waitForDone();
+}
+
+void Dispatcher::setWorkspace(const QString &path)
+{
+    m_workspace = path;
+    m_workspaceProvider = std::make_unique<SharedWorkspace>(m_workspace);
+}
+
+void Dispatcher::setWorkspaceProvider(std::unique_ptr<WorkspaceProvider> provider)
+{
+    m_workspaceProvider = provider ? std::move(provider) : std::make_unique<SharedWorkspace>(m_workspace);
 }
 
 void Dispatcher::dispatch()
@@ -112,7 +125,7 @@ void Dispatcher::settlePooled(AgentRecord &r)
     // Its Started event then finds nothing left to do.
     if (!r.pooled)
         return;
-    std::shared_ptr<AgentContext> attempt = std::move(r.pooled);
+    std::shared_ptr<AttemptContext> attempt = std::move(r.pooled);
     m_pooled.erase(std::find(m_pooled.begin(), m_pooled.end(), &r));
     if (attempt->withdrawLaunch()) {
         m_scheduler.undispatch(r.status.goalId);
@@ -197,14 +210,23 @@ void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, boo
         m_events.post({AgentEvent::Kind::Finished, s.agentId, nullptr, AgentResult::failed(why)});
         return;
     }
-    auto context = std::make_shared<AgentContext>(s.agentId, record.goal, *profile, s.attempt + 1, m_workspace,
-                                                  record.log, &m_events);
+    QString workspaceError;
+    const QString workspace = m_workspaceProvider->workspaceFor(record.goal, s.agentId, s.attempt + 1, &workspaceError);
+    if (workspace.isEmpty()) {
+        m_hooks.beginAttempt(record, m_hooks.nowMs(), QDateTime::currentDateTimeUtc());
+        m_events.post({AgentEvent::Kind::Finished, s.agentId, nullptr,
+                       AgentResult::failed(QStringLiteral("no workspace: %1").arg(workspaceError), -1,
+                                           QStringLiteral("workspace"))});
+        return;
+    }
+    auto context = std::make_shared<AttemptContext>(s.agentId, record.goal, *profile, s.attempt + 1, workspace,
+                                                    record.log, &m_events);
     context->setInputs(inputsFor(record.goal));
     context->setAnswers(m_recorder.answersFor(record.goal.id));
     context->setCoordination(&m_locks, &m_inbox, &m_pool);
     context->setScratchpad(&m_scratchpad);
     const QString agentId = s.agentId;
-    const AgentContext *attempt = context.get();
+    const AttemptContext *attempt = context.get();
     auto *runner = new AgentRunner(
         std::move(backend), context,
         [this, agentId, attempt] {
@@ -241,7 +263,7 @@ QJsonObject Dispatcher::inputsFor(const Goal &goal) const
     return inputs;
 }
 
-void Dispatcher::handleStarted(AgentRecord *r, const AgentContext *attempt, qint64 nowMs, const QDateTime &nowUtc)
+void Dispatcher::handleStarted(AgentRecord *r, const AttemptContext *attempt, qint64 nowMs, const QDateTime &nowUtc)
 {
     // In report order a runner starts only after the one whose thread it took has finished or begun to wait,
     // so this count never exceeds the threads that really run agents.
@@ -262,7 +284,7 @@ void Dispatcher::handleWaitChanged(AgentRecord &r, bool waiting)
     m_maxRunningSeen = qMax(m_maxRunningSeen, m_runnersActive);
 }
 
-void Dispatcher::handleFinished(AgentRecord *r, const AgentContext *attempt, qint64 nowMs)
+void Dispatcher::handleFinished(AgentRecord *r, const AttemptContext *attempt, qint64 nowMs)
 {
     if (!attempt)
         return; // no runner ran

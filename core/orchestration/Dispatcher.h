@@ -1,6 +1,7 @@
 #pragma once
 
 #include "agents/BackendRegistry.h"
+#include "workspace/WorkspaceProvider.h"
 
 #include <QJsonObject>
 #include <QSet>
@@ -12,7 +13,7 @@
 
 namespace switchboard {
 
-class AgentContext;
+class AttemptContext;
 class AgentEventQueue;
 class AgentTable;
 class EscalationInbox;
@@ -26,7 +27,7 @@ struct Goal;
 
 // Turns the scheduler's ready set into attempts on the private pool: resources locked at dispatch, the
 // look-ahead for short goals, pause/resume, max_parallel (the pool's thread cap), and which runners really
-// run. Owns the pool, the backends and the workspace, and the attempts queued ahead.
+// run. Owns the pool, the backends, the workspace provider and the attempts queued ahead.
 class Dispatcher final
 {
     Q_DISABLE_COPY_MOVE(Dispatcher)
@@ -38,8 +39,11 @@ public:
 
     void setBackends(BackendRegistry registry) { m_backends = std::move(registry); }
     const BackendRegistry &backends() const { return m_backends; }
-    void setWorkspace(const QString &path) { m_workspace = path; }
+    // The run's workspace: every attempt works in this directory (installs a SharedWorkspace provider).
+    void setWorkspace(const QString &path);
     const QString &workspace() const { return m_workspace; }
+    // Asked for each attempt's directory; null goes back to the run's workspace.
+    void setWorkspaceProvider(std::unique_ptr<WorkspaceProvider> provider);
 
     void dispatch();
     // Exactly the cap: with look-ahead the pool's queue holds more than it may run at once.
@@ -56,9 +60,9 @@ public:
     int pooledCount() const { return static_cast<int>(m_pooled.size()); }
 
     // News from the runners, in report order (orchestrator thread).
-    void handleStarted(AgentRecord *record, const AgentContext *attempt, qint64 nowMs, const QDateTime &nowUtc);
+    void handleStarted(AgentRecord *record, const AttemptContext *attempt, qint64 nowMs, const QDateTime &nowUtc);
     void handleWaitChanged(AgentRecord &record, bool waiting);
-    void handleFinished(AgentRecord *record, const AgentContext *attempt, qint64 nowMs);
+    void handleFinished(AgentRecord *record, const AttemptContext *attempt, qint64 nowMs);
 
     // Stops everything and waits: no runner may outlive the orchestrator (call before the table goes).
     void shutdown();
@@ -85,6 +89,7 @@ private:
     QThreadPool m_pool;
     BackendRegistry m_backends;
     QString m_workspace;
+    std::unique_ptr<WorkspaceProvider> m_workspaceProvider;
     bool m_paused = false;
     int m_lockConflicts = 0;
     QSet<QString> m_conflictCounted;     // goals already counted as waiting on a lock

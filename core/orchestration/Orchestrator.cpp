@@ -1,10 +1,10 @@
 #include "Orchestrator.h"
 
-#include "AgentContext.h"
 #include "AgentEventQueue.h"
 #include "AgentLog.h"
 #include "AgentRecord.h"
 #include "AgentTable.h"
+#include "AttemptContext.h"
 #include "AttemptLifecycle.h"
 #include "Dispatcher.h"
 #include "GoalIntake.h"
@@ -134,6 +134,11 @@ QString Orchestrator::logDirectory() const
 void Orchestrator::setWorkspace(const QString &path)
 {
     m_dispatcher->setWorkspace(path.isEmpty() ? QDir::currentPath() : QDir(path).absolutePath());
+}
+
+void Orchestrator::setWorkspaceProvider(std::unique_ptr<WorkspaceProvider> provider)
+{
+    m_dispatcher->setWorkspaceProvider(std::move(provider));
 }
 
 QString Orchestrator::workspace() const

@@ -33,6 +33,7 @@ class RunRestorer;
 class Store;
 class UpdatePublisher;
 class Watchdog;
+class WorkspaceProvider;
 struct AgentRecord;
 struct StoreSnapshot;
 
@@ -77,6 +78,9 @@ public:
     void setLogDirectory(const QString &dir);
     QString logDirectory() const;
     QString agentLogFile(const QString &agentId) const;
+    // Another way of giving attempts their directories (e.g. a git worktree per attempt), asked per attempt;
+    // null goes back to the run's workspace for every attempt.
+    void setWorkspaceProvider(std::unique_ptr<WorkspaceProvider> provider);
     QString workspace() const;
     // How often agentsUpdated() is published (ms). Default 75.
     void setUpdateInterval(int ms);

@@ -1,9 +1,9 @@
 #include "Watchdog.h"
 
-#include "AgentContext.h"
 #include "AgentLog.h"
 #include "AgentRecord.h"
 #include "AgentTable.h"
+#include "AttemptContext.h"
 #include "RunHooks.h"
 #include "Scheduler.h"
 #include "coordination/EscalationInbox.h"

@@ -1,6 +1,6 @@
 #include "HttpChatAgent.h"
 
-#include "orchestration/AgentContext.h"
+#include "agents/AgentContext.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

@@ -1,8 +1,8 @@
 #include "InstantBackend.h"
 
 #include "RunProbe.h"
+#include "agents/AgentContext.h"
 #include "agents/BackendRegistry.h"
-#include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"
 
 namespace switchboard::bench {

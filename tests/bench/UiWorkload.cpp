@@ -2,12 +2,12 @@
 
 #include "MainWindow.h"
 #include "ProcessStats.h"
+#include "agents/AgentContext.h"
 #include "agents/BackendRegistry.h"
 #include "board/AgentBoardModel.h"
 #include "board/AgentBoardView.h"
 #include "board/AgentFilterProxyModel.h"
 #include "config/ConfigLoader.h"
-#include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"
 
 #include <QApplication>

@@ -1,6 +1,8 @@
 // Locks and escalations through the orchestrator: waiting without a run slot, answers delivered,
 // cancel while waiting, resource scheduling, lost locks, failure escalations, and the process
 // protocol (lock/unlock/escalate, heartbeat, rate_limited, iteration, handoff) end to end.
+#include "agents/AgentContext.h"
+#include "agents/BackendRegistry.h"
 #include "orchestration/Orchestrator.h"
 #include "support/GoalBuilder.h"
 #include "support/ProfileBuilder.h"

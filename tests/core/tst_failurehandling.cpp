@@ -1,5 +1,7 @@
 // Failure handling: retries with backoff, timeouts, deadlines, rate limits, quality monitor,
 // budgets and execution modes, driven through the real orchestrator and pool with a scripted backend.
+#include "agents/AgentContext.h"
+#include "agents/BackendRegistry.h"
 #include "orchestration/Orchestrator.h"
 #include "orchestration/QualityMonitor.h"
 #include "support/AgentJournal.h"

@@ -1,7 +1,7 @@
 // Orchestrator: the facade's signals, cancellation, cleanup, live caps and pause, driven through
 // the real pool with the demo backend and with a controllable in-test backend.
+#include "agents/AgentContext.h"
 #include "agents/BackendRegistry.h"
-#include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"
 #include "support/GoalBuilder.h"
 #include "support/ProfileBuilder.h"

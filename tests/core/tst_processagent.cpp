@@ -2,8 +2,8 @@
 #include "agents/ProcessLineReader.h"
 #include "agents/ProcessMessage.h"
 #include "model/Goal.h"
-#include "orchestration/AgentContext.h"
 #include "orchestration/AgentLog.h"
+#include "orchestration/AttemptContext.h"
 #include "support/TestSupport.h"
 
 #include <QDir>
@@ -106,7 +106,7 @@ struct Attempt
 
     std::shared_ptr<AgentLog> log = std::make_shared<AgentLog>();
     CountingSink sink;
-    AgentContext context;
+    AttemptContext context;
     ProcessAgent agent;
     QFuture<AgentResult> future;
 };
@@ -348,8 +348,8 @@ void TestProcessAgent::expandPlaceholders()
 {
     QFETCH(QString, text);
     QFETCH(QString, expected);
-    const AgentContext context(QStringLiteral("a-1"), makeGoal(), makeProfile({}), 2, QStringLiteral("/tmp/ws"),
-                               nullptr, nullptr);
+    const AttemptContext context(QStringLiteral("a-1"), makeGoal(), makeProfile({}), 2, QStringLiteral("/tmp/ws"),
+                                 nullptr, nullptr);
     QCOMPARE(ProcessAgent::expandPlaceholders(text, context), expected);
     QCOMPARE(ProcessAgent::expandCommand({QStringLiteral("prog"), text}, context),
              (QStringList{QStringLiteral("prog"), expected}));

@@ -1489,25 +1489,25 @@ void TestStore::readsRunTotalsWithoutTheirRows()
     Store store;
     QString error;
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
-    QVERIFY(
-        submitAndFlush(store, {StoreWrite::runStarted(u"r-1"_s, u"First"_s, {}, 4, at(0)),
-                               StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g1"_s), u"a-1"_s, {}, {}, at(1)),
-                               StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g2"_s), u"a-2"_s, {}, {}, at(1)),
-                               StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g3"_s), u"a-3"_s, {}, {}, at(1)),
-                               StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 1), at(2)),
-                               StoreWrite::usage(u"a-1"_s, 1, 100, 50, 0.25),
-                               StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Completed, 1), at(3)),
-                               StoreWrite::transition(statusOf(u"a-2"_s, u"g2"_s, AgentState::Running, 1), at(2)),
-                               StoreWrite::usage(u"a-2"_s, 1, 10, 5, 0.05),
-                               StoreWrite::transition(statusOf(u"a-2"_s, u"g2"_s, AgentState::Failed, 1), at(4)),
-                               // g2 again on a new agent, still at work: the goal counts as running, not failed.
-                               StoreWrite::goalAdded(u"r-1"_s, makeGoal(u"g2"_s), u"a-4"_s, {}, {}, at(5)),
-                               StoreWrite::transition(statusOf(u"a-4"_s, u"g2"_s, AgentState::Running, 1), at(6)),
-                               StoreWrite::runStarted(u"r-2"_s, u"Empty"_s, {}, 4, at(10)),
-                               StoreWrite::runStarted(u"r-3"_s, u"Third"_s, {}, 4, at(20)),
-                               StoreWrite::goalAdded(u"r-3"_s, makeGoal(u"g1"_s), u"a-5"_s, {}, {}, at(21)),
-                               StoreWrite::transition(statusOf(u"a-5"_s, u"g1"_s, AgentState::Running, 1), at(22)),
-                               StoreWrite::transition(statusOf(u"a-5"_s, u"g1"_s, AgentState::Cancelled, 1), at(23))}));
+    QVERIFY(test::submitAndFlush(
+        store, {StoreWrite::runStarted(u"r-1"_s, u"First"_s, {}, 4, at(0)),
+                StoreWrite::goalAdded(u"r-1"_s, test::GoalBuilder(u"g1"_s), u"a-1"_s, {}, {}, at(1)),
+                StoreWrite::goalAdded(u"r-1"_s, test::GoalBuilder(u"g2"_s), u"a-2"_s, {}, {}, at(1)),
+                StoreWrite::goalAdded(u"r-1"_s, test::GoalBuilder(u"g3"_s), u"a-3"_s, {}, {}, at(1)),
+                StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Running, 1), at(2)),
+                StoreWrite::usage(u"a-1"_s, 1, 100, 50, 0.25),
+                StoreWrite::transition(statusOf(u"a-1"_s, u"g1"_s, AgentState::Completed, 1), at(3)),
+                StoreWrite::transition(statusOf(u"a-2"_s, u"g2"_s, AgentState::Running, 1), at(2)),
+                StoreWrite::usage(u"a-2"_s, 1, 10, 5, 0.05),
+                StoreWrite::transition(statusOf(u"a-2"_s, u"g2"_s, AgentState::Failed, 1), at(4)),
+                // g2 again on a new agent, still at work: the goal counts as running, not failed.
+                StoreWrite::goalAdded(u"r-1"_s, test::GoalBuilder(u"g2"_s), u"a-4"_s, {}, {}, at(5)),
+                StoreWrite::transition(statusOf(u"a-4"_s, u"g2"_s, AgentState::Running, 1), at(6)),
+                StoreWrite::runStarted(u"r-2"_s, u"Empty"_s, {}, 4, at(10)),
+                StoreWrite::runStarted(u"r-3"_s, u"Third"_s, {}, 4, at(20)),
+                StoreWrite::goalAdded(u"r-3"_s, test::GoalBuilder(u"g1"_s), u"a-5"_s, {}, {}, at(21)),
+                StoreWrite::transition(statusOf(u"a-5"_s, u"g1"_s, AgentState::Running, 1), at(22)),
+                StoreWrite::transition(statusOf(u"a-5"_s, u"g1"_s, AgentState::Cancelled, 1), at(23))}));
 
     const QList<RunTotals> totals = store.runTotals(&error);
     QVERIFY2(error.isEmpty(), qPrintable(error));

@@ -1,7 +1,7 @@
 #include "ScriptedBackend.h"
 
 #include "AgentJournal.h"
-#include "orchestration/AgentContext.h"
+#include "agents/AgentContext.h"
 
 #include <chrono>
 #include <optional>

@@ -3,6 +3,7 @@
 // that are exactly ReportWriter's output, and a read-only window on a database another Switchboard owns
 // that never writes to it and follows its progress.
 #include "MainWindow.h"
+#include "agents/AgentContext.h"
 #include "agents/BackendRegistry.h"
 #include "board/AgentBoardView.h"
 #include "config/ConfigLoader.h"
@@ -13,7 +14,6 @@
 #include "history/HistoryLoader.h"
 #include "history/HistoryRunModel.h"
 #include "history/HistoryWindow.h"
-#include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/ReportWriter.h"
 #include "persistence/Store.h"

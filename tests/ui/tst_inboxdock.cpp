@@ -3,6 +3,7 @@
 // the agent, which completes with that answer, and the question moves to the history. Escalated cards open
 // their question; retrying cards say which attempt comes next.
 #include "MainWindow.h"
+#include "agents/AgentContext.h"
 #include "agents/BackendRegistry.h"
 #include "board/AgentBoardModel.h"
 #include "board/AgentBoardView.h"
@@ -11,7 +12,6 @@
 #include "config/ConfigLoader.h"
 #include "inbox/EscalationListModel.h"
 #include "inbox/InboxDock.h"
-#include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"
 #include "support/GoalBuilder.h"
 #include "support/ProfileBuilder.h"

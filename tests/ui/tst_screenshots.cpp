@@ -3,6 +3,7 @@
 // It also checks the renders are not blank and the cards' colours differ per state.
 #include "MainWindow.h"
 #include "Translations.h"
+#include "agents/AgentContext.h"
 #include "agents/BackendRegistry.h"
 #include "board/AgentBoardModel.h"
 #include "board/AgentBoardView.h"
@@ -21,7 +22,6 @@
 #include "locks/LocksDock.h"
 #include "metrics/MetricTile.h"
 #include "metrics/MetricsDock.h"
-#include "orchestration/AgentContext.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
 #include "scratchpad/ScratchpadDock.h"

@@ -183,8 +183,8 @@ bool RunPlanDialog::loadPlan(const QString &path)
 {
     m_loadedPath = path;
     ConfigError error;
-    const QStringList backends = m_orchestrator ? m_orchestrator->backends().names() : QStringList();
-    m_plan = PlanLoader::loadFile(path, m_baseConfig, &error, backends);
+    m_plan = m_orchestrator ? PlanLoader::loadFile(path, m_baseConfig, &error, m_orchestrator->backends())
+                            : PlanLoader::loadFile(path, m_baseConfig, &error);
     if (m_plan)
         selectMode(m_plan->config.workflow.mode); // each plan starts in its own mode
     showPreview();

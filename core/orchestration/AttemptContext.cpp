@@ -1,14 +1,34 @@
-#include "AgentContext.h"
+#include "AttemptContext.h"
 
 #include "AgentLog.h"
 #include "coordination/Scratchpad.h"
 
 #include <QDeadlineTimer>
+#include <QMetaObject>
+#include <QPointer>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace switchboard {
 
-AgentContext::AgentContext(QString agentId, Goal goal, AgentProfile profile, int attempt, QString workspace,
-                           std::shared_ptr<AgentLog> log, AgentEventSink *sink)
+namespace {
+// Lock waits block a thread each; they get their own pool so they never take an agent's run slot.
+QThreadPool &lockWaitPool()
+{
+    static QThreadPool pool;
+    static const bool configured = [] {
+        pool.setObjectName(QStringLiteral("switchboard-lock-waits"));
+        pool.setMaxThreadCount(512);
+        pool.setExpiryTimeout(10000);
+        return true;
+    }();
+    Q_UNUSED(configured)
+    return pool;
+}
+} // namespace
+
+AttemptContext::AttemptContext(QString agentId, Goal goal, AgentProfile profile, int attempt, QString workspace,
+                               std::shared_ptr<AgentLog> log, AgentEventSink *sink)
     : m_agentId(std::move(agentId))
     , m_goal(std::move(goal))
     , m_profile(std::move(profile))
@@ -19,9 +39,14 @@ AgentContext::AgentContext(QString agentId, Goal goal, AgentProfile profile, int
     , m_quality(m_profile.quality)
 {}
 
-AgentContext::~AgentContext() = default;
+AttemptContext::~AttemptContext()
+{
+    // A backend that returned without cancelLockRequests() must not leave a wait that calls back into us.
+    // Its waits are not ended here: this is not the thread that gave its run slot back.
+    endLockRequests(false);
+}
 
-QJsonObject AgentContext::goalMessage() const
+QJsonObject AttemptContext::goalMessage() const
 {
     QJsonObject message = m_goal.toJson();
     message.insert(u"type", QStringLiteral("goal"));
@@ -36,7 +61,7 @@ QJsonObject AgentContext::goalMessage() const
     return message;
 }
 
-void AgentContext::setProgress(int percent)
+void AttemptContext::setProgress(int percent)
 {
     {
         const QMutexLocker locker(&m_stateMutex);
@@ -46,7 +71,7 @@ void AgentContext::setProgress(int percent)
     notifyChanged();
 }
 
-void AgentContext::setProgress(int percent, const QString &step)
+void AttemptContext::setProgress(int percent, const QString &step)
 {
     {
         const QMutexLocker locker(&m_stateMutex);
@@ -58,7 +83,7 @@ void AgentContext::setProgress(int percent, const QString &step)
     notifyChanged();
 }
 
-void AgentContext::setStep(const QString &step)
+void AttemptContext::setStep(const QString &step)
 {
     {
         const QMutexLocker locker(&m_stateMutex);
@@ -68,7 +93,7 @@ void AgentContext::setStep(const QString &step)
     notifyChanged();
 }
 
-void AgentContext::log(const QString &line)
+void AttemptContext::log(const QString &line)
 {
     m_log->append(line);
     {
@@ -78,7 +103,7 @@ void AgentContext::log(const QString &line)
     notifyChanged();
 }
 
-void AgentContext::heartbeat()
+void AttemptContext::heartbeat()
 {
     {
         const QMutexLocker locker(&m_stateMutex);
@@ -87,7 +112,7 @@ void AgentContext::heartbeat()
     notifyChanged();
 }
 
-void AgentContext::reportRateLimit(int retryAfterS)
+void AttemptContext::reportRateLimit(int retryAfterS)
 {
     {
         const QMutexLocker locker(&m_stateMutex);
@@ -97,7 +122,7 @@ void AgentContext::reportRateLimit(int retryAfterS)
     notifyChanged();
 }
 
-void AgentContext::recordIteration(const QString &output)
+void AttemptContext::recordIteration(const QString &output)
 {
     std::optional<QString> stopWhy;
     {
@@ -110,7 +135,7 @@ void AgentContext::recordIteration(const QString &output)
     notifyChanged();
 }
 
-void AgentContext::recordScore(double value)
+void AttemptContext::recordScore(double value)
 {
     std::optional<QString> stopWhy;
     {
@@ -123,7 +148,7 @@ void AgentContext::recordScore(double value)
     notifyChanged();
 }
 
-void AgentContext::handoff(const QString &data)
+void AttemptContext::handoff(const QString &data)
 {
     {
         const QMutexLocker locker(&m_stateMutex);
@@ -134,7 +159,7 @@ void AgentContext::handoff(const QString &data)
     notifyChanged();
 }
 
-bool AgentContext::writeNote(const QString &key, const QString &text, QString *error)
+bool AttemptContext::writeNote(const QString &key, const QString &text, QString *error)
 {
     if (!m_scratchpad) {
         if (error)
@@ -150,14 +175,19 @@ bool AgentContext::writeNote(const QString &key, const QString &text, QString *e
     return true;
 }
 
-void AgentContext::setCoordination(LockManager *locks, EscalationInbox *inbox, QThreadPool *pool)
+QList<NoteRecord> AttemptContext::readNotes(const QStringList &keys) const
+{
+    return m_scratchpad ? m_scratchpad->notes(keys) : QList<NoteRecord>();
+}
+
+void AttemptContext::setCoordination(LockManager *locks, EscalationInbox *inbox, QThreadPool *pool)
 {
     m_locks = locks;
     m_inbox = inbox;
     m_pool = pool;
 }
 
-void AgentContext::beginWait(AgentState state)
+void AttemptContext::beginWait(AgentState state)
 {
     bool first = false;
     {
@@ -174,7 +204,7 @@ void AgentContext::beginWait(AgentState state)
         m_pool->releaseThread(); // another agent may run while this one waits
 }
 
-void AgentContext::endWait()
+void AttemptContext::endWait()
 {
     bool last = false;
     AgentState state = AgentState::Running;
@@ -192,7 +222,7 @@ void AgentContext::endWait()
         m_sink->agentWaitChanged(m_agentId, state);
 }
 
-LockManager::Result AgentContext::acquireLocks(const QStringList &resources, std::chrono::milliseconds timeout)
+LockManager::Result AttemptContext::acquireLocks(const QStringList &resources, std::chrono::milliseconds timeout)
 {
     if (!m_locks) {
         LockManager::Result result;
@@ -209,17 +239,84 @@ LockManager::Result AgentContext::acquireLocks(const QStringList &resources, std
     return m_locks->acquire(m_agentId, resources, options);
 }
 
-int AgentContext::releaseLocks(const QStringList &resources)
+void AttemptContext::requestLocks(const QStringList &resources, std::chrono::milliseconds timeout, QObject *receiver,
+                                  LockCallback done)
 {
-    return m_locks ? m_locks->release(m_agentId, resources) : 0;
+    if (!m_locks) {
+        LockManager::Result refused;
+        refused.status = LockManager::Status::Invalid;
+        refused.error = QStringLiteral("locks are not available");
+        done(refused);
+        return;
+    }
+    const LockManager::Result now = m_locks->tryAcquire(m_agentId, resources, m_goal.id);
+    if (now.ok() || now.status != LockManager::Status::Busy || timeout.count() == 0) {
+        done(now);
+        return;
+    }
+    // Busy: wait on another thread (the backend's own loop keeps running) without a run slot.
+    beginWait(AgentState::WaitingForLock);
+    LockManager *locks = m_locks;
+    const QPointer<QObject> target(receiver);
+    // Settled once: by the answer on receiver's thread, or by cancelLockRequests() when the backend is done.
+    auto settled = std::make_shared<std::atomic<bool>>(false);
+    QFuture<void> future = QtConcurrent::run(&lockWaitPool(), [this, locks, resources, timeout, target, settled, done] {
+        LockManager::WaitOptions options;
+        options.goalId = m_goal.id;
+        options.timeout = timeout;
+        options.isCancelled = [this] { return isCancelled(); };
+        const LockManager::Result result = locks->acquire(m_agentId, resources, options);
+        QMetaObject::invokeMethod(
+            target.data(),
+            [this, target, settled, result, done] {
+                if (!target || settled->exchange(true))
+                    return;
+                endWait();
+                done(result);
+            },
+            Qt::QueuedConnection);
+    });
+    const QMutexLocker locker(&m_lockWaitsMutex);
+    m_lockWaits.append({std::move(future), std::move(settled)});
 }
 
-bool AgentContext::hasLostLock() const
+void AttemptContext::cancelLockRequests()
+{
+    endLockRequests(true);
+}
+
+void AttemptContext::endLockRequests(bool endWaits)
+{
+    QList<LockWait> waits;
+    {
+        const QMutexLocker locker(&m_lockWaitsMutex);
+        waits.swap(m_lockWaits);
+    }
+    if (waits.isEmpty())
+        return;
+    if (m_locks)
+        m_locks->cancelWaits(m_agentId);
+    for (LockWait &wait : waits) {
+        wait.future.waitForFinished();
+        // Not answered yet: the answer is dropped, and the agent no longer waits for it.
+        if (!wait.settled->exchange(true) && endWaits)
+            endWait();
+    }
+}
+
+int AttemptContext::releaseLocks(const QStringList &resources)
+{
+    if (!m_locks)
+        return 0;
+    return m_locks->release(m_agentId, resources.isEmpty() ? m_locks->heldBy(m_agentId) : resources);
+}
+
+bool AttemptContext::hasLostLock() const
 {
     return m_locks && m_locks->hasLostLock(m_agentId);
 }
 
-EscalationInbox::Outcome AgentContext::escalate(EscalationInbox::Request request)
+EscalationInbox::Outcome AttemptContext::escalate(EscalationInbox::Request request)
 {
     if (!m_inbox) {
         EscalationInbox::Outcome outcome;
@@ -236,7 +333,36 @@ EscalationInbox::Outcome AgentContext::escalate(EscalationInbox::Request request
     return m_inbox->ask(request, hooks);
 }
 
-void AgentContext::stop(const QString &reason, const QString &errorKind)
+QString AttemptContext::raiseEscalation(EscalationInbox::Request request, QObject *receiver,
+                                        EscalationCallback answered, QString *error)
+{
+    if (!m_inbox) {
+        if (error)
+            *error = QStringLiteral("no escalation inbox is available");
+        return {};
+    }
+    request.agentId = m_agentId;
+    request.goalId = m_goal.id;
+    request.priority = m_goal.priority;
+    beginWait(AgentState::Escalated);
+    QString why;
+    const QString id = m_inbox->raise(
+        request, receiver,
+        [this, answered = std::move(answered)](const Escalation &escalation) {
+            endWait();
+            answered(escalation);
+        },
+        &why);
+    if (id.isEmpty()) {
+        endWait();
+        log(u'[' + m_agentId + QStringLiteral("] escalation refused: ") + why);
+        if (error)
+            *error = why;
+    }
+    return id;
+}
+
+void AttemptContext::stop(const QString &reason, const QString &errorKind)
 {
     {
         const QMutexLocker locker(&m_stateMutex);
@@ -248,19 +374,19 @@ void AgentContext::stop(const QString &reason, const QString &errorKind)
     requestCancel();
 }
 
-QString AgentContext::stopReason() const
+QString AttemptContext::stopReason() const
 {
     const QMutexLocker locker(&m_stateMutex);
     return m_stopReason;
 }
 
-QString AgentContext::stopKind() const
+QString AttemptContext::stopKind() const
 {
     const QMutexLocker locker(&m_stateMutex);
     return m_stopKind;
 }
 
-void AgentContext::addUsage(qint64 inputTokens, qint64 outputTokens, double costUsd)
+void AttemptContext::addUsage(qint64 inputTokens, qint64 outputTokens, double costUsd)
 {
     {
         const QMutexLocker locker(&m_stateMutex);
@@ -271,7 +397,7 @@ void AgentContext::addUsage(qint64 inputTokens, qint64 outputTokens, double cost
     notifyChanged();
 }
 
-bool AgentContext::sleepFor(std::chrono::milliseconds duration)
+bool AttemptContext::sleepFor(std::chrono::milliseconds duration)
 {
     QDeadlineTimer deadline(duration);
     const QMutexLocker locker(&m_stateMutex);
@@ -283,7 +409,7 @@ bool AgentContext::sleepFor(std::chrono::milliseconds duration)
     return false;
 }
 
-void AgentContext::setCancelHandler(std::function<void()> handler)
+void AttemptContext::setCancelHandler(std::function<void()> handler)
 {
     QMutexLocker locker(&m_handlerMutex);
     m_cancelHandler = std::move(handler);
@@ -291,20 +417,20 @@ void AgentContext::setCancelHandler(std::function<void()> handler)
         m_cancelHandler();
 }
 
-bool AgentContext::claimLaunch()
+bool AttemptContext::claimLaunch()
 {
     Launch expected = Launch::Pending;
     return m_launch.compare_exchange_strong(expected, Launch::Started, std::memory_order_acq_rel) ||
            expected == Launch::Started;
 }
 
-bool AgentContext::withdrawLaunch()
+bool AttemptContext::withdrawLaunch()
 {
     Launch expected = Launch::Pending;
     return m_launch.compare_exchange_strong(expected, Launch::Withdrawn, std::memory_order_acq_rel);
 }
 
-void AgentContext::requestCancel()
+void AttemptContext::requestCancel()
 {
     if (m_cancelled.exchange(true, std::memory_order_acq_rel))
         return;
@@ -317,7 +443,7 @@ void AgentContext::requestCancel()
         m_cancelHandler();
 }
 
-AgentLiveState AgentContext::takeLiveState()
+AgentLiveState AttemptContext::takeLiveState()
 {
     // Clear the flag before reading, so a change made while we read posts a fresh notice.
     m_notifyPending.store(false, std::memory_order_release);
@@ -327,13 +453,13 @@ AgentLiveState AgentContext::takeLiveState()
     return state;
 }
 
-AgentLiveState AgentContext::liveState() const
+AgentLiveState AttemptContext::liveState() const
 {
     const QMutexLocker locker(&m_stateMutex);
     return m_state;
 }
 
-void AgentContext::notifyChanged()
+void AttemptContext::notifyChanged()
 {
     if (m_sink && !m_notifyPending.exchange(true, std::memory_order_acq_rel))
         m_sink->agentLiveStateChanged(m_agentId);

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "coordination/EscalationInbox.h"
+#include "coordination/LockManager.h"
+#include "model/AgentProfile.h"
+#include "model/AgentState.h"
+#include "model/Escalation.h"
+#include "model/Goal.h"
+#include "model/NoteRecord.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+#include <functional>
+
+namespace switchboard {
+
+// What a backend sees of one attempt: its goal, the reports it makes, the human, locks, notes and
+// cancellation. The orchestrator implements it (AttemptContext); every method is safe from any thread.
+class AgentContext
+{
+    Q_DISABLE_COPY_MOVE(AgentContext)
+
+public:
+    using LockCallback = std::function<void(const LockManager::Result &result)>;
+    using EscalationCallback = std::function<void(const Escalation &escalation)>;
+
+    virtual ~AgentContext() = default;
+
+    // --- the attempt ---
+    virtual const QString &agentId() const = 0;
+    virtual const Goal &goal() const = 0;
+    virtual const AgentProfile &profile() const = 0;
+    virtual int attempt() const = 0; // 1 for the first
+    virtual const QString &workspace() const = 0;
+    // Outputs of the goals this one depends on (result summaries, handoff data), by goal id.
+    virtual const QJsonObject &inputs() const = 0;
+    // The first line a process agent reads: {"type":"goal", ...goal fields, agent, attempt, workspace, inputs}.
+    virtual QJsonObject goalMessage() const = 0;
+
+    // --- reports (coalesced: the orchestrator reads the latest) ---
+    virtual void setProgress(int percent) = 0;
+    virtual void setProgress(int percent, const QString &step) = 0;
+    virtual void setStep(const QString &step) = 0;
+    virtual void log(const QString &line) = 0;
+    // Proof of life without output: resets the idle timeout.
+    virtual void heartbeat() = 0;
+    // The backend was told to slow down: dispatch for its profile pauses for this long.
+    virtual void reportRateLimit(int retryAfterS) = 0;
+    // Quality monitor: one iteration's output (loops) and an improvement score (stalls). Either may
+    // stop the attempt, which then fails with the reason.
+    virtual void recordIteration(const QString &output) = 0;
+    virtual void recordScore(double value) = 0;
+    // Pipeline mode: the output dependents may start with before this agent finishes.
+    virtual void handoff(const QString &data) = 0;
+    virtual void addUsage(qint64 inputTokens, qint64 outputTokens, double costUsd) = 0;
+
+    // --- the human ---
+    // Asks and blocks this agent only (state Escalated, no run slot) until answered, cancelled or timed
+    // out. Agent, goal and priority are filled in from the context. For in-process backends.
+    virtual EscalationInbox::Outcome escalate(EscalationInbox::Request request) = 0;
+    // Asks without blocking, for backends that run their own event loop: `answered` is called once on
+    // receiver's thread when the question closes (dropped if receiver is gone); the agent holds no run slot
+    // meanwhile. Returns the escalation id, or an empty string with *error when the question was refused.
+    virtual QString raiseEscalation(EscalationInbox::Request request, QObject *receiver, EscalationCallback answered,
+                                    QString *error) = 0;
+
+    // --- locks on shared resources ---
+    // Blocks until all are granted (all or nothing), refused, timed out or cancelled; while it waits the agent
+    // is WaitingForLock and holds no run slot. timeout < 0 waits until granted or cancelled.
+    virtual LockManager::Result acquireLocks(const QStringList &resources, std::chrono::milliseconds timeout) = 0;
+    // The asynchronous form: `done` runs at once when the answer is known now (granted, refused, or busy with
+    // timeout 0), else later on receiver's thread (dropped if receiver is gone) while the agent waits without a
+    // run slot. Call on receiver's thread.
+    virtual void requestLocks(const QStringList &resources, std::chrono::milliseconds timeout, QObject *receiver,
+                              LockCallback done) = 0;
+    // The backend is finishing: ends the lock requests still waiting and returns once none of them runs. Their
+    // callbacks are not called any more and the agent stops waiting for them.
+    virtual void cancelLockRequests() = 0;
+    // Releases these resources; an empty list releases every lock this agent holds. Returns how many.
+    virtual int releaseLocks(const QStringList &resources) = 0;
+    // A lock of this agent expired or was taken away by a human.
+    virtual bool hasLostLock() const = 0;
+
+    // --- the run's shared scratchpad ---
+    // False with *error when there is no scratchpad or the note is refused (key, size, full).
+    virtual bool writeNote(const QString &key, const QString &text, QString *error) = 0;
+    // Every note, oldest write first; with keys, only those. Empty without a scratchpad.
+    virtual QList<NoteRecord> readNotes(const QStringList &keys) const = 0;
+
+    // --- cancellation ---
+    virtual bool isCancelled() const noexcept = 0;
+    // Sleeps unless cancelled first; returns false when the agent was cancelled.
+    virtual bool sleepFor(std::chrono::milliseconds duration) = 0;
+    // Called once, on the cancelling thread, when cancel is requested (at once if it already was).
+    // Backends use it to abort in-flight I/O; clearing it waits for a running call to return, so the
+    // handler never outlives what it captured.
+    virtual void setCancelHandler(std::function<void()> handler) = 0;
+    // Ends the attempt as Failed with this reason and error kind (timeouts, budgets, loops): the backend
+    // sees isCancelled() and returns; the first reason wins.
+    virtual void stop(const QString &reason, const QString &errorKind) = 0;
+
+    // --- waits a backend manages itself ---
+    // Marks a wait (state Escalated or WaitingForLock) that should not hold a run slot. Nests; call on the
+    // agent's (pool) thread.
+    virtual void beginWait(AgentState state) = 0;
+    virtual void endWait() = 0;
+
+protected:
+    AgentContext() = default;
+};
+
+} // namespace switchboard

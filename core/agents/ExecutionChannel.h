@@ -1,0 +1,67 @@
+#pragma once
+
+#include "ProcessLineReader.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace switchboard {
+
+// Where an agent's program runs and how its lines travel: a local process group now, a cluster job or a
+// remote session later. Lives on the thread that supervises the attempt and emits on it.
+class ExecutionChannel : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ExecutionChannel)
+
+public:
+    struct Launch
+    {
+        QString program;
+        QStringList arguments;
+        QString workingDirectory; // empty = inherit ours
+        QProcessEnvironment environment;
+        int killGraceMs = 3000; // between asking everything to stop (SIGTERM) and killing it (SIGKILL)
+    };
+
+    ~ExecutionChannel() override = default;
+
+    // Starts the program; false with *error (what could not be started and why) when it did not start.
+    virtual bool start(const Launch &launch, QString *error) = 0;
+    // Started and not exited yet. Processes the program left behind may still run after it exited.
+    virtual bool isRunning() const = 0;
+    // One line to the program's stdin (the newline is added).
+    virtual void writeLine(const QByteArray &line) = 0;
+    // Ends the program's stdin (for programs that read to EOF).
+    virtual void closeInput() = 0;
+    // Stops everything the program started: asks politely, kills after the grace, then finished().
+    // `why` starts the log note ("cancelled: sending SIGTERM to process group 42").
+    virtual void terminate(const QString &why) = 0;
+    // How the program ended, once exited() was emitted: its exit code, or the signal that killed it.
+    virtual int exitCode() const = 0;
+    virtual bool crashed() const = 0;
+    // How the log names what runs the program ("process group 42").
+    virtual QString description() const = 0;
+    // Longer output lines arrive cut to this many bytes (Line::droppedBytes says how many were dropped).
+    virtual qsizetype maxLineBytes() const = 0;
+
+Q_SIGNALS:
+    void stdoutLineReceived(const switchboard::ProcessLineReader::Line &line);
+    void stderrLineReceived(const switchboard::ProcessLineReader::Line &line);
+    // Supervision news for the agent's log: "started ...", "exited with code 1", "... sending SIGKILL".
+    void noted(const QString &text);
+    // The program exited; every line it wrote was emitted before.
+    void exited();
+    // Nothing the program started runs any more (or the channel gave up waiting after the kill).
+    void finished();
+
+protected:
+    explicit ExecutionChannel(QObject *parent = nullptr)
+        : QObject(parent)
+    {}
+};
+
+} // namespace switchboard

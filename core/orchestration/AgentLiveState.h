@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+
+namespace switchboard {
+
+// What an agent reported since the orchestrator last looked; progress is coalesced (latest wins).
+struct AgentLiveState
+{
+    int progress = 0;
+    QString step;
+    qint64 inputTokens = 0;
+    qint64 outputTokens = 0;
+    double costUsd = 0.0;
+    quint64 activity = 0;    // grows with every report: output, progress, heartbeat (idle timeout)
+    int rateLimitedForS = 0; // > 0: the backend hit a rate limit; reset by takeLiveState()
+    bool handedOff = false;  // pipeline: the agent sent its handoff
+    QString handoffData;
+};
+
+} // namespace switchboard

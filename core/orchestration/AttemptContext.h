@@ -1,0 +1,158 @@
+#pragma once
+
+#include "AgentEventSink.h"
+#include "AgentLiveState.h"
+#include "QualityMonitor.h"
+#include "agents/AgentContext.h"
+
+#include <QFuture>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QMutex>
+#include <QString>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <memory>
+
+class QThreadPool;
+
+namespace switchboard {
+
+class AgentLog;
+class Scratchpad;
+
+// One attempt of one agent as the orchestrator sees it: the AgentContext its backend gets, wired to the
+// run's locks, inbox and scratchpad, plus the orchestrator's controls (launch, cancel, live state).
+class AttemptContext final : public AgentContext
+{
+    Q_DISABLE_COPY_MOVE(AttemptContext)
+
+public:
+    AttemptContext(QString agentId, Goal goal, AgentProfile profile, int attempt, QString workspace,
+                   std::shared_ptr<AgentLog> log, AgentEventSink *sink);
+    ~AttemptContext() override;
+
+    // --- set by the orchestrator before the attempt starts ---
+    // Outputs of the goals this one depends on; they go into the goal message as "inputs".
+    void setInputs(const QJsonObject &inputs) { m_inputs = inputs; }
+    // Answers the human gave this goal's questions before (e.g. before a crash): [{question, option, text}],
+    // sent in the goal message's `answers` field when not empty.
+    void setAnswers(const QJsonArray &answers) { m_answers = answers; }
+    const QJsonArray &answers() const { return m_answers; }
+    // Coordination (null in bare backend tests): the pool is the one whose thread runs the attempt.
+    void setCoordination(LockManager *locks, EscalationInbox *inbox, QThreadPool *pool);
+    // The run's shared scratchpad (null in bare backend tests): notes this agent writes carry its id.
+    void setScratchpad(Scratchpad *scratchpad) { m_scratchpad = scratchpad; }
+    AgentLog &agentLog() const { return *m_log; }
+
+    // --- AgentContext ---
+    const QString &agentId() const override { return m_agentId; }
+    const Goal &goal() const override { return m_goal; }
+    const AgentProfile &profile() const override { return m_profile; }
+    int attempt() const override { return m_attempt; }
+    const QString &workspace() const override { return m_workspace; }
+    const QJsonObject &inputs() const override { return m_inputs; }
+    QJsonObject goalMessage() const override;
+
+    void setProgress(int percent) override;
+    void setProgress(int percent, const QString &step) override;
+    void setStep(const QString &step) override;
+    void log(const QString &line) override;
+    void heartbeat() override;
+    void reportRateLimit(int retryAfterS) override;
+    void recordIteration(const QString &output) override;
+    void recordScore(double value) override;
+    void handoff(const QString &data) override;
+    void addUsage(qint64 inputTokens, qint64 outputTokens, double costUsd) override;
+
+    EscalationInbox::Outcome escalate(EscalationInbox::Request request) override;
+    QString raiseEscalation(EscalationInbox::Request request, QObject *receiver, EscalationCallback answered,
+                            QString *error) override;
+
+    LockManager::Result acquireLocks(const QStringList &resources, std::chrono::milliseconds timeout) override;
+    void requestLocks(const QStringList &resources, std::chrono::milliseconds timeout, QObject *receiver,
+                      LockCallback done) override;
+    void cancelLockRequests() override;
+    int releaseLocks(const QStringList &resources) override;
+    bool hasLostLock() const override;
+
+    bool writeNote(const QString &key, const QString &text, QString *error) override;
+    QList<NoteRecord> readNotes(const QStringList &keys) const override;
+
+    bool isCancelled() const noexcept override { return m_cancelled.load(std::memory_order_acquire); }
+    bool sleepFor(std::chrono::milliseconds duration) override;
+    void setCancelHandler(std::function<void()> handler) override;
+    void stop(const QString &reason, const QString &errorKind) override;
+
+    void beginWait(AgentState state) override;
+    void endWait() override;
+
+    // --- the orchestrator's side ---
+    // Look-ahead dispatch: an attempt handed to the pool before a thread is free is pending until a pool
+    // thread claims it (claimLaunch(), the runner's first step); until then the orchestrator may withdraw it
+    // (withdrawLaunch()), and the runner then does nothing. Attempts start as claimed.
+    void setLaunchPending() { m_launch.store(Launch::Pending, std::memory_order_release); }
+    bool claimLaunch();    // false: withdrawn, do not run
+    bool withdrawLaunch(); // true: it had not started and never will
+
+    void requestCancel();
+    // Why stop() ended the attempt (empty: a plain cancel) and the error kind it gave.
+    QString stopReason() const;
+    QString stopKind() const;
+    AgentLiveState takeLiveState();
+    AgentLiveState liveState() const;
+
+private:
+    struct LockWait
+    {
+        QFuture<void> future;
+        std::shared_ptr<std::atomic<bool>> settled; // answered or given up
+    };
+
+    void notifyChanged();
+    void endLockRequests(bool endWaits);
+
+    const QString m_agentId;
+    const Goal m_goal;
+    const AgentProfile m_profile;
+    const int m_attempt;
+    const QString m_workspace;
+    const std::shared_ptr<AgentLog> m_log;
+    AgentEventSink *const m_sink;
+
+    enum class Launch
+    {
+        Started,
+        Pending,
+        Withdrawn,
+    };
+    std::atomic<Launch> m_launch{Launch::Started};
+    std::atomic<bool> m_cancelled{false};
+    std::atomic<bool> m_notifyPending{false};
+
+    mutable QMutex m_stateMutex;
+    AgentLiveState m_state;
+    QWaitCondition m_cancelCondition;
+
+    QJsonObject m_inputs;
+    QJsonArray m_answers;
+    LockManager *m_locks = nullptr;
+    EscalationInbox *m_inbox = nullptr;
+    Scratchpad *m_scratchpad = nullptr;
+    QThreadPool *m_pool = nullptr;
+    int m_waits = 0; // guarded by m_stateMutex
+    AgentState m_waitState = AgentState::Running;
+    QString m_stopReason; // guarded by m_stateMutex
+    QString m_stopKind;
+    QualityMonitor m_quality; // guarded by m_stateMutex
+
+    QMutex m_handlerMutex; // held while the cancel handler runs
+    std::function<void()> m_cancelHandler;
+
+    QMutex m_lockWaitsMutex;
+    QList<LockWait> m_lockWaits; // requestLocks() that waited on the lock-wait pool
+};
+
+} // namespace switchboard
