@@ -27,7 +27,7 @@ struct WorkflowSettings
 // Everything switchboard.yaml configures; plans may carry the same sections and are merged over it.
 struct Config
 {
-    QString file; // where it came from (empty for built-in defaults)
+    QString file;          // where it came from (empty for built-in defaults)
     QByteArray sourceText; // the YAML it was read from (stored with each run: RunSettings)
     WorkflowSettings workflow;
     MetricThresholds metrics; // the "metrics:" section: targets and alert thresholds of the dashboard

@@ -13,9 +13,9 @@ struct Plan
 {
     QString file;
     QByteArray sourceText; // the YAML it was read from (stored with the run: RunSettings)
-    QString name;        // "name:", or the file's base name
-    QString description; // optional "description:", shown when picking a template
-    Config config;       // the base config with the plan's own sections merged in
+    QString name;          // "name:", or the file's base name
+    QString description;   // optional "description:", shown when picking a template
+    Config config;         // the base config with the plan's own sections merged in
     QList<Goal> goals;
     QList<ConfigError> warnings;
 };
