@@ -1,6 +1,7 @@
 #include "AgentActions.h"
 
 #include "AgentContext.h"
+#include "model/ErrorKind.h"
 
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -445,7 +446,7 @@ void applyEscalate(const ProcessMessage &message, Call &call)
                 fields.insert(u"timed_out", true);
                 reply(fields);
                 context->stop(QStringLiteral("question %1 was not answered in time").arg(e.id),
-                              QStringLiteral("escalation_timeout"));
+                              errorKindName(ErrorKind::EscalationTimeout));
                 break;
             default:
                 fields.insert(u"cancelled", true);

@@ -3,6 +3,7 @@
 #include "AgentContext.h"
 #include "ProcessGroup.h"
 #include "ProcessSession.h"
+#include "model/ErrorKind.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -133,7 +134,7 @@ AgentResult ProcessAgent::run(AgentContext &context)
         return AgentResult::failed(
             QStringLiteral("profile \"%1\" has no command to run (set \"command\" for the process backend)")
                 .arg(m_profile.name),
-            -1, QStringLiteral("invalid"));
+            -1, errorKindName(ErrorKind::Invalid));
     }
 
     ProcessSession::Options options;
@@ -145,7 +146,7 @@ AgentResult ProcessAgent::run(AgentContext &context)
             directory = QDir(context.workspace()).filePath(directory);
         if (!QFileInfo(directory).isDir())
             return AgentResult::failed(QStringLiteral("working directory \"%1\" does not exist").arg(directory), -1,
-                                       QStringLiteral("spawn"));
+                                       errorKindName(ErrorKind::Spawn));
         options.workingDirectory = directory;
     } else if (!context.workspace().isEmpty() && QFileInfo(context.workspace()).isDir()) {
         options.workingDirectory = context.workspace();

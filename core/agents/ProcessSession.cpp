@@ -3,6 +3,7 @@
 #include "AgentContext.h"
 #include "ProcessGroup.h"
 #include "ProcessMessage.h"
+#include "model/ErrorKind.h"
 
 #include <QJsonDocument>
 
@@ -45,7 +46,7 @@ AgentResult ProcessSession::run()
     QString error;
     if (!m_channel->start(launch, &error)) {
         note(error);
-        return AgentResult::failed(error, -1, QStringLiteral("spawn"));
+        return AgentResult::failed(error, -1, errorKindName(ErrorKind::Spawn));
     }
 
     m_channel->writeLine(QJsonDocument(m_context.goalMessage()).toJson(QJsonDocument::Compact));
@@ -193,7 +194,7 @@ AgentResult ProcessSession::makeResult() const
         return AgentResult::cancelled();
     case Stop::TimedOut:
         return AgentResult::failed(QStringLiteral("timed out after %1 s").arg(m_options.timeoutS) + stderrTail(), -1,
-                                   QStringLiteral("timeout"));
+                                   errorKindName(ErrorKind::Timeout));
     case Stop::None:
         break;
     }
@@ -201,7 +202,7 @@ AgentResult ProcessSession::makeResult() const
     if (m_channel->crashed()) {
         // The shell's convention, so a signal never reads as a successful exit code.
         return AgentResult::failed(ProcessGroup::signalText(exitCode) + stderrTail(), 128 + exitCode,
-                                   QStringLiteral("crash"));
+                                   errorKindName(ErrorKind::Crash));
     }
     const AgentActions::Outcome &declared = m_call.outcome;
     if (exitCode != 0) {
@@ -210,7 +211,7 @@ AgentResult ProcessSession::makeResult() const
                                  ? QStringLiteral("exit code %1").arg(exitCode)
                                  : QStringLiteral("%1 (exit code %2)").arg(declared.errorMessage).arg(exitCode);
         return AgentResult::failed(what + stderrTail(), exitCode,
-                                   declared.errorKind.isEmpty() ? QStringLiteral("exit") : declared.errorKind);
+                                   declared.errorKind.isEmpty() ? errorKindName(ErrorKind::Exit) : declared.errorKind);
     }
     if (declared.hasResult)
         return AgentResult::completed(declared.summary);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ErrorKind.h"
+
 #include <QString>
 
 namespace switchboard {
@@ -30,7 +32,8 @@ struct AgentResult
         r.summary = summary;
         return r;
     }
-    static AgentResult failed(const QString &error, int exitCode = -1, const QString &kind = QStringLiteral("exit"))
+    static AgentResult failed(const QString &error, int exitCode = -1,
+                              const QString &kind = errorKindName(ErrorKind::Exit))
     {
         AgentResult r;
         r.outcome = Outcome::Failed;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ErrorKind.h"
 #include <QList>
 #include <QStringList>
 
@@ -19,8 +20,9 @@ struct RetryPolicy
     QList<double> backoffS = defaultBackoffS();
     double jitter = 0.1; // +- this fraction of the backoff, at random
     // Error kinds (AgentResult::errorKind) that are never retried.
-    QStringList nonRetryable{QStringLiteral("budget"), QStringLiteral("deadline"), QStringLiteral("loop"),
-                             QStringLiteral("no_improvement"), QStringLiteral("invalid")};
+    QStringList nonRetryable{errorKindName(ErrorKind::Budget), errorKindName(ErrorKind::Deadline),
+                             errorKindName(ErrorKind::Loop), errorKindName(ErrorKind::NoImprovement),
+                             errorKindName(ErrorKind::Invalid)};
 
     bool retries(const QString &errorKind) const { return !nonRetryable.contains(errorKind); }
     // Seconds to wait before retry number `retry` (1-based), before jitter.

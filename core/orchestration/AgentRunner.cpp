@@ -1,6 +1,7 @@
 #include "AgentRunner.h"
 
 #include "AttemptContext.h"
+#include "model/ErrorKind.h"
 
 #include <exception>
 
@@ -32,9 +33,10 @@ void AgentRunner::run()
         } catch (const std::exception &e) {
             result =
                 AgentResult::failed(QStringLiteral("internal error in backend: %1").arg(QString::fromUtf8(e.what())),
-                                    -1, QStringLiteral("internal"));
+                                    -1, errorKindName(ErrorKind::Internal));
         } catch (...) {
-            result = AgentResult::failed(QStringLiteral("internal error in backend"), -1, QStringLiteral("internal"));
+            result = AgentResult::failed(QStringLiteral("internal error in backend"), -1,
+                                         errorKindName(ErrorKind::Internal));
         }
     }
     if (m_context->isCancelled() && result.outcome != AgentResult::Outcome::Completed) {

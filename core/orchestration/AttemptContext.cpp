@@ -2,6 +2,7 @@
 
 #include "AgentLog.h"
 #include "coordination/Scratchpad.h"
+#include "model/ErrorKind.h"
 
 #include <QDeadlineTimer>
 #include <QMetaObject>
@@ -131,7 +132,8 @@ void AttemptContext::recordIteration(const QString &output)
         stopWhy = m_quality.addIteration(output);
     }
     if (stopWhy)
-        stop(*stopWhy, stopWhy->startsWith(u"loop") ? QStringLiteral("loop") : QStringLiteral("no_improvement"));
+        stop(*stopWhy,
+             stopWhy->startsWith(u"loop") ? errorKindName(ErrorKind::Loop) : errorKindName(ErrorKind::NoImprovement));
     notifyChanged();
 }
 
@@ -144,7 +146,7 @@ void AttemptContext::recordScore(double value)
         stopWhy = m_quality.addScore(value);
     }
     if (stopWhy)
-        stop(*stopWhy, QStringLiteral("no_improvement"));
+        stop(*stopWhy, errorKindName(ErrorKind::NoImprovement));
     notifyChanged();
 }
 

@@ -9,6 +9,7 @@
 #include "Watchdog.h"
 #include "coordination/EscalationInbox.h"
 #include "coordination/LockManager.h"
+#include "model/ErrorKind.h"
 
 #include <algorithm>
 
@@ -157,7 +158,7 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
                    lost.end());
         if (!lost.isEmpty())
             outcome = AgentResult::failed(QStringLiteral("lock lost: %1").arg(lost.join(QStringLiteral(", "))), -1,
-                                          QStringLiteral("lock_lost"));
+                                          errorKindName(ErrorKind::LockLost));
     }
     r->log->flush();
     if (m_recorder.store() && r->context) {

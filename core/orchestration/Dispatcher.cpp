@@ -11,6 +11,7 @@
 #include "coordination/EscalationInbox.h"
 #include "coordination/LockManager.h"
 #include "coordination/Scratchpad.h"
+#include "model/ErrorKind.h"
 #include "workspace/SharedWorkspace.h"
 
 #include <QDir>
@@ -172,7 +173,7 @@ bool Dispatcher::tryStartWithResources(const Goal &goal)
                 [this, id = r->status.agentId, why = granted.error] {
                     if (AgentRecord *bad = m_table.record(id); bad && bad->status.state == AgentState::Queued)
                         m_hooks.failPending(*bad, QStringLiteral("invalid resources: %1").arg(why),
-                                            QStringLiteral("invalid"));
+                                            errorKindName(ErrorKind::Invalid));
                 },
                 Qt::QueuedConnection);
             return false;
@@ -216,7 +217,7 @@ void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, boo
         m_hooks.beginAttempt(record, m_hooks.nowMs(), QDateTime::currentDateTimeUtc());
         m_events.post({AgentEvent::Kind::Finished, s.agentId, nullptr,
                        AgentResult::failed(QStringLiteral("no workspace: %1").arg(workspaceError), -1,
-                                           QStringLiteral("workspace"))});
+                                           errorKindName(ErrorKind::Workspace))});
         return;
     }
     auto context = std::make_shared<AttemptContext>(s.agentId, record.goal, *profile, s.attempt + 1, workspace,

@@ -8,6 +8,7 @@
 #include "Scheduler.h"
 #include "coordination/EscalationInbox.h"
 #include "coordination/LockManager.h"
+#include "model/ErrorKind.h"
 
 #include <algorithm>
 
@@ -125,16 +126,16 @@ void Watchdog::tick()
                     escalateDeadline(*r);
             } else if (deadlinePassed) {
                 r->context->stop(QStringLiteral("deadline passed (%1)").arg(r->goal.deadline.toString(Qt::ISODate)),
-                                 QStringLiteral("deadline"));
+                                 errorKindName(ErrorKind::Deadline));
             } else if (profile && profile->timeoutS > 0 &&
                        nowMs - r->attemptStartMs > qint64(profile->timeoutS) * 1000) {
                 r->context->stop(QStringLiteral("timed out after %1 s").arg(profile->timeoutS),
-                                 QStringLiteral("timeout"));
+                                 errorKindName(ErrorKind::Timeout));
             } else if (profile && profile->idleTimeoutS > 0 &&
                        nowMs - r->lastActivityMs > qint64(profile->idleTimeoutS) * 1000) {
                 r->context->stop(QStringLiteral("no output or heartbeat for %1 s (idle timeout): the agent seems hung")
                                      .arg(profile->idleTimeoutS),
-                                 QStringLiteral("idle_timeout"));
+                                 errorKindName(ErrorKind::IdleTimeout));
             }
         } else if (s.state == AgentState::Queued) {
             if (deadlinePassed && m_deadlinePolicy == DeadlinePolicy::Escalate) {
@@ -144,7 +145,7 @@ void Watchdog::tick()
                 m_hooks.failPending(*r,
                                     QStringLiteral("deadline passed (%1) before it could finish")
                                         .arg(r->goal.deadline.toString(Qt::ISODate)),
-                                    QStringLiteral("deadline"));
+                                    errorKindName(ErrorKind::Deadline));
                 continue;
             }
             if (r->retryAtMs >= 0 && r->retryAtMs <= nowMs) {
@@ -190,9 +191,9 @@ void Watchdog::escalateDeadline(AgentRecord &r)
             QStringLiteral("deadline passed (%1); stopped by a human").arg(rec->goal.deadline.toString(Qt::ISODate));
         m_hooks.settlePooled(*rec);
         if (rec->context)
-            rec->context->stop(why, QStringLiteral("deadline"));
+            rec->context->stop(why, errorKindName(ErrorKind::Deadline));
         else if (rec->status.state == AgentState::Queued)
-            m_hooks.failPending(*rec, why, QStringLiteral("deadline"));
+            m_hooks.failPending(*rec, why, errorKindName(ErrorKind::Deadline));
     });
 }
 
@@ -225,7 +226,7 @@ void Watchdog::checkBudgets(AgentRecord &r)
         return;
     const QString goalOver = r.goal.budget.exceededBy(r.status.tokens(), r.status.costUsd);
     if (!goalOver.isEmpty()) {
-        r.context->stop(QStringLiteral("budget exceeded: %1").arg(goalOver), QStringLiteral("budget"));
+        r.context->stop(QStringLiteral("budget exceeded: %1").arg(goalOver), errorKindName(ErrorKind::Budget));
         return;
     }
     if (!m_runBudget.isSet() || m_runBudgetHit)
@@ -248,9 +249,9 @@ void Watchdog::checkBudgets(AgentRecord &r)
     for (const QString &id : ids) {
         AgentRecord *each = m_table.record(id);
         if (each->context)
-            each->context->stop(reason, QStringLiteral("budget"));
+            each->context->stop(reason, errorKindName(ErrorKind::Budget));
         else if (each->status.state == AgentState::Queued)
-            m_hooks.failPending(*each, reason, QStringLiteral("budget"));
+            m_hooks.failPending(*each, reason, errorKindName(ErrorKind::Budget));
     }
 }
 

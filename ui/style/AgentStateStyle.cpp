@@ -1,5 +1,6 @@
 #include "style/AgentStateStyle.h"
 
+#include "model/ErrorKind.h"
 #include "style/ThemedIcons.h"
 
 #include <array>
@@ -168,28 +169,42 @@ QString AgentStateStyle::priorityLabel(Priority priority)
 
 QString AgentStateStyle::errorKindLabel(const QString &kind)
 {
-    if (kind == u"timeout")
-        return tr("timed out");
-    if (kind == u"idle_timeout")
-        return tr("hung (no output)");
-    if (kind == u"deadline")
-        return tr("deadline passed");
-    if (kind == u"budget")
-        return tr("over budget");
-    if (kind == u"loop")
-        return tr("loop detected");
-    if (kind == u"no_improvement")
-        return tr("no improvement");
-    if (kind == u"lock_lost")
-        return tr("lock lost");
+    // Kinds an agent makes up have no label: the detail pane shows their name as it is.
     if (kind == u"lock_denied")
         return tr("lock denied");
-    if (kind == u"crash")
-        return tr("crashed");
-    if (kind == u"escalation_timeout")
-        return tr("question unanswered");
-    if (kind == u"rate_limit" || kind == u"rate_limited")
+    if (kind == u"rate_limit")
         return tr("rate limited");
+    const std::optional<ErrorKind> known = errorKindFromName(kind);
+    if (!known)
+        return {};
+    switch (*known) {
+    case ErrorKind::Timeout:
+        return tr("timed out");
+    case ErrorKind::IdleTimeout:
+        return tr("hung (no output)");
+    case ErrorKind::Deadline:
+        return tr("deadline passed");
+    case ErrorKind::Budget:
+        return tr("over budget");
+    case ErrorKind::Loop:
+        return tr("loop detected");
+    case ErrorKind::NoImprovement:
+        return tr("no improvement");
+    case ErrorKind::LockLost:
+        return tr("lock lost");
+    case ErrorKind::Crash:
+        return tr("crashed");
+    case ErrorKind::EscalationTimeout:
+        return tr("question unanswered");
+    case ErrorKind::RateLimited:
+        return tr("rate limited");
+    case ErrorKind::Exit:
+    case ErrorKind::Spawn:
+    case ErrorKind::Invalid:
+    case ErrorKind::Internal:
+    case ErrorKind::Workspace:
+        return {};
+    }
     return {};
 }
 
