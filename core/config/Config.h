@@ -2,6 +2,7 @@
 
 #include "ConfigError.h"
 #include "model/AgentProfile.h"
+#include "model/DeadlinePolicy.h"
 #include "model/RetryPolicy.h"
 #include "persistence/MetricThresholds.h"
 
@@ -15,12 +16,12 @@ struct WorkflowSettings
 {
     int maxParallel = 3;
     int maxIterations = 10;
-    QString workspace;                           // empty = the current directory
-    QString mode = QStringLiteral("dependency"); // dependency | phased | sequential | parallel | pipeline
-    QString onDeadline = QStringLiteral("fail"); // fail | escalate
-    Budget budget;                               // for the whole run
-    QualityPolicy quality;                       // default for profiles without their own 'quality'
-    int lockTtlS = 1800;                         // lock lease; renewed while the holder is active
+    QString workspace;                                // empty = the current directory
+    QString mode = QStringLiteral("dependency");      // dependency | phased | sequential | parallel | pipeline
+    DeadlinePolicy onDeadline = DeadlinePolicy::Fail; // on_deadline: fail | escalate
+    Budget budget;                                    // for the whole run
+    QualityPolicy quality;                            // default for profiles without their own 'quality'
+    int lockTtlS = 1800;                              // lock lease; renewed while the holder is active
     bool autoResume = true; // at start, retry agents a crash interrupted (false: they wait for a click)
 };
 

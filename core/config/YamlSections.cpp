@@ -1,4 +1,6 @@
 #include "YamlSections.h"
+#include "model/DeadlinePolicy.h"
+#include "model/WorkflowMode.h"
 
 #include <QHash>
 
@@ -44,20 +46,18 @@ void readWorkflow(Document &doc, const Map &root, WorkflowSettings &settings)
     const Map workflow = root.map("workflow", QStringLiteral("workflow"), QStringLiteral("workflow."), keys);
     if (workflow.has("mode")) {
         const QString mode = workflow.string("mode").trimmed().toLower();
-        static const QStringList modes{QStringLiteral("dependency"), QStringLiteral("phased"),
-                                       QStringLiteral("sequential"), QStringLiteral("parallel"),
-                                       QStringLiteral("pipeline")};
-        if (!modes.contains(mode))
+        if (!workflowModeFromName(mode))
             workflow.failAt("mode", QStringLiteral("workflow.mode: unknown mode '%1' (expected %2)")
-                                        .arg(workflow.string("mode"), modes.join(QStringLiteral(", "))));
+                                        .arg(workflow.string("mode"), workflowModeNames().join(QStringLiteral(", "))));
         settings.mode = mode;
     }
     if (workflow.has("on_deadline")) {
         const QString policy = workflow.string("on_deadline").trimmed().toLower();
-        if (policy != u"fail" && policy != u"escalate")
+        const std::optional<DeadlinePolicy> parsed = deadlinePolicyFromString(policy);
+        if (!parsed)
             workflow.failAt("on_deadline",
                             QStringLiteral("workflow.on_deadline: expected fail or escalate, got '%1'").arg(policy));
-        settings.onDeadline = policy;
+        settings.onDeadline = *parsed;
     }
     settings.budget = readBudget(workflow, "budget", QStringLiteral("workflow"));
     if (workflow.has("lock_ttl_s")) {

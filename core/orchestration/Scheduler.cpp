@@ -22,28 +22,12 @@ Scheduler::Scheduler() = default;
 
 QString Scheduler::modeToString(Mode mode)
 {
-    switch (mode) {
-    case Mode::Dependency:
-        return QStringLiteral("dependency");
-    case Mode::Phased:
-        return QStringLiteral("phased");
-    case Mode::Sequential:
-        return QStringLiteral("sequential");
-    case Mode::Parallel:
-        return QStringLiteral("parallel");
-    case Mode::Pipeline:
-        return QStringLiteral("pipeline");
-    }
-    return QStringLiteral("dependency");
+    return workflowModeName(mode);
 }
 
 std::optional<Scheduler::Mode> Scheduler::modeFromString(const QString &text)
 {
-    for (Mode mode : {Mode::Dependency, Mode::Phased, Mode::Sequential, Mode::Parallel, Mode::Pipeline}) {
-        if (text.compare(modeToString(mode), Qt::CaseInsensitive) == 0)
-            return mode;
-    }
-    return std::nullopt;
+    return workflowModeFromName(text);
 }
 
 void Scheduler::setMode(Mode mode)

@@ -2,6 +2,7 @@
 
 #include "model/AgentProfile.h"
 #include "model/Goal.h"
+#include "model/WorkflowMode.h"
 #include "orchestration/GoalGraph.h"
 
 #include <QHash>
@@ -33,15 +34,8 @@ public:
         Blocked, // a dependency failed or was cancelled
     };
 
-    // How dependencies and phases gate the start of a goal (plans' workflow.mode, --mode).
-    enum class Mode
-    {
-        Dependency, // a goal starts as soon as its own dependencies are done (default)
-        Phased,     // phase N+1 starts only when every goal of phase N has finished
-        Sequential, // one at a time, in submission order (dependencies still respected)
-        Parallel,   // dependencies ignored: everything up to the cap
-        Pipeline,   // a dependent may start once each dependency has handed off (or completed)
-    };
+    // How dependencies and phases gate the start of a goal (see WorkflowMode).
+    using Mode = WorkflowMode;
     static QString modeToString(Mode mode);
     static std::optional<Mode> modeFromString(const QString &text);
 

@@ -108,8 +108,7 @@ void RunSession::applyConfig(Orchestrator &orchestrator, const Config &config, c
     orchestrator.setMaxParallel(overrides.maxParallel > 0 ? overrides.maxParallel : config.workflow.maxParallel);
     const QString mode = overrides.mode.isEmpty() ? config.workflow.mode : overrides.mode;
     orchestrator.setMode(Scheduler::modeFromString(mode).value_or(Scheduler::Mode::Dependency));
-    orchestrator.setDeadlinePolicy(config.workflow.onDeadline == u"escalate" ? Orchestrator::DeadlinePolicy::Escalate
-                                                                             : Orchestrator::DeadlinePolicy::Fail);
+    orchestrator.setDeadlinePolicy(config.workflow.onDeadline);
     orchestrator.setRunBudget(config.workflow.budget);
     orchestrator.locks().setLeaseTtl(std::chrono::seconds(config.workflow.lockTtlS));
     if (!config.workflow.workspace.isEmpty())

@@ -657,7 +657,7 @@ agents:
     const std::optional<Config> config = ConfigLoader::loadString(yaml, QStringLiteral("f.yaml"), &error);
     QVERIFY2(config, qPrintable(error.toString()));
     QCOMPARE(config->workflow.mode, QStringLiteral("phased"));
-    QCOMPARE(config->workflow.onDeadline, QStringLiteral("escalate"));
+    QCOMPARE(config->workflow.onDeadline, DeadlinePolicy::Escalate);
     QCOMPARE(config->workflow.lockTtlS, 120);
     QCOMPARE(config->workflow.budget.maxTokens, 5000);
     QCOMPARE(config->workflow.budget.maxCostUsd, 1.5);
