@@ -68,6 +68,9 @@ public:
     // meanwhile. Returns the escalation id, or an empty string with *error when the question was refused.
     virtual QString raiseEscalation(EscalationInbox::Request request, QObject *receiver, EscalationCallback answered,
                                     QString *error) = 0;
+    // The backend is finishing: withdraws the questions raiseEscalation() still waits on (the human sees them
+    // cancelled). Their callbacks are not called any more and the agent stops waiting for them.
+    virtual void cancelEscalations() = 0;
 
     // --- locks on shared resources ---
     // Blocks until all are granted (all or nothing), refused, timed out or cancelled; while it waits the agent

@@ -58,6 +58,7 @@ AgentResult ProcessSession::run()
     if (!m_done)
         m_loop.exec();
     m_context.cancelLockRequests();
+    m_context.cancelEscalations();
     return makeResult();
 }
 

@@ -42,9 +42,10 @@ AttemptContext::AttemptContext(QString agentId, Goal goal, AgentProfile profile,
 
 AttemptContext::~AttemptContext()
 {
-    // A backend that returned without cancelLockRequests() must not leave a wait that calls back into us.
-    // Its waits are not ended here: this is not the thread that gave its run slot back.
+    // A backend that returned without cancelLockRequests() / cancelEscalations() must not leave a wait that
+    // calls back into us. Its waits are not ended here: this is not the thread that gave its run slot back.
     endLockRequests(false);
+    endEscalations(false);
 }
 
 QJsonObject AttemptContext::goalMessage() const
@@ -347,10 +348,14 @@ QString AttemptContext::raiseEscalation(EscalationInbox::Request request, QObjec
     request.goalId = m_goal.id;
     request.priority = m_goal.priority;
     beginWait(AgentState::Escalated);
+    // Settled once: by the answer on receiver's thread, or by cancelEscalations() when the backend is done.
+    auto settled = std::make_shared<std::atomic<bool>>(false);
     QString why;
     const QString id = m_inbox->raise(
         request, receiver,
-        [this, answered = std::move(answered)](const Escalation &escalation) {
+        [this, settled, answered = std::move(answered)](const Escalation &escalation) {
+            if (settled->exchange(true))
+                return;
             endWait();
             answered(escalation);
         },
@@ -360,8 +365,37 @@ QString AttemptContext::raiseEscalation(EscalationInbox::Request request, QObjec
         log(u'[' + m_agentId + QStringLiteral("] escalation refused: ") + why);
         if (error)
             *error = why;
+        return id;
     }
+    const QMutexLocker locker(&m_escalationWaitsMutex);
+    // Answered ones only need forgetting: an agent may ask many questions in one attempt.
+    m_escalationWaits.removeIf([](const EscalationWait &wait) { return wait.settled->load(); });
+    m_escalationWaits.append({id, std::move(settled)});
     return id;
+}
+
+void AttemptContext::cancelEscalations()
+{
+    endEscalations(true);
+}
+
+void AttemptContext::endEscalations(bool endWaits)
+{
+    QList<EscalationWait> waits;
+    {
+        const QMutexLocker locker(&m_escalationWaitsMutex);
+        waits.swap(m_escalationWaits);
+    }
+    for (const EscalationWait &wait : std::as_const(waits)) {
+        if (wait.settled->exchange(true))
+            continue;
+        // Not answered yet: nobody is left to read the answer, so the question goes from the inbox (its
+        // callback, if it still comes, finds it settled). A question answered before is closed already.
+        if (m_inbox && endWaits && m_inbox->cancel(wait.id, QStringLiteral("agent ended")))
+            log(u'[' + m_agentId + QStringLiteral("] question %1 withdrawn: the agent ended").arg(wait.id));
+        if (endWaits)
+            endWait();
+    }
 }
 
 void AttemptContext::stop(const QString &reason, const QString &errorKind)

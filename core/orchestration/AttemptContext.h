@@ -70,6 +70,7 @@ public:
     EscalationInbox::Outcome escalate(EscalationInbox::Request request) override;
     QString raiseEscalation(EscalationInbox::Request request, QObject *receiver, EscalationCallback answered,
                             QString *error) override;
+    void cancelEscalations() override;
 
     LockManager::Result acquireLocks(const QStringList &resources, std::chrono::milliseconds timeout) override;
     void requestLocks(const QStringList &resources, std::chrono::milliseconds timeout, QObject *receiver,
@@ -110,9 +111,15 @@ private:
         QFuture<void> future;
         std::shared_ptr<std::atomic<bool>> settled; // answered or given up
     };
+    struct EscalationWait
+    {
+        QString id;
+        std::shared_ptr<std::atomic<bool>> settled; // answered or withdrawn
+    };
 
     void notifyChanged();
     void endLockRequests(bool endWaits);
+    void endEscalations(bool endWaits);
 
     const QString m_agentId;
     const Goal m_goal;
@@ -153,6 +160,9 @@ private:
 
     QMutex m_lockWaitsMutex;
     QList<LockWait> m_lockWaits; // requestLocks() that waited on the lock-wait pool
+
+    QMutex m_escalationWaitsMutex;
+    QList<EscalationWait> m_escalationWaits; // raiseEscalation() questions not known to be answered
 };
 
 } // namespace switchboard

@@ -36,6 +36,8 @@ private Q_SLOTS:
     void processLockProtocol();
     void processEscalationProtocol();
     void processCancelWhileEscalated();
+    void processEndWithOpenQuestion_data();
+    void processEndWithOpenQuestion();
     void processRateLimitHeartbeatAndHandoff();
     void processLoopDetection();
 
@@ -352,6 +354,73 @@ sleep 30
     QVERIFY(t.elapsed() < 2000);
     QCOMPARE(o.status(id)->state, AgentState::Cancelled);
     QCOMPARE(o.inbox().openCount(), 0);
+}
+
+void TestCoordination::processEndWithOpenQuestion_data()
+{
+    QTest::addColumn<QString>("end"); // how the attempt ends while its question is open
+    QTest::addColumn<int>("endState");
+    QTest::newRow("exits") << u"exit"_s << int(AgentState::Completed);
+    QTest::newRow("killed on timeout") << u"timeout"_s << int(AgentState::Failed);
+    QTest::newRow("cancelled") << u"cancel"_s << int(AgentState::Cancelled);
+}
+
+void TestCoordination::processEndWithOpenQuestion()
+{
+    // A process agent whose attempt ends while its question is still open (it exits without reading the
+    // answer, is killed, or is cancelled): the question is withdrawn and the run slot it gave back is taken
+    // again, so max_parallel 1 still means one agent at a time for the goals that follow.
+    QFETCH(QString, end);
+    QFETCH(int, endState);
+    const QString go = m_dir.filePath(u"go-"_s + end);
+    // Exits only when told, so that it ends while nothing else runs (an agent that stops waiting runs
+    // alongside the others for a moment, which maxParallelReached would rightly count).
+    const QString path = script(u"open-question-"_s + end + u".sh"_s, uR"SH(read goal
+echo '{"type":"escalate","id":"q","question":"Proceed?"}'
+while [ ! -e "$1" ]; do sleep 0.05; done
+exit 0
+)SH"_s);
+    AgentProfile asker = test::processProfile(u"asker"_s, path);
+    asker.command.append(go);
+    asker.timeoutS = end == u"timeout" ? 2 : 0;
+    Orchestrator o;
+    o.setBackends(test::ScriptedBackend::registry());
+    o.setProfiles({asker, test::ProfileBuilder::scripted(u"quick"_s)});
+    o.setMaxParallel(1);
+    QSignalSpy raised(&o.inbox(), &EscalationInbox::escalationRaised);
+    // Enough quick goals that the dispatcher hands the pool more than it may run at once (its look-ahead):
+    // only the pool's thread cap then keeps them one at a time.
+    const auto quickGoals = [](const QString &prefix, int count) {
+        QList<Goal> goals;
+        for (int i = 0; i < count; ++i)
+            goals.append(test::GoalBuilder(prefix + QString::number(i)).profile(u"quick"_s));
+        return goals;
+    };
+    QStringList ids =
+        o.spawnParallel(QList<Goal>{test::GoalBuilder(u"asker"_s).profile(u"asker"_s)} + quickGoals(u"queued-"_s, 20));
+    QVERIFY(raised.wait(10000));
+    const Escalation question = raised.first().first().value<Escalation>();
+    QTRY_COMPARE(o.status(ids[0])->state, AgentState::Escalated);
+    for (qsizetype i = 1; i < ids.size(); ++i)
+        QTRY_COMPARE(o.status(ids[i])->state, AgentState::Completed); // ran while it waited
+    if (end == u"exit")
+        QVERIFY(QFile(go).open(QIODevice::WriteOnly));
+    else if (end == u"cancel")
+        QVERIFY(o.cancel(ids[0]));
+    QTRY_VERIFY_WITH_TIMEOUT(isFinalState(o.status(ids[0])->state), 10000);
+    QCOMPARE(int(o.status(ids[0])->state), endState);
+    QTRY_COMPARE(o.inbox().find(question.id)->state, Escalation::State::Cancelled);
+    QCOMPARE(o.inbox().openCount(), 0);
+    QVERIFY(o.inbox().open().isEmpty());
+    QCOMPARE(o.maxParallelReached(), 1);
+
+    ids += o.spawnParallel(quickGoals(u"later-"_s, 1000));
+    QVERIFY(o.waitAll(30000));
+    for (qsizetype i = 1; i < ids.size(); ++i)
+        QCOMPARE(o.status(ids[i])->state, AgentState::Completed);
+    QCOMPARE(int(o.status(ids[0])->state), endState);
+    QCOMPARE(o.maxParallelReached(), 1);
+    QCOMPARE(o.progress().poolBusy, 0);
 }
 
 void TestCoordination::processRateLimitHeartbeatAndHandoff()
