@@ -556,7 +556,8 @@ void Orchestrator::checkIdle()
     m_wasBusy = false;
     m_watchdog->handleIdle();
     m_publisher->publish(); // views see the final states before anyone reacts to allFinished
-    m_recorder->recordRunFinished(summary());
+    if (m_recorder->store() && !m_recorder->runId().isEmpty())
+        m_recorder->recordRunFinished(summary()); // summary() walks every goal: only when it is recorded
     Q_EMIT allFinished();
 }
 
