@@ -1,10 +1,18 @@
 // The orchestrator's rooms that hold logic of their own, tested without the facade: the agent table's
-// indexes and state counts, the event queue's order and wake-ups under many posting threads, and the update
-// publisher's batching.
+// indexes and state counts, the event queue's order and wake-ups under many posting threads, the update
+// publisher's batching, and the watchdog's rate limits and budgets against a fake RunHooks.
+#include "coordination/EscalationInbox.h"
+#include "coordination/LockManager.h"
 #include "orchestration/AgentEventQueue.h"
+#include "orchestration/AgentLog.h"
 #include "orchestration/AgentRecord.h"
 #include "orchestration/AgentTable.h"
+#include "orchestration/AttemptContext.h"
+#include "orchestration/AttemptLifecycle.h"
+#include "orchestration/RunHooks.h"
+#include "orchestration/Scheduler.h"
 #include "orchestration/UpdatePublisher.h"
+#include "orchestration/Watchdog.h"
 
 #include <QAtomicInt>
 #include <QSignalSpy>
@@ -15,6 +23,7 @@
 #include <vector>
 
 using namespace switchboard;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -27,6 +36,69 @@ std::unique_ptr<AgentRecord> makeRecord(const QString &agentId, const QString &g
     record->status.state = state;
     record->goal.id = goalId;
     return record;
+}
+
+// Records what the rooms ask of the facade; the clock is set by the test.
+class FakeHooks final : public RunHooks
+{
+public:
+    explicit FakeHooks(AgentTable &table)
+        : m_table(table)
+    {}
+
+    qint64 now = 0;
+    int dispatches = 0;
+    QStringList dirty;
+    QStringList failed; // "agent: error (kind)"
+    QStringList rateLimited;
+    QStringList budgetReasons;
+
+    qint64 nowMs() const override { return now; }
+    void dispatch() override { ++dispatches; }
+    void checkIdle() override {}
+    void setState(AgentRecord &record, AgentState state) override { m_table.setState(record, state); }
+    void markDirty(AgentRecord &record) override { dirty << record.status.agentId; }
+    void watch(AgentRecord &) override {}
+    void ensureWatchdog() override {}
+    void settlePooled(AgentRecord &) override {}
+    void withdrawPooled() override {}
+    void beginAttempt(AgentRecord &, qint64, const QDateTime &) override {}
+    void failPending(AgentRecord &record, const QString &error, const QString &kind) override
+    {
+        failed << QStringLiteral("%1: %2 (%3)").arg(record.status.agentId, error, kind);
+    }
+    void applyBlocked(const QList<Scheduler::BlockedGoal> &) override {}
+    bool isRunBudgetHit() const override { return false; }
+    void notifySpawned(const QString &) override {}
+    void notifyStarted(const QString &) override {}
+    void notifyProgress(const QString &, int, const QString &) override {}
+    void notifyCompleted(const QString &, const QString &) override {}
+    void notifyFailed(const QString &, const QString &) override {}
+    void notifyCancelled(const QString &) override {}
+    void notifyBlocked(const QString &, const QString &) override {}
+    void notifyRetryScheduled(const QString &, int, qint64, const QString &) override {}
+    void notifyProfileRateLimited(const QString &profile, const QDateTime &) override { rateLimited << profile; }
+    void notifyRunBudgetExceeded(const QString &reason) override { budgetReasons << reason; }
+
+private:
+    AgentTable &m_table;
+};
+
+// A record of `profile` with a log (the watchdog writes to it), optionally with a running attempt.
+AgentRecord &addAgent(AgentTable &table, const QString &agentId, const QString &profile, AgentState state,
+                      bool running = false)
+{
+    auto record = makeRecord(agentId, u"g-"_s + agentId, state);
+    record->status.profile = profile;
+    record->goal.profile = profile;
+    record->log = std::make_shared<AgentLog>();
+    if (running) {
+        AgentProfile p;
+        p.name = profile;
+        record->context =
+            std::make_shared<AttemptContext>(agentId, record->goal, p, 1, QStringLiteral("/tmp"), record->log, nullptr);
+    }
+    return table.add(std::move(record));
 }
 
 } // namespace
@@ -42,6 +114,9 @@ private Q_SLOTS:
     void eventQueueKeepsOrderAndWakesOncePerBurst();
     void eventQueueFromManyThreads();
     void publisherBatchesAndForgets();
+    void watchdogRateLimitPausesTheProfileUntilItRunsOut();
+    void watchdogRunBudgetStopsRunningAndFailsQueued();
+    void lifecycleGoalStates();
 };
 
 void TestOrchestrationRooms::tableIndexesByAgentAndGoal()
@@ -204,6 +279,95 @@ void TestOrchestrationRooms::publisherBatchesAndForgets()
     QCOMPARE(batches.last(), QStringList{QStringLiteral("a-2")});
     publisher.publish(); // nothing dirty: no empty batch
     QCOMPARE(batches.size(), 2);
+}
+
+void TestOrchestrationRooms::watchdogRateLimitPausesTheProfileUntilItRunsOut()
+{
+    AgentTable table;
+    FakeHooks hooks(table);
+    Scheduler scheduler;
+    LockManager locks;
+    EscalationInbox inbox;
+    QObject context;
+    Watchdog watchdog(&context, hooks, table, scheduler, locks, inbox);
+    AgentRecord &limited = addAgent(table, u"a-1"_s, u"p"_s, AgentState::Running);
+    addAgent(table, u"a-2"_s, u"p"_s, AgentState::Queued);
+    addAgent(table, u"a-3"_s, u"p"_s, AgentState::Completed);
+    addAgent(table, u"a-4"_s, u"q"_s, AgentState::Queued);
+
+    hooks.now = 1000;
+    watchdog.rateLimit(limited, 5);
+    QCOMPARE(watchdog.rateLimitedUntilMs(u"p"_s), 6000);
+    QCOMPARE(watchdog.rateLimitedUntilMs(u"q"_s), -1);
+    QCOMPARE(watchdog.rateLimitedProfiles(), QStringList{u"p"_s});
+    QCOMPARE(hooks.rateLimited, QStringList{u"p"_s});
+    // Every unfinished agent of the profile shows when it resumes; the finished one and the other profile not.
+    QVERIFY(table.record(u"a-1"_s)->status.rateLimitedUntil.isValid());
+    QVERIFY(table.record(u"a-2"_s)->status.rateLimitedUntil.isValid());
+    QVERIFY(!table.record(u"a-3"_s)->status.rateLimitedUntil.isValid());
+    QVERIFY(!table.record(u"a-4"_s)->status.rateLimitedUntil.isValid());
+    QVERIFY(limited.log->lines().join(u'\n').contains(u"rate limited: dispatch for profile 'p' paused for 5 s"_s));
+
+    watchdog.rateLimit(limited, 2); // ends sooner than the pause in force: ignored
+    QCOMPARE(watchdog.rateLimitedUntilMs(u"p"_s), 6000);
+    QCOMPARE(hooks.rateLimited.size(), 1);
+
+    hooks.now = 6000; // run out: the next tick lifts it
+    QTRY_COMPARE(watchdog.rateLimitedUntilMs(u"p"_s), -1);
+    QVERIFY(watchdog.rateLimitedProfiles().isEmpty());
+    QVERIFY(!table.record(u"a-1"_s)->status.rateLimitedUntil.isValid());
+    QVERIFY(!table.record(u"a-2"_s)->status.rateLimitedUntil.isValid());
+    QVERIFY(hooks.dispatches > 0);
+}
+
+void TestOrchestrationRooms::watchdogRunBudgetStopsRunningAndFailsQueued()
+{
+    AgentTable table;
+    FakeHooks hooks(table);
+    Scheduler scheduler;
+    LockManager locks;
+    EscalationInbox inbox;
+    QObject context;
+    Watchdog watchdog(&context, hooks, table, scheduler, locks, inbox);
+    Budget budget;
+    budget.maxTokens = 1000;
+    watchdog.setRunBudget(budget);
+    AgentRecord &first = addAgent(table, u"a-1"_s, u"p"_s, AgentState::Running, true);
+    AgentRecord &second = addAgent(table, u"a-2"_s, u"p"_s, AgentState::Running, true);
+    addAgent(table, u"a-3"_s, u"p"_s, AgentState::Queued);
+    first.status.inputTokens = 400;
+    second.status.inputTokens = 500;
+
+    watchdog.checkBudgets(first); // 900 of 1000: nothing happens
+    QVERIFY(!watchdog.isRunBudgetHit());
+    QVERIFY(!first.context->isCancelled());
+
+    second.status.outputTokens = 200; // 1,100 across the run
+    watchdog.checkBudgets(second);
+    QVERIFY(watchdog.isRunBudgetHit());
+    QCOMPARE(hooks.budgetReasons.size(), 1);
+    QVERIFY2(hooks.budgetReasons.first().startsWith(u"run budget exceeded: "_s),
+             qPrintable(hooks.budgetReasons.first()));
+    QVERIFY(first.context->isCancelled());
+    QVERIFY(second.context->isCancelled());
+    QCOMPARE(first.context->stopKind(), u"budget"_s);
+    QCOMPARE(hooks.failed.size(), 1);
+    QVERIFY2(hooks.failed.first().startsWith(u"a-3: run budget exceeded"_s), qPrintable(hooks.failed.first()));
+    QVERIFY(hooks.failed.first().endsWith(u"(budget)"_s));
+
+    watchdog.checkBudgets(first); // once hit, not again
+    QCOMPARE(hooks.budgetReasons.size(), 1);
+}
+
+void TestOrchestrationRooms::lifecycleGoalStates()
+{
+    QCOMPARE(AttemptLifecycle::goalStateFor(AgentState::Completed), Scheduler::GoalState::Succeeded);
+    QCOMPARE(AttemptLifecycle::goalStateFor(AgentState::Failed), Scheduler::GoalState::Failed);
+    QCOMPARE(AttemptLifecycle::goalStateFor(AgentState::Cancelled), Scheduler::GoalState::Cancelled);
+    QCOMPARE(AttemptLifecycle::goalStateFor(AgentState::Blocked), Scheduler::GoalState::Blocked);
+    for (AgentState pending : {AgentState::Queued, AgentState::Running, AgentState::Escalated,
+                               AgentState::WaitingForLock, AgentState::Interrupted, AgentState::Paused})
+        QCOMPARE(AttemptLifecycle::goalStateFor(pending), Scheduler::GoalState::Pending);
 }
 
 QTEST_GUILESS_MAIN(TestOrchestrationRooms)
