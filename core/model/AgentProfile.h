@@ -24,6 +24,9 @@ struct AgentProfile
     QString workingDirectory; // process backend; empty = the workspace
     QVariantMap settings;     // backend-specific extras (e.g. demo duration_ms, steps)
 
+    // The demo backend is for trying the app offline: it runs only goals that name it, or goals no other
+    // profile could ever take (see Scheduler::chooseProfile).
+    bool isDemo() const { return backend == QLatin1String("demo"); }
     bool hasCapabilities(const QStringList &required) const;
     QStringList missingCapabilities(const QStringList &required) const;
 };

@@ -152,6 +152,9 @@ void Scheduler::requeue(const QString &goalId)
 void Scheduler::setProfiles(const QList<AgentProfile> &profiles)
 {
     m_profiles = profiles;
+    m_demoReachable = false;
+    for (const Node &node : m_nodes)
+        updateDemoReachable(node.goal);
 }
 
 const AgentProfile *Scheduler::profile(const QString &name) const
@@ -204,6 +207,7 @@ QList<Scheduler::BlockedGoal> Scheduler::addBatch(const QList<Goal> &goals, cons
             goal.deadline.isValid() ? goal.deadline.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
         m_index.insert(goal.id, static_cast<int>(m_nodes.size()) - 1);
         ++m_pending;
+        updateDemoReachable(goal);
     }
     // Each dependency resolved to its node once (-1 = unknown); the passes below walk these.
     // depsOf(b) is new goal b's slice of `deps` (b = node - first).
@@ -362,9 +366,28 @@ int Scheduler::runningCount(const QString &profile) const
 
 bool Scheduler::anyProfileHasRoom() const
 {
+    // A demo profile with room counts only when some goal may run on it: otherwise a mixed config whose
+    // real profiles are full would walk the whole ready set on every call for goals that must wait.
     return std::any_of(m_profiles.cbegin(), m_profiles.cend(), [this](const AgentProfile &p) {
-        return !m_pausedProfiles.contains(p.name) && (p.maxConcurrent <= 0 || profileLoad(p.name) < p.maxConcurrent);
+        return (m_demoReachable || !p.isDemo()) && !m_pausedProfiles.contains(p.name) &&
+               (p.maxConcurrent <= 0 || profileLoad(p.name) < p.maxConcurrent);
     });
+}
+
+bool Scheduler::demoReachableBy(const Goal &goal) const
+{
+    if (!goal.profile.isEmpty()) {
+        const AgentProfile *p = profile(goal.profile);
+        return p && p->isDemo();
+    }
+    return std::none_of(m_profiles.cbegin(), m_profiles.cend(),
+                        [&goal](const AgentProfile &p) { return !p.isDemo() && p.hasCapabilities(goal.capabilities); });
+}
+
+void Scheduler::updateDemoReachable(const Goal &goal)
+{
+    if (!m_demoReachable)
+        m_demoReachable = demoReachableBy(goal);
 }
 
 const AgentProfile *Scheduler::chooseProfile(const Goal &goal) const
@@ -376,14 +399,24 @@ const AgentProfile *Scheduler::chooseProfile(const Goal &goal) const
         const AgentProfile *p = profile(goal.profile);
         return p && hasRoom(*p) ? p : nullptr;
     }
-    const AgentProfile *best = nullptr;
+    // A goal that names no profile runs on a real backend whenever one has its capabilities; the demo
+    // backend takes it only when no other profile ever could (e.g. the default config, demo profiles only).
+    // When the matching real profiles are full or paused the goal waits for them rather than fall back to
+    // the demo: a run must not quietly produce demo output in place of real work.
+    const AgentProfile *bestReal = nullptr;
+    const AgentProfile *bestDemo = nullptr;
+    bool realMatches = false;
     for (const AgentProfile &p : m_profiles) {
-        if (!hasRoom(p) || !p.hasCapabilities(goal.capabilities))
+        if (!p.hasCapabilities(goal.capabilities))
             continue;
+        realMatches = realMatches || !p.isDemo();
+        if (!hasRoom(p))
+            continue;
+        const AgentProfile *&best = p.isDemo() ? bestDemo : bestReal;
         if (!best || profileLoad(p.name) < profileLoad(best->name))
             best = &p;
     }
-    return best;
+    return realMatches ? bestReal : bestDemo;
 }
 
 QList<Scheduler::Dispatch> Scheduler::takeReady(const std::function<bool(const Goal &)> &canStart, int lookahead)

@@ -156,12 +156,17 @@ private:
     int profileLoad(const QString &name) const;
     const AgentProfile *chooseProfile(const Goal &goal) const;
     bool anyProfileHasRoom() const;
+    bool demoReachableBy(const Goal &goal) const;
+    void updateDemoReachable(const Goal &goal);
 
     QList<AgentProfile> m_profiles;
     QHash<QString, int> m_profileRunning;
     int m_maxParallel = 3;
     Mode m_mode = Mode::Dependency;
     QSet<QString> m_pausedProfiles;
+    // Whether any goal added so far may run on a demo profile (it names one, or no other profile has its
+    // capabilities). Never cleared: it only lets takeReady() stop early when it is false.
+    bool m_demoReachable = false;
     std::vector<int> m_phaseUnfinished; // index = phase; goals not yet final in it
     std::vector<Node> m_nodes;
     QHash<QString, int> m_index;

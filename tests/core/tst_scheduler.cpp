@@ -41,6 +41,9 @@ private Q_SLOTS:
     void capabilityMatching_data();
     void capabilityMatching();
     void leastLoadedProfile();
+    void demoOnlyWhereNamed_data();
+    void demoOnlyWhereNamed();
+    void demoTakesWhatOnlyItCanWhileRealProfileIsFull();
     void concurrencyCaps_data();
     void concurrencyCaps();
     void failureBlocksDependentsTransitively();
@@ -223,6 +226,98 @@ void TestScheduler::leastLoadedProfile()
     QCOMPARE(d.size(), 6);
     QCOMPARE(s.runningCount(u"a"_s), 3);
     QCOMPARE(s.runningCount(u"b"_s), 3);
+}
+
+void TestScheduler::demoOnlyWhereNamed_data()
+{
+    QTest::addColumn<bool>("withProcess");
+    QTest::addColumn<int>("processCap");
+    QTest::addColumn<bool>("processPaused");
+    QTest::addColumn<QStringList>("caps");
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<int>("startedAtOnce");
+    const QStringList none;
+    const QStringList code{u"code"_s};
+    const QStringList docs{u"docs"_s};
+    QTest::newRow("profile-less goals go to process") << true << 0 << false << none << QString() << u"proc"_s << 4;
+    QTest::newRow("process full: they wait for it") << true << 1 << false << none << QString() << u"proc"_s << 1;
+    QTest::newRow("process paused: they wait for it") << true << 0 << true << none << QString() << u"proc"_s << 0;
+    QTest::newRow("only demo profiles: they run on demo") << false << 0 << false << none << QString() << u"demo"_s << 4;
+    QTest::newRow("goal names demo") << true << 0 << false << none << u"demo"_s << u"demo"_s << 4;
+    QTest::newRow("capability only process has") << true << 1 << false << code << QString() << u"proc"_s << 1;
+    QTest::newRow("capability only demo has") << true << 1 << false << docs << QString() << u"demo"_s << 4;
+}
+
+// The demo backend is for trying the app offline: a goal that names no profile must never quietly run on
+// it while a real profile could take the goal, not even when that profile is busy.
+void TestScheduler::demoOnlyWhereNamed()
+{
+    QFETCH(bool, withProcess);
+    QFETCH(int, processCap);
+    QFETCH(bool, processPaused);
+    QFETCH(QStringList, caps);
+    QFETCH(QString, profile);
+    QFETCH(QString, expected);
+    QFETCH(int, startedAtOnce);
+    // The demo profile comes first and ties on load: a scheduler that ignored the backend would pick it.
+    QList<AgentProfile> profiles{test::ProfileBuilder(u"demo"_s).capabilities({u"code"_s, u"docs"_s})};
+    if (withProcess)
+        profiles << test::ProfileBuilder(u"proc"_s, u"process"_s).capabilities({u"code"_s}).maxConcurrent(processCap);
+    Scheduler s;
+    s.setProfiles(profiles);
+    s.setMaxParallel(10);
+    if (processPaused)
+        s.setProfilePaused(u"proc"_s, true);
+    QList<Goal> goals;
+    for (int i = 0; i < 4; ++i)
+        goals << test::GoalBuilder(QStringLiteral("g%1").arg(i)).capabilities(caps).profile(profile);
+    QCOMPARE(s.validate(goals), QStringList());
+    s.add(goals);
+
+    QStringList running;
+    for (const Scheduler::Dispatch &d : s.takeReady()) {
+        QCOMPARE(d.profile, expected);
+        running << d.goalId;
+    }
+    QCOMPARE(running.size(), startedAtOnce);
+    QVERIFY(s.takeReady().isEmpty()); // the rest wait rather than take the idle demo profile
+    if (processPaused)
+        s.setProfilePaused(u"proc"_s, false);
+
+    int started = int(running.size());
+    for (int guard = 0; guard < 100; ++guard) {
+        for (const Scheduler::Dispatch &d : s.takeReady()) {
+            QCOMPARE(d.profile, expected);
+            running << d.goalId;
+            ++started;
+        }
+        if (running.isEmpty())
+            break;
+        s.finish(running.takeFirst(), Scheduler::GoalState::Succeeded);
+    }
+    QCOMPARE(started, 4);
+}
+
+void TestScheduler::demoTakesWhatOnlyItCanWhileRealProfileIsFull()
+{
+    Scheduler s;
+    s.setProfiles({test::ProfileBuilder(u"demo"_s).capabilities({u"docs"_s}),
+                   test::ProfileBuilder(u"proc"_s, u"process"_s).maxConcurrent(1)});
+    s.setMaxParallel(10);
+    // Ahead in the ready order: profile-less goals that must wait for "proc", then goals the demo may take.
+    s.add({test::GoalBuilder(u"a"_s).priority(Priority::Critical), test::GoalBuilder(u"b"_s).priority(Priority::High),
+           test::GoalBuilder(u"named"_s).profile(u"demo"_s), test::GoalBuilder(u"docs"_s).capabilities({u"docs"_s})});
+    QHash<QString, QString> dispatched;
+    for (const Scheduler::Dispatch &d : s.takeReady())
+        dispatched.insert(d.goalId, d.profile);
+    const QHash<QString, QString> expected{{u"a"_s, u"proc"_s}, {u"named"_s, u"demo"_s}, {u"docs"_s, u"demo"_s}};
+    QCOMPARE(dispatched, expected);
+    s.finish(u"a"_s, Scheduler::GoalState::Succeeded);
+    const QList<Scheduler::Dispatch> next = s.takeReady();
+    QCOMPARE(next.size(), 1);
+    QCOMPARE(next.first().goalId, u"b"_s);
+    QCOMPARE(next.first().profile, u"proc"_s);
 }
 
 void TestScheduler::concurrencyCaps_data()
