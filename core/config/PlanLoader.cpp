@@ -115,8 +115,10 @@ ReadGoal readGoal(yaml::Document &doc, const YAML::Node &node, qsizetype index, 
                    QStringLiteral("duplicate goal id '%1' (first defined at %2)").arg(goal.id, first->toString()));
     }
     ids.insert(goal.id, map.valueLocation("id"));
-    goal.title = map.requiredString("title");
     goal.description = map.string("description");
+    goal.title = map.string("title").trimmed();
+    if (goal.title.isEmpty())
+        goal.title = Goal::defaultTitle(goal.description, goal.id);
     if (map.has("priority")) {
         const QString text = map.string("priority");
         const std::optional<Priority> priority = priorityFromString(text);

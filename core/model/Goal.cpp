@@ -4,6 +4,22 @@
 
 namespace switchboard {
 
+QString Goal::defaultTitle(const QString &description, const QString &id)
+{
+    for (QStringView line : QStringView(description).split(QLatin1Char('\n'))) {
+        line = line.trimmed();
+        if (line.isEmpty())
+            continue;
+        if (line.size() <= DefaultTitleLength)
+            return line.toString();
+        qsizetype cut = DefaultTitleLength - 1; // room for the ellipsis
+        if (line.at(cut - 1).isHighSurrogate())
+            --cut; // never split a character in two
+        return line.first(cut).trimmed().toString() + QChar(0x2026);
+    }
+    return id.trimmed();
+}
+
 QJsonObject Goal::toJson() const
 {
     QJsonObject o;

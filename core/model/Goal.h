@@ -25,12 +25,17 @@ struct Goal
     QStringList dependsOn; // goal ids
     QStringList capabilities;
     QStringList resources;
-    QString profile;                  // empty = pick the least-loaded profile with the capabilities
+    QString profile;                  // empty = the least-loaded non-demo profile with the capabilities
     std::optional<RetryPolicy> retry; // overrides the profile's
     Budget budget;
 
     // The goal as the process protocol and --json output show it.
     QJsonObject toJson() const;
+
+    // The title of a goal given none (plans may have only id and description): the description's first
+    // non-empty line, trimmed and cut to DefaultTitleLength characters with an ellipsis; else the id.
+    static constexpr qsizetype DefaultTitleLength = 80;
+    static QString defaultTitle(const QString &description, const QString &id);
 };
 
 } // namespace switchboard

@@ -35,14 +35,17 @@ QList<Goal> GoalIntake::withGeneratedIds(const QList<Goal> &goals) const
 {
     QList<Goal> out = goals;
     for (Goal &goal : out) {
-        if (!goal.id.trimmed().isEmpty())
-            continue;
-        QString id;
-        do {
-            id = QStringLiteral("g-") + QString::number(m_nextGoalNumber++);
-        } while (m_scheduler.contains(id) ||
-                 std::any_of(out.cbegin(), out.cend(), [&id](const Goal &g) { return g.id == id; }));
-        goal.id = id;
+        if (goal.id.trimmed().isEmpty()) {
+            QString id;
+            do {
+                id = QStringLiteral("g-") + QString::number(m_nextGoalNumber++);
+            } while (m_scheduler.contains(id) ||
+                     std::any_of(out.cbegin(), out.cend(), [&id](const Goal &g) { return g.id == id; }));
+            goal.id = id;
+        }
+        // Goals from the CLI, a script or a form may come without a title: the same default as in plans.
+        if (goal.title.trimmed().isEmpty())
+            goal.title = Goal::defaultTitle(goal.description, goal.id);
     }
     return out;
 }

@@ -36,6 +36,7 @@ public:
     QStringList spawn(const QList<Goal> &goals, QString *error);
 
 private:
+    // The goals with an id generated where none was given, and the default title where none was given.
     QList<Goal> withGeneratedIds(const QList<Goal> &goals) const;
 
     RunHooks &m_hooks;

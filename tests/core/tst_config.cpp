@@ -66,6 +66,9 @@ private Q_SLOTS:
     void defaultConfigFile();
 
     void planFields();
+    void untitledGoals();
+    void defaultGoalTitle_data();
+    void defaultGoalTitle();
     void mergeOverBase();
     void templateList();
     void templatesLoadCleanly_data();
@@ -336,6 +339,62 @@ void TestConfig::planFields()
     QCOMPARE(scheduler.validate(plan->goals), QStringList());
 }
 
+// The seed's tasks have only id and description: such a plan loads, and every goal still has a title.
+void TestConfig::untitledGoals()
+{
+    const QByteArray yaml = "goals:\n"
+                            "  - id: schema\n"
+                            "    description: Design the database schema\n"
+                            "  - id: handlers\n"
+                            "    description: \"\\n  Write the REST handlers.  \\nThen their tests.\"\n"
+                            "    depends_on: [schema]\n"
+                            "  - id: docs\n"
+                            "  - id: blank\n"
+                            "    title: '   '\n"
+                            "    description: '  Trim me  '\n"
+                            "  - id: titled\n"
+                            "    title: ' Kept as given '\n"
+                            "    description: Not the title\n";
+    ConfigError error;
+    const std::optional<Plan> plan = PlanLoader::loadString(yaml, u"seed.yaml"_s, m_base, &error);
+    QVERIFY2(plan, qPrintable(error.toString()));
+    QCOMPARE(located(plan->warnings), QStringList());
+    QStringList titles;
+    for (const Goal &goal : plan->goals)
+        titles << goal.title;
+    QCOMPARE(titles, QStringList({u"Design the database schema"_s, u"Write the REST handlers."_s, u"docs"_s,
+                                  u"Trim me"_s, u"Kept as given"_s}));
+    QCOMPARE(plan->goals.at(1).description, u"\n  Write the REST handlers.  \nThen their tests."_s);
+}
+
+void TestConfig::defaultGoalTitle_data()
+{
+    QTest::addColumn<QString>("description");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("expected");
+    const QString eighty = QString(80, u'x');
+    QTest::newRow("first line") << u"Fix the build\nIt fails on arm64."_s << u"g"_s << u"Fix the build"_s;
+    QTest::newRow("first non-empty line, trimmed") << u"\n \r\n\t Fix it \r\nmore"_s << u"g"_s << u"Fix it"_s;
+    QTest::newRow("no description") << QString() << u"api"_s << u"api"_s;
+    QTest::newRow("blank description") << u" \n\t\n"_s << u"api"_s << u"api"_s;
+    QTest::newRow("exactly the cap") << eighty << u"g"_s << eighty;
+    QTest::newRow("longer: cut with an ellipsis") << eighty + u"y"_s << u"g"_s << QString(79, u'x') + u"\u2026"_s;
+    QTest::newRow("no space before the ellipsis")
+        << QString(78, u'x') + u" yyyyy"_s << u"g"_s << QString(78, u'x') + u"\u2026"_s;
+    QTest::newRow("a character is never split")
+        << QString(78, u'x') + u"\U0001F600\U0001F600"_s << u"g"_s << QString(78, u'x') + u"\u2026"_s;
+}
+
+void TestConfig::defaultGoalTitle()
+{
+    QFETCH(QString, description);
+    QFETCH(QString, id);
+    QFETCH(QString, expected);
+    const QString title = Goal::defaultTitle(description, id);
+    QCOMPARE(title, expected);
+    QVERIFY(title.size() <= Goal::DefaultTitleLength);
+}
+
 void TestConfig::mergeOverBase()
 {
     ConfigError error;
@@ -500,8 +559,6 @@ void TestConfig::planErrors_data()
 
     QTest::newRow("syntax error") << u"plan_syntax.yaml"_s << 5 << 2 << u"syntax error: end of map not found"_s;
     QTest::newRow("missing id") << u"plan_missing_id.yaml"_s << 5 << 5 << u"goals[1]: missing required key 'id'"_s;
-    QTest::newRow("missing title") << u"plan_missing_title.yaml"_s << 2 << 5
-                                   << u"goal 'a': missing required key 'title'"_s;
     QTest::newRow("duplicate id") << u"plan_duplicate_id.yaml"_s << 6 << 9
                                   << u"duplicate goal id 'a' (first defined at line 2, column 9)"_s;
     QTest::newRow("unknown dependency") << u"plan_unknown_dependency.yaml"_s << 6 << 26

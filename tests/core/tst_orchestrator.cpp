@@ -82,6 +82,7 @@ private Q_SLOTS:
     void lifecycleSignals();
     void failureBlocksDependents();
     void spawnRejectsInvalidBatchWhole();
+    void spawnWithoutTitleGetsDefault();
     void cancelQueuedIsImmediate();
     void cancelRunningDemoIsPrompt();
     void cancelAll();
@@ -170,6 +171,22 @@ void TestOrchestrator::spawnRejectsInvalidBatchWhole()
     QVERIFY(o.agents().isEmpty());
     QCOMPARE(o.validate({test::GoalBuilder(u"q"_s).dependsOn({u"nope"_s})}),
              QStringList{u"goal 'q': unknown dependency 'nope'"_s});
+}
+
+// Goals from the CLI or a script may come without a title: the board still has something to show.
+void TestOrchestrator::spawnWithoutTitleGetsDefault()
+{
+    Orchestrator o;
+    o.setProfiles({test::ProfileBuilder::demo(u"demo"_s, 60000)});
+    Goal described;
+    described.description = u"\nFix the build\nIt fails on arm64."_s;
+    Goal bare;
+    bare.id = u"bare"_s;
+    const QStringList ids = o.spawnParallel({described, bare});
+    QCOMPARE(ids.size(), 2);
+    QCOMPARE(o.status(ids.at(0))->goalTitle, u"Fix the build"_s);
+    QCOMPARE(o.status(ids.at(1))->goalTitle, u"bare"_s);
+    o.cancelAll();
 }
 
 void TestOrchestrator::cancelQueuedIsImmediate()
