@@ -38,6 +38,17 @@ QLabel *makeValueLabel(QWidget *parent, const QString &objectName)
     return label;
 }
 
+// A label/value form of the overview: labels on the left, values growing with the pane.
+QFormLayout *makeForm()
+{
+    auto *form = new QFormLayout;
+    form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setHorizontalSpacing(12);
+    form->setVerticalSpacing(5);
+    return form;
+}
+
 QLabel *makeHeading(QWidget *parent)
 {
     auto *label = new QLabel(parent);
@@ -130,11 +141,7 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
 
     m_goalHeading = makeHeading(overview);
     column->addWidget(m_goalHeading);
-    m_goalForm = new QFormLayout;
-    m_goalForm->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_goalForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_goalForm->setHorizontalSpacing(12);
-    m_goalForm->setVerticalSpacing(5);
+    m_goalForm = makeForm();
     column->addLayout(m_goalForm);
     m_description = addRow(m_goalForm, QStringLiteral("detailDescription"));
     m_priority = addRow(m_goalForm, QStringLiteral("detailPriority"));
@@ -146,11 +153,7 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
 
     m_progressHeading = makeHeading(overview);
     column->addWidget(m_progressHeading);
-    m_progressForm = new QFormLayout;
-    m_progressForm->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_progressForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_progressForm->setHorizontalSpacing(12);
-    m_progressForm->setVerticalSpacing(5);
+    m_progressForm = makeForm();
     column->addLayout(m_progressForm);
     m_step = addRow(m_progressForm, QStringLiteral("detailStep"));
     m_steps = addRow(m_progressForm, QStringLiteral("detailSteps"));
