@@ -7,6 +7,7 @@
 #include "model/Escalation.h"
 #include "model/Goal.h"
 #include "model/NoteRecord.h"
+#include "model/TranscriptEntry.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -58,6 +59,9 @@ public:
     // Pipeline mode: the output dependents may start with before this agent finishes.
     virtual void handoff(const QString &data) = 0;
     virtual void addUsage(qint64 inputTokens, qint64 outputTokens, double costUsd) = 0;
+    // A model backend's conversation, one step at a time (agent id, attempt and time are filled in): stored
+    // with the attempt and shown in the detail pane.
+    virtual void recordTranscript(TranscriptEntry entry) = 0;
 
     // --- the human ---
     // Asks and blocks this agent only (state Escalated, no run slot) until answered, cancelled or timed
@@ -88,6 +92,9 @@ public:
     virtual int releaseLocks(const QStringList &resources) = 0;
     // A lock of this agent expired or was taken away by a human.
     virtual bool hasLostLock() const = 0;
+    // Fencing: whether this agent still holds `resource` (or a lock covering it) under the grant `token`. A
+    // backend checks it right before it writes what the lock protects.
+    virtual bool holdsLock(const QString &resource, quint64 token) const = 0;
 
     // --- the run's shared scratchpad ---
     // False with *error when there is no scratchpad or the note is refused (key, size, full).

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ModelSettings.h"
 #include "RetryPolicy.h"
 
 #include <QString>
@@ -12,7 +13,7 @@ namespace switchboard {
 struct AgentProfile
 {
     QString name;
-    QString backend = QStringLiteral("demo"); // "demo" | "process" (more later)
+    QString backend = QStringLiteral("demo"); // "demo" | "process" | "openai" | "anthropic"
     QString model;
     QStringList capabilities;
     int maxConcurrent = 0; // 0 = limited only by max_parallel
@@ -23,6 +24,7 @@ struct AgentProfile
     QStringList command;      // argv for the process backend; {goal.id} etc. substituted
     QString workingDirectory; // process backend; empty = the workspace
     QVariantMap settings;     // backend-specific extras (e.g. demo duration_ms, steps)
+    ModelSettings llm;        // backends "openai" and "anthropic"
 
     // The demo backend is for trying the app offline: it runs only goals that name it, or goals no other
     // profile could ever take (see Scheduler::chooseProfile).

@@ -319,6 +319,20 @@ bool AttemptContext::hasLostLock() const
     return m_locks && m_locks->hasLostLock(m_agentId);
 }
 
+bool AttemptContext::holdsLock(const QString &resource, quint64 token) const
+{
+    // PLACEHOLDER until the fencing check lands (issue 13, tools helper).
+    Q_UNUSED(resource);
+    Q_UNUSED(token);
+    return !hasLostLock();
+}
+
+void AttemptContext::recordTranscript(TranscriptEntry entry)
+{
+    // PLACEHOLDER until the transcript store lands (issue 13, transcript helper).
+    Q_UNUSED(entry);
+}
+
 EscalationInbox::Outcome AttemptContext::escalate(EscalationInbox::Request request)
 {
     if (!m_inbox) {

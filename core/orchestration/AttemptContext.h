@@ -66,6 +66,7 @@ public:
     void recordScore(double value) override;
     void handoff(const QString &data) override;
     void addUsage(qint64 inputTokens, qint64 outputTokens, double costUsd) override;
+    void recordTranscript(TranscriptEntry entry) override;
 
     EscalationInbox::Outcome escalate(EscalationInbox::Request request) override;
     QString raiseEscalation(EscalationInbox::Request request, QObject *receiver, EscalationCallback answered,
@@ -78,6 +79,7 @@ public:
     void cancelLockRequests() override;
     int releaseLocks(const QStringList &resources) override;
     bool hasLostLock() const override;
+    bool holdsLock(const QString &resource, quint64 token) const override;
 
     bool writeNote(const QString &key, const QString &text, QString *error) override;
     QList<NoteRecord> readNotes(const QStringList &keys) const override;

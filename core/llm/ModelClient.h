@@ -1,0 +1,54 @@
+#pragma once
+
+#include "ModelTypes.h"
+
+#include <QMutex>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <variant>
+
+class QNetworkAccessManager;
+
+namespace switchboard::llm {
+
+// Live output of one call while it streams. Both run on the calling thread.
+struct StreamSink
+{
+    std::function<void(const QString &textDelta)> text; // text as it arrives (not tool-call arguments)
+    std::function<void()> activity;                       // any bytes arrived (a heartbeat)
+};
+
+using ModelResult = std::variant<ModelReply, ModelError>;
+
+// Talks to one model endpoint over HTTP (QNetworkAccessManager), in its wire format, streaming (SSE) or
+// not. complete() blocks its calling thread in a local event loop, so it is meant for a backend's pool thread
+// or a worker thread; it must be called on the thread that created the client. abort() may be called from
+// any thread and makes the call in flight return ModelError::Cancelled at once.
+class ModelClient final
+{
+    Q_DISABLE_COPY_MOVE(ModelClient)
+
+public:
+    explicit ModelClient(ModelEndpoint endpoint);
+    ~ModelClient();
+
+    const ModelEndpoint &endpoint() const { return m_endpoint; }
+    ModelResult complete(const ChatRequest &request, const StreamSink &sink = {});
+    void abort();
+
+    // GET {base_url}/models (OpenAI and Anthropic shapes): the model ids the server offers.
+    std::variant<QStringList, ModelError> listModels();
+
+private:
+    struct Call;
+
+    ModelEndpoint m_endpoint;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    QMutex m_callMutex; // guards m_call for abort() from other threads
+    Call *m_call = nullptr;
+    bool m_aborted = false;
+};
+
+} // namespace switchboard::llm
