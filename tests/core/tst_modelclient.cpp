@@ -119,6 +119,7 @@ private Q_SLOTS:
     void listModels();
     void listModelsError();
     void clientsOnPoolThreads();
+    void serverFlagsWhatTheRealApiWouldRefuse();
 };
 
 void TestModelClient::plainText()
@@ -850,6 +851,34 @@ void TestModelClient::clientsOnPoolThreads()
     QCOMPARE(replies.load(), agents * calls);
     QCOMPARE(server.requestCount(), agents * calls);
     QVERIFY2(server.ok(), qPrintable(server.report()));
+}
+
+void TestModelClient::serverFlagsWhatTheRealApiWouldRefuse()
+{
+    // The checks are only worth something if a wrong request fails them: a wrong key, the other API's
+    // request, and a request with no reply scripted for it.
+    ScriptedModelServer server(llm::ApiKind::Anthropic, u"right-key-123"_s);
+    server.enqueue(ScriptedReply::text(u"a"_s));
+    server.enqueue(ScriptedReply::text(u"b"_s));
+    llm::ModelEndpoint wrongKey = server.endpoint();
+    wrongKey.apiKey = u"wrong-key-456"_s;
+    QVERIFY(std::holds_alternative<llm::ModelReply>(llm::ModelClient(wrongKey).complete(hello())));
+    QVERIFY(server.violations().join(u'\n').contains(u"the x-api-key header is not the key"_s));
+
+    server.clearRecords();
+    llm::ModelEndpoint otherApi = server.endpoint();
+    otherApi.api = llm::ApiKind::OpenAi;
+    llm::ModelClient(otherApi).complete(hello());
+    const QString report = server.report();
+    QVERIFY2(report.contains(u"path '/v1/chat/completions', not '/v1/messages'"_s), qPrintable(report));
+    QVERIFY2(report.contains(u"no x-api-key header"_s), qPrintable(report));
+    QVERIFY2(report.contains(u"max_tokens is missing"_s), qPrintable(report));
+
+    server.clearRecords();
+    const llm::ModelResult unscripted = llm::ModelClient(server.endpoint()).complete(hello());
+    QCOMPARE(std::get<llm::ModelError>(unscripted).kind, llm::ModelError::Kind::Server);
+    QVERIFY(!server.ok());
+    QVERIFY2(server.report().contains(u"no scripted reply left"_s), qPrintable(server.report()));
 }
 
 QTEST_GUILESS_MAIN(TestModelClient)
