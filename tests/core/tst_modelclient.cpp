@@ -831,16 +831,24 @@ void TestModelClient::clientsOnPoolThreads()
     ScriptedModelServer server(llm::ApiKind::OpenAi, u"sk-pool-0000000"_s);
     constexpr int agents = 6;
     constexpr int calls = 3;
-    for (int i = 0; i < agents * calls; ++i)
-        server.enqueue(ScriptedReply::text(u"reply"_s).usage(1, 1).chunkBytes(7));
+    // Which agent asks first is up to the threads: a responder answers each with its own question.
+    server.setResponder([](const RecordedRequest &request) -> std::optional<ScriptedReply> {
+        const QString question = request.json[u"messages"_s].toArray().last()[u"content"_s].toString();
+        return ScriptedReply::text(u"re: "_s + question).usage(1, 1).chunkBytes(7);
+    });
     std::atomic<int> replies{0};
     QList<QThread *> threads;
     for (int a = 0; a < agents; ++a) {
-        threads.append(QThread::create([&] {
+        threads.append(QThread::create([&, a] {
             llm::ModelClient client(server.endpoint());
-            for (int c = 0; c < calls; ++c)
-                if (std::holds_alternative<llm::ModelReply>(client.complete(hello())))
+            for (int c = 0; c < calls; ++c) {
+                llm::ChatRequest request = hello();
+                request.messages[0].text = u"agent %1 call %2"_s.arg(a).arg(c);
+                const llm::ModelResult result = client.complete(request);
+                if (const auto *reply = std::get_if<llm::ModelReply>(&result);
+                    reply && reply->text == u"re: agent %1 call %2"_s.arg(a).arg(c))
                     ++replies;
+            }
         }));
         threads.last()->start();
     }
