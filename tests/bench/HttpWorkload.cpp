@@ -329,15 +329,21 @@ RunResult runHttpCancelWorkload(const HttpWorkloadConfig &config)
     agentConfig.managerPerThread = config.managerPerThread;
     agentConfig.plainSocket = plainSocketRequested();
     HttpProbe probe;
+    const bool benchClient = benchClientRequested();
     auto orchestrator = std::make_unique<Orchestrator>();
     BackendRegistry registry = BackendRegistry::withBuiltins();
-    registry.add(HttpChatAgent::name(), [agentConfig, &probe](const AgentProfile &) {
-        return std::make_unique<HttpChatAgent>(agentConfig, &probe);
-    });
-    orchestrator->setBackends(std::move(registry));
     AgentProfile profile;
-    profile.name = HttpChatAgent::name();
-    profile.backend = HttpChatAgent::name();
+    if (benchClient) {
+        registry.add(HttpChatAgent::name(), [agentConfig, &probe](const AgentProfile &) {
+            return std::make_unique<HttpChatAgent>(agentConfig, &probe);
+        });
+        profile.name = HttpChatAgent::name();
+        profile.backend = HttpChatAgent::name();
+    } else {
+        profile = openAiProfile(config, server.baseUrl(), true);
+        profile.llm.connectTimeoutS = 2 * kServerLatencyMs / 1000; // the call must be aborted, not time out
+    }
+    orchestrator->setBackends(std::move(registry));
     orchestrator->setProfiles({profile});
     orchestrator->setMaxParallel(config.tasks);
     int cancelled = 0;
@@ -379,7 +385,7 @@ RunResult runHttpCancelWorkload(const HttpWorkloadConfig &config)
                  QStringLiteral("%1 of %2 agents ended Cancelled").arg(cancelled).arg(config.tasks));
     result.check(otherEndings == 0, QStringLiteral("%1 agents completed or failed instead").arg(otherEndings));
     result.check(probe.calls() == 0, QStringLiteral("%1 calls completed").arg(probe.calls()));
-    result.extras.add(QStringLiteral("path"), HttpChatAgent::name());
+    result.extras.add(QStringLiteral("path"), benchClient ? HttpChatAgent::name() : QStringLiteral("openai backend"));
     result.extras.add(QStringLiteral("cancel_ms"), result.wallMs);
     result.extras.add(QStringLiteral("server_latency_ms"), kServerLatencyMs);
     return result;
