@@ -3,6 +3,7 @@
 #include "AgentLog.h"
 #include "AgentRecord.h"
 #include "AgentTable.h"
+#include "AgentTranscript.h"
 #include "AttemptContext.h"
 #include "RunHooks.h"
 #include "RunRecorder.h"
@@ -72,6 +73,7 @@ void AttemptLifecycle::applyLiveState(AgentRecord &record)
         return;
     const QString &agentId = r->status.agentId;
     const AgentLiveState live = r->context->takeLiveState();
+    collectTranscript(*r);
     AgentStatus &s = r->status;
     const bool progressChanged = live.progress != s.progress || live.step != s.currentStep;
     if (m_recorder.store()) {
@@ -103,6 +105,17 @@ void AttemptLifecycle::applyLiveState(AgentRecord &record)
     if (progressChanged)
         m_hooks.notifyProgress(agentId, s.progress, s.currentStep);
     m_watchdog.checkBudgets(*r);
+}
+
+void AttemptLifecycle::collectTranscript(AgentRecord &record)
+{
+    QList<TranscriptEntry> entries = record.context->takeTranscript();
+    if (entries.isEmpty())
+        return;
+    if (!record.transcript)
+        record.transcript = std::make_shared<AgentTranscript>();
+    record.transcript->append(entries);
+    m_recorder.recordTranscript(std::move(entries));
 }
 
 void AttemptLifecycle::handleWaitChanged(AgentRecord &r, AgentState state)
@@ -161,6 +174,8 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
                                           errorKindName(ErrorKind::LockLost));
     }
     r->log->flush();
+    if (r->context)
+        collectTranscript(*r); // the last steps, recorded before the final state that follows them
     if (m_recorder.store() && r->context) {
         // The attempt's final usage, unless applyLiveState() has recorded exactly this already (agents that
         // report no usage at all then cost one write less per goal).

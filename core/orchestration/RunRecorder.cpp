@@ -120,6 +120,12 @@ void RunRecorder::recordLog(AgentRecord &record)
         m_store->submit(StoreWrite::log(record.status.agentId, lines));
 }
 
+void RunRecorder::recordTranscript(QList<TranscriptEntry> entries)
+{
+    if (m_store && !entries.isEmpty())
+        m_store->submit(StoreWrite::transcript(std::move(entries)));
+}
+
 void RunRecorder::recordEscalation(const Escalation &escalation)
 {
     if (m_store)
