@@ -22,11 +22,12 @@ EscalationInbox::Request question(const QString &trigger, const QString &text, b
     return request;
 }
 
-TranscriptEntry step(TranscriptEntry::Kind kind, const QString &text)
+// "\n" in a script's text stands for a line break (the script itself is one command per line).
+TranscriptEntry step(TranscriptEntry::Kind kind, QString text)
 {
     TranscriptEntry entry;
     entry.kind = kind;
-    entry.text = text;
+    entry.text = text.replace(QStringLiteral("\\n"), QStringLiteral("\n"));
     return entry;
 }
 
@@ -82,8 +83,7 @@ std::optional<AgentResult> play(AgentContext &ctx, const QString &line, QString 
         const TranscriptEntry::Kind kind = transcriptKindFromName(w.value(1), &known);
         if (!known)
             return AgentResult::failed(QStringLiteral("unknown transcript kind: ") + w.value(1));
-        ctx.recordTranscript(
-            step(kind, line.section(QLatin1Char(' '), 2).replace(QStringLiteral("\\n"), QStringLiteral("\n"))));
+        ctx.recordTranscript(step(kind, line.section(QLatin1Char(' '), 2)));
     } else if (command == u"reply") {
         TranscriptEntry entry = step(TranscriptEntry::Kind::Assistant, line.section(QLatin1Char(' '), 4));
         entry.inputTokens = w.value(1).toLongLong();
