@@ -469,14 +469,19 @@ void AgentDetailPane::refreshTranscript(bool reset)
     m_shownTranscriptTotal = total;
     QList<TranscriptEntry> entries;
     // The live copy is bounded, and an agent put back from the database has none: the store has every step
-    // committed so far; the live copy adds the newest (the view skips what it has already).
+    // committed so far, and the live copy adds the newest ones it has not committed yet.
     if ((dropped > 0 || live.isEmpty()) && m_orchestrator->store() && m_orchestrator->store()->isOpen())
         entries = m_orchestrator->store()->transcript(m_agentId);
+    for (const TranscriptEntry &e : live) {
+        if (entries.isEmpty() || e.attempt > entries.constLast().attempt ||
+            (e.attempt == entries.constLast().attempt && e.seq > entries.constLast().seq))
+            entries.append(e);
+    }
     const std::optional<AgentStatus> s = m_orchestrator->status(m_agentId);
     const bool active = s && !isFinalState(s->state);
     m_transcript->setEmptyText(transcriptEmptyText());
+    // A running agent is followed at its newest step; a finished one is read from the start.
     m_transcript->setEntries(entries, active);
-    m_transcript->appendEntries(live);
 }
 
 QString AgentDetailPane::transcriptEmptyText() const

@@ -179,7 +179,7 @@ void TranscriptView::appendEntries(const QList<TranscriptEntry> &entries)
 {
     if (entries.isEmpty())
         return;
-    const bool follow = m_followTail || m_entries.isEmpty();
+    const bool follow = m_followTail;
     QTextCursor cursor(m_browser->document());
     cursor.beginEditBlock(); // one layout for the whole batch
     for (const TranscriptEntry &entry : entries) {
