@@ -22,6 +22,15 @@ void AgentTranscript::append(const QList<TranscriptEntry> &entries)
     }
 }
 
+void AgentTranscript::forgetBefore(qint64 upTo)
+{
+    while (!m_entries.empty() && m_dropped < upTo) {
+        m_bytes -= sizeOf(m_entries.front());
+        m_entries.pop_front();
+        ++m_dropped;
+    }
+}
+
 QList<TranscriptEntry> AgentTranscript::since(qint64 from) const
 {
     const qint64 first = qMax(from, m_dropped);

@@ -9,7 +9,8 @@
 namespace switchboard {
 
 // The recent transcript of one model agent, across its attempts, for the detail pane while the run is live:
-// bounded by entries and by text size, oldest dropped first (the store keeps everything). Filled and read on
+// bounded by entries and by text size, oldest dropped first (the store keeps everything). With a store, an
+// attempt's steps are let go once they are committed, so only running agents hold theirs in memory. Filled and read on
 // the orchestrator's thread only: agent threads hand their entries to their AttemptContext, which the
 // orchestrator drains in order (AttemptLifecycle), so no lock is needed here.
 class AgentTranscript final
@@ -24,6 +25,8 @@ public:
     AgentTranscript() = default;
 
     void append(const QList<TranscriptEntry> &entries);
+    // Lets go of the entries numbered below upTo (they are in the store): they count as dropped.
+    void forgetBefore(qint64 upTo);
     // Entries ever appended, and how many of those fell off the front.
     qint64 total() const { return m_dropped + qint64(m_entries.size()); }
     qint64 dropped() const { return m_dropped; }

@@ -176,6 +176,15 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
     r->log->flush();
     if (r->context)
         collectTranscript(*r); // the last steps, recorded before the final state that follows them
+    if (r->transcript && m_recorder.store()) {
+        // The attempt's steps are in the store once committed: the live copy lets them go (only running
+        // agents keep theirs in memory; views read the rest from the store).
+        const qint64 upTo = r->transcript->total();
+        m_recorder.whenStored([transcript = std::weak_ptr<AgentTranscript>(r->transcript), upTo] {
+            if (const std::shared_ptr<AgentTranscript> live = transcript.lock())
+                live->forgetBefore(upTo);
+        });
+    }
     if (m_recorder.store() && r->context) {
         // The attempt's final usage, unless applyLiveState() has recorded exactly this already (agents that
         // report no usage at all then cost one write less per goal).

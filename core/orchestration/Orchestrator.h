@@ -141,7 +141,8 @@ public:
     // A model agent's recent transcript (all its attempts, oldest step first), as recorded so far: the steps
     // numbered `from` and later (0 = the first ever recorded; pass the last *total to get only what is new).
     // *total: steps ever recorded; *dropped: how many of those the bounded live copy (AgentTranscript) no
-    // longer holds (the store keeps them: Store::transcript()). Empty for agents that record none.
+    // longer holds: the oldest past its bound, and, with a store, every ended attempt's once committed (the
+    // store keeps them all: Store::transcript()). Empty for agents that record none.
     QList<TranscriptEntry> agentTranscript(const QString &agentId, qint64 from = 0, qint64 *total = nullptr,
                                            qint64 *dropped = nullptr) const;
 

@@ -126,6 +126,17 @@ void RunRecorder::recordTranscript(QList<TranscriptEntry> entries)
         m_store->submit(StoreWrite::transcript(std::move(entries)));
 }
 
+void RunRecorder::whenStored(std::function<void()> then)
+{
+    if (!m_store)
+        return;
+    // An empty job commits in order with the writes before it: its callback is a barrier.
+    m_store->submitAll({}, m_context, [then = std::move(then)](bool committed) {
+        if (committed)
+            then();
+    });
+}
+
 void RunRecorder::recordEscalation(const Escalation &escalation)
 {
     if (m_store)

@@ -64,6 +64,9 @@ public:
     void recordLog(AgentRecord &record);
     // Steps of a model agent's conversation, in seq order: one write (one batch for the writer thread).
     void recordTranscript(QList<TranscriptEntry> entries);
+    // Runs `then` (on the context's thread) once everything submitted so far is committed; never without a
+    // store or when the writes failed.
+    void whenStored(std::function<void()> then);
     void recordEscalation(const Escalation &escalation);
     void recordLockEvent(const LockEvent &event);
     void recordNote(const QString &key, const QString &text, const QString &authorAgentId, const QDateTime &at);

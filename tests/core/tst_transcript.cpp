@@ -71,8 +71,10 @@ private Q_SLOTS:
     void contextKeepsOrderAcrossThreads();
     void cutMarkerBoundsOneEntry();
     void liveCopyIsBounded();
+    void orchestratorKeepsLiveCopyWithoutStore();
     void orchestratorRecordsTranscriptToStore();
     void retryStartsANewAttempt();
+    void manyAgentsRecordConcurrently_data();
     void manyAgentsRecordConcurrently();
     void holdsLockFollowsTheGrant();
 };
@@ -229,6 +231,30 @@ void TestTranscript::liveCopyIsBounded()
     QVERIFY(qsizetype(large.since(0).size()) * e.text.size() * 2 <= AgentTranscript::kMaxBytes);
 }
 
+void TestTranscript::orchestratorKeepsLiveCopyWithoutStore()
+{
+    Orchestrator o;
+    o.setBackends(test::ScriptedBackend::registry());
+    o.setProfiles({test::ProfileBuilder::scripted(u"p"_s)});
+    const QString id = o.spawn(test::GoalBuilder(u"g1"_s).description(
+        u"say user Fix the bug\nreply 10 2 0.5 Looking.\ntool c1 list_files {\"path\":\".\"}\ntool-result c1 a.py"_s));
+    QVERIFY(o.waitAll(20000));
+    qint64 total = 0;
+    qint64 dropped = -1;
+    const QList<TranscriptEntry> live = o.agentTranscript(id, 0, &total, &dropped);
+    QCOMPARE(total, 4);
+    QCOMPARE(dropped, 0);
+    QCOMPARE(shown(live), (QStringList{u"%1 #1.0 user [||] Fix the bug 0/0/0"_s.arg(id),
+                                       u"%1 #1.1 assistant [||] Looking. 10/2/0.5"_s.arg(id),
+                                       u"%1 #1.2 tool_call [list_files|c1|] {\"path\":\".\"} 0/0/0"_s.arg(id),
+                                       u"%1 #1.3 tool_result [|c1|] a.py 0/0/0"_s.arg(id)}));
+    // Only what is new, from a count the caller saw before.
+    QCOMPARE(o.agentTranscript(id, 3), live.mid(3));
+    QVERIFY(o.agentTranscript(id, 4).isEmpty());
+    QVERIFY(o.agentTranscript(u"a-unknown"_s, 0, &total).isEmpty());
+    QCOMPARE(total, 0);
+}
+
 void TestTranscript::orchestratorRecordsTranscriptToStore()
 {
     test::TemporaryStore db;
@@ -266,25 +292,23 @@ void TestTranscript::orchestratorRecordsTranscriptToStore()
         u"%1 #1.6 tool_result [|call_2|error] path escapes the workspace 0/0/0"_s.arg(id),
         u"%1 #1.7 error [||] HTTP 500 from the server 0/0/0"_s.arg(id),
     };
-    qint64 total = 0;
-    qint64 dropped = -1;
-    const QList<TranscriptEntry> live = o.agentTranscript(id, 0, &total, &dropped);
-    QCOMPARE(total, 9);
-    QCOMPARE(dropped, 0);
-    QCOMPARE(shown(live).mid(0, 8), expected);
     const QList<TranscriptEntry> stored = db.store().transcript(id);
-    QCOMPARE(stored, live); // the same steps, times included
-    // The big result was cut to 64 KiB with its marker, in memory and on disk.
+    QCOMPARE(stored.size(), 9);
+    QCOMPARE(shown(stored).mid(0, 8), expected);
+    // The big result was cut to 64 KiB with its marker.
     const TranscriptEntry &big = stored.at(8);
     QCOMPARE(big.toolCallId, u"call_3"_s);
     QVERIFY(big.text.startsWith(u"<xxx"_s));
     QVERIFY2(big.text.endsWith(u"x… [cut %1 bytes]"_s.arg(100000 - TranscriptLimits::kMaxTextBytes)),
              qPrintable(big.text.right(40)));
-    // Only what is new, from a count the caller saw before.
-    QCOMPARE(shown(o.agentTranscript(id, 7)), (QStringList{expected.at(7), shown({big}).at(0)}));
-    QVERIFY(o.agentTranscript(id, 9).isEmpty());
     // Usage the reply reported is the attempt's too.
     QCOMPARE(o.status(id)->inputTokens, 1234);
+    // Once stored, the finished agent's live copy lets its steps go: it still counts them.
+    qint64 total = 0;
+    qint64 dropped = -1;
+    QTRY_VERIFY((o.agentTranscript(id, 0, &total, &dropped), dropped == 9));
+    QCOMPARE(total, 9);
+    QVERIFY(o.agentTranscript(id).isEmpty());
     // Agents that record nothing have no transcript.
     const QString quiet = o.spawn(test::GoalBuilder(u"g2"_s).description(u"log hi"_s));
     QVERIFY(o.waitAll(20000));
@@ -311,19 +335,32 @@ void TestTranscript::retryStartsANewAttempt()
         u"%1 #2.0 user [||] go 0/0/0"_s.arg(id),      u"%1 #2.1 error [||] boom 0/0/0"_s.arg(id),
         u"%1 #2.2 assistant [||] ok 0/0/0"_s.arg(id),
     };
-    QCOMPARE(shown(o.agentTranscript(id)), expected);
     QCOMPARE(shown(db.store().transcript(id)), expected);
+    // Each ended attempt's steps left the live copy once stored; the count goes on across attempts.
+    qint64 total = 0;
+    qint64 dropped = -1;
+    QTRY_VERIFY((o.agentTranscript(id, 0, &total, &dropped), dropped == 5));
+    QCOMPARE(total, 5);
     QCOMPARE(shown(db.store().transcript(id, 2)), expected.mid(2));
+}
+
+void TestTranscript::manyAgentsRecordConcurrently_data()
+{
+    QTest::addColumn<bool>("withStore");
+    QTest::newRow("live copy") << false;
+    QTest::newRow("store") << true;
 }
 
 void TestTranscript::manyAgentsRecordConcurrently()
 {
+    QFETCH(bool, withStore);
     constexpr int kAgents = 12;
     constexpr int kSteps = 250;
     test::TemporaryStore db;
     QVERIFY2(db.isOpen(), qPrintable(db.error()));
     Orchestrator o;
-    o.setStore(&db.store());
+    if (withStore)
+        o.setStore(&db.store());
     o.setBackends(test::ScriptedBackend::registry());
     o.setProfiles({test::ProfileBuilder::scripted(u"p"_s)});
     o.setMaxParallel(kAgents);
@@ -337,17 +374,18 @@ void TestTranscript::manyAgentsRecordConcurrently()
     const QStringList ids = o.spawnParallel(goals);
     QCOMPARE(ids.size(), kAgents);
     QVERIFY(o.waitAll(60000));
-    QVERIFY(db.store().flush());
+    if (withStore)
+        QVERIFY(db.store().flush());
     const int perAgent = 3 * (kSteps / 3);
     for (const QString &id : ids) {
-        const QList<TranscriptEntry> live = o.agentTranscript(id);
-        QCOMPARE(live.size(), perAgent);
-        for (int i = 0; i < live.size(); ++i) {
-            QCOMPARE(live.at(i).agentId, id);
-            QCOMPARE(live.at(i).seq, i);
-            QCOMPARE(live.at(i).text, u"step %1"_s.arg(i % (kSteps / 3)));
+        const QList<TranscriptEntry> steps = withStore ? db.store().transcript(id) : o.agentTranscript(id);
+        QCOMPARE(steps.size(), perAgent);
+        for (int i = 0; i < steps.size(); ++i) {
+            QCOMPARE(steps.at(i).agentId, id);
+            QCOMPARE(steps.at(i).attempt, 1);
+            QCOMPARE(steps.at(i).seq, i);
+            QCOMPARE(steps.at(i).text, u"step %1"_s.arg(i % (kSteps / 3)));
         }
-        QCOMPARE(db.store().transcript(id), live);
     }
 }
 

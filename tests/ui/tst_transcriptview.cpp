@@ -74,6 +74,7 @@ private Q_SLOTS:
     void updatesLiveAndKeepsScrollPosition();
     void saysWhenTheBackendDoesNotTalkToAModel();
     void readsAFinishedAgentFromTheStore();
+    void keepsStepsTheLiveCopyLetGo();
     void historyShowsTheStoredTranscript();
 };
 
@@ -244,6 +245,34 @@ void TestTranscriptView::readsAFinishedAgentFromTheStore()
     QVERIFY(pane.transcriptView()
                 ->itemText(pane.transcriptView()->itemForToolCall(u"call_2"_s))
                 .startsWith(u"▸ edit_file"_s));
+}
+
+void TestTranscriptView::keepsStepsTheLiveCopyLetGo()
+{
+    // With a store, a finished attempt's steps leave the orchestrator's memory once committed; the pane that
+    // followed them keeps them, and one opened afterwards reads them from the store.
+    test::TemporaryStore db;
+    QVERIFY2(db.isOpen(), qPrintable(db.error()));
+    Orchestrator o;
+    o.setStore(&db.store());
+    o.setBackends(test::ScriptedBackend::registry());
+    o.setProfiles({test::ProfileBuilder::scripted(u"coder"_s)});
+    o.setUpdateInterval(20);
+    const QString id = o.spawn(test::GoalBuilder(u"fix"_s).description(u"sleep 200\n"_s + kScript));
+    AgentDetailPane pane(&o, nullptr);
+    QTRY_VERIFY(o.status(id) && o.status(id)->state == AgentState::Running);
+    pane.setAgent(id);
+    QVERIFY(o.waitAll(20000));
+    qint64 total = 0;
+    qint64 dropped = 0;
+    QTRY_VERIFY((o.agentTranscript(id, 0, &total, &dropped), dropped == 11));
+    QTRY_COMPARE(pane.transcriptView()->entryCount(), 11);
+    pane.setAgent(QString());
+    QCOMPARE(pane.transcriptView()->entryCount(), 0);
+    pane.setAgent(id);
+    QCOMPARE(pane.transcriptView()->entryCount(), 11);
+    QVERIFY(
+        pane.transcriptView()->itemText(pane.transcriptView()->itemCount() - 1).endsWith(u"Done: add() now adds."_s));
 }
 
 void TestTranscriptView::historyShowsTheStoredTranscript()

@@ -461,6 +461,9 @@ void AgentDetailPane::refreshTranscript(bool reset)
         // Only the steps recorded since the last look; agentsUpdated() batches them (no flicker, one layout).
         const QList<TranscriptEntry> fresh =
             m_orchestrator->agentTranscript(m_agentId, m_shownTranscriptTotal, &total, &dropped);
+        // Steps the live copy let go before this pane saw them are committed: read them back from the store.
+        if (m_shownTranscriptTotal < dropped && m_orchestrator->store() && m_orchestrator->store()->isOpen())
+            m_transcript->appendEntries(m_orchestrator->store()->transcript(m_agentId));
         m_shownTranscriptTotal = total;
         m_transcript->appendEntries(fresh);
         return;
