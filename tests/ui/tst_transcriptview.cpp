@@ -15,6 +15,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void saysWhenTheBackendDoesNotTalkToAModel();
     void readsAFinishedAgentFromTheStore();
     void keepsStepsTheLiveCopyLetGo();
+    void thousandsOfStepsInBatches();
     void historyShowsTheStoredTranscript();
 };
 
@@ -273,6 +275,63 @@ void TestTranscriptView::keepsStepsTheLiveCopyLetGo()
     QCOMPARE(pane.transcriptView()->entryCount(), 11);
     QVERIFY(
         pane.transcriptView()->itemText(pane.transcriptView()->itemCount() - 1).endsWith(u"Done: add() now adds."_s));
+}
+
+void TestTranscriptView::thousandsOfStepsInBatches()
+{
+    // Thousands of steps arrive in batches, as a long run's would: every step once, each item one block, and
+    // a call far down still opens in place.
+    TranscriptView view;
+    view.resize(700, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QElapsedTimer timer;
+    timer.start();
+    int seq = 0;
+    for (int batch = 0; batch < 100; ++batch) {
+        QList<TranscriptEntry> entries;
+        for (int i = 0; i < 10; ++i) {
+            TranscriptEntry reply;
+            reply.attempt = 1;
+            reply.seq = seq++;
+            reply.kind = TranscriptEntry::Kind::Assistant;
+            reply.text = u"Step %1: reading the next file.\nA second line."_s.arg(reply.seq);
+            reply.inputTokens = 1000 + reply.seq;
+            TranscriptEntry call;
+            call.attempt = 1;
+            call.seq = seq++;
+            call.kind = TranscriptEntry::Kind::ToolCall;
+            call.toolName = u"read_file"_s;
+            call.toolCallId = u"c%1"_s.arg(call.seq);
+            call.text = u"{\"path\":\"src/file%1.py\"}"_s.arg(call.seq);
+            TranscriptEntry result;
+            result.attempt = 1;
+            result.seq = seq++;
+            result.kind = TranscriptEntry::Kind::ToolResult;
+            result.toolCallId = call.toolCallId;
+            result.text = u"line\n"_s.repeated(40);
+            entries << reply << call << result;
+        }
+        view.appendEntries(entries);
+        view.appendEntries(entries.mid(25)); // repeated: skipped
+    }
+    qDebug("3000 steps appended in %lld ms", timer.elapsed());
+    QCOMPARE(view.entryCount(), 3000);
+    QCOMPARE(view.itemCount(), 1 + 2000); // heading, then a reply and a call (with its result) per pair
+    QCOMPARE(view.browser()->document()->blockCount(), view.itemCount());
+    const int last = view.itemForToolCall(u"c2998"_s);
+    QCOMPARE(last, view.itemCount() - 1);
+    QVERIFY(view.itemText(last).startsWith(u"▸ read_file  {\"path\":\"src/file2998.py\"}"_s));
+    timer.restart();
+    view.setExpanded(last, true);
+    qDebug("expanding one call took %lld ms", timer.elapsed());
+    QVERIFY(view.itemText(last).contains(u"line\nline\nline"_s));
+    QCOMPARE(view.browser()->document()->blockCount(), view.itemCount());
+    timer.restart();
+    view.resize(500, 500); // the collapsed calls are elided again for the new width
+    QTest::qWait(300);
+    qDebug("re-eliding after a resize took %lld ms (with the wait)", timer.elapsed());
+    QCOMPARE(view.browser()->document()->blockCount(), view.itemCount());
 }
 
 void TestTranscriptView::historyShowsTheStoredTranscript()
