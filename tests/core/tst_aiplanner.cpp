@@ -2,14 +2,17 @@
 // the plan rules, the prompt it is asked with, and writing the goals as a plan file PlanLoader reads back.
 #include "config/PlanLoader.h"
 #include "config/PlanWriter.h"
+#include "planning/AiPlanner.h"
 #include "planning/PlanPrompt.h"
 #include "planning/PlanReply.h"
 #include "support/ProfileBuilder.h"
+#include "support/ScriptedModelServer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 using namespace switchboard;
@@ -43,6 +46,43 @@ QStringList ids(const QList<Goal> &goals)
     return out;
 }
 
+constexpr auto KeyVariable = "SWITCHBOARD_TEST_PLANNER_KEY";
+
+// An LLM profile that plans against a scripted server, its key in an environment of its own.
+AgentProfile plannerFor(const test::ScriptedModelServer &server)
+{
+    AgentProfile planner = test::ProfileBuilder(u"planner"_s, llm::apiKindName(server.api()));
+    planner.model = u"plan-model"_s;
+    planner.llm.baseUrl = server.baseUrl().toString();
+    planner.llm.apiKeyEnv = QString::fromLatin1(KeyVariable);
+    planner.llm.inputPerMTok = 2.0;
+    planner.llm.outputPerMTok = 10.0;
+    return planner;
+}
+
+QProcessEnvironment keyEnvironment()
+{
+    QProcessEnvironment environment;
+    environment.insert(QString::fromLatin1(KeyVariable), u"sk-plan-test"_s);
+    return environment;
+}
+
+// The system prompt as the wire format carries it: OpenAI's first message, Anthropic's "system".
+QString systemPromptOf(const test::RecordedRequest &request)
+{
+    const QJsonValue system = request.json.value(u"system"_s);
+    if (system.isString())
+        return system.toString();
+    if (system.isArray()) {
+        QString text;
+        for (const QJsonValue &block : system.toArray())
+            text += block.toObject().value(u"text"_s).toString();
+        return text;
+    }
+    const QJsonObject first = request.json.value(u"messages"_s).toArray().first().toObject();
+    return first.value(u"role"_s).toString() == u"system"_s ? first.value(u"content"_s).toString() : QString();
+}
+
 QStringList details(const QList<GoalProblem> &problems)
 {
     QStringList out;
@@ -70,6 +110,16 @@ private Q_SLOTS:
     void promptListsProfilesAndAsksForJsonOnly();
     void retryPromptCarriesTheProblems();
     void writtenPlanLoadsBackToTheSameGoals();
+
+    // Against a server speaking each API.
+    void modelPlanAcceptedOrRejected_data();
+    void modelPlanAcceptedOrRejected();
+    void requestCarriesTheRulesAndProfiles_data();
+    void requestCarriesTheRulesAndProfiles();
+    void retryTellsTheModelWhatWasWrong();
+    void truncatedReplySaysSo();
+    void failedCallIsNotAPlan();
+    void abortEndsTheCallAtOnce();
 };
 
 void TestAiPlanner::validReplyGivesTheModelsGoals()
@@ -319,6 +369,164 @@ void TestAiPlanner::writtenPlanLoadsBackToTheSameGoals()
         QCOMPARE(again->goals.at(i).successCriteria, draft.goals.at(i).successCriteria);
         QCOMPARE(again->goals.at(i).dependsOn, draft.goals.at(i).dependsOn);
     }
+}
+
+void TestAiPlanner::modelPlanAcceptedOrRejected_data()
+{
+    QTest::addColumn<QString>("api");
+    QTest::addColumn<QString>("reply");
+    QTest::addColumn<QStringList>("problems");
+    const QString plan = QString::fromUtf8(restApiPlan());
+    for (const QString &api : {u"openai"_s, u"anthropic"_s}) {
+        const QByteArray a = api.toLatin1();
+        QTest::addRow("%s valid", a.constData()) << api << plan << QStringList{};
+        QTest::addRow("%s fenced", a.constData())
+            << api << u"Here you go:\n```json\n"_s + plan + u"\n```\n"_s << QStringList{};
+        QTest::addRow("%s cycle", a.constData())
+            << api << uR"({"goals":[{"id":"a","depends_on":["c"]},{"id":"b","depends_on":["a"]},
+                {"id":"c","depends_on":["b"]}]})"_s
+            << QStringList{u"cycle: a -> c -> b -> a"_s};
+        QTest::addRow("%s unknown dependency", a.constData())
+            << api << uR"({"goals":[{"id":"a"},{"id":"b","depends_on":["x"]}]})"_s
+            << QStringList{u"goal 'b': depends_on: unknown dependency 'x'"_s};
+        QTest::addRow("%s prose", a.constData())
+            << api << u"First design the API, then implement it, then test it."_s
+            << QStringList{u"reply is not JSON: it holds no JSON object (it reads “First design the API, then "
+                           "implement it, then test it.”)"_s};
+    }
+}
+
+void TestAiPlanner::modelPlanAcceptedOrRejected()
+{
+    QFETCH(QString, api);
+    QFETCH(QString, reply);
+    QFETCH(QStringList, problems);
+    test::ScriptedModelServer server(*llm::apiKindFromName(api), u"sk-plan-test"_s);
+    server.enqueue(test::ScriptedReply::text(reply).usage(1500, 400).model(u"plan-model-2025"_s).textPieces(7));
+    AiPlanner planner(plannerFor(server), runProfiles(), keyEnvironment());
+    const AiPlanResult result = planner.plan(u"Build a REST API"_s);
+    QVERIFY2(server.ok(), qPrintable(server.report()));
+    QCOMPARE(server.requestCount(), 1);
+    QVERIFY2(result.status != AiPlanResult::Status::Failed, qPrintable(result.error));
+    QCOMPARE(details(result.draft.problems), problems);
+    QCOMPARE(result.status, problems.isEmpty() ? AiPlanResult::Status::Planned : AiPlanResult::Status::Invalid);
+    QCOMPARE(result.reply, reply);
+    QCOMPARE(result.model, u"plan-model-2025"_s);
+    QCOMPARE(result.usage, (llm::Usage{1500, 400}));
+    QCOMPARE(result.costUsd, (1500 * 2.0 + 400 * 10.0) / 1e6);
+    if (problems.isEmpty()) {
+        // The goals are the model's, as it wrote them.
+        const PlanDraft expected = PlanReply::interpret(QString::fromUtf8(restApiPlan()), runProfiles());
+        QCOMPARE(ids(result.draft.goals), ids(expected.goals));
+        for (int i = 0; i < expected.goals.size(); ++i) {
+            QCOMPARE(result.draft.goals.at(i).title, expected.goals.at(i).title);
+            QCOMPARE(result.draft.goals.at(i).description, expected.goals.at(i).description);
+            QCOMPARE(result.draft.goals.at(i).dependsOn, expected.goals.at(i).dependsOn);
+            QCOMPARE(result.draft.goals.at(i).capabilities, expected.goals.at(i).capabilities);
+            QCOMPARE(result.draft.goals.at(i).successCriteria, expected.goals.at(i).successCriteria);
+        }
+    }
+}
+
+void TestAiPlanner::requestCarriesTheRulesAndProfiles_data()
+{
+    QTest::addColumn<QString>("api");
+    QTest::newRow("openai") << u"openai"_s;
+    QTest::newRow("anthropic") << u"anthropic"_s;
+}
+
+void TestAiPlanner::requestCarriesTheRulesAndProfiles()
+{
+    QFETCH(QString, api);
+    test::ScriptedModelServer server(*llm::apiKindFromName(api), u"sk-plan-test"_s);
+    server.enqueue(test::ScriptedReply::text(QString::fromUtf8(restApiPlan())));
+    AiPlanner planner(plannerFor(server), runProfiles(), keyEnvironment());
+    QVERIFY(planner.plan(u"Build a REST API with docs"_s).isPlanned());
+    QVERIFY2(server.ok(), qPrintable(server.report()));
+    const test::RecordedRequest request = server.lastRequest();
+    QCOMPARE(request.json.value(u"model"_s).toString(), u"plan-model"_s);
+    const QString system = systemPromptOf(request);
+    QVERIFY2(system.contains(u"Answer with JSON only"_s), qPrintable(system));
+    QVERIFY(system.contains(u"Known capabilities: code, docs, test"_s));
+    QVERIFY(system.contains(u"- coder: code, test"_s));
+    QVERIFY(system.contains(u"- writer: docs"_s));
+    QVERIFY(!request.json.contains(u"tools"_s));
+    const QJsonArray messages = request.json.value(u"messages"_s).toArray();
+    const QJsonObject user = messages.last().toObject();
+    QCOMPARE(user.value(u"role"_s).toString(), u"user"_s);
+    QVERIFY(QJsonDocument(user).toJson().contains("Build a REST API with docs"));
+}
+
+void TestAiPlanner::retryTellsTheModelWhatWasWrong()
+{
+    test::ScriptedModelServer server(llm::ApiKind::Anthropic, u"sk-plan-test"_s);
+    const QString cyclic = uR"({"goals":[{"id":"a","depends_on":["b"]},{"id":"b","depends_on":["a"]}]})"_s;
+    server.enqueue(test::ScriptedReply::text(cyclic));
+    server.enqueue(test::ScriptedReply::text(QString::fromUtf8(restApiPlan())));
+    AiPlanner planner(plannerFor(server), runProfiles(), keyEnvironment());
+    const AiPlanResult first = planner.plan(u"Build a REST API"_s);
+    QCOMPARE(first.status, AiPlanResult::Status::Invalid);
+    const AiPlanResult second = planner.retry(u"Build a REST API"_s, first);
+    QVERIFY2(server.ok(), qPrintable(server.report()));
+    QCOMPARE(second.status, AiPlanResult::Status::Planned);
+    const QJsonArray messages = server.lastRequest().json.value(u"messages"_s).toArray();
+    QCOMPARE(messages.size(), 3);
+    QCOMPARE(messages.at(1).toObject().value(u"role"_s).toString(), u"assistant"_s);
+    const QByteArray feedback = QJsonDocument(messages.at(2).toObject()).toJson();
+    QVERIFY2(feedback.contains("cycle: a -> b -> a"), feedback.constData());
+}
+
+void TestAiPlanner::truncatedReplySaysSo()
+{
+    test::ScriptedModelServer server(llm::ApiKind::OpenAi, u"sk-plan-test"_s);
+    server.enqueue(test::ScriptedReply::text(u"{\"goals\": [{\"id\": \"design\", \"title\": \"Des"_s).truncated());
+    AiPlanner planner(plannerFor(server), runProfiles(), keyEnvironment());
+    const AiPlanResult result = planner.plan(u"Build a REST API"_s);
+    QVERIFY2(server.ok(), qPrintable(server.report()));
+    QCOMPARE(result.status, AiPlanResult::Status::Invalid);
+    QCOMPARE(result.draft.problems.size(), 2);
+    QVERIFY2(result.draft.problems.at(0).message().startsWith(u"the reply was cut off at the token limit (length)"_s),
+             qPrintable(result.draft.problems.at(0).message()));
+    QVERIFY(result.draft.problems.at(0).message().contains(u"max_tokens of profile 'planner'"_s));
+    QVERIFY(result.draft.problems.at(1).message().startsWith(u"reply is not JSON: "_s));
+}
+
+void TestAiPlanner::failedCallIsNotAPlan()
+{
+    test::ScriptedModelServer server(llm::ApiKind::OpenAi, u"sk-plan-test"_s);
+    server.enqueue(test::ScriptedReply::httpError(401, u"Incorrect API key provided"_s));
+    AiPlanner planner(plannerFor(server), runProfiles(), keyEnvironment());
+    const AiPlanResult result = planner.plan(u"Build a REST API"_s);
+    QCOMPARE(result.status, AiPlanResult::Status::Failed);
+    QVERIFY2(result.error.contains(u"Incorrect API key provided"_s), qPrintable(result.error));
+    QVERIFY(!result.error.contains(u"sk-plan-test"_s));
+    QVERIFY(result.draft.goals.isEmpty());
+
+    // Without the key the planner says which variable to set, and asks nothing.
+    AiPlanner keyless(plannerFor(server), runProfiles(), QProcessEnvironment());
+    const AiPlanResult noKey = keyless.plan(u"Build a REST API"_s);
+    QCOMPARE(noKey.status, AiPlanResult::Status::Failed);
+    QVERIFY2(noKey.error.contains(QString::fromLatin1(KeyVariable)), qPrintable(noKey.error));
+    QCOMPARE(server.requestCount(), 1);
+
+    // A profile that is no model cannot plan.
+    AiPlanner demo(test::ProfileBuilder(u"demo"_s), runProfiles(), keyEnvironment());
+    QCOMPARE(demo.plan(u"x"_s).status, AiPlanResult::Status::Failed);
+}
+
+void TestAiPlanner::abortEndsTheCallAtOnce()
+{
+    test::ScriptedModelServer server(llm::ApiKind::OpenAi, u"sk-plan-test"_s);
+    server.enqueue(test::ScriptedReply::text(QString::fromUtf8(restApiPlan())).firstByteDelay(60'000));
+    AiPlanner planner(plannerFor(server), runProfiles(), keyEnvironment());
+    QFuture<AiPlanResult> future = QtConcurrent::run([&planner] { return planner.plan(u"Build a REST API"_s); });
+    QTRY_COMPARE(server.requestCount(), 1); // the call is in flight
+    planner.abort();
+    future.waitForFinished(); // at once: the reply would take a minute
+    QCOMPARE(future.result().status, AiPlanResult::Status::Cancelled);
+    // An aborted planner stays done.
+    QCOMPARE(planner.plan(u"again"_s).status, AiPlanResult::Status::Cancelled);
+    QCOMPARE(server.requestCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestAiPlanner)

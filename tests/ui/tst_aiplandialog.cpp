@@ -7,13 +7,17 @@
 #include "orchestration/Orchestrator.h"
 #include "planning/PlanReply.h"
 #include "support/ProfileBuilder.h"
+#include "support/ScriptedModelServer.h"
 #include "support/TestSupport.h"
 
 #include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -53,6 +57,24 @@ Config sessionConfig(bool withPlanner)
     return config;
 }
 
+// The session's config with its planner on a scripted server.
+Config serverConfig(const test::ScriptedModelServer &server)
+{
+    Config config = sessionConfig(true);
+    AgentProfile &planner = config.profiles.first();
+    planner.backend = llm::apiKindName(server.api());
+    planner.llm.baseUrl = server.baseUrl().toString();
+    planner.llm.apiKeyEnv = u"SWITCHBOARD_TEST_PLANNER_KEY"_s;
+    return config;
+}
+
+QProcessEnvironment keyEnvironment()
+{
+    QProcessEnvironment environment;
+    environment.insert(u"SWITCHBOARD_TEST_PLANNER_KEY"_s, u"sk-ui-test"_s);
+    return environment;
+}
+
 AiPlanResult resultOf(const QString &reply, const Config &config)
 {
     AiPlanResult result;
@@ -82,6 +104,66 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
+    }
+
+    void generateRetryAndCancelAgainstAServer()
+    {
+        test::ScriptedModelServer server(llm::ApiKind::OpenAi, u"sk-ui-test"_s);
+        const Config config = serverConfig(server);
+        AiPlanDialog dialog(nullptr, config, nullptr, keyEnvironment());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy shown(&dialog, &AiPlanDialog::resultShown);
+        auto *generate = child<QPushButton>(&dialog, u"generateButton"_s);
+        auto *retry = child<QPushButton>(&dialog, u"retryButton"_s);
+        auto *busy = child<QProgressBar>(&dialog, u"busyIndicator"_s);
+        auto *cancel = child<QPushButton>(&dialog, u"cancelGenerationButton"_s);
+        auto *problems = child<QListWidget>(&dialog, u"problemList"_s);
+        auto *table = child<QTableView>(&dialog, u"goalTable"_s);
+        QTest::keyClicks(child<QPlainTextEdit>(&dialog, u"objectiveEdit"_s), u"Build a REST API"_s);
+
+        // A plan with a cycle: the reason is shown, Retry offered.
+        server.enqueue(test::ScriptedReply::text(
+            uR"({"goals":[{"id":"a","title":"A","depends_on":["b"]},{"id":"b","title":"B","depends_on":["a"]}]})"_s));
+        QTest::mouseClick(generate, Qt::LeftButton);
+        QVERIFY(dialog.isGenerating());
+        QVERIFY(busy->isVisible());
+        QVERIFY(cancel->isVisible());
+        QVERIFY(!generate->isEnabled());
+        QVERIFY(shown.wait(20000));
+        QVERIFY2(server.ok(), qPrintable(server.report()));
+        QVERIFY(!busy->isVisible());
+        QCOMPARE(dialog.lastResult().status, AiPlanResult::Status::Invalid);
+        QCOMPARE(table->model()->rowCount(), 2);
+        QCOMPARE(problemTexts(problems), QStringList{u"cycle: a -> b -> a"_s});
+        QVERIFY(retry->isVisible());
+
+        // Retry tells the model what was wrong; its corrected plan replaces the preview.
+        server.enqueue(test::ScriptedReply::text(kReply).usage(2000, 500));
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QVERIFY(shown.wait(20000));
+        QVERIFY2(server.ok(), qPrintable(server.report()));
+        QCOMPARE(server.requestCount(), 2);
+        const QJsonArray messages = server.lastRequest().json.value(u"messages"_s).toArray();
+        QVERIFY(QJsonDocument(messages.last().toObject()).toJson().contains("cycle: a -> b -> a"));
+        QCOMPARE(dialog.lastResult().status, AiPlanResult::Status::Planned);
+        QCOMPARE(table->model()->rowCount(), 3);
+        QCOMPARE(table->model()->index(0, PlanGoalsModel::TitleColumn).data().toString(), u"Design the API"_s);
+        QVERIFY(!problems->isVisible());
+        QVERIFY(!retry->isVisible());
+        QVERIFY(child<QPushButton>(&dialog, u"saveButton"_s)->isEnabled());
+        QVERIFY(child<QLabel>(&dialog, u"planStatus"_s)->text().contains(u"2,000 input + 500 output tokens"_s));
+
+        // Cancel ends a slow call at once and keeps the preview.
+        server.enqueue(test::ScriptedReply::text(kReply).firstByteDelay(60'000));
+        QTest::mouseClick(generate, Qt::LeftButton);
+        QTRY_COMPARE(server.requestCount(), 3);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(dialog.lastResult().status, AiPlanResult::Status::Cancelled);
+        QVERIFY(!dialog.isGenerating());
+        QVERIFY(generate->isEnabled());
+        QCOMPARE(table->model()->rowCount(), 3);
     }
 
     void emptyStateWithoutLlmProfiles()

@@ -344,7 +344,11 @@ void AiPlanDialog::cancelGeneration()
 void AiPlanDialog::showResult(const AiPlanResult &result)
 {
     m_planner.reset();
+    const PlanDraft shown = m_result.draft;
     m_result = result;
+    // No answer leaves the goals on screen (and their checks) as they were.
+    if (result.status == AiPlanResult::Status::Cancelled || result.status == AiPlanResult::Status::Failed)
+        m_result.draft = shown;
     if (m_askedObjective.isEmpty())
         m_askedObjective = m_objective->toPlainText().trimmed();
     switch (result.status) {
