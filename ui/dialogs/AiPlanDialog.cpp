@@ -275,7 +275,8 @@ bool AiPlanDialog::selectProfile(const QString &name)
 
 bool AiPlanDialog::isGenerating() const
 {
-    return m_watcher->isRunning();
+    // Until the result is shown, not until the worker is done: the dialog's state changes in one place.
+    return m_planner != nullptr;
 }
 
 QList<Goal> AiPlanDialog::goals() const

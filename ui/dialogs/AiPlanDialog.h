@@ -92,7 +92,7 @@ private:
     QList<AgentProfile> m_planners;
     AiPlanResult m_result;
     QString m_askedObjective;
-    std::shared_ptr<AiPlanner> m_planner; // shared with the worker, which may outlive a closed dialog
+    std::shared_ptr<AiPlanner> m_planner; // while asking; shared with the worker, which may outlive the dialog
     QFutureWatcher<AiPlanResult> *m_watcher;
     QStringList m_startedAgentIds;
     QString m_status;
