@@ -115,11 +115,14 @@ int PlanCommand::planObjective(const QCommandLineParser &parser)
     AiPlanner ai(*planner, config.profiles);
     const AiPlanResult result = ai.plan(objective);
     const auto usage = [&result] {
-        if (result.usage.inputTokens > 0 || result.usage.outputTokens > 0)
-            Console::printError(QStringLiteral("usage: %1 input + %2 output tokens, $%3")
-                                    .arg(result.usage.inputTokens)
-                                    .arg(result.usage.outputTokens)
-                                    .arg(result.costUsd, 0, 'f', 4));
+        if (result.usage.inputTokens == 0 && result.usage.outputTokens == 0)
+            return;
+        QString line = QStringLiteral("usage: %1 input + %2 output tokens")
+                           .arg(result.usage.inputTokens)
+                           .arg(result.usage.outputTokens);
+        if (result.costUsd > 0) // a profile without pricing costs nothing it knows of
+            line += QStringLiteral(", $%1").arg(result.costUsd, 0, 'f', 4);
+        Console::printError(line);
     };
     if (result.status == AiPlanResult::Status::Failed || result.status == AiPlanResult::Status::Cancelled) {
         Console::printError(QStringLiteral("error: %1").arg(result.error));
