@@ -629,6 +629,185 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
 </context>
 <context>
+    <name>switchboard::AiPlanDialog</name>
+    <message>
+        <source>AI plan</source>
+        <translation>KI-Plan</translation>
+    </message>
+    <message>
+        <source>Asking %1 for a plan…</source>
+        <translation>%1 wird nach einem Plan gefragt …</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The model could not be asked: %1</source>
+        <translation>Das Modell konnte nicht gefragt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 input + %2 output tokens</source>
+        <translation>%1 Eingabe- + %2 Ausgabe-Tokens</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s) planned by %1 · %2</source>
+        <translation>
+            <numerusform>%n Ziel von %1 geplant · %2</numerusform>
+            <numerusform>%n Ziele von %1 geplant · %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model&apos;s plan cannot be used as it is: fix the problems below, or Retry to ask again · %1</source>
+        <translation>Der Plan des Modells ist so nicht verwendbar: Beheben Sie die Probleme unten oder fragen Sie mit „Erneut versuchen“ noch einmal · %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n Problem</numerusform>
+            <numerusform>%n Probleme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No goals</source>
+        <translation>Keine Ziele</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s)</source>
+        <translation>
+            <numerusform>%n Ziel</numerusform>
+            <numerusform>%n Ziele</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phase(s)</source>
+        <translation>
+            <numerusform>%n Phase</numerusform>
+            <numerusform>%n Phasen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The plan could not be saved to %1: %2</source>
+        <translation>Der Plan konnte nicht unter %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Save plan</source>
+        <translation>Plan speichern</translation>
+    </message>
+    <message>
+        <source>Plan files (*.yaml *.yml);;All files (*)</source>
+        <translation>Plandateien (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The plan could not be started:
+%1</source>
+        <translation>Der Plan konnte nicht gestartet werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Plan with AI</source>
+        <translation>Mit KI planen</translation>
+    </message>
+    <message>
+        <source>&amp;Objective</source>
+        <translation>&amp;Vorhaben</translation>
+    </message>
+    <message>
+        <source>What should the agents achieve? For example: Build a REST API for a todo list with tests and docs.</source>
+        <translation>Was sollen die Agenten erreichen? Zum Beispiel: Eine REST-API für eine Aufgabenliste mit Tests und Dokumentation bauen.</translation>
+    </message>
+    <message>
+        <source>&amp;Planner:</source>
+        <translation>&amp;Planer:</translation>
+    </message>
+    <message>
+        <source>The LLM profile that breaks the objective into goals</source>
+        <translation>Das LLM-Profil, das das Vorhaben in Ziele zerlegt</translation>
+    </message>
+    <message>
+        <source>&amp;Generate plan</source>
+        <translation>Plan &amp;erzeugen</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>Erneut &amp;versuchen</translation>
+    </message>
+    <message>
+        <source>Ask the model again, telling it what was wrong with its plan</source>
+        <translation>Das Modell erneut fragen und ihm sagen, was an seinem Plan falsch war</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop asking the model</source>
+        <translation>Die Anfrage an das Modell beenden</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No LLM profile to plan with&lt;/h3&gt;&lt;p&gt;Planning asks a language model to break your objective into goals. Add a profile with a model to your config, &lt;code&gt;%1&lt;/code&gt;, for example:&lt;/p&gt;&lt;pre&gt;agents:
+  definitions:
+    - name: planner
+      model: gpt-4o             # OpenAI: set OPENAI_API_KEY
+    - name: claude
+      model: claude-sonnet-4-5  # Anthropic: set ANTHROPIC_API_KEY
+    - name: local               # Ollama on this machine
+      backend: openai
+      base_url: http://127.0.0.1:11434/v1
+      model: llama3.1&lt;/pre&gt;&lt;p&gt;Then start Switchboard again and choose &lt;b&gt;Plan with AI…&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Kein LLM-Profil zum Planen&lt;/h3&gt;&lt;p&gt;Beim Planen zerlegt ein Sprachmodell Ihr Vorhaben in Ziele. Fügen Sie Ihrer Konfiguration &lt;code&gt;%1&lt;/code&gt; ein Profil mit einem Modell hinzu, zum Beispiel:&lt;/p&gt;&lt;pre&gt;agents:
+  definitions:
+    - name: planner
+      model: gpt-4o             # OpenAI: OPENAI_API_KEY setzen
+    - name: claude
+      model: claude-sonnet-4-5  # Anthropic: ANTHROPIC_API_KEY setzen
+    - name: local               # Ollama auf diesem Rechner
+      backend: openai
+      base_url: http://127.0.0.1:11434/v1
+      model: llama3.1&lt;/pre&gt;&lt;p&gt;Starten Sie Switchboard dann neu und wählen Sie &lt;b&gt;Mit KI planen …&lt;/b&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Describe the objective above and press Generate plan. The goals the model proposes appear here to check and edit before you save or run them.</source>
+        <translation>Beschreiben Sie oben Ihr Vorhaben und klicken Sie auf „Plan erzeugen“. Die Ziele, die das Modell vorschlägt, erscheinen hier; prüfen und bearbeiten Sie sie, bevor Sie sie speichern oder ausführen.</translation>
+    </message>
+    <message>
+        <source>&amp;Add goal</source>
+        <translation>Ziel &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move goal</source>
+        <translation>Ziel ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>&amp;Save plan…</source>
+        <translation>Plan &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>Write the goals as a plan file, to run later with Run plan or `switchboard run`</source>
+        <translation>Die Ziele als Plandatei schreiben, um sie später mit „Plan ausführen“ oder `switchboard run` auszuführen</translation>
+    </message>
+    <message>
+        <source>R&amp;un</source>
+        <translation>A&amp;usführen</translation>
+    </message>
+    <message>
+        <source>Start the goals now, as Run plan would</source>
+        <translation>Die Ziele jetzt starten, wie „Plan ausführen“ es täte</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>switchboard::BoardFilterBar</name>
     <message numerus="yes">
         <source>%Ln agent(s)</source>
@@ -2189,6 +2368,18 @@ von %2, %3</translation>
             <numerusform>%Ln Ziele von „%1“ werden aus der Datenbank gelesen. Neue Ziele können hinzugefügt werden, sobald sie auf der Tafel sind.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Plan with &amp;AI…</source>
+        <translation>Mit &amp;KI planen …</translation>
+    </message>
+    <message>
+        <source>Plan with AI</source>
+        <translation>Mit KI planen</translation>
+    </message>
+    <message>
+        <source>Let an LLM profile break an objective into goals to check and run (Ctrl+Shift+O)</source>
+        <translation>Ein LLM-Profil zerlegt ein Vorhaben in Ziele, die Sie prüfen und ausführen (Strg+Umschalt+O)</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::MetricTile</name>
@@ -2561,6 +2752,57 @@ von %2, %3</translation>
     <message>
         <source>What should the agent achieve? (default: the description&apos;s first line)</source>
         <translation>Was soll der Agent erreichen? (Standard: die erste Zeile der Beschreibung)</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::PlanGoalsModel</name>
+    <message>
+        <source>New goal</source>
+        <translation>Neues Ziel</translation>
+    </message>
+    <message>
+        <source>Ids of the goals that must finish first, separated by commas</source>
+        <translation>IDs der Ziele, die zuerst fertig sein müssen, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>What the goal needs from its agent, separated by commas</source>
+        <translation>Was das Ziel von seinem Agenten braucht, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>The profile the goal must run on; empty: any profile with the capabilities</source>
+        <translation>Das Profil, auf dem das Ziel laufen muss; leer: jedes Profil mit den Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>When the goal is done: one criterion per line</source>
+        <translation>Wann das Ziel erreicht ist: ein Kriterium pro Zeile</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Hängt ab von</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Success criteria</source>
+        <translation>Erfolgskriterien</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,37 @@
     </message>
 </context>
 <context>
+    <name>switchboard::AiPlanDialog</name>
+    <message numerus="yes">
+        <source>%n goal(s) planned by %1 · %2</source>
+        <translation>
+            <numerusform>%n goal planned by %1 · %2</numerusform>
+            <numerusform>%n goals planned by %1 · %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s)</source>
+        <translation>
+            <numerusform>%n goal</numerusform>
+            <numerusform>%n goals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phase(s)</source>
+        <translation>
+            <numerusform>%n phase</numerusform>
+            <numerusform>%n phases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>switchboard::BoardFilterBar</name>
     <message numerus="yes">
         <source>%Ln agent(s)</source>

@@ -629,6 +629,185 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
 </context>
 <context>
+    <name>switchboard::AiPlanDialog</name>
+    <message>
+        <source>AI plan</source>
+        <translation>Plan IA</translation>
+    </message>
+    <message>
+        <source>Asking %1 for a plan…</source>
+        <translation>Demande d’un plan à %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>The model could not be asked: %1</source>
+        <translation>Impossible d’interroger le modèle : %1</translation>
+    </message>
+    <message>
+        <source>%1 input + %2 output tokens</source>
+        <translation>%1 jetons en entrée + %2 en sortie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s) planned by %1 · %2</source>
+        <translation>
+            <numerusform>%n objectif planifié par %1 · %2</numerusform>
+            <numerusform>%n objectifs planifiés par %1 · %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model&apos;s plan cannot be used as it is: fix the problems below, or Retry to ask again · %1</source>
+        <translation>Le plan du modèle n’est pas utilisable tel quel : corrigez les problèmes ci-dessous ou redemandez avec Réessayer · %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problème</numerusform>
+            <numerusform>%n problèmes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No goals</source>
+        <translation>Aucun objectif</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s)</source>
+        <translation>
+            <numerusform>%n objectif</numerusform>
+            <numerusform>%n objectifs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n phase(s)</source>
+        <translation>
+            <numerusform>%n phase</numerusform>
+            <numerusform>%n phases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The plan could not be saved to %1: %2</source>
+        <translation>Impossible d’enregistrer le plan dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>Save plan</source>
+        <translation>Enregistrer le plan</translation>
+    </message>
+    <message>
+        <source>Plan files (*.yaml *.yml);;All files (*)</source>
+        <translation>Fichiers de plan (*.yaml *.yml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The plan could not be started:
+%1</source>
+        <translation>Impossible de démarrer le plan :
+%1</translation>
+    </message>
+    <message>
+        <source>Plan with AI</source>
+        <translation>Planifier avec l’IA</translation>
+    </message>
+    <message>
+        <source>&amp;Objective</source>
+        <translation>&amp;But</translation>
+    </message>
+    <message>
+        <source>What should the agents achieve? For example: Build a REST API for a todo list with tests and docs.</source>
+        <translation>Que doivent accomplir les agents ? Par exemple : créer une API REST pour une liste de tâches, avec tests et documentation.</translation>
+    </message>
+    <message>
+        <source>&amp;Planner:</source>
+        <translation>&amp;Planificateur :</translation>
+    </message>
+    <message>
+        <source>The LLM profile that breaks the objective into goals</source>
+        <translation>Le profil LLM qui découpe le but en objectifs</translation>
+    </message>
+    <message>
+        <source>&amp;Generate plan</source>
+        <translation>&amp;Générer le plan</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Ask the model again, telling it what was wrong with its plan</source>
+        <translation>Redemander au modèle en lui indiquant ce qui n’allait pas dans son plan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop asking the model</source>
+        <translation>Arrêter d’interroger le modèle</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No LLM profile to plan with&lt;/h3&gt;&lt;p&gt;Planning asks a language model to break your objective into goals. Add a profile with a model to your config, &lt;code&gt;%1&lt;/code&gt;, for example:&lt;/p&gt;&lt;pre&gt;agents:
+  definitions:
+    - name: planner
+      model: gpt-4o             # OpenAI: set OPENAI_API_KEY
+    - name: claude
+      model: claude-sonnet-4-5  # Anthropic: set ANTHROPIC_API_KEY
+    - name: local               # Ollama on this machine
+      backend: openai
+      base_url: http://127.0.0.1:11434/v1
+      model: llama3.1&lt;/pre&gt;&lt;p&gt;Then start Switchboard again and choose &lt;b&gt;Plan with AI…&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Aucun profil LLM pour planifier&lt;/h3&gt;&lt;p&gt;La planification demande à un modèle de langage de découper votre but en objectifs. Ajoutez un profil avec un modèle à votre configuration, &lt;code&gt;%1&lt;/code&gt;, par exemple :&lt;/p&gt;&lt;pre&gt;agents:
+  definitions:
+    - name: planner
+      model: gpt-4o             # OpenAI : définir OPENAI_API_KEY
+    - name: claude
+      model: claude-sonnet-4-5  # Anthropic : définir ANTHROPIC_API_KEY
+    - name: local               # Ollama sur cette machine
+      backend: openai
+      base_url: http://127.0.0.1:11434/v1
+      model: llama3.1&lt;/pre&gt;&lt;p&gt;Puis relancez Switchboard et choisissez &lt;b&gt;Planifier avec l’IA…&lt;/b&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Describe the objective above and press Generate plan. The goals the model proposes appear here to check and edit before you save or run them.</source>
+        <translation>Décrivez le but ci-dessus et cliquez sur Générer le plan. Les objectifs proposés par le modèle s’affichent ici, à vérifier et modifier avant de les enregistrer ou de les exécuter.</translation>
+    </message>
+    <message>
+        <source>&amp;Add goal</source>
+        <translation>&amp;Ajouter un objectif</translation>
+    </message>
+    <message>
+        <source>Re&amp;move goal</source>
+        <translation>Supp&amp;rimer l’objectif</translation>
+    </message>
+    <message>
+        <source>&amp;Save plan…</source>
+        <translation>&amp;Enregistrer le plan…</translation>
+    </message>
+    <message>
+        <source>Write the goals as a plan file, to run later with Run plan or `switchboard run`</source>
+        <translation>Écrire les objectifs dans un fichier de plan, à exécuter plus tard avec Exécuter un plan ou `switchboard run`</translation>
+    </message>
+    <message>
+        <source>R&amp;un</source>
+        <translation>E&amp;xécuter</translation>
+    </message>
+    <message>
+        <source>Start the goals now, as Run plan would</source>
+        <translation>Lancer les objectifs maintenant, comme Exécuter un plan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>switchboard::BoardFilterBar</name>
     <message numerus="yes">
         <source>%Ln agent(s)</source>
@@ -2189,6 +2368,18 @@ par %2, %3</translation>
             <numerusform>Lecture de %Ln objectifs de « %1 » depuis la base de données. De nouveaux objectifs pourront être ajoutés dès qu’ils seront sur le tableau.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Plan with &amp;AI…</source>
+        <translation>Planifier avec l’&amp;IA…</translation>
+    </message>
+    <message>
+        <source>Plan with AI</source>
+        <translation>Planifier avec l’IA</translation>
+    </message>
+    <message>
+        <source>Let an LLM profile break an objective into goals to check and run (Ctrl+Shift+O)</source>
+        <translation>Un profil LLM découpe un but en objectifs à vérifier et exécuter (Ctrl+Maj+O)</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::MetricTile</name>
@@ -2561,6 +2752,57 @@ par %2, %3</translation>
     <message>
         <source>What should the agent achieve? (default: the description&apos;s first line)</source>
         <translation>Que doit accomplir l’agent ? (par défaut : la première ligne de la description)</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::PlanGoalsModel</name>
+    <message>
+        <source>New goal</source>
+        <translation>Nouvel objectif</translation>
+    </message>
+    <message>
+        <source>Ids of the goals that must finish first, separated by commas</source>
+        <translation>Identifiants des objectifs à terminer d’abord, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>What the goal needs from its agent, separated by commas</source>
+        <translation>Ce dont l’objectif a besoin de son agent, séparé par des virgules</translation>
+    </message>
+    <message>
+        <source>The profile the goal must run on; empty: any profile with the capabilities</source>
+        <translation>Le profil sur lequel l’objectif doit s’exécuter ; vide : tout profil ayant les capacités</translation>
+    </message>
+    <message>
+        <source>When the goal is done: one criterion per line</source>
+        <translation>Quand l’objectif est atteint : un critère par ligne</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Dépend de</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>Capacités</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Success criteria</source>
+        <translation>Critères de réussite</translation>
     </message>
 </context>
 <context>

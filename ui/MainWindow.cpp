@@ -12,6 +12,7 @@
 #include "board/AgentFilterProxyModel.h"
 #include "board/BoardFilterBar.h"
 #include "board/EmptyBoardOverlay.h"
+#include "dialogs/AiPlanDialog.h"
 #include "dialogs/NewGoalDialog.h"
 #include "dialogs/RunPlanDialog.h"
 #include "dialogs/SpawnParallelDialog.h"
@@ -329,7 +330,8 @@ void MainWindow::setRestoring(bool restoring, const QString &runName, int goals)
 
 void MainWindow::updateSpawnActions()
 {
-    for (QAction *spawning : {m_actions->newGoal(), m_actions->spawnParallel(), m_actions->runPlan()})
+    for (QAction *spawning :
+         {m_actions->newGoal(), m_actions->spawnParallel(), m_actions->runPlan(), m_actions->planWithAi()})
         spawning->setEnabled(!m_restoring);
     m_actions->showHistory()->setEnabled(!m_restoring && m_orchestrator && m_orchestrator->store());
     retranslate(); // the tooltips say why, the board what it is doing
@@ -369,6 +371,23 @@ void MainWindow::showRunPlanDialog()
     auto *dialog = new RunPlanDialog(m_orchestrator, m_config, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RunPlanDialog::planStarted, this, [this, dialog](const QString &name) {
+        setPlanName(name);
+        selectWhenShown(dialog->startedAgentIds().value(0));
+        statusBar()->showMessage(
+            tr("Started plan “%1”: %n agent(s) queued", nullptr, static_cast<int>(dialog->startedAgentIds().size()))
+                .arg(name),
+            kStatusMessageMs);
+    });
+    dialog->open();
+}
+
+void MainWindow::showAiPlanDialog()
+{
+    if (m_restoring)
+        return;
+    auto *dialog = new AiPlanDialog(m_orchestrator, m_config, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AiPlanDialog::planStarted, this, [this, dialog](const QString &name) {
         setPlanName(name);
         selectWhenShown(dialog->startedAgentIds().value(0));
         statusBar()->showMessage(

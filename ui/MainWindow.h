@@ -76,6 +76,8 @@ public Q_SLOTS:
     void showNewGoalDialog();
     void showSpawnParallelDialog();
     void showRunPlanDialog();
+    // "Plan with AI": an LLM profile turns an objective into goals to check, edit, save or run.
+    void showAiPlanDialog();
     void cancelSelected();
     void confirmCancelAll();
     // Interrupted agents held after a restart (automatic resume off) start a new attempt.

@@ -39,6 +39,10 @@ void MainWindowActions::createActions(MainWindow *window, QWidget *board)
     m_runPlan->setShortcut(QKeySequence::Open);
     QObject::connect(m_runPlan, &QAction::triggered, window, &MainWindow::showRunPlanDialog);
 
+    m_planWithAi = make(QStringLiteral("actionPlanWithAi"));
+    m_planWithAi->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    QObject::connect(m_planWithAi, &QAction::triggered, window, &MainWindow::showAiPlanDialog);
+
     m_showHistory = make(QStringLiteral("actionShowHistory"));
     m_showHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     QObject::connect(m_showHistory, &QAction::triggered, window, &MainWindow::showHistory);
@@ -105,6 +109,7 @@ void MainWindowActions::createMenus(MainWindow *window)
     m_fileMenu->addAction(m_newGoal);
     m_fileMenu->addAction(m_spawnParallel);
     m_fileMenu->addAction(m_runPlan);
+    m_fileMenu->addAction(m_planWithAi);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_showHistory);
     m_fileMenu->addSeparator();
@@ -146,6 +151,7 @@ void MainWindowActions::createToolBar(MainWindow *window)
     m_toolBar->addAction(m_newGoal);
     m_toolBar->addAction(m_spawnParallel);
     m_toolBar->addAction(m_runPlan);
+    m_toolBar->addAction(m_planWithAi);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_pauseDispatch);
     m_toolBar->addAction(m_cancelSelected);
@@ -188,12 +194,15 @@ void MainWindowActions::retranslate(bool haveStore, bool restoring)
     m_runPlan->setText(tr("&Run plan…"));
     m_runPlan->setIconText(tr("Run plan"));
     m_runPlan->setToolTip(tr("Run a plan file or a template (Ctrl+O)"));
+    m_planWithAi->setText(tr("Plan with &AI…"));
+    m_planWithAi->setIconText(tr("Plan with AI"));
+    m_planWithAi->setToolTip(tr("Let an LLM profile break an objective into goals to check and run (Ctrl+Shift+O)"));
     m_showHistory->setText(tr("&History…"));
     m_showHistory->setToolTip(haveStore ? tr("Past runs and their goals: search, re-run, export (Ctrl+H)")
                                         : tr("No database is open, so nothing is recorded"));
     if (restoring) {
         const QString wait = tr("Available once the unfinished run is back on the board");
-        for (QAction *spawning : {m_newGoal, m_spawnParallel, m_runPlan, m_showHistory})
+        for (QAction *spawning : {m_newGoal, m_spawnParallel, m_runPlan, m_planWithAi, m_showHistory})
             spawning->setToolTip(wait);
     }
     m_quit->setText(tr("&Quit"));
@@ -236,6 +245,7 @@ void MainWindowActions::updateIcons(const QPalette &palette)
     m_newGoal->setIcon(ThemedIcons::icon(QStringLiteral("new-goal"), p));
     m_spawnParallel->setIcon(ThemedIcons::icon(QStringLiteral("spawn-parallel"), p));
     m_runPlan->setIcon(ThemedIcons::icon(QStringLiteral("run-plan"), p));
+    m_planWithAi->setIcon(ThemedIcons::icon(QStringLiteral("plan-ai"), p));
     m_showHistory->setIcon(ThemedIcons::icon(QStringLiteral("clock"), p));
     m_quit->setIcon(ThemedIcons::icon(QStringLiteral("quit"), p));
     m_cancelSelected->setIcon(ThemedIcons::icon(QStringLiteral("cancel"), p));

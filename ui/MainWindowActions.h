@@ -31,6 +31,7 @@ public:
     QAction *newGoal() const { return m_newGoal; }
     QAction *spawnParallel() const { return m_spawnParallel; }
     QAction *runPlan() const { return m_runPlan; }
+    QAction *planWithAi() const { return m_planWithAi; }
     QAction *showHistory() const { return m_showHistory; }
     QAction *cancelSelected() const { return m_cancelSelected; }
     QAction *cancelAll() const { return m_cancelAll; }
@@ -67,6 +68,7 @@ private:
     QAction *m_newGoal = nullptr;
     QAction *m_spawnParallel = nullptr;
     QAction *m_runPlan = nullptr;
+    QAction *m_planWithAi = nullptr;
     QAction *m_showHistory = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_cancelSelected = nullptr;

@@ -16,6 +16,7 @@ public:
         Success = 0,
         SomeGoalsDidNotComplete = 1,
         InvalidInput = 2,
+        PlanNotMade = 3, // plan --objective: the model's plan broke the plan rules, or the model call failed
         Interrupted = 130,
     };
 

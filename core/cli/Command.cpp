@@ -60,13 +60,19 @@ int Command::execute(const QStringList &arguments)
     QString error;
     if (!parser.parse(arguments))
         error = parser.errorText();
-    else if (parser.positionalArguments().size() != (m_positional == Positional::OneFile ? 2 : 1))
+    else if (m_positional != Positional::AnyFiles &&
+             parser.positionalArguments().size() != (m_positional == Positional::OneFile ? 2 : 1))
         error = m_usageError;
     if (!error.isEmpty()) {
-        Console::printError(QStringLiteral("error: %1\n\n%2").arg(error, Cli::helpText()));
-        return Cli::InvalidInput;
+        return printUsageError(error);
     }
     return executeParsed(parser);
+}
+
+int Command::printUsageError(const QString &error) const
+{
+    Console::printError(QStringLiteral("error: %1\n\n%2").arg(error, Cli::helpText()));
+    return Cli::InvalidInput;
 }
 
 bool Command::loadConfig(RunSession &session, const QString &configPath)

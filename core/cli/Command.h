@@ -44,8 +44,9 @@ public:
 protected:
     enum class Positional
     {
-        None,    // the command's name only
-        OneFile, // the command's name and one FILE
+        None,     // the command's name only
+        OneFile,  // the command's name and one FILE
+        AnyFiles, // the command checks its positional arguments itself (plan: a FILE, or --objective)
     };
 
     // usageError: what to say when the positional arguments do not match ("plan takes exactly one FILE").
@@ -54,6 +55,10 @@ protected:
 
     // The command's work once its arguments have parsed; FILE is parser.positionalArguments().at(1).
     virtual int executeParsed(const QCommandLineParser &parser) = 0;
+
+    // What a command line that does not fit gets: the error and the help on stderr; returns Cli::InvalidInput.
+    int printUsageError(const QString &error) const;
+    const QString &usageErrorText() const { return m_usageError; }
 
     // The preambles the commands share; each prints what went wrong on stderr and returns false/nullopt then.
     // The config: --config FILE, else the default one (its fallback warning printed).

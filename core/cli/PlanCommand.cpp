@@ -1,7 +1,11 @@
 #include "PlanCommand.h"
 
 #include "Cli.h"
+#include "Console.h"
+#include "config/PlanLoader.h"
+#include "config/PlanWriter.h"
 #include "orchestration/Scheduler.h"
+#include "planning/AiPlanner.h"
 #include "session/RunSession.h"
 
 #include <QCommandLineParser>
@@ -10,19 +14,166 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
 
 namespace switchboard {
 
+namespace {
+
+QString profileNames(const QList<AgentProfile> &profiles)
+{
+    QStringList names;
+    for (const AgentProfile &profile : profiles)
+        names << profile.name;
+    return names.join(QStringLiteral(", "));
+}
+
+// The plan's name: the objective's first line, short enough to read in a title bar.
+QString nameFor(const QString &objective)
+{
+    return Goal::defaultTitle(objective, QStringLiteral("AI plan"));
+}
+
+} // namespace
+
 PlanCommand::PlanCommand()
-    : Command(QStringLiteral("plan"), QStringLiteral("show a plan's phases and goals"), Positional::OneFile,
-              QStringLiteral("plan takes exactly one FILE"),
-              {{QStringLiteral("json"), QString()}, {QStringLiteral("config"), QString(), QStringLiteral("file")}})
+    : Command(QStringLiteral("plan"), QStringLiteral("show a plan's phases and goals, or make one with AI"),
+              Positional::AnyFiles, QStringLiteral("plan takes exactly one FILE (or --objective TEXT)"),
+              {{QStringLiteral("json"), QString()},
+               {QStringLiteral("config"), QString(), QStringLiteral("file")},
+               {QStringLiteral("objective"), QString(), QStringLiteral("text")},
+               {QStringLiteral("profile"), QString(), QStringLiteral("name")},
+               {QStringLiteral("out"), QString(), QStringLiteral("file")}})
 {}
 
 int PlanCommand::executeParsed(const QCommandLineParser &parser)
+{
+    if (parser.isSet(QStringLiteral("objective")))
+        return planObjective(parser);
+    if (parser.positionalArguments().size() != 2)
+        return printUsageError(usageErrorText());
+    for (const char *option : {"profile", "out"}) {
+        if (parser.isSet(QString::fromLatin1(option)))
+            return printUsageError(QStringLiteral("plan: --%1 goes with --objective").arg(QLatin1String(option)));
+    }
+    return showPlan(parser);
+}
+
+int PlanCommand::planObjective(const QCommandLineParser &parser)
+{
+    if (parser.positionalArguments().size() != 1)
+        return printUsageError(QStringLiteral("plan --objective takes no FILE (--out FILE writes the plan)"));
+    if (parser.isSet(QStringLiteral("json")))
+        return printUsageError(QStringLiteral("plan --objective prints a plan file; --json goes with plan FILE"));
+    const QString objective = parser.value(QStringLiteral("objective")).trimmed();
+    if (objective.isEmpty())
+        return printUsageError(QStringLiteral("plan --objective: the objective is empty"));
+
+    RunSession session;
+    if (!loadConfig(session, parser.value(QStringLiteral("config"))))
+        return Cli::InvalidInput;
+    const Config &config = session.config();
+    Console::printWarnings(config.warnings);
+
+    const QList<AgentProfile> planners = AiPlanner::plannerProfiles(config.profiles);
+    const QString wanted = parser.value(QStringLiteral("profile")).trimmed();
+    const AgentProfile *planner = nullptr;
+    if (!wanted.isEmpty()) {
+        planner = config.profile(wanted);
+        if (!planner) {
+            Console::printError(
+                QStringLiteral("error: no profile '%1' (known: %2)").arg(wanted, profileNames(config.profiles)));
+            return Cli::InvalidInput;
+        }
+        if (!AiPlanner::canPlan(*planner)) {
+            Console::printError(
+                QStringLiteral("error: profile '%1' cannot plan: its backend is '%2'; a planner "
+                               "needs an LLM profile (backend openai or anthropic)%3")
+                    .arg(wanted, planner->backend,
+                         planners.isEmpty() ? QString() : QStringLiteral(" such as: %1").arg(profileNames(planners))));
+            return Cli::InvalidInput;
+        }
+    } else if (planners.size() == 1) {
+        planner = &planners.first();
+    } else {
+        Console::printError(
+            planners.isEmpty()
+                ? QStringLiteral("error: no LLM profile to plan with: add a profile with a model (e.g. `model: "
+                                 "gpt-4o` or `backend: anthropic`) to %1")
+                      .arg(config.file.isEmpty() ? QStringLiteral("the config") : config.file)
+                : QStringLiteral("error: choose the profile that plans with --profile NAME: %1")
+                      .arg(profileNames(planners)));
+        return Cli::InvalidInput;
+    }
+
+    Console::printError(
+        QStringLiteral("Planning with profile '%1'%2…")
+            .arg(planner->name, planner->model.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(planner->model)));
+    AiPlanner ai(*planner, config.profiles);
+    const AiPlanResult result = ai.plan(objective);
+    const auto usage = [&result] {
+        if (result.usage.inputTokens == 0 && result.usage.outputTokens == 0)
+            return;
+        QString line = QStringLiteral("usage: %1 input + %2 output tokens")
+                           .arg(result.usage.inputTokens)
+                           .arg(result.usage.outputTokens);
+        if (result.costUsd > 0) // a profile without pricing costs nothing it knows of
+            line += QStringLiteral(", $%1").arg(result.costUsd, 0, 'f', 4);
+        Console::printError(line);
+    };
+    if (result.status == AiPlanResult::Status::Failed || result.status == AiPlanResult::Status::Cancelled) {
+        Console::printError(QStringLiteral("error: %1").arg(result.error));
+        return Cli::PlanNotMade;
+    }
+    usage();
+
+    QList<GoalProblem> problems = result.draft.problems;
+    QByteArray yaml;
+    if (problems.isEmpty()) {
+        yaml = PlanWriter::toYaml(nameFor(objective), objective, result.draft.goals,
+                                  QStringLiteral("Planned by Switchboard with profile '%1'%2.")
+                                      .arg(planner->name, result.model.isEmpty()
+                                                              ? QString()
+                                                              : QStringLiteral(" (model %1)").arg(result.model)));
+        // The file must load as any plan does; anything the loader refuses is one more reason to refuse it.
+        ConfigError loadError;
+        if (!PlanLoader::loadString(yaml, QStringLiteral("<planned>"), config, &loadError)) {
+            GoalProblem unloadable;
+            unloadable.reason = QStringLiteral("the plan does not load: %1").arg(loadError.message);
+            problems << unloadable;
+        }
+    }
+    if (!problems.isEmpty()) {
+        Console::printError(QStringLiteral("error: the model's plan cannot be used (%1):")
+                                .arg(problems.size() == 1 ? QStringLiteral("1 problem")
+                                                          : QStringLiteral("%1 problems").arg(problems.size())));
+        for (const GoalProblem &problem : problems)
+            Console::printError(QStringLiteral("  %1").arg(problem.detail()));
+        Console::printError(QStringLiteral("hint: run the command again to ask for a new plan"));
+        return Cli::PlanNotMade;
+    }
+
+    const QString out = parser.value(QStringLiteral("out"));
+    if (out.isEmpty()) {
+        QTextStream(stdout) << QString::fromUtf8(yaml);
+        return Cli::Success;
+    }
+    QSaveFile file(out);
+    if (!file.open(QIODevice::WriteOnly) || file.write(yaml) != yaml.size() || !file.commit()) {
+        Console::printError(QStringLiteral("error: %1: cannot write the plan: %2").arg(out, file.errorString()));
+        return Cli::InvalidInput;
+    }
+    Console::printError(QStringLiteral("Wrote %1: %2 goals in %3 phases")
+                            .arg(out)
+                            .arg(result.draft.goals.size())
+                            .arg(Scheduler::phases(result.draft.goals).size()));
+    return Cli::Success;
+}
+
+int PlanCommand::showPlan(const QCommandLineParser &parser)
 {
     RunSession session;
     const std::optional<Plan> plan =

@@ -4,8 +4,12 @@
 
 namespace switchboard {
 
+class RunSession;
+
 // `switchboard plan FILE [--json]`: a plan's phases and goals, as text or JSON, without running anything.
-// Reads the config and the plan only; it opens no database.
+// `switchboard plan --objective TEXT [--profile NAME] [--out FILE]`: a plan made by an LLM profile from the
+// objective, checked by the plan rules and printed (or written) as a plan file. Reads the config (and the plan);
+// it opens no database.
 class PlanCommand final : public Command
 {
 public:
@@ -13,6 +17,10 @@ public:
 
 protected:
     int executeParsed(const QCommandLineParser &parser) override;
+
+private:
+    int showPlan(const QCommandLineParser &parser);
+    int planObjective(const QCommandLineParser &parser);
 };
 
 } // namespace switchboard

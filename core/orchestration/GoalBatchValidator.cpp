@@ -4,6 +4,8 @@
 
 #include <QSet>
 
+#include <optional>
+
 namespace switchboard {
 
 namespace {
@@ -15,90 +17,134 @@ const AgentProfile *profileNamed(const QList<AgentProfile> &profiles, const QStr
     }
     return nullptr;
 }
+
+GoalProblem goalProblem(int index, const Goal &goal, const QString &field, const QString &reason)
+{
+    GoalProblem problem;
+    problem.goalIndex = index;
+    problem.goalId = goal.id;
+    problem.field = field;
+    problem.label = QStringLiteral("goal '%1'").arg(goal.id);
+    problem.reason = reason;
+    problem.goalIds = QStringList{goal.id};
+    return problem;
+}
+
+// A goal with no profile of its own needs one profile that has all its capabilities; name what is missing.
+std::optional<GoalProblem> capabilityProblem(int index, const Goal &goal, const QList<AgentProfile> &profiles)
+{
+    const auto field = QStringLiteral("capabilities");
+    if (!goal.profile.isEmpty()) {
+        const AgentProfile *p = profileNamed(profiles, goal.profile);
+        if (!p) {
+            QStringList known;
+            for (const AgentProfile &each : profiles)
+                known << each.name;
+            return goalProblem(
+                index, goal, QStringLiteral("profile"),
+                QStringLiteral("unknown profile '%1' (known: %2)").arg(goal.profile, known.join(QStringLiteral(", "))));
+        }
+        if (!p->hasCapabilities(goal.capabilities)) {
+            return goalProblem(index, goal, field,
+                               QStringLiteral("profile '%1' lacks capabilities: %2")
+                                   .arg(goal.profile, p->missingCapabilities(goal.capabilities).join(u", ")));
+        }
+        return std::nullopt;
+    }
+    for (const AgentProfile &p : profiles) {
+        if (p.hasCapabilities(goal.capabilities))
+            return std::nullopt;
+    }
+    if (profiles.isEmpty())
+        return goalProblem(index, goal, QStringLiteral("profile"), QStringLiteral("no agent profiles are configured"));
+    // Name the capabilities that no single profile covers, to say what to add.
+    QSet<QString> missingEverywhere;
+    for (const QString &cap : goal.capabilities) {
+        bool someoneHas = false;
+        for (const AgentProfile &p : profiles)
+            someoneHas = someoneHas || p.capabilities.contains(cap, Qt::CaseInsensitive);
+        if (!someoneHas)
+            missingEverywhere.insert(cap);
+    }
+    QStringList missing(missingEverywhere.cbegin(), missingEverywhere.cend());
+    missing.sort();
+    if (missing.isEmpty())
+        return goalProblem(index, goal, field,
+                           QStringLiteral("no single profile has all of: %1").arg(goal.capabilities.join(u", ")));
+    return goalProblem(index, goal, field,
+                       QStringLiteral("no profile has the capabilities: %1").arg(missing.join(u", ")));
+}
 } // namespace
 
-QStringList GoalBatchValidator::validate(const QList<Goal> &goals, const QHash<QString, int> &knownIds,
-                                         const QList<AgentProfile> &profiles)
+QList<GoalProblem> GoalBatchValidator::problems(const QList<Goal> &goals, const QHash<QString, int> &knownIds,
+                                                const QList<AgentProfile> &profiles)
 {
-    QStringList errors;
+    QList<GoalProblem> found;
     QHash<QString, int> batchIndex;
     batchIndex.reserve(goals.size());
+    bool idsSound = true;
     for (int i = 0; i < goals.size(); ++i) {
         const Goal &goal = goals.at(i);
         if (goal.id.trimmed().isEmpty()) {
-            errors << QStringLiteral("goal #%1 ('%2'): missing id").arg(i + 1).arg(goal.title);
+            GoalProblem problem;
+            problem.goalIndex = i;
+            problem.field = QStringLiteral("id");
+            problem.label = QStringLiteral("goal #%1 ('%2')").arg(i + 1).arg(goal.title);
+            problem.reason = QStringLiteral("missing id");
+            found << problem;
+            idsSound = false;
             continue;
         }
         if (knownIds.contains(goal.id) || batchIndex.contains(goal.id)) {
-            errors << QStringLiteral("goal '%1': duplicate id").arg(goal.id);
+            found << goalProblem(i, goal, QStringLiteral("id"), QStringLiteral("duplicate id"));
+            idsSound = false;
             continue;
         }
         batchIndex.insert(goal.id, i);
     }
 
     bool dependsInBatch = false;
-    for (const Goal &goal : goals) {
+    for (int i = 0; i < goals.size(); ++i) {
+        const Goal &goal = goals.at(i);
         for (const QString &dep : goal.dependsOn) {
             if (dep == goal.id) {
-                errors << QStringLiteral("goal '%1': depends on itself").arg(goal.id);
+                found << goalProblem(i, goal, QStringLiteral("depends_on"), QStringLiteral("depends on itself"));
+                idsSound = false;
             } else if (batchIndex.contains(dep)) {
                 dependsInBatch = true;
             } else if (!knownIds.contains(dep)) {
-                errors << QStringLiteral("goal '%1': unknown dependency '%2'").arg(goal.id, dep);
+                found << goalProblem(i, goal, QStringLiteral("depends_on"),
+                                     QStringLiteral("unknown dependency '%1'").arg(dep));
             }
         }
-        if (!goal.profile.isEmpty()) {
-            const AgentProfile *p = profileNamed(profiles, goal.profile);
-            if (!p) {
-                QStringList known;
-                for (const AgentProfile &each : profiles)
-                    known << each.name;
-                errors << QStringLiteral("goal '%1': unknown profile '%2' (known: %3)")
-                              .arg(goal.id, goal.profile, known.join(QStringLiteral(", ")));
-            } else if (!p->hasCapabilities(goal.capabilities)) {
-                errors << QStringLiteral("goal '%1': profile '%2' lacks capabilities: %3")
-                              .arg(goal.id, goal.profile,
-                                   p->missingCapabilities(goal.capabilities).join(QStringLiteral(", ")));
-            }
-        } else {
-            bool matched = false;
-            QSet<QString> missingEverywhere;
-            for (const AgentProfile &p : profiles) {
-                if (p.hasCapabilities(goal.capabilities)) {
-                    matched = true;
-                    break;
-                }
-            }
-            if (!matched) {
-                // Name the capabilities that no single profile covers, to say what to add.
-                for (const QString &cap : goal.capabilities) {
-                    bool someoneHas = false;
-                    for (const AgentProfile &p : profiles)
-                        someoneHas = someoneHas || p.capabilities.contains(cap, Qt::CaseInsensitive);
-                    if (!someoneHas)
-                        missingEverywhere.insert(cap);
-                }
-                QStringList missing(missingEverywhere.cbegin(), missingEverywhere.cend());
-                missing.sort();
-                if (profiles.isEmpty())
-                    errors << QStringLiteral("goal '%1': no agent profiles are configured").arg(goal.id);
-                else if (missing.isEmpty())
-                    errors << QStringLiteral("goal '%1': no single profile has all of: %2")
-                                  .arg(goal.id, goal.capabilities.join(QStringLiteral(", ")));
-                else
-                    errors << QStringLiteral("goal '%1': no profile has the capabilities: %2")
-                                  .arg(goal.id, missing.join(QStringLiteral(", ")));
-            }
-        }
+        if (std::optional<GoalProblem> problem = capabilityProblem(i, goal, profiles))
+            found << *problem;
     }
 
-    // Existing goals are already acyclic and cannot depend on new ones, so a cycle lies in the batch,
-    // and there is none unless some goal of the batch depends on another one of it.
-    if (errors.isEmpty() && dependsInBatch) {
+    // Existing goals are already acyclic and cannot depend on new ones, so a cycle lies in the batch, and
+    // there is none unless some goal of the batch depends on another one of it. With duplicate ids or a goal
+    // depending on itself the graph is not the one meant, so a cycle in it would only repeat those problems.
+    if (idsSound && dependsInBatch) {
         const QStringList cycle = GoalGraph::findCycle(goals, batchIndex);
-        if (!cycle.isEmpty())
-            errors << QStringLiteral("cycle: %1").arg(cycle.join(QStringLiteral(" -> ")));
+        if (!cycle.isEmpty()) {
+            GoalProblem problem;
+            problem.goalIndex = batchIndex.value(cycle.first(), -1);
+            problem.goalId = cycle.first();
+            problem.field = QStringLiteral("depends_on");
+            problem.reason = QStringLiteral("cycle: %1").arg(cycle.join(QStringLiteral(" -> ")));
+            problem.goalIds = cycle.mid(0, cycle.size() - 1);
+            found << problem;
+        }
     }
+    return found;
+}
+
+QStringList GoalBatchValidator::validate(const QList<Goal> &goals, const QHash<QString, int> &knownIds,
+                                         const QList<AgentProfile> &profiles)
+{
+    QStringList errors;
+    for (const GoalProblem &problem : problems(goals, knownIds, profiles))
+        errors << problem.message();
     return errors;
 }
 

@@ -2,6 +2,7 @@
 
 #include "model/AgentProfile.h"
 #include "model/Goal.h"
+#include "model/GoalProblem.h"
 
 #include <QHash>
 #include <QList>
@@ -17,9 +18,13 @@ class GoalBatchValidator final
 public:
     GoalBatchValidator() = delete;
 
-    // One message per problem: missing or duplicate ids, unknown dependencies, cycles ("cycle: a -> b -> a"),
-    // unknown profiles, and capabilities no profile has. Empty when the batch may be added. knownIds: the
-    // goals added before (their ids; the values are not read).
+    // One problem per finding: missing or duplicate ids, unknown dependencies, cycles ("cycle: a -> b -> a",
+    // naming every goal on it), unknown profiles, and capabilities no profile has; each names its goal and
+    // field. Empty when the batch may be added. knownIds: the goals added before (their ids; the values are
+    // not read). A cycle is looked for once the ids are sound (unique, present, no goal depending on itself).
+    static QList<GoalProblem> problems(const QList<Goal> &goals, const QHash<QString, int> &knownIds,
+                                       const QList<AgentProfile> &profiles);
+    // The problems' messages ("goal 'a': unknown dependency 'ghost'").
     static QStringList validate(const QList<Goal> &goals, const QHash<QString, int> &knownIds,
                                 const QList<AgentProfile> &profiles);
 };

@@ -1,6 +1,9 @@
 // The headless CLI end to end: the built binary on plans in tests/data/cli, checking the JSON
 // events, their order, the summary and the exit codes.
+#include "config/PlanLoader.h"
 #include "support/ModelListServer.h"
+#include "support/ProfileBuilder.h"
+#include "support/ScriptedModelServer.h"
 #include "support/TestSupport.h"
 
 #include <QFile>
@@ -42,6 +45,11 @@ private Q_SLOTS:
     void invalidArguments_data();
     void invalidArguments();
     void planPrintsPhases();
+    void planObjectiveWritesAPlan();
+    void planObjectiveRefusesAnInvalidPlan_data();
+    void planObjectiveRefusesAnInvalidPlan();
+    void planObjectiveArguments_data();
+    void planObjectiveArguments();
     void sigtermCancelsCleanly();
     void firstRunWritesDefaultConfig();
     void escalationAnsweredFromStdin();
@@ -54,6 +62,9 @@ private Q_SLOTS:
 private:
     CliRun run(const QStringList &args, int timeoutMs = 30000);
     QProcessEnvironment environment() const;
+    // A config with an LLM profile "planner" on the server (its key in SWITCHBOARD_TEST_PLANNER_KEY) and
+    // demo profiles "coder" (code, test) and "writer" (docs); its path.
+    QString plannerConfig(const test::ScriptedModelServer &server);
 
     QTemporaryDir m_home;
     mutable int m_processes = 0;
@@ -73,6 +84,7 @@ QProcessEnvironment TestCli::environment() const
     // A fresh data location per process: each run records into its own default database, so agent and
     // escalation ids start at 1 in every test.
     env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data-%1"_s.arg(++m_processes)));
+    env.insert(u"SWITCHBOARD_TEST_PLANNER_KEY"_s, u"sk-cli-test"_s);
     return env;
 }
 
@@ -259,6 +271,148 @@ void TestCli::planPrintsPhases()
     QVERIFY(text.out.contains("Plan: diamond (4 goals in 3 phases)"));
     QVERIFY(text.out.indexOf("Phase 1") < text.out.indexOf("Phase 2"));
     QVERIFY(text.out.contains("after: b, c"));
+}
+
+QString TestCli::plannerConfig(const test::ScriptedModelServer &server)
+{
+    const QByteArray yaml = "agents:\n"
+                            "  definitions:\n"
+                            "    - name: planner\n"
+                            "      backend: " +
+                            llm::apiKindName(server.api()).toUtf8() +
+                            "\n"
+                            "      model: plan-model\n"
+                            "      base_url: " +
+                            server.baseUrl().toString().toUtf8() +
+                            "\n"
+                            "      api_key_env: SWITCHBOARD_TEST_PLANNER_KEY\n"
+                            "    - name: coder\n"
+                            "      backend: demo\n"
+                            "      capabilities: [code, test]\n"
+                            "    - name: writer\n"
+                            "      backend: demo\n"
+                            "      capabilities: [docs]\n";
+    return test::writeFile(m_home.path(), u"planner-%1.yaml"_s.arg(server.port()), yaml);
+}
+
+void TestCli::planObjectiveWritesAPlan()
+{
+    test::ScriptedModelServer server(llm::ApiKind::OpenAi, u"sk-cli-test"_s);
+    const QString reply = uR"(```json
+{"goals": [
+  {"id": "design", "title": "Design the API", "description": "Write the OpenAPI spec.", "depends_on": [],
+   "capabilities": ["docs"], "success_criteria": ["the spec validates"]},
+  {"id": "server", "title": "Implement the server", "description": "Every endpoint of the spec.",
+   "depends_on": ["design"], "capabilities": ["code"], "success_criteria": ["all endpoints answer"]}
+]}
+```)"_s;
+    server.enqueue(test::ScriptedReply::text(reply).usage(900, 300));
+    server.enqueue(test::ScriptedReply::text(reply));
+    const QString config = plannerConfig(server);
+    const QString out = m_home.filePath(u"planned.yaml"_s);
+
+    const CliRun written = run({u"plan"_s, u"--objective"_s, u"Build a REST API"_s, u"--profile"_s, u"planner"_s,
+                                u"--config"_s, config, u"--out"_s, out});
+    QVERIFY2(written.exitCode == 0, written.err.constData());
+    QVERIFY2(server.ok(), qPrintable(server.report()));
+    QVERIFY(written.out.isEmpty());
+    QVERIFY2(written.err.contains(QByteArray("Wrote " + out.toUtf8() + ": 2 goals in 2 phases")),
+             written.err.constData());
+    QVERIFY2(written.err.contains("900 input + 300 output tokens"), written.err.constData());
+    QVERIFY(!written.err.contains("sk-cli-test"));
+    // The system prompt told the model the capabilities it may use.
+    QVERIFY(QJsonDocument(server.request(0).json).toJson().contains("Known capabilities: code, docs, test"));
+
+    Config base;
+    base.profiles = {test::ProfileBuilder(u"coder"_s).capabilities({u"code"_s, u"test"_s}),
+                     test::ProfileBuilder(u"writer"_s).capabilities({u"docs"_s})};
+    ConfigError error;
+    const std::optional<Plan> plan = PlanLoader::loadFile(out, base, &error);
+    QVERIFY2(plan, qPrintable(error.toString()));
+    QCOMPARE(plan->name, u"Build a REST API"_s);
+    QCOMPARE(plan->goals.size(), 2);
+    QCOMPARE(plan->goals.at(1).id, u"server"_s);
+    QCOMPARE(plan->goals.at(1).dependsOn, QStringList{u"design"_s});
+    QCOMPARE(plan->goals.at(1).successCriteria, QStringList{u"all endpoints answer"_s});
+
+    // Without --out (and --profile: the config's only LLM profile plans) the plan file goes to stdout.
+    const CliRun printed = run({u"plan"_s, u"--objective"_s, u"Build a REST API"_s, u"--config"_s, config});
+    QVERIFY2(printed.exitCode == 0, printed.err.constData());
+    const std::optional<Plan> again = PlanLoader::loadString(printed.out, u"stdout"_s, base, &error);
+    QVERIFY2(again, qPrintable(error.toString() + u'\n' + QString::fromUtf8(printed.out)));
+    QCOMPARE(again->goals.size(), 2);
+}
+
+void TestCli::planObjectiveRefusesAnInvalidPlan_data()
+{
+    QTest::addColumn<QString>("api");
+    QTest::addColumn<QString>("reply");
+    QTest::addColumn<QByteArray>("reason");
+    QTest::newRow("cycle openai") << u"openai"_s
+                                  << uR"({"goals":[{"id":"a","depends_on":["b"]},{"id":"b","depends_on":["a"]}]})"_s
+                                  << QByteArray("  cycle: a -> b -> a\n");
+    QTest::newRow("cycle anthropic") << u"anthropic"_s
+                                     << uR"({"goals":[{"id":"a","depends_on":["b"]},{"id":"b","depends_on":["a"]}]})"_s
+                                     << QByteArray("  cycle: a -> b -> a\n");
+    QTest::newRow("unknown dependency") << u"anthropic"_s
+                                        << uR"({"goals":[{"id":"a"},{"id":"b","depends_on":["x"]}]})"_s
+                                        << QByteArray("  goal 'b': depends_on: unknown dependency 'x'\n");
+    QTest::newRow("unknown capability") << u"openai"_s << uR"({"goals":[{"id":"a","capabilities":["gpu"]}]})"_s
+                                        << QByteArray("  goal 'a': capabilities: no profile has the capabilities: gpu");
+    QTest::newRow("not json") << u"openai"_s << u"Sure, I will plan that for you."_s
+                              << QByteArray("  reply is not JSON: it holds no JSON object");
+}
+
+void TestCli::planObjectiveRefusesAnInvalidPlan()
+{
+    QFETCH(QString, api);
+    QFETCH(QString, reply);
+    QFETCH(QByteArray, reason);
+    test::ScriptedModelServer server(*llm::apiKindFromName(api), u"sk-cli-test"_s);
+    server.enqueue(test::ScriptedReply::text(reply));
+    const QString out = m_home.filePath(u"refused.yaml"_s);
+    const CliRun r = run({u"plan"_s, u"--objective"_s, u"Build a REST API"_s, u"--profile"_s, u"planner"_s,
+                          u"--config"_s, plannerConfig(server), u"--out"_s, out});
+    QVERIFY2(server.ok(), qPrintable(server.report()));
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains("error: the model's plan cannot be used (1 problem):\n"), r.err.constData());
+    QVERIFY2(r.err.contains(reason), r.err.constData());
+    QVERIFY(!QFile::exists(out));
+}
+
+void TestCli::planObjectiveArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("no file, no objective")
+        << QStringList{u"plan"_s} << 2 << QByteArray("exactly one FILE (or --objective");
+    QTest::newRow("file and objective") << QStringList{u"plan"_s, test::dataPath(u"cli/ok.yaml"_s), u"--objective"_s,
+                                                       u"x"_s}
+                                        << 2 << QByteArray("plan --objective takes no FILE");
+    QTest::newRow("out without objective")
+        << QStringList{u"plan"_s, test::dataPath(u"cli/ok.yaml"_s), u"--out"_s, u"x.yaml"_s} << 2
+        << QByteArray("--out goes with --objective");
+    QTest::newRow("empty objective") << QStringList{u"plan"_s, u"--objective"_s, u"  "_s} << 2
+                                     << QByteArray("the objective is empty");
+    QTest::newRow("unknown profile") << QStringList{u"plan"_s, u"--objective"_s, u"x"_s, u"--profile"_s, u"ghost"_s}
+                                     << 2 << QByteArray("no profile 'ghost'");
+    // The default config has only the demo profile: nothing can plan, and the message says what to add.
+    QTest::newRow("no llm profile") << QStringList{u"plan"_s, u"--objective"_s, u"x"_s} << 2
+                                    << QByteArray("no LLM profile to plan with");
+    QTest::newRow("demo cannot plan") << QStringList{u"plan"_s, u"--objective"_s, u"x"_s, u"--profile"_s, u"demo"_s}
+                                      << 2 << QByteArray("profile 'demo' cannot plan");
+}
+
+void TestCli::planObjectiveArguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, message);
+    const CliRun r = run(args);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(message), r.err.constData());
 }
 
 void TestCli::sigtermCancelsCleanly()

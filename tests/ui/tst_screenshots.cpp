@@ -10,6 +10,7 @@
 #include "board/AgentDetailPane.h"
 #include "board/AgentFilterProxyModel.h"
 #include "config/ConfigLoader.h"
+#include "dialogs/AiPlanDialog.h"
 #include "dialogs/NewGoalDialog.h"
 #include "dialogs/RunPlanDialog.h"
 #include "dialogs/SpawnParallelDialog.h"
@@ -24,6 +25,7 @@
 #include "metrics/MetricsDock.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
+#include "planning/PlanReply.h"
 #include "scratchpad/ScratchpadDock.h"
 #include "scratchpad/ScratchpadModel.h"
 #include "support/TestSupport.h"
@@ -251,6 +253,29 @@ bool settled(const Orchestrator &o, MainWindow &window, const QStringList &ids, 
 }
 
 // Runs the layouts that changes asked for, so the picture shows them; nothing asynchronous is awaited.
+// Eight goals as a model might plan a REST API, one of them needing a capability no profile has.
+QByteArray aiPlanReply()
+{
+    return R"({"goals": [
+ {"id": "design-api", "title": "Design the API", "description": "Write the OpenAPI spec for accounts, lists and items.",
+  "capabilities": ["docs"], "success_criteria": ["openapi.yaml validates", "every resource has CRUD endpoints"]},
+ {"id": "schema", "title": "Design the database schema", "description": "Tables, keys and migrations for the spec.",
+  "depends_on": ["design-api"], "capabilities": ["code"], "success_criteria": ["migrations apply on an empty db"]},
+ {"id": "auth", "title": "Accounts and sign-in", "description": "Sign-up, sign-in and tokens.",
+  "depends_on": ["schema"], "capabilities": ["code"], "success_criteria": ["passwords are hashed"]},
+ {"id": "lists", "title": "Lists endpoints", "description": "CRUD for todo lists.", "depends_on": ["schema", "auth"],
+  "capabilities": ["code"], "success_criteria": ["a user sees only their lists"]},
+ {"id": "items", "title": "Items endpoints", "description": "CRUD for items, with ordering.",
+  "depends_on": ["lists"], "capabilities": ["code"], "success_criteria": ["items keep their order"]},
+ {"id": "tests", "title": "Integration tests", "description": "Tests for every endpoint.",
+  "depends_on": ["auth", "lists", "items"], "capabilities": ["code", "test"], "success_criteria": ["coverage over 80%"]},
+ {"id": "deploy", "title": "Deploy to staging", "description": "Container image and a staging deploy.",
+  "depends_on": ["tests"], "capabilities": ["ops"], "success_criteria": ["staging answers /health"]},
+ {"id": "docs", "title": "Write the README", "description": "How to run, test and call the API.",
+  "depends_on": ["design-api"], "capabilities": ["docs"], "success_criteria": ["a newcomer runs it in 5 minutes"]}
+]})";
+}
+
 void layOut()
 {
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
@@ -432,6 +457,38 @@ private Q_SLOTS:
             dialog.selectTemplate(u"full_stack"_s);
             layOut();
             QVERIFY(dialog.grab().save(QDir(m_outDir).filePath(u"dialog-runplan"_s + suffix)));
+        }
+        {
+            Config noPlanner;
+            noPlanner.profiles = {coder, writer};
+            AiPlanDialog dialog(&orchestrator, noPlanner);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            layOut();
+            QVERIFY(dialog.grab().save(QDir(m_outDir).filePath(u"dialog-aiplan-empty"_s + suffix)));
+        }
+        {
+            AgentProfile planner;
+            planner.name = u"planner"_s;
+            planner.backend = u"openai"_s;
+            planner.model = u"gpt-4o"_s;
+            Config config;
+            config.profiles = {planner, coder, writer};
+            AiPlanDialog dialog(&orchestrator, config);
+            dialog.setObjective(u"Build a REST API for a todo list: accounts, lists and items, with tests and "
+                                "documentation."_s);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            AiPlanResult result;
+            result.model = u"gpt-4o-2024-08-06"_s;
+            result.usage = {1834, 912};
+            result.costUsd = 0.0137;
+            result.reply = QString::fromUtf8(aiPlanReply());
+            result.draft = PlanReply::interpret(result.reply, config.profiles);
+            result.status = AiPlanResult::Status::Invalid;
+            dialog.showResult(result);
+            layOut();
+            QVERIFY(dialog.grab().save(QDir(m_outDir).filePath(u"dialog-aiplan"_s + suffix)));
         }
         orchestrator.cancelAll();
     }

@@ -378,29 +378,38 @@ void RunPlanDialog::accept()
 {
     if (!m_plan || !m_orchestrator || m_plan->goals.isEmpty())
         return;
-    const QList<AgentProfile> previousProfiles = m_orchestrator->profiles();
-    const int previousMaxParallel = m_orchestrator->maxParallel();
-    const Scheduler::Mode previousMode = m_orchestrator->mode();
-    // Profiles, max parallel, mode, deadline policy and budget, exactly as the CLI applies them.
-    RunSession::Overrides overrides;
-    overrides.mode = selectedMode();
-    RunSession::applyConfig(*m_orchestrator, m_plan->config, overrides);
-
     QString error;
-    const QStringList ids = m_orchestrator->spawnParallel(goalsInPhaseOrder(m_plan->goals), &error);
+    const QStringList ids = startPlan(*m_orchestrator, *m_plan, selectedMode(), &error);
     if (ids.isEmpty()) {
-        // All or nothing: put the orchestrator back as it was.
-        m_orchestrator->setProfiles(previousProfiles);
-        m_orchestrator->setMaxParallel(previousMaxParallel);
-        m_orchestrator->setMode(previousMode);
         showError(tr("The plan could not be started:\n%1").arg(error));
         return;
     }
-    // Stored with the run, so a restart continues these goals on the plan's profiles and limits.
-    RunSession::recordPlanSettings(*m_orchestrator, *m_plan);
     m_startedAgentIds = ids;
     Q_EMIT planStarted(planName());
     QDialog::accept();
+}
+
+QStringList RunPlanDialog::startPlan(Orchestrator &orchestrator, const Plan &plan, const QString &mode, QString *error)
+{
+    const QList<AgentProfile> previousProfiles = orchestrator.profiles();
+    const int previousMaxParallel = orchestrator.maxParallel();
+    const Scheduler::Mode previousMode = orchestrator.mode();
+    // Profiles, max parallel, mode, deadline policy and budget, exactly as the CLI applies them.
+    RunSession::Overrides overrides;
+    overrides.mode = mode;
+    RunSession::applyConfig(orchestrator, plan.config, overrides);
+
+    const QStringList ids = orchestrator.spawnParallel(goalsInPhaseOrder(plan.goals), error);
+    if (ids.isEmpty()) {
+        // All or nothing: put the orchestrator back as it was.
+        orchestrator.setProfiles(previousProfiles);
+        orchestrator.setMaxParallel(previousMaxParallel);
+        orchestrator.setMode(previousMode);
+        return {};
+    }
+    // Stored with the run, so a restart continues these goals on the plan's profiles and limits.
+    RunSession::recordPlanSettings(orchestrator, plan);
+    return ids;
 }
 
 void RunPlanDialog::changeEvent(QEvent *event)

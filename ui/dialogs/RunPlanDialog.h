@@ -46,6 +46,10 @@ public:
 
     // The goals ordered phase by phase (Scheduler::phases), file order inside a phase.
     static QList<Goal> goalsInPhaseOrder(const QList<Goal> &goals);
+    // Starts a plan as Start does: its profiles, limits and mode (empty: the plan's own) onto the orchestrator,
+    // its goals spawned in phase order, the plan recorded with the run. The agents' ids; empty with *error when
+    // the goals were refused, and the orchestrator is as it was.
+    static QStringList startPlan(Orchestrator &orchestrator, const Plan &plan, const QString &mode, QString *error);
 
 public Q_SLOTS:
     void accept() override;

@@ -1,0 +1,117 @@
+#include "PlanWriter.h"
+
+#include <QRegularExpression>
+
+#include <yaml-cpp/yaml.h>
+
+namespace switchboard {
+
+namespace {
+
+std::string str(const QString &text)
+{
+    return text.toStdString();
+}
+
+// Text over one line is written as a literal block, so a description reads in the file as it was typed.
+void writeText(YAML::Emitter &out, const char *key, const QString &text)
+{
+    out << YAML::Key << key << YAML::Value;
+    if (text.contains(u'\n') && !text.contains(u'\r') && text == text.trimmed())
+        out << YAML::Literal;
+    out << str(text);
+}
+
+void writeList(YAML::Emitter &out, const char *key, const QStringList &items, bool flow)
+{
+    if (items.isEmpty())
+        return;
+    out << YAML::Key << key << YAML::Value;
+    if (flow)
+        out << YAML::Flow;
+    out << YAML::BeginSeq;
+    for (const QString &item : items)
+        out << str(item);
+    out << YAML::EndSeq;
+}
+
+void writeRetry(YAML::Emitter &out, const RetryPolicy &retry)
+{
+    out << YAML::Key << "retry" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "max_retries" << YAML::Value << retry.maxRetries;
+    out << YAML::Key << "backoff_s" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const double seconds : retry.backoffS)
+        out << seconds;
+    out << YAML::EndSeq;
+    out << YAML::Key << "jitter" << YAML::Value << retry.jitter;
+    out << YAML::Key << "non_retryable" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const QString &kind : retry.nonRetryable)
+        out << str(kind);
+    out << YAML::EndSeq;
+    out << YAML::EndMap;
+}
+
+void writeGoal(YAML::Emitter &out, const Goal &goal)
+{
+    out << YAML::BeginMap;
+    out << YAML::Key << "id" << YAML::Value << str(goal.id);
+    writeText(out, "title", goal.title);
+    if (!goal.description.isEmpty())
+        writeText(out, "description", goal.description);
+    if (goal.priority != Priority::Medium)
+        out << YAML::Key << "priority" << YAML::Value << str(priorityToString(goal.priority));
+    writeList(out, "depends_on", goal.dependsOn, true);
+    writeList(out, "capabilities", goal.capabilities, true);
+    writeList(out, "resources", goal.resources, true);
+    writeList(out, "success_criteria", goal.successCriteria, false);
+    if (goal.deadline.isValid())
+        out << YAML::Key << "deadline" << YAML::Value << str(goal.deadline.toUTC().toString(Qt::ISODate));
+    if (!goal.profile.isEmpty())
+        out << YAML::Key << "profile" << YAML::Value << str(goal.profile);
+    if (goal.retry)
+        writeRetry(out, *goal.retry);
+    if (goal.budget.isSet()) {
+        out << YAML::Key << "budget" << YAML::Value << YAML::BeginMap;
+        if (goal.budget.maxTokens > 0)
+            out << YAML::Key << "max_tokens" << YAML::Value << goal.budget.maxTokens;
+        if (goal.budget.maxCostUsd > 0.0)
+            out << YAML::Key << "max_cost_usd" << YAML::Value << goal.budget.maxCostUsd;
+        out << YAML::EndMap;
+    }
+    out << YAML::EndMap;
+}
+
+} // namespace
+
+QByteArray PlanWriter::toYaml(const QString &name, const QString &description, const QList<Goal> &goals,
+                              const QString &comment)
+{
+    YAML::Emitter out;
+    out.SetIndent(2);
+    out.SetSeqFormat(YAML::Block);
+    out << YAML::BeginMap;
+    if (!name.isEmpty())
+        out << YAML::Key << "name" << YAML::Value << str(name);
+    if (!description.isEmpty())
+        writeText(out, "description", description);
+    out << YAML::Key << "goals" << YAML::Value << YAML::BeginSeq;
+    for (const Goal &goal : goals)
+        writeGoal(out, goal);
+    out << YAML::EndSeq;
+    out << YAML::EndMap;
+
+    QByteArray yaml;
+    for (const QString &line : comment.split(u'\n', Qt::SkipEmptyParts))
+        yaml += "# " + line.trimmed().toUtf8() + '\n';
+    // yaml-cpp writes a literal block as "|", which keeps a final newline the text never had; "|-" strips it.
+    // A plain "|" value is always quoted by the emitter, so a line ending in ": |" is one of these blocks.
+    static const QRegularExpression literal(QStringLiteral("^(\\s*(?:- )?(?:title|description)): \\|$"),
+                                            QRegularExpression::MultilineOption);
+    QString text = QString::fromUtf8(out.c_str(), static_cast<qsizetype>(out.size()));
+    text.replace(literal, QStringLiteral("\\1: |-"));
+    yaml += text.toUtf8();
+    yaml += '\n';
+    return yaml;
+}
+
+} // namespace switchboard
