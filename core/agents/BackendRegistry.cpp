@@ -2,6 +2,7 @@
 
 #include "DemoAgent.h"
 #include "ProcessAgent.h"
+#include "config/LlmProfileRules.h"
 
 #include <algorithm>
 
@@ -16,6 +17,9 @@ BackendRegistry BackendRegistry::withBuiltins()
     registry.add({QStringLiteral("process"),
                   [](const AgentProfile &profile) { return std::make_unique<ProcessAgent>(profile); },
                   &ProcessAgent::validate, ProcessAgent::settingsSchema()});
+    // Known to the config check with their rules; the LLM agent registers the factories.
+    for (const QString &name : {LlmProfileRules::openAi(), LlmProfileRules::anthropic()})
+        registry.add({name, nullptr, &LlmProfileRules::validate, LlmProfileRules::settingsSchema()});
     return registry;
 }
 

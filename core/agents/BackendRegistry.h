@@ -39,7 +39,8 @@ public:
         QJsonObject schema; // JSON Schema of the profile's `settings` (an object)
     };
 
-    // The backends that ship with Switchboard: "demo" and "process".
+    // The backends that ship with Switchboard: "demo" and "process", and "openai" and "anthropic" with their
+    // profile rules (LlmProfileRules) and no factory until the LLM agent adds one.
     static BackendRegistry withBuiltins();
     // Checking a config against names only: the built-in entries of these names, and bare ones (no factory,
     // no checks) for the others; every built-in when names is empty.

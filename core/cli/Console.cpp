@@ -1,5 +1,7 @@
 #include "Console.h"
 
+#include "llm/Secrets.h"
+
 #include <QTextStream>
 
 #include <cstdio>
@@ -9,7 +11,7 @@ namespace switchboard {
 void Console::printError(const QString &text)
 {
     QTextStream err(stderr);
-    err << text << '\n';
+    err << Secrets::redact(text) << '\n';
 }
 
 void Console::printWarnings(const QList<ConfigError> &warnings)

@@ -1,4 +1,5 @@
 #include "RunReporter.h"
+#include "llm/Secrets.h"
 
 #include "model/RunSummary.h"
 #include "orchestration/Orchestrator.h"
@@ -154,14 +155,15 @@ void RunReporter::emitEvent(const QString &event, QJsonObject fields)
 {
     fields.insert(u"event", event);
     fields.insert(u"t", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    m_out << QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)) << '\n';
+    // API keys are plain tokens, so redacting the serialised line catches them in any field.
+    m_out << Secrets::redact(QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact))) << '\n';
     m_out.flush();
 }
 
 void RunReporter::printLine(const QString &line)
 {
     clearStatus();
-    m_out << QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")) << line << '\n';
+    m_out << QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")) << Secrets::redact(line) << '\n';
     m_out.flush();
     if (m_interactive)
         redrawStatus();

@@ -1,4 +1,5 @@
 #include "YamlSections.h"
+#include "LlmProfileRules.h"
 #include "model/DeadlinePolicy.h"
 #include "model/WorkflowMode.h"
 
@@ -14,12 +15,31 @@ namespace {
 const QStringList &profileKeys()
 {
     static const QStringList keys{
-        QStringLiteral("name"),         QStringLiteral("model"),
-        QStringLiteral("capabilities"), QStringLiteral("backend"),
-        QStringLiteral("command"),      QStringLiteral("max_concurrent"),
-        QStringLiteral("timeout_s"),    QStringLiteral("working_directory"),
-        QStringLiteral("settings"),     QStringLiteral("idle_timeout_s"),
-        QStringLiteral("retry"),        QStringLiteral("quality"),
+        QStringLiteral("name"),
+        QStringLiteral("model"),
+        QStringLiteral("capabilities"),
+        QStringLiteral("backend"),
+        QStringLiteral("command"),
+        QStringLiteral("max_concurrent"),
+        QStringLiteral("timeout_s"),
+        QStringLiteral("working_directory"),
+        QStringLiteral("settings"),
+        QStringLiteral("idle_timeout_s"),
+        QStringLiteral("retry"),
+        QStringLiteral("quality"),
+        // LLM backends (ModelSettings)
+        QStringLiteral("base_url"),
+        QStringLiteral("api_key_env"),
+        QStringLiteral("api_key"),
+        QStringLiteral("temperature"),
+        QStringLiteral("max_tokens"),
+        QStringLiteral("pricing"),
+        QStringLiteral("headers"),
+        QStringLiteral("max_iterations"),
+        QStringLiteral("stream"),
+        QStringLiteral("connect_timeout_s"),
+        QStringLiteral("stream_idle_timeout_s"),
+        QStringLiteral("run_command"),
     };
     return keys;
 }
@@ -30,6 +50,49 @@ const QStringList &qualityKeys()
                                   QStringLiteral("max_iterations_without_improvement"),
                                   QStringLiteral("max_iterations"), QStringLiteral("detect_loops")};
     return keys;
+}
+
+// The keys of an LLM profile (backend openai or anthropic) into profile.llm. Types are checked here, where the
+// value's location is at hand; ranges by LlmProfileRules::validate(), which profiles made in code pass too.
+void readModelSettings(Document &doc, const Map &map, const QString &label, AgentProfile &profile)
+{
+    ModelSettings &llm = profile.llm;
+    llm.baseUrl = map.string("base_url").trimmed();
+    llm.apiKeyEnv = map.string("api_key_env").trimmed();
+    if (map.has("temperature"))
+        llm.temperature = map.number("temperature", 0.0);
+    llm.maxTokens = map.integer("max_tokens", llm.maxTokens);
+    llm.maxIterations = map.integer("max_iterations", llm.maxIterations);
+    llm.stream = map.boolean("stream", llm.stream);
+    llm.connectTimeoutS = map.integer("connect_timeout_s", llm.connectTimeoutS);
+    llm.idleTimeoutS = map.integer("stream_idle_timeout_s", llm.idleTimeoutS);
+    if (map.has("pricing")) {
+        const Map pricing = map.map("pricing", label + u": pricing", label + u": pricing.",
+                                    {QStringLiteral("input_per_mtok"), QStringLiteral("output_per_mtok")});
+        llm.inputPerMTok = pricing.number("input_per_mtok", llm.inputPerMTok);
+        llm.outputPerMTok = pricing.number("output_per_mtok", llm.outputPerMTok);
+    }
+    if (map.has("headers")) {
+        const Map headers = map.map("headers", label + u": headers", label + u": headers.", {});
+        for (auto it = headers.node().begin(); it != headers.node().end(); ++it) {
+            const QString name = scalarText(it->first);
+            const QByteArray key = name.toUtf8();
+            if (LlmProfileRules::isCredentialHeader(name)) {
+                // Checked before the value is read, so the message cannot carry it.
+                doc.fail(locationOf(it->first),
+                         QStringLiteral("%1: headers.%2: a credential may not be written in a config file; put the key "
+                                        "in an environment variable and name it with api_key_env")
+                             .arg(label, name));
+            }
+            llm.headers.append({name, headers.string(key.constData())});
+        }
+    }
+    if (map.has("run_command")) {
+        const Map run = map.map("run_command", label + u": run_command", label + u": run_command.",
+                                {QStringLiteral("allow"), QStringLiteral("timeout_s")});
+        llm.runCommandAllow = run.stringList("allow");
+        llm.runCommandTimeoutS = run.integer("timeout_s", llm.runCommandTimeoutS);
+    }
 }
 
 } // namespace
@@ -253,7 +316,10 @@ QList<ProfileEntry> readAgents(Document &doc, const Map &root, const BackendRegi
 
         profile.model = map.string("model");
         profile.capabilities = map.stringList("capabilities");
-        profile.backend = map.string("backend", profile.backend);
+        if (map.has("backend"))
+            profile.backend = map.string("backend").trimmed();
+        else if (!profile.model.trimmed().isEmpty())
+            profile.backend = LlmProfileRules::backendForModel(profile.model); // the seed format: a model is an LLM
         if (!backends.contains(profile.backend)) {
             map.failAt("backend", QStringLiteral("%1: unknown backend '%2' (known: %3)")
                                       .arg(label, profile.backend, backends.names().join(QStringLiteral(", "))));
@@ -290,7 +356,28 @@ QList<ProfileEntry> readAgents(Document &doc, const Map &root, const BackendRegi
             for (auto it = settings.node().begin(); it != settings.node().end(); ++it)
                 profile.settings.insert(scalarText(it->first), toVariant(it->second));
         }
-        // What the backend itself needs (the process backend: a command).
+        if (map.value("api_key").IsDefined()) {
+            // Never echo the value: it is most likely a real key.
+            doc.fail(
+                map.keyLocation("api_key"),
+                QStringLiteral("%1: api_key: a key never goes into a config file; put it in an environment variable "
+                               "and name that variable with api_key_env (e.g. api_key_env: %2)")
+                    .arg(label, LlmProfileRules::defaultKeyVariable(profile.backend)));
+        }
+        if (LlmProfileRules::isLlmBackend(profile.backend)) {
+            readModelSettings(doc, map, label, profile);
+        } else {
+            for (const char *key :
+                 {"base_url", "api_key_env", "temperature", "max_tokens", "pricing", "headers", "max_iterations",
+                  "stream", "connect_timeout_s", "stream_idle_timeout_s", "run_command"}) {
+                if (map.value(key).IsDefined())
+                    doc.warn(map.keyLocation(key),
+                             QStringLiteral("%1: '%2' is read by the openai and anthropic backends only; ignored for "
+                                            "backend '%3'")
+                                 .arg(label, QString::fromLatin1(key), profile.backend));
+            }
+        }
+        // What the backend itself needs (the process backend: a command; LLM backends: a model, a good URL).
         const QList<BackendRegistry::ProfileError> problems = backends.validate(profile);
         if (!problems.isEmpty())
             failAtField(doc, map, problems.first().field, label + u": " + problems.first().message);

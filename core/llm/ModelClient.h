@@ -17,7 +17,7 @@ namespace switchboard::llm {
 struct StreamSink
 {
     std::function<void(const QString &textDelta)> text; // text as it arrives (not tool-call arguments)
-    std::function<void()> activity;                       // any bytes arrived (a heartbeat)
+    std::function<void()> activity;                     // any bytes arrived (a heartbeat)
 };
 
 using ModelResult = std::variant<ModelReply, ModelError>;
@@ -25,7 +25,8 @@ using ModelResult = std::variant<ModelReply, ModelError>;
 // Talks to one model endpoint over HTTP (QNetworkAccessManager), in its wire format, streaming (SSE) or
 // not. complete() blocks its calling thread in a local event loop, so it is meant for a backend's pool thread
 // or a worker thread; it must be called on the thread that created the client. abort() may be called from
-// any thread and makes the call in flight return ModelError::Cancelled at once.
+// any thread and makes the call in flight return ModelError::Cancelled at once; the client stays aborted, so a
+// call that starts after abort() (the race a cancel loses otherwise) returns Cancelled too.
 class ModelClient final
 {
     Q_DISABLE_COPY_MOVE(ModelClient)
@@ -41,8 +42,12 @@ public:
     // GET {base_url}/models (OpenAI and Anthropic shapes): the model ids the server offers.
     std::variant<QStringList, ModelError> listModels();
 
+    struct Call; // public only so the implementation's helpers can name it
+
 private:
-    struct Call;
+    std::optional<ModelError> prepare();
+    void run(Call &call, const std::function<void(Call &, const QByteArray &)> &onBytes, const StreamSink &sink);
+    ModelResult finishCall(Call &call, const std::function<ModelResult()> &success);
 
     ModelEndpoint m_endpoint;
     std::unique_ptr<QNetworkAccessManager> m_network;

@@ -14,7 +14,8 @@ namespace switchboard::llm {
 // Which wire format a model server speaks.
 enum class ApiKind
 {
-    OpenAi,    // Chat Completions: POST {base_url}/chat/completions (OpenAI, OpenRouter, Ollama, llama.cpp, vLLM, LM Studio)
+    // Chat Completions: POST {base_url}/chat/completions (OpenAI, OpenRouter, Ollama, llama.cpp, vLLM, LM Studio)
+    OpenAi,
     Anthropic, // Messages: POST {base_url}/messages with x-api-key and anthropic-version
 };
 
@@ -30,7 +31,7 @@ struct ToolSpec
 // chunks); whether they are valid JSON is the agent loop's question.
 struct ToolCall
 {
-    QString id;   // OpenAI "call_...", Anthropic "toolu_..."
+    QString id; // OpenAI "call_...", Anthropic "toolu_..."
     QString name;
     QString arguments; // JSON text
 
@@ -75,9 +76,9 @@ struct Usage
 struct ModelEndpoint
 {
     ApiKind api = ApiKind::OpenAi;
-    QUrl baseUrl;  // e.g. https://api.openai.com/v1, http://127.0.0.1:11434/v1, https://api.anthropic.com/v1
+    QUrl baseUrl; // e.g. https://api.openai.com/v1, http://127.0.0.1:11434/v1, https://api.anthropic.com/v1
     QString model;
-    QString apiKey; // empty: no auth header (local servers)
+    QString apiKey;                               // empty: no auth header (local servers)
     QList<QPair<QByteArray, QByteArray>> headers; // extra headers (e.g. OpenRouter's HTTP-Referer)
     std::optional<double> temperature;
     int maxTokens = 0; // 0: the API's default (Anthropic requires one: 4096 is sent)
@@ -137,12 +138,12 @@ struct ModelError
 
     bool isRetryable() const
     {
-        return kind == Kind::RateLimited || kind == Kind::Overloaded || kind == Kind::Server ||
-               kind == Kind::Timeout || kind == Kind::StreamCut || kind == Kind::Network;
+        return kind == Kind::RateLimited || kind == Kind::Overloaded || kind == Kind::Server || kind == Kind::Timeout ||
+               kind == Kind::StreamCut || kind == Kind::Network;
     }
 };
 
-QString apiKindName(ApiKind kind);                  // "openai" | "anthropic"
+QString apiKindName(ApiKind kind); // "openai" | "anthropic"
 std::optional<ApiKind> apiKindFromName(QStringView name);
 QString modelErrorKindName(ModelError::Kind kind); // "rate_limited", "overloaded", "server", ...
 

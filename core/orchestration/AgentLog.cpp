@@ -1,5 +1,7 @@
 #include "AgentLog.h"
 
+#include "llm/Secrets.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -9,8 +11,10 @@ AgentLog::AgentLog(int capacity)
     : m_capacity(qMax(1, capacity))
 {}
 
-void AgentLog::append(const QString &line)
+void AgentLog::append(const QString &text)
 {
+    // Redacted before it is kept: the ring feeds the UI and the store, the spill file is the full log.
+    const QString line = Secrets::redact(text);
     const QMutexLocker locker(&m_mutex);
     if (m_lines.size() < m_capacity) {
         m_lines.append(line);

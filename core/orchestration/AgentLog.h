@@ -17,7 +17,7 @@ class AgentLog final
 public:
     explicit AgentLog(int capacity = 2000);
 
-    void append(const QString &line);
+    void append(const QString &text); // API keys (Secrets) redacted
     QStringList lines() const;
     // Lines appended since the last call (bounded by capacity); for live tails.
     QStringList takeNew();

@@ -9,6 +9,7 @@
 #include "Watchdog.h"
 #include "coordination/EscalationInbox.h"
 #include "coordination/LockManager.h"
+#include "llm/Secrets.h"
 #include "model/ErrorKind.h"
 
 #include <algorithm>
@@ -150,6 +151,9 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
     const QString agentId = r->status.agentId;
     AgentStatus &s = r->status;
     AgentResult outcome = result;
+    // What an attempt says goes to the board, the signals and the store: never with an API key in it.
+    outcome.summary = Secrets::redact(outcome.summary);
+    outcome.error = Secrets::redact(outcome.error);
     if (outcome.outcome == AgentResult::Outcome::Completed && m_locks.hasLostLock(agentId)) {
         // Work done without the lock it relied on cannot be trusted, unless it took the lock back.
         QStringList lost = m_locks.lostLocks(agentId);

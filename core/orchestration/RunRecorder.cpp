@@ -5,6 +5,7 @@
 #include "RunHooks.h"
 #include "coordination/EscalationInbox.h"
 #include "coordination/Scratchpad.h"
+#include "llm/Secrets.h"
 #include "persistence/Store.h"
 
 namespace switchboard {
@@ -88,8 +89,15 @@ void RunRecorder::recordRunStarted()
 
 void RunRecorder::recordTransition(const AgentStatus &status)
 {
-    if (m_store)
+    if (!m_store)
+        return;
+    if (Secrets::isEmpty()) {
         m_store->submit(StoreWrite::transition(status));
+        return;
+    }
+    AgentStatus clean = status;
+    clean.error = Secrets::redact(status.error);
+    m_store->submit(StoreWrite::transition(clean));
 }
 
 void RunRecorder::recordGoals(QList<StoreWrite> writes, std::function<void(bool)> onCommitted)
@@ -101,7 +109,7 @@ void RunRecorder::recordGoals(QList<StoreWrite> writes, std::function<void(bool)
 void RunRecorder::recordProgress(const QString &agentId, int progress, const QString &step)
 {
     if (m_store)
-        m_store->submit(StoreWrite::progress(agentId, progress, step));
+        m_store->submit(StoreWrite::progress(agentId, progress, Secrets::redact(step)));
 }
 
 void RunRecorder::recordUsage(const QString &agentId, int attempt, qint64 inputTokens, qint64 outputTokens,
@@ -122,8 +130,17 @@ void RunRecorder::recordLog(AgentRecord &record)
 
 void RunRecorder::recordEscalation(const Escalation &escalation)
 {
-    if (m_store)
+    if (!m_store)
+        return;
+    if (Secrets::isEmpty()) {
         m_store->submit(StoreWrite::escalation(escalation));
+        return;
+    }
+    Escalation clean = escalation;
+    clean.question = Secrets::redact(escalation.question);
+    clean.context = Secrets::redact(escalation.context);
+    clean.answerText = Secrets::redact(escalation.answerText);
+    m_store->submit(StoreWrite::escalation(clean));
 }
 
 void RunRecorder::recordLockEvent(const LockEvent &event)
@@ -137,7 +154,7 @@ void RunRecorder::recordNote(const QString &key, const QString &text, const QStr
     if (!m_store)
         return;
     ensureRunRecorded(); // a human may write the first note before anything is spawned
-    m_store->submit(StoreWrite::note(m_runId, key, text, authorAgentId, at));
+    m_store->submit(StoreWrite::note(m_runId, key, Secrets::redact(text), authorAgentId, at));
 }
 
 void RunRecorder::recordRunFinished(const RunSummary &summary)
@@ -157,7 +174,15 @@ void RunRecorder::reportFinal(AgentRecord &record, const std::optional<AgentResu
     }
     recordLog(record);
     ++m_pendingFinal;
-    StoreWrite write = result ? StoreWrite::finished(record.status, *result) : StoreWrite::transition(record.status);
+    AgentStatus status = record.status;
+    status.error = Secrets::redact(status.error);
+    std::optional<AgentResult> clean = result;
+    if (clean) {
+        clean->summary = Secrets::redact(clean->summary);
+        clean->error = Secrets::redact(clean->error);
+        clean->output = Secrets::redact(clean->output);
+    }
+    StoreWrite write = clean ? StoreWrite::finished(status, *clean) : StoreWrite::transition(status);
     // Reported even when the write failed: storageFailed() has said so, and the board must not hang.
     m_store->submit(std::move(write), m_context, [this, report = std::move(report)](bool) {
         --m_pendingFinal;

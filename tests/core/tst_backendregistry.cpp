@@ -57,7 +57,7 @@ private Q_SLOTS:
 void TestBackendRegistry::builtins()
 {
     const BackendRegistry registry = BackendRegistry::withBuiltins();
-    QCOMPARE(registry.names(), (QStringList{u"demo"_s, u"process"_s}));
+    QCOMPARE(registry.names(), (QStringList{u"anthropic"_s, u"demo"_s, u"openai"_s, u"process"_s}));
     QVERIFY(registry.create(profile(u"demo"_s)));
     QVERIFY(registry.create(profile(u"process"_s, {u"true"_s})));
     QVERIFY(!registry.create(profile(u"gpt"_s)));
@@ -70,6 +70,16 @@ void TestBackendRegistry::builtins()
     QVERIFY(registry.validate(profile(u"process"_s, {u"./agent.sh"_s})).isEmpty());
     QVERIFY(registry.validate(profile(u"demo"_s)).isEmpty());
     QVERIFY(registry.validate(profile(u"gpt"_s)).isEmpty()); // unknown: the caller reports it
+
+    // The LLM backends are known to the config check with their rules (LlmProfileRules).
+    QCOMPARE(registry.validate(profile(u"openai"_s)),
+             (QList<BackendRegistry::ProfileError>{{u"model"_s, u"backend 'openai' needs a 'model' (e.g. gpt-4o)"_s}}));
+    AgentProfile claude = profile(u"anthropic"_s);
+    claude.model = u"claude-3-5-sonnet-latest"_s;
+    QVERIFY(registry.validate(claude).isEmpty());
+    claude.llm.temperature = 2.5;
+    QCOMPARE(registry.validate(claude), (QList<BackendRegistry::ProfileError>{
+                                            {u"temperature"_s, u"temperature: must be between 0 and 2, got 2.5"_s}}));
 }
 
 void TestBackendRegistry::builtinSchemas()
@@ -82,6 +92,8 @@ void TestBackendRegistry::builtinSchemas()
     // The settings each backend reads (DemoAgent::run, ProcessAgent::run).
     QCOMPARE(keys(u"demo"_s), (QStringList{u"duration_ms"_s, u"fail"_s, u"steps"_s}));
     QCOMPARE(keys(u"process"_s), (QStringList{u"close_stdin"_s, u"kill_grace_ms"_s}));
+    QCOMPARE(keys(u"openai"_s), QStringList()); // its keys sit in the profile, not in settings
+    QCOMPARE(keys(u"anthropic"_s), QStringList());
     for (const QString &name : registry.names()) {
         const QJsonObject schema = registry.find(name)->schema;
         QCOMPARE(schema.value(u"type").toString(), u"object"_s);
@@ -98,7 +110,7 @@ void TestBackendRegistry::addReplaces()
         ++made;
         return nullptr;
     });
-    QCOMPARE(registry.names(), (QStringList{u"demo"_s, u"process"_s}));
+    QCOMPARE(registry.names(), (QStringList{u"anthropic"_s, u"demo"_s, u"openai"_s, u"process"_s}));
     QVERIFY(!registry.create(profile(u"demo"_s)));
     QCOMPARE(made, 1);
     QVERIFY(registry.find(u"demo"_s)->schema.isEmpty()); // the whole entry was replaced
@@ -134,7 +146,7 @@ void TestBackendRegistry::configAsksTheRegistry_data()
         << u"c.yaml:5:16: profile 'r': backend 'process' needs a non-empty 'command' list"_s;
     QTest::newRow("unknown backend names the registry's")
         << QByteArray("agents:\n  definitions:\n    - name: g\n      backend: gpt\n")
-        << u"c.yaml:4:16: profile 'g': unknown backend 'gpt' (known: demo, llm, process)"_s;
+        << u"c.yaml:4:16: profile 'g': unknown backend 'gpt' (known: anthropic, demo, llm, openai, process)"_s;
 }
 
 void TestBackendRegistry::configAsksTheRegistry()

@@ -1,6 +1,7 @@
 // ConfigLoader and PlanLoader: the seed format, the embedded defaults and templates, merging, and the exact
 // file:line:column message for every kind of bad input a person is likely to write.
 #include "config/ConfigLoader.h"
+#include "config/LlmProfileRules.h"
 #include "config/PlanLoader.h"
 #include "config/RunSettings.h"
 #include "orchestration/Scheduler.h"
@@ -57,6 +58,11 @@ private Q_SLOTS:
     void initTestCase();
 
     void seedFormatLoads();
+    void seedLlmProfiles();
+    void llmProfileFields();
+    void llmProfileErrors_data();
+    void llmProfileErrors();
+    void llmKeysOnOtherBackendsWarn();
     void failureHandlingKeys();
     void metricsAndAutoResume();
     void runSettingsRoundTrip();
@@ -183,6 +189,170 @@ void TestConfig::seedFormatLoads()
     QCOMPARE(writer->backend, u"demo"_s);
     QCOMPARE(writer->command, QStringList());
     QCOMPARE(writer->maxConcurrent, 0);
+}
+
+// The seed format of issue 13: a profile with a model and no backend is an LLM profile (claude-* on anthropic,
+// anything else on openai), never the demo; goals with only id and description load.
+void TestConfig::seedLlmProfiles()
+{
+    const QString path = configData(u"seed_llm.yaml"_s);
+    ConfigError error;
+    const std::optional<Config> config = ConfigLoader::loadString(
+        "agents: {definitions: [{name: coder, model: gpt-4}, {name: plain}]}\n", u"c.yaml"_s, &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    QCOMPARE(config->profile(u"coder"_s)->backend, u"openai"_s);
+    QCOMPARE(config->profile(u"plain"_s)->backend, u"demo"_s); // neither model nor backend: the offline demo
+
+    const std::optional<Plan> plan = PlanLoader::loadFile(path, Config(), &error);
+    QVERIFY2(plan, qPrintable(error.toString()));
+    QCOMPARE(located(plan->warnings), QStringList());
+    QCOMPARE(goalIds(*plan), QStringList({u"api"_s, u"tests"_s, u"review"_s}));
+    QCOMPARE(plan->goals.at(0).title, u"Build a REST API for the inventory"_s);
+
+    const AgentProfile *coder = plan->config.profile(u"coder"_s);
+    QVERIFY(coder);
+    QVERIFY(!coder->isDemo());
+    QCOMPARE(coder->backend, u"openai"_s);
+    QCOMPARE(coder->model, u"gpt-4"_s);
+    QCOMPARE(coder->capabilities, QStringList({u"code"_s, u"test"_s}));
+    QCOMPARE(LlmProfileRules::keyVariable(*coder), u"OPENAI_API_KEY"_s);
+    QVERIFY(coder->llm.baseUrl.isEmpty()); // OPENAI_BASE_URL, read when the agent starts
+
+    const AgentProfile *reviewer = plan->config.profile(u"reviewer"_s);
+    QVERIFY(reviewer);
+    QCOMPARE(reviewer->backend, u"anthropic"_s);
+    QCOMPARE(LlmProfileRules::keyVariable(*reviewer), u"ANTHROPIC_API_KEY"_s);
+
+    // No demo profile to fall back on: every goal lands on an LLM profile.
+    for (const AgentProfile &p : plan->config.profiles)
+        QVERIFY2(!p.isDemo(), qPrintable(p.name));
+}
+
+void TestConfig::llmProfileFields()
+{
+    const QByteArray yaml = "agents:\n"
+                            "  definitions:\n"
+                            "    - name: local\n"
+                            "      backend: openai\n"
+                            "      model: llama3.2\n"
+                            "      base_url: http://127.0.0.1:11434/v1\n"
+                            "      api_key_env: MY_KEY\n"
+                            "      temperature: 0.2\n"
+                            "      max_tokens: 2048\n"
+                            "      pricing: {input_per_mtok: 2.5, output_per_mtok: 10}\n"
+                            "      headers: {HTTP-Referer: 'https://example.org', X-Title: Switchboard}\n"
+                            "      max_iterations: 12\n"
+                            "      stream: false\n"
+                            "      connect_timeout_s: 5\n"
+                            "      stream_idle_timeout_s: 7\n"
+                            "      run_command: {allow: [make, pytest], timeout_s: 60}\n"
+                            "    - name: defaults\n"
+                            "      backend: anthropic\n"
+                            "      model: claude-3-5-haiku-latest\n";
+    ConfigError error;
+    const std::optional<Config> config = ConfigLoader::loadString(yaml, u"c.yaml"_s, &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    QCOMPARE(located(config->warnings), QStringList());
+    const ModelSettings &llm = config->profile(u"local"_s)->llm;
+    QCOMPARE(llm.baseUrl, u"http://127.0.0.1:11434/v1"_s);
+    QCOMPARE(llm.apiKeyEnv, u"MY_KEY"_s);
+    QCOMPARE(llm.temperature, std::optional<double>(0.2));
+    QCOMPARE(llm.maxTokens, 2048);
+    QCOMPARE(llm.inputPerMTok, 2.5);
+    QCOMPARE(llm.outputPerMTok, 10.0);
+    QCOMPARE(llm.headers, (QList<QPair<QString, QString>>{{u"HTTP-Referer"_s, u"https://example.org"_s},
+                                                          {u"X-Title"_s, u"Switchboard"_s}}));
+    QCOMPARE(llm.maxIterations, 12);
+    QCOMPARE(llm.stream, false);
+    QCOMPARE(llm.connectTimeoutS, 5);
+    QCOMPARE(llm.idleTimeoutS, 7);
+    QCOMPARE(llm.runCommandAllow, QStringList({u"make"_s, u"pytest"_s}));
+    QCOMPARE(llm.runCommandTimeoutS, 60);
+    QCOMPARE(llm.costUsd(1'000'000, 500'000), 7.5);
+
+    // Absent keys keep ModelSettings' defaults.
+    QCOMPARE(config->profile(u"defaults"_s)->llm, ModelSettings());
+}
+
+void TestConfig::llmProfileErrors_data()
+{
+    QTest::addColumn<QByteArray>("profile"); // the lines after "- name: p" and "  backend: openai"
+    QTest::addColumn<QString>("error");
+
+    const QString p = u"c.yaml:%1: profile 'p': "_s;
+    QTest::newRow("temperature out of range") << QByteArray("      model: m\n      temperature: 2.5\n")
+                                              << p.arg(u"6:20"_s) + u"temperature: must be between 0 and 2, got 2.5"_s;
+    QTest::newRow("temperature not a number") << QByteArray("      model: m\n      temperature: warm\n")
+                                              << p.arg(u"6:20"_s) + u"temperature: expected a number, got 'warm'"_s;
+    QTest::newRow("negative max_tokens") << QByteArray("      model: m\n      max_tokens: -1\n")
+                                         << p.arg(u"6:19"_s) + u"max_tokens: must be at least 0, got -1"_s;
+    QTest::newRow("base_url not http") << QByteArray("      model: m\n      base_url: ftp://host/v1\n")
+                                       << p.arg(u"6:17"_s) +
+                                              u"base_url: must be an http(s) URL (e.g. http://127.0.0.1:11434/v1), "
+                                              u"got 'ftp://host/v1'"_s;
+    QTest::newRow("negative price") << QByteArray("      model: m\n      pricing:\n        input_per_mtok: -3\n")
+                                    << p.arg(u"7:25"_s) + u"pricing.input_per_mtok: must be at least 0, got -3"_s;
+    QTest::newRow("price not a number")
+        << QByteArray("      model: m\n      pricing: {output_per_mtok: cheap}\n")
+        << p.arg(u"6:34"_s) + u"pricing.output_per_mtok: expected a number, got 'cheap'"_s;
+    QTest::newRow("max_iterations 0") << QByteArray("      model: m\n      max_iterations: 0\n")
+                                      << p.arg(u"6:23"_s) + u"max_iterations: must be at least 1, got 0"_s;
+    QTest::newRow("stream not a boolean") << QByteArray("      model: m\n      stream: maybe\n")
+                                          << p.arg(u"6:15"_s) + u"stream: expected true or false, got 'maybe'"_s;
+    QTest::newRow("connect timeout 0") << QByteArray("      model: m\n      connect_timeout_s: 0\n")
+                                       << p.arg(u"6:26"_s) + u"connect_timeout_s: must be at least 1, got 0"_s;
+    QTest::newRow("headers not a mapping") << QByteArray("      model: m\n      headers: [a]\n")
+                                           << p.arg(u"6:16"_s) + u"headers: expected a mapping, got a list"_s;
+    QTest::newRow("credential header")
+        << QByteArray("      model: m\n      headers: {Authorization: Bearer sk-live-123456789}\n")
+        << p.arg(u"6:17"_s) +
+               u"headers.Authorization: a credential may not be written in a config file; put the key in an "
+               u"environment variable and name it with api_key_env"_s;
+    QTest::newRow("run_command timeout") << QByteArray(
+                                                "      model: m\n      run_command: {allow: [make], timeout_s: 0}\n")
+                                         << p.arg(u"6:47"_s) + u"run_command.timeout_s: must be at least 1, got 0"_s;
+    QTest::newRow("literal api_key refused")
+        << QByteArray("      model: m\n      api_key: sk-live-123456789\n")
+        << p.arg(u"6:7"_s) +
+               u"api_key: a key never goes into a config file; put it in an environment variable and name that "
+               u"variable with api_key_env (e.g. api_key_env: OPENAI_API_KEY)"_s;
+    QTest::newRow("a key in api_key_env")
+        << QByteArray("      model: m\n      api_key_env: sk-live-123456789\n")
+        << p.arg(u"6:20"_s) +
+               u"api_key_env: expected the NAME of an environment variable (letters, digits, _), not a key"_s;
+    QTest::newRow("no model") << QByteArray("      max_tokens: 10\n")
+                              << p.arg(u"4:16"_s) + u"backend 'openai' needs a 'model' (e.g. gpt-4o)"_s;
+}
+
+void TestConfig::llmProfileErrors()
+{
+    QFETCH(QByteArray, profile);
+    QFETCH(QString, error);
+    const QByteArray yaml = "agents:\n  definitions:\n    - name: p\n      backend: openai\n" + profile;
+    ConfigError problem;
+    QVERIFY(!ConfigLoader::loadString(yaml, u"c.yaml"_s, &problem));
+    QCOMPARE(problem.toString(), error);
+    QVERIFY2(!problem.message.contains(u"sk-live"_s), qPrintable(problem.message)); // never echo a key
+}
+
+void TestConfig::llmKeysOnOtherBackendsWarn()
+{
+    const QByteArray yaml = "agents:\n"
+                            "  definitions:\n"
+                            "    - name: r\n"
+                            "      backend: process\n"
+                            "      command: [./agent.sh]\n"
+                            "      base_url: http://127.0.0.1:8080/v1\n";
+    ConfigError error;
+    const std::optional<Config> config = ConfigLoader::loadString(yaml, u"c.yaml"_s, &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    QCOMPARE(located(config->warnings),
+             QStringList{u"6:7: profile 'r': 'base_url' is read by the openai and anthropic backends only; ignored "
+                         u"for backend 'process'"_s});
+    // A literal key is refused whatever the backend.
+    QVERIFY(!ConfigLoader::loadString(yaml + "      api_key: sk-live-123456789\n", u"c.yaml"_s, &error));
+    QVERIFY(error.message.contains(u"api_key_env"_s));
+    QVERIFY(!error.message.contains(u"sk-live"_s));
 }
 
 void TestConfig::allProfileFields()
@@ -508,8 +678,9 @@ void TestConfig::configErrors_data()
                                     << u"workflow.max_parallel: must be at least 1, got 0"_s;
     QTest::newRow("negative max_concurrent") << u"config_negative_max_concurrent.yaml"_s << 4 << 23
                                              << u"profile 'demo': max_concurrent: must be at least 0, got -1"_s;
-    QTest::newRow("unknown backend") << u"config_unknown_backend.yaml"_s << 5 << 16
-                                     << u"profile 'coder': unknown backend 'gpt' (known: demo, process)"_s;
+    QTest::newRow("unknown backend")
+        << u"config_unknown_backend.yaml"_s << 5 << 16
+        << u"profile 'coder': unknown backend 'gpt' (known: anthropic, demo, openai, process)"_s;
     QTest::newRow("process without command")
         << u"config_process_without_command.yaml"_s << 4 << 16
         << u"profile 'runner': backend 'process' needs a non-empty 'command' list"_s;
@@ -588,8 +759,9 @@ void TestConfig::planErrors_data()
                                            u"mapping"_s;
     QTest::newRow("goal not a mapping") << u"plan_goal_not_mapping.yaml"_s << 4 << 5
                                         << u"goals[1]: expected a mapping, got 'just a string'"_s;
-    QTest::newRow("unknown backend in plan") << u"plan_unknown_backend.yaml"_s << 4 << 16
-                                             << u"profile 'gpu': unknown backend 'cuda' (known: demo, process)"_s;
+    QTest::newRow("unknown backend in plan")
+        << u"plan_unknown_backend.yaml"_s << 4 << 16
+        << u"profile 'gpu': unknown backend 'cuda' (known: anthropic, demo, openai, process)"_s;
     QTest::newRow("wrong type in plan workflow")
         << u"plan_bad_workflow.yaml"_s << 2 << 17 << u"workflow.max_parallel: expected an integer, got 'many'"_s;
 }

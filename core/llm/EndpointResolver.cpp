@@ -1,0 +1,102 @@
+#include "EndpointResolver.h"
+
+#include "Secrets.h"
+#include "config/LlmProfileRules.h"
+
+#include <QHostAddress>
+
+namespace switchboard::llm {
+
+namespace {
+
+constexpr int MaxTimeoutS = 24 * 3600; // keeps the milliseconds in an int
+
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+// A server on this machine: a key would only leak to whatever listens there.
+bool isLoopback(const QUrl &url)
+{
+    const QString host = url.host().toLower();
+    if (host == u"localhost" || host.endsWith(u".localhost"))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+bool isHttpUrl(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    return url.isValid() && (scheme == u"http" || scheme == u"https") && !url.host().isEmpty();
+}
+
+} // namespace
+
+std::optional<ModelEndpoint> resolveEndpoint(const AgentProfile &profile, const QProcessEnvironment &environment,
+                                             QString *error)
+{
+    ModelEndpoint endpoint;
+    if (profile.backend == LlmProfileRules::anthropic())
+        endpoint.api = ApiKind::Anthropic;
+    else if (profile.backend == LlmProfileRules::openAi())
+        endpoint.api = ApiKind::OpenAi;
+    else {
+        fail(error, QStringLiteral("profile '%1': backend '%2' does not reach a model server")
+                        .arg(profile.name, profile.backend));
+        return std::nullopt;
+    }
+
+    endpoint.model = profile.model.trimmed();
+    if (endpoint.model.isEmpty()) {
+        fail(error, QStringLiteral("profile '%1' names no model").arg(profile.name));
+        return std::nullopt;
+    }
+
+    QString base = profile.llm.baseUrl.trimmed();
+    QString baseOrigin = QStringLiteral("base_url");
+    if (base.isEmpty() && endpoint.api == ApiKind::OpenAi) {
+        base = environment.value(QStringLiteral("OPENAI_BASE_URL")).trimmed();
+        baseOrigin = QStringLiteral("OPENAI_BASE_URL");
+    }
+    if (base.isEmpty()) {
+        base = endpoint.api == ApiKind::Anthropic ? QStringLiteral("https://api.anthropic.com/v1")
+                                                  : QStringLiteral("https://api.openai.com/v1");
+    }
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    endpoint.baseUrl = QUrl(base, QUrl::StrictMode);
+    if (!isHttpUrl(endpoint.baseUrl)) {
+        fail(error, QStringLiteral("profile '%1': %2 '%3' is not an http(s) URL").arg(profile.name, baseOrigin, base));
+        return std::nullopt;
+    }
+
+    const QString variable = LlmProfileRules::keyVariable(profile);
+    const QString key = environment.value(variable).trimmed();
+    const bool keyOptional = profile.llm.apiKeyEnv.isEmpty() && isLoopback(endpoint.baseUrl);
+    if (!keyOptional) {
+        if (key.isEmpty()) {
+            fail(error, QStringLiteral("profile '%1' needs an API key: set the environment variable %2%3")
+                            .arg(profile.name, variable,
+                                 profile.llm.apiKeyEnv.isEmpty() ? QStringLiteral(" (or name another with api_key_env)")
+                                                                 : QStringLiteral(" (named by api_key_env)")));
+            return std::nullopt;
+        }
+        endpoint.apiKey = key;
+        Secrets::remember(key);
+    }
+
+    for (const auto &[name, value] : profile.llm.headers)
+        endpoint.headers.append({name.trimmed().toUtf8(), value.toUtf8()});
+    endpoint.temperature = profile.llm.temperature;
+    endpoint.maxTokens = qMax(0, profile.llm.maxTokens);
+    endpoint.stream = profile.llm.stream;
+    endpoint.connectTimeoutMs = qBound(1, profile.llm.connectTimeoutS, MaxTimeoutS) * 1000;
+    endpoint.idleTimeoutMs = qBound(1, profile.llm.idleTimeoutS, MaxTimeoutS) * 1000;
+    return endpoint;
+}
+
+} // namespace switchboard::llm

@@ -1,0 +1,217 @@
+#include "OpenAiWire.h"
+
+#include "WireErrors.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace switchboard::llm {
+
+static ModelError protocol(const QString &message)
+{
+    return ModelError{ModelError::Kind::Protocol, 0, -1, message};
+}
+
+// "stop" may come with tool calls from some servers (Ollama): the calls decide.
+static void setStop(ModelReply &reply, const QString &finishReason)
+{
+    reply.stopReason = finishReason;
+    if (finishReason == u"length")
+        reply.stop = ModelReply::Stop::Truncated;
+    else if (!reply.toolCalls.isEmpty() || finishReason == u"tool_calls" || finishReason == u"function_call")
+        reply.stop = ModelReply::Stop::ToolCalls;
+    else if (finishReason == u"stop" || finishReason.isEmpty())
+        reply.stop = ModelReply::Stop::Done;
+    else
+        reply.stop = ModelReply::Stop::Other;
+}
+
+static Usage usageOf(const QJsonObject &usage)
+{
+    return Usage{usage.value(u"prompt_tokens"_s).toInteger(), usage.value(u"completion_tokens"_s).toInteger()};
+}
+
+// Arguments arrive as a JSON string; a few servers send the object itself.
+static QString argumentsText(const QJsonValue &arguments)
+{
+    if (arguments.isObject())
+        return QString::fromUtf8(QJsonDocument(arguments.toObject()).toJson(QJsonDocument::Compact));
+    return arguments.toString();
+}
+
+QString OpenAiWire::completionPath() const
+{
+    return u"chat/completions"_s;
+}
+
+QJsonObject OpenAiWire::buildRequest(const ChatRequest &request, const ModelEndpoint &endpoint) const
+{
+    QJsonArray messages;
+    if (!request.system.isEmpty())
+        messages.append(QJsonObject{{u"role"_s, u"system"_s}, {u"content"_s, request.system}});
+    for (const ChatMessage &message : request.messages) {
+        switch (message.role) {
+        case ChatMessage::Role::User:
+            messages.append(QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, message.text}});
+            break;
+        case ChatMessage::Role::Assistant: {
+            QJsonObject object{{u"role"_s, u"assistant"_s}};
+            if (message.toolCalls.isEmpty()) {
+                object.insert(u"content"_s, message.text);
+            } else {
+                // content null with tool calls and no text: an empty string is refused by some servers.
+                object.insert(u"content"_s, message.text.isEmpty() ? QJsonValue(QJsonValue::Null) : message.text);
+                QJsonArray calls;
+                for (const ToolCall &call : message.toolCalls)
+                    calls.append(QJsonObject{
+                        {u"id"_s, call.id},
+                        {u"type"_s, u"function"_s},
+                        {u"function"_s, QJsonObject{{u"name"_s, call.name}, {u"arguments"_s, call.arguments}}}});
+                object.insert(u"tool_calls"_s, calls);
+            }
+            messages.append(object);
+            break;
+        }
+        case ChatMessage::Role::Tool:
+            messages.append(QJsonObject{
+                {u"role"_s, u"tool"_s}, {u"tool_call_id"_s, message.toolCallId}, {u"content"_s, message.text}});
+            break;
+        }
+    }
+    QJsonObject body{{u"model"_s, endpoint.model}, {u"messages"_s, messages}};
+    if (!request.tools.isEmpty()) {
+        QJsonArray tools;
+        for (const ToolSpec &tool : request.tools)
+            tools.append(QJsonObject{{u"type"_s, u"function"_s},
+                                     {u"function"_s, QJsonObject{{u"name"_s, tool.name},
+                                                                 {u"description"_s, tool.description},
+                                                                 {u"parameters"_s, tool.parameters}}}});
+        body.insert(u"tools"_s, tools);
+    }
+    if (endpoint.temperature)
+        body.insert(u"temperature"_s, *endpoint.temperature);
+    if (endpoint.maxTokens > 0)
+        body.insert(u"max_tokens"_s, endpoint.maxTokens);
+    body.insert(u"stream"_s, endpoint.stream);
+    if (endpoint.stream)
+        body.insert(u"stream_options"_s, QJsonObject{{u"include_usage"_s, true}});
+    return body;
+}
+
+std::variant<ModelReply, ModelError> OpenAiWire::parseReply(const QByteArray &body) const
+{
+    auto parsed = wire::parseObject(body, u"reply"_s);
+    if (auto *error = std::get_if<ModelError>(&parsed))
+        return *error;
+    const QJsonObject object = std::get<QJsonObject>(parsed);
+    if (object.value(u"error"_s).isObject())
+        return wire::errorObject(object.value(u"error"_s).toObject(), u"server error in a 2xx reply"_s);
+    const QJsonValue choices = object.value(u"choices"_s);
+    if (!choices.isArray())
+        return protocol(u"reply has no 'choices' array"_s);
+    if (choices.toArray().isEmpty())
+        return protocol(u"reply has an empty 'choices' array"_s);
+    const QJsonObject choice = choices.toArray().first().toObject();
+    const QJsonValue messageValue = choice.value(u"message"_s);
+    if (!messageValue.isObject())
+        return protocol(u"reply's choices[0] has no 'message' object"_s);
+    const QJsonObject message = messageValue.toObject();
+
+    ModelReply reply;
+    reply.model = object.value(u"model"_s).toString();
+    const QJsonValue content = message.value(u"content"_s);
+    if (!content.isString() && !content.isNull() && !content.isUndefined())
+        return protocol(u"reply's choices[0].message.content is neither a string nor null"_s);
+    reply.text = content.toString();
+    const QJsonValue toolCalls = message.value(u"tool_calls"_s);
+    if (!toolCalls.isNull() && !toolCalls.isUndefined() && !toolCalls.isArray())
+        return protocol(u"reply's choices[0].message.tool_calls is not an array"_s);
+    const QJsonArray calls = toolCalls.toArray();
+    for (qsizetype i = 0; i < calls.size(); ++i) {
+        const QJsonObject call = calls.at(i).toObject();
+        const QJsonObject function = call.value(u"function"_s).toObject();
+        if (function.value(u"name"_s).toString().isEmpty())
+            return protocol(u"reply's tool call %1 has no function name"_s.arg(i));
+        reply.toolCalls.append(ToolCall{call.value(u"id"_s).toString(), function.value(u"name"_s).toString(),
+                                        argumentsText(function.value(u"arguments"_s))});
+    }
+    reply.usage = usageOf(object.value(u"usage"_s).toObject());
+    setStop(reply, choice.value(u"finish_reason"_s).toString());
+    return reply;
+}
+
+std::optional<ModelError> OpenAiWire::handleEvent(const SseEvent &event, QString *textDelta)
+{
+    if (m_done)
+        return std::nullopt; // nothing follows [DONE]; ignore what a server may add
+    if (event.data.trimmed() == u"[DONE]") {
+        m_done = true;
+        return std::nullopt;
+    }
+    const QByteArray data = event.data.toUtf8();
+    auto parsed = wire::parseObject(data, u"stream chunk %1"_s.arg(m_chunks + 1));
+    if (auto *error = std::get_if<ModelError>(&parsed))
+        return *error;
+    ++m_chunks;
+    const QJsonObject chunk = std::get<QJsonObject>(parsed);
+    // OpenRouter, vLLM and others report a failure mid-stream as a chunk with an error object.
+    if (chunk.value(u"error"_s).isObject())
+        return wire::errorObject(chunk.value(u"error"_s).toObject(), u"error in the stream"_s);
+    if (m_reply.model.isEmpty())
+        m_reply.model = chunk.value(u"model"_s).toString();
+    if (chunk.value(u"usage"_s).isObject())
+        m_reply.usage = usageOf(chunk.value(u"usage"_s).toObject());
+    const QJsonValue choices = chunk.value(u"choices"_s);
+    if (!choices.isArray())
+        return protocol(u"stream chunk %1 has no 'choices' array"_s.arg(m_chunks));
+    for (const QJsonValue &choiceValue : choices.toArray()) {
+        const QJsonObject choice = choiceValue.toObject();
+        if (choice.value(u"index"_s).toInt() != 0)
+            continue; // n > 1 is never asked for
+        const QJsonObject delta = choice.value(u"delta"_s).toObject();
+        const QString content = delta.value(u"content"_s).toString();
+        if (!content.isEmpty()) {
+            m_reply.text += content;
+            if (textDelta)
+                *textDelta += content;
+        }
+        const QJsonArray calls = delta.value(u"tool_calls"_s).toArray();
+        for (const QJsonValue &callValue : calls) {
+            const QJsonObject call = callValue.toObject();
+            const QString id = call.value(u"id"_s).toString();
+            int index = 0;
+            if (call.contains(u"index"_s)) {
+                index = call.value(u"index"_s).toInt();
+            } else {
+                // A few servers omit the index: a new id starts a new call, else it continues the last.
+                index = m_lastIndex < 0 ? 0 : m_lastIndex;
+                if (!id.isEmpty() && m_calls.contains(index) && !m_calls[index].id.isEmpty() && m_calls[index].id != id)
+                    index = m_calls.lastKey() + 1;
+            }
+            ToolCall &accumulated = m_calls[index];
+            m_lastIndex = index;
+            if (!id.isEmpty())
+                accumulated.id = id;
+            const QJsonObject function = call.value(u"function"_s).toObject();
+            if (!function.value(u"name"_s).toString().isEmpty())
+                accumulated.name = function.value(u"name"_s).toString();
+            accumulated.arguments += argumentsText(function.value(u"arguments"_s));
+        }
+        const QJsonValue finish = choice.value(u"finish_reason"_s);
+        if (finish.isString())
+            m_reply.stopReason = finish.toString();
+    }
+    return std::nullopt;
+}
+
+ModelReply OpenAiWire::streamReply() const
+{
+    ModelReply reply = m_reply;
+    reply.toolCalls = m_calls.values();
+    setStop(reply, m_reply.stopReason);
+    return reply;
+}
+
+} // namespace switchboard::llm

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "WireFormat.h"
+
+#include <QMap>
+
+namespace switchboard::llm {
+
+// OpenAI Chat Completions (also OpenRouter, Ollama, llama.cpp, vLLM, LM Studio): the request body, a whole
+// reply, and the chunks of a streamed one with tool calls accumulated by their index and usage from the final
+// chunk (stream_options.include_usage), up to the terminal "data: [DONE]".
+class OpenAiWire final : public WireFormat
+{
+public:
+    OpenAiWire() = default;
+
+    QString completionPath() const override;
+    QJsonObject buildRequest(const ChatRequest &request, const ModelEndpoint &endpoint) const override;
+    std::variant<ModelReply, ModelError> parseReply(const QByteArray &body) const override;
+
+    std::optional<ModelError> handleEvent(const SseEvent &event, QString *textDelta) override;
+    bool streamComplete() const override { return m_done; }
+    ModelReply streamReply() const override;
+
+private:
+    ModelReply m_reply;
+    QMap<int, ToolCall> m_calls; // by the chunks' "index", in the order the model made them
+    int m_lastIndex = -1;
+    int m_chunks = 0;
+    bool m_done = false;
+};
+
+} // namespace switchboard::llm

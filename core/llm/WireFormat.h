@@ -1,0 +1,44 @@
+#pragma once
+
+#include "ModelTypes.h"
+#include "SseParser.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+#include <memory>
+#include <optional>
+#include <variant>
+
+namespace switchboard::llm {
+
+// One API's wire format: the request body it takes and the replies it gives, whole or as a stream of events.
+// An instance decodes one streamed reply (it keeps the accumulated state); the request and whole-reply parts
+// are stateless. ModelClient does the HTTP around it; the tests feed it bodies and events directly.
+class WireFormat
+{
+public:
+    virtual ~WireFormat() = default;
+
+    static std::unique_ptr<WireFormat> create(ApiKind api);
+
+    // The path below the base URL: "chat/completions" or "messages".
+    virtual QString completionPath() const = 0;
+    virtual QJsonObject buildRequest(const ChatRequest &request, const ModelEndpoint &endpoint) const = 0;
+    // A whole (not streamed) 2xx body: the reply, or a Protocol error naming what was wrong.
+    virtual std::variant<ModelReply, ModelError> parseReply(const QByteArray &body) const = 0;
+
+    // One event of a streamed reply; an error ends the stream. textDelta receives new answer text.
+    virtual std::optional<ModelError> handleEvent(const SseEvent &event, QString *textDelta) = 0;
+    // The terminal event ([DONE] / message_stop) arrived: the reply is complete.
+    virtual bool streamComplete() const = 0;
+    // What the stream has said so far (complete once streamComplete()).
+    virtual ModelReply streamReply() const = 0;
+
+protected:
+    WireFormat() = default;
+    WireFormat(const WireFormat &) = default;
+    WireFormat &operator=(const WireFormat &) = default;
+};
+
+} // namespace switchboard::llm

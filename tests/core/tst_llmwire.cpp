@@ -1,0 +1,437 @@
+// The wire formats without the network: what a server's bytes mean (including the shapes real servers send that
+// the API reference does not show), how failures map to retryable or not, Retry-After, the key kept out of
+// messages, and the request rules the test server enforces (so a malformed request cannot slip through it).
+#include "llm/AnthropicWire.h"
+#include "llm/OpenAiWire.h"
+#include "llm/WireErrors.h"
+#include "support/ModelRequestRules.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QTest>
+
+using namespace switchboard;
+using namespace switchboard::llm;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+SseEvent data(const QString &json)
+{
+    return SseEvent{u"message"_s, json};
+}
+
+SseEvent named(const QString &name, const QString &json)
+{
+    return SseEvent{name, json};
+}
+
+// Feeds the events; the first error, if any.
+std::optional<ModelError> feed(WireFormat &wire, const QList<SseEvent> &events, QString *text = nullptr)
+{
+    for (const SseEvent &event : events)
+        if (auto error = wire.handleEvent(event, text))
+            return error;
+    return std::nullopt;
+}
+
+test::RecordedRequest post(ApiKind api, const QJsonObject &body)
+{
+    test::RecordedRequest request;
+    request.method = "POST";
+    request.path = api == ApiKind::OpenAi ? "/v1/chat/completions" : "/v1/messages";
+    request.headers = {{"content-type", "application/json"}};
+    if (api == ApiKind::Anthropic)
+        request.headers.append(qMakePair(QByteArray("anthropic-version"), QByteArray("2023-06-01")));
+    request.json = body;
+    request.body = QJsonDocument(body).toJson();
+    return request;
+}
+
+QJsonObject parse(const char *json)
+{
+    return QJsonDocument::fromJson(QByteArray(json)).object();
+}
+
+} // namespace
+
+class TestLlmWire : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void namesRoundTrip();
+    void openAiToolCallsWithoutIndex();
+    void openAiInterleavedParallelCalls();
+    void openAiIgnoresWhatFollowsDone();
+    void openAiWholeReplyErrors_data();
+    void openAiWholeReplyErrors();
+    void anthropicStreamOrder_data();
+    void anthropicStreamOrder();
+    void anthropicToolUseWithoutDeltasAndThinking();
+    void retryAfter_data();
+    void retryAfter();
+    void httpStatusKinds_data();
+    void httpStatusKinds();
+    void messagesAreCutAndRedacted();
+    void rulesCatchMalformedRequests_data();
+    void rulesCatchMalformedRequests();
+    void rulesAcceptWhatTheClientBuilds_data();
+    void rulesAcceptWhatTheClientBuilds();
+};
+
+void TestLlmWire::namesRoundTrip()
+{
+    for (ApiKind api : {ApiKind::OpenAi, ApiKind::Anthropic})
+        QCOMPARE(apiKindFromName(apiKindName(api)), std::optional<ApiKind>(api));
+    QCOMPARE(apiKindFromName(u"Anthropic"), std::optional<ApiKind>(ApiKind::Anthropic));
+    QVERIFY(!apiKindFromName(u"demo").has_value());
+    QSet<QString> names;
+    for (int i = 0; i <= int(ModelError::Kind::Cancelled); ++i)
+        names.insert(modelErrorKindName(ModelError::Kind(i)));
+    QCOMPARE(names.size(), int(ModelError::Kind::Cancelled) + 1);
+    QCOMPARE(modelErrorKindName(ModelError::Kind::StreamCut), u"stream_cut"_s);
+}
+
+void TestLlmWire::openAiToolCallsWithoutIndex()
+{
+    // Some OpenAI-compatible servers send each call whole, without "index".
+    OpenAiWire wire;
+    QVERIFY(!feed(
+        wire,
+        {data(
+             uR"({"choices":[{"index":0,"delta":{"tool_calls":[{"id":"a","type":"function","function":{"name":"read_file","arguments":"{\"path\":\"x\"}"}}]}}]})"_s),
+         data(
+             uR"({"choices":[{"index":0,"delta":{"tool_calls":[{"id":"b","type":"function","function":{"name":"list_files","arguments":"{}"}}]}}]})"_s),
+         data(uR"({"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]})"_s), data(u"[DONE]"_s)}));
+    QVERIFY(wire.streamComplete());
+    const ModelReply reply = wire.streamReply();
+    QCOMPARE(reply.toolCalls.size(), 2);
+    QCOMPARE(reply.toolCalls[0], (ToolCall{u"a"_s, u"read_file"_s, u"{\"path\":\"x\"}"_s}));
+    QCOMPARE(reply.toolCalls[1], (ToolCall{u"b"_s, u"list_files"_s, u"{}"_s}));
+    // "stop" with tool calls (Ollama): the calls decide.
+    QCOMPARE(reply.stop, ModelReply::Stop::ToolCalls);
+}
+
+void TestLlmWire::openAiInterleavedParallelCalls()
+{
+    OpenAiWire wire;
+    QString text;
+    QVERIFY(!feed(
+        wire,
+        {data(uR"({"model":"gpt-x","choices":[{"index":0,"delta":{"role":"assistant","content":"Hi"}}]})"_s),
+         data(
+             uR"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"c0","function":{"name":"f","arguments":"{\"a\""}}]}}]})"_s),
+         data(
+             uR"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":1,"id":"c1","function":{"name":"g","arguments":"{\"b\":"}}]}}]})"_s),
+         data(uR"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":":1}"}}]}}]})"_s),
+         data(uR"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":1,"function":{"arguments":"2}"}}]}}]})"_s),
+         data(uR"({"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]})"_s),
+         data(uR"({"choices":[],"usage":{"prompt_tokens":11,"completion_tokens":4,"total_tokens":15}})"_s)},
+        &text));
+    QVERIFY(!wire.streamComplete()); // no [DONE] yet
+    QVERIFY(!wire.handleEvent(data(u"[DONE]"_s), nullptr));
+    const ModelReply reply = wire.streamReply();
+    QCOMPARE(text, u"Hi"_s);
+    QCOMPARE(reply.model, u"gpt-x"_s);
+    QCOMPARE(reply.toolCalls, (QList<ToolCall>{{u"c0"_s, u"f"_s, u"{\"a\":1}"_s}, {u"c1"_s, u"g"_s, u"{\"b\":2}"_s}}));
+    QCOMPARE(reply.usage, (Usage{11, 4}));
+    QCOMPARE(reply.stop, ModelReply::Stop::ToolCalls);
+}
+
+void TestLlmWire::openAiIgnoresWhatFollowsDone()
+{
+    OpenAiWire wire;
+    QVERIFY(
+        !feed(wire, {data(uR"({"choices":[{"index":0,"delta":{"content":"x"},"finish_reason":"content_filter"}]})"_s),
+                     data(u"[DONE]"_s), data(u"not json at all"_s)}));
+    QCOMPARE(wire.streamReply().stop, ModelReply::Stop::Other);
+    QCOMPARE(wire.streamReply().stopReason, u"content_filter"_s);
+}
+
+void TestLlmWire::openAiWholeReplyErrors_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("not json") << QByteArray("{\"choices\": [}") << u"reply is not JSON at byte 14"_s;
+    QTest::newRow("array") << QByteArray("[1, 2]") << u"reply is not a JSON object"_s;
+    QTest::newRow("no choices") << QByteArray("{\"id\": \"x\"}") << u"reply has no 'choices' array"_s;
+    QTest::newRow("empty choices") << QByteArray("{\"choices\": []}") << u"reply has an empty 'choices' array"_s;
+    QTest::newRow("no message") << QByteArray("{\"choices\": [{\"index\": 0}]}")
+                                << u"reply's choices[0] has no 'message' object"_s;
+    QTest::newRow("content a number") << QByteArray("{\"choices\": [{\"message\": {\"content\": 5}}]}")
+                                      << u"content is neither a string nor null"_s;
+    QTest::newRow("error in a 200") << QByteArray(
+                                           "{\"error\": {\"message\": \"model melted\", \"type\": \"server_error\"}}")
+                                    << u"model melted"_s;
+}
+
+void TestLlmWire::openAiWholeReplyErrors()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, message);
+    const auto result = OpenAiWire().parseReply(body);
+    QVERIFY(std::holds_alternative<ModelError>(result));
+    QVERIFY2(std::get<ModelError>(result).message.contains(message), qPrintable(std::get<ModelError>(result).message));
+}
+
+void TestLlmWire::anthropicStreamOrder_data()
+{
+    QTest::addColumn<QList<SseEvent>>("events");
+    QTest::addColumn<QString>("message");
+    const SseEvent start =
+        named(u"message_start"_s, uR"({"type":"message_start","message":{"model":"m","usage":{"input_tokens":5}}})"_s);
+    QTest::newRow("delta before start") << QList<SseEvent>{named(
+                                               u"content_block_delta"_s,
+                                               uR"({"index":0,"delta":{"type":"text_delta","text":"x"}})"_s)}
+                                        << u"event 'content_block_delta' before 'message_start'"_s;
+    QTest::newRow("delta for a block never started")
+        << QList<SseEvent>{start, named(u"content_block_delta"_s,
+                                        uR"({"index":3,"delta":{"type":"text_delta","text":"x"}})"_s)}
+        << u"block 3, which was never started"_s;
+    QTest::newRow("delta after stop")
+        << QList<SseEvent>{start,
+                           named(u"content_block_start"_s,
+                                 uR"({"index":0,"content_block":{"type":"text","text":""}})"_s),
+                           named(u"content_block_stop"_s, uR"({"index":0})"_s),
+                           named(u"content_block_delta"_s,
+                                 uR"({"index":0,"delta":{"type":"text_delta","text":"x"}})"_s)}
+        << u"after its 'content_block_stop'"_s;
+    QTest::newRow("second message_start") << QList<SseEvent>{start, start} << u"a second 'message_start'"_s;
+    QTest::newRow("tool_use without name")
+        << QList<SseEvent>{start, named(u"content_block_start"_s,
+                                        uR"({"index":0,"content_block":{"type":"tool_use","id":"t"}})"_s)}
+        << u"tool_use block 0 has no name"_s;
+    QTest::newRow("data not json") << QList<SseEvent>{named(u"message_start"_s, u"{oops"_s)}
+                                   << u"event 'message_start' is not JSON at byte"_s;
+}
+
+void TestLlmWire::anthropicStreamOrder()
+{
+    QFETCH(QList<SseEvent>, events);
+    QFETCH(QString, message);
+    AnthropicWire wire;
+    const auto error = feed(wire, events);
+    QVERIFY(error.has_value());
+    QCOMPARE(error->kind, ModelError::Kind::Protocol);
+    QVERIFY2(error->message.contains(message), qPrintable(error->message));
+}
+
+void TestLlmWire::anthropicToolUseWithoutDeltasAndThinking()
+{
+    AnthropicWire wire;
+    QString text;
+    QVERIFY(!feed(
+        wire,
+        {named(u"message_start"_s,
+               uR"({"message":{"model":"claude-x","usage":{"input_tokens":40,"output_tokens":1}}})"_s),
+         named(u"ping"_s, uR"({"type":"ping"})"_s),
+         named(u"content_block_start"_s, uR"({"index":0,"content_block":{"type":"thinking","thinking":""}})"_s),
+         named(u"content_block_delta"_s, uR"({"index":0,"delta":{"type":"thinking_delta","thinking":"hmm"}})"_s),
+         named(u"content_block_stop"_s, uR"({"index":0})"_s),
+         named(u"content_block_start"_s,
+               uR"({"index":1,"content_block":{"type":"tool_use","id":"toolu_1","name":"list_files","input":{}}})"_s),
+         named(u"content_block_stop"_s, uR"({"index":1})"_s), named(u"some_future_event"_s, uR"({"x":1})"_s),
+         named(u"message_delta"_s, uR"({"delta":{"stop_reason":"tool_use"},"usage":{"output_tokens":17}})"_s)},
+        &text));
+    QVERIFY(!wire.streamComplete());
+    QVERIFY(!wire.handleEvent(named(u"message_stop"_s, uR"({"type":"message_stop"})"_s), nullptr));
+    QVERIFY(wire.streamComplete());
+    const ModelReply reply = wire.streamReply();
+    QVERIFY(text.isEmpty()); // thinking is not the answer
+    QCOMPARE(reply.toolCalls, (QList<ToolCall>{{u"toolu_1"_s, u"list_files"_s, u"{}"_s}}));
+    QCOMPARE(reply.usage, (Usage{40, 17}));
+    QCOMPARE(reply.stop, ModelReply::Stop::ToolCalls);
+    QCOMPARE(reply.model, u"claude-x"_s);
+}
+
+void TestLlmWire::retryAfter_data()
+{
+    QTest::addColumn<QByteArray>("retryAfter");
+    QTest::addColumn<QByteArray>("retryAfterMs");
+    QTest::addColumn<int>("seconds");
+    QTest::newRow("seconds") << QByteArray("30") << QByteArray() << 30;
+    QTest::newRow("fractional seconds round up") << QByteArray("1.2") << QByteArray() << 2;
+    QTest::newRow("milliseconds win") << QByteArray("30") << QByteArray("2500") << 3;
+    QTest::newRow("http date") << QByteArray("Fri, 02 Jan 2026 10:01:30 GMT") << QByteArray() << 90;
+    QTest::newRow("http date in the past") << QByteArray("Fri, 02 Jan 2026 09:00:00 GMT") << QByteArray() << 0;
+    QTest::newRow("garbage") << QByteArray("soon") << QByteArray() << -1;
+    QTest::newRow("negative") << QByteArray("-5") << QByteArray() << -1;
+    QTest::newRow("absent") << QByteArray() << QByteArray() << -1;
+}
+
+void TestLlmWire::retryAfter()
+{
+    QFETCH(QByteArray, retryAfter);
+    QFETCH(QByteArray, retryAfterMs);
+    QFETCH(int, seconds);
+    const QDateTime now = QDateTime(QDate(2026, 1, 2), QTime(10, 0, 0), Qt::UTC);
+    QCOMPARE(wire::parseRetryAfter(retryAfter, retryAfterMs, now), seconds);
+}
+
+void TestLlmWire::httpStatusKinds_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("kind");
+    using Kind = ModelError::Kind;
+    QTest::newRow("429") << 429 << QByteArray() << int(Kind::RateLimited);
+    QTest::newRow("529") << 529 << QByteArray() << int(Kind::Overloaded);
+    QTest::newRow("503 overloaded_error")
+        << 503 << QByteArray(R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})")
+        << int(Kind::Overloaded);
+    QTest::newRow("500") << 500 << QByteArray("<html>oops</html>") << int(Kind::Server);
+    QTest::newRow("401") << 401 << QByteArray() << int(Kind::Auth);
+    QTest::newRow("403") << 403 << QByteArray() << int(Kind::Auth);
+    QTest::newRow("400") << 400 << QByteArray() << int(Kind::BadRequest);
+    QTest::newRow("404") << 404 << QByteArray() << int(Kind::BadRequest);
+    QTest::newRow("413") << 413 << QByteArray() << int(Kind::BadRequest);
+    QTest::newRow("422") << 422 << QByteArray() << int(Kind::BadRequest);
+}
+
+void TestLlmWire::httpStatusKinds()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(int, kind);
+    const ModelError error = wire::httpError(status, body, 12);
+    QCOMPARE(int(error.kind), kind);
+    QCOMPARE(error.httpStatus, status);
+    const bool paused = error.kind == ModelError::Kind::RateLimited || error.kind == ModelError::Kind::Overloaded;
+    QCOMPARE(error.retryAfterS, paused ? 12 : -1);
+    QVERIFY(error.message.startsWith(u"HTTP %1"_s.arg(status)));
+}
+
+void TestLlmWire::messagesAreCutAndRedacted()
+{
+    const QByteArray longBody = "{\"error\":{\"message\":\"" + QByteArray(5000, 'm') + "\"}}";
+    const ModelError error = wire::httpError(400, longBody, -1);
+    QVERIFY(error.message.size() < wire::maxQuotedChars + 40);
+    QVERIFY(error.message.endsWith(u"…"_s));
+    QCOMPARE(wire::serverMessage(R"({"error":"plain string"})"), u"plain string"_s);
+    QCOMPARE(wire::serverMessage(R"({"detail":"fastapi style"})"), u"fastapi style"_s);
+    QCOMPARE(wire::serverMessage("\xff\xfe binary"), QString());
+    QCOMPARE(wire::redact(u"key sk-abc123456 leaked, sk-abc123456 again"_s, u"sk-abc123456"_s),
+             u"key [redacted] leaked, [redacted] again"_s);
+    QCOMPARE(wire::redact(u"the end"_s, u"e"_s), u"the end"_s); // too short to be a key
+    // A cut never splits a surrogate pair.
+    const QString emoji = QString(wire::maxQuotedChars - 1, u'a') + u"😀😀"_s;
+    QVERIFY(!wire::cut(emoji).at(wire::maxQuotedChars - 1).isHighSurrogate());
+}
+
+void TestLlmWire::rulesCatchMalformedRequests_data()
+{
+    QTest::addColumn<QString>("api");
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<QString>("violation");
+    QTest::newRow("openai tool result for an unknown call")
+        << u"openai"_s
+        << parse(
+               R"({"model":"m","messages":[{"role":"user","content":"hi"},{"role":"tool","tool_call_id":"nope","content":"x"}]})")
+        << u"answers tool call 'nope'"_s;
+    QTest::newRow("openai call left unanswered")
+        << u"openai"_s
+        << parse(
+               R"({"model":"m","messages":[{"role":"user","content":"hi"},{"role":"assistant","content":null,"tool_calls":[{"id":"c","type":"function","function":{"name":"f","arguments":"{}"}}]},{"role":"user","content":"next"}]})")
+        << u"comes before the results of tool calls c"_s;
+    QTest::newRow("openai arguments as object")
+        << u"openai"_s
+        << parse(
+               R"({"model":"m","messages":[{"role":"user","content":"hi"},{"role":"assistant","content":null,"tool_calls":[{"id":"c","type":"function","function":{"name":"f","arguments":{}}}]},{"role":"tool","tool_call_id":"c","content":"r"}]})")
+        << u"arguments is an object, not a string"_s;
+    QTest::newRow("openai tool without description")
+        << u"openai"_s
+        << parse(
+               R"({"model":"m","messages":[{"role":"user","content":"hi"}],"tools":[{"type":"function","function":{"name":"f","parameters":{"type":"object"}}}]})")
+        << u"has no description"_s;
+    QTest::newRow("openai schema not an object type")
+        << u"openai"_s
+        << parse(
+               R"({"model":"m","messages":[{"role":"user","content":"hi"}],"tools":[{"type":"function","function":{"name":"f","description":"d","parameters":{"type":"string"}}}]})")
+        << u"has type 'string', not 'object'"_s;
+    QTest::newRow("openai stream_options without stream")
+        << u"openai"_s
+        << parse(R"({"model":"m","messages":[{"role":"user","content":"hi"}],"stream_options":{"include_usage":true}})")
+        << u"stream_options is only allowed when stream is true"_s;
+    QTest::newRow("openai no model") << u"openai"_s << parse(R"({"messages":[{"role":"user","content":"hi"}]})")
+                                     << u"model is missing"_s;
+    QTest::newRow("anthropic no max_tokens")
+        << u"anthropic"_s << parse(R"({"model":"m","messages":[{"role":"user","content":"hi"}]})")
+        << u"max_tokens is missing"_s;
+    QTest::newRow("anthropic system role")
+        << u"anthropic"_s
+        << parse(
+               R"({"model":"m","max_tokens":10,"messages":[{"role":"system","content":"be nice"},{"role":"user","content":"hi"}]})")
+        << u"has role 'system'"_s;
+    QTest::newRow("anthropic roles not alternating")
+        << u"anthropic"_s
+        << parse(
+               R"({"model":"m","max_tokens":10,"messages":[{"role":"user","content":"a"},{"role":"user","content":"b"}]})")
+        << u"a second user turn in a row"_s;
+    QTest::newRow("anthropic tool_result not answering the previous turn")
+        << u"anthropic"_s
+        << parse(
+               R"({"model":"m","max_tokens":10,"messages":[{"role":"user","content":"a"},{"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"f","input":{}}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"t2","content":"r"}]}]})")
+        << u"answers tool_use 't2'"_s;
+    QTest::newRow("anthropic tool_result after text")
+        << u"anthropic"_s
+        << parse(
+               R"({"model":"m","max_tokens":10,"messages":[{"role":"user","content":"a"},{"role":"assistant","content":[{"type":"tool_use","id":"t1","name":"f","input":{}}]},{"role":"user","content":[{"type":"text","text":"x"},{"type":"tool_result","tool_use_id":"t1","content":"r"}]}]})")
+        << u"tool results must come first"_s;
+    QTest::newRow("anthropic empty text block")
+        << u"anthropic"_s
+        << parse(R"({"model":"m","max_tokens":10,"messages":[{"role":"user","content":[{"type":"text","text":""}]}]})")
+        << u"empty text blocks are refused"_s;
+    QTest::newRow("anthropic tools in the openai shape")
+        << u"anthropic"_s
+        << parse(
+               R"({"model":"m","max_tokens":10,"messages":[{"role":"user","content":"a"}],"tools":[{"type":"function","function":{"name":"f","description":"d","parameters":{"type":"object"}}}]})")
+        << u"OpenAI shape"_s;
+}
+
+void TestLlmWire::rulesCatchMalformedRequests()
+{
+    QFETCH(QString, api);
+    QFETCH(QJsonObject, body);
+    QFETCH(QString, violation);
+    const QStringList violations =
+        test::checkCompletionRequest(*apiKindFromName(api), {}, post(*apiKindFromName(api), body));
+    QVERIFY2(violations.join(u'\n').contains(violation), qPrintable(violations.join(u'\n')));
+}
+
+void TestLlmWire::rulesAcceptWhatTheClientBuilds_data()
+{
+    QTest::addColumn<QString>("api");
+    QTest::newRow("openai") << u"openai"_s;
+    QTest::newRow("anthropic") << u"anthropic"_s;
+}
+
+void TestLlmWire::rulesAcceptWhatTheClientBuilds()
+{
+    QFETCH(QString, api);
+    const ApiKind kind = *apiKindFromName(api);
+    using Role = ChatMessage::Role;
+    ChatRequest request;
+    request.system = u"sys"_s;
+    request.tools = {ToolSpec{u"f"_s, u"does f"_s, parse(R"({"type":"object","properties":{}})")}};
+    request.messages = {
+        ChatMessage{Role::User, u"go"_s, {}, {}, false},
+        ChatMessage{
+            Role::Assistant, {}, {ToolCall{u"c1"_s, u"f"_s, u"{}"_s}, ToolCall{u"c2"_s, u"f"_s, u"{}"_s}}, {}, false},
+        ChatMessage{Role::Tool, u"r1"_s, {}, u"c1"_s, false},
+        ChatMessage{Role::Tool, u"r2"_s, {}, u"c2"_s, true},
+        ChatMessage{Role::Assistant, u"done"_s, {}, {}, false},
+        ChatMessage{Role::User, u"thanks"_s, {}, {}, false},
+    };
+    ModelEndpoint endpoint;
+    endpoint.api = kind;
+    endpoint.model = u"m"_s;
+    const std::unique_ptr<WireFormat> wire = WireFormat::create(kind);
+    const QJsonObject body = wire->buildRequest(request, endpoint);
+    const QStringList violations = test::checkCompletionRequest(kind, {}, post(kind, body));
+    QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
+}
+
+QTEST_GUILESS_MAIN(TestLlmWire)
+#include "tst_llmwire.moc"
