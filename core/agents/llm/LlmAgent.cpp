@@ -13,10 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QProcessEnvironment>
-#include <QRegularExpression>
-#include <QUrl>
 
-#include <cmath>
 #include <optional>
 
 namespace switchboard {
@@ -146,15 +143,6 @@ QString describeError(const ModelError &error)
     return what;
 }
 
-std::chrono::milliseconds lockTimeout(const AgentProfile &profile)
-{
-    bool ok = false;
-    const double seconds = profile.settings.value(QStringLiteral("lock_timeout_s")).toDouble(&ok);
-    if (!ok || seconds < 0)
-        return WorkspaceTools::DefaultLockTimeout;
-    return std::chrono::milliseconds(qint64(seconds * 1000.0));
-}
-
 // One attempt's conversation: the loop of model calls and tool calls.
 class Conversation final
 {
@@ -166,7 +154,6 @@ public:
         , m_workspace(context, profile.llm)
         , m_protocol(context)
     {
-        m_workspace.setLockTimeout(lockTimeout(profile));
         m_request.tools = m_workspace.specs() + ProtocolTools::specs();
         m_request.system = AgentPrompt::system(context, m_request.tools);
     }
@@ -445,72 +432,6 @@ QString LlmAgent::errorKindFor(const ModelError &error)
         break;
     }
     return errorKindName(ErrorKind::Invalid);
-}
-
-QList<BackendRegistry::ProfileError> LlmAgent::validate(const AgentProfile &profile)
-{
-    QList<BackendRegistry::ProfileError> errors;
-    const QString backend = profile.backend;
-    const auto add = [&errors, &backend](const char *field, const QString &message) {
-        errors.append({QString::fromLatin1(field), QStringLiteral("backend '%1': %2").arg(backend, message)});
-    };
-    const ModelSettings &llm = profile.llm;
-    if (profile.model.trimmed().isEmpty())
-        add("model", QStringLiteral("'model' must name the model to use"));
-    if (!llm.baseUrl.isEmpty()) {
-        const QUrl url(llm.baseUrl, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
-            add("base_url", QStringLiteral("'base_url' must be an http(s) URL, not \"%1\"").arg(llm.baseUrl));
-    }
-    if (!llm.apiKeyEnv.isEmpty()) {
-        static const QRegularExpression variable(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
-        if (!variable.match(llm.apiKeyEnv).hasMatch())
-            add("api_key_env", QStringLiteral("'api_key_env' must be the NAME of an environment variable (letters, "
-                                              "digits and '_'), never the key itself"));
-    }
-    if (llm.temperature && (!std::isfinite(*llm.temperature) || *llm.temperature < 0 || *llm.temperature > 2))
-        add("temperature", QStringLiteral("'temperature' must be between 0 and 2"));
-    if (llm.maxTokens < 0)
-        add("max_tokens", QStringLiteral("'max_tokens' must not be negative"));
-    if (llm.inputPerMTok < 0 || llm.outputPerMTok < 0 || !std::isfinite(llm.inputPerMTok) ||
-        !std::isfinite(llm.outputPerMTok))
-        add("pricing", QStringLiteral("prices must not be negative"));
-    if (llm.maxIterations < 1)
-        add("max_iterations", QStringLiteral("'max_iterations' must be at least 1"));
-    if (llm.connectTimeoutS < 1)
-        add("connect_timeout_s", QStringLiteral("'connect_timeout_s' must be at least 1"));
-    if (llm.idleTimeoutS < 1)
-        add("stream_idle_timeout_s", QStringLiteral("'stream_idle_timeout_s' must be at least 1"));
-    if (llm.runCommandTimeoutS < 1)
-        add("run_command.timeout_s", QStringLiteral("'run_command.timeout_s' must be at least 1"));
-    for (const QString &program : llm.runCommandAllow) {
-        if (program.trimmed().isEmpty())
-            add("run_command.allow", QStringLiteral("'run_command.allow' must not contain an empty program"));
-    }
-    for (const auto &header : llm.headers) {
-        if (header.first.trimmed().isEmpty() || header.first.contains(u':') || header.first.contains(u'\n') ||
-            header.second.contains(u'\n') || header.second.contains(u'\r'))
-            add("headers", QStringLiteral("header \"%1\" is not a valid HTTP header").arg(header.first));
-    }
-    const QVariant lock = profile.settings.value(QStringLiteral("lock_timeout_s"));
-    if (lock.isValid()) {
-        bool ok = false;
-        const double seconds = lock.toDouble(&ok);
-        if (!ok || seconds < 0)
-            add("settings.lock_timeout_s", QStringLiteral("'lock_timeout_s' must be a number of seconds >= 0"));
-    }
-    return errors;
-}
-
-QJsonObject LlmAgent::settingsSchema()
-{
-    return {{QStringLiteral("type"), QStringLiteral("object")},
-            {QStringLiteral("properties"),
-             QJsonObject{{QStringLiteral("lock_timeout_s"),
-                          QJsonObject{{QStringLiteral("type"), QStringLiteral("number")},
-                                      {QStringLiteral("description"),
-                                       QStringLiteral("seconds write_file/edit_file wait for a file another agent "
-                                                      "holds (default 30)")}}}}}};
 }
 
 } // namespace switchboard

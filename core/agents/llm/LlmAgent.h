@@ -1,12 +1,8 @@
 #pragma once
 
 #include "agents/AgentBackend.h"
-#include "agents/BackendRegistry.h"
 #include "llm/ModelTypes.h"
 #include "model/AgentProfile.h"
-
-#include <QJsonObject>
-#include <QList>
 
 namespace switchboard {
 
@@ -16,6 +12,7 @@ namespace switchboard {
 // the transcript, and model errors map onto the retry machinery: rate limits pause the profile and retry,
 // transient failures retry, refusals (auth, bad request, malformed replies) fail at once. One instance per
 // attempt; run() blocks a pool thread and returns promptly on cancel (the request in flight is aborted).
+// Profiles are checked by LlmProfileRules (the registry's validator for both backend names).
 class LlmAgent final : public AgentBackend
 {
 public:
@@ -28,11 +25,6 @@ public:
     explicit LlmAgent(AgentProfile profile);
 
     AgentResult run(AgentContext &context) override;
-
-    // What is wrong with an LLM profile (model, base_url, temperature, max_tokens, pricing, timeouts, ...).
-    static QList<BackendRegistry::ProfileError> validate(const AgentProfile &profile);
-    // The profile's `settings` this backend reads: lock_timeout_s.
-    static QJsonObject settingsSchema();
 
     // The attempt's error kind for a failed model call: "rate_limited" (the profile pauses), retryable
     // "server", "timeout", "stream_cut", "network", and "invalid" for what a retry cannot fix.
