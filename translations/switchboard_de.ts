@@ -1619,6 +1619,79 @@ von %2, %3</translation>
     </message>
 </context>
 <context>
+    <name>switchboard::LocalModelsDialog</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>In Verwendung</translation>
+    </message>
+    <message>
+        <source>&amp;Use this model</source>
+        <translation>Dieses Modell &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>Adds profile &apos;%1&apos; to this session, so New goal can pick it</source>
+        <translation>Fügt das Profil „%1“ dieser Sitzung hinzu, damit „Neues Ziel“ es anbieten kann</translation>
+    </message>
+    <message>
+        <source>Looking for model servers on 127.0.0.1 (ports %1)…</source>
+        <translation>Suche nach Modellservern auf 127.0.0.1 (Ports %1)…</translation>
+    </message>
+    <message>
+        <source>No local model server found on 127.0.0.1 ports %1. Start Ollama, llama.cpp&apos;s llama-server, LM Studio or vLLM and search again.</source>
+        <translation>Kein lokaler Modellserver auf 127.0.0.1, Ports %1, gefunden. Starten Sie Ollama, llama-server von llama.cpp, LM Studio oder vLLM und suchen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>These models run on this computer. A profile you add lasts for this session; to keep it, add it to switchboard.yaml (`switchboard models` prints it).</source>
+        <translation>Diese Modelle laufen auf diesem Computer. Ein hinzugefügtes Profil gilt für diese Sitzung; um es zu behalten, tragen Sie es in switchboard.yaml ein (`switchboard models` gibt es aus).</translation>
+    </message>
+    <message>
+        <source>Local models</source>
+        <translation>Lokale Modelle</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>&amp;Search again</source>
+        <translation>Erneut &amp;suchen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::LocalModelsOffer</name>
+    <message numerus="yes">
+        <source>Found %n local model(s): Agents ▸ Local models… makes them profiles</source>
+        <translation>
+            <numerusform>%n lokales Modell gefunden: Agenten ▸ Lokale Modelle… macht es zum Profil</numerusform>
+            <numerusform>%n lokale Modelle gefunden: Agenten ▸ Lokale Modelle… macht sie zu Profilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Local models…</source>
+        <translation>&amp;Lokale Modelle…</translation>
+    </message>
+    <message>
+        <source>Models served on this computer (Ollama, llama.cpp, LM Studio, vLLM)</source>
+        <translation>Modelle, die dieser Computer bereitstellt (Ollama, llama.cpp, LM Studio, vLLM)</translation>
+    </message>
+</context>
+<context>
     <name>switchboard::LockTableModel</name>
     <message>
         <source>nobody yet</source>
@@ -2354,10 +2427,6 @@ von %2, %3</translation>
         <translation>%1  (%2)</translation>
     </message>
     <message>
-        <source>Title is required</source>
-        <translation>Ein Titel ist erforderlich</translation>
-    </message>
-    <message>
         <source>The deadline is in the past</source>
         <translation>Die Frist liegt in der Vergangenheit</translation>
     </message>
@@ -2368,14 +2437,6 @@ von %2, %3</translation>
     <message>
         <source>New goal</source>
         <translation>Neues Ziel</translation>
-    </message>
-    <message>
-        <source>&amp;Title (required)</source>
-        <translation>&amp;Titel (erforderlich)</translation>
-    </message>
-    <message>
-        <source>What should the agent achieve?</source>
-        <translation>Was soll der Agent erreichen?</translation>
     </message>
     <message>
         <source>Goal &amp;ID</source>
@@ -2460,6 +2521,18 @@ von %2, %3</translation>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Enter a title or a description</source>
+        <translation>Geben Sie einen Titel oder eine Beschreibung ein</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>What should the agent achieve? (default: the description&apos;s first line)</source>
+        <translation>Was soll der Agent erreichen? (Standard: die erste Zeile der Beschreibung)</translation>
     </message>
 </context>
 <context>
@@ -2941,18 +3014,6 @@ von %2, %3</translation>
         <translation>Die Zwischenablage enthält keinen Text: kopieren Sie zuerst ein Ziel pro Zeile.</translation>
     </message>
     <message>
-        <source>Row %1: Title is required</source>
-        <translation>Zeile %1: Ein Titel ist erforderlich</translation>
-    </message>
-    <message>
-        <source>Enter at least one goal: type a title in the table or paste one goal per line.</source>
-        <translation>Geben Sie mindestens ein Ziel ein: einen Titel in die Tabelle tippen oder ein Ziel pro Zeile einfügen.</translation>
-    </message>
-    <message>
-        <source>Title is required</source>
-        <translation>Ein Titel ist erforderlich</translation>
-    </message>
-    <message>
         <source>Check at least one profile</source>
         <translation>Haken Sie mindestens ein Profil an</translation>
     </message>
@@ -3046,6 +3107,14 @@ von %2, %3</translation>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Enter at least one goal: type a title or a description in the table or paste one goal per line.</source>
+        <translation>Geben Sie mindestens ein Ziel ein: einen Titel oder eine Beschreibung in die Tabelle tippen oder ein Ziel pro Zeile einfügen.</translation>
+    </message>
+    <message>
+        <source>Enter a title or a description</source>
+        <translation>Geben Sie einen Titel oder eine Beschreibung ein</translation>
     </message>
 </context>
 <context>

@@ -212,6 +212,16 @@
     </message>
 </context>
 <context>
+    <name>switchboard::LocalModelsOffer</name>
+    <message numerus="yes">
+        <source>Found %n local model(s): Agents ▸ Local models… makes them profiles</source>
+        <translation>
+            <numerusform>Found %n local model: Agents ▸ Local models… makes it a profile</numerusform>
+            <numerusform>Found %n local models: Agents ▸ Local models… makes them profiles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>switchboard::LockTableModel</name>
     <message numerus="yes">
         <source>%n waiting: %1</source>

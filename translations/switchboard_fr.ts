@@ -1619,6 +1619,79 @@ par %2, %3</translation>
     </message>
 </context>
 <context>
+    <name>switchboard::LocalModelsDialog</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Utilisé</translation>
+    </message>
+    <message>
+        <source>&amp;Use this model</source>
+        <translation>&amp;Utiliser ce modèle</translation>
+    </message>
+    <message>
+        <source>Adds profile &apos;%1&apos; to this session, so New goal can pick it</source>
+        <translation>Ajoute le profil « %1 » à cette session pour que « Nouvel objectif » puisse le proposer</translation>
+    </message>
+    <message>
+        <source>Looking for model servers on 127.0.0.1 (ports %1)…</source>
+        <translation>Recherche de serveurs de modèles sur 127.0.0.1 (ports %1)…</translation>
+    </message>
+    <message>
+        <source>No local model server found on 127.0.0.1 ports %1. Start Ollama, llama.cpp&apos;s llama-server, LM Studio or vLLM and search again.</source>
+        <translation>Aucun serveur de modèles local trouvé sur 127.0.0.1, ports %1. Lancez Ollama, llama-server de llama.cpp, LM Studio ou vLLM puis cherchez à nouveau.</translation>
+    </message>
+    <message>
+        <source>These models run on this computer. A profile you add lasts for this session; to keep it, add it to switchboard.yaml (`switchboard models` prints it).</source>
+        <translation>Ces modèles tournent sur cet ordinateur. Un profil ajouté vaut pour cette session ; pour le garder, ajoutez-le à switchboard.yaml (`switchboard models` l’affiche).</translation>
+    </message>
+    <message>
+        <source>Local models</source>
+        <translation>Modèles locaux</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>&amp;Search again</source>
+        <translation>&amp;Chercher à nouveau</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::LocalModelsOffer</name>
+    <message numerus="yes">
+        <source>Found %n local model(s): Agents ▸ Local models… makes them profiles</source>
+        <translation>
+            <numerusform>%n modèle local trouvé : Agents ▸ Modèles locaux… en fait un profil</numerusform>
+            <numerusform>%n modèles locaux trouvés : Agents ▸ Modèles locaux… en fait des profils</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Local models…</source>
+        <translation>Modèles &amp;locaux…</translation>
+    </message>
+    <message>
+        <source>Models served on this computer (Ollama, llama.cpp, LM Studio, vLLM)</source>
+        <translation>Modèles servis par cet ordinateur (Ollama, llama.cpp, LM Studio, vLLM)</translation>
+    </message>
+</context>
+<context>
     <name>switchboard::LockTableModel</name>
     <message>
         <source>nobody yet</source>
@@ -2354,10 +2427,6 @@ par %2, %3</translation>
         <translation>%1  (%2)</translation>
     </message>
     <message>
-        <source>Title is required</source>
-        <translation>Le titre est obligatoire</translation>
-    </message>
-    <message>
         <source>The deadline is in the past</source>
         <translation>L’échéance est dans le passé</translation>
     </message>
@@ -2368,14 +2437,6 @@ par %2, %3</translation>
     <message>
         <source>New goal</source>
         <translation>Nouvel objectif</translation>
-    </message>
-    <message>
-        <source>&amp;Title (required)</source>
-        <translation>&amp;Titre (obligatoire)</translation>
-    </message>
-    <message>
-        <source>What should the agent achieve?</source>
-        <translation>Que doit accomplir l’agent ?</translation>
     </message>
     <message>
         <source>Goal &amp;ID</source>
@@ -2460,6 +2521,18 @@ par %2, %3</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Enter a title or a description</source>
+        <translation>Saisissez un titre ou une description</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <source>What should the agent achieve? (default: the description&apos;s first line)</source>
+        <translation>Que doit accomplir l’agent ? (par défaut : la première ligne de la description)</translation>
     </message>
 </context>
 <context>
@@ -2941,18 +3014,6 @@ par %2, %3</translation>
         <translation>Le presse-papiers ne contient pas de texte : copiez d’abord un objectif par ligne.</translation>
     </message>
     <message>
-        <source>Row %1: Title is required</source>
-        <translation>Ligne %1 : le titre est obligatoire</translation>
-    </message>
-    <message>
-        <source>Enter at least one goal: type a title in the table or paste one goal per line.</source>
-        <translation>Saisissez au moins un objectif : tapez un titre dans le tableau ou collez un objectif par ligne.</translation>
-    </message>
-    <message>
-        <source>Title is required</source>
-        <translation>Le titre est obligatoire</translation>
-    </message>
-    <message>
         <source>Check at least one profile</source>
         <translation>Cochez au moins un profil</translation>
     </message>
@@ -3046,6 +3107,14 @@ par %2, %3</translation>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Enter at least one goal: type a title or a description in the table or paste one goal per line.</source>
+        <translation>Saisissez au moins un objectif : tapez un titre ou une description dans le tableau ou collez un objectif par ligne.</translation>
+    </message>
+    <message>
+        <source>Enter a title or a description</source>
+        <translation>Saisissez un titre ou une description</translation>
     </message>
 </context>
 <context>

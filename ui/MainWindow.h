@@ -22,6 +22,7 @@ class AgentFilterProxyModel;
 class BoardFilterBar;
 class HistoryWindow;
 class InboxDock;
+class LocalModelsOffer;
 class LocksDock;
 class MainWindowActions;
 class MainWindowDocks;
@@ -64,6 +65,8 @@ public:
     // Hidden until the store fails.
     StorageBanner *storageBanner() const { return m_storageBanner; }
     ScratchpadDock *scratchpadDock() const { return m_scratchpadDock; }
+    // Agents ▸ Local models…: model servers found on this machine at start-up.
+    LocalModelsOffer *localModels() const { return m_localModels; }
     // Null when the desktop has no system tray.
     QSystemTrayIcon *trayIcon() const { return m_tray; }
     // The last "needs your input" notice (tray message or status bar), for tests.
@@ -114,6 +117,7 @@ private:
 
     QPointer<Orchestrator> m_orchestrator;
     Config m_config;
+    LocalModelsOffer *m_localModels = nullptr;
     QString m_planName;
     bool m_quitConfirmed = false;
     bool m_restoring = false;

@@ -42,6 +42,7 @@ public:
     QAction *showDetails() const { return m_showDetails; }
     QAction *find() const { return m_find; }
     QAction *compactCards() const { return m_compactCards; }
+    QMenu *agentsMenu() const { return m_agentsMenu; }
     QMenu *viewMenu() const { return m_viewMenu; }
     QSpinBox *maxParallel() const { return m_maxParallel; }
 

@@ -2,6 +2,7 @@
 
 #include "Cli.h"
 #include "Console.h"
+#include "ModelsCommand.h"
 #include "PlanCommand.h"
 #include "ReportCommand.h"
 #include "ResumeCommand.h"
@@ -37,6 +38,7 @@ const std::vector<std::unique_ptr<Command>> &Command::all()
         table.push_back(std::make_unique<StatusCommand>());
         table.push_back(std::make_unique<ResumeCommand>());
         table.push_back(std::make_unique<ReportCommand>());
+        table.push_back(std::make_unique<ModelsCommand>());
         return table;
     }();
     return commands;

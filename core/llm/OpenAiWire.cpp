@@ -14,9 +14,13 @@ static ModelError protocol(const QString &message)
     return ModelError{ModelError::Kind::Protocol, 0, -1, message};
 }
 
-// "stop" may come with tool calls from some servers (Ollama): the calls decide.
+// "stop" may come with tool calls from some servers (Ollama): the calls decide. Calls without an id (some local
+// servers) get one, since the tool results sent back must name the call they answer.
 static void setStop(ModelReply &reply, const QString &finishReason)
 {
+    for (qsizetype i = 0; i < reply.toolCalls.size(); ++i)
+        if (reply.toolCalls[i].id.isEmpty())
+            reply.toolCalls[i].id = u"call_%1"_s.arg(i);
     reply.stopReason = finishReason;
     if (finishReason == u"length")
         reply.stop = ModelReply::Stop::Truncated;
@@ -164,8 +168,11 @@ std::optional<ModelError> OpenAiWire::handleEvent(const SseEvent &event, QString
     if (chunk.value(u"usage"_s).isObject())
         m_reply.usage = usageOf(chunk.value(u"usage"_s).toObject());
     const QJsonValue choices = chunk.value(u"choices"_s);
-    if (!choices.isArray())
+    if (!choices.isArray()) {
+        if (chunk.value(u"usage"_s).isObject())
+            return std::nullopt; // a usage-only chunk some servers send without "choices": []
         return protocol(u"stream chunk %1 has no 'choices' array"_s.arg(m_chunks));
+    }
     for (const QJsonValue &choiceValue : choices.toArray()) {
         const QJsonObject choice = choiceValue.toObject();
         if (choice.value(u"index"_s).toInt() != 0)

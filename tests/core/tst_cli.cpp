@@ -1,5 +1,6 @@
 // The headless CLI end to end: the built binary on plans in tests/data/cli, checking the JSON
 // events, their order, the summary and the exit codes.
+#include "support/ModelListServer.h"
 #include "support/TestSupport.h"
 
 #include <QFile>
@@ -7,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -46,6 +49,7 @@ private Q_SLOTS:
     void autoAnswer();
     void executionModes_data();
     void executionModes();
+    void modelsListsLocalServers();
 
 private:
     CliRun run(const QStringList &args, int timeoutMs = 30000);
@@ -105,6 +109,7 @@ void TestCli::versionAndHelp()
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains("switchboard run FILE"));
     QVERIFY(help.out.contains("--max-parallel"));
+    QVERIFY(help.out.contains("switchboard models"));
 }
 
 void TestCli::runJsonEventsInDependencyOrder()
@@ -417,6 +422,64 @@ void TestCli::executionModes()
         QVERIFY(at(u"end b"_s) < at(u"start c"_s));
         QVERIFY(at(u"start c"_s) < at(u"end a"_s));
     }
+}
+
+// `switchboard models` against fake servers in this process: the binary must be waited for without blocking
+// this thread, which serves them.
+void TestCli::modelsListsLocalServers()
+{
+    test::ModelListServer ollama("/api/tags", test::ModelListServer::ollamaTags({u"llama3.2:latest"_s}));
+    test::ModelListServer llamaCpp("/v1/models", test::ModelListServer::openAiModels({u"phi-3-mini"_s}));
+    quint16 dead = 0;
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        dead = closed.serverPort();
+    }
+    const auto runModels = [this](const QString &ports, const QStringList &extra) {
+        QProcess process;
+        QProcessEnvironment env = environment();
+        env.insert(u"SWITCHBOARD_DISCOVERY_PORTS"_s, ports);
+        process.setProcessEnvironment(env);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(test::switchboardBinary(), QStringList{u"models"_s} + extra);
+        CliRun result;
+        if (!finished.wait(30000)) {
+            process.kill();
+            process.waitForFinished();
+            return result;
+        }
+        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        result.out = process.readAllStandardOutput();
+        result.err = process.readAllStandardError();
+        return result;
+    };
+    const QString ports = u"ollama=%1,vllm=%2,llama.cpp=%3"_s.arg(ollama.port()).arg(dead).arg(llamaCpp.port());
+
+    const CliRun text = runModels(ports, {});
+    QVERIFY2(text.exitCode == 0, text.err.constData());
+    const QString out = QString::fromUtf8(text.out);
+    QVERIFY2(out.contains(u"ollama at http://127.0.0.1:%1/v1: 1 model"_s.arg(ollama.port())), qPrintable(out));
+    QVERIFY2(out.contains(u"llama.cpp at http://127.0.0.1:%1/v1: 1 model"_s.arg(llamaCpp.port())), qPrintable(out));
+    QVERIFY2(out.contains(u"profile: ollama-llama3.2"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"profile: llamacpp-phi-3-mini"_s), qPrintable(out));
+    QVERIFY2(!out.contains(u"vllm"_s), qPrintable(out));
+
+    const CliRun json = runModels(ports, {u"--json"_s});
+    QVERIFY2(json.exitCode == 0, json.err.constData());
+    const QJsonArray servers = QJsonDocument::fromJson(json.out).object().value(u"servers"_s).toArray();
+    QCOMPARE(servers.size(), 2);
+    const QJsonObject first = servers.at(0).toObject();
+    QCOMPARE(first.value(u"kind"_s).toString(), u"ollama"_s);
+    QCOMPARE(first.value(u"models"_s).toArray(), QJsonArray{u"llama3.2:latest"_s});
+    const QJsonObject profile = first.value(u"profiles"_s).toArray().at(0).toObject();
+    QCOMPARE(profile.value(u"name"_s).toString(), u"ollama-llama3.2"_s);
+    QCOMPARE(profile.value(u"backend"_s).toString(), u"openai"_s);
+    QCOMPARE(profile.value(u"base_url"_s).toString(), u"http://127.0.0.1:%1/v1"_s.arg(ollama.port()));
+
+    const CliRun none = runModels(u"ollama=%1"_s.arg(dead), {});
+    QVERIFY2(none.exitCode == 0, none.err.constData());
+    QCOMPARE(none.out, u"no local model server found on 127.0.0.1 ports %1\n"_s.arg(dead).toUtf8());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -292,9 +292,9 @@ void TestConfig::llmProfileErrors_data()
                                               u"got 'ftp://host/v1'"_s;
     QTest::newRow("negative price") << QByteArray("      model: m\n      pricing:\n        input_per_mtok: -3\n")
                                     << p.arg(u"7:25"_s) + u"pricing.input_per_mtok: must be at least 0, got -3"_s;
-    QTest::newRow("price not a number")
-        << QByteArray("      model: m\n      pricing: {output_per_mtok: cheap}\n")
-        << p.arg(u"6:34"_s) + u"pricing.output_per_mtok: expected a number, got 'cheap'"_s;
+    QTest::newRow("price not a number") << QByteArray("      model: m\n      pricing: {output_per_mtok: cheap}\n")
+                                        << p.arg(u"6:34"_s) +
+                                               u"pricing.output_per_mtok: expected a number, got 'cheap'"_s;
     QTest::newRow("max_iterations 0") << QByteArray("      model: m\n      max_iterations: 0\n")
                                       << p.arg(u"6:23"_s) + u"max_iterations: must be at least 1, got 0"_s;
     QTest::newRow("stream not a boolean") << QByteArray("      model: m\n      stream: maybe\n")

@@ -112,6 +112,15 @@ void TestLlmWire::openAiToolCallsWithoutIndex()
     QCOMPARE(reply.toolCalls[1], (ToolCall{u"b"_s, u"list_files"_s, u"{}"_s}));
     // "stop" with tool calls (Ollama): the calls decide.
     QCOMPARE(reply.stop, ModelReply::Stop::ToolCalls);
+
+    // A whole reply whose calls have no ids gets ids, and a usage chunk without "choices" is fine.
+    const auto whole = OpenAiWire().parseReply(
+        R"({"choices":[{"message":{"content":null,"tool_calls":[{"function":{"name":"f","arguments":"{}"}}]},"finish_reason":"tool_calls"}]})");
+    QVERIFY(std::holds_alternative<ModelReply>(whole));
+    QCOMPARE(std::get<ModelReply>(whole).toolCalls[0].id, u"call_0"_s);
+    OpenAiWire usageOnly;
+    QVERIFY(!usageOnly.handleEvent(data(uR"({"usage":{"prompt_tokens":3,"completion_tokens":2}})"_s), nullptr));
+    QCOMPARE(usageOnly.streamReply().usage, (Usage{3, 2}));
 }
 
 void TestLlmWire::openAiInterleavedParallelCalls()

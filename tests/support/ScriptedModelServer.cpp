@@ -229,7 +229,7 @@ private:
                 reply = ScriptedReply::json(body);
             }
         } else {
-            reply = m_owner->takeReply();
+            reply = m_owner->takeReply(request);
             if (!reply) {
                 problems << u"a request came with no scripted reply left"_s;
                 reply = ScriptedReply::httpError(500, u"ScriptedModelServer: no scripted reply left"_s);
@@ -679,14 +679,26 @@ void ScriptedModelServer::clearRecords()
     m_violations.clear();
 }
 
-std::optional<ScriptedReply> ScriptedModelServer::takeReply()
+std::optional<ScriptedReply> ScriptedModelServer::takeReply(const RecordedRequest &request)
+{
+    Responder responder;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_replies.empty()) {
+            ScriptedReply reply = m_replies.front();
+            m_replies.pop_front();
+            return reply;
+        }
+        responder = m_responder;
+    }
+    // Called unlocked: the responder may look at the server (requests(), enqueue()).
+    return responder ? responder(request) : std::nullopt;
+}
+
+void ScriptedModelServer::setResponder(Responder responder)
 {
     QMutexLocker lock(&m_mutex);
-    if (m_replies.empty())
-        return std::nullopt;
-    ScriptedReply reply = m_replies.front();
-    m_replies.pop_front();
-    return reply;
+    m_responder = std::move(responder);
 }
 
 void ScriptedModelServer::record(const RecordedRequest &request, const QStringList &violations)

@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <deque>
+#include <functional>
 #include <optional>
 
 namespace switchboard::test {
@@ -50,6 +51,11 @@ public:
     void enqueue(const ScriptedReply &reply);
     void enqueue(const QList<ScriptedReply> &replies);
     int pendingReplies() const;
+    // Answers the completion requests that find the queue empty, for tests whose requests come in an order
+    // they cannot know (many agents at once). Runs on the server's thread; nullopt: no reply (HTTP 500 and a
+    // violation, as without a responder).
+    using Responder = std::function<std::optional<ScriptedReply>(const RecordedRequest &request)>;
+    void setResponder(Responder responder);
     // GET /v1/models lists these (default "test-model"); or, when set, answers with this reply instead.
     void setModels(const QStringList &ids);
     void setModelsReply(const std::optional<ScriptedReply> &reply);
@@ -74,7 +80,7 @@ private:
     class Worker;
     friend class Worker;
 
-    std::optional<ScriptedReply> takeReply();
+    std::optional<ScriptedReply> takeReply(const RecordedRequest &request);
     void record(const RecordedRequest &request, const QStringList &violations);
 
     const llm::ApiKind m_api;
@@ -87,6 +93,7 @@ private:
     std::deque<ScriptedReply> m_replies;
     QStringList m_models{QStringLiteral("test-model")};
     std::optional<ScriptedReply> m_modelsReply;
+    Responder m_responder;
     QList<RecordedRequest> m_requests;
     QStringList m_violations;
     int m_connections = 0;

@@ -144,7 +144,7 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(dialog, u"submitButton"_s), Qt::LeftButton);
         auto *error = child<QLabel>(dialog, u"titleError"_s);
         QVERIFY(error->isVisible());
-        QCOMPARE(error->text(), u"Title is required"_s);
+        QCOMPARE(error->text(), u"Enter a title or a description"_s);
         QVERIFY(dialog->isVisible());
         QVERIFY(m_orchestrator->agentIds().isEmpty());
         QCOMPARE(m_window->proxyModel()->rowCount(), 0);

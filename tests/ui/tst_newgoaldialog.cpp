@@ -129,7 +129,9 @@ private Q_SLOTS:
         QCOMPARE(goal->resources, (QStringList{u"docs/api.md"_s, u"openapi.yaml"_s}));
     }
 
-    void emptyTitleIsNamedAndNothingSpawns()
+    // The rule: a title or a description. Neither is refused, naming the fields; a description alone is a goal
+    // whose title is the description's first line.
+    void titleOrDescriptionIsRequired()
     {
         NewGoalDialog dialog(m_orchestrator.get());
         dialog.show();
@@ -137,16 +139,26 @@ private Q_SLOTS:
         auto *error = child<QLabel>(&dialog, u"titleError"_s);
         QVERIFY(error->isHidden());
 
-        QTest::keyClicks(child<QPlainTextEdit>(&dialog, u"descriptionEdit"_s), u"no title given"_s);
         QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
         QVERIFY(dialog.isVisible());
         QVERIFY(error->isVisible());
-        QCOMPARE(error->text(), u"Title is required"_s);
+        QCOMPARE(error->text(), u"Enter a title or a description"_s);
         QVERIFY(m_orchestrator->agentIds().isEmpty());
 
-        // Typing a title clears the message once the form re-checks.
-        QTest::keyClicks(child<QLineEdit>(&dialog, u"titleEdit"_s), u"Now with a title"_s);
+        // Typing a description clears the message once the form re-checks, and the goal can go.
+        auto *description = child<QPlainTextEdit>(&dialog, u"descriptionEdit"_s);
+        QTest::keyClicks(description, u"Profile the start-up"_s);
+        QTest::keyClick(description, Qt::Key_Return);
+        QTest::keyClicks(description, u"and make it faster"_s);
         QTRY_VERIFY(error->isHidden());
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        const std::optional<AgentStatus> status = m_orchestrator->status(dialog.spawnedAgentId());
+        QVERIFY(status);
+        const std::optional<Goal> goal = m_orchestrator->goal(status->goalId);
+        QVERIFY(goal);
+        QCOMPARE(goal->title, u"Profile the start-up"_s);
+        QCOMPARE(goal->description, u"Profile the start-up\nand make it faster"_s);
     }
 
     void whitespaceTitleIsEmpty()
@@ -154,6 +166,7 @@ private Q_SLOTS:
         NewGoalDialog dialog(m_orchestrator.get());
         dialog.show();
         QTest::keyClicks(child<QLineEdit>(&dialog, u"titleEdit"_s), u"   "_s);
+        QTest::keyClicks(child<QPlainTextEdit>(&dialog, u"descriptionEdit"_s), u"  "_s);
         QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
         QVERIFY(child<QLabel>(&dialog, u"titleError"_s)->isVisible());
         QVERIFY(m_orchestrator->agentIds().isEmpty());

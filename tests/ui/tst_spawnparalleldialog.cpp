@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -152,11 +153,13 @@ private Q_SLOTS:
         QVERIFY(!error->text().isEmpty());
         QVERIFY(m_orchestrator->agentIds().isEmpty());
 
-        // A description without a title names the row.
+        QVERIFY2(error->text().contains(u"title or a description"_s), qPrintable(error->text()));
+
+        // A description without a title is a goal: its first line becomes the title.
         typeIntoCell(child<QTableWidget>(&dialog, u"goalTable"_s), 1, 3, u"orphan description"_s);
         QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
-        QVERIFY(error->text().contains(u"Row 2"_s));
-        QVERIFY(m_orchestrator->agentIds().isEmpty());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(titlesOf(*m_orchestrator), QStringList{u"orphan description"_s});
     }
 
     void sameGoalToNAgents()
@@ -206,7 +209,7 @@ private Q_SLOTS:
         QCOMPARE(used, (QStringList{u"coder"_s, u"writer"_s}));
     }
 
-    void sameGoalNeedsATitle()
+    void sameGoalNeedsATitleOrDescription()
     {
         SpawnParallelDialog dialog(m_orchestrator.get());
         dialog.show();
@@ -214,8 +217,17 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
         auto *error = child<QLabel>(&dialog, u"sameTitleError"_s);
         QVERIFY(error->isVisible());
-        QCOMPARE(error->text(), u"Title is required"_s);
+        QCOMPARE(error->text(), u"Enter a title or a description"_s);
         QVERIFY(m_orchestrator->agentIds().isEmpty());
+
+        // The description alone will do: every agent gets its first line as the title.
+        QTest::keyClicks(child<QPlainTextEdit>(&dialog, u"sameDescriptionEdit"_s), u"Bisect the regression"_s);
+        auto *count = child<QSpinBox>(&dialog, u"agentCountSpin"_s);
+        count->selectAll();
+        QTest::keyClicks(count, u"2"_s);
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(titlesOf(*m_orchestrator), QStringList(2, u"Bisect the regression"_s));
     }
 
 private:

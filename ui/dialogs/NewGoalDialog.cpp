@@ -180,6 +180,7 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
     const auto schedule = [this] { m_validateDelay->start(); };
     connect(m_title, &QLineEdit::textChanged, this, schedule);
     connect(m_goalId, &QLineEdit::textChanged, this, schedule);
+    connect(m_description, &QPlainTextEdit::textChanged, this, schedule);
     connect(m_priority, &QComboBox::currentIndexChanged, this, schedule);
     connect(m_hasDeadline, &QCheckBox::toggled, this, schedule);
     connect(m_deadline, &QDateTimeEdit::dateTimeChanged, this, schedule);
@@ -268,8 +269,9 @@ Goal NewGoalDialog::goal() const
 bool NewGoalDialog::checkFields()
 {
     bool ok = true;
-    if (m_title->text().trimmed().isEmpty()) {
-        FormStyle::setFieldError(m_title, m_titleError, tr("Title is required"));
+    // A goal needs something to say what it is: the title, else the description (its first line becomes the title).
+    if (!hasTitleOrDescription()) {
+        FormStyle::setFieldError(m_title, m_titleError, tr("Enter a title or a description"));
         ok = false;
     } else {
         FormStyle::setFieldError(m_title, m_titleError, QString());
@@ -285,14 +287,20 @@ bool NewGoalDialog::checkFields()
 
 void NewGoalDialog::validateLive()
 {
-    // Field messages appear once the person has tried to submit or typed a title; not on an empty form.
-    if (!m_titleError->isHidden() || !m_deadlineError->isHidden() || !m_title->text().trimmed().isEmpty())
+    // Field messages appear once the person has tried to submit or typed a title or description; not on an empty
+    // form.
+    if (!m_titleError->isHidden() || !m_deadlineError->isHidden() || hasTitleOrDescription())
         checkFields();
-    if (m_title->text().trimmed().isEmpty() || !m_orchestrator) {
+    if (!hasTitleOrDescription() || !m_orchestrator) {
         showProblems({});
         return;
     }
     showProblems(m_orchestrator->validate({goal()}));
+}
+
+bool NewGoalDialog::hasTitleOrDescription() const
+{
+    return !m_title->text().trimmed().isEmpty() || !m_description->toPlainText().trimmed().isEmpty();
 }
 
 void NewGoalDialog::showProblems(const QStringList &problems)
@@ -344,8 +352,8 @@ void NewGoalDialog::changeEvent(QEvent *event)
 void NewGoalDialog::retranslate()
 {
     setWindowTitle(tr("New goal"));
-    m_titleLabel->setText(tr("&Title (required)"));
-    m_title->setPlaceholderText(tr("What should the agent achieve?"));
+    m_titleLabel->setText(tr("&Title"));
+    m_title->setPlaceholderText(tr("What should the agent achieve? (default: the description's first line)"));
     m_idLabel->setText(tr("Goal &ID"));
     m_goalId->setPlaceholderText(tr("automatic"));
     m_goalId->setToolTip(tr("Other goals refer to this goal by its ID. Leave empty to have one made up."));

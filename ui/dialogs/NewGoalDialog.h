@@ -48,6 +48,8 @@ private:
     void updateCapabilityState();
     void validateLive();
     bool checkFields();
+    // A title, or a description to take the title from (Goal::defaultTitle).
+    bool hasTitleOrDescription() const;
     void showProblems(const QStringList &problems);
     void retranslate();
 

@@ -362,11 +362,8 @@ QList<Goal> SpawnParallelDialog::goals(QStringList *problems) const
         for (int row = 0; row < m_table->rowCount(); ++row) {
             const QString title = m_table->item(row, TitleColumn)->text().trimmed();
             const QString description = m_table->item(row, DescriptionColumn)->text().trimmed();
-            if (title.isEmpty()) {
-                if (!description.isEmpty())
-                    found << tr("Row %1: Title is required").arg(row + 1);
-                continue;
-            }
+            if (title.isEmpty() && description.isEmpty())
+                continue; // an empty row; a description alone gives the title (Goal::defaultTitle)
             Goal goal;
             goal.title = title;
             goal.description = description;
@@ -375,14 +372,16 @@ QList<Goal> SpawnParallelDialog::goals(QStringList *problems) const
             result << goal;
         }
         if (result.isEmpty() && found.isEmpty())
-            found << tr("Enter at least one goal: type a title in the table or paste one goal per line.");
+            found << tr("Enter at least one goal: type a title or a description in the table or paste one goal per "
+                        "line.");
     } else {
         Goal goal;
         goal.title = m_sameTitle->text().trimmed();
         goal.description = m_sameDescription->toPlainText().trimmed();
         goal.priority = static_cast<Priority>(m_samePriority->currentData().toInt());
-        if (goal.title.isEmpty())
-            found << tr("Title is required");
+        const bool described = !goal.title.isEmpty() || !goal.description.isEmpty();
+        if (!described)
+            found << tr("Enter a title or a description");
         if (m_countMode->isChecked()) {
             goal.profile = m_countProfile->currentData().toString();
             for (int i = 0; i < m_count->value(); ++i)
@@ -398,7 +397,7 @@ QList<Goal> SpawnParallelDialog::goals(QStringList *problems) const
             if (result.isEmpty())
                 found << tr("Check at least one profile");
         }
-        if (goal.title.isEmpty())
+        if (!described)
             result.clear();
     }
     if (problems)
@@ -416,8 +415,9 @@ void SpawnParallelDialog::accept()
     QStringList problems;
     const QList<Goal> batch = goals(&problems);
     if (mode() == Mode::SameGoal) {
-        FormStyle::setFieldError(m_sameTitle, m_sameTitleError,
-                                 problems.contains(tr("Title is required")) ? tr("Title is required") : QString());
+        FormStyle::setFieldError(
+            m_sameTitle, m_sameTitleError,
+            problems.contains(tr("Enter a title or a description")) ? tr("Enter a title or a description") : QString());
         FormStyle::setFieldError(m_profiles, m_profilesError,
                                  problems.contains(tr("Check at least one profile")) ? tr("Check at least one profile")
                                                                                      : QString());
