@@ -134,7 +134,7 @@ private Q_SLOTS:
     void unusableRepliesRunNoTool();
     void unusableRepliesAreBounded_data() { apis(); }
     void unusableRepliesAreBounded();
-    void rateLimitPausesAndRetries_data() { apis(); }
+    void rateLimitPausesAndRetries_data();
     void rateLimitPausesAndRetries();
     void serverErrorRetries_data() { apis(); }
     void serverErrorRetries();
@@ -351,14 +351,25 @@ void TestLlmAgent::unusableRepliesAreBounded()
     QVERIFY2(run.server.ok(), qPrintable(run.server.report()));
 }
 
+void TestLlmAgent::rateLimitPausesAndRetries_data()
+{
+    QTest::addColumn<llm::ApiKind>("api");
+    QTest::addColumn<int>("status");
+    QTest::newRow("openai 429") << llm::ApiKind::OpenAi << 429;
+    QTest::newRow("anthropic 429") << llm::ApiKind::Anthropic << 429;
+    QTest::newRow("anthropic 529 overloaded") << llm::ApiKind::Anthropic << 529;
+}
+
 void TestLlmAgent::rateLimitPausesAndRetries()
 {
     QFETCH(llm::ApiKind, api);
+    QFETCH(int, status);
     Run run(api);
     run.profile.retry.maxRetries = 1;
     run.profile.retry.backoffS = {0.1};
     run.profile.retry.jitter = 0;
-    run.server.enqueue(ScriptedReply::httpError(429, u"Rate limit reached for requests"_s).header("retry-after", "2"));
+    run.server.enqueue(
+        ScriptedReply::httpError(status, u"Rate limit reached for requests"_s).header("retry-after", "2"));
     run.server.enqueue(ScriptedReply::text(u"done after the pause"_s));
     QSignalSpy limited(&run.o, &Orchestrator::profileRateLimited);
     QSignalSpy retried(&run.o, &Orchestrator::agentRetryScheduled);
@@ -368,10 +379,10 @@ void TestLlmAgent::rateLimitPausesAndRetries()
     QCOMPARE(limited.first().at(0).toString(), u"coder"_s);
     const QDateTime until = limited.first().at(1).toDateTime();
     QVERIFY(until > QDateTime::currentDateTimeUtc().addSecs(-1));
-    const AgentStatus status = run.finished(id);
-    QCOMPARE(status.state, AgentState::Completed);
-    QCOMPARE(status.summary, u"done after the pause"_s);
-    QCOMPARE(status.attempt, 2);
+    const AgentStatus final = run.finished(id);
+    QCOMPARE(final.state, AgentState::Completed);
+    QCOMPARE(final.summary, u"done after the pause"_s);
+    QCOMPARE(final.attempt, 2);
     QCOMPARE(retried.size(), 1);
     QVERIFY2(retried.first().at(3).toString().contains(u"Rate limit reached"_s),
              qPrintable(retried.first().at(3).toString()));
