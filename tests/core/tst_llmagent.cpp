@@ -5,8 +5,14 @@
 // run no tool; model errors feed the retry machinery; cancel aborts the request in flight; and the API key
 // never reaches the database, the logs or the output.
 #include "agents/BackendRegistry.h"
+#include "agents/llm/AgentPrompt.h"
 #include "agents/llm/LlmAgent.h"
+#include "agents/llm/ProtocolTools.h"
+#include "agents/llm/WorkspaceTools.h"
 #include "config/LlmProfileRules.h"
+#include "coordination/Scratchpad.h"
+#include "orchestration/AgentLog.h"
+#include "orchestration/AttemptContext.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
 #include "persistence/StoreSnapshot.h"
@@ -123,6 +129,7 @@ class TestLlmAgent final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void registered();
+    void promptCarriesTheGoal();
 
     void readsAsksWritesAndFinishes_data() { apis(); }
     void readsAsksWritesAndFinishes();
@@ -176,6 +183,34 @@ void TestLlmAgent::registered()
         profile.model = u"m"_s;
         QVERIFY(registry.create(profile) != nullptr);
     }
+}
+
+void TestLlmAgent::promptCarriesTheGoal()
+{
+    Goal goal;
+    goal.id = u"api"_s;
+    goal.title = u"Build the REST API"_s;
+    goal.description = u"Endpoints for users and orders."_s;
+    goal.successCriteria = {u"tests pass"_s, u"documented"_s};
+    AgentProfile profile;
+    profile.backend = u"openai"_s;
+    profile.llm.runCommandAllow = {u"make"_s};
+    Scratchpad scratchpad;
+    QVERIFY(scratchpad.write(u"db"_s, u"use postgres"_s, u"a-7"_s));
+    AttemptContext context(u"a-1"_s, goal, profile, 1, u"/work/space"_s, std::make_shared<AgentLog>(), nullptr);
+    context.setScratchpad(&scratchpad);
+    context.setInputs({{u"schema"_s, u"users(id, name)"_s}, {u"auth"_s, QJsonObject{{u"token"_s, u"jwt"_s}}}});
+    context.setAnswers({QJsonObject{{u"question"_s, u"Which framework?"_s}, {u"option"_s, u"fastapi"_s}}});
+    WorkspaceTools tools(context, profile.llm);
+    const QString system = AgentPrompt::system(context, tools.specs() + ProtocolTools::specs());
+    for (const QString &part : {u"Build the REST API"_s, u"Endpoints for users and orders."_s, u"- tests pass"_s,
+                                u"- documented"_s, u"from goal schema:\nusers(id, name)"_s,
+                                u"from goal auth:\n{\"token\":\"jwt\"}"_s, u"Q: Which framework?\nA: fastapi"_s,
+                                u"[db] by a-7: use postgres"_s, u"/work/space"_s, u"run_command"_s, u"finish"_s})
+        QVERIFY2(system.contains(part), qPrintable(part + u" not in:\n"_s + system));
+    const QString first = AgentPrompt::goal(context);
+    QVERIFY(first.startsWith(u"Your goal: Build the REST API"_s));
+    QVERIFY(first.contains(u"Endpoints for users and orders."_s));
 }
 
 void TestLlmAgent::readsAsksWritesAndFinishes()
