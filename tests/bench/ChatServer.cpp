@@ -105,6 +105,7 @@ public:
 
     std::string_view modelToken() const { return m_modelToken; } // with its quotes, still escaped
     int messageCount() const { return m_messages; }
+    int toolResultCount() const { return m_toolResults; } // messages of role "tool"
 
 private:
     bool messages()
@@ -124,17 +125,25 @@ private:
         return take(']');
     }
 
+    // {"role": string, "content": string | null, ...}: an assistant turn with tool_calls has null content.
     bool message()
     {
-        bool role = false;
+        std::string_view role;
+        bool hasRole = false;
         bool content = false;
-        const bool ok = object([this, &role, &content](std::string_view key) {
-            if (key != "role" && key != "content")
+        const bool ok = object([this, &role, &hasRole, &content](std::string_view key) {
+            if (key == "role") {
+                hasRole = true;
+                return string(&role);
+            }
+            if (key != "content")
                 return value(2);
-            (key == "role" ? role : content) = true;
-            return string(nullptr);
+            content = true;
+            return literal("null") || string(nullptr);
         });
-        return ok && role && content;
+        if (role == "tool")
+            ++m_toolResults;
+        return ok && hasRole && content;
     }
 
     // '{' members '}' at the current position; member(key) is called with the position at the member's value
@@ -281,6 +290,7 @@ private:
     const char *const m_end;
     std::string_view m_modelToken;
     int m_messages = 0;
+    int m_toolResults = 0;
 };
 
 struct Request
@@ -556,9 +566,23 @@ private:
             appendNumber(body, static_cast<qint64>(std::time(nullptr)));
             body += R"(,"model":)";
             body += reader.modelToken();
-            body += R"(,"choices":[{"index":0,"message":{"role":"assistant","content":"ack )";
-            appendNumber(body, reader.messageCount());
-            body += R"("},"finish_reason":"stop"}],"usage":{"prompt_tokens":)";
+            if (reader.toolResultCount() < m_owner->m_toolRounds) {
+                // An agent loop's round: one update_progress call, answered by a tool message next time.
+                const int round = reader.toolResultCount() + 1;
+                body += R"(,"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[)";
+                body += R"({"id":"call_)";
+                appendNumber(body, number);
+                body += R"(","type":"function","function":{"name":"update_progress","arguments":")";
+                body += R"({\"percent\":)";
+                appendNumber(body, round * 100 / (m_owner->m_toolRounds + 1));
+                body += R"(,\"step\":\"round )";
+                appendNumber(body, round);
+                body += R"(\"}"}}]},"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":)";
+            } else {
+                body += R"(,"choices":[{"index":0,"message":{"role":"assistant","content":"ack )";
+                appendNumber(body, reader.messageCount());
+                body += R"("},"finish_reason":"stop"}],"usage":{"prompt_tokens":)";
+            }
             appendNumber(body, promptTokens);
             body += R"(,"completion_tokens":)";
             appendNumber(body, completionTokens);
@@ -656,8 +680,9 @@ private:
     bool m_noPwait2 = false;
 };
 
-ChatServer::ChatServer(int latencyMs)
+ChatServer::ChatServer(int latencyMs, int toolRounds)
     : m_latencyMs(qMax(0, latencyMs))
+    , m_toolRounds(qMax(0, toolRounds))
 {}
 
 ChatServer::~ChatServer()

@@ -17,13 +17,15 @@ namespace switchboard::bench {
 // sockets and epoll (no Qt event loop), a hand-written JSON check of the request, the reply
 // written from a template in one write(); replies are due in arrival order (the latency is fixed),
 // so the timers are one FIFO queue. The reply's content is "ack <number of messages received>", so
-// agents can check the conversation grew as it should. Linux only (epoll), like the bench.
+// agents can check the conversation grew as it should. With toolRounds > 0 it plays an agent loop's model:
+// while a conversation holds fewer than toolRounds tool results, the reply is an update_progress tool call.
+// Linux only (epoll), like the bench.
 class ChatServer final
 {
     Q_DISABLE_COPY_MOVE(ChatServer)
 
 public:
-    explicit ChatServer(int latencyMs);
+    explicit ChatServer(int latencyMs, int toolRounds = 0);
     ~ChatServer();
 
     bool start(QString *error);
@@ -46,6 +48,7 @@ private:
     class Loop;
 
     const int m_latencyMs;
+    const int m_toolRounds;
     std::thread m_thread;
     clockid_t m_cpuClock{};
     int m_wakeFd = -1; // eventfd: stop()

@@ -21,11 +21,36 @@ namespace switchboard::bench {
 namespace {
 constexpr int kWaitTimeoutMs = 10 * 60 * 1000;
 
-// Diagnostic: SWITCHBOARD_BENCH_W3_TRANSPORT=socket runs w3's agents over a plain QTcpSocket
-// instead of QtNetwork's HTTP stack (HttpChatAgent::Config::plainSocket), to measure that stack.
+// w3 runs through the `openai` backend users run (LlmAgent on ModelClient). Diagnostics:
+// SWITCHBOARD_BENCH_W3_TRANSPORT=bench-client runs the bench's own lean client instead (HttpChatAgent over
+// QtNetwork), =socket that client over a plain QTcpSocket, to measure what each layer costs.
 bool plainSocketRequested()
 {
     return qgetenv("SWITCHBOARD_BENCH_W3_TRANSPORT") == "socket";
+}
+
+bool benchClientRequested()
+{
+    return plainSocketRequested() || qgetenv("SWITCHBOARD_BENCH_W3_TRANSPORT") == "bench-client";
+}
+
+// The profile w3's agents run on: the real openai backend, whole replies (the built-in server does not
+// stream), one model call per round of its agent loop plus the final answer.
+AgentProfile openAiProfile(const HttpWorkloadConfig &config, const QUrl &baseUrl, bool builtInServer)
+{
+    AgentProfile profile;
+    profile.name = QStringLiteral("w3-openai");
+    profile.backend = QStringLiteral("openai");
+    profile.model = config.model.isEmpty() ? QStringLiteral("bench-model") : config.model;
+    profile.llm.baseUrl = baseUrl.toString();
+    profile.llm.stream = false;
+    profile.llm.maxIterations = config.calls + 1;
+    if (!builtInServer) {
+        profile.llm.apiKeyEnv = qEnvironmentVariableIsSet("SWITCHBOARD_BENCH_API_KEY")
+                                    ? QStringLiteral("SWITCHBOARD_BENCH_API_KEY")
+                                    : QStringLiteral("OPENAI_API_KEY");
+    }
+    return profile;
 }
 
 // On-CPU time of every live thread of this process, in ns, with its name: the first field of
@@ -84,7 +109,8 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
     std::unique_ptr<ChatServer> server;
     QUrl baseUrl(config.baseUrl);
     if (config.baseUrl.isEmpty()) {
-        server = std::make_unique<ChatServer>(config.latencyMs);
+        // The agent loop's model: update_progress for the first calls - 1 rounds, then the answer.
+        server = std::make_unique<ChatServer>(config.latencyMs, benchClientRequested() ? 0 : config.calls - 1);
         QString error;
         if (!server->start(&error)) {
             result.check(false, QStringLiteral("built-in chat server did not start: %1").arg(error));
@@ -120,37 +146,59 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
         result.storeUsed = true;
     }
     HttpProbe probe;
+    const bool benchClient = benchClientRequested();
     auto orchestrator = std::make_unique<Orchestrator>();
     BackendRegistry registry = BackendRegistry::withBuiltins();
-    registry.add(HttpChatAgent::name(), [agentConfig, &probe](const AgentProfile &) {
-        return std::make_unique<HttpChatAgent>(agentConfig, &probe);
-    });
-    orchestrator->setBackends(std::move(registry));
     AgentProfile profile;
-    profile.name = HttpChatAgent::name();
-    profile.backend = HttpChatAgent::name();
+    if (benchClient) {
+        registry.add(HttpChatAgent::name(), [agentConfig, &probe](const AgentProfile &) {
+            return std::make_unique<HttpChatAgent>(agentConfig, &probe);
+        });
+        profile.name = HttpChatAgent::name();
+        profile.backend = HttpChatAgent::name();
+    } else {
+        profile = openAiProfile(config, QUrl(base), server != nullptr);
+    }
+    orchestrator->setBackends(std::move(registry));
     orchestrator->setProfiles({profile});
     orchestrator->setMaxParallel(config.parallel);
     if (store)
         store->attach(*orchestrator);
 
     int completed = 0;
+    int unexpectedAnswers = 0;
     QString firstFailure;
+    // The built-in server's answer names the conversation's length: system, goal, and a call and its
+    // result per round, so 2 * calls when the loop sent every round's result back.
+    const QString expectedAnswer = QStringLiteral("ack %1").arg(2 * config.calls);
     QObject::connect(orchestrator.get(), &Orchestrator::agentCompleted, orchestrator.get(),
-                     [&completed] { ++completed; });
+                     [&, checkAnswer = !benchClient && server != nullptr](const QString &, const QString &summary) {
+                         ++completed;
+                         if (checkAnswer && summary != expectedAnswer)
+                             ++unexpectedAnswers;
+                     });
     QObject::connect(orchestrator.get(), &Orchestrator::agentFailed, orchestrator.get(),
                      [&firstFailure](const QString &agentId, const QString &error) {
                          if (firstFailure.isEmpty())
                              firstFailure = agentId + QStringLiteral(": ") + error;
                      });
 
+    // An external server answers without calling tools, so an agent's loop ends after one call: there each
+    // agent's `calls` sequential calls are a chain of `calls` goals of one call each (same ideal makespan).
+    const bool chains = !benchClient && !server;
+    const int goalsPerAgent = chains ? config.calls : 1;
     QList<Goal> goals;
-    goals.reserve(config.tasks);
+    goals.reserve(config.tasks * goalsPerAgent);
     for (int i = 0; i < config.tasks; ++i) {
-        Goal goal;
-        goal.id = QString::number(i);
-        goal.title = QStringLiteral("Chat %1").arg(i);
-        goals << goal;
+        for (int step = 0; step < goalsPerAgent; ++step) {
+            Goal goal;
+            goal.id = chains ? QStringLiteral("%1.%2").arg(i).arg(step) : QString::number(i);
+            goal.title = QStringLiteral("Chat %1").arg(i);
+            goal.description = QStringLiteral("Answer in one short sentence: what is %1 + %2?").arg(i).arg(step);
+            if (step > 0)
+                goal.dependsOn = {QStringLiteral("%1.%2").arg(i).arg(step - 1)};
+            goals << goal;
+        }
     }
 
     const double cpuBefore = ProcessStats::cpuMs();
@@ -172,14 +220,21 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
         result.extras.append(store->finish());
 
     const int expectedCalls = config.tasks * config.calls;
-    result.check(ids.size() == config.tasks, QStringLiteral("spawnParallel refused the goals"));
+    result.check(ids.size() == goals.size(), QStringLiteral("spawnParallel refused the goals"));
     result.check(finished, QStringLiteral("waitAll timed out"));
-    result.check(completed == config.tasks, QStringLiteral("%1 of %2 agents completed; first failure: %3")
+    result.check(completed == goals.size(), QStringLiteral("%1 of %2 agents completed; first failure: %3")
                                                 .arg(completed)
-                                                .arg(config.tasks)
+                                                .arg(goals.size())
                                                 .arg(firstFailure));
-    result.check(probe.calls() == expectedCalls,
-                 QStringLiteral("agents finished %1 calls, expected %2").arg(probe.calls()).arg(expectedCalls));
+    if (benchClient) {
+        result.check(probe.calls() == expectedCalls,
+                     QStringLiteral("agents finished %1 calls, expected %2").arg(probe.calls()).arg(expectedCalls));
+        result.check(probe.maxConcurrent() <= config.parallel,
+                     QStringLiteral("%1 agents ran at once, cap %2").arg(probe.maxConcurrent()).arg(config.parallel));
+    }
+    result.check(
+        unexpectedAnswers == 0,
+        QStringLiteral("%1 agents ended with another answer than \"%2\"").arg(unexpectedAnswers).arg(expectedAnswer));
     if (server) {
         result.check(server->calls() == expectedCalls,
                      QStringLiteral("server saw %1 calls, expected %2").arg(server->calls()).arg(expectedCalls));
@@ -189,25 +244,33 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
                      QStringLiteral("%1 replies did not match the conversation length (messages not growing?)")
                          .arg(probe.unexpectedReplies()));
     }
-    result.check(probe.maxConcurrent() <= config.parallel,
-                 QStringLiteral("%1 agents ran at once, cap %2").arg(probe.maxConcurrent()).arg(config.parallel));
     result.check(maxReached <= config.parallel,
                  QStringLiteral("orchestrator ran %1 at once, cap %2").arg(maxReached).arg(config.parallel));
 
-    const QList<double> latencies = probe.callLatenciesMs();
+    const QList<double> latencies = probe.callLatenciesMs(); // the bench client's calls only
     const double callP50 = Sample::median(latencies);
-    // With an external server the latency is whatever it is: use the median call the agents saw.
-    const double latency = server ? static_cast<double>(config.latencyMs) : callP50;
+    // With an external server the latency is whatever it is: the median call the bench client saw, or for the
+    // openai backend (which reports no per-call times) the wall time per call of one agent at a time.
+    const double latency =
+        server ? static_cast<double>(config.latencyMs)
+        : benchClient
+            ? callP50
+            : result.wallMs / std::ceil(static_cast<double>(config.tasks) / static_cast<double>(config.parallel)) /
+                  config.calls;
     const double waves = std::ceil(static_cast<double>(config.tasks) / static_cast<double>(config.parallel));
     const double idealMs = waves * config.calls * latency;
 
-    result.extras.add(QStringLiteral("path"), HttpChatAgent::name());
-    result.extras.add(QStringLiteral("nam"), agentConfig.plainSocket   ? QStringLiteral("none")
+    result.extras.add(QStringLiteral("path"), benchClient ? HttpChatAgent::name() : QStringLiteral("openai backend"));
+    result.extras.add(QStringLiteral("nam"), !benchClient              ? QStringLiteral("per-client")
+                                             : agentConfig.plainSocket ? QStringLiteral("none")
                                              : config.managerPerThread ? QStringLiteral("per-thread")
                                                                        : QStringLiteral("per-agent"));
     result.extras.add(QStringLiteral("transport"),
                       agentConfig.plainSocket ? QStringLiteral("socket") : QStringLiteral("qnam"));
     result.extras.add(QStringLiteral("calls_per_agent"), config.calls);
+    result.extras.add(QStringLiteral("agent_shape"), chains        ? QStringLiteral("chain of one-call goals")
+                                                     : benchClient ? QStringLiteral("bench client, sequential calls")
+                                                                   : QStringLiteral("agent loop, tool rounds"));
     result.extras.add(QStringLiteral("latency_ms"), latency);
     result.extras.add(QStringLiteral("latency_source"),
                       server ? QStringLiteral("built-in server") : QStringLiteral("measured median call"));
@@ -233,7 +296,9 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
         result.extras.add(QStringLiteral("base_url"), config.baseUrl);
         result.extras.addNull(QStringLiteral("server_calls"));
     }
-    result.extras.add(QStringLiteral("max_concurrency"), probe.maxConcurrent());
+    result.extras.add(QStringLiteral("max_concurrency"), benchClient ? probe.maxConcurrent() : maxReached);
+    if (!benchClient)
+        return result;
     result.extras.add(QStringLiteral("call_p50_ms"), callP50);
     result.extras.add(QStringLiteral("call_p99_ms"), Sample::percentile(latencies, 99.0));
     result.extras.add(QStringLiteral("call_max_ms"), Sample::percentile(latencies, 100.0));
@@ -264,15 +329,21 @@ RunResult runHttpCancelWorkload(const HttpWorkloadConfig &config)
     agentConfig.managerPerThread = config.managerPerThread;
     agentConfig.plainSocket = plainSocketRequested();
     HttpProbe probe;
+    const bool benchClient = benchClientRequested();
     auto orchestrator = std::make_unique<Orchestrator>();
     BackendRegistry registry = BackendRegistry::withBuiltins();
-    registry.add(HttpChatAgent::name(), [agentConfig, &probe](const AgentProfile &) {
-        return std::make_unique<HttpChatAgent>(agentConfig, &probe);
-    });
-    orchestrator->setBackends(std::move(registry));
     AgentProfile profile;
-    profile.name = HttpChatAgent::name();
-    profile.backend = HttpChatAgent::name();
+    if (benchClient) {
+        registry.add(HttpChatAgent::name(), [agentConfig, &probe](const AgentProfile &) {
+            return std::make_unique<HttpChatAgent>(agentConfig, &probe);
+        });
+        profile.name = HttpChatAgent::name();
+        profile.backend = HttpChatAgent::name();
+    } else {
+        profile = openAiProfile(config, server.baseUrl(), true);
+        profile.llm.connectTimeoutS = 2 * kServerLatencyMs / 1000; // the call must be aborted, not time out
+    }
+    orchestrator->setBackends(std::move(registry));
     orchestrator->setProfiles({profile});
     orchestrator->setMaxParallel(config.tasks);
     int cancelled = 0;
@@ -314,7 +385,7 @@ RunResult runHttpCancelWorkload(const HttpWorkloadConfig &config)
                  QStringLiteral("%1 of %2 agents ended Cancelled").arg(cancelled).arg(config.tasks));
     result.check(otherEndings == 0, QStringLiteral("%1 agents completed or failed instead").arg(otherEndings));
     result.check(probe.calls() == 0, QStringLiteral("%1 calls completed").arg(probe.calls()));
-    result.extras.add(QStringLiteral("path"), HttpChatAgent::name());
+    result.extras.add(QStringLiteral("path"), benchClient ? HttpChatAgent::name() : QStringLiteral("openai backend"));
     result.extras.add(QStringLiteral("cancel_ms"), result.wallMs);
     result.extras.add(QStringLiteral("server_latency_ms"), kServerLatencyMs);
     return result;
