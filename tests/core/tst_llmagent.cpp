@@ -522,7 +522,13 @@ void TestLlmAgent::keyIsNeverWritten()
     QVERIFY(!run.logText(id).contains(apiKey));
     QVERIFY(run.o.agentLog(id).size() > 2);
     QVERIFY(db.store().flush());
-    QCOMPARE(db.store().load().agents.size(), 1);
+    // The store has the usage of the two calls that succeeded, priced.
+    const StoreSnapshot stored = db.store().load();
+    QCOMPARE(stored.agents.size(), 1);
+    QCOMPARE(stored.agents.first().inputTokens, 20);
+    QCOMPARE(stored.agents.first().outputTokens, 10);
+    QVERIFY(qFuzzyCompare(stored.agents.first().costUsd, (20 * 1000.0 + 10 * 2000.0) / 1e6));
+    QCOMPARE(status.inputTokens, 20);
     int files = 0;
     for (const QString &dir : {db.directory(), run.logs.path(), run.workspace.path()}) {
         QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);

@@ -11,7 +11,6 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
-#include <algorithm>
 #include <cmath>
 
 namespace switchboard {
@@ -154,8 +153,10 @@ QList<llm::ToolSpec> WorkspaceTools::specs() const
 
 bool WorkspaceTools::handles(const QString &name) const
 {
-    const QList<llm::ToolSpec> all = specs();
-    return std::any_of(all.cbegin(), all.cend(), [&name](const llm::ToolSpec &spec) { return spec.name == name; });
+    static const QStringList fileTools{QStringLiteral("list_files"), QStringLiteral("read_file"),
+                                       QStringLiteral("search_files"), QStringLiteral("write_file"),
+                                       QStringLiteral("edit_file")};
+    return fileTools.contains(name) || (name == u"run_command" && m_command.isEnabled());
 }
 
 ToolResult WorkspaceTools::call(const QString &name, const QJsonObject &arguments)
