@@ -611,6 +611,22 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
         <source>Waiting for</source>
         <translation>Wartet auf</translation>
     </message>
+    <message>
+        <source>No transcript yet.</source>
+        <translation>Noch kein Transkript.</translation>
+    </message>
+    <message>
+        <source>No transcript yet: the model has not been asked anything.</source>
+        <translation>Noch kein Transkript: Das Modell wurde noch nichts gefragt.</translation>
+    </message>
+    <message>
+        <source>No transcript: this agent&apos;s backend does not talk to a model.</source>
+        <translation>Kein Transkript: Das Backend dieses Agenten spricht mit keinem Modell.</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkript</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::BoardFilterBar</name>
@@ -1142,6 +1158,18 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Open full log</source>
         <translation>Vollständiges Protokoll öffnen</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkript</translation>
+    </message>
+    <message>
+        <source>Transcript (%1)</source>
+        <translation>Transkript (%1)</translation>
+    </message>
+    <message>
+        <source>No transcript: this agent did not talk to a model.</source>
+        <translation>Kein Transkript: Dieser Agent hat mit keinem Modell gesprochen.</translation>
     </message>
 </context>
 <context>
@@ -3188,6 +3216,88 @@ Switchboard macht ohne ihn weiter: Die Tafel beginnt leer, und der Lauf bleibt u
     <message>
         <source>Remove the selected entries</source>
         <translation>Die ausgewählten Einträge entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::TranscriptView</name>
+    <message>
+        <source>Attempt %1</source>
+        <translation>Versuch %1</translation>
+    </message>
+    <message>
+        <source>%1 · started %2</source>
+        <translation>%1 · begonnen %2</translation>
+    </message>
+    <message>
+        <source>▴ Show less</source>
+        <translation>▴ Weniger zeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>▸ Show all %n line(s)</source>
+        <translation>
+            <numerusform>▸ Alle %n Zeile zeigen</numerusform>
+            <numerusform>▸ Alle %n Zeilen zeigen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(unnamed tool)</source>
+        <translation>(Werkzeug ohne Namen)</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>läuft…</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>Noch kein Ergebnis</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Systemprompt</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Tool call</source>
+        <translation>Werkzeugaufruf</translation>
+    </message>
+    <message>
+        <source>Tool error</source>
+        <translation>Werkzeugfehler</translation>
+    </message>
+    <message>
+        <source>Tool result</source>
+        <translation>Werkzeugergebnis</translation>
+    </message>
+    <message>
+        <source>%1 in · %2 out</source>
+        <translation>%1 ein · %2 aus</translation>
     </message>
 </context>
 </TS>

@@ -436,4 +436,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>switchboard::TranscriptView</name>
+    <message numerus="yes">
+        <source>▸ Show all %n line(s)</source>
+        <translation>
+            <numerusform>▸ Show all %n line</numerusform>
+            <numerusform>▸ Show all %n lines</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -611,6 +611,22 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
         <source>Waiting for</source>
         <translation>Attend</translation>
     </message>
+    <message>
+        <source>No transcript yet.</source>
+        <translation>Pas encore de transcription.</translation>
+    </message>
+    <message>
+        <source>No transcript yet: the model has not been asked anything.</source>
+        <translation>Pas encore de transcription : le modèle n’a encore rien reçu.</translation>
+    </message>
+    <message>
+        <source>No transcript: this agent&apos;s backend does not talk to a model.</source>
+        <translation>Pas de transcription : le backend de cet agent ne parle à aucun modèle.</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transcription</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::BoardFilterBar</name>
@@ -1142,6 +1158,18 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Open full log</source>
         <translation>Ouvrir le journal complet</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transcription</translation>
+    </message>
+    <message>
+        <source>Transcript (%1)</source>
+        <translation>Transcription (%1)</translation>
+    </message>
+    <message>
+        <source>No transcript: this agent did not talk to a model.</source>
+        <translation>Pas de transcription : cet agent n’a parlé à aucun modèle.</translation>
     </message>
 </context>
 <context>
@@ -3188,6 +3216,88 @@ Switchboard continue sans elle : le tableau démarre vide, et l’exécution res
     <message>
         <source>Remove the selected entries</source>
         <translation>Supprimer les entrées sélectionnées</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::TranscriptView</name>
+    <message>
+        <source>Attempt %1</source>
+        <translation>Tentative %1</translation>
+    </message>
+    <message>
+        <source>%1 · started %2</source>
+        <translation>%1 · commencée à %2</translation>
+    </message>
+    <message>
+        <source>▴ Show less</source>
+        <translation>▴ Afficher moins</translation>
+    </message>
+    <message numerus="yes">
+        <source>▸ Show all %n line(s)</source>
+        <translation>
+            <numerusform>▸ Afficher %n ligne</numerusform>
+            <numerusform>▸ Afficher les %n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(unnamed tool)</source>
+        <translation>(outil sans nom)</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>en cours…</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Arguments</translation>
+    </message>
+    <message>
+        <source>No result yet</source>
+        <translation>Pas encore de résultat</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Prompt système</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistant</translation>
+    </message>
+    <message>
+        <source>Tool call</source>
+        <translation>Appel d’outil</translation>
+    </message>
+    <message>
+        <source>Tool error</source>
+        <translation>Erreur d’outil</translation>
+    </message>
+    <message>
+        <source>Tool result</source>
+        <translation>Résultat d’outil</translation>
+    </message>
+    <message>
+        <source>%1 in · %2 out</source>
+        <translation>%1 entrée · %2 sortie</translation>
     </message>
 </context>
 </TS>

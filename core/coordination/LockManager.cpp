@@ -560,6 +560,30 @@ QString LockManager::holder(const QString &resource) const
     return {};
 }
 
+bool LockManager::holds(const QString &agentId, const QString &resource, quint64 token) const
+{
+    const QMutexLocker locker(&m_mutex);
+    const QString name = LockResource::normalize(resource, m_workspace);
+    if (name.isEmpty() || agentId.isEmpty())
+        return false;
+    // A lease that ran out no longer fences anything, even before the sweep removes it: another agent may be
+    // granted the resource the moment the sweep runs. Locks of an agent blocked in acquire() are renewed by
+    // the sweep instead (see LockLeases::expired), so they still hold.
+    const qint64 now = m_leases.now();
+    const bool waiting = m_waiters.isWaiting(agentId);
+    const QMap<QString, LockLease> &held = m_leases.held();
+    for (auto it = held.cbegin(); it != held.cend(); ++it) {
+        const LockLease &lease = it.value();
+        if (lease.agentId != agentId || (token != 0 && lease.token != token))
+            continue;
+        if (lease.expiresAtMs != 0 && lease.expiresAtMs <= now && !waiting)
+            continue;
+        if (LockResource::covers(it.key(), name))
+            return true;
+    }
+    return false;
+}
+
 QStringList LockManager::heldBy(const QString &agentId) const
 {
     const QMutexLocker locker(&m_mutex);

@@ -157,6 +157,11 @@ public:
     bool anyHeld(const QStringList &resources) const;
     // Holder of exactly this resource (or of one covering it); empty when free.
     QString holder(const QString &resource) const;
+    // Fencing: whether agentId holds resource (normalised like acquire(); also through a lock that covers it,
+    // e.g. its directory) under the grant `token` (0: under any grant), and that lock's lease has not run out.
+    // A lock that expired (swept or not yet), was force-released, released, or was lost and granted again
+    // under a newer token does not hold for the old token. Checked right before writing what the lock guards.
+    bool holds(const QString &agentId, const QString &resource, quint64 token = 0) const;
     QStringList heldBy(const QString &agentId) const;
     int heldCount() const;
     int waitingCount() const;

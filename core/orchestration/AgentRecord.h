@@ -11,6 +11,7 @@ namespace switchboard {
 
 class AttemptContext;
 class AgentLog;
+class AgentTranscript;
 
 // Everything the orchestrator keeps about one agent: its status as views see it, its goal, its log, the
 // attempt in flight and the bookkeeping of retries, waits and timers. Owned by AgentTable; the other rooms
@@ -20,9 +21,10 @@ struct AgentRecord
     AgentStatus status;
     Goal goal;
     std::shared_ptr<AgentLog> log;
-    std::shared_ptr<AttemptContext> context; // while an attempt runs
-    std::shared_ptr<AttemptContext> pooled;  // dispatched ahead: in the pool's queue, not started (still Queued)
-    bool runnerWaiting = false;              // its runner waits for a human or a lock (not counted as running)
+    std::shared_ptr<AgentTranscript> transcript; // model agents: their recent transcript; null until the first step
+    std::shared_ptr<AttemptContext> context;     // while an attempt runs
+    std::shared_ptr<AttemptContext> pooled;      // dispatched ahead: in the pool's queue, not started (still Queued)
+    bool runnerWaiting = false;                  // its runner waits for a human or a lock (not counted as running)
     qint64 runMs = 0;
     bool cancelRequested = false;
     // Usage of earlier attempts: costs add up across retries.

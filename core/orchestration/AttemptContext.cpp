@@ -3,12 +3,15 @@
 #include "AgentLog.h"
 #include "coordination/Scratchpad.h"
 #include "model/ErrorKind.h"
+#include "model/TranscriptLimits.h"
 
 #include <QDeadlineTimer>
 #include <QMetaObject>
 #include <QPointer>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace switchboard {
 
@@ -321,16 +324,38 @@ bool AttemptContext::hasLostLock() const
 
 bool AttemptContext::holdsLock(const QString &resource, quint64 token) const
 {
-    // PLACEHOLDER until the fencing check lands (issue 13, tools helper).
-    Q_UNUSED(resource);
-    Q_UNUSED(token);
-    return !hasLostLock();
+    // Without a LockManager (bare backend tests) no lock was ever granted, so no grant can hold: only the
+    // "any grant" question (token 0) is answered yes, because there is nobody to conflict with.
+    if (!m_locks)
+        return token == 0;
+    return m_locks->holds(m_agentId, resource, token);
 }
 
 void AttemptContext::recordTranscript(TranscriptEntry entry)
 {
-    // PLACEHOLDER until the transcript store lands (issue 13, transcript helper).
-    Q_UNUSED(entry);
+    entry.agentId = m_agentId;
+    entry.attempt = m_attempt;
+    TranscriptLimits::bound(entry); // before the lock: cutting a large tool result is the slow part
+    {
+        const QMutexLocker locker(&m_transcriptMutex);
+        // Numbered and stamped under the lock that orders the queue, so seq and time follow the queue order
+        // when several threads of one backend record at once.
+        entry.seq = m_nextTranscriptSeq++;
+        entry.at = QDateTime::currentDateTimeUtc();
+        m_transcript.append(std::move(entry));
+    }
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        ++m_state.activity; // a step of the conversation is proof of life, like a log line
+    }
+    // The entries travel with the (coalesced) live-state notice: the orchestrator takes them all at once.
+    notifyChanged();
+}
+
+QList<TranscriptEntry> AttemptContext::takeTranscript()
+{
+    const QMutexLocker locker(&m_transcriptMutex);
+    return std::exchange(m_transcript, {});
 }
 
 EscalationInbox::Outcome AttemptContext::escalate(EscalationInbox::Request request)

@@ -106,6 +106,9 @@ public:
     QString stopKind() const;
     AgentLiveState takeLiveState();
     AgentLiveState liveState() const;
+    // The transcript entries recorded since the last call, in seq order. Nothing is coalesced: every entry
+    // recordTranscript() took is handed out exactly once.
+    QList<TranscriptEntry> takeTranscript();
 
 private:
     struct LockWait
@@ -162,6 +165,10 @@ private:
 
     QMutex m_lockWaitsMutex;
     QList<LockWait> m_lockWaits; // requestLocks() that waited on the lock-wait pool
+
+    QMutex m_transcriptMutex;            // guards the two below: seq and queue order are the same order
+    QList<TranscriptEntry> m_transcript; // recorded, not yet taken by the orchestrator
+    int m_nextTranscriptSeq = 0;
 
     QMutex m_escalationWaitsMutex;
     QList<EscalationWait> m_escalationWaits; // raiseEscalation() questions not known to be answered

@@ -3,6 +3,7 @@
 #include "AgentLog.h"
 #include "AgentRecord.h"
 #include "AgentTable.h"
+#include "AgentTranscript.h"
 #include "AttemptContext.h"
 #include "RunHooks.h"
 #include "RunRecorder.h"
@@ -73,6 +74,7 @@ void AttemptLifecycle::applyLiveState(AgentRecord &record)
         return;
     const QString &agentId = r->status.agentId;
     const AgentLiveState live = r->context->takeLiveState();
+    collectTranscript(*r);
     AgentStatus &s = r->status;
     const bool progressChanged = live.progress != s.progress || live.step != s.currentStep;
     if (m_recorder.store()) {
@@ -104,6 +106,17 @@ void AttemptLifecycle::applyLiveState(AgentRecord &record)
     if (progressChanged)
         m_hooks.notifyProgress(agentId, s.progress, s.currentStep);
     m_watchdog.checkBudgets(*r);
+}
+
+void AttemptLifecycle::collectTranscript(AgentRecord &record)
+{
+    QList<TranscriptEntry> entries = record.context->takeTranscript();
+    if (entries.isEmpty())
+        return;
+    if (!record.transcript)
+        record.transcript = std::make_shared<AgentTranscript>();
+    record.transcript->append(entries);
+    m_recorder.recordTranscript(std::move(entries));
 }
 
 void AttemptLifecycle::handleWaitChanged(AgentRecord &r, AgentState state)
@@ -165,6 +178,17 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
                                           errorKindName(ErrorKind::LockLost));
     }
     r->log->flush();
+    if (r->context)
+        collectTranscript(*r); // the last steps, recorded before the final state that follows them
+    if (r->transcript && m_recorder.store()) {
+        // The attempt's steps are in the store once committed: the live copy lets them go (only running
+        // agents keep theirs in memory; views read the rest from the store).
+        const qint64 upTo = r->transcript->total();
+        m_recorder.whenStored([transcript = std::weak_ptr<AgentTranscript>(r->transcript), upTo] {
+            if (const std::shared_ptr<AgentTranscript> live = transcript.lock())
+                live->forgetBefore(upTo);
+        });
+    }
     if (m_recorder.store() && r->context) {
         // The attempt's final usage, unless applyLiveState() has recorded exactly this already (agents that
         // report no usage at all then cost one write less per goal).

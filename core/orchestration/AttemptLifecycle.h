@@ -39,7 +39,7 @@ public:
 
     void beginAttempt(AgentRecord &record, qint64 nowMs, const QDateTime &nowUtc);
     // Takes what the running attempt reported since the last look (progress, usage, activity, rate limit,
-    // handoff) into the status, the store and the budgets.
+    // handoff, transcript steps) into the status, the store and the budgets.
     void applyLiveState(AgentRecord &record);
     // The runner began (state Escalated/WaitingForLock) or ended (Running) a wait for a human or a lock.
     void handleWaitChanged(AgentRecord &record, AgentState state);
@@ -59,6 +59,9 @@ public:
 
 private:
     const RetryPolicy &retryPolicy(const AgentRecord &record) const;
+    // The transcript steps the running attempt recorded since the last look: into the agent's live copy and
+    // the store, in their order.
+    void collectTranscript(AgentRecord &record);
     void escalateFailure(AgentRecord &record, const QString &error);
     void handleFailureAnswer(const QString &agentId, const Escalation &escalation);
     // failPending, then the next dispatch and the idle check.

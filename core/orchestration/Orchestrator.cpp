@@ -4,6 +4,7 @@
 #include "AgentLog.h"
 #include "AgentRecord.h"
 #include "AgentTable.h"
+#include "AgentTranscript.h"
 #include "AttemptContext.h"
 #include "AttemptLifecycle.h"
 #include "Dispatcher.h"
@@ -373,6 +374,18 @@ qint64 Orchestrator::agentLogDropped(const QString &agentId) const
 {
     const AgentRecord *r = m_table->record(agentId);
     return r ? r->log->droppedLines() : 0;
+}
+
+QList<TranscriptEntry> Orchestrator::agentTranscript(const QString &agentId, qint64 from, qint64 *total,
+                                                     qint64 *dropped) const
+{
+    const AgentRecord *r = m_table->record(agentId);
+    const AgentTranscript *transcript = r ? r->transcript.get() : nullptr;
+    if (total)
+        *total = transcript ? transcript->total() : 0;
+    if (dropped)
+        *dropped = transcript ? transcript->dropped() : 0;
+    return transcript ? transcript->since(from) : QList<TranscriptEntry>();
 }
 
 int Orchestrator::lockConflicts() const

@@ -10,6 +10,7 @@
 #include "model/DeadlinePolicy.h"
 #include "model/Goal.h"
 #include "model/RunSummary.h"
+#include "model/TranscriptEntry.h"
 #include "orchestration/RunHooks.h"
 #include "orchestration/Scheduler.h"
 
@@ -137,6 +138,13 @@ public:
     QString agentForGoal(const QString &goalId) const;
     QStringList agentLog(const QString &agentId) const;
     qint64 agentLogDropped(const QString &agentId) const;
+    // A model agent's recent transcript (all its attempts, oldest step first), as recorded so far: the steps
+    // numbered `from` and later (0 = the first ever recorded; pass the last *total to get only what is new).
+    // *total: steps ever recorded; *dropped: how many of those the bounded live copy (AgentTranscript) no
+    // longer holds: the oldest past its bound, and, with a store, every ended attempt's once committed (the
+    // store keeps them all: Store::transcript()). Empty for agents that record none.
+    QList<TranscriptEntry> agentTranscript(const QString &agentId, qint64 from = 0, qint64 *total = nullptr,
+                                           qint64 *dropped = nullptr) const;
 
     // Cancels a queued agent at once; a running one is told to stop and reports Cancelled promptly.
     bool cancel(const QString &agentId);

@@ -128,6 +128,23 @@ void RunRecorder::recordLog(AgentRecord &record)
         m_store->submit(StoreWrite::log(record.status.agentId, lines));
 }
 
+void RunRecorder::recordTranscript(QList<TranscriptEntry> entries)
+{
+    if (m_store && !entries.isEmpty())
+        m_store->submit(StoreWrite::transcript(std::move(entries)));
+}
+
+void RunRecorder::whenStored(std::function<void()> then)
+{
+    if (!m_store)
+        return;
+    // An empty job commits in order with the writes before it: its callback is a barrier.
+    m_store->submitAll({}, m_context, [then = std::move(then)](bool committed) {
+        if (committed)
+            then();
+    });
+}
+
 void RunRecorder::recordEscalation(const Escalation &escalation)
 {
     if (!m_store)

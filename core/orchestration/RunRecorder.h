@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/AgentResult.h"
+#include "model/TranscriptEntry.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -27,7 +28,7 @@ struct RunSummary;
 
 // Every store write of a run and the "durable before reported" ordering: the run row, goals before they are
 // reported or dispatched, transitions, final states before their signals, answers before the agent gets them,
-// usage, progress, log lines, questions, lock events and notes. Without a store it records nothing and
+// usage, progress, log lines, transcripts, questions, lock events and notes. Without a store it records nothing and
 // reports at once. Owns the run's identity (id, name, plan file, settings) and the count of final states
 // still on their way to disk.
 class RunRecorder final
@@ -61,6 +62,11 @@ public:
     void recordProgress(const QString &agentId, int progress, const QString &step);
     void recordUsage(const QString &agentId, int attempt, qint64 inputTokens, qint64 outputTokens, double costUsd);
     void recordLog(AgentRecord &record);
+    // Steps of a model agent's conversation, in seq order: one write (one batch for the writer thread).
+    void recordTranscript(QList<TranscriptEntry> entries);
+    // Runs `then` (on the context's thread) once everything submitted so far is committed; never without a
+    // store or when the writes failed.
+    void whenStored(std::function<void()> then);
     void recordEscalation(const Escalation &escalation);
     void recordLockEvent(const LockEvent &event);
     void recordNote(const QString &key, const QString &text, const QString &authorAgentId, const QDateTime &at);

@@ -382,6 +382,11 @@ QStringList Store::agentLog(const QString &agentId) const
     return StoreReader(readConnection()).agentLog(agentId);
 }
 
+QList<TranscriptEntry> Store::transcript(const QString &agentId, int attempt) const
+{
+    return StoreReader(readConnection()).transcript(agentId, attempt);
+}
+
 QList<NoteRecord> Store::notes(const QString &runId) const
 {
     return StoreReader(readConnection()).notes(runId);

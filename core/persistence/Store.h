@@ -68,6 +68,7 @@ namespace switchboard {
 //  - locks:   submit(StoreWrite::lockEvent(event)) on LockManager::lockEvent.
 //  - log:     submit(StoreWrite::log(agent, lines)) with the lines of AgentLog::takeNew() on the update tick.
 //  - notes:   submit(StoreWrite::note(runId, key, text, agent)); notes(runId) reads them back.
+//  - transcript: submit(StoreWrite::transcript(entries)) with what model agents recorded; transcript(agent).
 //  - run end: submit(StoreWrite::runFinished(runId, summary())); at quit: flush(), then destroy.
 //  - storageFailed(message): stop dispatching, show the message as a banner; reads keep working.
 class Store final : public QObject
@@ -140,6 +141,8 @@ public:
     RunHistory history(const QString &runId = {}, QString *error = nullptr) const;
     // The last kLogLinesKept lines of the agent's log.
     QStringList agentLog(const QString &agentId) const;
+    // The agent's model transcript (every attempt, or only `attempt` when > 0), oldest step first.
+    QList<TranscriptEntry> transcript(const QString &agentId, int attempt = 0) const;
     // How many goals the run has, cheaply (before load() reads them all); -1 when it cannot be read.
     int goalCount(const QString &runId) const;
     // Every run's goal counts by state, attempts, tokens and cost, in the order of runs(), without reading a

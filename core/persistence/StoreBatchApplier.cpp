@@ -395,6 +395,22 @@ bool StoreBatchApplier::applyPayload(const StoreWrite::NoteWritten &w, StoreWrit
         {n.runId, n.key, n.text, n.authorAgentId, ms(n.at)}, error);
 }
 
+bool StoreBatchApplier::applyPayload(const StoreWrite::TranscriptRecorded &w, StoreWriteError *error)
+{
+    for (const TranscriptEntry &e : w.entries) {
+        if (!m_statements.exec(
+                QStringLiteral("INSERT OR REPLACE INTO transcript (agent_id, attempt, seq, kind, text, tool_name, "
+                               "tool_call_id, is_error, input_tokens, output_tokens, cost_usd, at) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                {e.agentId, e.attempt, e.seq, transcriptKindName(e.kind), e.text, e.toolName, e.toolCallId,
+                 e.isError ? 1 : 0, e.inputTokens, e.outputTokens, e.costUsd,
+                 e.at.isValid() ? ms(e.at) : QVariant(QDateTime::currentMSecsSinceEpoch())},
+                error))
+            return false;
+    }
+    return true;
+}
+
 bool StoreBatchApplier::trimLogs(StoreWriteError *error)
 {
     for (const QString &agentId : std::as_const(m_touchedLogAgents)) {

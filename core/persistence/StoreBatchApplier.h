@@ -56,6 +56,7 @@ private:
     bool applyPayload(const StoreWrite::LockEventRecorded &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::LogLines &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::NoteWritten &w, StoreWriteError *error);
+    bool applyPayload(const StoreWrite::TranscriptRecorded &w, StoreWriteError *error);
 
     QSqlDatabase &m_db;
     SqliteStatementCache &m_statements;

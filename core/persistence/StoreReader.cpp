@@ -510,6 +510,37 @@ QStringList StoreReader::agentLog(const QString &agentId)
     return result;
 }
 
+QList<TranscriptEntry> StoreReader::transcript(const QString &agentId, int attempt)
+{
+    QList<TranscriptEntry> result;
+    QString sql = QStringLiteral("SELECT attempt, seq, kind, text, tool_name, tool_call_id, is_error, input_tokens, "
+                                 "output_tokens, cost_usd, at FROM transcript WHERE agent_id = ?");
+    QVariantList values{agentId};
+    if (attempt > 0) {
+        sql += QStringLiteral(" AND attempt = ?");
+        values.append(attempt);
+    }
+    sql += QStringLiteral(" ORDER BY attempt, seq");
+    Rows q(m_db, handle(), sql, values, &m_error);
+    while (q.next()) {
+        TranscriptEntry e;
+        e.agentId = agentId;
+        e.attempt = q.int32(0);
+        e.seq = q.int32(1);
+        e.kind = transcriptKindFromName(q.text(2));
+        e.text = q.text(3);
+        e.toolName = q.text(4);
+        e.toolCallId = q.text(5);
+        e.isError = q.int32(6) != 0;
+        e.inputTokens = q.int64(7);
+        e.outputTokens = q.int64(8);
+        e.costUsd = q.real(9);
+        e.at = q.time(10);
+        result.append(std::move(e));
+    }
+    return result;
+}
+
 quint64 StoreReader::maxFencingToken()
 {
     Rows q(m_db, handle(),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/TranscriptEntry.h"
 #include "persistence/RunHistory.h"
 #include "persistence/RunTotals.h"
 #include "persistence/StoreSnapshot.h"
@@ -37,6 +38,8 @@ public:
     QList<LockEventRecord> lockEvents(const QString &runId = {});
     QList<NoteRecord> notes(const QString &runId = {});
     QStringList agentLog(const QString &agentId);
+    // The agent's transcript, by attempt then seq; attempt > 0: that attempt only.
+    QList<TranscriptEntry> transcript(const QString &agentId, int attempt = 0);
     quint64 maxFencingToken();
     // How many goals a run has (its goals' primary key, no rows read); -1 on error.
     int goalCount(const QString &runId);

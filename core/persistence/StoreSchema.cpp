@@ -143,6 +143,28 @@ QStringList version3()
     };
 }
 
+// What model agents said and did, one row per step (TranscriptEntry): kind is transcriptKindName(); text is
+// bounded by TranscriptLimits. No foreign key, like the other audit trails.
+QStringList version4()
+{
+    return {
+        QStringLiteral("CREATE TABLE transcript ("
+                       " agent_id TEXT NOT NULL,"
+                       " attempt INTEGER NOT NULL,"
+                       " seq INTEGER NOT NULL,"
+                       " kind TEXT NOT NULL,"
+                       " text TEXT NOT NULL DEFAULT '',"
+                       " tool_name TEXT NOT NULL DEFAULT '',"
+                       " tool_call_id TEXT NOT NULL DEFAULT '',"
+                       " is_error INTEGER NOT NULL DEFAULT 0,"
+                       " input_tokens INTEGER NOT NULL DEFAULT 0,"
+                       " output_tokens INTEGER NOT NULL DEFAULT 0,"
+                       " cost_usd REAL NOT NULL DEFAULT 0,"
+                       " at INTEGER NOT NULL,"
+                       " PRIMARY KEY (agent_id, attempt, seq))"),
+    };
+}
+
 void setError(QString *error, const QString &message)
 {
     if (error)
@@ -167,6 +189,8 @@ QStringList StoreSchema::stepStatements(int fromVersion)
         return version2();
     case 2:
         return version3();
+    case 3:
+        return version4();
     default:
         return {};
     }

@@ -9,11 +9,12 @@ namespace switchboard {
 // The database schema and its migrations. The version lives in PRAGMA user_version; each step takes the
 // database from version N to N+1 inside one transaction, so a crash or a full disk mid-migration leaves
 // the previous version intact. Version 1: runs, goals, agents, transitions, attempts, escalations, lock
-// events, agent log, meta. Version 2: the shared scratchpad (notes).
+// events, agent log, meta. Version 2: the shared scratchpad (notes). Version 3: run settings. Version 4:
+// model agents' transcripts.
 class StoreSchema final
 {
 public:
-    static constexpr int kLatestVersion = 3;
+    static constexpr int kLatestVersion = 4;
 
     // PRAGMA user_version; -1 when it cannot be read.
     static int version(const QSqlDatabase &db);

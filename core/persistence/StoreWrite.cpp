@@ -99,6 +99,13 @@ StoreWrite StoreWrite::note(const QString &runId, const QString &key, const QStr
     return NoteWritten{NoteRecord{runId, key, text, authorAgentId, stamp(at)}};
 }
 
+StoreWrite StoreWrite::transcript(QList<TranscriptEntry> entries)
+{
+    for (TranscriptEntry &entry : entries)
+        entry.at = stamp(entry.at);
+    return TranscriptRecorded{std::move(entries)};
+}
+
 QString StoreWrite::coalesceKey() const
 {
     if (const auto *p = std::get_if<Progress>(&m_payload))

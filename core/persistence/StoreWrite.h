@@ -8,6 +8,7 @@
 #include "model/LockEvent.h"
 #include "model/NoteRecord.h"
 #include "model/RunSummary.h"
+#include "model/TranscriptEntry.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -100,9 +101,15 @@ public:
     {
         NoteRecord note;
     };
+    // Steps of model agents' conversations, each with its agent, attempt and seq (a batch the orchestrator
+    // took at once; several agents may be mixed). Inserted or replaced by (agent, attempt, seq).
+    struct TranscriptRecorded
+    {
+        QList<TranscriptEntry> entries;
+    };
 
     using Payload = std::variant<RunStarted, RunFinished, GoalAdded, Transition, Progress, Usage, EscalationChanged,
-                                 LockEventRecorded, LogLines, NoteWritten>;
+                                 LockEventRecorded, LogLines, NoteWritten, TranscriptRecorded>;
 
     StoreWrite() = default;
     // Any payload struct converts, for callers that fill one in by hand.
@@ -126,6 +133,7 @@ public:
     static StoreWrite escalation(const Escalation &escalation);
     static StoreWrite lockEvent(const LockEvent &event, const QDateTime &at = {});
     static StoreWrite log(const QString &agentId, const QStringList &lines, const QDateTime &at = {});
+    static StoreWrite transcript(QList<TranscriptEntry> entries);
     static StoreWrite note(const QString &runId, const QString &key, const QString &text, const QString &authorAgentId,
                            const QDateTime &at = {});
 

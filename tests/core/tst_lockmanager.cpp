@@ -90,6 +90,10 @@ private Q_SLOTS:
     void snapshotShowsHoldersAndWaiters();
     void signalsAndEvents();
     void mutualExclusionUnderContention();
+    void holdsChecksHolderAndToken();
+    void holdsEndsWithExpiryBeforeTheSweep();
+    void holdsEndsWithForceReleaseAndRegrant();
+    void holdsUnderContention();
 };
 
 void TestLockManager::normalization_data()
@@ -743,6 +747,136 @@ void TestLockManager::signalsAndEvents()
     QCOMPARE(lockActionFromString(u"Forced"_s), LockEvent::Action::Forced);
     QCOMPARE(lockActionToString(LockEvent::Action::Expired), u"expired"_s);
     QVERIFY(!lockActionFromString(u"stolen"_s));
+}
+
+void TestLockManager::holdsChecksHolderAndToken()
+{
+    LockManager locks;
+    const auto dir = locks.tryAcquire(u"a1"_s, {u"src"_s});
+    const auto named = locks.tryAcquire(u"a1"_s, {u"db:schema"_s});
+    QVERIFY(dir.ok() && named.ok());
+    QVERIFY(dir.token != named.token);
+
+    // Normalised like acquire(), and covered by the directory lock.
+    QVERIFY(locks.holds(u"a1"_s, u"src"_s, dir.token));
+    QVERIFY(locks.holds(u"a1"_s, u"./src/x/../a.py"_s, dir.token));
+    QVERIFY(locks.holds(u"a1"_s, u"src/deep/b.py"_s, 0));
+    QVERIFY(locks.holds(u"a1"_s, u"db:schema"_s, named.token));
+    // Not under another grant of the same agent, not for another agent, not outside what is held.
+    QVERIFY(!locks.holds(u"a1"_s, u"src/a.py"_s, named.token));
+    QVERIFY(!locks.holds(u"a1"_s, u"db:schema"_s, dir.token));
+    QVERIFY(!locks.holds(u"a2"_s, u"src/a.py"_s, 0));
+    QVERIFY(!locks.holds(u"a2"_s, u"src/a.py"_s, dir.token));
+    QVERIFY(!locks.holds(u"a1"_s, u"srcs/a.py"_s, 0));
+    QVERIFY(!locks.holds(u"a1"_s, u"."_s, 0));           // the directory does not cover the whole workspace
+    QVERIFY(!locks.holds(u"a1"_s, u"../src/a.py"_s, 0)); // invalid: never held
+    QVERIFY(!locks.holds(u"a1"_s, u"db:other"_s, 0));
+
+    // A file lock taken before the directory lock holds under either grant.
+    const auto file = locks.tryAcquire(u"a3"_s, {u"lib/a.py"_s});
+    const auto lib = locks.tryAcquire(u"a3"_s, {u"lib"_s});
+    QVERIFY(file.ok() && lib.ok());
+    QVERIFY(locks.holds(u"a3"_s, u"lib/a.py"_s, file.token));
+    QVERIFY(locks.holds(u"a3"_s, u"lib/a.py"_s, lib.token));
+    QVERIFY(!locks.holds(u"a3"_s, u"lib/b.py"_s, file.token));
+
+    // Released: no longer held under any token.
+    QCOMPARE(locks.release(u"a1"_s, {u"src"_s}), 1);
+    QVERIFY(!locks.holds(u"a1"_s, u"src/a.py"_s, dir.token));
+    QVERIFY(!locks.holds(u"a1"_s, u"src/a.py"_s, 0));
+    QVERIFY(locks.holds(u"a1"_s, u"db:schema"_s, 0));
+}
+
+void TestLockManager::holdsEndsWithExpiryBeforeTheSweep()
+{
+    LockManager locks;
+    ManualClock clock;
+    locks.setClock(clock.function());
+    locks.setSweepInterval(0ms);
+    locks.setLeaseTtl(200ms);
+    const auto grant = locks.tryAcquire(u"a1"_s, {u"x"_s});
+    QVERIFY(grant.ok());
+    clock.advance(150);
+    QVERIFY(locks.holds(u"a1"_s, u"x"_s, grant.token));
+    QCOMPARE(locks.renew(u"a1"_s), 1);
+    clock.advance(150); // 300: alive thanks to the renewal
+    QVERIFY(locks.holds(u"a1"_s, u"x"_s, grant.token));
+    clock.advance(51); // ran out; not swept yet, so the queries still list it
+    QVERIFY(locks.isHeld(u"x"_s));
+    QVERIFY(!locks.holds(u"a1"_s, u"x"_s, grant.token));
+    QVERIFY(!locks.holds(u"a1"_s, u"x"_s, 0));
+    QCOMPARE(locks.sweepExpired(), 1);
+    QVERIFY(!locks.holds(u"a1"_s, u"x"_s, 0));
+
+    // Another agent takes it: the old holder's token stays dead, the new one holds.
+    const auto next = locks.tryAcquire(u"a2"_s, {u"x"_s});
+    QVERIFY(next.ok());
+    QVERIFY(locks.holds(u"a2"_s, u"x"_s, next.token));
+    QVERIFY(!locks.holds(u"a1"_s, u"x"_s, grant.token));
+    QVERIFY(!locks.holds(u"a2"_s, u"x"_s, grant.token));
+}
+
+void TestLockManager::holdsEndsWithForceReleaseAndRegrant()
+{
+    LockManager locks;
+    const auto first = locks.tryAcquire(u"a1"_s, {u"src/a.py"_s});
+    QVERIFY(first.ok());
+    QVERIFY(locks.holds(u"a1"_s, u"src/a.py"_s, first.token));
+    QVERIFY(locks.forceRelease(u"src/a.py"_s));
+    QVERIFY(!locks.holds(u"a1"_s, u"src/a.py"_s, first.token));
+    QVERIFY(!locks.holds(u"a1"_s, u"src/a.py"_s, 0));
+
+    // The same agent gets it back under a newer token: a write fenced by the old grant must be refused.
+    const auto again = locks.tryAcquire(u"a1"_s, {u"src/a.py"_s});
+    QVERIFY(again.ok());
+    QVERIFY(again.token > first.token);
+    QVERIFY(locks.holds(u"a1"_s, u"src/a.py"_s, again.token));
+    QVERIFY(!locks.holds(u"a1"_s, u"src/a.py"_s, first.token));
+    QVERIFY(locks.holds(u"a1"_s, u"src/a.py"_s, 0));
+    QCOMPARE(locks.releaseAll(u"a1"_s), 1);
+    QVERIFY(!locks.holds(u"a1"_s, u"src/a.py"_s, again.token));
+}
+
+void TestLockManager::holdsUnderContention()
+{
+    // Many agents take turns on one file and check the fence while they hold it, while others ask about it:
+    // exactly the current holder under its current token holds, at every moment.
+    constexpr int kThreads = 16;
+    constexpr int kIterations = 60;
+    LockManager locks;
+    locks.setLeaseTtl(0ms);
+    std::atomic<int> wrongWhileHeld{0};
+    std::atomic<int> staleHeld{0};
+    std::atomic<int> grants{0};
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back(QThread::create([&, t] {
+            const QString agent = u"a%1"_s.arg(t);
+            quint64 previous = 0;
+            for (int i = 0; i < kIterations; ++i) {
+                LockGuard guard(locks, agent, {u"src/shared.txt"_s}, waitFor(60s));
+                if (!guard)
+                    continue;
+                ++grants;
+                if (!locks.holds(agent, u"./src/shared.txt"_s, guard.token()))
+                    ++wrongWhileHeld;
+                if (previous != 0 && locks.holds(agent, u"src/shared.txt"_s, previous))
+                    ++staleHeld;
+                for (int other = 0; other < kThreads; ++other) {
+                    if (other != t && locks.holds(u"a%1"_s.arg(other), u"src/shared.txt"_s, 0))
+                        ++wrongWhileHeld;
+                }
+                previous = guard.token();
+            }
+        }));
+        threads.back()->start();
+    }
+    for (auto &thread : threads)
+        QVERIFY(thread->wait(QDeadlineTimer(120s)));
+    QCOMPARE(grants.load(), kThreads * kIterations);
+    QCOMPARE(wrongWhileHeld.load(), 0);
+    QCOMPARE(staleHeld.load(), 0);
+    QVERIFY(!locks.holds(u"a0"_s, u"src/shared.txt"_s, 0));
 }
 
 void TestLockManager::mutualExclusionUnderContention()

@@ -143,6 +143,8 @@ private Q_SLOTS:
     void keepsIdsGrowingAcrossRestarts();
     void readsTrickyTextAsWritten();
     void readsRunTotalsWithoutTheirRows();
+    void roundTripsTranscript();
+    void migratesVersion3DatabaseToTranscripts();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -193,7 +195,7 @@ void TestStore::createsSchemaOnEmptyDatabase()
     QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
     const QStringList tables = raw.db().tables();
     for (const QString &table : {u"runs"_s, u"goals"_s, u"agents"_s, u"transitions"_s, u"attempts"_s, u"escalations"_s,
-                                 u"lock_events"_s, u"agent_log"_s, u"meta"_s, u"notes"_s})
+                                 u"lock_events"_s, u"agent_log"_s, u"meta"_s, u"notes"_s, u"transcript"_s})
         QVERIFY2(tables.contains(table), qPrintable(table));
     QCOMPARE(raw.scalar(u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
 }
@@ -1533,6 +1535,96 @@ void TestStore::readsRunTotalsWithoutTheirRows()
     StoreReader qtSql(raw.db(), StoreReader::Access::QtSql);
     QCOMPARE(qtSql.runTotals(), totals);
     QVERIFY2(qtSql.ok(), qPrintable(qtSql.error()));
+}
+
+void TestStore::roundTripsTranscript()
+{
+    Store store;
+    QString error;
+    QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+    QVERIFY(seedRun(store));
+
+    const auto entry = [](int attempt, int seq, TranscriptEntry::Kind kind, const QString &text) {
+        TranscriptEntry e;
+        e.agentId = u"a-1"_s;
+        e.attempt = attempt;
+        e.seq = seq;
+        e.kind = kind;
+        e.text = text;
+        e.at = at(100 + seq);
+        return e;
+    };
+    QList<TranscriptEntry> first{entry(1, 0, TranscriptEntry::Kind::System, u"You are a careful coder.\nBe brief."_s),
+                                 entry(1, 1, TranscriptEntry::Kind::User, u"Fix the bug in ü.py 🚀"_s)};
+    TranscriptEntry reply = entry(1, 2, TranscriptEntry::Kind::Assistant, QString());
+    reply.inputTokens = 1234;
+    reply.outputTokens = 56;
+    reply.costUsd = 0.0021;
+    TranscriptEntry call = entry(1, 3, TranscriptEntry::Kind::ToolCall, u"{\"path\":\"src/a.py\"}"_s);
+    call.toolName = u"read_file"_s;
+    call.toolCallId = u"call_1"_s;
+    TranscriptEntry result = entry(1, 4, TranscriptEntry::Kind::ToolResult, u"no such file"_s);
+    result.toolCallId = u"call_1"_s;
+    result.isError = true;
+    QList<TranscriptEntry> second{reply, call, result};
+    QList<TranscriptEntry> retry{entry(2, 0, TranscriptEntry::Kind::Error, u"HTTP 500: overloaded"_s)};
+    // Another agent's steps in the same batch stay apart.
+    TranscriptEntry other = entry(1, 0, TranscriptEntry::Kind::User, u"other agent"_s);
+    other.agentId = u"a-2"_s;
+    QVERIFY(test::submitAndFlush(store, {StoreWrite::transcript(first), StoreWrite::transcript(second + QList{other}),
+                                         StoreWrite::transcript(retry)}));
+
+    const QList<TranscriptEntry> all = first + second + retry;
+    QCOMPARE(store.transcript(u"a-1"_s), all);
+    QCOMPARE(store.transcript(u"a-1"_s, 1), first + second);
+    QCOMPARE(store.transcript(u"a-1"_s, 2), retry);
+    QCOMPARE(store.transcript(u"a-2"_s), QList<TranscriptEntry>{other});
+    QVERIFY(store.transcript(u"a-3"_s).isEmpty());
+    QCOMPARE(store.transcript(u"a-1"_s).at(0).at.timeSpec(), Qt::UTC);
+
+    // Written again (a replayed batch), a step replaces itself instead of failing the batch.
+    QVERIFY(test::submitAndFlush(store, {StoreWrite::transcript(retry)}));
+    QCOMPARE(store.transcript(u"a-1"_s).size(), all.size());
+
+    // The SQLite C API and QtSql read the same.
+    RawDb raw(dbPath());
+    QVERIFY(raw.isOpen());
+    StoreReader direct(raw.db());
+    StoreReader qtSql(raw.db(), StoreReader::Access::QtSql);
+    QCOMPARE(direct.transcript(u"a-1"_s), all);
+    QCOMPARE(qtSql.transcript(u"a-1"_s), all);
+    QVERIFY2(direct.ok(), qPrintable(direct.error()));
+    QVERIFY2(qtSql.ok(), qPrintable(qtSql.error()));
+}
+
+void TestStore::migratesVersion3DatabaseToTranscripts()
+{
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.isOpen());
+        QSqlDatabase db = raw.db();
+        QString error;
+        QVERIFY2(StoreSchema::migrate(db, 3, &error), qPrintable(error));
+        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 3);
+        QVERIFY(!raw.exec(u"SELECT seq FROM transcript"_s));
+    }
+    Store store;
+    QString error;
+    QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+    {
+        RawDb raw(dbPath());
+        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 4);
+        QVERIFY(raw.exec(u"SELECT agent_id, attempt, seq, kind, text, tool_name, tool_call_id, is_error, "
+                         u"input_tokens, output_tokens, cost_usd, at FROM transcript"_s));
+    }
+    TranscriptEntry e;
+    e.agentId = u"a-1"_s;
+    e.attempt = 1;
+    e.kind = TranscriptEntry::Kind::Assistant;
+    e.text = u"hello"_s;
+    e.at = at(5);
+    QVERIFY(test::submitAndFlush(store, {StoreWrite::transcript({e})}));
+    QCOMPARE(store.transcript(u"a-1"_s), QList<TranscriptEntry>{e});
 }
 
 QTEST_GUILESS_MAIN(TestStore)

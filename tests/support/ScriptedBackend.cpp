@@ -22,6 +22,15 @@ EscalationInbox::Request question(const QString &trigger, const QString &text, b
     return request;
 }
 
+// "\n" in a script's text stands for a line break (the script itself is one command per line).
+TranscriptEntry step(TranscriptEntry::Kind kind, QString text)
+{
+    TranscriptEntry entry;
+    entry.kind = kind;
+    entry.text = text.replace(QStringLiteral("\\n"), QStringLiteral("\n"));
+    return entry;
+}
+
 // Runs one line of the script; the result that ends the attempt, or nothing to go on.
 std::optional<AgentResult> play(AgentContext &ctx, const QString &line, QString *summary)
 {
@@ -69,6 +78,36 @@ std::optional<AgentResult> play(AgentContext &ctx, const QString &line, QString 
     } else if (command == u"spam") {
         for (int i = 0; i < w.value(1).toInt(); ++i)
             ctx.log(QStringLiteral("line %1").arg(i));
+    } else if (command == u"say") {
+        bool known = false;
+        const TranscriptEntry::Kind kind = transcriptKindFromName(w.value(1), &known);
+        if (!known)
+            return AgentResult::failed(QStringLiteral("unknown transcript kind: ") + w.value(1));
+        ctx.recordTranscript(step(kind, line.section(QLatin1Char(' '), 2)));
+    } else if (command == u"reply") {
+        TranscriptEntry entry = step(TranscriptEntry::Kind::Assistant, line.section(QLatin1Char(' '), 4));
+        entry.inputTokens = w.value(1).toLongLong();
+        entry.outputTokens = w.value(2).toLongLong();
+        entry.costUsd = w.value(3).toDouble();
+        ctx.addUsage(entry.inputTokens, entry.outputTokens, entry.costUsd);
+        ctx.recordTranscript(entry);
+    } else if (command == u"tool") {
+        TranscriptEntry entry = step(TranscriptEntry::Kind::ToolCall, line.section(QLatin1Char(' '), 3));
+        entry.toolCallId = w.value(1);
+        entry.toolName = w.value(2);
+        ctx.recordTranscript(entry);
+    } else if (command == u"tool-result" || command == u"tool-error" || command == u"big-result") {
+        TranscriptEntry entry = step(TranscriptEntry::Kind::ToolResult, line.section(QLatin1Char(' '), 2));
+        entry.toolCallId = w.value(1);
+        entry.isError = command == u"tool-error";
+        if (command == u"big-result") {
+            const int bytes = qMax(2, w.value(2).toInt());
+            entry.text = u'<' + QString(bytes - 2, u'x') + u'>';
+        }
+        ctx.recordTranscript(entry);
+    } else if (command == u"steps") {
+        for (int i = 0; i < w.value(1).toInt(); ++i)
+            ctx.recordTranscript(step(TranscriptEntry::Kind::Assistant, QStringLiteral("step %1").arg(i)));
     } else if (command == u"summary") {
         *summary = rest;
     } else if (command == u"fail") {

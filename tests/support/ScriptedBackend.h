@@ -26,6 +26,13 @@ class AgentJournal;
 //                             "chose OPTION TEXT"; fails with the reason when the question ends unanswered
 //   ask-free TRIGGER QUESTION the same, answered in free text
 //   spam N                    N log lines "line 0" .. "line N-1"
+//   say KIND TEXT             a transcript step: KIND system, user, assistant or error ("\n" in the TEXT of
+//                             say, reply, tool-result and tool-error is a line break)
+//   reply IN OUT COST TEXT    an assistant step with the usage of the call that produced it
+//   tool ID NAME ARGS         a tool call with id ID and its arguments (JSON text, the rest of the line)
+//   tool-result ID TEXT       the result of tool call ID; tool-error ID TEXT: it failed with TEXT
+//   big-result ID BYTES       a result of BYTES bytes: "<" then "x"s then ">", so a cut shows where it fell
+//   steps N                   N assistant steps "step 0" .. "step N-1"
 //   summary TEXT              the summary to complete with
 //   fail ERROR                fails with ERROR
 //   fail-first ERROR          fails with ERROR on attempt 1

@@ -2,10 +2,12 @@
 
 #include "board/AgentBoardModel.h"
 #include "orchestration/Orchestrator.h"
+#include "persistence/Store.h"
 #include "style/AgentStateStyle.h"
 #include "style/AgentStatusText.h"
 #include "style/DisplayFormat.h"
 #include "style/ThemedIcons.h"
+#include "widgets/TranscriptView.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -18,6 +20,7 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedLayout>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <climits>
@@ -183,10 +186,8 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
     // Log: the agent's recent output, newest at the bottom.
     auto *logPanel = new QWidget;
     auto *logColumn = new QVBoxLayout(logPanel);
-    logColumn->setContentsMargins(12, 4, 12, 10);
+    logColumn->setContentsMargins(0, 0, 0, 0);
     logColumn->setSpacing(4);
-    m_logHeading = makeHeading(logPanel);
-    logColumn->addWidget(m_logHeading);
     m_logDropped = makeValueLabel(logPanel, QStringLiteral("detailLogDropped"));
     m_logDropped->setForegroundRole(QPalette::PlaceholderText);
     logColumn->addWidget(m_logDropped);
@@ -199,10 +200,23 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
     m_log->setMinimumHeight(80);
     logColumn->addWidget(m_log, 1);
 
+    // The log and, for model agents, the conversation behind it.
+    m_transcript = new TranscriptView;
+    m_transcript->setObjectName(QStringLiteral("detailTranscript"));
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("detailTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(logPanel, QString());
+    m_tabs->addTab(m_transcript, QString());
+    auto *tabsPanel = new QWidget;
+    auto *tabsColumn = new QVBoxLayout(tabsPanel);
+    tabsColumn->setContentsMargins(8, 4, 8, 8);
+    tabsColumn->addWidget(m_tabs);
+
     auto *splitter = new QSplitter(Qt::Vertical, m_content);
     splitter->setObjectName(QStringLiteral("detailSplitter"));
     splitter->addWidget(scroll);
-    splitter->addWidget(logPanel);
+    splitter->addWidget(tabsPanel);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
@@ -244,12 +258,20 @@ void AgentDetailPane::setAgent(const QString &agentId)
         stack->setCurrentWidget(m_placeholder);
         m_log->clear();
         m_shownLogTotal = 0;
+        m_transcript->clear();
+        m_shownTranscriptTotal = 0;
         m_elapsedTimer->stop();
         return;
     }
     stack->setCurrentWidget(m_content);
     refreshStatus();
     refreshLog(!same);
+    refreshTranscript(!same);
+}
+
+void AgentDetailPane::showTranscript(bool transcript)
+{
+    m_tabs->setCurrentWidget(transcript ? static_cast<QWidget *>(m_transcript) : m_tabs->widget(0));
 }
 
 QString AgentDetailPane::logText() const
@@ -263,6 +285,7 @@ void AgentDetailPane::handleAgentsUpdated(const QStringList &agentIds)
         return;
     refreshStatus();
     refreshLog(false);
+    refreshTranscript(false);
 }
 
 void AgentDetailPane::handleAgentsRemoved(const QStringList &agentIds)
@@ -428,6 +451,62 @@ void AgentDetailPane::refreshLog(bool reset)
         bar->setValue(bar->maximum());
 }
 
+void AgentDetailPane::refreshTranscript(bool reset)
+{
+    if (!m_orchestrator || m_agentId.isEmpty())
+        return;
+    qint64 total = 0;
+    qint64 dropped = 0;
+    if (!reset) {
+        // Only the steps recorded since the last look; agentsUpdated() batches them (no flicker, one layout).
+        const QList<TranscriptEntry> fresh =
+            m_orchestrator->agentTranscript(m_agentId, m_shownTranscriptTotal, &total, &dropped);
+        // Steps the live copy let go before this pane saw them are committed: read them back from the store.
+        if (m_shownTranscriptTotal < dropped && m_orchestrator->store() && m_orchestrator->store()->isOpen())
+            m_transcript->appendEntries(m_orchestrator->store()->transcript(m_agentId));
+        m_shownTranscriptTotal = total;
+        m_transcript->appendEntries(fresh);
+        return;
+    }
+    const QList<TranscriptEntry> live = m_orchestrator->agentTranscript(m_agentId, 0, &total, &dropped);
+    m_shownTranscriptTotal = total;
+    QList<TranscriptEntry> entries;
+    // The live copy is bounded, and an agent put back from the database has none: the store has every step
+    // committed so far, and the live copy adds the newest ones it has not committed yet.
+    if ((dropped > 0 || live.isEmpty()) && m_orchestrator->store() && m_orchestrator->store()->isOpen())
+        entries = m_orchestrator->store()->transcript(m_agentId);
+    for (const TranscriptEntry &e : live) {
+        if (entries.isEmpty() || e.attempt > entries.constLast().attempt ||
+            (e.attempt == entries.constLast().attempt && e.seq > entries.constLast().seq))
+            entries.append(e);
+    }
+    const std::optional<AgentStatus> s = m_orchestrator->status(m_agentId);
+    const bool active = s && !isFinalState(s->state);
+    m_transcript->setEmptyText(transcriptEmptyText());
+    // A running agent is followed at its newest step; a finished one is read from the start.
+    m_transcript->setEntries(entries, active);
+}
+
+QString AgentDetailPane::transcriptEmptyText() const
+{
+    const std::optional<AgentStatus> s = m_orchestrator ? m_orchestrator->status(m_agentId) : std::nullopt;
+    QString profileName = s ? s->profile : QString();
+    if (s && profileName.isEmpty()) {
+        if (const std::optional<Goal> goal = m_orchestrator->goal(s->goalId))
+            profileName = goal->profile;
+    }
+    if (profileName.isEmpty())
+        return tr("No transcript yet."); // no profile picked: who will talk is not known yet
+    for (const AgentProfile &profile : m_orchestrator->profiles()) {
+        if (profile.name != profileName)
+            continue;
+        if (profile.backend == u"openai" || profile.backend == u"anthropic")
+            return tr("No transcript yet: the model has not been asked anything.");
+        break;
+    }
+    return tr("No transcript: this agent's backend does not talk to a model.");
+}
+
 void AgentDetailPane::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
@@ -445,7 +524,10 @@ void AgentDetailPane::retranslate()
     m_goalHeading->setText(tr("Goal"));
     m_progressHeading->setText(tr("Progress"));
     m_resultHeading->setText(tr("Result"));
-    m_logHeading->setText(tr("Log"));
+    m_tabs->setTabText(0, tr("Log"));
+    m_tabs->setTabText(1, tr("Transcript"));
+    if (!m_agentId.isEmpty())
+        m_transcript->setEmptyText(transcriptEmptyText());
     m_questionHeading->setText(tr("Waiting for your answer"));
     m_goToQuestion->setText(tr("&Answer in the inbox"));
     setFormLabel(m_progressForm, m_nextTry, tr("Next try"));

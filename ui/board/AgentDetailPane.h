@@ -8,16 +8,19 @@ class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 class QTimer;
 
 namespace switchboard {
 
 class AgentBoardModel;
 class Orchestrator;
+class TranscriptView;
 
 // Everything about one agent, for the detail dock: its goal (title, description, priority, deadline,
-// success criteria, dependencies, resources, profile), the steps seen so far, the live log tail,
-// the result or error, timestamps, attempt, tokens and cost. It refreshes only when that agent changes.
+// success criteria, dependencies, resources, profile), the steps seen so far, the live log tail, a model
+// agent's transcript, the result or error, timestamps, attempt, tokens and cost. It refreshes only when that
+// agent changes.
 class AgentDetailPane final : public QWidget
 {
     Q_OBJECT
@@ -30,6 +33,9 @@ public:
     QString agentId() const { return m_agentId; }
     // The log lines currently shown (for tests and copy).
     QString logText() const;
+    TranscriptView *transcriptView() const { return m_transcript; }
+    // Shows the Log or the Transcript tab.
+    void showTranscript(bool transcript);
 
 Q_SIGNALS:
     // "Go to question": show this escalation in the inbox.
@@ -43,13 +49,16 @@ private:
     void handleAgentsRemoved(const QStringList &agentIds);
     void refreshStatus();
     void refreshLog(bool reset);
+    void refreshTranscript(bool reset);
+    QString transcriptEmptyText() const;
     void retranslate();
     QLabel *addRow(QFormLayout *form, const QString &objectName);
 
     QPointer<Orchestrator> m_orchestrator;
     AgentBoardModel *m_board;
     QString m_agentId;
-    qint64 m_shownLogTotal = 0; // dropped + lines shown so far, to append only what is new
+    qint64 m_shownLogTotal = 0;        // dropped + lines shown so far, to append only what is new
+    qint64 m_shownTranscriptTotal = 0; // the orchestrator's count of steps when last looked
 
     QWidget *m_content;
     QLabel *m_placeholder;
@@ -60,7 +69,6 @@ private:
     QLabel *m_goalHeading;
     QLabel *m_progressHeading;
     QLabel *m_resultHeading;
-    QLabel *m_logHeading;
     QFormLayout *m_goalForm;
     QFormLayout *m_progressForm;
     QLabel *m_description;
@@ -88,6 +96,8 @@ private:
     QLabel *m_result;
     QLabel *m_logDropped;
     QPlainTextEdit *m_log;
+    QTabWidget *m_tabs;
+    TranscriptView *m_transcript;
     QTimer *m_elapsedTimer;
 };
 

@@ -57,19 +57,26 @@ void HistoryFetcher::fetchLog(const QString &agentId, const QString &sessionLogF
 {
     const quint64 generation = ++m_logGeneration;
     const Store *store = m_store.data();
-    using LogResult = std::pair<QStringList, QString>;
+    struct LogResult
+    {
+        QStringList lines;
+        QString file;
+        QList<TranscriptEntry> transcript;
+    };
     auto *watcher = new QFutureWatcher<LogResult>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, agentId] {
         const LogResult result = watcher->result();
         watcher->deleteLater();
-        if (generation == m_logGeneration)
-            Q_EMIT logFetched(agentId, result.first, result.second);
+        if (generation != m_logGeneration)
+            return;
+        Q_EMIT logFetched(agentId, result.lines, result.file);
+        Q_EMIT transcriptFetched(agentId, result.transcript);
     });
     watcher->setFuture(QtConcurrent::run(&m_pool, [store, agentId, sessionLogFile] {
         QString file = store->logFilePath(agentId);
         if (!QFileInfo::exists(file))
             file = !sessionLogFile.isEmpty() && QFileInfo::exists(sessionLogFile) ? sessionLogFile : QString();
-        return LogResult(store->agentLog(agentId), file);
+        return LogResult{store->agentLog(agentId), file, store->transcript(agentId)};
     }));
 }
 

@@ -2,6 +2,7 @@
 
 #include "history/HistoryRunEntry.h"
 #include "history/HistorySnapshot.h"
+#include "model/TranscriptEntry.h"
 
 #include <QList>
 #include <QObject>
@@ -34,7 +35,7 @@ public:
     void fetchRun(const QString &runId);
     // The last lines the store kept and the full log file: the store's, else this session's (sessionLogFile,
     // from the orchestrator: GUI thread only) when the store has none. logFetched() follows, unless another
-    // fetchLog() comes first.
+    // fetchLog() comes first. The agent's stored transcript is read with it: transcriptFetched() follows too.
     void fetchLog(const QString &agentId, const QString &sessionLogFile);
     // Lets go of a snapshot; the last reference to a big one is freed on a worker thread (that takes a moment).
     void release(std::shared_ptr<const HistorySnapshot> snapshot);
@@ -43,6 +44,7 @@ Q_SIGNALS:
     void runsFetched(const QList<HistoryRunEntry> &runs, const QString &error);
     void runFetched(std::shared_ptr<const HistorySnapshot> snapshot);
     void logFetched(const QString &agentId, const QStringList &lines, const QString &file);
+    void transcriptFetched(const QString &agentId, const QList<TranscriptEntry> &entries);
 
 private:
     QPointer<Store> m_store;

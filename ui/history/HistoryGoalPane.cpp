@@ -4,6 +4,7 @@
 #include "persistence/Store.h"
 #include "style/AgentStateStyle.h"
 #include "style/DisplayFormat.h"
+#include "widgets/TranscriptView.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -78,6 +79,7 @@ HistoryGoalPane::HistoryGoalPane(QWidget *parent)
     , m_log(new QPlainTextEdit)
     , m_questions(makeBrowser(QStringLiteral("historyQuestions")))
     , m_timeline(makeTree(QStringLiteral("historyTimeline")))
+    , m_transcript(new TranscriptView)
 {
     setObjectName(QStringLiteral("historyGoalPane"));
     m_placeholder->setObjectName(QStringLiteral("historyGoalPlaceholder"));
@@ -150,6 +152,8 @@ HistoryGoalPane::HistoryGoalPane(QWidget *parent)
     m_tabs->addTab(logPanel, QString());
     m_tabs->addTab(m_questions, QString());
     m_tabs->addTab(m_timeline, QString());
+    m_transcript->setObjectName(QStringLiteral("historyTranscript"));
+    m_tabs->addTab(m_transcript, QString());
 
     m_stack->addWidget(m_placeholder);
     m_stack->addWidget(content);
@@ -167,8 +171,19 @@ void HistoryGoalPane::setGoal(std::shared_ptr<const HistorySnapshot> snapshot, i
         m_log->clear();
         m_logFile.clear();
         m_logLines = -1;
+        m_transcript->clear();
+        m_tabs->setTabText(TranscriptTab, tr("Transcript"));
     }
     render();
+}
+
+void HistoryGoalPane::setTranscript(const QList<TranscriptEntry> &entries)
+{
+    if (m_transcript->entryCount() == 0)
+        m_transcript->setEntries(entries, false);
+    else
+        m_transcript->appendEntries(entries); // a refresh: only the newer steps
+    m_tabs->setTabText(TranscriptTab, tr("Transcript (%1)").arg(m_transcript->entryCount()));
 }
 
 void HistoryGoalPane::setLogLoading()
@@ -435,6 +450,10 @@ void HistoryGoalPane::retranslate()
     m_tabs->setTabText(LogTab, tr("Log"));
     m_tabs->setTabText(QuestionsTab, tr("Questions"));
     m_tabs->setTabText(TimelineTab, tr("Timeline"));
+    m_tabs->setTabText(TranscriptTab, m_transcript->entryCount() > 0
+                                          ? tr("Transcript (%1)").arg(m_transcript->entryCount())
+                                          : tr("Transcript"));
+    m_transcript->setEmptyText(tr("No transcript: this agent did not talk to a model."));
     m_attempts->setHeaderLabels(
         {tr("#"), tr("Outcome"), tr("Profile"), tr("Started"), tr("Duration"), tr("Tokens"), tr("Cost")});
     m_timeline->setHeaderLabels({tr("Time"), tr("Attempt"), tr("State"), tr("Error")});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "history/HistorySnapshot.h"
+#include "model/TranscriptEntry.h"
 
 #include <QWidget>
 
@@ -16,9 +17,12 @@ class QTreeWidget;
 
 namespace switchboard {
 
+class TranscriptView;
+
 // The History window's view of one past goal: its result and definition, every attempt (profile, times,
 // outcome, error, usage), the agent's log with a way to the full log file, the questions it asked with their
-// answers, and its state changes. Shows what it is given; the window loads the log off the GUI thread.
+// answers, its state changes and a model agent's transcript. Shows what it is given; the window loads the
+// log and the transcript off the GUI thread.
 class HistoryGoalPane final : public QWidget
 {
     Q_OBJECT
@@ -32,6 +36,7 @@ public:
         LogTab,
         QuestionsTab,
         TimelineTab,
+        TranscriptTab,
     };
 
     explicit HistoryGoalPane(QWidget *parent = nullptr);
@@ -43,6 +48,9 @@ public:
     void setLogLoading();
     // The stored lines (the last Store::kLogLinesKept) and the full log file, empty when there is none.
     void setLog(const QStringList &lines, const QString &logFile);
+    // The agent's stored transcript (loaded with the log). A refresh of the same agent adds the new steps and
+    // keeps what the reader opened.
+    void setTranscript(const QList<TranscriptEntry> &entries);
     void showTab(Tab tab);
 
     QTreeWidget *attemptsView() const { return m_attempts; }
@@ -50,6 +58,7 @@ public:
     QPlainTextEdit *logView() const { return m_log; }
     QTextBrowser *questionsView() const { return m_questions; }
     QTextBrowser *resultView() const { return m_result; }
+    TranscriptView *transcriptView() const { return m_transcript; }
     QString logFile() const { return m_logFile; }
 
 Q_SIGNALS:
@@ -86,6 +95,7 @@ private:
     QPlainTextEdit *m_log;
     QTextBrowser *m_questions;
     QTreeWidget *m_timeline;
+    TranscriptView *m_transcript;
 };
 
 } // namespace switchboard

@@ -148,6 +148,11 @@ HistoryWindow::HistoryWindow(Store *store, Orchestrator *orchestrator, Config co
                 if (m_goalPane->agentId() == agentId)
                     m_goalPane->setLog(lines, file);
             });
+    connect(m_fetcher, &HistoryFetcher::transcriptFetched, this,
+            [this](const QString &agentId, const QList<TranscriptEntry> &entries) {
+                if (m_goalPane->agentId() == agentId)
+                    m_goalPane->setTranscript(entries);
+            });
     connect(m_export, &HistoryExport::started, this, [this](const QString &path) {
         statusBar()->showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
     });
