@@ -289,6 +289,38 @@ void TestLlmAgent::readsAsksWritesAndFinishes()
     QVERIFY2(log.contains(u"Reading."_s), qPrintable(log.join(u'\n')));
     QVERIFY(log.contains(u"[tool] read_file input.txt: ok"_s));
     QVERIFY(log.contains(u"[tool] write_file out/result.txt: ok"_s));
+
+    // The whole conversation is in the transcript, in order, with the usage of each call.
+    using Kind = TranscriptEntry::Kind;
+    const QList<TranscriptEntry> transcript = run.o.agentTranscript(id);
+    QList<Kind> kinds;
+    QStringList called;
+    for (const TranscriptEntry &step : transcript) {
+        kinds << step.kind;
+        if (step.kind == Kind::ToolCall)
+            called << step.toolName;
+    }
+    QCOMPARE(kinds,
+             (QList<Kind>{Kind::System, Kind::User, Kind::Assistant, Kind::ToolCall, Kind::ToolResult, Kind::Assistant,
+                          Kind::ToolCall, Kind::ToolResult, Kind::Assistant, Kind::ToolCall, Kind::ToolCall,
+                          Kind::ToolResult, Kind::ToolResult, Kind::Assistant, Kind::ToolCall, Kind::ToolResult}));
+    QCOMPARE(called, (QStringList{u"read_file"_s, u"ask_human"_s, u"update_progress"_s, u"write_file"_s, u"finish"_s}));
+    QVERIFY(transcript.at(0).text.contains(u"Uppercase the input"_s));
+    QCOMPARE(transcript.at(2).text, u"Reading.\n"_s);
+    QCOMPARE(transcript.at(2).inputTokens, 100);
+    QCOMPARE(transcript.at(2).outputTokens, 10);
+    QVERIFY(qFuzzyCompare(transcript.at(2).costUsd, 0.12));
+    QCOMPARE(transcript.at(3).toolCallId, u"c1"_s);
+    QCOMPARE(QJsonDocument::fromJson(transcript.at(3).text.toUtf8()).object().value(u"path"_s).toString(),
+             u"input.txt"_s);
+    QCOMPARE(transcript.at(4).toolCallId, u"c1"_s);
+    QVERIFY(transcript.at(4).text.contains(u"hello from the workspace"_s));
+    QVERIFY(!transcript.at(4).isError);
+    QVERIFY(transcript.at(7).text.contains(u"yes"_s));
+    for (const TranscriptEntry &step : transcript) {
+        QCOMPARE(step.agentId, id);
+        QCOMPARE(step.attempt, 1);
+    }
 }
 
 void TestLlmAgent::escapeIsRefusedAndAnswerIsTheResult()
@@ -310,6 +342,11 @@ void TestLlmAgent::escapeIsRefusedAndAnswerIsTheResult()
     QCOMPARE(run.server.requestCount(), 2);
     QVERIFY(bodyOf(run.server.request(1)).contains(u"outside the workspace"_s));
     QVERIFY(run.o.agentLog(id).contains(u"Nothing was done."_s));
+    bool refused = false;
+    for (const TranscriptEntry &step : run.o.agentTranscript(id))
+        refused = refused || (step.kind == TranscriptEntry::Kind::ToolResult && step.isError &&
+                              step.toolName == u"write_file"_s && step.text.contains(u"outside the workspace"_s));
+    QVERIFY(refused);
 }
 
 void TestLlmAgent::maxIterationsFails()
@@ -529,6 +566,13 @@ void TestLlmAgent::keyIsNeverWritten()
     QCOMPARE(stored.agents.first().outputTokens, 10);
     QVERIFY(qFuzzyCompare(stored.agents.first().costUsd, (20 * 1000.0 + 10 * 2000.0) / 1e6));
     QCOMPARE(status.inputTokens, 20);
+    // The transcript is stored, the failed call included, and holds no key either.
+    const QList<TranscriptEntry> transcript = db.store().transcript(id);
+    QVERIFY(transcript.size() > 6);
+    QCOMPARE(transcript.last().kind, TranscriptEntry::Kind::Error);
+    QVERIFY2(transcript.last().text.contains(u"Incorrect API key provided"_s), qPrintable(transcript.last().text));
+    for (const TranscriptEntry &step : transcript)
+        QVERIFY(!step.text.contains(apiKey));
     int files = 0;
     for (const QString &dir : {db.directory(), run.logs.path(), run.workspace.path()}) {
         QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
