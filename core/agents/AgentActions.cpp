@@ -405,28 +405,7 @@ void applyEscalate(const ProcessMessage &message, Call &call)
         send(answer);
     };
 
-    EscalationInbox::Request request;
-    const QString trigger = object.value(u"trigger").toString(QStringLiteral("other"));
-    request.trigger = escalationTriggerFromString(trigger).value_or(Escalation::Trigger::Other);
-    request.question = object.value(u"question").toString();
-    request.context = object.value(u"context").toString();
-    for (const QJsonValue &option : object.value(u"options").toArray()) {
-        if (option.isObject()) {
-            const QJsonObject o = option.toObject();
-            const QString key = o.value(u"key").toString(o.value(u"label").toString());
-            request.options.append({key, o.value(u"label").toString(key)});
-        } else {
-            const QString text = option.toVariant().toString();
-            request.options.append({text, text});
-        }
-    }
-    const double timeoutS = object.value(u"timeout_s").toDouble(0);
-    request.timeout = std::chrono::milliseconds(qint64(qMax(0.0, timeoutS) * 1000.0));
-    const QString onTimeout = object.value(u"on_timeout").toString(QStringLiteral("fail"));
-    request.timeoutPolicy =
-        escalationTimeoutPolicyFromString(onTimeout == u"default" ? QStringLiteral("take_default") : onTimeout)
-            .value_or(Escalation::TimeoutPolicy::Fail);
-    request.defaultOption = object.value(u"default").toString();
+    const EscalationInbox::Request request = AgentActions::escalationRequest(object);
 
     AgentContext *context = &call.context;
     QString error;
@@ -644,6 +623,33 @@ QString AgentActions::invoke(const QString &name, const QJsonObject &arguments, 
         return message.text;
     apply(message, call);
     return {};
+}
+
+EscalationInbox::Request AgentActions::escalationRequest(const QJsonObject &object)
+{
+    EscalationInbox::Request request;
+    const QString trigger = object.value(u"trigger").toString(QStringLiteral("other"));
+    request.trigger = escalationTriggerFromString(trigger).value_or(Escalation::Trigger::Other);
+    request.question = object.value(u"question").toString();
+    request.context = object.value(u"context").toString();
+    for (const QJsonValue &option : object.value(u"options").toArray()) {
+        if (option.isObject()) {
+            const QJsonObject o = option.toObject();
+            const QString key = o.value(u"key").toString(o.value(u"label").toString());
+            request.options.append({key, o.value(u"label").toString(key)});
+        } else {
+            const QString text = option.toVariant().toString();
+            request.options.append({text, text});
+        }
+    }
+    const double timeoutS = object.value(u"timeout_s").toDouble(0);
+    request.timeout = std::chrono::milliseconds(qint64(qMax(0.0, timeoutS) * 1000.0));
+    const QString onTimeout = object.value(u"on_timeout").toString(QStringLiteral("fail"));
+    request.timeoutPolicy =
+        escalationTimeoutPolicyFromString(onTimeout == u"default" ? QStringLiteral("take_default") : onTimeout)
+            .value_or(Escalation::TimeoutPolicy::Fail);
+    request.defaultOption = object.value(u"default").toString();
+    return request;
 }
 
 QString AgentActions::logText(QByteArrayView bytes, qint64 droppedBytes)

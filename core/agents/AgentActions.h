@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ProcessMessage.h"
+#include "coordination/EscalationInbox.h"
 
 #include <QByteArrayView>
 #include <QJsonArray>
@@ -78,6 +79,9 @@ public:
     // decode() then apply(): empty when done, else why nothing was done.
     QString invoke(const QString &name, const QJsonObject &arguments, Call &call) const;
 
+    // The question an `escalate` message (or a model's ask_human call) asks, from its decoded arguments:
+    // question, context, trigger, options (strings or {key, label}), timeout_s, on_timeout, default.
+    static EscalationInbox::Request escalationRequest(const QJsonObject &arguments);
     // A line as it goes to the log: UTF-8, cut at MaxLogLineBytes with "… [line truncated: N more bytes]".
     static QString logText(QByteArrayView bytes, qint64 droppedBytes = 0);
 

@@ -2,6 +2,7 @@
 
 #include "DemoAgent.h"
 #include "ProcessAgent.h"
+#include "agents/llm/LlmAgent.h"
 #include "config/LlmProfileRules.h"
 
 #include <algorithm>
@@ -17,9 +18,10 @@ BackendRegistry BackendRegistry::withBuiltins()
     registry.add({QStringLiteral("process"),
                   [](const AgentProfile &profile) { return std::make_unique<ProcessAgent>(profile); },
                   &ProcessAgent::validate, ProcessAgent::settingsSchema()});
-    // Known to the config check with their rules; the LLM agent registers the factories.
+    // One agent for both wire formats: the profile's backend picks the API (resolveEndpoint).
     for (const QString &name : {LlmProfileRules::openAi(), LlmProfileRules::anthropic()})
-        registry.add({name, nullptr, &LlmProfileRules::validate, LlmProfileRules::settingsSchema()});
+        registry.add({name, [](const AgentProfile &profile) { return std::make_unique<LlmAgent>(profile); },
+                      &LlmProfileRules::validate, LlmProfileRules::settingsSchema()});
     return registry;
 }
 

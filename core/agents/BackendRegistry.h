@@ -39,8 +39,8 @@ public:
         QJsonObject schema; // JSON Schema of the profile's `settings` (an object)
     };
 
-    // The backends that ship with Switchboard: "demo" and "process", and "openai" and "anthropic" with their
-    // profile rules (LlmProfileRules) and no factory until the LLM agent adds one.
+    // The backends that ship with Switchboard: "demo", "process", and "openai" and "anthropic" (LlmAgent, with
+    // the profile rules of LlmProfileRules).
     static BackendRegistry withBuiltins();
     // Checking a config against names only: the built-in entries of these names, and bare ones (no factory,
     // no checks) for the others; every built-in when names is empty.
