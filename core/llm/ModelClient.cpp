@@ -14,6 +14,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QThread>
+#include <QThreadStorage>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -80,7 +81,28 @@ ModelClient::ModelClient(ModelEndpoint endpoint)
     : m_endpoint(std::move(endpoint))
 {}
 
+ModelClient::ModelClient(ModelEndpoint endpoint, QNetworkAccessManager *network)
+    : m_endpoint(std::move(endpoint))
+    , m_network(network)
+{}
+
 ModelClient::~ModelClient() = default;
+
+QNetworkAccessManager *ModelClient::threadNetwork(const ModelEndpoint &endpoint)
+{
+    // QThreadStorage deletes the managers when their thread ends (pool threads expire when idle).
+    static QThreadStorage<QNetworkAccessManager *> direct;
+    static QThreadStorage<QNetworkAccessManager *> proxied;
+    const bool loopback = isLoopback(endpoint.baseUrl);
+    QThreadStorage<QNetworkAccessManager *> &storage = loopback ? direct : proxied;
+    if (!storage.hasLocalData()) {
+        auto *network = new QNetworkAccessManager;
+        if (loopback)
+            network->setProxy(QNetworkProxy::NoProxy);
+        storage.setLocalData(network);
+    }
+    return storage.localData();
+}
 
 void ModelClient::abort()
 {
@@ -134,7 +156,8 @@ static QNetworkRequest makeRequest(const ModelEndpoint &endpoint, const QUrl &ur
 std::optional<ModelError> ModelClient::prepare()
 {
     if (!m_network) {
-        m_network = std::make_unique<QNetworkAccessManager>();
+        m_ownNetwork = std::make_unique<QNetworkAccessManager>();
+        m_network = m_ownNetwork.get();
         // A local server is never behind a proxy, and the proxy lookup costs every call.
         if (isLoopback(m_endpoint.baseUrl))
             m_network->setProxy(QNetworkProxy::NoProxy);

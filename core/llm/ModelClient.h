@@ -33,7 +33,14 @@ class ModelClient final
 
 public:
     explicit ModelClient(ModelEndpoint endpoint);
+    // Uses `network` (not owned, living on the calling thread) instead of a manager of its own, so calls of
+    // successive clients on one thread share its connections. Loopback endpoints set no proxy on it.
+    ModelClient(ModelEndpoint endpoint, QNetworkAccessManager *network);
     ~ModelClient();
+
+    // The manager the clients of this thread share, one for loopback endpoints (no proxy) and one for the
+    // others; made on first use, deleted when the thread ends.
+    static QNetworkAccessManager *threadNetwork(const ModelEndpoint &endpoint);
 
     const ModelEndpoint &endpoint() const { return m_endpoint; }
     ModelResult complete(const ChatRequest &request, const StreamSink &sink = {});
@@ -50,8 +57,9 @@ private:
     ModelResult finishCall(Call &call, const std::function<ModelResult()> &success);
 
     ModelEndpoint m_endpoint;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    QMutex m_callMutex; // guards m_call for abort() from other threads
+    std::unique_ptr<QNetworkAccessManager> m_ownNetwork;
+    QNetworkAccessManager *m_network = nullptr; // m_ownNetwork, or one shared by this thread's clients
+    QMutex m_callMutex;                         // guards m_call for abort() from other threads
     Call *m_call = nullptr;
     bool m_aborted = false;
 };

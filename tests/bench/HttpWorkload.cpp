@@ -45,11 +45,10 @@ AgentProfile openAiProfile(const HttpWorkloadConfig &config, const QUrl &baseUrl
     profile.llm.baseUrl = baseUrl.toString();
     profile.llm.stream = false;
     profile.llm.maxIterations = config.calls + 1;
-    if (!builtInServer) {
-        profile.llm.apiKeyEnv = qEnvironmentVariableIsSet("SWITCHBOARD_BENCH_API_KEY")
-                                    ? QStringLiteral("SWITCHBOARD_BENCH_API_KEY")
-                                    : QStringLiteral("OPENAI_API_KEY");
-    }
+    // A key only where one is given: a loopback server needs none (resolveEndpoint), a remote one fails
+    // at once naming the variable to set.
+    if (!builtInServer && qEnvironmentVariableIsSet("SWITCHBOARD_BENCH_API_KEY"))
+        profile.llm.apiKeyEnv = QStringLiteral("SWITCHBOARD_BENCH_API_KEY");
     return profile;
 }
 
