@@ -370,15 +370,18 @@ void MainWindow::showRunPlanDialog()
         return;
     auto *dialog = new RunPlanDialog(m_orchestrator, m_config, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &RunPlanDialog::planStarted, this, [this, dialog](const QString &name) {
-        setPlanName(name);
-        selectWhenShown(dialog->startedAgentIds().value(0));
-        statusBar()->showMessage(
-            tr("Started plan “%1”: %n agent(s) queued", nullptr, static_cast<int>(dialog->startedAgentIds().size()))
-                .arg(name),
-            kStatusMessageMs);
-    });
+    connect(dialog, &RunPlanDialog::planStarted, this,
+            [this, dialog](const QString &name) { handlePlanStarted(name, dialog->startedAgentIds()); });
     dialog->open();
+}
+
+void MainWindow::handlePlanStarted(const QString &name, const QStringList &agentIds)
+{
+    setPlanName(name);
+    selectWhenShown(agentIds.value(0));
+    statusBar()->showMessage(
+        tr("Started plan “%1”: %n agent(s) queued", nullptr, static_cast<int>(agentIds.size())).arg(name),
+        kStatusMessageMs);
 }
 
 void MainWindow::showAiPlanDialog()
@@ -387,14 +390,8 @@ void MainWindow::showAiPlanDialog()
         return;
     auto *dialog = new AiPlanDialog(m_orchestrator, m_config, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &AiPlanDialog::planStarted, this, [this, dialog](const QString &name) {
-        setPlanName(name);
-        selectWhenShown(dialog->startedAgentIds().value(0));
-        statusBar()->showMessage(
-            tr("Started plan “%1”: %n agent(s) queued", nullptr, static_cast<int>(dialog->startedAgentIds().size()))
-                .arg(name),
-            kStatusMessageMs);
-    });
+    connect(dialog, &AiPlanDialog::planStarted, this,
+            [this, dialog](const QString &name) { handlePlanStarted(name, dialog->startedAgentIds()); });
     dialog->open();
 }
 

@@ -78,6 +78,8 @@ public Q_SLOTS:
     void showRunPlanDialog();
     // "Plan with AI": an LLM profile turns an objective into goals to check, edit, save or run.
     void showAiPlanDialog();
+    // A plan dialog started its goals: the window names the plan and selects its first agent.
+    void handlePlanStarted(const QString &name, const QStringList &agentIds);
     void cancelSelected();
     void confirmCancelAll();
     // Interrupted agents held after a restart (automatic resume off) start a new attempt.

@@ -13,6 +13,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QScopeGuard>
 #include <QThread>
 #include <QThreadStorage>
 #include <QTimer>
@@ -153,6 +154,23 @@ static QNetworkRequest makeRequest(const ModelEndpoint &endpoint, const QUrl &ur
     return request;
 }
 
+std::optional<ModelError> ModelClient::beginCall(Call &call)
+{
+    {
+        QMutexLocker lock(&m_callMutex);
+        if (m_aborted)
+            return makeError(ModelError::Kind::Cancelled, u"cancelled"_s);
+        m_call = &call; // from now on abort() reaches this call
+    }
+    return prepare();
+}
+
+void ModelClient::endCall()
+{
+    QMutexLocker lock(&m_callMutex);
+    m_call = nullptr;
+}
+
 std::optional<ModelError> ModelClient::prepare()
 {
     if (!m_network) {
@@ -256,22 +274,8 @@ static void collect(ModelClient::Call &call, const QByteArray &bytes, qsizetype 
 ModelResult ModelClient::complete(const ChatRequest &request, const StreamSink &sink)
 {
     Call call;
-    {
-        QMutexLocker lock(&m_callMutex);
-        if (m_aborted)
-            return makeError(ModelError::Kind::Cancelled, u"cancelled"_s);
-        m_call = &call;
-    }
-    struct Release
-    {
-        ModelClient *client;
-        ~Release()
-        {
-            QMutexLocker lock(&client->m_callMutex);
-            client->m_call = nullptr;
-        }
-    } release{this};
-    if (auto error = prepare())
+    const auto end = qScopeGuard([this] { endCall(); });
+    if (auto error = beginCall(call))
         return *error;
 
     std::unique_ptr<WireFormat> wire = WireFormat::create(m_endpoint.api);
@@ -357,22 +361,8 @@ ModelResult ModelClient::complete(const ChatRequest &request, const StreamSink &
 std::variant<QStringList, ModelError> ModelClient::listModels()
 {
     Call call;
-    {
-        QMutexLocker lock(&m_callMutex);
-        if (m_aborted)
-            return makeError(ModelError::Kind::Cancelled, u"cancelled"_s);
-        m_call = &call;
-    }
-    struct Release
-    {
-        ModelClient *client;
-        ~Release()
-        {
-            QMutexLocker lock(&client->m_callMutex);
-            client->m_call = nullptr;
-        }
-    } release{this};
-    if (auto error = prepare())
+    const auto end = qScopeGuard([this] { endCall(); });
+    if (auto error = beginCall(call))
         return *error;
     std::unique_ptr<QNetworkReply> reply(
         m_network->get(makeRequest(m_endpoint, endpointUrl(m_endpoint.baseUrl, u"models"_s), false, false)));

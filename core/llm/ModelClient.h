@@ -52,6 +52,9 @@ public:
     struct Call; // public only so the implementation's helpers can name it
 
 private:
+    // Makes `call` the one abort() reaches (refused once aborted) and readies the manager; endCall() undoes it.
+    std::optional<ModelError> beginCall(Call &call);
+    void endCall();
     std::optional<ModelError> prepare();
     void run(Call &call, const std::function<void(Call &, const QByteArray &)> &onBytes, const StreamSink &sink);
     ModelResult finishCall(Call &call, const std::function<ModelResult()> &success);
