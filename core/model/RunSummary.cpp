@@ -30,6 +30,9 @@ QJsonObject RunSummary::toJson() const
     o.insert(u"failed", failed);
     o.insert(u"cancelled", cancelled);
     o.insert(u"blocked", blocked);
+    o.insert(u"input_tokens", inputTokens);
+    o.insert(u"output_tokens", outputTokens);
+    o.insert(u"cost_usd", costUsd);
     return o;
 }
 
@@ -51,6 +54,13 @@ QString RunSummary::toText() const
                 .arg(failed)
                 .arg(cancelled)
                 .arg(blocked);
+    if (inputTokens > 0 || outputTokens > 0) {
+        text += QCoreApplication::translate("RunSummary", "Tokens:               %1 in, %2 out\n")
+                    .arg(inputTokens)
+                    .arg(outputTokens);
+    }
+    if (costUsd > 0)
+        text += QCoreApplication::translate("RunSummary", "Cost:                 $%1\n").arg(costUsd, 0, 'f', 4);
     return text;
 }
 

@@ -17,6 +17,9 @@ struct RunSummary
     int failed = 0;
     int cancelled = 0;
     int blocked = 0;
+    qint64 inputTokens = 0; // every attempt of every agent
+    qint64 outputTokens = 0;
+    double costUsd = 0.0;
 
     qint64 timeSavedMs() const { return qMax<qint64>(0, agentTimeMs - wallMs); }
     // Sequential estimate over wall time: 3.0 means three times faster than one after another.

@@ -426,7 +426,12 @@ RunSummary Orchestrator::summary() const
     summary.maxParallelReached = maxParallelReached();
     QList<Goal> goals;
     goals.reserve(m_table->size());
-    m_table->forEach([&goals](const AgentRecord &r) { goals << r.goal; });
+    m_table->forEach([&goals, &summary](const AgentRecord &r) {
+        goals << r.goal;
+        summary.inputTokens += r.status.inputTokens;
+        summary.outputTokens += r.status.outputTokens;
+        summary.costUsd += r.status.costUsd;
+    });
     summary.phases = static_cast<int>(Scheduler::phases(goals).size());
     const Progress p = progress();
     summary.total = static_cast<int>(m_table->size());

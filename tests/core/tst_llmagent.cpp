@@ -11,6 +11,7 @@
 #include "agents/llm/WorkspaceTools.h"
 #include "config/LlmProfileRules.h"
 #include "coordination/Scratchpad.h"
+#include "model/RunSummary.h"
 #include "orchestration/AgentLog.h"
 #include "orchestration/AttemptContext.h"
 #include "orchestration/Orchestrator.h"
@@ -284,6 +285,13 @@ void TestLlmAgent::readsAsksWritesAndFinishes()
     QCOMPARE(status.inputTokens, 1000);
     QCOMPARE(status.outputTokens, 100);
     QVERIFY(qFuzzyCompare(status.costUsd, (1000 * 1000.0 + 100 * 2000.0) / 1e6));
+    // ... and for the run, as the headless summary prints them.
+    const RunSummary summary = run.o.summary();
+    QCOMPARE(summary.inputTokens, 1000);
+    QCOMPARE(summary.outputTokens, 100);
+    QVERIFY(qFuzzyCompare(summary.costUsd, status.costUsd));
+    QVERIFY(summary.toText().contains(u"Tokens:               1000 in, 100 out"_s));
+    QCOMPARE(summary.toJson().value(u"output_tokens").toInteger(), 100);
     // The streamed text went to the log a line at a time, and each tool call left a line.
     const QStringList log = run.o.agentLog(id);
     QVERIFY2(log.contains(u"Reading."_s), qPrintable(log.join(u'\n')));
