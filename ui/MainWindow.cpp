@@ -456,6 +456,11 @@ void MainWindow::resumeAllInterrupted()
     m_commands->resumeAllInterrupted();
 }
 
+void MainWindow::resumeRateLimited()
+{
+    m_commands->resumeRateLimitedSelected();
+}
+
 void MainWindow::cleanupFinished()
 {
     m_commands->cleanupFinished();
@@ -504,6 +509,8 @@ void MainWindow::showContextMenu(const QPoint &position)
     menu->setAttribute(Qt::WA_DeleteOnClose);
     if (m_actions->resumeSelected()->isEnabled())
         menu->addAction(m_actions->resumeSelected());
+    if (m_actions->resumeRateLimited()->isEnabled())
+        menu->addAction(m_actions->resumeRateLimited());
     menu->addAction(m_actions->cancelSelected());
     menu->addSeparator();
     menu->addAction(m_actions->copyId());
@@ -529,6 +536,7 @@ void MainWindow::updateActions()
     m_actions->cancelSelected()->setEnabled(!m_commands->cancellable(selected).isEmpty());
     m_actions->resumeSelected()->setEnabled(!m_commands->interrupted(selected).isEmpty());
     m_actions->resumeAll()->setEnabled(m_commands->anyInterrupted());
+    m_actions->resumeRateLimited()->setEnabled(!m_commands->rateLimitedProfiles(selected).isEmpty());
     // Nothing may start while nothing can be recorded: the banner says why.
     m_actions->pauseDispatch()->setEnabled(!m_orchestrator || !m_orchestrator->isStorageFailed());
     m_actions->copyId()->setEnabled(!selected.isEmpty());

@@ -85,6 +85,8 @@ public Q_SLOTS:
     // Interrupted agents held after a restart (automatic resume off) start a new attempt.
     void resumeSelected();
     void resumeAllInterrupted();
+    // "Resume now" on a card whose profile a rate limit pauses.
+    void resumeRateLimited();
     void cleanupFinished();
     void showDetails();
     void copyAgentIds();

@@ -68,6 +68,8 @@ void MainWindowActions::createActions(MainWindow *window, QWidget *board)
     QObject::connect(m_resumeSelected, &QAction::triggered, window, &MainWindow::resumeSelected);
     m_resumeAll = make(QStringLiteral("actionResumeAll"));
     QObject::connect(m_resumeAll, &QAction::triggered, window, &MainWindow::resumeAllInterrupted);
+    m_resumeRateLimited = make(QStringLiteral("actionResumeRateLimited"));
+    QObject::connect(m_resumeRateLimited, &QAction::triggered, window, &MainWindow::resumeRateLimited);
 
     m_cleanup = make(QStringLiteral("actionCleanup"));
     m_cleanup->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
@@ -123,6 +125,7 @@ void MainWindowActions::createMenus(MainWindow *window)
     m_agentsMenu->addSeparator();
     m_agentsMenu->addAction(m_resumeSelected);
     m_agentsMenu->addAction(m_resumeAll);
+    m_agentsMenu->addAction(m_resumeRateLimited);
     m_agentsMenu->addSeparator();
     m_agentsMenu->addAction(m_pauseDispatch);
     m_agentsMenu->addSeparator();
@@ -218,6 +221,9 @@ void MainWindowActions::retranslate(bool haveStore, bool restoring)
         tr("Start the selected interrupted agents again: a new attempt from the beginning (Ctrl+R)"));
     m_resumeAll->setText(tr("Resume &all interrupted"));
     m_resumeAll->setToolTip(tr("Start every interrupted agent again, each with a new attempt"));
+    m_resumeRateLimited->setText(tr("Resume &now (rate limit)"));
+    m_resumeRateLimited->setToolTip(
+        tr("End the rate-limit pause of the selected agents' profiles now: their agents may start again"));
     m_cleanup->setText(tr("C&lean up finished"));
     m_cleanup->setIconText(tr("Clean up"));
     m_cleanup->setToolTip(tr("Remove completed, failed, cancelled and blocked agents from the board"));
@@ -252,6 +258,7 @@ void MainWindowActions::updateIcons(const QPalette &palette)
     m_cancelAll->setIcon(ThemedIcons::icon(QStringLiteral("cancel-all"), p));
     m_resumeSelected->setIcon(ThemedIcons::icon(QStringLiteral("resume"), p));
     m_resumeAll->setIcon(ThemedIcons::icon(QStringLiteral("resume"), p));
+    m_resumeRateLimited->setIcon(ThemedIcons::icon(QStringLiteral("resume"), p));
     m_cleanup->setIcon(ThemedIcons::icon(QStringLiteral("cleanup"), p));
     m_pauseDispatch->setIcon(
         ThemedIcons::icon(m_pauseDispatch->isChecked() ? QStringLiteral("resume") : QStringLiteral("pause"), p));

@@ -37,6 +37,7 @@ public:
     QAction *cancelAll() const { return m_cancelAll; }
     QAction *resumeSelected() const { return m_resumeSelected; }
     QAction *resumeAll() const { return m_resumeAll; }
+    QAction *resumeRateLimited() const { return m_resumeRateLimited; }
     QAction *cleanup() const { return m_cleanup; }
     QAction *pauseDispatch() const { return m_pauseDispatch; }
     QAction *copyId() const { return m_copyId; }
@@ -75,6 +76,7 @@ private:
     QAction *m_cancelAll = nullptr;
     QAction *m_resumeSelected = nullptr;
     QAction *m_resumeAll = nullptr;
+    QAction *m_resumeRateLimited = nullptr;
     QAction *m_cleanup = nullptr;
     QAction *m_pauseDispatch = nullptr;
     QAction *m_copyId = nullptr;

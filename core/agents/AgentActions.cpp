@@ -2,6 +2,7 @@
 
 #include "AgentContext.h"
 #include "model/ErrorKind.h"
+#include "model/RateLimitPause.h"
 
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -178,7 +179,7 @@ ProcessMessage decodeRateLimited(const QJsonObject &object)
     if (!readNumber(object, u"retry_after_s", false, &message, &reason))
         return ProcessMessage::malformed(reason);
     if (!message.hasNumber)
-        message.number = 60; // no hint: a minute, like most APIs
+        message.number = RateLimitPause::DefaultS;
     return message;
 }
 
@@ -322,7 +323,7 @@ void applyHeartbeat(const ProcessMessage &, Call &call)
 
 void applyRateLimited(const ProcessMessage &message, Call &call)
 {
-    call.context.reportRateLimit(qMax(1, qRound(message.number)));
+    call.context.reportRateLimit(message.number); // checked and bounded there (RateLimitPause)
 }
 
 void applyScore(const ProcessMessage &message, Call &call)

@@ -50,8 +50,9 @@ public:
     virtual void log(const QString &line) = 0;
     // Proof of life without output: resets the idle timeout.
     virtual void heartbeat() = 0;
-    // The backend was told to slow down: dispatch for its profile pauses for this long.
-    virtual void reportRateLimit(int retryAfterS) = 0;
+    // The backend was told to slow down: dispatch for its profile pauses for this long, at most
+    // RateLimitPause::MaxS; a negative or non-finite hint is refused with a line in the agent's log.
+    virtual void reportRateLimit(double retryAfterS) = 0;
     // Quality monitor: one iteration's output (loops) and an improvement score (stalls). Either may
     // stop the attempt, which then fails with the reason.
     virtual void recordIteration(const QString &output) = 0;

@@ -61,6 +61,8 @@ QString Cli::helpText()
                "                       (otherwise answers are read from stdin: 'e-1 OPTION [note]' or\n"
                "                       {\"type\":\"answer\",\"id\":\"e-1\",\"option\":\"...\",\"text\":\"...\"} per "
                "line)\n"
+               "                       stdin also takes 'resume-profile NAME': ends a rate-limit pause of that\n"
+               "                       profile now (without NAME: of every paused profile)\n"
                "  --json               one JSON event per line on stdout\n"
                "\n"
                "resume options: --json, --auto-answer, --max-parallel, --workspace and --mode as for run;\n"

@@ -132,6 +132,16 @@ RunReporter::RunReporter(Orchestrator *orchestrator, Format format, FILE *out, b
                                   .arg(double(delayMs) / 1000.0, 0, 'f', 1)
                                   .arg(error));
             });
+    // Said once per pause, with the way out: a long pause must not look like a hung run.
+    connect(o, &Orchestrator::profileRateLimited, this, [this](const QString &profile, const QDateTime &until) {
+        if (m_format == Format::Json)
+            emitEvent(QStringLiteral("rate_limited"),
+                      {{u"profile"_s, profile}, {u"until"_s, until.toString(Qt::ISODateWithMs)}});
+        else
+            printLine(QStringLiteral("  paused     profile %1 is rate limited until %2 (stdin 'resume-profile %1' "
+                                     "resumes it now)")
+                          .arg(profile, until.toLocalTime().time().toString(u"HH:mm:ss")));
+    });
     if (m_interactive) {
         m_statusTimer.setInterval(200);
         connect(&m_statusTimer, &QTimer::timeout, this, &RunReporter::redrawStatus);

@@ -68,6 +68,23 @@ void StdinAnswerReader::handleReadable()
     }
 }
 
+QString StdinAnswerReader::resumeProfile(Orchestrator &orchestrator, const QString &profile)
+{
+    const QStringList paused = orchestrator.progress().rateLimitedProfiles;
+    if (profile.isEmpty()) {
+        if (paused.isEmpty())
+            return QStringLiteral("no profile is rate limited");
+        for (const QString &each : paused)
+            orchestrator.resumeRateLimited(each);
+        return {};
+    }
+    if (!orchestrator.resumeRateLimited(profile))
+        return paused.isEmpty() ? QStringLiteral("profile '%1' is not rate limited (none is)").arg(profile)
+                                : QStringLiteral("profile '%1' is not rate limited (these are: %2)")
+                                      .arg(profile, paused.join(QStringLiteral(", ")));
+    return {};
+}
+
 QString StdinAnswerReader::applyLine(Orchestrator &orchestrator, const QString &line)
 {
     QString id;
@@ -79,6 +96,8 @@ QString StdinAnswerReader::applyLine(Orchestrator &orchestrator, const QString &
         if (!doc.isObject())
             return QStringLiteral("not valid JSON (%1)").arg(parseError.errorString());
         const QJsonObject o = doc.object();
+        if (o.value(u"type").toString() == u"resume_profile")
+            return resumeProfile(orchestrator, o.value(u"profile").toString());
         id = o.contains(u"answer") ? o.value(u"answer").toString() : o.value(u"id").toString();
         option = o.value(u"option").toString();
         text = o.value(u"text").toString();
@@ -86,6 +105,11 @@ QString StdinAnswerReader::applyLine(Orchestrator &orchestrator, const QString &
             return QStringLiteral("an answer needs \"id\" (the escalation id, e.g. \"e-1\")");
     } else {
         const QStringList words = line.split(u' ', Qt::SkipEmptyParts);
+        if (words.value(0) == u"resume-profile") {
+            if (words.size() > 2)
+                return QStringLiteral("resume-profile takes one profile name (or none: every paused profile)");
+            return resumeProfile(orchestrator, words.value(1));
+        }
         id = words.value(0);
         if (id.endsWith(u':'))
             id.chop(1);

@@ -13,6 +13,8 @@ class Orchestrator;
 // them durable before the agent gets them):
 //   {"type":"answer","id":"e-1","option":"A","text":"..."}   (or {"answer":"e-1",...})
 //   e-1 A optional note text
+// and the human's "resume now" for a profile paused by a rate limit (every paused profile without a name):
+//   resume-profile NAME          {"type":"resume_profile","profile":"NAME"}
 // A bad line is reported on stderr with its line number and skipped. At end of input it says so,
 // so questions nobody can answer any more do not wait forever.
 class StdinAnswerReader final : public QObject
@@ -33,6 +35,8 @@ Q_SIGNALS:
 
 private:
     void handleReadable();
+    // An empty profile: every rate-limited one.
+    static QString resumeProfile(Orchestrator &orchestrator, const QString &profile);
 
     Orchestrator *m_orchestrator;
     int m_fd;

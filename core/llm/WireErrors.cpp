@@ -5,7 +5,9 @@
 #include <QLocale>
 #include <QStringDecoder>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -67,16 +69,21 @@ QString serverErrorType(const QByteArray &body)
 
 int parseRetryAfter(const QByteArray &retryAfter, const QByteArray &retryAfterMs, const QDateTime &now)
 {
+    // A huge hint stays huge (the pause is bounded where it is applied: RateLimitPause): converted to int
+    // unchecked, 1e12 overflowed to a pause of about a second.
+    const auto toSeconds = [](double seconds) {
+        return int(std::min(std::ceil(seconds), double(std::numeric_limits<int>::max())));
+    };
     bool ok = false;
     const double ms = retryAfterMs.trimmed().toDouble(&ok);
-    if (ok && ms >= 0)
-        return int(std::ceil(ms / 1000.0));
+    if (ok && std::isfinite(ms) && ms >= 0)
+        return toSeconds(ms / 1000.0);
     const QByteArray value = retryAfter.trimmed();
     if (value.isEmpty())
         return -1;
     const double seconds = value.toDouble(&ok);
     if (ok)
-        return seconds >= 0 ? int(std::ceil(seconds)) : -1;
+        return std::isfinite(seconds) && seconds >= 0 ? toSeconds(seconds) : -1;
     // An HTTP date (IMF-fixdate, "Wed, 21 Oct 2015 07:28:00 GMT"); RFC 2822 parsing reads it.
     QDateTime when = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
     if (!when.isValid())
@@ -86,7 +93,7 @@ int parseRetryAfter(const QByteArray &retryAfter, const QByteArray &retryAfterMs
         return -1;
     if (when.timeSpec() == Qt::LocalTime && !value.contains('+') && !value.contains("-0"))
         when.setTimeSpec(Qt::UTC);
-    return int(std::max<qint64>(0, now.secsTo(when)));
+    return int(std::clamp<qint64>(now.secsTo(when), 0, std::numeric_limits<int>::max()));
 }
 
 static ModelError::Kind kindForType(const QString &type)

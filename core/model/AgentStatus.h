@@ -30,6 +30,11 @@ struct AgentStatus
     int maxAttempts = 1;        // 1 + the retries its policy allows
     QDateTime nextAttemptAt;    // set while waiting to retry
     QDateTime rateLimitedUntil; // its profile is paused by a rate limit until then
+    // Attempts cut short because Switchboard stopped (a crash, a quit): not the agent's failure, so they spend
+    // no retry; maxAttempts counts them on top of the policy's.
+    int interruptedAttempts = 0;
+    // The latest attempt started over after the one before it was interrupted (the card says so).
+    bool resumedAfterInterruption = false;
     QString errorKind;
     bool needsHuman = false; // escalated repeatedly on this goal
     QString openEscalation;  // id of the question it waits on, while Escalated

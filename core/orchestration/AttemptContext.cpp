@@ -3,6 +3,7 @@
 #include "AgentLog.h"
 #include "coordination/Scratchpad.h"
 #include "model/ErrorKind.h"
+#include "model/RateLimitPause.h"
 #include "model/TranscriptLimits.h"
 
 #include <QDeadlineTimer>
@@ -117,11 +118,19 @@ void AttemptContext::heartbeat()
     notifyChanged();
 }
 
-void AttemptContext::reportRateLimit(int retryAfterS)
+void AttemptContext::reportRateLimit(double retryAfterS)
 {
+    // Checked here, where every backend's hint passes (process agents' messages, model servers' Retry-After).
+    const RateLimitPause pause = RateLimitPause::fromSeconds(retryAfterS);
+    if (!pause.isValid()) {
+        log(QStringLiteral("[%1] rate limit ignored: %2").arg(m_agentId, pause.note()));
+        return;
+    }
+    if (pause.isCut())
+        log(QStringLiteral("[%1] rate limit: %2; pausing %3 s").arg(m_agentId, pause.note()).arg(pause.seconds()));
     {
         const QMutexLocker locker(&m_stateMutex);
-        m_state.rateLimitedForS = qMax(m_state.rateLimitedForS, qMax(1, retryAfterS));
+        m_state.rateLimitedForS = qMax(m_state.rateLimitedForS, pause.seconds());
         ++m_state.activity;
     }
     notifyChanged();

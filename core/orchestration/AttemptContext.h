@@ -61,7 +61,7 @@ public:
     void setStep(const QString &step) override;
     void log(const QString &line) override;
     void heartbeat() override;
-    void reportRateLimit(int retryAfterS) override;
+    void reportRateLimit(double retryAfterS) override;
     void recordIteration(const QString &output) override;
     void recordScore(double value) override;
     void handoff(const QString &data) override;

@@ -223,7 +223,8 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
 
     if (outcome.outcome == AgentResult::Outcome::Failed && !r->cancelRequested && !m_watchdog.isRunBudgetHit()) {
         const RetryPolicy &policy = retryPolicy(*r);
-        const int retriesUsed = s.attempt - 1 - r->retryOffset;
+        // Attempts that Switchboard's stopping cut short spend no retry.
+        const int retriesUsed = s.attempt - 1 - r->retryOffset - s.interruptedAttempts;
         const bool pastDeadline = r->goal.deadline.isValid() && r->goal.deadline <= s.completedAt;
         if (retriesUsed < policy.maxRetries && policy.retries(outcome.errorKind) && !pastDeadline) {
             const double delayS = policy.backoffFor(s.attempt, m_random.generateDouble());
@@ -232,6 +233,7 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
             r->retryAtMs = nowMs + delayMs;
             m_watchdog.watch(*r);
             s.nextAttemptAt = s.completedAt.addMSecs(delayMs);
+            s.resumedAfterInterruption = false; // the next attempt is a retry
             s.error = outcome.error;
             s.errorKind = outcome.errorKind;
             s.completedAt = QDateTime();
@@ -316,7 +318,7 @@ void AttemptLifecycle::escalateFailure(AgentRecord &r, const QString &error)
     request.question = QStringLiteral("'%1' failed %2 times in a row (attempt %3). Retry, skip it, or cancel "
                                       "what depends on it?")
                            .arg(r.goal.title)
-                           .arg(s.attempt - r.retryOffset)
+                           .arg(s.attempt - r.retryOffset - s.interruptedAttempts)
                            .arg(s.attempt);
     request.context = QStringLiteral("Last error: %1").arg(error);
     request.options = {{QStringLiteral("retry"), QStringLiteral("Retry")},
@@ -344,7 +346,8 @@ void AttemptLifecycle::handleFailureAnswer(const QString &agentId, const Escalat
     AgentStatus &s = r->status;
     s.openEscalation.clear();
     if (e.state == Escalation::State::Answered && e.answerOption == u"retry") {
-        r->retryOffset = s.attempt; // a fresh round of retries
+        r->retryOffset = s.attempt - s.interruptedAttempts; // a fresh round of retries
+        s.resumedAfterInterruption = false;
         r->log->append(QStringLiteral("the human chose Retry"));
         m_hooks.setState(*r, AgentState::Queued);
         m_scheduler.requeue(s.goalId);

@@ -75,7 +75,9 @@ private:
     EscalationInbox &m_inbox;
     RunRecorder &m_recorder;
     Watchdog &m_watchdog;
-    QRandomGenerator m_random{0x5b0a4d};
+    // Seeded per process: with a fixed seed every process drew the same jitter (55,933 ms in three separate
+    // runs), so restarted or parallel runs retried in lockstep against the same server.
+    QRandomGenerator m_random{QRandomGenerator::securelySeeded()};
     bool m_escalateExhausted = true;
     qint64 m_firstStartMs = -1;
     qint64 m_lastFinishMs = -1;

@@ -8,6 +8,7 @@
 #include "RunHooks.h"
 #include "RunRecorder.h"
 #include "Scheduler.h"
+#include "Watchdog.h"
 #include "coordination/EscalationInbox.h"
 #include "coordination/LockManager.h"
 #include "coordination/Scratchpad.h"
@@ -21,7 +22,8 @@
 namespace switchboard {
 
 Dispatcher::Dispatcher(QObject *context, RunHooks &hooks, AgentTable &table, Scheduler &scheduler, LockManager &locks,
-                       EscalationInbox &inbox, Scratchpad &scratchpad, RunRecorder &recorder, AgentEventQueue &events)
+                       EscalationInbox &inbox, Scratchpad &scratchpad, RunRecorder &recorder, AgentEventQueue &events,
+                       Watchdog &watchdog)
     : m_context(context)
     , m_hooks(hooks)
     , m_table(table)
@@ -31,6 +33,7 @@ Dispatcher::Dispatcher(QObject *context, RunHooks &hooks, AgentTable &table, Sch
     , m_scratchpad(scratchpad)
     , m_recorder(recorder)
     , m_events(events)
+    , m_watchdog(watchdog)
     , m_backends(BackendRegistry::withBuiltins())
     , m_workspace(QDir::currentPath())
     , m_workspaceProvider(std::make_unique<SharedWorkspace>(m_workspace))
@@ -144,8 +147,10 @@ void Dispatcher::withdrawPooled()
 
 bool Dispatcher::canDispatch(const Goal &goal)
 {
-    const AgentRecord *r = m_table.recordForGoal(goal.id);
+    AgentRecord *r = m_table.recordForGoal(goal.id);
     if ((r && r->held) || (m_recorder.store() && (!r || !r->durable)))
+        return false;
+    if (r && !m_watchdog.mayStart(*r))
         return false;
     return tryStartWithResources(goal);
 }
@@ -199,7 +204,7 @@ void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, boo
     const AgentProfile *profile = m_scheduler.profile(profileName);
     s.profile = profileName;
     if (!record.goal.retry && profile)
-        s.maxAttempts = 1 + qMax(0, profile->retry.maxRetries);
+        s.maxAttempts = 1 + qMax(0, profile->retry.maxRetries) + s.interruptedAttempts;
     if (record.goal.profile.isEmpty())
         s.name = profileName + u'-' + QStringView(s.agentId).mid(2);
 

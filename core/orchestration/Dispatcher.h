@@ -22,6 +22,7 @@ class RunHooks;
 class RunRecorder;
 class Scheduler;
 class Scratchpad;
+class Watchdog;
 struct AgentRecord;
 struct Goal;
 
@@ -34,8 +35,10 @@ class Dispatcher final
 
 public:
     // context: the thread queued notices of invalid resources run on (the orchestrator's).
+    // watchdog: says whether a goal past its deadline may start.
     Dispatcher(QObject *context, RunHooks &hooks, AgentTable &table, Scheduler &scheduler, LockManager &locks,
-               EscalationInbox &inbox, Scratchpad &scratchpad, RunRecorder &recorder, AgentEventQueue &events);
+               EscalationInbox &inbox, Scratchpad &scratchpad, RunRecorder &recorder, AgentEventQueue &events,
+               Watchdog &watchdog);
 
     void setBackends(BackendRegistry registry) { m_backends = std::move(registry); }
     const BackendRegistry &backends() const { return m_backends; }
@@ -86,6 +89,7 @@ private:
     Scratchpad &m_scratchpad;
     RunRecorder &m_recorder;
     AgentEventQueue &m_events;
+    Watchdog &m_watchdog;
     QThreadPool m_pool;
     BackendRegistry m_backends;
     QString m_workspace;

@@ -37,7 +37,7 @@ Orchestrator::Orchestrator(QObject *parent)
     , m_lifecycle(std::make_unique<AttemptLifecycle>(this, hooks(), *m_table, m_scheduler, m_locks, m_inbox,
                                                      *m_recorder, *m_watchdog))
     , m_dispatcher(std::make_unique<Dispatcher>(this, hooks(), *m_table, m_scheduler, m_locks, m_inbox, m_scratchpad,
-                                                *m_recorder, *m_events))
+                                                *m_recorder, *m_events, *m_watchdog))
     , m_intake(std::make_unique<GoalIntake>(hooks(), *m_table, m_scheduler, *m_recorder, *m_watchdog))
     , m_restorer(std::make_unique<RunRestorer>(hooks(), *m_table, m_scheduler, m_inbox, m_scratchpad, *m_recorder))
 {
@@ -672,6 +672,11 @@ void Orchestrator::notifyBlocked(const QString &agentId, const QString &reason)
 void Orchestrator::notifyRetryScheduled(const QString &agentId, int nextAttempt, qint64 delayMs, const QString &error)
 {
     Q_EMIT agentRetryScheduled(agentId, nextAttempt, delayMs, error);
+}
+
+bool Orchestrator::resumeRateLimited(const QString &profile)
+{
+    return m_watchdog->endRateLimit(profile);
 }
 
 void Orchestrator::notifyProfileRateLimited(const QString &profile, const QDateTime &until)

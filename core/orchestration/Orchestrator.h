@@ -166,6 +166,8 @@ public:
     void setRunBudget(const Budget &budget);
     void pauseDispatch();
     void resumeDispatch();
+    // "Resume now": ends the rate-limit pause of this profile at once (false when it is not paused).
+    bool resumeRateLimited(const QString &profile);
     bool isDispatchPaused() const;
 
     // The locks agents hold and the questions they ask; views and the CLI read and answer through these.

@@ -110,13 +110,18 @@ bool RunRestorer::restore(const StoreSnapshot &snapshot, bool autoResume, const 
         }
         if (s.name.isEmpty())
             s.name = g.agentId;
-        if (s.maxAttempts < 1)
-            s.maxAttempts = 1 + qMax(0, g.goal.retry ? g.goal.retry->maxRetries : 0);
         if (active.contains(s.agentId) || isActiveState(s.state)) {
             s.state = AgentState::Interrupted;
             if (s.error.isEmpty())
                 s.error = QStringLiteral("interrupted: Switchboard stopped while the agent was running");
+            // The store records this attempt as interrupted just now (markInterrupted), after the snapshot.
+            if (s.attempt > 0)
+                ++s.interruptedAttempts;
         }
+        // An interruption is not the agent's failure: each one adds an attempt, so no retry is spent on it.
+        const AgentProfile *profile = m_scheduler.profile(s.profile);
+        const int retries = g.goal.retry ? g.goal.retry->maxRetries : profile ? profile->retry.maxRetries : 0;
+        s.maxAttempts = 1 + qMax(0, retries) + s.interruptedAttempts;
         s.openEscalation.clear();
         s.waitingFor.clear();
         s.progress = s.state == AgentState::Completed ? 100 : s.progress;
@@ -174,7 +179,9 @@ int RunRestorer::resumeInterrupted(const QStringList &agentIds)
         if (!r || r->status.state != AgentState::Interrupted)
             continue;
         r->held = false;
-        r->log->append(QStringLiteral("resumed after an interruption at %1 %: attempt %2 starts from the beginning")
+        r->status.resumedAfterInterruption = true;
+        r->log->append(QStringLiteral("resumed after an interruption at %1 %: attempt %2 starts from the beginning "
+                                      "(the interrupted one spends no retry)")
                            .arg(r->status.progress)
                            .arg(r->status.attempt + 1));
         // Queued for an attempt that starts from nothing: the card must not show the old one's progress.

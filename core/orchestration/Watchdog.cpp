@@ -9,6 +9,7 @@
 #include "coordination/EscalationInbox.h"
 #include "coordination/LockManager.h"
 #include "model/ErrorKind.h"
+#include "model/RateLimitPause.h"
 
 #include <algorithm>
 
@@ -77,6 +78,34 @@ QStringList Watchdog::rateLimitedProfiles() const
     return profiles;
 }
 
+QHash<QString, qint64>::iterator Watchdog::liftRateLimit(QHash<QString, qint64>::iterator it)
+{
+    m_scheduler.setProfilePaused(it.key(), false);
+    const QString &profile = it.key();
+    m_table.forEach([this, &profile](AgentRecord &r) {
+        if (r.status.profile == profile && r.status.rateLimitedUntil.isValid()) {
+            r.status.rateLimitedUntil = QDateTime();
+            m_hooks.markDirty(r);
+        }
+    });
+    return m_rateLimitedUntilMs.erase(it);
+}
+
+bool Watchdog::endRateLimit(const QString &profile)
+{
+    const auto it = m_rateLimitedUntilMs.find(profile);
+    if (it == m_rateLimitedUntilMs.end())
+        return false;
+    m_table.forEach([&profile](AgentRecord &r) {
+        if (r.status.profile == profile && r.status.rateLimitedUntil.isValid() && !isFinalState(r.status.state))
+            r.log->append(QStringLiteral("rate limit of profile '%1' ended early: resumed by a human").arg(profile));
+    });
+    liftRateLimit(it);
+    m_hooks.dispatch();
+    m_hooks.checkIdle();
+    return true;
+}
+
 void Watchdog::tick()
 {
     const qint64 nowMs = m_hooks.nowMs();
@@ -86,15 +115,7 @@ void Watchdog::tick()
     // Rate limits that have run out.
     for (auto it = m_rateLimitedUntilMs.begin(); it != m_rateLimitedUntilMs.end();) {
         if (it.value() <= nowMs) {
-            m_scheduler.setProfilePaused(it.key(), false);
-            const QString &profile = it.key();
-            m_table.forEach([this, &profile](AgentRecord &r) {
-                if (r.status.profile == profile && r.status.rateLimitedUntil.isValid()) {
-                    r.status.rateLimitedUntil = QDateTime();
-                    m_hooks.markDirty(r);
-                }
-            });
-            it = m_rateLimitedUntilMs.erase(it);
+            it = liftRateLimit(it);
         } else {
             needed = true;
             ++it;
@@ -170,6 +191,30 @@ void Watchdog::tick()
         m_timer.stop();
 }
 
+bool Watchdog::mayStart(AgentRecord &r)
+{
+    if (!r.goal.deadline.isValid() || r.deadlineGoAhead || r.goal.deadline > QDateTime::currentDateTimeUtc())
+        return true;
+    watch(r);
+    if (m_deadlinePolicy == DeadlinePolicy::Escalate)
+        return false;
+    QMetaObject::invokeMethod(
+        m_context,
+        [this, agentId = r.status.agentId] {
+            AgentRecord *late = m_table.record(agentId);
+            if (!late || late->status.state != AgentState::Queued || late->context || late->pooled)
+                return;
+            m_hooks.failPending(
+                *late,
+                QStringLiteral("deadline passed (%1) before it started").arg(late->goal.deadline.toString(Qt::ISODate)),
+                errorKindName(ErrorKind::Deadline));
+            m_hooks.dispatch();
+            m_hooks.checkIdle();
+        },
+        Qt::QueuedConnection);
+    return false;
+}
+
 void Watchdog::escalateDeadline(AgentRecord &r)
 {
     r.deadlineAsked = true;
@@ -185,20 +230,37 @@ void Watchdog::escalateDeadline(AgentRecord &r)
     const QString agentId = r.status.agentId;
     m_inbox.raise(request, m_context, [this, agentId](const Escalation &e) {
         AgentRecord *rec = m_table.record(agentId);
-        if (!rec || e.state != Escalation::State::Answered || e.answerOption != u"stop")
+        if (!rec)
             return;
-        const QString why =
-            QStringLiteral("deadline passed (%1); stopped by a human").arg(rec->goal.deadline.toString(Qt::ISODate));
+        const bool started = rec->context || rec->pooled;
+        if (e.state == Escalation::State::Answered && e.answerOption == u"continue") {
+            rec->deadlineGoAhead = true;
+            if (!started)
+                m_hooks.dispatch(); // held by mayStart() until now
+            return;
+        }
+        // A running agent keeps going unless told to stop; one that never started does not start on a question
+        // nobody answered.
+        if (started && (e.state != Escalation::State::Answered || e.answerOption != u"stop"))
+            return;
+        const bool stopped = e.state == Escalation::State::Answered && e.answerOption == u"stop";
+        const QString why = QStringLiteral("deadline passed (%1); %2")
+                                .arg(rec->goal.deadline.toString(Qt::ISODate),
+                                     stopped ? QStringLiteral("stopped by a human")
+                                             : QStringLiteral("not started: nobody said to keep going"));
         m_hooks.settlePooled(*rec);
         if (rec->context)
             rec->context->stop(why, errorKindName(ErrorKind::Deadline));
         else if (rec->status.state == AgentState::Queued)
             m_hooks.failPending(*rec, why, errorKindName(ErrorKind::Deadline));
+        m_hooks.dispatch();
+        m_hooks.checkIdle();
     });
 }
 
 void Watchdog::rateLimit(AgentRecord &r, int retryAfterS)
 {
+    retryAfterS = qBound(RateLimitPause::MinS, retryAfterS, RateLimitPause::MaxS);
     AgentStatus &s = r.status;
     const qint64 until = m_hooks.nowMs() + qint64(retryAfterS) * 1000;
     if (until <= m_rateLimitedUntilMs.value(s.profile, -1))

@@ -45,11 +45,18 @@ public:
     void ensureRunning();
     // The run went idle: the timer stops unless a rate limit still has to run out.
     void handleIdle();
+    // Whether a queued goal may start now. A goal whose deadline has passed never starts: it is failed (soon
+    // after, not from inside the scheduler's pick), or with on_deadline: escalate held until a human says keep
+    // going (the question is raised by the next tick).
+    bool mayStart(AgentRecord &record);
     // These agents are about to be removed.
     void forget(const QSet<QString> &agentIds);
 
-    // The record's backend hit a rate limit: dispatch for its profile pauses for this long.
+    // The record's backend hit a rate limit: dispatch for its profile pauses for this long (at most
+    // RateLimitPause::MaxS).
     void rateLimit(AgentRecord &record, int retryAfterS);
+    // A human says "resume now": the profile's pause ends at once (false when it is not paused).
+    bool endRateLimit(const QString &profile);
     // Until when (run clock) the profile is paused; -1 when it is not.
     qint64 rateLimitedUntilMs(const QString &profile) const { return m_rateLimitedUntilMs.value(profile, -1); }
     QStringList rateLimitedProfiles() const;
@@ -58,6 +65,8 @@ public:
 
 private:
     void tick();
+    // Dispatch for the profile goes on; its agents' cards stop showing the pause. Returns the next iterator.
+    QHash<QString, qint64>::iterator liftRateLimit(QHash<QString, qint64>::iterator it);
     bool needsWatching(const AgentRecord &record) const;
     void escalateDeadline(AgentRecord &record);
 

@@ -349,10 +349,15 @@ QList<AgentStatus> StoreReader::agents(const QString &runId)
                           "a.progress, a.created_at, a.started_at, a.completed_at, a.error, a.summary, a.attempt, "
                           "(SELECT COALESCE(SUM(t.input_tokens), 0) FROM attempts t WHERE t.agent_id = a.id), "
                           "(SELECT COALESCE(SUM(t.output_tokens), 0) FROM attempts t WHERE t.agent_id = a.id), "
-                          "(SELECT COALESCE(SUM(t.cost_usd), 0) FROM attempts t WHERE t.agent_id = a.id) "
+                          "(SELECT COALESCE(SUM(t.cost_usd), 0) FROM attempts t WHERE t.agent_id = a.id), "
+                          "(SELECT COUNT(*) FROM attempts t WHERE t.agent_id = a.id AND t.outcome = ?), "
+                          "EXISTS (SELECT 1 FROM attempts t WHERE t.agent_id = a.id AND t.attempt = a.attempt - 1 "
+                          "AND t.outcome = ?) "
                           "FROM agents a LEFT JOIN goals g ON g.run_id = a.run_id AND g.id = a.goal_id") +
                runFilter(runId, QStringLiteral("a.run_id")) + QStringLiteral(" ORDER BY a.rowid"),
-           runValues(runId), &m_error);
+           QVariantList{agentStateToString(AgentState::Interrupted), agentStateToString(AgentState::Interrupted)} +
+               runValues(runId),
+           &m_error);
     while (q.next()) {
         AgentStatus s;
         s.agentId = q.text(0);
@@ -373,6 +378,8 @@ QList<AgentStatus> StoreReader::agents(const QString &runId)
         s.inputTokens = q.int64(15);
         s.outputTokens = q.int64(16);
         s.costUsd = q.real(17);
+        s.interruptedAttempts = q.int32(18);
+        s.resumedAfterInterruption = q.int32(19) != 0;
         result.append(std::move(s));
     }
     return result;
@@ -689,6 +696,21 @@ void StoreReader::runBoard(const QString &runId, QList<GoalRecord> *goals, QList
         s.inputTokens += q.int64(1);
         s.outputTokens += q.int64(2);
         s.costUsd += q.real(3);
+    }
+
+    // Attempts Switchboard's stopping cut short: they spend no retry (few agents have any).
+    Rows interrupted(m_db, handle(),
+                     QStringLiteral("SELECT t.agent_id, t.attempt FROM attempts t JOIN agents a ON a.id = t.agent_id "
+                                    "WHERE a.run_id = ? AND t.outcome = ?"),
+                     {runId, agentStateToString(AgentState::Interrupted)}, &m_error);
+    while (interrupted.next()) {
+        const auto it = agentRow.constFind(interrupted.text(0));
+        if (it == agentRow.cend())
+            continue;
+        AgentStatus &s = (*agents)[*it];
+        ++s.interruptedAttempts;
+        if (interrupted.int32(1) == s.attempt - 1)
+            s.resumedAfterInterruption = true;
     }
 }
 

@@ -4,6 +4,8 @@
 #include "coordination/EscalationInbox.h"
 #include "coordination/LockManager.h"
 #include "coordination/Scratchpad.h"
+#include "llm/WireErrors.h"
+#include "model/RateLimitPause.h"
 #include "orchestration/AgentLog.h"
 #include "orchestration/AttemptContext.h"
 
@@ -87,6 +89,8 @@ private Q_SLOTS:
     void malformedArguments();
     void argumentsWithoutType();
     void reports();
+    void rateLimitBounds_data();
+    void rateLimitBounds();
     void logCutsLongLines();
     void resultAndError();
     void iterationLoopStops();
@@ -226,6 +230,51 @@ void TestAgentActions::reports()
     QVERIFY(f.context.liveState().handedOff);
     QCOMPARE(f.context.liveState().handoffData, uR"({"schema":"users"})"_s);
     QVERIFY(f.replies.isEmpty()); // none of these is answered
+}
+
+void TestAgentActions::rateLimitBounds_data()
+{
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<int>("pausedS");     // 0: nothing paused
+    QTest::addColumn<QString>("refusal"); // what invoke() says of a malformed message
+    QTest::addColumn<QString>("logged");  // the line in the agent's log ("" = none)
+
+    const QString cut = u"[a-7] rate limit: retry_after_s %1 is longer than the maximum of 600 s; pausing 600 s"_s;
+    QTest::newRow("3000") << QByteArray("3000") << 600 << QString() << cut.arg(u"3000"_s);
+    QTest::newRow("2^31") << QByteArray("2147483648") << 600 << QString() << cut.arg(u"2147483648"_s);
+    QTest::newRow("1e12") << QByteArray("1e12") << 600 << QString() << cut.arg(u"1e+12"_s);
+    QTest::newRow("1e300") << QByteArray("1e300") << 600 << QString() << cut.arg(u"1e+300"_s);
+    QTest::newRow("-5") << QByteArray("-5") << 0 << QString()
+                        << u"[a-7] rate limit ignored: retry_after_s -5 is negative"_s;
+    QTest::newRow("abc") << QByteArray("\"abc\"") << 0 << u"retry_after_s must be a number"_s << QString();
+    QTest::newRow("the maximum") << QByteArray("600") << 600 << QString() << QString();
+    QTest::newRow("0") << QByteArray("0") << 1 << QString() << QString();
+    QTest::newRow("2.5") << QByteArray("2.5") << 3 << QString() << QString();
+}
+
+// A rate limit pauses for at most RateLimitPause::MaxS: a longer hint is cut (and said so), nonsense is refused
+// with a line naming the agent, and nothing overflows into a short pause.
+void TestAgentActions::rateLimitBounds()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(int, pausedS);
+    QFETCH(QString, refusal);
+    QFETCH(QString, logged);
+    QCOMPARE(RateLimitPause::MaxS, 600);
+    Fixture f(u"a-7"_s);
+    const QByteArray line = R"({"type":"rate_limited","retry_after_s":)" + message + '}';
+    QCOMPARE(f.invoke(line.constData()), refusal);
+    QCOMPARE(f.context.takeLiveState().rateLimitedForS, pausedS);
+    QCOMPARE(f.log->lines(), logged.isEmpty() ? QStringList() : QStringList{logged});
+
+    // A model server's Retry-After header goes the same way, in whole seconds that never overflow.
+    bool numeric = false;
+    const double seconds = message.toDouble(&numeric);
+    if (numeric && seconds >= 0) {
+        Fixture model(u"a-8"_s);
+        model.context.reportRateLimit(llm::wire::parseRetryAfter(message, {}, QDateTime::currentDateTimeUtc()));
+        QCOMPARE(model.context.takeLiveState().rateLimitedForS, pausedS);
+    }
 }
 
 void TestAgentActions::logCutsLongLines()

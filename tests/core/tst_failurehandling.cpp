@@ -2,6 +2,8 @@
 // budgets and execution modes, driven through the real orchestrator and pool with a scripted backend.
 #include "agents/AgentContext.h"
 #include "agents/BackendRegistry.h"
+#include "cli/StdinAnswerReader.h"
+#include "model/RateLimitPause.h"
 #include "orchestration/Orchestrator.h"
 #include "orchestration/QualityMonitor.h"
 #include "support/AgentJournal.h"
@@ -32,7 +34,10 @@ private Q_SLOTS:
     void heartbeatsKeepAnAgentAlive();
     void deadlineOfRunningGoal();
     void deadlineOfQueuedGoal();
+    void expiredDeadlineNeverStarts_data();
+    void expiredDeadlineNeverStarts();
     void rateLimitPausesOneProfile();
+    void rateLimitResumeNowFromStdin();
     void loopDetection();
     void qualityMonitorRules();
     void noImprovementStops();
@@ -235,6 +240,57 @@ void TestFailureHandling::deadlineOfQueuedGoal()
     QCOMPARE(journal.starts(), QStringList{u"busy"_s});
 }
 
+void TestFailureHandling::expiredDeadlineNeverStarts_data()
+{
+    QTest::addColumn<bool>("escalate");  // on_deadline: escalate (else fail)
+    QTest::addColumn<QString>("answer"); // to the deadline question (escalate)
+    QTest::addColumn<bool>("runs");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("fail") << false << QString() << false << u"before it started"_s;
+    QTest::newRow("escalate, stop") << true << u"stop"_s << false << u"stopped by a human"_s;
+    QTest::newRow("escalate, keep going") << true << u"continue"_s << true << QString();
+}
+
+// A goal whose deadline passed before it could start is failed (or the human is asked first) without ever
+// starting: the backend is never called, no attempt is counted, and its dependents are blocked.
+void TestFailureHandling::expiredDeadlineNeverStarts()
+{
+    QFETCH(bool, escalate);
+    const DeadlinePolicy policy = escalate ? DeadlinePolicy::Escalate : DeadlinePolicy::Fail;
+    QFETCH(QString, answer);
+    QFETCH(bool, runs);
+    QFETCH(QString, error);
+    test::AgentJournal journal;
+    Orchestrator o;
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({test::ProfileBuilder::scripted(u"p"_s).retries(3, {0.1})});
+    o.setDeadlinePolicy(policy);
+    QList<Escalation> asked;
+    connect(&o.inbox(), &EscalationInbox::escalationRaised, this, [&](const Escalation &e) {
+        asked << e;
+        QCOMPARE(journal.starts(), QStringList()); // held while the human decides
+        QVERIFY(o.answer(e.id, answer, QString()));
+    });
+    const QStringList ids =
+        o.spawnParallel({test::GoalBuilder(u"late"_s).deadline(QDateTime::currentDateTimeUtc().addSecs(-60)),
+                         test::GoalBuilder(u"after"_s).dependsOn({u"late"_s})});
+    QCOMPARE(ids.size(), 2);
+    QVERIFY(o.waitAll(10000));
+    QCOMPARE(asked.size(), policy == DeadlinePolicy::Escalate ? 1 : 0);
+    const AgentStatus late = *o.status(ids[0]);
+    if (runs) {
+        QCOMPARE(late.state, AgentState::Completed);
+        QCOMPARE(journal.starts(), (QStringList{u"late"_s, u"after"_s}));
+        return;
+    }
+    QCOMPARE(journal.starts(), QStringList());
+    QCOMPARE(late.state, AgentState::Failed);
+    QCOMPARE(late.errorKind, u"deadline"_s);
+    QVERIFY2(late.error.contains(error), qPrintable(late.error));
+    QCOMPARE(late.attempt, 0);
+    QCOMPARE(o.status(ids[1])->state, AgentState::Blocked);
+}
+
 void TestFailureHandling::rateLimitPausesOneProfile()
 {
     test::AgentJournal journal;
@@ -261,6 +317,42 @@ void TestFailureHandling::rateLimitPausesOneProfile()
     QCOMPARE(o.status(more[0])->state, AgentState::Completed);
     QVERIFY(t.elapsed() >= 600); // l2 waited for the reset
     QVERIFY(o.progress().rateLimitedProfiles.isEmpty());
+}
+
+// A server's "retry after 3000 s" pauses the profile for the documented maximum, and a human ends the pause
+// at once from the CLI's stdin ("resume-profile NAME"), after which the waiting goal runs.
+void TestFailureHandling::rateLimitResumeNowFromStdin()
+{
+    test::AgentJournal journal;
+    Orchestrator o;
+    o.setBackends(test::ScriptedBackend::registry(&journal));
+    o.setProfiles({test::ProfileBuilder::scripted(u"api"_s)});
+    QSignalSpy limited(&o, &Orchestrator::profileRateLimited);
+    const QString first = o.spawn(test::GoalBuilder(u"first"_s).description(u"ratelimit 3000"_s).profile(u"api"_s));
+    QVERIFY(limited.wait(5000));
+    const QDateTime until = limited.first().at(1).toDateTime();
+    const qint64 pauseS = QDateTime::currentDateTimeUtc().secsTo(until);
+    QVERIFY2(pauseS > RateLimitPause::MaxS - 60 && pauseS <= RateLimitPause::MaxS, qPrintable(QString::number(pauseS)));
+    QVERIFY(o.agentLog(first).join(u'\n').contains(u"longer than the maximum of 600 s"_s));
+    QTRY_COMPARE(o.status(first)->state, AgentState::Completed);
+    const QString second = o.spawn(test::GoalBuilder(u"second"_s).profile(u"api"_s));
+    QTest::qWait(300); // a span in which the paused profile must not start it
+    QCOMPARE(o.status(second)->state, AgentState::Queued);
+    QVERIFY(o.status(second)->rateLimitedUntil.isValid());
+
+    QCOMPARE(StdinAnswerReader::applyLine(o, u"resume-profile nope"_s),
+             u"profile 'nope' is not rate limited (these are: api)"_s);
+    QCOMPARE(StdinAnswerReader::applyLine(o, u"resume-profile api"_s), QString());
+    QVERIFY(o.progress().rateLimitedProfiles.isEmpty());
+    QVERIFY(o.waitAll(10000));
+    QCOMPARE(o.status(second)->state, AgentState::Completed);
+    QVERIFY(!o.status(second)->rateLimitedUntil.isValid());
+    QVERIFY(o.agentLog(second).join(u'\n').contains(u"ended early: resumed by a human"_s));
+    QCOMPARE(journal.starts(), (QStringList{u"first"_s, u"second"_s}));
+    // Nothing is paused any more: the command says so (JSON form too).
+    QCOMPARE(StdinAnswerReader::applyLine(o, uR"({"type":"resume_profile","profile":"api"})"_s),
+             u"profile 'api' is not rate limited (none is)"_s);
+    QCOMPARE(StdinAnswerReader::applyLine(o, u"resume-profile"_s), u"no profile is rate limited"_s);
 }
 
 void TestFailureHandling::loopDetection()

@@ -24,6 +24,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <functional>
 #include <sys/types.h>
 
 using namespace Qt::StringLiterals;
@@ -63,10 +64,15 @@ private Q_SLOTS:
     void statusAndReport();
     void resumeUsesStoredSettings();
     void diskFullPausesDispatch();
+    void crashSpendsNoRetry();
+    void retryJitterDiffersBetweenProcesses();
 
 private:
     QProcessEnvironment environment() const;
     Life runCli(const QStringList &args, int killAfterMs, bool answer = true);
+    // Runs the CLI until an event satisfies killWhen, then kills it with SIGKILL (lets it finish otherwise, up
+    // to 60 s). Questions are not answered.
+    Life runCliUntil(const QStringList &args, const std::function<bool(const QJsonObject &)> &killWhen);
     AgentProfile profile(const QString &name, const QString &body) const;
     static DbState readDb(const QString &path);
 
@@ -826,6 +832,149 @@ echo '{"type":"result","summary":"done"}'
         committedCompletions += states.value(agentId) == AgentState::Completed ? 1 : 0;
     // Completions reported before the disk filled are on disk; one reported after (its write refused) may not be.
     QVERIFY2(committedCompletions >= 4, qPrintable(u"%1 of %2"_s.arg(committedCompletions).arg(reported.size())));
+}
+
+// Runs the CLI until killWhen says so, then SIGKILL: a crash at a moment the test picks.
+Life TestRecovery::runCliUntil(const QStringList &args, const std::function<bool(const QJsonObject &)> &killWhen)
+{
+    Life life;
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(test::switchboardBinary(), args);
+    if (!process.waitForStarted())
+        return life;
+    QElapsedTimer clock;
+    clock.start();
+    QByteArray buffer;
+    while (process.state() != QProcess::NotRunning && !life.killed && clock.elapsed() < 60000) {
+        process.waitForReadyRead(50);
+        buffer += process.readAllStandardOutput();
+        qsizetype newline = 0;
+        while (!life.killed && (newline = buffer.indexOf('\n')) >= 0) {
+            const QJsonObject event = QJsonDocument::fromJson(buffer.left(newline).trimmed()).object();
+            buffer.remove(0, newline + 1);
+            if (event.isEmpty())
+                continue;
+            life.events << event;
+            if (killWhen(event)) {
+                ::kill(static_cast<pid_t>(process.processId()), SIGKILL);
+                life.killed = true;
+            }
+        }
+    }
+    if (!life.killed && process.state() != QProcess::NotRunning)
+        process.kill();
+    process.waitForFinished(5000);
+    life.err = process.readAllStandardError();
+    if (!life.killed && process.exitStatus() == QProcess::NormalExit)
+        life.exitCode = process.exitCode();
+    return life;
+}
+
+// kill -9 of Switchboard twice while a goal runs, then a resume: the two interrupted attempts spend none of the
+// goal's one retry, so the third attempt's failure is still retried and the fourth completes.
+void TestRecovery::crashSpendsNoRetry()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString db = dir.filePath(u"state.db"_s);
+    const QString plan = test::writeFile(dir.path(), u"budget.yaml"_s, R"YAML(name: budget
+workflow: {max_parallel: 1}
+agents:
+  definitions:
+    - name: worker
+      backend: process
+      retry: {max_retries: 1, backoff_s: [0.1], jitter: 0}
+      settings: {kill_grace_ms: 300}
+      command:
+        - sh
+        - -c
+        - |
+          read -r goal
+          case "$SWITCHBOARD_ATTEMPT" in
+            1|2) sleep 20 ;;
+            3) echo 'it broke' >&2; exit 5 ;;
+            *) echo "{\"type\":\"result\",\"summary\":\"done on attempt $SWITCHBOARD_ATTEMPT\"}" ;;
+          esac
+goals:
+  - {id: work, title: Work, profile: worker}
+)YAML");
+    // Killed only once the running attempt is on disk, as a crash in the middle of the work would find it.
+    const auto killOnceRunning = [&db](int attempt) {
+        return [&db, attempt](const QJsonObject &event) {
+            if (event.value(u"event"_s).toString() != u"started" || event.value(u"attempt"_s).toInt() != attempt)
+                return false;
+            return QTest::qWaitFor(
+                [&db, attempt] {
+                    Store reader;
+                    if (!reader.openReadOnly(db))
+                        return false;
+                    const StoreSnapshot s = reader.load();
+                    return !s.agents.isEmpty() && s.agents.constFirst().state == AgentState::Running &&
+                           s.agents.constFirst().attempt == attempt;
+                },
+                10000);
+        };
+    };
+    const QStringList common{u"--db"_s, db, u"--workspace"_s, dir.path(), u"--json"_s, u"--auto-answer"_s, u"fail"_s};
+    Life life = runCliUntil(QStringList{u"run"_s, plan} + common, killOnceRunning(1));
+    QVERIFY2(life.killed, life.err.constData());
+    life = runCliUntil(QStringList{u"resume"_s} + common, killOnceRunning(2));
+    QVERIFY2(life.killed, life.err.constData());
+    life = runCliUntil(QStringList{u"resume"_s} + common, [](const QJsonObject &) { return false; });
+    QCOMPARE(life.exitCode, 0);
+    QStringList kinds;
+    for (const QJsonObject &event : std::as_const(life.events))
+        kinds << event.value(u"event"_s).toString();
+    QVERIFY2(kinds.contains(u"retry"_s), qPrintable(kinds.join(u' ')));
+
+    Store store;
+    QVERIFY(store.openReadOnly(db));
+    const RunHistory history = store.history();
+    QStringList outcomes;
+    for (const AttemptRecord &attempt : history.attempts)
+        outcomes << (attempt.outcome ? agentStateToString(*attempt.outcome) : u"open"_s);
+    QCOMPARE(outcomes,
+             (QStringList{agentStateToString(AgentState::Interrupted), agentStateToString(AgentState::Interrupted),
+                          agentStateToString(AgentState::Failed), agentStateToString(AgentState::Completed)}));
+    const StoreSnapshot snapshot = store.load();
+    QCOMPARE(snapshot.agents.size(), 1);
+    const AgentStatus &work = snapshot.agents.constFirst();
+    QCOMPARE(work.state, AgentState::Completed);
+    QCOMPARE(work.summary, u"done on attempt 4"_s);
+    QCOMPARE(work.interruptedAttempts, 2);
+}
+
+// Retry jitter is seeded per process: two runs of the same failing goal wait different times before the retry
+// (with a fixed seed, every process drew the same 55,933 ms).
+void TestRecovery::retryJitterDiffersBetweenProcesses()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // jitter 1: the wait is anywhere in [0, 2000] s, to the millisecond; two equal draws are a 1 in 2e6 chance.
+    const QString plan = test::writeFile(dir.path(), u"jitter.yaml"_s, R"YAML(name: jitter
+agents:
+  definitions:
+    - name: worker
+      backend: process
+      retry: {max_retries: 1, backoff_s: [1000], jitter: 1}
+      command: [sh, -c, "read -r goal; exit 5"]
+goals:
+  - {id: flaky, title: Flaky, profile: worker}
+)YAML");
+    QList<qint64> delays;
+    for (int process = 0; process < 2; ++process) {
+        const QString db = dir.filePath(u"state-%1.db"_s.arg(process));
+        const Life life =
+            runCliUntil({u"run"_s, plan, u"--db"_s, db, u"--workspace"_s, dir.path(), u"--json"_s},
+                        [](const QJsonObject &event) { return event.value(u"event"_s).toString() == u"retry"_s; });
+        QVERIFY2(life.killed, life.err.constData());
+        delays << qint64(life.events.constLast().value(u"delay_ms"_s).toDouble());
+    }
+    qInfo() << "retry delays of two processes (ms):" << delays;
+    for (const qint64 delay : std::as_const(delays))
+        QVERIFY(delay >= 0 && delay <= 2000 * 1000);
+    QVERIFY2(delays.at(0) != delays.at(1), "two processes drew the same retry jitter");
 }
 
 QTEST_GUILESS_MAIN(TestRecovery)

@@ -58,7 +58,7 @@ std::optional<AgentResult> play(AgentContext &ctx, const QString &line, QString 
     } else if (command == u"score") {
         ctx.recordScore(w.value(1).toDouble());
     } else if (command == u"ratelimit") {
-        ctx.reportRateLimit(w.value(1).toInt());
+        ctx.reportRateLimit(w.value(1).toDouble());
     } else if (command == u"handoff") {
         ctx.handoff(w.value(1));
     } else if (command == u"lock") {

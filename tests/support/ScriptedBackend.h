@@ -17,7 +17,7 @@ class AgentJournal;
 //   heartbeat MS              a heartbeat every 100 ms for MS
 //   iterate OUTPUT            records an iteration's output (loop detection)
 //   score X                   records a quality score
-//   ratelimit S               reports a rate limit for S seconds
+//   ratelimit S               reports a rate limit for S seconds (any number: 1e12, -5)
 //   handoff DATA              hands DATA on to the dependents (pipeline mode)
 //   lock RESOURCE [MS]        takes the lock, waiting up to MS (default: until granted), and logs
 //                             "locked RESOURCE token N"; fails with "lock denied: ..." when refused

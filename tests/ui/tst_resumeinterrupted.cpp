@@ -112,6 +112,13 @@ private Q_SLOTS:
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, button);
         QTRY_COMPARE_WITH_TIMEOUT(o.status(a)->state, AgentState::Completed, 10000);
         QCOMPARE(o.status(a)->attempt, 2);
+        // The interrupted attempt spent no retry, and the card says why this is attempt 2.
+        const int maxAttempts = 1 + config.profiles.constFirst().retry.maxRetries + 1;
+        QCOMPARE(o.status(a)->interruptedAttempts, 1);
+        QCOMPARE(o.status(a)->maxAttempts, maxAttempts);
+        QTRY_VERIFY2(delegate->cardText(cardFor(window, a))
+                         .contains(u"attempt 2/%1 · resumed after an interruption"_s.arg(maxAttempts)),
+                     qPrintable(delegate->cardText(cardFor(window, a))));
         QCOMPARE(o.status(b)->state, AgentState::Interrupted);
         QCOMPARE(o.status(c)->state, AgentState::Interrupted);
         QTRY_VERIFY(!delegate->hasResumeButton(cardFor(window, a)));
@@ -148,6 +155,9 @@ private Q_SLOTS:
         for (const AgentStatus &agent : after.agents) {
             QCOMPARE(agent.state, AgentState::Completed);
             QCOMPARE(agent.attempt, 2);
+            // Read back the same way: the first attempt was interrupted, the second resumed after it.
+            QCOMPARE(agent.interruptedAttempts, 1);
+            QVERIFY(agent.resumedAfterInterruption);
         }
     }
 

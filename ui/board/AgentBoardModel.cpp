@@ -614,6 +614,8 @@ QList<int> AgentBoardModel::changedRoles(const AgentStatus &before, const AgentS
         add({AttemptRole});
     if (before.maxAttempts != after.maxAttempts)
         add({MaxAttemptsRole});
+    if (before.resumedAfterInterruption != after.resumedAfterInterruption)
+        add({AttemptRole}); // the card's attempt text says so
     if (before.nextAttemptAt != after.nextAttemptAt)
         add({NextAttemptRole});
     if (before.rateLimitedUntil != after.rateLimitedUntil)

@@ -58,6 +58,37 @@ bool AgentCommands::anyInterrupted() const
     return false;
 }
 
+QStringList AgentCommands::rateLimitedProfiles(const QStringList &agentIds) const
+{
+    if (!m_orchestrator)
+        return {};
+    const QStringList paused = m_orchestrator->progress().rateLimitedProfiles;
+    QStringList result;
+    for (const QString &agentId : agentIds) {
+        const int row = m_model->rowForAgent(agentId);
+        if (row < 0)
+            continue;
+        const AgentStatus &status = m_model->statusAt(row);
+        if (paused.contains(status.profile) && !result.contains(status.profile))
+            result << status.profile;
+    }
+    result.sort();
+    return result;
+}
+
+void AgentCommands::resumeRateLimitedSelected()
+{
+    const QStringList profiles = rateLimitedProfiles(m_view->selectedAgentIds());
+    if (profiles.isEmpty()) {
+        showMessage(tr("No selected agent waits out a rate limit."));
+        return;
+    }
+    for (const QString &profile : profiles)
+        m_orchestrator->resumeRateLimited(profile);
+    showMessage(tr("Resumed dispatch for %1").arg(profiles.join(QStringLiteral(", "))));
+    Q_EMIT commandIssued();
+}
+
 void AgentCommands::showMessage(const QString &text)
 {
     m_window->statusBar()->showMessage(text, kStatusMessageMs);

@@ -27,6 +27,8 @@ public:
     QStringList cancellable(const QStringList &agentIds) const;
     QStringList interrupted(const QStringList &agentIds) const;
     bool anyInterrupted() const;
+    // The profiles of these agents that a rate limit pauses now (sorted, each once).
+    QStringList rateLimitedProfiles(const QStringList &agentIds) const;
 
     void cancel(const QStringList &agentIds);
     void cancelSelected();
@@ -36,6 +38,8 @@ public:
     void resume(const QStringList &agentIds);
     void resumeSelected();
     void resumeAllInterrupted();
+    // "Resume now": ends the rate-limit pause of the selected agents' profiles.
+    void resumeRateLimitedSelected();
     void cleanupFinished();
     void copySelectedIds();
 

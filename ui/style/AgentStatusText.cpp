@@ -16,9 +16,16 @@ QString AgentStatusText::attempt(const AgentStatus &status)
     const int shown = shownAttempt(status);
     if (shown <= 1)
         return {};
-    if (status.maxAttempts >= shown)
-        return tr("attempt %1/%2").arg(shown).arg(status.maxAttempts);
-    return tr("attempt %1").arg(shown); // a human said "retry" after the policy's attempts ran out
+    const QString attempt = status.maxAttempts >= shown
+                                ? tr("attempt %1/%2").arg(shown).arg(status.maxAttempts)
+                                : tr("attempt %1").arg(shown); // a human said "retry" after the attempts ran out
+    // Not while it waits to be resumed (its card says so), nor for a retry about to start.
+    const bool backingOff = status.nextAttemptAt.isValid() && !isFinalState(status.state);
+    if (!status.resumedAfterInterruption || status.state == AgentState::Interrupted || backingOff)
+        return attempt;
+    //: Card of an agent whose attempt started over after Switchboard stopped: "attempt 2/5 · resumed after an
+    //: interruption" (the interrupted attempt spent no retry)
+    return tr("%1 · resumed after an interruption").arg(attempt);
 }
 
 QString AgentStatusText::nextTry(const AgentStatus &status, const QDateTime &now)

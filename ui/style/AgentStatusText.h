@@ -19,7 +19,7 @@ public:
 
     // The attempt running now, or the next one while backing off (never below 1).
     static int shownAttempt(const AgentStatus &status);
-    // "attempt 2/4"; empty for a first attempt.
+    // "attempt 2/4", "attempt 2/5 · resumed after an interruption"; empty for a first attempt.
     static QString attempt(const AgentStatus &status);
     // "next try in 4:12"; empty when it is not waiting to retry.
     static QString nextTry(const AgentStatus &status, const QDateTime &now = QDateTime::currentDateTimeUtc());
