@@ -65,6 +65,8 @@ RunResult runFloodWorkload(int agents, int seconds)
                        QStringLiteral("timeout %1 yes %2; exit 0").arg(seconds).arg(line)};
 
     const double rssBefore = ProcessStats::currentRssMb();
+    const double cpuBefore = ProcessStats::cpuMs();
+    const double threadCpuBefore = ProcessStats::threadCpuMs();
     double rssPeak = rssBefore;
     QElapsedTimer clock;
     double runEndMs = 0.0;
@@ -96,6 +98,8 @@ RunResult runFloodWorkload(int agents, int seconds)
         const bool finished = orchestrator.waitAll((seconds + 600) * 1000);
         runEndMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
         result.wallMs = runEndMs;
+        result.cpuMs = ProcessStats::cpuMs() - cpuBefore;
+        result.mainThreadCpuMs = ProcessStats::threadCpuMs() - threadCpuBefore;
         rssPeak = qMax(rssPeak, ProcessStats::currentRssMb());
         result.check(finished, QStringLiteral("waitAll timed out"));
         result.check(completed == agents, QStringLiteral("%1 of %2 agents completed").arg(completed).arg(agents));
