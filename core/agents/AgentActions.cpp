@@ -601,8 +601,11 @@ QJsonArray AgentActions::toolDescriptions() const
 ProcessMessage AgentActions::decode(const QString &name, const QJsonObject &arguments) const
 {
     const Action *action = find(name);
-    if (!action)
-        return ProcessMessage::malformed(QStringLiteral("unknown message type \"%1\"").arg(name));
+    if (!action) {
+        // Quoted, not repeated whole: the type is the agent's text, of any length.
+        const QString shown = name.size() > MaxQuotedChars ? name.left(MaxQuotedChars) + QStringLiteral("…") : name;
+        return ProcessMessage::malformed(QStringLiteral("unknown message type \"%1\"").arg(shown));
+    }
     if (arguments.value(u"type").toString() == name)
         return action->decode(arguments);
     // Messages name themselves in some errors ("score message needs ...").

@@ -60,6 +60,8 @@ public:
 
     // Longer log lines are cut, with a note of how much was dropped.
     static constexpr qsizetype MaxLogLineBytes = 8 * 1024;
+    // How much of an agent's own text (an unknown type) a "malformed" reason quotes.
+    static constexpr qsizetype MaxQuotedChars = 100;
 
     // The actions every backend offers.
     static const AgentActions &standard();

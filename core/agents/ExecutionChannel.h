@@ -35,6 +35,8 @@ public:
     virtual bool isRunning() const = 0;
     // One line to the program's stdin (the newline is added).
     virtual void writeLine(const QByteArray &line) = 0;
+    // Bytes written with writeLine() that the program has not taken yet (beyond what the pipe holds).
+    virtual qint64 pendingInputBytes() const = 0;
     // Ends the program's stdin (for programs that read to EOF).
     virtual void closeInput() = 0;
     // Stops everything the program started: asks politely, kills after the grace, then finished().

@@ -26,6 +26,7 @@ public:
     bool start(const Launch &launch, QString *error) override;
     bool isRunning() const override { return m_started && !m_leaderExited; }
     void writeLine(const QByteArray &line) override;
+    qint64 pendingInputBytes() const override { return m_process.bytesToWrite(); }
     void closeInput() override;
     void terminate(const QString &why) override;
     int exitCode() const override { return m_exitCode; }

@@ -49,7 +49,9 @@ AgentResult ProcessSession::run()
         return AgentResult::failed(error, -1, errorKindName(ErrorKind::Spawn));
     }
 
-    m_channel->writeLine(QJsonDocument(m_context.goalMessage()).toJson(QJsonDocument::Compact));
+    const QByteArray goalLine = QJsonDocument(m_context.goalMessage()).toJson(QJsonDocument::Compact);
+    m_goalBytes = goalLine.size() + 1;
+    m_channel->writeLine(goalLine);
     if (m_options.closeStdin)
         m_channel->closeInput();
     if (m_options.timeoutS > 0)
@@ -123,14 +125,16 @@ void ProcessSession::handleStdoutLine(const ProcessLineReader::Line &line)
         m_context.log(m_call.outcome.lastOutput);
         break;
     case ProcessMessage::Kind::Malformed: {
-        ProcessLineReader::Line excerpt{line.bytes.left(200), 0};
-        QString text = QString::fromUtf8(excerpt.bytes);
-        if (line.bytes.size() > excerpt.bytes.size() || line.isTruncated())
+        QString text = QString::fromUtf8(line.bytes.left(MalformedExcerptBytes));
+        if (line.bytes.size() > MalformedExcerptBytes || line.isTruncated())
             text += QStringLiteral(" …");
-        m_context.log(QStringLiteral("[%1] malformed message on line %2: %3 \u2014 %4")
-                          .arg(m_context.agentId())
-                          .arg(m_stdoutLines)
-                          .arg(message.text, text));
+        // The reason can quote the line (an unknown type of any length): the whole entry is cut to the log's
+        // 8 KiB, whichever part of it is long.
+        const QString entry = QStringLiteral("[%1] malformed message on line %2: %3 \u2014 %4")
+                                  .arg(m_context.agentId())
+                                  .arg(m_stdoutLines)
+                                  .arg(message.text, text);
+        m_context.log(AgentActions::logText(entry.toUtf8()));
         break;
     }
     default:
@@ -160,7 +164,24 @@ void ProcessSession::writeLine(const QByteArray &line)
         note(QStringLiteral("message not delivered: stdin was closed after the goal (close_stdin)"));
         return;
     }
+    if (m_stop != Stop::None)
+        return; // it is being stopped: nothing more piles up for it
+    const qint64 unread = m_channel->pendingInputBytes();
+    if (unread + line.size() + 1 > m_goalBytes + MaxUnreadInputBytes) {
+        stopNotReading(unread);
+        return;
+    }
     m_channel->writeLine(line);
+}
+
+void ProcessSession::stopNotReading(qint64 unread)
+{
+    m_stop = Stop::NotReadingInput;
+    m_timeoutTimer.stop();
+    note(QStringLiteral("not reading its input: %1 bytes of replies were not read from stdin (limit %2); stopping it")
+             .arg(unread)
+             .arg(MaxUnreadInputBytes));
+    m_channel->terminate(QStringLiteral("not reading its input"));
 }
 
 void ProcessSession::sendJson(const QJsonObject &message)
@@ -196,6 +217,12 @@ AgentResult ProcessSession::makeResult() const
     case Stop::TimedOut:
         return AgentResult::failed(QStringLiteral("timed out after %1 s").arg(m_options.timeoutS) + stderrTail(), -1,
                                    errorKindName(ErrorKind::Timeout));
+    case Stop::NotReadingInput:
+        return AgentResult::failed(QStringLiteral("not reading its input: more than %1 bytes of replies were left "
+                                                  "unread on its stdin")
+                                           .arg(MaxUnreadInputBytes) +
+                                       stderrTail(),
+                                   -1, errorKindName(ErrorKind::Invalid));
     case Stop::None:
         break;
     }

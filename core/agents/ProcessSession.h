@@ -43,6 +43,12 @@ public:
     static constexpr int StderrTailLines = 20;
     static constexpr qsizetype StderrTailLineChars = 500;
     static constexpr qsizetype MaxLogLineBytes = AgentActions::MaxLogLineBytes;
+    // Replies (lock grants, answers, notes, ...) the program has not read from its stdin, on top of its goal
+    // line. Beyond this the program is taken as not reading its input: it is stopped and the attempt fails
+    // ("not reading its input", error kind invalid) instead of the replies piling up in memory.
+    static constexpr qint64 MaxUnreadInputBytes = 1024 * 1024;
+    // How much of a malformed message's line its log entry shows.
+    static constexpr qsizetype MalformedExcerptBytes = 200;
 
     // The channel runs the program (a local ProcessGroup, or a remote one) and belongs to this thread.
     ProcessSession(AgentContext &context, Options options, std::unique_ptr<ExecutionChannel> channel);
@@ -62,6 +68,7 @@ private:
         None,
         Cancelled,
         TimedOut,
+        NotReadingInput,
     };
 
     void handleCancel();
@@ -73,6 +80,7 @@ private:
 
     void sendJson(const QJsonObject &message);
     void writeLine(const QByteArray &line);
+    void stopNotReading(qint64 unread);
     void note(const QString &text);
     static QString logText(const ProcessLineReader::Line &line);
     QString stderrTail() const;
@@ -86,6 +94,7 @@ private:
     QTimer m_timeoutTimer;
 
     qint64 m_stdoutLines = 0;
+    qint64 m_goalBytes = 0; // the goal line, which the program may still be reading when replies come
     std::deque<QString> m_stderrTail;
     AgentActions::Call m_call; // the protocol's verbs and what the agent declared (result, error, output)
 

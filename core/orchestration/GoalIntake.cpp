@@ -7,6 +7,7 @@
 #include "RunRecorder.h"
 #include "Scheduler.h"
 #include "Watchdog.h"
+#include "persistence/Store.h"
 #include "persistence/StoreSnapshot.h"
 #include "persistence/StoreWrite.h"
 
@@ -90,7 +91,7 @@ QStringList GoalIntake::spawn(const QList<Goal> &goals, QString *error)
         AgentStatus &s = record->status;
         s.agentId = QStringLiteral("a-") + digits;
         if (!m_logDirectory.isEmpty())
-            record->log->setSpillFile(QDir(m_logDirectory).filePath(s.agentId + QStringLiteral(".log")));
+            record->log->setSpillFile(QDir(m_logDirectory).filePath(Store::logFileName(s.agentId)));
         s.name = (goal.profile.isEmpty() ? QStringLiteral("agent") : goal.profile) + u'-' + digits;
         s.goalId = goal.id;
         s.goalTitle = goal.title;

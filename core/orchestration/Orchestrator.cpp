@@ -216,6 +216,10 @@ void Orchestrator::setStore(Store *store)
         pauseDispatch(); // nothing new starts while nothing can be recorded
         Q_EMIT storageFailed(message);
     });
+    // The full output goes beside the database the run is recorded in, where History and a later resume find it
+    // (Store::logFilePath); written once, by each agent's AgentLog.
+    if (store && store->isOpen() && !store->isReadOnly())
+        m_intake->setLogDirectory(store->logDirectory());
     if (store && store->isOpen()) {
         // Counters only: ids and fencing tokens must never repeat one in the database.
         const StoreSnapshot counters = store->load(QStringLiteral("\x01no-run"));

@@ -75,7 +75,8 @@ public:
     void setBackends(BackendRegistry registry);
     const BackendRegistry &backends() const;
     void setWorkspace(const QString &path);
-    // Where each agent's full output is written (<dir>/<agent>.log); empty = memory only.
+    // Where each agent's full output is written (<dir>/<agent>.log, see AgentLog for its cap); empty = memory
+    // only. setStore() sets it to the store's logs/ folder beside the database.
     void setLogDirectory(const QString &dir);
     QString logDirectory() const;
     QString agentLogFile(const QString &agentId) const;
@@ -91,7 +92,8 @@ public:
     // before agentSpawned and before they can be dispatched, every state change, final states before
     // agentCompleted/agentFailed/agentCancelled, escalations and answers, lock events, usage, progress and the
     // log. Goal/agent/escalation numbering and fencing tokens continue above what the database holds.
-    // On Store::storageFailed dispatch pauses and storageFailed() is emitted. Set it before spawning.
+    // On Store::storageFailed dispatch pauses and storageFailed() is emitted. Set it before spawning. The agents'
+    // full output then goes to Store::logDirectory().
     void setStore(Store *store);
     Store *store() const;
     // The run the next spawns belong to (recorded on the first spawn). Default: "session".

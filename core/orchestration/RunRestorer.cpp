@@ -94,7 +94,7 @@ bool RunRestorer::restore(const StoreSnapshot &snapshot, bool autoResume, const 
         r->goal = g.goal;
         r->log = std::make_shared<AgentLog>();
         if (!logPrefix.isEmpty())
-            r->log->setSpillFile(logPrefix + g.agentId + QStringLiteral(".log"));
+            r->log->setSpillFile(logPrefix + Store::logFileName(g.agentId));
         const qsizetype statusRow = statusRowOf(goalRow, g.agentId);
         AgentStatus &s = r->status; // filled in place: no copy to move in and destroy
         if (statusRow >= 0)

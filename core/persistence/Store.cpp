@@ -92,8 +92,9 @@ bool Store::open(const QString &path, QString *error)
     StoreWriter::Config config;
     config.databasePath = m_path;
     config.connectionName = QStringLiteral("switchboard-store-%1-%2-writer").arg(m_instance).arg(m_generation);
-    config.logDirectory = QFileInfo(m_path).absoluteDir().filePath(QStringLiteral("logs"));
     config.logLinesKept = kLogLinesKept;
+    config.maxPendingLogBytes = kMaxPendingLogBytes;
+    config.freePagesKept = kFreePagesKept;
     config.busyTimeoutMs = kBusyTimeoutMs;
     m_writer = std::make_unique<StoreWriter>(config);
     connect(m_writer.get(), &StoreWriter::failed, this, &Store::handleWriterFailed, Qt::QueuedConnection);
@@ -188,7 +189,18 @@ QString Store::logDirectory() const
 
 QString Store::logFilePath(const QString &agentId) const
 {
-    return m_path.isEmpty() ? QString() : QDir(logDirectory()).filePath(StoreWriter::logFileName(agentId));
+    return m_path.isEmpty() ? QString() : QDir(logDirectory()).filePath(logFileName(agentId));
+}
+
+QString Store::logFileName(const QString &agentId)
+{
+    // Nothing in an agent id can climb out of the log directory.
+    QString name;
+    for (const QChar c : agentId)
+        name += c.isLetterOrNumber() || c == u'-' || c == u'_' || c == u'.' ? c : u'_';
+    if (name.isEmpty() || name.startsWith(u'.'))
+        name.prepend(u'_');
+    return name + QStringLiteral(".log");
 }
 
 bool Store::submit(StoreWrite write, CommitCallback onCommitted)

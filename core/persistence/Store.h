@@ -66,7 +66,8 @@ namespace switchboard {
 //  - escalation: submit(StoreWrite::escalation(e)) on escalationRaised; on an answer from the human, submit
 //             the answered escalation with a callback and hand the answer to the agent from the callback.
 //  - locks:   submit(StoreWrite::lockEvent(event)) on LockManager::lockEvent.
-//  - log:     submit(StoreWrite::log(agent, lines)) with the lines of AgentLog::takeNew() on the update tick.
+//  - log:     submit(StoreWrite::log(agent, lines)) with the lines of AgentLog::takeNew() on the update tick;
+//             without a callback they are sampled (the newest per agent, bounded in all), not queued.
 //  - notes:   submit(StoreWrite::note(runId, key, text, agent)); notes(runId) reads them back.
 //  - transcript: submit(StoreWrite::transcript(entries)) with what model agents recorded; transcript(agent).
 //  - run end: submit(StoreWrite::runFinished(runId, summary())); at quit: flush(), then destroy.
@@ -82,6 +83,11 @@ public:
 
     // Lines of each agent's log kept in the database; the whole log is in logFilePath(agent).
     static constexpr int kLogLinesKept = 500;
+    // Log text (all agents together) waiting for the writer; beyond it the oldest waiting lines are dropped from
+    // the table (never from the log files), so memory does not follow the agents' output rate.
+    static constexpr qsizetype kMaxPendingLogBytes = 4 * 1024 * 1024;
+    // Free pages the database may hold for reuse; past that many the writer returns them (incremental vacuum).
+    static constexpr int kFreePagesKept = 1024;
     static constexpr int kBusyTimeoutMs = 5000;
 
     explicit Store(QObject *parent = nullptr);
@@ -110,9 +116,12 @@ public:
     // The storage failure, the refusal of the last write, or why open failed.
     QString lastError() const;
     QString path() const { return m_path; }
-    // <database directory>/logs: full agent logs, appended by the writer thread after each commit.
+    // <database directory>/logs: each agent's full output, written by its AgentLog as it comes (the table keeps
+    // only the newest kLogLinesKept lines).
     QString logDirectory() const;
     QString logFilePath(const QString &agentId) const;
+    // The file name of an agent's full log in logDirectory(); safe for any agent id.
+    static QString logFileName(const QString &agentId);
 
     // --- writes (any thread) ---
     // False (and the callback gets false) when the write is refused at once: closed, read-only or failed.

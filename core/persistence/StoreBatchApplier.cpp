@@ -67,19 +67,16 @@ StoreBatchApplier::StoreBatchApplier(QSqlDatabase &db, SqliteStatementCache &sta
 void StoreBatchApplier::resetLogs()
 {
     m_touchedLogAgents.clear();
-    m_pendingSpill.clear();
 }
 
 bool StoreBatchApplier::applyBatch(std::vector<StoreWriteJob> &batch, bool savepoints, StoreWriteError *error)
 {
     for (StoreWriteJob &job : batch) {
         job.ok = true;
-        const size_t spillBefore = m_pendingSpill.size();
         if (applyJob(job, savepoints, error))
             continue;
         if (error->storage || !savepoints)
             return false;
-        m_pendingSpill.resize(spillBefore); // its log lines were rolled back with it: not for the log file either
         job.ok = false;
         qCWarning(lcStoreWriter) << "write rejected:" << error->message;
     }
@@ -381,7 +378,6 @@ bool StoreBatchApplier::applyPayload(const StoreWrite::LogLines &w, StoreWriteEr
     }
     if (!m_touchedLogAgents.contains(w.agentId))
         m_touchedLogAgents.append(w.agentId);
-    m_pendingSpill.push_back(w);
     return true;
 }
 

@@ -16,7 +16,7 @@ class SqliteStatementCache;
 
 // Applies a batch of StoreWriteJobs as SQL inside the StoreWriter's open transaction: the statements for each
 // kind of write, a savepoint per job when asked, the folded attempts (AttemptFolds), and the batch's log lines
-// (trimmed in the table; kept for the log files once committed). Writer thread only; owns no connection.
+// (the table keeps the newest per agent). Writer thread only; owns no connection.
 class StoreBatchApplier final
 {
     Q_DISABLE_COPY_MOVE(StoreBatchApplier)
@@ -25,7 +25,7 @@ public:
     // db is the writer's connection (for test hooks' tasks), statements run on it. Both must outlive this.
     StoreBatchApplier(QSqlDatabase &db, SqliteStatementCache &statements, int logLinesKept);
 
-    // Forgets the log lines of a batch that was rolled back or is done.
+    // Forgets which agents a batch that was rolled back or is done logged for.
     void resetLogs();
     // Plans the folds for a batch applied without savepoints (see AttemptFolds); clearFolds() after.
     void planFolds(const std::vector<StoreWriteJob> &batch) { m_folds.plan(batch); }
@@ -39,8 +39,6 @@ public:
     bool applyBatch(std::vector<StoreWriteJob> &batch, bool savepoints, StoreWriteError *error);
     // Keeps only the newest log lines of the agents this batch logged for.
     bool trimLogs(StoreWriteError *error);
-    // The log lines of the jobs applied since resetLogs(), to append to the log files after the commit.
-    const std::vector<StoreWrite::LogLines> &logLines() const { return m_pendingSpill; }
 
 private:
     bool applyJob(StoreWriteJob &job, bool savepoint, StoreWriteError *error);
@@ -61,9 +59,8 @@ private:
     QSqlDatabase &m_db;
     SqliteStatementCache &m_statements;
     const int m_logLinesKept;
-    AttemptFolds m_folds;                             // for the batch being applied without savepoints
-    QStringList m_touchedLogAgents;                   // this batch, for trimming
-    std::vector<StoreWrite::LogLines> m_pendingSpill; // this batch, appended to files after commit
+    AttemptFolds m_folds;           // for the batch being applied without savepoints
+    QStringList m_touchedLogAgents; // this batch, for trimming
 };
 
 } // namespace switchboard

@@ -3,8 +3,6 @@
 #include "persistence/SqliteHandle.h"
 #include "persistence/StoreSchema.h"
 
-#include <QDir>
-#include <QFile>
 #include <QLoggingCategory>
 #include <QMutexLocker>
 #include <QSqlDriver>
@@ -39,6 +37,7 @@ StoreWriter::StoreWriter(Config config, QObject *parent)
     , m_config(std::move(config))
     , m_statements(m_config.databasePath)
     , m_applier(m_db, m_statements, m_config.logLinesKept)
+    , m_logs(m_config.logLinesKept, m_config.maxPendingLogBytes)
 {
     setObjectName(QStringLiteral("StoreWriter"));
 }
@@ -63,6 +62,16 @@ bool StoreWriter::enqueue(QList<StoreWrite> writes, Done done)
     QMutexLocker locker(&m_mutex);
     if (m_failed || m_stopping || m_openFailed)
         return false;
+    // Log lines nobody waits for are sampled, not queued: the table keeps only the newest lines per agent, and the
+    // full output is in the agents' log files. What waits stays bounded however fast the agents print.
+    if (writes.size() == 1 && !done) {
+        if (const auto *lines = std::get_if<StoreWrite::LogLines>(&writes.constFirst().payload())) {
+            m_stats.logLinesSampledOut += quint64(m_logs.add(*lines)); // the lists are shared, not copied
+            m_logsSeq = m_nextSeq++;
+            m_wake.wakeOne();
+            return true;
+        }
+    }
     // A lone progress/usage write without a callback supersedes the queued one for the same key. The old
     // one is emptied, not overwritten in place, so the latest value still lands after everything submitted
     // before it (a new attempt resets progress; a tick after that must win).
@@ -153,17 +162,6 @@ StoreWriter::Stats StoreWriter::stats() const
     return m_stats;
 }
 
-QString StoreWriter::logFileName(const QString &agentId)
-{
-    // Nothing in an agent id can climb out of the log directory.
-    QString name;
-    for (const QChar c : agentId)
-        name += c.isLetterOrNumber() || c == u'-' || c == u'_' || c == u'.' ? c : u'_';
-    if (name.isEmpty() || name.startsWith(u'.'))
-        name.prepend(u'_');
-    return name + QStringLiteral(".log");
-}
-
 void StoreWriter::run()
 {
     QString error;
@@ -180,12 +178,20 @@ void StoreWriter::run()
             std::vector<StoreWriteJob> batch;
             {
                 QMutexLocker locker(&m_mutex);
-                while ((m_queue.empty() || m_held) && !m_stopping)
+                while (((m_queue.empty() && m_logs.isEmpty()) || m_held) && !m_stopping)
                     m_wake.wait(&m_mutex);
-                if (m_queue.empty() && m_stopping)
+                if (m_queue.empty() && m_logs.isEmpty() && m_stopping)
                     break;
                 batch.swap(m_queue);
                 m_coalesceIndex.clear();
+                if (!m_logs.isEmpty()) {
+                    // The sampled lines ride at the end of the batch, after everything submitted before them.
+                    StoreWriteJob job;
+                    for (StoreWrite::LogLines &lines : m_logs.take())
+                        job.writes.append(StoreWrite(std::move(lines)));
+                    job.seq = m_logsSeq;
+                    batch.push_back(std::move(job));
+                }
             }
             processBatch(batch);
         }
@@ -213,6 +219,7 @@ bool StoreWriter::openConnection(QString *error)
         return false;
     }
     QSqlQuery query(m_db);
+    setUpVacuum(query); // before the schema is created
     if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next() ||
         query.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0) {
         *error = QStringLiteral("cannot switch the database %1 to WAL mode: %2")
@@ -271,7 +278,9 @@ bool StoreWriter::openConnection(QString *error)
 void StoreWriter::processBatch(std::vector<StoreWriteJob> &batch)
 {
     const double cpuAtStart = threadCpuMs();
-    const quint64 lastSeq = batch.empty() ? 0 : batch.back().seq;
+    quint64 lastSeq = 0;
+    for (const StoreWriteJob &job : batch)
+        lastSeq = qMax(lastSeq, job.seq);
     auto finish = [&](bool committed) {
         quint64 writes = 0;
         quint64 rejected = 0;
@@ -351,40 +360,77 @@ void StoreWriter::processBatch(std::vector<StoreWriteJob> &batch)
         finish(false);
         return;
     }
-    spillLogs(m_applier.logLines());
     m_applier.resetLogs();
     if (folded > 0) {
         QMutexLocker locker(&m_mutex);
         m_stats.folded += folded;
     }
     finish(true);
+    vacuumIfNeeded();
 }
 
-void StoreWriter::spillLogs(const std::vector<StoreWrite::LogLines> &lines)
+void StoreWriter::setUpVacuum(QSqlQuery &query)
 {
-    if (lines.empty() || m_config.logDirectory.isEmpty())
+    // auto_vacuum can only be chosen before the first table exists (or by a VACUUM): a new database gets
+    // INCREMENTAL here, before the schema is created. Without it, the log table's trimming leaves free pages
+    // that only new rows reuse, and a file that grew never shrinks.
+    if (query.exec(QStringLiteral("PRAGMA auto_vacuum")) && query.next())
+        m_incrementalVacuum = query.value(0).toInt() == 2;
+    query.finish();
+    if (m_incrementalVacuum)
         return;
-    if (!QDir().mkpath(m_config.logDirectory)) {
-        QMutexLocker locker(&m_mutex);
-        ++m_stats.logSpillErrors;
+    int tables = -1;
+    if (query.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_schema")) && query.next())
+        tables = query.value(0).toInt();
+    query.finish();
+    if (tables == 0) {
+        query.exec(QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL"));
+        query.finish();
+    } else {
+        // An older database: converting it takes a VACUUM (a copy of the whole file), worth it only when much of
+        // the file is free pages, as the log churn of earlier versions left.
+        qint64 freePages = 0;
+        qint64 pages = 0;
+        if (query.exec(QStringLiteral("PRAGMA freelist_count")) && query.next())
+            freePages = query.value(0).toLongLong();
+        query.finish();
+        if (query.exec(QStringLiteral("PRAGMA page_count")) && query.next())
+            pages = query.value(0).toLongLong();
+        query.finish();
+        if (freePages <= m_config.freePagesKept || freePages * 4 < pages)
+            return;
+        if (!query.exec(QStringLiteral("PRAGMA auto_vacuum = INCREMENTAL")) || !query.exec(QStringLiteral("VACUUM"))) {
+            // Not fatal: the free pages are still reused; the file just does not shrink.
+            qCWarning(lcStoreWriter).noquote()
+                << "cannot compact the database" << m_config.databasePath << ":" << query.lastError().text();
+        }
+        query.finish();
+    }
+    if (query.exec(QStringLiteral("PRAGMA auto_vacuum")) && query.next())
+        m_incrementalVacuum = query.value(0).toInt() == 2;
+    query.finish();
+}
+
+void StoreWriter::vacuumIfNeeded()
+{
+    // A few free pages are reused by the next batches; many are what a burst of deletes left.
+    if (!m_incrementalVacuum)
+        return;
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("PRAGMA freelist_count")) || !query.next())
+        return;
+    const qint64 freePages = query.value(0).toLongLong();
+    query.finish();
+    if (freePages <= m_config.freePagesKept)
+        return;
+    // Through the C API, which steps the pragma to its end (one step of it frees one page).
+    StoreWriteError error;
+    if (!m_statements.execPlain(QStringLiteral("PRAGMA incremental_vacuum"), &error)) {
+        qCWarning(lcStoreWriter).noquote() << "incremental vacuum failed:" << error.message;
         return;
     }
-    std::unordered_map<QString, QByteArray> chunks;
-    for (const StoreWrite::LogLines &w : lines) {
-        QByteArray &chunk = chunks[w.agentId];
-        for (const QString &line : w.lines) {
-            chunk += line.toUtf8();
-            chunk += '\n';
-        }
-    }
-    for (const auto &[agentId, chunk] : chunks) {
-        QFile file(QDir(m_config.logDirectory).filePath(logFileName(agentId)));
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Append) || file.write(chunk) != chunk.size()) {
-            qCWarning(lcStoreWriter) << "cannot append to" << file.fileName() << file.errorString();
-            QMutexLocker locker(&m_mutex);
-            ++m_stats.logSpillErrors;
-        }
-    }
+    QMutexLocker locker(&m_mutex);
+    m_stats.vacuumedPages += quint64(freePages);
 }
 
 void StoreWriter::enterFailed(const QString &message)

@@ -2,6 +2,7 @@
 
 #include "persistence/SqliteStatementCache.h"
 #include "persistence/StoreBatchApplier.h"
+#include "persistence/StoreLogSampler.h"
 #include "persistence/StoreWrite.h"
 #include "persistence/StoreWriteJob.h"
 
@@ -20,7 +21,9 @@ namespace switchboard {
 // everything queued at that moment in one transaction (the qBittorrent DBResumeDataStorage::Worker
 // pattern). Each submission runs inside a savepoint, so one rejected write (a constraint, an unknown run)
 // does not take its neighbours down; a storage error (disk full, I/O) rolls the whole batch back and puts
-// the writer in a failed state in which everything is refused. Used only through Store.
+// the writer in a failed state in which everything is refused. Log lines without a callback do not queue: they
+// wait in a StoreLogSampler (bounded per agent and in all) and go into the next batch, so a flood of output costs
+// the writer at most the newest lines per agent per transaction. Used only through Store.
 class StoreWriter final : public QThread
 {
     Q_OBJECT
@@ -36,20 +39,23 @@ public:
     {
         QString databasePath;
         QString connectionName;
-        QString logDirectory; // full logs are appended to <logDirectory>/<agent>.log
-        int logLinesKept = 500;
+        int logLinesKept = 500;                         // the newest lines per agent in agent_log
+        qsizetype maxPendingLogBytes = 4 * 1024 * 1024; // log text waiting for the writer, all agents together
         int busyTimeoutMs = 5000;
+        // Free pages left for reuse; past that many the writer gives them back (incremental vacuum).
+        int freePagesKept = 1024;
     };
 
     struct Stats
     {
-        quint64 transactions = 0; // committed batches
-        quint64 writes = 0;       // committed StoreWrites
-        quint64 coalesced = 0;    // progress/usage writes replaced by a later one before they were written
-        quint64 rejected = 0;     // submissions rolled back on their own (constraint, unknown run, ...)
-        quint64 folded = 0;       // attempts whose start and end were written as one (planFolds())
-        double busyCpuMs = 0.0;   // CPU time of the writer thread spent on batches (for the benchmarks)
-        quint64 logSpillErrors = 0;
+        quint64 transactions = 0;       // committed batches
+        quint64 writes = 0;             // committed StoreWrites
+        quint64 coalesced = 0;          // progress/usage writes replaced by a later one before they were written
+        quint64 rejected = 0;           // submissions rolled back on their own (constraint, unknown run, ...)
+        quint64 folded = 0;             // attempts whose start and end were written as one (planFolds())
+        double busyCpuMs = 0.0;         // CPU time of the writer thread spent on batches (for the benchmarks)
+        quint64 logLinesSampledOut = 0; // log lines never written to agent_log (newer ones replaced them)
+        quint64 vacuumedPages = 0;      // free pages given back to the file system
     };
 
     explicit StoreWriter(Config config, QObject *parent = nullptr);
@@ -72,9 +78,6 @@ public:
     QString failure() const;
     Stats stats() const;
 
-    // The file name (in Config::logDirectory) of an agent's full log; safe for any agent id.
-    static QString logFileName(const QString &agentId);
-
 Q_SIGNALS:
     // Emitted on the writer thread, once, when a storage error stops all writing.
     void failed(const QString &message);
@@ -84,10 +87,12 @@ protected:
 
 private:
     bool openConnection(QString *error);
+    // auto_vacuum = INCREMENTAL for a new database; an old one that carries many free pages is converted (VACUUM).
+    void setUpVacuum(QSqlQuery &query);
     void closeConnection();
     void processBatch(std::vector<StoreWriteJob> &batch);
-    // Appends the committed batch's log lines to the agents' log files.
-    void spillLogs(const std::vector<StoreWrite::LogLines> &lines);
+    // After a commit: gives the free pages back to the file system when there are more than Config::freePagesKept.
+    void vacuumIfNeeded();
     void enterFailed(const QString &message);
 
     const Config m_config;
@@ -100,6 +105,9 @@ private:
     QWaitCondition m_progress; // flush() and waitUntilReady() wait for the writer
     std::vector<StoreWriteJob> m_queue;
     std::unordered_map<QString, size_t> m_coalesceIndex; // coalesce key -> index in m_queue
+    StoreLogSampler m_logs;                              // log lines without a callback, for the next batch
+    quint64 m_logsSeq = 0;                               // the sequence number of the latest of them
+    bool m_incrementalVacuum = false;                    // writer thread only
     quint64 m_nextSeq = 1;
     quint64 m_processedSeq = 0;
     bool m_ready = false;

@@ -80,13 +80,11 @@ void RunSession::setUpDashboard(Orchestrator &orchestrator, int maxParallel) con
     overrides.maxParallel = maxParallel;
     applyConfig(orchestrator, m_config, overrides);
     orchestrator.setRunSettings(RunSettings::fromConfig(m_config).toJson());
-    orchestrator.setLogDirectory(logDirectory());
 }
 
 void RunSession::setUpPlanRun(Orchestrator &orchestrator, const Plan &plan, const Overrides &overrides)
 {
     applyConfig(orchestrator, plan.config, overrides);
-    orchestrator.setLogDirectory(logDirectory());
     orchestrator.setStore(&m_store);
     orchestrator.setRunName(plan.name, QFileInfo(plan.file).absoluteFilePath());
     recordPlanSettings(orchestrator, plan);
@@ -98,7 +96,6 @@ void RunSession::setUpResume(Orchestrator &orchestrator, const RunSettings &sett
         applyRunSettings(orchestrator, settings, overrides); // the caller has loaded them: cannot fail here
     else
         applyConfig(orchestrator, m_config, overrides);
-    orchestrator.setLogDirectory(logDirectory());
     orchestrator.setStore(&m_store);
 }
 
@@ -139,12 +136,6 @@ bool RunSession::applyRunSettings(Orchestrator &orchestrator, const RunSettings 
 void RunSession::recordPlanSettings(Orchestrator &orchestrator, const Plan &plan)
 {
     orchestrator.setRunSettings(RunSettings::fromPlan(plan).toJson());
-}
-
-QString RunSession::logDirectory()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/switchboard/logs/" +
-           QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
 }
 
 } // namespace switchboard

@@ -93,8 +93,6 @@ public:
                                  ConfigError *error = nullptr);
     // Records the plan with the run, so a restart or `resume` continues its goals on its profiles and limits.
     static void recordPlanSettings(Orchestrator &orchestrator, const Plan &plan);
-    // <data location>/switchboard/logs/<start time>: where this session's agents write their full output.
-    static QString logDirectory();
 
 private:
     StoreOutcome finishOpen(bool opened, StoreOutcome success);

@@ -30,8 +30,9 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, in
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("workload"),
-         QStringLiteral("w1, w2, w3, ui, scale or all; w1-floor, w1-floor-batched, w1-floor-pull, w1-floor-lookahead, "
-                        "w3-cancel or diag for all the diagnostics (comma-separated list allowed)."),
+         QStringLiteral("w1, w2, w3, ui, scale or all; flood (chatty process agents, not part of all); w1-floor, "
+                        "w1-floor-batched, w1-floor-pull, w1-floor-lookahead, w3-cancel or diag for all the "
+                        "diagnostics (comma-separated list allowed)."),
          QStringLiteral("name"), QStringLiteral("all")},
         {QStringLiteral("tasks"), QStringLiteral("Goals (w1, w3) or total goals (w2: layers = tasks / width)."),
          QStringLiteral("N")},
@@ -55,6 +56,10 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, in
          QStringLiteral("ms")},
         {QStringLiteral("ui-seconds"), QStringLiteral("ui: how long each agent runs (default 10)."),
          QStringLiteral("s")},
+        {QStringLiteral("flood-seconds"), QStringLiteral("flood: how long the agents print (default 60)."),
+         QStringLiteral("s")},
+        {QStringLiteral("flood-agents"), QStringLiteral("flood: how many agents print at once (default 16)."),
+         QStringLiteral("N")},
         {QStringLiteral("scale-db"),
          QStringLiteral("scale: the database to start from, written first only when it does not exist yet "
                         "(kept; for profiling the start-up without writing the history each time)."),
@@ -88,7 +93,7 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, in
     const QStringList diagnostics{QStringLiteral("w1-floor"), QStringLiteral("w1-floor-batched"),
                                   QStringLiteral("w1-floor-pull"), QStringLiteral("w1-floor-lookahead"),
                                   QStringLiteral("w3-cancel")};
-    const QStringList known = all + diagnostics;
+    const QStringList known = all + diagnostics + QStringList{QStringLiteral("flood")};
     options->workloads.clear();
     const QStringList asked = parser.value(QStringLiteral("workload")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString &name : asked) {
@@ -131,7 +136,9 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, in
                            readInt(parser, QStringLiteral("width"), 3, &options->width, &error) &&
                            readInt(parser, QStringLiteral("calls"), 1, &options->calls, &error) &&
                            readInt(parser, QStringLiteral("latency-ms"), 0, &options->latencyMs, &error) &&
-                           readInt(parser, QStringLiteral("ui-seconds"), 1, &options->uiSeconds, &error);
+                           readInt(parser, QStringLiteral("ui-seconds"), 1, &options->uiSeconds, &error) &&
+                           readInt(parser, QStringLiteral("flood-seconds"), 1, &options->floodSeconds, &error) &&
+                           readInt(parser, QStringLiteral("flood-agents"), 1, &options->floodAgents, &error);
     if (!numbersOk || !error.isEmpty()) {
         std::fprintf(stderr, "switchboard-bench: %s\n", qPrintable(error));
         *exitCode = 2;

@@ -9,7 +9,7 @@ namespace switchboard::bench {
 // (--tasks, --parallel) can size whichever workload is being run.
 struct BenchOptions
 {
-    QStringList workloads; // w1, w2, w3, ui, scale, in the order given
+    QStringList workloads; // w1, w2, w3, ui, scale, flood, in the order given
     int tasks = -1;
     int parallel = -1;
     int repeat = 1;
@@ -23,6 +23,8 @@ struct BenchOptions
     bool managerPerThread = true; // w3: --nam per-thread (default) or per-agent (diagnostic)
     int uiSeconds = -1;           // ui: how long each agent runs (default 10)
     QString scaleDatabase;        // scale: start from this database (written only if missing); empty: a fresh one
+    int floodSeconds = 60;        // flood: how long the agents print
+    int floodAgents = 16;         // flood: how many agents print at once
 
     // Parses argv; on error or --help prints to stderr/stdout and returns false with *exitCode set.
     static bool parse(const QStringList &arguments, BenchOptions *options, int *exitCode);

@@ -1,5 +1,7 @@
 #include "ProcessStats.h"
 
+#include <QFile>
+
 #include <sys/resource.h>
 
 #include <ctime>
@@ -16,6 +18,18 @@ double ProcessStats::peakRssMb()
     if (getrusage(RUSAGE_SELF, &usage) != 0)
         return std::numeric_limits<double>::quiet_NaN();
     return static_cast<double>(usage.ru_maxrss) / 1024.0; // Linux: kilobytes
+}
+
+double ProcessStats::currentRssMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return std::numeric_limits<double>::quiet_NaN();
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').constFirst().toDouble() / 1024.0; // kB
+    }
+    return std::numeric_limits<double>::quiet_NaN();
 }
 
 double ProcessStats::cpuMs()

@@ -9,6 +9,8 @@ namespace switchboard::bench {
 struct ProcessStats
 {
     static double peakRssMb();
+    // Resident memory now (VmRSS of /proc/self/status); NaN where there is none.
+    static double currentRssMb();
     // User and system CPU time of the whole process so far, in milliseconds.
     static double cpuMs();
     // CPU time of the calling thread so far, in milliseconds (the orchestrator's thread, for the

@@ -2,6 +2,7 @@
 // pool, QtNetwork) and prints one JSON line per workload. See docs/BENCHMARKS.md.
 #include "BenchOptions.h"
 #include "BenchReport.h"
+#include "FloodWorkload.h"
 #include "FloorWorkload.h"
 #include "HttpWorkload.h"
 #include "OrchestrationWorkloads.h"
@@ -69,6 +70,10 @@ int main(int argc, char *argv[])
             config.model = options.model;
             config.managerPerThread = options.managerPerThread;
             allOk &= BenchReport::runRepeated(workload, options, [=] { return runHttpCancelWorkload(config); });
+        } else if (workload == u"flood") {
+            const int agents = options.floodAgents;
+            const int seconds = options.floodSeconds;
+            allOk &= BenchReport::runRepeated(workload, options, [=] { return runFloodWorkload(agents, seconds); });
         } else if (workload == u"ui") {
             BenchReport::header(workload)
                 .add(QStringLiteral("skipped"),

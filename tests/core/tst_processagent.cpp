@@ -1,3 +1,4 @@
+#include "agents/AgentActions.h"
 #include "agents/ProcessAgent.h"
 #include "agents/ProcessLineReader.h"
 #include "agents/ProcessMessage.h"
@@ -20,6 +21,7 @@
 #include <memory>
 
 using namespace switchboard;
+using namespace Qt::StringLiterals;
 using switchboard::test::processAlive;
 using switchboard::test::writeScript;
 
@@ -151,6 +153,8 @@ private Q_SLOTS:
     void summaryFallbacks_data();
     void summaryFallbacks();
     void logsPlainAndMalformedLines();
+    void malformedLinesAreCut_data();
+    void malformedLinesAreCut();
     void buffersPartialLines();
     void capsLongLines();
     void failsWithExitCodeAndStderrTail();
@@ -573,6 +577,55 @@ echo '{"type":"progress","progress":55,"step":"still fine"}'
     QCOMPARE(state.progress, 55);
     QCOMPARE(state.step, QStringLiteral("still fine"));
     QCOMPARE(state.inputTokens, 0);
+}
+
+void TestProcessAgent::malformedLinesAreCut_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("agentId");
+    QTest::addColumn<QString>("expected"); // the start of the malformed entry; empty: cut before it shows
+    const QByteArray big(100000, 'x');
+    QTest::newRow("unknown type") << QByteArray("{\"type\":\"" + big + "\"}") << u"a-1"_s
+                                  << u"[a-1] malformed message on line 1: unknown message type \"xxx"_s;
+    QTest::newRow("invalid JSON") << QByteArray("{\"type\":\"log\",\"text\":\"" + big) << u"a-1"_s
+                                  << u"[a-1] malformed message on line 1: not valid JSON"_s;
+    QTest::newRow("wrong field") << QByteArray("{\"type\":\"progress\",\"progress\":\"" + big + "\"}") << u"a-1"_s
+                                 << u"[a-1] malformed message on line 1: progress must be a number"_s;
+    QTest::newRow("over the line cap") << QByteArray("{\"type\":\"log\",\"text\":\"" + QByteArray(2000000, 'x') + "\"}")
+                                       << u"a-1"_s << u"[a-1] malformed message on line 1: line longer than"_s;
+    QTest::newRow("agent id") << QByteArray(R"({"type":"progress","progress":"forty"})") << QString(20000, u'i')
+                              << QString();
+}
+
+// Whatever part of a malformed message's log entry is oversized, the entry is cut to the log's 8 KiB.
+void TestProcessAgent::malformedLinesAreCut()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QString, agentId);
+    QFETCH(QString, expected);
+    test::writeFile(m_dir->path(), QStringLiteral("line.txt"), line + '\n');
+    const QString program = script(QStringLiteral("agent.sh"), QStringLiteral("cat line.txt\n"));
+    Attempt attempt(makeProfile({program}), m_dir->path(), agentId);
+    attempt.start();
+    QVERIFY(attempt.finishes());
+    const QStringList lines = attempt.log->lines();
+    for (const QString &l : lines)
+        QVERIFY2(l.toUtf8().size() <= AgentActions::MaxLogLineBytes + 64, qPrintable(l.left(200)));
+    if (expected.isEmpty()) {
+        // The entry starts with the agent id: cut inside it, marked.
+        const QString entry = attempt.lineStartingWith(u'[' + agentId.left(100));
+        QVERIFY2(std::any_of(lines.cbegin(), lines.cend(),
+                             [&](const QString &l) {
+                                 return l.startsWith(u'[' + agentId.left(100)) && l.endsWith(u"more bytes]"_s);
+                             }),
+                 qPrintable(entry.left(200)));
+        return;
+    }
+    const QString entry = attempt.lineStartingWith(expected);
+    QVERIFY2(!entry.isEmpty(), qPrintable(attempt.logText().left(2000)));
+    QVERIFY2(entry.toUtf8().size() <= AgentActions::MaxLogLineBytes + 64, qPrintable(QString::number(entry.size())));
+    // The start of the line is still shown after the reason.
+    QVERIFY2(entry.contains(u"\u2014 {"_s), qPrintable(entry.left(400)));
 }
 
 void TestProcessAgent::buffersPartialLines()

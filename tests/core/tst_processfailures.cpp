@@ -263,10 +263,16 @@ void TestProcessFailures::hugeOutputStaysBounded()
     // The newest output lines are kept (the last few lines are the agent's exit notes).
     QVERIFY(std::any_of(log.cend() - 10, log.cend(), [](const QString &line) { return line.startsWith(u"xxxx"_s); }));
     QVERIFY2(grown < 100 * 1024, qPrintable(u"resident memory grew by %1 kB"_s.arg(grown)));
-    // ...and the whole output is in the spill file.
+    // ...and the newest output is in the log file, capped: the older part rotated once more than it holds.
     const QFileInfo spill(o.agentLogFile(id));
     QCOMPARE(spill.absoluteFilePath(), QFileInfo(m_dir.filePath(u"logs/a-1.log"_s)).absoluteFilePath());
-    QVERIFY2(spill.size() >= 200000 * 1001, qPrintable(QString::number(spill.size())));
+    const QFileInfo older(AgentLog::rotatedFile(spill.absoluteFilePath()));
+    QVERIFY2(spill.size() + older.size() <= AgentLog::kMaxFileBytes,
+             qPrintable(QString::number(spill.size() + older.size())));
+    QVERIFY2(spill.size() + older.size() >= AgentLog::kMaxFileBytes / 2, qPrintable(QString::number(spill.size())));
+    QFile file(spill.absoluteFilePath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readLine().startsWith("[switchboard] log rotated at "));
 }
 
 void TestProcessFailures::dependencyResultReachesDependent()
