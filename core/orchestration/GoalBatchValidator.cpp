@@ -98,10 +98,10 @@ QList<GoalProblem> GoalBatchValidator::problems(const QList<Goal> &goals, const 
         }
         // Checked here, where every goal passes (forms, the CLI, plans, planning replies), so an id that could
         // not be passed to a program, or that hides a quote or a NUL, never gets into a run.
+        // Still indexed below: its dependents name it, and "unknown dependency" would only repeat this.
         if (const std::optional<InputLimits::Problem> bad = InputLimits::checkId(goal.id)) {
             found << goalProblem(i, goal, QStringLiteral("id"), bad->message);
             idsSound = false;
-            continue;
         }
         if (knownIds.contains(goal.id) || batchIndex.contains(goal.id)) {
             found << goalProblem(i, goal, QStringLiteral("id"), QStringLiteral("duplicate id"));
