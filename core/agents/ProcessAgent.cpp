@@ -4,6 +4,7 @@
 #include "ProcessGroup.h"
 #include "ProcessSession.h"
 #include "model/ErrorKind.h"
+#include "model/InputLimits.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -86,7 +87,8 @@ QString ProcessAgent::expandPlaceholders(const QString &text, const AgentContext
         out += QStringView(text).sliced(pos, open - pos);
         const QStringView name = QStringView(text).sliced(open + 1, close - open - 1);
         if (const std::optional<QString> value = placeholderValue(name, context)) {
-            out += *value;
+            // Cut, so a long description cannot make execve fail with E2BIG (the whole goal is on stdin).
+            out += InputLimits::cutToBytes(*value);
             pos = close + 1;
         } else {
             // Not ours (e.g. JSON in an argument): keep the brace and look again right after it.
@@ -152,14 +154,19 @@ AgentResult ProcessAgent::run(AgentContext &context)
         options.workingDirectory = context.workspace();
     }
 
+    // Every value cut to InputLimits::kMaxProcessValueBytes: goals made before ids and titles were limited (or
+    // by code that skips the checks) must still start; an over-long variable fails execve with E2BIG.
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("SWITCHBOARD_GOAL_ID"), context.goal().id);
-    environment.insert(QStringLiteral("SWITCHBOARD_GOAL_TITLE"), context.goal().title);
-    environment.insert(QStringLiteral("SWITCHBOARD_WORKSPACE"), context.workspace());
-    environment.insert(QStringLiteral("SWITCHBOARD_AGENT_ID"), context.agentId());
-    environment.insert(QStringLiteral("SWITCHBOARD_ATTEMPT"), QString::number(context.attempt()));
-    environment.insert(QStringLiteral("SWITCHBOARD_PROFILE"), context.profile().name);
-    environment.insert(QStringLiteral("SWITCHBOARD_MODEL"), context.profile().model);
+    const auto set = [&environment](const QString &name, const QString &value) {
+        environment.insert(name, InputLimits::cutToBytes(value));
+    };
+    set(QStringLiteral("SWITCHBOARD_GOAL_ID"), context.goal().id);
+    set(QStringLiteral("SWITCHBOARD_GOAL_TITLE"), context.goal().title);
+    set(QStringLiteral("SWITCHBOARD_WORKSPACE"), context.workspace());
+    set(QStringLiteral("SWITCHBOARD_AGENT_ID"), context.agentId());
+    set(QStringLiteral("SWITCHBOARD_ATTEMPT"), QString::number(context.attempt()));
+    set(QStringLiteral("SWITCHBOARD_PROFILE"), context.profile().name);
+    set(QStringLiteral("SWITCHBOARD_MODEL"), context.profile().model);
     options.environment = environment;
     options.timeoutS = qMax(0, m_profile.timeoutS);
     options.killGraceMs = killGraceMs(m_profile.settings);

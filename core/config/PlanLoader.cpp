@@ -3,6 +3,7 @@
 #include "YamlSections.h"
 #include "YamlSupport.h"
 #include "agents/BackendRegistry.h"
+#include "model/InputLimits.h"
 #include "orchestration/Scheduler.h"
 
 #include <QDir>
@@ -94,6 +95,28 @@ void checkCapabilities(const yaml::Document &doc, const Config &config, const Re
                                                         .arg(goal.id, missing.join(QStringLiteral(", "))));
 }
 
+// Fails at the offending character of the id's value (its column when the value is on one line).
+void checkId(const yaml::Document &doc, const yaml::Map &map, const QString &label, const QString &id)
+{
+    const std::optional<InputLimits::Problem> problem = InputLimits::checkId(id);
+    if (!problem)
+        return;
+    Location where = map.valueLocation("id");
+    const YAML::Node node = map.value("id");
+    if (problem->position >= 0 && where.line > 0) {
+        // The value as written: skip the leading blanks trimmed away and an opening quote. Escapes in a quoted
+        // value can shift this; the message names the character's position in the id as well.
+        const QString raw = yaml::scalarText(node);
+        qsizetype lead = 0;
+        while (lead < raw.size() && raw.at(lead).isSpace())
+            ++lead;
+        const bool quoted = node.Tag() != "?";
+        if (!raw.left(lead + problem->position).contains(u'\n'))
+            where.column += static_cast<int>(lead + problem->position + (quoted ? 1 : 0));
+    }
+    doc.fail(where, QStringLiteral("%1: id: %2").arg(label, problem->message));
+}
+
 // ids maps each goal id read so far to the location of its id, to say where a duplicate was first defined.
 ReadGoal readGoal(yaml::Document &doc, const YAML::Node &node, qsizetype index, const Config &config,
                   QHash<QString, Location> &ids)
@@ -102,13 +125,14 @@ ReadGoal readGoal(yaml::Document &doc, const YAML::Node &node, qsizetype index, 
     if (!node.IsMap())
         doc.fail(node, QStringLiteral("%1: expected a mapping, got %2").arg(path, yaml::describe(node)));
     const QString peeked = yaml::peekScalar(node, "id");
-    const QString label = peeked.isEmpty() ? path : QStringLiteral("goal '%1'").arg(peeked);
+    const QString label = peeked.isEmpty() ? path : QStringLiteral("goal %1").arg(InputLimits::shortQuote(peeked));
     const yaml::Map map(doc, node, label, label + u": ", goalKeys());
 
     ReadGoal read;
     read.location = map.location();
     Goal &goal = read.goal;
     goal.id = map.requiredString("id").trimmed();
+    checkId(doc, map, label, goal.id);
     const auto first = ids.constFind(goal.id);
     if (first != ids.constEnd()) {
         map.failAt("id",
@@ -116,7 +140,11 @@ ReadGoal readGoal(yaml::Document &doc, const YAML::Node &node, qsizetype index, 
     }
     ids.insert(goal.id, map.valueLocation("id"));
     goal.description = map.string("description");
+    if (const std::optional<InputLimits::Problem> problem = InputLimits::checkDescription(goal.description))
+        map.failAt("description", QStringLiteral("%1: description: %2").arg(label, problem->message));
     goal.title = map.string("title").trimmed();
+    if (const std::optional<InputLimits::Problem> problem = InputLimits::checkTitle(goal.title))
+        map.failAt("title", QStringLiteral("%1: title: %2").arg(label, problem->message));
     if (goal.title.isEmpty())
         goal.title = Goal::defaultTitle(goal.description, goal.id);
     if (map.has("priority")) {
@@ -142,7 +170,7 @@ ReadGoal readGoal(yaml::Document &doc, const YAML::Node &node, qsizetype index, 
     for (const auto &[dependency, where] : map.locatedStringList("depends_on")) {
         const QString id = dependency.trimmed();
         if (goal.dependsOn.contains(id)) {
-            doc.warn(where, QStringLiteral("%1: depends on '%2' more than once").arg(label, id));
+            doc.warn(where, QStringLiteral("%1: depends on %2 more than once").arg(label, InputLimits::shortQuote(id)));
             continue;
         }
         goal.dependsOn << id;
@@ -257,9 +285,10 @@ std::optional<Plan> PlanLoader::loadString(const QByteArray &yaml, const QString
                     continue;
                 const QString guess = yaml::suggestion(dependency, ids);
                 doc.fail(where, guess.isEmpty()
-                                    ? QStringLiteral("goal '%1': unknown dependency '%2'").arg(read.goal.id, dependency)
-                                    : QStringLiteral("goal '%1': unknown dependency '%2' (did you mean '%3'?)")
-                                          .arg(read.goal.id, dependency, guess));
+                                    ? QStringLiteral("goal '%1': unknown dependency %2")
+                                          .arg(read.goal.id, InputLimits::shortQuote(dependency))
+                                    : QStringLiteral("goal '%1': unknown dependency %2 (did you mean '%3'?)")
+                                          .arg(read.goal.id, InputLimits::shortQuote(dependency), guess));
             }
         }
 

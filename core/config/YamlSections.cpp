@@ -1,6 +1,7 @@
 #include "YamlSections.h"
 #include "LlmProfileRules.h"
 #include "model/DeadlinePolicy.h"
+#include "model/InputLimits.h"
 #include "model/WorkflowMode.h"
 
 #include <QHash>
@@ -303,7 +304,8 @@ QList<ProfileEntry> readAgents(Document &doc, const Map &root, const BackendRegi
         if (!node.IsMap())
             doc.fail(node, QStringLiteral("%1: expected a mapping, got %2").arg(path, describe(node)));
         const QString peeked = peekScalar(node, "name");
-        const QString label = peeked.isEmpty() ? path : QStringLiteral("profile '%1'").arg(peeked);
+        const QString label =
+            peeked.isEmpty() ? path : QStringLiteral("profile %1").arg(InputLimits::shortQuote(peeked));
         const Map map(doc, node, label, label + u": ", profileKeys());
 
         AgentProfile profile;

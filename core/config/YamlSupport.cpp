@@ -1,11 +1,16 @@
 #include "YamlSupport.h"
 
+#include "model/InputLimits.h"
+
 #include <QHash>
 #include <QVariantList>
 #include <QVariantMap>
 
+#include <yaml-cpp/eventhandler.h>
+
 #include <algorithm>
 #include <limits>
+#include <sstream>
 #include <utility>
 #include <vector>
 
@@ -17,6 +22,111 @@ bool isPlain(const YAML::Node &node)
 {
     return node.Tag() == "?";
 }
+
+Location locationOf(const YAML::Mark &mark)
+{
+    return mark.is_null() ? Location{} : Location{mark.line + 1, mark.column + 1};
+}
+
+// Reads the event stream once before the node tree is used, counting the document as it would be with every
+// alias expanded: scalar bytes plus one per node. yaml-cpp itself shares an aliased node, so the blow-up of
+// an alias bomb happens later, in whatever walks the tree (toVariant, string lists); counting here bounds
+// every such walk at once, without allocating. Also refuses a second document and an alias inside the node
+// it names (yaml-cpp would build a cycle, and walking it would never end).
+class ExpansionCounter final : public YAML::EventHandler
+{
+public:
+    ExpansionCounter(const Document &doc, qint64 budget)
+        : m_doc(doc)
+        , m_budget(budget)
+    {}
+
+    void OnDocumentStart(const YAML::Mark &mark) override
+    {
+        if (++m_documents > 1) {
+            m_doc.fail(locationOf(mark),
+                       QStringLiteral("a second YAML document starts here; a Switchboard file holds one document "
+                                      "(remove the '---' line, or put the second document in a file of its own)"));
+        }
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override { leaf(mark, anchor, 0); }
+    void OnScalar(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor, const std::string &value) override
+    {
+        leaf(mark, anchor, static_cast<qint64>(value.size()));
+    }
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        const qint64 size = m_sizes.value(anchor, -1);
+        if (size < 0)
+            m_doc.fail(locationOf(mark), QStringLiteral("this alias refers to a node that contains it"));
+        add(mark, size);
+    }
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override
+    {
+        open(mark, anchor);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override
+    {
+        open(mark, anchor);
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    struct Open
+    {
+        YAML::anchor_t anchor;
+        qint64 size;
+    };
+
+    void add(const YAML::Mark &mark, qint64 size)
+    {
+        // Every size is at most the total, and the total stops at the first step over the budget: no overflow.
+        m_total += size;
+        if (!m_open.empty())
+            m_open.back().size += size;
+        if (m_total > m_budget) {
+            m_doc.fail(locationOf(mark),
+                       QStringLiteral("aliases expand the file beyond %1 bytes (%2 times its size plus %3 KiB); "
+                                      "refused here, before anything is built from it")
+                           .arg(m_budget)
+                           .arg(InputLimits::kYamlExpansionFactor)
+                           .arg(InputLimits::kYamlExpansionAllowance / 1024));
+        }
+    }
+    void leaf(const YAML::Mark &mark, YAML::anchor_t anchor, qint64 bytes)
+    {
+        if (anchor != YAML::NullAnchor)
+            m_sizes.insert(anchor, 1 + bytes);
+        add(mark, 1 + bytes);
+    }
+    void open(const YAML::Mark &mark, YAML::anchor_t anchor)
+    {
+        add(mark, 1);
+        m_open.push_back(Open{anchor, 1});
+        if (anchor != YAML::NullAnchor)
+            m_sizes.insert(anchor, -1); // open: an alias to it now would be a cycle
+    }
+    void close()
+    {
+        const Open done = m_open.back();
+        m_open.pop_back();
+        if (done.anchor != YAML::NullAnchor)
+            m_sizes.insert(done.anchor, done.size);
+        if (!m_open.empty())
+            m_open.back().size += done.size; // the total has it already
+    }
+
+    const Document &m_doc;
+    const qint64 m_budget;
+    qint64 m_total = 0;
+    int m_documents = 0;
+    std::vector<Open> m_open;
+    QHash<YAML::anchor_t, qint64> m_sizes;
+};
 
 } // namespace
 
@@ -64,10 +174,8 @@ QString describe(const YAML::Node &node)
         return QStringLiteral("a list");
     if (node.IsMap())
         return QStringLiteral("a mapping");
-    QString text = scalarText(node);
-    if (text.size() > 60) // a whole paragraph where a number belongs: the start is enough to recognise it
-        text = text.left(57) + u"...";
-    return u'\'' + text + u'\'';
+    // A whole paragraph where a number belongs: the start is enough to recognise it.
+    return InputLimits::shortQuote(scalarText(node), 60);
 }
 
 int editDistance(const QString &a, const QString &b)
@@ -112,14 +220,34 @@ Document::Document(QString fileName)
 
 YAML::Node Document::parse(const QByteArray &text)
 {
+    // yaml-cpp reads a raw NUL as something else (an id "ab<NUL>cd" came out changed, or as a puzzling escape
+    // error); YAML text may not hold one at all, so say where it is.
+    if (const qsizetype nul = text.indexOf('\0'); nul >= 0) {
+        const qsizetype lineStart = text.lastIndexOf('\n', nul) + 1;
+        fail(Location{static_cast<int>(text.left(nul).count('\n')) + 1, static_cast<int>(nul - lineStart) + 1},
+             QStringLiteral("a NUL byte; YAML text cannot hold one (write \\0 inside double quotes if it is meant)"));
+    }
     try {
-        return YAML::Load(text.toStdString());
+        const std::string source = text.toStdString();
+        {
+            std::istringstream stream(source);
+            YAML::Parser parser(stream);
+            ExpansionCounter counter(*this, expansionBudget(text.size()));
+            while (parser.HandleNextDocument(counter)) {
+            }
+        }
+        return YAML::Load(source);
     } catch (const YAML::Exception &e) {
         Location where;
         if (!e.mark.is_null())
             where = {e.mark.line + 1, e.mark.column + 1};
         fail(where, QStringLiteral("syntax error: %1").arg(QString::fromStdString(e.msg)));
     }
+}
+
+qint64 Document::expansionBudget(qint64 fileBytes)
+{
+    return InputLimits::kYamlExpansionFactor * fileBytes + InputLimits::kYamlExpansionAllowance;
 }
 
 ConfigError Document::errorAt(const Location &where, const QString &message) const
@@ -167,24 +295,27 @@ Map::Map(Document &doc, const YAML::Node &node, QString label, QString keyPrefix
                            ? QStringLiteral("expected a mapping at the top level, got %1").arg(describe(node))
                            : QStringLiteral("%1expected a mapping, got %2").arg(prefix, describe(node)));
     }
+    // A hash, not a scan of the entries: a mapping with 100,000 keys is read in linear time.
+    QHash<QString, qsizetype> seen;
     for (auto it = node.begin(); it != node.end(); ++it) {
         const YAML::Node &keyNode = it->first;
         if (!keyNode.IsScalar())
             doc.fail(keyNode, QStringLiteral("%1keys must be plain names, got %2").arg(prefix, describe(keyNode)));
         const QString key = scalarText(keyNode);
-        for (const Entry &entry : std::as_const(m_entries)) {
-            if (entry.key == key) {
-                doc.fail(keyNode, QStringLiteral("%1duplicate key '%2' (first at %3)")
-                                      .arg(prefix, key, locationOf(entry.keyNode).toString()));
-            }
+        if (const auto first = seen.constFind(key); first != seen.constEnd()) {
+            doc.fail(keyNode, QStringLiteral("%1duplicate key %2 (first at %3)")
+                                  .arg(prefix, InputLimits::shortQuote(key, 60),
+                                       locationOf(m_entries.at(*first).keyNode).toString()));
         }
+        seen.insert(key, m_entries.size());
         m_entries.append(Entry{key, keyNode, it->second});
         if (!knownKeys.isEmpty() && !knownKeys.contains(key)) {
             const QString guess = suggestion(key, knownKeys);
             doc.warn(locationOf(keyNode),
                      guess.isEmpty()
-                         ? QStringLiteral("%1unknown key '%2' ignored").arg(prefix, key)
-                         : QStringLiteral("%1unknown key '%2' ignored (did you mean '%3'?)").arg(prefix, key, guess));
+                         ? QStringLiteral("%1unknown key %2 ignored").arg(prefix, InputLimits::shortQuote(key, 60))
+                         : QStringLiteral("%1unknown key %2 ignored (did you mean '%3'?)")
+                               .arg(prefix, InputLimits::shortQuote(key, 60), guess));
         }
     }
 }

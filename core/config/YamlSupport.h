@@ -68,8 +68,11 @@ class Document final
 public:
     explicit Document(QString fileName);
 
-    // Parses text; a syntax error becomes a LoadFailure with the parser's location.
+    // Parses text; a syntax error becomes a LoadFailure with the parser's location, and so does a second
+    // document or aliases that would expand the document beyond expansionBudget() (see InputLimits).
     YAML::Node parse(const QByteArray &text);
+    // How large (scalar bytes plus one per node, aliases expanded) a file of fileBytes may become.
+    static qint64 expansionBudget(qint64 fileBytes);
 
     const QString &fileName() const { return m_fileName; }
     ConfigError errorAt(const Location &where, const QString &message) const;

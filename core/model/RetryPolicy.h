@@ -24,7 +24,12 @@ struct RetryPolicy
                              errorKindName(ErrorKind::Loop), errorKindName(ErrorKind::NoImprovement),
                              errorKindName(ErrorKind::Invalid)};
 
-    bool retries(const QString &errorKind) const { return !nonRetryable.contains(errorKind); }
+    // A program that could not be started (not found, not executable, E2BIG) fails the same way next time,
+    // so "spawn" is never retried, whatever non_retryable lists.
+    bool retries(const QString &errorKind) const
+    {
+        return errorKind != errorKindName(ErrorKind::Spawn) && !nonRetryable.contains(errorKind);
+    }
     // Seconds to wait before retry number `retry` (1-based), before jitter.
     double backoffFor(int retry) const;
     // With jitter applied; `unit` is a random number in [0, 1).

@@ -1,5 +1,6 @@
 #include "GoalBatchValidator.h"
 
+#include "model/InputLimits.h"
 #include "orchestration/GoalGraph.h"
 
 #include <QSet>
@@ -24,7 +25,7 @@ GoalProblem goalProblem(int index, const Goal &goal, const QString &field, const
     problem.goalIndex = index;
     problem.goalId = goal.id;
     problem.field = field;
-    problem.label = QStringLiteral("goal '%1'").arg(goal.id);
+    problem.label = QStringLiteral("goal %1").arg(InputLimits::shortQuote(goal.id));
     problem.reason = reason;
     problem.goalIds = QStringList{goal.id};
     return problem;
@@ -89,11 +90,18 @@ QList<GoalProblem> GoalBatchValidator::problems(const QList<Goal> &goals, const 
             GoalProblem problem;
             problem.goalIndex = i;
             problem.field = QStringLiteral("id");
-            problem.label = QStringLiteral("goal #%1 ('%2')").arg(i + 1).arg(goal.title);
+            problem.label = QStringLiteral("goal #%1 (%2)").arg(i + 1).arg(InputLimits::shortQuote(goal.title));
             problem.reason = QStringLiteral("missing id");
             found << problem;
             idsSound = false;
             continue;
+        }
+        // Checked here, where every goal passes (forms, the CLI, plans, planning replies), so an id that could
+        // not be passed to a program, or that hides a quote or a NUL, never gets into a run.
+        // Still indexed below: its dependents name it, and "unknown dependency" would only repeat this.
+        if (const std::optional<InputLimits::Problem> bad = InputLimits::checkId(goal.id)) {
+            found << goalProblem(i, goal, QStringLiteral("id"), bad->message);
+            idsSound = false;
         }
         if (knownIds.contains(goal.id) || batchIndex.contains(goal.id)) {
             found << goalProblem(i, goal, QStringLiteral("id"), QStringLiteral("duplicate id"));
@@ -106,6 +114,10 @@ QList<GoalProblem> GoalBatchValidator::problems(const QList<Goal> &goals, const 
     bool dependsInBatch = false;
     for (int i = 0; i < goals.size(); ++i) {
         const Goal &goal = goals.at(i);
+        if (const std::optional<InputLimits::Problem> bad = InputLimits::checkTitle(goal.title))
+            found << goalProblem(i, goal, QStringLiteral("title"), bad->message);
+        if (const std::optional<InputLimits::Problem> bad = InputLimits::checkDescription(goal.description))
+            found << goalProblem(i, goal, QStringLiteral("description"), bad->message);
         for (const QString &dep : goal.dependsOn) {
             if (dep == goal.id) {
                 found << goalProblem(i, goal, QStringLiteral("depends_on"), QStringLiteral("depends on itself"));
@@ -114,7 +126,7 @@ QList<GoalProblem> GoalBatchValidator::problems(const QList<Goal> &goals, const 
                 dependsInBatch = true;
             } else if (!knownIds.contains(dep)) {
                 found << goalProblem(i, goal, QStringLiteral("depends_on"),
-                                     QStringLiteral("unknown dependency '%1'").arg(dep));
+                                     QStringLiteral("unknown dependency %1").arg(InputLimits::shortQuote(dep)));
             }
         }
         if (std::optional<GoalProblem> problem = capabilityProblem(i, goal, profiles))

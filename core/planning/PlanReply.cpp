@@ -1,5 +1,7 @@
 #include "PlanReply.h"
 
+#include "model/InputLimits.h"
+
 #include "orchestration/GoalBatchValidator.h"
 
 #include <QJsonArray>
@@ -324,20 +326,25 @@ QList<GoalProblem> PlanReply::check(const QList<Goal> &goals, const QList<AgentP
         problems << planProblem(QStringLiteral("the plan has no goals"));
         return problems;
     }
+    QList<int> badIds; // named here in the planner's own words; the validator's id check would repeat them
     for (int i = 0; i < goals.size(); ++i) {
         const Goal &goal = goals.at(i);
         if (goal.id.trimmed().isEmpty() || isSimpleId(goal.id))
             continue;
+        badIds << i;
         GoalProblem problem;
         problem.goalIndex = i;
         problem.goalId = goal.id;
         problem.field = QStringLiteral("id");
-        problem.label = QStringLiteral("goal '%1'").arg(goal.id);
+        problem.label = QStringLiteral("goal %1").arg(InputLimits::shortQuote(goal.id));
         problem.reason = QStringLiteral("not a simple name: use letters, digits, '-', '_' or '.', without spaces");
         problem.goalIds = QStringList{goal.id};
         problems << problem;
     }
-    problems << GoalBatchValidator::problems(goals, {}, profiles);
+    for (const GoalProblem &problem : GoalBatchValidator::problems(goals, {}, profiles)) {
+        if (problem.field != u"id" || !badIds.contains(problem.goalIndex))
+            problems << problem;
+    }
     return problems;
 }
 

@@ -3,6 +3,7 @@
 #include "agents/ProcessLineReader.h"
 #include "agents/ProcessMessage.h"
 #include "model/Goal.h"
+#include "model/InputLimits.h"
 #include "orchestration/AgentLog.h"
 #include "orchestration/AttemptContext.h"
 #include "support/TestSupport.h"
@@ -147,6 +148,7 @@ private Q_SLOTS:
 
     void reportsProgressUsageAndResult();
     void writesGoalLineAndEnvironment();
+    void startsWithHugeGoalValues();
     void usesProfileWorkingDirectory();
     void failsWhenWorkingDirectoryIsMissing();
     void passesArgumentsWithoutShell();
@@ -429,6 +431,36 @@ pwd -P > cwd.txt
 
     QCOMPARE(QString::fromUtf8(readAll(path(QStringLiteral("cwd.txt"))).trimmed()),
              QDir(m_dir->path()).canonicalPath());
+}
+
+void TestProcessAgent::startsWithHugeGoalValues()
+{
+    // A goal made before titles were limited (or by code that skips the checks): a 200 KB title in the environment
+    // and a 3 MB description as an argument made execve fail with E2BIG on every attempt. Both are cut; the whole
+    // goal still reaches the program on stdin.
+    Goal goal = makeGoal();
+    goal.title = QString(200 * 1024, u't');
+    goal.description = QString(3 * 1024 * 1024, u'd');
+    const QString program = script(QStringLiteral("agent.sh"), QStringLiteral(R"(IFS= read -r goal
+printf '%s' "$goal" | wc -c > goal-bytes.txt
+printf '%s' "$SWITCHBOARD_GOAL_TITLE" > title.txt
+printf '%s' "$1" > argument.txt
+)"));
+    Attempt attempt(makeProfile({program, QStringLiteral("{goal.description}")}), m_dir->path(), QStringLiteral("a-1"),
+                    goal);
+    attempt.start();
+    QVERIFY(attempt.finishes());
+    QCOMPARE(attempt.future.result().outcome, AgentResult::Outcome::Completed);
+
+    const QString title = QString::fromUtf8(readAll(path(QStringLiteral("title.txt"))));
+    QVERIFY2(title.startsWith(QString(1000, u't')), qPrintable(title.left(80)));
+    QVERIFY(title.toUtf8().size() < 200 * 1024);
+    QVERIFY(title.endsWith(QStringLiteral("bytes]")));
+    QCOMPARE(title, InputLimits::cutToBytes(goal.title));
+    QVERIFY(InputLimits::cutToBytes(goal.title).size() <= InputLimits::kMaxProcessValueBytes + 40);
+    const QString argument = QString::fromUtf8(readAll(path(QStringLiteral("argument.txt"))));
+    QCOMPARE(argument, InputLimits::cutToBytes(goal.description));
+    QVERIFY(readAll(path(QStringLiteral("goal-bytes.txt"))).trimmed().toLongLong() > 3 * 1024 * 1024);
 }
 
 void TestProcessAgent::usesProfileWorkingDirectory()

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void failTwiceThenSucceed();
     void nonRetryableErrorKind();
     void exhaustedRetriesAskTheHuman();
+    void programThatCannotStartIsNotRetried();
     void attemptTimeout();
     void idleTimeout();
     void deadline();
@@ -129,6 +130,28 @@ void TestProcessFailures::exhaustedRetriesAskTheHuman()
     QVERIFY(o.waitAll(5000));
     QCOMPARE(o.status(id)->state, AgentState::Failed);
     QCOMPARE(o.status(id)->attempt, 2);
+}
+
+void TestProcessFailures::programThatCannotStartIsNotRetried()
+{
+    // It fails the same way every time (ENOENT, E2BIG): retrying only delays the error, for ~20 minutes with the
+    // default backoff. Not even a retry list that leaves "spawn" out brings it back.
+    Orchestrator o;
+    AgentProfile p = test::ProfileBuilder(u"ghost"_s, u"process"_s)
+                         .command({m_dir.filePath(u"no-such-program"_s)})
+                         .retries(3, {0.1});
+    p.retry.nonRetryable.clear();
+    o.setProfiles({p});
+    QSignalSpy retries(&o, &Orchestrator::agentRetryScheduled);
+    QSignalSpy raised(&o.inbox(), &EscalationInbox::escalationRaised);
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).profile(u"ghost"_s));
+    QVERIFY(o.waitAll(10000));
+    QCOMPARE(o.status(id)->state, AgentState::Failed);
+    QCOMPARE(o.status(id)->attempt, 1);
+    QCOMPARE(o.status(id)->errorKind, u"spawn"_s);
+    QVERIFY2(o.status(id)->error.contains(u"no-such-program"_s), qPrintable(o.status(id)->error));
+    QCOMPARE(retries.size(), 0);
+    QCOMPARE(raised.size(), 0);
 }
 
 void TestProcessFailures::attemptTimeout()

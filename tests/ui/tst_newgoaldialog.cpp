@@ -1,6 +1,7 @@
 // NewGoalDialog: a person fills the form with keyboard and mouse and submits; the goal reaches the
 // orchestrator with every field. Empty or contradictory forms name the problem and spawn nothing.
 #include "dialogs/NewGoalDialog.h"
+#include "model/InputLimits.h"
 #include "orchestration/Orchestrator.h"
 #include "support/ProfileBuilder.h"
 #include "support/TestSupport.h"
@@ -232,6 +233,43 @@ private Q_SLOTS:
         const std::optional<Goal> goal = m_orchestrator->goal(m_orchestrator->status(dialog.spawnedAgentId())->goalId);
         QCOMPARE(goal->capabilities, QStringList{u"code"_s});
         QVERIFY(goal->profile.isEmpty());
+    }
+
+    void overLongTitleAndBadIdAreRefused()
+    {
+        NewGoalDialog dialog(m_orchestrator.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *title = child<QLineEdit>(&dialog, u"titleEdit"_s);
+        title->setText(QString(InputLimits::kMaxTitleLength + 1, u'x')); // as a paste does
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        auto *titleError = child<QLabel>(&dialog, u"titleError"_s);
+        QVERIFY(titleError->isVisible());
+        QCOMPARE(titleError->text(),
+                 u"The title is too long: %1 characters, at most %2"_s.arg(InputLimits::kMaxTitleLength + 1)
+                     .arg(InputLimits::kMaxTitleLength));
+        QVERIFY(m_orchestrator->agentIds().isEmpty());
+
+        // A quote in the id: the problem names the id and the character's position.
+        title->setText(u"Fix the login"_s);
+        QTest::keyClicks(child<QLineEdit>(&dialog, u"goalIdEdit"_s), u"login\"fix"_s);
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        QVERIFY(titleError->isHidden());
+        auto *problems = child<QLabel>(&dialog, u"validationErrors"_s);
+        QVERIFY(problems->isVisible());
+        QVERIFY2(problems->text().contains(u"character 6 ('\"') is not allowed in an id"_s),
+                 qPrintable(problems->text()));
+        QVERIFY(m_orchestrator->agentIds().isEmpty());
+
+        // Without the quote it goes.
+        auto *id = child<QLineEdit>(&dialog, u"goalIdEdit"_s);
+        id->clear();
+        QTest::keyClicks(id, u"login-fix"_s);
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(m_orchestrator->status(dialog.spawnedAgentId())->goalId, u"login-fix"_s);
     }
 
     void cancelSpawnsNothing()

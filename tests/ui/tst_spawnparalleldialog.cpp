@@ -1,6 +1,7 @@
 // SpawnParallelDialog: several goals typed or pasted into the table, or one goal sent to N agents or
 // to several profiles side by side; all are queued together, and empty input is refused by name.
 #include "dialogs/SpawnParallelDialog.h"
+#include "model/InputLimits.h"
 #include "orchestration/Orchestrator.h"
 #include "support/ProfileBuilder.h"
 #include "support/TestSupport.h"
@@ -228,6 +229,36 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(titlesOf(*m_orchestrator), QStringList(2, u"Bisect the regression"_s));
+    }
+
+    void overLongTitleIsRefused()
+    {
+        // The same goal: the title field says what is wrong.
+        SpawnParallelDialog dialog(m_orchestrator.get());
+        dialog.show();
+        clickTab(child<QTabWidget>(&dialog, u"modeTabs"_s), 1);
+        auto *title = child<QLineEdit>(&dialog, u"sameTitleEdit"_s);
+        title->setText(QString(InputLimits::kMaxTitleLength + 1, u'x')); // as a paste does
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        auto *error = child<QLabel>(&dialog, u"sameTitleError"_s);
+        QVERIFY(error->isVisible());
+        QCOMPARE(error->text(),
+                 u"The title is too long: %1 characters, at most %2"_s.arg(InputLimits::kMaxTitleLength + 1)
+                     .arg(InputLimits::kMaxTitleLength));
+        QVERIFY(m_orchestrator->agentIds().isEmpty());
+
+        // Different goals: a row's title over the limit is named in the problem list.
+        clickTab(child<QTabWidget>(&dialog, u"modeTabs"_s), 0);
+        auto *table = child<QTableWidget>(&dialog, u"goalTable"_s);
+        table->item(0, 0)->setText(QString(InputLimits::kMaxTitleLength + 7, u'y'));
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QVERIFY(dialog.isVisible());
+        auto *problems = child<QLabel>(&dialog, u"errorLabel"_s);
+        QVERIFY(problems->isVisible());
+        QVERIFY2(problems->text().contains(u"the title is %1 characters long"_s.arg(InputLimits::kMaxTitleLength + 7)),
+                 qPrintable(problems->text()));
+        QVERIFY(m_orchestrator->agentIds().isEmpty());
     }
 
 private:

@@ -1,5 +1,6 @@
 #include "dialogs/NewGoalDialog.h"
 
+#include "model/InputLimits.h"
 #include "orchestration/Orchestrator.h"
 #include "style/AgentStateStyle.h"
 #include "style/FormStyle.h"
@@ -273,6 +274,11 @@ bool NewGoalDialog::checkFields()
     if (!hasTitleOrDescription()) {
         FormStyle::setFieldError(m_title, m_titleError, tr("Enter a title or a description"));
         ok = false;
+    } else if (const qsizetype length = m_title->text().trimmed().size(); length > InputLimits::kMaxTitleLength) {
+        FormStyle::setFieldError(
+            m_title, m_titleError,
+            tr("The title is too long: %1 characters, at most %2").arg(length).arg(InputLimits::kMaxTitleLength));
+        ok = false;
     } else {
         FormStyle::setFieldError(m_title, m_titleError, QString());
     }
@@ -356,7 +362,9 @@ void NewGoalDialog::retranslate()
     m_title->setPlaceholderText(tr("What should the agent achieve? (default: the description's first line)"));
     m_idLabel->setText(tr("Goal &ID"));
     m_goalId->setPlaceholderText(tr("automatic"));
-    m_goalId->setToolTip(tr("Other goals refer to this goal by its ID. Leave empty to have one made up."));
+    m_goalId->setToolTip(tr("Other goals refer to this goal by its ID. Leave empty to have one made up. An ID has "
+                            "at most %1 characters: letters, digits and - _ . : @ +")
+                             .arg(InputLimits::kMaxIdLength));
     m_descriptionLabel->setText(tr("&Description"));
     m_description->setPlaceholderText(tr("Context, constraints, pointers to files…"));
     m_priorityLabel->setText(tr("&Priority"));

@@ -1,5 +1,6 @@
 #include "dialogs/SpawnParallelDialog.h"
 
+#include "model/InputLimits.h"
 #include "orchestration/Orchestrator.h"
 #include "style/AgentStateStyle.h"
 #include "style/FormStyle.h"
@@ -382,6 +383,8 @@ QList<Goal> SpawnParallelDialog::goals(QStringList *problems) const
         const bool described = !goal.title.isEmpty() || !goal.description.isEmpty();
         if (!described)
             found << tr("Enter a title or a description");
+        else if (goal.title.size() > InputLimits::kMaxTitleLength)
+            found << titleTooLong(goal.title.size());
         if (m_countMode->isChecked()) {
             goal.profile = m_countProfile->currentData().toString();
             for (int i = 0; i < m_count->value(); ++i)
@@ -405,6 +408,11 @@ QList<Goal> SpawnParallelDialog::goals(QStringList *problems) const
     return found.isEmpty() ? result : QList<Goal>();
 }
 
+QString SpawnParallelDialog::titleTooLong(qsizetype length) const
+{
+    return tr("The title is too long: %1 characters, at most %2").arg(length).arg(InputLimits::kMaxTitleLength);
+}
+
 void SpawnParallelDialog::accept()
 {
     // A cell still being typed in counts: moving the current index away commits its editor.
@@ -415,9 +423,11 @@ void SpawnParallelDialog::accept()
     QStringList problems;
     const QList<Goal> batch = goals(&problems);
     if (mode() == Mode::SameGoal) {
-        FormStyle::setFieldError(
-            m_sameTitle, m_sameTitleError,
-            problems.contains(tr("Enter a title or a description")) ? tr("Enter a title or a description") : QString());
+        const QString tooLong = titleTooLong(m_sameTitle->text().trimmed().size());
+        FormStyle::setFieldError(m_sameTitle, m_sameTitleError,
+                                 problems.contains(tr("Enter a title or a description"))
+                                     ? tr("Enter a title or a description")
+                                     : (problems.contains(tooLong) ? tooLong : QString()));
         FormStyle::setFieldError(m_profiles, m_profilesError,
                                  problems.contains(tr("Check at least one profile")) ? tr("Check at least one profile")
                                                                                      : QString());

@@ -67,6 +67,8 @@ private:
     void pasteFromClipboard();
     void updateSubmitText();
     void showProblems(const QStringList &problems);
+    // "The title is too long: N characters, at most M" (one text for the field and the problem list).
+    QString titleTooLong(qsizetype length) const;
     void retranslate();
 
     QPointer<Orchestrator> m_orchestrator;
