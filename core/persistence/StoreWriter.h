@@ -2,6 +2,7 @@
 
 #include "persistence/SqliteStatementCache.h"
 #include "persistence/StoreBatchApplier.h"
+#include "persistence/StoreIntegrity.h"
 #include "persistence/StoreWrite.h"
 #include "persistence/StoreWriteJob.h"
 
@@ -39,6 +40,7 @@ public:
         QString logDirectory; // full logs are appended to <logDirectory>/<agent>.log
         int logLinesKept = 500;
         int busyTimeoutMs = 5000;
+        StoreIntegrity::Level integrityCheck = StoreIntegrity::Level::Quick; // at open, before any write
     };
 
     struct Stats
@@ -70,6 +72,8 @@ public:
 
     bool isFailed() const;
     QString failure() const;
+    // After waitUntilReady() failed: the file is damaged (its check failed, or SQLite called it corrupt).
+    bool openDamaged() const { return m_openDamaged; }
     Stats stats() const;
 
     // The file name (in Config::logDirectory) of an agent's full log; safe for any agent id.
@@ -104,6 +108,7 @@ private:
     quint64 m_processedSeq = 0;
     bool m_ready = false;
     bool m_openFailed = false;
+    bool m_openDamaged = false; // set on the writer thread before m_openFailed, read after waitUntilReady()
     QString m_openError;
     bool m_stopping = false;
     bool m_held = false;
