@@ -7,6 +7,7 @@
 #include "history/HistoryWindow.h"
 #include "orchestration/Orchestrator.h"
 #include "session/RunSession.h"
+#include "widgets/StorageBanner.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -94,6 +95,8 @@ int main(int argc, char *argv[])
     }
 
     const RunSession::StoreOutcome stored = session.openStore(options.databasePath());
+    for (const QString &note : session.orphanNotes())
+        QTextStream(stderr) << QStringLiteral("note: %1").arg(note) << '\n';
     if (stored == RunSession::StoreOutcome::InUse)
         return offerReadOnlyHistory(session);
     if (stored == RunSession::StoreOutcome::Failed) {
@@ -112,6 +115,9 @@ int main(int argc, char *argv[])
     restorer.start(options.maxParallel(), session.config().workflow.autoResume);
 
     MainWindow window(&orchestrator, session.config());
+    // A damaged database is not opened: the banner says so for as long as the window is open.
+    if (stored == RunSession::StoreOutcome::Damaged)
+        window.storageBanner()->showDamaged(session.storeError());
     restorer.attach(&window);
     window.show();
     return QApplication::exec();

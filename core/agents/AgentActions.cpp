@@ -350,6 +350,11 @@ QJsonObject lockReply(const LockManager::Result &result, const QStringList &reso
     if (result.ok()) {
         reply.insert(u"type", QStringLiteral("lock_granted"));
         reply.insert(u"token", QString::number(result.token).toLongLong());
+        // Per resource, since a lock held before the request (a covering directory) keeps its own token.
+        QJsonObject tokens;
+        for (auto it = result.tokens.cbegin(); it != result.tokens.cend(); ++it)
+            tokens.insert(it.key(), QString::number(it.value()).toLongLong());
+        reply.insert(u"tokens", tokens);
         return reply;
     }
     reply.insert(u"type", QStringLiteral("lock_denied"));

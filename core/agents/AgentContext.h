@@ -7,6 +7,7 @@
 #include "model/Escalation.h"
 #include "model/Goal.h"
 #include "model/NoteRecord.h"
+#include "model/ProcessGroupRecord.h"
 #include "model/TranscriptEntry.h"
 
 #include <QJsonObject>
@@ -63,6 +64,17 @@ public:
     // A model backend's conversation, one step at a time (agent id, attempt and time are filled in): stored
     // with the attempt and shown in the detail pane.
     virtual void recordTranscript(TranscriptEntry entry) = 0;
+
+    // --- processes on this machine ---
+    // The backend started a process group (ExecutionChannel::processGroupRecord(); agent and attempt are filled
+    // in): it is recorded with the attempt, so that a Switchboard that starts after a crash ends what this
+    // attempt left running. False when it could not be recorded. Without a store there is nothing to record:
+    // true. Call it right after the start, before the program gets its goal.
+    virtual bool recordProcessGroup(ProcessGroupRecord record)
+    {
+        Q_UNUSED(record)
+        return true;
+    }
 
     // --- the human ---
     // Asks and blocks this agent only (state Escalated, no run slot) until answered, cancelled or timed

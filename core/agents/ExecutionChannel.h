@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ProcessLineReader.h"
+#include "model/ProcessGroupRecord.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -49,6 +50,9 @@ public:
     virtual QString description() const = 0;
     // Longer output lines arrive cut to this many bytes (Line::droppedBytes says how many were dropped).
     virtual qsizetype maxLineBytes() const = 0;
+    // After start(): what a later Switchboard needs to end what the program left running if this one crashes
+    // (agent and attempt left for the caller); invalid when the channel runs nothing on this machine.
+    virtual ProcessGroupRecord processGroupRecord() const { return {}; }
 
 Q_SIGNALS:
     void stdoutLineReceived(const switchboard::ProcessLineReader::Line &line);

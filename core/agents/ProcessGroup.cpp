@@ -1,5 +1,7 @@
 #include "ProcessGroup.h"
 
+#include "OrphanReaper.h"
+
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
@@ -81,7 +83,12 @@ bool ProcessGroup::start(const Launch &launch, QString *error)
     m_process.setArguments(launch.arguments);
     if (!launch.workingDirectory.isEmpty())
         m_process.setWorkingDirectory(launch.workingDirectory);
-    m_process.setProcessEnvironment(launch.environment);
+    // Inherited by whatever the program starts, so a Switchboard after a crash can tell this group's processes
+    // from a stranger's that got a reused pid (OrphanReaper).
+    const QString mark = OrphanReaper::newMark();
+    QProcessEnvironment environment = launch.environment;
+    environment.insert(QString::fromLatin1(OrphanReaper::kMarkVariable), mark);
+    m_process.setProcessEnvironment(environment);
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     const pid_t parentPid = ::getpid();
     m_process.setChildProcessModifier([parentPid] { prepareChild(parentPid); });
@@ -99,6 +106,7 @@ bool ProcessGroup::start(const Launch &launch, QString *error)
     m_started = true;
     // The child made itself a group leader before exec, so its pid is the group id from here on.
     m_pgid = m_process.processId();
+    m_record = OrphanReaper::describe(m_pgid, mark);
     Q_EMIT noted(QStringLiteral("started %1 (pid %2)").arg(m_program).arg(m_pgid));
     return true;
 }

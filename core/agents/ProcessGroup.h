@@ -33,6 +33,9 @@ public:
     bool crashed() const override { return m_exitStatus == QProcess::CrashExit; }
     QString description() const override;
     qsizetype maxLineBytes() const override { return m_stdout.maxLineBytes(); }
+    // The group's id, its leader's start time and boot, and the mark its processes inherit in their environment
+    // (OrphanReaper::kMarkVariable).
+    ProcessGroupRecord processGroupRecord() const override { return m_record; }
 
     // The group's id (the leader's pid); 0 before start.
     qint64 groupId() const { return m_pgid; }
@@ -67,6 +70,7 @@ private:
     int m_killGraceMs = 3000;
 
     qint64 m_pgid = 0;
+    ProcessGroupRecord m_record;
     bool m_started = false;
     bool m_leaderExited = false;
     bool m_terminating = false;

@@ -48,6 +48,13 @@ AgentResult ProcessSession::run()
         note(error);
         return AgentResult::failed(error, -1, errorKindName(ErrorKind::Spawn));
     }
+    // Recorded before the program gets its goal (and starts children), so a crash leaves nothing unknown.
+    if (const ProcessGroupRecord group = m_channel->processGroupRecord(); group.isValid()) {
+        if (!m_context.recordProcessGroup(group))
+            note(QStringLiteral("could not record %1 in the database: if Switchboard crashes, what it starts is "
+                                "not ended on resume")
+                     .arg(m_channel->description()));
+    }
 
     const QByteArray goalLine = QJsonDocument(m_context.goalMessage()).toJson(QJsonDocument::Compact);
     m_goalBytes = goalLine.size() + 1;

@@ -4,6 +4,7 @@
 #include "Console.h"
 #include "ModelsCommand.h"
 #include "PlanCommand.h"
+#include "RecoverCommand.h"
 #include "ReportCommand.h"
 #include "ResumeCommand.h"
 #include "RunCommand.h"
@@ -39,6 +40,7 @@ const std::vector<std::unique_ptr<Command>> &Command::all()
         table.push_back(std::make_unique<ResumeCommand>());
         table.push_back(std::make_unique<ReportCommand>());
         table.push_back(std::make_unique<ModelsCommand>());
+        table.push_back(std::make_unique<RecoverCommand>());
         return table;
     }();
     return commands;
@@ -104,9 +106,15 @@ std::optional<Plan> Command::loadPlan(RunSession &session, const QString &planPa
 bool Command::openStore(RunSession &session, const QCommandLineParser &parser)
 {
     // One owner per database: a second writer is refused with the store's message (who holds it).
+    // Commands without --check never see it set: optionNames() lists only what the command line holds.
+    if (parser.optionNames().contains(QStringLiteral("check")))
+        session.setIntegrityCheck(StoreIntegrity::Level::Full);
     const RunSession::StoreOutcome outcome = session.openStore(parser.value(QStringLiteral("db")));
-    if (outcome == RunSession::StoreOutcome::ReadWrite)
+    if (outcome == RunSession::StoreOutcome::ReadWrite) {
+        for (const QString &note : session.orphanNotes())
+            Console::printError(QStringLiteral("note: %1").arg(note));
         return true;
+    }
     Console::printError(QStringLiteral("error: %1").arg(session.storeError()));
     if (outcome == RunSession::StoreOutcome::InUse)
         Console::printError(QStringLiteral("hint: `switchboard status --db %1` shows its progress read-only")
@@ -116,6 +124,9 @@ bool Command::openStore(RunSession &session, const QCommandLineParser &parser)
 
 bool Command::openStoreReadOnly(RunSession &session, const QCommandLineParser &parser)
 {
+    // Commands without --check never see it set: optionNames() lists only what the command line holds.
+    if (parser.optionNames().contains(QStringLiteral("check")))
+        session.setIntegrityCheck(StoreIntegrity::Level::Full);
     if (session.openStoreReadOnly(parser.value(QStringLiteral("db"))) == RunSession::StoreOutcome::ReadOnly)
         return true;
     Console::printError(QStringLiteral("error: %1").arg(session.storeError()));
@@ -127,7 +138,13 @@ bool Command::pickRun(const Store &store, const QCommandLineParser &parser, cons
 {
     const QString id = parser.value(QStringLiteral("run"));
     run->reset();
-    const QList<RunRecord> runs = store.runs();
+    QString error;
+    const QList<RunRecord> runs = store.runs(&error);
+    if (!error.isEmpty()) {
+        // Never "no runs" for a database that cannot be read.
+        Console::printError(QStringLiteral("error: %1: %2").arg(store.path(), error));
+        return false;
+    }
     if (id.isEmpty()) {
         if (!runs.isEmpty())
             *run = runs.constLast();

@@ -68,10 +68,11 @@ protected:
     // The database of --db (default: Store::defaultPath()) for recording; when another Switchboard holds it, a
     // hint to follow it read-only.
     static bool openStore(RunSession &session, const QCommandLineParser &parser);
-    // The database of --db, read-only.
+    // The database of --db, read-only. Both opens check the database (the full check with --check, when the
+    // command has that option) and refuse a damaged one.
     static bool openStoreReadOnly(RunSession &session, const QCommandLineParser &parser);
-    // The run --run names, else the latest one. False when --run names no run, or when there is none at all and
-    // noRunsError is given ("no run to resume"); *run is empty then.
+    // The run --run names, else the latest one. False when --run names no run, when the runs cannot be read, or
+    // when there is none at all and noRunsError is given ("no run to resume"); *run is empty then.
     static bool pickRun(const Store &store, const QCommandLineParser &parser, const QString &noRunsError,
                         std::optional<RunRecord> *run);
 

@@ -17,7 +17,8 @@ namespace switchboard {
 ResumeCommand::ResumeCommand()
     : Command(QStringLiteral("resume"), QStringLiteral("continue an interrupted run headless until done"),
               Positional::None, QStringLiteral("resume takes no FILE (the run's plan is recorded)"),
-              RunOptions::options() << QCommandLineOption(QStringLiteral("run"), QString(), QStringLiteral("id")))
+              RunOptions::options() << QCommandLineOption(QStringLiteral("run"), QString(), QStringLiteral("id"))
+                                    << QCommandLineOption(QStringLiteral("check")))
 {}
 
 int ResumeCommand::executeParsed(const QCommandLineParser &parser)

@@ -20,6 +20,7 @@ StatusCommand::StatusCommand()
     : Command(QStringLiteral("status"), QStringLiteral("the goals and agents of the latest run"), Positional::None,
               QStringLiteral("status takes no FILE"),
               {{QStringLiteral("json"), QString()},
+               {QStringLiteral("check"), QString()},
                {QStringLiteral("config"), QString(), QStringLiteral("file")},
                {QStringLiteral("db"), QString(), QStringLiteral("path")},
                {QStringLiteral("run"), QString(), QStringLiteral("id")}})

@@ -74,6 +74,16 @@ bool LockLeases::coveredByOwn(const QString &agentId, const QString &resource) c
     return false;
 }
 
+quint64 LockLeases::coveringToken(const QString &agentId, const QString &resource) const
+{
+    quint64 token = 0;
+    for (auto it = m_held.cbegin(); it != m_held.cend(); ++it) {
+        if (it->agentId == agentId && LockResource::covers(it.key(), resource))
+            token = qMax(token, it->token);
+    }
+    return token;
+}
+
 bool LockLeases::blockedByOthers(const QString &agentId, const QStringList &needed) const
 {
     for (auto it = m_held.cbegin(); it != m_held.cend(); ++it) {

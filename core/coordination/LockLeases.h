@@ -42,6 +42,8 @@ public:
     bool holdsAny(const QString &agentId) const;
     // Whether a lock agentId holds covers resource.
     bool coveredByOwn(const QString &agentId, const QString &resource) const;
+    // The token of agentId's lock covering resource (the highest when several do); 0 when none does.
+    quint64 coveringToken(const QString &agentId, const QString &resource) const;
     // Whether another agent holds anything overlapping needed.
     bool blockedByOthers(const QString &agentId, const QStringList &needed) const;
     QStringList heldBy(const QString &agentId) const;

@@ -22,6 +22,7 @@ struct LockManager::Notice
     LockEvent event;
     LockInfo info;               // Acquired
     QStringList deniedResources; // Denied
+    QStringList deniedReasons;   // Denied: one per resource, in the same order
 };
 
 LockManager::LockManager(QObject *parent)
@@ -156,7 +157,8 @@ LockManager::Result LockManager::acquireImpl(const QString &agentId, const QStri
         if (status != Status::Granted) {
             result.resources.clear();
             result.token = 0;
-            denyLocked(agentId, reported, error, notices);
+            result.tokens.clear();
+            denyLocked(agentId, reported, status, error, notices);
         }
         postLocked(std::move(notices), changed || !result.resources.isEmpty());
         return result;
@@ -179,12 +181,26 @@ LockManager::Result LockManager::acquireImpl(const QString &agentId, const QStri
         else
             needed.append(resource);
     }
-    if (needed.isEmpty())
+    // A granted request always names a real token: the locks held already keep theirs (the highest of them is
+    // the request's token when nothing new is granted), so "the token only ever grows" holds for re-entry too.
+    const auto grantHeld = [&] {
+        for (const QString &resource : std::as_const(result.alreadyHeld)) {
+            const quint64 token = m_leases.coveringToken(agentId, resource);
+            result.tokens.insert(resource, token);
+            result.token = qMax(result.token, token);
+        }
+    };
+    if (needed.isEmpty()) {
+        grantHeld();
         return finish(Status::Granted, {});
+    }
 
     if (!m_leases.blockedByOthers(agentId, needed) && !m_waiters.blockedByEarlier(agentId, needed)) {
+        grantHeld();
         result.token = grantLocked(agentId, options.goalId, needed, notices);
         result.resources = needed;
+        for (const QString &resource : std::as_const(needed))
+            result.tokens.insert(resource, result.token);
         return finish(Status::Granted, {});
     }
     if (options.timeout.count() == 0) {
@@ -246,8 +262,11 @@ LockManager::Result LockManager::acquireImpl(const QString &agentId, const QStri
 
     Status status = Status::Granted;
     if (waiter.granted) {
+        grantHeld();
         result.token = waiter.token;
         result.resources = waiter.needed;
+        for (const QString &resource : std::as_const(waiter.needed))
+            result.tokens.insert(resource, waiter.token);
     } else {
         m_waiters.remove(&waiter);
         // Requests queued behind this one may be free to go now.
@@ -321,13 +340,63 @@ int LockManager::sweepExpiredLocked(Notices &notices)
     return static_cast<int>(expired.size());
 }
 
-void LockManager::denyLocked(const QString &agentId, const QStringList &resources, const QString &reason,
+void LockManager::denyLocked(const QString &agentId, const QStringList &resources, Status status, const QString &reason,
                              Notices &notices)
 {
     Notice notice;
     notice.event = {{}, agentId, LockEvent::Action::Denied, 0, reason};
     notice.deniedResources = resources;
+    // Each resource says what stood in its own way; the request's reason alone named the first blocker for all.
+    QStringList normalized;
+    QString invalid;
+    const bool valid = !agentId.isEmpty() && normalizeAll(resources, &normalized, &invalid);
+    for (const QString &resource : resources) {
+        QString why;
+        if (!valid) {
+            QString own;
+            if (LockResource::normalize(resource, m_workspace, &own).isEmpty())
+                why = own.isEmpty() ? reason : own;
+            else
+                why = QStringLiteral("not locked: %1").arg(reason);
+        } else {
+            const QString blocker = blockerLocked(agentId, LockResource::normalize(resource, m_workspace));
+            QString prefix;
+            switch (status) {
+            case Status::TimedOut:
+            case Status::Cancelled:
+            case Status::Deadlock:
+                prefix = reason + QStringLiteral(": ");
+                break;
+            default:
+                break;
+            }
+            why = prefix + (blocker.isEmpty() ? (status == Status::Busy || status == Status::TimedOut
+                                                     ? QStringLiteral("free, but the request is all or nothing")
+                                                     : QStringLiteral("not locked"))
+                                              : blocker);
+        }
+        notice.deniedReasons.append(why);
+    }
     notices.append(notice);
+}
+
+QString LockManager::blockerLocked(const QString &agentId, const QString &resource) const
+{
+    QStringList holders;
+    const QMap<QString, LockLease> &held = m_leases.held();
+    for (auto it = held.cbegin(); it != held.cend(); ++it) {
+        if (it->agentId == agentId || !LockResource::overlaps(it.key(), resource))
+            continue;
+        holders.append(it.key() == resource ? QStringLiteral("held by %1").arg(it->agentId)
+                                            : QStringLiteral("held by %1 (through %2)").arg(it->agentId, it.key()));
+    }
+    if (!holders.isEmpty())
+        return holders.join(u", ");
+    for (const LockWaiter *waiter : m_waiters.waiters()) {
+        if (waiter->agentId != agentId && LockResource::overlapsAny({resource}, waiter->needed))
+            return QStringLiteral("queued for by an earlier request of %1").arg(waiter->agentId);
+    }
+    return {};
 }
 
 void LockManager::postLocked(Notices notices, bool changed)
@@ -371,9 +440,10 @@ void LockManager::emitNotice(const Notice &notice)
         break;
     case LockEvent::Action::Denied:
         Q_EMIT lockDenied(event.agentId, notice.deniedResources, event.reason);
-        for (const QString &resource : notice.deniedResources) {
+        for (qsizetype i = 0; i < notice.deniedResources.size(); ++i) {
             LockEvent perResource = event;
-            perResource.resource = resource;
+            perResource.resource = notice.deniedResources.at(i);
+            perResource.reason = notice.deniedReasons.value(i, event.reason);
             Q_EMIT lockEvent(perResource);
         }
         return;

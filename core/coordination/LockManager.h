@@ -36,6 +36,9 @@ namespace switchboard {
 // Re-entrancy: requesting something the agent already holds (or that a lock it holds covers) succeeds for
 // that part without a new grant; Result::resources lists only what the call newly acquired, which is what
 // LockGuard gives back. Locks are not counted: one release() frees a resource however often it was asked for.
+// A granted request always carries a real fencing token, never 0: the new grant's, or, when everything asked
+// for was held already, the current token of the holder's lock (the highest one when several cover it);
+// Result::tokens gives the token guarding each resource asked for.
 //
 // Fairness: a request is granted only when none of its resources is held by another agent and no earlier
 // waiting request of another agent overlaps it. So a stream of small requests cannot starve a large one,
@@ -94,10 +97,11 @@ public:
     struct Result
     {
         Status status = Status::Invalid;
-        quint64 token = 0;       // fencing token of this grant; 0 when nothing new was acquired
-        QStringList resources;   // normalised, sorted: newly acquired by this call (what to release)
-        QStringList alreadyHeld; // requested resources this agent already held (left as they were)
-        QString error;           // why, when not granted
+        quint64 token = 0;             // fencing token: the new grant's, else the held lock's (0 only when refused)
+        QStringList resources;         // normalised, sorted: newly acquired by this call (what to release)
+        QStringList alreadyHeld;       // requested resources this agent already held (left as they were)
+        QMap<QString, quint64> tokens; // granted: each requested (normalised) resource -> its lock's token
+        QString error;                 // why, when not granted
 
         bool ok() const { return status == Status::Granted; }
         explicit operator bool() const { return ok(); }
@@ -171,8 +175,11 @@ Q_SIGNALS:
     void lockReleased(const QString &agentId, const QString &resource, quint64 token);
     void lockExpired(const QString &agentId, const QString &resource, quint64 token);
     void lockForced(const QString &agentId, const QString &resource, quint64 token);
+    // reason: why the request failed as a whole; each resource's own reason is in its lockEvent.
     void lockDenied(const QString &agentId, const QStringList &resources, const QString &reason);
-    // Every event above, one per resource, for the CLI's JSON lines and the store.
+    // Every event above, one per resource, for the CLI's JSON lines and the store. A denied request gives
+    // each resource its own reason: who holds it or queued for it first, or that it was free but the request
+    // is all or nothing.
     void lockEvent(const LockEvent &event);
     // Something in snapshot() changed (holders or waiters). Coalesced: re-read snapshot() when it arrives.
     void locksChanged();
@@ -187,7 +194,11 @@ private:
     void grantWaitersLocked(Notices &notices);
     int sweepExpiredLocked(Notices &notices);
     int removeLocked(const QString &resource, LockEvent::Action action, Notices &notices);
-    void denyLocked(const QString &agentId, const QStringList &resources, const QString &reason, Notices &notices);
+    void denyLocked(const QString &agentId, const QStringList &resources, Status status, const QString &reason,
+                    Notices &notices);
+    // Why resource cannot be granted to agentId now: "held by a2 (through src)", "queued for by a3"; empty when
+    // nothing stands in its way.
+    QString blockerLocked(const QString &agentId, const QString &resource) const;
     void postLocked(Notices notices, bool changed);
     void emitNotice(const Notice &notice);
 

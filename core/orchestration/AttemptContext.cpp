@@ -340,6 +340,15 @@ bool AttemptContext::holdsLock(const QString &resource, quint64 token) const
     return m_locks->holds(m_agentId, resource, token);
 }
 
+bool AttemptContext::recordProcessGroup(ProcessGroupRecord record)
+{
+    if (!record.isValid() || !m_processGroupRecorder)
+        return true;
+    record.agentId = m_agentId;
+    record.attempt = m_attempt;
+    return m_processGroupRecorder(record);
+}
+
 void AttemptContext::recordTranscript(TranscriptEntry entry)
 {
     entry.agentId = m_agentId;

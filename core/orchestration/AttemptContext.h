@@ -14,6 +14,7 @@
 #include <QWaitCondition>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QThreadPool;
@@ -45,6 +46,9 @@ public:
     void setCoordination(LockManager *locks, EscalationInbox *inbox, QThreadPool *pool);
     // The run's shared scratchpad (null in bare backend tests): notes this agent writes carry its id.
     void setScratchpad(Scratchpad *scratchpad) { m_scratchpad = scratchpad; }
+    // Where recordProcessGroup() goes (the run's store; unset in bare backend tests). Called on agent threads.
+    using ProcessGroupRecorder = std::function<bool(const ProcessGroupRecord &record)>;
+    void setProcessGroupRecorder(ProcessGroupRecorder recorder) { m_processGroupRecorder = std::move(recorder); }
     AgentLog &agentLog() const { return *m_log; }
 
     // --- AgentContext ---
@@ -67,6 +71,7 @@ public:
     void handoff(const QString &data) override;
     void addUsage(qint64 inputTokens, qint64 outputTokens, double costUsd) override;
     void recordTranscript(TranscriptEntry entry) override;
+    bool recordProcessGroup(ProcessGroupRecord record) override;
 
     EscalationInbox::Outcome escalate(EscalationInbox::Request request) override;
     QString raiseEscalation(EscalationInbox::Request request, QObject *receiver, EscalationCallback answered,
@@ -153,6 +158,7 @@ private:
     LockManager *m_locks = nullptr;
     EscalationInbox *m_inbox = nullptr;
     Scratchpad *m_scratchpad = nullptr;
+    ProcessGroupRecorder m_processGroupRecorder;
     QThreadPool *m_pool = nullptr;
     int m_waits = 0; // guarded by m_stateMutex
     AgentState m_waitState = AgentState::Running;

@@ -1,5 +1,7 @@
 #include "Dispatcher.h"
 
+#include "persistence/Store.h"
+
 #include "AgentEventQueue.h"
 #include "AgentRecord.h"
 #include "AgentRunner.h"
@@ -13,6 +15,7 @@
 #include "coordination/LockManager.h"
 #include "coordination/Scratchpad.h"
 #include "model/ErrorKind.h"
+#include "persistence/Store.h"
 #include "workspace/SharedWorkspace.h"
 
 #include <QDir>
@@ -231,6 +234,9 @@ void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, boo
     context->setAnswers(m_recorder.answersFor(record.goal.id));
     context->setCoordination(&m_locks, &m_inbox, &m_pool);
     context->setScratchpad(&m_scratchpad);
+    if (Store *store = m_recorder.store())
+        context->setProcessGroupRecorder(
+            [store](const ProcessGroupRecord &group) { return store->recordProcessGroup(group); });
     const QString agentId = s.agentId;
     const AttemptContext *attempt = context.get();
     auto *runner = new AgentRunner(

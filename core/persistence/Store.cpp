@@ -1,12 +1,13 @@
 #include "Store.h"
 
+#include "persistence/DatabaseGuard.h"
 #include "persistence/SqliteHandle.h"
+#include "persistence/StoreIntegrity.h"
 #include "persistence/StoreReader.h"
 #include "persistence/StoreSchema.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QLockFile>
 #include <QLoggingCategory>
 #include <QMutexLocker>
 #include <QPointer>
@@ -51,9 +52,11 @@ bool Store::open(const QString &path, QString *error)
 {
     close();
     m_openFailedInUse = false;
+    m_openFailedDamaged = false;
     const auto fail = [this, error](const QString &message) {
         m_writer.reset();
-        m_lock.reset(); // unlocks if we hold it; never touches another process's lock
+        removeReaders();
+        m_guard.reset(); // after every connection: unlocks if we hold it, never another process's lock
         m_mode = Mode::Closed;
         setLastError(message);
         if (error)
@@ -62,30 +65,18 @@ bool Store::open(const QString &path, QString *error)
     };
     if (path.isEmpty())
         return fail(tr("no database path given"));
-    const QFileInfo info(path);
-    m_path = info.absoluteFilePath();
+    // The file itself, links followed: the guard and every connection use one name for it.
+    m_path = DatabaseGuard::resolvedPath(path);
+    const QFileInfo info(m_path);
     if (!QDir().mkpath(info.absolutePath()))
         return fail(tr("cannot create the directory %1 for the database").arg(info.absolutePath()));
 
-    m_lock = std::make_unique<QLockFile>(lockFilePath(m_path));
-    // Never stale by age: only a lock whose process is gone (a crash, kill -9) is taken over.
-    m_lock->setStaleLockTime(0);
-    if (!m_lock->tryLock(0)) {
-        if (m_lock->error() == QLockFile::LockFailedError) {
-            qint64 pid = 0;
-            QString host;
-            QString application;
-            m_lock->getLockInfo(&pid, &host, &application);
-            m_openFailedInUse = true;
-            return fail(tr("database %1 is in use by another Switchboard (pid %2 on host %3)")
-                            .arg(m_path)
-                            .arg(pid)
-                            .arg(host.isEmpty() ? tr("unknown") : host));
-        }
-        return fail(tr("cannot create the lock file %1 next to the database (%2)")
-                        .arg(lockFilePath(m_path), m_lock->error() == QLockFile::PermissionError
-                                                       ? tr("permission denied")
-                                                       : tr("unknown error")));
+    m_guard = std::make_unique<DatabaseGuard>();
+    QString guardError;
+    const DatabaseGuard::Outcome guarded = m_guard->lock(m_path, &guardError);
+    if (guarded != DatabaseGuard::Outcome::Locked) {
+        m_openFailedInUse = guarded == DatabaseGuard::Outcome::InUse;
+        return fail(guardError);
     }
 
     ++m_generation;
@@ -96,12 +87,14 @@ bool Store::open(const QString &path, QString *error)
     config.maxPendingLogBytes = kMaxPendingLogBytes;
     config.freePagesKept = kFreePagesKept;
     config.busyTimeoutMs = kBusyTimeoutMs;
+    config.integrityCheck = m_integrityCheck;
     m_writer = std::make_unique<StoreWriter>(config);
     connect(m_writer.get(), &StoreWriter::failed, this, &Store::handleWriterFailed, Qt::QueuedConnection);
     m_writer->start();
     QString why;
     if (!m_writer->waitUntilReady(&why)) {
         m_writer->stop();
+        m_openFailedDamaged = m_writer->openDamaged();
         return fail(why);
     }
     m_mode = Mode::ReadWrite;
@@ -115,6 +108,7 @@ bool Store::openReadOnly(const QString &path, QString *error)
 {
     close();
     m_openFailedInUse = false;
+    m_openFailedDamaged = false;
     const auto fail = [this, error](const QString &message) {
         removeReaders();
         m_mode = Mode::Closed;
@@ -132,12 +126,28 @@ bool Store::openReadOnly(const QString &path, QString *error)
     m_mode = Mode::ReadOnly;
     int version = -1;
     QString why;
+    bool damaged = false;
     {
         QSqlDatabase db = readConnection();
-        if (!db.isOpen())
-            why = db.lastError().text();
-        else
-            version = StoreSchema::version(db);
+        if (!db.isOpen()) {
+            why = StoreIntegrity::describe(db.lastError());
+            damaged = StoreIntegrity::isDamage(db.lastError());
+        } else {
+            QSqlQuery query(db);
+            if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next()) {
+                version = query.value(0).toInt();
+            } else {
+                why = StoreIntegrity::describe(query.lastError());
+                damaged = StoreIntegrity::isDamage(query.lastError());
+            }
+        }
+        // A damaged file must not read as an empty one: SQLite's own check before anything is read from it.
+        if (version > 0 && !StoreIntegrity::check(db, m_integrityCheck, &why))
+            damaged = true;
+    }
+    if (damaged) {
+        m_openFailedDamaged = true;
+        return fail(StoreIntegrity::damagedMessage(m_path, why));
     }
     if (version < 0)
         return fail(tr("cannot read the database %1: %2").arg(m_path, why));
@@ -167,7 +177,7 @@ void Store::close()
         m_writer.reset();
     }
     removeReaders();
-    m_lock.reset();
+    m_guard.reset(); // after every connection to the file is closed
     m_mode = Mode::Closed;
 }
 
@@ -375,9 +385,60 @@ QStringList Store::markInterrupted(QString *error)
     return ids;
 }
 
-QList<RunRecord> Store::runs() const
+bool Store::recordProcessGroup(const ProcessGroupRecord &record)
 {
-    return StoreReader(readConnection()).runs();
+    if (m_mode != Mode::ReadWrite)
+        return true;
+    // Not waited for: the writer commits it within its next batch (milliseconds), and an agent's start must not
+    // stall on a slow disk. Only a crash in that moment leaves the group unknown.
+    return submit(StoreWrite::processGroupStarted(record));
+}
+
+QList<ProcessGroupRecord> Store::openProcessGroups(QString *error) const
+{
+    QList<ProcessGroupRecord> records;
+    QSqlQuery query(readConnection());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT agent_id, attempt, pgid, leader_start, boot_id, mark FROM process_groups "
+                                   "WHERE ended = 0 ORDER BY started_at"))) {
+        if (error)
+            *error = tr("cannot read the database %1: %2").arg(m_path, StoreIntegrity::describe(query.lastError()));
+        return {};
+    }
+    while (query.next()) {
+        ProcessGroupRecord r;
+        r.agentId = query.value(0).toString();
+        r.attempt = query.value(1).toInt();
+        r.pgid = query.value(2).toLongLong();
+        r.leaderStartTicks = query.value(3).toULongLong();
+        r.bootId = query.value(4).toString();
+        r.mark = query.value(5).toString();
+        records.append(r);
+    }
+    return records;
+}
+
+bool Store::markProcessGroupsEnded(const QList<ProcessGroupRecord> &records, QString *error)
+{
+    if (records.isEmpty())
+        return true;
+    auto committed = std::make_shared<std::atomic<bool>>(false);
+    submit(StoreWrite::processGroupsEnded(records), nullptr, [committed](bool ok) { committed->store(ok); });
+    if (!flush() || !committed->load()) {
+        if (error)
+            *error = lastError().isEmpty() ? tr("cannot record the ended process groups") : lastError();
+        return false;
+    }
+    return true;
+}
+
+QList<RunRecord> Store::runs(QString *error) const
+{
+    StoreReader reader(readConnection());
+    QList<RunRecord> runs = reader.runs();
+    if (!reader.ok() && error)
+        *error = reader.error();
+    return runs;
 }
 
 RunHistory Store::history(const QString &runId, QString *error) const

@@ -4,6 +4,7 @@
 #include "persistence/RunHistory.h"
 #include "persistence/RunRecord.h"
 #include "persistence/RunTotals.h"
+#include "persistence/StoreIntegrity.h"
 #include "persistence/StoreSnapshot.h"
 #include "persistence/StoreWrite.h"
 #include "persistence/StoreWriter.h"
@@ -22,10 +23,11 @@
 #include <functional>
 #include <memory>
 
-class QLockFile;
 class QThread;
 
 namespace switchboard {
+
+class DatabaseGuard;
 
 // The durable record of everything Switchboard does, in one SQLite file (Qt Sql, QSQLITE, WAL): runs, goals,
 // every agent state change, attempts with results and usage, escalations and answers, lock events, the
@@ -95,16 +97,24 @@ public:
 
     // QStandardPaths::AppDataLocation/switchboard.db (callers pass --db PATH instead when given).
     static QString defaultPath();
-    // <database>.lock: held by the one Switchboard that writes to the database.
+    // <database>.lock: held by the one Switchboard that writes to the database (beside the file itself, symlinks
+    // followed).
     static QString lockFilePath(const QString &databasePath);
 
-    // Opens (creating or migrating) the database for writing, taking its lock file. Fails with a clear
-    // message when another Switchboard holds it ("database X is in use by another Switchboard (pid N on
-    // host H)"; openFailedInUse() is then true), when it cannot be opened or is newer than this build.
+    // Opens (creating or migrating) the database for writing, taking its one-writer guard (DatabaseGuard: the
+    // lock file and a lock on the file's identity, so a symlink or hard link to a database another Switchboard
+    // writes is refused too). path() is then the file itself, links followed. Fails with a clear message when
+    // another Switchboard holds it ("database X is in use by another Switchboard (pid N on host H)";
+    // openFailedInUse() is then true), when it cannot be opened or is newer than this build.
     bool open(const QString &path, QString *error = nullptr);
     // Opens an existing, up-to-date database for reading only, without the lock: for a second instance
     // or `switchboard status`. Every write is refused with lastError() saying so.
+    // Both opens check the file first (integrityCheck()): a damaged one is refused (openFailedDamaged()) with a
+    // message that says so and how to recover what can be read, never opened as an empty or partial run.
     bool openReadOnly(const QString &path, QString *error = nullptr);
+    // The check at the next open: quick_check (default) or the full integrity_check (`--check`).
+    void setIntegrityCheck(StoreIntegrity::Level level) { m_integrityCheck = level; }
+    StoreIntegrity::Level integrityCheck() const { return m_integrityCheck; }
     // Commits what is queued, stops the writer, removes every connection and releases the lock.
     void close();
 
@@ -113,6 +123,8 @@ public:
     // A storage error (disk full, I/O) stopped all writing; lastError() says what. Reads still work.
     bool isFailed() const;
     bool openFailedInUse() const { return m_openFailedInUse; }
+    // The last open failed because the file is damaged (its check failed, or SQLite called it corrupt).
+    bool openFailedDamaged() const { return m_openFailedDamaged; }
     // The storage failure, the refusal of the last write, or why open failed.
     QString lastError() const;
     QString path() const { return m_path; }
@@ -145,8 +157,19 @@ public:
     // with *error when it could not be written. Call it right after open(), before anything runs.
     QStringList markInterrupted(QString *error = nullptr);
 
+    // --- process groups of attempts (see ProcessGroupRecord) ---
+    // Records the group an attempt started (queued: committed with the writer's next batch, not waited for);
+    // false when the write is refused (storage failed). Any thread; true without a database open for writing
+    // (nothing to record into).
+    bool recordProcessGroup(const ProcessGroupRecord &record);
+    // The groups not known to be gone: those of a Switchboard that stopped (crashed) while they ran.
+    QList<ProcessGroupRecord> openProcessGroups(QString *error = nullptr) const;
+    // Durably marks them gone (after OrphanReaper ended them); false with *error when it could not be written.
+    bool markProcessGroupsEnded(const QList<ProcessGroupRecord> &records, QString *error = nullptr);
+
     // --- history (the calling thread's connection) ---
-    QList<RunRecord> runs() const;
+    // Empty with *error when they cannot be read (never "no runs" for a file that fails to read).
+    QList<RunRecord> runs(QString *error = nullptr) const;
     RunHistory history(const QString &runId = {}, QString *error = nullptr) const;
     // The last kLogLinesKept lines of the agent's log.
     QStringList agentLog(const QString &agentId) const;
@@ -197,9 +220,11 @@ private:
     quint64 m_generation = 0;               // per open(), so connection names never clash with a closed one's
     std::atomic<Mode> m_mode{Mode::Closed}; // read by submit() on any thread
     QString m_path;
-    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<DatabaseGuard> m_guard;
     std::unique_ptr<StoreWriter> m_writer;
     bool m_openFailedInUse = false;
+    bool m_openFailedDamaged = false;
+    StoreIntegrity::Level m_integrityCheck = StoreIntegrity::Level::Quick;
     QAtomicInteger<quint64> m_lastRunNumber = 0;
 
     mutable QMutex m_mutex; // guards the members below

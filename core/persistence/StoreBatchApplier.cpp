@@ -407,6 +407,26 @@ bool StoreBatchApplier::applyPayload(const StoreWrite::TranscriptRecorded &w, St
     return true;
 }
 
+bool StoreBatchApplier::applyPayload(const StoreWrite::ProcessGroupStarted &w, StoreWriteError *error)
+{
+    const ProcessGroupRecord &r = w.record;
+    return m_statements.exec(
+        QStringLiteral("INSERT OR REPLACE INTO process_groups (agent_id, attempt, pgid, leader_start, boot_id, mark, "
+                       "started_at, ended) VALUES (?, ?, ?, ?, ?, ?, ?, 0)"),
+        {r.agentId, r.attempt, r.pgid, qint64(r.leaderStartTicks), r.bootId, r.mark, ms(w.at)}, error);
+}
+
+bool StoreBatchApplier::applyPayload(const StoreWrite::ProcessGroupsEnded &w, StoreWriteError *error)
+{
+    for (const ProcessGroupRecord &r : w.records) {
+        if (!m_statements.exec(
+                QStringLiteral("UPDATE process_groups SET ended = 1 WHERE agent_id = ? AND attempt = ? AND pgid = ?"),
+                {r.agentId, r.attempt, r.pgid}, error))
+            return false;
+    }
+    return true;
+}
+
 bool StoreBatchApplier::trimLogs(StoreWriteError *error)
 {
     for (const QString &agentId : std::as_const(m_touchedLogAgents)) {

@@ -55,6 +55,8 @@ private:
     bool applyPayload(const StoreWrite::LogLines &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::NoteWritten &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::TranscriptRecorded &w, StoreWriteError *error);
+    bool applyPayload(const StoreWrite::ProcessGroupStarted &w, StoreWriteError *error);
+    bool applyPayload(const StoreWrite::ProcessGroupsEnded &w, StoreWriteError *error);
 
     QSqlDatabase &m_db;
     SqliteStatementCache &m_statements;

@@ -165,6 +165,25 @@ QStringList version4()
     };
 }
 
+// The process groups attempts started (ProcessGroupRecord), so that the next Switchboard that takes the database
+// can end what a crashed one left running. ended = 1 once that was done (or nothing was left).
+QStringList version5()
+{
+    return {
+        QStringLiteral("CREATE TABLE process_groups ("
+                       " agent_id TEXT NOT NULL,"
+                       " attempt INTEGER NOT NULL,"
+                       " pgid INTEGER NOT NULL,"
+                       " leader_start INTEGER NOT NULL,"
+                       " boot_id TEXT NOT NULL,"
+                       " mark TEXT NOT NULL,"
+                       " started_at INTEGER NOT NULL,"
+                       " ended INTEGER NOT NULL DEFAULT 0,"
+                       " PRIMARY KEY (agent_id, attempt, pgid))"),
+        QStringLiteral("CREATE INDEX process_groups_open ON process_groups(ended)"),
+    };
+}
+
 void setError(QString *error, const QString &message)
 {
     if (error)
@@ -191,6 +210,8 @@ QStringList StoreSchema::stepStatements(int fromVersion)
         return version3();
     case 3:
         return version4();
+    case 4:
+        return version5();
     default:
         return {};
     }

@@ -106,6 +106,16 @@ StoreWrite StoreWrite::transcript(QList<TranscriptEntry> entries)
     return TranscriptRecorded{std::move(entries)};
 }
 
+StoreWrite StoreWrite::processGroupStarted(const ProcessGroupRecord &record, const QDateTime &at)
+{
+    return ProcessGroupStarted{record, stamp(at)};
+}
+
+StoreWrite StoreWrite::processGroupsEnded(const QList<ProcessGroupRecord> &records)
+{
+    return ProcessGroupsEnded{records};
+}
+
 QString StoreWrite::coalesceKey() const
 {
     if (const auto *p = std::get_if<Progress>(&m_payload))

@@ -7,6 +7,7 @@
 #include "model/Goal.h"
 #include "model/LockEvent.h"
 #include "model/NoteRecord.h"
+#include "model/ProcessGroupRecord.h"
 #include "model/RunSummary.h"
 #include "model/TranscriptEntry.h"
 
@@ -108,8 +109,21 @@ public:
         QList<TranscriptEntry> entries;
     };
 
+    // An attempt started a process group (inserted, or replaced for the same agent, attempt and group).
+    struct ProcessGroupStarted
+    {
+        ProcessGroupRecord record;
+        QDateTime at;
+    };
+    // These groups are gone (or were ended after a crash): the next start need not look for them.
+    struct ProcessGroupsEnded
+    {
+        QList<ProcessGroupRecord> records;
+    };
+
     using Payload = std::variant<RunStarted, RunFinished, GoalAdded, Transition, Progress, Usage, EscalationChanged,
-                                 LockEventRecorded, LogLines, NoteWritten, TranscriptRecorded>;
+                                 LockEventRecorded, LogLines, NoteWritten, TranscriptRecorded, ProcessGroupStarted,
+                                 ProcessGroupsEnded>;
 
     StoreWrite() = default;
     // Any payload struct converts, for callers that fill one in by hand.
@@ -134,6 +148,8 @@ public:
     static StoreWrite lockEvent(const LockEvent &event, const QDateTime &at = {});
     static StoreWrite log(const QString &agentId, const QStringList &lines, const QDateTime &at = {});
     static StoreWrite transcript(QList<TranscriptEntry> entries);
+    static StoreWrite processGroupStarted(const ProcessGroupRecord &record, const QDateTime &at = {});
+    static StoreWrite processGroupsEnded(const QList<ProcessGroupRecord> &records);
     static StoreWrite note(const QString &runId, const QString &key, const QString &text, const QString &authorAgentId,
                            const QDateTime &at = {});
 

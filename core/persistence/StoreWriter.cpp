@@ -1,6 +1,7 @@
 #include "StoreWriter.h"
 
 #include "persistence/SqliteHandle.h"
+#include "persistence/StoreIntegrity.h"
 #include "persistence/StoreSchema.h"
 
 #include <QLoggingCategory>
@@ -215,7 +216,20 @@ bool StoreWriter::openConnection(QString *error)
     m_db.setDatabaseName(m_config.databasePath);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_config.busyTimeoutMs));
     if (!m_db.open()) {
-        *error = QStringLiteral("cannot open the database %1: %2").arg(m_config.databasePath, m_db.lastError().text());
+        if (StoreIntegrity::isDamage(m_db.lastError())) {
+            m_openDamaged = true;
+            *error = StoreIntegrity::damagedMessage(m_config.databasePath, StoreIntegrity::describe(m_db.lastError()));
+            return false;
+        }
+        *error = QStringLiteral("cannot open the database %1: %2")
+                     .arg(m_config.databasePath, StoreIntegrity::describe(m_db.lastError()));
+        return false;
+    }
+    // Before anything writes to it (WAL switch, migration): a damaged file is refused as it is, for recovery.
+    QString problems;
+    if (!StoreIntegrity::check(m_db, m_config.integrityCheck, &problems)) {
+        m_openDamaged = true;
+        *error = StoreIntegrity::damagedMessage(m_config.databasePath, problems);
         return false;
     }
     QSqlQuery query(m_db);
@@ -223,7 +237,7 @@ bool StoreWriter::openConnection(QString *error)
     if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next() ||
         query.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0) {
         *error = QStringLiteral("cannot switch the database %1 to WAL mode: %2")
-                     .arg(m_config.databasePath, query.lastError().text());
+                     .arg(m_config.databasePath, StoreIntegrity::describe(query.lastError()));
         return false;
     }
     query.finish();
@@ -236,7 +250,7 @@ bool StoreWriter::openConnection(QString *error)
          {QStringLiteral("PRAGMA synchronous = NORMAL"), QStringLiteral("PRAGMA foreign_keys = ON")}) {
         if (!query.exec(pragma)) {
             *error = QStringLiteral("cannot configure the database %1: %2")
-                         .arg(m_config.databasePath, query.lastError().text());
+                         .arg(m_config.databasePath, StoreIntegrity::describe(query.lastError()));
             return false;
         }
     }

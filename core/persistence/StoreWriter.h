@@ -2,6 +2,7 @@
 
 #include "persistence/SqliteStatementCache.h"
 #include "persistence/StoreBatchApplier.h"
+#include "persistence/StoreIntegrity.h"
 #include "persistence/StoreLogSampler.h"
 #include "persistence/StoreWrite.h"
 #include "persistence/StoreWriteJob.h"
@@ -44,6 +45,7 @@ public:
         int busyTimeoutMs = 5000;
         // Free pages left for reuse; past that many the writer gives them back (incremental vacuum).
         int freePagesKept = 1024;
+        StoreIntegrity::Level integrityCheck = StoreIntegrity::Level::Quick; // at open, before any write
     };
 
     struct Stats
@@ -76,6 +78,8 @@ public:
 
     bool isFailed() const;
     QString failure() const;
+    // After waitUntilReady() failed: the file is damaged (its check failed, or SQLite called it corrupt).
+    bool openDamaged() const { return m_openDamaged; }
     Stats stats() const;
 
 Q_SIGNALS:
@@ -112,6 +116,7 @@ private:
     quint64 m_processedSeq = 0;
     bool m_ready = false;
     bool m_openFailed = false;
+    bool m_openDamaged = false; // set on the writer thread before m_openFailed, read after waitUntilReady()
     QString m_openError;
     bool m_stopping = false;
     bool m_held = false;

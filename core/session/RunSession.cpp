@@ -1,5 +1,6 @@
 #include "RunSession.h"
 
+#include "agents/OrphanReaper.h"
 #include "config/ConfigLoader.h"
 #include "config/Plan.h"
 #include "config/RunSettings.h"
@@ -46,7 +47,28 @@ RunSession::StoreOutcome RunSession::openStore(const QString &path)
 {
     m_databasePath = path.isEmpty() ? Store::defaultPath() : path;
     const bool opened = m_store.open(m_databasePath, &m_storeError);
+    m_orphanNotes.clear();
+    if (opened)
+        endOrphans();
     return finishOpen(opened, StoreOutcome::ReadWrite);
+}
+
+void RunSession::endOrphans()
+{
+    // This session owns the database now, so every group it lists as running belongs to a Switchboard that is
+    // gone: ended here, before a restore or a run can start anything that would duplicate their work.
+    QString error;
+    const QList<ProcessGroupRecord> groups = m_store.openProcessGroups(&error);
+    if (!error.isEmpty()) {
+        m_orphanNotes.append(error);
+        return;
+    }
+    if (groups.isEmpty())
+        return;
+    const OrphanReaper::Outcome outcome = OrphanReaper::endGroups(groups);
+    m_orphanNotes.append(outcome.notes);
+    if (!m_store.markProcessGroupsEnded(outcome.done, &error))
+        m_orphanNotes.append(error);
 }
 
 RunSession::StoreOutcome RunSession::openStoreReadOnly(const QString &path)
@@ -65,7 +87,10 @@ RunSession::StoreOutcome RunSession::finishOpen(bool opened, StoreOutcome succes
 {
     if (opened)
         m_storeError.clear();
-    m_storeOutcome = opened ? success : m_store.openFailedInUse() ? StoreOutcome::InUse : StoreOutcome::Failed;
+    m_storeOutcome = opened                        ? success
+                     : m_store.openFailedInUse()   ? StoreOutcome::InUse
+                     : m_store.openFailedDamaged() ? StoreOutcome::Damaged
+                                                   : StoreOutcome::Failed;
     return m_storeOutcome;
 }
 

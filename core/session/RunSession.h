@@ -5,6 +5,7 @@
 #include "persistence/Store.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -32,6 +33,7 @@ public:
         ReadOnly,  // open for reading only (status, report, the history of a database in use)
         InUse,     // another Switchboard records into it: storeError() names it; reopenReadOnly() still reads it
         Failed,    // it cannot be opened: storeError() says why
+        Damaged,   // its integrity check failed: it is not used; storeError() says so and how to recover it
     };
 
     // What a command line or a dialog puts over the workflow settings of a config or of a stored run.
@@ -57,8 +59,13 @@ public:
     QString configWarning() const { return m_configWarning; }
 
     // --- database (path empty: Store::defaultPath()) ---
-    // For recording: one owner per database, so InUse when another Switchboard holds it.
+    // The check of the database at the next open (default quick_check; Full for `--check`).
+    void setIntegrityCheck(StoreIntegrity::Level level) { m_store.setIntegrityCheck(level); }
+    // For recording: one owner per database, so InUse when another Switchboard holds it. Once it is open, and
+    // before anything can start, the process groups a crashed Switchboard left running are ended
+    // (OrphanReaper); orphanNotes() says what was ended or left alone.
     StoreOutcome openStore(const QString &path);
+    QStringList orphanNotes() const { return m_orphanNotes; }
     // For reading only, without taking the database (status, report).
     StoreOutcome openStoreReadOnly(const QString &path);
     // The fallback after InUse: the same database, read-only.
@@ -96,12 +103,14 @@ public:
 
 private:
     StoreOutcome finishOpen(bool opened, StoreOutcome success);
+    void endOrphans();
 
     Config m_config;
     QString m_configWarning;
     Store m_store;
     QString m_databasePath;
     QString m_storeError;
+    QStringList m_orphanNotes;
     StoreOutcome m_storeOutcome = StoreOutcome::Closed;
 };
 

@@ -339,6 +339,16 @@ void TestAgentActions::lockGrantedDeniedAndUnlocked()
     QCOMPARE(granted.value(u"resources").toArray(), (QJsonArray{u"src/a.py"_s, u"db:schema"_s}));
     QVERIFY(granted.value(u"token").toInteger() > 0);
     QVERIFY(a.locks.isHeld(u"db:schema"_s));
+    const qint64 token = granted.value(u"token").toInteger();
+    QCOMPARE(granted.value(u"tokens").toObject(), (QJsonObject{{u"src/a.py"_s, token}, {u"db:schema"_s, token}}));
+
+    // Asking again for what it holds: granted with the holder's current token, never 0.
+    a.invoke(R"({"type":"lock","resources":["./src/a.py"],"timeout_s":0})");
+    QCOMPARE(a.replies.size(), 1);
+    const QJsonObject again = a.replies.takeFirst();
+    QCOMPARE(again.value(u"type").toString(), u"lock_granted"_s);
+    QCOMPARE(again.value(u"token").toInteger(), token);
+    QCOMPARE(again.value(u"tokens").toObject(), (QJsonObject{{u"src/a.py"_s, token}}));
 
     b.invoke(R"({"type":"lock","resources":["db:schema"],"timeout_s":0})");
     QCOMPARE(b.replies.size(), 1);

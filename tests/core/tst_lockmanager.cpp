@@ -73,6 +73,8 @@ private Q_SLOTS:
     void allOrNothing();
     void acquireTimesOut();
     void hierarchicalAndReentrant();
+    void reentrantLockCarriesTheHoldersToken();
+    void deniedEventsGiveEachResourceItsOwnReason();
     void fifoOrder();
     void largeRequestIsNotStarved();
     void cancelWaitsReturnsPromptly();
@@ -285,10 +287,123 @@ void TestLockManager::hierarchicalAndReentrant()
         const auto again = locks.tryAcquire(u"a1"_s, {u"src"_s});
         QVERIFY(again.ok());
         QVERIFY(again.resources.isEmpty());
-        QCOMPARE(again.token, quint64(0));
+        QCOMPARE(again.token, outer.token); // the held lock's token, never 0
     }
     QVERIFY(!locks.isHeld(u"docs/a.md"_s));
     QCOMPARE(locks.holder(u"src"_s), u"a1"_s); // the inner guard did not free the outer lock
+}
+
+void TestLockManager::reentrantLockCarriesTheHoldersToken()
+{
+    LockManager locks;
+    QSignalSpy events(&locks, &LockManager::lockEvent);
+    const auto file = locks.tryAcquire(u"a1"_s, {u"notes.txt"_s});
+    const auto dir = locks.tryAcquire(u"a1"_s, {u"src"_s});
+    QVERIFY(file.ok() && dir.ok());
+    QVERIFY(file.token > 0 && dir.token > file.token);
+
+    // The same file again, and a file under the held directory: granted with the holder's current token.
+    const auto sameFile = locks.tryAcquire(u"a1"_s, {u"./notes.txt"_s});
+    QVERIFY(sameFile.ok());
+    QCOMPARE(sameFile.token, file.token);
+    QCOMPARE(sameFile.alreadyHeld, QStringList{u"notes.txt"_s});
+    QCOMPARE(sameFile.tokens.value(u"notes.txt"_s), file.token);
+    const auto covered = locks.acquire(u"a1"_s, {u"src/deep/a.py"_s}, waitFor(1s));
+    QVERIFY(covered.ok());
+    QCOMPARE(covered.token, dir.token);
+    QCOMPARE(covered.tokens.value(u"src/deep/a.py"_s), dir.token);
+    // The token fences the write like the holder's own.
+    QVERIFY(locks.holds(u"a1"_s, u"src/deep/a.py"_s, covered.token));
+
+    // Both held before: the highest of their tokens; each resource keeps its own.
+    const auto both = locks.tryAcquire(u"a1"_s, {u"notes.txt"_s, u"src/b.py"_s});
+    QCOMPARE(both.token, dir.token);
+    QCOMPARE(both.tokens.value(u"notes.txt"_s), file.token);
+    QCOMPARE(both.tokens.value(u"src/b.py"_s), dir.token);
+
+    // Part new, part held: the new grant's token (above every earlier one) for the request, the old for the rest.
+    const auto mixed = locks.tryAcquire(u"a1"_s, {u"src/c.py"_s, u"db:schema"_s});
+    QVERIFY(mixed.ok());
+    QVERIFY(mixed.token > dir.token);
+    QCOMPARE(mixed.resources, QStringList{u"db:schema"_s});
+    QCOMPARE(mixed.tokens.value(u"db:schema"_s), mixed.token);
+    QCOMPARE(mixed.tokens.value(u"src/c.py"_s), dir.token);
+
+    // A lock lost and granted again under a newer token: re-entry reports the newer one.
+    QVERIFY(locks.forceRelease(u"src"_s));
+    const auto regranted = locks.tryAcquire(u"a1"_s, {u"src"_s});
+    QVERIFY(regranted.token > mixed.token);
+    QCOMPARE(locks.tryAcquire(u"a1"_s, {u"src/a.py"_s}).token, regranted.token);
+
+    // No grant event for what was held already: the audit trail lists real grants only.
+    // notes.txt, src, db:schema, the forced src, src again.
+    QTRY_COMPARE(events.count(), 5);
+    int grants = 0;
+    for (const QList<QVariant> &args : std::as_const(events)) {
+        const auto event = args.at(0).value<LockEvent>();
+        if (event.action == LockEvent::Action::Acquired) {
+            ++grants;
+            QVERIFY2(event.token != 0, qPrintable(event.resource));
+        }
+    }
+    QCOMPARE(grants, 4);
+}
+
+void TestLockManager::deniedEventsGiveEachResourceItsOwnReason()
+{
+    LockManager locks;
+    QVERIFY(locks.tryAcquire(u"a1"_s, {u"src"_s}).ok());
+    QVERIFY(locks.tryAcquire(u"a2"_s, {u"db:schema"_s}).ok());
+    // The grants' own events arrive queued: let them pass before listening.
+    QSignalSpy grants(&locks, &LockManager::lockAcquired);
+    QTRY_COMPARE(grants.count(), 2);
+    QSignalSpy events(&locks, &LockManager::lockEvent);
+    QSignalSpy denied(&locks, &LockManager::lockDenied);
+
+    const auto busy = locks.tryAcquire(u"a3"_s, {u"src/a.py"_s, u"db:schema"_s, u"free.txt"_s});
+    QCOMPARE(busy.status, Status::Busy);
+    QTRY_COMPARE(events.count(), 3);
+    QHash<QString, QString> reasons;
+    for (const QList<QVariant> &args : std::as_const(events)) {
+        const auto event = args.at(0).value<LockEvent>();
+        QCOMPARE(event.action, LockEvent::Action::Denied);
+        QCOMPARE(event.token, quint64(0));
+        reasons.insert(event.resource, event.reason);
+    }
+    QCOMPARE(reasons.value(u"src/a.py"_s), u"held by a1 (through src)"_s);
+    QCOMPARE(reasons.value(u"db:schema"_s), u"held by a2"_s);
+    QCOMPARE(reasons.value(u"free.txt"_s), u"free, but the request is all or nothing"_s);
+    QCOMPARE(denied.count(), 1); // one signal for the request, with its overall reason
+    QVERIFY(denied.at(0).at(2).toString().contains(u"a1"));
+    QVERIFY(denied.at(0).at(2).toString().contains(u"a2"));
+
+    // Timed out: the reason of the request, then each resource's own blocker.
+    events.clear();
+    const auto late = locks.acquire(u"a3"_s, {u"db:schema"_s, u"other.txt"_s}, waitFor(50ms));
+    QCOMPARE(late.status, Status::TimedOut);
+    QTRY_COMPARE(events.count(), 2);
+    reasons.clear();
+    for (const QList<QVariant> &args : std::as_const(events)) {
+        const auto event = args.at(0).value<LockEvent>();
+        reasons.insert(event.resource, event.reason);
+    }
+    QVERIFY2(reasons.value(u"db:schema"_s).startsWith(u"timed out"), qPrintable(reasons.value(u"db:schema"_s)));
+    QVERIFY2(reasons.value(u"db:schema"_s).endsWith(u"held by a2"), qPrintable(reasons.value(u"db:schema"_s)));
+    QVERIFY2(reasons.value(u"other.txt"_s).endsWith(u"free, but the request is all or nothing"),
+             qPrintable(reasons.value(u"other.txt"_s)));
+
+    // Invalid: the bad name has its own error, the good one says it was not locked because of it.
+    events.clear();
+    QCOMPARE(locks.tryAcquire(u"a3"_s, {u"ok.txt"_s, u"../secret"_s}).status, Status::Invalid);
+    QTRY_COMPARE(events.count(), 2);
+    reasons.clear();
+    for (const QList<QVariant> &args : std::as_const(events)) {
+        const auto event = args.at(0).value<LockEvent>();
+        reasons.insert(event.resource, event.reason);
+    }
+    QVERIFY2(reasons.value(u"../secret"_s).contains(u"escapes the workspace"),
+             qPrintable(reasons.value(u"../secret"_s)));
+    QVERIFY2(reasons.value(u"ok.txt"_s).startsWith(u"not locked: "), qPrintable(reasons.value(u"ok.txt"_s)));
 }
 
 void TestLockManager::fifoOrder()

@@ -1691,9 +1691,12 @@ void TestStore::migratesVersion3DatabaseToTranscripts()
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
     {
         RawDb raw(dbPath());
-        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 4);
+        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), StoreSchema::kLatestVersion);
         QVERIFY(raw.exec(u"SELECT agent_id, attempt, seq, kind, text, tool_name, tool_call_id, is_error, "
                          u"input_tokens, output_tokens, cost_usd, at FROM transcript"_s));
+        // And on to version 5: the process groups of attempts.
+        QVERIFY(raw.exec(u"SELECT agent_id, attempt, pgid, leader_start, boot_id, mark, started_at, ended "
+                         u"FROM process_groups"_s));
     }
     TranscriptEntry e;
     e.agentId = u"a-1"_s;

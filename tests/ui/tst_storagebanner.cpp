@@ -8,6 +8,7 @@
 #include "config/ConfigLoader.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
+#include "session/RunSession.h"
 #include "support/GoalBuilder.h"
 #include "support/ProfileBuilder.h"
 #include "support/TemporaryStore.h"
@@ -123,6 +124,36 @@ private Q_SLOTS:
         QCOMPARE(second.storageBanner()->message(), store.lastError().trimmed());
         QVERIFY(!second.storageBanner()->message().isEmpty());
         o.cancelAll();
+    }
+
+    void damagedDatabaseIsNamedInTheBanner()
+    {
+        // A file that is not a database: the session's open refuses it as damaged, and the window says what
+        // that means for the session and how to get the data back.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"broken.db"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(16384, 'z'));
+        file.close();
+        RunSession session;
+        QCOMPARE(session.openStore(path), RunSession::StoreOutcome::Damaged);
+        QVERIFY2(session.storeError().contains(u"is damaged"_s), qPrintable(session.storeError()));
+        QVERIFY(!session.recordingStore());
+
+        Orchestrator o;
+        MainWindow window(&o, ConfigLoader::defaults());
+        window.storageBanner()->showDamaged(session.storeError());
+        window.show();
+        QVERIFY(window.storageBanner()->isVisible());
+        QVERIFY(window.storageBanner()->isDamaged());
+        const QString text = window.storageBanner()->text();
+        QVERIFY2(text.contains(u"damaged"_s) && text.contains(u"switchboard recover"_s), qPrintable(text));
+        QVERIFY2(text.contains(path), qPrintable(text));
+        // Nothing was written into it.
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray(16384, 'z'));
     }
 };
 

@@ -65,6 +65,13 @@ void StorageBanner::showFailure(const QString &message)
     show();
 }
 
+void StorageBanner::showDamaged(const QString &message)
+{
+    m_damaged = true;
+    retranslate();
+    showFailure(message);
+}
+
 QString StorageBanner::text() const
 {
     QStringList parts{m_title->text(), m_consequence->text()};
@@ -97,6 +104,13 @@ void StorageBanner::changeEvent(QEvent *event)
 
 void StorageBanner::retranslate()
 {
+    if (m_damaged) {
+        m_title->setText(tr("The database is damaged: this session is not recorded"));
+        m_consequence->setText(tr("Switchboard did not open it and changed nothing in it. Agents run, but nothing "
+                                  "survives a restart. Recover what can be read (switchboard recover), then "
+                                  "restart with the new file (--db)."));
+        return;
+    }
     m_title->setText(tr("Switchboard cannot write to its database: dispatch is paused"));
     m_consequence->setText(tr("New agents will not start; agents already running go on. Nothing already recorded "
                               "is lost. Free some disk space or fix the error below, then restart Switchboard."));

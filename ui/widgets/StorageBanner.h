@@ -19,6 +19,10 @@ public:
 
     // Shows the banner with the store's message.
     void showFailure(const QString &message);
+    // The database was refused at start (damaged): the session runs without recording, until a restart with a
+    // good (or recovered) database.
+    void showDamaged(const QString &message);
+    bool isDamaged() const { return m_damaged; }
     QString message() const { return m_message; }
     // Everything the banner says, for tests and accessibility.
     QString text() const;
@@ -32,6 +36,7 @@ private:
     void updateColors();
 
     QString m_message;
+    bool m_damaged = false;
     QLabel *m_icon;
     QLabel *m_title;
     QLabel *m_detail;

@@ -148,6 +148,9 @@ ToolResult CommandTool::run(const QJsonObject &arguments)
     if (!group.start(launch, &error))
         return ToolResult::error(error);
     group.closeInput();
+    // Recorded with the attempt, so that a Switchboard after a crash ends what the command left running.
+    if (!m_context.recordProcessGroup(group.processGroupRecord()))
+        m_context.log(QStringLiteral("run_command: could not record %1 in the database").arg(group.description()));
 
     QTimer deadline;
     deadline.setSingleShot(true);

@@ -508,8 +508,7 @@ ToolResult WorkspaceTools::writeLocked(const WorkspacePath::Resolved &file, cons
     if (m_beforeWrite)
         m_beforeWrite(file.relative);
     // Fencing: a lock that expired or was taken away meanwhile means someone else may be writing this file
-    // now. A lock held from before this call was granted under a token this call does not know: 0 asks for
-    // any grant of this agent.
+    // now. A lock held from before this call (a covering directory) comes back with that lock's own token.
     if (!m_context.holdsLock(file.relative, lock.token)) {
         release();
         return ToolResult::error(lost);
