@@ -167,6 +167,11 @@
         <extracomment>A failure&apos;s kind, then its message: &quot;timed out: no result after 30 s&quot;</extracomment>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>%1 · resumed after an interruption</source>
+        <extracomment>Card of an agent whose attempt started over after Switchboard stopped: &quot;attempt 2/5 · resumed after an interruption&quot; (the interrupted attempt spent no retry)</extracomment>
+        <translation>%1 · nach einer Unterbrechung fortgesetzt</translation>
+    </message>
 </context>
 <context>
     <name>DisplayFormat</name>
@@ -429,6 +434,14 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
             <numerusform>%n Agenten-ID kopiert</numerusform>
             <numerusform>%n Agenten-IDs kopiert</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No selected agent waits out a rate limit.</source>
+        <translation>Kein ausgewählter Agent wartet ein Ratenlimit ab.</translation>
+    </message>
+    <message>
+        <source>Resumed dispatch for %1</source>
+        <translation>Starts für %1 fortgesetzt</translation>
     </message>
 </context>
 <context>
@@ -2380,6 +2393,14 @@ von %2, %3</translation>
         <source>Let an LLM profile break an objective into goals to check and run (Ctrl+Shift+O)</source>
         <translation>Ein LLM-Profil zerlegt ein Vorhaben in Ziele, die Sie prüfen und ausführen (Strg+Umschalt+O)</translation>
     </message>
+    <message>
+        <source>Resume &amp;now (rate limit)</source>
+        <translation>&amp;Jetzt fortsetzen (Ratenlimit)</translation>
+    </message>
+    <message>
+        <source>End the rate-limit pause of the selected agents&apos; profiles now: their agents may start again</source>
+        <translation>Die Ratenlimit-Pause der Profile der ausgewählten Agenten jetzt beenden: ihre Agenten dürfen wieder starten</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::MetricTile</name>
@@ -2666,10 +2687,6 @@ von %2, %3</translation>
         <translation>automatisch</translation>
     </message>
     <message>
-        <source>Other goals refer to this goal by its ID. Leave empty to have one made up.</source>
-        <translation>Andere Ziele verweisen über die ID auf dieses Ziel. Leer lassen, um eine erzeugen zu lassen.</translation>
-    </message>
-    <message>
         <source>&amp;Description</source>
         <translation>&amp;Beschreibung</translation>
     </message>
@@ -2752,6 +2769,14 @@ von %2, %3</translation>
     <message>
         <source>What should the agent achieve? (default: the description&apos;s first line)</source>
         <translation>Was soll der Agent erreichen? (Standard: die erste Zeile der Beschreibung)</translation>
+    </message>
+    <message>
+        <source>The title is too long: %1 characters, at most %2</source>
+        <translation>Der Titel ist zu lang: %1 Zeichen, höchstens %2</translation>
+    </message>
+    <message>
+        <source>Other goals refer to this goal by its ID. Leave empty to have one made up. An ID has at most %1 characters: letters, digits and - _ . : @ +</source>
+        <translation>Andere Ziele verweisen über die ID auf dieses Ziel. Leer lassen, um eine erzeugen zu lassen. Eine ID hat höchstens %1 Zeichen: Buchstaben, Ziffern und - _ . : @ +</translation>
     </message>
 </context>
 <context>
@@ -3386,6 +3411,10 @@ von %2, %3</translation>
         <source>Enter a title or a description</source>
         <translation>Geben Sie einen Titel oder eine Beschreibung ein</translation>
     </message>
+    <message>
+        <source>The title is too long: %1 characters, at most %2</source>
+        <translation>Der Titel ist zu lang: %1 Zeichen, höchstens %2</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::StartupRestorer</name>
@@ -3439,6 +3468,14 @@ Switchboard macht ohne ihn weiter: Die Tafel beginnt leer, und der Lauf bleibt u
     <message>
         <source>New agents will not start; agents already running go on. Nothing already recorded is lost. Free some disk space or fix the error below, then restart Switchboard.</source>
         <translation>Neue Agenten starten nicht; bereits laufende Agenten arbeiten weiter. Bereits Aufgezeichnetes geht nicht verloren. Geben Sie Speicherplatz frei oder beheben Sie den Fehler unten, und starten Sie Switchboard dann neu.</translation>
+    </message>
+    <message>
+        <source>The database is damaged: this session is not recorded</source>
+        <translation>Die Datenbank ist beschädigt: diese Sitzung wird nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Switchboard did not open it and changed nothing in it. Agents run, but nothing survives a restart. Recover what can be read (switchboard recover), then restart with the new file (--db).</source>
+        <translation>Switchboard hat sie nicht geöffnet und nichts an ihr verändert. Agenten laufen, aber nichts übersteht einen Neustart. Stellen Sie wieder her, was lesbar ist (switchboard recover), und starten Sie dann mit der neuen Datei neu (--db).</translation>
     </message>
 </context>
 <context>

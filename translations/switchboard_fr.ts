@@ -167,6 +167,11 @@
         <extracomment>A failure&apos;s kind, then its message: &quot;timed out: no result after 30 s&quot;</extracomment>
         <translation>%1 : %2</translation>
     </message>
+    <message>
+        <source>%1 · resumed after an interruption</source>
+        <extracomment>Card of an agent whose attempt started over after Switchboard stopped: &quot;attempt 2/5 · resumed after an interruption&quot; (the interrupted attempt spent no retry)</extracomment>
+        <translation>%1 · repris après une interruption</translation>
+    </message>
 </context>
 <context>
     <name>DisplayFormat</name>
@@ -429,6 +434,14 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
             <numerusform>%n identifiant d’agent copié</numerusform>
             <numerusform>%n identifiants d’agents copiés</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No selected agent waits out a rate limit.</source>
+        <translation>Aucun agent sélectionné n’attend la fin d’une limite de débit.</translation>
+    </message>
+    <message>
+        <source>Resumed dispatch for %1</source>
+        <translation>Démarrages repris pour %1</translation>
     </message>
 </context>
 <context>
@@ -2380,6 +2393,14 @@ par %2, %3</translation>
         <source>Let an LLM profile break an objective into goals to check and run (Ctrl+Shift+O)</source>
         <translation>Un profil LLM découpe un but en objectifs à vérifier et exécuter (Ctrl+Maj+O)</translation>
     </message>
+    <message>
+        <source>Resume &amp;now (rate limit)</source>
+        <translation>Reprendre &amp;maintenant (limite de débit)</translation>
+    </message>
+    <message>
+        <source>End the rate-limit pause of the selected agents&apos; profiles now: their agents may start again</source>
+        <translation>Mettre fin maintenant à la pause de limite de débit des profils des agents sélectionnés : leurs agents peuvent redémarrer</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::MetricTile</name>
@@ -2666,10 +2687,6 @@ par %2, %3</translation>
         <translation>automatique</translation>
     </message>
     <message>
-        <source>Other goals refer to this goal by its ID. Leave empty to have one made up.</source>
-        <translation>Les autres objectifs font référence à celui-ci par son identifiant. Laissez vide pour en obtenir un automatiquement.</translation>
-    </message>
-    <message>
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
     </message>
@@ -2752,6 +2769,14 @@ par %2, %3</translation>
     <message>
         <source>What should the agent achieve? (default: the description&apos;s first line)</source>
         <translation>Que doit accomplir l’agent ? (par défaut : la première ligne de la description)</translation>
+    </message>
+    <message>
+        <source>The title is too long: %1 characters, at most %2</source>
+        <translation>Le titre est trop long : %1 caractères, %2 au plus</translation>
+    </message>
+    <message>
+        <source>Other goals refer to this goal by its ID. Leave empty to have one made up. An ID has at most %1 characters: letters, digits and - _ . : @ +</source>
+        <translation>Les autres objectifs désignent cet objectif par son identifiant. Laissez vide pour en obtenir un automatiquement. Un identifiant a au plus %1 caractères : lettres, chiffres et - _ . : @ +</translation>
     </message>
 </context>
 <context>
@@ -3386,6 +3411,10 @@ par %2, %3</translation>
         <source>Enter a title or a description</source>
         <translation>Saisissez un titre ou une description</translation>
     </message>
+    <message>
+        <source>The title is too long: %1 characters, at most %2</source>
+        <translation>Le titre est trop long : %1 caractères, %2 au plus</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::StartupRestorer</name>
@@ -3439,6 +3468,14 @@ Switchboard continue sans elle : le tableau démarre vide, et l’exécution res
     <message>
         <source>New agents will not start; agents already running go on. Nothing already recorded is lost. Free some disk space or fix the error below, then restart Switchboard.</source>
         <translation>Les nouveaux agents ne démarreront pas ; ceux déjà en cours continuent. Rien de ce qui est déjà enregistré n’est perdu. Libérez de l’espace disque ou corrigez l’erreur ci-dessous, puis redémarrez Switchboard.</translation>
+    </message>
+    <message>
+        <source>The database is damaged: this session is not recorded</source>
+        <translation>La base de données est endommagée : cette session n’est pas enregistrée</translation>
+    </message>
+    <message>
+        <source>Switchboard did not open it and changed nothing in it. Agents run, but nothing survives a restart. Recover what can be read (switchboard recover), then restart with the new file (--db).</source>
+        <translation>Switchboard ne l’a pas ouverte et n’y a rien modifié. Les agents tournent, mais rien ne survit à un redémarrage. Récupérez ce qui peut être lu (switchboard recover), puis redémarrez avec le nouveau fichier (--db).</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,24 @@ Cli TestStoreIntegrity::runCli(const QStringList &args)
 QString TestStoreIntegrity::makeDatabase(const QString &name)
 {
     const QString path = m_home.filePath(name);
+    // The offsets below were chosen on the layout of the probe's database, which predates auto_vacuum: the file
+    // is made without it (a database file that exists keeps its mode), so each offset hits what its row names.
+    {
+        const QString connection = u"tst_storeintegrity_layout"_s;
+        {
+            QSqlDatabase sql = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+            sql.setDatabaseName(path);
+            if (!sql.open())
+                return {};
+            QSqlQuery query(sql);
+            if (!query.exec(u"PRAGMA auto_vacuum = NONE"_s) || !query.exec(u"CREATE TABLE layout(a)"_s) ||
+                !query.exec(u"DROP TABLE layout"_s)) {
+                qWarning() << query.lastError().text();
+                return {};
+            }
+        }
+        QSqlDatabase::removeDatabase(connection);
+    }
     Store store;
     QString error;
     if (!store.open(path, &error)) {
