@@ -1,23 +1,14 @@
 #include "TranscriptLimits.h"
 
+#include "InputLimits.h"
+
 #include <QByteArray>
 
 namespace switchboard {
 
 QString TranscriptLimits::boundText(const QString &text, qsizetype maxBytes)
 {
-    // One UTF-16 unit is at most three bytes of UTF-8 (a surrogate pair, two units, is four): most texts are
-    // known to fit without encoding them.
-    if (text.size() * 3 <= maxBytes)
-        return text;
-    const QByteArray utf8 = text.toUtf8();
-    if (utf8.size() <= maxBytes)
-        return text;
-    qsizetype end = qMax<qsizetype>(0, maxBytes);
-    // Back up over continuation bytes (10xxxxxx) so the cut falls between two characters.
-    while (end > 0 && (static_cast<unsigned char>(utf8.at(end)) & 0xC0) == 0x80)
-        --end;
-    return QString::fromUtf8(utf8.constData(), end) + QStringLiteral("… [cut %1 bytes]").arg(utf8.size() - end);
+    return InputLimits::cutToBytes(text, qMax<qsizetype>(0, maxBytes));
 }
 
 namespace {
