@@ -415,24 +415,12 @@ AgentResult LlmAgent::run(AgentContext &context)
 
 QString LlmAgent::errorKindFor(const ModelError &error)
 {
-    switch (error.kind) {
-    case ModelError::Kind::RateLimited:
-    case ModelError::Kind::Overloaded:
+    // Both ways a server says "slow down" pause the profile; the other retryable failures keep the wire
+    // layer's name ("server", "timeout", "stream_cut", "network"); anything else cannot succeed by retrying.
+    if (error.kind == ModelError::Kind::RateLimited || error.kind == ModelError::Kind::Overloaded)
         return errorKindName(ErrorKind::RateLimited);
-    case ModelError::Kind::Server:
-        return QStringLiteral("server");
-    case ModelError::Kind::Timeout:
-        return errorKindName(ErrorKind::Timeout);
-    case ModelError::Kind::StreamCut:
-        return QStringLiteral("stream_cut");
-    case ModelError::Kind::Network:
-        return QStringLiteral("network");
-    case ModelError::Kind::Auth:
-    case ModelError::Kind::BadRequest:
-    case ModelError::Kind::Protocol:
-    case ModelError::Kind::Cancelled:
-        break;
-    }
+    if (error.isRetryable())
+        return llm::modelErrorKindName(error.kind);
     return errorKindName(ErrorKind::Invalid);
 }
 
