@@ -243,7 +243,8 @@ void TestTranscriptView::readsAFinishedAgentFromTheStore()
     QCOMPARE(total, 0);
     AgentDetailPane pane(&second, nullptr);
     pane.setAgent(id);
-    QCOMPARE(pane.transcriptView()->entryCount(), 11);
+    // Read on a worker thread, not the GUI's.
+    QTRY_COMPARE(pane.transcriptView()->entryCount(), 11);
     QVERIFY(pane.transcriptView()
                 ->itemText(pane.transcriptView()->itemForToolCall(u"call_2"_s))
                 .startsWith(u"▸ edit_file"_s));
@@ -272,7 +273,8 @@ void TestTranscriptView::keepsStepsTheLiveCopyLetGo()
     pane.setAgent(QString());
     QCOMPARE(pane.transcriptView()->entryCount(), 0);
     pane.setAgent(id);
-    QCOMPARE(pane.transcriptView()->entryCount(), 11);
+    // Read on a worker thread, not the GUI's.
+    QTRY_COMPARE(pane.transcriptView()->entryCount(), 11);
     QVERIFY(
         pane.transcriptView()->itemText(pane.transcriptView()->itemCount() - 1).endsWith(u"Done: add() now adds."_s));
 }

@@ -12,6 +12,7 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -23,6 +24,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 #include <climits>
 
 namespace switchboard {
@@ -455,36 +457,70 @@ void AgentDetailPane::refreshTranscript(bool reset)
 {
     if (!m_orchestrator || m_agentId.isEmpty())
         return;
+    if (reset)
+        m_transcriptRead = 0; // an answer for the agent shown before is not wanted any more
+    else if (m_transcriptRead != 0)
+        return; // the read's answer comes first; it refreshes again when shown
+    Store *store = m_orchestrator->store();
+    const bool haveStore = store && store->isOpen();
     qint64 total = 0;
     qint64 dropped = 0;
     if (!reset) {
         // Only the steps recorded since the last look; agentsUpdated() batches them (no flicker, one layout).
         const QList<TranscriptEntry> fresh =
             m_orchestrator->agentTranscript(m_agentId, m_shownTranscriptTotal, &total, &dropped);
-        // Steps the live copy let go before this pane saw them are committed: read them back from the store.
-        if (m_shownTranscriptTotal < dropped && m_orchestrator->store() && m_orchestrator->store()->isOpen())
-            m_transcript->appendEntries(m_orchestrator->store()->transcript(m_agentId));
+        if (m_shownTranscriptTotal < dropped && haveStore) {
+            // Steps the live copy let go before this pane saw them are committed: read them back from the store,
+            // then show what came after them.
+            readStoredTranscript([this, dropped](const QList<TranscriptEntry> &stored) {
+                m_transcript->appendEntries(stored);
+                m_shownTranscriptTotal = dropped;
+                refreshTranscript(false);
+            });
+            return;
+        }
         m_shownTranscriptTotal = total;
         m_transcript->appendEntries(fresh);
         return;
     }
-    const QList<TranscriptEntry> live = m_orchestrator->agentTranscript(m_agentId, 0, &total, &dropped);
-    m_shownTranscriptTotal = total;
-    QList<TranscriptEntry> entries;
-    // The live copy is bounded, and an agent put back from the database has none: the store has every step
-    // committed so far, and the live copy adds the newest ones it has not committed yet.
-    if ((dropped > 0 || live.isEmpty()) && m_orchestrator->store() && m_orchestrator->store()->isOpen())
-        entries = m_orchestrator->store()->transcript(m_agentId);
-    for (const TranscriptEntry &e : live) {
-        if (entries.isEmpty() || e.attempt > entries.constLast().attempt ||
-            (e.attempt == entries.constLast().attempt && e.seq > entries.constLast().seq))
-            entries.append(e);
-    }
+    QList<TranscriptEntry> live = m_orchestrator->agentTranscript(m_agentId, 0, &total, &dropped);
     const std::optional<AgentStatus> s = m_orchestrator->status(m_agentId);
     const bool active = s && !isFinalState(s->state);
     m_transcript->setEmptyText(transcriptEmptyText());
-    // A running agent is followed at its newest step; a finished one is read from the start.
-    m_transcript->setEntries(entries, active);
+    m_shownTranscriptTotal = total;
+    // The live copy is bounded, and an agent put back from the database has none: the store has every step
+    // committed so far, and the live copy adds the newest ones it has not committed yet.
+    if (!(dropped > 0 || live.isEmpty()) || !haveStore) {
+        // A running agent is followed at its newest step; a finished one is read from the start.
+        m_transcript->setEntries(live, active);
+        return;
+    }
+    readStoredTranscript([this, live = std::move(live), active](QList<TranscriptEntry> entries) {
+        for (const TranscriptEntry &e : live) {
+            if (entries.isEmpty() || e.attempt > entries.constLast().attempt ||
+                (e.attempt == entries.constLast().attempt && e.seq > entries.constLast().seq))
+                entries.append(e);
+        }
+        m_transcript->setEntries(entries, active);
+        refreshTranscript(false);
+    });
+}
+
+void AgentDetailPane::readStoredTranscript(std::function<void(const QList<TranscriptEntry> &stored)> done)
+{
+    Store *store = m_orchestrator->store();
+    const quint64 read = ++m_lastTranscriptRead;
+    m_transcriptRead = read;
+    auto *watcher = new QFutureWatcher<QList<TranscriptEntry>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, read, done = std::move(done)] {
+        watcher->deleteLater();
+        if (read != m_transcriptRead)
+            return; // another agent, or a newer read, came since
+        m_transcriptRead = 0;
+        done(watcher->result());
+    });
+    watcher->setFuture(
+        QtConcurrent::run(&m_storeReads, [store, agentId = m_agentId] { return store->transcript(agentId); }));
 }
 
 QString AgentDetailPane::transcriptEmptyText() const

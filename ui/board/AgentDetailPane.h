@@ -1,8 +1,14 @@
 #pragma once
 
+#include "model/TranscriptEntry.h"
+
+#include <QList>
 #include <QPointer>
 #include <QString>
+#include <QThreadPool>
 #include <QWidget>
+
+#include <functional>
 
 class QFormLayout;
 class QLabel;
@@ -50,6 +56,9 @@ private:
     void refreshStatus();
     void refreshLog(bool reset);
     void refreshTranscript(bool reset);
+    // Reads the agent's committed steps on m_storeReads (not the GUI thread); done() gets them unless another
+    // read or agent came first. Refreshes wait meanwhile, so no newer step is shown before older ones.
+    void readStoredTranscript(std::function<void(const QList<TranscriptEntry> &stored)> done);
     QString transcriptEmptyText() const;
     void retranslate();
     QLabel *addRow(QFormLayout *form, const QString &objectName);
@@ -59,6 +68,9 @@ private:
     QString m_agentId;
     qint64 m_shownLogTotal = 0;        // dropped + lines shown so far, to append only what is new
     qint64 m_shownTranscriptTotal = 0; // the orchestrator's count of steps when last looked
+    quint64 m_transcriptRead = 0;      // the store read whose answer is wanted; 0: none pending
+    quint64 m_lastTranscriptRead = 0;
+    QThreadPool m_storeReads;
 
     QWidget *m_content;
     QLabel *m_placeholder;
