@@ -65,6 +65,14 @@ public:
     // with the attempt and shown in the detail pane.
     virtual void recordTranscript(TranscriptEntry entry) = 0;
 
+    // --- the agent program's own session (coding CLIs: claude-code, codex, gemini, acp) ---
+    // The session id the program reported (Claude Code's session_id, Codex's thread_id, ACP's sessionId): stored
+    // with the attempt and the goal, shown on the card, and handed to the next attempt through resumeSessionId().
+    virtual void recordAgentSession(const QString &sessionId) { Q_UNUSED(sessionId) }
+    // The session this attempt should resume: the one an earlier attempt of this goal recorded, or for a
+    // follow-up goal (Goal::followUpOf) the one its original goal recorded. Empty: start a new session.
+    virtual QString resumeSessionId() const { return {}; }
+
     // --- processes on this machine ---
     // The backend started a process group (ExecutionChannel::processGroupRecord(); agent and attempt are filled
     // in): it is recorded with the attempt, so that a Switchboard that starts after a crash ends what this

@@ -41,8 +41,24 @@ const QStringList &profileKeys()
         QStringLiteral("connect_timeout_s"),
         QStringLiteral("stream_idle_timeout_s"),
         QStringLiteral("run_command"),
+        // coding-agent backends
+        QStringLiteral("args"),
+        // isolation (readIsolation)
+        QStringLiteral("isolation"),
+        QStringLiteral("repo"),
+        QStringLiteral("base_branch"),
+        QStringLiteral("setup"),
     };
     return keys;
+}
+
+// Backends that run a coding agent's own CLI (core/agents/coding, core/agents/acp): `command` replaces the
+// binary, `args` adds flags.
+bool isCodingBackend(const QString &backend)
+{
+    static const QStringList names{QStringLiteral("claude-code"), QStringLiteral("codex"), QStringLiteral("gemini"),
+                                   QStringLiteral("aider"), QStringLiteral("acp")};
+    return names.contains(backend);
 }
 
 const QStringList &qualityKeys()
@@ -51,6 +67,22 @@ const QStringList &qualityKeys()
                                   QStringLiteral("max_iterations_without_improvement"),
                                   QStringLiteral("max_iterations"), QStringLiteral("detect_loops")};
     return keys;
+}
+
+// pricing: {input_per_mtok, output_per_mtok} into llm (LLM backends, and codex, whose events carry tokens only).
+void readPricing(const Map &map, const QString &label, ModelSettings &llm)
+{
+    if (!map.has("pricing"))
+        return;
+    const Map pricing = map.map("pricing", label + u": pricing", label + u": pricing.",
+                                {QStringLiteral("input_per_mtok"), QStringLiteral("output_per_mtok")});
+    for (const auto &[key, price] :
+         {std::pair{"input_per_mtok", &llm.inputPerMTok}, std::pair{"output_per_mtok", &llm.outputPerMTok}}) {
+        *price = pricing.number(key, *price);
+        if (*price < 0)
+            pricing.failAt(key,
+                           QStringLiteral("%1: must be at least 0, got %2").arg(pricing.fieldName(key)).arg(*price));
+    }
 }
 
 // The keys of an LLM profile (backend openai or anthropic) into profile.llm. Types are checked here, where the
@@ -67,12 +99,7 @@ void readModelSettings(Document &doc, const Map &map, const QString &label, Agen
     llm.stream = map.boolean("stream", llm.stream);
     llm.connectTimeoutS = map.integer("connect_timeout_s", llm.connectTimeoutS);
     llm.idleTimeoutS = map.integer("stream_idle_timeout_s", llm.idleTimeoutS);
-    if (map.has("pricing")) {
-        const Map pricing = map.map("pricing", label + u": pricing", label + u": pricing.",
-                                    {QStringLiteral("input_per_mtok"), QStringLiteral("output_per_mtok")});
-        llm.inputPerMTok = pricing.number("input_per_mtok", llm.inputPerMTok);
-        llm.outputPerMTok = pricing.number("output_per_mtok", llm.outputPerMTok);
-    }
+    readPricing(map, label, llm);
     if (map.has("headers")) {
         const Map headers = map.map("headers", label + u": headers", label + u": headers.", {});
         for (auto it = headers.node().begin(); it != headers.node().end(); ++it) {
@@ -366,12 +393,25 @@ QList<ProfileEntry> readAgents(Document &doc, const Map &root, const BackendRegi
                                "and name that variable with api_key_env (e.g. api_key_env: %2)")
                     .arg(label, LlmProfileRules::defaultKeyVariable(profile.backend)));
         }
+        if (map.has("args") && !map.value("args").IsSequence())
+            map.failAt("args", QStringLiteral("%1: expected a list of strings, got %2")
+                                   .arg(map.fieldName("args"), describe(map.value("args"))));
+        profile.args = map.stringList("args");
+        if (!profile.args.isEmpty() && !isCodingBackend(profile.backend))
+            doc.warn(map.keyLocation("args"),
+                     QStringLiteral("%1: 'args' is read by the coding-agent backends only; ignored for backend '%2'")
+                         .arg(label, profile.backend));
+        profile.isolation = readIsolation(map, label);
         if (LlmProfileRules::isLlmBackend(profile.backend)) {
             readModelSettings(doc, map, label, profile);
         } else {
+            if (profile.backend == u"codex")
+                readPricing(map, label, profile.llm);
             for (const char *key :
                  {"base_url", "api_key_env", "temperature", "max_tokens", "pricing", "headers", "max_iterations",
                   "stream", "connect_timeout_s", "stream_idle_timeout_s", "run_command"}) {
+                if (profile.backend == u"codex" && qstrcmp(key, "pricing") == 0)
+                    continue;
                 if (map.value(key).IsDefined())
                     doc.warn(map.keyLocation(key),
                              QStringLiteral("%1: '%2' is read by the openai and anthropic backends only; ignored for "
@@ -386,6 +426,32 @@ QList<ProfileEntry> readAgents(Document &doc, const Map &root, const BackendRegi
         entries.append(ProfileEntry{profile, map.location()});
     }
     return entries;
+}
+
+const QStringList &isolationKeys()
+{
+    static const QStringList keys{QStringLiteral("isolation"), QStringLiteral("repo"), QStringLiteral("base_branch"),
+                                  QStringLiteral("setup")};
+    return keys;
+}
+
+IsolationSettings readIsolation(const Map &map, const QString &label)
+{
+    IsolationSettings isolation;
+    if (map.has("isolation")) {
+        const QString text = map.string("isolation");
+        isolation.mode = isolationModeFromString(text);
+        if (!isolation.mode)
+            map.failAt("isolation", QStringLiteral("%1: isolation: expected 'shared' or 'worktree', got %2")
+                                        .arg(label, InputLimits::shortQuote(text)));
+    }
+    isolation.repo = map.string("repo").trimmed();
+    isolation.baseBranch = map.string("base_branch").trimmed();
+    if (map.has("setup") && !map.value("setup").IsSequence())
+        map.failAt("setup", QStringLiteral("%1: expected a list of strings (a program and its arguments), got %2")
+                                .arg(map.fieldName("setup"), describe(map.value("setup"))));
+    isolation.setup = map.stringList("setup");
+    return isolation;
 }
 
 } // namespace switchboard::yaml

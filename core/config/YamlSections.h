@@ -35,6 +35,11 @@ QList<ProfileEntry> readAgents(Document &doc, const Map &root, const BackendRegi
 RetryPolicy readRetry(const Map &parent, const char *key, const QString &label);
 // budget: {max_tokens, max_cost_usd}
 Budget readBudget(const Map &parent, const char *key, const QString &label);
+// isolation keys (isolation: shared | worktree, repo, base_branch, setup: [argv...]), read from `map` itself
+// (a profile or a goal); absent keys stay unset.
+IsolationSettings readIsolation(const Map &map, const QString &label);
+// The keys readIsolation() reads.
+const QStringList &isolationKeys();
 // quality keys (min_improvement, max_iterations_without_improvement, max_iterations, detect_loops),
 // read from `map` itself.
 void readQualityKeys(const Map &map, QualityPolicy &quality);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Isolation.h"
 #include "ModelSettings.h"
 #include "RetryPolicy.h"
 
@@ -13,7 +14,8 @@ namespace switchboard {
 struct AgentProfile
 {
     QString name;
-    QString backend = QStringLiteral("demo"); // "demo" | "process" | "openai" | "anthropic"
+    // "demo" | "process" | "openai" | "anthropic" | "claude-code" | "codex" | "gemini" | "aider" | "acp"
+    QString backend = QStringLiteral("demo");
     QString model;
     QStringList capabilities;
     int maxConcurrent = 0; // 0 = limited only by max_parallel
@@ -21,10 +23,14 @@ struct AgentProfile
     int idleTimeoutS = 0;  // no output or heartbeat for this long means hung; 0 = off
     RetryPolicy retry;
     QualityPolicy quality;
-    QStringList command;      // argv for the process backend; {goal.id} etc. substituted
-    QString workingDirectory; // process backend; empty = the workspace
-    QVariantMap settings;     // backend-specific extras (e.g. demo duration_ms, steps)
-    ModelSettings llm;        // backends "openai" and "anthropic"
+    // argv for the process backend ({goal.id} etc. substituted); for the coding-agent backends it replaces the
+    // binary (and any fixed arguments) of the adapter's default command line.
+    QStringList command;
+    QStringList args;            // coding-agent backends: extra flags appended to the adapter's own arguments
+    QString workingDirectory;    // process backend; empty = the workspace
+    QVariantMap settings;        // backend-specific extras (e.g. demo duration_ms, steps)
+    ModelSettings llm;           // backends "openai" and "anthropic"; pricing also for "codex"
+    IsolationSettings isolation; // default for its goals: shared or a git worktree per goal
 
     // The demo backend is for trying the app offline: it runs only goals that name it, or goals no other
     // profile could ever take (see Scheduler::chooseProfile).

@@ -11,7 +11,7 @@ struct StateName
     const char16_t *name;
 };
 
-constexpr std::array<StateName, 10> kStateNames{{
+constexpr std::array<StateName, 11> kStateNames{{
     {AgentState::Queued, u"Queued"},
     {AgentState::Blocked, u"Blocked"},
     {AgentState::Running, u"Running"},
@@ -19,6 +19,7 @@ constexpr std::array<StateName, 10> kStateNames{{
     {AgentState::Escalated, u"Escalated"},
     {AgentState::Paused, u"Paused"},
     {AgentState::Interrupted, u"Interrupted"},
+    {AgentState::Review, u"Review"},
     {AgentState::Completed, u"Completed"},
     {AgentState::Failed, u"Failed"},
     {AgentState::Cancelled, u"Cancelled"},

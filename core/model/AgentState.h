@@ -16,6 +16,9 @@ enum class AgentState
     Escalated,      // waiting for a human answer; holds no run slot
     Paused,
     Interrupted, // was running when the app died; will be retried
+    // Finished in its own git worktree with changes a human must merge or discard (issue 15). Holds no run slot
+    // and is not final: merging completes the goal (dependents start then), discarding cancels it.
+    Review,
     Completed,
     Failed,
     Cancelled,

@@ -39,6 +39,8 @@ struct AgentStatus
     bool needsHuman = false; // escalated repeatedly on this goal
     QString openEscalation;  // id of the question it waits on, while Escalated
     QStringList waitingFor;  // resources it waits for, while WaitingForLock or Queued on a lock
+    QString repository;      // the repository's name when the goal works in a git repository (shown on the card)
+    QString agentSession;    // the agent program's own session id (Claude Code session_id, Codex thread_id, ACP)
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
     double costUsd = 0.0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Isolation.h"
 #include "Priority.h"
 #include "RetryPolicy.h"
 
@@ -28,6 +29,10 @@ struct Goal
     QString profile;                  // empty = the least-loaded non-demo profile with the capabilities
     std::optional<RetryPolicy> retry; // overrides the profile's
     Budget budget;
+    IsolationSettings isolation; // overrides the profile's field by field
+    // A follow-up: the goal id whose agent session and worktree this goal continues with new instructions (its
+    // description). The agent resumes that goal's recorded session (claude --resume, codex exec resume, ...).
+    QString followUpOf;
 
     // The goal as the process protocol and --json output show it.
     QJsonObject toJson() const;

@@ -54,6 +54,8 @@ QString stateKey(AgentState state)
         return QStringLiteral("blocked");
     case AgentState::Interrupted:
         return QStringLiteral("interrupted");
+    case AgentState::Review:
+        return QStringLiteral("review");
     case AgentState::Queued:
         return QStringLiteral("queued");
     case AgentState::Running:
@@ -353,6 +355,9 @@ QString ReportWriter::activityLog(const RunHistory &unindexed)
             break;
         case AgentState::Interrupted:
             text = tr("%1 interrupted: %2").arg(goal, cell(t.error));
+            break;
+        case AgentState::Review:
+            text = tr("%1 ready for review").arg(goal);
             break;
         case AgentState::Completed: {
             const std::optional<AgentStatus> agent = history.agent(t.agentId);

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void llmProfileErrors_data();
     void llmProfileErrors();
     void llmKeysOnOtherBackendsWarn();
+    void isolationKeys();
     void failureHandlingKeys();
     void metricsAndAutoResume();
     void runSettingsRoundTrip();
@@ -353,6 +354,51 @@ void TestConfig::llmKeysOnOtherBackendsWarn()
     QVERIFY(!ConfigLoader::loadString(yaml + "      api_key: sk-live-123456789\n", u"c.yaml"_s, &error));
     QVERIFY(error.message.contains(u"api_key_env"_s));
     QVERIFY(!error.message.contains(u"sk-live"_s));
+}
+
+void TestConfig::isolationKeys()
+{
+    const QByteArray yaml = "agents:\n"
+                            "  definitions:\n"
+                            "    - name: r\n"
+                            "      backend: process\n"
+                            "      command: [./agent.sh]\n"
+                            "      isolation: worktree\n"
+                            "      repo: /src/app\n"
+                            "      base_branch: main\n"
+                            "      setup: [cp, ../.env, .env]\n"
+                            "      args: [--fast]\n";
+    ConfigError error;
+    const std::optional<Config> config = ConfigLoader::loadString(yaml, u"c.yaml"_s, &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    const AgentProfile *profile = config->profile(u"r"_s);
+    QVERIFY(profile);
+    QCOMPARE(profile->isolation.effectiveMode(), IsolationMode::Worktree);
+    QCOMPARE(profile->isolation.repo, u"/src/app"_s);
+    QCOMPARE(profile->isolation.baseBranch, u"main"_s);
+    QCOMPARE(profile->isolation.setup, (QStringList{u"cp"_s, u"../.env"_s, u".env"_s}));
+    QCOMPARE(profile->args, QStringList{u"--fast"_s});
+    // `args` means something only to the coding-agent backends.
+    QCOMPARE(located(config->warnings),
+             QStringList{u"10:7: profile 'r': 'args' is read by the coding-agent backends only; ignored for backend "
+                         u"'process'"_s});
+
+    // A goal's settings win field by field over its profile's.
+    IsolationSettings goal;
+    goal.baseBranch = u"release"_s;
+    const IsolationSettings merged = goal.over(profile->isolation);
+    QCOMPARE(merged.baseBranch, u"release"_s);
+    QCOMPARE(merged.repo, u"/src/app"_s);
+    QCOMPARE(merged.effectiveMode(), IsolationMode::Worktree);
+
+    QVERIFY(!ConfigLoader::loadString(QByteArray(yaml).replace("isolation: worktree", "isolation: sandbox"),
+                                      u"c.yaml"_s, &error));
+    QCOMPARE(error.toString(),
+             u"c.yaml:6:18: profile 'r': isolation: expected 'shared' or 'worktree', got 'sandbox'"_s);
+    QVERIFY(!ConfigLoader::loadString(QByteArray(yaml).replace("setup: [cp, ../.env, .env]", "setup: cp .env"),
+                                      u"c.yaml"_s, &error));
+    QVERIFY2(error.toString().startsWith(u"c.yaml:9:14: profile 'r': setup: expected a list of strings"_s),
+             qPrintable(error.toString()));
 }
 
 void TestConfig::allProfileFields()

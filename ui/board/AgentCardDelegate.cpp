@@ -409,6 +409,9 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     case AgentState::Completed:
     case AgentState::Running:
         break;
+    case AgentState::Review:
+        lineColor = AgentStateStyle::foreground(s.state, palette);
+        break;
     case AgentState::Queued:
         lineColor = s.nextAttemptAt.isValid() || s.rateLimitedUntil.isValid()
                         ? AgentStateStyle::foreground(AgentState::Escalated, palette)
@@ -475,6 +478,9 @@ QString AgentCardDelegate::statusLine(const AgentStatus &s, int sourceRow) const
         return s.error.isEmpty() ? AgentStateStyle::description(s.state) : s.error;
     case AgentState::Completed:
         return s.summary.isEmpty() ? AgentStateStyle::description(s.state) : s.summary;
+    case AgentState::Review:
+        //: Card of an agent whose changes in its git worktree wait for review; %1 is its summary
+        return s.summary.isEmpty() ? AgentStateStyle::description(s.state) : tr("Review: %1").arg(s.summary);
     case AgentState::Running: {
         const QString limited = AgentStatusText::rateLimit(s, now);
         if (!limited.isEmpty())

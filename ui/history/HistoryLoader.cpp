@@ -34,6 +34,7 @@ void count(HistoryRunEntry &entry, AgentState state, int n)
     case AgentState::WaitingForLock:
     case AgentState::Escalated:
     case AgentState::Paused:
+    case AgentState::Review:
         entry.inProgress += n;
         break;
     }

@@ -17,7 +17,7 @@ struct StateColors
 };
 
 // One hue per state; darker shades on light palettes, lighter ones on dark palettes (WCAG AA for text).
-constexpr std::array<StateColors, 10> kColors{{
+constexpr std::array<StateColors, 11> kColors{{
     {0xff475569, 0xff64748b, 0xffcbd5e1, 0xff94a3b8}, // Queued: slate
     {0xffc2410c, 0xffea580c, 0xfffdba74, 0xfffb923c}, // Blocked: orange
     {0xff1d4ed8, 0xff2563eb, 0xff93c5fd, 0xff60a5fa}, // Running: blue
@@ -25,6 +25,7 @@ constexpr std::array<StateColors, 10> kColors{{
     {0xffb45309, 0xffd97706, 0xfffcd34d, 0xfffbbf24}, // Escalated: amber
     {0xff0e7490, 0xff0891b2, 0xff67e8f9, 0xff22d3ee}, // Paused: cyan
     {0xffbe185d, 0xffdb2777, 0xfff9a8d4, 0xfff472b6}, // Interrupted: pink
+    {0xff0f766e, 0xff0d9488, 0xff5eead4, 0xff2dd4bf}, // Review: teal
     {0xff15803d, 0xff16a34a, 0xff86efac, 0xff4ade80}, // Completed: green
     {0xffb91c1c, 0xffdc2626, 0xfffca5a5, 0xfff87171}, // Failed: red
     {0xff57534e, 0xff78716c, 0xffd6d3d1, 0xffa8a29e}, // Cancelled: stone
@@ -54,6 +55,8 @@ QString AgentStateStyle::label(AgentState state)
         return tr("Paused");
     case AgentState::Interrupted:
         return tr("Interrupted");
+    case AgentState::Review:
+        return tr("Ready for review");
     case AgentState::Completed:
         return tr("Completed");
     case AgentState::Failed:
@@ -81,6 +84,8 @@ QString AgentStateStyle::description(AgentState state)
         return tr("Paused");
     case AgentState::Interrupted:
         return tr("Was running when Switchboard stopped; resume it to start a new attempt");
+    case AgentState::Review:
+        return tr("Finished in its own worktree; review the changes, then merge or discard them");
     case AgentState::Completed:
         return tr("Finished its goal");
     case AgentState::Failed:
@@ -108,6 +113,8 @@ QString AgentStateStyle::iconName(AgentState state)
         return QStringLiteral("state-paused");
     case AgentState::Interrupted:
         return QStringLiteral("state-interrupted");
+    case AgentState::Review:
+        return QStringLiteral("state-review");
     case AgentState::Completed:
         return QStringLiteral("state-completed");
     case AgentState::Failed:
