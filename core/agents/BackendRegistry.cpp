@@ -2,6 +2,7 @@
 
 #include "DemoAgent.h"
 #include "ProcessAgent.h"
+#include "agents/acp/AcpAgent.h"
 #include "agents/llm/LlmAgent.h"
 #include "config/LlmProfileRules.h"
 
@@ -22,6 +23,10 @@ BackendRegistry BackendRegistry::withBuiltins()
     for (const QString &name : {LlmProfileRules::openAi(), LlmProfileRules::anthropic()})
         registry.add({name, [](const AgentProfile &profile) { return std::make_unique<LlmAgent>(profile); },
                       &LlmProfileRules::validate, LlmProfileRules::settingsSchema()});
+    // Any agent speaking the Agent Client Protocol (JSON-RPC over stdio); its command is the profile's.
+    registry.add({QStringLiteral("acp"),
+                  [](const AgentProfile &profile) { return std::make_unique<AcpAgent>(profile); }, &AcpAgent::validate,
+                  AcpAgent::settingsSchema()});
     return registry;
 }
 

@@ -48,7 +48,12 @@ void prepareChild(pid_t parentPid)
 } // namespace
 
 ProcessGroup::ProcessGroup(QObject *parent)
+    : ProcessGroup(ProcessLineReader::DefaultMaxLineBytes, parent)
+{}
+
+ProcessGroup::ProcessGroup(qsizetype maxLineBytes, QObject *parent)
     : ExecutionChannel(parent)
+    , m_stdout(maxLineBytes)
 {
     m_graceTimer.setSingleShot(true);
     m_killTimer.setSingleShot(true);

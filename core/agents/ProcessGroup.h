@@ -20,6 +20,8 @@ public:
     static constexpr int AfterKillWaitMs = 2000;
 
     explicit ProcessGroup(QObject *parent = nullptr);
+    // Longer stdout lines arrive cut to maxLineBytes (protocols whose lines carry whole files want more).
+    explicit ProcessGroup(qsizetype maxLineBytes, QObject *parent = nullptr);
     // Kills what still runs of the group (only a leader stuck past SIGKILL gets here alive).
     ~ProcessGroup() override;
 

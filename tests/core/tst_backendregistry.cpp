@@ -57,7 +57,7 @@ private Q_SLOTS:
 void TestBackendRegistry::builtins()
 {
     const BackendRegistry registry = BackendRegistry::withBuiltins();
-    QCOMPARE(registry.names(), (QStringList{u"anthropic"_s, u"demo"_s, u"openai"_s, u"process"_s}));
+    QCOMPARE(registry.names(), (QStringList{u"acp"_s, u"anthropic"_s, u"demo"_s, u"openai"_s, u"process"_s}));
     QVERIFY(registry.create(profile(u"demo"_s)));
     QVERIFY(registry.create(profile(u"process"_s, {u"true"_s})));
     QVERIFY(!registry.create(profile(u"gpt"_s)));
@@ -89,11 +89,13 @@ void TestBackendRegistry::builtinSchemas()
         const BackendRegistry::Backend *backend = registry.find(name);
         return backend ? backend->schema.value(u"properties").toObject().keys() : QStringList();
     };
-    // The settings each backend reads (DemoAgent::run, ProcessAgent::run).
+    // The settings each backend reads (DemoAgent::run, ProcessAgent::run, AcpAgent::run).
     QCOMPARE(keys(u"demo"_s), (QStringList{u"duration_ms"_s, u"fail"_s, u"steps"_s}));
     QCOMPARE(keys(u"process"_s), (QStringList{u"close_stdin"_s, u"kill_grace_ms"_s}));
     QCOMPARE(keys(u"openai"_s), QStringList()); // its keys sit in the profile, not in settings
     QCOMPARE(keys(u"anthropic"_s), QStringList());
+    QCOMPARE(keys(u"acp"_s),
+             (QStringList{u"cancel_grace_ms"_s, u"exit_grace_ms"_s, u"kill_grace_ms"_s, u"write_lock_timeout_ms"_s}));
     for (const QString &name : registry.names()) {
         const QJsonObject schema = registry.find(name)->schema;
         QCOMPARE(schema.value(u"type").toString(), u"object"_s);
@@ -110,7 +112,7 @@ void TestBackendRegistry::addReplaces()
         ++made;
         return nullptr;
     });
-    QCOMPARE(registry.names(), (QStringList{u"anthropic"_s, u"demo"_s, u"openai"_s, u"process"_s}));
+    QCOMPARE(registry.names(), (QStringList{u"acp"_s, u"anthropic"_s, u"demo"_s, u"openai"_s, u"process"_s}));
     QVERIFY(!registry.create(profile(u"demo"_s)));
     QCOMPARE(made, 1);
     QVERIFY(registry.find(u"demo"_s)->schema.isEmpty()); // the whole entry was replaced
@@ -146,7 +148,7 @@ void TestBackendRegistry::configAsksTheRegistry_data()
         << u"c.yaml:5:16: profile 'r': backend 'process' needs a non-empty 'command' list"_s;
     QTest::newRow("unknown backend names the registry's")
         << QByteArray("agents:\n  definitions:\n    - name: g\n      backend: gpt\n")
-        << u"c.yaml:4:16: profile 'g': unknown backend 'gpt' (known: anthropic, demo, llm, openai, process)"_s;
+        << u"c.yaml:4:16: profile 'g': unknown backend 'gpt' (known: acp, anthropic, demo, llm, openai, process)"_s;
 }
 
 void TestBackendRegistry::configAsksTheRegistry()
