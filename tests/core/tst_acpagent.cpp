@@ -304,7 +304,9 @@ private Q_SLOTS:
 
     void registryKnowsAcp();
     void promptUpdatesAndPermissionEndToEnd();
-    void permissionCancelledInInboxAnswersCancelled();
+    void permissionCancelledAnswersCancelled_data();
+    void permissionCancelledAnswersCancelled();
+    void timeoutCancelsTheTurn();
     void stopReasonFails_data();
     void stopReasonFails();
     void fileSystemStaysInWorkspace();
@@ -532,8 +534,16 @@ void TestAcpAgent::promptUpdatesAndPermissionEndToEnd()
     QVERIFY2(dependentText.contains(u"All done: parser written"_s), qPrintable(dependentText));
 }
 
-void TestAcpAgent::permissionCancelledInInboxAnswersCancelled()
+void TestAcpAgent::permissionCancelledAnswersCancelled_data()
 {
+    QTest::addColumn<bool>("cancelAttempt"); // else the human withdraws the question in the inbox
+    QTest::newRow("question cancelled in the inbox") << false;
+    QTest::newRow("attempt cancelled while it waits") << true;
+}
+
+void TestAcpAgent::permissionCancelledAnswersCancelled()
+{
+    QFETCH(bool, cancelAttempt);
     Orchestrator o;
     o.setWorkspace(m_workspace);
     o.setProfiles({profile(u"full"_s)});
@@ -542,11 +552,36 @@ void TestAcpAgent::permissionCancelledInInboxAnswersCancelled()
     QVERIFY(raised.wait(20000));
     const Escalation e = raised.first().first().value<Escalation>();
     QTRY_COMPARE(o.status(id)->state, AgentState::Escalated);
-    QVERIFY(o.inbox().cancel(e.id, u"not now"_s));
+    if (cancelAttempt)
+        QVERIFY(o.cancel(id));
+    else
+        QVERIFY(o.inbox().cancel(e.id, u"not now"_s));
     QVERIFY(o.waitAll(20000));
+    QTRY_VERIFY(!recorded(u"g"_s, u"permission"_s).isEmpty());
     QCOMPARE(recorded(u"g"_s, u"permission"_s).value(u"result"_s).toObject().value(u"outcome"_s).toObject(),
              (QJsonObject{{u"outcome"_s, u"cancelled"_s}}));
-    QCOMPARE(o.status(id)->state, AgentState::Completed);
+    QCOMPARE(o.inbox().find(e.id)->state, Escalation::State::Cancelled);
+    // Without the permission the agent still ends its turn; a cancelled attempt stays cancelled.
+    QCOMPARE(o.status(id)->state, cancelAttempt ? AgentState::Cancelled : AgentState::Completed);
+    if (cancelAttempt)
+        QVERIFY(logContains(o, id, u"sent session/cancel"_s));
+}
+
+void TestAcpAgent::timeoutCancelsTheTurn()
+{
+    Orchestrator o;
+    o.setWorkspace(m_workspace);
+    AgentProfile p = profile(u"stubborn"_s);
+    p.timeoutS = 1;
+    o.setProfiles({p});
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).profile(p.name));
+    QVERIFY(o.waitAll(20000));
+    const AgentStatus status = *o.status(id);
+    QCOMPARE(status.state, AgentState::Failed);
+    QCOMPARE(status.errorKind, u"timeout"_s);
+    QVERIFY2(status.error.startsWith(u"timed out after 1 s"_s), qPrintable(status.error));
+    QCOMPARE(recorded(u"g"_s, u"cancel"_s).value(u"method"_s).toString(), u"session/cancel"_s);
+    QTRY_VERIFY(!test::processAlive(recorded(u"g"_s, u"pids"_s).value(u"child"_s).toInteger()));
 }
 
 void TestAcpAgent::stopReasonFails_data()
