@@ -531,7 +531,8 @@ void TestAcpAgent::promptUpdatesAndPermissionEndToEnd()
     for (const QJsonValue &block :
          received(u"docs"_s, u"session/prompt"_s).value(u"params"_s).toObject().value(u"prompt"_s).toArray())
         dependentText += block.toObject().value(u"text"_s).toString();
-    QVERIFY2(dependentText.contains(u"All done: parser written"_s), qPrintable(dependentText));
+    QVERIFY2(dependentText.contains(u"from goal parser:\nAll done: parser written\nand tested"_s),
+             qPrintable(dependentText));
 }
 
 void TestAcpAgent::permissionCancelledAnswersCancelled_data()

@@ -25,6 +25,13 @@ QString valueText(const QJsonValue &value)
 {
     if (value.isString())
         return value.toString();
+    // A dependency's result as the orchestrator passes it: its summary, and the data it handed on if any.
+    if (const QJsonObject result = value.toObject(); result.value(u"summary").isString()) {
+        QString text = result.value(u"summary").toString();
+        if (const QString output = result.value(u"output").toString(); !output.isEmpty())
+            text += QStringLiteral("\noutput: ") + output;
+        return text;
+    }
     if (value.isObject())
         return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented));
     if (value.isArray())
