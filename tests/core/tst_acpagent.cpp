@@ -94,10 +94,14 @@ def chunk(session, text, kind="agent_message_chunk"):
 
 
 initialize = read()
-send({"id": initialize["id"], "result": {"protocolVersion": 1,
+send({"id": initialize["id"], "result": {"protocolVersion": 2 if scenario == "version" else 1,
                                           "agentCapabilities": {"loadSession": scenario == "resume"},
                                           "authMethods": []}})
 opened = read()
+if scenario == "auth":
+    send({"id": opened["id"], "error": {"code": -32000, "message": "Authentication required"}})
+    while True:
+        read()
 if opened["method"] == "session/load":
     session = opened["params"]["sessionId"]
     chunk(session, "an answer from the earlier turn")
@@ -314,6 +318,8 @@ private Q_SLOTS:
     void cancelSendsSessionCancelThenEndsGroup();
     void malformedLinesAreLoggedNotFatal();
     void agentDyingMidPromptFails();
+    void setupRefusedFails_data();
+    void setupRefusedFails();
     void recordsAndResumesSession_data();
     void recordsAndResumesSession();
 
@@ -718,6 +724,33 @@ void TestAcpAgent::agentDyingMidPromptFails()
     QVERIFY(status.error.contains(u"boom: out of memory"_s));
     QCOMPARE(status.errorKind, u"exit"_s);
     QVERIFY(o.agentLog(id).contains(u"working on it"_s));
+}
+
+void TestAcpAgent::setupRefusedFails_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("another protocol version")
+        << u"version"_s << u"the agent speaks ACP protocol version 2; Switchboard speaks version 1"_s;
+    QTest::newRow("authentication required")
+        << u"auth"_s << u"session/new failed: Authentication required (code -32000): the agent needs you to sign in"_s;
+}
+
+void TestAcpAgent::setupRefusedFails()
+{
+    QFETCH(QString, scenario);
+    QFETCH(QString, error);
+    Orchestrator o;
+    o.setWorkspace(m_workspace);
+    o.setProfiles({profile(scenario)});
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).profile(u"acp-"_s + scenario));
+    QVERIFY(o.waitAll(20000));
+    const AgentStatus status = *o.status(id);
+    QCOMPARE(status.state, AgentState::Failed);
+    QVERIFY2(status.error.startsWith(error), qPrintable(status.error));
+    QCOMPARE(status.errorKind, u"invalid"_s);
+    // Nothing was prompted.
+    QVERIFY(received(u"g"_s, u"session/prompt"_s).isEmpty());
 }
 
 void TestAcpAgent::recordsAndResumesSession_data()
