@@ -2,6 +2,7 @@
 
 #include "DemoAgent.h"
 #include "ProcessAgent.h"
+#include "agents/coding/CodingAgent.h"
 #include "agents/llm/LlmAgent.h"
 #include "config/LlmProfileRules.h"
 
@@ -22,6 +23,10 @@ BackendRegistry BackendRegistry::withBuiltins()
     for (const QString &name : {LlmProfileRules::openAi(), LlmProfileRules::anthropic()})
         registry.add({name, [](const AgentProfile &profile) { return std::make_unique<LlmAgent>(profile); },
                       &LlmProfileRules::validate, LlmProfileRules::settingsSchema()});
+    // Coding CLIs (claude-code, codex, gemini, aider): one memory for all of them, so "Always allow" and the
+    // session a retry resumes outlive the attempt's backend object.
+    for (BackendRegistry::Backend &entry : CodingAgent::registryEntries())
+        registry.add(std::move(entry));
     return registry;
 }
 
