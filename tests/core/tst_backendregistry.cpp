@@ -164,7 +164,9 @@ void TestBackendRegistry::configAsksTheRegistry_data()
         << u"c.yaml:5:16: profile 'r': backend 'process' needs a non-empty 'command' list"_s;
     QTest::newRow("unknown backend names the registry's")
         << QByteArray("agents:\n  definitions:\n    - name: g\n      backend: gpt\n")
-        << u"c.yaml:4:16: profile 'g': unknown backend 'gpt' (known: anthropic, demo, llm, openai, process)"_s;
+        << u"c.yaml:4:16: profile 'g': unknown backend 'gpt' (known: aider, anthropic, claude-code, codex, demo, "
+           u"gemini, llm, openai, "
+           u"process)"_s;
 }
 
 void TestBackendRegistry::configAsksTheRegistry()

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void claudePermission_data();
     void claudePermission();
     void claudeAlwaysAllowAndResumeOutliveARetry();
+    void claudeWaitingForPermissionIsNotIdle();
     void claudeCancelEndsProcessGroup();
     void claudeIdleTimeout();
     void claudeHugeOutputIsCut();
@@ -457,6 +458,37 @@ wait_for_eof()
     const qsizetype resume = argv.indexOf(u"--resume"_s);
     QVERIFY2(resume > 0, qPrintable(argv.join(u' ')));
     QCOMPARE(argv.value(resume + 1), u"sess-1"_s);
+}
+
+void TestCodingAgents::claudeWaitingForPermissionIsNotIdle()
+{
+    // The CLI is silent while the human decides: with a 1 s idle timeout it must still be there after 2.5 s.
+    const QString program = standIn(u"claude"_s, uR"PY(
+read_message()
+emit({"type": "control_request", "request_id": "q", "request": {"subtype": "can_use_tool", "tool_name": "Write",
+      "input": {"file_path": "notes.txt", "content": "hello"}}})
+reply = read_message()
+emit({"type": "result", "subtype": "success", "is_error": False, "num_turns": 1,
+      "result": reply["response"]["response"]["behavior"]})
+wait_for_eof()
+)PY"_s);
+    Orchestrator o;
+    o.setWorkspace(m_work->path());
+    AgentProfile p = profile(u"claude-code"_s, program);
+    p.idleTimeoutS = 1;
+    o.setProfiles({p});
+    QSignalSpy raised(&o.inbox(), &EscalationInbox::escalationRaised);
+    const QString id = o.spawn(goal(u"g"_s, u"claude-code"_s));
+    QVERIFY(raised.wait(20000));
+    const Escalation e = raised.first().first().value<Escalation>();
+    QCOMPARE(e.question, u"Claude Code asks to use Write: notes.txt"_s);
+    QCOMPARE(e.context, u"File: notes.txt (whole content)\n\n--- notes.txt\n+++ notes.txt\n+hello\n"_s);
+    QTest::qWait(2500); // longer than the idle timeout, on purpose
+    QCOMPARE(o.status(id)->state, AgentState::Escalated);
+    QVERIFY(o.inbox().answer(e.id, u"allow"_s, {}));
+    QVERIFY(o.waitAll(20000));
+    QCOMPARE(o.status(id)->state, AgentState::Completed);
+    QCOMPARE(o.status(id)->summary, u"allow"_s);
 }
 
 void TestCodingAgents::claudeCancelEndsProcessGroup()
