@@ -146,6 +146,7 @@ AgentResult CodingAgent::run(AgentContext &context)
     options.request = request;
     options.stdinFromNull = dialect->stdinFromNull();
     options.timeoutS = qMax(0, m_profile.timeoutS);
+    options.idleTimeoutS = qMax(0, m_profile.idleTimeoutS);
     options.killGraceMs = killGraceMs(m_profile.settings);
     const QString workspace = context.workspace();
     if (!workspace.isEmpty()) {

@@ -22,7 +22,7 @@ CodingSession::CodingSession(AgentContext &context, CodingDialect &dialect, Codi
     , m_channel(std::move(channel))
 {
     m_timeoutTimer.setSingleShot(true);
-    m_waitHeartbeat.setInterval(WaitHeartbeatMs);
+    m_waitHeartbeat.setInterval(waitHeartbeatMs(m_options.idleTimeoutS));
     connect(&m_timeoutTimer, &QTimer::timeout, this, &CodingSession::handleTimeout);
     connect(&m_waitHeartbeat, &QTimer::timeout, this, &CodingSession::handleWaitHeartbeat);
     connect(m_channel.get(), &ExecutionChannel::stdoutLineReceived, this, &CodingSession::handleStdoutLine);
@@ -36,6 +36,12 @@ CodingSession::~CodingSession()
 {
     // What the channel says while it is torn down has nobody left to tell.
     m_channel->disconnect(this);
+}
+
+int CodingSession::waitHeartbeatMs(int idleTimeoutS)
+{
+    return idleTimeoutS > 0 ? static_cast<int>(qBound(qint64(100), qint64(idleTimeoutS) * 1000 / 4, qint64(5000)))
+                            : 5000;
 }
 
 AgentResult CodingSession::run()

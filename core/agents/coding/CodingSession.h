@@ -37,7 +37,8 @@ public:
         QStringList arguments;
         QString workingDirectory;
         QProcessEnvironment environment;
-        int timeoutS = 0; // 0 = no limit
+        int timeoutS = 0;     // 0 = no limit
+        int idleTimeoutS = 0; // the profile's (the orchestrator enforces it): how often to prove life while waiting
         int killGraceMs = 3000;
         bool stdinFromNull = false;
         CodingDialect::Request request; // what the arguments were built from, for the dialect's first stdin lines
@@ -47,9 +48,9 @@ public:
     static constexpr qsizetype StderrTailLineChars = 500;
     // How much of an unrecognised line its log entry quotes.
     static constexpr qsizetype ExcerptBytes = 200;
-    // While a question waits on the human the program is silent on purpose: proof of life this often keeps the
-    // idle timeout from taking the wait for a hang.
-    static constexpr int WaitHeartbeatMs = 2000;
+    // While a question waits on the human the program is silent on purpose: proof of life a few times per idle
+    // timeout keeps the watchdog from taking the wait for a hang.
+    static int waitHeartbeatMs(int idleTimeoutS);
 
     CodingSession(AgentContext &context, CodingDialect &dialect, CodingMemory &memory, Options options,
                   std::unique_ptr<ExecutionChannel> channel);
