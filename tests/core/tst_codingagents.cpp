@@ -104,6 +104,7 @@ private Q_SLOTS:
     void claudePermission();
     void claudeAlwaysAllowAndResumeOutliveARetry();
     void claudeWaitingForPermissionIsNotIdle();
+    void claudeCancelWhileAskingWithdrawsTheQuestion();
     void claudeCancelEndsProcessGroup();
     void claudeIdleTimeout();
     void claudeHugeOutputIsCut();
@@ -489,6 +490,30 @@ wait_for_eof()
     QVERIFY(o.waitAll(20000));
     QCOMPARE(o.status(id)->state, AgentState::Completed);
     QCOMPARE(o.status(id)->summary, u"allow"_s);
+}
+
+void TestCodingAgents::claudeCancelWhileAskingWithdrawsTheQuestion()
+{
+    const QString program = standIn(u"claude"_s, uR"PY(
+read_message()
+emit({"type": "control_request", "request_id": "q", "request": {"subtype": "can_use_tool", "tool_name": "Bash",
+      "input": {"command": "make deploy"}}})
+read_message()
+time.sleep(60)
+)PY"_s);
+    Orchestrator o;
+    o.setWorkspace(m_work->path());
+    o.setProfiles({profile(u"claude-code"_s, program)});
+    QSignalSpy raised(&o.inbox(), &EscalationInbox::escalationRaised);
+    const QString id = o.spawn(goal(u"g"_s, u"claude-code"_s));
+    QVERIFY(raised.wait(20000));
+    const QString question = raised.first().first().value<Escalation>().id;
+    QTRY_COMPARE(o.status(id)->state, AgentState::Escalated);
+    QVERIFY(o.cancel(id));
+    QVERIFY(o.waitAll(20000));
+    QCOMPARE(o.status(id)->state, AgentState::Cancelled);
+    QCOMPARE(o.inbox().openCount(), 0);
+    QTRY_COMPARE(o.inbox().find(question)->state, Escalation::State::Cancelled);
 }
 
 void TestCodingAgents::claudeCancelEndsProcessGroup()
