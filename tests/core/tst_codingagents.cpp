@@ -234,6 +234,22 @@ wait_for_eof()
     QVERIFY(log.contains(u"→ Edit: src/a.cpp"_s)); // the workspace prefix is left out
     QVERIFY(log.contains(u"✗ tool error: no such file"_s));
     QVERIFY(anyLineContains(log, u"Claude Code session sess-1 (model claude-sonnet-4-5, 2 tools)"_s));
+
+    // The conversation for the detail pane: the task, text, tool calls and their results.
+    const QList<TranscriptEntry> transcript = o.agentTranscript(id);
+    QList<TranscriptEntry::Kind> kinds;
+    for (const TranscriptEntry &entry : transcript)
+        kinds << entry.kind;
+    using K = TranscriptEntry::Kind;
+    QCOMPARE(kinds, (QList<K>{K::User, K::Assistant, K::ToolCall, K::ToolResult, K::ToolCall, K::ToolResult}));
+    QCOMPARE(transcript.at(0).text, content);
+    QCOMPARE(transcript.at(2).toolName, u"Bash"_s);
+    QCOMPARE(transcript.at(2).toolCallId, u"tu1"_s);
+    QCOMPARE(transcript.at(2).text, u"{\"command\":\"npm test\"}"_s);
+    QCOMPARE(transcript.at(3).text, u"3 passing"_s);
+    QVERIFY(!transcript.at(3).isError);
+    QCOMPARE(transcript.at(5).toolCallId, u"tu2"_s);
+    QVERIFY(transcript.at(5).isError);
 }
 
 void TestCodingAgents::claudeErrorResults_data()
