@@ -696,6 +696,12 @@ emit({"type": "turn.completed", "usage": {"input_tokens": 1000, "cached_input_to
     QVERIFY(log.contains(u"MCP docs/search: completed"_s));
     QVERIFY(log.contains(u"add tests/fixture.py"_s));
     QVERIFY(anyLineContains(log, u"Codex thread th-42"_s));
+    const QList<TranscriptEntry> transcript = o.agentTranscript(id);
+    QCOMPARE(transcript.size(), 3); // the command, its output, the message
+    QCOMPARE(transcript.at(0).text, u"bash -lc 'make test'"_s);
+    QCOMPARE(transcript.at(1).text, u"1 failed"_s);
+    QVERIFY(transcript.at(1).isError);
+    QCOMPARE(transcript.at(2).kind, TranscriptEntry::Kind::Assistant);
 }
 
 void TestCodingAgents::codexFailures_data()
@@ -805,6 +811,15 @@ emit({"type": "result", "status": "success", "stats": {"total_tokens": 1500, "in
     QVERIFY(log.contains(u"✗ tool error: make: *** [all] Error 2"_s));
     QVERIFY(anyLineContains(log, u"Gemini CLI warning: loop detected, continuing"_s));
     QVERIFY(anyLineContains(log, u"Gemini CLI session gem-1 (model gemini-2.5-pro)"_s));
+    const QList<TranscriptEntry> transcript = o.agentTranscript(id);
+    QCOMPARE(transcript.size(), 4);
+    QCOMPARE(transcript.at(0).text, u"Looking at the linker."_s);
+    QCOMPARE(transcript.at(1).kind, TranscriptEntry::Kind::ToolCall);
+    QCOMPARE(transcript.at(1).toolName, u"run_shell_command"_s);
+    QCOMPARE(transcript.at(2).kind, TranscriptEntry::Kind::ToolResult);
+    QVERIFY(transcript.at(2).isError);
+    QCOMPARE(transcript.at(2).toolCallId, u"t1"_s);
+    QCOMPARE(transcript.at(3).text, u"Fixed the link order."_s);
 }
 
 void TestCodingAgents::geminiExitCodes_data()

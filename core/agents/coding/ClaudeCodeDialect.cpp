@@ -59,19 +59,6 @@ QString resultText(const QJsonValue &content)
     return parts.join(u'\n');
 }
 
-// One step of the conversation for the detail pane's Transcript tab.
-void record(AgentContext &context, TranscriptEntry::Kind kind, const QString &text, const QString &toolName = {},
-            const QString &toolCallId = {}, bool isError = false)
-{
-    TranscriptEntry entry;
-    entry.kind = kind;
-    entry.text = text;
-    entry.toolName = toolName;
-    entry.toolCallId = toolCallId;
-    entry.isError = isError;
-    context.recordTranscript(std::move(entry));
-}
-
 } // namespace
 
 QString ClaudeCodeDialect::displayName() const
@@ -98,7 +85,7 @@ QStringList ClaudeCodeDialect::arguments(const Request &request) const
 
 void ClaudeCodeDialect::started(CodingSession &session, const Request &request)
 {
-    record(session.context(), TranscriptEntry::Kind::User, request.prompt);
+    session.recordTranscript(TranscriptEntry::Kind::User, request.prompt);
     session.writeJson(
         {{u"type"_s, u"user"_s}, {u"message"_s, QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, request.prompt}}}});
 }
@@ -157,7 +144,7 @@ void ClaudeCodeDialect::handleAssistant(const QJsonObject &event, CodingSession 
             if (!text.isEmpty()) {
                 m_lastText = text;
                 context.log(text);
-                record(context, TranscriptEntry::Kind::Assistant, text);
+                session.recordTranscript(TranscriptEntry::Kind::Assistant, text);
             }
         } else if (kind == u"tool_use") {
             const QString tool = block.value(u"name").toString();
@@ -165,9 +152,9 @@ void ClaudeCodeDialect::handleAssistant(const QJsonObject &event, CodingSession 
             const QString step = describeTool(tool, input, context.workspace());
             context.setStep(step);
             context.log(u"→ "_s + step);
-            record(context, TranscriptEntry::Kind::ToolCall,
-                   QString::fromUtf8(QJsonDocument(input).toJson(QJsonDocument::Compact)), tool,
-                   block.value(u"id").toString());
+            session.recordTranscript(TranscriptEntry::Kind::ToolCall,
+                                     QString::fromUtf8(QJsonDocument(input).toJson(QJsonDocument::Compact)), tool,
+                                     block.value(u"id").toString());
             if (tool == u"TodoWrite") {
                 // Its plan is the closest thing to progress Claude Code reports.
                 const QJsonArray todos = input.value(u"todos").toArray();
@@ -190,8 +177,8 @@ void ClaudeCodeDialect::handleUser(const QJsonObject &event, CodingSession &sess
         if (block.value(u"type").toString() != u"tool_result")
             continue;
         const QString text = resultText(block.value(u"content"));
-        record(session.context(), TranscriptEntry::Kind::ToolResult, text, {}, block.value(u"tool_use_id").toString(),
-               block.value(u"is_error").toBool());
+        session.recordTranscript(TranscriptEntry::Kind::ToolResult, text, {}, block.value(u"tool_use_id").toString(),
+                                 block.value(u"is_error").toBool());
         if (block.value(u"is_error").toBool())
             session.context().log(u"✗ tool error: "_s + firstLine(text, 300));
         else if (!text.trimmed().isEmpty())

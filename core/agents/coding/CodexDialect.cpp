@@ -96,6 +96,7 @@ void CodexDialect::handleItem(const QString &event, const QJsonObject &item, Cod
         if (completed) {
             m_lastMessage = item.value(u"text").toString().trimmed();
             context.log(m_lastMessage);
+            session.recordTranscript(TranscriptEntry::Kind::Assistant, m_lastMessage);
         }
     } else if (kind == u"reasoning") {
         if (completed)
@@ -108,6 +109,10 @@ void CodexDialect::handleItem(const QString &event, const QJsonObject &item, Cod
             return;
         }
         const QJsonValue exit = item.value(u"exit_code");
+        const QString id = item.value(u"id").toString();
+        session.recordTranscript(TranscriptEntry::Kind::ToolCall, command, u"command_execution"_s, id);
+        session.recordTranscript(TranscriptEntry::Kind::ToolResult, item.value(u"aggregated_output").toString(), {}, id,
+                                 exit.isDouble() && exit.toInt() != 0);
         context.log(
             u"$ %1 (exit %2)"_s.arg(firstLine(command, 300), exit.isDouble() ? QString::number(exit.toInt()) : u"?"_s));
         if (exit.isDouble() && exit.toInt() != 0) {

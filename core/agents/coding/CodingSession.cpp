@@ -141,6 +141,18 @@ void CodingSession::logUnrecognised(const QByteArray &line, const QString &why)
     m_context.log(AgentActions::logText(entry.toUtf8()));
 }
 
+void CodingSession::recordTranscript(TranscriptEntry::Kind kind, const QString &text, const QString &toolName,
+                                     const QString &toolCallId, bool isError)
+{
+    TranscriptEntry entry;
+    entry.kind = kind;
+    entry.text = text;
+    entry.toolName = toolName;
+    entry.toolCallId = toolCallId;
+    entry.isError = isError;
+    m_context.recordTranscript(std::move(entry));
+}
+
 bool CodingSession::ask(EscalationInbox::Request request, std::function<void(const Escalation &)> answered,
                         QString *error)
 {

@@ -73,6 +73,9 @@ public:
     void note(const QString &text);
     // A line the dialect could not use: logged with the agent id, the line number and an excerpt; never fatal.
     void logUnrecognised(const QByteArray &line, const QString &why);
+    // One step of the CLI's conversation for the detail pane's Transcript tab.
+    void recordTranscript(TranscriptEntry::Kind kind, const QString &text, const QString &toolName = {},
+                          const QString &toolCallId = {}, bool isError = false);
     // Asks the human without blocking (the agent shows Escalated meanwhile); `answered` runs on this thread.
     // Returns false with *error when the question was refused.
     bool ask(EscalationInbox::Request request, std::function<void(const Escalation &)> answered, QString *error);

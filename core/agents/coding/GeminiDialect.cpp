@@ -41,6 +41,7 @@ void GeminiDialect::flushText(CodingSession &session)
         return;
     m_lastText = text;
     session.context().log(text);
+    session.recordTranscript(TranscriptEntry::Kind::Assistant, text);
 }
 
 void GeminiDialect::handleLine(const QByteArray &line, CodingSession &session)
@@ -74,8 +75,17 @@ void GeminiDialect::handleLine(const QByteArray &line, CodingSession &session)
             event.value(u"tool_name").toString(), event.value(u"parameters").toObject(), context.workspace());
         context.setStep(step);
         context.log(u"→ "_s + step);
+        session.recordTranscript(
+            TranscriptEntry::Kind::ToolCall,
+            QString::fromUtf8(QJsonDocument(event.value(u"parameters").toObject()).toJson(QJsonDocument::Compact)),
+            event.value(u"tool_name").toString(), event.value(u"tool_id").toString());
     } else if (type == u"tool_result") {
-        if (event.value(u"status").toString() == u"error")
+        const bool failed = event.value(u"status").toString() == u"error";
+        session.recordTranscript(TranscriptEntry::Kind::ToolResult,
+                                 failed ? event.value(u"error").toObject().value(u"message").toString()
+                                        : event.value(u"output").toString(),
+                                 {}, event.value(u"tool_id").toString(), failed);
+        if (failed)
             context.log(u"✗ tool error: "_s + event.value(u"error").toObject().value(u"message").toString());
     } else if (type == u"error") {
         const QString message = event.value(u"message").toString();
