@@ -3,6 +3,7 @@
 #include "DemoAgent.h"
 #include "ProcessAgent.h"
 #include "agents/acp/AcpAgent.h"
+#include "agents/coding/CodingAgent.h"
 #include "agents/llm/LlmAgent.h"
 #include "config/LlmProfileRules.h"
 
@@ -27,6 +28,10 @@ BackendRegistry BackendRegistry::withBuiltins()
     registry.add({QStringLiteral("acp"),
                   [](const AgentProfile &profile) { return std::make_unique<AcpAgent>(profile); }, &AcpAgent::validate,
                   AcpAgent::settingsSchema()});
+    // Coding CLIs (claude-code, codex, gemini, aider): one memory for all of them, so "Always allow" and the
+    // session a retry resumes outlive the attempt's backend object.
+    for (BackendRegistry::Backend &entry : CodingAgent::registryEntries())
+        registry.add(std::move(entry));
     return registry;
 }
 

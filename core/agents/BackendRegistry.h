@@ -39,8 +39,9 @@ public:
         QJsonObject schema; // JSON Schema of the profile's `settings` (an object)
     };
 
-    // The backends that ship with Switchboard: "demo", "process", "openai" and "anthropic" (LlmAgent, with
-    // the profile rules of LlmProfileRules), and "acp" (AcpAgent: any Agent Client Protocol agent).
+    // The backends that ship with Switchboard: "demo", "process", "openai" and "anthropic" (LlmAgent, with the
+    // profile rules of LlmProfileRules), the coding CLIs "claude-code", "codex", "gemini", "aider" (CodingAgent),
+    // and "acp" (AcpAgent: any Agent Client Protocol agent).
     static BackendRegistry withBuiltins();
     // Checking a config against names only: the built-in entries of these names, and bare ones (no factory,
     // no checks) for the others; every built-in when names is empty.

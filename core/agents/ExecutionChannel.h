@@ -26,6 +26,9 @@ public:
         QString workingDirectory; // empty = inherit ours
         QProcessEnvironment environment;
         int killGraceMs = 3000; // between asking everything to stop (SIGTERM) and killing it (SIGKILL)
+        // stdin is /dev/null instead of a pipe: for programs that wait for stdin to end before they work (codex
+        // exec, gemini -p); writeLine() then delivers nothing.
+        bool stdinFromNull = false;
     };
 
     ~ExecutionChannel() override = default;

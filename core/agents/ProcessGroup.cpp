@@ -95,6 +95,9 @@ bool ProcessGroup::start(const Launch &launch, QString *error)
     environment.insert(QString::fromLatin1(OrphanReaper::kMarkVariable), mark);
     m_process.setProcessEnvironment(environment);
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    m_stdinFromNull = launch.stdinFromNull;
+    if (m_stdinFromNull)
+        m_process.setStandardInputFile(QProcess::nullDevice());
     const pid_t parentPid = ::getpid();
     m_process.setChildProcessModifier([parentPid] { prepareChild(parentPid); });
 
@@ -118,7 +121,7 @@ bool ProcessGroup::start(const Launch &launch, QString *error)
 
 void ProcessGroup::writeLine(const QByteArray &line)
 {
-    if (isRunning())
+    if (isRunning() && !m_stdinFromNull)
         m_process.write(line + '\n');
 }
 

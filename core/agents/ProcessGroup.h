@@ -78,6 +78,7 @@ private:
     bool m_terminating = false;
     bool m_done = false;
     bool m_writeErrorNoted = false;
+    bool m_stdinFromNull = false;
     int m_exitCode = 0;
     QProcess::ExitStatus m_exitStatus = QProcess::NormalExit;
 };

@@ -1,5 +1,6 @@
 #include "Command.h"
 
+#include "AgentsCommand.h"
 #include "Cli.h"
 #include "Console.h"
 #include "ModelsCommand.h"
@@ -40,6 +41,7 @@ const std::vector<std::unique_ptr<Command>> &Command::all()
         table.push_back(std::make_unique<ResumeCommand>());
         table.push_back(std::make_unique<ReportCommand>());
         table.push_back(std::make_unique<ModelsCommand>());
+        table.push_back(std::make_unique<AgentsCommand>());
         table.push_back(std::make_unique<RecoverCommand>());
         return table;
     }();

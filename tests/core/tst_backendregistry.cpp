@@ -57,7 +57,8 @@ private Q_SLOTS:
 void TestBackendRegistry::builtins()
 {
     const BackendRegistry registry = BackendRegistry::withBuiltins();
-    QCOMPARE(registry.names(), (QStringList{u"acp"_s, u"anthropic"_s, u"demo"_s, u"openai"_s, u"process"_s}));
+    QCOMPARE(registry.names(), (QStringList{u"acp"_s, u"aider"_s, u"anthropic"_s, u"claude-code"_s, u"codex"_s,
+                                            u"demo"_s, u"gemini"_s, u"openai"_s, u"process"_s}));
     QVERIFY(registry.create(profile(u"demo"_s)));
     QVERIFY(registry.create(profile(u"process"_s, {u"true"_s})));
     QVERIFY(!registry.create(profile(u"gpt"_s)));
@@ -80,6 +81,21 @@ void TestBackendRegistry::builtins()
     claude.llm.temperature = 2.5;
     QCOMPARE(registry.validate(claude), (QList<BackendRegistry::ProfileError>{
                                             {u"temperature"_s, u"temperature: must be between 0 and 2, got 2.5"_s}}));
+
+    // The coding CLIs need no command (their default binary) and take extra args; a blank program is refused.
+    for (const QString &name : {u"claude-code"_s, u"codex"_s, u"gemini"_s, u"aider"_s}) {
+        QVERIFY(registry.validate(profile(name)).isEmpty());
+        QVERIFY(registry.create(profile(name)));
+        AgentProfile coding = profile(name, {u"/opt/bin/agent"_s, u"--fast"_s});
+        coding.args = {u"--verbose"_s};
+        QVERIFY(registry.validate(coding).isEmpty());
+        coding.command = {u" "_s};
+        coding.args = {u""_s};
+        const QList<BackendRegistry::ProfileError> errors = registry.validate(coding);
+        QCOMPARE(errors.size(), 2);
+        QCOMPARE(errors.at(0).field, u"command"_s);
+        QCOMPARE(errors.at(1).field, u"args"_s);
+    }
 }
 
 void TestBackendRegistry::builtinSchemas()
@@ -96,6 +112,7 @@ void TestBackendRegistry::builtinSchemas()
     QCOMPARE(keys(u"anthropic"_s), QStringList());
     QCOMPARE(keys(u"acp"_s),
              (QStringList{u"cancel_grace_ms"_s, u"exit_grace_ms"_s, u"kill_grace_ms"_s, u"write_lock_timeout_ms"_s}));
+    QCOMPARE(keys(u"claude-code"_s), QStringList{u"kill_grace_ms"_s});
     for (const QString &name : registry.names()) {
         const QJsonObject schema = registry.find(name)->schema;
         QCOMPARE(schema.value(u"type").toString(), u"object"_s);
@@ -112,7 +129,8 @@ void TestBackendRegistry::addReplaces()
         ++made;
         return nullptr;
     });
-    QCOMPARE(registry.names(), (QStringList{u"acp"_s, u"anthropic"_s, u"demo"_s, u"openai"_s, u"process"_s}));
+    QCOMPARE(registry.names(), (QStringList{u"acp"_s, u"aider"_s, u"anthropic"_s, u"claude-code"_s, u"codex"_s,
+                                            u"demo"_s, u"gemini"_s, u"openai"_s, u"process"_s}));
     QVERIFY(!registry.create(profile(u"demo"_s)));
     QCOMPARE(made, 1);
     QVERIFY(registry.find(u"demo"_s)->schema.isEmpty()); // the whole entry was replaced
@@ -148,7 +166,9 @@ void TestBackendRegistry::configAsksTheRegistry_data()
         << u"c.yaml:5:16: profile 'r': backend 'process' needs a non-empty 'command' list"_s;
     QTest::newRow("unknown backend names the registry's")
         << QByteArray("agents:\n  definitions:\n    - name: g\n      backend: gpt\n")
-        << u"c.yaml:4:16: profile 'g': unknown backend 'gpt' (known: acp, anthropic, demo, llm, openai, process)"_s;
+        << u"c.yaml:4:16: profile 'g': unknown backend 'gpt' (known: acp, aider, anthropic, claude-code, codex, demo, "
+           u"gemini, llm, openai, "
+           u"process)"_s;
 }
 
 void TestBackendRegistry::configAsksTheRegistry()

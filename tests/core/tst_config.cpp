@@ -726,7 +726,7 @@ void TestConfig::configErrors_data()
                                              << u"profile 'demo': max_concurrent: must be at least 0, got -1"_s;
     QTest::newRow("unknown backend")
         << u"config_unknown_backend.yaml"_s << 5 << 16
-        << u"profile 'coder': unknown backend 'gpt' (known: acp, anthropic, demo, openai, process)"_s;
+        << u"profile 'coder': unknown backend 'gpt' (known: acp, aider, anthropic, claude-code, codex, demo, gemini, openai, process)"_s;
     QTest::newRow("process without command")
         << u"config_process_without_command.yaml"_s << 4 << 16
         << u"profile 'runner': backend 'process' needs a non-empty 'command' list"_s;
@@ -807,7 +807,7 @@ void TestConfig::planErrors_data()
                                         << u"goals[1]: expected a mapping, got 'just a string'"_s;
     QTest::newRow("unknown backend in plan")
         << u"plan_unknown_backend.yaml"_s << 4 << 16
-        << u"profile 'gpu': unknown backend 'cuda' (known: acp, anthropic, demo, openai, process)"_s;
+        << u"profile 'gpu': unknown backend 'cuda' (known: acp, aider, anthropic, claude-code, codex, demo, gemini, openai, process)"_s;
     QTest::newRow("wrong type in plan workflow")
         << u"plan_bad_workflow.yaml"_s << 2 << 17 << u"workflow.max_parallel: expected an integer, got 'many'"_s;
 }

@@ -106,7 +106,8 @@ void TestRunSession::configErrorNamesFileLineColumn_data()
     QTest::newRow("unknown backend")
         << QByteArray("agents:\n  definitions:\n    - name: demo\n    - name: coder\n"
                       "      backend: gpt\n")
-        << 5 << 16 << u"profile 'coder': unknown backend 'gpt' (known: acp, anthropic, demo, openai, process)"_s;
+        << 5 << 16
+        << u"profile 'coder': unknown backend 'gpt' (known: acp, aider, anthropic, claude-code, codex, demo, gemini, openai, process)"_s;
     QTest::newRow("bad max_parallel") << QByteArray("workflow:\n  max_parallel: 0\n") << 2 << 17
                                       << u"workflow.max_parallel: must be at least 1, got 0"_s;
 }
