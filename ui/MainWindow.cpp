@@ -22,6 +22,7 @@
 #include "metrics/MetricsDock.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
+#include "review/ReviewHub.h"
 #include "scratchpad/ScratchpadDock.h"
 #include "scratchpad/ScratchpadModel.h"
 #include "style/ThemedIcons.h"
@@ -148,6 +149,9 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
         m_inboxDock->raise();
     });
     connect(m_detailPane, &AgentDetailPane::escalationRequested, this, &MainWindow::showEscalation);
+    m_review = new ReviewHub(this, m_model);
+    m_actions->addReviewActions(m_review->showReviewAction(), m_review->cleanUpWorktreesAction());
+    connect(m_detailPane, &AgentDetailPane::reviewRequested, m_review, &ReviewHub::showReview);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::handleCurrentChanged);
     // Selection is the person's doing: actions follow at once (Del right after a click must work).
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
@@ -265,10 +269,20 @@ void MainWindow::handleCardClicked(const QModelIndex &index)
         m_inboxDock->showEscalation(escalationId);
 }
 
+void MainWindow::setReviewController(ReviewController *controller)
+{
+    m_review->setController(controller);
+    m_detailPane->setReviewAvailable(controller != nullptr);
+}
+
 void MainWindow::handleCardActivated(const QModelIndex &index)
 {
     const QString escalationId = index.data(AgentBoardModel::OpenEscalationRole).toString();
-    if (escalationId.isEmpty())
+    // A goal ready for review opens its changes: merging or discarding them is what comes next.
+    if (escalationId.isEmpty() && m_review->controller() &&
+        index.data(AgentBoardModel::StateRole).toInt() == static_cast<int>(AgentState::Review))
+        m_review->showReview(index.data(AgentBoardModel::GoalIdRole).toString());
+    else if (escalationId.isEmpty())
         showDetails();
     else
         m_inboxDock->showEscalation(escalationId);
@@ -612,6 +626,8 @@ void MainWindow::retranslate()
 {
     m_actions->retranslate(m_orchestrator && m_orchestrator->store(), m_restoring);
     m_docks->retranslate();
+    if (m_review)
+        m_review->retranslate();
     if (m_restoring) {
         m_view->setRestoringText(
             tr("Restoring the unfinished run…"),

@@ -29,6 +29,8 @@ class MainWindowDocks;
 class MetricsDock;
 class ScratchpadDock;
 class Orchestrator;
+class ReviewController;
+class ReviewHub;
 class RunStatusWidget;
 class StorageBanner;
 
@@ -65,6 +67,10 @@ public:
     // Hidden until the store fails.
     StorageBanner *storageBanner() const { return m_storageBanner; }
     ScratchpadDock *scratchpadDock() const { return m_scratchpadDock; }
+    // Review of goals that worked in git worktrees (issue 15): the Review window, the "Review (n)" action, the
+    // leftover-worktree clean-up. The lead's wiring is this one call; until then the review actions are disabled.
+    void setReviewController(ReviewController *controller);
+    ReviewHub *reviewHub() const { return m_review; }
     // Agents ▸ Local models…: model servers found on this machine at start-up.
     LocalModelsOffer *localModels() const { return m_localModels; }
     // Null when the desktop has no system tray.
@@ -124,6 +130,7 @@ private:
     QPointer<Orchestrator> m_orchestrator;
     Config m_config;
     LocalModelsOffer *m_localModels = nullptr;
+    ReviewHub *m_review = nullptr;
     QString m_planName;
     bool m_quitConfirmed = false;
     bool m_restoring = false;
