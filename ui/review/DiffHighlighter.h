@@ -28,6 +28,10 @@ public:
 
     void setPalette(const QPalette &palette);
     QTextCharFormat format(LineKind kind) const;
+    // The band behind a whole line (DiffView paints it across the full width); invalid for none.
+    QColor lineBackground(LineKind kind) const;
+    // The block state highlightBlock() leaves on a line of a file's header.
+    static constexpr int kInHeaderState = 1;
     // What the line is, given whether it is inside a file's header (before its first hunk).
     static LineKind classify(const QString &line, bool inFileHeader);
 
@@ -40,6 +44,10 @@ private:
     QTextCharFormat m_added;
     QTextCharFormat m_removed;
     QTextCharFormat m_note;
+    QColor m_fileHeaderBackground;
+    QColor m_hunkHeaderBackground;
+    QColor m_addedBackground;
+    QColor m_removedBackground;
 };
 
 } // namespace switchboard

@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QScrollBar>
 #include <QTextBlock>
 
@@ -156,6 +157,47 @@ void DiffView::mouseDoubleClickEvent(QMouseEvent *event)
         return;
     }
     QPlainTextEdit::mouseDoubleClickEvent(event);
+}
+
+void DiffView::paintEvent(QPaintEvent *event)
+{
+    // Whole-line bands under the text (the highlighter can only colour the characters), then the text, then
+    // a note after each folded file's header.
+    const QRect area = event->rect();
+    const QPointF offset = contentOffset();
+    const qreal width = viewport()->width();
+    QList<std::pair<QTextBlock, QRectF>> folded;
+    {
+        QPainter painter(viewport());
+        for (QTextBlock block = firstVisibleBlock(); block.isValid(); block = block.next()) {
+            if (!block.isVisible())
+                continue;
+            const QRectF r = blockBoundingGeometry(block).translated(offset);
+            if (r.top() > area.bottom())
+                break;
+            const QTextBlock previous = block.previous();
+            const bool inHeader = previous.isValid() && previous.userState() == DiffHighlighter::kInHeaderState;
+            const QColor band = m_highlighter->lineBackground(DiffHighlighter::classify(block.text(), inHeader));
+            if (band.isValid())
+                painter.fillRect(QRectF(0, r.top(), width, r.height()), band);
+            const int section = sectionAtBlock(block.blockNumber());
+            if (section >= 0 && m_sections.at(section).collapsed &&
+                m_sections.at(section).firstBlock == block.blockNumber())
+                folded.append({block, r});
+        }
+    }
+    QPlainTextEdit::paintEvent(event);
+    if (folded.isEmpty())
+        return;
+    QPainter painter(viewport());
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    const QFontMetricsF metrics(font());
+    for (const auto &[block, r] : std::as_const(folded)) {
+        const qreal x = offset.x() + document()->documentMargin() + metrics.horizontalAdvance(block.text()) + 16;
+        //: After a folded file's header line in the diff
+        painter.drawText(QRectF(x, r.top(), width, r.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                         tr("… folded, double-click to show"));
+    }
 }
 
 void DiffView::changeEvent(QEvent *event)

@@ -37,6 +37,7 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     struct FileSection

@@ -83,8 +83,9 @@ void ReviewHub::showLeftovers()
 
 void ReviewHub::updateActions()
 {
-    m_showReview->setEnabled(m_controller != nullptr);
-    m_cleanUpWorktrees->setEnabled(m_controller != nullptr);
+    // Without a controller no goal can be in Review: the actions would only be noise on the toolbar.
+    m_showReview->setVisible(m_controller != nullptr);
+    m_cleanUpWorktrees->setVisible(m_controller != nullptr);
 }
 
 void ReviewHub::retranslate()

@@ -23,7 +23,6 @@
 #include <QPushButton>
 #include <QScopedValueRollback>
 #include <QSplitter>
-#include <QStackedLayout>
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -190,7 +189,7 @@ ReviewPane::ReviewPane(QWidget *parent)
     QFont headingFont = m_filesHeading->font();
     headingFont.setWeight(QFont::DemiBold);
     m_filesHeading->setFont(headingFont);
-    filesHeader->addWidget(m_filesHeading, 1);
+    filesColumn->addWidget(m_filesHeading);
     m_expandAll = new QPushButton(filesPanel);
     m_expandAll->setObjectName(QStringLiteral("reviewExpandAll"));
     m_expandAll->setFlat(true);
@@ -199,7 +198,7 @@ ReviewPane::ReviewPane(QWidget *parent)
     m_collapseAll->setFlat(true);
     filesHeader->addWidget(m_expandAll);
     filesHeader->addWidget(m_collapseAll);
-    filesColumn->addLayout(filesHeader);
+    filesHeader->addStretch(1);
     m_files = new QTreeWidget(filesPanel);
     m_files->setObjectName(QStringLiteral("reviewFiles"));
     m_files->setRootIsDecorated(false);
@@ -210,6 +209,7 @@ ReviewPane::ReviewPane(QWidget *parent)
     m_files->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_files->header()->setSectionResizeMode(PathColumn, QHeaderView::Stretch);
     filesColumn->addWidget(m_files, 1);
+    filesColumn->addLayout(filesHeader);
 
     m_diff = new DiffView;
     m_diff->setObjectName(QStringLiteral("reviewDiff"));
@@ -223,9 +223,11 @@ ReviewPane::ReviewPane(QWidget *parent)
     m_splitter->setChildrenCollapsible(false);
     column->addWidget(m_splitter, 1);
 
-    auto *stack = new QStackedLayout(this);
-    stack->addWidget(m_placeholder);
-    stack->addWidget(m_content);
+    // A plain box, not a QStackedLayout: the banners' wrapped text needs height-for-width to reach them.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_placeholder);
+    outer->addWidget(m_content);
 
     connect(m_merge, &QPushButton::clicked, this, &ReviewPane::merge);
     connect(m_rebase, &QPushButton::clicked, this, [this] { rebase(false); });
@@ -250,7 +252,7 @@ ReviewPane::ReviewPane(QWidget *parent)
 
     retranslate();
     tintBanner(m_overlapBanner, AgentState::Escalated, palette());
-    stack->setCurrentWidget(m_placeholder);
+    m_content->hide();
     updateActions();
 }
 
@@ -316,12 +318,13 @@ void ReviewPane::setBusy(bool busy)
 
 void ReviewPane::reload()
 {
-    auto *stack = static_cast<QStackedLayout *>(layout());
     if (m_goalId.isEmpty() || !m_controller) {
-        stack->setCurrentWidget(m_placeholder);
+        m_content->hide();
+        m_placeholder->show();
         return;
     }
-    stack->setCurrentWidget(m_content);
+    m_placeholder->hide();
+    m_content->show();
     if (!m_info)
         m_title->setText(tr("Reading the changes of %1…").arg(m_goalId));
     const quint64 serial = ++m_loadSerial;
@@ -414,10 +417,15 @@ void ReviewPane::showInfo()
                 added += file.additions;
                 removed += file.deletions;
             }
-            item->setForeground(AddedColumn,
-                                m_diff->highlighter()->format(DiffHighlighter::LineKind::Added).foreground());
-            item->setForeground(RemovedColumn,
-                                m_diff->highlighter()->format(DiffHighlighter::LineKind::Removed).foreground());
+            // Zero counts dimmed: the eye goes to what changed.
+            const QBrush dim = palette().brush(QPalette::PlaceholderText);
+            const DiffHighlighter *colours = m_diff->highlighter();
+            item->setForeground(AddedColumn, file.additions == 0 && !file.binary
+                                                 ? dim
+                                                 : colours->format(DiffHighlighter::LineKind::Added).foreground());
+            item->setForeground(RemovedColumn, file.deletions == 0
+                                                   ? dim
+                                                   : colours->format(DiffHighlighter::LineKind::Removed).foreground());
             item->setTextAlignment(AddedColumn, Qt::AlignRight | Qt::AlignVCenter);
             item->setTextAlignment(RemovedColumn, Qt::AlignRight | Qt::AlignVCenter);
         }
