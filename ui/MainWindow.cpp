@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "CodingAgentsOffer.h"
 #include "LocalModelsOffer.h"
 #include "MainWindowActions.h"
 #include "MainWindowDocks.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
     m_actions = std::make_unique<MainWindowActions>(this, m_view);
     m_filterBar->addViewAction(m_actions->compactCards());
     m_localModels = new LocalModelsOffer(orchestrator, m_actions->agentsMenu(), this);
+    m_codingAgents = new CodingAgentsOffer(orchestrator, m_actions->agentsMenu(), this);
     m_actions->showHistory()->setEnabled(m_orchestrator && m_orchestrator->store());
     m_actions->pauseDispatch()->setChecked(m_orchestrator && m_orchestrator->isDispatchPaused());
     connect(m_actions->pauseDispatch(), &QAction::toggled, this, [this](bool pause) {

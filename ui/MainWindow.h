@@ -19,6 +19,7 @@ class AgentCardDelegate;
 class AgentCommands;
 class AgentDetailPane;
 class AgentFilterProxyModel;
+class CodingAgentsOffer;
 class BoardFilterBar;
 class HistoryWindow;
 class InboxDock;
@@ -73,6 +74,8 @@ public:
     ReviewHub *reviewHub() const { return m_review; }
     // Agents ▸ Local models…: model servers found on this machine at start-up.
     LocalModelsOffer *localModels() const { return m_localModels; }
+    // Agents ▸ Coding agents…: coding-agent CLIs found on PATH at start-up.
+    CodingAgentsOffer *codingAgents() const { return m_codingAgents; }
     // Null when the desktop has no system tray.
     QSystemTrayIcon *trayIcon() const { return m_tray; }
     // The last "needs your input" notice (tray message or status bar), for tests.
@@ -130,6 +133,7 @@ private:
     QPointer<Orchestrator> m_orchestrator;
     Config m_config;
     LocalModelsOffer *m_localModels = nullptr;
+    CodingAgentsOffer *m_codingAgents = nullptr;
     ReviewHub *m_review = nullptr;
     QString m_planName;
     bool m_quitConfirmed = false;

@@ -4,12 +4,17 @@
 // follow-up and the terminal reach the controller and the system, every controller call runs off the GUI
 // thread while the window stays responsive, and leftover worktrees go only when ticked (unmerged work only
 // after a second confirmation). Set SWITCHBOARD_REVIEW_SHOT=<file.png> to keep a picture of the pane.
+#include "MainWindow.h"
 #include "board/AgentFilterProxyModel.h"
+#include "config/ConfigLoader.h"
+#include "orchestration/Orchestrator.h"
 #include "review/DiffHighlighter.h"
 #include "review/DiffView.h"
 #include "review/FollowUpDialog.h"
 #include "review/LeftoverWorktreesDialog.h"
+#include "review/ReviewHub.h"
 #include "review/ReviewPane.h"
+#include "review/ReviewWindow.h"
 #include "style/AgentStateStyle.h"
 #include "support/GitReviewController.h"
 #include "support/TestSupport.h"
@@ -454,6 +459,41 @@ private Q_SLOTS:
         QCOMPARE(list->topLevelItemCount(), 0);
         QVERIFY(controller.calls().contains(u"cleanUp 1 force"_s));
         QVERIFY(!controller.calledOnGuiThread());
+    }
+
+    void mainWindowWiringListsLeftoversAtStart()
+    {
+        GitReviewController controller;
+        const GitReviewController::GoalEntry leftover = makeGoal(u"from a run long gone"_s);
+        controller.setLeftovers({leftover.worktree});
+        Orchestrator orchestrator;
+        MainWindow window(&orchestrator, ConfigLoader::defaults());
+        window.show();
+        ReviewHub *hub = window.reviewHub();
+        // Nothing to review without a controller: the actions stay off the toolbar and menu.
+        QVERIFY(!hub->showReviewAction()->isVisible());
+        QVERIFY(!hub->cleanUpWorktreesAction()->isVisible());
+
+        window.setReviewController(&controller);
+        QVERIFY(hub->showReviewAction()->isVisible());
+        QVERIFY(hub->cleanUpWorktreesAction()->isVisible());
+        // The leftover is listed for the person at once, unticked; nothing is removed.
+        QTRY_VERIFY_WITH_TIMEOUT(hub->leftoversDialog() && hub->leftoversDialog()->isVisible(), 30000);
+        QCOMPARE(hub->leftoversDialog()->list()->topLevelItemCount(), 1);
+        QCOMPARE(hub->leftoversDialog()->list()->topLevelItem(0)->text(0), leftover.worktree.path);
+        QCOMPARE(hub->leftoversDialog()->list()->topLevelItem(0)->checkState(0), Qt::Unchecked);
+        QVERIFY(controller.calls().filter(u"cleanUp"_s).isEmpty());
+        QVERIFY(QFileInfo(leftover.worktree.path).isDir());
+        hub->leftoversDialog()->reject();
+
+        // The Review window opens on a goal and reads it through the same controller, off the GUI thread.
+        controller.addGoal(leftover);
+        hub->showReview(leftover.worktree.goalId);
+        QVERIFY(hub->reviewWindow()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(hub->reviewWindow()->pane()->info().has_value(), 30000);
+        QCOMPARE(hub->reviewWindow()->pane()->info()->goalTitle, u"from a run long gone"_s);
+        QVERIFY(!controller.calledOnGuiThread());
+        hub->reviewWindow()->close();
     }
 
     void cardsSayNeedsInputAndFilterOffersReview()

@@ -429,8 +429,9 @@ void ReviewPane::showInfo()
             item->setTextAlignment(AddedColumn, Qt::AlignRight | Qt::AlignVCenter);
             item->setTextAlignment(RemovedColumn, Qt::AlignRight | Qt::AlignVCenter);
         }
-        m_filesHeading->setText(tr("%n file(s) changed", nullptr, static_cast<int>(info.files.size())) +
-                                tr(" · +%1 −%2").arg(added).arg(removed));
+        //: Above the changed files: how many, lines added, lines removed
+        m_filesHeading->setText(
+            tr("%n file(s) changed · +%1 −%2", nullptr, static_cast<int>(info.files.size())).arg(added).arg(removed));
     }
     m_diff->setDiff(info.diff);
 }

@@ -84,6 +84,9 @@ int ReviewWindow::count() const
 
 void ReviewWindow::showGoal(const QString &goalId)
 {
+    // Asked for again (the card, the detail pane): the worktree may have changed since, so it is read anew.
+    if (!goalId.isEmpty() && goalId == m_pane->goalId() && !m_pane->isBusy())
+        m_pane->reload();
     rebuild();
     if (!goalId.isEmpty()) {
         for (int row = 0; row < m_goals->count(); ++row) {
