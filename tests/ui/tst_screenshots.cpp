@@ -27,6 +27,8 @@
 #include "persistence/Store.h"
 #include "planning/PlanReply.h"
 #include "review/DiffView.h"
+#include "review/FollowUpDialog.h"
+#include "review/LeftoverWorktreesDialog.h"
 #include "review/ReviewPane.h"
 #include "scratchpad/ScratchpadDock.h"
 #include "scratchpad/ScratchpadModel.h"
@@ -50,6 +52,7 @@
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <atomic>
 #include <memory>
@@ -1005,7 +1008,25 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(30000));
         pane.diffView()->setFileCollapsed(u"NOTES.md"_s, true);
         layOut();
-        QVERIFY(pane.grab().save(QDir(m_outDir).filePath(QString::fromLatin1(QTest::currentDataTag()) + u".png"_s)));
+        const QString tag = QString::fromLatin1(QTest::currentDataTag());
+        QVERIFY(pane.grab().save(QDir(m_outDir).filePath(tag + u".png"_s)));
+
+        // The start-up clean-up offer, with the goal's worktree as a leftover.
+        controller.setLeftovers({wt});
+        LeftoverWorktreesDialog leftovers(&controller);
+        QSignalSpy listed(&leftovers, &LeftoverWorktreesDialog::loaded);
+        leftovers.load();
+        leftovers.show();
+        QVERIFY(listed.wait(30000));
+        QTRY_VERIFY(leftovers.list()->topLevelItem(0)->text(3) != u"measuring…"_s);
+        layOut();
+        QVERIFY(leftovers.grab().save(QDir(m_outDir).filePath(tag + u"-leftovers.png"_s)));
+
+        FollowUpDialog followUp(goal.title);
+        followUp.setInstructions(u"Also reject input that is only whitespace, and test it."_s);
+        followUp.show();
+        layOut();
+        QVERIFY(followUp.grab().save(QDir(m_outDir).filePath(tag + u"-followup.png"_s)));
         QVERIFY(!controller.calledOnGuiThread());
     }
 

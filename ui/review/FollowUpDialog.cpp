@@ -24,6 +24,8 @@ FollowUpDialog::FollowUpDialog(const QString &goalTitle, QWidget *parent)
     m_text->setObjectName(QStringLiteral("followUpInstructions"));
     m_text->setPlaceholderText(tr("For example: also handle an empty list, and add a test for it."));
     m_text->setTabChangesFocus(true);
+    m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_text->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Start follow-up"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
