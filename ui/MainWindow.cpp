@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "CodingAgentsOffer.h"
 #include "LocalModelsOffer.h"
 #include "MainWindowActions.h"
 #include "MainWindowDocks.h"
@@ -22,6 +23,7 @@
 #include "metrics/MetricsDock.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
+#include "review/ReviewHub.h"
 #include "scratchpad/ScratchpadDock.h"
 #include "scratchpad/ScratchpadModel.h"
 #include "style/ThemedIcons.h"
@@ -89,6 +91,7 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
     m_actions = std::make_unique<MainWindowActions>(this, m_view);
     m_filterBar->addViewAction(m_actions->compactCards());
     m_localModels = new LocalModelsOffer(orchestrator, m_actions->agentsMenu(), this);
+    m_codingAgents = new CodingAgentsOffer(orchestrator, m_actions->agentsMenu(), this);
     m_actions->showHistory()->setEnabled(m_orchestrator && m_orchestrator->store());
     m_actions->pauseDispatch()->setChecked(m_orchestrator && m_orchestrator->isDispatchPaused());
     connect(m_actions->pauseDispatch(), &QAction::toggled, this, [this](bool pause) {
@@ -148,6 +151,9 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
         m_inboxDock->raise();
     });
     connect(m_detailPane, &AgentDetailPane::escalationRequested, this, &MainWindow::showEscalation);
+    m_review = new ReviewHub(this, m_model);
+    m_actions->addReviewActions(m_review->showReviewAction(), m_review->cleanUpWorktreesAction());
+    connect(m_detailPane, &AgentDetailPane::reviewRequested, m_review, &ReviewHub::showReview);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::handleCurrentChanged);
     // Selection is the person's doing: actions follow at once (Del right after a click must work).
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
@@ -265,10 +271,20 @@ void MainWindow::handleCardClicked(const QModelIndex &index)
         m_inboxDock->showEscalation(escalationId);
 }
 
+void MainWindow::setReviewController(ReviewController *controller)
+{
+    m_review->setController(controller);
+    m_detailPane->setReviewAvailable(controller != nullptr);
+}
+
 void MainWindow::handleCardActivated(const QModelIndex &index)
 {
     const QString escalationId = index.data(AgentBoardModel::OpenEscalationRole).toString();
-    if (escalationId.isEmpty())
+    // A goal ready for review opens its changes: merging or discarding them is what comes next.
+    if (escalationId.isEmpty() && m_review->controller() &&
+        index.data(AgentBoardModel::StateRole).toInt() == static_cast<int>(AgentState::Review))
+        m_review->showReview(index.data(AgentBoardModel::GoalIdRole).toString());
+    else if (escalationId.isEmpty())
         showDetails();
     else
         m_inboxDock->showEscalation(escalationId);
@@ -612,6 +628,8 @@ void MainWindow::retranslate()
 {
     m_actions->retranslate(m_orchestrator && m_orchestrator->store(), m_restoring);
     m_docks->retranslate();
+    if (m_review)
+        m_review->retranslate();
     if (m_restoring) {
         m_view->setRestoringText(
             tr("Restoring the unfinished run…"),

@@ -19,6 +19,7 @@ class AgentCardDelegate;
 class AgentCommands;
 class AgentDetailPane;
 class AgentFilterProxyModel;
+class CodingAgentsOffer;
 class BoardFilterBar;
 class HistoryWindow;
 class InboxDock;
@@ -29,6 +30,8 @@ class MainWindowDocks;
 class MetricsDock;
 class ScratchpadDock;
 class Orchestrator;
+class ReviewController;
+class ReviewHub;
 class RunStatusWidget;
 class StorageBanner;
 
@@ -65,8 +68,14 @@ public:
     // Hidden until the store fails.
     StorageBanner *storageBanner() const { return m_storageBanner; }
     ScratchpadDock *scratchpadDock() const { return m_scratchpadDock; }
+    // Review of goals that worked in git worktrees (issue 15): the Review window, the "Review (n)" action, the
+    // leftover-worktree clean-up. The lead's wiring is this one call; until then the review actions are disabled.
+    void setReviewController(ReviewController *controller);
+    ReviewHub *reviewHub() const { return m_review; }
     // Agents ▸ Local models…: model servers found on this machine at start-up.
     LocalModelsOffer *localModels() const { return m_localModels; }
+    // Agents ▸ Coding agents…: coding-agent CLIs found on PATH at start-up.
+    CodingAgentsOffer *codingAgents() const { return m_codingAgents; }
     // Null when the desktop has no system tray.
     QSystemTrayIcon *trayIcon() const { return m_tray; }
     // The last "needs your input" notice (tray message or status bar), for tests.
@@ -124,6 +133,8 @@ private:
     QPointer<Orchestrator> m_orchestrator;
     Config m_config;
     LocalModelsOffer *m_localModels = nullptr;
+    CodingAgentsOffer *m_codingAgents = nullptr;
+    ReviewHub *m_review = nullptr;
     QString m_planName;
     bool m_quitConfirmed = false;
     bool m_restoring = false;

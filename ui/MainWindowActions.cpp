@@ -163,7 +163,7 @@ void MainWindowActions::createToolBar(MainWindow *window)
 
     auto *spacer = new QWidget(m_toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_toolBar->addWidget(spacer);
+    m_toolBarSpacer = m_toolBar->addWidget(spacer);
 
     m_maxParallelLabel = new QLabel;
     m_maxParallel = new QSpinBox;
@@ -245,9 +245,24 @@ void MainWindowActions::retranslate(bool haveStore, bool restoring)
     m_maxParallel->setToolTip(tr("How many agents may run at the same time; takes effect at once"));
 }
 
+void MainWindowActions::addReviewActions(QAction *showReview, QAction *cleanUpWorktrees)
+{
+    m_showReview = showReview;
+    m_toolBar->insertAction(m_toolBarSpacer, showReview);
+    QAction *afterCleanup = nullptr;
+    const QList<QAction *> agentActions = m_agentsMenu->actions();
+    const qsizetype cleanupAt = agentActions.indexOf(m_cleanup);
+    if (cleanupAt >= 0 && cleanupAt + 1 < agentActions.size())
+        afterCleanup = agentActions.at(cleanupAt + 1);
+    m_agentsMenu->insertAction(afterCleanup, cleanUpWorktrees);
+    m_agentsMenu->insertAction(afterCleanup, showReview);
+}
+
 void MainWindowActions::updateIcons(const QPalette &palette)
 {
     const QPalette &p = palette;
+    if (m_showReview)
+        m_showReview->setIcon(ThemedIcons::icon(QStringLiteral("state-review"), p));
     m_newGoal->setIcon(ThemedIcons::icon(QStringLiteral("new-goal"), p));
     m_spawnParallel->setIcon(ThemedIcons::icon(QStringLiteral("spawn-parallel"), p));
     m_runPlan->setIcon(ThemedIcons::icon(QStringLiteral("run-plan"), p));

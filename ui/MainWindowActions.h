@@ -50,6 +50,9 @@ public:
 
     // haveStore: the orchestrator records into a database (History has something to show); restoring: the
     // unfinished run is being read back, so nothing that spawns a goal is offered yet.
+    // Puts the review actions (issue 15) in the Agents menu and on the toolbar after Clean up.
+    void addReviewActions(QAction *showReview, QAction *cleanUpWorktrees);
+
     void retranslate(bool haveStore, bool restoring);
     void updateIcons(const QPalette &palette);
 
@@ -65,6 +68,8 @@ private:
     QToolBar *m_toolBar = nullptr;
     QLabel *m_maxParallelLabel = nullptr;
     QSpinBox *m_maxParallel = nullptr;
+    QAction *m_toolBarSpacer = nullptr;
+    QAction *m_showReview = nullptr;
 
     QAction *m_newGoal = nullptr;
     QAction *m_spawnParallel = nullptr;

@@ -26,8 +26,13 @@
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
 #include "planning/PlanReply.h"
+#include "review/DiffView.h"
+#include "review/FollowUpDialog.h"
+#include "review/LeftoverWorktreesDialog.h"
+#include "review/ReviewPane.h"
 #include "scratchpad/ScratchpadDock.h"
 #include "scratchpad/ScratchpadModel.h"
+#include "support/GitReviewController.h"
 #include "support/TestSupport.h"
 #include "widgets/StorageBanner.h"
 
@@ -47,6 +52,7 @@
 #include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <atomic>
 #include <memory>
@@ -921,6 +927,107 @@ private Q_SLOTS:
         window.close();
         orchestrator.cancelAll();
         orchestrator.waitAll(10000);
+    }
+
+    void review_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("review") << false;
+        QTest::newRow("review-dark") << true;
+    }
+
+    // The review pane over a real repository: a goal's worktree with a commit, a deletion and an untracked
+    // file, another goal touching the same file (the overlap warning), one file folded.
+    void review()
+    {
+        QFETCH(bool, dark);
+        QApplication::setPalette(dark ? darkPalette() : m_lightPalette);
+        QTemporaryDir dir;
+        const QString repo = dir.filePath(u"switchboard"_s);
+        QVERIFY(QDir().mkpath(repo));
+        const auto git = [](const QString &where, const QStringList &args) {
+            bool ok = false;
+            const QString out = test::GitReviewController::git(where, args, &ok);
+            if (!ok)
+                qWarning("git %s failed", qPrintable(args.join(u' ')));
+            return out;
+        };
+        const auto write = [](const QString &path, const QByteArray &content) {
+            QFile file(path);
+            if (file.open(QIODevice::WriteOnly))
+                file.write(content);
+        };
+        git(repo, {u"init"_s, u"-q"_s, u"-b"_s, u"main"_s});
+        git(repo, {u"config"_s, u"user.name"_s, u"Test"_s});
+        git(repo, {u"config"_s, u"user.email"_s, u"test@example.com"_s});
+        write(repo + u"/parser.cpp"_s,
+              "#include \"parser.h\"\n\nint parse(const char *text)\n{\n    if (!text)\n        return 0;\n"
+              "    return count(text);\n}\n");
+        write(repo + u"/NOTES.md"_s, "Old notes\n");
+        git(repo, {u"add"_s, u"-A"_s});
+        git(repo, {u"commit"_s, u"-q"_s, u"-m"_s, u"base"_s});
+        WorktreeRecord wt;
+        wt.goalId = u"g3"_s;
+        wt.runId = u"r1"_s;
+        wt.repo = repo;
+        wt.path = dir.filePath(u"worktrees/g3"_s);
+        wt.branch = u"switchboard/g3"_s;
+        wt.baseBranch = u"main"_s;
+        wt.baseCommit = git(repo, {u"rev-parse"_s, u"main"_s}).trimmed();
+        git(repo, {u"worktree"_s, u"add"_s, u"-q"_s, u"-b"_s, wt.branch, wt.path, u"main"_s});
+        write(wt.path + u"/parser.cpp"_s,
+              "#include \"parser.h\"\n\n#include <cstring>\n\nint parse(const char *text)\n{\n"
+              "    if (!text || !*text)\n        return -1; // empty input is an error now\n"
+              "    return count(text);\n}\n");
+        write(wt.path + u"/parser_test.cpp"_s,
+              "#include \"parser.h\"\n#include <cassert>\n\nint main()\n{\n    assert(parse(\"\") == -1);\n"
+              "    assert(parse(\"a b\") == 2);\n}\n");
+        git(wt.path, {u"add"_s, u"-A"_s});
+        git(wt.path, {u"commit"_s, u"-q"_s, u"-m"_s, u"Reject empty input"_s});
+        QFile::remove(wt.path + u"/NOTES.md"_s);
+
+        test::GitReviewController controller;
+        test::GitReviewController::GoalEntry goal;
+        goal.worktree = wt;
+        goal.title = u"Make the parser reject empty input"_s;
+        goal.summary = u"parse() now returns -1 for empty input; added parser_test.cpp covering it. "
+                       u"Removed the stale NOTES.md."_s;
+        goal.turns = 14;
+        goal.inputTokens = 48210;
+        goal.outputTokens = 6120;
+        goal.costUsd = 0.37;
+        goal.overlaps = {ReviewOverlap{u"g5"_s, u"Speed up the tokenizer"_s, u"running"_s, {u"parser.cpp"_s}}};
+        controller.addGoal(goal);
+
+        ReviewPane pane;
+        pane.setController(&controller);
+        pane.resize(1200, 720);
+        QSignalSpy loaded(&pane, &ReviewPane::loaded);
+        pane.setGoal(wt.goalId);
+        pane.show();
+        QVERIFY(loaded.wait(30000));
+        pane.diffView()->setFileCollapsed(u"NOTES.md"_s, true);
+        layOut();
+        const QString tag = QString::fromLatin1(QTest::currentDataTag());
+        QVERIFY(pane.grab().save(QDir(m_outDir).filePath(tag + u".png"_s)));
+
+        // The start-up clean-up offer, with the goal's worktree as a leftover.
+        controller.setLeftovers({wt});
+        LeftoverWorktreesDialog leftovers(&controller);
+        QSignalSpy listed(&leftovers, &LeftoverWorktreesDialog::loaded);
+        leftovers.load();
+        leftovers.show();
+        QVERIFY(listed.wait(30000));
+        QTRY_VERIFY(leftovers.list()->topLevelItem(0)->text(3) != u"measuring…"_s);
+        layOut();
+        QVERIFY(leftovers.grab().save(QDir(m_outDir).filePath(tag + u"-leftovers.png"_s)));
+
+        FollowUpDialog followUp(goal.title);
+        followUp.setInstructions(u"Also reject input that is only whitespace, and test it."_s);
+        followUp.show();
+        layOut();
+        QVERIFY(followUp.grab().save(QDir(m_outDir).filePath(tag + u"-followup.png"_s)));
+        QVERIFY(!controller.calledOnGuiThread());
     }
 
     void cleanupTestCase() { QApplication::setPalette(m_lightPalette); }

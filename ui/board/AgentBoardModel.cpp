@@ -77,6 +77,8 @@ QVariant AgentBoardModel::data(const QModelIndex &index, int role) const
         QStringList lines{s.goalTitle, tr("%1 on profile %2").arg(s.name, s.profile.isEmpty() ? tr("any") : s.profile),
                           AgentStateStyle::label(s.state) + QStringLiteral(": ") +
                               AgentStateStyle::description(s.state)};
+        if (!s.repository.isEmpty())
+            lines << tr("Repository: %1").arg(s.repository);
         if (!s.currentStep.isEmpty())
             lines << tr("Step: %1").arg(s.currentStep);
         if (!s.error.isEmpty())
@@ -546,8 +548,8 @@ QString AgentBoardModel::searchTextFor(const AgentStatus &status)
 {
     // One allocation, written in one pass, ASCII lower-cased on the way (QString::toLower() looks every
     // character up in the Unicode tables): this runs for every card when a board of 100,000 agents opens.
-    const QString *parts[] = {&status.name,    &status.goalTitle, &status.currentStep,
-                              &status.profile, &status.agentId,   &status.goalId};
+    const QString *parts[] = {&status.name,    &status.goalTitle, &status.currentStep, &status.profile,
+                              &status.agentId, &status.goalId,    &status.repository};
     qsizetype size = static_cast<qsizetype>(std::size(parts)) - 1; // the separators
     for (const QString *part : parts)
         size += part->size();
@@ -598,6 +600,8 @@ QList<int> AgentBoardModel::changedRoles(const AgentStatus &before, const AgentS
         add({GoalIdRole, SearchTextRole});
     if (before.profile != after.profile)
         add({ProfileRole, SearchTextRole});
+    if (before.repository != after.repository)
+        add({SearchTextRole}); // the card's subtitle names it
     if (before.priority != after.priority)
         add({PriorityRole});
     if (before.startedAt != after.startedAt)

@@ -333,7 +333,10 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->setFont(m.small);
         painter->setPen(secondary);
         //: Card subtitle: agent name · profile name
-        const QString who = tr("%1 · %2").arg(s.name, s.profile.isEmpty() ? tr("any profile") : s.profile);
+        QString who = tr("%1 · %2").arg(s.name, s.profile.isEmpty() ? tr("any profile") : s.profile);
+        if (!s.repository.isEmpty())
+            //: Card subtitle of a goal working in a git repository: agent · profile · repository name
+            who = tr("%1 · in %2").arg(who, s.repository);
         painter->drawText(QRect(content.left(), y, content.width(), m.smallHeight), Qt::AlignLeft | Qt::AlignVCenter,
                           smallMetrics.elidedText(who, Qt::ElideRight, content.width()));
         y += m.smallHeight + 10;

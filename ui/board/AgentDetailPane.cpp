@@ -144,6 +144,20 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
     questionRow->addStretch(1);
     column->addLayout(questionRow);
 
+    // A goal ready for review: its changes are the next thing to look at.
+    m_reviewChanges = new QPushButton(overview);
+    m_reviewChanges->setObjectName(QStringLiteral("reviewChangesButton"));
+    connect(m_reviewChanges, &QPushButton::clicked, this, [this] {
+        if (!m_orchestrator || m_agentId.isEmpty())
+            return;
+        if (const std::optional<AgentStatus> s = m_orchestrator->status(m_agentId))
+            Q_EMIT reviewRequested(s->goalId);
+    });
+    auto *reviewRow = new QHBoxLayout;
+    reviewRow->addWidget(m_reviewChanges);
+    reviewRow->addStretch(1);
+    column->addLayout(reviewRow);
+
     m_goalHeading = makeHeading(overview);
     column->addWidget(m_goalHeading);
     m_goalForm = makeForm();
@@ -155,6 +169,7 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
     m_dependsOn = addRow(m_goalForm, QStringLiteral("detailDependsOn"));
     m_resources = addRow(m_goalForm, QStringLiteral("detailResources"));
     m_profile = addRow(m_goalForm, QStringLiteral("detailProfile"));
+    m_repository = addRow(m_goalForm, QStringLiteral("detailRepository"));
 
     m_progressHeading = makeHeading(overview);
     column->addWidget(m_progressHeading);
@@ -168,6 +183,7 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
     m_errorKind = addRow(m_progressForm, QStringLiteral("detailErrorKind"));
     m_lockWait = addRow(m_progressForm, QStringLiteral("detailLockWait"));
     m_usage = addRow(m_progressForm, QStringLiteral("detailUsage"));
+    m_agentSession = addRow(m_progressForm, QStringLiteral("detailAgentSession"));
     m_created = addRow(m_progressForm, QStringLiteral("detailCreated"));
     m_started = addRow(m_progressForm, QStringLiteral("detailStarted"));
     m_completed = addRow(m_progressForm, QStringLiteral("detailCompleted"));
@@ -271,6 +287,12 @@ void AgentDetailPane::setAgent(const QString &agentId)
     refreshTranscript(!same);
 }
 
+void AgentDetailPane::setReviewAvailable(bool available)
+{
+    m_reviewAvailable = available;
+    refreshStatus();
+}
+
 void AgentDetailPane::showTranscript(bool transcript)
 {
     m_tabs->setCurrentWidget(transcript ? static_cast<QWidget *>(m_transcript) : m_tabs->widget(0));
@@ -312,7 +334,8 @@ void AgentDetailPane::refreshStatus()
     QPalette statePalette = m_state->palette();
     statePalette.setColor(QPalette::WindowText, AgentStateStyle::foreground(s.state, palette()));
     m_state->setPalette(statePalette);
-    m_state->setText(s.state == AgentState::Running || isActiveState(s.state)
+    // A question waiting for the person is not progress: the percentage would read as "still working".
+    m_state->setText((s.state == AgentState::Running || isActiveState(s.state)) && s.state != AgentState::Escalated
                          ? tr("%1 · %2%").arg(AgentStateStyle::label(s.state)).arg(s.progress)
                          : AgentStateStyle::label(s.state));
     m_state->setToolTip(AgentStateStyle::description(s.state));
@@ -343,6 +366,11 @@ void AgentDetailPane::refreshStatus()
         m_profile->setText(s.profile);
     }
     m_priority->setText(AgentStateStyle::priorityLabel(s.priority));
+    m_repository->setText(s.repository);
+    m_goalForm->setRowVisible(m_repository, !s.repository.isEmpty());
+    m_agentSession->setText(s.agentSession);
+    m_progressForm->setRowVisible(m_agentSession, !s.agentSession.isEmpty());
+    m_reviewChanges->setVisible(m_reviewAvailable && s.state == AgentState::Review);
 
     m_step->setText(s.currentStep.isEmpty() ? QStringLiteral("—") : s.currentStep);
     const int row = m_board ? m_board->rowForAgent(m_agentId) : -1;
@@ -397,6 +425,8 @@ void AgentDetailPane::refreshStatus()
         resultColor = AgentStateStyle::foreground(s.state, palette());
     } else if (s.state == AgentState::Completed) {
         result = s.summary.isEmpty() ? tr("Completed without a summary") : s.summary;
+    } else if (s.state == AgentState::Review) {
+        result = s.summary.isEmpty() ? AgentStateStyle::description(s.state) : s.summary;
     } else if (s.state == AgentState::Cancelled) {
         result = AgentStateStyle::description(s.state);
     } else {
@@ -566,6 +596,10 @@ void AgentDetailPane::retranslate()
         m_transcript->setEmptyText(transcriptEmptyText());
     m_questionHeading->setText(tr("Waiting for your answer"));
     m_goToQuestion->setText(tr("&Answer in the inbox"));
+    m_reviewChanges->setText(tr("&Review changes…"));
+    m_reviewChanges->setToolTip(tr("See the diff, then merge, discard or ask for a follow-up"));
+    setFormLabel(m_goalForm, m_repository, tr("Repository"));
+    setFormLabel(m_progressForm, m_agentSession, tr("Agent session"));
     setFormLabel(m_progressForm, m_nextTry, tr("Next try"));
     setFormLabel(m_progressForm, m_rateLimit, tr("Rate limit"));
     setFormLabel(m_progressForm, m_errorKind, tr("Error kind"));

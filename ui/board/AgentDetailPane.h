@@ -42,10 +42,14 @@ public:
     TranscriptView *transcriptView() const { return m_transcript; }
     // Shows the Log or the Transcript tab.
     void showTranscript(bool transcript);
+    // A review controller is wired: a goal in Review offers "Review changes…" (reviewRequested).
+    void setReviewAvailable(bool available);
 
 Q_SIGNALS:
     // "Go to question": show this escalation in the inbox.
     void escalationRequested(const QString &escalationId);
+    // "Review changes…" on a goal ready for review.
+    void reviewRequested(const QString &goalId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -100,6 +104,10 @@ private:
     QLabel *m_questionHeading;
     QLabel *m_question;
     QPushButton *m_goToQuestion;
+    QPushButton *m_reviewChanges;
+    bool m_reviewAvailable = false;
+    QLabel *m_repository;
+    QLabel *m_agentSession;
     QLabel *m_usage;
     QLabel *m_created;
     QLabel *m_started;

@@ -92,6 +92,8 @@ bool AgentFilterProxyModel::stateMatches(AgentState state, StateFilter filter)
         return isFinalState(state);
     case StateFilter::Failed:
         return state == AgentState::Failed || state == AgentState::Blocked;
+    case StateFilter::Review:
+        return state == AgentState::Review;
     }
     return true;
 }

@@ -25,6 +25,7 @@ public:
         Waiting,  // waiting on something: a slot, a dependency, a lock, a human, a retry
         Finished, // completed, failed or cancelled
         Failed,   // failed or blocked by a failure
+        Review,   // finished in a worktree, changes waiting to be merged or discarded
     };
     Q_ENUM(StateFilter)
 

@@ -60,8 +60,8 @@ BoardFilterBar::BoardFilterBar(AgentFilterProxyModel *proxy, QWidget *parent)
 
     using StateFilter = AgentFilterProxyModel::StateFilter;
     using SortKey = AgentFilterProxyModel::SortKey;
-    for (const StateFilter filter :
-         {StateFilter::All, StateFilter::Active, StateFilter::Waiting, StateFilter::Finished, StateFilter::Failed})
+    for (const StateFilter filter : {StateFilter::All, StateFilter::Active, StateFilter::Waiting, StateFilter::Finished,
+                                     StateFilter::Failed, StateFilter::Review})
         m_stateFilter->addItem(QString(), static_cast<int>(filter));
     for (const SortKey key :
          {SortKey::SpawnOrder, SortKey::Priority, SortKey::Started, SortKey::Progress, SortKey::Name})
@@ -204,6 +204,9 @@ void BoardFilterBar::retranslate()
     m_stateFilter->setItemText(2, tr("Waiting"));
     m_stateFilter->setItemText(3, tr("Finished"));
     m_stateFilter->setItemText(4, tr("Failed or blocked"));
+    m_stateFilter->setItemText(5, tr("Ready for review"));
+    m_stateFilter->setItemData(5, tr("Finished in a git worktree; the changes wait to be merged or discarded"),
+                               Qt::ToolTipRole);
     m_stateFilter->setItemData(1, tr("Running, waiting for a lock or for you, or paused"), Qt::ToolTipRole);
     m_stateFilter->setItemData(2, tr("Queued, blocked, waiting for a lock or for you, paused or interrupted"),
                                Qt::ToolTipRole);

@@ -50,7 +50,7 @@ QString AgentStateStyle::label(AgentState state)
     case AgentState::WaitingForLock:
         return tr("Waiting for lock");
     case AgentState::Escalated:
-        return tr("Waiting for you");
+        return tr("Needs input");
     case AgentState::Paused:
         return tr("Paused");
     case AgentState::Interrupted:

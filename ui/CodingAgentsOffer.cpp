@@ -1,0 +1,105 @@
+#include "CodingAgentsOffer.h"
+
+#include "dialogs/CodingAgentsDialog.h"
+#include "orchestration/Orchestrator.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QMainWindow>
+#include <QMenu>
+#include <QStatusBar>
+#include <QtConcurrent>
+
+namespace switchboard {
+
+CodingAgentsOffer::CodingAgentsOffer(Orchestrator *orchestrator, QMenu *menu, QMainWindow *window,
+                                     QStringList searchPaths)
+    : QObject(window)
+    , m_orchestrator(orchestrator)
+    , m_window(window)
+    , m_action(new QAction(this))
+    , m_searchPaths(std::move(searchPaths))
+{
+    m_action->setObjectName(QStringLiteral("actionCodingAgents"));
+    if (menu)
+        menu->addAction(m_action);
+    connect(m_action, &QAction::triggered, this, [this] {
+        auto *dialog = new CodingAgentsDialog(this, m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &CodingAgentsOffer::handleFinished);
+    window->installEventFilter(this);
+    retranslate();
+    search();
+}
+
+CodingAgentsOffer::~CodingAgentsOffer()
+{
+    // Each --version is killed after its timeout; the window need not wait for it.
+    m_watcher.disconnect(this);
+}
+
+void CodingAgentsOffer::search()
+{
+    if (m_searching)
+        return;
+    m_searching = true;
+    // detect() runs each CLI's --version and waits: never on the GUI thread.
+    m_watcher.setFuture(QtConcurrent::run([paths = m_searchPaths] { return CodingAgentDetector(paths).detect(); }));
+    Q_EMIT searchStarted();
+}
+
+void CodingAgentsOffer::handleFinished()
+{
+    m_detected = m_watcher.result();
+    m_searching = false;
+    QStringList names;
+    for (const CodingAgentDetector::Detected &d : std::as_const(m_detected)) {
+        if (!hasProfile(d.profile.name))
+            names << d.agent.label;
+    }
+    if (!names.isEmpty() && m_window->statusBar()) {
+        m_window->statusBar()->showMessage(tr("Found %1 on this computer: Agents ▸ Coding agents… makes them profiles")
+                                               .arg(names.join(QStringLiteral(", "))),
+                                           15000);
+    }
+    Q_EMIT searchFinished();
+}
+
+bool CodingAgentsOffer::hasProfile(const QString &name) const
+{
+    if (!m_orchestrator)
+        return false;
+    for (const AgentProfile &profile : m_orchestrator->profiles()) {
+        if (profile.name == name)
+            return true;
+    }
+    return false;
+}
+
+bool CodingAgentsOffer::addProfile(const AgentProfile &profile)
+{
+    if (!m_orchestrator || hasProfile(profile.name))
+        return false;
+    // The session's profiles only: switchboard.yaml is not rewritten (`switchboard agents --detect` prints it).
+    QList<AgentProfile> profiles = m_orchestrator->profiles();
+    profiles.append(profile);
+    m_orchestrator->setProfiles(profiles);
+    return true;
+}
+
+bool CodingAgentsOffer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::LanguageChange)
+        retranslate();
+    return QObject::eventFilter(watched, event);
+}
+
+void CodingAgentsOffer::retranslate()
+{
+    m_action->setText(tr("&Coding agents…"));
+    m_action->setStatusTip(tr("Coding-agent programs installed here (Claude Code, Codex, Gemini, Aider, ACP agents)"));
+}
+
+} // namespace switchboard
