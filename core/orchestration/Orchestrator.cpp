@@ -558,10 +558,10 @@ bool Orchestrator::isIdle() const
         return false;
     if (unfinished == 0)
         return true;
-    const int inReview = m_table->count(AgentState::Review);
-    if (inReview == 0 || unfinished - inReview > m_table->count(AgentState::Queued))
+    // unfinishedCount() leaves Review out: what remains idles only when every one of them waits for a review.
+    if (m_table->count(AgentState::Review) == 0 || unfinished > m_table->count(AgentState::Queued))
         return false;
-    return unfinished - inReview == waitingOnReview();
+    return unfinished == waitingOnReview();
 }
 
 int Orchestrator::waitingOnReview() const
@@ -788,6 +788,7 @@ void Orchestrator::notifyBlocked(const QString &agentId, const QString &reason)
 
 void Orchestrator::notifyReview(const QString &agentId)
 {
+    m_wasBusy = true; // the idle check that follows may end the run's busy spell with this goal in review
     Q_EMIT agentInReview(agentId);
 }
 
