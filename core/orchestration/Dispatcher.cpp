@@ -22,6 +22,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 #include <algorithm>
 
@@ -234,7 +235,9 @@ void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, boo
         WorktreeAttempt::Plan plan;
         // A follow-up works in its original's worktree; a retry or a restored goal in the one it had.
         plan.existing = record.worktree ? record.worktree : original ? original->worktree : std::nullopt;
-        plan.dataDir = m_dataDirectory;
+        // Never a relative "worktrees/" in whatever directory Switchboard was started in.
+        plan.dataDir = m_dataDirectory.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                                                 : m_dataDirectory;
         plan.repo = isolation.repo.isEmpty() ? m_workspace : isolation.repo;
         plan.baseBranch = isolation.baseBranch;
         plan.setup = isolation.setup;

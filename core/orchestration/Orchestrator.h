@@ -82,8 +82,8 @@ public:
     void setLogDirectory(const QString &dir);
     QString logDirectory() const;
     QString agentLogFile(const QString &agentId) const;
-    // Another way of giving attempts their directories (e.g. a git worktree per attempt), asked per attempt;
-    // null goes back to the run's workspace for every attempt.
+    // Another way of giving attempts their directories, asked per attempt (not for goals with isolation: worktree
+    // or a repo of their own); null goes back to the run's workspace for every attempt.
     void setWorkspaceProvider(std::unique_ptr<WorkspaceProvider> provider);
     QString workspace() const;
     // Where isolation: worktree goals get their git worktrees (<dir>/worktrees/<repo>-<hash>/<goal-id>). setStore()
@@ -189,7 +189,8 @@ public:
     int lockConflicts() const;
 
     // --- review (isolation: worktree, issue 15) ---
-    // Merge, rebase, discard and follow up goals waiting in Review; safe from any thread (git runs on the caller's).
+    // Merge, rebase, discard and follow up goals waiting in Review; safe from any thread (git runs on the caller's),
+    // but never wait on it from this object's thread while another thread uses it (it calls back here).
     ReviewController *review();
     // The goal's worktree (a follow-up's is its original's); nullopt when it has none.
     std::optional<WorktreeRecord> worktree(const QString &goalId) const;
