@@ -81,6 +81,7 @@ private Q_SLOTS:
     void cleanUpAndLeftovers();
     void sessionGoesToTheRetryAndTheFollowUp();
     void reviewCallsWorkFromAnotherThread();
+    void sharedIsolationWorksInTheRepository();
 };
 
 void TestWorktrees::eachGoalWorksInItsOwnWorktree()
@@ -398,6 +399,23 @@ void TestWorktrees::reviewCallsWorkFromAnotherThread()
     QTRY_VERIFY_WITH_TIMEOUT(merged.isFinished(), kWaitMs);
     QVERIFY2(merged.result().ok, qPrintable(merged.result().message));
     QTRY_COMPARE(rig.state(u"g"_s), AgentState::Completed);
+}
+
+void TestWorktrees::sharedIsolationWorksInTheRepository()
+{
+    // isolation: shared (the default) with a repo: the repository itself, no worktree, no review.
+    Rig rig;
+    QTemporaryDir elsewhere;
+    rig.o.setWorkspace(elsewhere.path());
+    Goal goal = GoalBuilder(u"g"_s).profile(u"s"_s).description(u"write direct.txt here\nworkspace"_s);
+    goal.isolation.repo = rig.repo.path();
+    rig.o.spawn(goal);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.state(u"g"_s), AgentState::Completed, kWaitMs);
+    QVERIFY(!rig.o.worktree(u"g"_s));
+    QCOMPARE(rig.repo.readFile(u"direct.txt"_s), u"here\n"_s);
+    QVERIFY(rig.status(u"g"_s).summary.contains(u"workspace="_s + rig.repo.path()));
+    QCOMPARE(rig.status(u"g"_s).repository, QFileInfo(rig.repo.path()).fileName());
+    QVERIFY(rig.o.review()->goalsInReview().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestWorktrees)
