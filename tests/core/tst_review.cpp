@@ -77,6 +77,7 @@ class TestReview final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void reviewSurvivesACrash();
+    void interruptedAttemptGoesOnInItsWorktree();
     void migratesAVersion5Database();
     void planKeys();
     void planKeyErrors_data();
@@ -160,6 +161,46 @@ void TestReview::reviewSurvivesACrash()
     QCOMPARE(stored.at(0).state, WorktreeRecord::State::Merged);
     QCOMPARE(stored.at(1).goalId, u"client"_s);
     QCOMPARE(storedAgent(reopened.load(), u"api"_s)->state, AgentState::Completed);
+}
+
+void TestReview::interruptedAttemptGoesOnInItsWorktree()
+{
+    GitRepository repo;
+    QVERIFY(repo.isValid());
+    QTemporaryDir data;
+    QTemporaryDir signals_;
+    const QString started = signals_.filePath(u"started"_s);
+    const QString go = signals_.filePath(u"go"_s);
+    TemporaryStore db;
+    QVERIFY2(db.isOpen(), qPrintable(db.error()));
+    const QString script = u"read partial.txt\nwrite partial.txt x\ntouch "_s + started + u"\nwait-file "_s + go;
+    WorktreeRecord made;
+    {
+        Orchestrator o;
+        setUp(o, repo, data.path());
+        o.setStore(&db.store());
+        o.spawn(GoalBuilder(u"g"_s).profile(u"w"_s).description(script));
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(started), kWaitMs);
+        // The worktree is in the store while the attempt still runs: a crash now does not lose it.
+        QTRY_VERIFY_WITH_TIMEOUT(db.store().flush() && db.store().worktrees().size() == 1, kWaitMs);
+        made = db.store().worktrees().first();
+        QVERIFY(copyDatabaseImage(db.path(), db.filePath(u"crashed.db"_s)));
+    }
+    QVERIFY(writeFile(signals_.path(), u"go"_s, "").size() > 0);
+
+    Store reopened;
+    QString error;
+    QVERIFY2(reopened.open(db.filePath(u"crashed.db"_s), &error), qPrintable(error));
+    Orchestrator o;
+    setUp(o, repo, data.path());
+    o.setStore(&reopened);
+    QVERIFY2(o.restore(reopened.load(), true, &error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(o, u"g"_s), AgentState::Review, kWaitMs);
+    const AgentStatus s = *o.status(o.agentForGoal(u"g"_s));
+    QCOMPARE(s.attempt, 2);
+    // Attempt 2 found what attempt 1 wrote: the same worktree, not a new one.
+    QVERIFY2(s.summary.contains(u"partial.txt=x"_s), qPrintable(s.summary));
+    QCOMPARE(o.worktree(u"g"_s)->path, made.path);
 }
 
 void TestReview::migratesAVersion5Database()
