@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QMutex>
 #include <QSet>
 
 namespace switchboard {
@@ -15,6 +16,14 @@ void setError(QString *error, const QString &message)
 {
     if (error)
         *error = message;
+}
+
+// `git worktree add/remove/prune` write the repository's .git/worktrees/ without a lock of their own: two at once
+// (two goals starting together) can fail with "failed to read .git/worktrees/<x>/commondir". One at a time.
+QMutex &worktreeListMutex()
+{
+    static QMutex mutex;
+    return mutex;
 }
 
 QString branchFor(const QString &goalId)
@@ -170,6 +179,7 @@ std::optional<WorktreeRecord> Worktrees::create(const QString &dataDir, const QS
         setError(error, QStringLiteral("cannot create %1").arg(QFileInfo(wt.path).path()));
         return std::nullopt;
     }
+    const QMutexLocker locker(&worktreeListMutex());
     const GitCommand::Result add = GitCommand::run(repo, {QStringLiteral("worktree"), QStringLiteral("add"),
                                                           QStringLiteral("-b"), wt.branch, wt.path, wt.baseBranch});
     if (!add.ok()) {
@@ -465,6 +475,7 @@ bool Worktrees::remove(const WorktreeRecord &wt, bool force, QString *error)
             return false;
         }
     }
+    const QMutexLocker locker(&worktreeListMutex());
     if (QFileInfo(wt.path).isDir()) {
         const GitCommand::Result removed = GitCommand::run(
             wt.repo, {QStringLiteral("worktree"), QStringLiteral("remove"), QStringLiteral("--force"), wt.path});
