@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTextStream>
 
 #include <cstdio>
@@ -53,6 +54,28 @@ int ReviewCommand::executeParsed(const QCommandLineParser &parser)
             wt ? Worktrees::changes(*wt, &why) : std::optional<Worktrees::Changes>();
         if (!wt)
             why = QStringLiteral("no worktree recorded");
+        // Other goals of the run whose worktrees changed some of the same files (the merge may clash with theirs).
+        QStringList overlaps;
+        QJsonArray overlapsJson;
+        if (changes) {
+            QSet<QString> mine;
+            for (const ChangedFile &f : changes->files)
+                mine.insert(f.path);
+            for (const WorktreeRecord &other : std::as_const(stored->snapshot.worktrees)) {
+                if (other.goalId == wt->goalId || other.state == WorktreeRecord::State::Discarded)
+                    continue;
+                QStringList shared;
+                for (const QString &file : Worktrees::touchedFiles(other)) {
+                    if (mine.contains(file))
+                        shared << file;
+                }
+                if (shared.isEmpty())
+                    continue;
+                overlaps << QStringLiteral("%1: %2").arg(other.goalId, shared.join(QStringLiteral(", ")));
+                overlapsJson.append(QJsonObject{{QStringLiteral("goal"), other.goalId},
+                                                {QStringLiteral("files"), QJsonArray::fromStringList(shared)}});
+            }
+        }
         if (json) {
             QJsonArray files;
             for (const ChangedFile &f : changes ? changes->files : QList<ChangedFile>()) {
@@ -63,11 +86,9 @@ int ReviewCommand::executeParsed(const QCommandLineParser &parser)
                                          {QStringLiteral("deletions"), f.deletions},
                                          {QStringLiteral("binary"), f.binary}});
             }
-            QJsonObject goal{{QStringLiteral("id"), agent.goalId},
-                             {QStringLiteral("title"), agent.goalTitle},
-                             {QStringLiteral("agent"), agent.agentId},
-                             {QStringLiteral("summary"), agent.summary},
-                             {QStringLiteral("files"), files}};
+            QJsonObject goal{{QStringLiteral("id"), agent.goalId},     {QStringLiteral("title"), agent.goalTitle},
+                             {QStringLiteral("agent"), agent.agentId}, {QStringLiteral("summary"), agent.summary},
+                             {QStringLiteral("files"), files},         {QStringLiteral("overlaps"), overlapsJson}};
             if (wt) {
                 goal.insert(u"worktree", wt->path);
                 goal.insert(u"repo", wt->repo);
@@ -99,6 +120,8 @@ int ReviewCommand::executeParsed(const QCommandLineParser &parser)
                        .arg(name, f.binary ? QStringLiteral("(binary)")
                                            : QStringLiteral("(+%1 -%2)").arg(f.additions).arg(f.deletions));
         }
+        for (const QString &overlap : std::as_const(overlaps))
+            out << QStringLiteral("  overlaps with %1\n").arg(overlap);
     }
     if (json) {
         out << QJsonDocument(QJsonObject{{QStringLiteral("run"), stored->run->id}, {QStringLiteral("goals"), goals}})

@@ -379,6 +379,8 @@ void TestReview::cliReviewDiffMergeDiscard()
     QCOMPARE(files.at(0).toObject().value(u"status").toString(), u"?"_s);
     QCOMPARE(goals.at(0).toObject().value(u"branch").toString(), u"switchboard/g"_s);
 
+    QCOMPARE(goals.at(0).toObject().value(u"overlaps").toArray().size(), 0); // g and h touch different files
+
     r = cli({u"review"_s, u"--db"_s, db});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(u"? g.txt (+1 -0)"_s) && r.out.contains(u"? h.txt"_s), qPrintable(r.out));
