@@ -3,11 +3,15 @@
 #include "AgentsCommand.h"
 #include "Cli.h"
 #include "Console.h"
+#include "DiffCommand.h"
+#include "DiscardCommand.h"
+#include "MergeCommand.h"
 #include "ModelsCommand.h"
 #include "PlanCommand.h"
 #include "RecoverCommand.h"
 #include "ReportCommand.h"
 #include "ResumeCommand.h"
+#include "ReviewCommand.h"
 #include "RunCommand.h"
 #include "StatusCommand.h"
 #include "config/PlanLoader.h"
@@ -43,6 +47,10 @@ const std::vector<std::unique_ptr<Command>> &Command::all()
         table.push_back(std::make_unique<ModelsCommand>());
         table.push_back(std::make_unique<AgentsCommand>());
         table.push_back(std::make_unique<RecoverCommand>());
+        table.push_back(std::make_unique<ReviewCommand>());
+        table.push_back(std::make_unique<DiffCommand>());
+        table.push_back(std::make_unique<MergeCommand>());
+        table.push_back(std::make_unique<DiscardCommand>());
         return table;
     }();
     return commands;

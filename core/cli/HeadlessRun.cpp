@@ -10,6 +10,7 @@
 #include "persistence/Store.h"
 
 #include <QCoreApplication>
+#include <QTextStream>
 
 #include <cstdio>
 #include <unistd.h>
@@ -87,6 +88,12 @@ int HeadlessRun::exec(Orchestrator &orchestrator, Store &store, const RunOptions
     QCoreApplication::processEvents();
     const RunSummary summary = orchestrator.summary();
     reporter.printSummary(summary);
+    if (summary.inReview > 0 && !options.json) {
+        // The run waits for a human: say which goals and how to go on.
+        QTextStream(stdout) << QStringLiteral("Waiting for review: %1\n  see them with `switchboard review --db %2`, "
+                                              "then `switchboard merge GOAL` or `switchboard discard GOAL`\n")
+                                   .arg(orchestrator.goalsInReview().join(QStringLiteral(", ")), store.path());
+    }
     if (interruptedBy != 0)
         return Cli::Interrupted;
     return summary.allCompleted() ? Cli::Success : Cli::SomeGoalsDidNotComplete;

@@ -13,13 +13,13 @@ class ResumeCommand final : public Command
 public:
     ResumeCommand();
 
-protected:
-    int executeParsed(const QCommandLineParser &parser) override;
-
-private:
-    // The config the run continues on, put into session; false with the error printed.
+    // The config the run continues on, put into session; false with the error printed. (Also used by the review
+    // commands, which put a stored run back to merge or discard its goals.)
     static bool loadRunConfig(RunSession &session, const RunRecord &run, const RunSettings &settings,
                               const QString &configPath);
+
+protected:
+    int executeParsed(const QCommandLineParser &parser) override;
 };
 
 } // namespace switchboard

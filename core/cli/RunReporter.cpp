@@ -59,6 +59,15 @@ RunReporter::RunReporter(Orchestrator *orchestrator, Format format, FILE *out, b
         else
             printLine(QStringLiteral("  completed  %1  %2  %3").arg(agent, goalOf(agent), summary));
     });
+    connect(o, &Orchestrator::agentInReview, this, [this, o](const QString &agent) {
+        const QString goal = goalOf(agent);
+        const std::optional<WorktreeRecord> worktree = o->worktree(goal);
+        const QString path = worktree ? worktree->path : QString();
+        if (m_format == Format::Json)
+            emitEvent(QStringLiteral("review"), {{u"agent"_s, agent}, {u"goal"_s, goal}, {u"worktree"_s, path}});
+        else
+            printLine(QStringLiteral("  review     %1  %2  %3").arg(agent, goal, path));
+    });
     connect(o, &Orchestrator::agentFailed, this, [this](const QString &agent, const QString &error) {
         if (m_format == Format::Json)
             emitEvent(QStringLiteral("failed"), {{u"agent"_s, agent}, {u"goal"_s, goalOf(agent)}, {u"error"_s, error}});

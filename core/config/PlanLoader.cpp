@@ -27,14 +27,16 @@ const QStringList &planKeys()
 const QStringList &goalKeys()
 {
     static const QStringList keys{
-        QStringLiteral("id"),          QStringLiteral("title"),
-        QStringLiteral("description"), QStringLiteral("priority"),
-        QStringLiteral("depends_on"),  QStringLiteral("capabilities"),
-        QStringLiteral("resources"),   QStringLiteral("success_criteria"),
-        QStringLiteral("deadline"),    QStringLiteral("profile"),
-        QStringLiteral("retry"),       QStringLiteral("budget"),
+        QStringLiteral("id"),           QStringLiteral("title"),
+        QStringLiteral("description"),  QStringLiteral("priority"),
+        QStringLiteral("depends_on"),   QStringLiteral("capabilities"),
+        QStringLiteral("resources"),    QStringLiteral("success_criteria"),
+        QStringLiteral("deadline"),     QStringLiteral("profile"),
+        QStringLiteral("retry"),        QStringLiteral("budget"),
+        QStringLiteral("follow_up_of"),
     };
-    return keys;
+    static const QStringList withIsolation = keys + yaml::isolationKeys();
+    return withIsolation;
 }
 
 QStringList profileNames(const Config &config)
@@ -53,6 +55,7 @@ struct ReadGoal
     QList<std::pair<QString, Location>> dependencies;
     QList<std::pair<QString, Location>> capabilities;
     Location capabilitiesLocation;
+    Location followUpLocation;
 };
 
 void checkCapabilities(const yaml::Document &doc, const Config &config, const ReadGoal &read)
@@ -185,6 +188,13 @@ ReadGoal readGoal(yaml::Document &doc, const YAML::Node &node, qsizetype index, 
     if (map.has("retry"))
         goal.retry = yaml::readRetry(map, "retry", label);
     goal.budget = yaml::readBudget(map, "budget", label);
+    goal.isolation = yaml::readIsolation(map, label);
+    goal.followUpOf = map.string("follow_up_of").trimmed();
+    if (!goal.followUpOf.isEmpty()) {
+        read.followUpLocation = map.valueLocation("follow_up_of");
+        if (goal.followUpOf == goal.id)
+            map.failAt("follow_up_of", QStringLiteral("%1: follow_up_of: a goal cannot follow up itself").arg(label));
+    }
     goal.profile = map.string("profile").trimmed();
     if (!goal.profile.isEmpty() && !config.profile(goal.profile)) {
         map.failAt("profile", QStringLiteral("%1: unknown profile '%2' (known: %3)")
@@ -292,6 +302,12 @@ std::optional<Plan> PlanLoader::loadString(const QByteArray &yaml, const QString
             }
         }
 
+        for (const ReadGoal &read : std::as_const(goals)) {
+            // A follow-up continues a goal of the same plan (its session and worktree).
+            if (!read.goal.followUpOf.isEmpty() && !idLocations.contains(read.goal.followUpOf))
+                doc.fail(read.followUpLocation, QStringLiteral("goal '%1': follow_up_of: unknown goal %2")
+                                                    .arg(read.goal.id, InputLimits::shortQuote(read.goal.followUpOf)));
+        }
         for (const ReadGoal &read : std::as_const(goals))
             plan.goals.append(read.goal);
         const QStringList cycle = Scheduler::findCycle(plan.goals);

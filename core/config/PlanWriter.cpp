@@ -70,6 +70,20 @@ void writeGoal(YAML::Emitter &out, const Goal &goal)
         out << YAML::Key << "profile" << YAML::Value << str(goal.profile);
     if (goal.retry)
         writeRetry(out, *goal.retry);
+    if (goal.isolation.mode)
+        out << YAML::Key << "isolation" << YAML::Value << str(isolationModeToString(*goal.isolation.mode));
+    if (!goal.isolation.repo.isEmpty())
+        out << YAML::Key << "repo" << YAML::Value << str(goal.isolation.repo);
+    if (!goal.isolation.baseBranch.isEmpty())
+        out << YAML::Key << "base_branch" << YAML::Value << str(goal.isolation.baseBranch);
+    if (!goal.isolation.setup.isEmpty()) {
+        out << YAML::Key << "setup" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+        for (const QString &arg : goal.isolation.setup)
+            out << str(arg);
+        out << YAML::EndSeq;
+    }
+    if (!goal.followUpOf.isEmpty())
+        out << YAML::Key << "follow_up_of" << YAML::Value << str(goal.followUpOf);
     if (goal.budget.isSet()) {
         out << YAML::Key << "budget" << YAML::Value << YAML::BeginMap;
         if (goal.budget.maxTokens > 0)

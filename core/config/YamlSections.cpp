@@ -1,8 +1,13 @@
 #include "YamlSections.h"
+
+#include "review/Worktrees.h"
+
 #include "LlmProfileRules.h"
 #include "model/DeadlinePolicy.h"
 #include "model/InputLimits.h"
 #include "model/WorkflowMode.h"
+#include <QDir>
+#include <QFileInfo>
 
 #include <QHash>
 
@@ -446,11 +451,25 @@ IsolationSettings readIsolation(const Map &map, const QString &label)
                                         .arg(label, InputLimits::shortQuote(text)));
     }
     isolation.repo = map.string("repo").trimmed();
+    if (!isolation.repo.isEmpty()) {
+        // Relative to the file that says it (not to wherever Switchboard was started); a built-in file (":/...")
+        // has no directory of its own.
+        const QString &file = map.document().fileName();
+        if (QDir::isRelativePath(isolation.repo) && !file.isEmpty() && !file.startsWith(u':'))
+            isolation.repo = QDir(QFileInfo(file).absolutePath()).filePath(isolation.repo);
+        isolation.repo = QDir::cleanPath(isolation.repo);
+        QString why;
+        if (Worktrees::topLevel(isolation.repo, &why).isEmpty())
+            map.failAt("repo", QStringLiteral("%1: %2").arg(map.fieldName("repo"), why));
+    }
     isolation.baseBranch = map.string("base_branch").trimmed();
     if (map.has("setup") && !map.value("setup").IsSequence())
         map.failAt("setup", QStringLiteral("%1: expected a list of strings (a program and its arguments), got %2")
                                 .arg(map.fieldName("setup"), describe(map.value("setup"))));
     isolation.setup = map.stringList("setup");
+    if (map.has("setup") && (isolation.setup.isEmpty() || isolation.setup.first().trimmed().isEmpty()))
+        map.failAt("setup", QStringLiteral("%1: expected a program and its arguments, got an empty command")
+                                .arg(map.fieldName("setup")));
     return isolation;
 }
 

@@ -108,6 +108,7 @@ public:
     Location keyLocation(const char *key) const;
     QString fieldName(const char *key) const { return m_keyPrefix + QString::fromLatin1(key); }
     const QString &label() const { return m_label; }
+    const Document &document() const { return *m_doc; }
 
     [[noreturn]] void failAt(const char *key, const QString &message) const;
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -45,5 +46,9 @@ struct IsolationSettings
 
     friend bool operator==(const IsolationSettings &, const IsolationSettings &) = default;
 };
+
+// {"isolation", "repo", "base_branch", "setup"} with only the fields that are set (as stored with a goal).
+QJsonObject isolationToJson(const IsolationSettings &settings);
+IsolationSettings isolationFromJson(const QJsonObject &json);
 
 } // namespace switchboard

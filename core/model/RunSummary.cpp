@@ -30,6 +30,8 @@ QJsonObject RunSummary::toJson() const
     o.insert(u"failed", failed);
     o.insert(u"cancelled", cancelled);
     o.insert(u"blocked", blocked);
+    if (inReview > 0)
+        o.insert(u"in_review", inReview);
     o.insert(u"input_tokens", inputTokens);
     o.insert(u"output_tokens", outputTokens);
     o.insert(u"cost_usd", costUsd);
@@ -54,6 +56,10 @@ QString RunSummary::toText() const
                 .arg(failed)
                 .arg(cancelled)
                 .arg(blocked);
+    if (inReview > 0)
+        text += QCoreApplication::translate("RunSummary", "In review:            %1 (merge or discard them: "
+                                                          "switchboard review)\n")
+                    .arg(inReview);
     if (inputTokens > 0 || outputTokens > 0) {
         text += QCoreApplication::translate("RunSummary", "Tokens:               %1 in, %2 out\n")
                     .arg(inputTokens)

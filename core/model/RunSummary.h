@@ -17,6 +17,7 @@ struct RunSummary
     int failed = 0;
     int cancelled = 0;
     int blocked = 0;
+    int inReview = 0;       // finished in their worktrees, waiting for a human's merge or discard (issue 15)
     qint64 inputTokens = 0; // every attempt of every agent
     qint64 outputTokens = 0;
     double costUsd = 0.0;

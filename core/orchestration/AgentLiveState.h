@@ -17,6 +17,7 @@ struct AgentLiveState
     int rateLimitedForS = 0; // > 0: the backend hit a rate limit; reset by takeLiveState()
     bool handedOff = false;  // pipeline: the agent sent its handoff
     QString handoffData;
+    QString agentSession; // the agent program's session id (recordAgentSession); empty until reported
 };
 
 } // namespace switchboard

@@ -2,10 +2,12 @@
 
 #include "model/AgentStatus.h"
 #include "model/Goal.h"
+#include "review/ReviewTypes.h"
 
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace switchboard {
 
@@ -45,6 +47,8 @@ struct AgentRecord
     bool held = false;             // Interrupted after a restore, waiting for resumeInterrupted()
     bool dirty = false;            // in UpdatePublisher's list: published with the next agentsUpdated()
     bool watched = false;          // in Watchdog's list: the watchdog looks at it
+    // isolation: worktree: the goal's worktree once made (a follow-up's is its original's: same goal id in it).
+    std::optional<WorktreeRecord> worktree;
 };
 
 } // namespace switchboard

@@ -1,6 +1,7 @@
 #include "AgentRunner.h"
 
 #include "AttemptContext.h"
+#include "WorktreeAttempt.h"
 #include "model/ErrorKind.h"
 
 #include <exception>
@@ -26,7 +27,11 @@ void AgentRunner::run()
     if (m_started)
         m_started();
     AgentResult result = AgentResult::cancelled();
-    if (!m_context->isCancelled()) {
+    QString workspaceError;
+    if (!m_context->isCancelled() && !m_context->prepareWorkspace(&workspaceError)) {
+        result = AgentResult::failed(QStringLiteral("no workspace: %1").arg(workspaceError), -1,
+                                     errorKindName(ErrorKind::Workspace));
+    } else if (!m_context->isCancelled()) {
         // A backend bug must fail this agent, never take the whole app down.
         try {
             result = m_backend->run(*m_context);
@@ -45,6 +50,11 @@ void AgentRunner::run()
         result = reason.isEmpty() ? AgentResult::cancelled() : AgentResult::failed(reason, -1, m_context->stopKind());
     }
     m_backend.reset();
+    if (const std::shared_ptr<WorktreeAttempt> &worktree = m_context->worktreeAttempt();
+        worktree && result.outcome == AgentResult::Outcome::Completed) {
+        // Here, on the pool thread: git must not block the orchestrator. A worktree with nothing in it goes.
+        worktree->inspect(true);
+    }
     m_finished(std::move(result));
 }
 

@@ -1,6 +1,7 @@
 #include "AttemptContext.h"
 
 #include "AgentLog.h"
+#include "WorktreeAttempt.h"
 #include "coordination/Scratchpad.h"
 #include "model/ErrorKind.h"
 #include "model/RateLimitPause.h"
@@ -347,6 +348,33 @@ bool AttemptContext::recordProcessGroup(ProcessGroupRecord record)
     record.agentId = m_agentId;
     record.attempt = m_attempt;
     return m_processGroupRecorder(record);
+}
+
+bool AttemptContext::prepareWorkspace(QString *error)
+{
+    if (!m_worktree)
+        return true;
+    setStep(QStringLiteral("preparing the worktree"));
+    const QString dir = m_worktree->prepare([this](const QString &line) { log(line); }, error);
+    if (dir.isEmpty())
+        return false;
+    m_workspace = dir; // before the backend reads it, on the thread that runs it
+    setStep(QString());
+    return true;
+}
+
+void AttemptContext::recordAgentSession(const QString &sessionId)
+{
+    if (sessionId.isEmpty())
+        return;
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        if (m_state.agentSession == sessionId)
+            return;
+        m_state.agentSession = sessionId;
+        ++m_state.activity;
+    }
+    notifyChanged();
 }
 
 void AttemptContext::recordTranscript(TranscriptEntry entry)

@@ -23,6 +23,7 @@ namespace switchboard {
 
 class AgentLog;
 class Scratchpad;
+class WorktreeAttempt;
 
 // One attempt of one agent as the orchestrator sees it: the AgentContext its backend gets, wired to the
 // run's locks, inbox and scratchpad, plus the orchestrator's controls (launch, cancel, live state).
@@ -50,6 +51,15 @@ public:
     using ProcessGroupRecorder = std::function<bool(const ProcessGroupRecord &record)>;
     void setProcessGroupRecorder(ProcessGroupRecorder recorder) { m_processGroupRecorder = std::move(recorder); }
     AgentLog &agentLog() const { return *m_log; }
+    // isolation: worktree: the worktree this attempt works in, prepared on the pool thread (prepareWorkspace()).
+    void setWorktreeAttempt(std::shared_ptr<WorktreeAttempt> worktree) { m_worktree = std::move(worktree); }
+    const std::shared_ptr<WorktreeAttempt> &worktreeAttempt() const { return m_worktree; }
+    // The agent session an earlier attempt (or the original of a follow-up) recorded: resumeSessionId().
+    void setResumeSession(const QString &sessionId) { m_resumeSession = sessionId; }
+
+    // Pool thread, before the backend runs: makes the worktree (when there is one to make) and takes its directory
+    // as the workspace. False with *error: the attempt fails with error kind "workspace".
+    bool prepareWorkspace(QString *error);
 
     // --- AgentContext ---
     const QString &agentId() const override { return m_agentId; }
@@ -72,6 +82,8 @@ public:
     void addUsage(qint64 inputTokens, qint64 outputTokens, double costUsd) override;
     void recordTranscript(TranscriptEntry entry) override;
     bool recordProcessGroup(ProcessGroupRecord record) override;
+    void recordAgentSession(const QString &sessionId) override;
+    QString resumeSessionId() const override { return m_resumeSession; }
 
     EscalationInbox::Outcome escalate(EscalationInbox::Request request) override;
     QString raiseEscalation(EscalationInbox::Request request, QObject *receiver, EscalationCallback answered,
@@ -135,7 +147,7 @@ private:
     const Goal m_goal;
     const AgentProfile m_profile;
     const int m_attempt;
-    const QString m_workspace;
+    QString m_workspace; // set before the backend runs (prepareWorkspace()), constant after
     const std::shared_ptr<AgentLog> m_log;
     AgentEventSink *const m_sink;
 
@@ -155,6 +167,8 @@ private:
 
     QJsonObject m_inputs;
     QJsonArray m_answers;
+    std::shared_ptr<WorktreeAttempt> m_worktree;
+    QString m_resumeSession;
     LockManager *m_locks = nullptr;
     EscalationInbox *m_inbox = nullptr;
     Scratchpad *m_scratchpad = nullptr;

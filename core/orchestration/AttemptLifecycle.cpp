@@ -8,6 +8,7 @@
 #include "RunHooks.h"
 #include "RunRecorder.h"
 #include "Watchdog.h"
+#include "WorktreeAttempt.h"
 #include "coordination/EscalationInbox.h"
 #include "coordination/LockManager.h"
 #include "llm/Secrets.h"
@@ -75,6 +76,7 @@ void AttemptLifecycle::applyLiveState(AgentRecord &record)
     const QString &agentId = r->status.agentId;
     const AgentLiveState live = r->context->takeLiveState();
     collectTranscript(*r);
+    collectSessionAndWorktree(*r, live);
     AgentStatus &s = r->status;
     const bool progressChanged = live.progress != s.progress || live.step != s.currentStep;
     if (m_recorder.store()) {
@@ -117,6 +119,26 @@ void AttemptLifecycle::collectTranscript(AgentRecord &record)
         record.transcript = std::make_shared<AgentTranscript>();
     record.transcript->append(entries);
     m_recorder.recordTranscript(std::move(entries));
+}
+
+void AttemptLifecycle::collectSessionAndWorktree(AgentRecord &record, const AgentLiveState &live)
+{
+    AgentStatus &s = record.status;
+    if (!live.agentSession.isEmpty() && live.agentSession != s.agentSession) {
+        s.agentSession = live.agentSession;
+        m_recorder.recordAgentSession(s.agentId, s.attempt, s.agentSession);
+        m_hooks.markDirty(record);
+    }
+    const std::shared_ptr<WorktreeAttempt> &worktree = record.context->worktreeAttempt();
+    if (!worktree)
+        return;
+    if (std::optional<WorktreeRecord> made = worktree->takeCreated()) {
+        // Recorded as soon as it exists: after a crash the store still knows where the work is.
+        record.worktree = made;
+        s.repository = made->repoName();
+        m_recorder.recordWorktree(*made);
+        m_hooks.markDirty(record);
+    }
 }
 
 void AttemptLifecycle::handleWaitChanged(AgentRecord &r, AgentState state)
@@ -201,8 +223,11 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
     m_locks.clearLostLocks(agentId);
     m_inbox.cancelAgent(agentId);
     s.waitingFor.clear();
+    std::shared_ptr<WorktreeAttempt> worktree;
     if (r->context) {
+        worktree = r->context->worktreeAttempt();
         const AgentLiveState live = r->context->takeLiveState();
+        collectSessionAndWorktree(*r, live);
         s.progress = live.progress;
         s.currentStep = live.step;
         s.inputTokens = r->baseInputTokens + live.inputTokens;
@@ -211,6 +236,14 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
         if (!r->handedOff && live.handedOff)
             r->output = live.handoffData;
         r->context.reset();
+    }
+    if (worktree) {
+        // inspect() removed a worktree the agent left unchanged.
+        if (const std::optional<WorktreeRecord> wt = worktree->worktree();
+            wt && r->worktree && wt->state != r->worktree->state) {
+            r->worktree->state = wt->state;
+            m_recorder.recordWorktree(*r->worktree);
+        }
     }
     r->baseInputTokens = s.inputTokens;
     r->baseOutputTokens = s.outputTokens;
@@ -259,6 +292,24 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
             m_hooks.checkIdle();
             return;
         }
+    }
+
+    if (outcome.outcome == AgentResult::Outcome::Completed && worktree && worktree->hasChanges().value_or(false)) {
+        // Its changes wait for a human: no slot, not final; dependents start once it is merged (endReview()).
+        s.progress = 100;
+        s.summary = outcome.summary;
+        s.error.clear();
+        if (!r->handedOff && !outcome.output.isEmpty())
+            r->output = outcome.output;
+        m_scheduler.park(s.goalId);
+        r->log->append(QStringLiteral("waiting for review: merge or discard the changes in %1")
+                           .arg(r->worktree ? r->worktree->path : QString()));
+        m_hooks.setState(*r, AgentState::Review);
+        m_recorder.recordLog(*r);
+        m_hooks.notifyReview(agentId);
+        m_hooks.dispatch();
+        m_hooks.checkIdle();
+        return;
     }
 
     std::function<void()> report;
@@ -413,6 +464,36 @@ void AttemptLifecycle::applyBlocked(const QList<Scheduler::BlockedGoal> &blocked
     }
 }
 
+void AttemptLifecycle::endReview(AgentRecord &r, bool merged, const QString &note)
+{
+    AgentStatus &s = r.status;
+    if (s.state != AgentState::Review)
+        return;
+    s.completedAt = QDateTime::currentDateTimeUtc();
+    r.log->append(note);
+    AgentResult result = merged ? AgentResult::completed(s.summary) : AgentResult::cancelled();
+    if (merged) {
+        result.output = r.output;
+    } else {
+        s.error = note;
+        result.error = note;
+    }
+    m_hooks.setState(r, merged ? AgentState::Completed : AgentState::Cancelled);
+    m_recorder.recordLog(r);
+    const QString agentId = s.agentId;
+    m_recorder.reportFinal(r, result, [this, agentId, merged, goalId = s.goalId, summary = s.summary] {
+        const QList<Scheduler::BlockedGoal> blocked =
+            m_scheduler.finish(goalId, merged ? Scheduler::GoalState::Succeeded : Scheduler::GoalState::Cancelled);
+        if (merged)
+            m_hooks.notifyCompleted(agentId, summary);
+        else
+            m_hooks.notifyCancelled(agentId);
+        applyBlocked(blocked);
+        m_hooks.dispatch();
+    });
+    m_hooks.checkIdle();
+}
+
 bool AttemptLifecycle::cancel(const QString &agentId)
 {
     AgentRecord *r = m_table.record(agentId);
@@ -420,7 +501,7 @@ bool AttemptLifecycle::cancel(const QString &agentId)
         return false;
     m_hooks.settlePooled(*r);
     const AgentState state = r->status.state;
-    if (isFinalState(state))
+    if (isFinalState(state) || state == AgentState::Review) // a goal in review is discarded, not cancelled
         return false;
     if (r->failureEscalated) {
         // Waiting on a human about its failure: withdraw the question, then cancel like a queued goal.
@@ -456,7 +537,7 @@ bool AttemptLifecycle::cancel(const QString &agentId)
 bool AttemptLifecycle::stopAgent(const QString &agentId, const QString &reason, const QString &errorKind)
 {
     AgentRecord *r = m_table.record(agentId);
-    if (!r || isFinalState(r->status.state))
+    if (!r || isFinalState(r->status.state) || r->status.state == AgentState::Review)
         return false;
     m_hooks.settlePooled(*r);
     if (r->context) {

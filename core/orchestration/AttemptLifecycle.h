@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AgentLiveState.h"
+
 #include "Scheduler.h"
 #include "model/AgentResult.h"
 #include "model/AgentState.h"
@@ -50,6 +52,9 @@ public:
     // Ends a goal that is not running as Failed (its dependents are blocked once that is reported).
     void failPending(AgentRecord &record, const QString &error, const QString &kind);
     void applyBlocked(const QList<Scheduler::BlockedGoal> &blocked);
+    // A goal in Review is over: merged -> Completed (its dependents start), discarded -> Cancelled (they are
+    // blocked). `note` goes to its log. The worktree's new state is recorded by the caller.
+    void endReview(AgentRecord &record, bool merged, const QString &note);
     bool cancel(const QString &agentId);
     bool stopAgent(const QString &agentId, const QString &reason, const QString &errorKind);
 
@@ -62,6 +67,8 @@ private:
     // The transcript steps the running attempt recorded since the last look: into the agent's live copy and
     // the store, in their order.
     void collectTranscript(AgentRecord &record);
+    // The agent session and the new worktree the running attempt reported, into the record and the store.
+    void collectSessionAndWorktree(AgentRecord &record, const AgentLiveState &live);
     void escalateFailure(AgentRecord &record, const QString &error);
     void handleFailureAnswer(const QString &agentId, const Escalation &escalation);
     // failPending, then the next dispatch and the idle check.

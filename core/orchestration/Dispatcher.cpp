@@ -11,14 +11,18 @@
 #include "RunRecorder.h"
 #include "Scheduler.h"
 #include "Watchdog.h"
+#include "WorktreeAttempt.h"
 #include "coordination/EscalationInbox.h"
 #include "coordination/LockManager.h"
 #include "coordination/Scratchpad.h"
 #include "model/ErrorKind.h"
 #include "persistence/Store.h"
+#include "review/Worktrees.h"
 #include "workspace/SharedWorkspace.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
 
 #include <algorithm>
 
@@ -219,8 +223,38 @@ void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, boo
         m_events.post({AgentEvent::Kind::Finished, s.agentId, nullptr, AgentResult::failed(why)});
         return;
     }
+    // isolation: worktree: the worktree is made (or found again) on the attempt's pool thread, before the backend
+    // runs (AttemptContext::prepareWorkspace()), so no git command blocks this thread. The provider is not asked.
+    const IsolationSettings isolation = record.goal.isolation.over(profile->isolation);
+    const AgentRecord *original =
+        record.goal.followUpOf.isEmpty() ? nullptr : m_table.recordForGoal(record.goal.followUpOf);
+    std::shared_ptr<WorktreeAttempt> worktree;
     QString workspaceError;
-    const QString workspace = m_workspaceProvider->workspaceFor(record.goal, s.agentId, s.attempt + 1, &workspaceError);
+    QString workspace;
+    if (isolation.effectiveMode() == IsolationMode::Worktree || (original && original->worktree)) {
+        WorktreeAttempt::Plan plan;
+        // A follow-up works in its original's worktree; a retry or a restored goal in the one it had.
+        plan.existing = record.worktree ? record.worktree : original ? original->worktree : std::nullopt;
+        // Never a relative "worktrees/" in whatever directory Switchboard was started in.
+        plan.dataDir = m_dataDirectory.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                                                 : m_dataDirectory;
+        plan.repo = isolation.repo.isEmpty() ? m_workspace : isolation.repo;
+        plan.baseBranch = isolation.baseBranch;
+        plan.setup = isolation.setup;
+        plan.goalId = record.goal.id;
+        plan.runId = m_recorder.runId();
+        if (plan.existing)
+            record.worktree = plan.existing;
+        s.repository = QFileInfo(plan.existing ? plan.existing->repo : plan.repo).fileName();
+        workspace = plan.existing ? plan.existing->path
+                                  : Worktrees::directoryFor(plan.dataDir, plan.repo, plan.goalId); // until prepared
+        worktree = std::make_shared<WorktreeAttempt>(std::move(plan));
+    } else if (!isolation.repo.isEmpty()) {
+        workspace = isolation.repo; // shared: the repository itself; the goal's resources are locked as usual
+        s.repository = QFileInfo(workspace).fileName();
+    } else {
+        workspace = m_workspaceProvider->workspaceFor(record.goal, s.agentId, s.attempt + 1, &workspaceError);
+    }
     if (workspace.isEmpty()) {
         m_hooks.beginAttempt(record, m_hooks.nowMs(), QDateTime::currentDateTimeUtc());
         m_events.post({AgentEvent::Kind::Finished, s.agentId, nullptr,
@@ -231,6 +265,11 @@ void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, boo
     auto context = std::make_shared<AttemptContext>(s.agentId, record.goal, *profile, s.attempt + 1, workspace,
                                                     record.log, &m_events);
     context->setInputs(inputsFor(record.goal));
+    context->setWorktreeAttempt(std::move(worktree));
+    // A retry resumes the session its goal's last attempt recorded; a follow-up its original's.
+    context->setResumeSession(!s.agentSession.isEmpty() ? s.agentSession
+                              : original                ? original->status.agentSession
+                                                        : QString());
     context->setAnswers(m_recorder.answersFor(record.goal.id));
     context->setCoordination(&m_locks, &m_inbox, &m_pool);
     context->setScratchpad(&m_scratchpad);

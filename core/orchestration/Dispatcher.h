@@ -47,6 +47,9 @@ public:
     const QString &workspace() const { return m_workspace; }
     // Asked for each attempt's directory; null goes back to the run's workspace.
     void setWorkspaceProvider(std::unique_ptr<WorkspaceProvider> provider);
+    // Where isolation: worktree goals get their worktrees (<dir>/worktrees/...).
+    void setDataDirectory(const QString &dir) { m_dataDirectory = dir; }
+    const QString &dataDirectory() const { return m_dataDirectory; }
 
     void dispatch();
     // Exactly the cap: with look-ahead the pool's queue holds more than it may run at once.
@@ -93,6 +96,7 @@ private:
     QThreadPool m_pool;
     BackendRegistry m_backends;
     QString m_workspace;
+    QString m_dataDirectory;
     std::unique_ptr<WorkspaceProvider> m_workspaceProvider;
     bool m_paused = false;
     int m_lockConflicts = 0;

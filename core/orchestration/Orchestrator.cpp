@@ -14,13 +14,17 @@
 #include "UpdatePublisher.h"
 #include "Watchdog.h"
 #include "persistence/Store.h"
+#include "review/WorktreeReview.h"
 
 #include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTimer>
 
 #include <algorithm>
+#include <functional>
 
 namespace switchboard {
 
@@ -220,11 +224,78 @@ void Orchestrator::setStore(Store *store)
     // (Store::logFilePath); written once, by each agent's AgentLog.
     if (store && store->isOpen() && !store->isReadOnly())
         m_intake->setLogDirectory(store->logDirectory());
+    if (store && store->isOpen() && m_dataDirectory.isEmpty())
+        m_dispatcher->setDataDirectory(QFileInfo(store->path()).absolutePath()); // worktrees/ beside logs/
     if (store && store->isOpen()) {
         // Counters only: ids and fencing tokens must never repeat one in the database.
         const StoreSnapshot counters = store->load(QStringLiteral("\x01no-run"));
         applyStoreFloors(counters);
     }
+}
+
+void Orchestrator::setDataDirectory(const QString &dir)
+{
+    m_dataDirectory = dir;
+    m_dispatcher->setDataDirectory(dir);
+}
+
+QString Orchestrator::dataDirectory() const
+{
+    if (!m_dispatcher->dataDirectory().isEmpty())
+        return m_dispatcher->dataDirectory();
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+ReviewController *Orchestrator::review()
+{
+    if (!m_review)
+        m_review = std::make_unique<WorktreeReview>(this);
+    return m_review.get();
+}
+
+std::optional<WorktreeRecord> Orchestrator::worktree(const QString &goalId) const
+{
+    const AgentRecord *r = m_table->recordForGoal(goalId);
+    return r ? r->worktree : std::nullopt;
+}
+
+QStringList Orchestrator::goalsInReview() const
+{
+    QList<const AgentRecord *> inReview;
+    m_table->forEach([&inReview](const AgentRecord &r) {
+        if (r.status.state == AgentState::Review)
+            inReview << &r;
+    });
+    // Oldest first: the one that has waited longest for a human.
+    std::stable_sort(inReview.begin(), inReview.end(), [](const AgentRecord *a, const AgentRecord *b) {
+        return a->status.completedAt < b->status.completedAt;
+    });
+    QStringList ids;
+    for (const AgentRecord *r : std::as_const(inReview))
+        ids << r->status.goalId;
+    return ids;
+}
+
+void Orchestrator::applyReviewDecision(const WorktreeRecord &worktree, bool endGoals, bool merged, const QString &note)
+{
+    QList<AgentRecord *> sharing;
+    m_table->forEach([&sharing, &worktree](AgentRecord &r) {
+        if (r.worktree && r.worktree->goalId == worktree.goalId && r.worktree->runId == worktree.runId)
+            sharing << &r;
+    });
+    if (sharing.isEmpty())
+        return;
+    for (AgentRecord *r : std::as_const(sharing)) {
+        r->worktree = worktree;
+        markDirty(*r);
+    }
+    m_recorder->recordWorktree(worktree);
+    if (!endGoals)
+        return;
+    m_wasBusy = true; // the run may be over once these are: checkIdle() then records it
+    for (AgentRecord *r : std::as_const(sharing))
+        m_lifecycle->endReview(*r, merged, note);
+    checkIdle();
 }
 
 Store *Orchestrator::store() const
@@ -443,6 +514,7 @@ RunSummary Orchestrator::summary() const
     summary.failed = p.failed;
     summary.cancelled = p.cancelled;
     summary.blocked = p.blocked;
+    summary.inReview = m_table->count(AgentState::Review);
     return summary;
 }
 
@@ -479,7 +551,48 @@ int Orchestrator::cancelAll()
 
 bool Orchestrator::isIdle() const
 {
-    return m_table->unfinishedCount() == 0 && m_recorder->pendingFinal() == 0;
+    // Goals in Review and what waits for them need a human, not this run: a headless run with nothing else to do
+    // ends (its summary lists them), but the run is recorded as finished only once they are merged or discarded.
+    const int unfinished = m_table->unfinishedCount();
+    if (m_recorder->pendingFinal() != 0)
+        return false;
+    if (unfinished == 0)
+        return true;
+    // unfinishedCount() leaves Review out: what remains idles only when every one of them waits for a review.
+    if (m_table->count(AgentState::Review) == 0 || unfinished > m_table->count(AgentState::Queued))
+        return false;
+    return unfinished == waitingOnReview();
+}
+
+int Orchestrator::waitingOnReview() const
+{
+    // Queued goals (not backing off, not held) with a dependency in Review, or on one that waits so, transitively.
+    QHash<QString, bool> waits;
+    std::function<bool(const AgentRecord &)> waitsOn = [&](const AgentRecord &r) -> bool {
+        if (r.status.state == AgentState::Review)
+            return true;
+        if (r.status.state != AgentState::Queued || r.retryAtMs >= 0 || r.held)
+            return false;
+        if (const auto it = waits.constFind(r.status.goalId); it != waits.cend())
+            return *it;
+        waits.insert(r.status.goalId, false); // a cycle cannot happen; this only guards the walk
+        bool result = false;
+        for (const QString &dep : r.goal.dependsOn) {
+            const AgentRecord *d = m_table->recordForGoal(dep);
+            if (d && waitsOn(*d)) {
+                result = true;
+                break;
+            }
+        }
+        waits.insert(r.status.goalId, result);
+        return result;
+    };
+    int count = 0;
+    m_table->forEach([&](const AgentRecord &r) {
+        if (r.status.state == AgentState::Queued && waitsOn(r))
+            ++count;
+    });
+    return count;
 }
 
 bool Orchestrator::waitAll(int timeoutMs)
@@ -578,7 +691,7 @@ void Orchestrator::checkIdle()
     m_wasBusy = false;
     m_watchdog->handleIdle();
     m_publisher->publish(); // views see the final states before anyone reacts to allFinished
-    if (m_recorder->store() && !m_recorder->runId().isEmpty())
+    if (m_recorder->store() && !m_recorder->runId().isEmpty() && m_table->count(AgentState::Review) == 0)
         m_recorder->recordRunFinished(summary()); // summary() walks every goal: only when it is recorded
     Q_EMIT allFinished();
 }
@@ -671,6 +784,12 @@ void Orchestrator::notifyCancelled(const QString &agentId)
 void Orchestrator::notifyBlocked(const QString &agentId, const QString &reason)
 {
     Q_EMIT agentBlocked(agentId, reason);
+}
+
+void Orchestrator::notifyReview(const QString &agentId)
+{
+    m_wasBusy = true; // the idle check that follows may end the run's busy spell with this goal in review
+    Q_EMIT agentInReview(agentId);
 }
 
 void Orchestrator::notifyRetryScheduled(const QString &agentId, int nextAttempt, qint64 delayMs, const QString &error)

@@ -13,6 +13,7 @@
 #include "model/TranscriptEntry.h"
 #include "orchestration/RunHooks.h"
 #include "orchestration/Scheduler.h"
+#include "review/ReviewTypes.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -29,6 +30,7 @@ class AgentTable;
 class AttemptLifecycle;
 class Dispatcher;
 class GoalIntake;
+class ReviewController;
 class RunRecorder;
 class RunRestorer;
 class Store;
@@ -80,10 +82,14 @@ public:
     void setLogDirectory(const QString &dir);
     QString logDirectory() const;
     QString agentLogFile(const QString &agentId) const;
-    // Another way of giving attempts their directories (e.g. a git worktree per attempt), asked per attempt;
-    // null goes back to the run's workspace for every attempt.
+    // Another way of giving attempts their directories, asked per attempt (not for goals with isolation: worktree
+    // or a repo of their own); null goes back to the run's workspace for every attempt.
     void setWorkspaceProvider(std::unique_ptr<WorkspaceProvider> provider);
     QString workspace() const;
+    // Where isolation: worktree goals get their git worktrees (<dir>/worktrees/<repo>-<hash>/<goal-id>). setStore()
+    // sets it to the store's directory (beside logs/); default: QStandardPaths::AppDataLocation.
+    void setDataDirectory(const QString &dir);
+    QString dataDirectory() const;
     // How often agentsUpdated() is published (ms). Default 75.
     void setUpdateInterval(int ms);
 
@@ -182,6 +188,18 @@ public:
     void setEscalateExhaustedRetries(bool enabled);
     int lockConflicts() const;
 
+    // --- review (isolation: worktree, issue 15) ---
+    // Merge, rebase, discard and follow up goals waiting in Review; safe from any thread (git runs on the caller's),
+    // but never wait on it from this object's thread while another thread uses it (it calls back here).
+    ReviewController *review();
+    // The goal's worktree (a follow-up's is its original's); nullopt when it has none.
+    std::optional<WorktreeRecord> worktree(const QString &goalId) const;
+    // Used by the review controller on this object's thread: records a worktree's new state for every goal that
+    // works in it, and ends those in Review (merged -> Completed, else Cancelled) with `note` in their logs.
+    void applyReviewDecision(const WorktreeRecord &worktree, bool endGoals, bool merged, const QString &note);
+    // Goals whose agents are in Review, oldest first.
+    QStringList goalsInReview() const;
+
     Progress progress() const;
     RunSummary summary() const;
     int maxParallelReached() const;
@@ -194,6 +212,8 @@ Q_SIGNALS:
     void agentFailed(const QString &agentId, const QString &error);
     void agentCancelled(const QString &agentId);
     void agentBlocked(const QString &agentId, const QString &reason);
+    // The agent finished in its worktree with changes: it waits in Review for a merge or discard.
+    void agentInReview(const QString &agentId);
     // An attempt failed and the goal will be tried again after delayMs.
     void agentRetryScheduled(const QString &agentId, int nextAttempt, qint64 delayMs, const QString &error);
     void profileRateLimited(const QString &profile, const QDateTime &until);
@@ -236,6 +256,9 @@ private:
     void notifyFailed(const QString &agentId, const QString &error) override;
     void notifyCancelled(const QString &agentId) override;
     void notifyBlocked(const QString &agentId, const QString &reason) override;
+    void notifyReview(const QString &agentId) override;
+    // Queued goals that can only start after a goal in Review is merged (the run has nothing else to do).
+    int waitingOnReview() const;
     void notifyRetryScheduled(const QString &agentId, int nextAttempt, qint64 delayMs, const QString &error) override;
     void notifyProfileRateLimited(const QString &profile, const QDateTime &until) override;
     void notifyRunBudgetExceeded(const QString &reason) override;
@@ -257,6 +280,8 @@ private:
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<GoalIntake> m_intake;
     std::unique_ptr<RunRestorer> m_restorer;
+    QString m_dataDirectory;
+    std::unique_ptr<ReviewController> m_review;
 };
 
 } // namespace switchboard

@@ -119,6 +119,22 @@ void RunRecorder::recordUsage(const QString &agentId, int attempt, qint64 inputT
         m_store->submit(StoreWrite::usage(agentId, attempt, inputTokens, outputTokens, costUsd));
 }
 
+void RunRecorder::recordAgentSession(const QString &agentId, int attempt, const QString &sessionId)
+{
+    if (m_store)
+        m_store->submit(StoreWrite::agentSession(agentId, attempt, sessionId));
+}
+
+void RunRecorder::recordWorktree(const WorktreeRecord &worktree)
+{
+    if (!m_store)
+        return;
+    WorktreeRecord row = worktree;
+    if (row.runId.isEmpty())
+        row.runId = m_runId;
+    m_store->submit(StoreWrite::worktree(row));
+}
+
 void RunRecorder::recordLog(AgentRecord &record)
 {
     if (!m_store)

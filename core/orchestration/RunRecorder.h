@@ -25,6 +25,7 @@ struct Escalation;
 struct LockEvent;
 struct RunRecord;
 struct RunSummary;
+struct WorktreeRecord;
 
 // Every store write of a run and the "durable before reported" ordering: the run row, goals before they are
 // reported or dispatched, transitions, final states before their signals, answers before the agent gets them,
@@ -62,6 +63,10 @@ public:
     void recordProgress(const QString &agentId, int progress, const QString &step);
     void recordUsage(const QString &agentId, int attempt, qint64 inputTokens, qint64 outputTokens, double costUsd);
     void recordLog(AgentRecord &record);
+    // The agent program's session id an attempt reported (AgentContext::recordAgentSession).
+    void recordAgentSession(const QString &agentId, int attempt, const QString &sessionId);
+    // A goal's worktree, whenever it is made or changes state (merged, discarded, removed).
+    void recordWorktree(const WorktreeRecord &worktree);
     // Steps of a model agent's conversation, in seq order: one write (one batch for the writer thread).
     void recordTranscript(QList<TranscriptEntry> entries);
     // Runs `then` (on the context's thread) once everything submitted so far is committed; never without a

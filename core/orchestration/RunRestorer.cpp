@@ -80,6 +80,10 @@ bool RunRestorer::restore(const StoreSnapshot &snapshot, bool autoResume, const 
     QString logPrefix = logDirectory.isEmpty() ? QString() : QDir(logDirectory).path();
     if (!logPrefix.isEmpty() && !logPrefix.endsWith(u'/'))
         logPrefix += u'/';
+    // Worktrees by run and goal: a goal in Review comes back with its worktree, an interrupted one works on in it.
+    QHash<std::pair<QString, QString>, WorktreeRecord> worktrees;
+    for (const WorktreeRecord &w : snapshot.worktrees)
+        worktrees.insert({w.runId, w.goalId}, w);
     QList<Goal> goals;
     goals.reserve(snapshot.goals.size());
     QStringList restored;
@@ -110,6 +114,15 @@ bool RunRestorer::restore(const StoreSnapshot &snapshot, bool autoResume, const 
         }
         if (s.name.isEmpty())
             s.name = g.agentId;
+        if (!worktrees.isEmpty()) {
+            auto it = worktrees.constFind({g.runId, g.goal.id});
+            if (it == worktrees.cend() && !g.goal.followUpOf.isEmpty())
+                it = worktrees.constFind({g.runId, g.goal.followUpOf}); // a follow-up works in its original's
+            if (it != worktrees.cend()) {
+                r->worktree = *it;
+                s.repository = it->repoName();
+            }
+        }
         if (active.contains(s.agentId) || isActiveState(s.state)) {
             s.state = AgentState::Interrupted;
             if (s.error.isEmpty())
@@ -146,6 +159,10 @@ bool RunRestorer::restore(const StoreSnapshot &snapshot, bool autoResume, const 
     for (const AgentRecord *r : restoredRecords)
         ended.push_back(AttemptLifecycle::goalStateFor(r->status.state));
     QList<Scheduler::BlockedGoal> blocked = m_scheduler.addRestored(goals, ended);
+    for (const AgentRecord *r : restoredRecords) {
+        if (r->status.state == AgentState::Review)
+            m_scheduler.restoreParked(r->status.goalId); // still waiting for its merge; its dependents too
+    }
     QList<Scheduler::BlockedGoal> newlyBlocked;
     for (const Scheduler::BlockedGoal &b : std::as_const(blocked)) {
         const AgentRecord *r = m_table.recordForGoal(b.goalId);

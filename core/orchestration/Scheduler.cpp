@@ -469,7 +469,9 @@ QList<Scheduler::BlockedGoal> Scheduler::finish(const QString &goalId, GoalState
     if (!node.suspended)
         --m_running;
     node.suspended = false;
-    --m_profileRunning[node.assignedProfile];
+    if (!node.parked)
+        --m_profileRunning[node.assignedProfile];
+    node.parked = false;
     node.state = outcome;
     markFinal(i);
 
@@ -578,6 +580,37 @@ void Scheduler::suspend(const QString &goalId)
         node.suspended = true;
         --m_running;
     }
+}
+
+void Scheduler::park(const QString &goalId)
+{
+    const int i = m_index.value(goalId, -1);
+    if (i < 0)
+        return;
+    Node &node = m_nodes[static_cast<size_t>(i)];
+    if (node.state != GoalState::Running || node.parked)
+        return;
+    if (!node.suspended)
+        --m_running;
+    node.suspended = true;
+    node.parked = true;
+    --m_profileRunning[node.assignedProfile];
+}
+
+void Scheduler::restoreParked(const QString &goalId)
+{
+    const int i = m_index.value(goalId, -1);
+    if (i < 0)
+        return;
+    Node &node = m_nodes[static_cast<size_t>(i)];
+    if (node.state != GoalState::Pending)
+        return;
+    unready(i);
+    --m_pending;
+    node.state = GoalState::Running;
+    node.suspended = true;
+    node.parked = true;
+    node.waitingRetry = false;
 }
 
 void Scheduler::unsuspend(const QString &goalId)

@@ -103,6 +103,11 @@ public:
     void handoff(const QString &goalId);
     // 1-based phase (topological level) of a known goal.
     int phaseOf(const QString &goalId) const;
+    // A running goal waits for a human's review (isolation: worktree): it holds no run slot and no profile slot,
+    // its dependents keep waiting, and finish() ends it (Succeeded when merged, Cancelled when discarded).
+    void park(const QString &goalId);
+    // Recovery: a goal added back (Pending) that was waiting in review takes that state without running.
+    void restoreParked(const QString &goalId);
     // A running goal waits (for a human or a lock) and gives its slot back, or takes it again.
     void suspend(const QString &goalId);
     void unsuspend(const QString &goalId);
@@ -130,6 +135,7 @@ private:
         bool suspended = false;
         bool waitingRetry = false;
         bool handedOff = false;
+        bool parked = false; // in review: suspended, and its profile slot given back too
         int phase = 1;
         QString assignedProfile;
         std::vector<int> dependents;

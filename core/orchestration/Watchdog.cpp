@@ -43,7 +43,8 @@ void Watchdog::handleIdle()
 bool Watchdog::needsWatching(const AgentRecord &r) const
 {
     const AgentState state = r.status.state;
-    if (isFinalState(state) || state == AgentState::Blocked)
+    // A goal in Review waits for a human's merge, not for a timer: its deadline no longer applies.
+    if (isFinalState(state) || state == AgentState::Blocked || state == AgentState::Review)
         return false;
     if (r.goal.deadline.isValid() || r.retryAtMs >= 0)
         return true;

@@ -29,6 +29,8 @@ void AttemptFolds::plan(const std::vector<StoreWriteJob> &batch)
                 started.erase(u->agentId);
             } else if (const auto *g = std::get_if<StoreWrite::GoalAdded>(&payload)) {
                 started.erase(g->agentId);
+            } else if (const auto *a = std::get_if<StoreWrite::AgentSessionRecorded>(&payload)) {
+                started.erase(a->agentId); // it updates the attempt row: the start must be written first
             }
             // Logs, lock events, escalations and notes do not touch the agent's row or its attempts.
         }

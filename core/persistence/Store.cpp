@@ -465,6 +465,11 @@ QList<NoteRecord> Store::notes(const QString &runId) const
     return StoreReader(readConnection()).notes(runId);
 }
 
+QList<WorktreeRecord> Store::worktrees(const QString &runId) const
+{
+    return StoreReader(readConnection()).worktrees(runId);
+}
+
 int Store::goalCount(const QString &runId) const
 {
     return StoreReader(readConnection()).goalCount(runId);

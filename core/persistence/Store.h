@@ -181,6 +181,8 @@ public:
     // run's rows (a run list of a database with 100,000 goals).
     QList<RunTotals> runTotals(QString *error = nullptr) const;
     QList<NoteRecord> notes(const QString &runId) const;
+    // The goals' git worktrees of a run (every run when empty).
+    QList<WorktreeRecord> worktrees(const QString &runId = {}) const;
     quint64 maxFencingToken() const;
     // The calling thread's read connection (query_only; read-only open flag for openReadOnly()). Do not keep
     // copies beyond the current function: the Store removes the connection when the thread or it ends.

@@ -161,16 +161,19 @@ bool StoreBatchApplier::applyPayload(const StoreWrite::GoalAdded &w, StoreWriteE
     const Goal &g = w.goal;
     if (!m_statements.exec(
             QStringLiteral("INSERT INTO goals (run_id, id, title, description, priority, deadline, success_criteria, "
-                           "depends_on, capabilities, resources, profile, created_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "depends_on, capabilities, resources, profile, created_at, isolation_json, follow_up_of) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                            "ON CONFLICT (run_id, id) DO UPDATE SET title = excluded.title, "
                            "description = excluded.description, priority = excluded.priority, "
                            "deadline = excluded.deadline, success_criteria = excluded.success_criteria, "
                            "depends_on = excluded.depends_on, capabilities = excluded.capabilities, "
-                           "resources = excluded.resources, profile = excluded.profile"),
+                           "resources = excluded.resources, profile = excluded.profile, "
+                           "isolation_json = excluded.isolation_json, follow_up_of = excluded.follow_up_of"),
             {w.runId, g.id, g.title, g.description, priorityToString(g.priority), ms(g.deadline),
              jsonList(g.successCriteria), jsonList(g.dependsOn), jsonList(g.capabilities), jsonList(g.resources),
-             g.profile, ms(w.at)},
+             g.profile, ms(w.at),
+             QString::fromUtf8(QJsonDocument(isolationToJson(g.isolation)).toJson(QJsonDocument::Compact)),
+             g.followUpOf},
             error))
         return false;
     const QString state = agentStateToString(AgentState::Queued);
@@ -198,7 +201,8 @@ bool StoreBatchApplier::applyPayload(const StoreWrite::Transition &w, StoreWrite
             return applyFoldedEnd(*start, w, error);
     }
     const bool running = w.state == AgentState::Running;
-    const bool over = isFinalOrInterrupted(w.state);
+    // Review ends the attempt too (the agent is done; a human merges or discards later).
+    const bool over = isFinalOrInterrupted(w.state) || w.state == AgentState::Review;
     int rows = 0;
     // started_at marks the start of the current attempt; completed_at its end (or the interruption).
     if (!m_statements.exec(
@@ -425,6 +429,29 @@ bool StoreBatchApplier::applyPayload(const StoreWrite::ProcessGroupsEnded &w, St
             return false;
     }
     return true;
+}
+
+bool StoreBatchApplier::applyPayload(const StoreWrite::AgentSessionRecorded &w, StoreWriteError *error)
+{
+    if (!m_statements.exec(QStringLiteral("UPDATE agents SET agent_session = ? WHERE id = ?"), {w.sessionId, w.agentId},
+                           error))
+        return false;
+    return m_statements.exec(QStringLiteral("UPDATE attempts SET agent_session = ? WHERE agent_id = ? AND attempt = ?"),
+                             {w.sessionId, w.agentId, w.attempt}, error);
+}
+
+bool StoreBatchApplier::applyPayload(const StoreWrite::WorktreeChanged &w, StoreWriteError *error)
+{
+    const WorktreeRecord &t = w.worktree;
+    return m_statements.exec(
+        QStringLiteral("INSERT INTO worktrees (run_id, goal_id, repo, path, branch, base_branch, base_commit, state, "
+                       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (run_id, goal_id) DO UPDATE SET repo = excluded.repo, path = excluded.path, "
+                       "branch = excluded.branch, base_branch = excluded.base_branch, "
+                       "base_commit = excluded.base_commit, state = excluded.state"),
+        {t.runId, t.goalId, t.repo, t.path, t.branch, t.baseBranch, t.baseCommit, worktreeStateToString(t.state),
+         ms(t.createdAt.isValid() ? t.createdAt : QDateTime::currentDateTimeUtc())},
+        error);
 }
 
 bool StoreBatchApplier::trimLogs(StoreWriteError *error)

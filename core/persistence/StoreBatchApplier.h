@@ -57,6 +57,8 @@ private:
     bool applyPayload(const StoreWrite::TranscriptRecorded &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::ProcessGroupStarted &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::ProcessGroupsEnded &w, StoreWriteError *error);
+    bool applyPayload(const StoreWrite::AgentSessionRecorded &w, StoreWriteError *error);
+    bool applyPayload(const StoreWrite::WorktreeChanged &w, StoreWriteError *error);
 
     QSqlDatabase &m_db;
     SqliteStatementCache &m_statements;

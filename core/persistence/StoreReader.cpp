@@ -315,7 +315,8 @@ QList<GoalRecord> StoreReader::goals(const QString &runId, bool withLatestAgent)
                                                 : QStringLiteral("NULL");
     Rows q(m_db, handle(),
            QStringLiteral("SELECT g.run_id, g.id, g.title, g.description, g.priority, g.deadline, "
-                          "g.success_criteria, g.depends_on, g.capabilities, g.resources, g.profile, g.created_at, ") +
+                          "g.success_criteria, g.depends_on, g.capabilities, g.resources, g.profile, g.created_at, "
+                          "g.isolation_json, g.follow_up_of, ") +
                latestAgent + QStringLiteral(" FROM goals g") + runFilter(runId, QStringLiteral("g.run_id")) +
                QStringLiteral(" ORDER BY g.rowid"),
            runValues(runId), &m_error);
@@ -335,7 +336,9 @@ QList<GoalRecord> StoreReader::goals(const QString &runId, bool withLatestAgent)
         r.goal.resources = listFrom(q.utf8(9));
         r.goal.profile = profiles.get(q, 10);
         r.createdAt = q.time(11);
-        r.agentId = q.text(12);
+        r.goal.isolation = isolationFromJson(QJsonDocument::fromJson(q.utf8(12).toByteArray()).object());
+        r.goal.followUpOf = q.text(13);
+        r.agentId = q.text(14);
         result.append(std::move(r));
     }
     return result;
@@ -352,7 +355,7 @@ QList<AgentStatus> StoreReader::agents(const QString &runId)
                           "(SELECT COALESCE(SUM(t.cost_usd), 0) FROM attempts t WHERE t.agent_id = a.id), "
                           "(SELECT COUNT(*) FROM attempts t WHERE t.agent_id = a.id AND t.outcome = ?), "
                           "EXISTS (SELECT 1 FROM attempts t WHERE t.agent_id = a.id AND t.attempt = a.attempt - 1 "
-                          "AND t.outcome = ?) "
+                          "AND t.outcome = ?), a.agent_session "
                           "FROM agents a LEFT JOIN goals g ON g.run_id = a.run_id AND g.id = a.goal_id") +
                runFilter(runId, QStringLiteral("a.run_id")) + QStringLiteral(" ORDER BY a.rowid"),
            QVariantList{agentStateToString(AgentState::Interrupted), agentStateToString(AgentState::Interrupted)} +
@@ -380,6 +383,7 @@ QList<AgentStatus> StoreReader::agents(const QString &runId)
         s.costUsd = q.real(17);
         s.interruptedAttempts = q.int32(18);
         s.resumedAfterInterruption = q.int32(19) != 0;
+        s.agentSession = q.text(20);
         result.append(std::move(s));
     }
     return result;
@@ -504,6 +508,30 @@ QList<NoteRecord> StoreReader::notes(const QString &runId)
            runValues(runId), &m_error);
     while (q.next())
         result.append({q.text(0), q.text(1), q.text(2), q.text(3), q.time(4)});
+    return result;
+}
+
+QList<WorktreeRecord> StoreReader::worktrees(const QString &runId)
+{
+    QList<WorktreeRecord> result;
+    Rows q(m_db, handle(),
+           QStringLiteral("SELECT run_id, goal_id, repo, path, branch, base_branch, base_commit, state, created_at "
+                          "FROM worktrees") +
+               runFilter(runId, QStringLiteral("run_id")) + QStringLiteral(" ORDER BY run_id, rowid"),
+           runValues(runId), &m_error);
+    while (q.next()) {
+        WorktreeRecord w;
+        w.runId = q.text(0);
+        w.goalId = q.text(1);
+        w.repo = q.text(2);
+        w.path = q.text(3);
+        w.branch = q.text(4);
+        w.baseBranch = q.text(5);
+        w.baseCommit = q.text(6);
+        w.state = worktreeStateFromString(q.text(7)).value_or(WorktreeRecord::State::Active);
+        w.createdAt = q.time(8);
+        result.append(std::move(w));
+    }
     return result;
 }
 
@@ -646,7 +674,8 @@ void StoreReader::runBoard(const QString &runId, QList<GoalRecord> *goals, QList
     {
         Rows q(m_db, handle(),
                QStringLiteral("SELECT id, name, goal_id, profile, state, current_step, progress, created_at, "
-                              "started_at, completed_at, error, summary, attempt FROM agents WHERE run_id = ? "
+                              "started_at, completed_at, error, summary, attempt, agent_session FROM agents "
+                              "WHERE run_id = ? "
                               "ORDER BY rowid"),
                {runId}, &m_error);
         if (!q.ok())
@@ -671,6 +700,7 @@ void StoreReader::runBoard(const QString &runId, QList<GoalRecord> *goals, QList
             s.error = errors.get(q, 10);
             s.summary = q.text(11);
             s.attempt = q.int32(12);
+            s.agentSession = q.text(13);
             if (const auto it = goalRow.constFind(s.goalId); it != goalRow.cend()) {
                 GoalRecord &goal = (*goals)[*it];
                 s.goalTitle = goal.goal.title;
@@ -728,6 +758,7 @@ StoreSnapshot StoreReader::snapshot(const QString &runId)
     }
     s.escalations = escalations(runId);
     s.notes = notes(runId);
+    s.worktrees = worktrees(runId);
     for (const AgentStatus &agent : std::as_const(s.agents)) {
         if (isActiveState(agent.state))
             s.activeAgents.append(agent.agentId);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "review/ReviewTypes.h"
+
 #include "model/TranscriptEntry.h"
 #include "persistence/RunHistory.h"
 #include "persistence/RunTotals.h"
@@ -37,6 +39,8 @@ public:
     QList<Escalation> escalations(const QString &runId = {});
     QList<LockEventRecord> lockEvents(const QString &runId = {});
     QList<NoteRecord> notes(const QString &runId = {});
+    // The goals' worktrees (isolation: worktree), by run, then creation.
+    QList<WorktreeRecord> worktrees(const QString &runId = {});
     QStringList agentLog(const QString &agentId);
     // The agent's transcript, by attempt then seq; attempt > 0: that attempt only.
     QList<TranscriptEntry> transcript(const QString &agentId, int attempt = 0);

@@ -184,6 +184,29 @@ QStringList version5()
     };
 }
 
+// Issue 15: goals keep their isolation and follow-up keys (a goal restored after a crash still works in a worktree),
+// each goal's git worktree, and the agent program's session id per agent and per attempt.
+QStringList version6()
+{
+    return {
+        QStringLiteral("ALTER TABLE goals ADD COLUMN isolation_json TEXT NOT NULL DEFAULT '{}'"),
+        QStringLiteral("ALTER TABLE goals ADD COLUMN follow_up_of TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE agents ADD COLUMN agent_session TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE attempts ADD COLUMN agent_session TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE TABLE worktrees ("
+                       " run_id TEXT NOT NULL,"
+                       " goal_id TEXT NOT NULL,"
+                       " repo TEXT NOT NULL,"
+                       " path TEXT NOT NULL,"
+                       " branch TEXT NOT NULL,"
+                       " base_branch TEXT NOT NULL,"
+                       " base_commit TEXT NOT NULL DEFAULT '',"
+                       " state TEXT NOT NULL,"
+                       " created_at INTEGER NOT NULL,"
+                       " PRIMARY KEY (run_id, goal_id))"),
+    };
+}
+
 void setError(QString *error, const QString &message)
 {
     if (error)
@@ -212,6 +235,8 @@ QStringList StoreSchema::stepStatements(int fromVersion)
         return version4();
     case 4:
         return version5();
+    case 5:
+        return version6();
     default:
         return {};
     }

@@ -10,11 +10,11 @@ namespace switchboard {
 // database from version N to N+1 inside one transaction, so a crash or a full disk mid-migration leaves
 // the previous version intact. Version 1: runs, goals, agents, transitions, attempts, escalations, lock
 // events, agent log, meta. Version 2: the shared scratchpad (notes). Version 3: run settings. Version 4:
-// model agents' transcripts.
+// model agents' transcripts. Version 5: process groups. Version 6: worktrees, agent sessions, goals' isolation.
 class StoreSchema final
 {
 public:
-    static constexpr int kLatestVersion = 5;
+    static constexpr int kLatestVersion = 6;
 
     // PRAGMA user_version; -1 when it cannot be read.
     static int version(const QSqlDatabase &db);

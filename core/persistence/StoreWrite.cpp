@@ -125,4 +125,14 @@ QString StoreWrite::coalesceKey() const
     return {};
 }
 
+StoreWrite StoreWrite::agentSession(const QString &agentId, int attempt, const QString &sessionId)
+{
+    return AgentSessionRecorded{agentId, attempt, sessionId};
+}
+
+StoreWrite StoreWrite::worktree(const WorktreeRecord &worktree)
+{
+    return WorktreeChanged{worktree};
+}
+
 } // namespace switchboard

@@ -10,6 +10,7 @@
 #include "model/ProcessGroupRecord.h"
 #include "model/RunSummary.h"
 #include "model/TranscriptEntry.h"
+#include "review/ReviewTypes.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -121,9 +122,22 @@ public:
         QList<ProcessGroupRecord> records;
     };
 
+    // The agent program's session id an attempt reported: on the agent (its latest) and on the attempt.
+    struct AgentSessionRecorded
+    {
+        QString agentId;
+        int attempt = 0;
+        QString sessionId;
+    };
+    // A goal's worktree (isolation: worktree), inserted or replaced by (run, goal).
+    struct WorktreeChanged
+    {
+        WorktreeRecord worktree;
+    };
+
     using Payload = std::variant<RunStarted, RunFinished, GoalAdded, Transition, Progress, Usage, EscalationChanged,
                                  LockEventRecorded, LogLines, NoteWritten, TranscriptRecorded, ProcessGroupStarted,
-                                 ProcessGroupsEnded>;
+                                 ProcessGroupsEnded, AgentSessionRecorded, WorktreeChanged>;
 
     StoreWrite() = default;
     // Any payload struct converts, for callers that fill one in by hand.
@@ -150,6 +164,8 @@ public:
     static StoreWrite transcript(QList<TranscriptEntry> entries);
     static StoreWrite processGroupStarted(const ProcessGroupRecord &record, const QDateTime &at = {});
     static StoreWrite processGroupsEnded(const QList<ProcessGroupRecord> &records);
+    static StoreWrite agentSession(const QString &agentId, int attempt, const QString &sessionId);
+    static StoreWrite worktree(const WorktreeRecord &worktree);
     static StoreWrite note(const QString &runId, const QString &key, const QString &text, const QString &authorAgentId,
                            const QDateTime &at = {});
 

@@ -6,8 +6,9 @@
 
 namespace switchboard {
 
-// Gives each attempt the directory it works in: one shared directory by default, later a git worktree per
-// attempt or a directory on a cluster node. The orchestrator asks on its own thread as an attempt starts.
+// Gives each attempt the directory it works in: one shared directory by default, or a directory on a cluster
+// node. The orchestrator asks on its own thread as an attempt starts. Goals with isolation: worktree do not ask
+// it: their git worktree is made on the attempt's pool thread (WorktreeAttempt), since git may take long.
 class WorkspaceProvider
 {
     Q_DISABLE_COPY_MOVE(WorkspaceProvider)

@@ -5,8 +5,10 @@
 #include "config/PlanLoader.h"
 #include "config/RunSettings.h"
 #include "orchestration/Scheduler.h"
+#include "support/GitRepository.h"
 #include "support/TestSupport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -358,13 +360,19 @@ void TestConfig::llmKeysOnOtherBackendsWarn()
 
 void TestConfig::isolationKeys()
 {
+    // `repo` must be a git repository (checked at load): a real one, made here.
+    const test::GitRepository repo;
+    QVERIFY(repo.isValid());
+    const QString repoPath = QDir::cleanPath(repo.path());
     const QByteArray yaml = "agents:\n"
                             "  definitions:\n"
                             "    - name: r\n"
                             "      backend: process\n"
                             "      command: [./agent.sh]\n"
                             "      isolation: worktree\n"
-                            "      repo: /src/app\n"
+                            "      repo: " +
+                            repoPath.toUtf8() +
+                            "\n"
                             "      base_branch: main\n"
                             "      setup: [cp, ../.env, .env]\n"
                             "      args: [--fast]\n";
@@ -374,7 +382,7 @@ void TestConfig::isolationKeys()
     const AgentProfile *profile = config->profile(u"r"_s);
     QVERIFY(profile);
     QCOMPARE(profile->isolation.effectiveMode(), IsolationMode::Worktree);
-    QCOMPARE(profile->isolation.repo, u"/src/app"_s);
+    QCOMPARE(profile->isolation.repo, repoPath);
     QCOMPARE(profile->isolation.baseBranch, u"main"_s);
     QCOMPARE(profile->isolation.setup, (QStringList{u"cp"_s, u"../.env"_s, u".env"_s}));
     QCOMPARE(profile->args, QStringList{u"--fast"_s});
@@ -388,7 +396,7 @@ void TestConfig::isolationKeys()
     goal.baseBranch = u"release"_s;
     const IsolationSettings merged = goal.over(profile->isolation);
     QCOMPARE(merged.baseBranch, u"release"_s);
-    QCOMPARE(merged.repo, u"/src/app"_s);
+    QCOMPARE(merged.repo, repoPath);
     QCOMPARE(merged.effectiveMode(), IsolationMode::Worktree);
 
     QVERIFY(!ConfigLoader::loadString(QByteArray(yaml).replace("isolation: worktree", "isolation: sandbox"),
@@ -398,6 +406,10 @@ void TestConfig::isolationKeys()
     QVERIFY(!ConfigLoader::loadString(QByteArray(yaml).replace("setup: [cp, ../.env, .env]", "setup: cp .env"),
                                       u"c.yaml"_s, &error));
     QVERIFY2(error.toString().startsWith(u"c.yaml:9:14: profile 'r': setup: expected a list of strings"_s),
+             qPrintable(error.toString()));
+    QVERIFY(!ConfigLoader::loadString(QByteArray(yaml).replace(repoPath.toUtf8(), "/nonexistent/app"), u"c.yaml"_s,
+                                      &error));
+    QVERIFY2(error.toString().startsWith(u"c.yaml:7:13: profile 'r': repo: /nonexistent/app is not a directory"_s),
              qPrintable(error.toString()));
 }
 
