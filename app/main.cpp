@@ -112,13 +112,20 @@ int main(int argc, char *argv[])
     // interrupted agents start again unless workflow.auto_resume is off (then they wait for a click). It is
     // read on a worker thread while the window comes up, saying so on its board.
     StartupRestorer restorer(&orchestrator, session.recordingStore());
-    restorer.start(options.maxParallel(), session.config().workflow.autoResume);
+    const bool restoring = restorer.start(options.maxParallel(), session.config().workflow.autoResume);
 
     MainWindow window(&orchestrator, session.config());
     // A damaged database is not opened: the banner says so for as long as the window is open.
     if (stored == RunSession::StoreOutcome::Damaged)
         window.storageBanner()->showDamaged(session.storeError());
     restorer.attach(&window);
+    // Review and the start-up look for leftover worktrees come once the run is back on the board, so that its own
+    // worktrees are never taken for leftovers.
+    const auto enableReview = [&window, &orchestrator] { window.setReviewController(orchestrator.review()); };
+    if (restoring)
+        QObject::connect(&restorer, &StartupRestorer::finished, &window, enableReview);
+    else
+        enableReview();
     window.show();
     return QApplication::exec();
 }
