@@ -410,12 +410,15 @@ QList<ProfileEntry> readAgents(Document &doc, const Map &root, const BackendRegi
         if (LlmProfileRules::isLlmBackend(profile.backend)) {
             readModelSettings(doc, map, label, profile);
         } else {
-            if (profile.backend == u"codex")
+            // Coding agents that report tokens but no cost are priced from the profile.
+            const bool priced =
+                profile.backend == u"codex" || profile.backend == u"gemini" || profile.backend == u"acp";
+            if (priced)
                 readPricing(map, label, profile.llm);
             for (const char *key :
                  {"base_url", "api_key_env", "temperature", "max_tokens", "pricing", "headers", "max_iterations",
                   "stream", "connect_timeout_s", "stream_idle_timeout_s", "run_command"}) {
-                if (profile.backend == u"codex" && qstrcmp(key, "pricing") == 0)
+                if (priced && qstrcmp(key, "pricing") == 0)
                     continue;
                 if (map.value(key).IsDefined())
                     doc.warn(map.keyLocation(key),

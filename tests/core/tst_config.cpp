@@ -66,6 +66,7 @@ private Q_SLOTS:
     void llmProfileErrors();
     void llmKeysOnOtherBackendsWarn();
     void isolationKeys();
+    void codingAgentPricing();
     void failureHandlingKeys();
     void metricsAndAutoResume();
     void runSettingsRoundTrip();
@@ -411,6 +412,22 @@ void TestConfig::isolationKeys()
                                       &error));
     QVERIFY2(error.toString().startsWith(u"c.yaml:7:13: profile 'r': repo: /nonexistent/app is not a directory"_s),
              qPrintable(error.toString()));
+}
+
+void TestConfig::codingAgentPricing()
+{
+    // Codex, Gemini CLI and most ACP agents report tokens only: their profiles take prices; Claude Code and
+    // aider report their own cost, so a price there is ignored with a warning.
+    for (const char *backend : {"codex", "gemini", "acp", "claude-code"}) {
+        const QByteArray yaml = QByteArray("agents:\n  definitions:\n    - name: c\n      backend: ") + backend +
+                                "\n      command: [agent]\n      pricing: {input_per_mtok: 2, output_per_mtok: 8}\n";
+        ConfigError error;
+        const std::optional<Config> config = ConfigLoader::loadString(yaml, u"c.yaml"_s, &error);
+        QVERIFY2(config, qPrintable(error.toString()));
+        const bool priced = qstrcmp(backend, "claude-code") != 0;
+        QCOMPARE(config->profile(u"c"_s)->llm.costUsd(1'000'000, 1'000'000), priced ? 10.0 : 0.0);
+        QCOMPARE(config->warnings.isEmpty(), priced);
+    }
 }
 
 void TestConfig::allProfileFields()
