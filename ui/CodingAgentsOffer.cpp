@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QFileInfo>
 #include <QMainWindow>
 #include <QMenu>
 #include <QStatusBar>
@@ -56,15 +57,32 @@ void CodingAgentsOffer::handleFinished()
     m_searching = false;
     QStringList names;
     for (const CodingAgentDetector::Detected &d : std::as_const(m_detected)) {
-        if (!hasProfile(d.profile.name))
+        // Announced only when no profile runs it yet, whatever that profile is called.
+        if (!hasProfile(d.profile.name) && !isConfigured(d.profile))
             names << d.agent.label;
     }
     if (!names.isEmpty() && m_window->statusBar()) {
-        m_window->statusBar()->showMessage(tr("Found %1 on this computer: Agents ▸ Coding agents… makes them profiles")
-                                               .arg(names.join(QStringLiteral(", "))),
-                                           15000);
+        //: Status bar, briefly; %1 names coding-agent CLIs ("Claude Code, Aider")
+        m_window->statusBar()->showMessage(
+            tr("Found %1: add it from Agents ▸ Coding agents…").arg(names.join(QStringLiteral(", "))), 15000);
     }
     Q_EMIT searchFinished();
+}
+
+bool CodingAgentsOffer::isConfigured(const AgentProfile &detected) const
+{
+    if (!m_orchestrator)
+        return false;
+    const QString program = detected.command.isEmpty() ? QString() : QFileInfo(detected.command.first()).fileName();
+    for (const AgentProfile &profile : m_orchestrator->profiles()) {
+        if (profile.backend != detected.backend)
+            continue;
+        // acp runs many agents: the same backend is not enough, the program must match too.
+        if (detected.backend != u"acp" ||
+            (!profile.command.isEmpty() && QFileInfo(profile.command.first()).fileName() == program))
+            return true;
+    }
+    return false;
 }
 
 bool CodingAgentsOffer::hasProfile(const QString &name) const

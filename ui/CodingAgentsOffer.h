@@ -36,6 +36,8 @@ public:
     // Adds the profile to the session's, unless one of that name is there. False when not added.
     bool addProfile(const AgentProfile &profile);
     bool hasProfile(const QString &name) const;
+    // A profile of the session already runs this agent's program (same backend; for acp, the same command).
+    bool isConfigured(const AgentProfile &detected) const;
 
 Q_SIGNALS:
     void searchStarted();

@@ -90,8 +90,9 @@ int HeadlessRun::exec(Orchestrator &orchestrator, Store &store, const RunOptions
     reporter.printSummary(summary);
     if (summary.inReview > 0 && !options.json) {
         // The run waits for a human: say which goals and how to go on.
-        QTextStream(stdout) << QStringLiteral("Waiting for review: %1\n  see them with `switchboard review --db %2`, "
-                                              "then `switchboard merge GOAL` or `switchboard discard GOAL`\n")
+        QTextStream(stdout) << QStringLiteral(
+                                   "Waiting for review: %1\n  see them with `switchboard review --db %2`, "
+                                   "then `switchboard merge GOAL --db %2` or `switchboard discard GOAL --db %2`\n")
                                    .arg(orchestrator.goalsInReview().join(QStringLiteral(", ")), store.path());
     }
     if (interruptedBy != 0)

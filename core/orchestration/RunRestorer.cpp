@@ -137,7 +137,7 @@ bool RunRestorer::restore(const StoreSnapshot &snapshot, bool autoResume, const 
         s.maxAttempts = 1 + qMax(0, retries) + s.interruptedAttempts;
         s.openEscalation.clear();
         s.waitingFor.clear();
-        s.progress = s.state == AgentState::Completed ? 100 : s.progress;
+        s.progress = s.state == AgentState::Completed || s.state == AgentState::Review ? 100 : s.progress;
         const AgentStatus &rs = r->status;
         r->baseInputTokens = rs.inputTokens;
         r->baseOutputTokens = rs.outputTokens;

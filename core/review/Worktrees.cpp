@@ -422,8 +422,10 @@ ReviewOutcome Worktrees::merge(const WorktreeRecord &wt, const QString &goalTitl
     }
     ReviewOutcome outcome;
     outcome.ok = true;
-    outcome.message =
-        QStringLiteral("merged %1 into %2 (%3 files)").arg(wt.branch, wt.baseBranch).arg(touched->files.size());
+    outcome.message = QStringLiteral("merged %1 into %2 (%3 %4)")
+                          .arg(wt.branch, wt.baseBranch)
+                          .arg(touched->files.size())
+                          .arg(touched->files.size() == 1 ? QStringLiteral("file") : QStringLiteral("files"));
     return outcome;
 }
 
