@@ -218,8 +218,8 @@ ReviewPane::ReviewPane(QWidget *parent)
     m_splitter->setObjectName(QStringLiteral("reviewSplitter"));
     m_splitter->addWidget(filesPanel);
     m_splitter->addWidget(m_diff);
-    m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 5);
     m_splitter->setChildrenCollapsible(false);
     column->addWidget(m_splitter, 1);
 
@@ -650,7 +650,13 @@ void ReviewPane::retranslate()
     m_busyBar->setToolTip(tr("Working…"));
     m_expandAll->setText(tr("Expand all"));
     m_collapseAll->setText(tr("Fold all"));
-    m_files->setHeaderLabels({tr("Show"), tr("St."), tr("File"), tr("Added"), tr("Removed")});
+    // Short headers leave the width to the file names; the tooltips say what the columns are.
+    m_files->setHeaderLabels({QString(), QString(), tr("File"), QStringLiteral("+"), QStringLiteral("−")});
+    QTreeWidgetItem *header = m_files->headerItem();
+    header->setToolTip(0, tr("Shown in the diff (untick to fold the file)"));
+    header->setToolTip(1, tr("Status: A added, M modified, D deleted, R renamed, ? untracked"));
+    header->setToolTip(3, tr("Lines added"));
+    header->setToolTip(4, tr("Lines removed"));
     if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_summary)))
         label->setText(tr("Summary"));
     if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(m_usage)))
