@@ -458,6 +458,8 @@ void AgentDetailPane::refreshLog(bool reset)
 
     if (reset || total < m_shownLogTotal) {
         m_log->setPlainText(lines.join(QLatin1Char('\n')));
+        if (reset && total == 0 && m_orchestrator->store())
+            readStoredLog();
     } else {
         const qint64 fresh = qMin<qint64>(total - m_shownLogTotal, lines.size());
         if (fresh <= 0) {
@@ -481,6 +483,25 @@ void AgentDetailPane::refreshLog(bool reset)
     }
     if (followTail)
         bar->setValue(bar->maximum());
+}
+
+void AgentDetailPane::readStoredLog()
+{
+    Store *store = m_orchestrator->store();
+    const quint64 read = ++m_lastTranscriptRead;
+    m_logRead = read;
+    auto *watcher = new QFutureWatcher<QStringList>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, read] {
+        watcher->deleteLater();
+        if (read != m_logRead || m_shownLogTotal > 0)
+            return; // another agent was selected, or its live log has lines now
+        m_logRead = 0;
+        const QStringList stored = watcher->result();
+        if (!stored.isEmpty())
+            m_log->setPlainText(stored.join(QLatin1Char('\n')));
+    });
+    watcher->setFuture(
+        QtConcurrent::run(&m_storeReads, [store, agentId = m_agentId] { return store->agentLog(agentId); }));
 }
 
 void AgentDetailPane::refreshTranscript(bool reset)
@@ -566,7 +587,11 @@ QString AgentDetailPane::transcriptEmptyText() const
     for (const AgentProfile &profile : m_orchestrator->profiles()) {
         if (profile.name != profileName)
             continue;
-        if (profile.backend == u"openai" || profile.backend == u"anthropic")
+        // Model agents and the coding agents that report their conversation (aider prints plain text only).
+        static const QStringList talking{QStringLiteral("openai"),      QStringLiteral("anthropic"),
+                                         QStringLiteral("claude-code"), QStringLiteral("codex"),
+                                         QStringLiteral("gemini"),      QStringLiteral("acp")};
+        if (talking.contains(profile.backend))
             return tr("No transcript yet: the model has not been asked anything.");
         break;
     }

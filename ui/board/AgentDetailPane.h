@@ -63,6 +63,9 @@ private:
     // Reads the agent's committed steps on m_storeReads (not the GUI thread); done() gets them unless another
     // read or agent came first. Refreshes wait meanwhile, so no newer step is shown before older ones.
     void readStoredTranscript(std::function<void(const QList<TranscriptEntry> &stored)> done);
+    // An agent put back from the database has no live log: its committed lines are read on m_storeReads and
+    // shown unless another agent was selected or the live log started meanwhile.
+    void readStoredLog();
     QString transcriptEmptyText() const;
     void retranslate();
     QLabel *addRow(QFormLayout *form, const QString &objectName);
@@ -74,6 +77,7 @@ private:
     qint64 m_shownTranscriptTotal = 0; // the orchestrator's count of steps when last looked
     quint64 m_transcriptRead = 0;      // the store read whose answer is wanted; 0: none pending
     quint64 m_lastTranscriptRead = 0;
+    quint64 m_logRead = 0; // the stored-log read whose answer is wanted (same counter as transcripts)
     QThreadPool m_storeReads;
 
     QWidget *m_content;

@@ -156,7 +156,8 @@ QColor AgentStateStyle::badgeBackground(AgentState state, const QPalette &palett
 
 bool AgentStateStyle::isCancellable(AgentState state)
 {
-    return !isFinalState(state) && state != AgentState::Blocked;
+    // A goal in review has finished its work: it ends by a merge or a discard in the review window, not a cancel.
+    return !isFinalState(state) && state != AgentState::Blocked && state != AgentState::Review;
 }
 
 QString AgentStateStyle::priorityLabel(Priority priority)
