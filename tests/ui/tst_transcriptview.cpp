@@ -16,6 +16,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
@@ -229,7 +230,7 @@ void TestTranscriptView::readsAFinishedAgentFromTheStore()
         first.setStore(&db.store());
         first.setBackends(test::ScriptedBackend::registry());
         first.setProfiles({test::ProfileBuilder::scripted(u"coder"_s)});
-        id = first.spawn(test::GoalBuilder(u"fix"_s).description(kScript));
+        id = first.spawn(test::GoalBuilder(u"fix"_s).description(u"log fixed the sign in calc.py\n"_s + kScript));
         QVERIFY(first.waitAll(20000));
         QVERIFY(db.store().flush());
     }
@@ -248,6 +249,13 @@ void TestTranscriptView::readsAFinishedAgentFromTheStore()
     QVERIFY(pane.transcriptView()
                 ->itemText(pane.transcriptView()->itemForToolCall(u"call_2"_s))
                 .startsWith(u"▸ edit_file"_s));
+    // Its log too: the live copy is empty, the stored lines are shown (read off the GUI thread as well).
+    QVERIFY(second.agentLog(id).isEmpty());
+    const QStringList stored = db.store().agentLog(id);
+    QVERIFY(!stored.isEmpty());
+    auto *log = pane.findChild<QPlainTextEdit *>(u"detailLog"_s);
+    QVERIFY(log);
+    QTRY_COMPARE(log->toPlainText(), stored.join(u'\n'));
 }
 
 void TestTranscriptView::keepsStepsTheLiveCopyLetGo()
