@@ -228,6 +228,19 @@ void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, boo
     const IsolationSettings isolation = record.goal.isolation.over(profile->isolation);
     const AgentRecord *original =
         record.goal.followUpOf.isEmpty() ? nullptr : m_table.recordForGoal(record.goal.followUpOf);
+    if (!record.goal.followUpOf.isEmpty() &&
+        (!original || !original->worktree || original->status.state != AgentState::Review)) {
+        // Nothing to continue yet (or the original still works in it): running on a fresh worktree and session, or
+        // beside the original, would silently drop what the follow-up is for. The scheduler does not order a follow-up
+        // after its original (depends_on waits for the merge).
+        m_hooks.beginAttempt(record, m_hooks.nowMs(), QDateTime::currentDateTimeUtc());
+        m_events.post({AgentEvent::Kind::Finished, s.agentId, nullptr,
+                       AgentResult::failed(QStringLiteral("follow-up of '%1': that goal has no worktree to continue "
+                                                          "yet; a follow-up starts once its original waits in review")
+                                               .arg(record.goal.followUpOf),
+                                           -1, errorKindName(ErrorKind::Invalid))});
+        return;
+    }
     std::shared_ptr<WorktreeAttempt> worktree;
     QString workspaceError;
     QString workspace;

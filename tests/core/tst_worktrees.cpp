@@ -80,6 +80,7 @@ private Q_SLOTS:
     void discardRefusesToLoseWorkWithoutForce();
     void cleanUpAndLeftovers();
     void sessionGoesToTheRetryAndTheFollowUp();
+    void followUpWithoutAWorktreeFailsSayingWhy();
     void reviewCallsWorkFromAnotherThread();
     void sharedIsolationWorksInTheRepository();
 };
@@ -385,6 +386,24 @@ void TestWorktrees::sessionGoesToTheRetryAndTheFollowUp()
     QTRY_COMPARE(rig.state(followUp), AgentState::Completed);
     QTRY_COMPARE(rig.state(u"g"_s), AgentState::Completed);
     QCOMPARE(rig.repo.readFile(u"work.txt"_s), u"first\nsecond\n"_s);
+}
+
+void TestWorktrees::followUpWithoutAWorktreeFailsSayingWhy()
+{
+    // A follow-up whose original has not reached review has nothing to continue: it must not run on a fresh
+    // worktree and session as if it were a goal of its own.
+    Rig rig;
+    Goal original = GoalBuilder(u"g"_s).profile(u"w"_s).description(u"write a.txt 1"_s);
+    Goal followUp = GoalBuilder(u"more"_s).profile(u"w"_s).description(u"write b.txt 2"_s);
+    followUp.followUpOf = u"g"_s;
+    QString error;
+    QVERIFY2(!rig.o.spawnParallel({original, followUp}, &error).isEmpty(), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.state(u"more"_s), AgentState::Failed, kWaitMs);
+    const AgentStatus s = rig.status(u"more"_s);
+    QCOMPARE(s.errorKind, errorKindName(ErrorKind::Invalid));
+    QVERIFY2(s.error.contains(u"follow-up of 'g'"_s) && s.error.contains(u"waits in review"_s), qPrintable(s.error));
+    QVERIFY(!rig.o.worktree(u"more"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.state(u"g"_s), AgentState::Review, kWaitMs);
 }
 
 void TestWorktrees::reviewCallsWorkFromAnotherThread()
