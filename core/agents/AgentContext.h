@@ -72,6 +72,9 @@ public:
     // The session this attempt should resume: the one an earlier attempt of this goal recorded, or for a
     // follow-up goal (Goal::followUpOf) the one its original goal recorded. Empty: start a new session.
     virtual QString resumeSessionId() const { return {}; }
+    // How many turns the agent program says this attempt has taken so far (Claude Code's num_turns, Codex's
+    // completed turns); the latest report wins. Shown in the review with tokens and cost.
+    virtual void recordTurns(int turns) { Q_UNUSED(turns) }
 
     // --- processes on this machine ---
     // The backend started a process group (ExecutionChannel::processGroupRecord(); agent and attempt are filled

@@ -44,6 +44,7 @@ struct AgentStatus
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
     double costUsd = 0.0;
+    int turns = 0; // the agent program's turns over all attempts, as it reported them (coding agents); 0: unknown
 
     qint64 tokens() const { return inputTokens + outputTokens; }
     // Milliseconds spent running so far (or in total, once finished).

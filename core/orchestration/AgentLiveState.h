@@ -13,6 +13,7 @@ struct AgentLiveState
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
     double costUsd = 0.0;
+    int turns = 0;           // the agent program's turns in this attempt (recordTurns); latest wins
     quint64 activity = 0;    // grows with every report: output, progress, heartbeat (idle timeout)
     int rateLimitedForS = 0; // > 0: the backend hit a rate limit; reset by takeLiveState()
     bool handedOff = false;  // pipeline: the agent sent its handoff

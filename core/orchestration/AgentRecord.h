@@ -33,6 +33,7 @@ struct AgentRecord
     qint64 baseInputTokens = 0;
     qint64 baseOutputTokens = 0;
     double baseCostUsd = 0.0;
+    int baseTurns = 0;          // turns of the attempts before this one
     qint64 attemptStartMs = -1; // run clock time the running attempt started
     quint64 lastActivity = 0;
     qint64 lastActivityMs = -1;

@@ -377,6 +377,17 @@ void AttemptContext::recordAgentSession(const QString &sessionId)
     notifyChanged();
 }
 
+void AttemptContext::recordTurns(int turns)
+{
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        if (turns < 0 || m_state.turns == turns)
+            return;
+        m_state.turns = turns;
+    }
+    notifyChanged();
+}
+
 void AttemptContext::recordTranscript(TranscriptEntry entry)
 {
     entry.agentId = m_agentId;

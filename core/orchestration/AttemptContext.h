@@ -83,6 +83,7 @@ public:
     void recordTranscript(TranscriptEntry entry) override;
     bool recordProcessGroup(ProcessGroupRecord record) override;
     void recordAgentSession(const QString &sessionId) override;
+    void recordTurns(int turns) override;
     QString resumeSessionId() const override { return m_resumeSession; }
 
     EscalationInbox::Outcome escalate(EscalationInbox::Request request) override;

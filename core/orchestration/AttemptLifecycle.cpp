@@ -91,6 +91,7 @@ void AttemptLifecycle::applyLiveState(AgentRecord &record)
     s.inputTokens = r->baseInputTokens + live.inputTokens;
     s.outputTokens = r->baseOutputTokens + live.outputTokens;
     s.costUsd = r->baseCostUsd + live.costUsd;
+    s.turns = r->baseTurns + live.turns;
     if (live.activity != r->lastActivity) {
         r->lastActivity = live.activity;
         r->lastActivityMs = m_hooks.nowMs();
@@ -233,6 +234,7 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
         s.inputTokens = r->baseInputTokens + live.inputTokens;
         s.outputTokens = r->baseOutputTokens + live.outputTokens;
         s.costUsd = r->baseCostUsd + live.costUsd;
+        s.turns = r->baseTurns + live.turns;
         if (!r->handedOff && live.handedOff)
             r->output = live.handoffData;
         r->context.reset();
@@ -248,6 +250,7 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
     r->baseInputTokens = s.inputTokens;
     r->baseOutputTokens = s.outputTokens;
     r->baseCostUsd = s.costUsd;
+    r->baseTurns = s.turns;
     s.completedAt = nowUtc;
     const qint64 attemptMs = s.startedAt.msecsTo(s.completedAt);
     r->runMs += attemptMs;

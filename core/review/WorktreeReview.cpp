@@ -24,6 +24,7 @@ struct WorktreeReview::GoalView
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
     double costUsd = 0.0;
+    int turns = 0;
     Goal goal;
     std::optional<WorktreeRecord> worktree;
     QStringList busySharing; // other goals in the same worktree that still run (a follow-up)
@@ -63,6 +64,7 @@ WorktreeReview::GoalView WorktreeReview::view(const QString &goalId) const
         v.inputTokens = status->inputTokens;
         v.outputTokens = status->outputTokens;
         v.costUsd = status->costUsd;
+        v.turns = status->turns;
         v.goal = *goal;
         v.worktree = m_orchestrator->worktree(goalId);
         for (const AgentStatus &other : m_orchestrator->agents()) {
@@ -107,6 +109,7 @@ std::optional<ReviewInfo> WorktreeReview::review(const QString &goalId, QString 
     info.inputTokens = v.inputTokens;
     info.outputTokens = v.outputTokens;
     info.costUsd = v.costUsd;
+    info.turns = v.turns;
     if (QFileInfo(v.worktree->path).isDir()) {
         QString why;
         const std::optional<Worktrees::Changes> changes = Worktrees::changes(*v.worktree, &why);

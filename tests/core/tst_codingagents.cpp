@@ -208,6 +208,7 @@ wait_for_eof()
     const AgentStatus s = *o.status(id);
     QCOMPARE(s.state, AgentState::Completed);
     QCOMPARE(s.summary, u"Fixed the linker flags; the build passes."_s);
+    QCOMPARE(s.turns, 4); // num_turns, shown in the review
     QCOMPARE(s.inputTokens, qint64(150));
     QCOMPARE(s.outputTokens, qint64(45));
     QCOMPARE(s.costUsd, 0.0123);
@@ -676,6 +677,7 @@ emit({"type": "turn.completed", "usage": {"input_tokens": 1000, "cached_input_to
     const AgentStatus s = *o.status(id);
     QCOMPARE(s.state, AgentState::Completed);
     QCOMPARE(s.summary, u"Added the fixture."_s);
+    QCOMPARE(s.turns, 1);
     QCOMPARE(s.inputTokens, qint64(1000));
     QCOMPARE(s.outputTokens, qint64(500));
     QCOMPARE(s.costUsd, 0.006); // 1000 * 2 / 1e6 + 500 * 8 / 1e6

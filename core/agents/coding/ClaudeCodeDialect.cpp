@@ -192,6 +192,7 @@ void ClaudeCodeDialect::handleResult(const QJsonObject &event, CodingSession &se
     m_subtype = event.value(u"subtype").toString();
     m_isError = event.value(u"is_error").toBool();
     m_numTurns = event.value(u"num_turns").toInt();
+    session.context().recordTurns(m_numTurns);
     m_resultText = event.value(u"result").toString();
     session.recordAgentSession(event.value(u"session_id").toString());
     const QJsonObject usage = event.value(u"usage").toObject();

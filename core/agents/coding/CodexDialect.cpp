@@ -65,6 +65,7 @@ void CodexDialect::handleLine(const QByteArray &line, CodingSession &session)
     } else if (type == u"turn.started") {
         ++m_turns;
         context.setStep(u"turn %1"_s.arg(m_turns));
+        context.recordTurns(m_turns);
     } else if (type == u"turn.completed") {
         const QJsonObject usage = event.value(u"usage").toObject();
         // input_tokens counts the cached ones too (cached_input_tokens is a part of it).
