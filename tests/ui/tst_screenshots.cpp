@@ -32,6 +32,7 @@
 #include "review/ReviewPane.h"
 #include "scratchpad/ScratchpadDock.h"
 #include "scratchpad/ScratchpadModel.h"
+#include "style/IndicatorContrastStyle.h"
 #include "support/GitReviewController.h"
 #include "support/TestSupport.h"
 #include "widgets/StorageBanner.h"
@@ -298,6 +299,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+        IndicatorContrastStyle::install();   // as app/main.cpp does
         installTranslations(*qApp, u"en"_s); // English plural forms, as the app shows them ("12 agents")
         m_lightPalette = QApplication::style()->standardPalette();
         m_outDir = QDir(QStringLiteral(SWITCHBOARD_BUILD_DIR)).filePath(u"screenshots"_s);
