@@ -77,7 +77,10 @@ int uncheckedBoxContrast(QStyle *style, bool tree)
         row = widget->visualItemRect(item);
     }
     view->setPalette(darkPalette());
-    view->clearFocus();
+    // Nothing current or selected: the row then shows the box alone.
+    view->setFocusPolicy(Qt::NoFocus);
+    view->setSelectionMode(QAbstractItemView::NoSelection);
+    view->setCurrentIndex({});
     if (!QTest::qWaitForWindowExposed(view.get()))
         return -1;
     return contrastWithBase(view.get(), row.adjusted(1, 1, -1, -1));
