@@ -73,7 +73,7 @@ IsolationSection::IsolationSection(QWidget *parent)
     m_baseBranch->setObjectName(QStringLiteral("baseBranchCombo"));
     m_setup->setObjectName(QStringLiteral("setupEdit"));
 
-    m_header->setCheckable(true);
+    // Not checkable: a checked tool button looks pressed in, and this is a disclosure arrow, not a toggle.
     m_header->setAutoRaise(true);
     m_header->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_header->setArrowType(Qt::RightArrow);
@@ -100,21 +100,31 @@ IsolationSection::IsolationSection(QWidget *parent)
     headerRow->setContentsMargins(0, 0, 0, 0);
     headerRow->addWidget(m_header);
     headerRow->addWidget(m_summary, 1);
+    headerRow->addStretch(); // keeps the header at the left while the summary is hidden
 
+    // The message and the hint sit right under their field, not in rows of their own that leave gaps when empty.
     auto *repoRow = new QHBoxLayout;
     repoRow->setContentsMargins(0, 0, 0, 0);
     repoRow->addWidget(m_repo, 1);
     repoRow->addWidget(m_browse);
+    auto *repoField = new QVBoxLayout;
+    repoField->setContentsMargins(0, 0, 0, 0);
+    repoField->setSpacing(2);
+    repoField->addLayout(repoRow);
+    repoField->addWidget(m_repoError);
+    auto *setupField = new QVBoxLayout;
+    setupField->setContentsMargins(0, 0, 0, 0);
+    setupField->setSpacing(2);
+    setupField->addWidget(m_setup);
+    setupField->addWidget(m_setupHint);
 
     auto *form = new QFormLayout(m_body);
     form->setContentsMargins(22, 2, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(m_modeLabel, m_mode);
-    form->addRow(m_repoLabel, repoRow);
-    form->addRow(QString(), m_repoError);
+    form->addRow(m_repoLabel, repoField);
     form->addRow(m_baseLabel, m_baseBranch);
-    form->addRow(m_setupLabel, m_setup);
-    form->addRow(QString(), m_setupHint);
+    form->addRow(m_setupLabel, setupField);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -126,7 +136,7 @@ IsolationSection::IsolationSection(QWidget *parent)
     m_checkDelay->setSingleShot(true);
     m_checkDelay->setInterval(300);
 
-    connect(m_header, &QToolButton::toggled, this, &IsolationSection::setExpanded);
+    connect(m_header, &QToolButton::clicked, this, [this] { setExpanded(!isExpanded()); });
     connect(m_browse, &QPushButton::clicked, this, &IsolationSection::chooseRepository);
     connect(m_repo, &QLineEdit::textChanged, this, &IsolationSection::handleRepositoryEdited);
     connect(m_checkDelay, &QTimer::timeout, this, &IsolationSection::startCheck);
@@ -178,12 +188,11 @@ IsolationSection::RepositoryState IsolationSection::repositoryState() const
 
 bool IsolationSection::isExpanded() const
 {
-    return m_header->isChecked();
+    return !m_body->isHidden();
 }
 
 void IsolationSection::setExpanded(bool expanded)
 {
-    m_header->setChecked(expanded);
     m_header->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
     m_body->setVisible(expanded);
     m_summary->setVisible(!expanded);
@@ -322,23 +331,26 @@ void IsolationSection::changeEvent(QEvent *event)
 
 void IsolationSection::retranslate()
 {
-    m_header->setText(tr("&Isolation"));
-    m_modeLabel->setText(tr("Work in its own git worktree"));
+    m_header->setText(tr("Isol&ation"));
+    //: Label of the choice: its own git worktree, the repository itself, or what the profile says
+    m_modeLabel->setText(tr("Wor&k in"));
+    m_mode->setToolTip(tr("Work in its own git worktree: the agent's changes wait for your review and merge. "
+                          "Shared: it changes the repository itself, with its resources locked."));
     QString profileDefault;
     if (!m_profile)
-        profileDefault = tr("Profile's default");
+        profileDefault = tr("The profile's default");
     else if (m_profile->isolation.effectiveMode() == IsolationMode::Worktree)
-        profileDefault = tr("Profile's default (%1: own worktree)").arg(m_profile->name);
+        profileDefault = tr("The profile's default (%1: own git worktree)").arg(m_profile->name);
     else
-        profileDefault = tr("Profile's default (%1: shared)").arg(m_profile->name);
+        profileDefault = tr("The profile's default (%1: shared)").arg(m_profile->name);
     m_mode->setItemText(0, profileDefault);
-    m_mode->setItemText(1, tr("Own worktree, reviewed before merging"));
-    m_mode->setItemText(2, tr("Shared: the repository itself"));
-    m_repoLabel->setText(tr("&Repository"));
+    m_mode->setItemText(1, tr("Its own git worktree, reviewed before merging"));
+    m_mode->setItemText(2, tr("The repository itself (shared)"));
+    m_repoLabel->setText(tr("Repositor&y"));
     const QString profileRepo = m_profile ? m_profile->isolation.repo : QString();
     m_repo->setPlaceholderText(profileRepo.isEmpty() ? tr("the run's workspace") : profileRepo);
     m_browse->setText(tr("&Browse…"));
-    m_baseLabel->setText(tr("&Base branch"));
+    m_baseLabel->setText(tr("Base bra&nch"));
     m_baseBranch->lineEdit()->setPlaceholderText(
         m_currentBranch.isEmpty() ? tr("the current branch") : tr("the current branch (%1)").arg(m_currentBranch));
     m_setupLabel->setText(tr("Set&up command"));

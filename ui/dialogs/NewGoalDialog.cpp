@@ -88,7 +88,7 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
 
     setWindowIcon(ThemedIcons::appIcon());
     setSizeGripEnabled(true);
-    resize(860, 600);
+    resize(860, 640);
 
     for (const Priority priority : {Priority::Low, Priority::Medium, Priority::High, Priority::Critical})
         m_priority->addItem(QString(), static_cast<int>(priority));
