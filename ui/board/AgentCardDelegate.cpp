@@ -347,7 +347,10 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
             const int whereWidth =
                 qMin(smallMetrics.horizontalAdvance(where),
                      qMax(content.width() / 2, content.width() - smallMetrics.horizontalAdvance(who + separator)));
-            const QString whereText = smallMetrics.elidedText(where, Qt::ElideMiddle, whereWidth);
+            // Whole when it fits (elidedText() may cut a text exactly as wide as the room it is given).
+            const QString whereText = smallMetrics.horizontalAdvance(where) <= whereWidth
+                                          ? where
+                                          : smallMetrics.elidedText(where, Qt::ElideMiddle, whereWidth);
             const int whoWidth = content.width() - smallMetrics.horizontalAdvance(whereText);
             const QString whoText =
                 smallMetrics.elidedText(who, Qt::ElideRight, whoWidth - smallMetrics.horizontalAdvance(separator)) +
