@@ -123,6 +123,11 @@ private Q_SLOTS:
         QTRY_COMPARE(repository->text(), repoName);
         QVERIFY(repository->isVisibleTo(window.detailPane()));
         QVERIFY(!session->isVisibleTo(window.detailPane()));
+        // What changed, counted from the worktree: one new file of one line.
+        auto *changes = window.detailPane()->findChild<QLabel *>(u"detailChanges"_s);
+        QVERIFY(changes);
+        QTRY_COMPARE_WITH_TIMEOUT(changes->text(), u"1 file changed · +1 −0"_s, kWaitMs);
+        QVERIFY(changes->isVisibleTo(window.detailPane()));
 
         // The Review window, on the orchestrator's own controller, lists the file the agent wrote.
         QAction *showReview = window.reviewHub()->showReviewAction();
@@ -149,6 +154,7 @@ private Q_SLOTS:
         QTRY_VERIFY(delegate->cardText(cardFor(window, agent)).contains(u"Completed"_s));
         QCOMPARE(repo.readFile(u"greeting.txt"_s), u"hello from the agent\n"_s);
         QTRY_COMPARE(review->count(), 0);
+        QTRY_VERIFY(!changes->isVisibleTo(window.detailPane())); // merged: nothing waits for review
         QVERIFY(o.waitAll(kWaitMs));
     }
 };
