@@ -314,6 +314,8 @@ void IsolationSection::updateSummary()
     const IsolationSettings own = settings();
     const IsolationSettings effective = m_profile ? own.over(m_profile->isolation) : own;
     QString text = effective.effectiveMode() == IsolationMode::Worktree ? tr("own git worktree") : tr("shared");
+    if (!m_profile && !own.mode)
+        text = tr("the profile's default"); // the profile that takes the goal decides
     if (!effective.repo.isEmpty())
         text = tr("%1 · %2").arg(text, QFileInfo(effective.repo).fileName());
     m_summary->setText(text);
@@ -331,7 +333,7 @@ void IsolationSection::changeEvent(QEvent *event)
 
 void IsolationSection::retranslate()
 {
-    m_header->setText(tr("Isol&ation"));
+    m_header->setText(tr("Isolatio&n"));
     //: Label of the choice: its own git worktree, the repository itself, or what the profile says
     m_modeLabel->setText(tr("Wor&k in"));
     m_mode->setToolTip(tr("Work in its own git worktree: the agent's changes wait for your review and merge. "
@@ -349,8 +351,8 @@ void IsolationSection::retranslate()
     m_repoLabel->setText(tr("Repositor&y"));
     const QString profileRepo = m_profile ? m_profile->isolation.repo : QString();
     m_repo->setPlaceholderText(profileRepo.isEmpty() ? tr("the run's workspace") : profileRepo);
-    m_browse->setText(tr("&Browse…"));
-    m_baseLabel->setText(tr("Base bra&nch"));
+    m_browse->setText(tr("Bro&wse…"));
+    m_baseLabel->setText(tr("&Base branch"));
     m_baseBranch->lineEdit()->setPlaceholderText(
         m_currentBranch.isEmpty() ? tr("the current branch") : tr("the current branch (%1)").arg(m_currentBranch));
     m_setupLabel->setText(tr("Set&up command"));
