@@ -7,6 +7,7 @@
 #include "history/HistoryWindow.h"
 #include "orchestration/Orchestrator.h"
 #include "session/RunSession.h"
+#include "style/IndicatorContrastStyle.h"
 #include "widgets/StorageBanner.h"
 
 #include <QApplication>
@@ -80,6 +81,7 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("switchboard"));
     const GuiOptions options = GuiOptions::parse(QCoreApplication::arguments());
     installTranslations(app, options.language());
+    IndicatorContrastStyle::install();
 
     // The config and the durable record: declared before the orchestrator, so they outlive it.
     RunSession session;

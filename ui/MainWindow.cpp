@@ -181,11 +181,18 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
         connect(&m_orchestrator->inbox(), &EscalationInbox::escalationRaised, this,
                 [this](const Escalation &e) { handleEscalationRaised(e.id, e.agentId); });
         connect(m_orchestrator, &Orchestrator::allFinished, this, [this] {
-            statusBar()->showMessage(tr("All agents have finished."), kStatusMessageMs);
+            // Goals in Review are done for their agents but not for the person: say that their changes wait.
+            const qsizetype inReview = m_orchestrator->goalsInReview().size();
+            // Not a %n plural: the English plural forms come from translations/*.ts, which this change leaves alone.
+            QString message = tr("All agents have finished.");
+            if (inReview == 1)
+                message = tr("All agents have finished; 1 goal waits for your review.");
+            else if (inReview > 1)
+                message = tr("All agents have finished; %1 goals wait for your review.").arg(inReview);
+            statusBar()->showMessage(message, kStatusMessageMs);
             // Told apart from the "needs your input" notices: nothing waits on the person here.
             if (m_tray && !isActiveWindow())
-                m_tray->showMessage(tr("Run finished"), tr("All agents have finished."), QSystemTrayIcon::Information,
-                                    5000);
+                m_tray->showMessage(tr("Run finished"), message, QSystemTrayIcon::Information, 5000);
             scheduleActionUpdate();
         });
     }

@@ -1,8 +1,10 @@
 // NewGoalDialog: a person fills the form with keyboard and mouse and submits; the goal reaches the
 // orchestrator with every field. Empty or contradictory forms name the problem and spawn nothing.
+#include "dialogs/IsolationSection.h"
 #include "dialogs/NewGoalDialog.h"
 #include "model/InputLimits.h"
 #include "orchestration/Orchestrator.h"
+#include "support/GitRepository.h"
 #include "support/ProfileBuilder.h"
 #include "support/TestSupport.h"
 
@@ -14,7 +16,9 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -270,6 +274,104 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(m_orchestrator->status(dialog.spawnedAgentId())->goalId, u"login-fix"_s);
+    }
+
+    // The Isolation section: a coding agent's profile turns to its own worktree once a repository is named, the
+    // repository is checked by git and its branches offered, and the goal carries what the form says.
+    void isolationGoesIntoTheGoal()
+    {
+        test::GitRepository repo;
+        QVERIFY(repo.isValid());
+        repo.git({u"branch"_s, u"feature/login"_s});
+        QVERIFY(repo.branches().contains(u"feature/login"_s));
+        AgentProfile claude = test::ProfileBuilder(u"claude"_s, u"claude-code"_s);
+        m_orchestrator->setProfiles({test::ProfileBuilder::demo(u"coder"_s, 200), claude});
+
+        NewGoalDialog dialog(m_orchestrator.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        IsolationSection *isolation = dialog.isolationSection();
+        auto *header = child<QToolButton>(&dialog, u"isolationHeader"_s);
+        auto *mode = child<QComboBox>(&dialog, u"isolationModeCombo"_s);
+        auto *repoEdit = child<QLineEdit>(&dialog, u"repositoryEdit"_s);
+        auto *base = child<QComboBox>(&dialog, u"baseBranchCombo"_s);
+        auto *setup = child<QLineEdit>(&dialog, u"setupEdit"_s);
+        QVERIFY(!repoEdit->isVisible()); // folded away until opened
+        QTest::mouseClick(header, Qt::LeftButton);
+        QVERIFY(repoEdit->isVisible());
+
+        auto *profile = child<QComboBox>(&dialog, u"profileCombo"_s);
+        profile->setCurrentIndex(profile->findData(u"claude"_s));
+        QCOMPARE(mode->currentIndex(), 0);
+        QVERIFY(mode->currentText().contains(u"shared"_s)); // what the profile itself would do
+        QTest::keyClicks(child<QLineEdit>(&dialog, u"titleEdit"_s), u"Add a login page"_s);
+
+        QSignalSpy checked(isolation, &IsolationSection::repositoryChecked);
+        QTest::keyClicks(repoEdit, repo.path());
+        QCOMPARE(mode->currentData().toInt(), static_cast<int>(IsolationMode::Worktree));
+        QVERIFY(checked.wait(20000));
+        QTRY_COMPARE(isolation->repositoryState(), IsolationSection::RepositoryState::Valid);
+        QVERIFY(child<QLabel>(&dialog, u"repositoryError"_s)->isHidden());
+        QStringList branches;
+        for (int i = 0; i < base->count(); ++i)
+            branches << base->itemText(i);
+        QCOMPARE(branches, (QStringList{u"feature/login"_s, u"main"_s}));
+        QVERIFY(base->lineEdit()->placeholderText().contains(u"main"_s));
+        base->setCurrentIndex(base->findText(u"feature/login"_s));
+        QTest::keyClicks(setup, u"cp \"../my env/.env\" ."_s);
+
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(!dialog.spawnedAgentId().isEmpty());
+        const std::optional<Goal> goal = m_orchestrator->goal(m_orchestrator->goalIds().last());
+        QVERIFY(goal);
+        QCOMPARE(goal->profile, u"claude"_s);
+        QCOMPARE(goal->isolation.mode, std::optional<IsolationMode>(IsolationMode::Worktree));
+        QCOMPARE(goal->isolation.repo, QDir::cleanPath(repo.path()));
+        QCOMPARE(goal->isolation.baseBranch, u"feature/login"_s);
+        QCOMPARE(goal->isolation.setup, (QStringList{u"cp"_s, u"../my env/.env"_s, u"."_s}));
+    }
+
+    // A folder that is not a repository is named under the field and nothing is spawned; the person's own choice
+    // of mode stands whatever the profile.
+    void repositoryMustBeAGitRepository()
+    {
+        QTemporaryDir plain;
+        QVERIFY(plain.isValid());
+        NewGoalDialog dialog(m_orchestrator.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        IsolationSection *isolation = dialog.isolationSection();
+        isolation->setExpanded(true);
+        auto *mode = child<QComboBox>(&dialog, u"isolationModeCombo"_s);
+        QCOMPARE(mode->currentIndex(), 0); // a demo profile keeps the profile's default even with a repository
+        QTest::keyClicks(child<QLineEdit>(&dialog, u"titleEdit"_s), u"Tidy up"_s);
+        QTest::keyClicks(child<QLineEdit>(&dialog, u"repositoryEdit"_s), plain.path());
+        QCOMPARE(mode->currentIndex(), 0);
+        mode->setFocus();
+        QTest::keyClick(mode, Qt::Key_Down); // the person picks "own worktree"
+        QCOMPARE(mode->currentData().toInt(), static_cast<int>(IsolationMode::Worktree));
+
+        const int goalsBefore = m_orchestrator->goalIds().size();
+        QSignalSpy checked(isolation, &IsolationSection::repositoryChecked);
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QVERIFY(checked.wait(20000));
+        auto *error = child<QLabel>(&dialog, u"repositoryError"_s);
+        QTRY_VERIFY(error->isVisible());
+        QVERIFY(error->text().contains(u"repository"_s, Qt::CaseInsensitive));
+        QVERIFY(error->text().contains(u"not a git repository"_s));
+        QCOMPARE(isolation->repositoryState(), IsolationSection::RepositoryState::Invalid);
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(m_orchestrator->goalIds().size(), goalsBefore);
+
+        // Emptying the field clears the message: the run's workspace is used.
+        child<QLineEdit>(&dialog, u"repositoryEdit"_s)->clear();
+        QVERIFY(error->isHidden());
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(!dialog.spawnedAgentId().isEmpty());
+        const std::optional<Goal> goal = m_orchestrator->goal(m_orchestrator->goalIds().last());
+        QVERIFY(goal);
+        QCOMPARE(goal->isolation.mode, std::optional<IsolationMode>(IsolationMode::Worktree));
+        QVERIFY(goal->isolation.repo.isEmpty());
     }
 
     void cancelSpawnsNothing()

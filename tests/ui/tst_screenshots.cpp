@@ -11,6 +11,7 @@
 #include "board/AgentFilterProxyModel.h"
 #include "config/ConfigLoader.h"
 #include "dialogs/AiPlanDialog.h"
+#include "dialogs/IsolationSection.h"
 #include "dialogs/NewGoalDialog.h"
 #include "dialogs/RunPlanDialog.h"
 #include "dialogs/SpawnParallelDialog.h"
@@ -32,7 +33,11 @@
 #include "review/ReviewPane.h"
 #include "scratchpad/ScratchpadDock.h"
 #include "scratchpad/ScratchpadModel.h"
+#include "style/IndicatorContrastStyle.h"
+#include "support/GitRepository.h"
 #include "support/GitReviewController.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
 #include "support/TestSupport.h"
 #include "widgets/StorageBanner.h"
 
@@ -298,6 +303,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+        IndicatorContrastStyle::install();   // as app/main.cpp does
         installTranslations(*qApp, u"en"_s); // English plural forms, as the app shows them ("12 agents")
         m_lightPalette = QApplication::style()->standardPalette();
         m_outDir = QDir(QStringLiteral(SWITCHBOARD_BUILD_DIR)).filePath(u"screenshots"_s);
@@ -445,6 +451,23 @@ private Q_SLOTS:
             QTRY_VERIFY(dialog.findChild<QLabel *>(u"titleError"_s)->isVisible());
             layOut();
             QVERIFY(dialog.grab().save(QDir(m_outDir).filePath(u"dialog-newgoal"_s + suffix)));
+        }
+        {
+            // The Isolation section opened, on a repository that is not one (its error), for a coding agent.
+            QTemporaryDir notARepository;
+            NewGoalDialog dialog(&orchestrator);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QTest::keyClicks(dialog.findChild<QLineEdit *>(u"titleEdit"_s), u"Add a login page"_s);
+            IsolationSection *isolation = dialog.isolationSection();
+            isolation->setExpanded(true);
+            isolation->setupEdit()->setText(u"npm ci"_s);
+            QSignalSpy checked(isolation, &IsolationSection::repositoryChecked);
+            isolation->repositoryEdit()->setText(notARepository.path());
+            QVERIFY(checked.wait(20000));
+            QTRY_VERIFY(isolation->repositoryError()->isVisible());
+            layOut();
+            QVERIFY(dialog.grab().save(QDir(m_outDir).filePath(u"dialog-newgoal-isolation"_s + suffix)));
         }
         {
             SpawnParallelDialog dialog(&orchestrator);
@@ -927,6 +950,102 @@ private Q_SLOTS:
         window.close();
         orchestrator.cancelAll();
         orchestrator.waitAll(10000);
+    }
+
+    void reviewBoard_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("mainwindow-review") << false;
+        QTest::newRow("mainwindow-review-dark") << true;
+    }
+
+    // The board with real goals in Review: process agents that wrote files in their own worktrees of two
+    // repositories, one with a long name, and summaries long and short; the selected one in the detail pane.
+    void reviewBoard()
+    {
+        QFETCH(bool, dark);
+        QApplication::setPalette(dark ? darkPalette() : m_lightPalette);
+        QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/ui.ini"_s);
+        QTemporaryDir dir;
+        test::GitRepository app;
+        QVERIFY(app.isValid());
+        // A second repository with the kind of long name monorepos have.
+        const QString portal = dir.filePath(u"customer-self-service-portal-frontend-monorepo"_s);
+        QVERIFY(QDir().mkpath(portal));
+        for (const QStringList &args : {QStringList{u"init"_s, u"-q"_s, u"-b"_s, u"main"_s},
+                                        {u"config"_s, u"user.name"_s, u"Test"_s},
+                                        {u"config"_s, u"user.email"_s, u"test@example.com"_s},
+                                        {u"commit"_s, u"-q"_s, u"--allow-empty"_s, u"-m"_s, u"base"_s}}) {
+            bool ok = false;
+            test::GitReviewController::git(portal, args, &ok);
+            QVERIFY2(ok, qPrintable(args.join(u' ')));
+        }
+        // The agent writes the file and reports the summary its goal's description gives (line 1: the file).
+        const QString script = test::writeScript(
+            dir.path(), u"agent.py"_s,
+            u"import json, os, sys\n"
+            "goal = json.loads(sys.stdin.readline())\n"
+            "path, summary = goal['description'].split('\\n', 1)\n"
+            "os.makedirs(os.path.dirname(path), exist_ok=True)\n"
+            "open(path, 'w').write('written by the agent\\n')\n"
+            "print(json.dumps({'type': 'usage', 'input_tokens': 18400, 'output_tokens': 2100, 'cost_usd': 0.12}))\n"
+            "print(json.dumps({'type': 'result', 'summary': summary}), flush=True)\n"_s);
+        QList<AgentProfile> profiles;
+        for (const auto &[name, repo] : {std::pair{u"coder"_s, app.path()}, std::pair{u"frontend"_s, portal}}) {
+            AgentProfile profile = test::ProfileBuilder(name, u"process"_s).command({u"python3"_s, script});
+            profile.isolation.mode = IsolationMode::Worktree;
+            profile.isolation.repo = repo;
+            profiles << profile;
+        }
+        Orchestrator orchestrator;
+        orchestrator.setDataDirectory(dir.filePath(u"data"_s));
+        orchestrator.setWorkspace(app.path());
+        orchestrator.setEscalateExhaustedRetries(false);
+        orchestrator.setProfiles(profiles);
+        Config config = ConfigLoader::defaults();
+        config.profiles = profiles;
+        MainWindow window(&orchestrator, config);
+        window.resize(1280, 800);
+        window.setPlanName(u"Login and sign-up"_s);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setReviewController(orchestrator.review());
+
+        const QList<Goal> goals{
+            test::GoalBuilder(u"api"_s)
+                .title(u"Add the /login endpoint"_s)
+                .profile(u"coder"_s)
+                .description(u"src/login.cpp\nAdded POST /login with rate limiting and tests; the session cookie is "
+                             u"HttpOnly and SameSite=Strict"_s),
+            test::GoalBuilder(u"hash"_s)
+                .title(u"Hash passwords with Argon2"_s)
+                .profile(u"coder"_s)
+                .description(u"src/hash.cpp\nSwitched to Argon2id"_s),
+            test::GoalBuilder(u"form"_s)
+                .title(u"Sign-up form with validation"_s)
+                .profile(u"frontend"_s)
+                .description(u"src/SignUpForm.tsx\nNew SignUpForm component: email and password checks inline, "
+                             u"submit disabled until valid"_s),
+            test::GoalBuilder(u"copy"_s)
+                .title(u"Error messages for the sign-in page"_s)
+                .profile(u"frontend"_s)
+                .description(u"src/messages.ts\nWrote friendlier error messages"_s),
+        };
+        const QStringList ids = orchestrator.spawnParallel(goals);
+        QCOMPARE(ids.size(), goals.size());
+        for (const QString &id : ids)
+            QTRY_COMPARE_WITH_TIMEOUT(orchestrator.status(id)->state, AgentState::Review, 20000);
+        QTRY_VERIFY(boardShows(orchestrator, window, ids));
+        window.boardView()->selectAgent(ids.at(2));
+        QTRY_COMPARE(window.detailPane()->agentId(), ids.at(2));
+        QTRY_VERIFY(!window.detailPane()->findChild<QLabel *>(u"detailRepository"_s)->text().isEmpty());
+        QTRY_VERIFY(!window.detailPane()->findChild<QLabel *>(u"detailChanges"_s)->text().isEmpty());
+        layOut();
+        const QString tag = QString::fromLatin1(QTest::currentDataTag());
+        QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u".png"_s)));
+        window.close();
+        orchestrator.cancelAll();
+        QVERIFY(orchestrator.waitAll(10000));
     }
 
     void review_data()

@@ -1,25 +1,30 @@
 // SpawnParallelDialog: several goals typed or pasted into the table, or one goal sent to N agents or
 // to several profiles side by side; all are queued together, and empty input is refused by name.
+#include "dialogs/IsolationSection.h"
 #include "dialogs/SpawnParallelDialog.h"
 #include "model/InputLimits.h"
 #include "orchestration/Orchestrator.h"
+#include "support/GitRepository.h"
 #include "support/ProfileBuilder.h"
 #include "support/TestSupport.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace switchboard;
@@ -161,6 +166,48 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(titlesOf(*m_orchestrator), QStringList{u"orphan description"_s});
+    }
+
+    // One Isolation section for the batch: every goal gets its own worktree of the repository; a folder that is
+    // not a repository is named and nothing is queued.
+    void isolationAppliesToEveryGoal()
+    {
+        test::GitRepository repo;
+        QVERIFY(repo.isValid());
+        QTemporaryDir plain;
+        SpawnParallelDialog dialog(m_orchestrator.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *table = child<QTableWidget>(&dialog, u"goalTable"_s);
+        typeIntoCell(table, 0, 0, u"Fix the parser"_s);
+        typeIntoCell(table, 1, 0, u"Speed up the lexer"_s);
+        IsolationSection *isolation = dialog.isolationSection();
+        isolation->setExpanded(true);
+        auto *mode = child<QComboBox>(&dialog, u"isolationModeCombo"_s);
+        mode->setFocus();
+        QTest::keyClick(mode, Qt::Key_Down); // its own git worktree
+        QCOMPARE(mode->currentData().toInt(), static_cast<int>(IsolationMode::Worktree));
+
+        auto *repoEdit = child<QLineEdit>(&dialog, u"repositoryEdit"_s);
+        QTest::keyClicks(repoEdit, plain.path());
+        QSignalSpy checked(isolation, &IsolationSection::repositoryChecked);
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QVERIFY(checked.wait(20000));
+        QTRY_VERIFY(child<QLabel>(&dialog, u"repositoryError"_s)->isVisible());
+        QVERIFY(m_orchestrator->agents().isEmpty());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+
+        repoEdit->clear();
+        QTest::keyClicks(repoEdit, repo.path());
+        QTest::mouseClick(child<QPushButton>(&dialog, u"submitButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 20000);
+        QCOMPARE(m_orchestrator->goalIds().size(), 2);
+        for (const QString &goalId : m_orchestrator->goalIds()) {
+            const std::optional<Goal> goal = m_orchestrator->goal(goalId);
+            QVERIFY(goal);
+            QCOMPARE(goal->isolation.mode, std::optional<IsolationMode>(IsolationMode::Worktree));
+            QCOMPARE(goal->isolation.repo, QDir::cleanPath(repo.path()));
+        }
     }
 
     void sameGoalToNAgents()

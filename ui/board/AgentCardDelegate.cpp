@@ -333,12 +333,31 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->setFont(m.small);
         painter->setPen(secondary);
         //: Card subtitle: agent name · profile name
-        QString who = tr("%1 · %2").arg(s.name, s.profile.isEmpty() ? tr("any profile") : s.profile);
-        if (!s.repository.isEmpty())
-            //: Card subtitle of a goal working in a git repository: agent · profile · repository name
-            who = tr("%1 · in %2").arg(who, s.repository);
-        painter->drawText(QRect(content.left(), y, content.width(), m.smallHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                          smallMetrics.elidedText(who, Qt::ElideRight, content.width()));
+        const QString who = tr("%1 · %2").arg(s.name, s.profile.isEmpty() ? tr("any profile") : s.profile);
+        if (s.repository.isEmpty()) {
+            painter->drawText(QRect(content.left(), y, content.width(), m.smallHeight),
+                              Qt::AlignLeft | Qt::AlignVCenter,
+                              smallMetrics.elidedText(who, Qt::ElideRight, content.width()));
+        } else {
+            // The repository tells goals of several repositories apart, so it keeps its place at the right: the
+            // agent and profile give way first, and a long repository name is cut in the middle, never dropped.
+            //: Card subtitle of a goal working in a git repository, after agent · profile; %1 is the repository name
+            const QString where = tr("in %1").arg(s.repository);
+            const QString separator = QStringLiteral(" · ");
+            const int whereWidth =
+                qMin(smallMetrics.horizontalAdvance(where),
+                     qMax(content.width() / 2, content.width() - smallMetrics.horizontalAdvance(who + separator)));
+            // Whole when it fits (elidedText() may cut a text exactly as wide as the room it is given).
+            const QString whereText = smallMetrics.horizontalAdvance(where) <= whereWidth
+                                          ? where
+                                          : smallMetrics.elidedText(where, Qt::ElideMiddle, whereWidth);
+            const int whoWidth = content.width() - smallMetrics.horizontalAdvance(whereText);
+            const QString whoText =
+                smallMetrics.elidedText(who, Qt::ElideRight, whoWidth - smallMetrics.horizontalAdvance(separator)) +
+                separator;
+            painter->drawText(QRect(content.left(), y, content.width(), m.smallHeight),
+                              Qt::AlignLeft | Qt::AlignVCenter, whoText + whereText);
+        }
         y += m.smallHeight + 10;
     }
 
@@ -482,8 +501,10 @@ QString AgentCardDelegate::statusLine(const AgentStatus &s, int sourceRow) const
     case AgentState::Completed:
         return s.summary.isEmpty() ? AgentStateStyle::description(s.state) : s.summary;
     case AgentState::Review:
-        //: Card of an agent whose changes in its git worktree wait for review; %1 is its summary
-        return s.summary.isEmpty() ? AgentStateStyle::description(s.state) : tr("Review: %1").arg(s.summary);
+        // The badge already says "Ready for review": the line is the agent's own summary (its first line; the
+        // whole of it is in the detail pane and the Review window).
+        return s.summary.isEmpty() ? AgentStateStyle::description(s.state)
+                                   : s.summary.section(QLatin1Char('\n'), 0, 0, QString::SectionSkipEmpty);
     case AgentState::Running: {
         const QString limited = AgentStatusText::rateLimit(s, now);
         if (!limited.isEmpty())
@@ -538,7 +559,12 @@ QString AgentCardDelegate::cardText(const QModelIndex &index) const
         parts << tr("Needs human");
     if (!status->nextAttemptAt.isValid() && !AgentStatusText::attempt(*status).isEmpty())
         parts << AgentStatusText::attempt(*status);
-    parts << (status->goalTitle.isEmpty() ? status->goalId : status->goalTitle) << statusLine(*status, sourceRow);
+    parts << (status->goalTitle.isEmpty() ? status->goalId : status->goalTitle);
+    //: Card subtitle: agent name · profile name
+    QString who = tr("%1 · %2").arg(status->name, status->profile.isEmpty() ? tr("any profile") : status->profile);
+    if (!status->repository.isEmpty())
+        who += QStringLiteral(" · ") + tr("in %1").arg(status->repository);
+    parts << who << statusLine(*status, sourceRow);
     return parts.join(QLatin1Char('\n'));
 }
 

@@ -3,6 +3,7 @@
 #include "board/AgentBoardModel.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
+#include "review/Worktrees.h"
 #include "style/AgentStateStyle.h"
 #include "style/AgentStatusText.h"
 #include "style/DisplayFormat.h"
@@ -153,8 +154,13 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
         if (const std::optional<AgentStatus> s = m_orchestrator->status(m_agentId))
             Q_EMIT reviewRequested(s->goalId);
     });
+    m_changes = new QLabel(overview);
+    m_changes->setObjectName(QStringLiteral("detailChanges"));
+    m_changes->setTextFormat(Qt::PlainText);
+    m_changes->hide();
     auto *reviewRow = new QHBoxLayout;
     reviewRow->addWidget(m_reviewChanges);
+    reviewRow->addWidget(m_changes);
     reviewRow->addStretch(1);
     column->addLayout(reviewRow);
 
@@ -293,6 +299,42 @@ void AgentDetailPane::setReviewAvailable(bool available)
     refreshStatus();
 }
 
+void AgentDetailPane::readChanges(const QString &goalId)
+{
+    m_changesGoal = goalId;
+    m_changes->hide();
+    const std::optional<WorktreeRecord> worktree = m_orchestrator ? m_orchestrator->worktree(goalId) : std::nullopt;
+    if (!worktree)
+        return;
+    const quint64 read = ++m_changesRead;
+    using Changes = std::optional<Worktrees::Changes>;
+    auto *watcher = new QFutureWatcher<Changes>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, read, goalId] {
+        watcher->deleteLater();
+        const Changes changes = watcher->result();
+        if (read != m_changesRead || goalId != m_changesGoal || !changes)
+            return;
+        int additions = 0;
+        int deletions = 0;
+        for (const ChangedFile &file : changes->files) {
+            additions += file.additions;
+            deletions += file.deletions;
+        }
+        //: Detail pane of a goal in Review: how much its agent changed, e.g. "2 files changed · +14 −3"
+        // Not a %n plural: the English plural forms come from translations/*.ts, which this change leaves alone.
+        const qsizetype files = changes->files.size();
+        const QString count = files == 1 ? tr("1 file changed") : tr("%1 files changed").arg(files);
+        m_changes->setText(tr("%1 · +%2 −%3").arg(count).arg(additions).arg(deletions));
+        m_changes->show();
+    });
+    // git reads the worktree: never on the GUI thread. Worktrees::changes asks nothing of the orchestrator, so
+    // waiting for it (the pool's destructor) cannot deadlock.
+    watcher->setFuture(QtConcurrent::run(&m_storeReads, [record = *worktree] {
+        QString error;
+        return Worktrees::changes(record, &error);
+    }));
+}
+
 void AgentDetailPane::showTranscript(bool transcript)
 {
     m_tabs->setCurrentWidget(transcript ? static_cast<QWidget *>(m_transcript) : m_tabs->widget(0));
@@ -370,7 +412,14 @@ void AgentDetailPane::refreshStatus()
     m_goalForm->setRowVisible(m_repository, !s.repository.isEmpty());
     m_agentSession->setText(s.agentSession);
     m_progressForm->setRowVisible(m_agentSession, !s.agentSession.isEmpty());
-    m_reviewChanges->setVisible(m_reviewAvailable && s.state == AgentState::Review);
+    const bool inReview = m_reviewAvailable && s.state == AgentState::Review;
+    m_reviewChanges->setVisible(inReview);
+    if (!inReview) {
+        m_changesGoal.clear();
+        m_changes->hide();
+    } else if (m_changesGoal != s.goalId) {
+        readChanges(s.goalId);
+    }
 
     m_step->setText(s.currentStep.isEmpty() ? QStringLiteral("—") : s.currentStep);
     const int row = m_board ? m_board->rowForAgent(m_agentId) : -1;
@@ -602,6 +651,7 @@ void AgentDetailPane::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        m_changesGoal.clear(); // its line is read again, in the new language
         refreshStatus();
     } else if (event->type() == QEvent::PaletteChange) {
         refreshStatus();

@@ -58,6 +58,8 @@ private:
     void handleAgentsUpdated(const QStringList &agentIds);
     void handleAgentsRemoved(const QStringList &agentIds);
     void refreshStatus();
+    // Counts the goal's changed files and lines in its worktree (git, on m_storeReads), for m_changes.
+    void readChanges(const QString &goalId);
     void refreshLog(bool reset);
     void refreshTranscript(bool reset);
     // Reads the agent's committed steps on m_storeReads (not the GUI thread); done() gets them unless another
@@ -109,6 +111,9 @@ private:
     QLabel *m_question;
     QPushButton *m_goToQuestion;
     QPushButton *m_reviewChanges;
+    QLabel *m_changes;     // "2 files changed · +14 −3" next to Review changes…
+    QString m_changesGoal; // the goal whose changes are shown or being read
+    quint64 m_changesRead = 0;
     bool m_reviewAvailable = false;
     QLabel *m_repository;
     QLabel *m_agentSession;

@@ -1,5 +1,6 @@
 #include "dialogs/NewGoalDialog.h"
 
+#include "dialogs/IsolationSection.h"
 #include "model/InputLimits.h"
 #include "orchestration/Orchestrator.h"
 #include "style/AgentStateStyle.h"
@@ -23,6 +24,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace switchboard {
 
@@ -63,6 +65,7 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
     , m_dependencyFilter(new QLineEdit(this))
     , m_dependsOn(new QListWidget(this))
     , m_resources(new QPlainTextEdit(this))
+    , m_isolation(new IsolationSection(this))
     , m_problems(FormStyle::makeErrorLabel(this, QStringLiteral("validationErrors")))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
     , m_validateDelay(new QTimer(this))
@@ -85,7 +88,7 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
 
     setWindowIcon(ThemedIcons::appIcon());
     setSizeGripEnabled(true);
-    resize(860, 600);
+    resize(860, 640);
 
     for (const Priority priority : {Priority::Low, Priority::Medium, Priority::High, Priority::Critical})
         m_priority->addItem(QString(), static_cast<int>(priority));
@@ -123,6 +126,8 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
     left->addSpacing(6);
     left->addWidget(m_criteriaLabel);
     left->addWidget(m_criteria, 2);
+    left->addSpacing(6);
+    left->addWidget(m_isolation);
 
     auto *when = new QFormLayout;
     when->setContentsMargins(0, 0, 0, 0);
@@ -167,6 +172,11 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &NewGoalDialog::reject);
     connect(m_hasDeadline, &QCheckBox::toggled, m_deadline, &QWidget::setEnabled);
     connect(m_profile, &QComboBox::currentIndexChanged, this, &NewGoalDialog::updateCapabilityState);
+    connect(m_profile, &QComboBox::currentIndexChanged, this, &NewGoalDialog::updateIsolationProfile);
+    connect(m_isolation, &IsolationSection::repositoryChecked, this, [this] {
+        if (std::exchange(m_submitWhenChecked, false))
+            accept();
+    });
     connect(m_dependencyFilter, &QLineEdit::textChanged, this, [this](const QString &text) {
         for (int row = 0; row < m_dependsOn->count(); ++row) {
             QListWidgetItem *item = m_dependsOn->item(row);
@@ -189,9 +199,11 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
     connect(m_capabilities, &QListWidget::itemChanged, this, schedule);
     connect(m_dependsOn, &QListWidget::itemChanged, this, schedule);
     connect(m_resources, &QPlainTextEdit::textChanged, this, schedule);
+    connect(m_isolation, &IsolationSection::settingsChanged, this, schedule);
 
     retranslate();
     updateCapabilityState();
+    updateIsolationProfile();
     m_title->setFocus();
 }
 
@@ -240,6 +252,19 @@ void NewGoalDialog::updateCapabilityState()
     m_capabilities->setEnabled(m_profile->currentIndex() == 0 && m_capabilities->count() > 0);
 }
 
+void NewGoalDialog::updateIsolationProfile()
+{
+    std::optional<AgentProfile> chosen;
+    const QString name = m_profile->currentData().toString();
+    if (m_orchestrator && !name.isEmpty()) {
+        for (const AgentProfile &profile : m_orchestrator->profiles()) {
+            if (profile.name == name)
+                chosen = profile;
+        }
+    }
+    m_isolation->setProfile(chosen);
+}
+
 Goal NewGoalDialog::goal() const
 {
     Goal goal;
@@ -264,6 +289,7 @@ Goal NewGoalDialog::goal() const
             goal.dependsOn << item->data(Qt::UserRole).toString();
     }
     goal.resources = linesOf(m_resources->toPlainText());
+    goal.isolation = m_isolation->settings();
     return goal;
 }
 
@@ -325,6 +351,16 @@ void NewGoalDialog::accept()
         if (!m_titleError->isHidden())
             m_title->setFocus(Qt::OtherFocusReason);
         return;
+    }
+    switch (m_isolation->repositoryState()) {
+    case IsolationSection::RepositoryState::Checking:
+        m_submitWhenChecked = true; // git is still looking at the folder; submit once it has answered
+        return;
+    case IsolationSection::RepositoryState::Invalid:
+        m_isolation->focusRepository();
+        return;
+    case IsolationSection::RepositoryState::Valid:
+        break;
     }
     if (!m_orchestrator)
         return;

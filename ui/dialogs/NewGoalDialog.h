@@ -17,13 +17,14 @@ class QTimer;
 
 namespace switchboard {
 
+class IsolationSection;
 class Orchestrator;
 class StringListEditor;
 
 // The form for one goal: title, description, priority, deadline, success criteria, profile or required
-// capabilities, dependencies on existing goals, and resources. Problems are shown next to the field they
-// concern, and what the orchestrator would refuse (a cycle, an unknown profile) is shown before submitting.
-// Accepting spawns the goal.
+// capabilities, dependencies on existing goals, resources, and isolation (a git worktree of its own). Problems are
+// shown next to the field they concern, and what the orchestrator would refuse (a cycle, an unknown profile) is shown
+// before submitting. Accepting spawns the goal.
 class NewGoalDialog final : public QDialog
 {
     Q_OBJECT
@@ -34,6 +35,7 @@ public:
 
     // The goal as the form describes it now.
     Goal goal() const;
+    IsolationSection *isolationSection() const { return m_isolation; }
     // The agent started by the last successful submit.
     QString spawnedAgentId() const { return m_spawnedAgentId; }
 
@@ -46,6 +48,7 @@ protected:
 private:
     void populateChoices();
     void updateCapabilityState();
+    void updateIsolationProfile();
     void validateLive();
     bool checkFields();
     // A title, or a description to take the title from (Goal::defaultTitle).
@@ -70,6 +73,8 @@ private:
     QLineEdit *m_dependencyFilter;
     QListWidget *m_dependsOn;
     QPlainTextEdit *m_resources;
+    IsolationSection *m_isolation;
+    bool m_submitWhenChecked = false; // submit pressed while the repository was being checked
     QLabel *m_problems;
     QDialogButtonBox *m_buttons;
     QTimer *m_validateDelay;

@@ -1,5 +1,6 @@
 #include "dialogs/SpawnParallelDialog.h"
 
+#include "dialogs/IsolationSection.h"
 #include "model/InputLimits.h"
 #include "orchestration/Orchestrator.h"
 #include "style/AgentStateStyle.h"
@@ -28,6 +29,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace switchboard {
 
@@ -51,6 +53,7 @@ SpawnParallelDialog::SpawnParallelDialog(Orchestrator *orchestrator, QWidget *pa
     , m_tabs(new QTabWidget(this))
     , m_problems(FormStyle::makeErrorLabel(this, QStringLiteral("errorLabel")))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_isolation(new IsolationSection(this))
 {
     setObjectName(QStringLiteral("spawnParallelDialog"));
     setWindowIcon(ThemedIcons::appIcon());
@@ -71,12 +74,17 @@ SpawnParallelDialog::SpawnParallelDialog(Orchestrator *orchestrator, QWidget *pa
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(14, 14, 14, 12);
     layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_isolation);
     layout->addWidget(m_problems);
     layout->addWidget(m_buttons);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SpawnParallelDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SpawnParallelDialog::reject);
     connect(m_tabs, &QTabWidget::currentChanged, this, &SpawnParallelDialog::updateSubmitText);
+    connect(m_isolation, &IsolationSection::repositoryChecked, this, [this] {
+        if (std::exchange(m_submitWhenChecked, false))
+            accept();
+    });
 
     for (int i = 0; i < kInitialRows; ++i)
         addRow();
@@ -403,6 +411,9 @@ QList<Goal> SpawnParallelDialog::goals(QStringList *problems) const
         if (!described)
             result.clear();
     }
+    const IsolationSettings isolation = m_isolation->settings();
+    for (Goal &goal : result)
+        goal.isolation = isolation;
     if (problems)
         *problems = found;
     return found.isEmpty() ? result : QList<Goal>();
@@ -435,6 +446,16 @@ void SpawnParallelDialog::accept()
     if (!problems.isEmpty() || !m_orchestrator) {
         showProblems(problems);
         return;
+    }
+    switch (m_isolation->repositoryState()) {
+    case IsolationSection::RepositoryState::Checking:
+        m_submitWhenChecked = true; // git is still looking at the folder; submit once it has answered
+        return;
+    case IsolationSection::RepositoryState::Invalid:
+        m_isolation->focusRepository();
+        return;
+    case IsolationSection::RepositoryState::Valid:
+        break;
     }
     const QStringList invalid = m_orchestrator->validate(batch);
     if (!invalid.isEmpty()) {

@@ -22,6 +22,7 @@ class QTabWidget;
 namespace switchboard {
 
 class ChoiceItemDelegate;
+class IsolationSection;
 class Orchestrator;
 
 // Starts several agents at once, all or nothing. Either a table of different goals (add and remove rows,
@@ -52,6 +53,8 @@ public:
     // The goals the dialog describes now; problems (named by row or field) go to problems.
     QList<Goal> goals(QStringList *problems = nullptr) const;
     QStringList spawnedAgentIds() const { return m_spawnedAgentIds; }
+    // Where every goal of the batch works (its own git worktree, the repository, or each profile's default).
+    IsolationSection *isolationSection() const { return m_isolation; }
 
 public Q_SLOTS:
     void accept() override;
@@ -103,6 +106,8 @@ private:
 
     QLabel *m_problems = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    IsolationSection *m_isolation = nullptr; // applies to every goal of the batch
+    bool m_submitWhenChecked = false;        // submit pressed while the repository was being checked
 };
 
 } // namespace switchboard
