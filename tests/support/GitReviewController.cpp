@@ -62,6 +62,9 @@ void GitReviewController::enter(const QString &call) const
         m_gate.acquire();
         --m_waiting;
     }
+    if (m_asksGuiThread && QThread::currentThread() != QCoreApplication::instance()->thread())
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(), [] {}, Qt::BlockingQueuedConnection);
 }
 
 std::optional<GitReviewController::GoalEntry> GitReviewController::entry(const QString &goalId) const

@@ -44,6 +44,9 @@ public:
     void release();
     // How many calls wait in hold() right now.
     int waiting() const { return m_waiting.load(); }
+    // Every call then asks the GUI thread for something before it returns, as the real controller asks the
+    // orchestrator's thread (BlockingQueuedConnection).
+    void setAsksGuiThread(bool asks) { m_asksGuiThread = asks; }
 
     QList<QString> goalsInReview() const override;
     std::optional<ReviewInfo> review(const QString &goalId, QString *error) const override;
@@ -68,6 +71,7 @@ private:
     mutable QStringList m_calls;
     mutable std::atomic_bool m_onGuiThread{false};
     std::atomic_bool m_held{false};
+    std::atomic_bool m_asksGuiThread{false};
     mutable std::atomic_int m_waiting{0};
     mutable QSemaphore m_gate;
 };

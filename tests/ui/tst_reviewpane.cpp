@@ -386,6 +386,26 @@ private Q_SLOTS:
         QVERIFY(!controller.calledOnGuiThread());
     }
 
+    void closingWhileACallWaitsForTheGuiThread()
+    {
+        // The real controller asks the orchestrator's (GUI) thread for the goal's state: a pane that simply
+        // waited for its calls when it goes would wait for a call that waits for it, and the app would hang.
+        GitReviewController controller;
+        controller.setAsksGuiThread(true);
+        const GitReviewController::GoalEntry goal = makeGoal(u"Closing"_s);
+        controller.addGoal(goal);
+        auto pane = showPane(&controller, goal.worktree.goalId);
+        QTRY_VERIFY_WITH_TIMEOUT(!pane->isBusy(), 30000);
+        controller.hold();
+        button(pane.get(), u"reviewRebase"_s)->click();
+        QTRY_COMPARE(controller.waiting(), 1);
+        // Released only once the pane is being destroyed; then the call needs this thread to finish.
+        QTimer::singleShot(50, qApp, [&controller] { controller.release(); });
+        pane.reset();
+        QCOMPARE(controller.waiting(), 0);
+        QVERIFY(controller.calls().contains(u"rebase "_s + goal.worktree.goalId));
+    }
+
     void openTerminalAndFolder()
     {
         GitReviewController controller;

@@ -1,4 +1,5 @@
 #include "review/LeftoverWorktreesDialog.h"
+#include "review/ReviewCalls.h"
 
 #include "review/ReviewController.h"
 #include "style/DisplayFormat.h"
@@ -85,7 +86,7 @@ LeftoverWorktreesDialog::LeftoverWorktreesDialog(ReviewController *controller, Q
 
 LeftoverWorktreesDialog::~LeftoverWorktreesDialog()
 {
-    m_calls.waitForDone();
+    ReviewCalls::drain(m_calls, this);
 }
 
 qint64 LeftoverWorktreesDialog::directorySize(const QString &path)

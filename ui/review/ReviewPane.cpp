@@ -1,4 +1,5 @@
 #include "review/ReviewPane.h"
+#include "review/ReviewCalls.h"
 
 #include "review/DiffHighlighter.h"
 #include "review/DiffView.h"
@@ -259,7 +260,7 @@ ReviewPane::ReviewPane(QWidget *parent)
 ReviewPane::~ReviewPane()
 {
     // A call under way uses the controller; it finishes before the pane (and its watchers) go.
-    m_calls.waitForDone();
+    ReviewCalls::drain(m_calls, this);
 }
 
 QLabel *ReviewPane::addRow(QFormLayout *form, const QString &objectName)
