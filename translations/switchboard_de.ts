@@ -20,10 +20,6 @@
         <translation>Wartet auf Sperre</translation>
     </message>
     <message>
-        <source>Waiting for you</source>
-        <translation>Wartet auf Sie</translation>
-    </message>
-    <message>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
@@ -138,6 +134,18 @@
     <message>
         <source>Was running when Switchboard stopped; resume it to start a new attempt</source>
         <translation>Lief, als Switchboard beendet wurde; setzen Sie es fort, um einen neuen Versuch zu starten</translation>
+    </message>
+    <message>
+        <source>Needs input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished in its own worktree; review the changes, then merge or discard them</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -298,6 +306,10 @@ Switchboard startet, ohne diese Sitzung aufzuzeichnen.</translation>
         <source>Needs human: it keeps asking about this goal</source>
         <translation>Braucht einen Menschen: es fragt immer wieder zu diesem Ziel</translation>
     </message>
+    <message>
+        <source>Repository: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>switchboard::AgentBoardView</name>
@@ -364,6 +376,11 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Cancel this agent</source>
         <translation>Diesen Agenten abbrechen</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <extracomment>Card subtitle of a goal working in a git repository, after agent · profile; %1 is the repository name</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -640,6 +657,34 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
         <source>Transcript</source>
         <translation>Transkript</translation>
     </message>
+    <message>
+        <source>1 file changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · +%2 −%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the diff, then merge, discard or ask for a follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent session</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>switchboard::AiPlanDialog</name>
@@ -908,6 +953,89 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
         <source>S&amp;ort:</source>
         <translation>S&amp;ortieren:</translation>
     </message>
+    <message>
+        <source>Ready for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished in a git worktree; the changes wait to be merged or discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::CodingAgentsDialog</name>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished">In Verwendung</translation>
+    </message>
+    <message>
+        <source>&amp;Use this agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds profile &apos;%1&apos; (backend %2) to this session, so New goal can pick it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for coding agents on PATH…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No coding agent found on PATH (claude, codex, gemini, aider, goose, opencode). Install one and search again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These coding agents are installed here. A profile you add lasts for this session; to keep it, add it to switchboard.yaml (`switchboard agents --detect` prints it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coding agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished">Profil</translation>
+    </message>
+    <message>
+        <source>&amp;Search again</source>
+        <translation type="unfinished">Erneut &amp;suchen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::CodingAgentsOffer</name>
+    <message>
+        <source>Found %1: add it from Agents ▸ Coding agents…</source>
+        <extracomment>Status bar, briefly; %1 names coding-agent CLIs (&quot;Claude Code, Aider&quot;)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Coding agents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coding-agent programs installed here (Claude Code, Codex, Gemini, Aider, ACP agents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::DiffView</name>
+    <message>
+        <source>… folded, double-click to show</source>
+        <extracomment>After a folded file&apos;s header line in the diff</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>switchboard::EmptyBoardOverlay</name>
@@ -1017,6 +1145,25 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Timed out</source>
         <translation>Zeit abgelaufen</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::FollowUpDialog</name>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What should the agent do next on “%1”? It continues the same session in the same worktree, so it remembers what it did.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: also handle an empty list, and add a test for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start follow-up</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1839,6 +1986,213 @@ von %2, %3</translation>
     </message>
 </context>
 <context>
+    <name>switchboard::IsolationSection</name>
+    <message>
+        <source>The repository folder does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The repository folder is not a git repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>own git worktree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the profile&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished">%1 · %2</translation>
+    </message>
+    <message>
+        <source>Where the agent makes its changes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isolatio&amp;n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wor&amp;k in</source>
+        <extracomment>Label of the choice: its own git worktree, the repository itself, or what the profile says</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work in its own git worktree: the agent&apos;s changes wait for your review and merge. Shared: it changes the repository itself, with its resources locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile&apos;s default (%1: own git worktree)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile&apos;s default (%1: shared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its own git worktree, reviewed before merging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The repository itself (shared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repositor&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run&apos;s workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Base branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the current branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the current branch (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set&amp;up command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. npm ci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs in the fresh worktree before the agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::LeftoverWorktreesDialog</name>
+    <message>
+        <source>Looking for worktrees left behind…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal %1 of run %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No worktrees are left behind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worktree(s) whose goals no longer exist.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removing %n worktree(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n worktree(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• %1 (branch %2 in %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove unmerged work?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These worktrees hold work that was never merged. Removing them deletes it for good:
+%1
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove with the unmerged work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worktrees left behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These git worktrees belong to goals that no longer exist (an earlier run, or a crash). Tick the ones to remove; nothing is removed otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished">Erstellt</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>switchboard::LocalModelsDialog</name>
     <message>
         <source>%1 at %2</source>
@@ -2400,6 +2754,14 @@ von %2, %3</translation>
     <message>
         <source>End the rate-limit pause of the selected agents&apos; profiles now: their agents may start again</source>
         <translation>Die Ratenlimit-Pause der Profile der ausgewählten Agenten jetzt beenden: ihre Agenten dürfen wieder starten</translation>
+    </message>
+    <message>
+        <source>All agents have finished; 1 goal waits for your review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All agents have finished; %1 goals wait for your review.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2982,6 +3344,331 @@ von %2, %3</translation>
     </message>
 </context>
 <context>
+    <name>switchboard::ReviewHub</name>
+    <message>
+        <source>Review (%1)</source>
+        <extracomment>Toolbar button; %1 is the number of goals waiting for review</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s) wait for review of their changes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No goal works in a git worktree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clean up &amp;worktrees…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove git worktrees left behind by goals that no longer exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::ReviewPane</name>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished">Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untracked (new, not committed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the changes of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This goal has no worktree to review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 → %3 · %4</source>
+        <extracomment>Review pane, under the title: repository · branch → base branch · worktree folder</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• %1 (%2, %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Other goals changed the same files. Merging this one first may make theirs conflict:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent left no summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n turn(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 tokens in · %2 out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation type="unfinished">Nicht gemeldet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n commit(s) ahead of %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No commits yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; uncommitted changes in the worktree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; nothing uncommitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this file&apos;s changes; unchecked, the diff folds it to its header line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ← %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) changed · +%1 −%2</source>
+        <extracomment>Above the changed files: how many, lines added, lines removed</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not merged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Conflicting files:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not rebased: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Conflicting files (resolve them in the worktree, or ask the agent with Follow-up):
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not discarded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the changes of “%1”? The goal is cancelled and this is lost for good:
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The follow-up did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up goal %1 started in the same worktree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open %1 in the file manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a goal that is ready for review to see its changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge the goal&apos;s branch into its base branch and complete the goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebase the goal&apos;s branch onto the base branch&apos;s newest commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throw the changes away and cancel the goal (asks first when work would be lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the same agent session to do more in the same worktree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open $TERMINAL (or x-terminal-emulator) in the worktree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebase and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fold all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown in the diff (untick to fold the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: A added, M modified, D deleted, R renamed, ? untracked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished">Agent</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk use</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::ReviewWindow</name>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished">%1 Mio. {1
+%2?}</translation>
+    </message>
+    <message>
+        <source>Goal %1 · agent %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for review (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review — Switchboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>switchboard::RunPlanDialog</name>
     <message>
         <source>Open plan</source>
@@ -3495,6 +4182,21 @@ Switchboard macht ohne ihn weiter: Die Tafel beginnt leer, und der Lauf bleibt u
     <message>
         <source>Remove the selected entries</source>
         <translation>Die ausgewählten Einträge entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::TerminalLauncher</name>
+    <message>
+        <source>No terminal found: set $TERMINAL to your terminal program, or install one that provides x-terminal-emulator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
