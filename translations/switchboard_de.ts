@@ -137,15 +137,15 @@
     </message>
     <message>
         <source>Needs input</source>
-        <translation type="unfinished"></translation>
+        <translation>Braucht Eingabe</translation>
     </message>
     <message>
         <source>Ready for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit zur Prüfung</translation>
     </message>
     <message>
         <source>Finished in its own worktree; review the changes, then merge or discard them</source>
-        <translation type="unfinished"></translation>
+        <translation>In seinem eigenen Worktree fertig; prüfen Sie die Änderungen und führen Sie sie dann zusammen oder verwerfen Sie sie</translation>
     </message>
 </context>
 <context>
@@ -308,7 +308,7 @@ Switchboard startet, ohne diese Sitzung aufzuzeichnen.</translation>
     </message>
     <message>
         <source>Repository: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Repository: %1</translation>
     </message>
 </context>
 <context>
@@ -380,7 +380,7 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>in %1</source>
         <extracomment>Card subtitle of a goal working in a git repository, after agent · profile; %1 is the repository name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>in %1</translation>
     </message>
 </context>
 <context>
@@ -659,31 +659,31 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
     <message>
         <source>1 file changed</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Datei geändert</translation>
     </message>
     <message>
         <source>%1 files changed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dateien geändert</translation>
     </message>
     <message>
         <source>%1 · +%2 −%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · +%2 −%3</translation>
     </message>
     <message>
         <source>&amp;Review changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen &amp;prüfen …</translation>
     </message>
     <message>
         <source>See the diff, then merge, discard or ask for a follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Diff ansehen, dann zusammenführen, verwerfen oder ein Folgeziel stellen</translation>
     </message>
     <message>
         <source>Repository</source>
-        <translation type="unfinished"></translation>
+        <translation>Repository</translation>
     </message>
     <message>
         <source>Agent session</source>
-        <translation type="unfinished"></translation>
+        <translation>Agentensitzung</translation>
     </message>
 </context>
 <context>
@@ -955,62 +955,62 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
     <message>
         <source>Ready for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit zur Prüfung</translation>
     </message>
     <message>
         <source>Finished in a git worktree; the changes wait to be merged or discarded</source>
-        <translation type="unfinished"></translation>
+        <translation>In einem Git-Worktree fertig; die Änderungen warten darauf, zusammengeführt oder verworfen zu werden</translation>
     </message>
 </context>
 <context>
     <name>switchboard::CodingAgentsDialog</name>
     <message>
         <source>In use</source>
-        <translation type="unfinished">In Verwendung</translation>
+        <translation>In Verwendung</translation>
     </message>
     <message>
         <source>&amp;Use this agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Agenten &amp;verwenden</translation>
     </message>
     <message>
         <source>Adds profile &apos;%1&apos; (backend %2) to this session, so New goal can pick it</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügt das Profil „%1“ (Backend %2) dieser Sitzung hinzu, damit „Neues Ziel“ es anbieten kann</translation>
     </message>
     <message>
         <source>Looking for coding agents on PATH…</source>
-        <translation type="unfinished"></translation>
+        <translation>Coding-Agenten im PATH werden gesucht …</translation>
     </message>
     <message>
         <source>No coding agent found on PATH (claude, codex, gemini, aider, goose, opencode). Install one and search again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Coding-Agent im PATH gefunden (claude, codex, gemini, aider, goose, opencode). Installieren Sie einen und suchen Sie erneut.</translation>
     </message>
     <message>
         <source>These coding agents are installed here. A profile you add lasts for this session; to keep it, add it to switchboard.yaml (`switchboard agents --detect` prints it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Coding-Agenten sind hier installiert. Ein hinzugefügtes Profil gilt für diese Sitzung; um es zu behalten, tragen Sie es in switchboard.yaml ein (`switchboard agents --detect` gibt es aus).</translation>
     </message>
     <message>
         <source>Coding agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Coding-Agenten</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished">Profil</translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>&amp;Search again</source>
-        <translation type="unfinished">Erneut &amp;suchen</translation>
+        <translation>Erneut &amp;suchen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -1018,15 +1018,15 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Found %1: add it from Agents ▸ Coding agents…</source>
         <extracomment>Status bar, briefly; %1 names coding-agent CLIs (&quot;Claude Code, Aider&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 gefunden: über Agenten ▸ Coding-Agenten … hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Coding agents…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Coding-Agenten …</translation>
     </message>
     <message>
         <source>Coding-agent programs installed here (Claude Code, Codex, Gemini, Aider, ACP agents)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier installierte Coding-Agent-Programme (Claude Code, Codex, Gemini, Aider, ACP-Agenten)</translation>
     </message>
 </context>
 <context>
@@ -1034,7 +1034,7 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>… folded, double-click to show</source>
         <extracomment>After a folded file&apos;s header line in the diff</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>… eingeklappt, zum Anzeigen doppelklicken</translation>
     </message>
 </context>
 <context>
@@ -1151,19 +1151,19 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <name>switchboard::FollowUpDialog</name>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Folgeziel</translation>
     </message>
     <message>
         <source>What should the agent do next on “%1”? It continues the same session in the same worktree, so it remembers what it did.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was soll der Agent als Nächstes an „%1“ tun? Er setzt dieselbe Sitzung im selben Worktree fort und weiß daher noch, was er getan hat.</translation>
     </message>
     <message>
         <source>For example: also handle an empty list, and add a test for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Beispiel: auch eine leere Liste behandeln und einen Test dafür hinzufügen.</translation>
     </message>
     <message>
         <source>Start follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Folgeziel starten</translation>
     </message>
 </context>
 <context>
@@ -1989,207 +1989,210 @@ von %2, %3</translation>
     <name>switchboard::IsolationSection</name>
     <message>
         <source>The repository folder does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Repository-Ordner existiert nicht</translation>
     </message>
     <message>
         <source>The repository folder is not a git repository</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Repository-Ordner ist kein Git-Repository</translation>
     </message>
     <message>
         <source>Choose the repository</source>
-        <translation type="unfinished"></translation>
+        <translation>Repository auswählen</translation>
     </message>
     <message>
         <source>own git worktree</source>
-        <translation type="unfinished"></translation>
+        <translation>eigener Git-Worktree</translation>
     </message>
     <message>
         <source>shared</source>
-        <translation type="unfinished"></translation>
+        <translation>geteilt</translation>
     </message>
     <message>
         <source>the profile&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard des Profils</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Where the agent makes its changes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo der Agent seine Änderungen vornimmt: %1</translation>
     </message>
     <message>
         <source>Isolatio&amp;n</source>
-        <translation type="unfinished"></translation>
+        <translation>Iso&amp;lation</translation>
     </message>
     <message>
         <source>Wor&amp;k in</source>
         <extracomment>Label of the choice: its own git worktree, the repository itself, or what the profile says</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wo arbeiten</translation>
     </message>
     <message>
         <source>Work in its own git worktree: the agent&apos;s changes wait for your review and merge. Shared: it changes the repository itself, with its resources locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>In einem eigenen Git-Worktree arbeiten: Die Änderungen des Agenten warten auf Ihre Prüfung und Zusammenführung. Geteilt: Er ändert das Repository selbst, seine Ressourcen gesperrt.</translation>
     </message>
     <message>
         <source>The profile&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard des Profils</translation>
     </message>
     <message>
         <source>The profile&apos;s default (%1: own git worktree)</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard des Profils (%1: eigener Git-Worktree)</translation>
     </message>
     <message>
         <source>The profile&apos;s default (%1: shared)</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard des Profils (%1: geteilt)</translation>
     </message>
     <message>
         <source>Its own git worktree, reviewed before merging</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigener Git-Worktree, vor dem Zusammenführen geprüft</translation>
     </message>
     <message>
         <source>The repository itself (shared)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Repository selbst (geteilt)</translation>
     </message>
     <message>
         <source>Repositor&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>Repositor&amp;y</translation>
     </message>
     <message>
         <source>the run&apos;s workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich des Laufs</translation>
     </message>
     <message>
         <source>Bro&amp;wse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen …</translation>
     </message>
     <message>
         <source>&amp;Base branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-Bran&amp;ch</translation>
     </message>
     <message>
         <source>the current branch</source>
-        <translation type="unfinished"></translation>
+        <translation>aktueller Branch</translation>
     </message>
     <message>
         <source>the current branch (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>aktueller Branch (%1)</translation>
     </message>
     <message>
         <source>Set&amp;up command</source>
-        <translation type="unfinished"></translation>
+        <translation>Set&amp;up-Befehl</translation>
     </message>
     <message>
         <source>e.g. npm ci</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. npm ci</translation>
     </message>
     <message>
         <source>Runs in the fresh worktree before the agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft vor dem Agenten im frischen Worktree.</translation>
     </message>
 </context>
 <context>
     <name>switchboard::LeftoverWorktreesDialog</name>
     <message>
         <source>Looking for worktrees left behind…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgebliebene Worktrees werden gesucht …</translation>
     </message>
     <message>
         <source>Goal %1 of run %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel %1 von Lauf %2</translation>
     </message>
     <message>
         <source>measuring…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird gemessen …</translation>
     </message>
     <message>
         <source>No worktrees are left behind.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es sind keine Worktrees zurückgeblieben.</translation>
     </message>
     <message numerus="yes">
         <source>%n worktree(s) whose goals no longer exist.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Worktree, dessen Ziel nicht mehr existiert.</numerusform>
+            <numerusform>%n Worktrees, deren Ziele nicht mehr existieren.</numerusform>
         </translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt</translation>
     </message>
     <message numerus="yes">
         <source>Removing %n worktree(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Worktree wird entfernt …</numerusform>
+            <numerusform>%n Worktrees werden entfernt …</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Removed %n worktree(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Worktree entfernt.</numerusform>
+            <numerusform>%n Worktrees entfernt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Kept: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Behalten: %1</translation>
     </message>
     <message>
         <source>• %1 (branch %2 in %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>• %1 (Branch %2 in %3)</translation>
     </message>
     <message>
         <source>Remove unmerged work?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht zusammengeführte Arbeit entfernen?</translation>
     </message>
     <message>
         <source>These worktrees hold work that was never merged. Removing them deletes it for good:
 %1
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Worktrees enthalten Arbeit, die nie zusammengeführt wurde. Wenn Sie sie entfernen, ist sie endgültig gelöscht:
+%1
+
+%2</translation>
     </message>
     <message>
         <source>Remove with the unmerged work</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit der nicht zusammengeführten Arbeit entfernen</translation>
     </message>
     <message>
         <source>Keep them</source>
-        <translation type="unfinished"></translation>
+        <translation>Behalten</translation>
     </message>
     <message>
         <source>Worktrees left behind</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgebliebene Worktrees</translation>
     </message>
     <message>
         <source>These git worktrees belong to goals that no longer exist (an earlier run, or a crash). Tick the ones to remove; nothing is removed otherwise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Git-Worktrees gehören zu Zielen, die nicht mehr existieren (ein früherer Lauf oder ein Absturz). Haken Sie die zu entfernenden an; sonst wird nichts entfernt.</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>Repository</source>
-        <translation type="unfinished"></translation>
+        <translation>Repository</translation>
     </message>
     <message>
         <source>Branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished">Erstellt</translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>&amp;Remove selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte &amp;entfernen</translation>
     </message>
 </context>
 <context>
@@ -2757,11 +2760,11 @@ von %2, %3</translation>
     </message>
     <message>
         <source>All agents have finished; 1 goal waits for your review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Agenten sind fertig; 1 Ziel wartet auf Ihre Prüfung.</translation>
     </message>
     <message>
         <source>All agents have finished; %1 goals wait for your review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Agenten sind fertig; %1 Ziele warten auf Ihre Prüfung.</translation>
     </message>
 </context>
 <context>
@@ -3348,303 +3351,310 @@ von %2, %3</translation>
     <message>
         <source>Review (%1)</source>
         <extracomment>Toolbar button; %1 is the number of goals waiting for review</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung (%1)</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message numerus="yes">
         <source>%n goal(s) wait for review of their changes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ziel wartet auf die Prüfung seiner Änderungen</numerusform>
+            <numerusform>%n Ziele warten auf die Prüfung ihrer Änderungen</numerusform>
         </translation>
     </message>
     <message>
         <source>No goal works in a git worktree</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Ziel arbeitet in einem Git-Worktree</translation>
     </message>
     <message>
         <source>Clean up &amp;worktrees…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Worktrees aufräumen …</translation>
     </message>
     <message>
         <source>Remove git worktrees left behind by goals that no longer exist</source>
-        <translation type="unfinished"></translation>
+        <translation>Git-Worktrees entfernen, die von nicht mehr existierenden Zielen zurückgelassen wurden</translation>
     </message>
 </context>
 <context>
     <name>switchboard::ReviewPane</name>
     <message>
         <source>Added</source>
-        <translation type="unfinished">Hinzugefügt</translation>
+        <translation>Hinzugefügt</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöscht</translation>
     </message>
     <message>
         <source>Renamed</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenannt</translation>
     </message>
     <message>
         <source>Untracked (new, not committed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht versioniert (neu, nicht committet)</translation>
     </message>
     <message>
         <source>Reading the changes of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen von %1 werden gelesen …</translation>
     </message>
     <message>
         <source>This goal has no worktree to review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Ziel hat keinen Worktree zum Prüfen.</translation>
     </message>
     <message>
         <source>%1 · %2 → %3 · %4</source>
         <extracomment>Review pane, under the title: repository · branch → base branch · worktree folder</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 → %3 · %4</translation>
     </message>
     <message>
         <source>• %1 (%2, %3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>• %1 (%2, %3): %4</translation>
     </message>
     <message>
         <source>⚠ Other goals changed the same files. Merging this one first may make theirs conflict:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Andere Ziele haben dieselben Dateien geändert. Wenn Sie dieses zuerst zusammenführen, können deren Änderungen in Konflikt geraten:
+%1</translation>
     </message>
     <message>
         <source>The agent left no summary.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent hat keine Zusammenfassung hinterlassen.</translation>
     </message>
     <message numerus="yes">
         <source>%n turn(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Runde</numerusform>
+            <numerusform>%n Runden</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 tokens in · %2 out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tokens ein · %2 aus</translation>
     </message>
     <message>
         <source>Not reported</source>
-        <translation type="unfinished">Nicht gemeldet</translation>
+        <translation>Nicht gemeldet</translation>
     </message>
     <message numerus="yes">
         <source>%n commit(s) ahead of %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Commit vor %1</numerusform>
+            <numerusform>%n Commits vor %1</numerusform>
         </translation>
     </message>
     <message>
         <source>No commits yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Commits</translation>
     </message>
     <message>
         <source>; uncommitted changes in the worktree</source>
-        <translation type="unfinished"></translation>
+        <translation>; nicht committete Änderungen im Worktree</translation>
     </message>
     <message>
         <source>; nothing uncommitted</source>
-        <translation type="unfinished"></translation>
+        <translation>; nichts Uncommittetes</translation>
     </message>
     <message>
         <source>Show this file&apos;s changes; unchecked, the diff folds it to its header line</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen dieser Datei anzeigen; nicht angehakt, klappt der Diff sie auf ihre Kopfzeile ein</translation>
     </message>
     <message>
         <source>%1 ← %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ← %2</translation>
     </message>
     <message>
         <source>binary</source>
-        <translation type="unfinished"></translation>
+        <translation>binär</translation>
     </message>
     <message>
         <source>+%1</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1</translation>
     </message>
     <message>
         <source>−%1</source>
-        <translation type="unfinished"></translation>
+        <translation>−%1</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) changed · +%1 −%2</source>
         <extracomment>Above the changed files: how many, lines added, lines removed</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei geändert · +%1 −%2</numerusform>
+            <numerusform>%n Dateien geändert · +%1 −%2</numerusform>
         </translation>
     </message>
     <message>
         <source>Merged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammengeführt.</translation>
     </message>
     <message>
         <source>Not merged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht zusammengeführt: %1</translation>
     </message>
     <message>
         <source>
 Conflicting files:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Dateien mit Konflikten:
+%1</translation>
     </message>
     <message>
         <source>Not rebased: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebase fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>
 Conflicting files (resolve them in the worktree, or ask the agent with Follow-up):
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Dateien mit Konflikten (lösen Sie sie im Worktree oder bitten Sie den Agenten mit einem Folgeziel darum):
+%1</translation>
     </message>
     <message>
         <source>Rebased.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebase durchgeführt.</translation>
     </message>
     <message>
         <source>Discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verworfen.</translation>
     </message>
     <message>
         <source>Not discarded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verworfen: %1</translation>
     </message>
     <message>
         <source>Discard the changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen verwerfen?</translation>
     </message>
     <message>
         <source>Discard the changes of “%1”? The goal is cancelled and this is lost for good:
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen von „%1“ verwerfen? Das Ziel wird abgebrochen und Folgendes geht endgültig verloren:
+
+%2</translation>
     </message>
     <message>
         <source>Discard for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgültig verwerfen</translation>
     </message>
     <message>
         <source>The follow-up did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Folgeziel wurde nicht gestartet: %1</translation>
     </message>
     <message>
         <source>Follow-up goal %1 started in the same worktree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Folgeziel %1 im selben Worktree gestartet.</translation>
     </message>
     <message>
         <source>Could not open %1 in the file manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht im Dateimanager geöffnet werden.</translation>
     </message>
     <message>
         <source>Select a goal that is ready for review to see its changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Ziel, das zur Prüfung bereit ist, um seine Änderungen zu sehen.</translation>
     </message>
     <message>
         <source>&amp;Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zusammenführen</translation>
     </message>
     <message>
         <source>Merge the goal&apos;s branch into its base branch and complete the goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Branch des Ziels in seinen Basis-Branch zusammenführen und das Ziel abschließen</translation>
     </message>
     <message>
         <source>Re&amp;base</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;base</translation>
     </message>
     <message>
         <source>Rebase the goal&apos;s branch onto the base branch&apos;s newest commit</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Branch des Ziels auf den neuesten Commit des Basis-Branchs rebasen</translation>
     </message>
     <message>
         <source>&amp;Discard…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verwerfen …</translation>
     </message>
     <message>
         <source>Throw the changes away and cancel the goal (asks first when work would be lost)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Änderungen wegwerfen und das Ziel abbrechen (fragt vorher, wenn Arbeit verloren ginge)</translation>
     </message>
     <message>
         <source>&amp;Follow-up…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Folgeziel …</translation>
     </message>
     <message>
         <source>Ask the same agent session to do more in the same worktree</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieselbe Agentensitzung bitten, im selben Worktree mehr zu tun</translation>
     </message>
     <message>
         <source>Open &amp;folder</source>
-        <translation type="unfinished"></translation>
+        <translation>O&amp;rdner öffnen</translation>
     </message>
     <message>
         <source>Open &amp;terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Terminal öffnen</translation>
     </message>
     <message>
         <source>Open $TERMINAL (or x-terminal-emulator) in the worktree</source>
-        <translation type="unfinished"></translation>
+        <translation>$TERMINAL (oder x-terminal-emulator) im Worktree öffnen</translation>
     </message>
     <message>
         <source>Rebase and try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebasen und erneut versuchen</translation>
     </message>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitet …</translation>
     </message>
     <message>
         <source>Expand all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle aufklappen</translation>
     </message>
     <message>
         <source>Fold all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle einklappen</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Shown in the diff (untick to fold the file)</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Diff angezeigt (Haken entfernen, um die Datei einzuklappen)</translation>
     </message>
     <message>
         <source>Status: A added, M modified, D deleted, R renamed, ? untracked</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: A hinzugefügt, M geändert, D gelöscht, R umbenannt, ? nicht versioniert</translation>
     </message>
     <message>
         <source>Lines added</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzugefügte Zeilen</translation>
     </message>
     <message>
         <source>Lines removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernte Zeilen</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch</translation>
     </message>
     <message>
         <source>Disk use</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherbedarf</translation>
     </message>
 </context>
 <context>
@@ -3652,20 +3662,20 @@ Conflicting files (resolve them in the worktree, or ask the agent with Follow-up
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished">%1 Mio. {1
-%2?}</translation>
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <source>Goal %1 · agent %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel %1 · Agent %2</translation>
     </message>
     <message>
         <source>Waiting for review (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Prüfung (%1)</translation>
     </message>
     <message>
         <source>Review — Switchboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung — Switchboard</translation>
     </message>
 </context>
 <context>
@@ -4188,15 +4198,15 @@ Switchboard macht ohne ihn weiter: Die Tafel beginnt leer, und der Lauf bleibt u
     <name>switchboard::TerminalLauncher</name>
     <message>
         <source>No terminal found: set $TERMINAL to your terminal program, or install one that provides x-terminal-emulator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Terminal gefunden: Setzen Sie $TERMINAL auf Ihr Terminalprogramm oder installieren Sie eines, das x-terminal-emulator bereitstellt.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 existiert nicht mehr.</translation>
     </message>
     <message>
         <source>Could not start %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gestartet werden.</translation>
     </message>
 </context>
 <context>

@@ -137,15 +137,15 @@
     </message>
     <message>
         <source>Needs input</source>
-        <translation type="unfinished"></translation>
+        <translation>Attend une saisie</translation>
     </message>
     <message>
         <source>Ready for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Prêt pour la revue</translation>
     </message>
     <message>
         <source>Finished in its own worktree; review the changes, then merge or discard them</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé dans son propre worktree ; relisez les modifications, puis fusionnez-les ou rejetez-les</translation>
     </message>
 </context>
 <context>
@@ -308,7 +308,7 @@ Switchboard démarre sans enregistrer cette session.</translation>
     </message>
     <message>
         <source>Repository: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépôt : %1</translation>
     </message>
 </context>
 <context>
@@ -380,7 +380,7 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>in %1</source>
         <extracomment>Card subtitle of a goal working in a git repository, after agent · profile; %1 is the repository name</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>dans %1</translation>
     </message>
 </context>
 <context>
@@ -659,31 +659,31 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
     <message>
         <source>1 file changed</source>
-        <translation type="unfinished"></translation>
+        <translation>1 fichier modifié</translation>
     </message>
     <message>
         <source>%1 files changed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fichiers modifiés</translation>
     </message>
     <message>
         <source>%1 · +%2 −%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · +%2 −%3</translation>
     </message>
     <message>
         <source>&amp;Review changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Relire les modifications…</translation>
     </message>
     <message>
         <source>See the diff, then merge, discard or ask for a follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir le diff, puis fusionner, rejeter ou demander une suite</translation>
     </message>
     <message>
         <source>Repository</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépôt</translation>
     </message>
     <message>
         <source>Agent session</source>
-        <translation type="unfinished"></translation>
+        <translation>Session de l’agent</translation>
     </message>
 </context>
 <context>
@@ -955,62 +955,62 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
     <message>
         <source>Ready for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Prêt pour la revue</translation>
     </message>
     <message>
         <source>Finished in a git worktree; the changes wait to be merged or discarded</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé dans un worktree git ; les modifications attendent d’être fusionnées ou rejetées</translation>
     </message>
 </context>
 <context>
     <name>switchboard::CodingAgentsDialog</name>
     <message>
         <source>In use</source>
-        <translation type="unfinished">Utilisé</translation>
+        <translation>Utilisé</translation>
     </message>
     <message>
         <source>&amp;Use this agent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Utiliser cet agent</translation>
     </message>
     <message>
         <source>Adds profile &apos;%1&apos; (backend %2) to this session, so New goal can pick it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoute le profil « %1 » (backend %2) à cette session pour que « Nouvel objectif » puisse le proposer</translation>
     </message>
     <message>
         <source>Looking for coding agents on PATH…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche d’agents de code dans le PATH…</translation>
     </message>
     <message>
         <source>No coding agent found on PATH (claude, codex, gemini, aider, goose, opencode). Install one and search again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun agent de code trouvé dans le PATH (claude, codex, gemini, aider, goose, opencode). Installez-en un puis cherchez à nouveau.</translation>
     </message>
     <message>
         <source>These coding agents are installed here. A profile you add lasts for this session; to keep it, add it to switchboard.yaml (`switchboard agents --detect` prints it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces agents de code sont installés ici. Un profil ajouté vaut pour cette session ; pour le garder, ajoutez-le à switchboard.yaml (`switchboard agents --detect` l’affiche).</translation>
     </message>
     <message>
         <source>Coding agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents de code</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished">Profil</translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>&amp;Search again</source>
-        <translation type="unfinished">&amp;Chercher à nouveau</translation>
+        <translation>&amp;Chercher à nouveau</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -1018,15 +1018,15 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Found %1: add it from Agents ▸ Coding agents…</source>
         <extracomment>Status bar, briefly; %1 names coding-agent CLIs (&quot;Claude Code, Aider&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 trouvé : ajoutez-le depuis Agents ▸ Agents de code…</translation>
     </message>
     <message>
         <source>&amp;Coding agents…</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents de &amp;code…</translation>
     </message>
     <message>
         <source>Coding-agent programs installed here (Claude Code, Codex, Gemini, Aider, ACP agents)</source>
-        <translation type="unfinished"></translation>
+        <translation>Programmes d’agents de code installés ici (Claude Code, Codex, Gemini, Aider, agents ACP)</translation>
     </message>
 </context>
 <context>
@@ -1034,7 +1034,7 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>… folded, double-click to show</source>
         <extracomment>After a folded file&apos;s header line in the diff</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>… replié, double-cliquez pour afficher</translation>
     </message>
 </context>
 <context>
@@ -1151,19 +1151,19 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <name>switchboard::FollowUpDialog</name>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Suite</translation>
     </message>
     <message>
         <source>What should the agent do next on “%1”? It continues the same session in the same worktree, so it remembers what it did.</source>
-        <translation type="unfinished"></translation>
+        <translation>Que doit faire l’agent ensuite sur « %1 » ? Il poursuit la même session dans le même worktree, il se souvient donc de ce qu’il a fait.</translation>
     </message>
     <message>
         <source>For example: also handle an empty list, and add a test for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Par exemple : gérer aussi une liste vide, et ajouter un test pour ce cas.</translation>
     </message>
     <message>
         <source>Start follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer la suite</translation>
     </message>
 </context>
 <context>
@@ -1989,207 +1989,210 @@ par %2, %3</translation>
     <name>switchboard::IsolationSection</name>
     <message>
         <source>The repository folder does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier du dépôt n’existe pas</translation>
     </message>
     <message>
         <source>The repository folder is not a git repository</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier du dépôt n’est pas un dépôt git</translation>
     </message>
     <message>
         <source>Choose the repository</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le dépôt</translation>
     </message>
     <message>
         <source>own git worktree</source>
-        <translation type="unfinished"></translation>
+        <translation>worktree git dédié</translation>
     </message>
     <message>
         <source>shared</source>
-        <translation type="unfinished"></translation>
+        <translation>partagé</translation>
     </message>
     <message>
         <source>the profile&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur par défaut du profil</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Where the agent makes its changes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Où l’agent fait ses modifications : %1</translation>
     </message>
     <message>
         <source>Isolatio&amp;n</source>
-        <translation type="unfinished"></translation>
+        <translation>Isolatio&amp;n</translation>
     </message>
     <message>
         <source>Wor&amp;k in</source>
         <extracomment>Label of the choice: its own git worktree, the repository itself, or what the profile says</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tra&amp;vailler dans</translation>
     </message>
     <message>
         <source>Work in its own git worktree: the agent&apos;s changes wait for your review and merge. Shared: it changes the repository itself, with its resources locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Travailler dans son propre worktree git : les modifications de l’agent attendent votre revue et votre fusion. Partagé : il modifie le dépôt lui-même, ses ressources étant verrouillées.</translation>
     </message>
     <message>
         <source>The profile&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur par défaut du profil</translation>
     </message>
     <message>
         <source>The profile&apos;s default (%1: own git worktree)</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur par défaut du profil (%1 : worktree git dédié)</translation>
     </message>
     <message>
         <source>The profile&apos;s default (%1: shared)</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur par défaut du profil (%1 : partagé)</translation>
     </message>
     <message>
         <source>Its own git worktree, reviewed before merging</source>
-        <translation type="unfinished"></translation>
+        <translation>Son propre worktree git, relu avant la fusion</translation>
     </message>
     <message>
         <source>The repository itself (shared)</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dépôt lui-même (partagé)</translation>
     </message>
     <message>
         <source>Repositor&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépôt &amp;git</translation>
     </message>
     <message>
         <source>the run&apos;s workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>l’espace de travail de l’exécution</translation>
     </message>
     <message>
         <source>Bro&amp;wse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parco&amp;urir…</translation>
     </message>
     <message>
         <source>&amp;Base branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Branche de &amp;base</translation>
     </message>
     <message>
         <source>the current branch</source>
-        <translation type="unfinished"></translation>
+        <translation>la branche courante</translation>
     </message>
     <message>
         <source>the current branch (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>la branche courante (%1)</translation>
     </message>
     <message>
         <source>Set&amp;up command</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;mmande de préparation</translation>
     </message>
     <message>
         <source>e.g. npm ci</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. npm ci</translation>
     </message>
     <message>
         <source>Runs in the fresh worktree before the agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>S’exécute dans le nouveau worktree avant l’agent.</translation>
     </message>
 </context>
 <context>
     <name>switchboard::LeftoverWorktreesDialog</name>
     <message>
         <source>Looking for worktrees left behind…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche des worktrees laissés à l’abandon…</translation>
     </message>
     <message>
         <source>Goal %1 of run %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Objectif %1 de l’exécution %2</translation>
     </message>
     <message>
         <source>measuring…</source>
-        <translation type="unfinished"></translation>
+        <translation>mesure…</translation>
     </message>
     <message>
         <source>No worktrees are left behind.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun worktree n’a été laissé à l’abandon.</translation>
     </message>
     <message numerus="yes">
         <source>%n worktree(s) whose goals no longer exist.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n worktree dont l’objectif n’existe plus.</numerusform>
+            <numerusform>%n worktrees dont les objectifs n’existent plus.</numerusform>
         </translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>absent</translation>
     </message>
     <message numerus="yes">
         <source>Removing %n worktree(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Suppression de %n worktree…</numerusform>
+            <numerusform>Suppression de %n worktrees…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Removed %n worktree(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n worktree supprimé.</numerusform>
+            <numerusform>%n worktrees supprimés.</numerusform>
         </translation>
     </message>
     <message>
         <source>Kept: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservés : %1</translation>
     </message>
     <message>
         <source>• %1 (branch %2 in %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>• %1 (branche %2 dans %3)</translation>
     </message>
     <message>
         <source>Remove unmerged work?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le travail non fusionné ?</translation>
     </message>
     <message>
         <source>These worktrees hold work that was never merged. Removing them deletes it for good:
 %1
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces worktrees contiennent du travail qui n’a jamais été fusionné. Les supprimer l’efface définitivement :
+%1
+
+%2</translation>
     </message>
     <message>
         <source>Remove with the unmerged work</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer avec le travail non fusionné</translation>
     </message>
     <message>
         <source>Keep them</source>
-        <translation type="unfinished"></translation>
+        <translation>Les garder</translation>
     </message>
     <message>
         <source>Worktrees left behind</source>
-        <translation type="unfinished"></translation>
+        <translation>Worktrees laissés à l’abandon</translation>
     </message>
     <message>
         <source>These git worktrees belong to goals that no longer exist (an earlier run, or a crash). Tick the ones to remove; nothing is removed otherwise.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces worktrees git appartiennent à des objectifs qui n’existent plus (une exécution précédente, ou un plantage). Cochez ceux à supprimer ; rien n’est supprimé sinon.</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier</translation>
     </message>
     <message>
         <source>Repository</source>
-        <translation type="unfinished"></translation>
+        <translation>Dépôt</translation>
     </message>
     <message>
         <source>Branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Branche</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished">Créé le</translation>
+        <translation>Créé le</translation>
     </message>
     <message>
         <source>&amp;Remove selected</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer la sélection</translation>
     </message>
 </context>
 <context>
@@ -2757,11 +2760,11 @@ par %2, %3</translation>
     </message>
     <message>
         <source>All agents have finished; 1 goal waits for your review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les agents ont terminé ; 1 objectif attend votre revue.</translation>
     </message>
     <message>
         <source>All agents have finished; %1 goals wait for your review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les agents ont terminé ; %1 objectifs attendent votre revue.</translation>
     </message>
 </context>
 <context>
@@ -3348,303 +3351,310 @@ par %2, %3</translation>
     <message>
         <source>Review (%1)</source>
         <extracomment>Toolbar button; %1 is the number of goals waiting for review</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Revue (%1)</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Revue</translation>
     </message>
     <message numerus="yes">
         <source>%n goal(s) wait for review of their changes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n objectif attend la revue de ses modifications</numerusform>
+            <numerusform>%n objectifs attendent la revue de leurs modifications</numerusform>
         </translation>
     </message>
     <message>
         <source>No goal works in a git worktree</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun objectif ne travaille dans un worktree git</translation>
     </message>
     <message>
         <source>Clean up &amp;worktrees…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nettoyer les &amp;worktrees…</translation>
     </message>
     <message>
         <source>Remove git worktrees left behind by goals that no longer exist</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer les worktrees git laissés par des objectifs qui n’existent plus</translation>
     </message>
 </context>
 <context>
     <name>switchboard::ReviewPane</name>
     <message>
         <source>Added</source>
-        <translation type="unfinished">Ajouté le</translation>
+        <translation>Ajouté</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimé</translation>
     </message>
     <message>
         <source>Renamed</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommé</translation>
     </message>
     <message>
         <source>Untracked (new, not committed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Non suivi (nouveau, non commité)</translation>
     </message>
     <message>
         <source>Reading the changes of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des modifications de %1…</translation>
     </message>
     <message>
         <source>This goal has no worktree to review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet objectif n’a pas de worktree à relire.</translation>
     </message>
     <message>
         <source>%1 · %2 → %3 · %4</source>
         <extracomment>Review pane, under the title: repository · branch → base branch · worktree folder</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 → %3 · %4</translation>
     </message>
     <message>
         <source>• %1 (%2, %3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>• %1 (%2, %3) : %4</translation>
     </message>
     <message>
         <source>⚠ Other goals changed the same files. Merging this one first may make theirs conflict:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ D’autres objectifs ont modifié les mêmes fichiers. Fusionner celui-ci d’abord peut mettre les leurs en conflit :
+%1</translation>
     </message>
     <message>
         <source>The agent left no summary.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’agent n’a laissé aucun résumé.</translation>
     </message>
     <message numerus="yes">
         <source>%n turn(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tour</numerusform>
+            <numerusform>%n tours</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 tokens in · %2 out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jetons en entrée · %2 en sortie</translation>
     </message>
     <message>
         <source>Not reported</source>
-        <translation type="unfinished">Non communiqué</translation>
+        <translation>Non communiqué</translation>
     </message>
     <message numerus="yes">
         <source>%n commit(s) ahead of %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n commit d’avance sur %1</numerusform>
+            <numerusform>%n commits d’avance sur %1</numerusform>
         </translation>
     </message>
     <message>
         <source>No commits yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun commit pour l’instant</translation>
     </message>
     <message>
         <source>; uncommitted changes in the worktree</source>
-        <translation type="unfinished"></translation>
+        <translation>; modifications non commitées dans le worktree</translation>
     </message>
     <message>
         <source>; nothing uncommitted</source>
-        <translation type="unfinished"></translation>
+        <translation>; rien de non commité</translation>
     </message>
     <message>
         <source>Show this file&apos;s changes; unchecked, the diff folds it to its header line</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les modifications de ce fichier ; décoché, le diff le replie sur sa ligne d’en-tête</translation>
     </message>
     <message>
         <source>%1 ← %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ← %2</translation>
     </message>
     <message>
         <source>binary</source>
-        <translation type="unfinished"></translation>
+        <translation>binaire</translation>
     </message>
     <message>
         <source>+%1</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1</translation>
     </message>
     <message>
         <source>−%1</source>
-        <translation type="unfinished"></translation>
+        <translation>−%1</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) changed · +%1 −%2</source>
         <extracomment>Above the changed files: how many, lines added, lines removed</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fichier modifié · +%1 −%2</numerusform>
+            <numerusform>%n fichiers modifiés · +%1 −%2</numerusform>
         </translation>
     </message>
     <message>
         <source>Merged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionné.</translation>
     </message>
     <message>
         <source>Not merged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non fusionné : %1</translation>
     </message>
     <message>
         <source>
 Conflicting files:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Fichiers en conflit :
+%1</translation>
     </message>
     <message>
         <source>Not rebased: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebase échoué : %1</translation>
     </message>
     <message>
         <source>
 Conflicting files (resolve them in the worktree, or ask the agent with Follow-up):
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Fichiers en conflit (résolvez-les dans le worktree, ou demandez-le à l’agent avec Suite) :
+%1</translation>
     </message>
     <message>
         <source>Rebased.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebase effectué.</translation>
     </message>
     <message>
         <source>Discarded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeté.</translation>
     </message>
     <message>
         <source>Not discarded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non rejeté : %1</translation>
     </message>
     <message>
         <source>Discard the changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeter les modifications ?</translation>
     </message>
     <message>
         <source>Discard the changes of “%1”? The goal is cancelled and this is lost for good:
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeter les modifications de « %1 » ? L’objectif est annulé et ceci est définitivement perdu :
+
+%2</translation>
     </message>
     <message>
         <source>Discard for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejeter définitivement</translation>
     </message>
     <message>
         <source>The follow-up did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La suite n’a pas démarré : %1</translation>
     </message>
     <message>
         <source>Follow-up goal %1 started in the same worktree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Objectif de suite %1 lancé dans le même worktree.</translation>
     </message>
     <message>
         <source>Could not open %1 in the file manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir %1 dans le gestionnaire de fichiers.</translation>
     </message>
     <message>
         <source>Select a goal that is ready for review to see its changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un objectif prêt pour la revue pour voir ses modifications.</translation>
     </message>
     <message>
         <source>&amp;Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fusionner</translation>
     </message>
     <message>
         <source>Merge the goal&apos;s branch into its base branch and complete the goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionner la branche de l’objectif dans sa branche de base et terminer l’objectif</translation>
     </message>
     <message>
         <source>Re&amp;base</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;baser</translation>
     </message>
     <message>
         <source>Rebase the goal&apos;s branch onto the base branch&apos;s newest commit</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebaser la branche de l’objectif sur le dernier commit de la branche de base</translation>
     </message>
     <message>
         <source>&amp;Discard…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rejeter…</translation>
     </message>
     <message>
         <source>Throw the changes away and cancel the goal (asks first when work would be lost)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeter les modifications et annuler l’objectif (demande d’abord si du travail serait perdu)</translation>
     </message>
     <message>
         <source>&amp;Follow-up…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suite…</translation>
     </message>
     <message>
         <source>Ask the same agent session to do more in the same worktree</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander à la même session d’agent d’en faire plus dans le même worktree</translation>
     </message>
     <message>
         <source>Open &amp;folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le &amp;dossier</translation>
     </message>
     <message>
         <source>Open &amp;terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un &amp;terminal</translation>
     </message>
     <message>
         <source>Open $TERMINAL (or x-terminal-emulator) in the worktree</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir $TERMINAL (ou x-terminal-emulator) dans le worktree</translation>
     </message>
     <message>
         <source>Rebase and try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Rebaser et réessayer</translation>
     </message>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours…</translation>
     </message>
     <message>
         <source>Expand all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout déplier</translation>
     </message>
     <message>
         <source>Fold all</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout replier</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <source>Shown in the diff (untick to fold the file)</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiché dans le diff (décochez pour replier le fichier)</translation>
     </message>
     <message>
         <source>Status: A added, M modified, D deleted, R renamed, ? untracked</source>
-        <translation type="unfinished"></translation>
+        <translation>État : A ajouté, M modifié, D supprimé, R renommé, ? non suivi</translation>
     </message>
     <message>
         <source>Lines added</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes ajoutées</translation>
     </message>
     <message>
         <source>Lines removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes supprimées</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumé</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished">Agent</translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Branch</source>
-        <translation type="unfinished"></translation>
+        <translation>Branche</translation>
     </message>
     <message>
         <source>Disk use</source>
-        <translation type="unfinished"></translation>
+        <translation>Espace disque</translation>
     </message>
 </context>
 <context>
@@ -3652,20 +3662,20 @@ Conflicting files (resolve them in the worktree, or ask the agent with Follow-up
     <message>
         <source>%1
 %2</source>
-        <translation type="unfinished">%1 M {1
-%2?}</translation>
+        <translation>%1
+%2</translation>
     </message>
     <message>
         <source>Goal %1 · agent %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Objectif %1 · agent %2</translation>
     </message>
     <message>
         <source>Waiting for review (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente de revue (%1)</translation>
     </message>
     <message>
         <source>Review — Switchboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Revue — Switchboard</translation>
     </message>
 </context>
 <context>
@@ -4188,15 +4198,15 @@ Switchboard continue sans elle : le tableau démarre vide, et l’exécution res
     <name>switchboard::TerminalLauncher</name>
     <message>
         <source>No terminal found: set $TERMINAL to your terminal program, or install one that provides x-terminal-emulator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun terminal trouvé : définissez $TERMINAL avec votre programme de terminal, ou installez-en un qui fournit x-terminal-emulator.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier %1 n’existe plus.</translation>
     </message>
     <message>
         <source>Could not start %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de démarrer %1.</translation>
     </message>
 </context>
 <context>
