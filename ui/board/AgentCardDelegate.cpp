@@ -424,6 +424,7 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         lineColor = AgentStateStyle::foreground(s.state, palette);
         break;
     case AgentState::Cancelled:
+    case AgentState::Skipped:
     case AgentState::Paused:
     case AgentState::Interrupted:
         lineColor = secondary;
@@ -480,6 +481,7 @@ QString AgentCardDelegate::statusLine(const AgentStatus &s, int sourceRow) const
     case AgentState::Blocked:
         return s.error.isEmpty() ? AgentStateStyle::description(s.state) : s.error;
     case AgentState::Completed:
+    case AgentState::Skipped: // the summary says why: "skipped: condition on 'post' was false (...)"
         return s.summary.isEmpty() ? AgentStateStyle::description(s.state) : s.summary;
     case AgentState::Review:
         //: Card of an agent whose changes in its git worktree wait for review; %1 is its summary
