@@ -567,7 +567,7 @@ void MainWindow::updateActions()
     if (m_orchestrator) {
         const Orchestrator::Progress p = m_orchestrator->progress();
         m_actions->cancelAll()->setEnabled(p.pending + p.inProgress > 0);
-        m_actions->cleanup()->setEnabled(p.completed + p.failed + p.cancelled + p.blocked > 0);
+        m_actions->cleanup()->setEnabled(p.completed + p.failed + p.cancelled + p.blocked + p.skipped > 0);
     }
 }
 

@@ -199,6 +199,8 @@ int PlanCommand::showPlan(const QCommandLineParser &parser)
                 o.insert(u"priority", priorityToString(g->priority));
                 o.insert(u"profile", g->profile);
                 o.insert(u"depends_on", QJsonArray::fromStringList(g->dependsOn));
+                if (g->when)
+                    o.insert(u"when", g->when->toJson());
                 goals.append(o);
             }
             jsonPhases.append(QJsonObject{{QStringLiteral("phase"), i + 1}, {QStringLiteral("goals"), goals}});
@@ -224,6 +226,8 @@ int PlanCommand::showPlan(const QCommandLineParser &parser)
                 line += QStringLiteral("  profile: %1").arg(g->profile);
             if (!g->dependsOn.isEmpty())
                 line += QStringLiteral("  after: %1").arg(g->dependsOn.join(QStringLiteral(", ")));
+            if (g->when)
+                line += QStringLiteral("  when: %1").arg(g->when->describe());
             out << line << '\n';
         }
     }

@@ -87,6 +87,13 @@ RunReporter::RunReporter(Orchestrator *orchestrator, Format format, FILE *out, b
         else
             printLine(QStringLiteral("  blocked    %1  %2  %3").arg(agent, goalOf(agent), reason));
     });
+    connect(o, &Orchestrator::agentSkipped, this, [this](const QString &agent, const QString &reason) {
+        if (m_format == Format::Json)
+            emitEvent(QStringLiteral("skipped"),
+                      {{u"agent"_s, agent}, {u"goal"_s, goalOf(agent)}, {u"reason"_s, reason}});
+        else
+            printLine(QStringLiteral("  skipped    %1  %2  %3").arg(agent, goalOf(agent), reason));
+    });
     connect(&o->inbox(), &EscalationInbox::escalationRaised, this, [this](const Escalation &e) {
         if (!e.isOpen())
             return;
@@ -211,7 +218,7 @@ void RunReporter::redrawStatus()
     QString line = QStringLiteral("[%1 running, %2 queued, %3 done, %4 failed] ")
                        .arg(p.inProgress)
                        .arg(p.pending)
-                       .arg(p.completed)
+                       .arg(p.completed + p.skipped)
                        .arg(p.failed + p.cancelled + p.blocked);
     int shown = 0;
     for (const AgentStatus &s : m_orchestrator->agents()) {

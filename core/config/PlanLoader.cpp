@@ -33,7 +33,7 @@ const QStringList &goalKeys()
         QStringLiteral("resources"),    QStringLiteral("success_criteria"),
         QStringLiteral("deadline"),     QStringLiteral("profile"),
         QStringLiteral("retry"),        QStringLiteral("budget"),
-        QStringLiteral("follow_up_of"),
+        QStringLiteral("follow_up_of"), QStringLiteral("when"),
     };
     static const QStringList withIsolation = keys + yaml::isolationKeys();
     return withIsolation;
@@ -189,6 +189,7 @@ ReadGoal readGoal(yaml::Document &doc, const YAML::Node &node, qsizetype index, 
         goal.retry = yaml::readRetry(map, "retry", label);
     goal.budget = yaml::readBudget(map, "budget", label);
     goal.isolation = yaml::readIsolation(map, label);
+    goal.when = yaml::readCondition(map, label, goal.id, goal.dependsOn);
     goal.followUpOf = map.string("follow_up_of").trimmed();
     if (!goal.followUpOf.isEmpty()) {
         read.followUpLocation = map.valueLocation("follow_up_of");

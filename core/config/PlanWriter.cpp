@@ -84,6 +84,15 @@ void writeGoal(YAML::Emitter &out, const Goal &goal)
     }
     if (!goal.followUpOf.isEmpty())
         out << YAML::Key << "follow_up_of" << YAML::Value << str(goal.followUpOf);
+    if (goal.when) {
+        out << YAML::Key << "when" << YAML::Value << YAML::Flow << YAML::BeginMap;
+        out << YAML::Key << "goal" << YAML::Value << str(goal.when->goal);
+        if (goal.when->test == GoalCondition::Test::ResultContains)
+            out << YAML::Key << "result_contains" << YAML::Value << YAML::DoubleQuoted << str(goal.when->text);
+        else
+            out << YAML::Key << "succeeded" << YAML::Value << goal.when->succeeded;
+        out << YAML::EndMap;
+    }
     if (goal.budget.isSet()) {
         out << YAML::Key << "budget" << YAML::Value << YAML::BeginMap;
         if (goal.budget.maxTokens > 0)

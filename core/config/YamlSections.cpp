@@ -476,4 +476,52 @@ IsolationSettings readIsolation(const Map &map, const QString &label)
     return isolation;
 }
 
+std::optional<GoalCondition> readCondition(const Map &goal, const QString &label, const QString &goalId,
+                                           const QStringList &dependsOn)
+{
+    if (!goal.has("when"))
+        return std::nullopt;
+    static const QStringList keys{QStringLiteral("goal"), QStringLiteral("result_contains"),
+                                  QStringLiteral("succeeded")};
+    const QString whenLabel = label + QStringLiteral(": when");
+    const Map when = goal.map("when", whenLabel, whenLabel + u'.', keys);
+    for (const auto &entry : when.node()) {
+        const QString key = scalarText(entry.first).trimmed();
+        if (keys.contains(key))
+            continue;
+        const QString guess = suggestion(key, keys);
+        goal.document().fail(
+            locationOf(entry.first),
+            guess.isEmpty() ? QStringLiteral("%1: unknown key '%2' (expected goal with result_contains or "
+                                             "succeeded)")
+                                  .arg(whenLabel, key)
+                            : QStringLiteral("%1: unknown key '%2' (did you mean '%3'?)").arg(whenLabel, key, guess));
+    }
+    GoalCondition condition;
+    condition.goal = when.requiredString("goal").trimmed();
+    const bool contains = when.has("result_contains");
+    const bool succeeded = when.has("succeeded");
+    if (contains == succeeded) {
+        goal.document().fail(contains ? when.keyLocation("succeeded") : goal.valueLocation("when"),
+                             QStringLiteral("%1: give exactly one test, result_contains or succeeded%2")
+                                 .arg(whenLabel, contains ? QStringLiteral(" (both are given)") : QString()));
+    }
+    if (contains) {
+        condition.test = GoalCondition::Test::ResultContains;
+        condition.text = when.string("result_contains");
+        if (condition.text.isEmpty())
+            when.failAt("result_contains", QStringLiteral("%1: expected the text to look for, got an empty one")
+                                               .arg(when.fieldName("result_contains")));
+    } else {
+        condition.test = GoalCondition::Test::Succeeded;
+        condition.succeeded = when.boolean("succeeded", true);
+    }
+    if (!dependsOn.contains(condition.goal)) {
+        when.failAt(
+            "goal",
+            QStringLiteral("when names goal '%1', which is not a dependency of '%2'").arg(condition.goal, goalId));
+    }
+    return condition;
+}
+
 } // namespace switchboard::yaml

@@ -7,6 +7,7 @@
 #include "YamlSupport.h"
 #include "agents/BackendRegistry.h"
 #include "model/AgentProfile.h"
+#include "model/GoalCondition.h"
 #include "model/RetryPolicy.h"
 
 #include <QList>
@@ -40,6 +41,12 @@ Budget readBudget(const Map &parent, const char *key, const QString &label);
 IsolationSettings readIsolation(const Map &map, const QString &label);
 // The keys readIsolation() reads.
 const QStringList &isolationKeys();
+// when: {goal: ID, result_contains: TEXT} or {goal: ID, succeeded: true|false} on a goal (issue 16); nullopt when
+// absent. Exactly one test; unknown keys are errors (a misspelt test must not silently mean "always run"), and so is
+// a goal that is not one of dependsOn. label names the goal ("goal 'deploy'"), goalId is its id.
+std::optional<GoalCondition> readCondition(const Map &goal, const QString &label, const QString &goalId,
+                                           const QStringList &dependsOn);
+
 // quality keys (min_improvement, max_iterations_without_improvement, max_iterations, detect_loops),
 // read from `map` itself.
 void readQualityKeys(const Map &map, QualityPolicy &quality);

@@ -11,7 +11,7 @@ struct StateName
     const char16_t *name;
 };
 
-constexpr std::array<StateName, 11> kStateNames{{
+constexpr std::array<StateName, 12> kStateNames{{
     {AgentState::Queued, u"Queued"},
     {AgentState::Blocked, u"Blocked"},
     {AgentState::Running, u"Running"},
@@ -23,6 +23,7 @@ constexpr std::array<StateName, 11> kStateNames{{
     {AgentState::Completed, u"Completed"},
     {AgentState::Failed, u"Failed"},
     {AgentState::Cancelled, u"Cancelled"},
+    {AgentState::Skipped, u"Skipped"},
 }};
 } // namespace
 
@@ -46,7 +47,8 @@ std::optional<AgentState> agentStateFromString(const QString &text)
 
 bool isFinalState(AgentState state)
 {
-    return state == AgentState::Completed || state == AgentState::Failed || state == AgentState::Cancelled;
+    return state == AgentState::Completed || state == AgentState::Failed || state == AgentState::Cancelled ||
+           state == AgentState::Skipped;
 }
 
 bool isActiveState(AgentState state)

@@ -22,7 +22,12 @@ enum class AgentState
     Completed,
     Failed,
     Cancelled,
+    // Its `when` condition was false, or a dependency was skipped (issue 16): final, never ran, not a failure.
+    Skipped,
 };
+
+// How many states there are (for arrays and loops indexed by state): the last one plus one.
+inline constexpr int kAgentStateCount = static_cast<int>(AgentState::Skipped) + 1;
 
 QString agentStateToString(AgentState state);
 std::optional<AgentState> agentStateFromString(const QString &text);

@@ -33,6 +33,8 @@ QJsonObject Goal::toJson() const
     o.insert(u"capabilities", QJsonArray::fromStringList(capabilities));
     o.insert(u"resources", QJsonArray::fromStringList(resources));
     o.insert(u"profile", profile);
+    if (when)
+        o.insert(u"when", when->toJson());
     return o;
 }
 

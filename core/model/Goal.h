@@ -1,5 +1,6 @@
 #pragma once
 
+#include "GoalCondition.h"
 #include "Isolation.h"
 #include "Priority.h"
 #include "RetryPolicy.h"
@@ -33,6 +34,8 @@ struct Goal
     // A follow-up: the goal id whose agent session and worktree this goal continues with new instructions (its
     // description). The agent resumes that goal's recorded session (claude --resume, codex exec resume, ...).
     QString followUpOf;
+    // Runs only when this holds once its dependencies ended; else the goal is Skipped (issue 16).
+    std::optional<GoalCondition> when;
 
     // The goal as the process protocol and --json output show it.
     QJsonObject toJson() const;

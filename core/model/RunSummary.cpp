@@ -30,6 +30,7 @@ QJsonObject RunSummary::toJson() const
     o.insert(u"failed", failed);
     o.insert(u"cancelled", cancelled);
     o.insert(u"blocked", blocked);
+    o.insert(u"skipped", skipped);
     if (inReview > 0)
         o.insert(u"in_review", inReview);
     o.insert(u"input_tokens", inputTokens);
@@ -56,6 +57,9 @@ QString RunSummary::toText() const
                 .arg(failed)
                 .arg(cancelled)
                 .arg(blocked);
+    if (skipped > 0)
+        text += QCoreApplication::translate("RunSummary", "Skipped:              %1 (their condition was false)\n")
+                    .arg(skipped);
     if (inReview > 0)
         text += QCoreApplication::translate("RunSummary", "In review:            %1 (merge or discard them: "
                                                           "switchboard review)\n")

@@ -17,6 +17,7 @@ struct RunSummary
     int failed = 0;
     int cancelled = 0;
     int blocked = 0;
+    int skipped = 0;        // `when` condition false (issue 16): done without running, not a failure
     int inReview = 0;       // finished in their worktrees, waiting for a human's merge or discard (issue 15)
     qint64 inputTokens = 0; // every attempt of every agent
     qint64 outputTokens = 0;
@@ -25,7 +26,8 @@ struct RunSummary
     qint64 timeSavedMs() const { return qMax<qint64>(0, agentTimeMs - wallMs); }
     // Sequential estimate over wall time: 3.0 means three times faster than one after another.
     double speedup() const { return wallMs > 0 ? double(agentTimeMs) / double(wallMs) : 0.0; }
-    bool allCompleted() const { return completed == total; }
+    // Skipped goals count as done: a condition that did not hold is not a failure.
+    bool allCompleted() const { return completed + skipped == total; }
     QJsonObject toJson() const;
     QString toText() const;
 };

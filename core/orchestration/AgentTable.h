@@ -62,7 +62,7 @@ private:
     QStringList m_order;
     QHash<QString, AgentRecord *> m_byGoal;
     // Agents per AgentState, indexed by the enum: read on every finish (the idle check) and by progress().
-    std::array<int, static_cast<size_t>(AgentState::Cancelled) + 1> m_stateCounts{};
+    std::array<int, static_cast<size_t>(kAgentStateCount)> m_stateCounts{};
 };
 
 } // namespace switchboard

@@ -42,6 +42,8 @@ Scheduler::GoalState AttemptLifecycle::goalStateFor(AgentState state)
         return Scheduler::GoalState::Cancelled;
     case AgentState::Blocked:
         return Scheduler::GoalState::Blocked;
+    case AgentState::Skipped:
+        return Scheduler::GoalState::Skipped;
     default:
         return Scheduler::GoalState::Pending;
     }
@@ -460,6 +462,18 @@ void AttemptLifecycle::applyBlocked(const QList<Scheduler::BlockedGoal> &blocked
         AgentRecord *r = m_table.recordForGoal(b.goalId);
         if (!r)
             continue;
+        if (b.skipped) {
+            // Final without running: written like a cancelled queued goal, reported once durable.
+            r->status.error.clear();
+            r->status.summary = b.reason;
+            r->status.completedAt = now;
+            r->log->append(b.reason);
+            m_hooks.setState(*r, AgentState::Skipped);
+            m_recorder.reportFinal(*r, std::nullopt, [this, id = r->status.agentId, reason = b.reason] {
+                m_hooks.notifySkipped(id, reason);
+            });
+            continue;
+        }
         r->status.error = b.reason;
         r->status.completedAt = now;
         m_hooks.setState(*r, AgentState::Blocked);

@@ -85,6 +85,11 @@ void Dispatcher::dispatch()
     // callback or a freed slot can get here first), since nothing more it does could be recorded.
     if (m_paused || m_recorder.isStoreFailed())
         return;
+    // Goals whose `when` is false end Skipped (with their dependents) before anything is taken.
+    if (const QList<Scheduler::BlockedGoal> skipped = m_scheduler.checkConditions(); !skipped.isEmpty()) {
+        m_hooks.applyBlocked(skipped);
+        m_hooks.checkIdle();
+    }
     const QList<Scheduler::Dispatch> ready =
         m_scheduler.takeReady([this](const Goal &goal) { return canDispatch(goal); }, lookahead());
     for (const Scheduler::Dispatch &d : ready) {

@@ -129,6 +129,13 @@ QList<GoalProblem> GoalBatchValidator::problems(const QList<Goal> &goals, const 
                                      QStringLiteral("unknown dependency %1").arg(InputLimits::shortQuote(dep)));
             }
         }
+        if (goal.when && !goal.dependsOn.contains(goal.when->goal))
+            found << goalProblem(i, goal, QStringLiteral("when"),
+                                 QStringLiteral("when names goal '%1', which is not a dependency of '%2'")
+                                     .arg(goal.when->goal, goal.id));
+        if (goal.when && goal.when->test == GoalCondition::Test::ResultContains && goal.when->text.isEmpty())
+            found << goalProblem(i, goal, QStringLiteral("when"),
+                                 QStringLiteral("when: result_contains needs the text to look for"));
         if (std::optional<GoalProblem> problem = capabilityProblem(i, goal, profiles))
             found << *problem;
     }

@@ -30,6 +30,11 @@ QList<Goal> GoalRerun::run(QList<Goal> goals, const IdTaken &taken)
                 dependsOn << dependency + suffix;
         }
         goal.dependsOn = dependsOn;
+        // The condition follows its goal's new id; one on a goal not re-run is dropped with that dependency.
+        if (goal.when && ids.contains(goal.when->goal))
+            goal.when->goal += suffix;
+        else
+            goal.when.reset();
         goal.deadline = {};
     }
     return goals;

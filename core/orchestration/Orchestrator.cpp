@@ -46,6 +46,11 @@ Orchestrator::Orchestrator(QObject *parent)
     , m_restorer(std::make_unique<RunRestorer>(hooks(), *m_table, m_scheduler, m_inbox, m_scratchpad, *m_recorder))
 {
     m_clock.start();
+    // `when: {result_contains}` reads what the dependency produced: its result summary and output.
+    m_scheduler.setResultText([this](const QString &goalId) {
+        const AgentRecord *r = m_table->recordForGoal(goalId);
+        return r ? r->status.summary + QLatin1Char('\n') + r->output : QString();
+    });
 
     // Notes are recorded with the run (queued: agents write them on their own threads).
     connect(
@@ -484,6 +489,7 @@ Orchestrator::Progress Orchestrator::progress() const
     p.failed = count(AgentState::Failed);
     p.cancelled = count(AgentState::Cancelled);
     p.blocked = count(AgentState::Blocked);
+    p.skipped = count(AgentState::Skipped);
     p.poolBusy = m_scheduler.runningCount() - m_dispatcher->pooledCount(); // not the look-ahead
     p.poolAvailable = qMax(0, m_scheduler.maxParallel() - p.poolBusy);
     m_table->forEach([&p](const AgentRecord &r) { p.retrying += r.retryAtMs >= 0 ? 1 : 0; });
@@ -514,6 +520,7 @@ RunSummary Orchestrator::summary() const
     summary.failed = p.failed;
     summary.cancelled = p.cancelled;
     summary.blocked = p.blocked;
+    summary.skipped = p.skipped;
     summary.inReview = m_table->count(AgentState::Review);
     return summary;
 }
@@ -784,6 +791,11 @@ void Orchestrator::notifyCancelled(const QString &agentId)
 void Orchestrator::notifyBlocked(const QString &agentId, const QString &reason)
 {
     Q_EMIT agentBlocked(agentId, reason);
+}
+
+void Orchestrator::notifySkipped(const QString &agentId, const QString &reason)
+{
+    Q_EMIT agentSkipped(agentId, reason);
 }
 
 void Orchestrator::notifyReview(const QString &agentId)

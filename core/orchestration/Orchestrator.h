@@ -59,6 +59,7 @@ public:
         int failed = 0;
         int cancelled = 0;
         int blocked = 0;
+        int skipped = 0;
         int waiting = 0; // escalated or waiting for a lock (part of inProgress)
         int poolAvailable = 0;
         int poolBusy = 0;
@@ -212,6 +213,8 @@ Q_SIGNALS:
     void agentFailed(const QString &agentId, const QString &error);
     void agentCancelled(const QString &agentId);
     void agentBlocked(const QString &agentId, const QString &reason);
+    // Its `when` condition was false (or a dependency was skipped): final, never ran, not a failure.
+    void agentSkipped(const QString &agentId, const QString &reason);
     // The agent finished in its worktree with changes: it waits in Review for a merge or discard.
     void agentInReview(const QString &agentId);
     // An attempt failed and the goal will be tried again after delayMs.
@@ -256,6 +259,7 @@ private:
     void notifyFailed(const QString &agentId, const QString &error) override;
     void notifyCancelled(const QString &agentId) override;
     void notifyBlocked(const QString &agentId, const QString &reason) override;
+    void notifySkipped(const QString &agentId, const QString &reason) override;
     void notifyReview(const QString &agentId) override;
     // Queued goals that can only start after a goal in Review is merged (the run has nothing else to do).
     int waitingOnReview() const;

@@ -43,6 +43,12 @@ public:
     virtual void notifyFailed(const QString &agentId, const QString &error) = 0;
     virtual void notifyCancelled(const QString &agentId) = 0;
     virtual void notifyBlocked(const QString &agentId, const QString &reason) = 0;
+    // The goal's `when` condition was false, or a dependency was skipped: it ended Skipped without running.
+    virtual void notifySkipped(const QString &agentId, const QString &reason)
+    {
+        Q_UNUSED(agentId)
+        Q_UNUSED(reason)
+    }
     // The agent finished in its worktree with changes: it waits in Review for a human's merge or discard.
     virtual void notifyReview(const QString &agentId) { Q_UNUSED(agentId) }
     virtual void notifyRetryScheduled(const QString &agentId, int nextAttempt, qint64 delayMs,

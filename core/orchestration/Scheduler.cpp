@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace switchboard {
 
@@ -17,6 +18,13 @@ bool Scheduler::ReadyKey::operator<(const ReadyKey &other) const
         return deadline < other.deadline;
     return seq < other.seq;
 }
+
+namespace {
+QString skippedReason(const QString &dependency)
+{
+    return QStringLiteral("skipped: dependency '%1' was skipped").arg(dependency);
+}
+} // namespace
 
 Scheduler::Scheduler() = default;
 
@@ -262,6 +270,7 @@ QList<Scheduler::BlockedGoal> Scheduler::addBatch(const QList<Goal> &goals, cons
     for (int i = first; i < static_cast<int>(m_nodes.size()); ++i) {
         Node &node = m_nodes[static_cast<size_t>(i)];
         QString failedDependency;
+        QString skippedDependency;
         for (auto [it, end] = depsOf(static_cast<size_t>(i - first)); it != end; ++it) {
             const int d = *it;
             if (d < 0)
@@ -277,7 +286,13 @@ QList<Scheduler::BlockedGoal> Scheduler::addBatch(const QList<Goal> &goals, cons
             case GoalState::Failed:
             case GoalState::Cancelled:
             case GoalState::Blocked:
+                if (node.goal.when && node.goal.when->acceptsFailureOf(dep))
+                    break; // `succeeded: false`: its end is what the goal waited for
                 failedDependency = dep;
+                ++node.unmetDependencies;
+                break;
+            case GoalState::Skipped:
+                skippedDependency = dep;
                 ++node.unmetDependencies;
                 break;
             default:
@@ -285,7 +300,12 @@ QList<Scheduler::BlockedGoal> Scheduler::addBatch(const QList<Goal> &goals, cons
                 break;
             }
         }
-        if (!failedDependency.isEmpty() && m_mode != Mode::Parallel) {
+        if (!skippedDependency.isEmpty() && m_mode != Mode::Parallel) {
+            node.state = GoalState::Skipped;
+            markFinal(i);
+            --m_pending;
+            blocked << BlockedGoal{node.goal.id, skippedReason(skippedDependency), true};
+        } else if (!failedDependency.isEmpty() && m_mode != Mode::Parallel) {
             // Its dependency already ended badly: block now; the loop below handles its dependents.
             node.state = GoalState::Blocked;
             markFinal(i);
@@ -298,6 +318,8 @@ QList<Scheduler::BlockedGoal> Scheduler::addBatch(const QList<Goal> &goals, cons
         Node &node = m_nodes[static_cast<size_t>(i)];
         if (node.state == GoalState::Blocked) {
             blocked << blockDependents(i, QStringLiteral("dependency '%1' is blocked").arg(node.goal.id));
+        } else if (node.state == GoalState::Skipped) {
+            blocked << blockDependents(i, skippedReason(node.goal.id), true);
         } else if (node.state == GoalState::Pending && (node.unmetDependencies == 0 || m_mode == Mode::Parallel)) {
             makeReady(i);
         }
@@ -345,6 +367,9 @@ void Scheduler::unready(int node)
 
 void Scheduler::makeReady(int node)
 {
+    const Node &n = m_nodes[static_cast<size_t>(node)];
+    if (n.goal.when && !n.conditionChecked)
+        m_conditionsDue.push_back(node);
     if (m_deferFrom >= 0 && node >= m_deferFrom) {
         m_deferredReady[static_cast<size_t>(node - m_deferFrom)] = 1;
         return;
@@ -430,6 +455,10 @@ QList<Scheduler::Dispatch> Scheduler::takeReady(const std::function<bool(const G
     while (it != m_ready.end() && m_running < limit) {
         const bool ahead = m_running >= cap;
         Node &node = m_nodes[static_cast<size_t>(it->node)];
+        if (node.goal.when && !node.conditionChecked) {
+            ++it; // checkConditions() decides first whether it runs at all
+            continue;
+        }
         if (ahead && !node.goal.resources.isEmpty())
             break; // it would hold its locks while it waits for a thread
         const AgentProfile *chosen = node.phase <= phaseLimit ? chooseProfile(node.goal) : nullptr;
@@ -538,36 +567,86 @@ QList<Scheduler::BlockedGoal> Scheduler::restoreFinalAt(int i, GoalState outcome
     }
     if (m_mode == Mode::Parallel)
         return {};
+    if (outcome == GoalState::Skipped)
+        return blockDependents(i, skippedReason(goalId), true);
     const QString reason = outcome == GoalState::Cancelled ? QStringLiteral("dependency '%1' was cancelled").arg(goalId)
                            : outcome == GoalState::Blocked ? QStringLiteral("dependency '%1' is blocked").arg(goalId)
                                                            : QStringLiteral("dependency '%1' failed").arg(goalId);
     return blockDependents(i, reason);
 }
 
-QList<Scheduler::BlockedGoal> Scheduler::blockDependents(int root, const QString &reason)
+QList<Scheduler::BlockedGoal> Scheduler::blockDependents(int root, const QString &reason, bool skip)
 {
     QList<BlockedGoal> blocked;
-    // Iterative walk: direct dependents get the given reason, deeper ones name their blocked parent.
-    std::vector<std::pair<int, QString>> stack;
+    // Iterative walk: direct dependents get the given reason, deeper ones name their blocked (skipped) parent.
+    struct Step
+    {
+        int node;
+        QString why;
+        int parent;
+    };
+    std::vector<Step> stack;
     for (int d : m_nodes[static_cast<size_t>(root)].dependents)
-        stack.emplace_back(d, reason);
+        stack.push_back({d, reason, root});
     while (!stack.empty()) {
-        auto [d, why] = std::move(stack.back());
+        Step step = std::move(stack.back());
         stack.pop_back();
+        const int d = step.node;
         Node &node = m_nodes[static_cast<size_t>(d)];
         if (node.state != GoalState::Pending)
             continue;
+        if (!skip && node.goal.when &&
+            node.goal.when->acceptsFailureOf(m_nodes[static_cast<size_t>(step.parent)].goal.id)) {
+            // `succeeded: false` on the goal that did not complete: that dependency is met.
+            if (--node.unmetDependencies == 0 && !node.waitingRetry)
+                makeReady(d);
+            continue;
+        }
         unready(d);
-        node.state = GoalState::Blocked;
+        node.state = skip ? GoalState::Skipped : GoalState::Blocked;
         node.waitingRetry = false;
         markFinal(d);
         --m_pending;
-        blocked << BlockedGoal{node.goal.id, why};
-        const QString next = QStringLiteral("dependency '%1' is blocked").arg(node.goal.id);
+        blocked << BlockedGoal{node.goal.id, step.why, skip};
+        const QString next =
+            skip ? skippedReason(node.goal.id) : QStringLiteral("dependency '%1' is blocked").arg(node.goal.id);
         for (int dd : node.dependents)
-            stack.emplace_back(dd, next);
+            stack.push_back({dd, next, d});
     }
     return blocked;
+}
+
+QList<Scheduler::BlockedGoal> Scheduler::checkConditions()
+{
+    QList<BlockedGoal> skipped;
+    while (!m_conditionsDue.empty()) {
+        const std::vector<int> due = std::exchange(m_conditionsDue, {});
+        for (int i : due) {
+            Node &node = m_nodes[static_cast<size_t>(i)];
+            if (node.state != GoalState::Pending || node.conditionChecked || !node.goal.when)
+                continue;
+            node.conditionChecked = true;
+            const GoalCondition &condition = *node.goal.when;
+            const int dep = m_index.value(condition.goal, -1);
+            // Pipeline mode releases dependents at the handoff: the output handed on is the result.
+            const bool succeeded = dep >= 0 && (m_nodes[static_cast<size_t>(dep)].state == GoalState::Succeeded ||
+                                                (m_nodes[static_cast<size_t>(dep)].handedOff &&
+                                                 m_nodes[static_cast<size_t>(dep)].state == GoalState::Running));
+            const QString text = succeeded && m_resultText ? m_resultText(condition.goal) : QString();
+            const std::optional<QString> why = condition.falseReason(succeeded, text);
+            if (!why)
+                continue;
+            unready(i);
+            node.state = GoalState::Skipped;
+            markFinal(i);
+            --m_pending;
+            skipped << BlockedGoal{
+                node.goal.id, QStringLiteral("skipped: condition on '%1' was false (%2)").arg(condition.goal, *why),
+                true};
+            skipped << blockDependents(i, skippedReason(node.goal.id), true);
+        }
+    }
+    return skipped;
 }
 
 void Scheduler::suspend(const QString &goalId)

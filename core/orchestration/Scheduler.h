@@ -32,6 +32,7 @@ public:
         Failed,
         Cancelled,
         Blocked, // a dependency failed or was cancelled
+        Skipped, // its `when` condition was false, or a dependency was skipped (issue 16)
     };
 
     // How dependencies and phases gate the start of a goal (see WorkflowMode).
@@ -46,11 +47,16 @@ public:
         bool ahead = false; // beyond the cap (look-ahead): it waits for a free thread in the executor's queue
     };
 
+    // A goal that ends without running: Blocked, or Skipped when `skipped` (its condition was false or a
+    // dependency was skipped; final, not a failure).
     struct BlockedGoal
     {
         QString goalId;
         QString reason;
+        bool skipped = false;
     };
+    // The result summary and output of a goal that ended, for `when: {result_contains}`.
+    using ResultText = std::function<QString(const QString &goalId)>;
 
     Scheduler();
 
@@ -65,12 +71,18 @@ public:
     void setProfilePaused(const QString &profile, bool paused);
     bool isProfilePaused(const QString &profile) const { return m_pausedProfiles.contains(profile); }
 
+    void setResultText(ResultText resultText) { m_resultText = std::move(resultText); }
+
     // Checks a batch against the known goals and itself (see GoalBatchValidator). Returns one message per
     // problem; empty when the batch may be added.
     QStringList validate(const QList<Goal> &goals) const;
     // Adds a validated batch; goals whose dependency already failed are returned as blocked.
     QList<BlockedGoal> add(const QList<Goal> &goals);
 
+    // Evaluates the `when` of goals that became ready since the last call: those whose condition is false are
+    // Skipped, with their dependents (transitively). takeReady() takes a goal with a condition only once checked.
+    // A dependency named by `succeeded: false` that fails, is cancelled or blocked lets the goal become ready.
+    QList<BlockedGoal> checkConditions();
     // Marks the goals that may start now as Running and returns them with their chosen profile.
     // canStart, when given, may veto a ready goal (its resources are locked): the next one goes instead.
     // lookahead > 0 (not in Sequential mode) lets up to that many more than max_parallel be taken, marked
@@ -136,6 +148,7 @@ private:
         bool waitingRetry = false;
         bool handedOff = false;
         bool parked = false; // in review: suspended, and its profile slot given back too
+        bool conditionChecked = false;
         int phase = 1;
         QString assignedProfile;
         std::vector<int> dependents;
@@ -155,7 +168,9 @@ private:
     void unready(int node);
     QList<BlockedGoal> addBatch(const QList<Goal> &goals, const std::vector<GoalState> *finals);
     QList<BlockedGoal> restoreFinalAt(int node, GoalState outcome);
-    QList<BlockedGoal> blockDependents(int node, const QString &reason);
+    // Blocks (or, with skip, skips) the pending dependents of node, transitively. A dependent whose `when` is
+    // `succeeded: false` on the goal that did not complete is not blocked: that dependency counts as met.
+    QList<BlockedGoal> blockDependents(int node, const QString &reason, bool skip = false);
     void markFinal(int node);
     void satisfyDependents(int node);
     int currentPhase() const;
@@ -184,6 +199,8 @@ private:
     quint64 m_nextSeq = 0;
     int m_running = 0; // running and not suspended
     int m_pending = 0;
+    ResultText m_resultText;
+    std::vector<int> m_conditionsDue; // nodes with a `when` made ready and not yet checked
 };
 
 } // namespace switchboard

@@ -56,6 +56,8 @@ QString stateKey(AgentState state)
         return QStringLiteral("interrupted");
     case AgentState::Review:
         return QStringLiteral("review");
+    case AgentState::Skipped:
+        return QStringLiteral("skipped");
     case AgentState::Queued:
         return QStringLiteral("queued");
     case AgentState::Running:
@@ -185,9 +187,9 @@ QJsonObject ReportWriter::runReportJson(const RunHistory &unindexed)
     const Totals t = totals(rows);
     QJsonObject totalsObject;
     totalsObject.insert(u"goals", t.goals);
-    for (const QString &key :
-         {QStringLiteral("completed"), QStringLiteral("failed"), QStringLiteral("cancelled"), QStringLiteral("blocked"),
-          QStringLiteral("interrupted"), QStringLiteral("in_progress"), QStringLiteral("queued")})
+    for (const QString &key : {QStringLiteral("completed"), QStringLiteral("failed"), QStringLiteral("cancelled"),
+                               QStringLiteral("blocked"), QStringLiteral("skipped"), QStringLiteral("interrupted"),
+                               QStringLiteral("in_progress"), QStringLiteral("queued")})
         totalsObject.insert(key, t.byState.value(key));
     totalsObject.insert(u"attempts", t.attempts);
     totalsObject.insert(u"input_tokens", t.inputTokens);
@@ -276,6 +278,8 @@ QString ReportWriter::runReportMarkdown(const RunHistory &unindexed)
               .arg(t.byState.value(QStringLiteral("interrupted")))
               .arg(t.byState.value(QStringLiteral("in_progress")))
               .arg(t.byState.value(QStringLiteral("queued")));
+    if (const int skipped = t.byState.value(QStringLiteral("skipped")); skipped > 0)
+        md += tr("- Skipped (condition false): %1\n").arg(skipped);
     md += tr("- Attempts: %1\n").arg(t.attempts);
     md += tr("- Tokens: %1 in, %2 out\n").arg(t.inputTokens).arg(t.outputTokens);
     md += tr("- Cost: %1\n").arg(money(t.costUsd));
@@ -371,6 +375,12 @@ QString ReportWriter::activityLog(const RunHistory &unindexed)
         case AgentState::Cancelled:
             text = tr("%1 cancelled").arg(goal);
             break;
+        case AgentState::Skipped: {
+            const std::optional<AgentStatus> agent = history.agent(t.agentId);
+            const QString reason = agent && agent->state == AgentState::Skipped ? agent->summary : QString();
+            text = reason.isEmpty() ? tr("%1 skipped").arg(goal) : tr("%1 %2").arg(goal, cell(reason));
+            break;
+        }
         }
         entries.append({t.at, text});
     }
@@ -435,9 +445,9 @@ QString ReportWriter::projectStateYaml(const RunHistory &unindexed)
     }
     out << YAML::Key << "totals" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "goals" << YAML::Value << t.goals;
-    for (const QString &key :
-         {QStringLiteral("completed"), QStringLiteral("failed"), QStringLiteral("cancelled"), QStringLiteral("blocked"),
-          QStringLiteral("interrupted"), QStringLiteral("in_progress"), QStringLiteral("queued")})
+    for (const QString &key : {QStringLiteral("completed"), QStringLiteral("failed"), QStringLiteral("cancelled"),
+                               QStringLiteral("blocked"), QStringLiteral("skipped"), QStringLiteral("interrupted"),
+                               QStringLiteral("in_progress"), QStringLiteral("queued")})
         out << YAML::Key << str(key) << YAML::Value << t.byState.value(key);
     out << YAML::Key << "attempts" << YAML::Value << t.attempts;
     out << YAML::Key << "tokens" << YAML::Value << (t.inputTokens + t.outputTokens);

@@ -220,7 +220,7 @@ std::optional<AgentState> stateFrom(QByteArrayView text)
 {
     static const QList<QByteArray> known = [] {
         QList<QByteArray> spellings;
-        for (int i = 0; i <= static_cast<int>(AgentState::Cancelled); ++i)
+        for (int i = 0; i < kAgentStateCount; ++i)
             spellings.append(agentStateToString(static_cast<AgentState>(i)).toUtf8());
         return spellings;
     }();
@@ -316,7 +316,7 @@ QList<GoalRecord> StoreReader::goals(const QString &runId, bool withLatestAgent)
     Rows q(m_db, handle(),
            QStringLiteral("SELECT g.run_id, g.id, g.title, g.description, g.priority, g.deadline, "
                           "g.success_criteria, g.depends_on, g.capabilities, g.resources, g.profile, g.created_at, "
-                          "g.isolation_json, g.follow_up_of, ") +
+                          "g.isolation_json, g.follow_up_of, g.when_json, ") +
                latestAgent + QStringLiteral(" FROM goals g") + runFilter(runId, QStringLiteral("g.run_id")) +
                QStringLiteral(" ORDER BY g.rowid"),
            runValues(runId), &m_error);
@@ -338,7 +338,8 @@ QList<GoalRecord> StoreReader::goals(const QString &runId, bool withLatestAgent)
         r.createdAt = q.time(11);
         r.goal.isolation = isolationFromJson(QJsonDocument::fromJson(q.utf8(12).toByteArray()).object());
         r.goal.followUpOf = q.text(13);
-        r.agentId = q.text(14);
+        r.goal.when = GoalCondition::fromJson(QJsonDocument::fromJson(q.utf8(14).toByteArray()).object());
+        r.agentId = q.text(15);
         result.append(std::move(r));
     }
     return result;

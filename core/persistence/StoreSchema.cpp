@@ -207,6 +207,14 @@ QStringList version6()
     };
 }
 
+// Issue 16: a goal's `when` condition (GoalCondition::toJson, '{}' for none), so a restored run still skips it.
+QStringList version7()
+{
+    return {
+        QStringLiteral("ALTER TABLE goals ADD COLUMN when_json TEXT NOT NULL DEFAULT '{}'"),
+    };
+}
+
 void setError(QString *error, const QString &message)
 {
     if (error)
@@ -237,6 +245,8 @@ QStringList StoreSchema::stepStatements(int fromVersion)
         return version5();
     case 5:
         return version6();
+    case 6:
+        return version7();
     default:
         return {};
     }

@@ -443,6 +443,7 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         lineColor = AgentStateStyle::foreground(s.state, palette);
         break;
     case AgentState::Cancelled:
+    case AgentState::Skipped:
     case AgentState::Paused:
     case AgentState::Interrupted:
         lineColor = secondary;
@@ -499,6 +500,7 @@ QString AgentCardDelegate::statusLine(const AgentStatus &s, int sourceRow) const
     case AgentState::Blocked:
         return s.error.isEmpty() ? AgentStateStyle::description(s.state) : s.error;
     case AgentState::Completed:
+    case AgentState::Skipped: // the summary says why: "skipped: condition on 'post' was false (...)"
         return s.summary.isEmpty() ? AgentStateStyle::description(s.state) : s.summary;
     case AgentState::Review:
         // The badge already says "Ready for review": the line is the agent's own summary (its first line; the

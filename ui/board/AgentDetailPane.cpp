@@ -478,6 +478,8 @@ void AgentDetailPane::refreshStatus()
         result = s.summary.isEmpty() ? AgentStateStyle::description(s.state) : s.summary;
     } else if (s.state == AgentState::Cancelled) {
         result = AgentStateStyle::description(s.state);
+    } else if (s.state == AgentState::Skipped) {
+        result = s.summary.isEmpty() ? AgentStateStyle::description(s.state) : s.summary;
     } else {
         result = tr("Not finished yet");
         resultColor = palette().color(QPalette::PlaceholderText);

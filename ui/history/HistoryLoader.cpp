@@ -24,6 +24,9 @@ void count(HistoryRunEntry &entry, AgentState state, int n)
     case AgentState::Blocked:
         entry.blocked += n;
         break;
+    case AgentState::Skipped:
+        entry.skipped += n;
+        break;
     case AgentState::Interrupted:
         entry.interrupted += n;
         break;

@@ -14,6 +14,7 @@ struct HistoryRunEntry
     int failed = 0;
     int cancelled = 0;
     int blocked = 0;
+    int skipped = 0;
     int interrupted = 0;
     int inProgress = 0; // running, waiting for a lock or an answer, paused
     int queued = 0;

@@ -37,6 +37,7 @@ void HistoryRunModel::setRuns(const QList<HistoryRunEntry> &runs)
         all.failed += entry.failed;
         all.cancelled += entry.cancelled;
         all.blocked += entry.blocked;
+        all.skipped += entry.skipped;
         all.interrupted += entry.interrupted;
         all.inProgress += entry.inProgress;
         all.queued += entry.queued;
@@ -99,6 +100,7 @@ QString HistoryRunModel::outcomeText(const HistoryRunEntry &e)
     add(e.failed, tr("%n failed", nullptr, e.failed));
     add(e.cancelled, tr("%n cancelled", nullptr, e.cancelled));
     add(e.blocked, tr("%n blocked", nullptr, e.blocked));
+    add(e.skipped, tr("%n skipped", nullptr, e.skipped));
     add(e.interrupted, tr("%n interrupted", nullptr, e.interrupted));
     add(e.inProgress, tr("%n in progress", nullptr, e.inProgress));
     add(e.queued, tr("%n queued", nullptr, e.queued));

@@ -171,7 +171,7 @@ QList<MetricsTimeline::Sample> MetricsTimeline::seed(const RunHistory &history, 
         Sample sample;
         sample.at = QDateTime::fromMSecsSinceEpoch(at, Qt::UTC);
         int inProgress = 0;
-        for (int state = 0; state <= int(AgentState::Cancelled); ++state) {
+        for (int state = 0; state < kAgentStateCount; ++state) {
             if (isActiveState(AgentState(state)))
                 inProgress += stateCounts[std::size_t(state)];
         }

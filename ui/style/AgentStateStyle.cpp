@@ -17,7 +17,7 @@ struct StateColors
 };
 
 // One hue per state; darker shades on light palettes, lighter ones on dark palettes (WCAG AA for text).
-constexpr std::array<StateColors, 11> kColors{{
+constexpr std::array<StateColors, 12> kColors{{
     {0xff475569, 0xff64748b, 0xffcbd5e1, 0xff94a3b8}, // Queued: slate
     {0xffc2410c, 0xffea580c, 0xfffdba74, 0xfffb923c}, // Blocked: orange
     {0xff1d4ed8, 0xff2563eb, 0xff93c5fd, 0xff60a5fa}, // Running: blue
@@ -29,6 +29,8 @@ constexpr std::array<StateColors, 11> kColors{{
     {0xff15803d, 0xff16a34a, 0xff86efac, 0xff4ade80}, // Completed: green
     {0xffb91c1c, 0xffdc2626, 0xfffca5a5, 0xfff87171}, // Failed: red
     {0xff57534e, 0xff78716c, 0xffd6d3d1, 0xffa8a29e}, // Cancelled: stone
+    // Neutral like Cancelled (a false condition is no failure) but a cooler grey; its icon and word tell them apart.
+    {0xff52525b, 0xff71717a, 0xffd4d4d8, 0xffa1a1aa}, // Skipped: zinc
 }};
 
 const StateColors &colorsFor(AgentState state)
@@ -63,6 +65,8 @@ QString AgentStateStyle::label(AgentState state)
         return tr("Failed");
     case AgentState::Cancelled:
         return tr("Cancelled");
+    case AgentState::Skipped:
+        return tr("Skipped");
     }
     return {};
 }
@@ -92,6 +96,8 @@ QString AgentStateStyle::description(AgentState state)
         return tr("Stopped with an error");
     case AgentState::Cancelled:
         return tr("Cancelled before it finished");
+    case AgentState::Skipped:
+        return tr("Its condition was false (or a goal it depends on was skipped); it did not run");
     }
     return {};
 }
@@ -121,6 +127,8 @@ QString AgentStateStyle::iconName(AgentState state)
         return QStringLiteral("state-failed");
     case AgentState::Cancelled:
         return QStringLiteral("state-cancelled");
+    case AgentState::Skipped:
+        return QStringLiteral("state-skipped");
     }
     return QStringLiteral("state-queued");
 }
