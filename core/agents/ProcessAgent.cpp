@@ -1,6 +1,7 @@
 #include "ProcessAgent.h"
 
 #include "AgentContext.h"
+#include "AgentLaunch.h"
 #include "ProcessGroup.h"
 #include "ProcessSession.h"
 #include "model/ErrorKind.h"
@@ -8,7 +9,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QProcessEnvironment>
 
 namespace switchboard {
 
@@ -154,20 +154,7 @@ AgentResult ProcessAgent::run(AgentContext &context)
         options.workingDirectory = context.workspace();
     }
 
-    // Every value cut to InputLimits::kMaxProcessValueBytes: goals made before ids and titles were limited (or
-    // by code that skips the checks) must still start; an over-long variable fails execve with E2BIG.
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    const auto set = [&environment](const QString &name, const QString &value) {
-        environment.insert(name, InputLimits::cutToBytes(value));
-    };
-    set(QStringLiteral("SWITCHBOARD_GOAL_ID"), context.goal().id);
-    set(QStringLiteral("SWITCHBOARD_GOAL_TITLE"), context.goal().title);
-    set(QStringLiteral("SWITCHBOARD_WORKSPACE"), context.workspace());
-    set(QStringLiteral("SWITCHBOARD_AGENT_ID"), context.agentId());
-    set(QStringLiteral("SWITCHBOARD_ATTEMPT"), QString::number(context.attempt()));
-    set(QStringLiteral("SWITCHBOARD_PROFILE"), context.profile().name);
-    set(QStringLiteral("SWITCHBOARD_MODEL"), context.profile().model);
-    options.environment = environment;
+    options.environment = AgentLaunch::environmentWithModel(context, context.workspace());
     options.timeoutS = qMax(0, m_profile.timeoutS);
     options.killGraceMs = killGraceMs(m_profile.settings);
     options.closeStdin = m_profile.settings.value(QStringLiteral("close_stdin")).toBool();
