@@ -132,6 +132,17 @@ void CodingSession::logUnrecognised(const QByteArray &line, const QString &why)
     m_context.log(AgentActions::logText(entry.toUtf8()));
 }
 
+std::optional<QJsonObject> CodingSession::readEvent(const QByteArray &line)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+        logUnrecognised(line, error.error != QJsonParseError::NoError ? error.errorString() : u"not a JSON object"_s);
+        return std::nullopt;
+    }
+    return document.object();
+}
+
 void CodingSession::recordTranscript(TranscriptEntry::Kind kind, const QString &text, const QString &toolName,
                                      const QString &toolCallId, bool isError)
 {
