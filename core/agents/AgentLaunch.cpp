@@ -48,6 +48,13 @@ std::optional<AgentResult> AgentLaunch::start(ExecutionChannel &channel, const E
     return std::nullopt;
 }
 
+int AgentLaunch::killGraceMs(const QVariantMap &settings, int fallback)
+{
+    bool ok = false;
+    const int ms = settings.value(u"kill_grace_ms"_s).toInt(&ok);
+    return ok && ms >= 0 ? ms : fallback;
+}
+
 int AgentLaunch::timeoutMs(int timeoutS)
 {
     return static_cast<int>(qMin<qint64>(qint64(timeoutS) * 1000, INT_MAX));

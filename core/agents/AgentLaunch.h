@@ -5,6 +5,7 @@
 
 #include <QProcessEnvironment>
 #include <QString>
+#include <QVariantMap>
 
 #include <functional>
 #include <optional>
@@ -33,6 +34,9 @@ public:
     static std::optional<AgentResult> start(ExecutionChannel &channel, const ExecutionChannel::Launch &launch,
                                             AgentContext &context, const std::function<void(const QString &)> &note);
 
+    // The profile's kill_grace_ms setting (between SIGTERM and SIGKILL) when it is a non-negative integer, else
+    // fallback.
+    static int killGraceMs(const QVariantMap &settings, int fallback);
     // A timeout in seconds as a QTimer interval, capped where an int ends.
     static int timeoutMs(int timeoutS);
 };

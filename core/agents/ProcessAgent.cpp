@@ -35,14 +35,6 @@ std::optional<QString> placeholderValue(QStringView name, const AgentContext &co
     return std::nullopt;
 }
 
-int killGraceMs(const QVariantMap &settings)
-{
-    const QVariant value = settings.value(QStringLiteral("kill_grace_ms"));
-    bool ok = false;
-    const int ms = value.toInt(&ok);
-    return ok && ms >= 0 ? ms : ProcessAgent::DefaultKillGraceMs;
-}
-
 } // namespace
 
 QList<BackendRegistry::ProfileError> ProcessAgent::validate(const AgentProfile &profile)
@@ -156,7 +148,7 @@ AgentResult ProcessAgent::run(AgentContext &context)
 
     options.environment = AgentLaunch::environmentWithModel(context, context.workspace());
     options.timeoutS = qMax(0, m_profile.timeoutS);
-    options.killGraceMs = killGraceMs(m_profile.settings);
+    options.killGraceMs = AgentLaunch::killGraceMs(m_profile.settings, DefaultKillGraceMs);
     options.closeStdin = m_profile.settings.value(QStringLiteral("close_stdin")).toBool();
 
     ProcessSession session(context, std::move(options), std::make_unique<ProcessGroup>());

@@ -20,17 +20,6 @@ namespace switchboard {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-int killGraceMs(const QVariantMap &settings)
-{
-    bool ok = false;
-    const int ms = settings.value(u"kill_grace_ms"_s).toInt(&ok);
-    return ok && ms >= 0 ? ms : CodingAgent::DefaultKillGraceMs;
-}
-
-} // namespace
-
 CodingAgent::CodingAgent(Kind kind, AgentProfile profile, std::shared_ptr<CodingMemory> memory)
     : m_kind(kind)
     , m_profile(std::move(profile))
@@ -147,7 +136,7 @@ AgentResult CodingAgent::run(AgentContext &context)
     options.stdinFromNull = dialect->stdinFromNull();
     options.timeoutS = qMax(0, m_profile.timeoutS);
     options.idleTimeoutS = qMax(0, m_profile.idleTimeoutS);
-    options.killGraceMs = killGraceMs(m_profile.settings);
+    options.killGraceMs = AgentLaunch::killGraceMs(m_profile.settings, DefaultKillGraceMs);
     const QString workspace = context.workspace();
     if (!workspace.isEmpty()) {
         if (!QFileInfo(workspace).isDir())
