@@ -1,5 +1,6 @@
 #include "CodingAgentsOffer.h"
 
+#include "SessionProfiles.h"
 #include "dialogs/CodingAgentsDialog.h"
 #include "orchestration/Orchestrator.h"
 
@@ -87,24 +88,12 @@ bool CodingAgentsOffer::isConfigured(const AgentProfile &detected) const
 
 bool CodingAgentsOffer::hasProfile(const QString &name) const
 {
-    if (!m_orchestrator)
-        return false;
-    for (const AgentProfile &profile : m_orchestrator->profiles()) {
-        if (profile.name == name)
-            return true;
-    }
-    return false;
+    return SessionProfiles::has(m_orchestrator, name);
 }
 
 bool CodingAgentsOffer::addProfile(const AgentProfile &profile)
 {
-    if (!m_orchestrator || hasProfile(profile.name))
-        return false;
-    // The session's profiles only: switchboard.yaml is not rewritten (`switchboard agents --detect` prints it).
-    QList<AgentProfile> profiles = m_orchestrator->profiles();
-    profiles.append(profile);
-    m_orchestrator->setProfiles(profiles);
-    return true;
+    return SessionProfiles::add(m_orchestrator, profile);
 }
 
 bool CodingAgentsOffer::eventFilter(QObject *watched, QEvent *event)

@@ -33,7 +33,7 @@ public:
     bool isSearching() const { return m_searching; }
     const QList<CodingAgentDetector::Detected> &detected() const { return m_detected; }
     void search();
-    // Adds the profile to the session's, unless one of that name is there. False when not added.
+    // Adds the profile to the session's (SessionProfiles::add), unless one of that name is there. False when not added.
     bool addProfile(const AgentProfile &profile);
     bool hasProfile(const QString &name) const;
     // A profile of the session already runs this agent's program (same backend; for acp, the same command).

@@ -1,5 +1,6 @@
 #include "LocalModelsOffer.h"
 
+#include "SessionProfiles.h"
 #include "dialogs/LocalModelsDialog.h"
 #include "orchestration/Orchestrator.h"
 
@@ -73,24 +74,12 @@ void LocalModelsOffer::handleFinished()
 
 bool LocalModelsOffer::hasProfile(const QString &name) const
 {
-    if (!m_orchestrator)
-        return false;
-    for (const AgentProfile &profile : m_orchestrator->profiles()) {
-        if (profile.name == name)
-            return true;
-    }
-    return false;
+    return SessionProfiles::has(m_orchestrator, name);
 }
 
 bool LocalModelsOffer::addProfile(const AgentProfile &profile)
 {
-    if (!m_orchestrator || hasProfile(profile.name))
-        return false;
-    // The session's profiles only: switchboard.yaml is not rewritten (`switchboard models` prints the YAML).
-    QList<AgentProfile> profiles = m_orchestrator->profiles();
-    profiles.append(profile);
-    m_orchestrator->setProfiles(profiles);
-    return true;
+    return SessionProfiles::add(m_orchestrator, profile);
 }
 
 bool LocalModelsOffer::eventFilter(QObject *watched, QEvent *event)

@@ -35,7 +35,7 @@ public:
     QString portList() const;
     // Looks again (the dialog's "Search again"); nothing happens while a search runs.
     void search();
-    // Adds the profile to the orchestrator's, unless one of that name is there. False when not added.
+    // Adds the profile to the session's (SessionProfiles::add), unless one of that name is there. False when not added.
     bool addProfile(const AgentProfile &profile);
     bool hasProfile(const QString &name) const;
 

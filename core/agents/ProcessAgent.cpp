@@ -1,6 +1,7 @@
 #include "ProcessAgent.h"
 
 #include "AgentContext.h"
+#include "AgentLaunch.h"
 #include "ProcessGroup.h"
 #include "ProcessSession.h"
 #include "model/ErrorKind.h"
@@ -8,7 +9,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QProcessEnvironment>
 
 namespace switchboard {
 
@@ -33,14 +33,6 @@ std::optional<QString> placeholderValue(QStringView name, const AgentContext &co
     if (name == u"model")
         return context.profile().model;
     return std::nullopt;
-}
-
-int killGraceMs(const QVariantMap &settings)
-{
-    const QVariant value = settings.value(QStringLiteral("kill_grace_ms"));
-    bool ok = false;
-    const int ms = value.toInt(&ok);
-    return ok && ms >= 0 ? ms : ProcessAgent::DefaultKillGraceMs;
 }
 
 } // namespace
@@ -154,22 +146,9 @@ AgentResult ProcessAgent::run(AgentContext &context)
         options.workingDirectory = context.workspace();
     }
 
-    // Every value cut to InputLimits::kMaxProcessValueBytes: goals made before ids and titles were limited (or
-    // by code that skips the checks) must still start; an over-long variable fails execve with E2BIG.
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    const auto set = [&environment](const QString &name, const QString &value) {
-        environment.insert(name, InputLimits::cutToBytes(value));
-    };
-    set(QStringLiteral("SWITCHBOARD_GOAL_ID"), context.goal().id);
-    set(QStringLiteral("SWITCHBOARD_GOAL_TITLE"), context.goal().title);
-    set(QStringLiteral("SWITCHBOARD_WORKSPACE"), context.workspace());
-    set(QStringLiteral("SWITCHBOARD_AGENT_ID"), context.agentId());
-    set(QStringLiteral("SWITCHBOARD_ATTEMPT"), QString::number(context.attempt()));
-    set(QStringLiteral("SWITCHBOARD_PROFILE"), context.profile().name);
-    set(QStringLiteral("SWITCHBOARD_MODEL"), context.profile().model);
-    options.environment = environment;
+    options.environment = AgentLaunch::environmentWithModel(context, context.workspace());
     options.timeoutS = qMax(0, m_profile.timeoutS);
-    options.killGraceMs = killGraceMs(m_profile.settings);
+    options.killGraceMs = AgentLaunch::killGraceMs(m_profile.settings, DefaultKillGraceMs);
     options.closeStdin = m_profile.settings.value(QStringLiteral("close_stdin")).toBool();
 
     ProcessSession session(context, std::move(options), std::make_unique<ProcessGroup>());

@@ -1,13 +1,12 @@
 #include "ProcessSession.h"
 
 #include "AgentContext.h"
+#include "AgentLaunch.h"
 #include "ProcessGroup.h"
 #include "ProcessMessage.h"
 #include "model/ErrorKind.h"
 
 #include <QJsonDocument>
-
-#include <climits>
 
 namespace switchboard {
 
@@ -43,18 +42,9 @@ AgentResult ProcessSession::run()
     launch.workingDirectory = m_options.workingDirectory;
     launch.environment = m_options.environment;
     launch.killGraceMs = m_options.killGraceMs;
-    QString error;
-    if (!m_channel->start(launch, &error)) {
-        note(error);
-        return AgentResult::failed(error, -1, errorKindName(ErrorKind::Spawn));
-    }
-    // Recorded before the program gets its goal (and starts children), so a crash leaves nothing unknown.
-    if (const ProcessGroupRecord group = m_channel->processGroupRecord(); group.isValid()) {
-        if (!m_context.recordProcessGroup(group))
-            note(QStringLiteral("could not record %1 in the database: if Switchboard crashes, what it starts is "
-                                "not ended on resume")
-                     .arg(m_channel->description()));
-    }
+    if (std::optional<AgentResult> failed =
+            AgentLaunch::start(*m_channel, launch, m_context, [this](const QString &text) { note(text); }))
+        return *std::move(failed);
 
     const QByteArray goalLine = QJsonDocument(m_context.goalMessage()).toJson(QJsonDocument::Compact);
     m_goalBytes = goalLine.size() + 1;
@@ -62,7 +52,7 @@ AgentResult ProcessSession::run()
     if (m_options.closeStdin)
         m_channel->closeInput();
     if (m_options.timeoutS > 0)
-        m_timeoutTimer.start(static_cast<int>(qMin<qint64>(qint64(m_options.timeoutS) * 1000, INT_MAX)));
+        m_timeoutTimer.start(AgentLaunch::timeoutMs(m_options.timeoutS));
 
     if (!m_done)
         m_loop.exec();

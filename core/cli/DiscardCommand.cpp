@@ -1,14 +1,8 @@
 #include "DiscardCommand.h"
 
-#include "Cli.h"
-#include "Console.h"
-#include "orchestration/Orchestrator.h"
 #include "review/ReviewController.h"
 
 #include <QCommandLineParser>
-#include <QTextStream>
-
-#include <cstdio>
 
 namespace switchboard {
 
@@ -20,21 +14,9 @@ DiscardCommand::DiscardCommand()
 
 int DiscardCommand::executeParsed(const QCommandLineParser &parser)
 {
-    const QString goalId = parser.positionalArguments().at(1);
-    std::optional<StoredRun> stored = openRun(parser, true);
-    if (!stored)
-        return Cli::InvalidInput;
-    std::unique_ptr<Orchestrator> orchestrator = restore(*stored, parser);
-    if (!orchestrator)
-        return Cli::InvalidInput;
-    const ReviewOutcome outcome = orchestrator->review()->discard(goalId, parser.isSet(QStringLiteral("force")));
-    settle(*stored);
-    if (!outcome.ok) {
-        Console::printError(QStringLiteral("error: %1").arg(outcome.message));
-        return Cli::SomeGoalsDidNotComplete;
-    }
-    QTextStream(stdout) << outcome.message << '\n';
-    return Cli::Success;
+    const bool force = parser.isSet(QStringLiteral("force"));
+    return decide(parser,
+                  [force](ReviewController &review, const QString &goalId) { return review.discard(goalId, force); });
 }
 
 } // namespace switchboard

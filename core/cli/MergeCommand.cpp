@@ -1,14 +1,8 @@
 #include "MergeCommand.h"
 
-#include "Cli.h"
-#include "Console.h"
-#include "orchestration/Orchestrator.h"
 #include "review/ReviewController.h"
 
 #include <QCommandLineParser>
-#include <QTextStream>
-
-#include <cstdio>
 
 namespace switchboard {
 
@@ -20,29 +14,17 @@ MergeCommand::MergeCommand()
 
 int MergeCommand::executeParsed(const QCommandLineParser &parser)
 {
-    const QString goalId = parser.positionalArguments().at(1);
-    std::optional<StoredRun> stored = openRun(parser, true);
-    if (!stored)
-        return Cli::InvalidInput;
-    std::unique_ptr<Orchestrator> orchestrator = restore(*stored, parser);
-    if (!orchestrator)
-        return Cli::InvalidInput;
-    if (parser.isSet(QStringLiteral("rebase"))) {
-        const ReviewOutcome rebased = orchestrator->review()->rebase(goalId);
-        if (!rebased.ok) {
-            Console::printError(QStringLiteral("error: %1").arg(rebased.message));
-            return Cli::SomeGoalsDidNotComplete;
+    const bool rebase = parser.isSet(QStringLiteral("rebase"));
+    return decide(parser, [rebase](ReviewController &review, const QString &goalId) {
+        if (rebase) {
+            // A failed rebase is the outcome (nothing is merged); a good one is said before the merge's.
+            const ReviewOutcome rebased = review.rebase(goalId);
+            if (!rebased.ok)
+                return rebased;
+            report(rebased);
         }
-        QTextStream(stdout) << rebased.message << '\n';
-    }
-    const ReviewOutcome outcome = orchestrator->review()->merge(goalId);
-    settle(*stored);
-    if (!outcome.ok) {
-        Console::printError(QStringLiteral("error: %1").arg(outcome.message));
-        return Cli::SomeGoalsDidNotComplete;
-    }
-    QTextStream(stdout) << outcome.message << '\n';
-    return Cli::Success;
+        return review.merge(goalId);
+    });
 }
 
 } // namespace switchboard

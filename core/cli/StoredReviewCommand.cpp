@@ -1,14 +1,19 @@
 #include "StoredReviewCommand.h"
 
+#include "Cli.h"
 #include "Console.h"
 #include "ResumeCommand.h"
 #include "config/RunSettings.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
+#include "review/ReviewController.h"
 #include "session/RunSession.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
 
 namespace switchboard {
 
@@ -99,6 +104,31 @@ void StoredReviewCommand::settle(StoredRun &stored)
         QCoreApplication::sendPostedEvents();
         QCoreApplication::processEvents();
     }
+}
+
+int StoredReviewCommand::decide(const QCommandLineParser &parser,
+                                const std::function<ReviewOutcome(ReviewController &, const QString &)> &act)
+{
+    const QString goalId = parser.positionalArguments().at(1);
+    std::optional<StoredRun> stored = openRun(parser, true);
+    if (!stored)
+        return Cli::InvalidInput;
+    std::unique_ptr<Orchestrator> orchestrator = restore(*stored, parser);
+    if (!orchestrator)
+        return Cli::InvalidInput;
+    const ReviewOutcome outcome = act(*orchestrator->review(), goalId);
+    settle(*stored);
+    return report(outcome) ? Cli::Success : Cli::SomeGoalsDidNotComplete;
+}
+
+bool StoredReviewCommand::report(const ReviewOutcome &outcome)
+{
+    if (!outcome.ok) {
+        Console::printError(QStringLiteral("error: %1").arg(outcome.message));
+        return false;
+    }
+    QTextStream(stdout) << outcome.message << '\n';
+    return true;
 }
 
 } // namespace switchboard

@@ -5,12 +5,14 @@
 #include "review/ReviewTypes.h"
 #include "session/RunSession.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace switchboard {
 
 class Orchestrator;
+class ReviewController;
 
 // What `review`, `diff`, `merge` and `discard` share: the stored run (--db, --run) and its goals' worktrees.
 // merge and discard put the run back in an Orchestrator with dispatch paused (nothing starts in the CLI), act
@@ -40,6 +42,12 @@ protected:
     static std::unique_ptr<Orchestrator> restore(StoredRun &stored, const QCommandLineParser &parser);
     // Waits until everything the orchestrator recorded is committed and reported.
     static void settle(StoredRun &stored);
+    // What merge and discard do: the goal named on the command line, decided through the restored run's
+    // ReviewController by act; once the store has the result, act's outcome is printed (report()). Exit code.
+    static int decide(const QCommandLineParser &parser,
+                      const std::function<ReviewOutcome(ReviewController &review, const QString &goalId)> &act);
+    // The outcome's message on stdout, or as an error on stderr; outcome.ok.
+    static bool report(const ReviewOutcome &outcome);
     // The options every one of them takes (--db, --run, --config).
     static QList<QCommandLineOption> commonOptions();
 };

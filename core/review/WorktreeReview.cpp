@@ -95,10 +95,9 @@ QList<QString> WorktreeReview::goalsInReview() const
 std::optional<ReviewInfo> WorktreeReview::review(const QString &goalId, QString *error) const
 {
     const GoalView v = view(goalId);
-    if (!v.found || !v.worktree) {
+    if (std::optional<QString> why = missing(goalId, v)) {
         if (error)
-            *error = v.found ? QStringLiteral("goal '%1' has no worktree").arg(goalId)
-                             : QStringLiteral("no goal '%1' in this run").arg(goalId);
+            *error = *std::move(why);
         return std::nullopt;
     }
     ReviewInfo info;
@@ -152,13 +151,20 @@ std::optional<ReviewInfo> WorktreeReview::review(const QString &goalId, QString 
     return info;
 }
 
+std::optional<QString> WorktreeReview::missing(const QString &goalId, const GoalView &v)
+{
+    if (!v.found)
+        return QStringLiteral("no goal '%1' in this run").arg(goalId);
+    if (!v.worktree)
+        return QStringLiteral("goal '%1' has no worktree").arg(goalId);
+    return std::nullopt;
+}
+
 std::optional<ReviewOutcome> WorktreeReview::refusal(const QString &goalId, const GoalView &v) const
 {
     ReviewOutcome outcome;
-    if (!v.found)
-        outcome.message = QStringLiteral("no goal '%1' in this run").arg(goalId);
-    else if (!v.worktree)
-        outcome.message = QStringLiteral("goal '%1' has no worktree").arg(goalId);
+    if (std::optional<QString> why = missing(goalId, v))
+        outcome.message = *std::move(why);
     else if (v.state != AgentState::Review)
         outcome.message =
             QStringLiteral("goal '%1' is not in review (it is %2)").arg(goalId, agentStateToString(v.state));

@@ -33,6 +33,8 @@ private:
     GoalView view(const QString &goalId) const;
     // Runs f on the orchestrator's thread (directly when this is it) and waits for it.
     void onOwner(const std::function<void()> &f) const;
+    // Why there is nothing to review: the goal is unknown or has no worktree; nullopt when it has one.
+    static std::optional<QString> missing(const QString &goalId, const GoalView &v);
     // Refuses merge/rebase/discard of a goal that is not in Review or shares its worktree with a running follow-up.
     std::optional<ReviewOutcome> refusal(const QString &goalId, const GoalView &v) const;
 

@@ -403,8 +403,12 @@ void TestReview::cliReviewDiffMergeDiscard()
     r = cli({u"merge"_s, u"d"_s, u"--db"_s, db});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(u"goal 'd'"_s) && r.err.contains(u"no worktree"_s), qPrintable(r.err));
-    r = cli({u"merge"_s, u"g"_s, u"--db"_s, db});
+    // --rebase says the rebase first, then the merge.
+    r = cli({u"merge"_s, u"g"_s, u"--rebase"_s, u"--db"_s, db});
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    const qsizetype rebasedAt = r.out.indexOf(u"goal 'g': rebased switchboard/g onto "_s);
+    QVERIFY2(rebasedAt >= 0, qPrintable(r.out));
+    QVERIFY2(r.out.indexOf(u"goal 'g': "_s, rebasedAt + 1) > rebasedAt, qPrintable(r.out));
     QCOMPARE(repo.readFile(u"g.txt"_s), u"by g\n"_s);
 
     {

@@ -1,14 +1,8 @@
 #pragma once
 
-#include "llm/LocalModelDiscovery.h"
+#include "ProfileOfferDialog.h"
 
-#include <QDialog>
-#include <QList>
 #include <QPointer>
-
-class QLabel;
-class QPushButton;
-class QTableWidget;
 
 namespace switchboard {
 
@@ -17,7 +11,7 @@ class Orchestrator;
 
 // Agents ▸ Local models…: the models the local model servers list (LocalModelsOffer looks for them), each with
 // "Use this model", which adds its ready profile to the running session so New goal can pick it.
-class LocalModelsDialog final : public QDialog
+class LocalModelsDialog final : public ProfileOfferDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LocalModelsDialog)
@@ -26,20 +20,17 @@ public:
     LocalModelsDialog(Orchestrator *orchestrator, LocalModelsOffer *offer, QWidget *parent = nullptr);
 
 protected:
-    void changeEvent(QEvent *event) override;
+    bool hasProfile(const QString &name) const override;
+    bool addProfile(const AgentProfile &profile) override;
+    QString useText(bool added) const override;
+    void searchAgain() override;
+    void retranslate() override;
 
 private:
     void rebuild();
-    void use(int row);
-    void retranslate();
 
     QPointer<Orchestrator> m_orchestrator;
     QPointer<LocalModelsOffer> m_offer;
-    QLabel *m_status;
-    QTableWidget *m_table;
-    QPushButton *m_searchAgain;
-    QPushButton *m_close;
-    QList<AgentProfile> m_profiles; // one per table row
 };
 
 } // namespace switchboard

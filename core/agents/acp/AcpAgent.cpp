@@ -2,10 +2,10 @@
 
 #include "AcpSession.h"
 #include "agents/AgentContext.h"
+#include "agents/AgentLaunch.h"
 #include "agents/ProcessAgent.h"
 #include "agents/ProcessGroup.h"
 #include "model/ErrorKind.h"
-#include "model/InputLimits.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -109,18 +109,7 @@ AgentResult AcpAgent::run(AgentContext &context)
     options.program = argv.first();
     options.arguments = argv.mid(1);
     options.workspace = QDir::cleanPath(workspace);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    const auto set = [&environment](const QString &name, const QString &value) {
-        environment.insert(name, InputLimits::cutToBytes(value));
-    };
-    set(QStringLiteral("SWITCHBOARD_GOAL_ID"), context.goal().id);
-    set(QStringLiteral("SWITCHBOARD_GOAL_TITLE"), context.goal().title);
-    set(QStringLiteral("SWITCHBOARD_WORKSPACE"), options.workspace);
-    set(QStringLiteral("SWITCHBOARD_AGENT_ID"), context.agentId());
-    set(QStringLiteral("SWITCHBOARD_ATTEMPT"), QString::number(context.attempt()));
-    set(QStringLiteral("SWITCHBOARD_PROFILE"), context.profile().name);
-    set(QStringLiteral("SWITCHBOARD_MODEL"), context.profile().model);
-    options.environment = environment;
+    options.environment = AgentLaunch::environmentWithModel(context, options.workspace);
     options.timeoutS = qMax(0, m_profile.timeoutS);
     options.killGraceMs = setting(m_profile.settings, kSettings[0]);
     options.cancelGraceMs = setting(m_profile.settings, kSettings[1]);

@@ -3,12 +3,11 @@
 #include "AcpPrompt.h"
 #include "agents/AgentActions.h"
 #include "agents/AgentContext.h"
+#include "agents/AgentLaunch.h"
 #include "agents/ProcessGroup.h"
 #include "model/ErrorKind.h"
 
 #include <QJsonDocument>
-
-#include <climits>
 
 namespace switchboard {
 
@@ -102,20 +101,11 @@ AgentResult AcpSession::run()
     launch.workingDirectory = m_options.workspace;
     launch.environment = m_options.environment;
     launch.killGraceMs = m_options.killGraceMs;
-    QString error;
-    if (!m_channel->start(launch, &error)) {
-        note(error);
-        return AgentResult::failed(error, -1, errorKindName(ErrorKind::Spawn));
-    }
-    // Recorded before the agent gets any work (and starts children), so a crash leaves nothing unknown.
-    if (const ProcessGroupRecord group = m_channel->processGroupRecord(); group.isValid()) {
-        if (!m_context.recordProcessGroup(group))
-            note(QStringLiteral("could not record %1 in the database: if Switchboard crashes, what it starts is "
-                                "not ended on resume")
-                     .arg(m_channel->description()));
-    }
+    if (std::optional<AgentResult> failed =
+            AgentLaunch::start(*m_channel, launch, m_context, [this](const QString &text) { note(text); }))
+        return *std::move(failed);
     if (m_options.timeoutS > 0)
-        m_timeoutTimer.start(static_cast<int>(qMin<qint64>(qint64(m_options.timeoutS) * 1000, INT_MAX)));
+        m_timeoutTimer.start(AgentLaunch::timeoutMs(m_options.timeoutS));
 
     sendRequest(kInitialize, {{QStringLiteral("protocolVersion"), ProtocolVersion},
                               {QStringLiteral("clientCapabilities"),

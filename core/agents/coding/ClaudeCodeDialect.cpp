@@ -92,14 +92,10 @@ void ClaudeCodeDialect::started(CodingSession &session, const Request &request)
 
 void ClaudeCodeDialect::handleLine(const QByteArray &line, CodingSession &session)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(line, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject()) {
-        session.logUnrecognised(line,
-                                error.error != QJsonParseError::NoError ? error.errorString() : u"not a JSON object"_s);
+    const std::optional<QJsonObject> read = session.readEvent(line);
+    if (!read)
         return;
-    }
-    const QJsonObject event = document.object();
+    const QJsonObject &event = *read;
     const QString type = event.value(u"type").toString();
     if (type == u"system")
         handleSystem(event, session);

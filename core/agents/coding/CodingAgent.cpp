@@ -8,10 +8,10 @@
 #include "CodingSession.h"
 #include "GeminiDialect.h"
 #include "agents/AgentContext.h"
+#include "agents/AgentLaunch.h"
 #include "agents/ProcessAgent.h"
 #include "agents/ProcessGroup.h"
 #include "model/ErrorKind.h"
-#include "model/InputLimits.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -19,17 +19,6 @@
 namespace switchboard {
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-int killGraceMs(const QVariantMap &settings)
-{
-    bool ok = false;
-    const int ms = settings.value(u"kill_grace_ms"_s).toInt(&ok);
-    return ok && ms >= 0 ? ms : CodingAgent::DefaultKillGraceMs;
-}
-
-} // namespace
 
 CodingAgent::CodingAgent(Kind kind, AgentProfile profile, std::shared_ptr<CodingMemory> memory)
     : m_kind(kind)
@@ -147,7 +136,7 @@ AgentResult CodingAgent::run(AgentContext &context)
     options.stdinFromNull = dialect->stdinFromNull();
     options.timeoutS = qMax(0, m_profile.timeoutS);
     options.idleTimeoutS = qMax(0, m_profile.idleTimeoutS);
-    options.killGraceMs = killGraceMs(m_profile.settings);
+    options.killGraceMs = AgentLaunch::killGraceMs(m_profile.settings, DefaultKillGraceMs);
     const QString workspace = context.workspace();
     if (!workspace.isEmpty()) {
         if (!QFileInfo(workspace).isDir())
@@ -155,17 +144,7 @@ AgentResult CodingAgent::run(AgentContext &context)
                                        errorKindName(ErrorKind::Workspace));
         options.workingDirectory = workspace;
     }
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    const auto set = [&environment](const QString &name, const QString &value) {
-        environment.insert(name, InputLimits::cutToBytes(value));
-    };
-    set(u"SWITCHBOARD_GOAL_ID"_s, context.goal().id);
-    set(u"SWITCHBOARD_GOAL_TITLE"_s, context.goal().title);
-    set(u"SWITCHBOARD_WORKSPACE"_s, workspace);
-    set(u"SWITCHBOARD_AGENT_ID"_s, context.agentId());
-    set(u"SWITCHBOARD_ATTEMPT"_s, QString::number(context.attempt()));
-    set(u"SWITCHBOARD_PROFILE"_s, m_profile.name);
-    options.environment = environment;
+    options.environment = AgentLaunch::environment(context, workspace);
 
     context.setStep(u"starting %1"_s.arg(dialect->displayName()));
     if (!request.resumeSessionId.isEmpty())

@@ -2,12 +2,11 @@
 
 #include "CodingMemory.h"
 #include "agents/AgentActions.h"
+#include "agents/AgentLaunch.h"
 #include "agents/ProcessGroup.h"
 #include "model/ErrorKind.h"
 
 #include <QJsonDocument>
-
-#include <climits>
 
 namespace switchboard {
 
@@ -56,21 +55,13 @@ AgentResult CodingSession::run()
     launch.environment = m_options.environment;
     launch.killGraceMs = m_options.killGraceMs;
     launch.stdinFromNull = m_options.stdinFromNull;
-    QString error;
-    if (!m_channel->start(launch, &error)) {
-        note(error);
-        return AgentResult::failed(error, -1, errorKindName(ErrorKind::Spawn));
-    }
+    if (std::optional<AgentResult> failed =
+            AgentLaunch::start(*m_channel, launch, m_context, [this](const QString &text) { note(text); }))
+        return *std::move(failed);
     m_inputClosed = m_options.stdinFromNull;
-    // Recorded before the program gets its task (and starts children), so a crash leaves nothing unknown.
-    if (const ProcessGroupRecord group = m_channel->processGroupRecord(); group.isValid()) {
-        if (!m_context.recordProcessGroup(group))
-            note(u"could not record %1 in the database: if Switchboard crashes, what it starts is not ended on "
-                 u"resume"_s.arg(m_channel->description()));
-    }
     m_dialect.started(*this, m_options.request);
     if (m_options.timeoutS > 0)
-        m_timeoutTimer.start(static_cast<int>(qMin<qint64>(qint64(m_options.timeoutS) * 1000, INT_MAX)));
+        m_timeoutTimer.start(AgentLaunch::timeoutMs(m_options.timeoutS));
 
     if (!m_done)
         m_loop.exec();
@@ -139,6 +130,17 @@ void CodingSession::logUnrecognised(const QByteArray &line, const QString &why)
                               .arg(m_stdoutLines)
                               .arg(why, excerpt);
     m_context.log(AgentActions::logText(entry.toUtf8()));
+}
+
+std::optional<QJsonObject> CodingSession::readEvent(const QByteArray &line)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+        logUnrecognised(line, error.error != QJsonParseError::NoError ? error.errorString() : u"not a JSON object"_s);
+        return std::nullopt;
+    }
+    return document.object();
 }
 
 void CodingSession::recordTranscript(TranscriptEntry::Kind kind, const QString &text, const QString &toolName,

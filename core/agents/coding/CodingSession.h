@@ -16,6 +16,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace switchboard {
 
@@ -73,6 +74,8 @@ public:
     void note(const QString &text);
     // A line the dialect could not use: logged with the agent id, the line number and an excerpt; never fatal.
     void logUnrecognised(const QByteArray &line, const QString &why);
+    // A JSON-lines CLI's stdout line as its event object; nullopt when it is none (then logged as unrecognised).
+    std::optional<QJsonObject> readEvent(const QByteArray &line);
     // One step of the CLI's conversation for the detail pane's Transcript tab.
     void recordTranscript(TranscriptEntry::Kind kind, const QString &text, const QString &toolName = {},
                           const QString &toolCallId = {}, bool isError = false);

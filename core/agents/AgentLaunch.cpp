@@ -1,0 +1,63 @@
+#include "AgentLaunch.h"
+
+#include "AgentContext.h"
+#include "model/ErrorKind.h"
+#include "model/InputLimits.h"
+
+#include <climits>
+
+namespace switchboard {
+
+using namespace Qt::StringLiterals;
+
+QProcessEnvironment AgentLaunch::environment(const AgentContext &context, const QString &workspace)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    const auto set = [&environment](const QString &name, const QString &value) {
+        environment.insert(name, InputLimits::cutToBytes(value));
+    };
+    set(u"SWITCHBOARD_GOAL_ID"_s, context.goal().id);
+    set(u"SWITCHBOARD_GOAL_TITLE"_s, context.goal().title);
+    set(u"SWITCHBOARD_WORKSPACE"_s, workspace);
+    set(u"SWITCHBOARD_AGENT_ID"_s, context.agentId());
+    set(u"SWITCHBOARD_ATTEMPT"_s, QString::number(context.attempt()));
+    set(u"SWITCHBOARD_PROFILE"_s, context.profile().name);
+    return environment;
+}
+
+QProcessEnvironment AgentLaunch::environmentWithModel(const AgentContext &context, const QString &workspace)
+{
+    QProcessEnvironment result = environment(context, workspace);
+    result.insert(u"SWITCHBOARD_MODEL"_s, InputLimits::cutToBytes(context.profile().model));
+    return result;
+}
+
+std::optional<AgentResult> AgentLaunch::start(ExecutionChannel &channel, const ExecutionChannel::Launch &launch,
+                                              AgentContext &context, const std::function<void(const QString &)> &note)
+{
+    QString error;
+    if (!channel.start(launch, &error)) {
+        note(error);
+        return AgentResult::failed(error, -1, errorKindName(ErrorKind::Spawn));
+    }
+    if (const ProcessGroupRecord group = channel.processGroupRecord(); group.isValid()) {
+        if (!context.recordProcessGroup(group))
+            note(u"could not record %1 in the database: if Switchboard crashes, what it starts is not ended on "
+                 u"resume"_s.arg(channel.description()));
+    }
+    return std::nullopt;
+}
+
+int AgentLaunch::killGraceMs(const QVariantMap &settings, int fallback)
+{
+    bool ok = false;
+    const int ms = settings.value(u"kill_grace_ms"_s).toInt(&ok);
+    return ok && ms >= 0 ? ms : fallback;
+}
+
+int AgentLaunch::timeoutMs(int timeoutS)
+{
+    return static_cast<int>(qMin<qint64>(qint64(timeoutS) * 1000, INT_MAX));
+}
+
+} // namespace switchboard

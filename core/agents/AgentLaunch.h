@@ -1,0 +1,44 @@
+#pragma once
+
+#include "ExecutionChannel.h"
+#include "model/AgentResult.h"
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QVariantMap>
+
+#include <functional>
+#include <optional>
+
+namespace switchboard {
+
+class AgentContext;
+
+// What every backend that runs a program (process, coding agents, ACP) does the same way around its launch,
+// so that the environment, the spawn failure and the crash record cannot drift apart between them.
+class AgentLaunch final
+{
+public:
+    AgentLaunch() = delete;
+
+    // Our environment plus SWITCHBOARD_GOAL_ID, _GOAL_TITLE, _WORKSPACE (= workspace), _AGENT_ID, _ATTEMPT and
+    // _PROFILE. Every value is cut to InputLimits::kMaxProcessValueBytes: goals made before ids and titles were
+    // limited (or by code that skips the checks) must still start; an over-long variable fails execve with E2BIG.
+    static QProcessEnvironment environment(const AgentContext &context, const QString &workspace);
+    // environment() plus SWITCHBOARD_MODEL (the profile's model), for backends whose program picks a model.
+    static QProcessEnvironment environmentWithModel(const AgentContext &context, const QString &workspace);
+
+    // Starts the program on the channel and records its process group with the attempt right away, before the
+    // program gets any work (and starts children), so a crash leaves nothing unknown. A record that could not
+    // be stored is only noted. nullopt when it runs; otherwise the attempt's result (a spawn failure, noted).
+    static std::optional<AgentResult> start(ExecutionChannel &channel, const ExecutionChannel::Launch &launch,
+                                            AgentContext &context, const std::function<void(const QString &)> &note);
+
+    // The profile's kill_grace_ms setting (between SIGTERM and SIGKILL) when it is a non-negative integer, else
+    // fallback.
+    static int killGraceMs(const QVariantMap &settings, int fallback);
+    // A timeout in seconds as a QTimer interval, capped where an int ends.
+    static int timeoutMs(int timeoutS);
+};
+
+} // namespace switchboard
