@@ -85,8 +85,9 @@ void AttemptLifecycle::applyLiveState(AgentRecord &record)
         if (progressChanged)
             m_recorder.recordProgress(agentId, live.progress, live.step);
         if (s.inputTokens != r->baseInputTokens + live.inputTokens ||
-            s.outputTokens != r->baseOutputTokens + live.outputTokens || s.costUsd != r->baseCostUsd + live.costUsd)
-            m_recorder.recordUsage(agentId, s.attempt, live.inputTokens, live.outputTokens, live.costUsd);
+            s.outputTokens != r->baseOutputTokens + live.outputTokens || s.costUsd != r->baseCostUsd + live.costUsd ||
+            s.turns != r->baseTurns + live.turns)
+            m_recorder.recordUsage(agentId, s.attempt, live.inputTokens, live.outputTokens, live.costUsd, live.turns);
     }
     s.progress = live.progress;
     s.currentStep = live.step;
@@ -219,8 +220,10 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
         // report no usage at all then cost one write less per goal).
         const AgentLiveState usage = r->context->liveState();
         if (usage.inputTokens != s.inputTokens - r->baseInputTokens ||
-            usage.outputTokens != s.outputTokens - r->baseOutputTokens || usage.costUsd != s.costUsd - r->baseCostUsd)
-            m_recorder.recordUsage(agentId, s.attempt, usage.inputTokens, usage.outputTokens, usage.costUsd);
+            usage.outputTokens != s.outputTokens - r->baseOutputTokens || usage.costUsd != s.costUsd - r->baseCostUsd ||
+            usage.turns != s.turns - r->baseTurns)
+            m_recorder.recordUsage(agentId, s.attempt, usage.inputTokens, usage.outputTokens, usage.costUsd,
+                                   usage.turns);
     }
     m_locks.releaseAll(agentId);
     m_locks.clearLostLocks(agentId);

@@ -113,10 +113,10 @@ void RunRecorder::recordProgress(const QString &agentId, int progress, const QSt
 }
 
 void RunRecorder::recordUsage(const QString &agentId, int attempt, qint64 inputTokens, qint64 outputTokens,
-                              double costUsd)
+                              double costUsd, int turns)
 {
     if (m_store)
-        m_store->submit(StoreWrite::usage(agentId, attempt, inputTokens, outputTokens, costUsd));
+        m_store->submit(StoreWrite::usage(agentId, attempt, inputTokens, outputTokens, costUsd, turns));
 }
 
 void RunRecorder::recordAgentSession(const QString &agentId, int attempt, const QString &sessionId)

@@ -61,7 +61,8 @@ public:
     // New goals, all or nothing: onCommitted(committed) runs once they are durable (or refused).
     void recordGoals(QList<StoreWrite> writes, std::function<void(bool)> onCommitted);
     void recordProgress(const QString &agentId, int progress, const QString &step);
-    void recordUsage(const QString &agentId, int attempt, qint64 inputTokens, qint64 outputTokens, double costUsd);
+    void recordUsage(const QString &agentId, int attempt, qint64 inputTokens, qint64 outputTokens, double costUsd,
+                     int turns = 0);
     void recordLog(AgentRecord &record);
     // The agent program's session id an attempt reported (AgentContext::recordAgentSession).
     void recordAgentSession(const QString &agentId, int attempt, const QString &sessionId);

@@ -142,6 +142,7 @@ bool RunRestorer::restore(const StoreSnapshot &snapshot, bool autoResume, const 
         r->baseInputTokens = rs.inputTokens;
         r->baseOutputTokens = rs.outputTokens;
         r->baseCostUsd = rs.costUsd;
+        r->baseTurns = rs.turns;
         r->held = rs.state == AgentState::Interrupted;
         if (rs.state == AgentState::Completed)
             r->output = rs.summary;

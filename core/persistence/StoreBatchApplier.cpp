@@ -314,11 +314,11 @@ bool StoreBatchApplier::applyPayload(const StoreWrite::Progress &w, StoreWriteEr
 bool StoreBatchApplier::applyPayload(const StoreWrite::Usage &w, StoreWriteError *error)
 {
     return m_statements.exec(
-        QStringLiteral("INSERT INTO attempts (agent_id, attempt, input_tokens, output_tokens, cost_usd) "
-                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (agent_id, attempt) DO UPDATE SET "
+        QStringLiteral("INSERT INTO attempts (agent_id, attempt, input_tokens, output_tokens, cost_usd, turns) "
+                       "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (agent_id, attempt) DO UPDATE SET "
                        "input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens, "
-                       "cost_usd = excluded.cost_usd"),
-        {w.agentId, w.attempt, w.inputTokens, w.outputTokens, w.costUsd}, error);
+                       "cost_usd = excluded.cost_usd, turns = excluded.turns"),
+        {w.agentId, w.attempt, w.inputTokens, w.outputTokens, w.costUsd, w.turns}, error);
 }
 
 bool StoreBatchApplier::applyPayload(const StoreWrite::EscalationChanged &w, StoreWriteError *error)

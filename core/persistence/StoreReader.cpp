@@ -715,9 +715,9 @@ void StoreReader::runBoard(const QString &runId, QList<GoalRecord> *goals, QList
 
     // Usage: only attempts that have some (most have none), summed per agent.
     Rows q(m_db, handle(),
-           QStringLiteral("SELECT t.agent_id, t.input_tokens, t.output_tokens, t.cost_usd FROM attempts t "
+           QStringLiteral("SELECT t.agent_id, t.input_tokens, t.output_tokens, t.cost_usd, t.turns FROM attempts t "
                           "JOIN agents a ON a.id = t.agent_id WHERE a.run_id = ? AND "
-                          "(t.input_tokens != 0 OR t.output_tokens != 0 OR t.cost_usd != 0)"),
+                          "(t.input_tokens != 0 OR t.output_tokens != 0 OR t.cost_usd != 0 OR t.turns != 0)"),
            {runId}, &m_error);
     while (q.next()) {
         const auto it = agentRow.constFind(q.text(0));
@@ -727,6 +727,7 @@ void StoreReader::runBoard(const QString &runId, QList<GoalRecord> *goals, QList
         s.inputTokens += q.int64(1);
         s.outputTokens += q.int64(2);
         s.costUsd += q.real(3);
+        s.turns += q.int32(4);
     }
 
     // Attempts Switchboard's stopping cut short: they spend no retry (few agents have any).

@@ -215,6 +215,14 @@ QStringList version7()
     };
 }
 
+// The agent program's turns per attempt (coding agents), shown in the review after a restart too.
+QStringList version8()
+{
+    return {
+        QStringLiteral("ALTER TABLE attempts ADD COLUMN turns INTEGER NOT NULL DEFAULT 0"),
+    };
+}
+
 void setError(QString *error, const QString &message)
 {
     if (error)
@@ -247,6 +255,8 @@ QStringList StoreSchema::stepStatements(int fromVersion)
         return version6();
     case 6:
         return version7();
+    case 7:
+        return version8();
     default:
         return {};
     }

@@ -73,9 +73,9 @@ StoreWrite StoreWrite::progress(const QString &agentId, int progress, const QStr
 }
 
 StoreWrite StoreWrite::usage(const QString &agentId, int attempt, qint64 inputTokens, qint64 outputTokens,
-                             double costUsd)
+                             double costUsd, int turns)
 {
-    return Usage{agentId, attempt, inputTokens, outputTokens, costUsd};
+    return Usage{agentId, attempt, inputTokens, outputTokens, costUsd, turns};
 }
 
 StoreWrite StoreWrite::escalation(const Escalation &escalation)

@@ -82,6 +82,7 @@ public:
         qint64 inputTokens = 0;
         qint64 outputTokens = 0;
         double costUsd = 0.0;
+        int turns = 0; // the agent program's turns (coding agents); 0: none reported
     };
     // The whole escalation, inserted or updated by id: write it when raised and again when it closes.
     struct EscalationChanged
@@ -157,7 +158,7 @@ public:
     static StoreWrite finished(const AgentStatus &status, const AgentResult &result, const QDateTime &at = {});
     static StoreWrite progress(const QString &agentId, int progress, const QString &step);
     static StoreWrite usage(const QString &agentId, int attempt, qint64 inputTokens, qint64 outputTokens,
-                            double costUsd);
+                            double costUsd, int turns = 0);
     static StoreWrite escalation(const Escalation &escalation);
     static StoreWrite lockEvent(const LockEvent &event, const QDateTime &at = {});
     static StoreWrite log(const QString &agentId, const QStringList &lines, const QDateTime &at = {});

@@ -1450,7 +1450,7 @@ void TestStore::readsTrickyTextAsWritten()
                 StoreWrite::goalAdded(u"r-1"_s, tricky, a1.agentId, a1.name, a1.profile, at(1)),
                 StoreWrite::goalAdded(u"r-1"_s, plain, a2.agentId, {}, {}, at(2)), StoreWrite::transition(a1, at(10)),
                 StoreWrite::transition(a2, at(11)), StoreWrite::progress(a1.agentId, 55, umlauts),
-                StoreWrite::usage(a1.agentId, 1, 7, 9, 0.125), StoreWrite::escalation(escalation),
+                StoreWrite::usage(a1.agentId, 1, 7, 9, 0.125, 3), StoreWrite::escalation(escalation),
                 StoreWrite::lockEvent(lockEvent(u"dätei/ü.cpp"_s, a1.agentId, LockEvent::Action::Acquired, 3), at(12)),
                 StoreWrite::log(a1.agentId, {emoji, QString(), longText}, at(13)),
                 StoreWrite::note(u"r-1"_s, u"schlüssel"_s, emoji, QString(), at(14)),
@@ -1498,6 +1498,7 @@ void TestStore::readsTrickyTextAsWritten()
     QCOMPARE(snapshot.agents.at(0).priority, Priority::Critical);
     QCOMPARE(snapshot.agents.at(0).inputTokens, 7);
     QCOMPARE(snapshot.agents.at(0).costUsd, 0.125);
+    QCOMPARE(snapshot.agents.at(0).turns, 3); // a coding agent's turns come back after a restart
     QCOMPARE(snapshot.agents.at(0).createdAt, at(1));
     QVERIFY(!snapshot.agents.at(0).completedAt.isValid());
     QCOMPARE(snapshot.agents.at(1).state, AgentState::Failed);
