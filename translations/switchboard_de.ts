@@ -147,6 +147,14 @@
         <source>Finished in its own worktree; review the changes, then merge or discard them</source>
         <translation>In seinem eigenen Worktree fertig; prüfen Sie die Änderungen und führen Sie sie dann zusammen oder verwerfen Sie sie</translation>
     </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Its condition was false (or a goal it depends on was skipped); it did not run</source>
+        <translation>Seine Bedingung war falsch (oder ein Ziel, von dem es abhängt, wurde übersprungen); es lief nicht</translation>
+    </message>
 </context>
 <context>
     <name>AgentStatusText</name>
@@ -1697,6 +1705,13 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Plan file</source>
         <translation>Plandatei</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n übersprungen</numerusform>
+            <numerusform>%n übersprungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

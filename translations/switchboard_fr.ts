@@ -147,6 +147,14 @@
         <source>Finished in its own worktree; review the changes, then merge or discard them</source>
         <translation>Terminé dans son propre worktree ; relisez les modifications, puis fusionnez-les ou rejetez-les</translation>
     </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ignoré</translation>
+    </message>
+    <message>
+        <source>Its condition was false (or a goal it depends on was skipped); it did not run</source>
+        <translation>Sa condition était fausse (ou un objectif dont il dépend a été ignoré) ; il n’a pas été lancé</translation>
+    </message>
 </context>
 <context>
     <name>AgentStatusText</name>
@@ -1697,6 +1705,13 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Plan file</source>
         <translation>Fichier de plan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n ignoré</numerusform>
+            <numerusform>%n ignorés</numerusform>
+        </translation>
     </message>
 </context>
 <context>
