@@ -3936,6 +3936,22 @@ Dateien mit Konflikten (lösen Sie sie im Worktree oder bitten Sie den Agenten m
         <source>Agents waiting for a resource another agent holds</source>
         <translation>Agenten, die auf eine Ressource warten, die ein anderer Agent hält</translation>
     </message>
+    <message>
+        <source>%1 in review</source>
+        <translation>%1 in Prüfung</translation>
+    </message>
+    <message>
+        <source>Goals that finished in their own worktree and wait for you to merge or discard them</source>
+        <translation>Ziele, die in ihrem eigenen Worktree fertig sind und darauf warten, dass Sie sie zusammenführen oder verwerfen</translation>
+    </message>
+    <message>
+        <source>%1 skipped</source>
+        <translation>%1 übersprungen</translation>
+    </message>
+    <message>
+        <source>Goals whose condition was false, and their dependents: they did not run</source>
+        <translation>Ziele, deren Bedingung falsch war, und die von ihnen abhängigen: sie liefen nicht</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::ScratchpadDock</name>

@@ -3936,6 +3936,22 @@ Fichiers en conflit (résolvez-les dans le worktree, ou demandez-le à l’agent
         <source>Agents waiting for a resource another agent holds</source>
         <translation>Agents qui attendent une ressource détenue par un autre agent</translation>
     </message>
+    <message>
+        <source>%1 in review</source>
+        <translation>%1 en revue</translation>
+    </message>
+    <message>
+        <source>Goals that finished in their own worktree and wait for you to merge or discard them</source>
+        <translation>Objectifs terminés dans leur propre worktree, qui attendent que vous les fusionniez ou les rejetiez</translation>
+    </message>
+    <message>
+        <source>%1 skipped</source>
+        <translation>%1 ignoré(s)</translation>
+    </message>
+    <message>
+        <source>Goals whose condition was false, and their dependents: they did not run</source>
+        <translation>Objectifs dont la condition était fausse, et ceux qui en dépendent : ils n’ont pas été lancés</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::ScratchpadDock</name>

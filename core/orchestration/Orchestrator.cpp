@@ -490,6 +490,7 @@ Orchestrator::Progress Orchestrator::progress() const
     p.cancelled = count(AgentState::Cancelled);
     p.blocked = count(AgentState::Blocked);
     p.skipped = count(AgentState::Skipped);
+    p.inReview = count(AgentState::Review);
     p.poolBusy = m_scheduler.runningCount() - m_dispatcher->pooledCount(); // not the look-ahead
     p.poolAvailable = qMax(0, m_scheduler.maxParallel() - p.poolBusy);
     m_table->forEach([&p](const AgentRecord &r) { p.retrying += r.retryAtMs >= 0 ? 1 : 0; });

@@ -60,7 +60,8 @@ public:
         int cancelled = 0;
         int blocked = 0;
         int skipped = 0;
-        int waiting = 0; // escalated or waiting for a lock (part of inProgress)
+        int inReview = 0; // finished in a worktree, waiting for a human to merge or discard
+        int waiting = 0;  // escalated or waiting for a lock (part of inProgress)
         int poolAvailable = 0;
         int poolBusy = 0;
         int retrying = 0;                // queued, waiting out a retry backoff (part of pending)

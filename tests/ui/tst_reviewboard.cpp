@@ -114,6 +114,11 @@ private Q_SLOTS:
         QVERIFY2(card.contains(u"Wrote greeting.txt with a friendly hello"_s), qPrintable(card));
         QVERIFY2(!card.contains(u"Review: "_s), qPrintable(card)); // the badge says it; the line is the summary
         QVERIFY(cardFor(window, agent).data(Qt::ToolTipRole).toString().contains(u"Repository: "_s + repoName));
+        // The status bar counts it as in review, not as running or completed.
+        auto *inReview = window.findChild<QLabel *>(u"reviewCount"_s);
+        QVERIFY(inReview);
+        QTRY_COMPARE(inReview->text(), u"1 in review"_s);
+        QVERIFY(inReview->isVisibleTo(&window));
 
         // The detail pane names the repository; a process agent has no session of its own, so no such row.
         QVERIFY(window.boardView()->selectAgent(agent));
@@ -152,6 +157,7 @@ private Q_SLOTS:
         QTRY_COMPARE(cardFor(window, agent).data(AgentBoardModel::StateRole).toInt(),
                      static_cast<int>(AgentState::Completed));
         QTRY_VERIFY(delegate->cardText(cardFor(window, agent)).contains(u"Completed"_s));
+        QTRY_VERIFY(!inReview->isVisibleTo(&window)); // nothing waits for review any more
         QCOMPARE(repo.readFile(u"greeting.txt"_s), u"hello from the agent\n"_s);
         QTRY_COMPARE(review->count(), 0);
         QTRY_VERIFY(!changes->isVisibleTo(window.detailPane())); // merged: nothing waits for review

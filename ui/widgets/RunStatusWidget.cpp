@@ -67,10 +67,12 @@ RunStatusWidget::RunStatusWidget(Orchestrator *orchestrator, QWidget *parent)
     m_pending = addCounter(AgentState::Queued, QStringLiteral("pendingCount"));
     m_running = addCounter(AgentState::Running, QStringLiteral("runningCount"));
     m_waiting = addCounter(AgentState::WaitingForLock, QStringLiteral("waitingCount"));
+    m_review = addCounter(AgentState::Review, QStringLiteral("reviewCount"));
     m_completed = addCounter(AgentState::Completed, QStringLiteral("completedCount"));
     m_failed = addCounter(AgentState::Failed, QStringLiteral("failedCount"));
     m_blocked = addCounter(AgentState::Blocked, QStringLiteral("blockedCount"));
     m_cancelled = addCounter(AgentState::Cancelled, QStringLiteral("cancelledCount"));
+    m_skipped = addCounter(AgentState::Skipped, QStringLiteral("skippedCount"));
 
     layout->addSpacing(6);
     layout->addWidget(separator(this));
@@ -142,10 +144,15 @@ void RunStatusWidget::refresh()
     // p.waiting counts both kinds of waiting; the questions have their own count above.
     const int lockWaits = qMax(0, p.waiting - questions);
     show(m_waiting, tr("%1 waiting for locks").arg(locale.toString(lockWaits)), lockWaits > 0);
+    show(m_review, tr("%1 in review").arg(locale.toString(p.inReview)), p.inReview > 0);
+    m_review.text->setToolTip(
+        tr("Goals that finished in their own worktree and wait for you to merge or discard them"));
     show(m_completed, tr("%1 completed").arg(locale.toString(p.completed)), true);
     show(m_failed, tr("%1 failed").arg(locale.toString(p.failed)), true);
     show(m_blocked, tr("%1 blocked").arg(locale.toString(p.blocked)), p.blocked > 0);
     show(m_cancelled, tr("%1 cancelled").arg(locale.toString(p.cancelled)), true);
+    show(m_skipped, tr("%1 skipped").arg(locale.toString(p.skipped)), p.skipped > 0);
+    m_skipped.text->setToolTip(tr("Goals whose condition was false, and their dependents: they did not run"));
     m_waiting.text->setToolTip(tr("Agents waiting for a resource another agent holds"));
     m_pool->setText(
         tr("Pool: %1 busy · %2 free").arg(locale.toString(p.poolBusy)).arg(locale.toString(p.poolAvailable)));
@@ -161,8 +168,8 @@ void RunStatusWidget::refresh()
 void RunStatusWidget::updateIcons()
 {
     const qreal dpr = devicePixelRatioF();
-    for (const Counter *counter :
-         {&m_pending, &m_running, &m_waiting, &m_completed, &m_failed, &m_blocked, &m_cancelled, &m_retrying}) {
+    for (const Counter *counter : {&m_pending, &m_running, &m_waiting, &m_review, &m_completed, &m_failed, &m_blocked,
+                                   &m_cancelled, &m_skipped, &m_retrying}) {
         counter->icon->setPixmap(ThemedIcons::pixmap(AgentStateStyle::iconName(counter->state),
                                                      AgentStateStyle::foreground(counter->state, palette()), kIconSize,
                                                      dpr));

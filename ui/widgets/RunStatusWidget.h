@@ -54,6 +54,8 @@ private:
     Counter m_failed;
     Counter m_blocked;
     Counter m_cancelled;
+    Counter m_review;
+    Counter m_skipped;
     QToolButton *m_questions; // "2 waiting for you": opens the inbox
     Counter m_retrying;
     QLabel *m_rateLimitedIcon;
