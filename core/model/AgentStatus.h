@@ -4,6 +4,7 @@
 #include "Priority.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 
@@ -45,6 +46,15 @@ struct AgentStatus
     qint64 outputTokens = 0;
     double costUsd = 0.0;
     int turns = 0; // the agent program's turns over all attempts, as it reported them (coding agents); 0: unknown
+    // Teams (issue 16). A team goal: its pattern's kind ("parallel", "supervisor", "debate"), where it is ("round 2
+    // of 3", "plan 1 of 2", "step 1: 2 of 3 done", "judge") and its members' states in spawn order. Its tokens
+    // and cost are its members' summed.
+    QString teamKind;
+    QString teamStage;
+    QList<AgentState> memberStates;
+    // A member: its team goal's id and what it is there ("round 2 · optimist").
+    QString memberOf;
+    QString memberLabel;
 
     qint64 tokens() const { return inputTokens + outputTokens; }
     // Milliseconds spent running so far (or in total, once finished).

@@ -35,6 +35,10 @@ QJsonObject Goal::toJson() const
     o.insert(u"profile", profile);
     if (when)
         o.insert(u"when", when->toJson());
+    if (team)
+        o.insert(u"pattern", team->toJson());
+    if (member)
+        o.insert(u"member", member->toJson());
     return o;
 }
 

@@ -4,6 +4,7 @@
 #include "Isolation.h"
 #include "Priority.h"
 #include "RetryPolicy.h"
+#include "Team.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -36,6 +37,10 @@ struct Goal
     QString followUpOf;
     // Runs only when this holds once its dependencies ended; else the goal is Skipped (issue 16).
     std::optional<GoalCondition> when;
+    // A team goal (issue 16): it runs no agent itself; its members do, as the pattern says.
+    std::optional<TeamPattern> team;
+    // A member of a team goal, spawned by the orchestrator (never written in a plan).
+    std::optional<TeamMember> member;
 
     // The goal as the process protocol and --json output show it.
     QJsonObject toJson() const;
