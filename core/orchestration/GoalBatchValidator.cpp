@@ -75,6 +75,7 @@ std::optional<GoalProblem> capabilityProblem(int index, const Goal &goal, const 
     return goalProblem(index, goal, field,
                        QStringLiteral("no profile has the capabilities: %1").arg(missing.join(u", ")));
 }
+
 // A team goal (issue 16): its pattern on its own, and every profile it names against the profiles there are.
 // It runs no agent of its own, so a profile or capabilities on it would choose nothing: they are refused.
 QList<GoalProblem> teamProblems(int index, const Goal &goal, const QList<AgentProfile> &profiles)
