@@ -19,6 +19,18 @@ QString bar(int progress, int width)
     const int filled = qBound(0, progress, 100) * width / 100;
     return QString(filled, QLatin1Char('#')) + QString(width - filled, QLatin1Char('.'));
 }
+// A summary of several lines (a team's collected answers) as one line of the text log: its first line and how many
+// more there are; the JSON events carry it whole.
+QString firstLine(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    const qsizetype end = trimmed.indexOf(u'\n');
+    if (end < 0)
+        return trimmed;
+    const qsizetype more = trimmed.count(u'\n');
+    return trimmed.left(end).trimmed() +
+           QStringLiteral(" (+%1 more line%2)").arg(more).arg(more == 1 ? QString() : QStringLiteral("s"));
+}
 } // namespace
 
 RunReporter::RunReporter(Orchestrator *orchestrator, Format format, FILE *out, bool interactive, QObject *parent)
@@ -45,7 +57,9 @@ RunReporter::RunReporter(Orchestrator *orchestrator, Format format, FILE *out, b
                 QStringLiteral("started"),
                 {{u"agent"_s, agent}, {u"goal"_s, s->goalId}, {u"profile"_s, s->profile}, {u"attempt"_s, s->attempt}});
         else
-            printLine(QStringLiteral("  started    %1  %2  (%3, %4)").arg(agent, s->goalId, s->goalTitle, s->profile));
+            printLine(QStringLiteral("  started    %1  %2  (%3, %4)")
+                          .arg(agent, s->goalId, s->goalTitle,
+                               s->teamKind.isEmpty() ? s->profile : QStringLiteral("team: ") + s->teamKind));
     });
     connect(o, &Orchestrator::agentProgress, this, [this](const QString &agent, int progress, const QString &step) {
         if (m_format == Format::Json)
@@ -57,7 +71,7 @@ RunReporter::RunReporter(Orchestrator *orchestrator, Format format, FILE *out, b
             emitEvent(QStringLiteral("completed"),
                       {{u"agent"_s, agent}, {u"goal"_s, goalOf(agent)}, {u"summary"_s, summary}});
         else
-            printLine(QStringLiteral("  completed  %1  %2  %3").arg(agent, goalOf(agent), summary));
+            printLine(QStringLiteral("  completed  %1  %2  %3").arg(agent, goalOf(agent), firstLine(summary)));
     });
     connect(o, &Orchestrator::agentInReview, this, [this, o](const QString &agent) {
         const QString goal = goalOf(agent);

@@ -33,6 +33,8 @@ QJsonObject RunSummary::toJson() const
     o.insert(u"skipped", skipped);
     if (inReview > 0)
         o.insert(u"in_review", inReview);
+    if (tolerated > 0)
+        o.insert(u"tolerated", tolerated);
     o.insert(u"input_tokens", inputTokens);
     o.insert(u"output_tokens", outputTokens);
     o.insert(u"cost_usd", costUsd);
@@ -60,6 +62,10 @@ QString RunSummary::toText() const
     if (skipped > 0)
         text += QCoreApplication::translate("RunSummary", "Skipped:              %1 (their condition was false)\n")
                     .arg(skipped);
+    if (tolerated > 0)
+        text += QCoreApplication::translate("RunSummary", "Tolerated:            %1 (team members that failed while "
+                                                          "their team completed)\n")
+                    .arg(tolerated);
     if (inReview > 0)
         text += QCoreApplication::translate("RunSummary", "In review:            %1 (merge or discard them: "
                                                           "switchboard review)\n")

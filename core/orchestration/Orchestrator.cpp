@@ -452,8 +452,12 @@ RunSummary Orchestrator::summary() const
     summary.maxParallelReached = maxParallelReached();
     QList<Goal> goals;
     goals.reserve(m_table->size());
-    m_table->forEach([&goals, &summary](const AgentRecord &r) {
+    m_table->forEach([this, &goals, &summary](const AgentRecord &r) {
         goals << r.goal;
+        if (r.goal.member && (r.status.state == AgentState::Failed || r.status.state == AgentState::Cancelled)) {
+            const AgentRecord *team = m_table->recordForGoal(r.goal.member->team);
+            summary.tolerated += team && team->status.state == AgentState::Completed ? 1 : 0;
+        }
         if (r.goal.team)
             return; // a team's usage is its members', counted with them
         summary.inputTokens += r.status.inputTokens;

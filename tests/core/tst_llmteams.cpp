@@ -54,6 +54,24 @@ QStringList toolNames(const test::RecordedRequest &request, QStringList *workers
     return names;
 }
 
+// The text of the first user message: the goal as the agent was given it (the system prompt repeats parts of it).
+QString goalMessage(const test::RecordedRequest &request)
+{
+    for (const QJsonValue &v : request.json.value(u"messages"_s).toArray()) {
+        const QJsonObject message = v.toObject();
+        if (message.value(u"role"_s).toString() != u"user")
+            continue;
+        const QJsonValue content = message.value(u"content"_s);
+        if (content.isString())
+            return content.toString();
+        QString text;
+        for (const QJsonValue &block : content.toArray())
+            text += block.toObject().value(u"text"_s).toString();
+        return text;
+    }
+    return {};
+}
+
 QString bodyOf(const test::RecordedRequest &request)
 {
     return QString::fromUtf8(request.body);
@@ -70,6 +88,8 @@ private Q_SLOTS:
     void supervisorDelegatesThroughTheTool_data() { apis(); }
     void supervisorDelegatesThroughTheTool();
     void parallelToleratesAFailedMember_data() { apis(); }
+    void debateInRounds_data() { apis(); }
+    void debateInRounds();
     void parallelToleratesAFailedMember();
 
 private:
@@ -205,6 +225,62 @@ void TestLlmTeams::parallelToleratesAFailedMember()
     const QJsonObject output = QJsonDocument::fromJson(o.goalOutput(u"views"_s).toUtf8()).object();
     QCOMPARE(output.value(u"failed"_s).toArray(), QJsonArray{u"views.beta"_s});
     QVERIFY(qFuzzyCompare(views.costUsd, 0.02));
+}
+
+void TestLlmTeams::debateInRounds()
+{
+    QFETCH(llm::ApiKind, api);
+    ScriptedModelServer server(api, apiKey);
+    // Each participant states how many statements its prompt showed; the judge finds no consensus.
+    server.setResponder([](const test::RecordedRequest &request) -> std::optional<ScriptedReply> {
+        const QString body = bodyOf(request);
+        const QString model = request.json.value(u"model"_s).toString();
+        const qsizetype seen = goalMessage(request).count(u"### Round "_s);
+        if (model == u"judge-model")
+            return ScriptedReply::text(u"Both sides have a point; keep humans in the loop.\nCONSENSUS: no"_s)
+                .usage(10, 5);
+        const QString who = model.chopped(6); // "-model"
+        for (int round = 1; round <= 2; ++round) {
+            if (body.contains(u"This is round %1 of 2."_s.arg(round)))
+                return ScriptedReply::text(u"%1 in round %2 after %3 statements"_s.arg(who).arg(round).arg(seen))
+                    .usage(10, 5);
+        }
+        return std::nullopt;
+    });
+    QTemporaryDir workspace;
+    Orchestrator o;
+    o.setWorkspace(workspace.path());
+    o.setEscalateExhaustedRetries(false);
+    o.setProfiles({profile(u"pro"_s, api, server), profile(u"con"_s, api, server), profile(u"judge"_s, api, server)});
+    TeamPattern p;
+    p.kind = TeamKind::Debate;
+    p.profiles = {u"pro"_s, u"con"_s};
+    p.rounds = 2;
+    p.judge = u"judge"_s;
+    Goal team = test::GoalBuilder(u"hiring"_s).title(u"Should we adopt AI in hiring?"_s);
+    team.team = p;
+    QString error;
+    QVERIFY2(!o.spawn(team, &error).isEmpty(), qPrintable(error));
+    QVERIFY(o.waitAll(30000));
+    QVERIFY2(server.ok(), qPrintable(server.report()));
+    QCOMPARE(server.requestCount(), 5);
+
+    const AgentStatus hiring = o.status(o.agentForGoal(u"hiring"_s)).value_or(AgentStatus{});
+    QVERIFY2(hiring.state == AgentState::Completed, qPrintable(hiring.error));
+    QCOMPARE(hiring.summary, u"Both sides have a point; keep humans in the loop."_s);
+    const QJsonObject output = QJsonDocument::fromJson(o.goalOutput(u"hiring"_s).toUtf8()).object();
+    QCOMPARE(output.value(u"consensus_reached"_s).toBool(true), false);
+    QStringList statements;
+    for (const QJsonValue &v : output.value(u"transcript"_s).toArray())
+        statements << v.toObject().value(u"statement"_s).toString();
+    // Round 2 saw round 1's two statements, in speaking order; the judge saw all four.
+    QCOMPARE(statements, (QStringList{u"pro in round 1 after 0 statements"_s, u"con in round 1 after 0 statements"_s,
+                                      u"pro in round 2 after 2 statements"_s, u"con in round 2 after 2 statements"_s}));
+    const std::optional<Goal> judge = o.goal(u"hiring.judge"_s);
+    QVERIFY(judge);
+    QVERIFY(judge->description.indexOf(u"### Round 1 \u2014 pro"_s) <
+            judge->description.indexOf(u"### Round 2 \u2014 con"_s));
+    QVERIFY(qFuzzyCompare(hiring.costUsd, 0.10));
 }
 
 QTEST_GUILESS_MAIN(TestLlmTeams)

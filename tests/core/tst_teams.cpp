@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -119,6 +120,7 @@ private Q_SLOTS:
     void cancelTeam();
     void teamBudgetStopsMembers();
     void crashAndResumeMidDebate();
+    void runJsonNamesTeams();
 
 private:
     QList<AgentProfile> profiles() const;
@@ -218,6 +220,8 @@ void TestTeams::parallelWithFailingMember()
     QCOMPARE(views.costUsd, 0.75);
     QCOMPARE(views.inputTokens, 300);
     QCOMPARE(o.summary().costUsd, 1.0); // three members and the reader, not the team again
+    QCOMPARE(o.summary().tolerated, 1); // the failed member its team could do without
+    QVERIFY(o.summary().allCompleted());
 }
 
 void TestTeams::parallelFailsBelowMinimum()
@@ -445,6 +449,63 @@ void TestTeams::crashAndResumeMidDebate()
     }
     QCOMPARE(ran.count(u"hiring.judge"_s), 1);
     QCOMPARE(o.teamMembers(u"hiring"_s).size(), 10);
+}
+
+void TestTeams::runJsonNamesTeams()
+{
+    // A plan with a parallel team and a debate, run headless: member events name their team, team events their
+    // pattern, and the summary counts every member once.
+    QString profilesYaml;
+    for (const QString &name : kProfiles)
+        profilesYaml += u"    - {name: %1, backend: process, command: [sh, \"%2\"], retry: {max_retries: 0}}\n"_s.arg(
+            name, m_script);
+    const QString plan = test::writeFile(m_dir.path(), u"teams.yaml"_s,
+                                         (u"name: teams\n"
+                                          "agents:\n"
+                                          "  definitions:\n"_s +
+                                          profilesYaml +
+                                          u"goals:\n"
+                                          "  - id: views\n"
+                                          "    pattern: {kind: parallel, profiles: [researcher, failer], "
+                                          "min_successful: 1}\n"
+                                          "  - id: hiring\n"
+                                          "    depends_on: [views]\n"
+                                          "    pattern: {kind: debate, profiles: [optimist, pessimist], rounds: 2, "
+                                          "judge: lead}\n"_s)
+                                             .toUtf8());
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
+    env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
+    process.setProcessEnvironment(env);
+    process.start(test::switchboardBinary(), {u"run"_s, plan, u"--json"_s});
+    QVERIFY(process.waitForFinished(60000));
+    const QByteArray out = process.readAllStandardOutput();
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData()); // the failed member was tolerated
+    QHash<QString, QString> memberOf;
+    QHash<QString, QString> pattern;
+    QJsonObject summary;
+    for (const QByteArray &line : out.split('\n')) {
+        const QJsonObject e = QJsonDocument::fromJson(line).object();
+        if (e.value(u"event"_s).toString() == u"summary")
+            summary = e;
+        if (e.value(u"event"_s).toString() != u"completed" && e.value(u"event"_s).toString() != u"failed")
+            continue;
+        const QString goal = e.value(u"goal"_s).toString();
+        if (e.contains(u"member_of"_s))
+            memberOf.insert(goal, e.value(u"member_of"_s).toString());
+        if (e.contains(u"pattern"_s))
+            pattern.insert(goal, e.value(u"pattern"_s).toString());
+    }
+    QCOMPARE(pattern, (QHash<QString, QString>{{u"views"_s, u"parallel"_s}, {u"hiring"_s, u"debate"_s}}));
+    QCOMPARE(memberOf.size(), 7); // 2 members, 2 x 2 statements and the judge
+    QCOMPARE(memberOf.value(u"views.failer"_s), u"views"_s);
+    QCOMPARE(memberOf.value(u"hiring.r2.pessimist"_s), u"hiring"_s);
+    QCOMPARE(memberOf.value(u"hiring.judge"_s), u"hiring"_s);
+    QCOMPARE(summary.value(u"completed"_s).toInt(), 8);
+    QCOMPARE(summary.value(u"failed"_s).toInt(), 1);
+    QCOMPARE(summary.value(u"tolerated"_s).toInt(), 1);
+    QCOMPARE(summary.value(u"cost_usd"_s).toDouble(), 1.75); // seven members at 0.25, the teams add nothing
 }
 
 QTEST_GUILESS_MAIN(TestTeams)
