@@ -110,6 +110,8 @@ int main(int argc, char *argv[])
 
     Orchestrator orchestrator;
     session.setUpDashboard(orchestrator, options.maxParallel());
+    // Someone is watching: a goal or the run crossing its budget asks in the inbox before anything is stopped.
+    orchestrator.setAskBeforeBudgetStop(true);
     // An unfinished run comes back on the board with the profiles and limits it was started with; its
     // interrupted agents start again unless workflow.auto_resume is off (then they wait for a click). It is
     // read on a worker thread while the window comes up, saying so on its board.

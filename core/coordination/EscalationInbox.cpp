@@ -309,7 +309,7 @@ EscalationInbox::Outcome EscalationInbox::ask(const Request &request, const Wait
     QMutexLocker locker(&m_mutex);
     if (!validateLocked(request, &outcome.error))
         return outcome;
-    if (const auto prior = priorAnswerLocked(request)) {
+    if (const auto prior = request.reuseAnswer ? priorAnswerLocked(request) : std::nullopt) {
         outcome = outcomeFor(*prior);
         outcome.fromPriorAnswer = true;
         return outcome;
@@ -357,7 +357,7 @@ QString EscalationInbox::raise(const Request &request, QObject *context, Callbac
     const QMutexLocker locker(&m_mutex);
     if (!validateLocked(request, error))
         return {};
-    if (const auto prior = priorAnswerLocked(request)) {
+    if (const auto prior = request.reuseAnswer ? priorAnswerLocked(request) : std::nullopt) {
         if (onClosed) {
             QObject *target = context ? context : this;
             QMetaObject::invokeMethod(

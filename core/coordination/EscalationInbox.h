@@ -63,6 +63,9 @@ public:
         std::chrono::milliseconds timeout{0}; // 0: no timeout
         Escalation::TimeoutPolicy timeoutPolicy = Escalation::TimeoutPolicy::Fail;
         QString defaultOption; // TakeDefault: one of the option keys
+        // False: always ask, even when the same question was answered before (a budget crossed again is a new
+        // decision, not the old one).
+        bool reuseAnswer = true;
     };
 
     struct WaitHooks

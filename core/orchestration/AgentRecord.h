@@ -44,6 +44,7 @@ struct AgentRecord
     int retryOffset = 0;           // attempts before the last "Retry" answer: retries count from here
     bool deadlineAsked = false;    // on_deadline: escalate asked once; "keep going" is remembered
     bool deadlineGoAhead = false;  // a human said "keep going" after its deadline: it may still start
+    QString budgetQuestion;        // the open question about its budget (asked before it is stopped)
     bool durable = true;           // with a store: its goal is committed (only then may it be dispatched)
     bool held = false;             // Interrupted after a restore, waiting for resumeInterrupted()
     bool dirty = false;            // in UpdatePublisher's list: published with the next agentsUpdated()

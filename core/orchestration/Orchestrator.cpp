@@ -177,6 +177,11 @@ void Orchestrator::setRunBudget(const Budget &budget)
     m_watchdog->setRunBudget(budget);
 }
 
+void Orchestrator::setAskBeforeBudgetStop(bool ask)
+{
+    m_watchdog->setAskBeforeBudgetStop(ask);
+}
+
 void Orchestrator::setEscalateExhaustedRetries(bool enabled)
 {
     m_lifecycle->setEscalateExhaustedRetries(enabled);

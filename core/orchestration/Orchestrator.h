@@ -180,6 +180,9 @@ public:
     void setDeadlinePolicy(DeadlinePolicy policy);
     // Across all agents of this orchestrator; crossing it stops running agents and fails the rest.
     void setRunBudget(const Budget &budget);
+    // Crossing a goal's or the run's budget asks the human first (Raise by 50 % / Raise to ... / Stop); off (the
+    // default, and for unattended runs) it stops at once. See Watchdog::setAskBeforeBudgetStop().
+    void setAskBeforeBudgetStop(bool ask);
     void pauseDispatch();
     void resumeDispatch();
     // "Resume now": ends the rate-limit pause of this profile at once (false when it is not paused).

@@ -12,6 +12,8 @@
 #include "model/RateLimitPause.h"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
 namespace switchboard {
 
@@ -194,6 +196,9 @@ void Watchdog::tick()
 
 bool Watchdog::mayStart(AgentRecord &r)
 {
+    if (!m_runBudgetQuestion.isEmpty())
+        return false; // the run is over budget: nothing new starts while the human decides
+
     if (!r.goal.deadline.isValid() || r.deadlineGoAhead || r.goal.deadline > QDateTime::currentDateTimeUtc())
         return true;
     watch(r);
@@ -283,13 +288,115 @@ void Watchdog::rateLimit(AgentRecord &r, int retryAfterS)
     ensureRunning();
 }
 
+namespace {
+
+// A budget with each limit that is set multiplied by factor.
+Budget scaled(Budget budget, double factor)
+{
+    if (budget.maxTokens > 0)
+        budget.maxTokens = qint64(double(budget.maxTokens) * factor + 0.5);
+    if (budget.maxCostUsd > 0.0)
+        budget.maxCostUsd *= factor;
+    return budget;
+}
+
+// Which limit a usage crosses: the cost when it does (tokens otherwise).
+bool costIsOver(const Budget &budget, double costUsd)
+{
+    return budget.maxCostUsd > 0.0 && costUsd > budget.maxCostUsd;
+}
+
+QString usageText(const Budget &budget, qint64 tokens, double costUsd)
+{
+    if (costIsOver(budget, costUsd))
+        return QStringLiteral("$%1 of its $%2 budget").arg(costUsd, 0, 'f', 2).arg(budget.maxCostUsd, 0, 'f', 2);
+    return QStringLiteral("%1 tokens of its %2-token budget").arg(tokens).arg(budget.maxTokens);
+}
+
+// "Raise to ...": "2.50", "$2.50", "2.5 usd" for a cost limit; "50000", "50k", "1.5m tokens" for a token limit.
+std::optional<double> amountFrom(QString text)
+{
+    text = text.trimmed().toLower();
+    for (const QString &noise : {QStringLiteral("usd"), QStringLiteral("tokens"), QStringLiteral("token"),
+                                 QStringLiteral("$"), QStringLiteral(","), QStringLiteral("_")})
+        text.remove(noise);
+    text = text.trimmed();
+    double factor = 1.0;
+    if (text.endsWith(u'k')) {
+        factor = 1e3;
+        text.chop(1);
+    } else if (text.endsWith(u'm')) {
+        factor = 1e6;
+        text.chop(1);
+    }
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok) * factor;
+    if (!ok || !(value > 0.0) || !std::isfinite(value))
+        return std::nullopt;
+    return value;
+}
+
+// The limit a human typed, applied to the limit that was crossed; nullopt when it is no number above the usage.
+std::optional<Budget> raisedTo(Budget budget, bool cost, const QString &text, qint64 tokens, double costUsd)
+{
+    const std::optional<double> amount = amountFrom(text);
+    if (!amount)
+        return std::nullopt;
+    if (cost) {
+        if (*amount <= costUsd)
+            return std::nullopt;
+        budget.maxCostUsd = *amount;
+    } else {
+        if (*amount <= double(tokens))
+            return std::nullopt;
+        budget.maxTokens = qint64(*amount);
+    }
+    return budget;
+}
+
+EscalationInbox::Request budgetRequest(const QString &question, const Budget &budget, bool cost)
+{
+    EscalationInbox::Request request;
+    request.trigger = Escalation::Trigger::Other;
+    request.priority = Priority::High;
+    request.question = question;
+    request.reuseAnswer = false; // each time a budget is crossed is a decision of its own
+    const Budget more = scaled(budget, 1.5);
+    const QString raised =
+        cost ? QStringLiteral("$%1").arg(more.maxCostUsd, 0, 'f', 2) : QStringLiteral("%1 tokens").arg(more.maxTokens);
+    request.context = cost ? QStringLiteral("For \"Raise to\", type the new limit in US dollars (e.g. 5.00).")
+                           : QStringLiteral("For \"Raise to\", type the new limit in tokens (e.g. 200000 or 200k).");
+    request.options = {{QStringLiteral("raise50"), QStringLiteral("Raise by 50 % (to %1)").arg(raised)},
+                       {QStringLiteral("raise_to"), QStringLiteral("Raise to \u2026")},
+                       {QStringLiteral("stop"), QStringLiteral("Stop")}};
+    return request;
+}
+
+} // namespace
+
 void Watchdog::checkBudgets(AgentRecord &r)
 {
     if (!r.context)
         return;
     const QString goalOver = r.goal.budget.exceededBy(r.status.tokens(), r.status.costUsd);
     if (!goalOver.isEmpty()) {
-        r.context->stop(QStringLiteral("budget exceeded: %1").arg(goalOver), errorKindName(ErrorKind::Budget));
+        if (!m_askBudget) {
+            r.context->stop(QStringLiteral("budget exceeded: %1").arg(goalOver), errorKindName(ErrorKind::Budget));
+            return;
+        }
+        if (r.budgetQuestion.isEmpty()) {
+            askGoalBudget(r);
+            return;
+        }
+        // Waiting for the human: it goes on, but not past twice its budget.
+        const QString hardOver = scaled(r.goal.budget, 2.0).exceededBy(r.status.tokens(), r.status.costUsd);
+        if (!hardOver.isEmpty()) {
+            m_inbox.cancel(r.budgetQuestion, QStringLiteral("twice the budget reached"));
+            r.context->stop(QStringLiteral("budget exceeded: %1 (twice the budget, while the question about it was "
+                                           "open)")
+                                .arg(hardOver),
+                            errorKindName(ErrorKind::Budget));
+        }
         return;
     }
     if (!m_runBudget.isSet() || m_runBudgetHit)
@@ -297,15 +404,36 @@ void Watchdog::checkBudgets(AgentRecord &r)
     qint64 tokens = 0;
     double cost = 0.0;
     m_table.forEach([&tokens, &cost](const AgentRecord &each) {
+        if (each.goal.team)
+            return; // its members' usage, counted with them
         tokens += each.status.tokens();
         cost += each.status.costUsd;
     });
     const QString runOver = m_runBudget.exceededBy(tokens, cost);
     if (runOver.isEmpty())
         return;
+    if (m_askBudget) {
+        if (m_runBudgetQuestion.isEmpty()) {
+            askRunBudget(tokens, cost);
+            return;
+        }
+        const QString hardOver = scaled(m_runBudget, 2.0).exceededBy(tokens, cost);
+        if (hardOver.isEmpty())
+            return;
+        m_inbox.cancel(m_runBudgetQuestion, QStringLiteral("twice the run budget reached"));
+        m_runBudgetQuestion.clear();
+        stopForRunBudget(QStringLiteral("run budget exceeded: %1 (twice the budget, while the question about it "
+                                        "was open)")
+                             .arg(hardOver));
+        return;
+    }
+    stopForRunBudget(QStringLiteral("run budget exceeded: %1").arg(runOver));
+}
+
+void Watchdog::stopForRunBudget(const QString &reason)
+{
     // The whole run is over budget: stop what runs and end what waits, with the reason.
     m_runBudgetHit = true;
-    const QString reason = QStringLiteral("run budget exceeded: %1").arg(runOver);
     m_hooks.notifyRunBudgetExceeded(reason);
     const QStringList ids = m_table.order();
     m_hooks.withdrawPooled();
@@ -316,6 +444,140 @@ void Watchdog::checkBudgets(AgentRecord &r)
         else if (each->status.state == AgentState::Queued)
             m_hooks.failPending(*each, reason, errorKindName(ErrorKind::Budget));
     }
+    m_hooks.dispatch();
+    m_hooks.checkIdle();
+}
+
+void Watchdog::askGoalBudget(AgentRecord &r)
+{
+    const Budget budget = r.goal.budget;
+    const qint64 tokens = r.status.tokens();
+    const double cost = r.status.costUsd;
+    const bool cost_ = costIsOver(budget, cost);
+    EscalationInbox::Request request = budgetRequest(QStringLiteral("'%1' has used %2. Raise its budget, or stop it?")
+                                                         .arg(r.goal.title, usageText(budget, tokens, cost)),
+                                                     budget, cost_);
+    request.agentId = r.status.agentId;
+    request.goalId = r.status.goalId;
+    const QString agentId = r.status.agentId;
+    QString error;
+    r.budgetQuestion = m_inbox.raise(
+        request, m_context,
+        [this, agentId, cost_](const Escalation &e) {
+            AgentRecord *rec = m_table.record(agentId);
+            if (!rec || rec->budgetQuestion != e.id)
+                return;
+            rec->budgetQuestion.clear();
+            if (!rec->context)
+                return; // it ended meanwhile
+            const bool answered = e.state == Escalation::State::Answered;
+            const qint64 used = rec->status.tokens();
+            const double spent = rec->status.costUsd;
+            if (answered && e.answerOption == u"raise50") {
+                rec->goal.budget = scaled(rec->goal.budget, 1.5);
+            } else if (answered && e.answerOption == u"raise_to") {
+                const std::optional<Budget> raised = raisedTo(rec->goal.budget, cost_, e.answerText, used, spent);
+                if (!raised) {
+                    rec->log->append(QStringLiteral("budget: '%1' is no limit above what it has used; asking again")
+                                         .arg(e.answerText));
+                    askGoalBudget(*rec);
+                    return;
+                }
+                rec->goal.budget = *raised;
+            } else {
+                const QString over = rec->goal.budget.exceededBy(used, spent);
+                rec->context->stop(
+                    QStringLiteral("budget exceeded: %1 (%2)")
+                        .arg(over.isEmpty() ? usageText(rec->goal.budget, used, spent) : over,
+                             answered ? QStringLiteral("stopped by a human") : QStringLiteral("nobody raised it")),
+                    errorKindName(ErrorKind::Budget));
+                return;
+            }
+            const Budget &b = rec->goal.budget;
+            rec->log->append(QStringLiteral("budget raised by a human: now %1")
+                                 .arg(b.maxCostUsd > 0.0 ? QStringLiteral("$%1").arg(b.maxCostUsd, 0, 'f', 2)
+                                                         : QStringLiteral("%1 tokens").arg(b.maxTokens)));
+            checkBudgets(*rec); // still over the new limit: asks again
+        },
+        &error);
+    if (r.budgetQuestion.isEmpty()) // the inbox refused it: stop as without asking
+        r.context->stop(
+            QStringLiteral("budget exceeded: %1 (could not ask: %2)").arg(budget.exceededBy(tokens, cost), error),
+            errorKindName(ErrorKind::Budget));
+}
+
+void Watchdog::askRunBudget(qint64 tokens, double cost)
+{
+    // The inbox shows every question under an agent: a running one, else one that waits to start (it waits for
+    // this answer too). When that agent ends first, the question is asked again under another.
+    QString agentId;
+    QString queuedId;
+    m_table.forEach([&agentId, &queuedId](const AgentRecord &r) {
+        if (r.context && agentId.isEmpty())
+            agentId = r.status.agentId;
+        if (r.status.state == AgentState::Queued && queuedId.isEmpty())
+            queuedId = r.status.agentId;
+    });
+    if (agentId.isEmpty())
+        agentId = queuedId;
+    if (agentId.isEmpty()) {
+        stopForRunBudget(QStringLiteral("run budget exceeded: %1").arg(m_runBudget.exceededBy(tokens, cost)));
+        return;
+    }
+    const bool cost_ = costIsOver(m_runBudget, cost);
+    EscalationInbox::Request request = budgetRequest(
+        QStringLiteral("The run has used %1. Raise the run's budget, or stop every agent?")
+            .arg(usageText(m_runBudget, tokens, cost).replace(QStringLiteral("its"), QStringLiteral("the"))),
+        m_runBudget, cost_);
+    request.agentId = agentId;
+    request.priority = Priority::Critical;
+    m_hooks.withdrawPooled(); // nothing new starts while the human decides (mayStart)
+    QString error;
+    m_runBudgetQuestion = m_inbox.raise(
+        request, m_context,
+        [this, cost_](const Escalation &e) {
+            if (m_runBudgetQuestion != e.id)
+                return;
+            m_runBudgetQuestion.clear();
+            qint64 used = 0;
+            double spent = 0.0;
+            m_table.forEach([&used, &spent](const AgentRecord &each) {
+                if (each.goal.team)
+                    return;
+                used += each.status.tokens();
+                spent += each.status.costUsd;
+            });
+            const bool answered = e.state == Escalation::State::Answered;
+            if (answered && e.answerOption == u"raise50") {
+                m_runBudget = scaled(m_runBudget, 1.5);
+            } else if (answered && e.answerOption == u"raise_to") {
+                const std::optional<Budget> raised = raisedTo(m_runBudget, cost_, e.answerText, used, spent);
+                if (!raised) {
+                    askRunBudget(used, spent);
+                    return;
+                }
+                m_runBudget = *raised;
+            } else if (!answered && e.answeredBy == QStringLiteral("agent cancelled")) {
+                askRunBudget(used, spent); // the agent it was shown under ended: ask again under another
+                return;
+            } else {
+                stopForRunBudget(
+                    QStringLiteral("run budget exceeded: %1 (%2)")
+                        .arg(m_runBudget.exceededBy(used, spent),
+                             answered ? QStringLiteral("stopped by a human") : QStringLiteral("nobody raised it")));
+                return;
+            }
+            // Raised: the run goes on; still over the new limit asks again.
+            m_hooks.dispatch();
+            m_table.forEach([this](AgentRecord &each) {
+                if (each.context && m_runBudgetQuestion.isEmpty())
+                    checkBudgets(each);
+            });
+        },
+        &error);
+    if (m_runBudgetQuestion.isEmpty())
+        stopForRunBudget(QStringLiteral("run budget exceeded: %1 (could not ask: %2)")
+                             .arg(m_runBudget.exceededBy(tokens, cost), error));
 }
 
 } // namespace switchboard

@@ -38,6 +38,11 @@ public:
     // Across all agents; crossing it stops running agents and fails the rest.
     void setRunBudget(const Budget &budget) { m_runBudget = budget; }
     bool isRunBudgetHit() const { return m_runBudgetHit; }
+    // Crossing a goal's or the run's budget asks the human first (Raise by 50 % / Raise to ... / Stop) instead of
+    // stopping at once. While the question is open the agent goes on up to twice its budget (then it stops), and
+    // when it is the run's budget nothing new starts. Off (the default, and unattended runs): budgets stop at once.
+    void setAskBeforeBudgetStop(bool ask) { m_askBudget = ask; }
+    const Budget &runBudget() const { return m_runBudget; }
 
     // Starts watching the record if it has a deadline, a timeout or idle timeout of its profile, a wait (leases
     // to renew) or a retry backoff.
@@ -69,6 +74,9 @@ private:
     QHash<QString, qint64>::iterator liftRateLimit(QHash<QString, qint64>::iterator it);
     bool needsWatching(const AgentRecord &record) const;
     void escalateDeadline(AgentRecord &record);
+    void askGoalBudget(AgentRecord &record);
+    void askRunBudget(qint64 tokens, double cost);
+    void stopForRunBudget(const QString &reason);
 
     QObject *const m_context;
     RunHooks &m_hooks;
@@ -82,6 +90,8 @@ private:
     DeadlinePolicy m_deadlinePolicy = DeadlinePolicy::Fail;
     Budget m_runBudget;
     bool m_runBudgetHit = false;
+    bool m_askBudget = false;
+    QString m_runBudgetQuestion; // the open question about the run's budget
 };
 
 } // namespace switchboard
