@@ -151,6 +151,7 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
         m_inboxDock->raise();
     });
     connect(m_detailPane, &AgentDetailPane::escalationRequested, this, &MainWindow::showEscalation);
+    connect(m_detailPane, &AgentDetailPane::agentRequested, this, &MainWindow::showAgentOnBoard);
     m_review = new ReviewHub(this, m_model);
     m_actions->addReviewActions(m_review->showReviewAction(), m_review->cleanUpWorktreesAction());
     connect(m_detailPane, &AgentDetailPane::reviewRequested, m_review, &ReviewHub::showReview);

@@ -1,6 +1,7 @@
 #include "board/AgentDetailPane.h"
 
 #include "board/AgentBoardModel.h"
+#include "board/TeamDetailSection.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
 #include "review/Worktrees.h"
@@ -126,6 +127,17 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
     m_name = makeValueLabel(overview, QStringLiteral("detailName"));
     m_name->setForegroundRole(QPalette::PlaceholderText);
     column->addWidget(m_name);
+    m_memberOf = new QLabel(overview);
+    m_memberOf->setObjectName(QStringLiteral("detailMemberOf"));
+    m_memberOf->setTextFormat(Qt::RichText);
+    m_memberOf->setWordWrap(true);
+    m_memberOf->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_memberOf->hide();
+    connect(m_memberOf, &QLabel::linkActivated, this, [this] {
+        if (!m_memberOfAgent.isEmpty())
+            Q_EMIT agentRequested(m_memberOfAgent);
+    });
+    column->addWidget(m_memberOf);
 
     // The question it waits on comes first: answering it is what unblocks the agent.
     m_questionHeading = makeHeading(overview);
@@ -176,6 +188,8 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
     m_resources = addRow(m_goalForm, QStringLiteral("detailResources"));
     m_profile = addRow(m_goalForm, QStringLiteral("detailProfile"));
     m_repository = addRow(m_goalForm, QStringLiteral("detailRepository"));
+    m_pattern = addRow(m_goalForm, QStringLiteral("detailPattern"));
+    m_condition = addRow(m_goalForm, QStringLiteral("detailCondition"));
 
     m_progressHeading = makeHeading(overview);
     column->addWidget(m_progressHeading);
@@ -194,6 +208,10 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
     m_started = addRow(m_progressForm, QStringLiteral("detailStarted"));
     m_completed = addRow(m_progressForm, QStringLiteral("detailCompleted"));
     m_elapsed = addRow(m_progressForm, QStringLiteral("detailElapsed"));
+
+    // A team's members' work: the debate, the plan and its steps, or the collected answers.
+    m_team = new TeamDetailSection(orchestrator, board, overview);
+    column->addWidget(m_team);
 
     m_resultHeading = makeHeading(overview);
     column->addWidget(m_resultHeading);
@@ -347,8 +365,14 @@ QString AgentDetailPane::logText() const
 
 void AgentDetailPane::handleAgentsUpdated(const QStringList &agentIds)
 {
-    if (m_agentId.isEmpty() || !agentIds.contains(m_agentId))
+    if (m_agentId.isEmpty())
         return;
+    if (!agentIds.contains(m_agentId)) {
+        // A team's section follows its members: a statement or a step's result may be new.
+        if (m_team->concerns(agentIds))
+            m_team->refresh();
+        return;
+    }
     refreshStatus();
     refreshLog(false);
     refreshTranscript(false);
@@ -407,6 +431,25 @@ void AgentDetailPane::refreshStatus()
             label->setText(QStringLiteral("—"));
         m_profile->setText(s.profile);
     }
+    m_pattern->setText(goal && goal->team ? goal->team->describe() : QString());
+    m_goalForm->setRowVisible(m_pattern, goal && goal->team);
+    m_condition->setText(goal && goal->when ? goal->when->describe() : QString());
+    m_goalForm->setRowVisible(m_condition, goal && goal->when);
+    m_team->setTeam(goal && goal->team ? s.goalId : QString());
+    m_memberOfAgent.clear();
+    if (!s.memberOf.isEmpty()) {
+        const std::optional<Goal> team = m_orchestrator->goal(s.memberOf);
+        const QString teamTitle = team && !team->title.isEmpty() ? team->title : s.memberOf;
+        m_memberOfAgent = m_orchestrator->agentForGoal(s.memberOf);
+        const QString link = m_memberOfAgent.isEmpty()
+                                 ? teamTitle.toHtmlEscaped()
+                                 : QStringLiteral("<a href=\"team\">%1</a>").arg(teamTitle.toHtmlEscaped());
+        //: Detail pane of a team member: "Member of <team title> · round 2 · optimist"; the title links to the team
+        m_memberOf->setText(s.memberLabel.isEmpty() ? tr("Member of %1").arg(link)
+                                                    : tr("Member of %1 · %2").arg(link, s.memberLabel.toHtmlEscaped()));
+        m_memberOf->setToolTip(tr("Show the team's card on the board"));
+    }
+    m_memberOf->setVisible(!s.memberOf.isEmpty());
     m_priority->setText(AgentStateStyle::priorityLabel(s.priority));
     m_repository->setText(s.repository);
     m_goalForm->setRowVisible(m_repository, !s.repository.isEmpty());
@@ -676,6 +719,8 @@ void AgentDetailPane::retranslate()
     m_reviewChanges->setText(tr("&Review changes…"));
     m_reviewChanges->setToolTip(tr("See the diff, then merge, discard or ask for a follow-up"));
     setFormLabel(m_goalForm, m_repository, tr("Repository"));
+    setFormLabel(m_goalForm, m_pattern, tr("Team"));
+    setFormLabel(m_goalForm, m_condition, tr("Runs when"));
     setFormLabel(m_progressForm, m_agentSession, tr("Agent session"));
     setFormLabel(m_progressForm, m_nextTry, tr("Next try"));
     setFormLabel(m_progressForm, m_rateLimit, tr("Rate limit"));
