@@ -281,6 +281,20 @@ ProcessMessage decodeReadNotes(const QJsonObject &object)
     return message;
 }
 
+ProcessMessage decodeDelegate(const QJsonObject &object)
+{
+    const QJsonValue worker = object.value(u"worker");
+    if (!worker.isString() || worker.toString().trimmed().isEmpty())
+        return ProcessMessage::malformed(QStringLiteral("delegate message needs \"worker\" (a non-empty string)"));
+    const QJsonValue task = object.value(u"task");
+    if (!task.isString() || task.toString().trimmed().isEmpty())
+        return ProcessMessage::malformed(QStringLiteral("delegate message needs \"task\" (a non-empty string)"));
+    ProcessMessage message = withKind(Kind::Delegate);
+    message.object = QJsonObject{{QStringLiteral("worker"), worker.toString().trimmed()}};
+    message.text = task.toString();
+    return message;
+}
+
 // --- applying ---
 
 void applyProgress(const ProcessMessage &message, Call &call)
@@ -456,6 +470,18 @@ void applyNote(const ProcessMessage &message, Call &call)
                 {QStringLiteral("reason"), why}});
 }
 
+void applyDelegate(const ProcessMessage &message, Call &call)
+{
+    const QString worker = message.object.value(u"worker").toString();
+    QString why;
+    if (call.context.delegate(worker, message.text, &why))
+        return;
+    call.context.log(QStringLiteral("[%1] delegation refused on %2: %3").arg(call.context.agentId(), call.origin, why));
+    call.reply({{QStringLiteral("type"), QStringLiteral("delegate_refused")},
+                {QStringLiteral("worker"), worker},
+                {QStringLiteral("reason"), why}});
+}
+
 void applyReadNotes(const ProcessMessage &message, Call &call)
 {
     QJsonArray notes;
@@ -566,6 +592,13 @@ AgentActions::AgentActions()
     add("read_notes", Kind::ReadNotes, "Read notes from the run's shared scratchpad (replies notes).",
         arguments({{QStringLiteral("keys"), stringList("keys to read; absent: every note")}}), decodeReadNotes,
         applyReadNotes);
+    add("delegate", Kind::Delegate,
+        "A team's planner: hand one step to one of its workers (replies delegate_refused when it cannot). The steps "
+        "run after this turn; their results come back in the next one.",
+        arguments({{QStringLiteral("worker"), property("string", "the worker's profile name")},
+                   {QStringLiteral("task"), property("string", "what the worker should do, self-contained")}},
+                  {QStringLiteral("worker"), QStringLiteral("task")}),
+        decodeDelegate, applyDelegate);
 }
 
 const AgentActions &AgentActions::standard()

@@ -76,6 +76,19 @@ public:
     // completed turns); the latest report wins. Shown in the review with tokens and cost.
     virtual void recordTurns(int turns) { Q_UNUSED(turns) }
 
+    // --- teams (issue 16) ---
+    // A supervisor's planner hands one step to one of its workers (Goal::member->workers); the steps run once the
+    // planner's attempt has completed, and the planner's next iteration sees their results. False with *error when
+    // this agent is no planner that may delegate, the worker is not one of its workers, or the task is empty.
+    virtual bool delegate(const QString &worker, const QString &task, QString *error)
+    {
+        Q_UNUSED(worker)
+        Q_UNUSED(task)
+        if (error)
+            *error = QStringLiteral("this agent is not a team's planner: it has no workers to delegate to");
+        return false;
+    }
+
     // --- processes on this machine ---
     // The backend started a process group (ExecutionChannel::processGroupRecord(); agent and attempt are filled
     // in): it is recorded with the attempt, so that a Switchboard that starts after a crash ends what this

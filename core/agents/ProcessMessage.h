@@ -31,6 +31,7 @@ struct ProcessMessage
         Escalate,    // object = the message
         Note,        // object.key / text = the note for the run's scratchpad
         ReadNotes,   // resources = the keys to read (empty: every note)
+        Delegate,    // a team planner's step: object.worker, text = the task
         Malformed,   // text = what was wrong
     };
 

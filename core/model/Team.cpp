@@ -279,6 +279,8 @@ QJsonObject TeamMember::toJson() const
         o.insert(u"task", task);
     if (synthesis)
         o.insert(u"synthesis", true);
+    if (!workers.isEmpty())
+        o.insert(u"workers", QJsonArray::fromStringList(workers));
     return o;
 }
 
@@ -297,6 +299,7 @@ std::optional<TeamMember> TeamMember::fromJson(const QJsonObject &json)
     m.worker = json.value(u"worker").toString();
     m.task = json.value(u"task").toString();
     m.synthesis = json.value(u"synthesis").toBool();
+    m.workers = stringList(json.value(u"workers"));
     return m;
 }
 

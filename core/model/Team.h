@@ -97,7 +97,10 @@ struct TeamMember
     QString worker;         // supervisor worker: the worker the planner named (== profile)
     QString task;           // supervisor worker: the planner's words for the step
     bool synthesis = false; // supervisor planner: the last call, which may not delegate and writes the answer
+    QStringList workers;    // supervisor planner (not the synthesis): the workers it may delegate to
 
+    // A planner that may hand steps to workers (AgentContext::delegate()).
+    bool mayDelegate() const { return role == Role::Planner && !synthesis && !workers.isEmpty(); }
     // As cards show it: "member · researcher", "round 2 · optimist", "judge · lead", "plan 1 · lead",
     // "synthesis · lead", "step 1.2 · writer".
     QString label() const;

@@ -377,6 +377,35 @@ void AttemptContext::recordAgentSession(const QString &sessionId)
     notifyChanged();
 }
 
+bool AttemptContext::delegate(const QString &worker, const QString &task, QString *error)
+{
+    const std::optional<TeamMember> &member = m_goal.member;
+    const auto refuse = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (!member || !member->mayDelegate())
+        return AgentContext::delegate(worker, task, error);
+    if (!member->workers.contains(worker))
+        return refuse(QStringLiteral("'%1' is not one of this team's workers (%2)")
+                          .arg(worker, member->workers.join(QStringLiteral(", "))));
+    if (task.trimmed().isEmpty())
+        return refuse(QStringLiteral("the step for '%1' has no task").arg(worker));
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        m_delegations.append({worker, task.trimmed()});
+    }
+    log(QStringLiteral("delegated to %1: %2").arg(worker, task.trimmed()));
+    return true;
+}
+
+QList<std::pair<QString, QString>> AttemptContext::delegations() const
+{
+    const QMutexLocker locker(&m_stateMutex);
+    return m_delegations;
+}
+
 void AttemptContext::recordTurns(int turns)
 {
     {

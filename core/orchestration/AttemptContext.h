@@ -84,6 +84,9 @@ public:
     bool recordProcessGroup(ProcessGroupRecord record) override;
     void recordAgentSession(const QString &sessionId) override;
     void recordTurns(int turns) override;
+    bool delegate(const QString &worker, const QString &task, QString *error) override;
+    // The steps a planner delegated, in call order: {worker, task}.
+    QList<std::pair<QString, QString>> delegations() const;
     QString resumeSessionId() const override { return m_resumeSession; }
 
     EscalationInbox::Outcome escalate(EscalationInbox::Request request) override;
@@ -163,6 +166,7 @@ private:
     std::atomic<bool> m_notifyPending{false};
 
     mutable QMutex m_stateMutex;
+    QList<std::pair<QString, QString>> m_delegations; // guarded by m_stateMutex
     AgentLiveState m_state;
     QWaitCondition m_cancelCondition;
 

@@ -7,6 +7,7 @@
 #include "AttemptContext.h"
 #include "RunHooks.h"
 #include "RunRecorder.h"
+#include "TeamFlow.h"
 #include "Watchdog.h"
 #include "WorktreeAttempt.h"
 #include "coordination/EscalationInbox.h"
@@ -232,6 +233,9 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
     std::shared_ptr<WorktreeAttempt> worktree;
     if (r->context) {
         worktree = r->context->worktreeAttempt();
+        if (const QList<std::pair<QString, QString>> steps = r->context->delegations();
+            !steps.isEmpty() && outcome.outcome == AgentResult::Outcome::Completed)
+            outcome.output = TeamFlow::plannerOutput(steps, outcome.output); // what its team's next decision reads
         const AgentLiveState live = r->context->takeLiveState();
         collectSessionAndWorktree(*r, live);
         s.progress = live.progress;
@@ -259,10 +263,13 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
     s.completedAt = nowUtc;
     const qint64 attemptMs = s.startedAt.msecsTo(s.completedAt);
     r->runMs += attemptMs;
-    m_agentTimeMs += attemptMs;
+    if (!r->goal.team) // its members' time is counted already
+        m_agentTimeMs += attemptMs;
     m_lastFinishMs = nowMs;
 
-    if (outcome.outcome == AgentResult::Outcome::Failed && !r->cancelRequested && !m_watchdog.isRunBudgetHit()) {
+    // A team is never retried as a whole: its members retry on their own.
+    if (outcome.outcome == AgentResult::Outcome::Failed && !r->cancelRequested && !m_watchdog.isRunBudgetHit() &&
+        !r->goal.team) {
         const RetryPolicy &policy = retryPolicy(*r);
         // Attempts that Switchboard's stopping cut short spend no retry.
         const int retriesUsed = s.attempt - 1 - r->retryOffset - s.interruptedAttempts;
@@ -544,6 +551,11 @@ bool AttemptLifecycle::cancel(const QString &agentId)
         m_hooks.checkIdle();
         return true;
     }
+    if (r->goal.team) {
+        r->cancelRequested = true;
+        m_hooks.endTeam(*r, QString(), QString()); // its members first; the team ends after them
+        return true;
+    }
     if (r->cancelRequested)
         return true;
     r->cancelRequested = true;
@@ -560,6 +572,10 @@ bool AttemptLifecycle::stopAgent(const QString &agentId, const QString &reason, 
     if (!r || isFinalState(r->status.state) || r->status.state == AgentState::Review)
         return false;
     m_hooks.settlePooled(*r);
+    if (r->goal.team && r->status.state == AgentState::Running) {
+        m_hooks.endTeam(*r, reason, errorKind);
+        return true;
+    }
     if (r->context) {
         r->context->stop(reason, errorKind);
         m_locks.cancelWaits(agentId);

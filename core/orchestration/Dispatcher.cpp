@@ -164,6 +164,8 @@ bool Dispatcher::canDispatch(const Goal &goal)
         return false;
     if (r && !m_watchdog.mayStart(*r))
         return false;
+    if (goal.team)
+        return true; // its members lock the resources, each while it runs
     return tryStartWithResources(goal);
 }
 
@@ -212,6 +214,10 @@ bool Dispatcher::tryStartWithResources(const Goal &goal)
 
 void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, bool ahead)
 {
+    if (record.goal.team) {
+        m_hooks.startTeam(record); // no agent, no slot: its members run
+        return;
+    }
     AgentStatus &s = record.status;
     const AgentProfile *profile = m_scheduler.profile(profileName);
     s.profile = profileName;

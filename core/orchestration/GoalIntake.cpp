@@ -6,6 +6,7 @@
 #include "RunHooks.h"
 #include "RunRecorder.h"
 #include "Scheduler.h"
+#include "TeamCoordinator.h"
 #include "Watchdog.h"
 #include "persistence/Store.h"
 #include "persistence/StoreSnapshot.h"
@@ -92,7 +93,12 @@ QStringList GoalIntake::spawn(const QList<Goal> &goals, QString *error)
         s.agentId = QStringLiteral("a-") + digits;
         if (!m_logDirectory.isEmpty())
             record->log->setSpillFile(QDir(m_logDirectory).filePath(Store::logFileName(s.agentId)));
-        s.name = (goal.profile.isEmpty() ? QStringLiteral("agent") : goal.profile) + u'-' + digits;
+        s.name = (goal.team                ? QStringLiteral("team")
+                  : goal.profile.isEmpty() ? QStringLiteral("agent")
+                                           : goal.profile) +
+                 u'-' + digits;
+        if (goal.team || goal.member)
+            TeamCoordinator::describe(s, goal);
         s.goalId = goal.id;
         s.goalTitle = goal.title;
         s.profile = goal.profile;

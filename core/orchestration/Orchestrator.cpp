@@ -11,6 +11,7 @@
 #include "GoalIntake.h"
 #include "RunRecorder.h"
 #include "RunRestorer.h"
+#include "TeamCoordinator.h"
 #include "UpdatePublisher.h"
 #include "Watchdog.h"
 #include "persistence/Store.h"
@@ -43,6 +44,12 @@ Orchestrator::Orchestrator(QObject *parent)
                                                 *m_recorder, *m_events, *m_watchdog))
     , m_intake(std::make_unique<GoalIntake>(hooks(), *m_table, m_scheduler, *m_recorder, *m_watchdog))
     , m_restorer(std::make_unique<RunRestorer>(hooks(), *m_table, m_scheduler, m_inbox, m_scratchpad, *m_recorder))
+    , m_teams(std::make_unique<TeamCoordinator>(
+          this, hooks(), *m_table, m_scheduler, *m_intake, *m_events,
+          [this](const QString &agentId) { return m_lifecycle->cancel(agentId); },
+          [this](const QString &agentId, const QString &reason, const QString &kind) {
+              return m_lifecycle->stopAgent(agentId, reason, kind);
+          }))
 {
     m_clock.start();
     // `when: {result_contains}` reads what the dependency produced: its result summary and output.
@@ -284,7 +291,10 @@ bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QStri
         return false;
     }
     applyStoreFloors(snapshot);
-    return m_restorer->restore(snapshot, autoResume, m_intake->logDirectory(), error);
+    if (!m_restorer->restore(snapshot, autoResume, m_intake->logDirectory(), error))
+        return false;
+    m_teams->rebuild(); // teams go on with the members the store kept
+    return true;
 }
 
 bool Orchestrator::resumeInterrupted(const QString &agentId)
@@ -444,6 +454,8 @@ RunSummary Orchestrator::summary() const
     goals.reserve(m_table->size());
     m_table->forEach([&goals, &summary](const AgentRecord &r) {
         goals << r.goal;
+        if (r.goal.team)
+            return; // a team's usage is its members', counted with them
         summary.inputTokens += r.status.inputTokens;
         summary.outputTokens += r.status.outputTokens;
         summary.costUsd += r.status.costUsd;
@@ -567,6 +579,7 @@ int Orchestrator::cleanup()
     // Removed agents are not published or watched any more (and their records are about to go).
     m_publisher->forget(gone);
     m_watchdog->forget(gone);
+    m_teams->forget(gone);
     m_table->remove(gone);
     Q_EMIT agentsRemoved(removed);
     return static_cast<int>(removed.size());
@@ -651,6 +664,8 @@ void Orchestrator::setState(AgentRecord &record, AgentState state)
 void Orchestrator::markDirty(AgentRecord &record)
 {
     m_publisher->markDirty(record);
+    if (record.goal.member)
+        m_teams->memberChanged(record); // the team's strip and summed usage follow
 }
 
 void Orchestrator::watch(AgentRecord &record)
@@ -711,26 +726,52 @@ void Orchestrator::notifyProgress(const QString &agentId, int progress, const QS
 void Orchestrator::notifyCompleted(const QString &agentId, const QString &summary)
 {
     Q_EMIT agentCompleted(agentId, summary);
+    memberEnded(agentId);
 }
 
 void Orchestrator::notifyFailed(const QString &agentId, const QString &error)
 {
     Q_EMIT agentFailed(agentId, error);
+    memberEnded(agentId);
 }
 
 void Orchestrator::notifyCancelled(const QString &agentId)
 {
     Q_EMIT agentCancelled(agentId);
+    memberEnded(agentId);
 }
 
 void Orchestrator::notifyBlocked(const QString &agentId, const QString &reason)
 {
     Q_EMIT agentBlocked(agentId, reason);
+    memberEnded(agentId);
 }
 
 void Orchestrator::notifySkipped(const QString &agentId, const QString &reason)
 {
     Q_EMIT agentSkipped(agentId, reason);
+    memberEnded(agentId);
+}
+
+void Orchestrator::memberEnded(const QString &agentId)
+{
+    if (!m_teams->isEmpty())
+        m_teams->memberEnded(agentId);
+}
+
+void Orchestrator::startTeam(AgentRecord &record)
+{
+    m_teams->start(record);
+}
+
+void Orchestrator::endTeam(AgentRecord &record, const QString &reason, const QString &errorKind)
+{
+    m_teams->end(record, reason, errorKind);
+}
+
+QStringList Orchestrator::teamMembers(const QString &teamGoalId) const
+{
+    return m_teams->members(teamGoalId);
 }
 
 void Orchestrator::notifyReview(const QString &agentId)

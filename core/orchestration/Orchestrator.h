@@ -33,6 +33,7 @@ class GoalIntake;
 class ReviewController;
 class RunRecorder;
 class RunRestorer;
+class TeamCoordinator;
 class Store;
 class UpdatePublisher;
 class Watchdog;
@@ -142,6 +143,8 @@ public:
     QList<AgentStatus> agents() const; // in spawn order
     QStringList agentIds() const;
     std::optional<Goal> goal(const QString &goalId) const;
+    // A team goal's members' goal ids, in spawn order (issue 16); empty for a goal that is no team.
+    QStringList teamMembers(const QString &teamGoalId) const;
     // The goal ids this goal depends on (cheaper than goal() when that is all a view needs).
     QStringList goalDependencies(const QString &goalId) const;
     QStringList goalIds() const;
@@ -267,6 +270,10 @@ private:
     void notifyRetryScheduled(const QString &agentId, int nextAttempt, qint64 delayMs, const QString &error) override;
     void notifyProfileRateLimited(const QString &profile, const QDateTime &until) override;
     void notifyRunBudgetExceeded(const QString &reason) override;
+    void startTeam(AgentRecord &record) override;
+    void endTeam(AgentRecord &record, const QString &reason, const QString &errorKind) override;
+    // A member of a team ended: its team decides what comes next.
+    void memberEnded(const QString &agentId);
 
     // Shared by the rooms (references); declared first so they outlive them.
     LockManager m_locks;
@@ -285,6 +292,7 @@ private:
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<GoalIntake> m_intake;
     std::unique_ptr<RunRestorer> m_restorer;
+    std::unique_ptr<TeamCoordinator> m_teams;
     QString m_dataDirectory;
     std::unique_ptr<ReviewController> m_review;
 };

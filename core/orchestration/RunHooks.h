@@ -34,6 +34,15 @@ public:
     virtual void failPending(AgentRecord &record, const QString &error, const QString &kind) = 0;
     virtual void applyBlocked(const QList<Scheduler::BlockedGoal> &blocked) = 0;
     virtual bool isRunBudgetHit() const = 0;
+    // A team goal (Goal::team) was dispatched: its members are spawned instead of an agent (TeamCoordinator).
+    virtual void startTeam(AgentRecord &record) { Q_UNUSED(record) }
+    // Cancel (empty reason) or stop a running team goal: its members first, then the team.
+    virtual void endTeam(AgentRecord &record, const QString &reason, const QString &errorKind)
+    {
+        Q_UNUSED(record)
+        Q_UNUSED(reason)
+        Q_UNUSED(errorKind)
+    }
 
     // --- news for the front ends ---
     virtual void notifySpawned(const QString &agentId) = 0;

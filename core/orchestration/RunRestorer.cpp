@@ -7,6 +7,7 @@
 #include "RunHooks.h"
 #include "RunRecorder.h"
 #include "Scheduler.h"
+#include "TeamCoordinator.h"
 #include "coordination/EscalationInbox.h"
 #include "coordination/Scratchpad.h"
 #include "persistence/Store.h"
@@ -114,6 +115,8 @@ bool RunRestorer::restore(const StoreSnapshot &snapshot, bool autoResume, const 
         }
         if (s.name.isEmpty())
             s.name = g.agentId;
+        if (g.goal.team || g.goal.member)
+            TeamCoordinator::describe(s, g.goal);
         if (!worktrees.isEmpty()) {
             auto it = worktrees.constFind({g.runId, g.goal.id});
             if (it == worktrees.cend() && !g.goal.followUpOf.isEmpty())

@@ -459,6 +459,21 @@ QList<Scheduler::Dispatch> Scheduler::takeReady(const std::function<bool(const G
             ++it; // checkConditions() decides first whether it runs at all
             continue;
         }
+        if (node.goal.team) {
+            // A team runs no agent: it takes no slot and no profile (parked at once), its members do.
+            if (node.phase > phaseLimit || (canStart && !canStart(node.goal))) {
+                ++it;
+                continue;
+            }
+            node.state = GoalState::Running;
+            node.suspended = true;
+            node.parked = true;
+            node.assignedProfile.clear();
+            --m_pending;
+            out << Dispatch{node.goal.id, QString(), false};
+            it = m_ready.erase(it);
+            continue;
+        }
         if (ahead && !node.goal.resources.isEmpty())
             break; // it would hold its locks while it waits for a thread
         const AgentProfile *chosen = node.phase <= phaseLimit ? chooseProfile(node.goal) : nullptr;

@@ -156,27 +156,45 @@ bool StoreBatchApplier::applyPayload(const StoreWrite::RunFinished &w, StoreWrit
     return true;
 }
 
+namespace {
+
+// Goal::team or Goal::member as stored in goals.team_json.
+QString teamJson(const Goal &g)
+{
+    if (!g.team && !g.member)
+        return QStringLiteral("{}");
+    QJsonObject o;
+    if (g.team)
+        o.insert(u"pattern", g.team->toJson());
+    if (g.member)
+        o.insert(u"member", g.member->toJson());
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
 bool StoreBatchApplier::applyPayload(const StoreWrite::GoalAdded &w, StoreWriteError *error)
 {
     const Goal &g = w.goal;
     if (!m_statements.exec(
             QStringLiteral("INSERT INTO goals (run_id, id, title, description, priority, deadline, success_criteria, "
                            "depends_on, capabilities, resources, profile, created_at, isolation_json, follow_up_of, "
-                           "when_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "when_json, team_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                            "ON CONFLICT (run_id, id) DO UPDATE SET title = excluded.title, "
                            "description = excluded.description, priority = excluded.priority, "
                            "deadline = excluded.deadline, success_criteria = excluded.success_criteria, "
                            "depends_on = excluded.depends_on, capabilities = excluded.capabilities, "
                            "resources = excluded.resources, profile = excluded.profile, "
                            "isolation_json = excluded.isolation_json, follow_up_of = excluded.follow_up_of, "
-                           "when_json = excluded.when_json"),
+                           "when_json = excluded.when_json, team_json = excluded.team_json"),
             {w.runId, g.id, g.title, g.description, priorityToString(g.priority), ms(g.deadline),
              jsonList(g.successCriteria), jsonList(g.dependsOn), jsonList(g.capabilities), jsonList(g.resources),
              g.profile, ms(w.at),
              QString::fromUtf8(QJsonDocument(isolationToJson(g.isolation)).toJson(QJsonDocument::Compact)),
              g.followUpOf,
              g.when ? QString::fromUtf8(QJsonDocument(g.when->toJson()).toJson(QJsonDocument::Compact))
-                    : QStringLiteral("{}")},
+                    : QStringLiteral("{}"),
+             teamJson(g)},
             error))
         return false;
     const QString state = agentStateToString(AgentState::Queued);

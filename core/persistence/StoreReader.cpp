@@ -316,7 +316,7 @@ QList<GoalRecord> StoreReader::goals(const QString &runId, bool withLatestAgent)
     Rows q(m_db, handle(),
            QStringLiteral("SELECT g.run_id, g.id, g.title, g.description, g.priority, g.deadline, "
                           "g.success_criteria, g.depends_on, g.capabilities, g.resources, g.profile, g.created_at, "
-                          "g.isolation_json, g.follow_up_of, g.when_json, ") +
+                          "g.isolation_json, g.follow_up_of, g.when_json, g.team_json, ") +
                latestAgent + QStringLiteral(" FROM goals g") + runFilter(runId, QStringLiteral("g.run_id")) +
                QStringLiteral(" ORDER BY g.rowid"),
            runValues(runId), &m_error);
@@ -339,7 +339,12 @@ QList<GoalRecord> StoreReader::goals(const QString &runId, bool withLatestAgent)
         r.goal.isolation = isolationFromJson(QJsonDocument::fromJson(q.utf8(12).toByteArray()).object());
         r.goal.followUpOf = q.text(13);
         r.goal.when = GoalCondition::fromJson(QJsonDocument::fromJson(q.utf8(14).toByteArray()).object());
-        r.agentId = q.text(15);
+        if (const QByteArray team = q.utf8(15).toByteArray(); team.size() > 2) {
+            const QJsonObject o = QJsonDocument::fromJson(team).object();
+            r.goal.team = TeamPattern::fromJson(o.value(u"pattern").toObject());
+            r.goal.member = TeamMember::fromJson(o.value(u"member").toObject());
+        }
+        r.agentId = q.text(16);
         result.append(std::move(r));
     }
     return result;

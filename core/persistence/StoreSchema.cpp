@@ -223,6 +223,15 @@ QStringList version8()
     };
 }
 
+// Issue 16: a team goal's pattern and a member's place in its team ({"pattern": ...} or {"member": ...}, '{}' for
+// neither), so a restored team goes on where it was and its members stay its members.
+QStringList version9()
+{
+    return {
+        QStringLiteral("ALTER TABLE goals ADD COLUMN team_json TEXT NOT NULL DEFAULT '{}'"),
+    };
+}
+
 void setError(QString *error, const QString &message)
 {
     if (error)
@@ -257,6 +266,8 @@ QStringList StoreSchema::stepStatements(int fromVersion)
         return version7();
     case 7:
         return version8();
+    case 8:
+        return version9();
     default:
         return {};
     }

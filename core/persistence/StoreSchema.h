@@ -14,7 +14,7 @@ namespace switchboard {
 class StoreSchema final
 {
 public:
-    static constexpr int kLatestVersion = 8;
+    static constexpr int kLatestVersion = 9;
 
     // PRAGMA user_version; -1 when it cannot be read.
     static int version(const QSqlDatabase &db);
