@@ -87,7 +87,7 @@ QString TeamDetailSection::stateWord(const Entry &entry) const
 void TeamDetailSection::refresh()
 {
     const std::optional<Goal> goal = m_orchestrator && !m_team.isEmpty() ? m_orchestrator->goal(m_team) : std::nullopt;
-    if (!goal || !goal->team || !m_board) {
+    if (!goal || !goal->team) {
         m_plain.clear();
         hide();
         return;
@@ -96,7 +96,9 @@ void TeamDetailSection::refresh()
 
     QList<Entry> entries;
     quint64 order = 0;
-    for (const QString &agentId : m_board->memberAgentIds(m_team)) {
+    // The orchestrator's list, not the board's: members cleaned off the board still belong to the debate.
+    for (const QString &memberGoalId : m_orchestrator->teamMembers(m_team)) {
+        const QString agentId = m_orchestrator->agentForGoal(memberGoalId);
         const std::optional<AgentStatus> status = m_orchestrator->status(agentId);
         if (!status)
             continue;
