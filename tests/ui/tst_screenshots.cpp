@@ -43,10 +43,12 @@
 #include "widgets/StorageBanner.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QPalette>
 #include <QPlainTextEdit>
@@ -1214,12 +1216,20 @@ private Q_SLOTS:
         layOut();
         QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u".png"_s)));
 
-        // The debate's transcript, in a pane as wide as the dock's default.
-        AgentDetailPane *pane = window.detailPane();
-        QWidget *dock = pane->parentWidget();
-        dock->resize(420, 860);
-        layOut();
-        QVERIFY(pane->grab().save(QDir(m_outDir).filePath(tag + u"-debate-detail.png"_s)));
+        {
+            // The debate's transcript, in a pane as wide as the dock's default and tall enough to read it.
+            AgentDetailPane pane(&orchestrator, board);
+            pane.resize(420, 1000);
+            pane.setAgent(debateAgent);
+            pane.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&pane));
+            layOut();
+            QVERIFY(pane.grab().save(QDir(m_outDir).filePath(tag + u"-debate-detail.png"_s)));
+            // A member: which team it is in.
+            pane.setAgent(orchestrator.agentForGoal(orchestrator.teamMembers(u"hiring"_s).constFirst()));
+            layOut();
+            QVERIFY(pane.grab().save(QDir(m_outDir).filePath(tag + u"-member-detail.png"_s)));
+        }
 
         // Compact cards with the debate folded.
         board->setTeamExpanded(u"hiring"_s, false);

@@ -366,8 +366,14 @@ private Q_SLOTS:
         QVERIFY(lines.at(7).endsWith(judgeSummary.simplified()));
 
         // A member: "Member of <team>", and its link asks for the team's card.
+        QCOMPARE(pane.findChild<QLabel *>(u"detailProfile"_s)->text(), u"quick, lead (the team's members)"_s);
+        auto *pattern = pane.findChild<QLabel *>(u"detailPattern"_s);
+        QVERIFY(pattern->isVisibleTo(&pane));
+        QCOMPARE(pattern->text(), u"Team: "_s + debate.describe());
         pane.setAgent(members.first());
         QVERIFY(!section->isVisibleTo(&pane));
+        QVERIFY(!pattern->isVisibleTo(&pane));
+        QCOMPARE(pane.findChild<QLabel *>(u"detailProfile"_s)->text(), u"quick"_s);
         auto *memberOf = pane.findChild<QLabel *>(u"detailMemberOf"_s);
         QVERIFY(memberOf && memberOf->isVisibleTo(&pane));
         QVERIFY2(memberOf->text().contains(u"Adopt AI in hiring?"_s), qPrintable(memberOf->text()));

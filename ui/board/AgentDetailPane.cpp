@@ -176,6 +176,11 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
     reviewRow->addStretch(1);
     column->addLayout(reviewRow);
 
+    // A team's members' work comes before the goal's details: the debate, the plan and its steps, or the
+    // collected answers are what a person opens a team for.
+    m_team = new TeamDetailSection(orchestrator, board, overview);
+    column->addWidget(m_team);
+
     m_goalHeading = makeHeading(overview);
     column->addWidget(m_goalHeading);
     m_goalForm = makeForm();
@@ -188,8 +193,14 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
     m_resources = addRow(m_goalForm, QStringLiteral("detailResources"));
     m_profile = addRow(m_goalForm, QStringLiteral("detailProfile"));
     m_repository = addRow(m_goalForm, QStringLiteral("detailRepository"));
-    m_pattern = addRow(m_goalForm, QStringLiteral("detailPattern"));
-    m_condition = addRow(m_goalForm, QStringLiteral("detailCondition"));
+
+    // Lines of their own, not form rows: a QFormLayout row shown again after being hidden stayed at no height.
+    m_pattern = makeValueLabel(overview, QStringLiteral("detailPattern"));
+    m_pattern->hide();
+    column->addWidget(m_pattern);
+    m_condition = makeValueLabel(overview, QStringLiteral("detailCondition"));
+    m_condition->hide();
+    column->addWidget(m_condition);
 
     m_progressHeading = makeHeading(overview);
     column->addWidget(m_progressHeading);
@@ -208,10 +219,6 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
     m_started = addRow(m_progressForm, QStringLiteral("detailStarted"));
     m_completed = addRow(m_progressForm, QStringLiteral("detailCompleted"));
     m_elapsed = addRow(m_progressForm, QStringLiteral("detailElapsed"));
-
-    // A team's members' work: the debate, the plan and its steps, or the collected answers.
-    m_team = new TeamDetailSection(orchestrator, board, overview);
-    column->addWidget(m_team);
 
     m_resultHeading = makeHeading(overview);
     column->addWidget(m_resultHeading);
@@ -431,11 +438,15 @@ void AgentDetailPane::refreshStatus()
             label->setText(QStringLiteral("—"));
         m_profile->setText(s.profile);
     }
-    m_pattern->setText(goal && goal->team ? goal->team->describe() : QString());
-    m_goalForm->setRowVisible(m_pattern, goal && goal->team);
-    m_condition->setText(goal && goal->when ? goal->when->describe() : QString());
-    m_goalForm->setRowVisible(m_condition, goal && goal->when);
+    //: Detail pane of a team goal: its pattern, "Team: debate · optimist, pessimist · 2 rounds · judge lead"
+    m_pattern->setText(goal && goal->team ? tr("Team: %1").arg(goal->team->describe()) : QString());
+    m_pattern->setVisible(goal && goal->team);
+    //: Detail pane of a goal with a condition: "Runs when: result of 'post' contains "APPROVED""
+    m_condition->setText(goal && goal->when ? tr("Runs when: %1").arg(goal->when->describe()) : QString());
+    m_condition->setVisible(goal && goal->when);
     m_team->setTeam(goal && goal->team ? s.goalId : QString());
+    if (goal && goal->team) // a team runs no agent of its own: its members' profiles
+        m_profile->setText(tr("%1 (the team's members)").arg(goal->team->memberProfiles().join(QStringLiteral(", "))));
     m_memberOfAgent.clear();
     if (!s.memberOf.isEmpty()) {
         const std::optional<Goal> team = m_orchestrator->goal(s.memberOf);
@@ -719,8 +730,6 @@ void AgentDetailPane::retranslate()
     m_reviewChanges->setText(tr("&Review changes…"));
     m_reviewChanges->setToolTip(tr("See the diff, then merge, discard or ask for a follow-up"));
     setFormLabel(m_goalForm, m_repository, tr("Repository"));
-    setFormLabel(m_goalForm, m_pattern, tr("Team"));
-    setFormLabel(m_goalForm, m_condition, tr("Runs when"));
     setFormLabel(m_progressForm, m_agentSession, tr("Agent session"));
     setFormLabel(m_progressForm, m_nextTry, tr("Next try"));
     setFormLabel(m_progressForm, m_rateLimit, tr("Rate limit"));

@@ -142,8 +142,8 @@ void TeamDetailSection::refresh()
     const auto textBlock = [&secondary](const Entry &entry, const QString &waiting) {
         const auto state = static_cast<AgentState>(entry.state);
         if (!entry.text.trimmed().isEmpty())
-            return QStringLiteral("<div style=\"margin-left:14px\">%1</div>").arg(html(entry.text));
-        return QStringLiteral("<div style=\"margin-left:14px; color:%1\"><i>%2</i></div>")
+            return QStringLiteral("<div style=\"margin-left:14px; margin-bottom:6px\">%1</div>").arg(html(entry.text));
+        return QStringLiteral("<div style=\"margin-left:14px; margin-bottom:6px; color:%1\"><i>%2</i></div>")
             .arg(secondary, (isFinalState(state) ? tr("(no text)") : waiting).toHtmlEscaped());
     };
     const auto byRole = [&entries](TeamMember::Role role) {

@@ -22,6 +22,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -211,6 +212,17 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
     connect(m_condition, &ConditionField::conditionChanged, this, schedule);
     connect(m_team, &TeamSection::settingsChanged, this, schedule);
     connect(m_team, &TeamSection::settingsChanged, this, &NewGoalDialog::updateCapabilityState);
+    // The opened section takes room from the description and criteria: the form grows instead, as far as the
+    // screen allows.
+    connect(m_team, &TeamSection::expandedChanged, this, [this](bool expanded) {
+        if (!expanded)
+            return;
+        int wanted = sizeHint().height() + 120;
+        if (const QScreen *shown = screen())
+            wanted = qMin(wanted, shown->availableGeometry().height() - 40);
+        if (height() < wanted)
+            resize(width(), wanted);
+    });
     connect(m_resources, &QPlainTextEdit::textChanged, this, schedule);
     connect(m_isolation, &IsolationSection::settingsChanged, this, schedule);
 
@@ -249,6 +261,8 @@ void NewGoalDialog::populateChoices()
     if (m_orchestrator) {
         for (const QString &goalId : m_orchestrator->goalIds()) {
             const std::optional<Goal> existing = m_orchestrator->goal(goalId);
+            if (existing && existing->member)
+                continue; // a team's member: depend on the team, whose result is made from its members'
             const QString title = existing ? existing->title : QString();
             auto *item = new QListWidgetItem(title.isEmpty() ? goalId : tr("%1  (%2)").arg(title, goalId), m_dependsOn);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);

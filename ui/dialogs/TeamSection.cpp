@@ -389,9 +389,12 @@ bool TeamSection::isExpanded() const
 
 void TeamSection::setExpanded(bool expanded)
 {
+    if (expanded == isExpanded())
+        return;
     m_header->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
     m_body->setVisible(expanded);
     m_summary->setVisible(!expanded);
+    Q_EMIT expandedChanged(expanded);
 }
 
 void TeamSection::updateVisibleFields()

@@ -65,6 +65,7 @@ public:
 
 Q_SIGNALS:
     void settingsChanged();
+    void expandedChanged(bool expanded);
 
 protected:
     void changeEvent(QEvent *event) override;
