@@ -13,9 +13,11 @@
 #include "support/ProfileBuilder.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace switchboard;
@@ -382,6 +384,59 @@ private Q_SLOTS:
         QVERIFY(QMetaObject::invokeMethod(memberOf, "linkActivated", Q_ARG(QString, u"team"_s)));
         QCOMPARE(requested.count(), 1);
         QCOMPARE(requested.first().first().toString(), teamAgent);
+    }
+
+    void detailPaneShowsASupervisorsPlan()
+    {
+        // A process planner: its first call hands two steps to the workers, its second writes the answer.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString script = dir.filePath(u"planner.py"_s);
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"(import json, os, sys
+goal = os.environ["SWITCHBOARD_GOAL_ID"]
+def say(message):
+    print(json.dumps(message), flush=True)
+if goal.endswith(".plan1"):
+    say({"type": "delegate", "worker": "quick", "task": "Find the papers"})
+    say({"type": "delegate", "worker": "lead", "task": "Draft the post"})
+    say({"type": "result", "summary": "Two steps: papers, then a draft"})
+else:
+    say({"type": "result", "summary": "FINAL: the post, from the papers and the draft"})
+)");
+        file.close();
+        QList<AgentProfile> profiles = m_orchestrator->profiles();
+        profiles << test::ProfileBuilder(u"planner"_s, u"process"_s).command({u"python3"_s, script});
+        m_orchestrator->setProfiles(profiles);
+
+        AgentBoardModel model(m_orchestrator.get());
+        model.setInsertDelay(0);
+        TeamPattern supervisor;
+        supervisor.kind = TeamKind::Supervisor;
+        supervisor.planner = u"planner"_s;
+        supervisor.workers = {u"quick"_s, u"lead"_s};
+        supervisor.maxIterations = 2;
+        QVERIFY(!m_orchestrator->spawn(teamGoal(u"post"_s, u"Write the blog post"_s, supervisor)).isEmpty());
+        const QString teamAgent = m_orchestrator->agentForGoal(u"post"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(isFinalState(m_orchestrator->status(teamAgent)->state), 30000);
+        QCOMPARE(m_orchestrator->status(teamAgent)->state, AgentState::Completed);
+
+        AgentDetailPane pane(m_orchestrator.get(), &model);
+        pane.setAgent(teamAgent);
+        auto *section = pane.findChild<TeamDetailSection *>();
+        QVERIFY(section);
+        const QStringList lines = section->plainText().split(u'\n');
+        QVERIFY2(lines.size() >= 5, qPrintable(lines.join(u'\n')));
+        QCOMPARE(lines.at(0), u"Supervisor's plan"_s);
+        QCOMPARE(lines.at(1), u"Plan 1 of 2 · planner · Completed: Two steps: papers, then a draft"_s);
+        // Each step: its worker, the planner's task, its state and its result (the worker's summary).
+        QVERIFY2(lines.at(2).startsWith(u"  Step 1.1 · quick · Completed — Find the papers: [demo]"_s),
+                 qPrintable(lines.at(2)));
+        QVERIFY2(lines.at(3).startsWith(u"  Step 1.2 · lead · Completed — Draft the post: [demo]"_s),
+                 qPrintable(lines.at(3)));
+        QVERIFY2(lines.constLast().endsWith(u"Completed: FINAL: the post, from the papers and the draft"_s),
+                 qPrintable(lines.constLast()));
     }
 
     void detailPaneMarksFailedAnswers()
