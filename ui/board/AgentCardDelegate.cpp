@@ -751,9 +751,7 @@ bool AgentCardDelegate::editorEvent(QEvent *event, QAbstractItemModel *model, co
             expandButtonRect(index, card).contains(mouse->position().toPoint())) {
             if (type == QEvent::MouseButtonRelease) {
                 const QString teamGoal = statusFor(index)->goalId;
-                const bool expanded = !m_board->isTeamExpanded(teamGoal);
-                m_board->setTeamExpanded(teamGoal, expanded);
-                Q_EMIT teamToggled(teamGoal, expanded);
+                m_board->setTeamExpanded(teamGoal, !m_board->isTeamExpanded(teamGoal));
             }
             return true;
         }

@@ -56,8 +56,6 @@ public:
 
 Q_SIGNALS:
     void cancelRequested(const QString &agentId);
-    // The expand control of a team card was clicked (the board model has already been told).
-    void teamToggled(const QString &teamGoalId, bool expanded);
     void resumeRequested(const QString &agentId);
 
 protected:
