@@ -37,6 +37,73 @@ QString nameFor(const QString &objective)
     return Goal::defaultTitle(objective, QStringLiteral("AI plan"));
 }
 
+// The members a team goal will have, as far as the plan says: parallel, one per profile; debate, every participant
+// in every round, then the judge; supervisor, the planner and its workers (which steps they get is decided while the
+// team runs, so no steps are listed).
+QList<TeamMember> plannedMembers(const Goal &goal)
+{
+    QList<TeamMember> members;
+    const TeamPattern &team = *goal.team;
+    const auto add = [&members, &goal](TeamMember::Role role, const QString &profile, int round = 0) {
+        TeamMember member;
+        member.team = goal.id;
+        member.role = role;
+        member.profile = profile;
+        member.round = round;
+        members << member;
+    };
+    switch (team.kind) {
+    case TeamKind::Parallel:
+        for (const QString &profile : team.profiles)
+            add(TeamMember::Role::Member, profile);
+        break;
+    case TeamKind::Debate:
+        for (int round = 1; round <= team.rounds; ++round) {
+            for (const QString &profile : team.profiles)
+                add(TeamMember::Role::Participant, profile, round);
+        }
+        add(TeamMember::Role::Judge, team.judge);
+        break;
+    case TeamKind::Supervisor:
+        add(TeamMember::Role::Planner, team.planner);
+        for (const QString &worker : team.workers)
+            add(TeamMember::Role::Worker, worker);
+        break;
+    }
+    return members;
+}
+
+QJsonArray membersJson(const Goal &goal)
+{
+    QJsonArray out;
+    for (const TeamMember &member : plannedMembers(goal)) {
+        QJsonObject o{{QStringLiteral("role"), TeamMember::roleToString(member.role)},
+                      {QStringLiteral("profile"), member.profile}};
+        if (member.round > 0)
+            o.insert(u"round", member.round);
+        out.append(o);
+    }
+    return out;
+}
+
+// The lines under a team goal in the plain output, one per planned member (a supervisor: its planner and workers).
+QStringList memberLines(const Goal &goal)
+{
+    const TeamPattern &team = *goal.team;
+    if (team.kind != TeamKind::Supervisor) {
+        QStringList lines;
+        for (const TeamMember &member : plannedMembers(goal))
+            lines << member.label();
+        return lines;
+    }
+    return {QStringLiteral("planner \u00b7 %1 (up to %2, then the synthesis)")
+                .arg(team.planner, team.maxIterations == 1 ? QStringLiteral("1 iteration")
+                                                           : QStringLiteral("%1 iterations").arg(team.maxIterations)),
+            QStringLiteral("workers \u00b7 %1 (steps decided at run time, up to %2 at once)")
+                .arg(team.workers.join(QStringLiteral(", ")))
+                .arg(team.maxWorkersPerStep)};
+}
+
 } // namespace
 
 PlanCommand::PlanCommand()
@@ -201,6 +268,10 @@ int PlanCommand::showPlan(const QCommandLineParser &parser)
                 o.insert(u"depends_on", QJsonArray::fromStringList(g->dependsOn));
                 if (g->when)
                     o.insert(u"when", g->when->toJson());
+                if (g->team) {
+                    o.insert(u"pattern", g->team->toJson());
+                    o.insert(u"members", membersJson(*g));
+                }
                 goals.append(o);
             }
             jsonPhases.append(QJsonObject{{QStringLiteral("phase"), i + 1}, {QStringLiteral("goals"), goals}});
@@ -228,7 +299,13 @@ int PlanCommand::showPlan(const QCommandLineParser &parser)
                 line += QStringLiteral("  after: %1").arg(g->dependsOn.join(QStringLiteral(", ")));
             if (g->when)
                 line += QStringLiteral("  when: %1").arg(g->when->describe());
+            if (g->team)
+                line += QStringLiteral("  team: %1").arg(g->team->describe());
             out << line << '\n';
+            if (g->team) {
+                for (const QString &member : memberLines(*g))
+                    out << QStringLiteral("      %1\n").arg(member);
+            }
         }
     }
     return Cli::Success;

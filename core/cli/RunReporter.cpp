@@ -181,6 +181,17 @@ void RunReporter::emitEvent(const QString &event, QJsonObject fields)
 {
     fields.insert(u"event", event);
     fields.insert(u"t", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    // Teams (issue 16): a member's events name its team; a team's name its pattern.
+    if (const QJsonValue agent = fields.value(u"agent"); agent.isString()) {
+        if (const std::optional<AgentStatus> s = m_orchestrator->status(agent.toString())) {
+            if (!s->memberOf.isEmpty()) {
+                fields.insert(u"member_of", s->memberOf);
+                fields.insert(u"member", s->memberLabel);
+            }
+            if (!s->teamKind.isEmpty())
+                fields.insert(u"pattern", s->teamKind);
+        }
+    }
     // API keys are plain tokens, so redacting the serialised line catches them in any field.
     m_out << Secrets::redact(QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact))) << '\n';
     m_out.flush();

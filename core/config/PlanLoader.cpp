@@ -34,6 +34,7 @@ const QStringList &goalKeys()
         QStringLiteral("deadline"),     QStringLiteral("profile"),
         QStringLiteral("retry"),        QStringLiteral("budget"),
         QStringLiteral("follow_up_of"), QStringLiteral("when"),
+        QStringLiteral("pattern"),
     };
     static const QStringList withIsolation = keys + yaml::isolationKeys();
     return withIsolation;
@@ -190,6 +191,7 @@ ReadGoal readGoal(yaml::Document &doc, const YAML::Node &node, qsizetype index, 
     goal.budget = yaml::readBudget(map, "budget", label);
     goal.isolation = yaml::readIsolation(map, label);
     goal.when = yaml::readCondition(map, label, goal.id, goal.dependsOn);
+    goal.team = yaml::readPattern(map, label, profileNames(config));
     goal.followUpOf = map.string("follow_up_of").trimmed();
     if (!goal.followUpOf.isEmpty()) {
         read.followUpLocation = map.valueLocation("follow_up_of");
@@ -197,6 +199,20 @@ ReadGoal readGoal(yaml::Document &doc, const YAML::Node &node, qsizetype index, 
             map.failAt("follow_up_of", QStringLiteral("%1: follow_up_of: a goal cannot follow up itself").arg(label));
     }
     goal.profile = map.string("profile").trimmed();
+    if (goal.team) {
+        // A team runs no agent of its own, so nothing would read these: refuse them rather than let a reader
+        // believe they choose or constrain the members (the pattern names the members' profiles).
+        for (const char *key : {"profile", "capabilities", "follow_up_of"}) {
+            if (!map.has(key))
+                continue;
+            const QString why = qstrcmp(key, "follow_up_of") == 0
+                                    ? QStringLiteral("it has no agent session to continue")
+                                    : QStringLiteral("its members run on the profiles its pattern names");
+            doc.fail(map.keyLocation(key), QStringLiteral("%1: %2: a team goal runs no agent of its own; %3")
+                                               .arg(label, QString::fromLatin1(key), why));
+        }
+        return read;
+    }
     if (!goal.profile.isEmpty() && !config.profile(goal.profile)) {
         map.failAt("profile", QStringLiteral("%1: unknown profile '%2' (known: %3)")
                                   .arg(label, goal.profile, profileNames(config).join(QStringLiteral(", "))));
@@ -303,11 +319,21 @@ std::optional<Plan> PlanLoader::loadString(const QByteArray &yaml, const QString
             }
         }
 
+        QStringList teamIds;
+        for (const ReadGoal &read : std::as_const(goals)) {
+            if (read.goal.team)
+                teamIds << read.goal.id;
+        }
         for (const ReadGoal &read : std::as_const(goals)) {
             // A follow-up continues a goal of the same plan (its session and worktree).
             if (!read.goal.followUpOf.isEmpty() && !idLocations.contains(read.goal.followUpOf))
                 doc.fail(read.followUpLocation, QStringLiteral("goal '%1': follow_up_of: unknown goal %2")
                                                     .arg(read.goal.id, InputLimits::shortQuote(read.goal.followUpOf)));
+            if (!read.goal.followUpOf.isEmpty() && teamIds.contains(read.goal.followUpOf))
+                doc.fail(read.followUpLocation,
+                         QStringLiteral("goal '%1': follow_up_of: %2 is a team goal, which has no agent session to "
+                                        "continue")
+                             .arg(read.goal.id, InputLimits::shortQuote(read.goal.followUpOf)));
         }
         for (const ReadGoal &read : std::as_const(goals))
             plan.goals.append(read.goal);

@@ -13,8 +13,8 @@
 namespace switchboard {
 
 // Reads a plan file: name, optional workflow/agents sections merged over the base config, and goals.
-// Validates ids, duplicates, dependency references and cycles, priorities, deadlines and profiles,
-// reporting file:line:column.
+// Validates ids, duplicates, dependency references and cycles, priorities, deadlines, profiles, conditions and
+// team patterns, reporting file:line:column.
 class PlanLoader final
 {
 public:

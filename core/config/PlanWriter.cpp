@@ -51,6 +51,41 @@ void writeRetry(YAML::Emitter &out, const RetryPolicy &retry)
     out << YAML::EndMap;
 }
 
+// The keys of the pattern's kind in the order plans write them, leaving out the defaults a reader would not miss;
+// keys of other kinds are not written (PlanLoader refuses them).
+void writePattern(YAML::Emitter &out, const TeamPattern &team)
+{
+    const TeamPattern defaults;
+    out << YAML::Key << "pattern" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "kind" << YAML::Value << str(teamKindToString(team.kind));
+    switch (team.kind) {
+    case TeamKind::Parallel:
+        writeList(out, "profiles", team.profiles, true);
+        break;
+    case TeamKind::Supervisor:
+        out << YAML::Key << "planner" << YAML::Value << str(team.planner);
+        writeList(out, "workers", team.workers, true);
+        if (team.mode != defaults.mode)
+            out << YAML::Key << "mode" << YAML::Value << str(supervisorModeToString(team.mode));
+        if (team.maxWorkersPerStep != defaults.maxWorkersPerStep)
+            out << YAML::Key << "max_workers_per_step" << YAML::Value << team.maxWorkersPerStep;
+        if (team.maxIterations != defaults.maxIterations)
+            out << YAML::Key << "max_iterations" << YAML::Value << team.maxIterations;
+        break;
+    case TeamKind::Debate:
+        writeList(out, "profiles", team.profiles, true);
+        // Written even at the default: how long a debate goes on is what a reader of the plan wants to see.
+        out << YAML::Key << "rounds" << YAML::Value << team.rounds;
+        out << YAML::Key << "judge" << YAML::Value << str(team.judge);
+        break;
+    }
+    if (team.minSuccessful)
+        out << YAML::Key << "min_successful" << YAML::Value << *team.minSuccessful;
+    if (team.format != defaults.format)
+        out << YAML::Key << "format" << YAML::Value << str(teamFormatToString(team.format));
+    out << YAML::EndMap;
+}
+
 void writeGoal(YAML::Emitter &out, const Goal &goal)
 {
     out << YAML::BeginMap;
@@ -93,6 +128,8 @@ void writeGoal(YAML::Emitter &out, const Goal &goal)
             out << YAML::Key << "succeeded" << YAML::Value << goal.when->succeeded;
         out << YAML::EndMap;
     }
+    if (goal.team)
+        writePattern(out, *goal.team);
     if (goal.budget.isSet()) {
         out << YAML::Key << "budget" << YAML::Value << YAML::BeginMap;
         if (goal.budget.maxTokens > 0)

@@ -524,4 +524,181 @@ std::optional<GoalCondition> readCondition(const Map &goal, const QString &label
     return condition;
 }
 
+QStringList patternKeys(TeamKind kind)
+{
+    switch (kind) {
+    case TeamKind::Parallel:
+        return {QStringLiteral("kind"), QStringLiteral("profiles"), QStringLiteral("min_successful"),
+                QStringLiteral("format")};
+    case TeamKind::Supervisor:
+        return {QStringLiteral("kind"),
+                QStringLiteral("planner"),
+                QStringLiteral("workers"),
+                QStringLiteral("mode"),
+                QStringLiteral("max_workers_per_step"),
+                QStringLiteral("max_iterations"),
+                QStringLiteral("min_successful"),
+                QStringLiteral("format")};
+    case TeamKind::Debate:
+        return {QStringLiteral("kind"),  QStringLiteral("profiles"),       QStringLiteral("rounds"),
+                QStringLiteral("judge"), QStringLiteral("min_successful"), QStringLiteral("format")};
+    }
+    return {};
+}
+
+namespace {
+
+// Every key of every kind, each once.
+QStringList allPatternKeys()
+{
+    QStringList keys;
+    for (TeamKind kind : {TeamKind::Parallel, TeamKind::Supervisor, TeamKind::Debate}) {
+        for (const QString &key : patternKeys(kind)) {
+            if (!keys.contains(key))
+                keys << key;
+        }
+    }
+    return keys;
+}
+
+bool isWordCharacter(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'_';
+}
+
+// The key a TeamPattern::problems() message is about: the one it names first as a whole word ("a debate needs a
+// 'judge'" is about judge, "min_successful must be between 1 and the number of profiles" about min_successful).
+// Matching the words keeps Team.cpp the one place that says what is wrong with a pattern.
+QString problemKey(const QString &problem, const QStringList &keys)
+{
+    QString best;
+    qsizetype bestAt = -1;
+    for (const QString &key : keys) {
+        for (qsizetype at = problem.indexOf(key); at >= 0; at = problem.indexOf(key, at + 1)) {
+            const qsizetype end = at + key.size();
+            const bool whole = (at == 0 || !isWordCharacter(problem.at(at - 1))) &&
+                               (end == problem.size() || !isWordCharacter(problem.at(end)));
+            if (whole) {
+                if (bestAt < 0 || at < bestAt) {
+                    best = key;
+                    bestAt = at;
+                }
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+std::optional<TeamPattern> readPattern(const Map &goal, const QString &label, const QStringList &knownProfiles)
+{
+    if (!goal.has("pattern"))
+        return std::nullopt;
+    const Document &doc = goal.document();
+    const QString patternLabel = label + QStringLiteral(": pattern");
+    const QStringList keys = allPatternKeys();
+    const Map pattern = goal.map("pattern", patternLabel, patternLabel + u'.', keys);
+    for (const auto &entry : pattern.node()) {
+        const QString key = scalarText(entry.first).trimmed();
+        if (keys.contains(key))
+            continue;
+        const QString guess = suggestion(key, keys);
+        doc.fail(locationOf(entry.first),
+                 guess.isEmpty()
+                     ? QStringLiteral("%1: unknown key '%2' (expected %3)")
+                           .arg(patternLabel, key, keys.join(QStringLiteral(", ")))
+                     : QStringLiteral("%1: unknown key '%2' (did you mean '%3'?)").arg(patternLabel, key, guess));
+    }
+
+    TeamPattern team;
+    const QString kindText = pattern.requiredString("kind").trimmed();
+    const std::optional<TeamKind> kind = teamKindFromString(kindText);
+    if (!kind) {
+        const QStringList kinds{teamKindToString(TeamKind::Parallel), teamKindToString(TeamKind::Supervisor),
+                                teamKindToString(TeamKind::Debate)};
+        const QString guess = suggestion(kindText, kinds);
+        pattern.failAt("kind", guess.isEmpty()
+                                   ? QStringLiteral("%1: unknown kind %2 (expected parallel, supervisor "
+                                                    "or debate)")
+                                         .arg(pattern.fieldName("kind"), InputLimits::shortQuote(kindText))
+                                   : QStringLiteral("%1: unknown kind %2 (did you mean '%3'?)")
+                                         .arg(pattern.fieldName("kind"), InputLimits::shortQuote(kindText), guess));
+    }
+    team.kind = *kind;
+    const QStringList ownKeys = patternKeys(team.kind);
+    for (const auto &entry : pattern.node()) {
+        const QString key = scalarText(entry.first).trimmed();
+        if (!ownKeys.contains(key))
+            doc.fail(locationOf(entry.first),
+                     QStringLiteral("%1: '%2' does not apply to a %3 team (its keys: %4)")
+                         .arg(patternLabel, key, teamKindToString(team.kind), ownKeys.join(QStringLiteral(", "))));
+    }
+
+    // Profile names with where each was written, to point at the one that is not known.
+    QList<std::pair<QString, Location>> named;
+    QList<QByteArray> namedKeys;
+    const auto readList = [&](const char *key) {
+        QStringList names;
+        for (const auto &[text, where] : pattern.locatedStringList(key)) {
+            names << text.trimmed();
+            named.append({text.trimmed(), where});
+            namedKeys << QByteArray(key);
+        }
+        return names;
+    };
+    const auto readName = [&](const char *key) {
+        const QString name = pattern.string(key).trimmed();
+        if (pattern.has(key)) {
+            named.append({name, pattern.valueLocation(key)});
+            namedKeys << QByteArray(key);
+        }
+        return name;
+    };
+    team.profiles = readList("profiles");
+    team.planner = readName("planner");
+    team.workers = readList("workers");
+    if (pattern.has("mode")) {
+        const QString text = pattern.string("mode");
+        const std::optional<SupervisorMode> mode = supervisorModeFromString(text);
+        if (!mode)
+            pattern.failAt("mode", QStringLiteral("%1: unknown mode %2 (expected selective, all or sequential)")
+                                       .arg(pattern.fieldName("mode"), InputLimits::shortQuote(text)));
+        team.mode = *mode;
+    }
+    team.maxWorkersPerStep = pattern.integer("max_workers_per_step", team.maxWorkersPerStep);
+    team.maxIterations = pattern.integer("max_iterations", team.maxIterations);
+    team.rounds = pattern.integer("rounds", team.rounds);
+    team.judge = readName("judge");
+    if (pattern.has("min_successful"))
+        team.minSuccessful = pattern.integer("min_successful", 0);
+    if (pattern.has("format")) {
+        const QString text = pattern.string("format");
+        const std::optional<TeamFormat> format = teamFormatFromString(text);
+        if (!format)
+            pattern.failAt("format", QStringLiteral("%1: unknown format %2 (expected markdown or xml)")
+                                         .arg(pattern.fieldName("format"), InputLimits::shortQuote(text)));
+        team.format = *format;
+    }
+
+    for (const QString &problem : team.problems()) {
+        const QString key = problemKey(problem, ownKeys);
+        const QByteArray latin = key.toLatin1();
+        const QString message = QStringLiteral("%1: %2").arg(patternLabel, problem);
+        if (!key.isEmpty() && pattern.value(latin.constData()).IsDefined())
+            pattern.failAt(latin.constData(), message);
+        goal.failAt("pattern", message); // a key the kind needs is missing: point at the pattern
+    }
+    for (qsizetype i = 0; i < named.size(); ++i) {
+        const auto &[name, where] = named.at(i);
+        if (knownProfiles.contains(name))
+            continue;
+        doc.fail(where, QStringLiteral("%1: unknown profile %2 (known: %3)")
+                            .arg(pattern.fieldName(namedKeys.at(i).constData()), InputLimits::shortQuote(name),
+                                 knownProfiles.join(QStringLiteral(", "))));
+    }
+    return team;
+}
+
 } // namespace switchboard::yaml

@@ -9,6 +9,7 @@
 #include "model/AgentProfile.h"
 #include "model/GoalCondition.h"
 #include "model/RetryPolicy.h"
+#include "model/Team.h"
 
 #include <QList>
 #include <QString>
@@ -46,6 +47,13 @@ const QStringList &isolationKeys();
 // a goal that is not one of dependsOn. label names the goal ("goal 'deploy'"), goalId is its id.
 std::optional<GoalCondition> readCondition(const Map &goal, const QString &label, const QString &goalId,
                                            const QStringList &dependsOn);
+// pattern: {kind: parallel|supervisor|debate, profiles, planner, workers, mode, max_workers_per_step,
+// max_iterations, rounds, judge, min_successful, format} on a goal (issue 16); nullopt when absent. Unknown keys,
+// keys another kind reads, TeamPattern::problems() and profiles not in knownProfiles are errors, each at the key
+// or list item it is about (a team that silently lost a member would answer a different question).
+std::optional<TeamPattern> readPattern(const Map &goal, const QString &label, const QStringList &knownProfiles);
+// The keys a pattern of this kind reads, in the order plans write them.
+QStringList patternKeys(TeamKind kind);
 
 // quality keys (min_improvement, max_iterations_without_improvement, max_iterations, detect_loops),
 // read from `map` itself.

@@ -160,7 +160,9 @@ QString TeamPattern::describe() const
         break;
     case TeamKind::Supervisor:
         parts << QStringLiteral("planner %1").arg(planner) << QStringLiteral("workers %1").arg(workers.join(u", "))
-              << supervisorModeToString(mode) << QStringLiteral("up to %1 iterations").arg(maxIterations);
+              << supervisorModeToString(mode)
+              << (maxIterations == 1 ? QStringLiteral("up to 1 iteration")
+                                     : QStringLiteral("up to %1 iterations").arg(maxIterations));
         break;
     case TeamKind::Debate:
         parts << profiles.join(QStringLiteral(", "))

@@ -75,6 +75,51 @@ std::optional<GoalProblem> capabilityProblem(int index, const Goal &goal, const 
     return goalProblem(index, goal, field,
                        QStringLiteral("no profile has the capabilities: %1").arg(missing.join(u", ")));
 }
+
+// A team goal (issue 16): its pattern on its own, and every profile it names against the profiles there are.
+// It runs no agent of its own, so a profile or capabilities on it would choose nothing: they are refused.
+QList<GoalProblem> teamProblems(int index, const Goal &goal, const QList<AgentProfile> &profiles)
+{
+    QList<GoalProblem> found;
+    const TeamPattern &team = *goal.team;
+    const auto pattern = QStringLiteral("pattern");
+    for (const QString &problem : team.problems())
+        found << goalProblem(index, goal, pattern, QStringLiteral("pattern: %1").arg(problem));
+    QStringList known;
+    for (const AgentProfile &each : profiles)
+        known << each.name;
+    if (known.isEmpty() && !team.memberProfiles().isEmpty()) {
+        found << goalProblem(index, goal, QStringLiteral("profile"),
+                             QStringLiteral("no agent profiles are configured"));
+    } else {
+        const std::pair<const char *, QStringList> fields[] = {
+            {"profiles", team.kind == TeamKind::Supervisor ? QStringList() : team.profiles},
+            {"planner", team.kind == TeamKind::Supervisor ? QStringList{team.planner} : QStringList()},
+            {"workers", team.kind == TeamKind::Supervisor ? team.workers : QStringList()},
+            {"judge", team.kind == TeamKind::Debate ? QStringList{team.judge} : QStringList()},
+        };
+        for (const auto &[field, names] : fields) {
+            QStringList reported; // a debate may name a profile twice; one message says it
+            for (const QString &name : names) {
+                if (name.isEmpty() || known.contains(name) || reported.contains(name))
+                    continue;
+                reported << name;
+                found << goalProblem(
+                    index, goal, pattern,
+                    QStringLiteral("pattern.%1: unknown profile %2 (known: %3)")
+                        .arg(QLatin1String(field), InputLimits::shortQuote(name), known.join(QStringLiteral(", "))));
+            }
+        }
+    }
+    const QString why = QStringLiteral("%1: a team goal runs no agent of its own; its members run on the profiles "
+                                       "its pattern names");
+    if (!goal.profile.isEmpty())
+        found << goalProblem(index, goal, QStringLiteral("profile"), why.arg(QStringLiteral("profile")));
+    if (!goal.capabilities.isEmpty())
+        found << goalProblem(index, goal, QStringLiteral("capabilities"), why.arg(QStringLiteral("capabilities")));
+    return found;
+}
+
 } // namespace
 
 QList<GoalProblem> GoalBatchValidator::problems(const QList<Goal> &goals, const QHash<QString, int> &knownIds,
@@ -136,8 +181,30 @@ QList<GoalProblem> GoalBatchValidator::problems(const QList<Goal> &goals, const 
         if (goal.when && goal.when->test == GoalCondition::Test::ResultContains && goal.when->text.isEmpty())
             found << goalProblem(i, goal, QStringLiteral("when"),
                                  QStringLiteral("when: result_contains needs the text to look for"));
-        if (std::optional<GoalProblem> problem = capabilityProblem(i, goal, profiles))
+        if (goal.team && goal.member)
+            found << goalProblem(
+                i, goal, QStringLiteral("member"),
+                QStringLiteral("member: a goal is either a team (it has a pattern) or a member of one, "
+                               "not both"));
+        if (goal.member && !goal.team) {
+            const QString &team = goal.member->team;
+            const int inBatch = batchIndex.value(team, -1);
+            // A team known from before is taken on its id: knownIds carries no goals to look at.
+            if (team.trimmed().isEmpty())
+                found << goalProblem(i, goal, QStringLiteral("member"), QStringLiteral("member: no team is named"));
+            else if (inBatch >= 0 && !goals.at(inBatch).team)
+                found << goalProblem(
+                    i, goal, QStringLiteral("member"),
+                    QStringLiteral("member: %1 is not a team goal").arg(InputLimits::shortQuote(team)));
+            else if (inBatch < 0 && !knownIds.contains(team))
+                found << goalProblem(i, goal, QStringLiteral("member"),
+                                     QStringLiteral("member: team %1 is not known").arg(InputLimits::shortQuote(team)));
+        }
+        if (goal.team) {
+            found << teamProblems(i, goal, profiles);
+        } else if (std::optional<GoalProblem> problem = capabilityProblem(i, goal, profiles)) {
             found << *problem;
+        }
     }
 
     // Existing goals are already acyclic and cannot depend on new ones, so a cycle lies in the batch, and

@@ -769,6 +769,12 @@ void Orchestrator::endTeam(AgentRecord &record, const QString &reason, const QSt
     m_teams->end(record, reason, errorKind);
 }
 
+QString Orchestrator::goalOutput(const QString &goalId) const
+{
+    const AgentRecord *r = m_table->recordForGoal(goalId);
+    return r ? r->output : QString();
+}
+
 QStringList Orchestrator::teamMembers(const QString &teamGoalId) const
 {
     return m_teams->members(teamGoalId);

@@ -143,6 +143,9 @@ public:
     QList<AgentStatus> agents() const; // in spawn order
     QStringList agentIds() const;
     std::optional<Goal> goal(const QString &goalId) const;
+    // What dependents of this goal receive besides its summary: its handoff data or result output (JSON text; a
+    // team's collected answers, transcript or plan). Empty while it has none.
+    QString goalOutput(const QString &goalId) const;
     // A team goal's members' goal ids, in spawn order (issue 16); empty for a goal that is no team.
     QStringList teamMembers(const QString &teamGoalId) const;
     // The goal ids this goal depends on (cheaper than goal() when that is all a view needs).

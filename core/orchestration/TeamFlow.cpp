@@ -104,7 +104,7 @@ QString failureOf(const Member &m)
 {
     if (m.state == AgentState::Completed)
         return {};
-    const QString state = agentStateToString(m.state);
+    const QString state = agentStateToString(m.state).toLower();
     return m.error.isEmpty() ? state : state + QStringLiteral(": ") + m.error;
 }
 

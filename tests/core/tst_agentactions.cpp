@@ -101,14 +101,15 @@ private Q_SLOTS:
     void escalateReplies();
     void escalateWithoutInbox();
     void notes();
+    void delegateOnlyFromAPlanner();
 };
 
 void TestAgentActions::tableDescribesEveryVerb()
 {
     const AgentActions &actions = AgentActions::standard();
-    const QStringList verbs{u"progress"_s,  u"log"_s,          u"usage"_s,    u"result"_s,    u"error"_s,
-                            u"heartbeat"_s, u"rate_limited"_s, u"score"_s,    u"iteration"_s, u"handoff"_s,
-                            u"lock"_s,      u"unlock"_s,       u"escalate"_s, u"note"_s,      u"read_notes"_s};
+    const QStringList verbs{u"progress"_s,     u"log"_s,   u"usage"_s,      u"result"_s,  u"error"_s, u"heartbeat"_s,
+                            u"rate_limited"_s, u"score"_s, u"iteration"_s,  u"handoff"_s, u"lock"_s,  u"unlock"_s,
+                            u"escalate"_s,     u"note"_s,  u"read_notes"_s, u"delegate"_s};
     QStringList names;
     for (const AgentActions::Action &action : actions.actions()) {
         names << action.name;
@@ -445,6 +446,26 @@ void TestAgentActions::escalateWithoutInbox()
     QCOMPARE(f.replies, QList<QJsonObject>{json(R"({"type":"answer","id":"7",
                                                      "error":"no escalation inbox is available"})")});
     QVERIFY(f.log->lines().isEmpty());
+}
+
+void TestAgentActions::delegateOnlyFromAPlanner()
+{
+    Fixture f;
+    // Wrong arguments are malformed (nothing done); a well-formed step from an agent that is no planner is refused.
+    QCOMPARE(f.invoke(R"({"type":"delegate","worker":"writer"})"),
+             u"delegate message needs \"task\" (a non-empty string)"_s);
+    QCOMPARE(f.invoke(R"({"type":"delegate","task":"x"})"),
+             u"delegate message needs \"worker\" (a non-empty string)"_s);
+    QVERIFY(f.replies.isEmpty());
+    QCOMPARE(f.invoke(R"({"type":"delegate","worker":"writer","task":"draft"})"), QString());
+    QCOMPARE(f.replies.size(), 1);
+    const QJsonObject refused = f.replies.first();
+    QCOMPARE(refused.value(u"type").toString(), u"delegate_refused"_s);
+    QCOMPARE(refused.value(u"worker").toString(), u"writer"_s);
+    QCOMPARE(refused.value(u"reason").toString(),
+             u"this agent is not a team's planner: it has no workers to delegate to"_s);
+    QCOMPARE(f.log->lines().last(), u"[a-1] delegation refused on line 3: "_s + refused.value(u"reason").toString());
+    QVERIFY(f.context.delegations().isEmpty());
 }
 
 void TestAgentActions::notes()

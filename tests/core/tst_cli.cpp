@@ -7,6 +7,7 @@
 #include "support/TestSupport.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void invalidArguments_data();
     void invalidArguments();
     void planPrintsPhases();
+    void planShowsTeams();
     void planObjectiveWritesAPlan();
     void planObjectiveRefusesAnInvalidPlan_data();
     void planObjectiveRefusesAnInvalidPlan();
@@ -271,6 +273,87 @@ void TestCli::planPrintsPhases()
     QVERIFY(text.out.contains("Plan: diamond (4 goals in 3 phases)"));
     QVERIFY(text.out.indexOf("Phase 1") < text.out.indexOf("Phase 2"));
     QVERIFY(text.out.contains("after: b, c"));
+}
+
+void TestCli::planShowsTeams()
+{
+    const QString file = test::dataPath(u"cli/teams.yaml"_s);
+    const CliRun text = run({u"plan"_s, file});
+    QVERIFY2(text.exitCode == 0, text.err.constData());
+    // Each team with its pattern and the members it will have; the plain goal as before.
+    QCOMPARE(QString::fromUtf8(text.out),
+             u"Plan: teams (4 goals in 3 phases)\n"
+             "\n"
+             "Phase 1\n"
+             "  views                 Gather views  [medium]  team: parallel · optimist, pessimist · 1 of 2 must "
+             "succeed\n"
+             "      member · optimist\n"
+             "      member · pessimist\n"
+             "  hiring                Debate hiring  [medium]  team: debate · optimist, pessimist · 2 rounds · judge "
+             "lead\n"
+             "      round 1 · optimist\n"
+             "      round 1 · pessimist\n"
+             "      round 2 · optimist\n"
+             "      round 2 · pessimist\n"
+             "      judge · lead\n"
+             "\n"
+             "Phase 2\n"
+             "  post                  Write the post  [medium]  after: views  team: supervisor · planner lead · "
+             "workers optimist, pessimist · selective · up to 2 iterations\n"
+             "      planner · lead (up to 2 iterations, then the synthesis)\n"
+             "      workers · optimist, pessimist (steps decided at run time, up to 3 at once)\n"
+             "\n"
+             "Phase 3\n"
+             "  publish               Publish  [medium]  profile: lead  after: post\n"_s);
+
+    const CliRun json = run({u"plan"_s, file, u"--json"_s});
+    QVERIFY2(json.exitCode == 0, json.err.constData());
+    QCOMPARE(json.events.size(), 1);
+    QHash<QString, QJsonObject> goals;
+    for (const QJsonValue &phase : json.events.first().value(u"phases"_s).toArray()) {
+        for (const QJsonValue &g : phase.toObject().value(u"goals"_s).toArray())
+            goals.insert(g.toObject().value(u"id"_s).toString(), g.toObject());
+    }
+    QCOMPARE(goals.size(), 4);
+    const auto members = [](const QJsonObject &goal) {
+        QStringList out;
+        for (const QJsonValue &m : goal.value(u"members"_s).toArray()) {
+            const QJsonObject o = m.toObject();
+            out << u"%1 %2%3"_s.arg(o.value(u"role"_s).toString(), o.value(u"profile"_s).toString(),
+                                    o.contains(u"round"_s) ? u" %1"_s.arg(o.value(u"round"_s).toInt()) : QString());
+        }
+        return out;
+    };
+    QCOMPARE(goals.value(u"views"_s).value(u"pattern"_s).toObject(),
+             QJsonObject({{u"kind"_s, u"parallel"_s},
+                          {u"profiles"_s, QJsonArray{u"optimist"_s, u"pessimist"_s}},
+                          {u"min_successful"_s, 1},
+                          {u"format"_s, u"markdown"_s}}));
+    QCOMPARE(members(goals.value(u"views"_s)), (QStringList{u"member optimist"_s, u"member pessimist"_s}));
+    QCOMPARE(goals.value(u"post"_s).value(u"pattern"_s).toObject(),
+             QJsonObject({{u"kind"_s, u"supervisor"_s},
+                          {u"planner"_s, u"lead"_s},
+                          {u"workers"_s, QJsonArray{u"optimist"_s, u"pessimist"_s}},
+                          {u"mode"_s, u"selective"_s},
+                          {u"max_workers_per_step"_s, 3},
+                          {u"max_iterations"_s, 2},
+                          {u"format"_s, u"xml"_s}}));
+    QCOMPARE(members(goals.value(u"post"_s)),
+             (QStringList{u"planner lead"_s, u"worker optimist"_s, u"worker pessimist"_s}));
+    QCOMPARE(goals.value(u"hiring"_s).value(u"pattern"_s).toObject(),
+             QJsonObject({{u"kind"_s, u"debate"_s},
+                          {u"profiles"_s, QJsonArray{u"optimist"_s, u"pessimist"_s}},
+                          {u"rounds"_s, 2},
+                          {u"judge"_s, u"lead"_s},
+                          {u"format"_s, u"markdown"_s}}));
+    QCOMPARE(members(goals.value(u"hiring"_s)),
+             (QStringList{u"participant optimist 1"_s, u"participant pessimist 1"_s, u"participant optimist 2"_s,
+                          u"participant pessimist 2"_s, u"judge lead"_s}));
+    // A plain goal keeps its old shape.
+    const QJsonObject publish = goals.value(u"publish"_s);
+    QVERIFY(!publish.contains(u"pattern"_s));
+    QVERIFY(!publish.contains(u"members"_s));
+    QCOMPARE(publish.value(u"profile"_s).toString(), u"lead"_s);
 }
 
 QString TestCli::plannerConfig(const test::ScriptedModelServer &server)

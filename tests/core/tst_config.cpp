@@ -680,8 +680,9 @@ void TestConfig::mergeOverBase()
 
 void TestConfig::templateList()
 {
-    QCOMPARE(PlanLoader::templates(), QStringList({u":/plans/api.yaml"_s, u":/plans/frontend.yaml"_s,
-                                                   u":/plans/full_stack.yaml"_s, u":/plans/microservice.yaml"_s}));
+    QCOMPARE(PlanLoader::templates(),
+             QStringList({u":/plans/api.yaml"_s, u":/plans/frontend.yaml"_s, u":/plans/full_stack.yaml"_s,
+                          u":/plans/microservice.yaml"_s, u":/plans/team-patterns.yaml"_s}));
 }
 
 void TestConfig::templatesLoadCleanly_data()
@@ -693,6 +694,7 @@ void TestConfig::templatesLoadCleanly_data()
     QTest::newRow("frontend") << u":/plans/frontend.yaml"_s << 6 << 4;
     QTest::newRow("full_stack") << u":/plans/full_stack.yaml"_s << 7 << 5;
     QTest::newRow("microservice") << u":/plans/microservice.yaml"_s << 8 << 5;
+    QTest::newRow("team-patterns") << u":/plans/team-patterns.yaml"_s << 4 << 3;
 }
 
 void TestConfig::templatesLoadCleanly()
@@ -718,13 +720,40 @@ void TestConfig::templatesLoadCleanly()
             QVERIFY2(!goal.description.isEmpty(), qPrintable(goal.id));
             QVERIFY2(!goal.successCriteria.isEmpty(), qPrintable(goal.id));
             QVERIFY2(!goal.resources.isEmpty(), qPrintable(goal.id));
-            QVERIFY2(!goal.profile.isEmpty(), qPrintable(goal.id));
-            const AgentProfile *profile = plan->config.profile(goal.profile);
-            QVERIFY(profile);
-            QCOMPARE(profile->backend, u"demo"_s);
-            const int duration = profile->settings.value(u"duration_ms"_s).toInt();
-            QVERIFY2(duration >= 3000 && duration <= 8000, qPrintable(goal.profile));
-            QVERIFY(!profile->settings.value(u"steps"_s).toStringList().isEmpty());
+            // A team goal runs on its members' profiles (issue 16); every other goal names its own.
+            const QStringList profiles = goal.team ? goal.team->memberProfiles() : QStringList{goal.profile};
+            QHash<QString, int> durations;
+            for (const QString &name : profiles) {
+                QVERIFY2(!name.isEmpty(), qPrintable(goal.id));
+                const AgentProfile *profile = plan->config.profile(name);
+                QVERIFY(profile);
+                QCOMPARE(profile->backend, u"demo"_s);
+                const int duration = profile->settings.value(u"duration_ms"_s).toInt();
+                QVERIFY2(duration >= 3000 && duration <= 8000, qPrintable(name));
+                QVERIFY(!profile->settings.value(u"steps"_s).toStringList().isEmpty());
+                durations.insert(name, duration);
+            }
+            const auto longestOf = [&durations](const QStringList &names) {
+                int most = 0;
+                for (const QString &name : names)
+                    most = std::max(most, durations.value(name));
+                return most;
+            };
+            int duration = durations.value(goal.profile);
+            if (goal.team) {
+                // Upper bounds: members of a round or an iteration may run one after another.
+                const TeamPattern &team = *goal.team;
+                if (team.kind == TeamKind::Parallel) {
+                    duration = longestOf(team.profiles);
+                } else if (team.kind == TeamKind::Debate) {
+                    duration = durations.value(team.judge);
+                    for (const QString &name : team.profiles)
+                        duration += team.rounds * durations.value(name);
+                } else {
+                    duration = (team.maxIterations + 1) * durations.value(team.planner) +
+                               team.maxIterations * longestOf(team.workers);
+                }
+            }
             qint64 start = 0;
             for (const QString &dep : goal.dependsOn)
                 start = std::max(start, finish.value(dep)); // goals are listed after their dependencies

@@ -154,7 +154,7 @@ public:
         , m_workspace(context, profile.llm)
         , m_protocol(context)
     {
-        m_request.tools = m_workspace.specs() + ProtocolTools::specs();
+        m_request.tools = m_workspace.specs() + ProtocolTools::specs(context.goal());
         m_request.system = AgentPrompt::system(context, m_request.tools);
     }
 

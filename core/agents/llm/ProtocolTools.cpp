@@ -3,6 +3,7 @@
 #include "ToolSchema.h"
 #include "agents/AgentActions.h"
 #include "agents/AgentContext.h"
+#include "model/Goal.h"
 
 #include <QJsonArray>
 
@@ -13,7 +14,8 @@ namespace {
 const QStringList &toolNames()
 {
     static const QStringList names{QStringLiteral("ask_human"), QStringLiteral("update_progress"),
-                                   QStringLiteral("add_note"), QStringLiteral("read_notes"), QStringLiteral("finish")};
+                                   QStringLiteral("add_note"),  QStringLiteral("read_notes"),
+                                   QStringLiteral("finish"),    QStringLiteral("delegate")};
     return names;
 }
 
@@ -73,6 +75,27 @@ QList<llm::ToolSpec> ProtocolTools::specs()
                         "once, at the end."),
          actionSchema("result")},
     };
+}
+
+QList<llm::ToolSpec> ProtocolTools::specs(const Goal &goal)
+{
+    QList<llm::ToolSpec> tools = specs();
+    if (!goal.member || !goal.member->mayDelegate())
+        return tools;
+    QJsonObject worker = ToolSchema::property(QStringLiteral("string"), QStringLiteral("the worker who does the step"));
+    worker.insert(u"enum", QJsonArray::fromStringList(goal.member->workers));
+    tools.append(
+        {QStringLiteral("delegate"),
+         QStringLiteral("Hand one step of the goal to one of your workers (%1). Call it once per step; the "
+                        "steps run after you finish this turn, and their results come back to you in the "
+                        "next one. Do not delegate when no more work is needed: finish with the answer.")
+             .arg(goal.member->workers.join(QStringLiteral(", "))),
+         ToolSchema::object({{QStringLiteral("worker"), worker},
+                             {QStringLiteral("task"), ToolSchema::property(QStringLiteral("string"),
+                                                                           QStringLiteral("what the worker should do, "
+                                                                                          "self-contained"))}},
+                            {QStringLiteral("worker"), QStringLiteral("task")})});
+    return tools;
 }
 
 bool ProtocolTools::handles(const QString &name)
@@ -145,6 +168,18 @@ ToolResult ProtocolTools::call(const QString &name, const QJsonObject &arguments
             }
         }
         return ToolResult::ok(notes.isEmpty() ? QStringLiteral("no notes") : notes.join(QStringLiteral("\n\n")));
+    }
+
+    if (name == u"delegate") {
+        const QString malformed = invoke(QStringLiteral("delegate"), arguments, &replies);
+        if (!malformed.isEmpty())
+            return ToolResult::error(QStringLiteral("delegate: ") + malformed);
+        for (const QJsonObject &reply : std::as_const(replies)) {
+            if (reply.value(u"type").toString() == u"delegate_refused")
+                return ToolResult::error(QStringLiteral("delegate: ") + reply.value(u"reason").toString());
+        }
+        return ToolResult::ok(QStringLiteral("step handed to %1; its result comes back after this turn")
+                                  .arg(arguments.value(u"worker").toString()));
     }
 
     if (name == u"finish") {

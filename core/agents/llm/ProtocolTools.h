@@ -10,10 +10,11 @@
 namespace switchboard {
 
 class AgentContext;
+struct Goal;
 
-// The agent protocol's verbs as a model's tools: ask_human, update_progress, add_note, read_notes and
-// finish. They run through the same AgentActions table as the process protocol's messages, so both kinds
-// of agent are checked and treated alike; ask_human blocks this agent (not its run slot) until the human
+// The agent protocol's verbs as a model's tools: ask_human, update_progress, add_note, read_notes, finish and,
+// for a team's planner, delegate. They run through the same AgentActions table as the process protocol's messages, so
+// both kinds of agent are checked and treated alike; ask_human blocks this agent (not its run slot) until the human
 // answers. Runs on the attempt's thread.
 class ProtocolTools final
 {
@@ -23,6 +24,8 @@ public:
     explicit ProtocolTools(AgentContext &context);
 
     static QList<llm::ToolSpec> specs();
+    // specs(), plus `delegate` for a team's planner (issue 16): its workers are the only values `worker` takes.
+    static QList<llm::ToolSpec> specs(const Goal &goal);
     static bool handles(const QString &name);
     // Unknown names and bad arguments are error results.
     ToolResult call(const QString &name, const QJsonObject &arguments);
