@@ -2,19 +2,25 @@
 // their team, collapse hides them, filters and sorts keep them with it, the card shows the pattern and the member
 // strip's count, + and − and the card's control fold a team, and the detail pane shows a team's work and a
 // member's team. QAbstractItemModelTester watches the board model and the proxy.
+#include "MainWindow.h"
 #include "board/AgentBoardModel.h"
 #include "board/AgentBoardView.h"
 #include "board/AgentCardDelegate.h"
 #include "board/AgentDetailPane.h"
 #include "board/AgentFilterProxyModel.h"
 #include "board/TeamDetailSection.h"
+#include "config/ConfigLoader.h"
 #include "orchestration/Orchestrator.h"
 #include "support/GoalBuilder.h"
 #include "support/ProfileBuilder.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QContextMenuEvent>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -329,6 +335,47 @@ private Q_SLOTS:
         QVERIFY(view.selectAgent(member));
         QVERIFY(model.isTeamExpanded(u"views"_s));
         QCOMPARE(view.currentAgentId(), member);
+    }
+
+    void mainWindowJumpsToTheTeamAndFoldsIt()
+    {
+        MainWindow window(m_orchestrator.get(), ConfigLoader::defaults());
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!m_orchestrator
+                     ->spawn(teamGoal(u"views"_s, u"Analyse AI trends"_s,
+                                      parallel({u"researcher"_s, u"writer"_s, u"editor"_s})))
+                     .isEmpty());
+        AgentBoardModel *model = window.boardModel();
+        QTRY_COMPARE(model->memberCount(u"views"_s), 3);
+        const QString teamAgent = m_orchestrator->agentForGoal(u"views"_s);
+        const QString member = model->memberAgentIds(u"views"_s).constFirst();
+        AgentBoardView *view = window.boardView();
+
+        // The member's detail pane links to its team: following it selects the team's card.
+        QVERIFY(view->selectAgent(member));
+        QTRY_COMPARE(window.detailPane()->agentId(), member);
+        auto *memberOf = window.detailPane()->findChild<QLabel *>(u"detailMemberOf"_s);
+        QVERIFY(memberOf->isVisible());
+        QVERIFY(QMetaObject::invokeMethod(memberOf, "linkActivated", Q_ARG(QString, u"team"_s)));
+        QCOMPARE(view->currentAgentId(), teamAgent);
+
+        // The card's menu on a member folds its team and leaves the team's card current.
+        QVERIFY(view->selectAgent(member));
+        const QPoint where = view->visualRect(view->currentIndex()).center();
+        QContextMenuEvent event(QContextMenuEvent::Mouse, where, view->viewport()->mapToGlobal(where));
+        QApplication::sendEvent(view->viewport(), &event);
+        QMenu *menu = nullptr;
+        QTRY_VERIFY((menu = window.findChild<QMenu *>(u"cardContextMenu"_s)) && menu->isVisible());
+        auto *fold = menu->findChild<QAction *>(u"foldTeamAction"_s);
+        QVERIFY(fold);
+        QVERIFY2(fold->text().startsWith(u"Hide the team's members"_s), qPrintable(fold->text()));
+        fold->trigger();
+        menu->close();
+        QVERIFY(!model->isTeamExpanded(u"views"_s));
+        QCOMPARE(view->currentAgentId(), teamAgent);
+        QCOMPARE(window.proxyModel()->rowCount(), 1);
     }
 
     void detailPaneShowsADebateInOrder()
