@@ -151,6 +151,7 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
         m_inboxDock->raise();
     });
     connect(m_detailPane, &AgentDetailPane::escalationRequested, this, &MainWindow::showEscalation);
+    connect(m_detailPane, &AgentDetailPane::agentRequested, this, &MainWindow::showAgentOnBoard);
     m_review = new ReviewHub(this, m_model);
     m_actions->addReviewActions(m_review->showReviewAction(), m_review->cleanUpWorktreesAction());
     connect(m_detailPane, &AgentDetailPane::reviewRequested, m_review, &ReviewHub::showReview);
@@ -535,6 +536,21 @@ void MainWindow::showContextMenu(const QPoint &position)
     if (m_actions->resumeRateLimited()->isEnabled())
         menu->addAction(m_actions->resumeRateLimited());
     menu->addAction(m_actions->cancelSelected());
+    // A team (or one of its members): fold or unfold its members, as + and − do.
+    const int row = m_model->rowForAgent(index.data(AgentBoardModel::AgentIdRole).toString());
+    const int team = row < 0 ? -1 : (m_model->teamRowAt(row) >= 0 ? m_model->teamRowAt(row) : row);
+    if (team >= 0 && m_model->memberCount(m_model->statusAt(team).goalId) > 0) {
+        const QString teamGoal = m_model->statusAt(team).goalId;
+        const QString teamAgent = m_model->statusAt(team).agentId;
+        const bool expanded = m_model->isTeamExpanded(teamGoal);
+        QAction *fold = menu->addAction(expanded ? tr("Hide the team's members\t−") : tr("Show the team's members\t+"));
+        fold->setObjectName(QStringLiteral("foldTeamAction"));
+        connect(fold, &QAction::triggered, this, [this, teamGoal, teamAgent, expanded, member = team != row] {
+            m_model->setTeamExpanded(teamGoal, !expanded);
+            if (member && expanded)
+                m_view->selectAgent(teamAgent); // the member's card went with the others
+        });
+    }
     menu->addSeparator();
     menu->addAction(m_actions->copyId());
     menu->addAction(m_actions->showDetails());

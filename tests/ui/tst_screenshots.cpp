@@ -15,6 +15,7 @@
 #include "dialogs/NewGoalDialog.h"
 #include "dialogs/RunPlanDialog.h"
 #include "dialogs/SpawnParallelDialog.h"
+#include "dialogs/TeamSection.h"
 #include "history/HistoryFilterProxyModel.h"
 #include "history/HistoryGoalModel.h"
 #include "history/HistoryGoalPane.h"
@@ -42,10 +43,12 @@
 #include "widgets/StorageBanner.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QPalette>
 #include <QPlainTextEdit>
@@ -1147,6 +1150,112 @@ private Q_SLOTS:
         layOut();
         QVERIFY(followUp.grab().save(QDir(m_outDir).filePath(tag + u"-followup.png"_s)));
         QVERIFY(!controller.calledOnGuiThread());
+    }
+
+    void teams_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("teams") << false;
+        QTest::newRow("teams-dark") << true;
+    }
+
+    // Teams (issue 16) on demo profiles: a running parallel team (one member failed) and a finished debate, each
+    // with its members under it; the debate's transcript in the detail pane; the New goal form's Team section.
+    void teams()
+    {
+        QFETCH(bool, dark);
+        QApplication::setPalette(dark ? darkPalette() : m_lightPalette);
+        QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/ui.ini"_s);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag());
+
+        Orchestrator orchestrator;
+        const QList<AgentProfile> profiles{
+            test::ProfileBuilder::demo(u"researcher"_s, 600000).steps({u"Reading recent papers"_s}),
+            test::ProfileBuilder::demo(u"writer"_s, 600000).steps({u"Drafting the trends"_s}),
+            test::ProfileBuilder::demo(u"editor"_s, 50).failing(),
+            test::ProfileBuilder::demo(u"optimist"_s, 80),
+            test::ProfileBuilder::demo(u"pessimist"_s, 80),
+            test::ProfileBuilder::demo(u"lead"_s, 80),
+            test::ProfileBuilder::demo(u"coder"_s, 600000).steps({u"Writing the parser"_s})};
+        orchestrator.setProfiles(profiles);
+        orchestrator.setMaxParallel(12);
+        Config config = ConfigLoader::defaults();
+        config.profiles = profiles;
+        MainWindow window(&orchestrator, config);
+        window.resize(1280, 860);
+        window.setPlanName(u"AI trends"_s);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        Goal debate = test::GoalBuilder::titled(u"Should we adopt AI in hiring?"_s);
+        debate.id = u"hiring"_s;
+        debate.team = TeamPattern{};
+        debate.team->kind = TeamKind::Debate;
+        debate.team->profiles = {u"optimist"_s, u"pessimist"_s};
+        debate.team->rounds = 2;
+        debate.team->judge = u"lead"_s;
+        Goal views = test::GoalBuilder::titled(u"Analyse AI trends"_s);
+        views.id = u"views"_s;
+        views.team = TeamPattern{};
+        views.team->profiles = {u"researcher"_s, u"writer"_s, u"editor"_s};
+        views.team->minSuccessful = 2;
+        Goal parser = test::GoalBuilder::titled(u"Parse the survey answers"_s).profile(u"coder"_s);
+        parser.id = u"parser"_s;
+        QCOMPARE(orchestrator.spawnParallel({debate, views, parser}).size(), 3);
+        const QString debateAgent = orchestrator.agentForGoal(u"hiring"_s);
+        const QString viewsAgent = orchestrator.agentForGoal(u"views"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(orchestrator.status(debateAgent)->state, AgentState::Completed, 20000);
+        AgentBoardModel *board = window.boardModel();
+        QTRY_COMPARE(board->memberCount(u"views"_s), 3);
+        QTRY_VERIFY(orchestrator.status(viewsAgent)->memberStates.contains(AgentState::Failed));
+        QTRY_COMPARE(board->memberCount(u"hiring"_s), 5);
+        QTRY_VERIFY(boardShows(orchestrator, window, {debateAgent, viewsAgent}));
+        QTRY_VERIFY(board->statusAt(board->rowForAgent(viewsAgent)).memberStates.contains(AgentState::Failed));
+        QVERIFY(window.boardView()->selectAgent(debateAgent));
+        QTRY_COMPARE(window.detailPane()->agentId(), debateAgent);
+        layOut();
+        QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u".png"_s)));
+
+        {
+            // The debate's transcript, in a pane as wide as the dock's default and tall enough to read it.
+            AgentDetailPane pane(&orchestrator, board);
+            pane.resize(420, 1000);
+            pane.setAgent(debateAgent);
+            pane.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&pane));
+            layOut();
+            QVERIFY(pane.grab().save(QDir(m_outDir).filePath(tag + u"-debate-detail.png"_s)));
+            // A member: which team it is in.
+            pane.setAgent(orchestrator.agentForGoal(orchestrator.teamMembers(u"hiring"_s).constFirst()));
+            layOut();
+            QVERIFY(pane.grab().save(QDir(m_outDir).filePath(tag + u"-member-detail.png"_s)));
+        }
+
+        // Compact cards with the debate folded.
+        board->setTeamExpanded(u"hiring"_s, false);
+        window.boardView()->setCompactCards(true);
+        layOut();
+        QVERIFY(window.grab().save(QDir(m_outDir).filePath(tag + u"-compact.png"_s)));
+        window.boardView()->setCompactCards(false);
+
+        {
+            NewGoalDialog dialog(&orchestrator);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QTest::keyClicks(dialog.findChild<QLineEdit *>(u"titleEdit"_s), u"Should we adopt AI in hiring?"_s);
+            TeamSection *team = dialog.teamSection();
+            team->setExpanded(true);
+            team->kindCombo()->setCurrentIndex(team->kindCombo()->findData(static_cast<int>(TeamKind::Debate)));
+            team->profilesList()->item(3)->setCheckState(Qt::Checked);
+            QTest::mouseClick(dialog.findChild<QPushButton *>(u"submitButton"_s), Qt::LeftButton); // the errors
+            QTRY_VERIFY(team->profilesError()->isVisible());
+            layOut();
+            QVERIFY(dialog.grab().save(
+                QDir(m_outDir).filePath(u"dialog-newgoal-team"_s + (dark ? u"-dark.png"_s : u".png"_s))));
+        }
+        window.close();
+        orchestrator.cancelAll();
+        orchestrator.waitAll(10000);
     }
 
     void cleanupTestCase() { QApplication::setPalette(m_lightPalette); }

@@ -31,12 +31,12 @@ AgentBoardModel::AgentBoardModel(Orchestrator *orchestrator, QObject *parent)
         return;
 
     QList<AgentStatus> existing = m_orchestrator->agents();
-    m_rows.reserve(existing.size());
+    QVector<Row> rows;
+    rows.reserve(existing.size());
     for (AgentStatus &status : existing)
-        m_rows.append(makeRow(std::move(status)));
-    rebuildIndex(0);
-    if (std::any_of(m_rows.cbegin(), m_rows.cend(), [](const Row &row) { return isTicking(row.status); }))
-        m_tickTimer.start();
+        rows.append(makeRow(std::move(status)));
+    existing = {};
+    appendRows(std::move(rows)); // groups members under their teams; nobody listens yet
 
     connect(m_orchestrator, &Orchestrator::agentSpawned, this, &AgentBoardModel::handleAgentSpawned);
     connect(m_orchestrator, &Orchestrator::agentsUpdated, this, &AgentBoardModel::handleAgentsUpdated);
@@ -92,6 +92,16 @@ QVariant AgentBoardModel::data(const QModelIndex &index, int role) const
             lines << tr("Asks: %1").arg(row.question);
         if (s.needsHuman)
             lines << tr("Needs human: it keeps asking about this goal");
+        if (!s.teamKind.isEmpty())
+            //: Card tooltip of a team goal: its pattern and where it is, e.g. "Team: debate · round 2 of 3"
+            lines << tr("Team: %1")
+                         .arg(s.teamStage.isEmpty() ? s.teamKind : s.teamKind + QStringLiteral(" · ") + s.teamStage);
+        if (!s.memberOf.isEmpty()) {
+            const int team = m_rowByGoal.value(s.memberOf, -1);
+            const QString teamTitle = team >= 0 ? m_rows.at(team).status.goalTitle : s.memberOf;
+            //: Card tooltip of a team member: the team's title and what the member is there
+            lines << tr("Member of %1: %2").arg(teamTitle, s.memberLabel);
+        }
         return lines.join(QLatin1Char('\n'));
     }
     case AgentIdRole:
@@ -154,6 +164,25 @@ QVariant AgentBoardModel::data(const QModelIndex &index, int role) const
         return s.waitingFor;
     case QuestionRole:
         return row.question;
+    case TeamKindRole:
+        return s.teamKind;
+    case TeamStageRole:
+        return s.teamStage;
+    case MemberStatesRole: {
+        QVariantList states;
+        states.reserve(s.memberStates.size());
+        for (const AgentState state : s.memberStates)
+            states << static_cast<int>(state);
+        return states;
+    }
+    case MemberOfRole:
+        return s.memberOf;
+    case MemberLabelRole:
+        return s.memberLabel;
+    case TeamExpandedRole:
+        return isTeamAt(index.row()) ? QVariant(isTeamExpanded(s.goalId)) : QVariant();
+    case TeamMemberCountRole:
+        return memberCount(s.goalId);
     default:
         return {};
     }
@@ -192,6 +221,13 @@ QHash<int, QByteArray> AgentBoardModel::roleNames() const
     names.insert(OpenEscalationRole, "openEscalation");
     names.insert(LockResourcesRole, "lockResources");
     names.insert(QuestionRole, "question");
+    names.insert(TeamKindRole, "teamKind");
+    names.insert(TeamStageRole, "teamStage");
+    names.insert(MemberStatesRole, "memberStates");
+    names.insert(MemberOfRole, "memberOf");
+    names.insert(MemberLabelRole, "memberLabel");
+    names.insert(TeamExpandedRole, "teamExpanded");
+    names.insert(TeamMemberCountRole, "teamMemberCount");
     return names;
 }
 
@@ -237,6 +273,76 @@ QStringList AgentBoardModel::waitingForAt(int row) const
 QString AgentBoardModel::questionAt(int row) const
 {
     return m_rows.at(row).question;
+}
+
+int AgentBoardModel::teamRowAt(int row) const
+{
+    const Row &entry = m_rows.at(row);
+    return entry.nested ? m_rowByGoal.value(entry.status.memberOf, -1) : -1;
+}
+
+bool AgentBoardModel::isTeamAt(int row) const
+{
+    const AgentStatus &status = m_rows.at(row).status;
+    return !status.teamKind.isEmpty() || m_members.contains(status.goalId);
+}
+
+int AgentBoardModel::memberCount(const QString &teamGoalId) const
+{
+    const auto found = m_members.constFind(teamGoalId);
+    return found == m_members.cend() ? 0 : static_cast<int>(found->size());
+}
+
+void AgentBoardModel::setTeamExpanded(const QString &teamGoalId, bool expanded)
+{
+    if (isTeamExpanded(teamGoalId) == expanded)
+        return;
+    m_expansionDecided.insert(teamGoalId);
+    if (expanded)
+        m_collapsed.remove(teamGoalId);
+    else
+        m_collapsed.insert(teamGoalId);
+    const int team = m_rowByGoal.value(teamGoalId, -1);
+    if (team >= 0) {
+        Q_EMIT dataChanged(index(team), index(team), {TeamExpandedRole});
+        // The members are the rows right after the team: one range. SearchTextRole makes a filtering proxy look
+        // at them again (it hides the members of a collapsed team).
+        if (const int members = memberCount(teamGoalId); members > 0)
+            Q_EMIT dataChanged(index(team + 1), index(team + members), {TeamExpandedRole, SearchTextRole});
+    }
+    Q_EMIT teamExpandedChanged(teamGoalId, expanded);
+}
+
+void AgentBoardModel::decideExpansion(const QString &teamGoalId)
+{
+    // Once per team, before its members are first shown: later the person's choice stands.
+    if (m_expansionDecided.contains(teamGoalId))
+        return;
+    m_expansionDecided.insert(teamGoalId);
+    if (expectsManyMembers(teamGoalId))
+        m_collapsed.insert(teamGoalId);
+}
+
+bool AgentBoardModel::expectsManyMembers(const QString &teamGoalId) const
+{
+    const std::optional<Goal> goal = m_orchestrator ? m_orchestrator->goal(teamGoalId) : std::nullopt;
+    if (!goal || !goal->team)
+        return false;
+    const TeamPattern &pattern = *goal->team;
+    qsizetype expected = 0;
+    switch (pattern.kind) {
+    case TeamKind::Parallel:
+        expected = pattern.profiles.size();
+        break;
+    case TeamKind::Debate:
+        expected = pattern.profiles.size() * qMax(1, pattern.rounds) + 1; // and the judge
+        break;
+    case TeamKind::Supervisor:
+        // At least a planner per iteration, the synthesis and one step per worker.
+        expected = qMax(1, pattern.maxIterations) + 1 + pattern.workers.size();
+        break;
+    }
+    return expected > kFewMembers;
 }
 
 void AgentBoardModel::fillLockWait(AgentStatus &status) const
@@ -333,11 +439,96 @@ void AgentBoardModel::appendRows(QVector<Row> fresh)
         return;
     const bool ticking =
         std::any_of(fresh.cbegin(), fresh.cend(), [](const Row &row) { return isTicking(row.status); });
-    const int first = static_cast<int>(m_rows.size());
-    beginInsertRows({}, first, first + static_cast<int>(fresh.size()) - 1);
-    m_rows.append(std::move(fresh));
-    rebuildIndex(first);
-    endInsertRows();
+
+    // Members whose team is on the board go into its group; the others are appended, each right after its team
+    // when the team came in this batch too. A member whose team is nowhere stays a card of its own.
+    // Any row may be a team: its status may not say so before it starts.
+    QSet<QString> freshGoals;
+    for (const Row &row : std::as_const(fresh))
+        freshGoals.insert(row.status.goalId);
+    QHash<QString, QVector<Row>> intoGroups;
+    QStringList groupOrder;
+    QHash<QString, QVector<Row>> freshMembers;
+    QVector<Row> ordered;
+    ordered.reserve(fresh.size());
+    for (Row &row : fresh) {
+        const QString team = row.status.memberOf;
+        const int teamRow = team.isEmpty() ? -1 : m_rowByGoal.value(team, -1);
+        if (teamRow >= 0) {
+            row.nested = true;
+            if (!intoGroups.contains(team))
+                groupOrder << team;
+            intoGroups[team].append(std::move(row));
+        } else if (!team.isEmpty() && freshGoals.contains(team)) {
+            row.nested = true;
+            freshMembers[team].append(std::move(row));
+        } else {
+            ordered.append(std::move(row));
+        }
+    }
+    fresh = {};
+
+    // Into existing groups, from the bottom up so the positions of the groups above stay valid.
+    struct Insert
+    {
+        int position;
+        QString team;
+    };
+    QVector<Insert> inserts;
+    inserts.reserve(groupOrder.size());
+    for (const QString &team : std::as_const(groupOrder)) {
+        inserts.append({m_rowByGoal.value(team) + 1 + memberCount(team), team});
+        decideExpansion(team);
+    }
+    std::sort(inserts.begin(), inserts.end(), [](const Insert &a, const Insert &b) { return a.position > b.position; });
+    for (const Insert &insert : std::as_const(inserts)) {
+        QVector<Row> rows = intoGroups.take(insert.team);
+        beginInsertRows({}, insert.position, insert.position + static_cast<int>(rows.size()) - 1);
+        QStringList &members = m_members[insert.team];
+        for (const Row &row : std::as_const(rows))
+            members << row.status.agentId;
+        m_rows.insert(insert.position, rows.size(), Row());
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            m_rows[insert.position + i] = std::move(rows[i]);
+        rebuildIndex(insert.position);
+        endInsertRows();
+    }
+
+    if (!ordered.isEmpty() || !freshMembers.isEmpty()) {
+        QVector<Row> tail;
+        tail.reserve(ordered.size());
+        for (Row &row : ordered) {
+            const QString teamGoal = row.status.goalId;
+            tail.append(std::move(row));
+            if (!freshMembers.contains(teamGoal))
+                continue;
+            QVector<Row> members = freshMembers.take(teamGoal);
+            decideExpansion(teamGoal);
+            QStringList &ids = m_members[teamGoal];
+            for (Row &member : members) {
+                ids << member.status.agentId;
+                tail.append(std::move(member));
+            }
+        }
+        // Members of a team that came as a member of another team (never in practice) keep their own cards.
+        for (QVector<Row> &stray : freshMembers) {
+            for (Row &member : stray) {
+                member.nested = false;
+                tail.append(std::move(member));
+            }
+        }
+        const int first = static_cast<int>(m_rows.size());
+        beginInsertRows({}, first, first + static_cast<int>(tail.size()) - 1);
+        m_rows.append(std::move(tail));
+        rebuildIndex(first);
+        endInsertRows();
+    }
+
+    // A team with new members counts them, and a filter looks at it again (a new member may match).
+    for (const Insert &insert : std::as_const(inserts)) {
+        const QModelIndex team = index(m_rowByGoal.value(insert.team));
+        Q_EMIT dataChanged(team, team, {TeamMemberCountRole, SearchTextRole});
+    }
 
     if (ticking && !m_tickTimer.isActive())
         m_tickTimer.start();
@@ -397,6 +588,36 @@ void AgentBoardModel::handleAgentsUpdated(const QStringList &agentIds)
         }
     }
 
+    // A team is shown while it or one of its members matches a filter, and its members follow its place in a
+    // sort: a member's change makes the proxy look at its team again, a team's at its members.
+    if (!m_members.isEmpty() && !changes.isEmpty()) {
+        static const QList<int> followed{SearchTextRole, PriorityRole, StartedRole, ProgressRole, NameRole};
+        const QHash<int, QList<int>> own = changes;
+        for (auto it = own.cbegin(); it != own.cend(); ++it) {
+            const Row &entry = m_rows.at(it.key());
+            if (entry.nested && it->contains(SearchTextRole)) {
+                const int team = m_rowByGoal.value(entry.status.memberOf, -1);
+                if (team >= 0 && !changes.value(team).contains(SearchTextRole))
+                    changes[team].append(SearchTextRole);
+            }
+            const int members = memberCount(entry.status.goalId);
+            if (members == 0)
+                continue;
+            QList<int> passed;
+            for (const int role : followed) {
+                if (it->contains(role))
+                    passed << role;
+            }
+            for (int member = it.key() + 1; !passed.isEmpty() && member <= it.key() + members; ++member) {
+                QList<int> &known = changes[member];
+                for (const int role : std::as_const(passed)) {
+                    if (!known.contains(role))
+                        known.append(role);
+                }
+            }
+        }
+    }
+
     if (!changes.isEmpty()) {
         if (changes.size() > m_rows.size() / 2) {
             // Most of the board changed: one signal, all roles, is cheaper for the proxy and the view.
@@ -438,6 +659,7 @@ void AgentBoardModel::removeAgentRows(const QStringList &agentIds)
         return;
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    const QStringList orphaned = unlinkTeams(rows);
 
     // Contiguous runs, removed from the bottom up so earlier row numbers stay valid.
     struct Run
@@ -477,7 +699,49 @@ void AgentBoardModel::removeAgentRows(const QStringList &agentIds)
             endRemoveRows();
         }
     }
+    // Members whose team went are cards of their own now: shown whatever the team's collapse was.
+    for (const QString &agentId : orphaned) {
+        const QModelIndex member = indexForAgent(agentId);
+        if (member.isValid())
+            Q_EMIT dataChanged(member, member, {MemberOfRole, TeamExpandedRole, SearchTextRole});
+    }
     Q_EMIT batchApplied();
+}
+
+QStringList AgentBoardModel::unlinkTeams(const QList<int> &rows)
+{
+    QStringList orphaned;
+    if (m_members.isEmpty() && m_expansionDecided.isEmpty())
+        return orphaned;
+    QSet<QString> going;
+    for (const int row : rows)
+        going.insert(m_rows.at(row).status.agentId);
+    for (const int row : rows) {
+        const Row &entry = m_rows.at(row);
+        if (entry.nested) {
+            const auto found = m_members.find(entry.status.memberOf);
+            if (found != m_members.end()) {
+                found->removeOne(entry.status.agentId);
+                if (found->isEmpty())
+                    m_members.erase(found);
+            }
+        }
+    }
+    for (const int row : rows) {
+        const Row &entry = m_rows.at(row);
+        m_collapsed.remove(entry.status.goalId);
+        m_expansionDecided.remove(entry.status.goalId);
+        if (!m_members.contains(entry.status.goalId))
+            continue;
+        for (const QString &member : m_members.take(entry.status.goalId)) {
+            const int memberRow = m_rowById.value(member, -1);
+            if (memberRow >= 0 && !going.contains(member)) {
+                m_rows[memberRow].nested = false;
+                orphaned << member;
+            }
+        }
+    }
+    return orphaned;
 }
 
 void AgentBoardModel::tickRunning()
@@ -524,6 +788,8 @@ AgentBoardModel::Row AgentBoardModel::makeRow(AgentStatus status)
     row.question = questionFor(row.status);
     fillLockWait(row.status);
     recordStep(row);
+    if (!row.status.teamKind.isEmpty())
+        decideExpansion(row.status.goalId);
     if (m_orchestrator) {
         // Only the dependencies: a copy of the whole goal per row was a noticeable part of opening a board
         // of 100,000 agents.
@@ -548,8 +814,9 @@ QString AgentBoardModel::searchTextFor(const AgentStatus &status)
 {
     // One allocation, written in one pass, ASCII lower-cased on the way (QString::toLower() looks every
     // character up in the Unicode tables): this runs for every card when a board of 100,000 agents opens.
-    const QString *parts[] = {&status.name,    &status.goalTitle, &status.currentStep, &status.profile,
-                              &status.agentId, &status.goalId,    &status.repository};
+    const QString *parts[] = {&status.name,       &status.goalTitle, &status.currentStep,
+                              &status.profile,    &status.agentId,   &status.goalId,
+                              &status.repository, &status.teamKind,  &status.memberLabel};
     qsizetype size = static_cast<qsizetype>(std::size(parts)) - 1; // the separators
     for (const QString *part : parts)
         size += part->size();
@@ -636,6 +903,16 @@ QList<int> AgentBoardModel::changedRoles(const AgentStatus &before, const AgentS
         add({TokensRole});
     if (!qFuzzyCompare(1.0 + before.costUsd, 1.0 + after.costUsd))
         add({CostRole});
+    if (before.teamKind != after.teamKind)
+        add({TeamKindRole, SearchTextRole});
+    if (before.teamStage != after.teamStage)
+        add({TeamStageRole});
+    if (before.memberStates != after.memberStates)
+        add({MemberStatesRole});
+    if (before.memberOf != after.memberOf)
+        add({MemberOfRole});
+    if (before.memberLabel != after.memberLabel)
+        add({MemberLabelRole, SearchTextRole});
     if (!roles.isEmpty())
         add({Qt::ToolTipRole});
     return roles;

@@ -19,6 +19,9 @@ class Orchestrator;
 // It follows the orchestrator in batches (qBittorrent's TransferListModel pattern): spawned agents are
 // inserted together, agentsUpdated() turns into per-row dataChanged with the roles that changed (or one
 // full-range change when most rows changed), and running rows repaint once a second so elapsed time ticks.
+// Teams (issue 16): a team's members sit right after its row, in spawn order (rows are inserted there, so the
+// source order is the grouped order); an index from team goal id to members keeps grouping O(1) per row. Whether
+// a team shows its members (expanded) is kept here too, so every view of the board agrees.
 class AgentBoardModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -57,6 +60,13 @@ public:
         OpenEscalationRole,   // QString: id of the question it waits on
         LockResourcesRole,    // QStringList: resources it waits for
         QuestionRole,         // QString: the open question's text
+        TeamKindRole,         // QString: a team's pattern ("parallel", "supervisor", "debate"); empty otherwise
+        TeamStageRole,        // QString: where a team is ("round 2 of 3")
+        MemberStatesRole,     // QVariantList of int (AgentState): a team's members' states in spawn order
+        MemberOfRole,         // QString: a member's team goal id
+        MemberLabelRole,      // QString: what a member is in its team ("round 2 · optimist")
+        TeamExpandedRole,     // bool: a team shows its members on the board
+        TeamMemberCountRole,  // int: a team's members on the board
     };
     Q_ENUM(Role)
 
@@ -80,6 +90,20 @@ public:
     // The text of the question this agent waits on; empty when it waits on none.
     QString questionAt(int row) const;
 
+    // Teams. The row of the team a member row is grouped under; -1 for a row that is no member (or whose team is
+    // not on the board).
+    int teamRowAt(int row) const;
+    // A team goal's row: its status says so, or members sit under it.
+    bool isTeamAt(int row) const;
+    // The team's members on the board, in board (= spawn) order; they are the rows right after the team's.
+    QStringList memberAgentIds(const QString &teamGoalId) const { return m_members.value(teamGoalId); }
+    int memberCount(const QString &teamGoalId) const;
+    // A team is shown expanded unless its pattern expects more than kFewMembers members (a 3-round debate of
+    // three has ten): then it starts collapsed, its strip summing the members up. The person's choice wins.
+    bool isTeamExpanded(const QString &teamGoalId) const { return !m_collapsed.contains(teamGoalId); }
+    void setTeamExpanded(const QString &teamGoalId, bool expanded);
+    static constexpr int kFewMembers = 6;
+
     // Inserts the agents spawned since the last batch now rather than on the next tick.
     void flushPendingInserts();
     // While held the board follows no spawns or updates (a restore puts thousands of agents back at once,
@@ -95,6 +119,7 @@ public:
 Q_SIGNALS:
     // A batch of inserts, updates or removals has been applied.
     void batchApplied();
+    void teamExpandedChanged(const QString &teamGoalId, bool expanded);
 
 private:
     struct Row
@@ -105,6 +130,7 @@ private:
         QString searchText;
         QStringList dependsOn; // goal ids, fixed when the goal was spawned
         QString question;      // text of status.openEscalation
+        bool nested = false;   // a member placed right after its team's row (and listed in m_members)
     };
 
     void handleAgentSpawned(const QString &agentId);
@@ -114,6 +140,10 @@ private:
     void removeAgentRows(const QStringList &agentIds);
     void appendRows(QVector<Row> fresh);
     void rebuildIndex(int fromRow);
+    // Forgets the team links of rows about to go; returns the rows of members left without their team.
+    QStringList unlinkTeams(const QList<int> &rows);
+    bool expectsManyMembers(const QString &teamGoalId) const;
+    void decideExpansion(const QString &teamGoalId);
     Row makeRow(AgentStatus status);
     QString questionFor(const AgentStatus &status) const;
     void fillLockWait(AgentStatus &status) const;
@@ -127,6 +157,9 @@ private:
     QHash<QString, int> m_rowById;
     QHash<QString, int> m_rowByGoal;
     QHash<QString, QStringList> m_dependents; // goal id -> agents whose goals depend on it
+    QHash<QString, QStringList> m_members;    // team goal id -> its nested members' agent ids, in board order
+    QSet<QString> m_collapsed;                // team goal ids whose members are hidden
+    QSet<QString> m_expansionDecided;         // teams whose default (or the person's choice) is set
     QStringList m_pendingInserts;
     QSet<QString> m_pendingSet;
     QTimer m_insertTimer;

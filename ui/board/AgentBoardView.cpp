@@ -6,6 +6,7 @@
 #include "style/ThemedIcons.h"
 
 #include <QAbstractProxyModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QProgressBar>
@@ -92,6 +93,13 @@ bool AgentBoardView::selectAgent(const QString &agentId)
 {
     if (!model())
         return false;
+    if (AgentBoardModel *board = boardModel()) {
+        // A member of a collapsed team is not on the board until its team shows its members.
+        const int row = board->rowForAgent(agentId);
+        const int team = row >= 0 ? board->teamRowAt(row) : -1;
+        if (team >= 0)
+            board->setTeamExpanded(board->statusAt(team).goalId, true);
+    }
     const int rows = model()->rowCount();
     for (int row = 0; row < rows; ++row) {
         const QModelIndex index = model()->index(row, 0);
@@ -102,6 +110,45 @@ bool AgentBoardView::selectAgent(const QString &agentId)
         }
     }
     return false;
+}
+
+AgentBoardModel *AgentBoardView::boardModel() const
+{
+    QAbstractItemModel *source = model();
+    while (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(source))
+        source = proxy->sourceModel();
+    return qobject_cast<AgentBoardModel *>(source);
+}
+
+bool AgentBoardView::setCurrentTeamExpanded(bool expanded)
+{
+    AgentBoardModel *board = boardModel();
+    const QString agentId = currentAgentId();
+    const int row = board && !agentId.isEmpty() ? board->rowForAgent(agentId) : -1;
+    if (row < 0)
+        return false;
+    const int member = board->teamRowAt(row);
+    const int team = member >= 0 ? member : row;
+    if (!board->isTeamAt(team))
+        return false;
+    const QString teamAgent = board->statusAt(team).agentId;
+    board->setTeamExpanded(board->statusAt(team).goalId, expanded);
+    if (team != row && !expanded)
+        selectAgent(teamAgent);
+    return true;
+}
+
+void AgentBoardView::keyPressEvent(QKeyEvent *event)
+{
+    // + and − fold a team like a tree's branch (the arrows move between cards on this grid).
+    const bool plus = event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal;
+    const bool minus = event->key() == Qt::Key_Minus;
+    if ((plus || minus) && !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) &&
+        setCurrentTeamExpanded(plus)) {
+        event->accept();
+        return;
+    }
+    QListView::keyPressEvent(event);
 }
 
 void AgentBoardView::resizeEvent(QResizeEvent *event)

@@ -7,6 +7,7 @@ class QLabel;
 
 namespace switchboard {
 
+class AgentBoardModel;
 class AgentCardDelegate;
 class EmptyBoardOverlay;
 
@@ -37,13 +38,18 @@ public:
     // Selected agents in board order.
     QStringList selectedAgentIds() const;
     QString currentAgentId() const;
-    // Selects the card of this agent and makes it current; false if it is not on the board.
+    // Selects the card of this agent and makes it current (expanding its team if it is a hidden member); false if
+    // it is not on the board.
     bool selectAgent(const QString &agentId);
+    // Shows or hides the members of the current card's team (the card itself or its team): + and − on the board.
+    // A team collapsed from one of its members becomes the current card, so the focus never goes with the members.
+    bool setCurrentTeamExpanded(bool expanded);
 
     static constexpr int kSpacing = 6;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void changeEvent(QEvent *event) override;
@@ -53,6 +59,7 @@ private:
     void updateOverlay();
     void createRestoringPlaceholder();
     bool sourceIsEmpty() const;
+    AgentBoardModel *boardModel() const;
 
     AgentCardDelegate *m_delegate = nullptr;
     EmptyBoardOverlay *m_overlay;

@@ -4,6 +4,7 @@
 #include "style/AgentStateStyle.h"
 #include "style/AgentStatusText.h"
 #include "style/DisplayFormat.h"
+#include "style/TeamStyle.h"
 #include "style/ThemedIcons.h"
 
 #include <QAbstractItemView>
@@ -144,6 +145,119 @@ bool AgentCardDelegate::hasResumeButton(const QModelIndex &index) const
     return status && status->state == AgentState::Interrupted;
 }
 
+bool AgentCardDelegate::isNestedMember(int sourceRow) const
+{
+    return m_board && sourceRow >= 0 && m_board->teamRowAt(sourceRow) >= 0;
+}
+
+QRect AgentCardDelegate::cardRect(const QModelIndex &index, const QRect &cell) const
+{
+    int sourceRow = -1;
+    return statusFor(index, &sourceRow) && isNestedMember(sourceRow) ? cell.adjusted(kMemberIndent, 0, 0, 0) : cell;
+}
+
+QRect AgentCardDelegate::expandButtonRect(const QModelIndex &index, const QRect &cardRect) const
+{
+    const AgentStatus *status = statusFor(index);
+    const QRect left = resumeButtonRect(cardRect);
+    // An interrupted team keeps its resume button where every card has it; the control goes left of it.
+    return status && status->state == AgentState::Interrupted ? left.translated(-(kCancelSize + 4), 0) : left;
+}
+
+bool AgentCardDelegate::hasExpandButton(const QModelIndex &index) const
+{
+    const AgentStatus *status = statusFor(index);
+    return status && m_board->memberCount(status->goalId) > 0;
+}
+
+void AgentCardDelegate::paintExpandButton(QPainter *painter, const QRect &rect, const QPalette &palette, bool expanded,
+                                          bool hovered) const
+{
+    const QColor text = palette.color(QPalette::Text);
+    painter->setPen(QPen(mix(palette.color(QPalette::Base), text, hovered ? 0.45 : 0.25), 1.0));
+    painter->setBrush(hovered ? QBrush(mix(palette.color(QPalette::Base), text, 0.10)) : QBrush(Qt::NoBrush));
+    painter->drawRoundedRect(QRectF(rect).adjusted(1.5, 1.5, -1.5, -1.5), 4.0, 4.0);
+    // A chevron: down while the members show, right while they are folded away (as tree views do).
+    QPen pen(hovered ? text : secondaryText(palette), 1.6);
+    pen.setCapStyle(Qt::RoundCap);
+    pen.setJoinStyle(Qt::RoundJoin);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    const QPointF c = QRectF(rect).center();
+    QPolygonF chevron;
+    if (expanded)
+        chevron << QPointF(c.x() - 4, c.y() - 2) << QPointF(c.x(), c.y() + 2) << QPointF(c.x() + 4, c.y() - 2);
+    else
+        chevron << QPointF(c.x() - 2, c.y() - 4) << QPointF(c.x() + 2, c.y()) << QPointF(c.x() - 2, c.y() + 4);
+    painter->drawPolyline(chevron);
+}
+
+int AgentCardDelegate::paintKindPill(QPainter *painter, const QRect &rect, const QString &kind, const QPalette &palette,
+                                     qreal dpr) const
+{
+    const Metrics &m = m_metrics;
+    const QString label = TeamStyle::kindLabel(kind);
+    const QFontMetrics metrics(m.badge);
+    const int iconSize = kIconSize - 1;
+    int width = 7 + iconSize + 5 + metrics.horizontalAdvance(label) + 9;
+    const bool withText = width <= rect.width();
+    if (!withText)
+        width = 7 + iconSize + 7;
+    if (width > rect.width())
+        return 0;
+    const QRect pill(rect.left(), rect.top(), width, m.badgeHeight);
+    const QColor foreground = secondaryText(palette);
+    painter->setPen(QPen(mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.30), 1.0));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(QRectF(pill).adjusted(0.5, 0.5, -0.5, -0.5), pill.height() / 2.0, pill.height() / 2.0);
+    painter->drawPixmap(pill.left() + 7, pill.top() + (pill.height() - iconSize) / 2,
+                        ThemedIcons::pixmap(TeamStyle::kindIconName(kind), foreground, iconSize, dpr));
+    if (withText) {
+        painter->setFont(m.badge);
+        painter->setPen(foreground);
+        painter->drawText(QRect(pill.left() + 7 + iconSize + 5, pill.top(), width - iconSize - 12, pill.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, label);
+    }
+    return width;
+}
+
+void AgentCardDelegate::paintMemberStrip(QPainter *painter, const QRect &rect, const QList<AgentState> &states,
+                                         const QPalette &palette) const
+{
+    const QColor empty = mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.10);
+    painter->setPen(Qt::NoPen);
+    if (states.isEmpty()) {
+        painter->setBrush(empty);
+        painter->drawRoundedRect(QRectF(rect), 2.0, 2.0);
+        return;
+    }
+    // One segment per member with a gap between, while they are wide enough to tell apart; a long team's
+    // strip is one bar of coloured stretches.
+    const int count = static_cast<int>(states.size());
+    const int gap = rect.width() / count >= 8 ? 2 : 0;
+    const qreal width = (rect.width() - gap * (count - 1)) / static_cast<qreal>(count);
+    for (int i = 0; i < count; ++i) {
+        const QRectF segment(rect.left() + i * (width + gap), rect.top(), width, rect.height());
+        painter->setBrush(states.at(i) == AgentState::Queued ? empty : AgentStateStyle::accent(states.at(i), palette));
+        if (gap > 0)
+            painter->drawRoundedRect(segment, 2.0, 2.0);
+        else
+            painter->drawRect(segment.adjusted(0, 0, 0.5, 0)); // overlap half a pixel: no seams between stretches
+    }
+}
+
+void AgentCardDelegate::paintRail(QPainter *painter, const QRect &cell, int joinY, bool last,
+                                  const QPalette &palette) const
+{
+    const QColor color = mix(palette.color(QPalette::Window), palette.color(QPalette::Text), 0.35);
+    QPen pen(color, 1.5);
+    pen.setCapStyle(Qt::FlatCap);
+    painter->setPen(pen);
+    const qreal x = cell.left() + kMemberIndent / 2.0 - 1;
+    painter->drawLine(QPointF(x, cell.top()), QPointF(x, last ? joinY : cell.bottom() + 1));
+    painter->drawLine(QPointF(x, joinY), QPointF(cell.left() + kMemberIndent, joinY));
+}
+
 void AgentCardDelegate::paintBadge(QPainter *painter, const QRect &rect, const AgentStatus &status,
                                    const QPalette &palette, qreal dpr, int *badgeWidth) const
 {
@@ -221,25 +335,35 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const QColor highlight = palette.color(QPalette::Highlight);
     const QColor secondary = secondaryText(palette);
     const QColor accent = AgentStateStyle::accent(s.state, palette);
+    const bool team = !s.teamKind.isEmpty();
+    const int teamRow = m_board->teamRowAt(sourceRow);
+    const bool member = teamRow >= 0;
+    // A member's panel is indented under its team, on a lighter frame; the rail in the indent joins them.
+    const QRect cardArea = member ? option.rect.adjusted(kMemberIndent, 0, 0, 0) : option.rect;
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
 
+    if (member) {
+        const bool last = sourceRow == teamRow + m_board->memberCount(m_board->statusAt(teamRow).goalId);
+        paintRail(painter, option.rect, cardArea.top() + kPaddingY + m.badgeHeight / 2, last, palette);
+    }
+
     // The card: a rounded panel on the board's window colour, with a stripe in the state's colour.
-    const QRectF card = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5);
+    const QRectF card = QRectF(cardArea).adjusted(0.5, 0.5, -0.5, -0.5);
     QPainterPath outline;
     outline.addRoundedRect(card, kRadius, kRadius);
-    QColor background = base;
+    QColor background = member ? mix(base, palette.color(QPalette::Window), 0.45) : base;
     if (selected)
         background = mix(base, highlight, dark ? 0.18 : 0.09);
     else if (hovered)
-        background = mix(base, text, 0.03);
+        background = mix(background, text, 0.03);
     painter->fillPath(outline, background);
     painter->save();
     painter->setClipPath(outline);
     painter->fillRect(QRectF(card.left(), card.top(), kStripeWidth, card.height()), accent);
     painter->restore();
-    QColor border = mix(base, text, dark ? 0.24 : 0.16);
+    QColor border = mix(base, text, member ? (dark ? 0.16 : 0.10) : (dark ? 0.24 : 0.16));
     if (selected)
         border = highlight;
     else if (hovered)
@@ -259,7 +383,7 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->drawRoundedRect(card.adjusted(2.5, 2.5, -2.5, -2.5), kRadius - 2, kRadius - 2);
     }
 
-    const QRect content = option.rect.adjusted(kStripeWidth + kPaddingLeft, kPaddingY, -kPaddingRight, -kPaddingY);
+    const QRect content = cardArea.adjusted(kStripeWidth + kPaddingLeft, kPaddingY, -kPaddingRight, -kPaddingY);
     int y = content.top();
 
     // Row 1: state badge, attempt, priority; the cancel button on hover.
@@ -270,13 +394,19 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     if (cancellable)
         rightEdge -= kCancelSize + 2;
     if (cancellable && hovered) {
-        const QRect cancelRect = cancelButtonRect(option.rect);
+        const QRect cancelRect = cancelButtonRect(cardArea);
         paintCancelButton(painter, cancelRect, palette, cancelRect.contains(m_hoverPosition));
     }
     if (s.state == AgentState::Interrupted) {
-        const QRect resumeRect = resumeButtonRect(option.rect);
+        const QRect resumeRect = resumeButtonRect(cardArea);
         paintResumeButton(painter, resumeRect, palette, dpr, hovered && resumeRect.contains(m_hoverPosition));
         rightEdge = resumeRect.left() - 8;
+    }
+    if (m_board->memberCount(s.goalId) > 0) {
+        const QRect expandRect = expandButtonRect(index, cardArea);
+        paintExpandButton(painter, expandRect, palette, m_board->isTeamExpanded(s.goalId),
+                          hovered && expandRect.contains(m_hoverPosition));
+        rightEdge = expandRect.left() - 6;
     }
     painter->setFont(m.small);
     const QFontMetrics smallMetrics(m.small);
@@ -306,6 +436,14 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->drawText(chip, Qt::AlignCenter, marker);
         rightEdge = chip.left() - 6;
     }
+    // A team's pattern, after its state (the chips at the right keep their place; the pill gives way).
+    if (team) {
+        const int left = content.left() + badgeWidth + 6;
+        const int pill =
+            paintKindPill(painter, QRect(left, y, rightEdge - left, m.badgeHeight), s.teamKind, palette, dpr);
+        badgeWidth += pill > 0 ? pill + 6 : 0;
+        painter->setFont(m.small);
+    }
     // While it backs off, the attempt goes with the countdown in row 5 instead.
     const QString attemptText = s.nextAttemptAt.isValid() ? QString() : AgentStatusText::attempt(s);
     if (!attemptText.isEmpty()) {
@@ -321,14 +459,29 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->setFont(m.title);
     painter->setPen(text);
     const QFontMetrics titleMetrics(m.title);
-    painter->drawText(
-        QRect(content.left(), y, content.width(), m.titleHeight), Qt::AlignLeft | Qt::AlignVCenter,
-        titleMetrics.elidedText(s.goalTitle.isEmpty() ? s.goalId : s.goalTitle, Qt::ElideRight, content.width()));
+    // A member's title is what it is in its team ("round 2 · optimist"): the team card above names the goal.
+    const QString title = member && !s.memberLabel.isEmpty() ? s.memberLabel
+                          : s.goalTitle.isEmpty()            ? s.goalId
+                                                             : s.goalTitle;
+    painter->drawText(QRect(content.left(), y, content.width(), m.titleHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                      titleMetrics.elidedText(title, Qt::ElideRight, content.width()));
     y += m.titleHeight + 1;
 
-    // Row 3: which agent, on which profile (compact cards go straight from the goal to the bar).
+    // Row 3: which agent, on which profile (compact cards go straight from the goal to the bar); a team's stage.
     if (m_compact) {
         y += 7;
+    } else if (team) {
+        painter->setFont(m.small);
+        painter->setPen(secondary);
+        const QString stage = s.teamStage.isEmpty() ? AgentStateStyle::description(s.state) : s.teamStage;
+        // Not a %n plural: the English plural forms come from translations/*.ts, which this change leaves alone.
+        const qsizetype members = s.memberStates.size();
+        //: Card subtitle of a team goal: its stage and its members, "round 2 of 3 · 6 members"
+        const QString where =
+            members == 1 ? tr("%1 · 1 member").arg(stage) : tr("%1 · %2 members").arg(stage).arg(members);
+        painter->drawText(QRect(content.left(), y, content.width(), m.smallHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                          smallMetrics.elidedText(where, Qt::ElideRight, content.width()));
+        y += m.smallHeight + 10;
     } else {
         painter->setFont(m.small);
         painter->setPen(secondary);
@@ -361,10 +514,14 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         y += m.smallHeight + 10;
     }
 
-    // Row 4: the progress bar, drawn by the style like qBittorrent's transfer list.
-    const QString percent = tr("%1%").arg(s.progress);
-    const int percentWidth = smallMetrics.horizontalAdvance(QStringLiteral("100%")) + 2;
-    {
+    // Row 4: the progress bar, drawn by the style like qBittorrent's transfer list; a team's member strip.
+    const QString percent = team ? TeamStyle::memberSummary(s.memberStates) : tr("%1%").arg(s.progress);
+    const int percentWidth = team ? qMin(smallMetrics.horizontalAdvance(percent) + 2, content.width() / 2)
+                                  : smallMetrics.horizontalAdvance(QStringLiteral("100%")) + 2;
+    if (team) {
+        paintMemberStrip(painter, QRect(content.left(), y, content.width() - percentWidth - 8, m.barHeight),
+                         s.memberStates, palette);
+    } else {
         QStyleOptionProgressBar bar;
         if (widget)
             bar.initFrom(widget);
@@ -412,7 +569,7 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->setPen(secondary);
     painter->drawText(
         QRect(content.right() - percentWidth + 1, y - (m.smallHeight - m.barHeight) / 2, percentWidth, m.smallHeight),
-        Qt::AlignRight | Qt::AlignVCenter, percent);
+        Qt::AlignRight | Qt::AlignVCenter, smallMetrics.elidedText(percent, Qt::ElideRight, percentWidth));
     y += m.barHeight + 9;
     if (m_compact) {
         painter->restore();
@@ -511,6 +668,8 @@ QString AgentCardDelegate::statusLine(const AgentStatus &s, int sourceRow) const
         const QString limited = AgentStatusText::rateLimit(s, now);
         if (!limited.isEmpty())
             return limited;
+        if (s.currentStep.isEmpty() && !s.teamKind.isEmpty())
+            return s.teamStage.isEmpty() ? tr("Members working") : s.teamStage;
         return s.currentStep.isEmpty() ? tr("Starting…") : s.currentStep;
     }
     case AgentState::Queued: {
@@ -561,12 +720,23 @@ QString AgentCardDelegate::cardText(const QModelIndex &index) const
         parts << tr("Needs human");
     if (!status->nextAttemptAt.isValid() && !AgentStatusText::attempt(*status).isEmpty())
         parts << AgentStatusText::attempt(*status);
-    parts << (status->goalTitle.isEmpty() ? status->goalId : status->goalTitle);
-    //: Card subtitle: agent name · profile name
-    QString who = tr("%1 · %2").arg(status->name, status->profile.isEmpty() ? tr("any profile") : status->profile);
-    if (!status->repository.isEmpty())
-        who += QStringLiteral(" · ") + tr("in %1").arg(status->repository);
-    parts << who << statusLine(*status, sourceRow);
+    const bool member = isNestedMember(sourceRow);
+    if (!status->teamKind.isEmpty())
+        parts << TeamStyle::kindLabel(status->teamKind);
+    parts << (member && !status->memberLabel.isEmpty() ? status->memberLabel
+              : status->goalTitle.isEmpty()            ? status->goalId
+                                                       : status->goalTitle);
+    if (!status->teamKind.isEmpty()) {
+        parts << (status->teamStage.isEmpty() ? AgentStateStyle::description(status->state) : status->teamStage)
+              << TeamStyle::memberSummary(status->memberStates);
+    } else {
+        //: Card subtitle: agent name · profile name
+        QString who = tr("%1 · %2").arg(status->name, status->profile.isEmpty() ? tr("any profile") : status->profile);
+        if (!status->repository.isEmpty())
+            who += QStringLiteral(" · ") + tr("in %1").arg(status->repository);
+        parts << who;
+    }
+    parts << statusLine(*status, sourceRow);
     return parts.join(QLatin1Char('\n'));
 }
 
@@ -576,14 +746,23 @@ bool AgentCardDelegate::editorEvent(QEvent *event, QAbstractItemModel *model, co
     const QEvent::Type type = event->type();
     if (type == QEvent::MouseButtonPress || type == QEvent::MouseButtonRelease || type == QEvent::MouseButtonDblClick) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
+        const QRect card = cardRect(index, option.rect);
+        if (mouse->button() == Qt::LeftButton && hasExpandButton(index) &&
+            expandButtonRect(index, card).contains(mouse->position().toPoint())) {
+            if (type == QEvent::MouseButtonRelease) {
+                const QString teamGoal = statusFor(index)->goalId;
+                m_board->setTeamExpanded(teamGoal, !m_board->isTeamExpanded(teamGoal));
+            }
+            return true;
+        }
         if (mouse->button() == Qt::LeftButton && hasResumeButton(index) &&
-            resumeButtonRect(option.rect).contains(mouse->position().toPoint())) {
+            resumeButtonRect(card).contains(mouse->position().toPoint())) {
             if (type == QEvent::MouseButtonRelease)
                 Q_EMIT resumeRequested(index.data(AgentBoardModel::AgentIdRole).toString());
             return true;
         }
         if (mouse->button() == Qt::LeftButton && hasCancelButton(index) &&
-            cancelButtonRect(option.rect).contains(mouse->position().toPoint())) {
+            cancelButtonRect(card).contains(mouse->position().toPoint())) {
             if (type == QEvent::MouseButtonRelease)
                 Q_EMIT cancelRequested(index.data(AgentBoardModel::AgentIdRole).toString());
             return true; // the button owns the click: no editing, no double-click activation
@@ -597,9 +776,13 @@ bool AgentCardDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, co
 {
     if (event && event->type() == QEvent::ToolTip && view) {
         QString tip;
-        if (hasResumeButton(index) && resumeButtonRect(option.rect).contains(event->pos()))
+        const QRect card = cardRect(index, option.rect);
+        if (hasExpandButton(index) && expandButtonRect(index, card).contains(event->pos()))
+            tip = m_board->isTeamExpanded(statusFor(index)->goalId) ? tr("Hide this team's members (−)")
+                                                                    : tr("Show this team's members (+)");
+        else if (hasResumeButton(index) && resumeButtonRect(card).contains(event->pos()))
             tip = tr("Resume: start this agent again with a new attempt");
-        else if (hasCancelButton(index) && cancelButtonRect(option.rect).contains(event->pos()))
+        else if (hasCancelButton(index) && cancelButtonRect(card).contains(event->pos()))
             tip = tr("Cancel this agent");
         if (!tip.isEmpty()) {
             QToolTip::showText(event->globalPos(), tip, view->viewport(), option.rect);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/AgentState.h"
+
 #include <QFont>
 #include <QFontMetrics>
 #include <QPoint>
@@ -45,6 +47,12 @@ public:
     bool hasResumeButton(const QModelIndex &index) const;
     // The words the card at index shows (state, markers, goal, status line), for tests and accessibility.
     QString cardText(const QModelIndex &index) const;
+    // The card's panel inside its cell: a team member's is indented under its team, a rail joining them.
+    QRect cardRect(const QModelIndex &index, const QRect &cell) const;
+    // A team card's expand/collapse control (its members shown after it or not); shown once it has members.
+    QRect expandButtonRect(const QModelIndex &index, const QRect &cardRect) const;
+    bool hasExpandButton(const QModelIndex &index) const;
+    static constexpr int kMemberIndent = 18;
 
 Q_SIGNALS:
     void cancelRequested(const QString &agentId);
@@ -81,6 +89,18 @@ private:
     void paintCancelButton(QPainter *painter, const QRect &rect, const QPalette &palette, bool hovered) const;
     void paintResumeButton(QPainter *painter, const QRect &rect, const QPalette &palette, qreal dpr,
                            bool hovered) const;
+    void paintExpandButton(QPainter *painter, const QRect &rect, const QPalette &palette, bool expanded,
+                           bool hovered) const;
+    // The kind pill after a team's state badge ("⧉ Debate"); returns its width (0: no room).
+    int paintKindPill(QPainter *painter, const QRect &rect, const QString &kind, const QPalette &palette,
+                      qreal dpr) const;
+    // A team's members as segments in their states' colours, in spawn order.
+    void paintMemberStrip(QPainter *painter, const QRect &rect, const QList<AgentState> &states,
+                          const QPalette &palette) const;
+    // The rail in a member's indent that joins it to its team (└ for the last member, ├ before).
+    void paintRail(QPainter *painter, const QRect &cell, int joinY, bool last, const QPalette &palette) const;
+    // A member placed under its team on the board (and so indented).
+    bool isNestedMember(int sourceRow) const;
 
     AgentBoardModel *m_board = nullptr;
     bool m_compact = false;

@@ -1,6 +1,7 @@
 #include "board/AgentDetailPane.h"
 
 #include "board/AgentBoardModel.h"
+#include "board/TeamDetailSection.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
 #include "review/Worktrees.h"
@@ -126,6 +127,17 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
     m_name = makeValueLabel(overview, QStringLiteral("detailName"));
     m_name->setForegroundRole(QPalette::PlaceholderText);
     column->addWidget(m_name);
+    m_memberOf = new QLabel(overview);
+    m_memberOf->setObjectName(QStringLiteral("detailMemberOf"));
+    m_memberOf->setTextFormat(Qt::RichText);
+    m_memberOf->setWordWrap(true);
+    m_memberOf->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_memberOf->hide();
+    connect(m_memberOf, &QLabel::linkActivated, this, [this] {
+        if (!m_memberOfAgent.isEmpty())
+            Q_EMIT agentRequested(m_memberOfAgent);
+    });
+    column->addWidget(m_memberOf);
 
     // The question it waits on comes first: answering it is what unblocks the agent.
     m_questionHeading = makeHeading(overview);
@@ -164,6 +176,11 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
     reviewRow->addStretch(1);
     column->addLayout(reviewRow);
 
+    // A team's members' work comes before the goal's details: the debate, the plan and its steps, or the
+    // collected answers are what a person opens a team for.
+    m_team = new TeamDetailSection(orchestrator, board, overview);
+    column->addWidget(m_team);
+
     m_goalHeading = makeHeading(overview);
     column->addWidget(m_goalHeading);
     m_goalForm = makeForm();
@@ -176,6 +193,14 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
     m_resources = addRow(m_goalForm, QStringLiteral("detailResources"));
     m_profile = addRow(m_goalForm, QStringLiteral("detailProfile"));
     m_repository = addRow(m_goalForm, QStringLiteral("detailRepository"));
+
+    // Lines of their own, not form rows: a QFormLayout row shown again after being hidden stayed at no height.
+    m_pattern = makeValueLabel(overview, QStringLiteral("detailPattern"));
+    m_pattern->hide();
+    column->addWidget(m_pattern);
+    m_condition = makeValueLabel(overview, QStringLiteral("detailCondition"));
+    m_condition->hide();
+    column->addWidget(m_condition);
 
     m_progressHeading = makeHeading(overview);
     column->addWidget(m_progressHeading);
@@ -347,8 +372,14 @@ QString AgentDetailPane::logText() const
 
 void AgentDetailPane::handleAgentsUpdated(const QStringList &agentIds)
 {
-    if (m_agentId.isEmpty() || !agentIds.contains(m_agentId))
+    if (m_agentId.isEmpty())
         return;
+    if (!agentIds.contains(m_agentId)) {
+        // A team's section follows its members: a statement or a step's result may be new.
+        if (m_team->concerns(agentIds))
+            m_team->refresh();
+        return;
+    }
     refreshStatus();
     refreshLog(false);
     refreshTranscript(false);
@@ -407,6 +438,29 @@ void AgentDetailPane::refreshStatus()
             label->setText(QStringLiteral("—"));
         m_profile->setText(s.profile);
     }
+    //: Detail pane of a team goal: its pattern, "Team: debate · optimist, pessimist · 2 rounds · judge lead"
+    m_pattern->setText(goal && goal->team ? tr("Team: %1").arg(goal->team->describe()) : QString());
+    m_pattern->setVisible(goal && goal->team);
+    //: Detail pane of a goal with a condition: "Runs when: result of 'post' contains "APPROVED""
+    m_condition->setText(goal && goal->when ? tr("Runs when: %1").arg(goal->when->describe()) : QString());
+    m_condition->setVisible(goal && goal->when);
+    m_team->setTeam(goal && goal->team ? s.goalId : QString());
+    if (goal && goal->team) // a team runs no agent of its own: its members' profiles
+        m_profile->setText(tr("%1 (the team's members)").arg(goal->team->memberProfiles().join(QStringLiteral(", "))));
+    m_memberOfAgent.clear();
+    if (!s.memberOf.isEmpty()) {
+        const std::optional<Goal> team = m_orchestrator->goal(s.memberOf);
+        const QString teamTitle = team && !team->title.isEmpty() ? team->title : s.memberOf;
+        m_memberOfAgent = m_orchestrator->agentForGoal(s.memberOf);
+        const QString link = m_memberOfAgent.isEmpty()
+                                 ? teamTitle.toHtmlEscaped()
+                                 : QStringLiteral("<a href=\"team\">%1</a>").arg(teamTitle.toHtmlEscaped());
+        //: Detail pane of a team member: "Member of <team title> · round 2 · optimist"; the title links to the team
+        m_memberOf->setText(s.memberLabel.isEmpty() ? tr("Member of %1").arg(link)
+                                                    : tr("Member of %1 · %2").arg(link, s.memberLabel.toHtmlEscaped()));
+        m_memberOf->setToolTip(tr("Show the team's card on the board"));
+    }
+    m_memberOf->setVisible(!s.memberOf.isEmpty());
     m_priority->setText(AgentStateStyle::priorityLabel(s.priority));
     m_repository->setText(s.repository);
     m_goalForm->setRowVisible(m_repository, !s.repository.isEmpty());

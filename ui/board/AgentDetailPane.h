@@ -21,6 +21,7 @@ namespace switchboard {
 
 class AgentBoardModel;
 class Orchestrator;
+class TeamDetailSection;
 class TranscriptView;
 
 // Everything about one agent, for the detail dock: its goal (title, description, priority, deadline,
@@ -50,6 +51,8 @@ Q_SIGNALS:
     void escalationRequested(const QString &escalationId);
     // "Review changes…" on a goal ready for review.
     void reviewRequested(const QString &goalId);
+    // A member's "member of <team>" link: show that agent (the team's card) on the board.
+    void agentRequested(const QString &agentId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -123,6 +126,11 @@ private:
     QLabel *m_completed;
     QLabel *m_elapsed;
     QLabel *m_result;
+    QLabel *m_memberOf; // a team member: "Member of <team>" with a link to the team's card
+    QString m_memberOfAgent;
+    QLabel *m_pattern;   // a team goal's pattern
+    QLabel *m_condition; // the goal's `when`
+    TeamDetailSection *m_team;
     QLabel *m_logDropped;
     QPlainTextEdit *m_log;
     QTabWidget *m_tabs;

@@ -102,6 +102,25 @@ bool AgentFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
 {
     if (sourceParent.isValid() || !m_board)
         return false;
+    if (const int team = m_board->teamRowAt(sourceRow); team >= 0) {
+        const QString &teamGoal = m_board->statusAt(team).goalId;
+        return m_board->isTeamExpanded(teamGoal) && (rowMatches(sourceRow) || rowMatches(team));
+    }
+    if (rowMatches(sourceRow))
+        return true;
+    if (!isFiltering() || !m_board->isTeamAt(sourceRow))
+        return false;
+    // A team stays on the board, next to its members, while one of them matches.
+    const int members = m_board->memberCount(m_board->statusAt(sourceRow).goalId);
+    for (int member = sourceRow + 1; member <= sourceRow + members; ++member) {
+        if (rowMatches(member))
+            return true;
+    }
+    return false;
+}
+
+bool AgentFilterProxyModel::rowMatches(int sourceRow) const
+{
     const AgentStatus &status = m_board->statusAt(sourceRow);
     if (!stateMatches(status.state, m_stateFilter))
         return false;
@@ -119,10 +138,24 @@ bool AgentFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex 
 {
     if (!m_board)
         return QSortFilterProxyModel::lessThan(left, right);
-    const AgentStatus &a = m_board->statusAt(left.row());
-    const AgentStatus &b = m_board->statusAt(right.row());
-    const quint64 seqA = m_board->sequenceAt(left.row());
-    const quint64 seqB = m_board->sequenceAt(right.row());
+    // A member sorts where its team does; within a team, the team comes first and then its members in spawn
+    // order, whichever way the board is sorted (the proxy swaps the arguments for a descending sort).
+    const int teamLeft = m_board->teamRowAt(left.row());
+    const int teamRight = m_board->teamRowAt(right.row());
+    const int groupLeft = teamLeft >= 0 ? teamLeft : left.row();
+    const int groupRight = teamRight >= 0 ? teamRight : right.row();
+    if (groupLeft == groupRight) {
+        const auto rank = [this](int row, int team) {
+            return team < 0 ? qint64(-1) : static_cast<qint64>(m_board->sequenceAt(row));
+        };
+        const qint64 rankLeft = rank(left.row(), teamLeft);
+        const qint64 rankRight = rank(right.row(), teamRight);
+        return m_sortOrder == Qt::AscendingOrder ? rankLeft < rankRight : rankRight < rankLeft;
+    }
+    const AgentStatus &a = m_board->statusAt(groupLeft);
+    const AgentStatus &b = m_board->statusAt(groupRight);
+    const quint64 seqA = m_board->sequenceAt(groupLeft);
+    const quint64 seqB = m_board->sequenceAt(groupRight);
     // Ties fall back to spawn order in the direction that keeps earlier agents first whatever the order.
     const bool tieBreak = m_sortOrder == Qt::AscendingOrder ? seqA < seqB : seqA > seqB;
 

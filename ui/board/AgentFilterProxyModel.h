@@ -12,6 +12,8 @@ class AgentBoardModel;
 // Filters and sorts the agent board: free-text search over name, goal, step and profile, a state group
 // (all / active / waiting / finished / failed) and a sort key. Sorting and filtering stay live as agents
 // change (dynamic sort filter); ties keep spawn order, so cards never jump around for no reason.
+// Teams keep their members: a team sorts as one block (the team, then its members in spawn order), is shown
+// while it or any member matches, and its members show while it is expanded and they or the team match.
 class AgentFilterProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -61,6 +63,7 @@ protected:
 
 private:
     void refilter();
+    bool rowMatches(int sourceRow) const;
 
     AgentBoardModel *m_board = nullptr;
     QString m_searchText;

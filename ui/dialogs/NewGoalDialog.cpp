@@ -1,6 +1,8 @@
 #include "dialogs/NewGoalDialog.h"
 
+#include "dialogs/ConditionField.h"
 #include "dialogs/IsolationSection.h"
+#include "dialogs/TeamSection.h"
 #include "model/InputLimits.h"
 #include "orchestration/Orchestrator.h"
 #include "style/AgentStateStyle.h"
@@ -20,6 +22,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -66,6 +69,8 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
     , m_dependsOn(new QListWidget(this))
     , m_resources(new QPlainTextEdit(this))
     , m_isolation(new IsolationSection(this))
+    , m_team(new TeamSection(this))
+    , m_condition(new ConditionField(this))
     , m_problems(FormStyle::makeErrorLabel(this, QStringLiteral("validationErrors")))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
     , m_validateDelay(new QTimer(this))
@@ -114,6 +119,7 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
     m_capabilitiesLabel = fieldLabel(this, m_capabilities);
     m_dependsOnLabel = fieldLabel(this, m_dependencyFilter);
     m_resourcesLabel = fieldLabel(this, m_resources);
+    m_conditionLabel = fieldLabel(this, m_condition->testCombo());
 
     auto *left = new QVBoxLayout;
     left->setSpacing(4);
@@ -128,6 +134,7 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
     left->addWidget(m_criteria, 2);
     left->addSpacing(6);
     left->addWidget(m_isolation);
+    left->addWidget(m_team);
 
     auto *when = new QFormLayout;
     when->setContentsMargins(0, 0, 0, 0);
@@ -151,6 +158,9 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
     right->addWidget(m_dependsOnLabel);
     right->addWidget(m_dependencyFilter);
     right->addWidget(m_dependsOn, 2);
+    right->addSpacing(6);
+    right->addWidget(m_conditionLabel);
+    right->addWidget(m_condition);
     right->addSpacing(6);
     right->addWidget(m_resourcesLabel);
     right->addWidget(m_resources, 1);
@@ -198,6 +208,21 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
     connect(m_profile, &QComboBox::currentIndexChanged, this, schedule);
     connect(m_capabilities, &QListWidget::itemChanged, this, schedule);
     connect(m_dependsOn, &QListWidget::itemChanged, this, schedule);
+    connect(m_dependsOn, &QListWidget::itemChanged, this, &NewGoalDialog::updateConditionDependencies);
+    connect(m_condition, &ConditionField::conditionChanged, this, schedule);
+    connect(m_team, &TeamSection::settingsChanged, this, schedule);
+    connect(m_team, &TeamSection::settingsChanged, this, &NewGoalDialog::updateCapabilityState);
+    // The opened section takes room from the description and criteria: the form grows instead, as far as the
+    // screen allows.
+    connect(m_team, &TeamSection::expandedChanged, this, [this](bool expanded) {
+        if (!expanded)
+            return;
+        int wanted = sizeHint().height() + 120;
+        if (const QScreen *shown = screen())
+            wanted = qMin(wanted, shown->availableGeometry().height() - 40);
+        if (height() < wanted)
+            resize(width(), wanted);
+    });
     connect(m_resources, &QPlainTextEdit::textChanged, this, schedule);
     connect(m_isolation, &IsolationSection::settingsChanged, this, schedule);
 
@@ -236,6 +261,8 @@ void NewGoalDialog::populateChoices()
     if (m_orchestrator) {
         for (const QString &goalId : m_orchestrator->goalIds()) {
             const std::optional<Goal> existing = m_orchestrator->goal(goalId);
+            if (existing && existing->member)
+                continue; // a team's member: depend on the team, whose result is made from its members'
             const QString title = existing ? existing->title : QString();
             auto *item = new QListWidgetItem(title.isEmpty() ? goalId : tr("%1  (%2)").arg(title, goalId), m_dependsOn);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
@@ -244,12 +271,28 @@ void NewGoalDialog::populateChoices()
         }
     }
     m_dependencyFilter->setEnabled(m_dependsOn->count() > 0);
+    m_team->setProfiles(m_orchestrator ? m_orchestrator->profiles() : QList<AgentProfile>());
+    updateConditionDependencies();
+}
+
+void NewGoalDialog::updateConditionDependencies()
+{
+    QList<QPair<QString, QString>> checked;
+    for (int row = 0; row < m_dependsOn->count(); ++row) {
+        const QListWidgetItem *item = m_dependsOn->item(row);
+        if (item->checkState() == Qt::Checked)
+            checked.append({item->data(Qt::UserRole).toString(), item->text()});
+    }
+    m_condition->setDependencies(checked);
 }
 
 void NewGoalDialog::updateCapabilityState()
 {
-    // A named profile decides the capabilities; the list only matters when any profile may take the goal.
-    m_capabilities->setEnabled(m_profile->currentIndex() == 0 && m_capabilities->count() > 0);
+    // A named profile decides the capabilities; the list only matters when any profile may take the goal. A team
+    // runs no agent of its own: its members' profiles are picked in the Team section.
+    const bool team = m_team->pattern().has_value();
+    m_profile->setEnabled(!team);
+    m_capabilities->setEnabled(!team && m_profile->currentIndex() == 0 && m_capabilities->count() > 0);
 }
 
 void NewGoalDialog::updateIsolationProfile()
@@ -290,6 +333,12 @@ Goal NewGoalDialog::goal() const
     }
     goal.resources = linesOf(m_resources->toPlainText());
     goal.isolation = m_isolation->settings();
+    goal.when = m_condition->condition();
+    goal.team = m_team->pattern();
+    if (goal.team) {
+        goal.profile.clear(); // the members have theirs
+        goal.capabilities.clear();
+    }
     return goal;
 }
 
@@ -313,6 +362,10 @@ bool NewGoalDialog::checkFields()
         ok = false;
     } else {
         FormStyle::setFieldError(m_deadline, m_deadlineError, QString());
+    }
+    if (m_submitTried) {
+        ok = m_condition->validate() && ok;
+        ok = m_team->validate() && ok;
     }
     return ok;
 }
@@ -347,9 +400,14 @@ void NewGoalDialog::accept()
 {
     m_validateDelay->stop();
     m_criteria->commitPendingEdit();
+    m_submitTried = true;
     if (!checkFields()) {
         if (!m_titleError->isHidden())
             m_title->setFocus(Qt::OtherFocusReason);
+        else if (m_condition->hasProblem())
+            m_condition->setFocus(Qt::OtherFocusReason);
+        else if (m_team->hasProblems())
+            m_team->focusProblem();
         return;
     }
     switch (m_isolation->repositoryState()) {
@@ -420,6 +478,7 @@ void NewGoalDialog::retranslate()
                                                                     : tr("No existing goals yet"));
     m_dependsOn->setToolTip(tr("The goal starts only after the checked goals have completed"));
     m_resourcesLabel->setText(tr("R&esources"));
+    m_conditionLabel->setText(tr("Runs w&hen"));
     m_resources->setPlaceholderText(tr("Files or other resources it needs exclusively, one per line"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Spawn agent"));
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));

@@ -17,12 +17,15 @@ class QTimer;
 
 namespace switchboard {
 
+class ConditionField;
 class IsolationSection;
 class Orchestrator;
 class StringListEditor;
+class TeamSection;
 
 // The form for one goal: title, description, priority, deadline, success criteria, profile or required
-// capabilities, dependencies on existing goals, resources, and isolation (a git worktree of its own). Problems are
+// capabilities, dependencies on existing goals and a condition on one of them, resources, isolation (a git worktree
+// of its own), and a team of agents to work on it instead of one (issue 16). Problems are
 // shown next to the field they concern, and what the orchestrator would refuse (a cycle, an unknown profile) is shown
 // before submitting. Accepting spawns the goal.
 class NewGoalDialog final : public QDialog
@@ -36,6 +39,8 @@ public:
     // The goal as the form describes it now.
     Goal goal() const;
     IsolationSection *isolationSection() const { return m_isolation; }
+    TeamSection *teamSection() const { return m_team; }
+    ConditionField *conditionField() const { return m_condition; }
     // The agent started by the last successful submit.
     QString spawnedAgentId() const { return m_spawnedAgentId; }
 
@@ -49,6 +54,7 @@ private:
     void populateChoices();
     void updateCapabilityState();
     void updateIsolationProfile();
+    void updateConditionDependencies();
     void validateLive();
     bool checkFields();
     // A title, or a description to take the title from (Goal::defaultTitle).
@@ -74,6 +80,9 @@ private:
     QListWidget *m_dependsOn;
     QPlainTextEdit *m_resources;
     IsolationSection *m_isolation;
+    TeamSection *m_team;
+    ConditionField *m_condition;
+    bool m_submitTried = false;       // the team's and the condition's messages show from the first submit on
     bool m_submitWhenChecked = false; // submit pressed while the repository was being checked
     QLabel *m_problems;
     QDialogButtonBox *m_buttons;
@@ -88,6 +97,7 @@ private:
     QLabel *m_capabilitiesLabel;
     QLabel *m_dependsOnLabel;
     QLabel *m_resourcesLabel;
+    QLabel *m_conditionLabel;
 };
 
 } // namespace switchboard
