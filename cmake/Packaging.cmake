@@ -6,6 +6,7 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "control panel for running many AI agents in parallel")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
+set(CPACK_PRE_BUILD_SCRIPTS ${CMAKE_CURRENT_LIST_DIR}/CompressManPages.cmake)
 
 # The project has no mailing address of its own yet: the maintainer is the one its commits are made by;
 # a distributor sets their own (cmake -DSWITCHBOARD_PACKAGE_MAINTAINER="Name <mail>").

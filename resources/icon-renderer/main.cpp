@@ -1,6 +1,6 @@
 // switchboard-render-icon: renders the app's SVG icon into the PNG sizes of the hicolor theme at build time,
 // with the same QtSvg renderer the app draws its icon with. Usage: switchboard-render-icon SVG SIZE PNG [SIZE PNG]...
-#include <QGuiApplication>
+#include <QCoreApplication>
 #include <QImage>
 #include <QPainter>
 #include <QStringList>
@@ -11,10 +11,7 @@
 
 int main(int argc, char *argv[])
 {
-    // A build machine has no display; QSvgRenderer needs a QGuiApplication (fonts), not a screen.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication app(argc, argv);
+    QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
     QTextStream err(stderr);
     if (args.size() < 4 || args.size() % 2 != 0) {
