@@ -229,6 +229,38 @@
     </message>
 </context>
 <context>
+    <name>TeamStyle</name>
+    <message>
+        <source>Parallel</source>
+        <extracomment>A team pattern: several agents answer the same goal</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <extracomment>A team pattern: a planner hands steps to workers</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debate</source>
+        <extracomment>A team pattern: agents debate in rounds, a judge concludes</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no members yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2 done</source>
+        <extracomment>A team&apos;s members: how many of them finished, e.g. &quot;3/4 done&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 failed</source>
+        <extracomment>After &quot;3/4 done&quot;: how many members did not succeed</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Switchboard</source>
@@ -318,6 +350,16 @@ Switchboard démarre sans enregistrer cette session.</translation>
         <source>Repository: %1</source>
         <translation>Dépôt : %1</translation>
     </message>
+    <message>
+        <source>Team: %1</source>
+        <extracomment>Card tooltip of a team goal: its pattern and where it is, e.g. &quot;Team: debate · round 2 of 3&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member of %1: %2</source>
+        <extracomment>Card tooltip of a team member: the team&apos;s title and what the member is there</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>switchboard::AgentBoardView</name>
@@ -389,6 +431,27 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
         <source>in %1</source>
         <extracomment>Card subtitle of a goal working in a git repository, after agent · profile; %1 is the repository name</extracomment>
         <translation>dans %1</translation>
+    </message>
+    <message>
+        <source>%1 · 1 member</source>
+        <extracomment>Card subtitle of a team goal: its stage and its members, &quot;round 2 of 3 · 6 members&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide this team&apos;s members (−)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this team&apos;s members (+)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -692,6 +755,33 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Agent session</source>
         <translation>Session de l’agent</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <extracomment>Detail pane of a team goal: its pattern, &quot;Team: debate · optimist, pessimist · 2 rounds · judge lead&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs when: %1</source>
+        <extracomment>Detail pane of a goal with a condition: &quot;Runs when: result of &apos;post&apos; contains &quot;APPROVED&quot;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the team&apos;s members)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member of %1</source>
+        <extracomment>Detail pane of a team member: &quot;Member of &lt;team title&gt; · round 2 · optimist&quot;; the title links to the team</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member of %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the team&apos;s card on the board</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1125,45 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Coding-agent programs installed here (Claude Code, Codex, Gemini, Aider, ACP agents)</source>
         <translation>Programmes d’agents de code installés ici (Claude Code, Codex, Gemini, Aider, agents ACP)</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::ConditionField</name>
+    <message>
+        <source>Runs when: check the goal to test under Depends on first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs when: enter the text the result must contain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only if this succeeded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only if this did not succeed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only if the result of this contains:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A goal whose condition is false is skipped, and so are the goals that depend on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check a goal under Depends on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text the result must contain (case-sensitive), e.g. APPROVED</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2781,6 +2910,14 @@ par %2, %3</translation>
         <source>All agents have finished; %1 goals wait for your review.</source>
         <translation>Tous les agents ont terminé ; %1 objectifs attendent votre revue.</translation>
     </message>
+    <message>
+        <source>Hide the team&apos;s members	−</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the team&apos;s members	+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>switchboard::MetricTile</name>
@@ -3157,6 +3294,10 @@ par %2, %3</translation>
     <message>
         <source>Other goals refer to this goal by its ID. Leave empty to have one made up. An ID has at most %1 characters: letters, digits and - _ . : @ +</source>
         <translation>Les autres objectifs désignent cet objectif par son identifiant. Laissez vide pour en obtenir un automatiquement. Un identifiant a au plus %1 caractères : lettres, chiffres et - _ . : @ +</translation>
+    </message>
+    <message>
+        <source>Runs w&amp;hen</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4223,6 +4364,269 @@ Switchboard continue sans elle : le tableau démarre vide, et l’exécution res
     <message>
         <source>Remove the selected entries</source>
         <translation>Supprimer les entrées sélectionnées</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::TeamDetailSection</name>
+    <message>
+        <source>(no text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debate transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1 of %2</source>
+        <extracomment>Debate transcript heading: &quot;Round 2 of 3&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speaking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No statements yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conclusion · judge %1</source>
+        <extracomment>Debate: the judge&apos;s part, &quot;Conclusion · judge lead&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>judging…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synthesis · %1</source>
+        <extracomment>Supervisor: one planning call, &quot;Plan 1 of 2 · lead&quot;; the last one writes the synthesis</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan %1 of %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1.%2 · %3</source>
+        <extracomment>Supervisor: one step of a plan, &quot;Step 1.2 · writer&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no result)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No plan yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <extracomment>Parallel team: a member&apos;s answer that does not count, &quot;writer · Failed · not counted&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answers yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::TeamSection</name>
+    <message>
+        <source>Members: check at least one profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min successful: at most %1, the number of members checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants: check at least two profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judge: pick the profile that concludes the debate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planner: pick the profile that plans and writes the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers: check at least one profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown profiles: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te&amp;am</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: one agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parallel: several agents answer, answers collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor: a planner hands steps to workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debate: rounds of statements, a judge concludes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each checked profile gets the same goal; the team completes when enough of them succeed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The planner splits the goal into steps for the workers, sees their results, may plan again, and writes the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every participant speaks each round, seeing all earlier statements; the judge then concludes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They speak in this order, every round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One member per checked profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selective: each step to the worker the planner names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All: every step to every worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequential: steps one after another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max iterations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times the planner may plan (and see results) before it writes the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max workers per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min successful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least, per iteration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchecked: every member must succeed (a supervisor: one worker per iteration)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the collected answers are written for the goals that depend on this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profiles configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a profile</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
