@@ -58,7 +58,17 @@ constexpr auto kAgent =
     "    out({'type': 'delegate', 'worker': 'editor', 'task': 'edit after %d results' % desc.count('Result: ')})\n"
     "    out({'type': 'result', 'summary': 'plan: edit'})\n"
     "elif role == 'worker':\n"
+    "    time.sleep(0.1)\n"
+    "    with open(journal, 'a') as f:\n"
+    "        f.write(gid + ' end\\n')\n"
     "    out({'type': 'result', 'summary': '%s did: %s' % (prof, member.get('task'))})\n"
+    "elif prof == 'asker':\n"
+    "    out({'type': 'escalate', 'id': 'q1', 'question': 'Which way?', 'options': ['left', 'right']})\n"
+    "    for line in sys.stdin:\n"
+    "        msg = json.loads(line)\n"
+    "        if msg.get('type') == 'answer':\n"
+    "            out({'type': 'result', 'summary': 'went ' + msg.get('option', '')})\n"
+    "            break\n"
     "elif role == 'participant':\n"
     "    n = desc.count('### Round ')\n"
     "    out({'type': 'result', 'summary': '%s r%d saw %d' % (prof, member['round'], n)})\n"
@@ -69,8 +79,8 @@ constexpr auto kAgent =
     "else:\n"
     "    out({'type': 'result', 'summary': '%s answer' % prof})\n";
 
-const QStringList kProfiles{u"researcher"_s, u"writer"_s,    u"editor"_s,     u"failer"_s, u"lead"_s,
-                            u"optimist"_s,   u"pessimist"_s, u"pragmatist"_s, u"slow"_s,   u"reader"_s};
+const QStringList kProfiles{u"researcher"_s, u"writer"_s,     u"editor"_s, u"failer"_s, u"lead"_s, u"optimist"_s,
+                            u"pessimist"_s,  u"pragmatist"_s, u"slow"_s,   u"reader"_s, u"asker"_s};
 
 Goal team(const QString &id, const TeamPattern &pattern, const QStringList &dependsOn = {})
 {
@@ -121,6 +131,10 @@ private Q_SLOTS:
     void teamBudgetStopsMembers();
     void crashAndResumeMidDebate();
     void runJsonNamesTeams();
+    void supervisorModeAllOneAtATime();
+    void supervisorSequentialSeesEarlierSteps();
+    void oneMemberAsksOthersGoOn();
+    void deadlineAppliesToMembers();
 
 private:
     QList<AgentProfile> profiles() const;
@@ -506,6 +520,88 @@ void TestTeams::runJsonNamesTeams()
     QCOMPARE(summary.value(u"failed"_s).toInt(), 1);
     QCOMPARE(summary.value(u"tolerated"_s).toInt(), 1);
     QCOMPARE(summary.value(u"cost_usd"_s).toDouble(), 1.75); // seven members at 0.25, the teams add nothing
+}
+
+void TestTeams::supervisorModeAllOneAtATime()
+{
+    Orchestrator o;
+    setUp(o);
+    TeamPattern p;
+    p.kind = TeamKind::Supervisor;
+    p.planner = u"lead"_s;
+    p.workers = {u"researcher"_s, u"writer"_s};
+    p.mode = SupervisorMode::All;
+    p.maxWorkersPerStep = 1;
+    p.maxIterations = 1;
+    QVERIFY(!o.spawn(team(u"post"_s, p)).isEmpty());
+    QVERIFY(o.waitAll(30000));
+    // Two delegated steps, each to both workers; one at a time: each starts after the one before ended.
+    const QStringList steps{u"post.s1.1.researcher"_s, u"post.s1.2.writer"_s, u"post.s1.3.researcher"_s,
+                            u"post.s1.4.writer"_s};
+    QCOMPARE(o.teamMembers(u"post"_s), QStringList{u"post.plan1"_s} + steps + QStringList{u"post.synthesis"_s});
+    QStringList workerLines;
+    for (const QString &line : journal()) {
+        if (line.startsWith(u"post.s1."_s))
+            workerLines << line;
+    }
+    QCOMPARE(workerLines, (QStringList{steps.at(0), steps.at(0) + u" end"_s, steps.at(1), steps.at(1) + u" end"_s,
+                                       steps.at(2), steps.at(2) + u" end"_s, steps.at(3), steps.at(3) + u" end"_s}));
+    QCOMPARE(statusOf(o, u"post.s1.2.writer"_s).summary, u"writer did: find sources"_s);
+    QCOMPARE(statusOf(o, u"post"_s).summary, u"SYNTHESIS from 4 results"_s);
+}
+
+void TestTeams::supervisorSequentialSeesEarlierSteps()
+{
+    Orchestrator o;
+    setUp(o);
+    TeamPattern p;
+    p.kind = TeamKind::Supervisor;
+    p.planner = u"lead"_s;
+    p.workers = {u"researcher"_s, u"writer"_s};
+    p.mode = SupervisorMode::Sequential;
+    p.maxIterations = 1;
+    QVERIFY(!o.spawn(team(u"post"_s, p)).isEmpty());
+    QVERIFY(o.waitAll(30000));
+    QCOMPARE(statusOf(o, u"post"_s).state, AgentState::Completed);
+    const std::optional<Goal> second = o.goal(u"post.s1.2.writer"_s);
+    QVERIFY(second);
+    QVERIFY2(second->description.contains(u"Results of the steps before yours:\n\n### Step 1.1 \u2014 researcher\n"
+                                          u"Task: find sources\nResult: researcher did: find sources"_s),
+             qPrintable(second->description));
+    const QStringList ran = journal();
+    QVERIFY(ran.indexOf(u"post.s1.1.researcher end"_s) < ran.indexOf(u"post.s1.2.writer"_s));
+}
+
+void TestTeams::oneMemberAsksOthersGoOn()
+{
+    Orchestrator o;
+    setUp(o);
+    QVERIFY(!o.spawn(team(u"t"_s, parallel({u"asker"_s, u"researcher"_s, u"writer"_s}))).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(o.inbox().open().size(), 1, 15000);
+    // The others finish while one member waits for the human; the team waits for it.
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(o, u"t.writer"_s).state, AgentState::Completed, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(o, u"t.researcher"_s).state, AgentState::Completed, 15000);
+    QCOMPARE(statusOf(o, u"t.asker"_s).state, AgentState::Escalated);
+    QCOMPARE(statusOf(o, u"t"_s).state, AgentState::Running);
+    QVERIFY(o.answer(o.inbox().open().first().id, u"left"_s, {}));
+    QVERIFY(o.waitAll(15000));
+    QCOMPARE(statusOf(o, u"t"_s).state, AgentState::Completed);
+    QCOMPARE(statusOf(o, u"t.asker"_s).summary, u"went left"_s);
+}
+
+void TestTeams::deadlineAppliesToMembers()
+{
+    Orchestrator o;
+    setUp(o);
+    Goal g = team(u"t"_s, parallel({u"slow"_s, u"researcher"_s}));
+    g.deadline = QDateTime::currentDateTimeUtc().addMSecs(1500);
+    QVERIFY(!o.spawn(g).isEmpty());
+    QVERIFY(o.waitAll(20000));
+    const AgentStatus slow = statusOf(o, u"t.slow"_s);
+    QCOMPARE(slow.state, AgentState::Failed);
+    QCOMPARE(slow.errorKind, u"deadline"_s);
+    QCOMPARE(statusOf(o, u"t.researcher"_s).state, AgentState::Completed);
+    QCOMPARE(statusOf(o, u"t"_s).state, AgentState::Failed);
 }
 
 QTEST_GUILESS_MAIN(TestTeams)
