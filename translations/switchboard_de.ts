@@ -233,31 +233,31 @@
     <message>
         <source>Parallel</source>
         <extracomment>A team pattern: several agents answer the same goal</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Parallel</translation>
     </message>
     <message>
         <source>Supervisor</source>
         <extracomment>A team pattern: a planner hands steps to workers</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor</translation>
     </message>
     <message>
         <source>Debate</source>
         <extracomment>A team pattern: agents debate in rounds, a judge concludes</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Debatte</translation>
     </message>
     <message>
         <source>no members yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine Mitglieder</translation>
     </message>
     <message>
         <source>%1/%2 done</source>
         <extracomment>A team&apos;s members: how many of them finished, e.g. &quot;3/4 done&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 fertig</translation>
     </message>
     <message>
         <source>%1 · %2 failed</source>
         <extracomment>After &quot;3/4 done&quot;: how many members did not succeed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -353,12 +353,12 @@ Switchboard startet, ohne diese Sitzung aufzuzeichnen.</translation>
     <message>
         <source>Team: %1</source>
         <extracomment>Card tooltip of a team goal: its pattern and where it is, e.g. &quot;Team: debate · round 2 of 3&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Team: %1</translation>
     </message>
     <message>
         <source>Member of %1: %2</source>
         <extracomment>Card tooltip of a team member: the team&apos;s title and what the member is there</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied von %1: %2</translation>
     </message>
 </context>
 <context>
@@ -435,23 +435,23 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>%1 · 1 member</source>
         <extracomment>Card subtitle of a team goal: its stage and its members, &quot;round 2 of 3 · 6 members&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 1 Mitglied</translation>
     </message>
     <message>
         <source>%1 · %2 members</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 Mitglieder</translation>
     </message>
     <message>
         <source>Members working</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder arbeiten</translation>
     </message>
     <message>
         <source>Hide this team&apos;s members (−)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder dieses Teams ausblenden (−)</translation>
     </message>
     <message>
         <source>Show this team&apos;s members (+)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder dieses Teams einblenden (+)</translation>
     </message>
 </context>
 <context>
@@ -759,29 +759,29 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Team: %1</source>
         <extracomment>Detail pane of a team goal: its pattern, &quot;Team: debate · optimist, pessimist · 2 rounds · judge lead&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Team: %1</translation>
     </message>
     <message>
         <source>Runs when: %1</source>
         <extracomment>Detail pane of a goal with a condition: &quot;Runs when: result of &apos;post&apos; contains &quot;APPROVED&quot;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen, wenn: %1</translation>
     </message>
     <message>
         <source>%1 (the team&apos;s members)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (die Mitglieder des Teams)</translation>
     </message>
     <message>
         <source>Member of %1</source>
         <extracomment>Detail pane of a team member: &quot;Member of &lt;team title&gt; · round 2 · optimist&quot;; the title links to the team</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied von %1</translation>
     </message>
     <message>
         <source>Member of %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglied von %1 · %2</translation>
     </message>
     <message>
         <source>Show the team&apos;s card on the board</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Karte des Teams auf der Tafel zeigen</translation>
     </message>
 </context>
 <context>
@@ -1131,39 +1131,39 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <name>switchboard::ConditionField</name>
     <message>
         <source>Runs when: check the goal to test under Depends on first</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen, wenn: Haken Sie zuerst unter „Hängt ab von“ das zu prüfende Ziel an</translation>
     </message>
     <message>
         <source>Runs when: enter the text the result must contain</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen, wenn: Geben Sie den Text ein, den das Ergebnis enthalten muss</translation>
     </message>
     <message>
         <source>Always</source>
-        <translation type="unfinished"></translation>
+        <translation>Immer</translation>
     </message>
     <message>
         <source>Only if this succeeded:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur wenn dieses Ziel erfolgreich war:</translation>
     </message>
     <message>
         <source>Only if this did not succeed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur wenn dieses Ziel nicht erfolgreich war:</translation>
     </message>
     <message>
         <source>Only if the result of this contains:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur wenn das Ergebnis dieses Ziels enthält:</translation>
     </message>
     <message>
         <source>A goal whose condition is false is skipped, and so are the goals that depend on it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ziel, dessen Bedingung nicht erfüllt ist, wird übersprungen, ebenso die Ziele, die davon abhängen</translation>
     </message>
     <message>
         <source>check a goal under Depends on</source>
-        <translation type="unfinished"></translation>
+        <translation>unter „Hängt ab von“ ein Ziel anhaken</translation>
     </message>
     <message>
         <source>Text the result must contain (case-sensitive), e.g. APPROVED</source>
-        <translation type="unfinished"></translation>
+        <translation>Text, den das Ergebnis enthalten muss (Groß-/Kleinschreibung beachten), z. B. APPROVED</translation>
     </message>
 </context>
 <context>
@@ -2912,11 +2912,11 @@ von %2, %3</translation>
     </message>
     <message>
         <source>Hide the team&apos;s members	−</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder des Teams ausblenden	−</translation>
     </message>
     <message>
         <source>Show the team&apos;s members	+</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder des Teams einblenden	+</translation>
     </message>
 </context>
 <context>
@@ -3297,7 +3297,7 @@ von %2, %3</translation>
     </message>
     <message>
         <source>Runs w&amp;hen</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführen, &amp;wenn</translation>
     </message>
 </context>
 <context>
@@ -4370,263 +4370,263 @@ Switchboard macht ohne ihn weiter: Die Tafel beginnt leer, und der Lauf bleibt u
     <name>switchboard::TeamDetailSection</name>
     <message>
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Text)</translation>
     </message>
     <message>
         <source>Debate transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Debattenverlauf</translation>
     </message>
     <message>
         <source>Round %1 of %2</source>
         <extracomment>Debate transcript heading: &quot;Round 2 of 3&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Runde %1 von %2</translation>
     </message>
     <message>
         <source>speaking…</source>
-        <translation type="unfinished"></translation>
+        <translation>spricht …</translation>
     </message>
     <message>
         <source>No statements yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Beiträge.</translation>
     </message>
     <message>
         <source>Conclusion · judge %1</source>
         <extracomment>Debate: the judge&apos;s part, &quot;Conclusion · judge lead&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Fazit · Richter %1</translation>
     </message>
     <message>
         <source>judging…</source>
-        <translation type="unfinished"></translation>
+        <translation>urteilt …</translation>
     </message>
     <message>
         <source>Supervisor&apos;s plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan des Supervisors</translation>
     </message>
     <message>
         <source>Synthesis · %1</source>
         <extracomment>Supervisor: one planning call, &quot;Plan 1 of 2 · lead&quot;; the last one writes the synthesis</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Synthese · %1</translation>
     </message>
     <message>
         <source>Plan %1 of %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan %1 von %2 · %3</translation>
     </message>
     <message>
         <source>planning…</source>
-        <translation type="unfinished"></translation>
+        <translation>plant …</translation>
     </message>
     <message>
         <source>Step %1.%2 · %3</source>
         <extracomment>Supervisor: one step of a plan, &quot;Step 1.2 · writer&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1.%2 · %3</translation>
     </message>
     <message>
         <source>Task: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe: %1</translation>
     </message>
     <message>
         <source>(no result)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Ergebnis)</translation>
     </message>
     <message>
         <source>working…</source>
-        <translation type="unfinished"></translation>
+        <translation>arbeitet …</translation>
     </message>
     <message>
         <source>No plan yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Plan.</translation>
     </message>
     <message>
         <source>Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten</translation>
     </message>
     <message>
         <source>not counted</source>
         <extracomment>Parallel team: a member&apos;s answer that does not count, &quot;writer · Failed · not counted&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>nicht gewertet</translation>
     </message>
     <message>
         <source>answering…</source>
-        <translation type="unfinished"></translation>
+        <translation>antwortet …</translation>
     </message>
     <message>
         <source>No answers yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Antworten.</translation>
     </message>
 </context>
 <context>
     <name>switchboard::TeamSection</name>
     <message>
         <source>Members: check at least one profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder: Haken Sie mindestens ein Profil an</translation>
     </message>
     <message>
         <source>Min successful: at most %1, the number of members checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens erfolgreich: höchstens %1, die Zahl der angehakten Mitglieder</translation>
     </message>
     <message>
         <source>Participants: check at least two profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilnehmer: Haken Sie mindestens zwei Profile an</translation>
     </message>
     <message>
         <source>Judge: pick the profile that concludes the debate</source>
-        <translation type="unfinished"></translation>
+        <translation>Richter: Wählen Sie das Profil, das die Debatte abschließt</translation>
     </message>
     <message>
         <source>Planner: pick the profile that plans and writes the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Planer: Wählen Sie das Profil, das plant und die Antwort schreibt</translation>
     </message>
     <message>
         <source>Workers: check at least one profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker: Haken Sie mindestens ein Profil an</translation>
     </message>
     <message>
         <source>Unknown profiles: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Profile: %1</translation>
     </message>
     <message>
         <source>Team: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Team: %1</translation>
     </message>
     <message>
         <source>one agent</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Agent</translation>
     </message>
     <message>
         <source>Te&amp;am</source>
-        <translation type="unfinished"></translation>
+        <translation>Tea&amp;m</translation>
     </message>
     <message>
         <source>Pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>Muster</translation>
     </message>
     <message>
         <source>None: one agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Keins: ein Agent</translation>
     </message>
     <message>
         <source>Parallel: several agents answer, answers collected</source>
-        <translation type="unfinished"></translation>
+        <translation>Parallel: mehrere Agenten antworten, Antworten werden gesammelt</translation>
     </message>
     <message>
         <source>Supervisor: a planner hands steps to workers</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor: ein Planer verteilt Schritte an Worker</translation>
     </message>
     <message>
         <source>Debate: rounds of statements, a judge concludes</source>
-        <translation type="unfinished"></translation>
+        <translation>Debatte: Beiträge in Runden, ein Richter entscheidet</translation>
     </message>
     <message>
         <source>Each checked profile gets the same goal; the team completes when enough of them succeed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes angehakte Profil erhält dasselbe Ziel; das Team ist abgeschlossen, wenn genug davon erfolgreich sind.</translation>
     </message>
     <message>
         <source>The planner splits the goal into steps for the workers, sees their results, may plan again, and writes the answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Planer teilt das Ziel in Schritte für die Worker auf, sieht ihre Ergebnisse, plant bei Bedarf neu und schreibt die Antwort.</translation>
     </message>
     <message>
         <source>Every participant speaks each round, seeing all earlier statements; the judge then concludes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Teilnehmer spricht in jeder Runde und sieht alle früheren Beiträge; danach entscheidet der Richter.</translation>
     </message>
     <message>
         <source>Participants</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilnehmer</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitglieder</translation>
     </message>
     <message>
         <source>They speak in this order, every round</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sprechen in jeder Runde in dieser Reihenfolge</translation>
     </message>
     <message>
         <source>One member per checked profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Mitglied pro angehaktem Profil</translation>
     </message>
     <message>
         <source>Planner</source>
-        <translation type="unfinished"></translation>
+        <translation>Planer</translation>
     </message>
     <message>
         <source>Workers</source>
-        <translation type="unfinished"></translation>
+        <translation>Worker</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus</translation>
     </message>
     <message>
         <source>Selective: each step to the worker the planner names</source>
-        <translation type="unfinished"></translation>
+        <translation>Gezielt: jeder Schritt an den Worker, den der Planer nennt</translation>
     </message>
     <message>
         <source>All: every step to every worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle: jeder Schritt an jeden Worker</translation>
     </message>
     <message>
         <source>Sequential: steps one after another</source>
-        <translation type="unfinished"></translation>
+        <translation>Nacheinander: ein Schritt nach dem anderen</translation>
     </message>
     <message>
         <source>Max iterations</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Iterationen</translation>
     </message>
     <message>
         <source>How many times the planner may plan (and see results) before it writes the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie oft der Planer planen (und Ergebnisse sehen) darf, bevor er die Antwort schreibt</translation>
     </message>
     <message>
         <source>Max workers per step</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Worker pro Schritt</translation>
     </message>
     <message>
         <source>Rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Runden</translation>
     </message>
     <message>
         <source>Judge</source>
-        <translation type="unfinished"></translation>
+        <translation>Richter</translation>
     </message>
     <message>
         <source>Min successful</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens erfolgreich</translation>
     </message>
     <message>
         <source>at least, per iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>mindestens, pro Iteration</translation>
     </message>
     <message>
         <source>at least</source>
-        <translation type="unfinished"></translation>
+        <translation>mindestens</translation>
     </message>
     <message>
         <source>Unchecked: every member must succeed (a supervisor: one worker per iteration)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angehakt: Jedes Mitglied muss erfolgreich sein (bei Supervisor: ein Worker pro Iteration)</translation>
     </message>
     <message>
         <source>Answers as</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten als</translation>
     </message>
     <message>
         <source>Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown</translation>
     </message>
     <message>
         <source>XML</source>
-        <translation type="unfinished"></translation>
+        <translation>XML</translation>
     </message>
     <message>
         <source>How the collected answers are written for the goals that depend on this one</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie die gesammelten Antworten für die Ziele geschrieben werden, die von diesem abhängen</translation>
     </message>
     <message>
         <source>No profiles configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Profile eingerichtet</translation>
     </message>
     <message>
         <source>Pick a profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil wählen</translation>
     </message>
 </context>
 <context>

@@ -233,31 +233,31 @@
     <message>
         <source>Parallel</source>
         <extracomment>A team pattern: several agents answer the same goal</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Parallèle</translation>
     </message>
     <message>
         <source>Supervisor</source>
         <extracomment>A team pattern: a planner hands steps to workers</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Superviseur</translation>
     </message>
     <message>
         <source>Debate</source>
         <extracomment>A team pattern: agents debate in rounds, a judge concludes</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Débat</translation>
     </message>
     <message>
         <source>no members yet</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun membre pour l’instant</translation>
     </message>
     <message>
         <source>%1/%2 done</source>
         <extracomment>A team&apos;s members: how many of them finished, e.g. &quot;3/4 done&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 terminés</translation>
     </message>
     <message>
         <source>%1 · %2 failed</source>
         <extracomment>After &quot;3/4 done&quot;: how many members did not succeed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 en échec</translation>
     </message>
 </context>
 <context>
@@ -353,12 +353,12 @@ Switchboard démarre sans enregistrer cette session.</translation>
     <message>
         <source>Team: %1</source>
         <extracomment>Card tooltip of a team goal: its pattern and where it is, e.g. &quot;Team: debate · round 2 of 3&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Équipe : %1</translation>
     </message>
     <message>
         <source>Member of %1: %2</source>
         <extracomment>Card tooltip of a team member: the team&apos;s title and what the member is there</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Membre de %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -435,23 +435,23 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>%1 · 1 member</source>
         <extracomment>Card subtitle of a team goal: its stage and its members, &quot;round 2 of 3 · 6 members&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 1 membre</translation>
     </message>
     <message>
         <source>%1 · %2 members</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 membres</translation>
     </message>
     <message>
         <source>Members working</source>
-        <translation type="unfinished"></translation>
+        <translation>Membres au travail</translation>
     </message>
     <message>
         <source>Hide this team&apos;s members (−)</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer les membres de cette équipe (−)</translation>
     </message>
     <message>
         <source>Show this team&apos;s members (+)</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les membres de cette équipe (+)</translation>
     </message>
 </context>
 <context>
@@ -759,29 +759,29 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Team: %1</source>
         <extracomment>Detail pane of a team goal: its pattern, &quot;Team: debate · optimist, pessimist · 2 rounds · judge lead&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Équipe : %1</translation>
     </message>
     <message>
         <source>Runs when: %1</source>
         <extracomment>Detail pane of a goal with a condition: &quot;Runs when: result of &apos;post&apos; contains &quot;APPROVED&quot;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>S’exécute si : %1</translation>
     </message>
     <message>
         <source>%1 (the team&apos;s members)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (les membres de l’équipe)</translation>
     </message>
     <message>
         <source>Member of %1</source>
         <extracomment>Detail pane of a team member: &quot;Member of &lt;team title&gt; · round 2 · optimist&quot;; the title links to the team</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Membre de %1</translation>
     </message>
     <message>
         <source>Member of %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Membre de %1 · %2</translation>
     </message>
     <message>
         <source>Show the team&apos;s card on the board</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la carte de l’équipe sur le tableau</translation>
     </message>
 </context>
 <context>
@@ -1131,39 +1131,39 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <name>switchboard::ConditionField</name>
     <message>
         <source>Runs when: check the goal to test under Depends on first</source>
-        <translation type="unfinished"></translation>
+        <translation>S’exécute si : cochez d’abord l’objectif à tester sous « Dépend de »</translation>
     </message>
     <message>
         <source>Runs when: enter the text the result must contain</source>
-        <translation type="unfinished"></translation>
+        <translation>S’exécute si : saisissez le texte que le résultat doit contenir</translation>
     </message>
     <message>
         <source>Always</source>
-        <translation type="unfinished"></translation>
+        <translation>Toujours</translation>
     </message>
     <message>
         <source>Only if this succeeded:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement si cet objectif a réussi :</translation>
     </message>
     <message>
         <source>Only if this did not succeed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement si cet objectif n’a pas réussi :</translation>
     </message>
     <message>
         <source>Only if the result of this contains:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement si le résultat de cet objectif contient :</translation>
     </message>
     <message>
         <source>A goal whose condition is false is skipped, and so are the goals that depend on it</source>
-        <translation type="unfinished"></translation>
+        <translation>Un objectif dont la condition est fausse est ignoré, de même que les objectifs qui en dépendent</translation>
     </message>
     <message>
         <source>check a goal under Depends on</source>
-        <translation type="unfinished"></translation>
+        <translation>cochez un objectif sous « Dépend de »</translation>
     </message>
     <message>
         <source>Text the result must contain (case-sensitive), e.g. APPROVED</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte que le résultat doit contenir (sensible à la casse), p. ex. APPROVED</translation>
     </message>
 </context>
 <context>
@@ -2912,11 +2912,11 @@ par %2, %3</translation>
     </message>
     <message>
         <source>Hide the team&apos;s members	−</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer les membres de l’équipe	−</translation>
     </message>
     <message>
         <source>Show the team&apos;s members	+</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les membres de l’équipe	+</translation>
     </message>
 </context>
 <context>
@@ -3297,7 +3297,7 @@ par %2, %3</translation>
     </message>
     <message>
         <source>Runs w&amp;hen</source>
-        <translation type="unfinished"></translation>
+        <translation>S’e&amp;xécute si</translation>
     </message>
 </context>
 <context>
@@ -4370,263 +4370,263 @@ Switchboard continue sans elle : le tableau démarre vide, et l’exécution res
     <name>switchboard::TeamDetailSection</name>
     <message>
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun texte)</translation>
     </message>
     <message>
         <source>Debate transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcription du débat</translation>
     </message>
     <message>
         <source>Round %1 of %2</source>
         <extracomment>Debate transcript heading: &quot;Round 2 of 3&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Tour %1 sur %2</translation>
     </message>
     <message>
         <source>speaking…</source>
-        <translation type="unfinished"></translation>
+        <translation>prend la parole…</translation>
     </message>
     <message>
         <source>No statements yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore d’interventions.</translation>
     </message>
     <message>
         <source>Conclusion · judge %1</source>
         <extracomment>Debate: the judge&apos;s part, &quot;Conclusion · judge lead&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Conclusion · juge %1</translation>
     </message>
     <message>
         <source>judging…</source>
-        <translation type="unfinished"></translation>
+        <translation>délibère…</translation>
     </message>
     <message>
         <source>Supervisor&apos;s plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan du superviseur</translation>
     </message>
     <message>
         <source>Synthesis · %1</source>
         <extracomment>Supervisor: one planning call, &quot;Plan 1 of 2 · lead&quot;; the last one writes the synthesis</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Synthèse · %1</translation>
     </message>
     <message>
         <source>Plan %1 of %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan %1 sur %2 · %3</translation>
     </message>
     <message>
         <source>planning…</source>
-        <translation type="unfinished"></translation>
+        <translation>planifie…</translation>
     </message>
     <message>
         <source>Step %1.%2 · %3</source>
         <extracomment>Supervisor: one step of a plan, &quot;Step 1.2 · writer&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Étape %1.%2 · %3</translation>
     </message>
     <message>
         <source>Task: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tâche : %1</translation>
     </message>
     <message>
         <source>(no result)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun résultat)</translation>
     </message>
     <message>
         <source>working…</source>
-        <translation type="unfinished"></translation>
+        <translation>travaille…</translation>
     </message>
     <message>
         <source>No plan yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de plan.</translation>
     </message>
     <message>
         <source>Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponses</translation>
     </message>
     <message>
         <source>not counted</source>
         <extracomment>Parallel team: a member&apos;s answer that does not count, &quot;writer · Failed · not counted&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>non comptée</translation>
     </message>
     <message>
         <source>answering…</source>
-        <translation type="unfinished"></translation>
+        <translation>répond…</translation>
     </message>
     <message>
         <source>No answers yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de réponses.</translation>
     </message>
 </context>
 <context>
     <name>switchboard::TeamSection</name>
     <message>
         <source>Members: check at least one profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Membres : cochez au moins un profil</translation>
     </message>
     <message>
         <source>Min successful: at most %1, the number of members checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimum de réussites : %1 au plus, le nombre de membres cochés</translation>
     </message>
     <message>
         <source>Participants: check at least two profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Participants : cochez au moins deux profils</translation>
     </message>
     <message>
         <source>Judge: pick the profile that concludes the debate</source>
-        <translation type="unfinished"></translation>
+        <translation>Juge : choisissez le profil qui conclut le débat</translation>
     </message>
     <message>
         <source>Planner: pick the profile that plans and writes the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Planificateur : choisissez le profil qui planifie et rédige la réponse</translation>
     </message>
     <message>
         <source>Workers: check at least one profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécutants : cochez au moins un profil</translation>
     </message>
     <message>
         <source>Unknown profiles: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Profils inconnus : %1</translation>
     </message>
     <message>
         <source>Team: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Équipe : %1</translation>
     </message>
     <message>
         <source>one agent</source>
-        <translation type="unfinished"></translation>
+        <translation>un seul agent</translation>
     </message>
     <message>
         <source>Te&amp;am</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;quipe</translation>
     </message>
     <message>
         <source>Pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>None: one agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun : un seul agent</translation>
     </message>
     <message>
         <source>Parallel: several agents answer, answers collected</source>
-        <translation type="unfinished"></translation>
+        <translation>Parallèle : plusieurs agents répondent, les réponses sont rassemblées</translation>
     </message>
     <message>
         <source>Supervisor: a planner hands steps to workers</source>
-        <translation type="unfinished"></translation>
+        <translation>Superviseur : un planificateur confie des étapes aux exécutants</translation>
     </message>
     <message>
         <source>Debate: rounds of statements, a judge concludes</source>
-        <translation type="unfinished"></translation>
+        <translation>Débat : des tours d’interventions, un juge conclut</translation>
     </message>
     <message>
         <source>Each checked profile gets the same goal; the team completes when enough of them succeed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque profil coché reçoit le même objectif ; l’équipe a terminé quand assez d’entre eux réussissent.</translation>
     </message>
     <message>
         <source>The planner splits the goal into steps for the workers, sees their results, may plan again, and writes the answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le planificateur découpe l’objectif en étapes pour les exécutants, voit leurs résultats, peut replanifier, puis rédige la réponse.</translation>
     </message>
     <message>
         <source>Every participant speaks each round, seeing all earlier statements; the judge then concludes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque participant intervient à chaque tour en voyant toutes les interventions précédentes ; le juge conclut ensuite.</translation>
     </message>
     <message>
         <source>Participants</source>
-        <translation type="unfinished"></translation>
+        <translation>Participants</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Membres</translation>
     </message>
     <message>
         <source>They speak in this order, every round</source>
-        <translation type="unfinished"></translation>
+        <translation>Ils interviennent dans cet ordre, à chaque tour</translation>
     </message>
     <message>
         <source>One member per checked profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Un membre par profil coché</translation>
     </message>
     <message>
         <source>Planner</source>
-        <translation type="unfinished"></translation>
+        <translation>Planificateur</translation>
     </message>
     <message>
         <source>Workers</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécutants</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode</translation>
     </message>
     <message>
         <source>Selective: each step to the worker the planner names</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectif : chaque étape à l’exécutant désigné par le planificateur</translation>
     </message>
     <message>
         <source>All: every step to every worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous : chaque étape à chaque exécutant</translation>
     </message>
     <message>
         <source>Sequential: steps one after another</source>
-        <translation type="unfinished"></translation>
+        <translation>Séquentiel : les étapes l’une après l’autre</translation>
     </message>
     <message>
         <source>Max iterations</source>
-        <translation type="unfinished"></translation>
+        <translation>Itérations max.</translation>
     </message>
     <message>
         <source>How many times the planner may plan (and see results) before it writes the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Combien de fois le planificateur peut planifier (et voir les résultats) avant de rédiger la réponse</translation>
     </message>
     <message>
         <source>Max workers per step</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécutants max. par étape</translation>
     </message>
     <message>
         <source>Rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Tours</translation>
     </message>
     <message>
         <source>Judge</source>
-        <translation type="unfinished"></translation>
+        <translation>Juge</translation>
     </message>
     <message>
         <source>Min successful</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimum de réussites</translation>
     </message>
     <message>
         <source>at least, per iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>au moins, par itération</translation>
     </message>
     <message>
         <source>at least</source>
-        <translation type="unfinished"></translation>
+        <translation>au moins</translation>
     </message>
     <message>
         <source>Unchecked: every member must succeed (a supervisor: one worker per iteration)</source>
-        <translation type="unfinished"></translation>
+        <translation>Décoché : chaque membre doit réussir (superviseur : un exécutant par itération)</translation>
     </message>
     <message>
         <source>Answers as</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponses en</translation>
     </message>
     <message>
         <source>Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown</translation>
     </message>
     <message>
         <source>XML</source>
-        <translation type="unfinished"></translation>
+        <translation>XML</translation>
     </message>
     <message>
         <source>How the collected answers are written for the goals that depend on this one</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment les réponses rassemblées sont écrites pour les objectifs qui dépendent de celui-ci</translation>
     </message>
     <message>
         <source>No profiles configured</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun profil configuré</translation>
     </message>
     <message>
         <source>Pick a profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un profil</translation>
     </message>
 </context>
 <context>
