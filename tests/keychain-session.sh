@@ -61,8 +61,8 @@ fi
 
 status=0
 if [ -n "$config" ]; then
-  SWITCHBOARD_KEYCHAIN_INNER=1 dbus-run-session --config-file="$config" -- "$0" "$mode" "$@" || status=$?
+  SWITCHBOARD_KEYCHAIN_INNER=1 dbus-run-session --config-file="$config" -- sh "$0" "$mode" "$@" || status=$?
 else
-  SWITCHBOARD_KEYCHAIN_INNER=1 dbus-run-session -- "$0" "$mode" "$@" || status=$?
+  SWITCHBOARD_KEYCHAIN_INNER=1 dbus-run-session -- sh "$0" "$mode" "$@" || status=$?
 fi
 exit $status

@@ -118,12 +118,12 @@ void TestKeychain::initTestCase()
 
 QString TestKeychain::unmet(const QString &mode) const
 {
+    if (!m_skip.isEmpty())
+        return m_skip;
     if (m_mode.isEmpty()) {
         return u"runs only on a private D-Bus session (ctest runs it through tests/keychain-session.sh), never on "
                u"the user's keyring"_s;
     }
-    if (!m_skip.isEmpty())
-        return m_skip;
     if (m_mode != mode) {
         return u"needs the '%1' session (ctest entry %2)"_s.arg(mode, mode == u"none" ? u"tst_keychain_noservice"_s
                                                                                       : u"tst_keychain"_s);
