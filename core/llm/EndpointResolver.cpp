@@ -1,11 +1,14 @@
 #include "EndpointResolver.h"
 
+#include "Keychain.h"
 #include "Secrets.h"
 #include "config/LlmProfileRules.h"
 
 #include <QHostAddress>
 
 namespace switchboard::llm {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -74,17 +77,36 @@ std::optional<ModelEndpoint> resolveEndpoint(const AgentProfile &profile, const 
         return std::nullopt;
     }
 
+    // api_key_env wins when its variable holds a key; else the keychain entry of this profile (kept there by the
+    // settings); else the vendor's variable, which is never sent to a server on this machine (any key the user
+    // stored for this very profile is). The key reaches the server in a header, never a command line.
     const QString variable = LlmProfileRules::keyVariable(profile);
-    const QString key = environment.value(variable).trimmed();
-    const bool keyOptional = profile.llm.apiKeyEnv.isEmpty() && isLoopback(endpoint.baseUrl);
-    if (!keyOptional) {
-        if (key.isEmpty()) {
-            fail(error, QStringLiteral("profile '%1' needs an API key: set the environment variable %2%3")
-                            .arg(profile.name, variable,
-                                 profile.llm.apiKeyEnv.isEmpty() ? QStringLiteral(" (or name another with api_key_env)")
-                                                                 : QStringLiteral(" (named by api_key_env)")));
-            return std::nullopt;
-        }
+    const bool named = !profile.llm.apiKeyEnv.isEmpty();
+    const bool loopback = isLoopback(endpoint.baseUrl);
+    QString key = named ? environment.value(variable).trimmed() : QString();
+    std::optional<Keychain::Result> stored;
+    if (key.isEmpty() && Keychain::isEnabled()) {
+        stored = Keychain::profileKey(profile.name);
+        if (stored->ok())
+            key = stored->key;
+    }
+    if (key.isEmpty() && !named && !loopback)
+        key = environment.value(variable).trimmed();
+    if (key.isEmpty() && (named || !loopback)) {
+        QString message = QStringLiteral("profile '%1' needs an API key: set the environment variable %2%3")
+                              .arg(profile.name, variable,
+                                   named ? QStringLiteral(" (named by api_key_env)")
+                                         : QStringLiteral(" (or name another with api_key_env)"));
+        if (stored && stored->status == Keychain::Status::NotFound)
+            message += QStringLiteral(", or store one for it in the keychain");
+        else if (stored && stored->status == Keychain::Status::Unavailable)
+            message += u"; "_s + stored->error;
+        else if (stored)
+            message += QStringLiteral("; the keychain could not be read: ") + stored->error;
+        fail(error, message);
+        return std::nullopt;
+    }
+    if (!key.isEmpty()) {
         endpoint.apiKey = key;
         Secrets::remember(key);
     }

@@ -146,8 +146,14 @@ void RunRecorder::recordLog(AgentRecord &record)
 
 void RunRecorder::recordTranscript(QList<TranscriptEntry> entries)
 {
-    if (m_store && !entries.isEmpty())
-        m_store->submit(StoreWrite::transcript(std::move(entries)));
+    if (!m_store || entries.isEmpty())
+        return;
+    // A model may repeat a key it was given (tst_keychain makes one): the transcript is text written like any other.
+    if (!Secrets::isEmpty()) {
+        for (TranscriptEntry &entry : entries)
+            entry.text = Secrets::redact(entry.text);
+    }
+    m_store->submit(StoreWrite::transcript(std::move(entries)));
 }
 
 void RunRecorder::whenStored(std::function<void()> then)
