@@ -28,9 +28,10 @@ headless from the command line (switchboard run, plan, resume, status).")
 
 # Libraries the binary links come from dpkg-shlibdeps (dpkg-dev). What it cannot see is named here: the
 # SQLite driver is a Qt plugin loaded at run time (every run is recorded in SQLite), and git is what
-# worktree isolation and review run.
+# worktree isolation and review run. libqt6keychain1 loads libsecret at run time without depending on it: without
+# it no API key could be kept in the keychain.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libsecret-1-0")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "git")
 
 include(CPack)
