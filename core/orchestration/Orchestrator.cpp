@@ -762,33 +762,6 @@ void Orchestrator::notifySkipped(const QString &agentId, const QString &reason)
     memberEnded(agentId);
 }
 
-void Orchestrator::memberEnded(const QString &agentId)
-{
-    if (!m_teams->isEmpty())
-        m_teams->memberEnded(agentId);
-}
-
-void Orchestrator::startTeam(AgentRecord &record)
-{
-    m_teams->start(record);
-}
-
-void Orchestrator::endTeam(AgentRecord &record, const QString &reason, const QString &errorKind)
-{
-    m_teams->end(record, reason, errorKind);
-}
-
-QString Orchestrator::goalOutput(const QString &goalId) const
-{
-    const AgentRecord *r = m_table->recordForGoal(goalId);
-    return r ? r->output : QString();
-}
-
-QStringList Orchestrator::teamMembers(const QString &teamGoalId) const
-{
-    return m_teams->members(teamGoalId);
-}
-
 void Orchestrator::notifyReview(const QString &agentId)
 {
     m_wasBusy = true; // the idle check that follows may end the run's busy spell with this goal in review
