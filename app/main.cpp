@@ -7,6 +7,7 @@
 #include "history/HistoryWindow.h"
 #include "orchestration/Orchestrator.h"
 #include "session/RunSession.h"
+#include "style/AppTheme.h"
 #include "style/IndicatorContrastStyle.h"
 #include "widgets/StorageBanner.h"
 
@@ -82,6 +83,7 @@ int main(int argc, char *argv[])
     const GuiOptions options = GuiOptions::parse(QCoreApplication::arguments());
     installTranslations(app, options.language());
     IndicatorContrastStyle::install();
+    AppTheme::apply(AppTheme::savedChoice());
 
     // The config and the durable record: declared before the orchestrator, so they outlive it.
     RunSession session;

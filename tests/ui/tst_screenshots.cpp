@@ -34,6 +34,7 @@
 #include "review/ReviewPane.h"
 #include "scratchpad/ScratchpadDock.h"
 #include "scratchpad/ScratchpadModel.h"
+#include "style/AppTheme.h"
 #include "style/IndicatorContrastStyle.h"
 #include "support/GitRepository.h"
 #include "support/GitReviewController.h"
@@ -171,34 +172,10 @@ QVariantMap script(const QString &outcome, int progress, const QString &step, qi
             {u"in"_s, in},           {u"out"_s, out},           {u"cost"_s, cost}};
 }
 
+// The palette the app itself switches to on a dark desktop whose platform gives none.
 QPalette darkPalette()
 {
-    QPalette p;
-    const QColor window(0x26, 0x28, 0x2c);
-    const QColor base(0x1d, 0x1f, 0x22);
-    const QColor text(0xe6, 0xe6, 0xe6);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::ToolTipBase, base);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0x8b, 0x8f, 0x96));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, QColor(0x32, 0x35, 0x3a));
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Light, QColor(0x3d, 0x40, 0x46));
-    p.setColor(QPalette::Midlight, QColor(0x34, 0x37, 0x3c));
-    p.setColor(QPalette::Mid, QColor(0x24, 0x26, 0x29));
-    p.setColor(QPalette::Dark, QColor(0x16, 0x17, 0x19));
-    p.setColor(QPalette::Shadow, Qt::black);
-    p.setColor(QPalette::Highlight, QColor(0x3b, 0x82, 0xf6));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x60, 0xa5, 0xfa));
-    for (const QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, QColor(0x70, 0x73, 0x78));
-    return p;
+    return AppTheme::darkPalette();
 }
 
 // Each agent's card shows the state and progress the orchestrator has for it.

@@ -19,14 +19,14 @@ struct StateColors
 // One hue per state; darker shades on light palettes, lighter ones on dark palettes (WCAG AA for text).
 constexpr std::array<StateColors, 12> kColors{{
     {0xff475569, 0xff64748b, 0xffcbd5e1, 0xff94a3b8}, // Queued: slate
-    {0xffc2410c, 0xffea580c, 0xfffdba74, 0xfffb923c}, // Blocked: orange
+    {0xff9a3412, 0xffea580c, 0xfffdba74, 0xfffb923c}, // Blocked: orange (text orange-800: 4.5:1 on its badge)
     {0xff1d4ed8, 0xff2563eb, 0xff93c5fd, 0xff60a5fa}, // Running: blue
     {0xff6d28d9, 0xff7c3aed, 0xffc4b5fd, 0xffa78bfa}, // WaitingForLock: violet
-    {0xffb45309, 0xffd97706, 0xfffcd34d, 0xfffbbf24}, // Escalated: amber
+    {0xff92400e, 0xffd97706, 0xfffcd34d, 0xfffbbf24}, // Escalated: amber (text amber-800: 4.5:1 on its badge)
     {0xff0e7490, 0xff0891b2, 0xff67e8f9, 0xff22d3ee}, // Paused: cyan
     {0xffbe185d, 0xffdb2777, 0xfff9a8d4, 0xfff472b6}, // Interrupted: pink
     {0xff0f766e, 0xff0d9488, 0xff5eead4, 0xff2dd4bf}, // Review: teal
-    {0xff15803d, 0xff16a34a, 0xff86efac, 0xff4ade80}, // Completed: green
+    {0xff166534, 0xff16a34a, 0xff86efac, 0xff4ade80}, // Completed: green (text green-800: 4.5:1 on its badge)
     {0xffb91c1c, 0xffdc2626, 0xfffca5a5, 0xfff87171}, // Failed: red
     {0xff57534e, 0xff78716c, 0xffd6d3d1, 0xffa8a29e}, // Cancelled: stone
     // Neutral like Cancelled (a false condition is no failure) but a cooler grey; its icon and word tell them apart.
