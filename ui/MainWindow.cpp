@@ -485,10 +485,9 @@ void MainWindow::answerSelectedQuestion()
 void MainWindow::showShortcutOverview()
 {
     auto *dialog = findChild<ShortcutOverviewDialog *>();
-    if (!dialog) {
+    // Kept once made (not deleted on close): pressing F1 again right after closing must not find a dying one.
+    if (!dialog)
         dialog = new ShortcutOverviewDialog(menuBar(), this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-    }
     dialog->show();
     dialog->raise();
     dialog->activateWindow();

@@ -53,6 +53,7 @@ void collect(QMenu *menu, const QString &prefix, QTreeWidgetItem *group)
 
 ShortcutOverviewDialog::ShortcutOverviewDialog(QMenuBar *menus, QWidget *parent)
     : QDialog(parent)
+    , m_menus(menus)
     , m_filter(new QLineEdit(this))
     , m_tree(new QTreeWidget(this))
 {
@@ -84,15 +85,25 @@ ShortcutOverviewDialog::ShortcutOverviewDialog(QMenuBar *menus, QWidget *parent)
     layout->addWidget(buttons);
     resize(520, 560);
 
-    populate(menus);
     connect(m_filter, &QLineEdit::textChanged, this, &ShortcutOverviewDialog::applyFilter);
     m_filter->setFocus();
 }
 
-void ShortcutOverviewDialog::populate(QMenuBar *menus)
+void ShortcutOverviewDialog::showEvent(QShowEvent *event)
+{
+    // Read again at every showing: a shortcut changed since (or a menu added) is what the keys do now.
+    populate();
+    m_filter->clear();
+    m_filter->setFocus();
+    QDialog::showEvent(event);
+}
+
+void ShortcutOverviewDialog::populate()
 {
     m_tree->clear();
-    for (QAction *top : menus->actions()) {
+    if (!m_menus)
+        return;
+    for (QAction *top : m_menus->actions()) {
         QMenu *menu = top->menu();
         if (!menu)
             continue;

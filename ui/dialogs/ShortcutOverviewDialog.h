@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QPointer>
 
 class QLineEdit;
 class QMenuBar;
@@ -22,10 +23,14 @@ public:
     QStringList visibleEntries() const;
     QLineEdit *filterField() const { return m_filter; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
-    void populate(QMenuBar *menus);
+    void populate();
     void applyFilter(const QString &text);
 
+    QPointer<QMenuBar> m_menus;
     QLineEdit *m_filter;
     QTreeWidget *m_tree;
 };
