@@ -9,6 +9,7 @@
 #include "session/RunSession.h"
 #include "style/AppTheme.h"
 #include "style/IndicatorContrastStyle.h"
+#include "widgets/ConfigBanner.h"
 #include "widgets/StorageBanner.h"
 
 #include <QApplication>
@@ -87,16 +88,13 @@ int main(int argc, char *argv[])
 
     // The config and the durable record: declared before the orchestrator, so they outlive it.
     RunSession session;
-    ConfigError error;
-    const bool configLoaded = session.loadConfig(options.configPath(), &error);
+    // A config that does not load is moved aside and replaced by the last good one (or the defaults); the
+    // window's banner says so. The headless commands never do this: they fail with the error.
+    const ConfigRecovery::Result config = session.loadConfigRecovering(options.configPath());
     if (!session.configWarning().isEmpty())
         QTextStream(stderr) << QStringLiteral("warning: %1").arg(session.configWarning()) << '\n';
-    if (!configLoaded) {
-        QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Switchboard"),
-                             QCoreApplication::translate("main", "The configuration could not be loaded:\n\n%1\n\n"
-                                                                 "Switchboard starts with the built-in demo profile.")
-                                 .arg(error.toString()));
-    }
+    if (config.recovered)
+        QTextStream(stderr) << QStringLiteral("warning: %1").arg(config.summary()) << '\n';
 
     const RunSession::StoreOutcome stored = session.openStore(options.databasePath());
     for (const QString &note : session.orphanNotes())
@@ -124,6 +122,8 @@ int main(int argc, char *argv[])
     // A damaged database is not opened: the banner says so for as long as the window is open.
     if (stored == RunSession::StoreOutcome::Damaged)
         window.storageBanner()->showDamaged(session.storeError());
+    if (config.recovered)
+        window.configBanner()->showRecovery(config.summary());
     restorer.attach(&window);
     // Review and the start-up look for leftover worktrees come once the run is back on the board, so that its own
     // worktrees are never taken for leftovers.

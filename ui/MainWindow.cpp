@@ -16,6 +16,7 @@
 #include "dialogs/AiPlanDialog.h"
 #include "dialogs/NewGoalDialog.h"
 #include "dialogs/RunPlanDialog.h"
+#include "dialogs/ShortcutOverviewDialog.h"
 #include "dialogs/SpawnParallelDialog.h"
 #include "history/HistoryWindow.h"
 #include "inbox/EscalationListModel.h"
@@ -27,6 +28,7 @@
 #include "scratchpad/ScratchpadDock.h"
 #include "scratchpad/ScratchpadModel.h"
 #include "style/ThemedIcons.h"
+#include "widgets/ConfigBanner.h"
 #include "widgets/RunStatusWidget.h"
 #include "widgets/StorageBanner.h"
 
@@ -84,6 +86,8 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
     // Above everything on the board, so a storage failure cannot be missed.
     m_storageBanner = new StorageBanner(central);
     column->addWidget(m_storageBanner);
+    m_configBanner = new ConfigBanner(central);
+    column->addWidget(m_configBanner);
     column->addWidget(m_filterBar);
     column->addWidget(m_view, 1);
     setCentralWidget(central);
@@ -462,7 +466,31 @@ void MainWindow::handleStorageFailed(const QString &message)
 
 void MainWindow::cancelSelected()
 {
-    m_commands->cancelSelected();
+    m_commands->confirmCancelSelected();
+}
+
+void MainWindow::answerSelectedQuestion()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const QString escalationId =
+        current.isValid() ? current.data(AgentBoardModel::OpenEscalationRole).toString() : QString();
+    if (escalationId.isEmpty() || !m_inboxDock->showEscalation(escalationId)) {
+        // No card with a question selected: the inbox, on its most urgent question.
+        m_inboxDock->show();
+        m_inboxDock->raise();
+    }
+    m_inboxDock->focusAnswer();
+}
+
+void MainWindow::showShortcutOverview()
+{
+    auto *dialog = findChild<ShortcutOverviewDialog *>();
+    // Kept once made (not deleted on close): pressing F1 again right after closing must not find a dying one.
+    if (!dialog)
+        dialog = new ShortcutOverviewDialog(menuBar(), this);
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 void MainWindow::confirmCancelAll()

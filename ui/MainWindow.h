@@ -33,6 +33,7 @@ class Orchestrator;
 class ReviewController;
 class ReviewHub;
 class RunStatusWidget;
+class ConfigBanner;
 class StorageBanner;
 
 // Switchboard's window: the agent board in the middle (filter bar above it), the selected agent's details
@@ -67,6 +68,8 @@ public:
     MetricsDock *metricsDock() const { return m_metricsDock; }
     // Hidden until the store fails.
     StorageBanner *storageBanner() const { return m_storageBanner; }
+    // Hidden unless the config did not load at start-up (main shows it with ConfigRecovery's summary).
+    ConfigBanner *configBanner() const { return m_configBanner; }
     ScratchpadDock *scratchpadDock() const { return m_scratchpadDock; }
     // Review of goals that worked in git worktrees (issue 15): the Review window, the "Review (n)" action, the
     // leftover-worktree clean-up. The lead's wiring is this one call; until then the review actions are disabled.
@@ -104,6 +107,10 @@ public Q_SLOTS:
     void showHistory();
     // Shows the inbox with this question selected.
     void showEscalation(const QString &escalationId);
+    // Ctrl+Return: the selected agent's open question, its answer focused (else the inbox, its first question).
+    void answerSelectedQuestion();
+    // F1: the shortcut overview, built from the menus' actions.
+    void showShortcutOverview();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -157,6 +164,7 @@ private:
     MetricsDock *m_metricsDock = nullptr;
     ScratchpadDock *m_scratchpadDock = nullptr;
     StorageBanner *m_storageBanner = nullptr;
+    ConfigBanner *m_configBanner = nullptr;
     QPointer<HistoryWindow> m_historyWindow;
     QSystemTrayIcon *m_tray = nullptr;
     QString m_lastNotification;

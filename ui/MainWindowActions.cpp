@@ -17,6 +17,7 @@ MainWindowActions::MainWindowActions(MainWindow *window, QWidget *board)
 {
     createActions(window, board);
     createMenus(window);
+    createKeyboardActions(window);
     createToolBar(window);
 }
 
@@ -144,6 +145,22 @@ void MainWindowActions::createMenus(MainWindow *window)
     m_helpMenu->addAction(m_aboutQt);
 }
 
+void MainWindowActions::createKeyboardActions(MainWindow *window)
+{
+    m_answerQuestion = new QAction(window);
+    m_answerQuestion->setObjectName(QStringLiteral("actionAnswerQuestion"));
+    m_answerQuestion->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    QObject::connect(m_answerQuestion, &QAction::triggered, window, &MainWindow::answerSelectedQuestion);
+    m_agentsMenu->insertAction(m_copyId, m_answerQuestion);
+
+    m_shortcutOverview = new QAction(window);
+    m_shortcutOverview->setObjectName(QStringLiteral("actionShortcutOverview"));
+    m_shortcutOverview->setShortcut(QKeySequence(Qt::Key_F1));
+    QObject::connect(m_shortcutOverview, &QAction::triggered, window, &MainWindow::showShortcutOverview);
+    m_helpMenu->insertAction(m_about, m_shortcutOverview);
+    m_helpMenu->insertSeparator(m_about);
+}
+
 void MainWindowActions::createToolBar(MainWindow *window)
 {
     m_toolBar = window->addToolBar(QString());
@@ -209,7 +226,7 @@ void MainWindowActions::retranslate(bool haveStore, bool restoring)
             spawning->setToolTip(wait);
     }
     m_quit->setText(tr("&Quit"));
-    m_cancelSelected->setText(tr("&Cancel selected"));
+    m_cancelSelected->setText(tr("&Cancel selected…"));
     m_cancelSelected->setIconText(tr("Cancel"));
     m_cancelSelected->setToolTip(tr("Cancel the selected agents (Del)"));
     m_cancelAll->setText(tr("Cancel &all…"));
@@ -237,6 +254,10 @@ void MainWindowActions::retranslate(bool haveStore, bool restoring)
     m_find->setText(tr("&Find agents"));
     m_compactCards->setText(tr("&Compact cards"));
     m_compactCards->setToolTip(tr("Smaller cards showing state, goal and progress, so more agents fit (Ctrl+Shift+M)"));
+    m_answerQuestion->setText(tr("A&nswer question"));
+    m_answerQuestion->setToolTip(tr("Open the selected agent's question in the inbox, ready to answer (Ctrl+Return)"));
+    m_shortcutOverview->setText(tr("&Keyboard shortcuts"));
+    m_shortcutOverview->setToolTip(tr("Every action that has a shortcut (F1)"));
     m_about->setText(tr("&About Switchboard"));
     m_aboutQt->setText(tr("About &Qt"));
     m_toolBar->setWindowTitle(tr("Toolbar"));

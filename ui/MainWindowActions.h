@@ -44,6 +44,10 @@ public:
     QAction *showDetails() const { return m_showDetails; }
     QAction *find() const { return m_find; }
     QAction *compactCards() const { return m_compactCards; }
+    // Ctrl+Return: the selected agent's open question in the inbox, its answer field focused.
+    QAction *answerQuestion() const { return m_answerQuestion; }
+    // F1: every action with a shortcut, read from the menus (ShortcutOverviewDialog).
+    QAction *shortcutOverview() const { return m_shortcutOverview; }
     QMenu *agentsMenu() const { return m_agentsMenu; }
     QMenu *viewMenu() const { return m_viewMenu; }
     QSpinBox *maxParallel() const { return m_maxParallel; }
@@ -60,6 +64,7 @@ private:
     void createActions(MainWindow *window, QWidget *board);
     void createMenus(MainWindow *window);
     void createToolBar(MainWindow *window);
+    void createKeyboardActions(MainWindow *window);
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_agentsMenu = nullptr;
@@ -90,6 +95,8 @@ private:
     QAction *m_compactCards = nullptr;
     QAction *m_about = nullptr;
     QAction *m_aboutQt = nullptr;
+    QAction *m_answerQuestion = nullptr;
+    QAction *m_shortcutOverview = nullptr;
 };
 
 } // namespace switchboard

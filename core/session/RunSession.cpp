@@ -38,6 +38,27 @@ bool RunSession::loadConfig(const QString &overridePath, ConfigError *error)
     return config.has_value();
 }
 
+ConfigRecovery::Result RunSession::loadConfigRecovering(const QString &overridePath)
+{
+    m_configWarning.clear();
+    QString path = overridePath;
+    if (path.isEmpty()) {
+        path = ConfigLoader::defaultConfigPath();
+        QString writeError;
+        if (!ConfigLoader::writeDefaultIfMissing(path, &writeError)) {
+            m_configWarning = QStringLiteral("%1: %2; using the built-in defaults").arg(path, writeError);
+            ConfigRecovery::Result result;
+            result.config = ConfigLoader::defaults();
+            result.loaded = true;
+            m_config = result.config;
+            return result;
+        }
+    }
+    ConfigRecovery::Result result = ConfigRecovery::load(path);
+    m_config = result.config;
+    return result;
+}
+
 void RunSession::useConfig(Config config)
 {
     m_config = std::move(config);

@@ -2,6 +2,7 @@
 
 #include "config/Config.h"
 #include "config/ConfigError.h"
+#include "config/ConfigRecovery.h"
 #include "persistence/Store.h"
 
 #include <QString>
@@ -52,6 +53,10 @@ public:
     // that fails, the built-in defaults are used and configWarning() says why). False with *error naming
     // file:line:column when the file does not load; config() is then the built-in defaults.
     bool loadConfig(const QString &overridePath, ConfigError *error);
+    // The dashboard's start-up: like loadConfig(), but a file that does not load is moved aside and the last
+    // good config (or the defaults) used instead (ConfigRecovery); a file that loads is kept as the last good one.
+    // The headless commands use loadConfig(): they never move a user's file.
+    ConfigRecovery::Result loadConfigRecovering(const QString &overridePath);
     // A config that came from elsewhere: a plan's merged config, or the one a stored run was started with.
     void useConfig(Config config);
     const Config &config() const { return m_config; }

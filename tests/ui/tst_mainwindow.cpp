@@ -49,6 +49,19 @@ template<typename T> T *activeModal()
 {
     return qobject_cast<T *>(QApplication::activeModalWidget());
 }
+
+// Del and Cancel selected ask first: the confirmation is answered with "Cancel agents".
+bool confirmCancelSelected()
+{
+    QMessageBox *box = nullptr;
+    if (!QTest::qWaitFor([&box] {
+            box = activeModal<QMessageBox>();
+            return box && box->objectName() == u"cancelSelectedConfirmation";
+        }))
+        return false;
+    QTest::mouseClick(box->findChild<QPushButton *>(u"confirmCancelSelectedButton"_s), Qt::LeftButton);
+    return true;
+}
 } // namespace
 
 class TestMainWindow : public QObject
@@ -173,6 +186,7 @@ private Q_SLOTS:
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(card).center());
         QCOMPARE(view->selectedAgentIds(), QStringList{id});
         QTest::keyClick(view, Qt::Key_Delete);
+        QVERIFY(confirmCancelSelected());
         QTRY_COMPARE(stateOf(id), AgentState::Cancelled);
         QCOMPARE(m_orchestrator->status(keep)->state, AgentState::Running);
     }
@@ -190,7 +204,7 @@ private Q_SLOTS:
         QStringList texts;
         for (QAction *action : menu->actions())
             texts << action->text();
-        QVERIFY(texts.contains(u"&Cancel selected"_s));
+        QVERIFY(texts.contains(u"&Cancel selected…"_s));
         QVERIFY(texts.contains(u"Cop&y agent id"_s));
         QVERIFY(texts.contains(u"Show &details"_s));
 
@@ -203,6 +217,7 @@ private Q_SLOTS:
         QCOMPARE(QApplication::clipboard()->text(), id);
         view->setFocus();
         cancel->trigger();
+        QVERIFY(confirmCancelSelected());
         QTRY_COMPARE(stateOf(id), AgentState::Cancelled);
     }
 
@@ -448,7 +463,8 @@ private Q_SLOTS:
         QCOMPARE(view->selectedAgentIds().size(), 2);
         QTest::keyClick(view, Qt::Key_A, Qt::ControlModifier);
         QCOMPARE(view->selectedAgentIds().size(), 3);
-        QTest::keyClick(view, Qt::Key_Delete); // cancels all three selected
+        QTest::keyClick(view, Qt::Key_Delete); // cancels all three selected, once confirmed
+        QVERIFY(confirmCancelSelected());
         for (int row = 0; row < 3; ++row)
             QTRY_COMPARE(m_window->proxyModel()->index(row, 0).data(AgentBoardModel::StateRole).toInt(),
                          static_cast<int>(AgentState::Cancelled));

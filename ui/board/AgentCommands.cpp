@@ -118,6 +118,34 @@ void AgentCommands::cancelSelected()
     cancel(agents);
 }
 
+void AgentCommands::confirmCancelSelected()
+{
+    const QStringList agents = cancellable(m_view->selectedAgentIds());
+    if (agents.isEmpty()) {
+        showMessage(tr("Select the agents to cancel on the board first."));
+        return;
+    }
+    // A stray Del must not end an agent's work: the question names what is at stake, and "keep" is the default.
+    const QString what = agents.size() == 1
+                             ? tr("Cancel agent %1?").arg(agents.constFirst())
+                             : tr("Cancel the %n selected agent(s)?", nullptr, static_cast<int>(agents.size()));
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cancel agents"), what, QMessageBox::NoButton, m_window);
+    box->setObjectName(QStringLiteral("cancelSelectedConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("A running agent is told to stop at once; a queued one will not start."));
+    QPushButton *confirm = box->addButton(tr("Cancel agents"), QMessageBox::DestructiveRole);
+    confirm->setObjectName(QStringLiteral("confirmCancelSelectedButton"));
+    QPushButton *keep = box->addButton(tr("Keep running"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepRunningButton"));
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    connect(box, &QMessageBox::buttonClicked, this, [this, confirm, agents](QAbstractButton *button) {
+        if (button == confirm)
+            cancel(agents);
+    });
+    box->open();
+}
+
 void AgentCommands::confirmCancelAll()
 {
     if (!m_orchestrator)

@@ -32,6 +32,8 @@ public:
 
     void cancel(const QStringList &agentIds);
     void cancelSelected();
+    // Asks first (without blocking; the Del key and the Cancel action): cancels the selected agents on yes.
+    void confirmCancelSelected();
     // Asks first (without blocking); cancels every queued and running agent on yes.
     void confirmCancelAll();
     // Each starts a new attempt.

@@ -129,6 +129,13 @@ QVariant EscalationListModel::data(const QModelIndex &index, int role) const
         if (index.column() == WaitedColumn && e.isOpen())
             return tr("Asked %1").arg(DisplayFormat::dateTime(e.createdAt));
         return {};
+    case Qt::AccessibleTextRole:
+        // A screen reader reads one row as one sentence: who asks, how urgent, what.
+        if (index.column() == QuestionColumn)
+            return tr("Question from %1, %2 priority: %3")
+                .arg(agentName(e.agentId), AgentStateStyle::priorityLabel(e.effectivePriority(now)),
+                     e.question.simplified());
+        return data(index, Qt::DisplayRole);
     case Qt::TextAlignmentRole:
         if (index.column() == WaitedColumn && e.isOpen())
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -203,6 +203,14 @@ bool InboxDock::showEscalation(const QString &id)
     return false;
 }
 
+void InboxDock::focusAnswer()
+{
+    if (m_answer->isVisibleTo(this) && m_answer->isEnabled())
+        m_answer->setFocus(Qt::ShortcutFocusReason);
+    else
+        m_openView->setFocus(Qt::ShortcutFocusReason);
+}
+
 void InboxDock::handleOpenRowsChanged()
 {
     const int count = openCount();

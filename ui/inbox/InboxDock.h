@@ -32,6 +32,8 @@ public:
     // Shows the dock and selects this question (open or closed); false if the inbox does not know it.
     bool showEscalation(const QString &id);
     QString currentEscalationId() const { return m_currentId; }
+    // Puts the keyboard in the answer field of the shown open question (else in the list of open questions).
+    void focusAnswer();
     int openCount() const;
     EscalationListModel *openModel() const { return m_openModel; }
     EscalationListModel *historyModel() const { return m_historyModel; }

@@ -1,0 +1,220 @@
+// The board from the keyboard alone: F1 lists the shortcuts the window really has, Enter opens a card's details,
+// Del asks before it cancels, Ctrl+Return takes the selected agent's question to the inbox with the answer
+// field focused; cards, toolbar buttons and inbox rows have names a screen reader can read.
+#include "MainWindow.h"
+#include "board/AgentBoardModel.h"
+#include "board/AgentBoardView.h"
+#include "board/AgentDetailPane.h"
+#include "board/AgentFilterProxyModel.h"
+#include "config/ConfigLoader.h"
+#include "dialogs/ShortcutOverviewDialog.h"
+#include "inbox/EscalationListModel.h"
+#include "inbox/InboxDock.h"
+#include "orchestration/Orchestrator.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
+#include "support/ScriptedBackend.h"
+#include "support/TestSupport.h"
+
+#include <QAccessible>
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTest>
+#include <QToolBar>
+#include <QToolButton>
+
+using namespace switchboard;
+using namespace Qt::StringLiterals;
+
+namespace {
+using test::child;
+
+QMessageBox *waitForCancelQuestion()
+{
+    QMessageBox *box = nullptr;
+    const bool shown = QTest::qWaitFor([&box] {
+        box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        return box && box->objectName() == u"cancelSelectedConfirmation";
+    });
+    return shown ? box : nullptr;
+}
+} // namespace
+
+class TestKeyboard final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/ui.ini"_s);
+        m_orchestrator = std::make_unique<Orchestrator>();
+        m_orchestrator->setBackends(test::ScriptedBackend::registry());
+        Config config = ConfigLoader::defaults();
+        config.profiles = {test::ProfileBuilder::demo(u"slow"_s, 60000), test::ProfileBuilder::scripted(u"asker"_s)};
+        m_orchestrator->setProfiles(config.profiles);
+        m_orchestrator->setMaxParallel(4);
+        m_window = std::make_unique<MainWindow>(m_orchestrator.get(), config);
+        m_window->resize(1200, 760);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        while (QWidget *modal = QApplication::activeModalWidget())
+            delete modal;
+        m_orchestrator->cancelAll();
+        m_orchestrator->waitAll(10000);
+        m_window.reset();
+        m_orchestrator.reset();
+    }
+
+    void f1ListsTheRealShortcuts()
+    {
+        QTest::keyClick(m_window.get(), Qt::Key_F1);
+        ShortcutOverviewDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = m_window->findChild<ShortcutOverviewDialog *>()) && dialog->isVisible());
+        const QStringList entries = dialog->visibleEntries();
+        QVERIFY2(entries.contains(u"File ▸ New goal…\tCtrl+N"_s), qPrintable(entries.join(u'\n')));
+        QVERIFY2(entries.contains(u"Agents ▸ Cancel selected…\tDel"_s), qPrintable(entries.join(u'\n')));
+        QVERIFY2(entries.contains(u"Agents ▸ Answer question\tCtrl+Return"_s), qPrintable(entries.join(u'\n')));
+        QVERIFY2(entries.contains(u"Help ▸ Keyboard shortcuts\tF1"_s), qPrintable(entries.join(u'\n')));
+        // Every action of the menus that has a shortcut is there, and nothing without one.
+        for (const QString &entry : entries)
+            QVERIFY2(!entry.endsWith(u'\t'), qPrintable(entry));
+        QVERIFY(entries.size() >= 15);
+
+        // The filter narrows by key or by name.
+        QTest::keyClicks(dialog->filterField(), u"ctrl+n"_s);
+        QCOMPARE(dialog->visibleEntries(), QStringList{u"File ▸ New goal…\tCtrl+N"_s});
+        dialog->filterField()->clear();
+        QTest::keyClicks(dialog->filterField(), u"history"_s);
+        QCOMPARE(dialog->visibleEntries(), QStringList{u"File ▸ History…\tCtrl+H"_s});
+        dialog->close();
+
+        // Read from the actions each time: a changed shortcut shows at once.
+        m_window->findChild<QAction *>(u"actionNewGoal"_s)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+        QTest::keyClick(m_window.get(), Qt::Key_F1);
+        QTRY_VERIFY((dialog = m_window->findChild<ShortcutOverviewDialog *>()) && dialog->isVisible());
+        QVERIFY2(dialog->visibleEntries().contains(u"File ▸ New goal…\tCtrl+G"_s),
+                 qPrintable(dialog->visibleEntries().join(u'\n')));
+    }
+
+    void enterOpensTheDetails()
+    {
+        const QString id = m_orchestrator->spawn(test::GoalBuilder::titled(u"look at me"_s).profile(u"slow"_s));
+        m_window->boardModel()->flushPendingInserts();
+        QTRY_COMPARE(m_window->proxyModel()->rowCount(), 1);
+        auto *dock = m_window->findChild<QDockWidget *>(u"detailDock"_s);
+        dock->hide();
+        AgentBoardView *view = m_window->boardView();
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Right); // the arrows pick a card
+        QTRY_COMPARE(view->currentAgentId(), id);
+        QTest::keyClick(view, Qt::Key_Return);
+        QTRY_VERIFY(dock->isVisible());
+        QCOMPARE(m_window->detailPane()->agentId(), id);
+    }
+
+    void delAsksAndCancelsOnlyOnYes()
+    {
+        const QString id = m_orchestrator->spawn(test::GoalBuilder::titled(u"careful"_s).profile(u"slow"_s));
+        m_window->boardModel()->flushPendingInserts();
+        QTRY_COMPARE(m_orchestrator->status(id)->state, AgentState::Running);
+        AgentBoardView *view = m_window->boardView();
+        QTRY_VERIFY(view->selectAgent(id));
+        view->setFocus();
+
+        // No: the agent keeps running.
+        QTest::keyClick(view, Qt::Key_Delete);
+        QMessageBox *box = waitForCancelQuestion();
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(id), qPrintable(box->text()));
+        QCOMPARE(box->defaultButton()->objectName(), u"keepRunningButton"_s); // Enter does not cancel
+        QTest::mouseClick(box->findChild<QPushButton *>(u"keepRunningButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        QCOMPARE(m_orchestrator->status(id)->state, AgentState::Running);
+
+        // Yes: it is cancelled.
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Delete);
+        box = waitForCancelQuestion();
+        QVERIFY(box);
+        QTest::mouseClick(box->findChild<QPushButton *>(u"confirmCancelSelectedButton"_s), Qt::LeftButton);
+        QTRY_COMPARE(m_orchestrator->status(id)->state, AgentState::Cancelled);
+    }
+
+    void answerKeyFocusesTheQuestion()
+    {
+        const QString quiet = m_orchestrator->spawn(test::GoalBuilder::titled(u"quiet"_s).profile(u"slow"_s));
+        const QString asker = m_orchestrator->spawn(
+            test::GoalBuilder(u"asks"_s).profile(u"asker"_s).description(u"ask-free clarification Which name?"_s));
+        QTRY_VERIFY(!m_orchestrator->status(asker)->openEscalation.isEmpty());
+        const QString question = m_orchestrator->status(asker)->openEscalation;
+        m_window->boardModel()->flushPendingInserts();
+        AgentBoardView *view = m_window->boardView();
+        QTRY_VERIFY(view->selectAgent(asker));
+        QTRY_COMPARE(view->currentIndex().data(AgentBoardModel::OpenEscalationRole).toString(), question);
+        InboxDock *inbox = m_window->inboxDock();
+        inbox->hide();
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY(inbox->isVisible());
+        QCOMPARE(inbox->currentEscalationId(), question);
+        auto *answer = child<QLineEdit>(inbox, u"answerEdit"_s);
+        QTRY_COMPARE(QApplication::focusWidget(), answer);
+
+        // Typing goes straight to the agent.
+        QTest::keyClicks(answer, u"boards"_s);
+        QTest::keyClick(answer, Qt::Key_Return);
+        QTRY_COMPARE(m_orchestrator->status(asker)->state, AgentState::Completed);
+        QCOMPARE(m_orchestrator->status(quiet)->state, AgentState::Running);
+    }
+
+    void accessibleNames()
+    {
+        const QString asker = m_orchestrator->spawn(
+            test::GoalBuilder(u"asks"_s).profile(u"asker"_s).description(u"ask-free clarification Which name?"_s));
+        QTRY_VERIFY(!m_orchestrator->status(asker)->openEscalation.isEmpty());
+        m_window->boardModel()->flushPendingInserts();
+        QTRY_COMPARE(m_window->proxyModel()->rowCount(), 1);
+        const QString card = m_window->proxyModel()->index(0, 0).data(Qt::AccessibleTextRole).toString();
+        QVERIFY2(card.contains(u"asks"_s), qPrintable(card));
+
+        EscalationListModel *open = m_window->inboxDock()->openModel();
+        QTRY_COMPARE(open->rowCount(), 1);
+        const QString row = open->index(0, EscalationListModel::QuestionColumn).data(Qt::AccessibleTextRole).toString();
+        QVERIFY2(row.contains(u"Which name?"_s), qPrintable(row));
+
+        auto *toolBar = m_window->findChild<QToolBar *>(u"mainToolBar"_s);
+        QVERIFY(toolBar);
+        int buttons = 0;
+        for (QToolButton *button : toolBar->findChildren<QToolButton *>()) {
+            if (!button->defaultAction() || !button->isVisible())
+                continue;
+            QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(button);
+            QVERIFY(iface);
+            QVERIFY2(!iface->text(QAccessible::Name).isEmpty(), qPrintable(button->objectName()));
+            ++buttons;
+        }
+        QVERIFY(buttons >= 5);
+    }
+
+private:
+    std::unique_ptr<Orchestrator> m_orchestrator;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+QTEST_MAIN(TestKeyboard)
+
+#include "tst_keyboard.moc"
