@@ -7,6 +7,7 @@
 #include "support/GoalBuilder.h"
 #include "support/TestSupport.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QMessageBox>
@@ -247,18 +248,38 @@ private Q_SLOTS:
     {
         // The agents ignore SIGTERM: cancelling lasts until the kill after the grace period.
         Session s(true, 3000);
-        const QStringList ids = s.startAgents();
+        s.startAgents();
         QVERIFY(!s.window().close());
         QVERIFY(s.shutdown().choose(ShutdownController::Choice::CancelAndQuit));
         QCOMPARE(s.shutdown().phase(), ShutdownController::Phase::Cancelling);
         QVERIFY(!s.orchestrator().isIdle());
         QCOMPARE(s.alive(), 4);
-        // Ctrl+Q again: the window closes at once, the agents still winding down.
+        // Quit again (what File ▸ Quit and Ctrl+Q do): the window closes at once, the agents still winding down.
         QVERIFY(s.window().close());
         QVERIFY(!s.window().isVisible());
         QCOMPARE(s.shutdown().phase(), ShutdownController::Phase::Quitting);
+        QVERIFY(!s.shutdown().progressDialog() || !s.shutdown().progressDialog()->isVisible());
         QVERIFY(!s.orchestrator().isIdle());
         // What main() does after the event loop: the orchestrator's destructor ends every process group.
+        s.end();
+        QTRY_COMPARE(s.alive(), 0);
+    }
+
+    void quitNowInTheProgressForcesIt()
+    {
+        // Longer than the QTRY below waits: only the forced quit can close the window in time.
+        Session s(true, 6000);
+        s.startAgents();
+        QVERIFY(!s.window().close());
+        QVERIFY(s.shutdown().choose(ShutdownController::Choice::CancelAndQuit));
+        QProgressDialog *progress = s.shutdown().progressDialog();
+        QVERIFY(progress);
+        auto *quitNow = progress->findChild<QPushButton *>();
+        QVERIFY(quitNow);
+        QCOMPARE(quitNow->text(), u"Quit now"_s);
+        QTest::mouseClick(quitNow, Qt::LeftButton);
+        QTRY_VERIFY(!s.window().isVisible());
+        QVERIFY(!s.orchestrator().isIdle());
         s.end();
         QTRY_COMPARE(s.alive(), 0);
     }

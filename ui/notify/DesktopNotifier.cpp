@@ -23,6 +23,11 @@ DesktopNotifier::DesktopNotifier(Orchestrator *orchestrator, NotificationSink *s
     , m_orchestrator(orchestrator)
     , m_sink(sink)
 {
+    // Read once: events can come in bursts (a run of failures), the file need not be read for each.
+    const QSettings settings(UiSettings::filePath(), QSettings::IniFormat);
+    for (const Notification::Kind kind : kKinds)
+        m_enabled.insert(static_cast<int>(kind),
+                         settings.value(QStringLiteral("Notifications/") + key(kind), true).toBool());
     if (!m_orchestrator)
         return;
     connect(&m_orchestrator->inbox(), &EscalationInbox::escalationRaised, this,
@@ -53,12 +58,12 @@ QString DesktopNotifier::key(Notification::Kind kind)
 
 bool DesktopNotifier::isEnabled(Notification::Kind kind) const
 {
-    const QSettings settings(UiSettings::filePath(), QSettings::IniFormat);
-    return settings.value(QStringLiteral("Notifications/") + key(kind), true).toBool();
+    return m_enabled.value(static_cast<int>(kind), true);
 }
 
 void DesktopNotifier::setEnabled(Notification::Kind kind, bool enabled)
 {
+    m_enabled.insert(static_cast<int>(kind), enabled);
     QSettings settings(UiSettings::writableFilePath(), QSettings::IniFormat);
     settings.setValue(QStringLiteral("Notifications/") + key(kind), enabled);
     if (QAction *action = m_actions.value(static_cast<int>(kind)); action && action->isChecked() != enabled) {

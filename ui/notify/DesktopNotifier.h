@@ -55,6 +55,7 @@ private:
     QPointer<Orchestrator> m_orchestrator;
     NotificationSink *m_sink;
     std::function<bool()> m_quiet;
+    QHash<int, bool> m_enabled; // by Kind
     QHash<int, QAction *> m_actions;
     QAction *m_noSound = nullptr;
 };

@@ -5,6 +5,7 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSystemTrayIcon>
 #include <QWidget>
 
@@ -159,6 +160,10 @@ void ShutdownController::showProgress(const QString &cancelText)
         else if (m_phase == Phase::Waiting)
             stopWaiting();
     });
+    // The progress dialog is window-modal: the window's own Quit shortcut cannot reach it. Quit here is the second
+    // quit (forcing while cancelling; asking again while waiting).
+    auto *quit = new QShortcut(QKeySequence::Quit, progress);
+    connect(quit, &QShortcut::activated, m_window, &QWidget::close, Qt::QueuedConnection);
     m_progress = progress;
     progress->open();
 }
