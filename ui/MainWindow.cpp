@@ -22,11 +22,14 @@
 #include "inbox/EscalationListModel.h"
 #include "inbox/InboxDock.h"
 #include "metrics/MetricsDock.h"
+#include "notify/DesktopNotificationSink.h"
+#include "notify/DesktopNotifier.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
 #include "review/ReviewHub.h"
 #include "scratchpad/ScratchpadDock.h"
 #include "scratchpad/ScratchpadModel.h"
+#include "shell/ShutdownController.h"
 #include "style/ThemedIcons.h"
 #include "widgets/ConfigBanner.h"
 #include "widgets/RunStatusWidget.h"
@@ -125,15 +128,15 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
     m_locksDock = m_docks->locks();
     m_scratchpadDock = m_docks->scratchpad();
     m_metricsDock = m_docks->metrics();
-    connect(m_inboxDock, &InboxDock::openCountChanged, this, [this](int count) {
+    connect(m_inboxDock, &InboxDock::openCountChanged, this, [this] {
         updateTitle();
         m_inboxDock->toggleViewAction()->setText(tr("&Inbox")); // the dock's title (with its count) replaced it
-        if (m_tray)
-            m_tray->setToolTip(count > 0 ? tr("Switchboard: %n question(s) waiting for you", nullptr, count)
-                                         : tr("Switchboard"));
+        updateTrayToolTip();
     });
     connect(m_inboxDock, &InboxDock::agentRequested, this, &MainWindow::showAgentOnBoard);
     createTrayIcon();
+    createShutdownController();
+    createNotifier();
     statusBar()->addPermanentWidget(m_runStatus);
     statusBar()->setSizeGripEnabled(true);
 
@@ -184,7 +187,7 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
             m_actions->maxParallel()->setValue(value);
         });
         connect(&m_orchestrator->inbox(), &EscalationInbox::escalationRaised, this,
-                [this](const Escalation &e) { handleEscalationRaised(e.id, e.agentId); });
+                [this](const Escalation &e) { handleEscalationRaised(e.agentId); });
         connect(m_orchestrator, &Orchestrator::allFinished, this, [this] {
             // Goals in Review are done for their agents but not for the person: say that their changes wait.
             const qsizetype inReview = m_orchestrator->goalsInReview().size();
@@ -194,10 +197,7 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
                 message = tr("All agents have finished; 1 goal waits for your review.");
             else if (inReview > 1)
                 message = tr("All agents have finished; %1 goals wait for your review.").arg(inReview);
-            statusBar()->showMessage(message, kStatusMessageMs);
-            // Told apart from the "needs your input" notices: nothing waits on the person here.
-            if (m_tray && !isActiveWindow())
-                m_tray->showMessage(tr("Run finished"), message, QSystemTrayIcon::Information, 5000);
+            statusBar()->showMessage(message, kStatusMessageMs); // the desktop notification is DesktopNotifier's
             scheduleActionUpdate();
         });
     }
@@ -223,16 +223,23 @@ void MainWindow::createTrayIcon()
         raise();
         activateWindow();
     });
-    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+    // The way back from "Keep running in the tray", and out: quitting asks again if agents still work.
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("trayMenu"));
+    connect(menu->addAction(tr("Show window")), &QAction::triggered, this, [this] {
         showNormal();
         raise();
         activateWindow();
-        showEscalation(m_inboxDock->currentEscalationId());
     });
+    connect(menu->addAction(tr("Quit")), &QAction::triggered, this, [this] {
+        showNormal();
+        close();
+    });
+    m_tray->setContextMenu(menu);
     m_tray->show();
 }
 
-void MainWindow::handleEscalationRaised(const QString &escalationId, const QString &agentId)
+void MainWindow::handleEscalationRaised(const QString &agentId)
 {
     QString agent = agentId;
     if (m_orchestrator) {
@@ -247,15 +254,9 @@ void MainWindow::handleEscalationRaised(const QString &escalationId, const QStri
         m_inboxDock->raise();
     }
     statusBar()->showMessage(m_lastNotification, kStatusMessageMs);
-    if (isActiveWindow())
-        return;
-    if (m_orchestrator) {
-        if (const std::optional<Escalation> e = m_orchestrator->inbox().find(escalationId)) {
-            if (m_tray)
-                m_tray->showMessage(m_lastNotification, e->question, QSystemTrayIcon::Information, 10000);
-        }
-    }
-    QApplication::alert(this);
+    // The desktop notification is DesktopNotifier's; the taskbar entry asks for attention too.
+    if (!isActiveWindow())
+        QApplication::alert(this);
 }
 
 void MainWindow::showEscalation(const QString &escalationId)
@@ -618,44 +619,51 @@ void MainWindow::updateActions()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
-    if (m_orchestrator && !m_orchestrator->isIdle() && !m_quitConfirmed) {
-        // Agents are at work: quitting stops them. Ask (without blocking: the answer closes the window again).
+    // Agents at work: the shutdown controller asks (without blocking) and closes the window again once decided.
+    if (!m_shutdown->mayClose()) {
         event->ignore();
-        confirmQuit();
         return;
     }
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::confirmQuit()
+void MainWindow::createNotifier()
 {
-    if (findChild<QMessageBox *>(QStringLiteral("quitConfirmation")))
-        return;
-    const Orchestrator::Progress p = m_orchestrator->progress();
-    const bool recorded = m_orchestrator->store() && !m_orchestrator->isStorageFailed();
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Quit Switchboard"),
-                                tr("%n agent(s) still at work.", nullptr, p.inProgress + p.pending),
-                                QMessageBox::NoButton, this);
-    box->setObjectName(QStringLiteral("quitConfirmation"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setInformativeText(
-        recorded ? tr("Running agents are stopped now. Everything is recorded: the next time Switchboard starts, "
-                      "they start again as a new attempt and queued goals go on.")
-                 : tr("Running agents are stopped and queued goals are dropped: without a database nothing of this "
-                      "session is kept."));
-    QPushButton *quit = box->addButton(tr("Stop agents and quit"), QMessageBox::DestructiveRole);
-    quit->setObjectName(QStringLiteral("confirmQuitButton"));
-    QPushButton *stay = box->addButton(tr("Keep running"), QMessageBox::RejectRole);
-    stay->setObjectName(QStringLiteral("keepRunningButton"));
-    box->setDefaultButton(stay);
-    box->setEscapeButton(stay);
-    connect(box, &QMessageBox::buttonClicked, this, [this, quit](QAbstractButton *button) {
-        if (button != quit)
-            return;
-        m_quitConfirmed = true;
-        QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection);
+    m_notificationSink = new DesktopNotificationSink(m_tray, this);
+    m_notifier = new DesktopNotifier(m_orchestrator, m_notificationSink, this);
+    // In front, the window shows it all: the desktop is told only what happens behind the person's back.
+    m_notifier->setQuietWhile([this] { return isActiveWindow(); });
+    m_notificationsMenu = m_actions->viewMenu()->addMenu(QString());
+    m_notificationsMenu->setObjectName(QStringLiteral("notificationsMenu"));
+    m_notifier->populateMenu(m_notificationsMenu);
+    connect(m_notificationSink, &DesktopNotificationSink::agentActivated, this, [this](const QString &agentId) {
+        showNormal();
+        raise();
+        activateWindow();
+        if (!agentId.isEmpty())
+            showAgentOnBoard(agentId);
     });
-    box->open();
+    if (m_orchestrator)
+        connect(m_orchestrator, &Orchestrator::agentsUpdated, this, &MainWindow::updateTrayToolTip);
+}
+
+void MainWindow::updateTrayToolTip()
+{
+    if (!m_tray)
+        return;
+    const int questions = m_inboxDock->openCount();
+    const int running = m_orchestrator ? m_orchestrator->progress().inProgress : 0;
+    m_tray->setToolTip(questions + running == 0 ? tr("Switchboard")
+                                                : tr("Switchboard: %1, %2")
+                                                      .arg(tr("%n question(s) waiting", nullptr, questions),
+                                                           tr("%n agent(s) running", nullptr, running)));
+}
+
+void MainWindow::createShutdownController()
+{
+    m_shutdown = new ShutdownController(m_orchestrator, this);
+    connect(m_shutdown, &ShutdownController::quitReady, this, &QWidget::close, Qt::QueuedConnection);
+    connect(m_shutdown, &ShutdownController::hideRequested, this, &QWidget::hide);
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -679,6 +687,10 @@ void MainWindow::retranslate()
 {
     m_actions->retranslate(m_orchestrator && m_orchestrator->store(), m_restoring);
     m_docks->retranslate();
+    if (m_notifier) {
+        m_notificationsMenu->setTitle(tr("&Notifications"));
+        m_notifier->retranslate();
+    }
     if (m_review)
         m_review->retranslate();
     if (m_restoring) {

@@ -8,6 +8,7 @@
 #include <memory>
 
 class QDockWidget;
+class QMenu;
 class QSystemTrayIcon;
 class QTimer;
 
@@ -29,6 +30,9 @@ class MainWindowActions;
 class MainWindowDocks;
 class MetricsDock;
 class ScratchpadDock;
+class ShutdownController;
+class DesktopNotificationSink;
+class DesktopNotifier;
 class Orchestrator;
 class ReviewController;
 class ReviewHub;
@@ -83,6 +87,10 @@ public:
     QSystemTrayIcon *trayIcon() const { return m_tray; }
     // The last "needs your input" notice (tray message or status bar), for tests.
     QString lastNotification() const { return m_lastNotification; }
+    // Closing while agents work: keep running in the tray, cancel all and quit, or wait.
+    ShutdownController *shutdownController() const { return m_shutdown; }
+    // Desktop notifications (needs input, failed, review ready, run finished) and their switches (View menu).
+    DesktopNotifier *notifier() const { return m_notifier; }
 
 public Q_SLOTS:
     void showNewGoalDialog();
@@ -118,7 +126,7 @@ protected:
 
 private:
     void createTrayIcon();
-    void handleEscalationRaised(const QString &escalationId, const QString &agentId);
+    void handleEscalationRaised(const QString &agentId);
     void handleCardClicked(const QModelIndex &index);
     void handleCardActivated(const QModelIndex &index);
     void showAgentOnBoard(const QString &agentId);
@@ -132,7 +140,9 @@ private:
     void retranslate();
     void restoreSettings();
     void saveSettings() const;
-    void confirmQuit();
+    void createShutdownController();
+    void createNotifier();
+    void updateTrayToolTip();
     // Selects the agent's card now, or as soon as it reaches the board (with a store: once committed).
     void selectWhenShown(const QString &agentId);
     void handleStorageFailed(const QString &message);
@@ -143,7 +153,6 @@ private:
     CodingAgentsOffer *m_codingAgents = nullptr;
     ReviewHub *m_review = nullptr;
     QString m_planName;
-    bool m_quitConfirmed = false;
     bool m_restoring = false;
     QString m_restoringRun;
     int m_restoringGoals = -1;
@@ -167,6 +176,10 @@ private:
     ConfigBanner *m_configBanner = nullptr;
     QPointer<HistoryWindow> m_historyWindow;
     QSystemTrayIcon *m_tray = nullptr;
+    ShutdownController *m_shutdown = nullptr;
+    DesktopNotificationSink *m_notificationSink = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
+    QMenu *m_notificationsMenu = nullptr;
     QString m_lastNotification;
     RunStatusWidget *m_runStatus;
     QTimer *m_actionUpdate;
