@@ -291,18 +291,6 @@
 %1</translation>
     </message>
     <message>
-        <source>The configuration could not be loaded:
-
-%1
-
-Switchboard starts with the built-in demo profile.</source>
-        <translation>La configuration n’a pas pu être chargée :
-
-%1
-
-Switchboard démarre avec le profil de démonstration intégré.</translation>
-    </message>
-    <message>
         <source>The database cannot be used:
 
 %1
@@ -530,6 +518,25 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Resumed dispatch for %1</source>
         <translation>Démarrages repris pour %1</translation>
+    </message>
+    <message>
+        <source>Cancel agent %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel the %n selected agent(s)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A running agent is told to stop at once; a queued one will not start.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1167,6 +1174,88 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
 </context>
 <context>
+    <name>switchboard::ConfigBanner</name>
+    <message>
+        <source>Hide the configuration notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your configuration did not load: Switchboard started with a replacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::DesktopNotificationSink</name>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::DesktopNotifier</name>
+    <message>
+        <source>An agent needs &amp;input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agent &amp;failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes ready for &amp;review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run &amp;finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications make no sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs your input</source>
+        <translation type="unfinished">%1 a besoin de vous</translation>
+    </message>
+    <message>
+        <source>Goal: %1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation type="unfinished">%1 échoué(s)</translation>
+    </message>
+    <message>
+        <source>%1 is ready for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All agents have finished.</source>
+        <translation type="unfinished">Tous les agents ont terminé.</translation>
+    </message>
+    <message>
+        <source>All agents have finished; 1 goal waits for your review.</source>
+        <translation type="unfinished">Tous les agents ont terminé ; 1 objectif attend votre revue.</translation>
+    </message>
+    <message>
+        <source>All agents have finished; %1 goals wait for your review.</source>
+        <translation type="unfinished">Tous les agents ont terminé ; %1 objectifs attendent votre revue.</translation>
+    </message>
+    <message>
+        <source>Run finished</source>
+        <translation type="unfinished">Exécution terminée</translation>
+    </message>
+</context>
+<context>
     <name>switchboard::DiffView</name>
     <message>
         <source>… folded, double-click to show</source>
@@ -1282,6 +1371,10 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Timed out</source>
         <translation>Expirée</translation>
+    </message>
+    <message>
+        <source>Question from %1, %2 priority: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2565,10 +2658,6 @@ par %2, %3</translation>
         </translation>
     </message>
     <message>
-        <source>Keep running</source>
-        <translation>Laisser tourner</translation>
-    </message>
-    <message>
         <source>About Switchboard</source>
         <translation>À propos de Switchboard</translation>
     </message>
@@ -2635,10 +2724,6 @@ par %2, %3</translation>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel selected</source>
-        <translation>&amp;Annuler la sélection</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2752,13 +2837,6 @@ par %2, %3</translation>
         <source>&amp;Inbox</source>
         <translation>Boîte de récep&amp;tion</translation>
     </message>
-    <message numerus="yes">
-        <source>Switchboard: %n question(s) waiting for you</source>
-        <translation>
-            <numerusform>Switchboard : %n question vous attend</numerusform>
-            <numerusform>Switchboard : %n questions vous attendent</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 needs your input</source>
         <translation>%1 a besoin de vous</translation>
@@ -2782,10 +2860,6 @@ par %2, %3</translation>
         <source>&amp;Locks</source>
         <translation>&amp;Verrous</translation>
     </message>
-    <message>
-        <source>Run finished</source>
-        <translation>Exécution terminée</translation>
-    </message>
     <message numerus="yes">
         <source>Queued %n agent(s) from the history</source>
         <translation>
@@ -2796,29 +2870,6 @@ par %2, %3</translation>
     <message>
         <source>Storage failed: dispatch is paused</source>
         <translation>Échec du stockage : les lancements sont suspendus</translation>
-    </message>
-    <message>
-        <source>Quit Switchboard</source>
-        <translation>Quitter Switchboard</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n agent(s) still at work.</source>
-        <translation>
-            <numerusform>%n agent est encore au travail.</numerusform>
-            <numerusform>%n agents sont encore au travail.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Running agents are stopped now. Everything is recorded: the next time Switchboard starts, they start again as a new attempt and queued goals go on.</source>
-        <translation>Les agents en cours sont arrêtés maintenant. Tout est enregistré : au prochain démarrage de Switchboard, ils repartiront avec une nouvelle tentative et les objectifs en file suivront leur cours.</translation>
-    </message>
-    <message>
-        <source>Running agents are stopped and queued goals are dropped: without a database nothing of this session is kept.</source>
-        <translation>Les agents en cours sont arrêtés et les objectifs en file abandonnés : sans base de données, rien de cette session n’est conservé.</translation>
-    </message>
-    <message>
-        <source>Stop agents and quit</source>
-        <translation>Arrêter les agents et quitter</translation>
     </message>
     <message>
         <source>&amp;History…</source>
@@ -2917,6 +2968,56 @@ par %2, %3</translation>
     <message>
         <source>Show the team&apos;s members	+</source>
         <translation>Afficher les membres de l’équipe	+</translation>
+    </message>
+    <message>
+        <source>Show window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished">Quitter</translation>
+    </message>
+    <message>
+        <source>Switchboard: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agent(s) running</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;nswer question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected agent&apos;s question in the inbox, ready to answer (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every action that has a shortcut (F1)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4169,6 +4270,101 @@ Fichiers en conflit (résolvez-les dans le worktree, ou demandez-le à l’agent
     <message>
         <source>At</source>
         <translation>Date</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::ShortcutOverviewDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 : %2</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by action or key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the board: the arrow keys move between cards, Enter opens the selected card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::ShutdownController</name>
+    <message>
+        <source>Quit Switchboard</source>
+        <translation type="unfinished">Quitter Switchboard</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agent(s) still at work.</source>
+        <translation type="unfinished">
+            <numerusform>%n agent est encore au travail.</numerusform>
+            <numerusform>%n agents sont encore au travail.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled agents are recorded: the next time Switchboard starts, they start again as a new attempt and queued goals go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a database nothing of this session is kept: cancelled agents and queued goals are lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep running in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray to keep Switchboard in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel all and quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling: %n agent(s) still winding down…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting: %n agent(s) still at work…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
