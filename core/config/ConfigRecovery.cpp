@@ -25,8 +25,11 @@ QString ConfigRecovery::Result::summary() const
 {
     if (!recovered)
         return {};
-    QStringList parts{
-        QCoreApplication::translate("ConfigRecovery", "The configuration did not load: %1").arg(error.toString())};
+    QString first =
+        QCoreApplication::translate("ConfigRecovery", "The configuration did not load: %1").arg(error.toString());
+    if (!first.endsWith(u'.'))
+        first += u'.'; // the parser's message ends without one; the next sentence follows on the same line
+    QStringList parts{first};
     if (!corruptPath.isEmpty())
         parts << QCoreApplication::translate("ConfigRecovery", "The broken file was moved to %1.").arg(corruptPath);
     else if (!moveError.isEmpty())
