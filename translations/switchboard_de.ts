@@ -521,22 +521,22 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
     <message>
         <source>Cancel agent %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent %1 abbrechen?</translation>
     </message>
     <message numerus="yes">
         <source>Cancel the %n selected agent(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Den %n ausgewählten Agenten abbrechen?</numerusform>
+            <numerusform>Die %n ausgewählten Agenten abbrechen?</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancel agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenten abbrechen</translation>
     </message>
     <message>
         <source>A running agent is told to stop at once; a queued one will not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein laufender Agent wird sofort angewiesen anzuhalten; ein wartender startet nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -1177,82 +1177,83 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <name>switchboard::ConfigBanner</name>
     <message>
         <source>Hide the configuration notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurationshinweis ausblenden</translation>
     </message>
     <message>
         <source>Configuration problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurationsproblem</translation>
     </message>
     <message>
         <source>Your configuration did not load: Switchboard started with a replacement</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Konfiguration wurde nicht geladen: Switchboard wurde mit einem Ersatz gestartet</translation>
     </message>
 </context>
 <context>
     <name>switchboard::DesktopNotificationSink</name>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
 </context>
 <context>
     <name>switchboard::DesktopNotifier</name>
     <message>
         <source>An agent needs &amp;input</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Agent braucht &amp;Eingabe</translation>
     </message>
     <message>
         <source>An agent &amp;failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Agent ist &amp;fehlgeschlagen</translation>
     </message>
     <message>
         <source>Changes ready for &amp;review</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen bereit zur &amp;Prüfung</translation>
     </message>
     <message>
         <source>The run &amp;finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf ist &amp;beendet</translation>
     </message>
     <message>
         <source>Notifications make no sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen ohne Ton</translation>
     </message>
     <message>
         <source>%1 needs your input</source>
-        <translation type="unfinished">%1 braucht Ihre Eingabe</translation>
+        <translation>%1 braucht Ihre Eingabe</translation>
     </message>
     <message>
         <source>Goal: %1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel: %1
+%2</translation>
     </message>
     <message>
         <source>%1 failed</source>
-        <translation type="unfinished">%1 fehlgeschlagen</translation>
+        <translation>%1 ist fehlgeschlagen</translation>
     </message>
     <message>
         <source>%1 is ready for review</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereit zur Prüfung</translation>
     </message>
     <message>
         <source>Goal: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel: %1</translation>
     </message>
     <message>
         <source>All agents have finished.</source>
-        <translation type="unfinished">Alle Agenten sind fertig.</translation>
+        <translation>Alle Agenten sind fertig.</translation>
     </message>
     <message>
         <source>All agents have finished; 1 goal waits for your review.</source>
-        <translation type="unfinished">Alle Agenten sind fertig; 1 Ziel wartet auf Ihre Prüfung.</translation>
+        <translation>Alle Agenten sind fertig; 1 Ziel wartet auf Ihre Prüfung.</translation>
     </message>
     <message>
         <source>All agents have finished; %1 goals wait for your review.</source>
-        <translation type="unfinished">Alle Agenten sind fertig; %1 Ziele warten auf Ihre Prüfung.</translation>
+        <translation>Alle Agenten sind fertig; %1 Ziele warten auf Ihre Prüfung.</translation>
     </message>
     <message>
         <source>Run finished</source>
-        <translation type="unfinished">Lauf beendet</translation>
+        <translation>Lauf beendet</translation>
     </message>
 </context>
 <context>
@@ -1374,7 +1375,7 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
     <message>
         <source>Question from %1, %2 priority: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage von %1, Priorität %2: %3</translation>
     </message>
 </context>
 <context>
@@ -2971,53 +2972,53 @@ von %2, %3</translation>
     </message>
     <message>
         <source>Show window</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster anzeigen</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished">Beenden</translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Switchboard: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Switchboard: %1, %2</translation>
     </message>
     <message numerus="yes">
         <source>%n question(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Frage wartet</numerusform>
+            <numerusform>%n Fragen warten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n agent(s) running</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Agent läuft</numerusform>
+            <numerusform>%n Agenten laufen</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benachrichtigungen</translation>
     </message>
     <message>
         <source>&amp;Cancel selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;usgewählte abbrechen …</translation>
     </message>
     <message>
         <source>A&amp;nswer question</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage &amp;beantworten</translation>
     </message>
     <message>
         <source>Open the selected agent&apos;s question in the inbox, ready to answer (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Frage des ausgewählten Agenten im Posteingang öffnen, bereit zum Beantworten (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>Every action that has a shortcut (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Aktionen mit Tastenkürzel (F1)</translation>
     </message>
 </context>
 <context>
@@ -4276,94 +4277,94 @@ Dateien mit Konflikten (lösen Sie sie im Worktree oder bitten Sie den Agenten m
     <name>switchboard::ShortcutOverviewDialog</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Filter by action or key</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Aktion oder Taste filtern</translation>
     </message>
     <message>
         <source>Filter shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel filtern</translation>
     </message>
     <message>
         <source>Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>On the board: the arrow keys move between cards, Enter opens the selected card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf der Tafel: Die Pfeiltasten wechseln zwischen den Karten, die Eingabetaste öffnet die ausgewählte Karte.</translation>
     </message>
 </context>
 <context>
     <name>switchboard::ShutdownController</name>
     <message>
         <source>Quit Switchboard</source>
-        <translation type="unfinished">Switchboard beenden</translation>
+        <translation>Switchboard beenden</translation>
     </message>
     <message numerus="yes">
         <source>%n agent(s) still at work.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Agent arbeitet noch.</numerusform>
             <numerusform>%n Agenten arbeiten noch.</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancelled agents are recorded: the next time Switchboard starts, they start again as a new attempt and queued goals go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochene Agenten werden aufgezeichnet: Beim nächsten Start von Switchboard starten sie mit einem neuen Versuch erneut, und wartende Ziele laufen weiter.</translation>
     </message>
     <message>
         <source>Without a database nothing of this session is kept: cancelled agents and queued goals are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Datenbank bleibt von dieser Sitzung nichts erhalten: Abgebrochene Agenten und wartende Ziele gehen verloren.</translation>
     </message>
     <message>
         <source>Keep running in the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Infobereich weiterlaufen</translation>
     </message>
     <message>
         <source>This desktop has no system tray to keep Switchboard in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Desktop hat keinen Infobereich, in dem Switchboard weiterlaufen könnte.</translation>
     </message>
     <message>
         <source>Cancel all and quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle abbrechen und beenden</translation>
     </message>
     <message>
         <source>Wait for them</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf sie warten</translation>
     </message>
     <message>
         <source>Quit now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt beenden</translation>
     </message>
     <message>
         <source>Stop waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mehr warten</translation>
     </message>
     <message numerus="yes">
         <source>Cancelling: %n agent(s) still winding down…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wird abgebrochen: %n Agent fährt noch herunter …</numerusform>
+            <numerusform>Wird abgebrochen: %n Agenten fahren noch herunter …</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Waiting: %n agent(s) still at work…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Warten: %n Agent arbeitet noch …</numerusform>
+            <numerusform>Warten: %n Agenten arbeiten noch …</numerusform>
         </translation>
     </message>
 </context>

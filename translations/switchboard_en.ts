@@ -40,9 +40,9 @@
     </message>
     <message numerus="yes">
         <source>Cancel the %n selected agent(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cancel the %n selected agent?</numerusform>
+            <numerusform>Cancel the %n selected agents?</numerusform>
         </translation>
     </message>
 </context>
@@ -233,9 +233,9 @@
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n skipped</numerusform>
+            <numerusform>%n skipped</numerusform>
         </translation>
     </message>
 </context>
@@ -260,23 +260,23 @@
     <name>switchboard::LeftoverWorktreesDialog</name>
     <message numerus="yes">
         <source>%n worktree(s) whose goals no longer exist.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n worktree whose goal no longer exists.</numerusform>
+            <numerusform>%n worktrees whose goals no longer exist.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Removing %n worktree(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Removing %n worktree…</numerusform>
+            <numerusform>Removing %n worktrees…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Removed %n worktree(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Removed %n worktree.</numerusform>
+            <numerusform>Removed %n worktrees.</numerusform>
         </translation>
     </message>
 </context>
@@ -372,16 +372,16 @@
     </message>
     <message numerus="yes">
         <source>%n question(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n question waiting</numerusform>
+            <numerusform>%n questions waiting</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n agent(s) running</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n agent running</numerusform>
+            <numerusform>%n agents running</numerusform>
         </translation>
     </message>
 </context>
@@ -455,9 +455,9 @@
     <name>switchboard::ReviewHub</name>
     <message numerus="yes">
         <source>%n goal(s) wait for review of their changes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n goal waits for review of its changes</numerusform>
+            <numerusform>%n goals wait for review of their changes</numerusform>
         </translation>
     </message>
 </context>
@@ -465,24 +465,24 @@
     <name>switchboard::ReviewPane</name>
     <message numerus="yes">
         <source>%n turn(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n turn</numerusform>
+            <numerusform>%n turns</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n commit(s) ahead of %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n commit ahead of %1</numerusform>
+            <numerusform>%n commits ahead of %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) changed · +%1 −%2</source>
         <extracomment>Above the changed files: how many, lines added, lines removed</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file changed · +%1 −%2</numerusform>
+            <numerusform>%n files changed · +%1 −%2</numerusform>
         </translation>
     </message>
 </context>
@@ -534,23 +534,23 @@
     <name>switchboard::ShutdownController</name>
     <message numerus="yes">
         <source>%n agent(s) still at work.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n agent still at work.</numerusform>
             <numerusform>%n agents still at work.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Cancelling: %n agent(s) still winding down…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cancelling: %n agent still winding down…</numerusform>
+            <numerusform>Cancelling: %n agents still winding down…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Waiting: %n agent(s) still at work…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Waiting: %n agent still at work…</numerusform>
+            <numerusform>Waiting: %n agents still at work…</numerusform>
         </translation>
     </message>
 </context>

@@ -521,22 +521,22 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
     <message>
         <source>Cancel agent %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler l’agent %1 ?</translation>
     </message>
     <message numerus="yes">
         <source>Cancel the %n selected agent(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Annuler %n agent sélectionné ?</numerusform>
+            <numerusform>Annuler les %n agents sélectionnés ?</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancel agents</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler les agents</translation>
     </message>
     <message>
         <source>A running agent is told to stop at once; a queued one will not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un agent en cours reçoit l’ordre de s’arrêter aussitôt ; un agent en file ne démarrera pas.</translation>
     </message>
 </context>
 <context>
@@ -1177,82 +1177,83 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <name>switchboard::ConfigBanner</name>
     <message>
         <source>Hide the configuration notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer l’avis de configuration</translation>
     </message>
     <message>
         <source>Configuration problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problème de configuration</translation>
     </message>
     <message>
         <source>Your configuration did not load: Switchboard started with a replacement</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre configuration n’a pas pu être chargée : Switchboard a démarré avec une configuration de remplacement</translation>
     </message>
 </context>
 <context>
     <name>switchboard::DesktopNotificationSink</name>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher</translation>
     </message>
 </context>
 <context>
     <name>switchboard::DesktopNotifier</name>
     <message>
         <source>An agent needs &amp;input</source>
-        <translation type="unfinished"></translation>
+        <translation>Un agent a besoin de &amp;vous</translation>
     </message>
     <message>
         <source>An agent &amp;failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Un agent a é&amp;choué</translation>
     </message>
     <message>
         <source>Changes ready for &amp;review</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications prêtes pour la &amp;revue</translation>
     </message>
     <message>
         <source>The run &amp;finished</source>
-        <translation type="unfinished"></translation>
+        <translation>L’exécution est &amp;terminée</translation>
     </message>
     <message>
         <source>Notifications make no sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications silencieuses</translation>
     </message>
     <message>
         <source>%1 needs your input</source>
-        <translation type="unfinished">%1 a besoin de vous</translation>
+        <translation>%1 a besoin de vous</translation>
     </message>
     <message>
         <source>Goal: %1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Objectif : %1
+%2</translation>
     </message>
     <message>
         <source>%1 failed</source>
-        <translation type="unfinished">%1 échoué(s)</translation>
+        <translation>%1 a échoué</translation>
     </message>
     <message>
         <source>%1 is ready for review</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est prêt pour la revue</translation>
     </message>
     <message>
         <source>Goal: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Objectif : %1</translation>
     </message>
     <message>
         <source>All agents have finished.</source>
-        <translation type="unfinished">Tous les agents ont terminé.</translation>
+        <translation>Tous les agents ont terminé.</translation>
     </message>
     <message>
         <source>All agents have finished; 1 goal waits for your review.</source>
-        <translation type="unfinished">Tous les agents ont terminé ; 1 objectif attend votre revue.</translation>
+        <translation>Tous les agents ont terminé ; 1 objectif attend votre revue.</translation>
     </message>
     <message>
         <source>All agents have finished; %1 goals wait for your review.</source>
-        <translation type="unfinished">Tous les agents ont terminé ; %1 objectifs attendent votre revue.</translation>
+        <translation>Tous les agents ont terminé ; %1 objectifs attendent votre revue.</translation>
     </message>
     <message>
         <source>Run finished</source>
-        <translation type="unfinished">Exécution terminée</translation>
+        <translation>Exécution terminée</translation>
     </message>
 </context>
 <context>
@@ -1374,7 +1375,7 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
     <message>
         <source>Question from %1, %2 priority: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Question de %1, priorité %2 : %3</translation>
     </message>
 </context>
 <context>
@@ -2971,53 +2972,53 @@ par %2, %3</translation>
     </message>
     <message>
         <source>Show window</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la fenêtre</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished">Quitter</translation>
+        <translation>Quitter</translation>
     </message>
     <message>
         <source>Switchboard: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Switchboard : %1, %2</translation>
     </message>
     <message numerus="yes">
         <source>%n question(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n question en attente</numerusform>
+            <numerusform>%n questions en attente</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n agent(s) running</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n agent en cours</numerusform>
+            <numerusform>%n agents en cours</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;otifications</translation>
     </message>
     <message>
         <source>&amp;Cancel selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler la sélection…</translation>
     </message>
     <message>
         <source>A&amp;nswer question</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Répondre à la question</translation>
     </message>
     <message>
         <source>Open the selected agent&apos;s question in the inbox, ready to answer (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la question de l’agent sélectionné dans la boîte de réception, prête pour la réponse (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
         <source>Every action that has a shortcut (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les actions qui ont un raccourci (F1)</translation>
     </message>
 </context>
 <context>
@@ -4276,94 +4277,94 @@ Fichiers en conflit (résolvez-les dans le worktree, ou demandez-le à l’agent
     <name>switchboard::ShortcutOverviewDialog</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1 : %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>Filter by action or key</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer par action ou touche</translation>
     </message>
     <message>
         <source>Filter shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer les raccourcis</translation>
     </message>
     <message>
         <source>Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourci</translation>
     </message>
     <message>
         <source>On the board: the arrow keys move between cards, Enter opens the selected card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur le tableau : les flèches passent d’une carte à l’autre, Entrée ouvre la carte sélectionnée.</translation>
     </message>
 </context>
 <context>
     <name>switchboard::ShutdownController</name>
     <message>
         <source>Quit Switchboard</source>
-        <translation type="unfinished">Quitter Switchboard</translation>
+        <translation>Quitter Switchboard</translation>
     </message>
     <message numerus="yes">
         <source>%n agent(s) still at work.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n agent est encore au travail.</numerusform>
             <numerusform>%n agents sont encore au travail.</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancelled agents are recorded: the next time Switchboard starts, they start again as a new attempt and queued goals go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les agents annulés sont enregistrés : au prochain démarrage de Switchboard, ils repartent avec une nouvelle tentative et les objectifs en file se poursuivent.</translation>
     </message>
     <message>
         <source>Without a database nothing of this session is kept: cancelled agents and queued goals are lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans base de données, rien de cette session n’est conservé : les agents annulés et les objectifs en file sont perdus.</translation>
     </message>
     <message>
         <source>Keep running in the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuer dans la zone de notification</translation>
     </message>
     <message>
         <source>This desktop has no system tray to keep Switchboard in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce bureau n’a pas de zone de notification où garder Switchboard.</translation>
     </message>
     <message>
         <source>Cancel all and quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout annuler et quitter</translation>
     </message>
     <message>
         <source>Wait for them</source>
-        <translation type="unfinished"></translation>
+        <translation>Les attendre</translation>
     </message>
     <message>
         <source>Quit now</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter maintenant</translation>
     </message>
     <message>
         <source>Stop waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne plus attendre</translation>
     </message>
     <message numerus="yes">
         <source>Cancelling: %n agent(s) still winding down…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Annulation : %n agent encore en cours d’arrêt…</numerusform>
+            <numerusform>Annulation : %n agents encore en cours d’arrêt…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Waiting: %n agent(s) still at work…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>En attente : %n agent encore au travail…</numerusform>
+            <numerusform>En attente : %n agents encore au travail…</numerusform>
         </translation>
     </message>
 </context>
