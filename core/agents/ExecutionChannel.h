@@ -29,6 +29,9 @@ public:
         // stdin is /dev/null instead of a pipe: for programs that wait for stdin to end before they work (codex
         // exec, gemini -p); writeLine() then delivers nothing.
         bool stdinFromNull = false;
+        // A name unique to the attempt ("sb-<run>-<goal>-<attempt>", issue 19): what a cluster job is named and
+        // what a later Switchboard looks for to end leftovers (Executors::cancelLeftovers). Empty = none needed.
+        QString jobName;
     };
 
     ~ExecutionChannel() override = default;
@@ -56,12 +59,20 @@ public:
     // After start(): what a later Switchboard needs to end what the program left running if this one crashes
     // (agent and attempt left for the caller); invalid when the channel runs nothing on this machine.
     virtual ProcessGroupRecord processGroupRecord() const { return {}; }
+    // The executor's own id for what runs the program (a Slurm job id, "host:pgid"); empty for local groups or
+    // before it is known. externalIdKnown() is emitted when it becomes known.
+    virtual QString externalId() const { return {}; }
 
 Q_SIGNALS:
     void stdoutLineReceived(const switchboard::ProcessLineReader::Line &line);
     void stderrLineReceived(const switchboard::ProcessLineReader::Line &line);
     // Supervision news for the agent's log: "started ...", "exited with code 1", "... sending SIGKILL".
     void noted(const QString &text);
+    // The executor's id for this run became known (externalId()); for recording with the attempt.
+    void externalIdKnown(const QString &id);
+    // Where the program is on its executor before and while it runs, for the card: "pending in Slurm: Resources",
+    // then "running on node1"; empty = nothing to say.
+    void externalStateChanged(const QString &state);
     // The program exited; every line it wrote was emitted before.
     void exited();
     // Nothing the program started runs any more (or the channel gave up waiting after the kill).

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace switchboard {
+
+// Where a process-based agent (process, claude-code, codex, gemini, aider, acp) runs (issue 19): on this
+// machine, as a Slurm job through srun, or on an SSH host. Read from a profile's `executor:` key; the backends
+// do not know which one they got (they run an ExecutionChannel made by Executors::makeChannel()).
+struct SlurmTarget
+{
+    QString partition; // empty = the cluster's default
+    QString account;
+    QString qos;
+    QString timeLimit; // srun --time syntax ("30", "1:00:00"); empty = the partition's
+    int cpus = 0;      // --cpus-per-task; 0 = default
+    QString mem;       // --mem ("2G"); empty = default
+    QString gres;      // --gres ("gpu:1")
+    QStringList extraArgs;
+
+    friend bool operator==(const SlurmTarget &, const SlurmTarget &) = default;
+};
+
+struct SshTarget
+{
+    QString host;
+    QString user;         // empty = ssh's own default
+    int port = 0;         // 0 = 22 / ssh_config
+    QString identityFile; // empty = the agent's / ssh_config's keys
+    // The remote directory the agent's workspace maps to: the local workspace path with its root replaced by this
+    // (see SshChannel); empty = the remote login directory.
+    QString workdir;
+    QStringList extraOptions; // more `-o Key=Value` options
+
+    friend bool operator==(const SshTarget &, const SshTarget &) = default;
+};
+
+struct ExecutorSpec
+{
+    enum class Kind
+    {
+        Local,
+        Slurm,
+        Ssh,
+    };
+
+    Kind kind = Kind::Local;
+    SlurmTarget slurm; // kind Slurm
+    SshTarget ssh;     // kind Ssh
+
+    bool isLocal() const { return kind == Kind::Local; }
+    // "local" | "slurm" | "ssh"
+    static QString kindName(Kind kind);
+    // For cards and the detail pane: "local", "slurm (debug)", "ssh user@host:2222".
+    QString describe() const;
+
+    friend bool operator==(const ExecutorSpec &, const ExecutorSpec &) = default;
+};
+
+} // namespace switchboard
