@@ -3,6 +3,7 @@
 #include "cli/Cli.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 namespace switchboard {
 
@@ -29,6 +30,10 @@ GuiOptions GuiOptions::parse(const QStringList &arguments)
     options.m_language = parser.value(QStringLiteral("lang"));
     options.m_databasePath = parser.value(QStringLiteral("db"));
     options.m_maxParallel = parser.value(QStringLiteral("max-parallel")).toInt();
+    // Qt's own options (-platform, -style ...) never get here as positionals: QApplication took them out of argv.
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty())
+        options.m_planFile = QFileInfo(positional.constFirst()).absoluteFilePath();
     return options;
 }
 

@@ -5,8 +5,8 @@
 
 namespace switchboard {
 
-// The dashboard's own command line (--config, --db, --lang, --max-parallel), and whether a command line is for
-// the dashboard at all or for the headless CLI (a command, --help or --version). Only main() reads it.
+// The dashboard's own command line (--config, --db, --lang, --max-parallel, a plan FILE), and whether a command line is
+// for the dashboard at all or for the headless CLI (a command, --help or --version). Only main() reads it.
 class GuiOptions final
 {
 public:
@@ -20,12 +20,16 @@ public:
     const QString &language() const { return m_language; }         // --lang; empty = the system's
     const QString &databasePath() const { return m_databasePath; } // --db; empty = Store::defaultPath()
     int maxParallel() const { return m_maxParallel; }              // --max-parallel; 0 = the config's
+    // `switchboard FILE`: a plan file to open in the Run plan dialog once the window is up (the desktop file's
+    // "Open with"); empty = none. Made absolute against the current directory.
+    const QString &planFile() const { return m_planFile; }
 
 private:
     QString m_configPath;
     QString m_language;
     QString m_databasePath;
     int m_maxParallel = 0;
+    QString m_planFile;
 };
 
 } // namespace switchboard

@@ -133,5 +133,7 @@ int main(int argc, char *argv[])
     else
         enableReview();
     window.show();
+    if (!options.planFile().isEmpty())
+        window.openPlanFile(options.planFile()); // waits for the restore, if there is one
     return QApplication::exec();
 }

@@ -48,7 +48,9 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTimer>
+
 #include <QVBoxLayout>
+#include <utility>
 
 #include <memory>
 
@@ -207,6 +209,9 @@ MainWindow::MainWindow(Orchestrator *orchestrator, const Config &config, QWidget
     restoreSettings();
     updateActions();
     updateTitle();
+    // The board has the focus, not the first widget in the tab chain (the search field, where Ctrl+E would move the
+    // cursor instead of opening the inbox): the arrows pick a card from the first key press on.
+    m_view->setFocus(Qt::OtherFocusReason);
 }
 
 MainWindow::~MainWindow() = default;
@@ -354,6 +359,8 @@ void MainWindow::setRestoring(bool restoring, const QString &runName, int goals)
             statusBar()->showMessage(tr("Restored %Ln goal(s) of the unfinished run", nullptr, restored),
                                      kStatusMessageMs);
         updateActions();
+        if (!m_pendingPlanFile.isEmpty())
+            openPlanFile(std::exchange(m_pendingPlanFile, QString()));
     });
 }
 
@@ -401,6 +408,20 @@ void MainWindow::showRunPlanDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RunPlanDialog::planStarted, this,
             [this, dialog](const QString &name) { handlePlanStarted(name, dialog->startedAgentIds()); });
+    dialog->open();
+}
+
+void MainWindow::openPlanFile(const QString &path)
+{
+    if (m_restoring) {
+        m_pendingPlanFile = path;
+        return;
+    }
+    auto *dialog = new RunPlanDialog(m_orchestrator, m_config, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RunPlanDialog::planStarted, this,
+            [this, dialog](const QString &name) { handlePlanStarted(name, dialog->startedAgentIds()); });
+    dialog->loadPlan(path); // an invalid file stays in the dialog with its error
     dialog->open();
 }
 
@@ -640,8 +661,15 @@ void MainWindow::createNotifier()
         showNormal();
         raise();
         activateWindow();
-        if (!agentId.isEmpty())
-            showAgentOnBoard(agentId);
+        if (agentId.isEmpty())
+            return;
+        showAgentOnBoard(agentId);
+        // "Needs input": the click is for answering, as on the card itself.
+        if (m_orchestrator) {
+            if (const std::optional<AgentStatus> status = m_orchestrator->status(agentId);
+                status && !status->openEscalation.isEmpty())
+                m_inboxDock->showEscalation(status->openEscalation);
+        }
     });
     if (m_orchestrator)
         connect(m_orchestrator, &Orchestrator::agentsUpdated, this, &MainWindow::updateTrayToolTip);

@@ -96,6 +96,9 @@ public Q_SLOTS:
     void showNewGoalDialog();
     void showSpawnParallelDialog();
     void showRunPlanDialog();
+    // The Run plan dialog showing this plan file (its errors with file:line:column), for `switchboard FILE`;
+    // nothing is started until the person presses Start. Waits for a restore in progress to end.
+    void openPlanFile(const QString &path);
     // "Plan with AI": an LLM profile turns an objective into goals to check, edit, save or run.
     void showAiPlanDialog();
     // A plan dialog started its goals: the window names the plan and selects its first agent.
@@ -156,6 +159,7 @@ private:
     bool m_restoring = false;
     QString m_restoringRun;
     int m_restoringGoals = -1;
+    QString m_pendingPlanFile; // openPlanFile() during a restore
 
     AgentBoardModel *m_model;
     AgentFilterProxyModel *m_proxy;

@@ -12,6 +12,8 @@
 #include <QDockWidget>
 #include <QMenu>
 
+#include <memory>
+
 namespace switchboard {
 
 MainWindowDocks::MainWindowDocks(MainWindow *window, Orchestrator *orchestrator, AgentBoardModel *model,
@@ -51,6 +53,34 @@ MainWindowDocks::MainWindowDocks(MainWindow *window, Orchestrator *orchestrator,
     window->tabifyDockWidget(m_locks, m_metrics);
     viewMenu->addAction(m_metrics->toggleViewAction());
     m_metrics->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+
+    for (QDockWidget *dock : {static_cast<QDockWidget *>(m_inbox), static_cast<QDockWidget *>(m_locks),
+                              static_cast<QDockWidget *>(m_scratchpad), static_cast<QDockWidget *>(m_metrics)})
+        bringToFrontBeforeHiding(dock);
+}
+
+void MainWindowDocks::bringToFrontBeforeHiding(QDockWidget *dock)
+{
+    // Ctrl+L on the Locks tab behind the inbox must show the locks, not hide a view the person never saw, and a dock
+    // shown again comes in front: a dock
+    // tabbed behind another is visible as far as its toggle knows. visibilityChanged() tells whether it is in
+    // front; a hide by the toggle itself (isHidden() already true) leaves that knowledge as it was, so the
+    // toggle's handler (connected after the dock's own, which has hidden it) can tell the two cases apart.
+    auto inFront = std::make_shared<bool>(false);
+    QObject::connect(dock, &QDockWidget::visibilityChanged, dock, [dock, inFront](bool visible) {
+        if (!dock->isHidden())
+            *inFront = visible;
+    });
+    QObject::connect(dock->toggleViewAction(), &QAction::triggered, dock, [dock, inFront](bool checked) {
+        if (checked) { // shown: in front, even when its tab was not the current one when it was hidden
+            dock->raise();
+            return;
+        }
+        if (*inFront || dock->isFloating())
+            return;
+        dock->show();
+        dock->raise();
+    });
 }
 
 void MainWindowDocks::resizeToDefaults(MainWindow *window)

@@ -45,6 +45,8 @@ public:
     void updateIcons(const QPalette &palette);
 
 private:
+    static void bringToFrontBeforeHiding(QDockWidget *dock);
+
     QDockWidget *m_detailDock;
     AgentDetailPane *m_detailPane;
     InboxDock *m_inbox;

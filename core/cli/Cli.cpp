@@ -16,7 +16,7 @@ QString Cli::helpText()
 {
     return QCoreApplication::translate(
                "Cli",
-               "Usage: switchboard [options]                 open the dashboard\n"
+               "Usage: switchboard [options] [FILE]          open the dashboard (FILE: a plan to preview and start)\n"
                "       switchboard plan FILE [--json]         show a plan's phases and goals\n"
                "       switchboard plan --objective TEXT [--profile NAME] [--out FILE]\n"
                "                                              make a plan with an LLM profile\n"

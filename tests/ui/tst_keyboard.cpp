@@ -10,6 +10,7 @@
 #include "dialogs/ShortcutOverviewDialog.h"
 #include "inbox/EscalationListModel.h"
 #include "inbox/InboxDock.h"
+#include "notify/DesktopNotificationSink.h"
 #include "orchestration/Orchestrator.h"
 #include "support/GoalBuilder.h"
 #include "support/ProfileBuilder.h"
@@ -208,6 +209,52 @@ private Q_SLOTS:
             ++buttons;
         }
         QVERIFY(buttons >= 5);
+    }
+
+    // A click on a "needs input" notification opens that agent's question, as a click on its card does.
+    void notificationClickOpensTheQuestion()
+    {
+        const QString asker = m_orchestrator->spawn(
+            test::GoalBuilder(u"asks"_s).profile(u"asker"_s).description(u"ask-free clarification Which name?"_s));
+        QTRY_VERIFY(!m_orchestrator->status(asker)->openEscalation.isEmpty());
+        const QString question = m_orchestrator->status(asker)->openEscalation;
+        InboxDock *inbox = m_window->inboxDock();
+        inbox->hide();
+        auto *sink = m_window->findChild<DesktopNotificationSink *>();
+        QVERIFY(sink);
+        Q_EMIT sink->agentActivated(asker);
+        QTRY_VERIFY(inbox->isVisible());
+        QCOMPARE(inbox->currentEscalationId(), question);
+        QTRY_COMPARE(m_window->boardView()->currentIndex().data(AgentBoardModel::AgentIdRole).toString(), asker);
+    }
+
+    // Ctrl+L with the Locks tab behind the inbox brings the locks to the front; pressed again it hides them.
+    void dockShortcutBringsATabToTheFront()
+    {
+        QDockWidget *inbox = m_window->inboxDock();
+        auto *locks = m_window->findChild<QDockWidget *>(u"locksDock"_s);
+        QVERIFY(locks);
+        inbox->show();
+        locks->show();
+        inbox->raise();
+        QTRY_VERIFY(inbox->isVisible());
+        // A dock behind another's tab is "visible" and not hidden as far as QWidget knows; nothing of it shows.
+        const auto inFront = [](QWidget *dock) { return dock->isVisible() && !dock->visibleRegion().isEmpty(); };
+        QTRY_VERIFY(!inFront(locks));
+
+        QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+        QTRY_VERIFY(inFront(locks));
+        QVERIFY(!inFront(inbox));
+        QVERIFY(locks->toggleViewAction()->isChecked());
+
+        QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+        QTRY_VERIFY(locks->isHidden());
+        QVERIFY(!locks->toggleViewAction()->isChecked());
+
+        inbox->raise();
+        QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier); // hidden: shown again, in front
+        QTRY_VERIFY(inFront(locks));
+        QVERIFY(!inFront(inbox));
     }
 
 private:
