@@ -231,12 +231,14 @@ void MainWindow::createTrayIcon()
     // The way back from "Keep running in the tray", and out: quitting asks again if agents still work.
     auto *menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("trayMenu"));
-    connect(menu->addAction(tr("Show window")), &QAction::triggered, this, [this] {
+    m_trayShow = menu->addAction(QString());
+    connect(m_trayShow, &QAction::triggered, this, [this] {
         showNormal();
         raise();
         activateWindow();
     });
-    connect(menu->addAction(tr("Quit")), &QAction::triggered, this, [this] {
+    m_trayQuit = menu->addAction(QString());
+    connect(m_trayQuit, &QAction::triggered, this, [this] {
         showNormal();
         close();
     });
@@ -715,6 +717,11 @@ void MainWindow::retranslate()
 {
     m_actions->retranslate(m_orchestrator && m_orchestrator->store(), m_restoring);
     m_docks->retranslate();
+    if (m_tray) { // the texts retranslate() sets, so a language switch reaches the tray's menu too
+        m_trayShow->setText(tr("Show window"));
+        m_trayQuit->setText(tr("Quit"));
+        updateTrayToolTip();
+    }
     if (m_notifier) {
         m_notificationsMenu->setTitle(tr("&Notifications"));
         m_notifier->retranslate();

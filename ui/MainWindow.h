@@ -180,6 +180,8 @@ private:
     ConfigBanner *m_configBanner = nullptr;
     QPointer<HistoryWindow> m_historyWindow;
     QSystemTrayIcon *m_tray = nullptr;
+    QAction *m_trayShow = nullptr;
+    QAction *m_trayQuit = nullptr;
     ShutdownController *m_shutdown = nullptr;
     DesktopNotificationSink *m_notificationSink = nullptr;
     DesktopNotifier *m_notifier = nullptr;

@@ -20,6 +20,7 @@
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -153,6 +154,44 @@ private Q_SLOTS:
         QVERIFY(box);
         QTest::mouseClick(box->findChild<QPushButton *>(u"confirmCancelSelectedButton"_s), Qt::LeftButton);
         QTRY_COMPARE(m_orchestrator->status(id)->state, AgentState::Cancelled);
+    }
+
+    // "Do not ask again" with Cancel agents: the next Del cancels at once. Ticked with "Keep running" it changes
+    // nothing.
+    void delCanStopAsking()
+    {
+        const QString first = m_orchestrator->spawn(test::GoalBuilder::titled(u"first"_s).profile(u"slow"_s));
+        const QString second = m_orchestrator->spawn(test::GoalBuilder::titled(u"second"_s).profile(u"slow"_s));
+        m_window->boardModel()->flushPendingInserts();
+        QTRY_COMPARE(m_orchestrator->status(second)->state, AgentState::Running);
+        AgentBoardView *view = m_window->boardView();
+
+        QTRY_VERIFY(view->selectAgent(first));
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Delete);
+        QMessageBox *box = waitForCancelQuestion();
+        QVERIFY(box);
+        box->findChild<QCheckBox *>(u"dontAskAgainCheck"_s)->setChecked(true);
+        QTest::mouseClick(box->findChild<QPushButton *>(u"keepRunningButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Delete);
+        box = waitForCancelQuestion(); // still asked
+        QVERIFY(box);
+        box->findChild<QCheckBox *>(u"dontAskAgainCheck"_s)->setChecked(true);
+        QTest::mouseClick(box->findChild<QPushButton *>(u"confirmCancelSelectedButton"_s), Qt::LeftButton);
+        QTRY_COMPARE(m_orchestrator->status(first)->state, AgentState::Cancelled);
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        QApplication::setActiveWindow(m_window.get()); // offscreen, nothing hands activation back after a dialog
+        QTRY_VERIFY(m_window->isActiveWindow());
+
+        QTRY_VERIFY(view->selectAgent(second));
+        view->setFocus();
+        // The actions follow the selection on a short timer: the cancelled first card had disabled Cancel.
+        QTRY_VERIFY(m_window->findChild<QAction *>(u"actionCancelSelected"_s)->isEnabled());
+        QTest::keyClick(view, Qt::Key_Delete);
+        QTRY_COMPARE(m_orchestrator->status(second)->state, AgentState::Cancelled);
+        QVERIFY(!QApplication::activeModalWidget());
     }
 
     void answerKeyFocusesTheQuestion()

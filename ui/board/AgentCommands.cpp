@@ -5,14 +5,25 @@
 #include "orchestration/Orchestrator.h"
 #include "style/AgentStateStyle.h"
 
+#include "UiSettings.h"
+
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QStatusBar>
 
 namespace switchboard {
+
+namespace {
+QString confirmCancelKey()
+{
+    return QStringLiteral("confirm/cancel_selected");
+}
+} // namespace
 
 namespace {
 constexpr int kStatusMessageMs = 4000;
@@ -126,6 +137,12 @@ void AgentCommands::confirmCancelSelected()
         return;
     }
     // A stray Del must not end an agent's work: the question names what is at stake, and "keep" is the default.
+    // Someone who cancels a lot may switch the question off (ui.ini confirm/cancel_selected; the toolbar's Cancel
+    // and the card menu never asked).
+    if (!QSettings(UiSettings::filePath(), QSettings::IniFormat).value(confirmCancelKey(), true).toBool()) {
+        cancel(agents);
+        return;
+    }
     const QString what = agents.size() == 1
                              ? tr("Cancel agent %1?").arg(agents.constFirst())
                              : tr("Cancel the %n selected agent(s)?", nullptr, static_cast<int>(agents.size()));
@@ -139,9 +156,17 @@ void AgentCommands::confirmCancelSelected()
     keep->setObjectName(QStringLiteral("keepRunningButton"));
     box->setDefaultButton(keep);
     box->setEscapeButton(keep);
-    connect(box, &QMessageBox::buttonClicked, this, [this, confirm, agents](QAbstractButton *button) {
-        if (button == confirm)
-            cancel(agents);
+    auto *dontAsk = new QCheckBox(tr("Do not ask again when I press Del"), box);
+    dontAsk->setObjectName(QStringLiteral("dontAskAgainCheck"));
+    box->setCheckBox(dontAsk);
+    connect(box, &QMessageBox::buttonClicked, this, [this, confirm, agents, dontAsk](QAbstractButton *button) {
+        if (button != confirm)
+            return; // "keep" never switches the question off: the box was a useful stop
+        if (dontAsk->isChecked()) {
+            QSettings settings(UiSettings::writableFilePath(), QSettings::IniFormat);
+            settings.setValue(confirmCancelKey(), false);
+        }
+        cancel(agents);
     });
     box->open();
 }
