@@ -52,6 +52,7 @@ Orchestrator::Orchestrator(QObject *parent)
           }))
 {
     m_clock.start();
+    m_teams->setBudgetCheck([this](AgentRecord &team) { m_watchdog->checkTeamBudget(team); });
     // `when: {result_contains}` reads what the dependency produced: its result summary and output.
     m_scheduler.setResultText([this](const QString &goalId) {
         const AgentRecord *r = m_table->recordForGoal(goalId);

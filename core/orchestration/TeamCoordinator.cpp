@@ -57,12 +57,9 @@ void TeamCoordinator::memberChanged(const AgentRecord &member)
     if (!team || !team->goal.team)
         return;
     refresh(*team);
-    const Budget &budget = team->goal.budget;
-    if (budget.isSet() && team->status.state == AgentState::Running && !m_ending.contains(team->status.goalId)) {
-        const QString over = budget.exceededBy(team->status.tokens(), team->status.costUsd);
-        if (!over.isEmpty())
-            end(*team, QStringLiteral("team budget exceeded: %1").arg(over), errorKindName(ErrorKind::Budget));
-    }
+    // Its budget against the summed usage: the watchdog asks or stops, as for a goal (once, not while ending).
+    if (team->goal.budget.isSet() && !m_ending.contains(team->status.goalId) && m_checkBudget)
+        m_checkBudget(*team);
 }
 
 void TeamCoordinator::memberEnded(const QString &agentId)

@@ -41,6 +41,9 @@ public:
     // What a status shows of its goal's team place: teamKind, memberOf, memberLabel (spawn and restore).
     static void describe(AgentStatus &status, const Goal &goal);
 
+    // Checks a running team's budget against its members' summed usage (the watchdog: asks, or stops the team).
+    void setBudgetCheck(std::function<void(AgentRecord &team)> check) { m_checkBudget = std::move(check); }
+
     bool isEmpty() const { return m_members.isEmpty() && m_teams.isEmpty(); }
 
     // The team goal was dispatched: it runs (without a slot) and its first members are spawned.
@@ -65,6 +68,7 @@ private:
     void refresh(AgentRecord &team);
     void finish(AgentRecord &team, const struct AgentResult &result);
 
+    std::function<void(AgentRecord &team)> m_checkBudget;
     QObject *const m_context;
     RunHooks &m_hooks;
     AgentTable &m_table;

@@ -354,6 +354,13 @@ std::optional<Budget> raisedTo(Budget budget, bool cost, const QString &text, qi
     return budget;
 }
 
+// "budget exceeded: ..." for an agent, "team budget exceeded: ..." for a team (its members' summed usage).
+QString budgetReason(const AgentRecord &r, const QString &over)
+{
+    return r.goal.team ? QStringLiteral("team budget exceeded: %1").arg(over)
+                       : QStringLiteral("budget exceeded: %1").arg(over);
+}
+
 EscalationInbox::Request budgetRequest(const QString &question, const Budget &budget, bool cost)
 {
     EscalationInbox::Request request;
@@ -378,27 +385,56 @@ void Watchdog::checkBudgets(AgentRecord &r)
 {
     if (!r.context)
         return;
+    if (!checkGoalBudget(r))
+        checkRunBudget();
+}
+
+void Watchdog::checkTeamBudget(AgentRecord &team)
+{
+    if (team.goal.team && team.status.state == AgentState::Running)
+        checkGoalBudget(team);
+}
+
+bool Watchdog::mayStopForBudget(const AgentRecord &r)
+{
+    return r.goal.team ? r.status.state == AgentState::Running : r.context != nullptr;
+}
+
+void Watchdog::stopForBudget(AgentRecord &r, const QString &reason)
+{
+    // A team has no attempt of its own to stop: its members are stopped with the reason (TeamCoordinator::end).
+    if (r.goal.team)
+        m_hooks.endTeam(r, reason, errorKindName(ErrorKind::Budget));
+    else if (r.context)
+        r.context->stop(reason, errorKindName(ErrorKind::Budget));
+}
+
+bool Watchdog::checkGoalBudget(AgentRecord &r)
+{
     const QString goalOver = r.goal.budget.exceededBy(r.status.tokens(), r.status.costUsd);
-    if (!goalOver.isEmpty()) {
-        if (!m_askBudget) {
-            r.context->stop(QStringLiteral("budget exceeded: %1").arg(goalOver), errorKindName(ErrorKind::Budget));
-            return;
-        }
-        if (r.budgetQuestion.isEmpty()) {
-            askGoalBudget(r);
-            return;
-        }
-        // Waiting for the human: it goes on, but not past twice its budget.
-        const QString hardOver = scaled(r.goal.budget, 2.0).exceededBy(r.status.tokens(), r.status.costUsd);
-        if (!hardOver.isEmpty()) {
-            m_inbox.cancel(r.budgetQuestion, QStringLiteral("twice the budget reached"));
-            r.context->stop(QStringLiteral("budget exceeded: %1 (twice the budget, while the question about it was "
-                                           "open)")
-                                .arg(hardOver),
-                            errorKindName(ErrorKind::Budget));
-        }
-        return;
+    if (goalOver.isEmpty())
+        return false;
+    if (!m_askBudget) {
+        stopForBudget(r, budgetReason(r, goalOver));
+        return true;
     }
+    if (r.budgetQuestion.isEmpty()) {
+        askGoalBudget(r);
+        return true;
+    }
+    // Waiting for the human: it goes on, but not past twice its budget.
+    const QString hardOver = scaled(r.goal.budget, 2.0).exceededBy(r.status.tokens(), r.status.costUsd);
+    if (!hardOver.isEmpty()) {
+        m_inbox.cancel(r.budgetQuestion, QStringLiteral("twice the budget reached"));
+        stopForBudget(r, budgetReason(r, QStringLiteral("%1 (twice the budget, while the question about it was "
+                                                        "open)")
+                                             .arg(hardOver)));
+    }
+    return true;
+}
+
+void Watchdog::checkRunBudget()
+{
     if (!m_runBudget.isSet() || m_runBudgetHit)
         return;
     qint64 tokens = 0;
@@ -468,7 +504,7 @@ void Watchdog::askGoalBudget(AgentRecord &r)
             if (!rec || rec->budgetQuestion != e.id)
                 return;
             rec->budgetQuestion.clear();
-            if (!rec->context)
+            if (!mayStopForBudget(*rec))
                 return; // it ended meanwhile
             const bool answered = e.state == Escalation::State::Answered;
             const qint64 used = rec->status.tokens();
@@ -486,24 +522,23 @@ void Watchdog::askGoalBudget(AgentRecord &r)
                 rec->goal.budget = *raised;
             } else {
                 const QString over = rec->goal.budget.exceededBy(used, spent);
-                rec->context->stop(
-                    QStringLiteral("budget exceeded: %1 (%2)")
-                        .arg(over.isEmpty() ? usageText(rec->goal.budget, used, spent) : over,
-                             answered ? QStringLiteral("stopped by a human") : QStringLiteral("nobody raised it")),
-                    errorKindName(ErrorKind::Budget));
+                stopForBudget(*rec,
+                              budgetReason(*rec, QStringLiteral("%1 (%2)").arg(
+                                                     over.isEmpty() ? usageText(rec->goal.budget, used, spent) : over,
+                                                     answered ? QStringLiteral("stopped by a human")
+                                                              : QStringLiteral("nobody raised it"))));
                 return;
             }
             const Budget &b = rec->goal.budget;
             rec->log->append(QStringLiteral("budget raised by a human: now %1")
                                  .arg(b.maxCostUsd > 0.0 ? QStringLiteral("$%1").arg(b.maxCostUsd, 0, 'f', 2)
                                                          : QStringLiteral("%1 tokens").arg(b.maxTokens)));
-            checkBudgets(*rec); // still over the new limit: asks again
+            checkGoalBudget(*rec); // still over the new limit: asks again
         },
         &error);
     if (r.budgetQuestion.isEmpty()) // the inbox refused it: stop as without asking
-        r.context->stop(
-            QStringLiteral("budget exceeded: %1 (could not ask: %2)").arg(budget.exceededBy(tokens, cost), error),
-            errorKindName(ErrorKind::Budget));
+        stopForBudget(
+            r, budgetReason(r, QStringLiteral("%1 (could not ask: %2)").arg(budget.exceededBy(tokens, cost), error)));
 }
 
 void Watchdog::askRunBudget(qint64 tokens, double cost)

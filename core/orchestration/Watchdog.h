@@ -67,6 +67,9 @@ public:
     QStringList rateLimitedProfiles() const;
     // Stops the record's attempt when its goal is over budget, and everything when the run is.
     void checkBudgets(AgentRecord &record);
+    // A running team's budget against its members' summed usage: asked about or stopped like a goal's budget,
+    // the stop ending its members (RunHooks::endTeam).
+    void checkTeamBudget(AgentRecord &team);
 
 private:
     void tick();
@@ -74,6 +77,11 @@ private:
     QHash<QString, qint64>::iterator liftRateLimit(QHash<QString, qint64>::iterator it);
     bool needsWatching(const AgentRecord &record) const;
     void escalateDeadline(AgentRecord &record);
+    // True when the goal is over its budget (asked about or stopped): the run's budget waits for the next check.
+    bool checkGoalBudget(AgentRecord &record);
+    void checkRunBudget();
+    static bool mayStopForBudget(const AgentRecord &record);
+    void stopForBudget(AgentRecord &record, const QString &reason);
     void askGoalBudget(AgentRecord &record);
     void askRunBudget(qint64 tokens, double cost);
     void stopForRunBudget(const QString &reason);

@@ -1,6 +1,7 @@
 // Budgets ask before they stop (issue 17): with asking on (the dashboard), a goal or the run crossing its budget
 // raises a question in the inbox (Raise by 50 % / Raise to ... / Stop) instead of stopping at once; the agent goes on
-// meanwhile, up to twice its budget. Real process agents report their usage; the test answers as a human would.
+// meanwhile, up to twice its budget; a team's budget asks the same way. Real process agents report their usage; the
+// test answers as a human would.
 #include "orchestration/Orchestrator.h"
 #include "support/GoalBuilder.h"
 #include "support/TestSupport.h"
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void twiceTheBudgetStopsWhileAsking();
     void unattendedStopsAtOnce();
     void runBudgetHoldsNewGoalsUntilRaised();
+    void teamBudgetAsksThenStopsItsMembers();
 
 private:
     void setUp(Orchestrator &o, bool ask) const;
@@ -199,6 +201,48 @@ void TestBudgetAsk::runBudgetHoldsNewGoalsUntilRaised()
     QCOMPARE(statusOf(o, u"b"_s).state, AgentState::Completed);
     QCOMPARE(o.summary().costUsd, 1.8);
     Q_UNUSED(q)
+}
+
+// A team's budget (its members' summed usage) asks like a goal's: under the team's card, Raise lets the members go
+// on, Stop stops every member with the reason.
+void TestBudgetAsk::teamBudgetAsksThenStopsItsMembers()
+{
+    Orchestrator o;
+    setUp(o, true);
+    Goal t = test::GoalBuilder(u"t"_s);
+    t.title = u"Team t"_s;
+    TeamPattern pattern;
+    pattern.kind = TeamKind::Parallel;
+    pattern.profiles = {u"proc"_s, u"proc"_s};
+    t.team = pattern;
+    t.budget.maxCostUsd = 1.0;
+    QCOMPARE(o.spawnParallel({t}).size(), 1);
+
+    std::optional<Escalation> q = waitForQuestion(o); // both members report $0.60: $1.20 of $1.00
+    QVERIFY(q);
+    QCOMPARE(q->agentId, statusOf(o, u"t"_s).agentId);
+    QCOMPARE(q->question, u"'Team t' has used $1.20 of its $1.00 budget. Raise its budget, or stop it?"_s);
+    QCOMPARE(statusOf(o, u"t.proc"_s).state, AgentState::Running); // the members go on while the human decides
+    QString error;
+    QVERIFY2(o.answer(q->id, u"raise50"_s, {}, &error), qPrintable(error));
+    openGate(1); // each reports $0.30 more: $1.80 of $1.50
+    q = waitForQuestion(o, 2);
+    QVERIFY(q);
+    QCOMPARE(q->question, u"'Team t' has used $1.80 of its $1.50 budget. Raise its budget, or stop it?"_s);
+    QVERIFY(o.answer(q->id, u"stop"_s, {}, &error));
+    QVERIFY(o.waitAll(15000));
+
+    const AgentStatus team = statusOf(o, u"t"_s);
+    QCOMPARE(team.state, AgentState::Failed);
+    QCOMPARE(team.errorKind, u"budget"_s);
+    QVERIFY2(team.error.startsWith(u"team budget exceeded: "_s), qPrintable(team.error));
+    QVERIFY2(team.error.contains(u"stopped by a human"_s), qPrintable(team.error));
+    for (const QString &member : {u"t.proc"_s, u"t.proc-2"_s}) {
+        const AgentStatus m = statusOf(o, member);
+        QCOMPARE(m.state, AgentState::Failed);
+        QCOMPARE(m.errorKind, u"budget"_s);
+    }
+    QCOMPARE(o.inbox().open().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestBudgetAsk)
