@@ -1,6 +1,7 @@
 // The board from the keyboard alone: F1 lists the shortcuts the window really has, Enter opens a card's details,
 // Del asks before it cancels, Ctrl+Return takes the selected agent's question to the inbox with the answer
-// field focused; cards, toolbar buttons and inbox rows have names a screen reader can read.
+// field focused; cards, toolbar buttons and inbox rows have names a screen reader can read; and the whole flow from
+// the keyboard alone (create a goal, answer its question, cancel an agent).
 #include "MainWindow.h"
 #include "board/AgentBoardModel.h"
 #include "board/AgentBoardView.h"
@@ -21,6 +22,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -248,6 +250,73 @@ private Q_SLOTS:
             ++buttons;
         }
         QVERIFY(buttons >= 5);
+    }
+
+    // The keyboard-only flow: create a goal (Ctrl+N, typing, Tab, Enter), answer its question (Ctrl+Return,
+    // typing, Enter), create another and cancel it (Del, Tab to "Cancel agents", Space). No mouse anywhere.
+    void keyboardOnlyFlow()
+    {
+        const auto focused = [] { return QApplication::focusWidget(); };
+        const auto tabTo = [&focused](const QString &name) {
+            for (int i = 0; i < 40 && (!focused() || focused()->objectName() != name); ++i)
+                QTest::keyClick(focused(), Qt::Key_Tab);
+            return focused() && focused()->objectName() == name;
+        };
+        const auto agentTitled = [this](const QString &title) {
+            for (const AgentStatus &a : m_orchestrator->agents())
+                if (m_orchestrator->goal(a.goalId) && m_orchestrator->goal(a.goalId)->title == title)
+                    return a.agentId;
+            return QString();
+        };
+        const auto newGoal = [this, &focused, &tabTo](const QString &title, const QString &description,
+                                                      const QString &profile) {
+            QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+            QWidget *dialog = nullptr;
+            QTRY_VERIFY((dialog = QApplication::activeModalWidget()) && dialog->objectName() == u"newGoalDialog"_s);
+            QTRY_COMPARE(focused()->objectName(), u"titleEdit"_s);
+            QTest::keyClicks(focused(), title);
+            if (!description.isEmpty()) {
+                QVERIFY(tabTo(u"descriptionEdit"_s));
+                QTest::keyClicks(focused(), description);
+            }
+            QVERIFY(tabTo(u"profileCombo"_s));
+            auto *combo = qobject_cast<QComboBox *>(focused());
+            for (int i = 0; i < combo->count() && combo->currentText() != profile; ++i)
+                QTest::keyClick(combo, Qt::Key_Down);
+            QCOMPARE(combo->currentText(), profile);
+            QTest::keyClick(combo, Qt::Key_Return); // the default button: Spawn agent
+            QTRY_VERIFY(!QApplication::activeModalWidget());
+            QApplication::setActiveWindow(m_window.get()); // offscreen, nothing hands activation back
+        };
+
+        newGoal(u"Name the release"_s, u"ask-free clarification Which name?"_s, u"asker"_s);
+        QString asker;
+        QTRY_VERIFY(!(asker = agentTitled(u"Name the release"_s)).isEmpty());
+        QTRY_VERIFY(!m_orchestrator->status(asker)->openEscalation.isEmpty());
+        AgentBoardView *view = m_window->boardView();
+        QTRY_COMPARE(view->currentIndex().data(AgentBoardModel::AgentIdRole).toString(), asker); // the new card
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE(focused()->objectName(), u"answerEdit"_s);
+        QTest::keyClicks(focused(), u"Aurora"_s);
+        QTest::keyClick(focused(), Qt::Key_Return);
+        QTRY_COMPARE(m_orchestrator->status(asker)->state, AgentState::Completed);
+
+        newGoal(u"Index the archive"_s, {}, u"slow"_s);
+        QString slow;
+        QTRY_VERIFY(!(slow = agentTitled(u"Index the archive"_s)).isEmpty());
+        QTRY_COMPARE(m_orchestrator->status(slow)->state, AgentState::Running);
+        QTRY_COMPARE(view->currentIndex().data(AgentBoardModel::AgentIdRole).toString(), slow);
+        QTRY_VERIFY(m_window->findChild<QAction *>(u"actionCancelSelected"_s)->isEnabled());
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Delete);
+        QMessageBox *box = waitForCancelQuestion();
+        QVERIFY(box);
+        QApplication::setActiveWindow(box);
+        QTRY_VERIFY(focused() && focused()->window() == box);
+        QVERIFY(tabTo(u"confirmCancelSelectedButton"_s));
+        QTest::keyClick(focused(), Qt::Key_Space);
+        QTRY_COMPARE(m_orchestrator->status(slow)->state, AgentState::Cancelled);
     }
 
     // A click on a "needs input" notification opens that agent's question, as a click on its card does.
