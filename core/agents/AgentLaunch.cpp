@@ -48,6 +48,14 @@ std::optional<AgentResult> AgentLaunch::start(ExecutionChannel &channel, const E
     return std::nullopt;
 }
 
+std::optional<AgentResult> AgentLaunch::connectionLostResult(const ExecutionChannel &channel, const QString &stderrTail)
+{
+    const QString lost = channel.connectionLost();
+    if (lost.isEmpty())
+        return std::nullopt;
+    return AgentResult::failed(lost + stderrTail, channel.exitCode(), errorKindName(ErrorKind::Exit));
+}
+
 int AgentLaunch::killGraceMs(const QVariantMap &settings, int fallback)
 {
     bool ok = false;

@@ -34,6 +34,11 @@ public:
     static std::optional<AgentResult> start(ExecutionChannel &channel, const ExecutionChannel::Launch &launch,
                                             AgentContext &context, const std::function<void(const QString &)> &note);
 
+    // The attempt's result when the channel lost its way to the program before it knew how the program ended
+    // (ExecutionChannel::connectionLost(), an SSH connection): a failure of kind "exit", retried like any exit (the
+    // program may have been fine); nullopt when nothing was lost.
+    static std::optional<AgentResult> connectionLostResult(const ExecutionChannel &channel, const QString &stderrTail);
+
     // The profile's kill_grace_ms setting (between SIGTERM and SIGKILL) when it is a non-negative integer, else
     // fallback.
     static int killGraceMs(const QVariantMap &settings, int fallback);

@@ -62,6 +62,10 @@ public:
     // The executor's own id for what runs the program (a Slurm job id, "host:pgid"); empty for local groups or
     // before it is known. externalIdKnown() is emitted when it becomes known.
     virtual QString externalId() const { return {}; }
+    // Non-empty once exited() when the way to where the program runs broke before it was known how the program
+    // ended (an SSH connection lost): what the attempt's error says. The backends then fail the attempt with a
+    // retryable kind whatever exitCode() says (AgentLaunch::connectionLostResult()).
+    virtual QString connectionLost() const { return {}; }
 
 Q_SIGNALS:
     void stdoutLineReceived(const switchboard::ProcessLineReader::Line &line);

@@ -223,6 +223,8 @@ AgentResult ProcessSession::makeResult() const
     case Stop::None:
         break;
     }
+    if (std::optional<AgentResult> lost = AgentLaunch::connectionLostResult(*m_channel, stderrTail()))
+        return *std::move(lost);
     const int exitCode = m_channel->exitCode();
     if (m_channel->crashed()) {
         // The shell's convention, so a signal never reads as a successful exit code.

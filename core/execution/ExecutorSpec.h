@@ -28,7 +28,7 @@ struct SshTarget
     QString user;         // empty = ssh's own default
     int port = 0;         // 0 = 22 / ssh_config
     QString identityFile; // empty = the agent's / ssh_config's keys
-    // The remote directory the agent's workspace maps to: the local workspace path with its root replaced by this
+    // Where the agent's workspace maps to on the host: it runs in `workdir/<name of the local workspace directory>`
     // (see SshChannel); empty = the remote login directory.
     QString workdir;
     QStringList extraOptions; // more `-o Key=Value` options

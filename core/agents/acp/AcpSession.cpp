@@ -191,7 +191,9 @@ void AcpSession::handleExited()
     m_turn.finish();
     m_phase = Phase::Ending;
     const int code = m_channel->exitCode();
-    if (m_channel->crashed()) {
+    if (std::optional<AgentResult> lost = AgentLaunch::connectionLostResult(*m_channel, stderrTail())) {
+        m_result = *std::move(lost);
+    } else if (m_channel->crashed()) {
         m_result = AgentResult::failed(
             QStringLiteral("the agent was %1 before its turn ended").arg(ProcessGroup::signalText(code)) + stderrTail(),
             128 + code, errorKindName(ErrorKind::Crash));

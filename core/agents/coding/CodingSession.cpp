@@ -77,6 +77,8 @@ AgentResult CodingSession::run()
     case Stop::None:
         break;
     }
+    if (std::optional<AgentResult> lost = AgentLaunch::connectionLostResult(*m_channel, stderrTail()))
+        return *std::move(lost);
     if (m_channel->crashed()) {
         const int signal = m_channel->exitCode();
         // The shell's convention, so a signal never reads as a successful exit code.
