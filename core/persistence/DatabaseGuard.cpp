@@ -8,6 +8,7 @@
 #include <QMutex>
 #include <QSet>
 #include <QStorageInfo>
+#include <QThread>
 
 #include <cerrno>
 #include <cstring>
@@ -125,7 +126,15 @@ DatabaseGuard::Outcome DatabaseGuard::lock(const QString &resolvedDatabasePath, 
     m_lockFile = std::make_unique<QLockFile>(lockFilePath());
     // Never stale by age: only a lock whose process is gone (a crash, kill -9) is taken over.
     m_lockFile->setStaleLockTime(0);
-    if (!m_lockFile->tryLock(0)) {
+    if (!m_lockFile->tryLock(0) && m_lockFile->error() == QLockFile::LockFailedError && !hasLockInfo()) {
+        // An empty or half-written lock file: a Switchboard killed between creating it and writing its pid (QLockFile
+        // does both within microseconds). With no pid there is nothing to find stale, so QLockFile would refuse it
+        // forever. Looked at once more after a moment (a live writer has finished by then), then taken over.
+        QThread::msleep(kUnreadableLockGraceMs);
+        if (!hasLockInfo())
+            m_lockFile->removeStaleLockFile();
+    }
+    if (!m_lockFile->isLocked() && !m_lockFile->tryLock(0)) {
         if (m_lockFile->error() == QLockFile::LockFailedError) {
             qint64 pid = 0;
             QString host;
@@ -197,6 +206,14 @@ void DatabaseGuard::release()
         m_fd = -1;
     }
     m_lockFile.reset(); // unlocks if we hold it; never touches another process's lock
+}
+
+bool DatabaseGuard::hasLockInfo() const
+{
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    return m_lockFile->getLockInfo(&pid, &host, &application) && pid > 0;
 }
 
 QString DatabaseGuard::lockFilePath() const

@@ -43,7 +43,12 @@ public:
     bool isLocked() const { return m_fd >= 0; }
     QString lockFilePath() const;
 
+    // How long an unreadable lock file (no pid in it) is given before it is taken over.
+    static constexpr unsigned long kUnreadableLockGraceMs = 200;
+
 private:
+    bool hasLockInfo() const;
+
     std::unique_ptr<QLockFile> m_lockFile;
     QString m_path;
     int m_fd = -1;

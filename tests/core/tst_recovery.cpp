@@ -529,7 +529,9 @@ void TestRecovery::faultInjection()
                 ++kills;
                 ++killsThisRound;
             } else {
-                QCOMPARE(result.exitCode, 0);
+                QVERIFY2(result.exitCode == 0, qPrintable(u"exit code %1, seed %2: %3"_s.arg(result.exitCode)
+                                                              .arg(seed)
+                                                              .arg(QString::fromUtf8(result.err.right(2000)))));
                 done = true;
             }
             for (const QJsonObject &e : result.events) {

@@ -136,6 +136,7 @@ private Q_SLOTS:
     void manyThreadsSubmitConcurrently();
     void secondInstanceIsRefusedAndMayReadOnly();
     void takesOverLockOfDeadProcess();
+    void takesOverEmptyLockFile();
     void diskFullStopsWritingWithoutCorruption();
     void marksActiveAgentsInterrupted();
     void boundsLogAndSpillsToFile();
@@ -800,6 +801,24 @@ void TestStore::takesOverLockOfDeadProcess()
     Store store;
     QString error;
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+}
+
+void TestStore::takesOverEmptyLockFile()
+{
+    // A Switchboard killed between creating its lock file and writing its pid into it leaves the file empty (or
+    // half written). No live Switchboard stays in that state for more than an instant: it is taken over, or the
+    // database could never be opened again without deleting the file by hand.
+    for (const QByteArray &content : {QByteArray(), QByteArray("12")}) {
+        {
+            QFile lock(Store::lockFilePath(dbPath()));
+            QVERIFY(lock.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            lock.write(content);
+        }
+        Store store;
+        QString error;
+        QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+        store.close();
+    }
 }
 
 void TestStore::diskFullStopsWritingWithoutCorruption()
