@@ -130,8 +130,6 @@ void TestConfigWriter::changedValuesRoundTripAndKeepComments()
     const ConfigWriter::Result result = ConfigWriter::save(path, before, workflow, profiles);
     QVERIFY2(result.ok, qPrintable(result.error));
     QVERIFY2(result.notes.isEmpty(), qPrintable(result.notes.join(u'\n')));
-    if (qEnvironmentVariableIsSet("SHOW_YAML"))
-        qInfo().noquote() << read(path);
 
     // The file reads back to exactly what was asked.
     const Config after = load(path);
@@ -188,8 +186,6 @@ void TestConfigWriter::addDuplicateRemoveProfiles()
 
     const ConfigWriter::Result result = ConfigWriter::save(path, before, before.workflow, profiles);
     QVERIFY2(result.ok, qPrintable(result.error));
-    if (qEnvironmentVariableIsSet("SHOW_YAML"))
-        qInfo().noquote() << read(path);
     const Config after = load(path);
     QStringList names;
     for (const AgentProfile &profile : after.profiles)
@@ -279,8 +275,6 @@ void TestConfigWriter::flowStyleProfileIsRewrittenWhole()
     profiles[0].profile.maxConcurrent = 3;
     const ConfigWriter::Result result = ConfigWriter::render(yaml, u"c.yaml"_s, *before, workflow, profiles);
     QVERIFY2(result.ok, qPrintable(result.error));
-    if (qEnvironmentVariableIsSet("SHOW_YAML"))
-        qInfo().noquote() << result.text;
     QCOMPARE(result.config.workflow.maxParallel, 9);
     QCOMPARE(result.config.profiles.at(0).maxConcurrent, 3);
     QVERIFY(result.text.contains("my_key: x"));

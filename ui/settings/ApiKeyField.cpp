@@ -168,14 +168,15 @@ void ApiKeyField::retranslate()
     m_remove->setToolTip(tr("Delete this profile's key from the keychain"));
     m_useEnvironment->setText(tr("Use an environment variable instead"));
     QString text;
+    m_status->setToolTip(QString());
     switch (m_state) {
     case State::Checking:
         text = tr("Looking for the system keychain…");
         break;
     case State::Unavailable:
-        text = tr("No keychain service is running here (%1). Set the key in an environment variable and name that "
-                  "variable under API key variable.")
-                   .arg(m_detail.isEmpty() ? Keychain::unavailableMessage() : m_detail);
+        text = tr("No keychain service is running here, so the key cannot be stored. Set it in an environment "
+                  "variable and name that variable under API key variable.");
+        m_status->setToolTip(m_detail.isEmpty() ? Keychain::unavailableMessage() : m_detail);
         break;
     case State::Disabled:
         text = tr("The keychain is switched off here (SWITCHBOARD_NO_KEYCHAIN). Set the key in an environment "

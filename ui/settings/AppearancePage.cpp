@@ -32,25 +32,27 @@ AppearancePage::AppearancePage(QWidget *parent)
     m_theme->setObjectName(QStringLiteral("themeBox"));
     for (const AppTheme::Choice choice : {AppTheme::Choice::System, AppTheme::Choice::Light, AppTheme::Choice::Dark})
         m_theme->addItem(QString(), AppTheme::choiceToString(choice));
-    for (QLabel *note : {m_languageNote, m_themeNote}) {
-        note->setWordWrap(true);
-        note->setEnabled(false); // the palette's quieter text
-    }
+    // One line each, so the form gives them their height (a wrapped label in a size-hint form is cut).
+    for (QLabel *note : {m_languageNote, m_themeNote})
+        note->setWordWrap(false);
     m_languageNote->setObjectName(QStringLiteral("languageNote"));
     m_themeNote->setObjectName(QStringLiteral("themeNote"));
 
     auto *language = new QWidget;
     auto *languageColumn = new QVBoxLayout(language);
     languageColumn->setContentsMargins(0, 0, 0, 0);
-    languageColumn->addWidget(m_language);
+    languageColumn->addWidget(m_language, 0, Qt::AlignLeft);
     languageColumn->addWidget(m_languageNote);
     auto *theme = new QWidget;
     auto *themeColumn = new QVBoxLayout(theme);
     themeColumn->setContentsMargins(0, 0, 0, 0);
-    themeColumn->addWidget(m_theme);
+    themeColumn->addWidget(m_theme, 0, Qt::AlignLeft);
     themeColumn->addWidget(m_themeNote);
-    m_form->addRow(QString(), language);
-    m_form->addRow(QString(), theme);
+    m_form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    language->setMinimumWidth(440);
+    theme->setMinimumWidth(440);
+    m_form->addRow(new QLabel, language);
+    m_form->addRow(new QLabel, theme);
     auto *column = new QVBoxLayout(this);
     column->setContentsMargins(0, 0, 0, 0);
     column->addLayout(m_form);
@@ -108,13 +110,14 @@ void AppearancePage::retranslate()
     };
     label(m_language->parentWidget(), m_language, tr("&Language:"));
     label(m_theme->parentWidget(), m_theme, tr("&Theme:"));
-    m_language->setItemText(0, tr("The system's (%1)").arg(QLocale::system().nativeLanguageName()));
+    const QString system = QLocale::system().nativeLanguageName();
+    m_language->setItemText(0, system.isEmpty() ? tr("The system's language") : tr("The system's (%1)").arg(system));
     m_languageNote->setText(tr("Takes effect at the next start. Starting with --lang overrides it."));
     m_theme->setItemText(0, tr("Follow the system"));
     m_theme->setItemText(1, tr("Light"));
     m_theme->setItemText(2, tr("Dark"));
     m_themeNote->setText(qEnvironmentVariableIsSet("SWITCHBOARD_THEME")
-                             ? tr("SWITCHBOARD_THEME is set in the environment and wins over this choice.")
+                             ? tr("SWITCHBOARD_THEME is set, and it wins over this choice.")
                              : tr("Applied at once."));
 }
 

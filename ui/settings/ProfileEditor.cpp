@@ -5,6 +5,7 @@
 #include "config/LlmProfileRules.h"
 #include "style/FormStyle.h"
 
+#include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDoubleSpinBox>
@@ -244,7 +245,11 @@ QWidget *ProfileEditor::addRow(QFormLayout *form, const QString &key, QWidget *i
     auto *column = new QVBoxLayout(cell);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(2);
-    column->addWidget(input);
+    // Numbers read best in a box their own size, not stretched across the form.
+    const bool number = qobject_cast<QAbstractSpinBox *>(input) != nullptr;
+    if (number)
+        input->setMinimumWidth(160);
+    column->addWidget(input, 0, number ? Qt::AlignLeft : Qt::Alignment());
     QLabel *error = FormStyle::makeErrorLabel(cell, key + QStringLiteral("Error"));
     column->addWidget(error);
     auto *label = new QLabel;
@@ -484,7 +489,7 @@ void ProfileEditor::retranslate()
     m_capabilities->setToolTip(tr("What goals this profile can take, separated by commas"));
     m_baseUrl->setPlaceholderText(backend == LlmProfileRules::anthropic()
                                       ? tr("default: https://api.anthropic.com/v1")
-                                      : tr("default: OPENAI_BASE_URL, else https://api.openai.com/v1"));
+                                      : tr("default: OPENAI_BASE_URL, else api.openai.com"));
     m_keyVariable->setPlaceholderText(tr("default: %1").arg(LlmProfileRules::defaultKeyVariable(backend)));
     m_keyVariable->setToolTip(tr("The NAME of the environment variable that holds the key; when it is set, it "
                                  "wins over the keychain"));
@@ -505,6 +510,12 @@ void ProfileEditor::retranslate()
     m_maxRetries->setSpecialValueText(tr("never retry"));
     m_backoff->setPlaceholderText(tr("e.g. 60, 300, 900 (the last repeats)"));
     m_jitter->setToolTip(tr("Each wait varies at random by up to this fraction"));
+    // One label column for all groups, so their fields line up.
+    int width = 0;
+    for (QLabel *l : std::as_const(m_labels))
+        width = qMax(width, l->sizeHint().width());
+    for (QLabel *l : std::as_const(m_labels))
+        l->setMinimumWidth(width);
 }
 
 void ProfileEditor::changeEvent(QEvent *event)

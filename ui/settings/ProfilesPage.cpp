@@ -55,6 +55,7 @@ ProfilesPage::ProfilesPage(QProcessEnvironment environment, LocalModelsOffer *lo
 {
     setObjectName(QStringLiteral("profilesPage"));
     m_list->setObjectName(QStringLiteral("profileList"));
+    m_list->setIconSize(QSize(16, 16));
     m_add->setObjectName(QStringLiteral("addProfileButton"));
     m_duplicate->setObjectName(QStringLiteral("duplicateProfileButton"));
     m_remove->setObjectName(QStringLiteral("removeProfileButton"));
@@ -233,6 +234,7 @@ void ProfilesPage::refreshList()
         const AgentProfile &profile = m_profiles.at(i).profile;
         auto *item = new QListWidgetItem(m_list);
         item->setText(profile.name.isEmpty() ? tr("(no name)") : profile.name);
+        item->setSizeHint(QSize(0, m_list->fontMetrics().height() + 12));
         item->setToolTip(profile.model.isEmpty() ? profile.backend
                                                  : QStringLiteral("%1 · %2").arg(profile.backend, profile.model));
         const bool bad = !ProfileEditor::problemsOf(profile, namesExcept(static_cast<int>(i))).isEmpty();

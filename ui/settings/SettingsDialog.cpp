@@ -6,6 +6,7 @@
 #include "WorkflowPage.h"
 #include "config/ConfigWriter.h"
 #include "style/FormStyle.h"
+#include "style/ThemedIcons.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -24,6 +25,7 @@ SettingsDialog::SettingsDialog(const Config &config, const Services &services, Q
     , m_config(config)
     , m_nav(new QListWidget)
     , m_stack(new QStackedWidget)
+    , m_title(new QLabel)
     , m_profiles(new ProfilesPage(services.environment, services.localModels, services.codingAgents))
     , m_workflow(new WorkflowPage)
     , m_notifications(new NotificationsPage(services.notifier))
@@ -46,21 +48,22 @@ SettingsDialog::SettingsDialog(const Config &config, const Services &services, Q
         m_stack->addWidget(page);
         new QListWidgetItem(m_nav);
     }
-    m_nav->setFrameShape(QFrame::NoFrame);
-    m_nav->setSpacing(2);
-    QFont navFont = m_nav->font();
-    navFont.setPointSizeF(navFont.pointSizeF() * 1.05);
-    m_nav->setFont(navFont);
-    // The page names in the list; its width follows the longest (in any language).
-    m_nav->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_nav->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
-    m_nav->setAutoFillBackground(false);
-    m_nav->viewport()->setAutoFillBackground(false);
+    m_nav->setIconSize(QSize(20, 20));
+    m_title->setObjectName(QStringLiteral("settingsPageTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    m_title->setFont(titleFont);
 
+    auto *page = new QVBoxLayout;
+    page->addWidget(m_title);
+    page->addSpacing(6);
+    page->addWidget(m_stack, 1);
     auto *pages = new QHBoxLayout;
     pages->addWidget(m_nav);
     pages->addSpacing(12);
-    pages->addWidget(m_stack, 1);
+    pages->addLayout(page, 1);
     auto *column = new QVBoxLayout(this);
     column->addLayout(pages, 1);
     column->addWidget(m_message);
@@ -72,7 +75,11 @@ SettingsDialog::SettingsDialog(const Config &config, const Services &services, Q
     m_profiles->setProfiles(ConfigWriter::profilesOf(m_config));
     m_workflow->setSettings(m_config.workflow);
 
-    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_stack->setCurrentIndex(row);
+        if (QListWidgetItem *item = m_nav->item(row))
+            m_title->setText(item->text());
+    });
     connect(m_profiles, &ProfilesPage::changed, this, [this] {
         m_configModified = true;
         handleChanged();
@@ -186,8 +193,20 @@ void SettingsDialog::retranslate()
 {
     setWindowTitle(tr("Settings"));
     const QStringList names{tr("Agent profiles"), tr("Workflow"), tr("Notifications"), tr("Appearance")};
-    for (int i = 0; i < names.size() && i < m_nav->count(); ++i)
-        m_nav->item(i)->setText(names.at(i));
+    static const QStringList icons{QStringLiteral("spawn-parallel"), QStringLiteral("run-plan"),
+                                   QStringLiteral("state-escalated"), QStringLiteral("compact")};
+    int width = 0;
+    for (int i = 0; i < names.size() && i < m_nav->count(); ++i) {
+        QListWidgetItem *item = m_nav->item(i);
+        item->setText(names.at(i));
+        item->setIcon(ThemedIcons::icon(icons.at(i), palette()));
+        item->setSizeHint(QSize(0, qMax(32, fontMetrics().height() + 14)));
+        width = qMax(width, fontMetrics().horizontalAdvance(names.at(i)));
+    }
+    // As wide as the longest page name in this language, with room for the icon.
+    m_nav->setFixedWidth(width + m_nav->iconSize().width() + 48);
+    if (QListWidgetItem *item = m_nav->currentItem())
+        m_title->setText(item->text());
     m_file->setText(m_config.file.isEmpty()
                         ? tr("The built-in defaults are in use: there is no config file to save to.")
                         : tr("Config file: %1").arg(QDir::toNativeSeparators(m_config.file)));
@@ -197,8 +216,11 @@ void SettingsDialog::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
-    else if (event->type() == QEvent::PaletteChange && m_messageIsError)
-        FormStyle::updateErrorColor(m_message);
+    else if (event->type() == QEvent::PaletteChange) {
+        if (m_messageIsError)
+            FormStyle::updateErrorColor(m_message);
+        retranslate(); // the icons follow the palette
+    }
     QDialog::changeEvent(event);
 }
 

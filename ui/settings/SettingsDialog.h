@@ -85,6 +85,7 @@ private:
     bool m_configModified = false;
     QListWidget *m_nav;
     QStackedWidget *m_stack;
+    QLabel *m_title; // the current page's name, above it
     ProfilesPage *m_profiles;
     WorkflowPage *m_workflow;
     NotificationsPage *m_notifications;

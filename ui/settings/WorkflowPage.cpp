@@ -2,6 +2,7 @@
 
 #include "model/WorkflowMode.h"
 
+#include <QAbstractSpinBox>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -65,7 +66,7 @@ WorkflowPage::WorkflowPage(QWidget *parent)
     auto *mode = new QWidget;
     auto *modeColumn = new QVBoxLayout(mode);
     modeColumn->setContentsMargins(0, 0, 0, 0);
-    modeColumn->addWidget(m_mode);
+    modeColumn->addWidget(m_mode, 0, Qt::AlignLeft);
     modeColumn->addWidget(m_modeHelp);
     auto *workspace = new QWidget;
     auto *workspaceRow = new QHBoxLayout(workspace);
@@ -73,15 +74,19 @@ WorkflowPage::WorkflowPage(QWidget *parent)
     workspaceRow->addWidget(m_workspace, 1);
     workspaceRow->addWidget(m_browse);
 
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_form->addRow(QString(), m_maxParallel);
-    m_form->addRow(QString(), mode);
-    m_form->addRow(QString(), m_onDeadline);
-    m_form->addRow(QString(), m_lockTtl);
-    m_form->addRow(QString(), m_autoResume);
-    m_form->addRow(QString(), m_budgetTokens);
-    m_form->addRow(QString(), m_budgetCost);
-    m_form->addRow(QString(), workspace);
+    m_form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    for (QAbstractSpinBox *box :
+         {static_cast<QAbstractSpinBox *>(m_maxParallel), static_cast<QAbstractSpinBox *>(m_lockTtl),
+          static_cast<QAbstractSpinBox *>(m_budgetTokens), static_cast<QAbstractSpinBox *>(m_budgetCost)})
+        box->setMinimumWidth(160);
+    m_mode->setMinimumWidth(220);
+    m_onDeadline->setMinimumWidth(220);
+    mode->setMinimumWidth(440);
+    workspace->setMinimumWidth(440);
+    for (QWidget *field : {static_cast<QWidget *>(m_maxParallel), mode, static_cast<QWidget *>(m_onDeadline),
+                           static_cast<QWidget *>(m_lockTtl), static_cast<QWidget *>(m_autoResume),
+                           static_cast<QWidget *>(m_budgetTokens), static_cast<QWidget *>(m_budgetCost), workspace})
+        m_form->addRow(new QLabel, field);
     auto *column = new QVBoxLayout(this);
     column->setContentsMargins(0, 0, 0, 0);
     column->addLayout(m_form);
