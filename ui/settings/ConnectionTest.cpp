@@ -9,6 +9,10 @@
 
 namespace switchboard {
 
+namespace {
+constexpr int kTimeoutMs = 15000;
+} // namespace
+
 ConnectionTest::ConnectionTest(QProcessEnvironment environment, QObject *parent)
     : QObject(parent)
     , m_environment(std::move(environment))
@@ -19,11 +23,9 @@ ConnectionTest::ConnectionTest(QProcessEnvironment environment, QObject *parent)
     });
 }
 
-ConnectionTest::~ConnectionTest()
-{
-    // The request ends within its connect timeout; the watcher must not outlive the future it watches.
-    m_watcher.waitForFinished();
-}
+// A test still running when the dialog closes finishes on its own (it holds copies of what it needs), so closing
+// never waits for a server that does not answer.
+ConnectionTest::~ConnectionTest() = default;
 
 void ConnectionTest::start(const AgentProfile &profile)
 {
@@ -42,7 +44,11 @@ ConnectionTest::Outcome ConnectionTest::run(const AgentProfile &profile, const Q
         outcome.error = error;
         return outcome;
     }
-    llm::ModelClient client(*endpoint);
+    // A person is waiting for the answer: a server that has not answered in 15 s is reported, not waited for.
+    llm::ModelEndpoint quick = *endpoint;
+    quick.connectTimeoutMs = qMin(quick.connectTimeoutMs, kTimeoutMs);
+    quick.idleTimeoutMs = qMin(quick.idleTimeoutMs, kTimeoutMs);
+    llm::ModelClient client(quick);
     const std::variant<QStringList, llm::ModelError> listed = client.listModels();
     if (const auto *error = std::get_if<llm::ModelError>(&listed)) {
         outcome.error = QStringLiteral("%1: %2").arg(endpoint->baseUrl.toString(), error->message);

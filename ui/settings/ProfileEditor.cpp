@@ -356,6 +356,23 @@ void ProfileEditor::setOtherNames(const QStringList &names)
     m_otherNames = names;
 }
 
+QString ProfileEditor::backendLabel(const QString &backend)
+{
+    static const QHash<QString, const char *> names{
+        {QStringLiteral("demo"), QT_TR_NOOP("Demo (offline, no model)")},
+        {QStringLiteral("process"), QT_TR_NOOP("Process (JSON lines over stdio)")},
+        {QStringLiteral("openai"), QT_TR_NOOP("OpenAI-compatible API")},
+        {QStringLiteral("anthropic"), QT_TR_NOOP("Anthropic API")},
+        {QStringLiteral("claude-code"), QT_TR_NOOP("Claude Code CLI")},
+        {QStringLiteral("codex"), QT_TR_NOOP("Codex CLI")},
+        {QStringLiteral("gemini"), QT_TR_NOOP("Gemini CLI")},
+        {QStringLiteral("aider"), QT_TR_NOOP("Aider")},
+        {QStringLiteral("acp"), QT_TR_NOOP("Agent Client Protocol agent")},
+    };
+    const char *text = names.value(backend);
+    return text ? QStringLiteral("%1 (%2)").arg(tr(text), backend) : backend;
+}
+
 QList<BackendRegistry::ProfileError> ProfileEditor::problems() const
 {
     QList<BackendRegistry::ProfileError> found = problemsOf(profile(), m_otherNames);
@@ -466,22 +483,8 @@ void ProfileEditor::retranslate()
     label("retry", tr("Retry &after (s):"));
     label("jitter", tr("&Jitter:"));
 
-    static const QHash<QString, const char *> backendNames{
-        {QStringLiteral("demo"), QT_TR_NOOP("Demo (offline, no model)")},
-        {QStringLiteral("process"), QT_TR_NOOP("Process (JSON lines over stdio)")},
-        {QStringLiteral("openai"), QT_TR_NOOP("OpenAI-compatible API")},
-        {QStringLiteral("anthropic"), QT_TR_NOOP("Anthropic API")},
-        {QStringLiteral("claude-code"), QT_TR_NOOP("Claude Code CLI")},
-        {QStringLiteral("codex"), QT_TR_NOOP("Codex CLI")},
-        {QStringLiteral("gemini"), QT_TR_NOOP("Gemini CLI")},
-        {QStringLiteral("aider"), QT_TR_NOOP("Aider")},
-        {QStringLiteral("acp"), QT_TR_NOOP("Agent Client Protocol agent")},
-    };
-    for (int i = 0; i < m_backend->count(); ++i) {
-        const QString name = m_backend->itemData(i).toString();
-        const char *text = backendNames.value(name);
-        m_backend->setItemText(i, text ? QStringLiteral("%1 (%2)").arg(tr(text), name) : name);
-    }
+    for (int i = 0; i < m_backend->count(); ++i)
+        m_backend->setItemText(i, backendLabel(m_backend->itemData(i).toString()));
     m_name->setPlaceholderText(tr("e.g. coder"));
     m_model->setPlaceholderText(LlmProfileRules::isLlmBackend(backend) ? tr("e.g. gpt-4o or llama3.2")
                                                                        : tr("optional"));

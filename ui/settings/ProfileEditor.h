@@ -46,6 +46,8 @@ public:
     // Every problem of the profile as the form has it, each with the field it is about ("name", "command",
     // "base_url", "retry", ...); the message starts with that field.
     QList<BackendRegistry::ProfileError> problems() const;
+    // "OpenAI-compatible API (openai)": how the backend chooser and the Add menu name a backend.
+    static QString backendLabel(const QString &backend);
     // The same checks of a profile that is not in the form.
     static QList<BackendRegistry::ProfileError> problemsOf(const AgentProfile &profile, const QStringList &otherNames);
     // Shows the problems under their fields (none: clears them). Returns whether there were any.

@@ -74,7 +74,7 @@ ProfilesPage::ProfilesPage(QProcessEnvironment environment, LocalModelsOffer *lo
     connect(addMenu, &QMenu::aboutToShow, this, [this, addMenu] {
         addMenu->clear();
         for (const QString &backend : BackendRegistry::forNames({}).names()) {
-            QAction *action = addMenu->addAction(backend);
+            QAction *action = addMenu->addAction(ProfileEditor::backendLabel(backend));
             action->setObjectName(QStringLiteral("add-") + backend);
             connect(action, &QAction::triggered, this, [this, backend] {
                 AgentProfile profile;
