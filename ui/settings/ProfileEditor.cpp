@@ -131,6 +131,7 @@ ProfileEditor::ProfileEditor(QProcessEnvironment environment, QWidget *parent)
     m_testButton->setObjectName(QStringLiteral("testConnectionButton"));
     m_testResult->setObjectName(QStringLiteral("testConnectionResult"));
     m_testResult->setWordWrap(true);
+    m_testResult->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_testResult->setTextFormat(Qt::PlainText);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_testResult->hide();
@@ -220,8 +221,8 @@ ProfileEditor::ProfileEditor(QProcessEnvironment environment, QWidget *parent)
             m_testResult->setPalette(QPalette());
             const QStringList shown = outcome.models.mid(0, 12);
             QString text = outcome.models.isEmpty() ? tr("Connected. The server lists no models.")
-                                                    : tr("Connected. The server lists %n model(s): %1", nullptr,
-                                                         static_cast<int>(outcome.models.size()))
+                                                    : tr("Connected. Models on the server (%1): %2")
+                                                          .arg(outcome.models.size())
                                                           .arg(shown.join(QStringLiteral(", ")));
             if (outcome.models.size() > shown.size())
                 text += QStringLiteral(", …");

@@ -131,7 +131,6 @@ ProfilesPage::ProfilesPage(QProcessEnvironment environment, LocalModelsOffer *lo
     m_detected->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
     m_detected->horizontalHeader()->setSectionResizeMode(FoundColumn, QHeaderView::Stretch);
     m_detected->horizontalHeader()->setSectionResizeMode(AddColumn, QHeaderView::ResizeToContents);
-    m_detected->setMaximumHeight(150);
     auto *detectedHeader = new QHBoxLayout;
     detectedHeader->addWidget(m_detectedTitle);
     detectedHeader->addStretch(1);
@@ -377,6 +376,11 @@ void ProfilesPage::refreshDetected()
         m_detected->setCellWidget(row, AddColumn, add);
     }
     m_detected->setVisible(!m_detectedProfiles.isEmpty());
+    // As tall as its rows (up to five), so the editor above keeps the room.
+    int height = m_detected->horizontalHeader()->sizeHint().height() + 2 * m_detected->frameWidth();
+    for (int row = 0; row < qMin(m_detected->rowCount(), 5); ++row)
+        height += m_detected->verticalHeader()->sectionSize(row);
+    m_detected->setFixedHeight(height);
     m_searchAgain->setEnabled(!searching && (m_localModels || m_codingAgents));
     if (searching) {
         m_detectedStatus->setText(tr("Looking for model servers and coding-agent CLIs on this computer…"));
