@@ -82,7 +82,8 @@ int main(int argc, char *argv[])
     // No setApplicationDisplayName(): the platform would append it to the window's own title.
     QApplication::setDesktopFileName(QStringLiteral("switchboard"));
     const GuiOptions options = GuiOptions::parse(QCoreApplication::arguments());
-    installTranslations(app, options.language());
+    // --lang wins over the language chosen in Settings, which wins over the system's.
+    installTranslations(app, options.language().isEmpty() ? savedLanguage() : options.language());
     IndicatorContrastStyle::install();
     AppTheme::apply(AppTheme::savedChoice());
 

@@ -29,6 +29,8 @@
 #include "review/ReviewHub.h"
 #include "scratchpad/ScratchpadDock.h"
 #include "scratchpad/ScratchpadModel.h"
+#include "settings/SettingsApplier.h"
+#include "settings/SettingsDialog.h"
 #include "shell/ShutdownController.h"
 #include "style/ThemedIcons.h"
 #include "widgets/ConfigBanner.h"
@@ -515,6 +517,29 @@ void MainWindow::showShortcutOverview()
     dialog->show();
     dialog->raise();
     dialog->activateWindow();
+}
+
+void MainWindow::showSettingsDialog()
+{
+    for (SettingsDialog *open : findChildren<SettingsDialog *>()) {
+        if (open->isVisible()) {
+            open->raise();
+            open->activateWindow();
+            return;
+        }
+    }
+    SettingsDialog::Services services;
+    services.localModels = m_localModels;
+    services.codingAgents = m_codingAgents;
+    services.notifier = m_notifier;
+    auto *dialog = new SettingsDialog(m_config, services, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::configSaved, this, [this](const Config &before, const Config &after) {
+        SettingsApplier::apply(m_orchestrator, before, after);
+        m_config = after;
+        statusBar()->showMessage(tr("Settings saved"), kStatusMessageMs);
+    });
+    dialog->open();
 }
 
 void MainWindow::confirmCancelAll()

@@ -122,6 +122,8 @@ public Q_SLOTS:
     void answerSelectedQuestion();
     // F1: the shortcut overview, built from the menus' actions.
     void showShortcutOverview();
+    // Tools ▸ Settings… (Ctrl+,): a saved config's profiles and limits go into the running session.
+    void showSettingsDialog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -100,6 +100,15 @@ void MainWindowActions::createActions(MainWindow *window, QWidget *board)
     m_about = make(QStringLiteral("actionAbout"));
     m_about->setMenuRole(QAction::AboutRole);
     QObject::connect(m_about, &QAction::triggered, window, &MainWindow::showAbout);
+    m_settings = make(QStringLiteral("actionSettings"));
+    m_settings->setMenuRole(QAction::PreferencesRole);
+    QList<QKeySequence> settingsKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    const QKeySequence ctrlComma(Qt::CTRL | Qt::Key_Comma);
+    settingsKeys.removeAll(ctrlComma);
+    settingsKeys.prepend(ctrlComma); // the one the menu shows
+    m_settings->setShortcuts(settingsKeys);
+    QObject::connect(m_settings, &QAction::triggered, window, &MainWindow::showSettingsDialog);
+
     m_aboutQt = make(QStringLiteral("actionAboutQt"));
     m_aboutQt->setMenuRole(QAction::AboutQtRole);
     QObject::connect(m_aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -138,6 +147,10 @@ void MainWindowActions::createMenus(MainWindow *window)
     m_viewMenu->addAction(m_find);
     m_viewMenu->addAction(m_compactCards);
     m_viewMenu->addSeparator();
+
+    m_toolsMenu = window->menuBar()->addMenu(QString());
+    m_toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
+    m_toolsMenu->addAction(m_settings);
 
     m_helpMenu = window->menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
@@ -203,6 +216,7 @@ void MainWindowActions::retranslate(bool haveStore, bool restoring)
     m_fileMenu->setTitle(tr("&File"));
     m_agentsMenu->setTitle(tr("&Agents"));
     m_viewMenu->setTitle(tr("&View"));
+    m_toolsMenu->setTitle(tr("&Tools"));
     m_helpMenu->setTitle(tr("&Help"));
 
     m_newGoal->setText(tr("&New goal…"));
@@ -258,6 +272,8 @@ void MainWindowActions::retranslate(bool haveStore, bool restoring)
     m_answerQuestion->setToolTip(tr("Open the selected agent's question in the inbox, ready to answer (Ctrl+Return)"));
     m_shortcutOverview->setText(tr("&Keyboard shortcuts"));
     m_shortcutOverview->setToolTip(tr("Every action that has a shortcut (F1)"));
+    m_settings->setText(tr("&Settings…"));
+    m_settings->setToolTip(tr("Agent profiles, workflow defaults, notifications, language and theme (Ctrl+,)"));
     m_about->setText(tr("&About Switchboard"));
     m_aboutQt->setText(tr("About &Qt"));
     m_toolBar->setWindowTitle(tr("Toolbar"));
@@ -303,6 +319,7 @@ void MainWindowActions::updateIcons(const QPalette &palette)
     m_find->setIcon(ThemedIcons::icon(QStringLiteral("search"), p));
     m_compactCards->setIcon(ThemedIcons::icon(QStringLiteral("compact"), p));
     m_about->setIcon(ThemedIcons::icon(QStringLiteral("about"), p));
+    m_settings->setIcon(ThemedIcons::icon(QStringLiteral("settings"), p));
 }
 
 } // namespace switchboard

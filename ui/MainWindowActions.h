@@ -48,6 +48,8 @@ public:
     QAction *answerQuestion() const { return m_answerQuestion; }
     // F1: every action with a shortcut, read from the menus (ShortcutOverviewDialog).
     QAction *shortcutOverview() const { return m_shortcutOverview; }
+    // Tools ▸ Settings… (Ctrl+, and the platform's Preferences key).
+    QAction *settings() const { return m_settings; }
     QMenu *agentsMenu() const { return m_agentsMenu; }
     QMenu *viewMenu() const { return m_viewMenu; }
     QSpinBox *maxParallel() const { return m_maxParallel; }
@@ -69,6 +71,7 @@ private:
     QMenu *m_fileMenu = nullptr;
     QMenu *m_agentsMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_toolsMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QToolBar *m_toolBar = nullptr;
     QLabel *m_maxParallelLabel = nullptr;
@@ -97,6 +100,7 @@ private:
     QAction *m_aboutQt = nullptr;
     QAction *m_answerQuestion = nullptr;
     QAction *m_shortcutOverview = nullptr;
+    QAction *m_settings = nullptr;
 };
 
 } // namespace switchboard

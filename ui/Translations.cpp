@@ -1,11 +1,40 @@
 #include "Translations.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
 #include <QTranslator>
 
 namespace switchboard {
+
+namespace {
+const QString kLanguageKey = QStringLiteral("appearance/language");
+} // namespace
+
+QStringList availableLanguages()
+{
+    QStringList languages;
+    for (const QString &file : QDir(QStringLiteral(":/i18n")).entryList({QStringLiteral("switchboard_*.qm")}))
+        languages << file.section(u'_', 1).section(u'.', 0, 0);
+    languages.sort();
+    return languages;
+}
+
+QString savedLanguage()
+{
+    return QSettings().value(kLanguageKey).toString().trimmed();
+}
+
+void saveLanguage(const QString &language)
+{
+    QSettings settings;
+    if (language.trimmed().isEmpty())
+        settings.remove(kLanguageKey);
+    else
+        settings.setValue(kLanguageKey, language.trimmed());
+}
 
 QString installTranslations(QCoreApplication &app, const QString &languageOverride)
 {

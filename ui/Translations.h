@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 class QCoreApplication;
 
@@ -12,5 +13,12 @@ namespace switchboard {
 // language in use: "de", "fr", or "en" (the source strings are English; English plural forms such as
 // "1 agent" / "2 agents" come from a small English translation that is also the fallback).
 QString installTranslations(QCoreApplication &app, const QString &languageOverride = QString());
+
+// The languages Switchboard has a translation for ("de", "en", "fr"), from the embedded files.
+QStringList availableLanguages();
+// The language chosen in Settings (QSettings "appearance/language", next to the theme); empty: the system's.
+// --lang wins over it. It takes effect at the next start.
+QString savedLanguage();
+void saveLanguage(const QString &language);
 
 } // namespace switchboard

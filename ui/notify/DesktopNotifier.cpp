@@ -90,16 +90,32 @@ void DesktopNotifier::populateMenu(QMenu *menu)
     retranslate();
 }
 
+QList<Notification::Kind> DesktopNotifier::kinds()
+{
+    return {std::begin(kKinds), std::end(kKinds)};
+}
+
+QString DesktopNotifier::kindText(Notification::Kind kind)
+{
+    switch (kind) {
+    case Notification::Kind::NeedsInput:
+        return tr("An agent needs &input");
+    case Notification::Kind::Failed:
+        return tr("An agent &failed");
+    case Notification::Kind::ReviewReady:
+        return tr("Changes ready for &review");
+    case Notification::Kind::RunFinished:
+        break;
+    }
+    return tr("The run &finished");
+}
+
 void DesktopNotifier::retranslate()
 {
-    const auto setText = [this](Notification::Kind kind, const QString &text) {
+    for (const Notification::Kind kind : kKinds) {
         if (QAction *action = m_actions.value(static_cast<int>(kind)))
-            action->setText(text);
-    };
-    setText(Notification::Kind::NeedsInput, tr("An agent needs &input"));
-    setText(Notification::Kind::Failed, tr("An agent &failed"));
-    setText(Notification::Kind::ReviewReady, tr("Changes ready for &review"));
-    setText(Notification::Kind::RunFinished, tr("The run &finished"));
+            action->setText(kindText(kind));
+    }
     if (m_noSound)
         m_noSound->setText(tr("Notifications make no sound"));
 }

@@ -3,6 +3,7 @@
 #include "notify/Notification.h"
 
 #include <QHash>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -29,6 +30,11 @@ public:
     // The sink outlives the notifier.
     DesktopNotifier(Orchestrator *orchestrator, NotificationSink *sink, QObject *parent = nullptr);
     ~DesktopNotifier() override;
+
+    // Every kind, in the order the menu and the Settings dialog list them.
+    static QList<Notification::Kind> kinds();
+    // The kind's switch as the menu shows it ("An agent needs &input").
+    static QString kindText(Notification::Kind kind);
 
     bool isEnabled(Notification::Kind kind) const;
     void setEnabled(Notification::Kind kind, bool enabled);
