@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "board/AgentBoardModel.h"
 #include "board/AgentBoardView.h"
+#include "board/AgentCommands.h"
 #include "board/AgentDetailPane.h"
 #include "board/AgentFilterProxyModel.h"
 #include "config/ConfigLoader.h"
@@ -13,6 +14,7 @@
 #include "inbox/InboxDock.h"
 #include "notify/DesktopNotificationSink.h"
 #include "orchestration/Orchestrator.h"
+#include "settings/AppearancePage.h"
 #include "support/GoalBuilder.h"
 #include "support/ProfileBuilder.h"
 #include "support/ScriptedBackend.h"
@@ -194,6 +196,22 @@ private Q_SLOTS:
         QTest::keyClick(view, Qt::Key_Delete);
         QTRY_COMPARE(m_orchestrator->status(second)->state, AgentState::Cancelled);
         QVERIFY(!QApplication::activeModalWidget());
+
+        // Settings › Appearance shows the choice and turns the question back on.
+        AppearancePage page;
+        QVERIFY(!page.askBeforeCancelBox()->isChecked());
+        page.askBeforeCancelBox()->setChecked(true);
+        QVERIFY(page.isModified());
+        page.apply();
+        QVERIFY(AgentCommands::asksBeforeCancel());
+        const QString third = m_orchestrator->spawn(test::GoalBuilder::titled(u"third"_s).profile(u"slow"_s));
+        m_window->boardModel()->flushPendingInserts();
+        QTRY_COMPARE(m_orchestrator->status(third)->state, AgentState::Running);
+        QTRY_VERIFY(view->selectAgent(third));
+        QTRY_VERIFY(m_window->findChild<QAction *>(u"actionCancelSelected"_s)->isEnabled());
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Delete);
+        QVERIFY(waitForCancelQuestion());
     }
 
     void answerKeyFocusesTheQuestion()

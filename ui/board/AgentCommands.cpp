@@ -129,6 +129,17 @@ void AgentCommands::cancelSelected()
     cancel(agents);
 }
 
+bool AgentCommands::asksBeforeCancel()
+{
+    return QSettings(UiSettings::filePath(), QSettings::IniFormat).value(confirmCancelKey(), true).toBool();
+}
+
+void AgentCommands::setAsksBeforeCancel(bool ask)
+{
+    QSettings settings(UiSettings::writableFilePath(), QSettings::IniFormat);
+    settings.setValue(confirmCancelKey(), ask);
+}
+
 void AgentCommands::confirmCancelSelected()
 {
     const QStringList agents = cancellable(m_view->selectedAgentIds());
@@ -139,7 +150,7 @@ void AgentCommands::confirmCancelSelected()
     // A stray Del must not end an agent's work: the question names what is at stake, and "keep" is the default.
     // Someone who cancels a lot may switch the question off (ui.ini confirm/cancel_selected; the toolbar's Cancel
     // and the card menu never asked).
-    if (!QSettings(UiSettings::filePath(), QSettings::IniFormat).value(confirmCancelKey(), true).toBool()) {
+    if (!asksBeforeCancel()) {
         cancel(agents);
         return;
     }
@@ -162,10 +173,8 @@ void AgentCommands::confirmCancelSelected()
     connect(box, &QMessageBox::buttonClicked, this, [this, confirm, agents, dontAsk](QAbstractButton *button) {
         if (button != confirm)
             return; // "keep" never switches the question off: the box was a useful stop
-        if (dontAsk->isChecked()) {
-            QSettings settings(UiSettings::writableFilePath(), QSettings::IniFormat);
-            settings.setValue(confirmCancelKey(), false);
-        }
+        if (dontAsk->isChecked())
+            setAsksBeforeCancel(false);
         cancel(agents);
     });
     box->open();

@@ -23,6 +23,11 @@ public:
     // Messages go to window's status bar and the confirmation opens on it; view says what is selected.
     AgentCommands(Orchestrator *orchestrator, AgentBoardModel *model, AgentBoardView *view, QMainWindow *window);
 
+    // Whether Del asks before it cancels (ui.ini; its question has "Do not ask again", Settings › Appearance turns
+    // it back on).
+    static bool asksBeforeCancel();
+    static void setAsksBeforeCancel(bool ask);
+
     // Of these agents, those that can still be cancelled / that wait to be resumed.
     QStringList cancellable(const QStringList &agentIds) const;
     QStringList interrupted(const QStringList &agentIds) const;

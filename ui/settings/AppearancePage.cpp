@@ -1,7 +1,9 @@
 #include "AppearancePage.h"
 
 #include "Translations.h"
+#include "board/AgentCommands.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -18,6 +20,7 @@ AppearancePage::AppearancePage(QWidget *parent)
     , m_languageNote(new QLabel)
     , m_theme(new QComboBox)
     , m_themeNote(new QLabel)
+    , m_askBeforeCancel(new QCheckBox)
 {
     setObjectName(QStringLiteral("appearancePage"));
     m_language->setObjectName(QStringLiteral("languageBox"));
@@ -53,6 +56,8 @@ AppearancePage::AppearancePage(QWidget *parent)
     theme->setMinimumWidth(440);
     m_form->addRow(new QLabel, language);
     m_form->addRow(new QLabel, theme);
+    m_askBeforeCancel->setObjectName(QStringLiteral("askBeforeCancelCheck"));
+    m_form->addRow(new QLabel, m_askBeforeCancel);
     auto *column = new QVBoxLayout(this);
     column->setContentsMargins(0, 0, 0, 0);
     column->addLayout(m_form);
@@ -60,6 +65,7 @@ AppearancePage::AppearancePage(QWidget *parent)
 
     connect(m_language, &QComboBox::currentIndexChanged, this, &AppearancePage::changed);
     connect(m_theme, &QComboBox::currentIndexChanged, this, &AppearancePage::changed);
+    connect(m_askBeforeCancel, &QCheckBox::toggled, this, &AppearancePage::changed);
     load();
     retranslate();
 }
@@ -73,12 +79,15 @@ void AppearancePage::load()
     const int language = m_language->findData(m_savedLanguage);
     m_language->setCurrentIndex(language < 0 ? 0 : language);
     m_theme->setCurrentIndex(qMax(0, m_theme->findData(AppTheme::choiceToString(m_savedTheme))));
+    const QSignalBlocker askBlocker(m_askBeforeCancel);
+    m_askBeforeCancel->setChecked(AgentCommands::asksBeforeCancel());
 }
 
 bool AppearancePage::isModified() const
 {
     return m_language->currentData().toString() != m_savedLanguage ||
-           m_theme->currentData().toString() != AppTheme::choiceToString(m_savedTheme);
+           m_theme->currentData().toString() != AppTheme::choiceToString(m_savedTheme) ||
+           m_askBeforeCancel->isChecked() != AgentCommands::asksBeforeCancel();
 }
 
 QString AppearancePage::apply()
@@ -95,6 +104,8 @@ QString AppearancePage::apply()
         AppTheme::saveChoice(theme);
         AppTheme::apply(theme);
     }
+    if (m_askBeforeCancel->isChecked() != AgentCommands::asksBeforeCancel())
+        AgentCommands::setAsksBeforeCancel(m_askBeforeCancel->isChecked());
     m_savedLanguage = language;
     m_savedTheme = theme;
     return note;
@@ -110,6 +121,8 @@ void AppearancePage::retranslate()
     };
     label(m_language->parentWidget(), m_language, tr("&Language:"));
     label(m_theme->parentWidget(), m_theme, tr("&Theme:"));
+    label(m_askBeforeCancel, m_askBeforeCancel, tr("Confirmations:"));
+    m_askBeforeCancel->setText(tr("&Ask before Del cancels the selected agents"));
     const QString system = QLocale::system().nativeLanguageName();
     m_language->setItemText(0, system.isEmpty() ? tr("The system's language") : tr("The system's (%1)").arg(system));
     m_languageNote->setText(tr("Takes effect at the next start. Starting with --lang overrides it."));

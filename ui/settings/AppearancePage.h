@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -11,7 +12,7 @@ class QLabel;
 namespace switchboard {
 
 // The Appearance page of the Settings dialog: the language (saved next to the theme, used from the next start;
-// --lang wins) and the theme (AppTheme: system, light or dark, applied at once).
+// --lang wins), the theme (AppTheme: system, light or dark, applied at once) and whether Del asks before it cancels.
 class AppearancePage final : public QWidget
 {
     Q_OBJECT
@@ -26,6 +27,7 @@ public:
     bool isModified() const;
     QComboBox *languageBox() const { return m_language; }
     QComboBox *themeBox() const { return m_theme; }
+    QCheckBox *askBeforeCancelBox() const { return m_askBeforeCancel; }
 
 Q_SIGNALS:
     void changed();
@@ -41,6 +43,7 @@ private:
     QLabel *m_languageNote;
     QComboBox *m_theme;
     QLabel *m_themeNote;
+    QCheckBox *m_askBeforeCancel;
     QString m_savedLanguage;
     AppTheme::Choice m_savedTheme = AppTheme::Choice::System;
 };
