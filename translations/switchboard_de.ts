@@ -538,6 +538,10 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
         <source>A running agent is told to stop at once; a queued one will not start.</source>
         <translation>Ein laufender Agent wird sofort angewiesen anzuhalten; ein wartender startet nicht mehr.</translation>
     </message>
+    <message>
+        <source>Do not ask again when I press Del</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>switchboard::AgentDetailPane</name>
@@ -968,6 +972,132 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::ApiKeyField</name>
+    <message>
+        <source>Paste the API key to keep it in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the key in the system keychain; it is never written to the config file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">Entfernen</translation>
+    </message>
+    <message>
+        <source>Delete this profile&apos;s key from the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an environment variable instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for the system keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service is running here, so the key cannot be stored. Set it in an environment variable and name that variable under API key variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain is switched off here (SWITCHBOARD_NO_KEYCHAIN). Set the key in an environment variable and name that variable under API key variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key is stored in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key is stored in the keychain (ending in …%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the profile first: its key is stored under its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key is stored in the keychain for this profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain did not answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::AppearancePage</name>
+    <message>
+        <source>The language changes at the next start of Switchboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmations:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ask before Del cancels the selected agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start. Starting with --lang overrides it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SWITCHBOARD_THEME is set, and it wins over this choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied at once.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3020,6 +3150,22 @@ von %2, %3</translation>
         <source>Every action that has a shortcut (F1)</source>
         <translation>Alle Aktionen mit Tastenkürzel (F1)</translation>
     </message>
+    <message>
+        <source>Settings saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent profiles, workflow defaults, notifications, language and theme (Ctrl+,)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>switchboard::MetricTile</name>
@@ -3403,6 +3549,21 @@ von %2, %3</translation>
     </message>
 </context>
 <context>
+    <name>switchboard::NotificationsPage</name>
+    <message>
+        <source>Tell me on the desktop when, while Switchboard is in the background:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop notifications are not available in this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications make no sound: Switchboard plays none. The same switches are in View ▸ Notifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>switchboard::PlanGoalsModel</name>
     <message>
         <source>New goal</source>
@@ -3451,6 +3612,265 @@ von %2, %3</translation>
     <message>
         <source>Success criteria</source>
         <translation>Erfolgskriterien</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::ProfileEditor</name>
+    <message>
+        <source>Could not list the models: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected. The server lists no models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected. Models on the server (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retry.backoff_s: expected seconds separated by commas (e.g. 60, 300, 900), got “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo (offline, no model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process (JSON lines over stdio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anthropic API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claude Code CLI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codex CLI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gemini CLI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent Client Protocol agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name: give the profile a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name: another profile is already called “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the backend&apos;s default URL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished">Profil</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits and retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;apabilities:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key &amp;variable:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mmand (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mmand:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra ar&amp;guments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Working folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max &amp;at once:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Time limit per attempt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Silence limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect time&amp;out:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream silence l&amp;imit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry &amp;after (s):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Jitter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. coder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. gpt-4o or llama3.2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. code, test, docs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What goals this profile can take, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default: https://api.anthropic.com/v1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default: OPENAI_BASE_URL, else api.openai.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The NAME of the environment variable that holds the key; when it is set, it wins over the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server for its models, with this profile&apos;s URL and key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default: the CLI found on PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. python3 agents/coder.py {goal.id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added to the CLI&apos;s own arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default: the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only the run&apos;s limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">keine</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No output or heartbeat for this long means the agent hangs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 60, 300, 900 (the last repeats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each wait varies at random by up to this fraction</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3602,6 +4022,93 @@ von %2, %3</translation>
     <message>
         <source>Goals whose agent asked a human at least once</source>
         <translation>Ziele, deren Agent mindestens einmal einen Menschen gefragt hat</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::ProfilesPage</name>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished">%1 auf %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 at %3</source>
+        <translation type="unfinished">%1 auf %3 {1 %2 ?}</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished">Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished">Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Adds profile “%1” to the list; it is saved with OK or Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for model servers and coding-agent CLIs on this computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found: no model server answered on 127.0.0.1%1, and no coding-agent CLI (Claude Code, Codex, Gemini, Aider, goose, opencode) is on PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready profiles for what runs here; add one and adjust it above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new profile for the backend you pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy of the selected profile under a new name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected profile from the config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent profiles yet. Add one, or add what was found on this computer below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search again</source>
+        <translation type="unfinished">Erneut &amp;suchen</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished">Profil</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4274,6 +4781,53 @@ Dateien mit Konflikten (lösen Sie sie im Worktree oder bitten Sie den Agenten m
     </message>
 </context>
 <context>
+    <name>switchboard::SettingsDialog</name>
+    <message>
+        <source>A profile has a problem: its field says what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: a profile has a problem, marked under its field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1; the previous version is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The built-in defaults are in use: there is no config file to save to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Config file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>switchboard::ShortcutOverviewDialog</name>
     <message>
         <source>%1: %2</source>
@@ -4921,6 +5475,113 @@ Switchboard macht ohne ihn weiter: Die Tafel beginnt leer, und der Lauf bleibt u
     <message>
         <source>%1 in · %2 out</source>
         <translation>%1 ein · %2 aus</translation>
+    </message>
+</context>
+<context>
+    <name>switchboard::WorkflowPage</name>
+    <message>
+        <source>Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Max parallel:</source>
+        <translation type="unfinished">&amp;Max. parallel:</translation>
+    </message>
+    <message>
+        <source>&amp;Order of goals:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When a &amp;deadline passes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock lease:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After a crash:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run budget, &amp;tokens:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run budget, &amp;cost:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Workspace:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many agents may run at the same time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A goal starts as soon as its own dependencies are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase by phase: the next phase starts when every goal of the last one has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One goal at a time, in the order they were given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything at once up to max parallel; dependencies are ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A goal may start once each dependency has handed its work on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fail the goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask me in the inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a lock on a file or resource lasts; renewed while its holder is active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume interrupted agents at start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: agents a crash interrupted wait for a click</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crossing the run&apos;s budget asks you before anything is stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder Switchboard was started in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries and time limits are set per profile, on the Agent profiles page.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
