@@ -540,7 +540,7 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
     <message>
         <source>Do not ask again when I press Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mehr fragen, wenn ich Entf drücke</translation>
     </message>
 </context>
 <context>
@@ -978,126 +978,126 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <name>switchboard::ApiKeyField</name>
     <message>
         <source>Paste the API key to keep it in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel einfügen, um ihn im Schlüsselbund zu speichern</translation>
     </message>
     <message>
         <source>No keychain here</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund verfügbar</translation>
     </message>
     <message>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Keep the key in the system keychain; it is never written to the config file</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Schlüssel im Schlüsselbund des Systems ablegen; er wird nie in die Konfigurationsdatei geschrieben</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Entfernen</translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Delete this profile&apos;s key from the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Schlüssel dieses Profils aus dem Schlüsselbund löschen</translation>
     </message>
     <message>
         <source>Use an environment variable instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Stattdessen eine Umgebungsvariable verwenden</translation>
     </message>
     <message>
         <source>Looking for the system keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund des Systems wird gesucht …</translation>
     </message>
     <message>
         <source>No keychain service is running here, so the key cannot be stored. Set it in an environment variable and name that variable under API key variable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier läuft kein Schlüsselbund-Dienst, daher kann der Schlüssel nicht gespeichert werden. Legen Sie ihn in einer Umgebungsvariablen ab und tragen Sie deren Namen unter „API-Schlüsselvariable“ ein.</translation>
     </message>
     <message>
         <source>The keychain is switched off here (SWITCHBOARD_NO_KEYCHAIN). Set the key in an environment variable and name that variable under API key variable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund ist hier abgeschaltet (SWITCHBOARD_NO_KEYCHAIN). Legen Sie den Schlüssel in einer Umgebungsvariablen ab und tragen Sie deren Namen unter „API-Schlüsselvariable“ ein.</translation>
     </message>
     <message>
         <source>Reading the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund wird gelesen …</translation>
     </message>
     <message>
         <source>A key is stored in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund ist ein Schlüssel gespeichert.</translation>
     </message>
     <message>
         <source>A key is stored in the keychain (ending in …%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund ist ein Schlüssel gespeichert (endet auf …%1).</translation>
     </message>
     <message>
         <source>Name the profile first: its key is stored under its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie dem Profil zuerst einen Namen: Sein Schlüssel wird unter diesem Namen gespeichert.</translation>
     </message>
     <message>
         <source>No key is stored in the keychain for this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses Profil ist kein Schlüssel im Schlüsselbund gespeichert.</translation>
     </message>
     <message>
         <source>Updating the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund wird aktualisiert …</translation>
     </message>
     <message>
         <source>The keychain did not answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat nicht geantwortet: %1</translation>
     </message>
 </context>
 <context>
     <name>switchboard::AppearancePage</name>
     <message>
         <source>The language changes at the next start of Switchboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sprache ändert sich beim nächsten Start von Switchboard.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Design:</translation>
     </message>
     <message>
         <source>Confirmations:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigungen:</translation>
     </message>
     <message>
         <source>&amp;Ask before Del cancels the selected agents</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachfragen, bevor Entf die ausgewählten Agenten abbricht</translation>
     </message>
     <message>
         <source>The system&apos;s language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <source>The system&apos;s (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache (%1)</translation>
     </message>
     <message>
         <source>Takes effect at the next start. Starting with --lang overrides it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wirkt ab dem nächsten Start. Ein Start mit --lang hat Vorrang.</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie im System</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>SWITCHBOARD_THEME is set, and it wins over this choice.</source>
-        <translation type="unfinished"></translation>
+        <translation>SWITCHBOARD_THEME ist gesetzt und hat Vorrang vor dieser Auswahl.</translation>
     </message>
     <message>
         <source>Applied at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird sofort angewendet.</translation>
     </message>
 </context>
 <context>
@@ -3152,19 +3152,19 @@ von %2, %3</translation>
     </message>
     <message>
         <source>Settings saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen gespeichert</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Extras</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <source>Agent profiles, workflow defaults, notifications, language and theme (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Agentenprofile, Workflow-Standards, Benachrichtigungen, Sprache und Design (Strg+,)</translation>
     </message>
 </context>
 <context>
@@ -3552,15 +3552,15 @@ von %2, %3</translation>
     <name>switchboard::NotificationsPage</name>
     <message>
         <source>Tell me on the desktop when, while Switchboard is in the background:</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Desktop benachrichtigen, während Switchboard im Hintergrund läuft:</translation>
     </message>
     <message>
         <source>Desktop notifications are not available in this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop-Benachrichtigungen sind in diesem Fenster nicht verfügbar.</translation>
     </message>
     <message>
         <source>Notifications make no sound: Switchboard plays none. The same switches are in View ▸ Notifications.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen sind lautlos: Switchboard spielt keine Töne ab. Dieselben Schalter finden Sie unter Ansicht ▸ Benachrichtigungen.</translation>
     </message>
 </context>
 <context>
@@ -3618,259 +3618,259 @@ von %2, %3</translation>
     <name>switchboard::ProfileEditor</name>
     <message>
         <source>Could not list the models: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modelle konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
         <source>Connected. The server lists no models.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden. Der Server führt keine Modelle auf.</translation>
     </message>
     <message>
         <source>Connected. Models on the server (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden. Modelle auf dem Server (%1): %2</translation>
     </message>
     <message>
         <source>retry.backoff_s: expected seconds separated by commas (e.g. 60, 300, 900), got “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>retry.backoff_s: Sekunden durch Kommas getrennt erwartet (z. B. 60, 300, 900), erhalten: „%1“</translation>
     </message>
     <message>
         <source>Demo (offline, no model)</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo (offline, kein Modell)</translation>
     </message>
     <message>
         <source>Process (JSON lines over stdio)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess (JSON-Zeilen über stdio)</translation>
     </message>
     <message>
         <source>OpenAI-compatible API</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI-kompatible API</translation>
     </message>
     <message>
         <source>Anthropic API</source>
-        <translation type="unfinished"></translation>
+        <translation>Anthropic-API</translation>
     </message>
     <message>
         <source>Claude Code CLI</source>
-        <translation type="unfinished"></translation>
+        <translation>Claude Code CLI</translation>
     </message>
     <message>
         <source>Codex CLI</source>
-        <translation type="unfinished"></translation>
+        <translation>Codex CLI</translation>
     </message>
     <message>
         <source>Gemini CLI</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemini CLI</translation>
     </message>
     <message>
         <source>Aider</source>
-        <translation type="unfinished"></translation>
+        <translation>Aider</translation>
     </message>
     <message>
         <source>Agent Client Protocol agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent über das Agent Client Protocol</translation>
     </message>
     <message>
         <source>name: give the profile a name</source>
-        <translation type="unfinished"></translation>
+        <translation>name: Geben Sie dem Profil einen Namen</translation>
     </message>
     <message>
         <source>name: another profile is already called “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>name: Ein anderes Profil heißt bereits „%1“</translation>
     </message>
     <message>
         <source>Connecting to the backend&apos;s default URL…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung mit der Standard-URL des Backends wird hergestellt …</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung mit %1 wird hergestellt …</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished">Profil</translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Program</source>
-        <translation type="unfinished"></translation>
+        <translation>Programm</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl</translation>
     </message>
     <message>
         <source>Limits and retries</source>
-        <translation type="unfinished"></translation>
+        <translation>Limits und Wiederholungen</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Backend:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Backend:</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell:</translation>
     </message>
     <message>
         <source>C&amp;apabilities:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fähigkeiten:</translation>
     </message>
     <message>
         <source>Base &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-&amp;URL:</translation>
     </message>
     <message>
         <source>API key &amp;variable:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel&amp;variable:</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;API-Schlüssel:</translation>
     </message>
     <message>
         <source>Co&amp;mmand (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>Befeh&amp;l (optional):</translation>
     </message>
     <message>
         <source>Co&amp;mmand:</source>
-        <translation type="unfinished"></translation>
+        <translation>Befeh&amp;l:</translation>
     </message>
     <message>
         <source>Extra ar&amp;guments:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliche A&amp;rgumente:</translation>
     </message>
     <message>
         <source>&amp;Working folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeits&amp;ordner:</translation>
     </message>
     <message>
         <source>Max &amp;at once:</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. &amp;gleichzeitig:</translation>
     </message>
     <message>
         <source>&amp;Time limit per attempt:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitlimit pro Versuch:</translation>
     </message>
     <message>
         <source>&amp;Silence limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inaktivitätslimit:</translation>
     </message>
     <message>
         <source>Connect time&amp;out:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungs-&amp;Timeout:</translation>
     </message>
     <message>
         <source>Stream silence l&amp;imit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stream-Ina&amp;ktivitätslimit:</translation>
     </message>
     <message>
         <source>&amp;Retries:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholungen:</translation>
     </message>
     <message>
         <source>Retry &amp;after (s):</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen na&amp;ch (s):</translation>
     </message>
     <message>
         <source>&amp;Jitter:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jitter:</translation>
     </message>
     <message>
         <source>e.g. coder</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. coder</translation>
     </message>
     <message>
         <source>e.g. gpt-4o or llama3.2</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. gpt-4o oder llama3.2</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>optional</translation>
     </message>
     <message>
         <source>e.g. code, test, docs</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. code, test, docs</translation>
     </message>
     <message>
         <source>What goals this profile can take, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Ziele dieses Profil übernehmen kann, durch Kommas getrennt</translation>
     </message>
     <message>
         <source>default: https://api.anthropic.com/v1</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard: https://api.anthropic.com/v1</translation>
     </message>
     <message>
         <source>default: OPENAI_BASE_URL, else api.openai.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard: OPENAI_BASE_URL, sonst api.openai.com</translation>
     </message>
     <message>
         <source>default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard: %1</translation>
     </message>
     <message>
         <source>The NAME of the environment variable that holds the key; when it is set, it wins over the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Der NAME der Umgebungsvariablen, die den Schlüssel enthält; ist sie gesetzt, hat sie Vorrang vor dem Schlüsselbund</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;prüfen</translation>
     </message>
     <message>
         <source>Ask the server for its models, with this profile&apos;s URL and key</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Server mit URL und Schlüssel dieses Profils nach seinen Modellen fragen</translation>
     </message>
     <message>
         <source>default: the CLI found on PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard: die im PATH gefundene CLI</translation>
     </message>
     <message>
         <source>e.g. python3 agents/coder.py {goal.id}</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. python3 agents/coder.py {goal.id}</translation>
     </message>
     <message>
         <source>added to the CLI&apos;s own arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>wird an die eigenen Argumente der CLI angehängt</translation>
     </message>
     <message>
         <source>default: the workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard: der Arbeitsbereich</translation>
     </message>
     <message>
         <source>only the run&apos;s limit</source>
-        <translation type="unfinished"></translation>
+        <translation>nur das Limit des Laufs</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keines</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source>No output or heartbeat for this long means the agent hangs</source>
-        <translation type="unfinished"></translation>
+        <translation>Bleiben Ausgabe und Heartbeat so lange aus, gilt der Agent als hängend</translation>
     </message>
     <message>
         <source>never retry</source>
-        <translation type="unfinished"></translation>
+        <translation>nie wiederholen</translation>
     </message>
     <message>
         <source>e.g. 60, 300, 900 (the last repeats)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 60, 300, 900 (der letzte Wert wiederholt sich)</translation>
     </message>
     <message>
         <source>Each wait varies at random by up to this fraction</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Wartezeit schwankt zufällig um bis zu diesen Anteil</translation>
     </message>
 </context>
 <context>
@@ -4028,87 +4028,87 @@ von %2, %3</translation>
     <name>switchboard::ProfilesPage</name>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ohne Namen)</translation>
     </message>
     <message>
         <source>%1 on %2 at %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2 unter %3</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished">%1 auf %2</translation>
+        <translation>%1 unter %2</translation>
     </message>
     <message>
         <source>%1 %2 at %3</source>
-        <translation type="unfinished">%1 auf %3 {1 %2 ?}</translation>
+        <translation>%1 %2 unter %3</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished">Hinzugefügt</translation>
+        <translation>Hinzugefügt</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished">Hinzufügen</translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Adds profile “%1” to the list; it is saved with OK or Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügt das Profil „%1“ der Liste hinzu; gespeichert wird es mit „OK“ oder „Anwenden“</translation>
     </message>
     <message>
         <source>Looking for model servers and coding-agent CLIs on this computer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellserver und Coding-Agent-CLIs auf diesem Computer werden gesucht …</translation>
     </message>
     <message>
         <source>Nothing found: no model server answered on 127.0.0.1%1, and no coding-agent CLI (Claude Code, Codex, Gemini, Aider, goose, opencode) is on PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts gefunden: Kein Modellserver hat auf 127.0.0.1%1 geantwortet, und keine Coding-Agent-CLI (Claude Code, Codex, Gemini, Aider, goose, opencode) ist im PATH.</translation>
     </message>
     <message>
         <source>Ready profiles for what runs here; add one and adjust it above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertige Profile für das, was hier läuft; fügen Sie eines hinzu und passen Sie es oben an.</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
         <source>A new profile for the backend you pick</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neues Profil für das gewählte Backend</translation>
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Duplizieren</translation>
     </message>
     <message>
         <source>A copy of the selected profile under a new name</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kopie des ausgewählten Profils unter neuem Namen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Remove the selected profile from the config</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Profil aus der Konfiguration entfernen</translation>
     </message>
     <message>
         <source>No agent profiles yet. Add one, or add what was found on this computer below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Agentenprofile. Fügen Sie eines hinzu oder übernehmen Sie unten, was auf diesem Computer gefunden wurde.</translation>
     </message>
     <message>
         <source>Found on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer gefunden</translation>
     </message>
     <message>
         <source>&amp;Search again</source>
-        <translation type="unfinished">Erneut &amp;suchen</translation>
+        <translation>Erneut &amp;suchen</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished">Profil</translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefunden</translation>
     </message>
 </context>
 <context>
@@ -4784,47 +4784,47 @@ Dateien mit Konflikten (lösen Sie sie im Worktree oder bitten Sie den Agenten m
     <name>switchboard::SettingsDialog</name>
     <message>
         <source>A profile has a problem: its field says what</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Profil hat ein Problem: Das betroffene Feld zeigt, welches</translation>
     </message>
     <message>
         <source>Nothing was saved: a profile has a problem, marked under its field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gespeichert: Ein Profil hat ein Problem, das unter dem betroffenen Feld angezeigt wird.</translation>
     </message>
     <message>
         <source>Nothing was saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gespeichert: %1</translation>
     </message>
     <message>
         <source>Saved to %1; the previous version is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 gespeichert; die vorherige Version ist %2.</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Agent profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Agentenprofile</translation>
     </message>
     <message>
         <source>Workflow</source>
-        <translation type="unfinished"></translation>
+        <translation>Workflow</translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Benachrichtigungen</translation>
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Darstellung</translation>
     </message>
     <message>
         <source>The built-in defaults are in use: there is no config file to save to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gelten die eingebauten Standardwerte: Es gibt keine Konfigurationsdatei, in die gespeichert werden könnte.</translation>
     </message>
     <message>
         <source>Config file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurationsdatei: %1</translation>
     </message>
 </context>
 <context>
@@ -5481,107 +5481,107 @@ Switchboard macht ohne ihn weiter: Die Tafel beginnt leer, und der Lauf bleibt u
     <name>switchboard::WorkflowPage</name>
     <message>
         <source>Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich</translation>
     </message>
     <message>
         <source>&amp;Max parallel:</source>
-        <translation type="unfinished">&amp;Max. parallel:</translation>
+        <translation>&amp;Max. parallel:</translation>
     </message>
     <message>
         <source>&amp;Order of goals:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reihenfolge der Ziele:</translation>
     </message>
     <message>
         <source>When a &amp;deadline passes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn eine &amp;Frist verstreicht:</translation>
     </message>
     <message>
         <source>&amp;Lock lease:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sperrdauer:</translation>
     </message>
     <message>
         <source>After a crash:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach einem Absturz:</translation>
     </message>
     <message>
         <source>Run budget, &amp;tokens:</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget des Laufs, &amp;Tokens:</translation>
     </message>
     <message>
         <source>Run budget, &amp;cost:</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget des Laufs, &amp;Kosten:</translation>
     </message>
     <message>
         <source>&amp;Workspace:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arbeitsbereich:</translation>
     </message>
     <message>
         <source>How many agents may run at the same time</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Agenten gleichzeitig laufen dürfen</translation>
     </message>
     <message>
         <source>A goal starts as soon as its own dependencies are done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ziel startet, sobald seine eigenen Abhängigkeiten erledigt sind.</translation>
     </message>
     <message>
         <source>Phase by phase: the next phase starts when every goal of the last one has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase für Phase: Die nächste Phase startet, wenn jedes Ziel der vorigen beendet ist.</translation>
     </message>
     <message>
         <source>One goal at a time, in the order they were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ziel nach dem anderen, in der angegebenen Reihenfolge.</translation>
     </message>
     <message>
         <source>Everything at once up to max parallel; dependencies are ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles sofort, bis zum Maximum paralleler Agenten; Abhängigkeiten werden ignoriert.</translation>
     </message>
     <message>
         <source>A goal may start once each dependency has handed its work on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ziel darf starten, sobald jede Abhängigkeit ihre Arbeit übergeben hat.</translation>
     </message>
     <message>
         <source>Fail the goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel fehlschlagen lassen</translation>
     </message>
     <message>
         <source>Ask me in the inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Posteingang nachfragen</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>How long a lock on a file or resource lasts; renewed while its holder is active</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie lange eine Sperre auf eine Datei oder Ressource gilt; sie wird verlängert, solange ihr Halter aktiv ist</translation>
     </message>
     <message>
         <source>&amp;Resume interrupted agents at start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unterbrochene Agenten beim Start fortsetzen</translation>
     </message>
     <message>
         <source>Off: agents a crash interrupted wait for a click</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus: Durch einen Absturz unterbrochene Agenten warten auf einen Klick</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Limit</translation>
     </message>
     <message>
         <source>Crossing the run&apos;s budget asks you before anything is stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird das Budget des Laufs überschritten, werden Sie gefragt, bevor etwas angehalten wird</translation>
     </message>
     <message>
         <source>the folder Switchboard was started in</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner, in dem Switchboard gestartet wurde</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen …</translation>
     </message>
     <message>
         <source>Retries and time limits are set per profile, on the Agent profiles page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungen und Zeitlimits werden pro Profil festgelegt, auf der Seite „Agentenprofile“.</translation>
     </message>
 </context>
 </TS>

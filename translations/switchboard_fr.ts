@@ -540,7 +540,7 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
     <message>
         <source>Do not ask again when I press Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne plus demander quand j’appuie sur Suppr</translation>
     </message>
 </context>
 <context>
@@ -978,126 +978,126 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <name>switchboard::ApiKeyField</name>
     <message>
         <source>Paste the API key to keep it in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Collez la clé API pour la conserver dans le trousseau</translation>
     </message>
     <message>
         <source>No keychain here</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun trousseau disponible</translation>
     </message>
     <message>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <source>Keep the key in the system keychain; it is never written to the config file</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver la clé dans le trousseau du système ; elle n’est jamais écrite dans le fichier de configuration</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Supprimer</translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Delete this profile&apos;s key from the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la clé de ce profil du trousseau</translation>
     </message>
     <message>
         <source>Use an environment variable instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser plutôt une variable d’environnement</translation>
     </message>
     <message>
         <source>Looking for the system keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche du trousseau du système…</translation>
     </message>
     <message>
         <source>No keychain service is running here, so the key cannot be stored. Set it in an environment variable and name that variable under API key variable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun service de trousseau ne tourne ici, la clé ne peut donc pas être enregistrée. Définissez-la dans une variable d’environnement et indiquez le nom de cette variable sous « Variable de clé API ».</translation>
     </message>
     <message>
         <source>The keychain is switched off here (SWITCHBOARD_NO_KEYCHAIN). Set the key in an environment variable and name that variable under API key variable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau est désactivé ici (SWITCHBOARD_NO_KEYCHAIN). Définissez la clé dans une variable d’environnement et indiquez le nom de cette variable sous « Variable de clé API ».</translation>
     </message>
     <message>
         <source>Reading the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture du trousseau…</translation>
     </message>
     <message>
         <source>A key is stored in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une clé est enregistrée dans le trousseau.</translation>
     </message>
     <message>
         <source>A key is stored in the keychain (ending in …%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Une clé est enregistrée dans le trousseau (se terminant par …%1).</translation>
     </message>
     <message>
         <source>Name the profile first: its key is stored under its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nommez d’abord le profil : sa clé est enregistrée sous son nom.</translation>
     </message>
     <message>
         <source>No key is stored in the keychain for this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune clé n’est enregistrée dans le trousseau pour ce profil.</translation>
     </message>
     <message>
         <source>Updating the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour du trousseau…</translation>
     </message>
     <message>
         <source>The keychain did not answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau n’a pas répondu : %1</translation>
     </message>
 </context>
 <context>
     <name>switchboard::AppearancePage</name>
     <message>
         <source>The language changes at the next start of Switchboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>La langue change au prochain démarrage de Switchboard.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue :</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thème :</translation>
     </message>
     <message>
         <source>Confirmations:</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmations :</translation>
     </message>
     <message>
         <source>&amp;Ask before Del cancels the selected agents</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demander avant que Suppr annule les agents sélectionnés</translation>
     </message>
     <message>
         <source>The system&apos;s language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du système</translation>
     </message>
     <message>
         <source>The system&apos;s (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du système (%1)</translation>
     </message>
     <message>
         <source>Takes effect at the next start. Starting with --lang overrides it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prend effet au prochain démarrage. Un lancement avec --lang a la priorité.</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivre le système</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Clair</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Sombre</translation>
     </message>
     <message>
         <source>SWITCHBOARD_THEME is set, and it wins over this choice.</source>
-        <translation type="unfinished"></translation>
+        <translation>SWITCHBOARD_THEME est défini et l’emporte sur ce choix.</translation>
     </message>
     <message>
         <source>Applied at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliqué immédiatement.</translation>
     </message>
 </context>
 <context>
@@ -3152,19 +3152,19 @@ par %2, %3</translation>
     </message>
     <message>
         <source>Settings saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres enregistrés</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Outils</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <source>Agent profiles, workflow defaults, notifications, language and theme (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Profils d’agents, valeurs par défaut du flux de travail, notifications, langue et thème (Ctrl+,)</translation>
     </message>
 </context>
 <context>
@@ -3552,15 +3552,15 @@ par %2, %3</translation>
     <name>switchboard::NotificationsPage</name>
     <message>
         <source>Tell me on the desktop when, while Switchboard is in the background:</source>
-        <translation type="unfinished"></translation>
+        <translation>M’avertir sur le bureau, pendant que Switchboard est en arrière-plan, quand :</translation>
     </message>
     <message>
         <source>Desktop notifications are not available in this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les notifications de bureau ne sont pas disponibles dans cette fenêtre.</translation>
     </message>
     <message>
         <source>Notifications make no sound: Switchboard plays none. The same switches are in View ▸ Notifications.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les notifications sont silencieuses : Switchboard ne joue aucun son. Les mêmes options se trouvent dans Affichage ▸ Notifications.</translation>
     </message>
 </context>
 <context>
@@ -3618,259 +3618,259 @@ par %2, %3</translation>
     <name>switchboard::ProfileEditor</name>
     <message>
         <source>Could not list the models: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lister les modèles : %1</translation>
     </message>
     <message>
         <source>Connected. The server lists no models.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté. Le serveur ne liste aucun modèle.</translation>
     </message>
     <message>
         <source>Connected. Models on the server (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté. Modèles sur le serveur (%1) : %2</translation>
     </message>
     <message>
         <source>retry.backoff_s: expected seconds separated by commas (e.g. 60, 300, 900), got “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>retry.backoff_s : secondes séparées par des virgules attendues (p. ex. 60, 300, 900), reçu « %1 »</translation>
     </message>
     <message>
         <source>Demo (offline, no model)</source>
-        <translation type="unfinished"></translation>
+        <translation>Démo (hors ligne, sans modèle)</translation>
     </message>
     <message>
         <source>Process (JSON lines over stdio)</source>
-        <translation type="unfinished"></translation>
+        <translation>Processus (lignes JSON via stdio)</translation>
     </message>
     <message>
         <source>OpenAI-compatible API</source>
-        <translation type="unfinished"></translation>
+        <translation>API compatible OpenAI</translation>
     </message>
     <message>
         <source>Anthropic API</source>
-        <translation type="unfinished"></translation>
+        <translation>API Anthropic</translation>
     </message>
     <message>
         <source>Claude Code CLI</source>
-        <translation type="unfinished"></translation>
+        <translation>Claude Code CLI</translation>
     </message>
     <message>
         <source>Codex CLI</source>
-        <translation type="unfinished"></translation>
+        <translation>Codex CLI</translation>
     </message>
     <message>
         <source>Gemini CLI</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemini CLI</translation>
     </message>
     <message>
         <source>Aider</source>
-        <translation type="unfinished"></translation>
+        <translation>Aider</translation>
     </message>
     <message>
         <source>Agent Client Protocol agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent via l’Agent Client Protocol</translation>
     </message>
     <message>
         <source>name: give the profile a name</source>
-        <translation type="unfinished"></translation>
+        <translation>name : donnez un nom au profil</translation>
     </message>
     <message>
         <source>name: another profile is already called “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>name : un autre profil s’appelle déjà « %1 »</translation>
     </message>
     <message>
         <source>Connecting to the backend&apos;s default URL…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à l’URL par défaut du backend…</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion à %1…</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished">Profil</translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Program</source>
-        <translation type="unfinished"></translation>
+        <translation>Programme</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Commande</translation>
     </message>
     <message>
         <source>Limits and retries</source>
-        <translation type="unfinished"></translation>
+        <translation>Limites et nouvelles tentatives</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>&amp;Backend:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Backend :</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modèle :</translation>
     </message>
     <message>
         <source>C&amp;apabilities:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Compétences :</translation>
     </message>
     <message>
         <source>Base &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;URL de base :</translation>
     </message>
     <message>
         <source>API key &amp;variable:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Variable de clé API :</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé &amp;API :</translation>
     </message>
     <message>
         <source>Co&amp;mmand (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;ommande (facultative) :</translation>
     </message>
     <message>
         <source>Co&amp;mmand:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;ommande :</translation>
     </message>
     <message>
         <source>Extra ar&amp;guments:</source>
-        <translation type="unfinished"></translation>
+        <translation>Arguments su&amp;pplémentaires :</translation>
     </message>
     <message>
         <source>&amp;Working folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossie&amp;r de travail :</translation>
     </message>
     <message>
         <source>Max &amp;at once:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ma&amp;x. simultanés :</translation>
     </message>
     <message>
         <source>&amp;Time limit per attempt:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Limite de temps par tentative :</translation>
     </message>
     <message>
         <source>&amp;Silence limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite de s&amp;ilence :</translation>
     </message>
     <message>
         <source>Connect time&amp;out:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Délai de connexion :</translation>
     </message>
     <message>
         <source>Stream silence l&amp;imit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite de silence du &amp;flux :</translation>
     </message>
     <message>
         <source>&amp;Retries:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouv&amp;elles tentatives :</translation>
     </message>
     <message>
         <source>Retry &amp;after (s):</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessa&amp;yer après (s) :</translation>
     </message>
     <message>
         <source>&amp;Jitter:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gigue :</translation>
     </message>
     <message>
         <source>e.g. coder</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. coder</translation>
     </message>
     <message>
         <source>e.g. gpt-4o or llama3.2</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. gpt-4o ou llama3.2</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif</translation>
     </message>
     <message>
         <source>e.g. code, test, docs</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. code, test, docs</translation>
     </message>
     <message>
         <source>What goals this profile can take, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Les objectifs que ce profil peut prendre en charge, séparés par des virgules</translation>
     </message>
     <message>
         <source>default: https://api.anthropic.com/v1</source>
-        <translation type="unfinished"></translation>
+        <translation>par défaut : https://api.anthropic.com/v1</translation>
     </message>
     <message>
         <source>default: OPENAI_BASE_URL, else api.openai.com</source>
-        <translation type="unfinished"></translation>
+        <translation>par défaut : OPENAI_BASE_URL, sinon api.openai.com</translation>
     </message>
     <message>
         <source>default: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>par défaut : %1</translation>
     </message>
     <message>
         <source>The NAME of the environment variable that holds the key; when it is set, it wins over the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Le NOM de la variable d’environnement qui contient la clé ; si elle est définie, elle l’emporte sur le trousseau</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tester la connexion</translation>
     </message>
     <message>
         <source>Ask the server for its models, with this profile&apos;s URL and key</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander au serveur ses modèles, avec l’URL et la clé de ce profil</translation>
     </message>
     <message>
         <source>default: the CLI found on PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>par défaut : la CLI trouvée dans le PATH</translation>
     </message>
     <message>
         <source>e.g. python3 agents/coder.py {goal.id}</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. python3 agents/coder.py {goal.id}</translation>
     </message>
     <message>
         <source>added to the CLI&apos;s own arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>ajoutés aux arguments propres de la CLI</translation>
     </message>
     <message>
         <source>default: the workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>par défaut : l’espace de travail</translation>
     </message>
     <message>
         <source>only the run&apos;s limit</source>
-        <translation type="unfinished"></translation>
+        <translation>limite de l’exécution uniquement</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">aucun</translation>
+        <translation>aucune</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivée</translation>
     </message>
     <message>
         <source>No output or heartbeat for this long means the agent hangs</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans sortie ni signal de vie pendant cette durée, l’agent est considéré comme bloqué</translation>
     </message>
     <message>
         <source>never retry</source>
-        <translation type="unfinished"></translation>
+        <translation>ne jamais réessayer</translation>
     </message>
     <message>
         <source>e.g. 60, 300, 900 (the last repeats)</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. 60, 300, 900 (la dernière valeur se répète)</translation>
     </message>
     <message>
         <source>Each wait varies at random by up to this fraction</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque attente varie aléatoirement jusqu’à cette fraction</translation>
     </message>
 </context>
 <context>
@@ -4028,87 +4028,87 @@ par %2, %3</translation>
     <name>switchboard::ProfilesPage</name>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sans nom)</translation>
     </message>
     <message>
         <source>%1 on %2 at %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2 à %3</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished">%1 sur %2</translation>
+        <translation>%1 à %2</translation>
     </message>
     <message>
         <source>%1 %2 at %3</source>
-        <translation type="unfinished">%1 sur %3 {1 %2 ?}</translation>
+        <translation>%1 %2 à %3</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouté</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished">Ajouter</translation>
+        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Adds profile “%1” to the list; it is saved with OK or Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoute le profil « %1 » à la liste ; il est enregistré avec OK ou Appliquer</translation>
     </message>
     <message>
         <source>Looking for model servers and coding-agent CLIs on this computer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche de serveurs de modèles et de CLI d’agents de code sur cet ordinateur…</translation>
     </message>
     <message>
         <source>Nothing found: no model server answered on 127.0.0.1%1, and no coding-agent CLI (Claude Code, Codex, Gemini, Aider, goose, opencode) is on PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien trouvé : aucun serveur de modèles n’a répondu sur 127.0.0.1%1, et aucune CLI d’agent de code (Claude Code, Codex, Gemini, Aider, goose, opencode) n’est dans le PATH.</translation>
     </message>
     <message>
         <source>Ready profiles for what runs here; add one and adjust it above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Des profils prêts pour ce qui tourne ici ; ajoutez-en un et ajustez-le ci-dessus.</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;jouter</translation>
     </message>
     <message>
         <source>A new profile for the backend you pick</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nouveau profil pour le backend choisi</translation>
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Dupli&amp;quer</translation>
     </message>
     <message>
         <source>A copy of the selected profile under a new name</source>
-        <translation type="unfinished"></translation>
+        <translation>Une copie du profil sélectionné sous un nouveau nom</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer</translation>
     </message>
     <message>
         <source>Remove the selected profile from the config</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le profil sélectionné de la configuration</translation>
     </message>
     <message>
         <source>No agent profiles yet. Add one, or add what was found on this computer below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun profil d’agent pour l’instant. Ajoutez-en un, ou ajoutez ci-dessous ce qui a été trouvé sur cet ordinateur.</translation>
     </message>
     <message>
         <source>Found on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Trouvé sur cet ordinateur</translation>
     </message>
     <message>
         <source>&amp;Search again</source>
-        <translation type="unfinished">&amp;Chercher à nouveau</translation>
+        <translation>C&amp;hercher à nouveau</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished">Profil</translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>Trouvé</translation>
     </message>
 </context>
 <context>
@@ -4784,47 +4784,47 @@ Fichiers en conflit (résolvez-les dans le worktree, ou demandez-le à l’agent
     <name>switchboard::SettingsDialog</name>
     <message>
         <source>A profile has a problem: its field says what</source>
-        <translation type="unfinished"></translation>
+        <translation>Un profil a un problème : le champ concerné indique lequel</translation>
     </message>
     <message>
         <source>Nothing was saved: a profile has a problem, marked under its field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été enregistré : un profil a un problème, signalé sous le champ concerné.</translation>
     </message>
     <message>
         <source>Nothing was saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été enregistré : %1</translation>
     </message>
     <message>
         <source>Saved to %1; the previous version is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré dans %1 ; la version précédente est %2.</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Agent profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Profils d’agents</translation>
     </message>
     <message>
         <source>Workflow</source>
-        <translation type="unfinished"></translation>
+        <translation>Flux de travail</translation>
     </message>
     <message>
         <source>Notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Notifications</translation>
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Apparence</translation>
     </message>
     <message>
         <source>The built-in defaults are in use: there is no config file to save to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les valeurs par défaut intégrées sont utilisées : il n’y a aucun fichier de configuration où enregistrer.</translation>
     </message>
     <message>
         <source>Config file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de configuration : %1</translation>
     </message>
 </context>
 <context>
@@ -5481,107 +5481,107 @@ Switchboard continue sans elle : le tableau démarre vide, et l’exécution res
     <name>switchboard::WorkflowPage</name>
     <message>
         <source>Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Espace de travail</translation>
     </message>
     <message>
         <source>&amp;Max parallel:</source>
-        <translation type="unfinished">&amp;Max. en parallèle :</translation>
+        <translation>&amp;Max. en parallèle :</translation>
     </message>
     <message>
         <source>&amp;Order of goals:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordre des objectifs :</translation>
     </message>
     <message>
         <source>When a &amp;deadline passes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand une échéance est &amp;dépassée :</translation>
     </message>
     <message>
         <source>&amp;Lock lease:</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée des &amp;verrous :</translation>
     </message>
     <message>
         <source>After a crash:</source>
-        <translation type="unfinished"></translation>
+        <translation>Après un plantage :</translation>
     </message>
     <message>
         <source>Run budget, &amp;tokens:</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget de l’exécution, &amp;jetons :</translation>
     </message>
     <message>
         <source>Run budget, &amp;cost:</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget de l’exécution, &amp;coût :</translation>
     </message>
     <message>
         <source>&amp;Workspace:</source>
-        <translation type="unfinished"></translation>
+        <translation>Espace de &amp;travail :</translation>
     </message>
     <message>
         <source>How many agents may run at the same time</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre d’agents pouvant tourner en même temps</translation>
     </message>
     <message>
         <source>A goal starts as soon as its own dependencies are done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un objectif démarre dès que ses propres dépendances sont terminées.</translation>
     </message>
     <message>
         <source>Phase by phase: the next phase starts when every goal of the last one has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase par phase : la phase suivante démarre quand tous les objectifs de la précédente sont terminés.</translation>
     </message>
     <message>
         <source>One goal at a time, in the order they were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un objectif à la fois, dans l’ordre où ils ont été donnés.</translation>
     </message>
     <message>
         <source>Everything at once up to max parallel; dependencies are ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout à la fois, dans la limite du maximum en parallèle ; les dépendances sont ignorées.</translation>
     </message>
     <message>
         <source>A goal may start once each dependency has handed its work on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un objectif peut démarrer dès que chaque dépendance a transmis son travail.</translation>
     </message>
     <message>
         <source>Fail the goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire échouer l’objectif</translation>
     </message>
     <message>
         <source>Ask me in the inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Me demander dans la boîte de réception</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>How long a lock on a file or resource lasts; renewed while its holder is active</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée de validité d’un verrou sur un fichier ou une ressource ; il est renouvelé tant que son détenteur est actif</translation>
     </message>
     <message>
         <source>&amp;Resume interrupted agents at start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reprendre les agents interrompus au démarrage</translation>
     </message>
     <message>
         <source>Off: agents a crash interrupted wait for a click</source>
-        <translation type="unfinished"></translation>
+        <translation>Désactivé : les agents interrompus par un plantage attendent un clic</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune limite</translation>
     </message>
     <message>
         <source>Crossing the run&apos;s budget asks you before anything is stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>En cas de dépassement du budget de l’exécution, vous êtes consulté avant tout arrêt</translation>
     </message>
     <message>
         <source>the folder Switchboard was started in</source>
-        <translation type="unfinished"></translation>
+        <translation>le dossier dans lequel Switchboard a été lancé</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Parcourir…</translation>
     </message>
     <message>
         <source>Retries and time limits are set per profile, on the Agent profiles page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les nouvelles tentatives et les limites de temps se règlent par profil, dans la page « Profils d’agents ».</translation>
     </message>
 </context>
 </TS>
