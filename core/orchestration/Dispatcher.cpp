@@ -26,6 +26,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <utility>
 
 namespace switchboard {
 
@@ -97,7 +98,23 @@ void Dispatcher::release()
 void Dispatcher::dispatch()
 {
     if (m_held > 0 && QThread::currentThread()->loopLevel() == m_heldLoopLevel) {
-        m_dispatchWanted = true;
+        if (!m_dispatchWanted) {
+            m_dispatchWanted = true;
+            // Normally release() dispatches at the end of the batch and this finds nothing to do. But a handler
+            // may run an event loop of its own (a modal dialog, waitAll()) before the batch ends: then this
+            // dispatches from inside it, so nothing waits for that loop to end.
+            QMetaObject::invokeMethod(
+                m_context,
+                [this] {
+                    if (!m_dispatchWanted)
+                        return;
+                    m_dispatchWanted = false;
+                    const int held = std::exchange(m_held, 0);
+                    dispatch();
+                    m_held = held;
+                },
+                Qt::QueuedConnection);
+        }
         return;
     }
     // A storage failure pauses dispatch when its signal arrives; until then nothing may start either (a commit

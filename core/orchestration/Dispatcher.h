@@ -53,8 +53,9 @@ public:
 
     void dispatch();
     // While the agents' news is handled, dispatch() only notes that it was asked; release() dispatches once for the
-    // whole batch, so its attempts go to the workers together (one wake-up, not one per finished goal). A nested
-    // event loop inside a handler dispatches at once.
+    // whole batch, so its attempts go to the workers together (one wake-up, not one per finished goal). Inside an
+    // event loop a handler runs (a dialog, waitAll()), dispatch() works at once, and what was noted is dispatched
+    // from that loop.
     void hold();
     void release();
     // Exactly the cap: with look-ahead the workers' queue holds more than they may run at once.
