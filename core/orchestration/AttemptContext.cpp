@@ -1,6 +1,7 @@
 #include "AttemptContext.h"
 
 #include "AgentLog.h"
+#include "AgentWorkers.h"
 #include "WorktreeAttempt.h"
 #include "coordination/Scratchpad.h"
 #include "model/ErrorKind.h"
@@ -196,11 +197,11 @@ QList<NoteRecord> AttemptContext::readNotes(const QStringList &keys) const
     return m_scratchpad ? m_scratchpad->notes(keys) : QList<NoteRecord>();
 }
 
-void AttemptContext::setCoordination(LockManager *locks, EscalationInbox *inbox, QThreadPool *pool)
+void AttemptContext::setCoordination(LockManager *locks, EscalationInbox *inbox, AgentWorkers *workers)
 {
     m_locks = locks;
     m_inbox = inbox;
-    m_pool = pool;
+    m_workers = workers;
 }
 
 void AttemptContext::beginWait(AgentState state)
@@ -216,8 +217,8 @@ void AttemptContext::beginWait(AgentState state)
     // running alongside this one (maxParallelReached).
     if (m_sink)
         m_sink->agentWaitChanged(m_agentId, state);
-    if (first && m_pool)
-        m_pool->releaseThread(); // another agent may run while this one waits
+    if (first && m_workers)
+        m_workers->releaseSlot(); // another agent may run while this one waits
 }
 
 void AttemptContext::endWait()
@@ -232,8 +233,8 @@ void AttemptContext::endWait()
         state = last ? AgentState::Running : m_waitState;
         ++m_state.activity;
     }
-    if (last && m_pool)
-        m_pool->reserveThread();
+    if (last && m_workers)
+        m_workers->reserveSlot();
     if (m_sink)
         m_sink->agentWaitChanged(m_agentId, state);
 }

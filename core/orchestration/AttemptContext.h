@@ -17,11 +17,10 @@
 #include <functional>
 #include <memory>
 
-class QThreadPool;
-
 namespace switchboard {
 
 class AgentLog;
+class AgentWorkers;
 class Scratchpad;
 class WorktreeAttempt;
 
@@ -43,8 +42,8 @@ public:
     // sent in the goal message's `answers` field when not empty.
     void setAnswers(const QJsonArray &answers) { m_answers = answers; }
     const QJsonArray &answers() const { return m_answers; }
-    // Coordination (null in bare backend tests): the pool is the one whose thread runs the attempt.
-    void setCoordination(LockManager *locks, EscalationInbox *inbox, QThreadPool *pool);
+    // Coordination (null in bare backend tests): the workers are the ones whose thread runs the attempt.
+    void setCoordination(LockManager *locks, EscalationInbox *inbox, AgentWorkers *workers);
     // The run's shared scratchpad (null in bare backend tests): notes this agent writes carry its id.
     void setScratchpad(Scratchpad *scratchpad) { m_scratchpad = scratchpad; }
     // Where recordProcessGroup() goes (the run's store; unset in bare backend tests). Called on agent threads.
@@ -178,7 +177,7 @@ private:
     EscalationInbox *m_inbox = nullptr;
     Scratchpad *m_scratchpad = nullptr;
     ProcessGroupRecorder m_processGroupRecorder;
-    QThreadPool *m_pool = nullptr;
+    AgentWorkers *m_workers = nullptr;
     int m_waits = 0; // guarded by m_stateMutex
     AgentState m_waitState = AgentState::Running;
     QString m_stopReason; // guarded by m_stateMutex

@@ -23,8 +23,10 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QThread>
 
 #include <algorithm>
+#include <utility>
 
 namespace switchboard {
 
@@ -41,12 +43,12 @@ Dispatcher::Dispatcher(QObject *context, RunHooks &hooks, AgentTable &table, Sch
     , m_recorder(recorder)
     , m_events(events)
     , m_watchdog(watchdog)
+    , m_workers(QStringLiteral("switchboard-agents"))
     , m_backends(BackendRegistry::withBuiltins())
     , m_workspace(QDir::currentPath())
     , m_workspaceProvider(std::make_unique<SharedWorkspace>(m_workspace))
 {
-    m_pool.setObjectName(QStringLiteral("switchboard-agents"));
-    m_pool.setMaxThreadCount(m_scheduler.maxParallel());
+    m_workers.setCap(m_scheduler.maxParallel());
 }
 
 void Dispatcher::shutdown()
@@ -64,8 +66,8 @@ void Dispatcher::shutdown()
             m_inbox.cancelAgent(r.status.agentId);
         }
     });
-    m_pool.clear();
-    m_pool.waitForDone();
+    m_workers.clear();
+    m_workers.waitForDone();
 }
 
 void Dispatcher::setWorkspace(const QString &path)
@@ -79,8 +81,42 @@ void Dispatcher::setWorkspaceProvider(std::unique_ptr<WorkspaceProvider> provide
     m_workspaceProvider = provider ? std::move(provider) : std::make_unique<SharedWorkspace>(m_workspace);
 }
 
+void Dispatcher::hold()
+{
+    if (m_held++ == 0)
+        m_heldLoopLevel = QThread::currentThread()->loopLevel();
+}
+
+void Dispatcher::release()
+{
+    if (--m_held == 0 && m_dispatchWanted) {
+        m_dispatchWanted = false;
+        dispatch();
+    }
+}
+
 void Dispatcher::dispatch()
 {
+    if (m_held > 0 && QThread::currentThread()->loopLevel() == m_heldLoopLevel) {
+        if (!m_dispatchWanted) {
+            m_dispatchWanted = true;
+            // Normally release() dispatches at the end of the batch and this finds nothing to do. But a handler
+            // may run an event loop of its own (a modal dialog, waitAll()) before the batch ends: then this
+            // dispatches from inside it, so nothing waits for that loop to end.
+            QMetaObject::invokeMethod(
+                m_context,
+                [this] {
+                    if (!m_dispatchWanted)
+                        return;
+                    m_dispatchWanted = false;
+                    const int held = std::exchange(m_held, 0);
+                    dispatch();
+                    m_held = held;
+                },
+                Qt::QueuedConnection);
+        }
+        return;
+    }
     // A storage failure pauses dispatch when its signal arrives; until then nothing may start either (a commit
     // callback or a freed slot can get here first), since nothing more it does could be recorded.
     if (m_paused || m_recorder.isStoreFailed())
@@ -92,18 +128,24 @@ void Dispatcher::dispatch()
     }
     const QList<Scheduler::Dispatch> ready =
         m_scheduler.takeReady([this](const Goal &goal) { return canDispatch(goal); }, lookahead());
+    // Handed over in one batch: one lock of the workers' queue and at most one wake-up for all of them.
+    std::vector<QRunnable *> runners;
+    runners.reserve(static_cast<size_t>(ready.size()));
     for (const Scheduler::Dispatch &d : ready) {
         AgentRecord *r = m_table.recordForGoal(d.goalId);
-        if (r)
-            startAgent(*r, d.profile, d.ahead);
+        if (!r)
+            continue;
+        if (QRunnable *runner = startAgent(*r, d.profile, d.ahead))
+            runners.push_back(runner);
     }
+    m_workers.submit(runners);
 }
 
 void Dispatcher::setMaxParallel(int maxParallel)
 {
     withdrawPooled();
     m_scheduler.setMaxParallel(maxParallel);
-    m_pool.setMaxThreadCount(maxParallel);
+    m_workers.setCap(maxParallel);
 }
 
 bool Dispatcher::pause()
@@ -212,11 +254,11 @@ bool Dispatcher::tryStartWithResources(const Goal &goal)
     return false;
 }
 
-void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, bool ahead)
+QRunnable *Dispatcher::startAgent(AgentRecord &record, const QString &profileName, bool ahead)
 {
     if (record.goal.team) {
         m_hooks.startTeam(record); // no agent, no slot: its members run
-        return;
+        return nullptr;
     }
     AgentStatus &s = record.status;
     const AgentProfile *profile = m_scheduler.profile(profileName);
@@ -232,7 +274,7 @@ void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, boo
         const QString why = profile ? QStringLiteral("no backend named '%1'").arg(profile->backend)
                                     : QStringLiteral("no profile named '%1'").arg(profileName);
         m_events.post({AgentEvent::Kind::Finished, s.agentId, nullptr, AgentResult::failed(why)});
-        return;
+        return nullptr;
     }
     // isolation: worktree: the worktree is made (or found again) on the attempt's pool thread, before the backend
     // runs (AttemptContext::prepareWorkspace()), so no git command blocks this thread. The provider is not asked.
@@ -250,7 +292,7 @@ void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, boo
                                                           "yet; a follow-up starts once its original waits in review")
                                                .arg(record.goal.followUpOf),
                                            -1, errorKindName(ErrorKind::Invalid))});
-        return;
+        return nullptr;
     }
     std::shared_ptr<WorktreeAttempt> worktree;
     QString workspaceError;
@@ -284,7 +326,7 @@ void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, boo
         m_events.post({AgentEvent::Kind::Finished, s.agentId, nullptr,
                        AgentResult::failed(QStringLiteral("no workspace: %1").arg(workspaceError), -1,
                                            errorKindName(ErrorKind::Workspace))});
-        return;
+        return nullptr;
     }
     auto context = std::make_shared<AttemptContext>(s.agentId, record.goal, *profile, s.attempt + 1, workspace,
                                                     record.log, &m_events);
@@ -295,7 +337,7 @@ void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, boo
                               : original                ? original->status.agentSession
                                                         : QString());
     context->setAnswers(m_recorder.answersFor(record.goal.id));
-    context->setCoordination(&m_locks, &m_inbox, &m_pool);
+    context->setCoordination(&m_locks, &m_inbox, &m_workers);
     context->setScratchpad(&m_scratchpad);
     if (Store *store = m_recorder.store())
         context->setProcessGroupRecorder(
@@ -311,7 +353,7 @@ void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, boo
             m_events.post({AgentEvent::Kind::Finished, agentId, attempt, std::move(result)});
         });
     if (ahead) {
-        // Queued in the pool behind the running ones: it stays Queued until a thread takes it.
+        // Queued behind the running ones: it stays Queued until a worker takes it.
         context->setLaunchPending();
         record.pooled = std::move(context);
         m_pooled.push_back(&record);
@@ -319,7 +361,7 @@ void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, boo
         record.context = std::move(context);
         m_hooks.beginAttempt(record, m_hooks.nowMs(), QDateTime::currentDateTimeUtc());
     }
-    m_pool.start(runner);
+    return runner;
 }
 
 QJsonObject Dispatcher::inputsFor(const Goal &goal) const

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "AgentWorkers.h"
 #include "agents/BackendRegistry.h"
 #include "workspace/WorkspaceProvider.h"
 
 #include <QJsonObject>
 #include <QSet>
 #include <QString>
-#include <QThreadPool>
 
 #include <memory>
 #include <vector>
@@ -26,9 +26,9 @@ class Watchdog;
 struct AgentRecord;
 struct Goal;
 
-// Turns the scheduler's ready set into attempts on the private pool: resources locked at dispatch, the
-// look-ahead for short goals, pause/resume, max_parallel (the pool's thread cap), and which runners really
-// run. Owns the pool, the backends, the workspace provider and the attempts queued ahead.
+// Turns the scheduler's ready set into attempts on the agents' workers: resources locked at dispatch, the
+// look-ahead for short goals, pause/resume, max_parallel (the workers' cap), and which runners really
+// run. Owns the workers, the backends, the workspace provider and the attempts queued ahead.
 class Dispatcher final
 {
     Q_DISABLE_COPY_MOVE(Dispatcher)
@@ -52,7 +52,13 @@ public:
     const QString &dataDirectory() const { return m_dataDirectory; }
 
     void dispatch();
-    // Exactly the cap: with look-ahead the pool's queue holds more than it may run at once.
+    // While the agents' news is handled, dispatch() only notes that it was asked; release() dispatches once for the
+    // whole batch, so its attempts go to the workers together (one wake-up, not one per finished goal). Inside an
+    // event loop a handler runs (a dialog, waitAll()), dispatch() works at once, and what was noted is dispatched
+    // from that loop.
+    void hold();
+    void release();
+    // Exactly the cap: with look-ahead the workers' queue holds more than they may run at once.
     void setMaxParallel(int maxParallel);
     // False when it was paused (resumed) already.
     bool pause();
@@ -77,7 +83,8 @@ public:
     int maxRunningSeen() const { return m_maxRunningSeen; }
 
 private:
-    void startAgent(AgentRecord &record, const QString &profileName, bool ahead);
+    // The runner to hand to the workers, or null when nothing is to run (a team, or a failure already posted).
+    QRunnable *startAgent(AgentRecord &record, const QString &profileName, bool ahead);
     int lookahead() const;
     bool canDispatch(const Goal &goal);
     bool tryStartWithResources(const Goal &goal);
@@ -93,12 +100,15 @@ private:
     RunRecorder &m_recorder;
     AgentEventQueue &m_events;
     Watchdog &m_watchdog;
-    QThreadPool m_pool;
+    AgentWorkers m_workers;
     BackendRegistry m_backends;
     QString m_workspace;
     QString m_dataDirectory;
     std::unique_ptr<WorkspaceProvider> m_workspaceProvider;
     bool m_paused = false;
+    int m_held = 0;                // hold() depth
+    int m_heldLoopLevel = 0;       // the event loop level hold() was called at
+    bool m_dispatchWanted = false; // dispatch() was asked while held
     int m_lockConflicts = 0;
     QSet<QString> m_conflictCounted;     // goals already counted as waiting on a lock
     std::vector<AgentRecord *> m_pooled; // records with a look-ahead attempt in the pool's queue

@@ -13,6 +13,7 @@
 #include "persistence/StoreWrite.h"
 
 #include <QDir>
+#include <QHash>
 
 #include <algorithm>
 
@@ -58,6 +59,57 @@ QStringList GoalIntake::validate(const QList<Goal> &goals) const
     const QStringList errors = m_scheduler.validate(withGeneratedIds(goals));
     m_nextGoalNumber = saved; // validation must not use up ids
     return errors;
+}
+
+std::vector<qsizetype> GoalIntake::commitChunks(const QList<Goal> &batch)
+{
+    // Cut only where no goal before the cut depends on one after it: whatever a crash leaves committed is then a
+    // set whose every dependency is committed too. Teams and follow-ups stay in one transaction.
+    constexpr qsizetype kChunk = 256;
+    const qsizetype n = batch.size();
+    if (n <= kChunk || std::any_of(batch.cbegin(), batch.cend(),
+                                   [](const Goal &g) { return g.team || g.member || !g.followUpOf.isEmpty(); }))
+        return {n};
+    QHash<QString, qsizetype> position;
+    position.reserve(n);
+    for (qsizetype i = 0; i < n; ++i)
+        position.insert(batch.at(i).id, i);
+    std::vector<qsizetype> ends;
+    qsizetype start = 0;
+    qsizetype reach = -1; // the furthest goal that one since `start` depends on
+    for (qsizetype i = 0; i < n; ++i) {
+        for (const QString &dep : batch.at(i).dependsOn)
+            reach = std::max(reach, position.value(dep, -1));
+        if (i + 1 - start >= kChunk && reach <= i && i + 1 < n) {
+            ends.push_back(i + 1);
+            start = i + 1;
+        }
+    }
+    ends.push_back(n);
+    return ends;
+}
+
+void GoalIntake::committedSpawn(const QStringList &agentIds, const QList<Scheduler::BlockedGoal> &blocked,
+                                bool committed)
+{
+    for (const QString &id : agentIds) {
+        AgentRecord *r = m_table.record(id);
+        if (!r)
+            continue;
+        r->durable = committed; // not committed: shown, but never dispatched (storage failed)
+        m_hooks.markDirty(*r);
+        m_hooks.notifySpawned(id);
+    }
+    QList<Scheduler::BlockedGoal> stillQueued;
+    for (const Scheduler::BlockedGoal &b : blocked) {
+        const AgentRecord *r = m_table.recordForGoal(b.goalId);
+        if (r && r->status.state == AgentState::Queued)
+            stillQueued << b;
+    }
+    m_hooks.applyBlocked(stillQueued);
+    m_hooks.dispatch();
+    m_hooks.ensureWatchdog();
+    m_hooks.checkIdle();
 }
 
 QStringList GoalIntake::spawn(const QList<Goal> &goals, QString *error)
@@ -121,27 +173,34 @@ QStringList GoalIntake::spawn(const QList<Goal> &goals, QString *error)
     }
     const QList<Scheduler::BlockedGoal> blocked = m_scheduler.add(batch);
     if (durable) {
-        // Durable before reported: agentSpawned and dispatch wait for the commit (all or nothing).
-        m_recorder.recordGoals(std::move(writes), [this, agentIds, blocked](bool committed) {
-            for (const QString &id : agentIds) {
-                AgentRecord *r = m_table.record(id);
-                if (!r)
-                    continue;
-                r->durable = committed; // not committed: shown, but never dispatched (storage failed)
-                m_hooks.markDirty(*r);
-                m_hooks.notifySpawned(id);
+        // Durable before reported: agentSpawned and dispatch wait for the commit. A large spawn is committed in
+        // chunks, each a transaction of its own, so the first goals start while the writer commits the rest
+        // (w1's 10,000 goals waited a third of their run for one commit of all of them).
+        const std::vector<qsizetype> ends = commitChunks(batch);
+        qsizetype begin = 0;
+        for (const qsizetype end : ends) {
+            QList<StoreWrite> chunkWrites;
+            QStringList chunkIds;
+            if (begin == 0 && end == batch.size()) {
+                chunkWrites = std::move(writes);
+                chunkIds = agentIds;
+            } else {
+                chunkWrites = writes.mid(begin, end - begin);
+                chunkIds = agentIds.mid(begin, end - begin);
             }
-            QList<Scheduler::BlockedGoal> stillQueued;
+            QList<Scheduler::BlockedGoal> chunkBlocked;
             for (const Scheduler::BlockedGoal &b : blocked) {
-                const AgentRecord *r = m_table.recordForGoal(b.goalId);
-                if (r && r->status.state == AgentState::Queued)
-                    stillQueued << b;
+                const auto at = std::find_if(batch.cbegin() + begin, batch.cbegin() + end,
+                                             [&b](const Goal &g) { return g.id == b.goalId; });
+                if (at != batch.cbegin() + end)
+                    chunkBlocked << b;
             }
-            m_hooks.applyBlocked(stillQueued);
-            m_hooks.dispatch();
-            m_hooks.ensureWatchdog();
-            m_hooks.checkIdle();
-        });
+            m_recorder.recordGoals(std::move(chunkWrites),
+                                   [this, ids = std::move(chunkIds), chunkBlocked](bool committed) {
+                                       committedSpawn(ids, chunkBlocked, committed);
+                                   });
+            begin = end;
+        }
         m_hooks.checkIdle();
         return agentIds;
     }

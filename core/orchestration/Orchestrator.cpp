@@ -604,6 +604,7 @@ void Orchestrator::handleAgentEvents()
     QDateTime nowUtc;
     AgentEvent event;
     bool batchStarted = false;
+    m_dispatcher->hold(); // one dispatch for the batch, after it
     while (m_events->next(&event, &batchStarted)) {
         if (batchStarted || nowMs < 0) {
             nowMs = m_clock.elapsed();
@@ -631,6 +632,7 @@ void Orchestrator::handleAgentEvents()
             break;
         }
     }
+    m_dispatcher->release();
 }
 
 // --- RunHooks ---

@@ -41,8 +41,8 @@ class WorkspaceProvider;
 struct AgentRecord;
 struct StoreSnapshot;
 
-// The facade every front end talks to (GUI, CLI, tests). Lives on the main thread, owns a private
-// QThreadPool, schedules goals onto agents and publishes their state. Agent threads report back
+// The facade every front end talks to (GUI, CLI, tests). Lives on the main thread, owns the agents' workers
+// (through its Dispatcher), schedules goals onto agents and publishes their state. Agent threads report back
 // only through queued calls; views get batched agentsUpdated() instead of a signal per tick. The work is
 // done by its rooms (AgentTable, Dispatcher, AttemptLifecycle, Watchdog, RunRecorder, RunRestorer,
 // UpdatePublisher); this class wires them and is what front ends see.

@@ -87,13 +87,8 @@ bool StoreBatchApplier::applyJob(StoreWriteJob &job, bool savepoint, StoreWriteE
 {
     if (job.writes.isEmpty() && !job.task)
         return true; // superseded by a later progress/usage write
-    if (!savepoint) {
-        for (const StoreWrite &write : std::as_const(job.writes)) {
-            if (!apply(write, error))
-                return false;
-        }
-        return true;
-    }
+    if (!savepoint)
+        return applyWrites(job.writes, error);
     if (!m_statements.execPlain(QStringLiteral("SAVEPOINT job"), error))
         return false;
     bool ok = true;
@@ -104,11 +99,8 @@ bool StoreBatchApplier::applyJob(StoreWriteJob &job, bool savepoint, StoreWriteE
             ok = false;
         }
     }
-    for (const StoreWrite &write : std::as_const(job.writes)) {
-        if (!ok)
-            break;
-        ok = apply(write, error);
-    }
+    if (ok)
+        ok = applyWrites(job.writes, error);
     if (ok)
         return m_statements.execPlain(QStringLiteral("RELEASE job"), error);
     if (error->storage)
@@ -173,39 +165,130 @@ QString teamJson(const Goal &g)
 
 } // namespace
 
-bool StoreBatchApplier::applyPayload(const StoreWrite::GoalAdded &w, StoreWriteError *error)
+namespace {
+// A spawn's goals are written kGoalRows at a time: one statement per table for up to kGoalRows goals instead of
+// three per goal (each statement has its own VDBE run, statement journal and halt; the rows' b-tree work is
+// the same).
+constexpr int kGoalRows = 32;
+
+void appendGoalValues(QVariantList &values, const StoreWrite::GoalAdded &w)
 {
     const Goal &g = w.goal;
-    if (!m_statements.exec(
-            QStringLiteral("INSERT INTO goals (run_id, id, title, description, priority, deadline, success_criteria, "
-                           "depends_on, capabilities, resources, profile, created_at, isolation_json, follow_up_of, "
-                           "when_json, team_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                           "ON CONFLICT (run_id, id) DO UPDATE SET title = excluded.title, "
-                           "description = excluded.description, priority = excluded.priority, "
-                           "deadline = excluded.deadline, success_criteria = excluded.success_criteria, "
-                           "depends_on = excluded.depends_on, capabilities = excluded.capabilities, "
-                           "resources = excluded.resources, profile = excluded.profile, "
-                           "isolation_json = excluded.isolation_json, follow_up_of = excluded.follow_up_of, "
-                           "when_json = excluded.when_json, team_json = excluded.team_json"),
-            {w.runId, g.id, g.title, g.description, priorityToString(g.priority), ms(g.deadline),
-             jsonList(g.successCriteria), jsonList(g.dependsOn), jsonList(g.capabilities), jsonList(g.resources),
-             g.profile, ms(w.at),
-             QString::fromUtf8(QJsonDocument(isolationToJson(g.isolation)).toJson(QJsonDocument::Compact)),
-             g.followUpOf,
-             g.when ? QString::fromUtf8(QJsonDocument(g.when->toJson()).toJson(QJsonDocument::Compact))
-                    : QStringLiteral("{}"),
-             teamJson(g)},
-            error))
+    values << w.runId << g.id << g.title << g.description << priorityToString(g.priority) << ms(g.deadline)
+           << jsonList(g.successCriteria) << jsonList(g.dependsOn) << jsonList(g.capabilities) << jsonList(g.resources)
+           << g.profile << ms(w.at)
+           << QString::fromUtf8(QJsonDocument(isolationToJson(g.isolation)).toJson(QJsonDocument::Compact))
+           << g.followUpOf
+           << (g.when ? QString::fromUtf8(QJsonDocument(g.when->toJson()).toJson(QJsonDocument::Compact))
+                      : QStringLiteral("{}"))
+           << teamJson(g);
+}
+
+// "INSERT ... VALUES (row), (row), ... tail" for `rows` rows.
+QString multiRowSql(QStringView head, QStringView row, QStringView tail, int rows)
+{
+    QString sql;
+    sql.reserve(head.size() + rows * (row.size() + 2) + tail.size());
+    sql += head;
+    for (int i = 0; i < rows; ++i) {
+        if (i > 0)
+            sql += u", ";
+        sql += row;
+    }
+    sql += tail;
+    return sql;
+}
+} // namespace
+
+const QString &StoreBatchApplier::goalSql(int table, int rows)
+{
+    // Kept for the writer's lifetime: the statement cache compares these by their data pointers.
+    QString &sql = m_goalSql[static_cast<size_t>(table)][static_cast<size_t>(rows)];
+    if (!sql.isEmpty())
+        return sql;
+    switch (table) {
+    case 0:
+        sql = multiRowSql(u"INSERT INTO goals (run_id, id, title, description, priority, deadline, success_criteria, "
+                          u"depends_on, capabilities, resources, profile, created_at, isolation_json, follow_up_of, "
+                          u"when_json, team_json) VALUES ",
+                          u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          u" ON CONFLICT (run_id, id) DO UPDATE SET title = excluded.title, "
+                          u"description = excluded.description, priority = excluded.priority, "
+                          u"deadline = excluded.deadline, success_criteria = excluded.success_criteria, "
+                          u"depends_on = excluded.depends_on, capabilities = excluded.capabilities, "
+                          u"resources = excluded.resources, profile = excluded.profile, "
+                          u"isolation_json = excluded.isolation_json, follow_up_of = excluded.follow_up_of, "
+                          u"when_json = excluded.when_json, team_json = excluded.team_json",
+                          rows);
+        break;
+    case 1:
+        sql =
+            multiRowSql(u"INSERT INTO agents (id, run_id, goal_id, name, profile, state, attempt, created_at) VALUES ",
+                        u"(?, ?, ?, ?, ?, ?, 0, ?)", u"", rows);
+        break;
+    default:
+        sql = multiRowSql(u"INSERT INTO transitions (agent_id, goal_id, attempt, state, at) VALUES ",
+                          u"(?, ?, 0, ?, ?)", u"", rows);
+        break;
+    }
+    return sql;
+}
+
+bool StoreBatchApplier::applyWrites(const QList<StoreWrite> &writes, StoreWriteError *error)
+{
+    for (qsizetype i = 0; i < writes.size();) {
+        qsizetype goals = 0;
+        while (goals < kGoalRows && i + goals < writes.size() &&
+               std::holds_alternative<StoreWrite::GoalAdded>(writes.at(i + goals).payload()))
+            ++goals;
+        if (goals > 0) {
+            std::array<const StoreWrite::GoalAdded *, kGoalRows> run{};
+            for (qsizetype k = 0; k < goals; ++k)
+                run[static_cast<size_t>(k)] = &std::get<StoreWrite::GoalAdded>(writes.at(i + k).payload());
+            if (!applyGoalsAdded(run.data(), static_cast<int>(goals), error))
+                return false;
+            i += goals;
+            continue;
+        }
+        if (!apply(writes.at(i), error))
+            return false;
+        ++i;
+    }
+    return true;
+}
+
+bool StoreBatchApplier::applyPayload(const StoreWrite::GoalAdded &w, StoreWriteError *error)
+{
+    const StoreWrite::GoalAdded *one = &w;
+    return applyGoalsAdded(&one, 1, error);
+}
+
+bool StoreBatchApplier::applyGoalsAdded(const StoreWrite::GoalAdded *const *goals, int count, StoreWriteError *error)
+{
+    // The goal rows, then their agents (which reference them), then each agent's Queued transition: the same rows
+    // in the same order as one goal's three statements after another's.
+    const auto goalAt = [goals](int k) -> const StoreWrite::GoalAdded & { return *goals[k]; };
+    const QString queued = agentStateToString(AgentState::Queued);
+    m_values.clear();
+    for (int k = 0; k < count; ++k)
+        appendGoalValues(m_values, goalAt(k));
+    if (!m_statements.exec(goalSql(0, count), m_values, error))
         return false;
-    const QString state = agentStateToString(AgentState::Queued);
-    if (!m_statements.exec(
-            QStringLiteral("INSERT INTO agents (id, run_id, goal_id, name, profile, state, attempt, created_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, 0, ?)"),
-            {w.agentId, w.runId, g.id, w.agentName, w.profile, state, ms(w.at)}, error))
+    m_values.clear();
+    for (int k = 0; k < count; ++k) {
+        const StoreWrite::GoalAdded &w = goalAt(k);
+        m_values << w.agentId << w.runId << w.goal.id << w.agentName << w.profile << queued << ms(w.at);
+    }
+    if (!m_statements.exec(goalSql(1, count), m_values, error))
         return false;
-    return m_statements.exec(
-        QStringLiteral("INSERT INTO transitions (agent_id, goal_id, attempt, state, at) VALUES (?, ?, 0, ?, ?)"),
-        {w.agentId, g.id, state, ms(w.at)}, error);
+    m_values.clear();
+    for (int k = 0; k < count; ++k) {
+        const StoreWrite::GoalAdded &w = goalAt(k);
+        m_values << w.agentId << w.goal.id << queued << ms(w.at);
+    }
+    const bool ok = m_statements.exec(goalSql(2, count), m_values, error);
+    m_values.clear();
+    return ok;
 }
 
 bool StoreBatchApplier::applyPayload(const StoreWrite::Transition &w, StoreWriteError *error)

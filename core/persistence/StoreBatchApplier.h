@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+#include <array>
 #include <vector>
 
 namespace switchboard {
@@ -42,6 +43,11 @@ public:
 
 private:
     bool applyJob(StoreWriteJob &job, bool savepoint, StoreWriteError *error);
+    // A job's writes in order; runs of GoalAdded go in multi-row statements.
+    bool applyWrites(const QList<StoreWrite> &writes, StoreWriteError *error);
+    bool applyGoalsAdded(const StoreWrite::GoalAdded *const *goals, int count, StoreWriteError *error);
+    // table 0 goals, 1 agents, 2 transitions; rows 1..kGoalRows.
+    const QString &goalSql(int table, int rows);
     bool apply(const StoreWrite &write, StoreWriteError *error);
     bool applyPayload(const StoreWrite::RunStarted &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::RunFinished &w, StoreWriteError *error);
@@ -63,8 +69,10 @@ private:
     QSqlDatabase &m_db;
     SqliteStatementCache &m_statements;
     const int m_logLinesKept;
-    AttemptFolds m_folds;           // for the batch being applied without savepoints
-    QStringList m_touchedLogAgents; // this batch, for trimming
+    AttemptFolds m_folds;                             // for the batch being applied without savepoints
+    QStringList m_touchedLogAgents;                   // this batch, for trimming
+    std::array<std::array<QString, 33>, 3> m_goalSql; // multi-row statements by table and row count (1..32)
+    QVariantList m_values;                            // reused for their values
 };
 
 } // namespace switchboard

@@ -194,10 +194,36 @@ void StoreWriter::run()
                     batch.push_back(std::move(job));
                 }
             }
-            processBatch(batch);
+            processInSlices(batch);
         }
     }
     closeConnection();
+}
+
+void StoreWriter::processInSlices(std::vector<StoreWriteJob> &batch)
+{
+    // One transaction per slice of about kSliceWrites writes: what was submitted first is committed, and its
+    // callbacks run, while the rest is written (a large spawn's first goals start that much earlier). Jobs are
+    // never split, and slices commit in submission order.
+    constexpr qsizetype kSliceWrites = 1024;
+    qsizetype total = 0;
+    for (const StoreWriteJob &job : batch)
+        total += job.writes.size();
+    if (total <= kSliceWrites || batch.size() == 1) {
+        processBatch(batch);
+        return;
+    }
+    size_t begin = 0;
+    while (begin < batch.size()) {
+        size_t end = begin;
+        qsizetype writes = 0;
+        while (end < batch.size() && (end == begin || writes + batch[end].writes.size() <= kSliceWrites))
+            writes += batch[end++].writes.size();
+        std::vector<StoreWriteJob> slice(std::make_move_iterator(batch.begin() + std::ptrdiff_t(begin)),
+                                         std::make_move_iterator(batch.begin() + std::ptrdiff_t(end)));
+        processBatch(slice);
+        begin = end;
+    }
 }
 
 void StoreWriter::closeConnection()

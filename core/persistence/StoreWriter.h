@@ -94,6 +94,7 @@ private:
     // auto_vacuum = INCREMENTAL for a new database; an old one that carries many free pages is converted (VACUUM).
     void setUpVacuum(QSqlQuery &query);
     void closeConnection();
+    void processInSlices(std::vector<StoreWriteJob> &batch);
     void processBatch(std::vector<StoreWriteJob> &batch);
     // After a commit: gives the free pages back to the file system when there are more than Config::freePagesKept.
     void vacuumIfNeeded();

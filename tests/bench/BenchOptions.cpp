@@ -60,6 +60,10 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, in
          QStringLiteral("s")},
         {QStringLiteral("flood-agents"), QStringLiteral("flood: how many agents print at once (default 16)."),
          QStringLiteral("N")},
+        {QStringLiteral("soak"),
+         QStringLiteral("w1: run it again and again for this long in one process, printing resident memory over "
+                        "time (stderr) and one w1-soak line with the samples and the growth."),
+         QStringLiteral("s")},
         {QStringLiteral("scale-db"),
          QStringLiteral("scale: the database to start from, written first only when it does not exist yet "
                         "(kept; for profiling the start-up without writing the history each time)."),
@@ -138,7 +142,8 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, in
                            readInt(parser, QStringLiteral("latency-ms"), 0, &options->latencyMs, &error) &&
                            readInt(parser, QStringLiteral("ui-seconds"), 1, &options->uiSeconds, &error) &&
                            readInt(parser, QStringLiteral("flood-seconds"), 1, &options->floodSeconds, &error) &&
-                           readInt(parser, QStringLiteral("flood-agents"), 1, &options->floodAgents, &error);
+                           readInt(parser, QStringLiteral("flood-agents"), 1, &options->floodAgents, &error) &&
+                           readInt(parser, QStringLiteral("soak"), 1, &options->soakSeconds, &error);
     if (!numbersOk || !error.isEmpty()) {
         std::fprintf(stderr, "switchboard-bench: %s\n", qPrintable(error));
         *exitCode = 2;

@@ -25,6 +25,7 @@ struct BenchOptions
     QString scaleDatabase;        // scale: start from this database (written only if missing); empty: a fresh one
     int floodSeconds = 60;        // flood: how long the agents print
     int floodAgents = 16;         // flood: how many agents print at once
+    int soakSeconds = 0;          // w1: run again and again for this long, printing resident memory (0: once)
 
     // Parses argv; on error or --help prints to stderr/stdout and returns false with *exitCode set.
     static bool parse(const QStringList &arguments, BenchOptions *options, int *exitCode);

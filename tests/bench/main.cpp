@@ -6,6 +6,8 @@
 #include "FloorWorkload.h"
 #include "HttpWorkload.h"
 #include "OrchestrationWorkloads.h"
+#include "RunResult.h"
+#include "SoakWorkload.h"
 
 #include <QCoreApplication>
 
@@ -35,6 +37,14 @@ int main(int argc, char *argv[])
         if (workload == u"w1") {
             const int tasks = orDefault(options.tasks, 10000);
             const int parallel = orDefault(options.parallel, 8);
+            if (options.soakSeconds > 0) {
+                bool soakOk = false;
+                runSoak(
+                    options.soakSeconds, store, [=] { return runInstantWorkload(tasks, parallel, store); }, &soakOk)
+                    .print();
+                allOk &= soakOk;
+                continue;
+            }
             allOk &=
                 BenchReport::runRepeated(workload, options, [=] { return runInstantWorkload(tasks, parallel, store); });
         } else if (workload.startsWith(u"w1-floor")) {

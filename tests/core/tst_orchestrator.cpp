@@ -6,8 +6,10 @@
 #include "support/GoalBuilder.h"
 #include "support/ProfileBuilder.h"
 
+#include <QEventLoop>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 #include <atomic>
 #include <mutex>
@@ -91,6 +93,7 @@ private Q_SLOTS:
     void pauseAndResume();
     void perProfileCap();
     void thousandGoalsThroughThePool();
+    void handlerWithItsOwnEventLoopStillDispatches();
     void lookAheadNeverExceedsTheCap();
     void lookAheadGoalCancelledBeforeItRuns();
     void lookAheadGoalWithdrawnOnPause();
@@ -368,6 +371,40 @@ void TestOrchestrator::thousandGoalsThroughThePool()
     QVERIFY(o.maxParallelReached() <= 8);
     QCOMPARE(o.progress().completed, 1000);
     QCOMPARE(o.progress().poolBusy, 0);
+}
+
+void TestOrchestrator::handlerWithItsOwnEventLoopStillDispatches()
+{
+    // A slot on agentCompleted that spawns and then waits in an event loop of its own (as a modal dialog would)
+    // runs while the orchestrator handles a batch of agent news, whose dispatch waits for the batch's end: the
+    // new goal must still start and finish inside that loop.
+    Probe probe;
+    Orchestrator o;
+    useProbe(o, &probe);
+    o.setProfiles({test::ProfileBuilder(u"p"_s, u"probe"_s).setting(u"hold"_s, false)});
+    o.setMaxParallel(2);
+    QString second;
+    bool secondDoneInsideLoop = false;
+    connect(&o, &Orchestrator::agentCompleted, this, [&](const QString &) {
+        if (!second.isEmpty())
+            return;
+        QString error;
+        second = o.spawn(test::GoalBuilder(u"second"_s), &error);
+        QVERIFY2(!second.isEmpty(), qPrintable(error));
+        QEventLoop loop;
+        connect(&o, &Orchestrator::agentCompleted, &loop, [&](const QString &id) {
+            if (id == second)
+                loop.quit();
+        });
+        QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+        loop.exec();
+        secondDoneInsideLoop = o.status(second) && o.status(second)->state == AgentState::Completed;
+    });
+    QVERIFY(!o.spawn(test::GoalBuilder(u"first"_s)).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!second.isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(secondDoneInsideLoop, 30000);
+    QVERIFY(o.waitAll(10000));
+    QCOMPARE(probe.runs.load(), 2);
 }
 
 void TestOrchestrator::updatesAreBatched()

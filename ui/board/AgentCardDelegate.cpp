@@ -14,7 +14,6 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPainterPath>
 #include <QPixmapCache>
 #include <QStyle>
 #include <QStyleOptionProgressBar>
@@ -28,9 +27,12 @@ constexpr int kStripeWidth = 4;
 constexpr int kPaddingLeft = 14; // after the stripe
 constexpr int kPaddingRight = 12;
 constexpr int kPaddingY = 11;
-constexpr qreal kRadius = 7.0;
 constexpr int kCancelSize = 20;
 constexpr int kIconSize = 14;
+// CardPaintCache's names for the card's fonts.
+constexpr int kBaseFont = 0;
+constexpr int kTitleFont = 1;
+constexpr int kSmallFont = 2;
 
 QColor mix(const QColor &from, const QColor &to, qreal amount)
 {
@@ -97,6 +99,7 @@ const AgentCardDelegate::Metrics &AgentCardDelegate::metricsFor(const QFont &fon
     // Compact: badge, goal (plus 1 px and the 7 px gap), bar.
     m.compactHeight = kPaddingY + m.badgeHeight + 7 + m.titleHeight + 1 + 7 + m.barHeight + kPaddingY + 4;
     m_metricsValid = true;
+    m_cache.clear(); // its text was laid out in the old fonts
     return m;
 }
 
@@ -264,21 +267,27 @@ void AgentCardDelegate::paintBadge(QPainter *painter, const QRect &rect, const A
     const Metrics &m = m_metrics;
     const QString text = AgentStateStyle::label(status.state);
     const QColor foreground = AgentStateStyle::foreground(status.state, palette);
-    const int textWidth = QFontMetrics(m.badge).horizontalAdvance(text);
-    const QRect pill(rect.left(), rect.top(), 7 + kIconSize + 5 + textWidth + 9, m.badgeHeight);
-
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(AgentStateStyle::badgeBackground(status.state, palette));
-    painter->drawRoundedRect(QRectF(pill), pill.height() / 2.0, pill.height() / 2.0);
-
-    const QPixmap icon = ThemedIcons::pixmap(AgentStateStyle::iconName(status.state), foreground, kIconSize, dpr);
-    painter->drawPixmap(pill.left() + 7, pill.top() + (pill.height() - kIconSize) / 2, icon);
-
-    painter->setFont(m.badge);
-    painter->setPen(foreground);
-    painter->drawText(QRect(pill.left() + 7 + kIconSize + 5, pill.top(), textWidth + 2, pill.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter, text);
-    *badgeWidth = pill.width();
+    const QColor background = AgentStateStyle::badgeBackground(status.state, palette);
+    // Drawn once per state, colours and height (the antialiased pill and the shaped label were a third of a card).
+    const CardPaintCache::Look look{int(status.state), foreground.rgba(), background.rgba(), m.badgeHeight, text};
+    const QPixmap *badge = m_cache.picture(look, dpr);
+    if (!badge) {
+        const int textWidth = QFontMetrics(m.badge).horizontalAdvance(text);
+        const QSize size(7 + kIconSize + 5 + textWidth + 9, m.badgeHeight);
+        const QPixmap icon = ThemedIcons::pixmap(AgentStateStyle::iconName(status.state), foreground, kIconSize, dpr);
+        badge = &m_cache.makePicture(look, size, dpr, [&](QPainter &p) {
+            p.setPen(Qt::NoPen);
+            p.setBrush(background);
+            p.drawRoundedRect(QRectF(QPointF(0, 0), size), size.height() / 2.0, size.height() / 2.0);
+            p.drawPixmap(7, (size.height() - kIconSize) / 2, icon);
+            p.setFont(m.badge);
+            p.setPen(foreground);
+            p.drawText(QRect(7 + kIconSize + 5, 0, textWidth + 2, size.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                       text);
+        });
+    }
+    painter->drawPixmap(rect.topLeft(), *badge);
+    *badgeWidth = qRound(badge->width() / badge->devicePixelRatio());
 }
 
 void AgentCardDelegate::paintCancelButton(QPainter *painter, const QRect &rect, const QPalette &palette,
@@ -349,39 +358,25 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         paintRail(painter, option.rect, cardArea.top() + kPaddingY + m.badgeHeight / 2, last, palette);
     }
 
-    // The card: a rounded panel on the board's window colour, with a stripe in the state's colour.
-    const QRectF card = QRectF(cardArea).adjusted(0.5, 0.5, -0.5, -0.5);
-    QPainterPath outline;
-    outline.addRoundedRect(card, kRadius, kRadius);
-    QColor background = member ? mix(base, palette.color(QPalette::Window), 0.45) : base;
+    // The card: a rounded panel on the board's window colour, with a stripe in the state's colour (one pixmap per
+    // size and look, see CardPaintCache).
+    CardPaintCache::Frame frame;
+    frame.background = member ? mix(base, palette.color(QPalette::Window), 0.45) : base;
     if (selected)
-        background = mix(base, highlight, dark ? 0.18 : 0.09);
+        frame.background = mix(base, highlight, dark ? 0.18 : 0.09);
     else if (hovered)
-        background = mix(background, text, 0.03);
-    painter->fillPath(outline, background);
-    painter->save();
-    painter->setClipPath(outline);
-    painter->fillRect(QRectF(card.left(), card.top(), kStripeWidth, card.height()), accent);
-    painter->restore();
-    QColor border = mix(base, text, member ? (dark ? 0.16 : 0.10) : (dark ? 0.24 : 0.16));
+        frame.background = mix(frame.background, text, 0.03);
+    frame.stripe = accent;
+    frame.border = mix(base, text, member ? (dark ? 0.16 : 0.10) : (dark ? 0.24 : 0.16));
     if (selected)
-        border = highlight;
+        frame.border = highlight;
     else if (hovered)
-        border = mix(base, text, dark ? 0.40 : 0.30);
-    painter->setBrush(Qt::NoBrush);
-    if (selected) {
-        // A 2 px border drawn inside the card, so selection never changes the card's footprint.
-        painter->setPen(QPen(border, 2.0));
-        painter->drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), kRadius - 0.5, kRadius - 0.5);
-    } else {
-        painter->setPen(QPen(border, 1.0));
-        painter->drawPath(outline);
-    }
-    if (focused && !selected) {
-        QPen focusPen(highlight, 1.0, Qt::DashLine);
-        painter->setPen(focusPen);
-        painter->drawRoundedRect(card.adjusted(2.5, 2.5, -2.5, -2.5), kRadius - 2, kRadius - 2);
-    }
+        frame.border = mix(base, text, dark ? 0.40 : 0.30);
+    frame.selected = selected;
+    frame.under = palette.color(QPalette::Window); // the board's viewport (AgentBoardView)
+    if (focused && !selected)
+        frame.focus = highlight;
+    m_cache.drawFrame(painter, cardArea, frame, dpr);
 
     const QRect content = cardArea.adjusted(kStripeWidth + kPaddingLeft, kPaddingY, -kPaddingRight, -kPaddingY);
     int y = content.top();
@@ -450,8 +445,7 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         const QRect attemptRect(content.left() + badgeWidth + 8, y,
                                 qMax(0, rightEdge - content.left() - badgeWidth - 8), m.badgeHeight);
         painter->setPen(secondary);
-        painter->drawText(attemptRect, Qt::AlignLeft | Qt::AlignVCenter,
-                          smallMetrics.elidedText(attemptText, Qt::ElideRight, attemptRect.width()));
+        m_cache.drawText(painter, attemptRect, Qt::AlignLeft, attemptText, kSmallFont, smallMetrics);
     }
     y += m.badgeHeight + (m_compact ? 7 : 9);
 
@@ -463,8 +457,8 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const QString title = member && !s.memberLabel.isEmpty() ? s.memberLabel
                           : s.goalTitle.isEmpty()            ? s.goalId
                                                              : s.goalTitle;
-    painter->drawText(QRect(content.left(), y, content.width(), m.titleHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                      titleMetrics.elidedText(title, Qt::ElideRight, content.width()));
+    m_cache.drawText(painter, QRect(content.left(), y, content.width(), m.titleHeight), Qt::AlignLeft, title,
+                     kTitleFont, titleMetrics);
     y += m.titleHeight + 1;
 
     // Row 3: which agent, on which profile (compact cards go straight from the goal to the bar); a team's stage.
@@ -479,8 +473,8 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         //: Card subtitle of a team goal: its stage and its members, "round 2 of 3 · 6 members"
         const QString where =
             members == 1 ? tr("%1 · 1 member").arg(stage) : tr("%1 · %2 members").arg(stage).arg(members);
-        painter->drawText(QRect(content.left(), y, content.width(), m.smallHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                          smallMetrics.elidedText(where, Qt::ElideRight, content.width()));
+        m_cache.drawText(painter, QRect(content.left(), y, content.width(), m.smallHeight), Qt::AlignLeft, where,
+                         kSmallFont, smallMetrics);
         y += m.smallHeight + 10;
     } else {
         painter->setFont(m.small);
@@ -488,9 +482,8 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         //: Card subtitle: agent name · profile name
         const QString who = tr("%1 · %2").arg(s.name, s.profile.isEmpty() ? tr("any profile") : s.profile);
         if (s.repository.isEmpty()) {
-            painter->drawText(QRect(content.left(), y, content.width(), m.smallHeight),
-                              Qt::AlignLeft | Qt::AlignVCenter,
-                              smallMetrics.elidedText(who, Qt::ElideRight, content.width()));
+            m_cache.drawText(painter, QRect(content.left(), y, content.width(), m.smallHeight), Qt::AlignLeft, who,
+                             kSmallFont, smallMetrics);
         } else {
             // The repository tells goals of several repositories apart, so it keeps its place at the right: the
             // agent and profile give way first, and a long repository name is cut in the middle, never dropped.
@@ -567,9 +560,10 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     }
     painter->setFont(m.small);
     painter->setPen(secondary);
-    painter->drawText(
+    m_cache.drawText(
+        painter,
         QRect(content.right() - percentWidth + 1, y - (m.smallHeight - m.barHeight) / 2, percentWidth, m.smallHeight),
-        Qt::AlignRight | Qt::AlignVCenter, smallMetrics.elidedText(percent, Qt::ElideRight, percentWidth));
+        Qt::AlignRight, percent, kSmallFont, smallMetrics);
     y += m.barHeight + 9;
     if (m_compact) {
         painter->restore();
@@ -609,8 +603,8 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->setFont(m.base);
     painter->setPen(lineColor);
     const QFontMetrics baseMetrics(m.base);
-    painter->drawText(QRect(content.left(), y, content.width(), m.baseHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                      baseMetrics.elidedText(line.simplified(), Qt::ElideRight, content.width()));
+    m_cache.drawText(painter, QRect(content.left(), y, content.width(), m.baseHeight), Qt::AlignLeft, line.simplified(),
+                     kBaseFont, baseMetrics);
     y += m.baseHeight + 3;
 
     // Row 6: elapsed time; tokens and cost when the backend reports them.
@@ -623,15 +617,15 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->drawPixmap(footerLeft, footer.top() + (footer.height() - clockSize) / 2,
                             ThemedIcons::pixmap(QStringLiteral("clock"), secondary, clockSize, dpr));
         footerLeft += clockSize + 5;
-        painter->drawText(QRect(footerLeft, footer.top(), footer.width() / 2, footer.height()),
-                          Qt::AlignLeft | Qt::AlignVCenter, DisplayFormat::clock(s.elapsedMs()));
+        m_cache.drawText(painter, QRect(footerLeft, footer.top(), footer.width() / 2, footer.height()), Qt::AlignLeft,
+                         DisplayFormat::clock(s.elapsedMs()), kSmallFont, smallMetrics);
     } else {
         const QString notStarted =
             s.state == AgentState::Queued && s.createdAt.isValid()
                 ? tr("Queued at %1").arg(QLocale().toString(s.createdAt.toLocalTime().time(), QLocale::ShortFormat))
                 : tr("Not started");
-        painter->drawText(QRect(footerLeft, footer.top(), footer.width() / 2, footer.height()),
-                          Qt::AlignLeft | Qt::AlignVCenter, notStarted);
+        m_cache.drawText(painter, QRect(footerLeft, footer.top(), footer.width() / 2, footer.height()), Qt::AlignLeft,
+                         notStarted, kSmallFont, smallMetrics);
     }
     if (s.tokens() > 0 || s.costUsd > 0.0) {
         QStringList usage;
@@ -640,9 +634,8 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         if (s.costUsd > 0.0)
             usage << DisplayFormat::cost(s.costUsd);
         const int usageWidth = footer.width() / 2 + 20;
-        painter->drawText(QRect(footer.right() - usageWidth + 1, footer.top(), usageWidth, footer.height()),
-                          Qt::AlignRight | Qt::AlignVCenter,
-                          smallMetrics.elidedText(usage.join(QStringLiteral(" · ")), Qt::ElideLeft, usageWidth));
+        m_cache.drawText(painter, QRect(footer.right() - usageWidth + 1, footer.top(), usageWidth, footer.height()),
+                         Qt::AlignRight, usage.join(QStringLiteral(" · ")), kSmallFont, smallMetrics, Qt::ElideLeft);
     }
 
     painter->restore();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "board/CardPaintCache.h"
 #include "model/AgentState.h"
 
 #include <QFont>
@@ -108,6 +109,7 @@ private:
     QPoint m_hoverPosition{-1, -1};
     mutable Metrics m_metrics;
     mutable bool m_metricsValid = false;
+    mutable CardPaintCache m_cache; // painting is const; what it keeps is not what the card shows
 };
 
 } // namespace switchboard
