@@ -40,8 +40,12 @@ LocalModelsOffer::LocalModelsOffer(Orchestrator *orchestrator, QMenu *menu, QMai
 
 LocalModelsOffer::~LocalModelsOffer()
 {
-    // The probe ends by itself within its timeout; the window need not wait for it.
+    // The search must not outlive the application: a probe still running when QApplication is gone hung the
+    // process at exit (its QEventLoop and QNetworkAccessManager need the application). It ends within its timeout,
+    // and at once when nothing answers on this machine, so waiting here costs nothing but at a quit within seconds
+    // of the start.
     m_watcher.disconnect(this);
+    m_watcher.waitForFinished();
 }
 
 QString LocalModelsOffer::portList() const
