@@ -297,9 +297,13 @@ void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, boo
     context->setAnswers(m_recorder.answersFor(record.goal.id));
     context->setCoordination(&m_locks, &m_inbox, &m_pool);
     context->setScratchpad(&m_scratchpad);
-    if (Store *store = m_recorder.store())
+    if (Store *store = m_recorder.store()) {
         context->setProcessGroupRecorder(
             [store](const ProcessGroupRecord &group) { return store->recordProcessGroup(group); });
+        context->setExecutorRecorder(
+            [store](const ExecutorRecord &job, bool wait) { return store->recordExecutor(job, wait); });
+    }
+    context->setRunId(m_recorder.runId());
     const QString agentId = s.agentId;
     const AttemptContext *attempt = context.get();
     auto *runner = new AgentRunner(

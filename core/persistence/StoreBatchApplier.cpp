@@ -461,6 +461,20 @@ bool StoreBatchApplier::applyPayload(const StoreWrite::AgentSessionRecorded &w, 
                              {w.sessionId, w.agentId, w.attempt}, error);
 }
 
+bool StoreBatchApplier::applyPayload(const StoreWrite::ExecutorRecorded &w, StoreWriteError *error)
+{
+    const ExecutorRecord &r = w.record;
+    const QString spec = QString::fromUtf8(QJsonDocument(r.spec.toJson()).toJson(QJsonDocument::Compact));
+    // An upsert: the backend may record its job before the orchestrator's Running write reaches the store.
+    return m_statements.exec(
+        QStringLiteral(
+            "INSERT INTO attempts (agent_id, attempt, executor, job_name, external_id) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (agent_id, attempt) DO UPDATE SET executor = excluded.executor, "
+            "job_name = excluded.job_name, external_id = CASE WHEN excluded.external_id = '' THEN "
+            "attempts.external_id ELSE excluded.external_id END"),
+        {r.agentId, r.attempt, spec, r.jobName, r.externalId}, error);
+}
+
 bool StoreBatchApplier::applyPayload(const StoreWrite::WorktreeChanged &w, StoreWriteError *error)
 {
     const WorktreeRecord &t = w.worktree;
