@@ -258,7 +258,13 @@ void SlurmChannel::handleSqueueFinished(int exitCode, QProcess::ExitStatus statu
     learnJobId(fields.at(0));
     const QString &state = fields.at(1);
     if (state == u"PENDING") {
-        setExternalState(u"pending in Slurm: %1"_s.arg(fields.at(2)));
+        // Said again on every poll: waiting in the queue is not the agent hanging (its idle timeout).
+        const QString pending = u"pending in Slurm: %1"_s.arg(fields.at(2));
+        if (pending == m_state)
+            Q_EMIT externalStateChanged(pending);
+        else
+            setExternalState(pending);
+        m_pollTimer.setInterval(PendingPollIntervalMs);
     } else if (state == u"RUNNING") {
         setExternalState(u"running on %1"_s.arg(fields.at(3)));
         if (!m_running) {

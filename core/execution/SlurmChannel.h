@@ -25,6 +25,8 @@ class SlurmChannel final : public ExecutionChannel
 public:
     // How often squeue is asked while the job id or its queue state is not known yet.
     static constexpr int PollIntervalMs = 250;
+    // While it waits in the queue (the state is said again each time, as proof of life).
+    static constexpr int PendingPollIntervalMs = 2000;
     // Once the job runs, its state is asked for this rarely (a large cluster should not be polled hard).
     static constexpr int RunningPollIntervalMs = 15000;
     // How long srun gets to end after scancel before the local group is signalled.

@@ -196,13 +196,12 @@ QList<LogLine> TestSlurmRun::readLog() const
 void TestSlurmRun::planOfEightWithDependencies()
 {
     // Each agent logs its start and end (nanoseconds) with the job id Slurm gave it, then works for a second.
-    const QString plan = writePlan(u"eight"_s, u"{kind: slurm, partition: debug}"_s, 3,
-                                   uR"(read -r goal
+    const QString plan = writePlan(u"eight"_s, u"{kind: slurm, partition: debug}"_s, 3, uR"SH(read -r goal
 echo "start $SWITCHBOARD_GOAL_ID $SLURM_JOB_ID $(date +%s%N)" >> "$LOG"
 sleep 1
 echo "end $SWITCHBOARD_GOAL_ID $SLURM_JOB_ID $(date +%s%N)" >> "$LOG"
 echo "{\"type\":\"result\",\"summary\":\"done $SWITCHBOARD_GOAL_ID\"}"
-)"_s,
+)SH"_s,
                                    uR"(  - {id: a, title: A, profile: worker}
   - {id: b, title: B, profile: worker}
   - {id: c, title: C, profile: worker}
@@ -268,7 +267,7 @@ echo "{\"type\":\"result\",\"summary\":\"done $SWITCHBOARD_GOAL_ID\"}"
 
 void TestSlurmRun::answersAndLocksThroughSrun()
 {
-    const QString plan = writePlan(u"talk"_s, u"slurm"_s, 3, uR"(read -r goal
+    const QString plan = writePlan(u"talk"_s, u"slurm"_s, 3, uR"SH(read -r goal
 case "$SWITCHBOARD_GOAL_ID" in
   ask)
     echo '{"type":"escalate","id":"q1","trigger":"clarification","question":"Which one?","options":["A","B"]}'
@@ -285,7 +284,7 @@ case "$SWITCHBOARD_GOAL_ID" in
     ;;
 esac
 echo '{"type":"result","summary":"done"}'
-)"_s,
+)SH"_s,
                                    uR"(  - {id: ask, title: Ask, profile: worker}
   - {id: l1, title: Lock one, profile: worker}
   - {id: l2, title: Lock two, profile: worker}
@@ -341,13 +340,13 @@ void TestSlurmRun::killedRunResumesWithoutRunningTwice()
     // Partition `one` runs one job at a time when a job asks for every CPU: of three goals under max_parallel 3,
     // one runs and two wait in Slurm's queue when Switchboard is killed.
     const QString plan =
-        writePlan(u"crash"_s, u"{kind: slurm, partition: one, cpus: %1}"_s.arg(m_cluster.cpus()), 3, uR"(read -r goal
+        writePlan(u"crash"_s, u"{kind: slurm, partition: one, cpus: %1}"_s.arg(m_cluster.cpus()), 3, uR"SH(read -r goal
 echo "start $SWITCHBOARD_GOAL_ID $SWITCHBOARD_ATTEMPT $SLURM_JOB_ID" >> "$LOG"
 # The first attempt is still at work when Switchboard is killed: it must not get to its end.
 if [ "$SWITCHBOARD_ATTEMPT" = 1 ]; then sleep 20; else sleep 1; fi
 echo "end $SWITCHBOARD_GOAL_ID $SWITCHBOARD_ATTEMPT $SLURM_JOB_ID" >> "$LOG"
 echo '{"type":"result","summary":"done"}'
-)"_s,
+)SH"_s,
                   uR"(  - {id: x, title: X, profile: worker}
   - {id: y, title: Y, profile: worker}
   - {id: z, title: Z, profile: worker}
