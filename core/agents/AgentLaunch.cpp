@@ -63,11 +63,10 @@ std::optional<AgentResult> AgentLaunch::start(ExecutionChannel &channel, const E
         // The channel lives on this thread and dies before the context: the connections go with it.
         QObject::connect(&channel, &ExecutionChannel::externalIdKnown, &channel,
                          [&context](const QString &id) { context.recordExternalId(id); });
-        QObject::connect(&channel, &ExecutionChannel::externalStateChanged, &channel,
-                         [&context](const QString &state) {
-                             context.setStep(state);
-                             context.heartbeat(); // a job waiting in the queue is not a hung agent
-                         });
+        QObject::connect(&channel, &ExecutionChannel::externalStateChanged, &channel, [&context](const QString &state) {
+            context.setStep(state);
+            context.heartbeat(); // a job waiting in the queue is not a hung agent
+        });
     }
     QString error;
     if (!channel.start(launch, &error)) {
