@@ -2,6 +2,8 @@
 
 #include "model/InputLimits.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QRegularExpression>
 
 namespace switchboard::yaml {
@@ -117,6 +119,36 @@ void readSsh(const Map &map, SshTarget &ssh)
 }
 
 } // namespace
+
+void writeExecutor(YAML::Emitter &out, const ExecutorSpec &spec)
+{
+    out << YAML::Key << "executor" << YAML::Value;
+    if (spec.isLocal()) {
+        out << "local";
+        return;
+    }
+    out << YAML::Flow << YAML::BeginMap;
+    // toJson() holds exactly the keys that are set, named as the config names them.
+    const QJsonObject json = spec.toJson();
+    const QStringList order = spec.kind == ExecutorSpec::Kind::Slurm ? slurmKeys() : sshKeys();
+    for (const QString &key : order) {
+        const QJsonValue value = json.value(key);
+        if (value.isUndefined())
+            continue;
+        out << YAML::Key << key.toStdString() << YAML::Value;
+        if (value.isArray()) {
+            out << YAML::Flow << YAML::BeginSeq;
+            for (const QJsonValue &item : value.toArray())
+                out << YAML::DoubleQuoted << item.toString().toStdString();
+            out << YAML::EndSeq;
+        } else if (value.isDouble()) {
+            out << value.toInt();
+        } else {
+            out << YAML::DoubleQuoted << value.toString().toStdString();
+        }
+    }
+    out << YAML::EndMap;
+}
 
 bool backendTakesExecutor(const QString &backend)
 {

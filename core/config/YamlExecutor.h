@@ -18,5 +18,8 @@ namespace switchboard::yaml {
 std::optional<ExecutorSpec> readExecutor(const Map &parent, const QString &label);
 // The backends that run a program and so can run it elsewhere: process, claude-code, codex, gemini, aider, acp.
 bool backendTakesExecutor(const QString &backend);
+// Writes `executor: local` or `executor: {kind: ..., ...}` (only the keys that are set) into an open mapping, the
+// form readExecutor() reads back (PlanWriter; a config writer can use it for profiles).
+void writeExecutor(YAML::Emitter &out, const ExecutorSpec &spec);
 
 } // namespace switchboard::yaml

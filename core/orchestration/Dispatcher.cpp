@@ -286,8 +286,11 @@ void Dispatcher::startAgent(AgentRecord &record, const QString &profileName, boo
                                            errorKindName(ErrorKind::Workspace))});
         return;
     }
-    auto context = std::make_shared<AttemptContext>(s.agentId, record.goal, *profile, s.attempt + 1, workspace,
-                                                    record.log, &m_events);
+    AgentProfile effective = *profile;
+    if (record.goal.executor)
+        effective.executor = *record.goal.executor; // the goal's own executor wins (issue 19)
+    auto context = std::make_shared<AttemptContext>(s.agentId, record.goal, std::move(effective), s.attempt + 1,
+                                                    workspace, record.log, &m_events);
     context->setInputs(inputsFor(record.goal));
     context->setWorktreeAttempt(std::move(worktree));
     // A retry resumes the session its goal's last attempt recorded; a follow-up its original's.

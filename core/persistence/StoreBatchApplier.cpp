@@ -177,16 +177,18 @@ bool StoreBatchApplier::applyPayload(const StoreWrite::GoalAdded &w, StoreWriteE
 {
     const Goal &g = w.goal;
     if (!m_statements.exec(
-            QStringLiteral("INSERT INTO goals (run_id, id, title, description, priority, deadline, success_criteria, "
-                           "depends_on, capabilities, resources, profile, created_at, isolation_json, follow_up_of, "
-                           "when_json, team_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                           "ON CONFLICT (run_id, id) DO UPDATE SET title = excluded.title, "
-                           "description = excluded.description, priority = excluded.priority, "
-                           "deadline = excluded.deadline, success_criteria = excluded.success_criteria, "
-                           "depends_on = excluded.depends_on, capabilities = excluded.capabilities, "
-                           "resources = excluded.resources, profile = excluded.profile, "
-                           "isolation_json = excluded.isolation_json, follow_up_of = excluded.follow_up_of, "
-                           "when_json = excluded.when_json, team_json = excluded.team_json"),
+            QStringLiteral(
+                "INSERT INTO goals (run_id, id, title, description, priority, deadline, success_criteria, "
+                "depends_on, capabilities, resources, profile, created_at, isolation_json, follow_up_of, "
+                "when_json, team_json, executor_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (run_id, id) DO UPDATE SET title = excluded.title, "
+                "description = excluded.description, priority = excluded.priority, "
+                "deadline = excluded.deadline, success_criteria = excluded.success_criteria, "
+                "depends_on = excluded.depends_on, capabilities = excluded.capabilities, "
+                "resources = excluded.resources, profile = excluded.profile, "
+                "isolation_json = excluded.isolation_json, follow_up_of = excluded.follow_up_of, "
+                "when_json = excluded.when_json, team_json = excluded.team_json, "
+                "executor_json = excluded.executor_json"),
             {w.runId, g.id, g.title, g.description, priorityToString(g.priority), ms(g.deadline),
              jsonList(g.successCriteria), jsonList(g.dependsOn), jsonList(g.capabilities), jsonList(g.resources),
              g.profile, ms(w.at),
@@ -194,7 +196,9 @@ bool StoreBatchApplier::applyPayload(const StoreWrite::GoalAdded &w, StoreWriteE
              g.followUpOf,
              g.when ? QString::fromUtf8(QJsonDocument(g.when->toJson()).toJson(QJsonDocument::Compact))
                     : QStringLiteral("{}"),
-             teamJson(g)},
+             teamJson(g),
+             g.executor ? QString::fromUtf8(QJsonDocument(g.executor->toJson()).toJson(QJsonDocument::Compact))
+                        : QString()},
             error))
         return false;
     const QString state = agentStateToString(AgentState::Queued);

@@ -318,7 +318,7 @@ QList<GoalRecord> StoreReader::goals(const QString &runId, bool withLatestAgent)
     Rows q(m_db, handle(),
            QStringLiteral("SELECT g.run_id, g.id, g.title, g.description, g.priority, g.deadline, "
                           "g.success_criteria, g.depends_on, g.capabilities, g.resources, g.profile, g.created_at, "
-                          "g.isolation_json, g.follow_up_of, g.when_json, g.team_json, ") +
+                          "g.isolation_json, g.follow_up_of, g.when_json, g.team_json, g.executor_json, ") +
                latestAgent + QStringLiteral(" FROM goals g") + runFilter(runId, QStringLiteral("g.run_id")) +
                QStringLiteral(" ORDER BY g.rowid"),
            runValues(runId), &m_error);
@@ -346,7 +346,9 @@ QList<GoalRecord> StoreReader::goals(const QString &runId, bool withLatestAgent)
             r.goal.team = TeamPattern::fromJson(o.value(u"pattern").toObject());
             r.goal.member = TeamMember::fromJson(o.value(u"member").toObject());
         }
-        r.agentId = q.text(16);
+        if (const QByteArray executor = q.utf8(16).toByteArray(); !executor.isEmpty())
+            r.goal.executor = ExecutorSpec::fromJson(QJsonDocument::fromJson(executor).object());
+        r.agentId = q.text(17);
         result.append(std::move(r));
     }
     return result;

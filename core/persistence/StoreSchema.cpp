@@ -240,6 +240,8 @@ QStringList version10()
         QStringLiteral("ALTER TABLE attempts ADD COLUMN executor TEXT NOT NULL DEFAULT ''"),
         QStringLiteral("ALTER TABLE attempts ADD COLUMN job_name TEXT NOT NULL DEFAULT ''"),
         QStringLiteral("ALTER TABLE attempts ADD COLUMN external_id TEXT NOT NULL DEFAULT ''"),
+        // A goal's own executor over its profile's (ExecutorSpec::toJson; '' = none, '{}' = local).
+        QStringLiteral("ALTER TABLE goals ADD COLUMN executor_json TEXT NOT NULL DEFAULT ''"),
     };
 }
 

@@ -1,7 +1,10 @@
 // A profile's `executor:` key (issue 19): local, slurm and ssh read into AgentProfile::executor, every mistake an
 // error at its file:line:column (a misspelt key must not quietly run an agent somewhere else), and only backends
-// that run a program may leave this machine. The spec survives the store's JSON.
+// that run a program may leave this machine. The spec survives the store's JSON; a plan's goal may override it.
 #include "config/ConfigLoader.h"
+#include "config/Plan.h"
+#include "config/PlanLoader.h"
+#include "config/PlanWriter.h"
 #include "execution/ExecutorSpec.h"
 
 #include <QJsonDocument>
@@ -38,6 +41,7 @@ private Q_SLOTS:
     void errors_data();
     void errors();
     void jsonRoundTrip();
+    void goalOverridesProfile();
 };
 
 void TestExecutorConfig::readsSlurm()
@@ -172,6 +176,63 @@ void TestExecutorConfig::jsonRoundTrip()
     QCOMPARE(ExecutorSpec::describeStored(QString::fromUtf8(QJsonDocument(slurm.toJson()).toJson())),
              u"slurm (debug)"_s);
     QCOMPARE(ExecutorSpec::describeStored(QString()), QString());
+}
+
+void TestExecutorConfig::goalOverridesProfile()
+{
+    // A plan's goal may run elsewhere than its profile; the plan writer writes what the loader reads back.
+    const QByteArray plan = uR"YAML(name: mixed
+agents:
+  definitions:
+    - name: worker
+      backend: process
+      command: [sh, -c, "true"]
+    - name: chat
+      backend: openai
+      model: gpt-4o
+goals:
+  - {id: here, title: Here, profile: worker}
+  - id: there
+    title: There
+    profile: worker
+    executor: {kind: slurm, partition: gpu, cpus: 8, extra_args: [--exclusive]}
+  - {id: back, title: Back, executor: local}
+)YAML"_s.toUtf8();
+    ConfigError error;
+    const std::optional<Plan> loaded = PlanLoader::loadString(plan, u"p.yaml"_s, ConfigLoader::defaults(), &error);
+    QVERIFY2(loaded, qPrintable(error.toString()));
+    QCOMPARE(loaded->goals.size(), 3);
+    QVERIFY(!loaded->goals.at(0).executor);
+    QVERIFY(loaded->goals.at(1).executor);
+    QCOMPARE(loaded->goals.at(1).executor->describe(), u"slurm (gpu)"_s);
+    QCOMPARE(loaded->goals.at(1).executor->slurm.cpus, 8);
+    QVERIFY(loaded->goals.at(2).executor && loaded->goals.at(2).executor->isLocal());
+
+    const QByteArray written = PlanWriter::toYaml(u"mixed"_s, {}, loaded->goals);
+    const QByteArray again = uR"YAML(agents:
+  definitions:
+    - name: worker
+      backend: process
+      command: [sh, -c, "true"]
+)YAML"_s.toUtf8() + written;
+    const std::optional<Plan> reread = PlanLoader::loadString(again, u"w.yaml"_s, ConfigLoader::defaults(), &error);
+    QVERIFY2(reread, qPrintable(error.toString() + u"\n"_s + QString::fromUtf8(written)));
+    QCOMPARE(reread->goals.at(1).executor, loaded->goals.at(1).executor);
+    QCOMPARE(reread->goals.at(2).executor, loaded->goals.at(2).executor);
+    QVERIFY(!reread->goals.at(0).executor);
+
+    // On a goal whose profile runs inside Switchboard, a remote executor is an error at the key.
+    const QByteArray bad = uR"YAML(name: bad
+agents:
+  definitions:
+    - {name: chat, backend: openai, model: gpt-4o}
+goals:
+  - {id: g, title: G, profile: chat, executor: slurm}
+)YAML"_s.toUtf8();
+    QVERIFY(!PlanLoader::loadString(bad, u"b.yaml"_s, ConfigLoader::defaults(), &error));
+    QVERIFY2(error.message.contains(u"profile 'chat' (backend 'openai') runs inside Switchboard"_s),
+             qPrintable(error.toString()));
+    QCOMPARE(error.line, 6);
 }
 
 QTEST_GUILESS_MAIN(TestExecutorConfig)

@@ -19,6 +19,7 @@ class TestExecutorRecovery final : public QObject
 
 private Q_SLOTS:
     void unreachableClusterFailsInsteadOfRestarting();
+    void goalExecutorIsStoredWithTheGoal();
 };
 
 void TestExecutorRecovery::unreachableClusterFailsInsteadOfRestarting()
@@ -76,6 +77,33 @@ void TestExecutorRecovery::unreachableClusterFailsInsteadOfRestarting()
     QCOMPARE(agents.first().executor, u"slurm (gpu)"_s);
     QCOMPARE(agents.first().externalId, u"4711"_s);
     QVERIFY(session.store().openExecutorJobs().isEmpty()); // the attempt is closed
+}
+
+void TestExecutorRecovery::goalExecutorIsStoredWithTheGoal()
+{
+    // A restored goal must run where its plan said, not fall back to its profile's executor.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Store store;
+    QString error;
+    QVERIFY2(store.open(dir.filePath(u"run.db"_s), &error), qPrintable(error));
+    Goal remote = test::GoalBuilder(u"remote"_s);
+    remote.executor = ExecutorSpec{};
+    remote.executor->kind = ExecutorSpec::Kind::Slurm;
+    remote.executor->slurm.partition = u"gpu"_s;
+    remote.executor->slurm.extraArgs = {u"--exclusive"_s};
+    Goal local = test::GoalBuilder(u"local"_s);
+    local.executor = ExecutorSpec{}; // an explicit `executor: local` over a Slurm profile
+    const Goal plain = test::GoalBuilder(u"plain"_s);
+    QVERIFY(test::submitAndFlush(store, {StoreWrite::runStarted(u"r-1"_s, u"run"_s, {}, 2, test::fixedTime(0)),
+                                         StoreWrite::goalAdded(u"r-1"_s, remote, u"a-1"_s),
+                                         StoreWrite::goalAdded(u"r-1"_s, local, u"a-2"_s),
+                                         StoreWrite::goalAdded(u"r-1"_s, plain, u"a-3"_s)}));
+    const StoreSnapshot snapshot = store.load(u"r-1"_s);
+    QCOMPARE(snapshot.goals.size(), 3);
+    QCOMPARE(snapshot.goals.at(0).goal.executor, remote.executor);
+    QCOMPARE(snapshot.goals.at(1).goal.executor, local.executor);
+    QVERIFY(!snapshot.goals.at(2).goal.executor);
 }
 
 QTEST_GUILESS_MAIN(TestExecutorRecovery)

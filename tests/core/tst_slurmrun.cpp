@@ -54,6 +54,7 @@ private Q_SLOTS:
     void planOfEightWithDependencies();
     void answersAndLocksThroughSrun();
     void failingJobSaysWhy();
+    void goalExecutorOverridesProfile();
     void killedRunResumesWithoutRunningTwice();
 
 private:
@@ -333,6 +334,28 @@ void TestSlurmRun::failingJobSaysWhy()
     QVERIFY2(error.contains(u"no such table"_s), qPrintable(error));
     QVERIFY2(error.contains(u"Slurm job %1: the program exited with code 3 on %2"_s.arg(job, m_cluster.nodeName())),
              qPrintable(error));
+}
+
+void TestSlurmRun::goalExecutorOverridesProfile()
+{
+    // The profile runs here; one goal of the plan asks for Slurm, and only that one becomes a job.
+    const QString plan = writePlan(
+        u"mixed"_s, u"local"_s, 2, u"read -r goal\necho \"ran $SWITCHBOARD_GOAL_ID job=$SLURM_JOB_ID\" >> \"$LOG\"\n"_s,
+        u"  - {id: here, title: Here, profile: worker}\n"
+        u"  - {id: there, title: There, profile: worker, executor: {kind: slurm, partition: debug}}\n"_s);
+    const CliRun run = runCli({u"run"_s, plan, u"--db"_s, m_db, u"--workspace"_s, m_dir->path(), u"--json"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QHash<QString, QString> jobOf;
+    for (const LogLine &line : readLog())
+        jobOf.insert(line.goal, line.rest.value(0));
+    QCOMPARE(jobOf.value(u"here"_s), u"job="_s);
+    QVERIFY2(jobOf.value(u"there"_s).size() > 4, qPrintable(jobOf.value(u"there"_s)));
+    for (const QJsonValue &value : statusAgents()) {
+        const QJsonObject agent = value.toObject();
+        const bool there = agent.value(u"goal"_s).toString() == u"there";
+        QCOMPARE(agent.value(u"executor"_s).toString(), there ? u"slurm (debug)"_s : u"local"_s);
+        QCOMPARE(agent.value(u"external_id"_s).toString(), there ? jobOf.value(u"there"_s).mid(4) : QString());
+    }
 }
 
 void TestSlurmRun::killedRunResumesWithoutRunningTwice()
