@@ -100,6 +100,22 @@ public:
         return true;
     }
 
+    // --- where the program runs (issue 19) ---
+    // The run this attempt belongs to: part of its job name on a cluster. Empty outside a recorded run.
+    virtual QString runId() const { return {}; }
+    // The backend is about to submit its program to a non-local executor under jobName: recorded with the attempt
+    // and committed before it is submitted, so a Switchboard that starts after a crash ends the job before the goal
+    // runs again. False when it could not be recorded: the program must not be submitted then.
+    virtual bool recordExecutor(const ExecutorSpec &spec, const QString &jobName)
+    {
+        Q_UNUSED(spec)
+        Q_UNUSED(jobName)
+        return true;
+    }
+    // The executor's id for the job (a Slurm job id, ExecutionChannel::externalIdKnown): with the attempt and on
+    // the card.
+    virtual void recordExternalId(const QString &id) { Q_UNUSED(id) }
+
     // --- the human ---
     // Asks and blocks this agent only (state Escalated, no run slot) until answered, cancelled or timed
     // out. Agent, goal and priority are filled in from the context. For in-process backends.

@@ -1,6 +1,7 @@
 #include "AgentLaunch.h"
 
 #include "AgentContext.h"
+#include "execution/Executors.h"
 #include "model/ErrorKind.h"
 #include "model/InputLimits.h"
 
@@ -32,9 +33,41 @@ QProcessEnvironment AgentLaunch::environmentWithModel(const AgentContext &contex
     return result;
 }
 
-std::optional<AgentResult> AgentLaunch::start(ExecutionChannel &channel, const ExecutionChannel::Launch &launch,
+std::unique_ptr<ExecutionChannel> AgentLaunch::makeChannel(const AgentContext &context, qsizetype maxLineBytes,
+                                                           AgentResult *failed)
+{
+    const ExecutorSpec &executor = context.profile().executor;
+    std::unique_ptr<ExecutionChannel> channel = Executors::makeChannel(executor, maxLineBytes);
+    if (!channel && failed)
+        *failed = AgentResult::failed(
+            u"profile \"%1\": this build cannot run programs on %2"_s.arg(context.profile().name, executor.describe()),
+            -1, errorKindName(ErrorKind::Invalid));
+    return channel;
+}
+
+std::optional<AgentResult> AgentLaunch::start(ExecutionChannel &channel, const ExecutionChannel::Launch &given,
                                               AgentContext &context, const std::function<void(const QString &)> &note)
 {
+    ExecutionChannel::Launch launch = given;
+    if (launch.jobName.isEmpty())
+        launch.jobName = Executors::jobName(context.runId(), context.goal().id, context.attempt());
+    const ExecutorSpec &executor = context.profile().executor;
+    if (!executor.isLocal()) {
+        if (!context.recordExecutor(executor, launch.jobName)) {
+            const QString why =
+                u"could not record %1 job %2 in the database: not submitting it, since after a crash "
+                u"nothing could end it and the goal might run twice"_s.arg(executor.describe(), launch.jobName);
+            note(why);
+            return AgentResult::failed(why, -1, errorKindName(ErrorKind::Spawn));
+        }
+        // The channel lives on this thread and dies before the context: the connections go with it.
+        QObject::connect(&channel, &ExecutionChannel::externalIdKnown, &channel,
+                         [&context](const QString &id) { context.recordExternalId(id); });
+        QObject::connect(&channel, &ExecutionChannel::externalStateChanged, &channel, [&context](const QString &state) {
+            context.setStep(state);
+            context.heartbeat(); // a job waiting in the queue is not a hung agent
+        });
+    }
     QString error;
     if (!channel.start(launch, &error)) {
         note(error);

@@ -8,6 +8,7 @@
 #include <QVariantMap>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace switchboard {
@@ -28,9 +29,17 @@ public:
     // environment() plus SWITCHBOARD_MODEL (the profile's model), for backends whose program picks a model.
     static QProcessEnvironment environmentWithModel(const AgentContext &context, const QString &workspace);
 
+    // The channel the profile's executor runs the program on (Executors::makeChannel): a local process group, srun,
+    // ssh. Null with *failed set when this build has no channel for the executor.
+    static std::unique_ptr<ExecutionChannel> makeChannel(const AgentContext &context, qsizetype maxLineBytes,
+                                                         AgentResult *failed);
+
     // Starts the program on the channel and records its process group with the attempt right away, before the
     // program gets any work (and starts children), so a crash leaves nothing unknown. A record that could not
-    // be stored is only noted. nullopt when it runs; otherwise the attempt's result (a spawn failure, noted).
+    // be stored is only noted. The launch gets the attempt's job name (Executors::jobName) unless it has one; on a
+    // non-local executor (the profile's) the job is recorded durably before it is submitted (refused when it cannot
+    // be), and its external id and queue state go to the context (the card's step) as the channel learns them.
+    // nullopt when it runs; otherwise the attempt's result (a spawn failure, noted).
     static std::optional<AgentResult> start(ExecutionChannel &channel, const ExecutionChannel::Launch &launch,
                                             AgentContext &context, const std::function<void(const QString &)> &note);
 

@@ -75,7 +75,7 @@ Q_SIGNALS:
     // The executor's id for this run became known (externalId()); for recording with the attempt.
     void externalIdKnown(const QString &id);
     // Where the program is on its executor before and while it runs, for the card: "pending in Slurm: Resources",
-    // then "running on node1"; empty = nothing to say.
+    // then "running on node1"; empty = nothing to say. May be said again unchanged while it waits (proof of life).
     void externalStateChanged(const QString &state);
     // The program exited; every line it wrote was emitted before.
     void exited();

@@ -2,7 +2,6 @@
 
 #include "AgentContext.h"
 #include "AgentLaunch.h"
-#include "ProcessGroup.h"
 #include "ProcessSession.h"
 #include "model/ErrorKind.h"
 #include "model/InputLimits.h"
@@ -151,7 +150,12 @@ AgentResult ProcessAgent::run(AgentContext &context)
     options.killGraceMs = AgentLaunch::killGraceMs(m_profile.settings, DefaultKillGraceMs);
     options.closeStdin = m_profile.settings.value(QStringLiteral("close_stdin")).toBool();
 
-    ProcessSession session(context, std::move(options), std::make_unique<ProcessGroup>());
+    AgentResult noChannel;
+    std::unique_ptr<ExecutionChannel> channel =
+        AgentLaunch::makeChannel(context, ProcessLineReader::DefaultMaxLineBytes, &noChannel);
+    if (!channel)
+        return noChannel;
+    ProcessSession session(context, std::move(options), std::move(channel));
     {
         const QMutexLocker locker(&m_sessionsMutex);
         m_sessions.insert(context.agentId(), &session);

@@ -64,15 +64,19 @@ int StatusCommand::executeParsed(const QCommandLineParser &parser)
         }
         QJsonArray agentArray;
         for (const AgentStatus &a : std::as_const(snapshot.agents)) {
-            agentArray.append(QJsonObject{{QStringLiteral("id"), a.agentId},
-                                          {QStringLiteral("name"), a.name},
-                                          {QStringLiteral("goal"), a.goalId},
-                                          {QStringLiteral("profile"), a.profile},
-                                          {QStringLiteral("state"), agentStateToString(a.state)},
-                                          {QStringLiteral("attempt"), a.attempt},
-                                          {QStringLiteral("tokens"), a.tokens()},
-                                          {QStringLiteral("cost_usd"), a.costUsd},
-                                          {QStringLiteral("error"), a.error}});
+            agentArray.append(
+                QJsonObject{{QStringLiteral("id"), a.agentId},
+                            {QStringLiteral("name"), a.name},
+                            {QStringLiteral("goal"), a.goalId},
+                            {QStringLiteral("profile"), a.profile},
+                            {QStringLiteral("state"), agentStateToString(a.state)},
+                            {QStringLiteral("attempt"), a.attempt},
+                            {QStringLiteral("tokens"), a.tokens()},
+                            {QStringLiteral("cost_usd"), a.costUsd},
+                            {QStringLiteral("error"), a.error},
+                            // Where its latest attempt ran (issue 19) and the executor's id for it.
+                            {QStringLiteral("executor"), a.executor.isEmpty() ? QStringLiteral("local") : a.executor},
+                            {QStringLiteral("external_id"), a.externalId}});
         }
         QJsonValue runJson;
         if (run) {

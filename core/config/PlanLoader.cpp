@@ -1,5 +1,6 @@
 #include "PlanLoader.h"
 
+#include "YamlExecutor.h"
 #include "YamlSections.h"
 #include "YamlSupport.h"
 #include "agents/BackendRegistry.h"
@@ -34,7 +35,7 @@ const QStringList &goalKeys()
         QStringLiteral("deadline"),     QStringLiteral("profile"),
         QStringLiteral("retry"),        QStringLiteral("budget"),
         QStringLiteral("follow_up_of"), QStringLiteral("when"),
-        QStringLiteral("pattern"),
+        QStringLiteral("pattern"),      QStringLiteral("executor"),
     };
     static const QStringList withIsolation = keys + yaml::isolationKeys();
     return withIsolation;
@@ -199,10 +200,11 @@ ReadGoal readGoal(yaml::Document &doc, const YAML::Node &node, qsizetype index, 
             map.failAt("follow_up_of", QStringLiteral("%1: follow_up_of: a goal cannot follow up itself").arg(label));
     }
     goal.profile = map.string("profile").trimmed();
+    goal.executor = yaml::readExecutor(map, label);
     if (goal.team) {
         // A team runs no agent of its own, so nothing would read these: refuse them rather than let a reader
         // believe they choose or constrain the members (the pattern names the members' profiles).
-        for (const char *key : {"profile", "capabilities", "follow_up_of"}) {
+        for (const char *key : {"profile", "capabilities", "follow_up_of", "executor"}) {
             if (!map.has(key))
                 continue;
             const QString why = qstrcmp(key, "follow_up_of") == 0
@@ -217,6 +219,11 @@ ReadGoal readGoal(yaml::Document &doc, const YAML::Node &node, qsizetype index, 
         map.failAt("profile", QStringLiteral("%1: unknown profile '%2' (known: %3)")
                                   .arg(label, goal.profile, profileNames(config).join(QStringLiteral(", "))));
     }
+    if (goal.executor && !goal.executor->isLocal() && !goal.profile.isEmpty() &&
+        !yaml::backendTakesExecutor(config.profile(goal.profile)->backend))
+        map.failAt("executor", QStringLiteral("%1: executor: profile '%2' (backend '%3') runs inside Switchboard, not "
+                                              "as a program")
+                                   .arg(label, goal.profile, config.profile(goal.profile)->backend));
     checkCapabilities(doc, config, read);
     return read;
 }

@@ -1,5 +1,7 @@
 #include "PlanWriter.h"
 
+#include "YamlExecutor.h"
+
 #include <QRegularExpression>
 
 #include <yaml-cpp/yaml.h>
@@ -130,6 +132,8 @@ void writeGoal(YAML::Emitter &out, const Goal &goal)
     }
     if (goal.team)
         writePattern(out, *goal.team);
+    if (goal.executor)
+        yaml::writeExecutor(out, *goal.executor);
     if (goal.budget.isSet()) {
         out << YAML::Key << "budget" << YAML::Value << YAML::BeginMap;
         if (goal.budget.maxTokens > 0)

@@ -3,6 +3,7 @@
 #include "review/Worktrees.h"
 
 #include "LlmProfileRules.h"
+#include "YamlExecutor.h"
 #include "model/DeadlinePolicy.h"
 #include "model/InputLimits.h"
 #include "model/WorkflowMode.h"
@@ -53,6 +54,8 @@ const QStringList &profileKeys()
         QStringLiteral("repo"),
         QStringLiteral("base_branch"),
         QStringLiteral("setup"),
+        // where the program runs (readExecutor)
+        QStringLiteral("executor"),
     };
     return keys;
 }
@@ -407,6 +410,14 @@ QList<ProfileEntry> readAgents(Document &doc, const Map &root, const BackendRegi
                      QStringLiteral("%1: 'args' is read by the coding-agent backends only; ignored for backend '%2'")
                          .arg(label, profile.backend));
         profile.isolation = readIsolation(map, label);
+        if (const std::optional<ExecutorSpec> executor = readExecutor(map, label)) {
+            if (!executor->isLocal() && !backendTakesExecutor(profile.backend))
+                map.failAt("executor", QStringLiteral("%1: executor: backend '%2' runs inside Switchboard, not as a "
+                                                      "program; only process, claude-code, codex, gemini, aider and "
+                                                      "acp profiles can run on %3")
+                                           .arg(label, profile.backend, ExecutorSpec::kindName(executor->kind)));
+            profile.executor = *executor;
+        }
         if (LlmProfileRules::isLlmBackend(profile.backend)) {
             readModelSettings(doc, map, label, profile);
         } else {

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace switchboard {
 
@@ -54,6 +57,13 @@ struct ExecutorSpec
     static QString kindName(Kind kind);
     // For cards and the detail pane: "local", "slurm (debug)", "ssh user@host:2222".
     QString describe() const;
+    // What the store keeps with an attempt, so a later Switchboard ends leftovers on the executor the attempt
+    // really used (the profile may have changed since): {"kind": "slurm", "partition": ...}; {} for local.
+    QJsonObject toJson() const;
+    // The inverse of toJson(); an unknown kind is refused with *error.
+    static std::optional<ExecutorSpec> fromJson(const QJsonObject &json, QString *error = nullptr);
+    // describe() of a spec stored as toJson() text; empty for a local (or unreadable) one.
+    static QString describeStored(const QString &json);
 
     friend bool operator==(const ExecutorSpec &, const ExecutorSpec &) = default;
 };

@@ -15,12 +15,18 @@ public:
     Executors() = delete;
 
     // A local ProcessGroup, a SlurmChannel (srun) or an SshChannel; longer output lines arrive cut to maxLineBytes.
+    // Null only when this build has no channel for the kind (an ssh executor before SshChannel was built in).
     static std::unique_ptr<ExecutionChannel> makeChannel(const ExecutorSpec &spec, qsizetype maxLineBytes);
 
     // Blocking (runs squeue/scancel or ssh; call it off the GUI thread): ends every job or remote process group
     // named jobName on the executor. The number ended, or -1 with *error when the executor could not be asked
     // (then the caller must not start the attempt again: it might run twice).
     static int cancelLeftovers(const ExecutorSpec &spec, const QString &jobName, QString *error);
+
+    // The name of one attempt's job: "sb-<run>-<goal>-<attempt>", with every character a scheduler or a shell
+    // might mind replaced by '_' and a long goal id cut (and told apart by a hash), so it stays under MaxJobName.
+    static QString jobName(const QString &runId, const QString &goalId, int attempt);
+    static constexpr int MaxJobName = 64;
 };
 
 } // namespace switchboard

@@ -3,6 +3,7 @@
 #include "Isolation.h"
 #include "ModelSettings.h"
 #include "RetryPolicy.h"
+#include "execution/ExecutorSpec.h"
 
 #include <QString>
 #include <QStringList>
@@ -31,6 +32,8 @@ struct AgentProfile
     QVariantMap settings;        // backend-specific extras (e.g. demo duration_ms, steps)
     ModelSettings llm;           // backends "openai" and "anthropic"; pricing also for "codex"
     IsolationSettings isolation; // default for its goals: shared or a git worktree per goal
+    // Where its program runs (process-based backends only): here, as a Slurm job, or on an SSH host (issue 19).
+    ExecutorSpec executor;
 
     // The demo backend is for trying the app offline: it runs only goals that name it, or goals no other
     // profile could ever take (see Scheduler::chooseProfile).

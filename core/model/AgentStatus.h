@@ -42,6 +42,8 @@ struct AgentStatus
     QStringList waitingFor;  // resources it waits for, while WaitingForLock or Queued on a lock
     QString repository;      // the repository's name when the goal works in a git repository (shown on the card)
     QString agentSession;    // the agent program's own session id (Claude Code session_id, Codex thread_id, ACP)
+    QString executor;        // where the latest attempt runs when not here: "slurm (debug)", "ssh host"; empty = local
+    QString externalId;      // the executor's id for that attempt's job (a Slurm job id); empty until known
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
     double costUsd = 0.0;

@@ -5,6 +5,7 @@
 #include "Priority.h"
 #include "RetryPolicy.h"
 #include "Team.h"
+#include "execution/ExecutorSpec.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -32,6 +33,8 @@ struct Goal
     std::optional<RetryPolicy> retry; // overrides the profile's
     Budget budget;
     IsolationSettings isolation; // overrides the profile's field by field
+    // Where its agent's program runs, over the profile's executor (issue 19); unset = the profile's.
+    std::optional<ExecutorSpec> executor;
     // A follow-up: the goal id whose agent session and worktree this goal continues with new instructions (its
     // description). The agent resumes that goal's recorded session (claude --resume, codex exec resume, ...).
     QString followUpOf;

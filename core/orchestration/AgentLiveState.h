@@ -19,6 +19,8 @@ struct AgentLiveState
     bool handedOff = false;  // pipeline: the agent sent its handoff
     QString handoffData;
     QString agentSession; // the agent program's session id (recordAgentSession); empty until reported
+    QString executor;     // where the program runs when not here ("slurm (debug)"; recordExecutor); empty = local
+    QString externalId;   // the executor's id for it (recordExternalId); empty until known
 };
 
 } // namespace switchboard

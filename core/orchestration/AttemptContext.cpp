@@ -351,6 +351,38 @@ bool AttemptContext::recordProcessGroup(ProcessGroupRecord record)
     return m_processGroupRecorder(record);
 }
 
+bool AttemptContext::recordExecutor(const ExecutorSpec &spec, const QString &jobName)
+{
+    ExecutorRecord record;
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        m_executorRecord = ExecutorRecord{m_agentId, m_attempt, spec, jobName, {}};
+        record = m_executorRecord;
+        m_state.executor = spec.describe();
+        ++m_state.activity;
+    }
+    notifyChanged();
+    return !m_executorRecorder || m_executorRecorder(record, true);
+}
+
+void AttemptContext::recordExternalId(const QString &id)
+{
+    ExecutorRecord record;
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        if (id.isEmpty() || m_state.externalId == id)
+            return;
+        m_state.externalId = id;
+        m_executorRecord.externalId = id;
+        record = m_executorRecord;
+        ++m_state.activity;
+    }
+    log(u'[' + m_agentId + QStringLiteral("] %1 job id %2 (%3)").arg(record.spec.describe(), id, record.jobName));
+    if (m_executorRecorder)
+        m_executorRecorder(record, false); // the job name is on record already: the id is for people
+    notifyChanged();
+}
+
 bool AttemptContext::prepareWorkspace(QString *error)
 {
     if (!m_worktree)

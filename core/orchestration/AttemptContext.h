@@ -4,6 +4,7 @@
 #include "AgentLiveState.h"
 #include "QualityMonitor.h"
 #include "agents/AgentContext.h"
+#include "model/ExecutorRecord.h"
 
 #include <QFuture>
 #include <QJsonArray>
@@ -49,6 +50,12 @@ public:
     // Where recordProcessGroup() goes (the run's store; unset in bare backend tests). Called on agent threads.
     using ProcessGroupRecorder = std::function<bool(const ProcessGroupRecord &record)>;
     void setProcessGroupRecorder(ProcessGroupRecorder recorder) { m_processGroupRecorder = std::move(recorder); }
+    // Where recordExecutor()/recordExternalId() go (the run's store; unset in bare backend tests), with whether
+    // to wait for the commit. Called on agent threads.
+    using ExecutorRecorder = std::function<bool(const ExecutorRecord &record, bool waitForCommit)>;
+    void setExecutorRecorder(ExecutorRecorder recorder) { m_executorRecorder = std::move(recorder); }
+    // The run the attempt belongs to (its jobs' names).
+    void setRunId(const QString &runId) { m_runId = runId; }
     AgentLog &agentLog() const { return *m_log; }
     // isolation: worktree: the worktree this attempt works in, prepared on the pool thread (prepareWorkspace()).
     void setWorktreeAttempt(std::shared_ptr<WorktreeAttempt> worktree) { m_worktree = std::move(worktree); }
@@ -81,6 +88,9 @@ public:
     void addUsage(qint64 inputTokens, qint64 outputTokens, double costUsd) override;
     void recordTranscript(TranscriptEntry entry) override;
     bool recordProcessGroup(ProcessGroupRecord record) override;
+    QString runId() const override { return m_runId; }
+    bool recordExecutor(const ExecutorSpec &spec, const QString &jobName) override;
+    void recordExternalId(const QString &id) override;
     void recordAgentSession(const QString &sessionId) override;
     void recordTurns(int turns) override;
     bool delegate(const QString &worker, const QString &task, QString *error) override;
@@ -178,7 +188,10 @@ private:
     Scratchpad *m_scratchpad = nullptr;
     ProcessGroupRecorder m_processGroupRecorder;
     AgentWorkers *m_workers = nullptr;
-    int m_waits = 0; // guarded by m_stateMutex
+    ExecutorRecorder m_executorRecorder;
+    QString m_runId;
+    ExecutorRecord m_executorRecord; // guarded by m_stateMutex
+    int m_waits = 0;                 // guarded by m_stateMutex
     AgentState m_waitState = AgentState::Running;
     QString m_stopReason; // guarded by m_stateMutex
     QString m_stopKind;

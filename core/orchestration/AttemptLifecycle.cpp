@@ -134,6 +134,12 @@ void AttemptLifecycle::collectSessionAndWorktree(AgentRecord &record, const Agen
         m_recorder.recordAgentSession(s.agentId, s.attempt, s.agentSession);
         m_hooks.markDirty(record);
     }
+    // The attempt recorded them itself (AttemptContext::recordExecutor): only the status follows.
+    if (live.executor != s.executor || live.externalId != s.externalId) {
+        s.executor = live.executor;
+        s.externalId = live.externalId;
+        m_hooks.markDirty(record);
+    }
     const std::shared_ptr<WorktreeAttempt> &worktree = record.context->worktreeAttempt();
     if (!worktree)
         return;

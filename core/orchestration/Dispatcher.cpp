@@ -328,8 +328,11 @@ QRunnable *Dispatcher::startAgent(AgentRecord &record, const QString &profileNam
                                            errorKindName(ErrorKind::Workspace))});
         return nullptr;
     }
-    auto context = std::make_shared<AttemptContext>(s.agentId, record.goal, *profile, s.attempt + 1, workspace,
-                                                    record.log, &m_events);
+    AgentProfile effective = *profile;
+    if (record.goal.executor)
+        effective.executor = *record.goal.executor; // the goal's own executor wins (issue 19)
+    auto context = std::make_shared<AttemptContext>(s.agentId, record.goal, std::move(effective), s.attempt + 1,
+                                                    workspace, record.log, &m_events);
     context->setInputs(inputsFor(record.goal));
     context->setWorktreeAttempt(std::move(worktree));
     // A retry resumes the session its goal's last attempt recorded; a follow-up its original's.
@@ -339,9 +342,13 @@ QRunnable *Dispatcher::startAgent(AgentRecord &record, const QString &profileNam
     context->setAnswers(m_recorder.answersFor(record.goal.id));
     context->setCoordination(&m_locks, &m_inbox, &m_workers);
     context->setScratchpad(&m_scratchpad);
-    if (Store *store = m_recorder.store())
+    if (Store *store = m_recorder.store()) {
         context->setProcessGroupRecorder(
             [store](const ProcessGroupRecord &group) { return store->recordProcessGroup(group); });
+        context->setExecutorRecorder(
+            [store](const ExecutorRecord &job, bool wait) { return store->recordExecutor(job, wait); });
+    }
+    context->setRunId(m_recorder.runId());
     const QString agentId = s.agentId;
     const AttemptContext *attempt = context.get();
     auto *runner = new AgentRunner(

@@ -31,6 +31,8 @@ void AttemptFolds::plan(const std::vector<StoreWriteJob> &batch)
                 started.erase(g->agentId);
             } else if (const auto *a = std::get_if<StoreWrite::AgentSessionRecorded>(&payload)) {
                 started.erase(a->agentId); // it updates the attempt row: the start must be written first
+            } else if (const auto *e = std::get_if<StoreWrite::ExecutorRecorded>(&payload)) {
+                started.erase(e->record.agentId); // the same
             }
             // Logs, lock events, escalations and notes do not touch the agent's row or its attempts.
         }

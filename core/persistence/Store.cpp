@@ -8,6 +8,8 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMutexLocker>
 #include <QPointer>
@@ -427,6 +429,88 @@ bool Store::markProcessGroupsEnded(const QList<ProcessGroupRecord> &records, QSt
     if (!flush() || !committed->load()) {
         if (error)
             *error = lastError().isEmpty() ? tr("cannot record the ended process groups") : lastError();
+        return false;
+    }
+    return true;
+}
+
+bool Store::recordExecutor(const ExecutorRecord &record, bool waitForCommit)
+{
+    if (m_mode != Mode::ReadWrite)
+        return true;
+    if (!waitForCommit)
+        return submit(StoreWrite::executor(record));
+    auto committed = std::make_shared<std::atomic<bool>>(false);
+    if (!submit(StoreWrite::executor(record), nullptr, [committed](bool ok) { committed->store(ok); }))
+        return false;
+    return flush() && committed->load();
+}
+
+QList<ExecutorRecord> Store::openExecutorJobs(QString *error) const
+{
+    QList<ExecutorRecord> records;
+    QSqlQuery query(readConnection());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT agent_id, attempt, executor, job_name, external_id FROM attempts "
+                                   "WHERE executor != '' AND job_name != '' AND outcome IS NULL "
+                                   "ORDER BY agent_id, attempt"))) {
+        if (error)
+            *error = tr("cannot read the database %1: %2").arg(m_path, StoreIntegrity::describe(query.lastError()));
+        return {};
+    }
+    while (query.next()) {
+        ExecutorRecord r;
+        r.agentId = query.value(0).toString();
+        r.attempt = query.value(1).toInt();
+        QString why;
+        const std::optional<ExecutorSpec> spec =
+            ExecutorSpec::fromJson(QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object(), &why);
+        if (spec)
+            r.spec = *spec;
+        else
+            r.spec.kind = ExecutorSpec::Kind::Slurm; // unreadable: asking the cluster is the careful guess
+        r.jobName = query.value(3).toString();
+        r.externalId = query.value(4).toString();
+        records.append(r);
+    }
+    return records;
+}
+
+bool Store::failAgents(const QHash<QString, QString> &reasons, QString *error)
+{
+    if (reasons.isEmpty())
+        return true;
+    if (m_mode != Mode::ReadWrite) {
+        if (error)
+            *error = tr("the database is not open for writing");
+        return false;
+    }
+    flush();
+    StoreReader reader(readConnection());
+    const QList<AgentStatus> agents = reader.agents();
+    if (!reader.ok()) {
+        if (error)
+            *error = reader.error();
+        return false;
+    }
+    QList<StoreWrite> writes;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (AgentStatus status : agents) {
+        const auto it = reasons.constFind(status.agentId);
+        if (it == reasons.constEnd() || !isActiveState(status.state))
+            continue;
+        status.state = AgentState::Failed;
+        status.error = *it;
+        status.errorKind = QStringLiteral("executor");
+        writes.append(StoreWrite::transition(status, now));
+    }
+    if (writes.isEmpty())
+        return true;
+    auto committed = std::make_shared<std::atomic<bool>>(false);
+    submitAll(std::move(writes), nullptr, [committed](bool ok) { committed->store(ok); });
+    if (!flush() || !committed->load()) {
+        if (error)
+            *error = lastError().isEmpty() ? tr("cannot record the agents whose jobs could not be ended") : lastError();
         return false;
     }
     return true;

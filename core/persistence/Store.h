@@ -167,6 +167,17 @@ public:
     // Durably marks them gone (after OrphanReaper ended them); false with *error when it could not be written.
     bool markProcessGroupsEnded(const QList<ProcessGroupRecord> &records, QString *error = nullptr);
 
+    // --- jobs of attempts on other executors (issue 19, see ExecutorRecord) ---
+    // Records where an attempt's program runs. With waitForCommit, returns once it is committed (false when it was
+    // not): a job must not be submitted while a crash could still forget its name. Any thread; true without a
+    // database open for writing.
+    bool recordExecutor(const ExecutorRecord &record, bool waitForCommit);
+    // The jobs of attempts that never ended: those of a Switchboard that stopped (crashed) while they ran.
+    QList<ExecutorRecord> openExecutorJobs(QString *error = nullptr) const;
+    // Moves these agents (id -> why) to Failed with error kind "executor", durably: the job of their last attempt
+    // could not be ended, so they must not start again on their own. False with *error when it was not written.
+    bool failAgents(const QHash<QString, QString> &reasons, QString *error = nullptr);
+
     // --- history (the calling thread's connection) ---
     // Empty with *error when they cannot be read (never "no runs" for a file that fails to read).
     QList<RunRecord> runs(QString *error = nullptr) const;

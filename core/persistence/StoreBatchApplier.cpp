@@ -181,7 +181,9 @@ void appendGoalValues(QVariantList &values, const StoreWrite::GoalAdded &w)
            << g.followUpOf
            << (g.when ? QString::fromUtf8(QJsonDocument(g.when->toJson()).toJson(QJsonDocument::Compact))
                       : QStringLiteral("{}"))
-           << teamJson(g);
+           << teamJson(g)
+           << (g.executor ? QString::fromUtf8(QJsonDocument(g.executor->toJson()).toJson(QJsonDocument::Compact))
+                          : QString());
 }
 
 // "INSERT ... VALUES (row), (row), ... tail" for `rows` rows.
@@ -210,15 +212,16 @@ const QString &StoreBatchApplier::goalSql(int table, int rows)
     case 0:
         sql = multiRowSql(u"INSERT INTO goals (run_id, id, title, description, priority, deadline, success_criteria, "
                           u"depends_on, capabilities, resources, profile, created_at, isolation_json, follow_up_of, "
-                          u"when_json, team_json) VALUES ",
-                          u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          u"when_json, team_json, executor_json) VALUES ",
+                          u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                           u" ON CONFLICT (run_id, id) DO UPDATE SET title = excluded.title, "
                           u"description = excluded.description, priority = excluded.priority, "
                           u"deadline = excluded.deadline, success_criteria = excluded.success_criteria, "
                           u"depends_on = excluded.depends_on, capabilities = excluded.capabilities, "
                           u"resources = excluded.resources, profile = excluded.profile, "
                           u"isolation_json = excluded.isolation_json, follow_up_of = excluded.follow_up_of, "
-                          u"when_json = excluded.when_json, team_json = excluded.team_json",
+                          u"when_json = excluded.when_json, team_json = excluded.team_json, "
+                          u"executor_json = excluded.executor_json",
                           rows);
         break;
     case 1:
@@ -542,6 +545,20 @@ bool StoreBatchApplier::applyPayload(const StoreWrite::AgentSessionRecorded &w, 
         return false;
     return m_statements.exec(QStringLiteral("UPDATE attempts SET agent_session = ? WHERE agent_id = ? AND attempt = ?"),
                              {w.sessionId, w.agentId, w.attempt}, error);
+}
+
+bool StoreBatchApplier::applyPayload(const StoreWrite::ExecutorRecorded &w, StoreWriteError *error)
+{
+    const ExecutorRecord &r = w.record;
+    const QString spec = QString::fromUtf8(QJsonDocument(r.spec.toJson()).toJson(QJsonDocument::Compact));
+    // An upsert: the backend may record its job before the orchestrator's Running write reaches the store.
+    return m_statements.exec(
+        QStringLiteral(
+            "INSERT INTO attempts (agent_id, attempt, executor, job_name, external_id) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (agent_id, attempt) DO UPDATE SET executor = excluded.executor, "
+            "job_name = excluded.job_name, external_id = CASE WHEN excluded.external_id = '' THEN "
+            "attempts.external_id ELSE excluded.external_id END"),
+        {r.agentId, r.attempt, spec, r.jobName, r.externalId}, error);
 }
 
 bool StoreBatchApplier::applyPayload(const StoreWrite::WorktreeChanged &w, StoreWriteError *error)

@@ -64,6 +64,7 @@ private:
     bool applyPayload(const StoreWrite::ProcessGroupStarted &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::ProcessGroupsEnded &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::AgentSessionRecorded &w, StoreWriteError *error);
+    bool applyPayload(const StoreWrite::ExecutorRecorded &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::WorktreeChanged &w, StoreWriteError *error);
 
     QSqlDatabase &m_db;

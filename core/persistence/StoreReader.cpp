@@ -1,5 +1,6 @@
 #include "StoreReader.h"
 
+#include "execution/ExecutorSpec.h"
 #include "persistence/SqliteHandle.h"
 
 #include <QHash>
@@ -17,6 +18,7 @@
 namespace switchboard {
 
 namespace {
+
 Q_LOGGING_CATEGORY(lcStoreReader, "switchboard.store.reader")
 
 // One statement's rows. Through the SQLite C API on the connection's own handle when there is one: values
@@ -316,7 +318,7 @@ QList<GoalRecord> StoreReader::goals(const QString &runId, bool withLatestAgent)
     Rows q(m_db, handle(),
            QStringLiteral("SELECT g.run_id, g.id, g.title, g.description, g.priority, g.deadline, "
                           "g.success_criteria, g.depends_on, g.capabilities, g.resources, g.profile, g.created_at, "
-                          "g.isolation_json, g.follow_up_of, g.when_json, g.team_json, ") +
+                          "g.isolation_json, g.follow_up_of, g.when_json, g.team_json, g.executor_json, ") +
                latestAgent + QStringLiteral(" FROM goals g") + runFilter(runId, QStringLiteral("g.run_id")) +
                QStringLiteral(" ORDER BY g.rowid"),
            runValues(runId), &m_error);
@@ -344,7 +346,9 @@ QList<GoalRecord> StoreReader::goals(const QString &runId, bool withLatestAgent)
             r.goal.team = TeamPattern::fromJson(o.value(u"pattern").toObject());
             r.goal.member = TeamMember::fromJson(o.value(u"member").toObject());
         }
-        r.agentId = q.text(16);
+        if (const QByteArray executor = q.utf8(16).toByteArray(); !executor.isEmpty())
+            r.goal.executor = ExecutorSpec::fromJson(QJsonDocument::fromJson(executor).object());
+        r.agentId = q.text(17);
         result.append(std::move(r));
     }
     return result;
@@ -361,7 +365,9 @@ QList<AgentStatus> StoreReader::agents(const QString &runId)
                           "(SELECT COALESCE(SUM(t.cost_usd), 0) FROM attempts t WHERE t.agent_id = a.id), "
                           "(SELECT COUNT(*) FROM attempts t WHERE t.agent_id = a.id AND t.outcome = ?), "
                           "EXISTS (SELECT 1 FROM attempts t WHERE t.agent_id = a.id AND t.attempt = a.attempt - 1 "
-                          "AND t.outcome = ?), a.agent_session "
+                          "AND t.outcome = ?), a.agent_session, "
+                          "(SELECT t.executor FROM attempts t WHERE t.agent_id = a.id AND t.attempt = a.attempt), "
+                          "(SELECT t.external_id FROM attempts t WHERE t.agent_id = a.id AND t.attempt = a.attempt) "
                           "FROM agents a LEFT JOIN goals g ON g.run_id = a.run_id AND g.id = a.goal_id") +
                runFilter(runId, QStringLiteral("a.run_id")) + QStringLiteral(" ORDER BY a.rowid"),
            QVariantList{agentStateToString(AgentState::Interrupted), agentStateToString(AgentState::Interrupted)} +
@@ -390,6 +396,8 @@ QList<AgentStatus> StoreReader::agents(const QString &runId)
         s.interruptedAttempts = q.int32(18);
         s.resumedAfterInterruption = q.int32(19) != 0;
         s.agentSession = q.text(20);
+        s.executor = ExecutorSpec::describeStored(q.text(21));
+        s.externalId = q.text(22);
         result.append(std::move(s));
     }
     return result;
@@ -680,7 +688,9 @@ void StoreReader::runBoard(const QString &runId, QList<GoalRecord> *goals, QList
     {
         Rows q(m_db, handle(),
                QStringLiteral("SELECT id, name, goal_id, profile, state, current_step, progress, created_at, "
-                              "started_at, completed_at, error, summary, attempt, agent_session FROM agents "
+                              "started_at, completed_at, error, summary, attempt, agent_session, "
+                              "(SELECT t.executor || char(31) || t.external_id FROM attempts t WHERE t.agent_id = "
+                              "agents.id AND t.attempt = agents.attempt AND t.executor != '') FROM agents "
                               "WHERE run_id = ? "
                               "ORDER BY rowid"),
                {runId}, &m_error);
@@ -707,6 +717,10 @@ void StoreReader::runBoard(const QString &runId, QList<GoalRecord> *goals, QList
             s.summary = q.text(11);
             s.attempt = q.int32(12);
             s.agentSession = q.text(13);
+            if (const QString job = q.text(14); !job.isEmpty()) {
+                s.executor = ExecutorSpec::describeStored(job.section(QChar(31), 0, 0));
+                s.externalId = job.section(QChar(31), 1);
+            }
             if (const auto it = goalRow.constFind(s.goalId); it != goalRow.cend()) {
                 GoalRecord &goal = (*goals)[*it];
                 s.goalTitle = goal.goal.title;

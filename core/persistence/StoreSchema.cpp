@@ -232,6 +232,19 @@ QStringList version9()
     };
 }
 
+// Issue 19: where an attempt's program ran when not on this machine (ExecutorSpec::toJson, '' = local), the job name it
+// was submitted under and the executor's id for it, so a restart ends what a crashed Switchboard left on a cluster.
+QStringList version10()
+{
+    return {
+        QStringLiteral("ALTER TABLE attempts ADD COLUMN executor TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE attempts ADD COLUMN job_name TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE attempts ADD COLUMN external_id TEXT NOT NULL DEFAULT ''"),
+        // A goal's own executor over its profile's (ExecutorSpec::toJson; '' = none, '{}' = local).
+        QStringLiteral("ALTER TABLE goals ADD COLUMN executor_json TEXT NOT NULL DEFAULT ''"),
+    };
+}
+
 void setError(QString *error, const QString &message)
 {
     if (error)
@@ -268,6 +281,8 @@ QStringList StoreSchema::stepStatements(int fromVersion)
         return version8();
     case 8:
         return version9();
+    case 9:
+        return version10();
     default:
         return {};
     }

@@ -135,4 +135,9 @@ StoreWrite StoreWrite::worktree(const WorktreeRecord &worktree)
     return WorktreeChanged{worktree};
 }
 
+StoreWrite StoreWrite::executor(const ExecutorRecord &record)
+{
+    return ExecutorRecorded{record};
+}
+
 } // namespace switchboard

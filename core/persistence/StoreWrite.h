@@ -4,6 +4,7 @@
 #include "model/AgentState.h"
 #include "model/AgentStatus.h"
 #include "model/Escalation.h"
+#include "model/ExecutorRecord.h"
 #include "model/Goal.h"
 #include "model/LockEvent.h"
 #include "model/NoteRecord.h"
@@ -130,6 +131,12 @@ public:
         int attempt = 0;
         QString sessionId;
     };
+    // Where an attempt's program runs when not here (issue 19): executor, job name, and the external id once known
+    // (an empty one keeps the id recorded before).
+    struct ExecutorRecorded
+    {
+        ExecutorRecord record;
+    };
     // A goal's worktree (isolation: worktree), inserted or replaced by (run, goal).
     struct WorktreeChanged
     {
@@ -138,7 +145,7 @@ public:
 
     using Payload = std::variant<RunStarted, RunFinished, GoalAdded, Transition, Progress, Usage, EscalationChanged,
                                  LockEventRecorded, LogLines, NoteWritten, TranscriptRecorded, ProcessGroupStarted,
-                                 ProcessGroupsEnded, AgentSessionRecorded, WorktreeChanged>;
+                                 ProcessGroupsEnded, AgentSessionRecorded, WorktreeChanged, ExecutorRecorded>;
 
     StoreWrite() = default;
     // Any payload struct converts, for callers that fill one in by hand.
@@ -167,6 +174,7 @@ public:
     static StoreWrite processGroupsEnded(const QList<ProcessGroupRecord> &records);
     static StoreWrite agentSession(const QString &agentId, int attempt, const QString &sessionId);
     static StoreWrite worktree(const WorktreeRecord &worktree);
+    static StoreWrite executor(const ExecutorRecord &record);
     static StoreWrite note(const QString &runId, const QString &key, const QString &text, const QString &authorAgentId,
                            const QDateTime &at = {});
 

@@ -4,6 +4,7 @@
 #include "config/ConfigLoader.h"
 #include "config/Plan.h"
 #include "config/RunSettings.h"
+#include "execution/Executors.h"
 #include "orchestration/Orchestrator.h"
 #include "orchestration/Scheduler.h"
 
@@ -82,13 +83,49 @@ void RunSession::endOrphans()
     const QList<ProcessGroupRecord> groups = m_store.openProcessGroups(&error);
     if (!error.isEmpty()) {
         m_orphanNotes.append(error);
+    } else if (!groups.isEmpty()) {
+        const OrphanReaper::Outcome outcome = OrphanReaper::endGroups(groups);
+        m_orphanNotes.append(outcome.notes);
+        if (!m_store.markProcessGroupsEnded(outcome.done, &error))
+            m_orphanNotes.append(error);
+    }
+    endLeftoverJobs();
+}
+
+void RunSession::endLeftoverJobs()
+{
+    // Jobs on a cluster or an SSH host outlive the local srun/ssh the reaper ended (a pending Slurm job stays
+    // queued without its srun): found by the attempt's job name and ended before the goal may run again. The
+    // attempts themselves become Interrupted with the restore (Store::markInterrupted()).
+    QString error;
+    const QList<ExecutorRecord> jobs = m_store.openExecutorJobs(&error);
+    if (!error.isEmpty()) {
+        m_orphanNotes.append(error);
         return;
     }
-    if (groups.isEmpty())
-        return;
-    const OrphanReaper::Outcome outcome = OrphanReaper::endGroups(groups);
-    m_orphanNotes.append(outcome.notes);
-    if (!m_store.markProcessGroupsEnded(outcome.done, &error))
+    QHash<QString, QString> unconfirmed;
+    for (const ExecutorRecord &job : jobs) {
+        QString why;
+        const int ended = Executors::cancelLeftovers(job.spec, job.jobName, &why);
+        if (ended < 0) {
+            // Not knowing whether the job still runs, the goal must not start again on its own: it could run twice.
+            const QString reason =
+                QStringLiteral("not started again: the %1 job %2 of attempt %3 may still run and could not be ended "
+                               "(%4); end it by hand (e.g. scancel --name %2) and retry the goal")
+                    .arg(job.spec.describe(), job.jobName)
+                    .arg(job.attempt)
+                    .arg(why);
+            m_orphanNotes.append(QStringLiteral("%1: %2").arg(job.agentId, reason));
+            unconfirmed.insert(job.agentId, reason);
+        } else if (ended > 0) {
+            m_orphanNotes.append(QStringLiteral("%1: cancelled %2 leftover %3 job(s) named %4 (attempt %5)")
+                                     .arg(job.agentId)
+                                     .arg(ended)
+                                     .arg(job.spec.describe(), job.jobName)
+                                     .arg(job.attempt));
+        }
+    }
+    if (!m_store.failAgents(unconfirmed, &error))
         m_orphanNotes.append(error);
 }
 

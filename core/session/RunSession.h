@@ -68,7 +68,9 @@ public:
     void setIntegrityCheck(StoreIntegrity::Level level) { m_store.setIntegrityCheck(level); }
     // For recording: one owner per database, so InUse when another Switchboard holds it. Once it is open, and
     // before anything can start, the process groups a crashed Switchboard left running are ended
-    // (OrphanReaper); orphanNotes() says what was ended or left alone.
+    // (OrphanReaper), and so are the Slurm jobs and remote process groups of its open attempts (by job name,
+    // Executors::cancelLeftovers; blocking: it asks the executors). An agent whose job could not be asked about is
+    // failed instead of restarted. orphanNotes() says what was ended or left alone.
     StoreOutcome openStore(const QString &path);
     QStringList orphanNotes() const { return m_orphanNotes; }
     // For reading only, without taking the database (status, report).
@@ -109,6 +111,7 @@ public:
 private:
     StoreOutcome finishOpen(bool opened, StoreOutcome success);
     void endOrphans();
+    void endLeftoverJobs();
 
     Config m_config;
     QString m_configWarning;

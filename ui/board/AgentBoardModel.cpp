@@ -79,6 +79,10 @@ QVariant AgentBoardModel::data(const QModelIndex &index, int role) const
                               AgentStateStyle::description(s.state)};
         if (!s.repository.isEmpty())
             lines << tr("Repository: %1").arg(s.repository);
+        if (!s.executor.isEmpty())
+            //: Card tooltip of an agent on a cluster or SSH host: "Runs on: slurm (debug), job 123"
+            lines << (s.externalId.isEmpty() ? tr("Runs on: %1").arg(s.executor)
+                                             : tr("Runs on: %1, job %2").arg(s.executor, s.externalId));
         if (!s.currentStep.isEmpty())
             lines << tr("Step: %1").arg(s.currentStep);
         if (!s.error.isEmpty())
@@ -662,6 +666,8 @@ QList<int> AgentBoardModel::changedRoles(const AgentStatus &before, const AgentS
         add({ProfileRole, SearchTextRole});
     if (before.repository != after.repository)
         add({SearchTextRole}); // the card's subtitle names it
+    if (before.executor != after.executor || before.externalId != after.externalId)
+        add({Qt::ToolTipRole}); // the subtitle and the tooltip name them
     if (before.priority != after.priority)
         add({PriorityRole});
     if (before.startedAt != after.startedAt)

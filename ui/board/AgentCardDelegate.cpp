@@ -481,14 +481,15 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->setPen(secondary);
         //: Card subtitle: agent name · profile name
         const QString who = tr("%1 · %2").arg(s.name, s.profile.isEmpty() ? tr("any profile") : s.profile);
-        if (s.repository.isEmpty()) {
+        const QString place = placeText(s);
+        if (place.isEmpty()) {
             m_cache.drawText(painter, QRect(content.left(), y, content.width(), m.smallHeight), Qt::AlignLeft, who,
                              kSmallFont, smallMetrics);
         } else {
-            // The repository tells goals of several repositories apart, so it keeps its place at the right: the
-            // agent and profile give way first, and a long repository name is cut in the middle, never dropped.
-            //: Card subtitle of a goal working in a git repository, after agent · profile; %1 is the repository name
-            const QString where = tr("in %1").arg(s.repository);
+            // The repository tells goals of several repositories apart, and the executor where a job runs, so they
+            // keep their place at the right: the agent and profile give way first, and a long place is cut in the
+            // middle, never dropped.
+            const QString &where = place;
             const QString separator = QStringLiteral(" · ");
             const int whereWidth =
                 qMin(smallMetrics.horizontalAdvance(where),
@@ -641,6 +642,20 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->restore();
 }
 
+QString AgentCardDelegate::placeText(const AgentStatus &s)
+{
+    QStringList parts;
+    if (!s.repository.isEmpty())
+        //: Card subtitle of a goal working in a git repository, after agent · profile; %1 is the repository name
+        parts << tr("in %1").arg(s.repository);
+    if (!s.executor.isEmpty())
+        parts << (s.externalId.isEmpty()
+                      ? s.executor
+                      //: Card subtitle of an agent running as a cluster job: "slurm (debug) · job 123"
+                      : tr("%1 · job %2").arg(s.executor, s.externalId));
+    return parts.join(QStringLiteral(" · "));
+}
+
 QString AgentCardDelegate::statusLine(const AgentStatus &s, int sourceRow) const
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -725,8 +740,8 @@ QString AgentCardDelegate::cardText(const QModelIndex &index) const
     } else {
         //: Card subtitle: agent name · profile name
         QString who = tr("%1 · %2").arg(status->name, status->profile.isEmpty() ? tr("any profile") : status->profile);
-        if (!status->repository.isEmpty())
-            who += QStringLiteral(" · ") + tr("in %1").arg(status->repository);
+        if (const QString place = placeText(*status); !place.isEmpty())
+            who += QStringLiteral(" · ") + place;
         parts << who;
     }
     parts << statusLine(*status, sourceRow);

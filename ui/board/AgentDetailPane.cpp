@@ -215,6 +215,7 @@ AgentDetailPane::AgentDetailPane(Orchestrator *orchestrator, AgentBoardModel *bo
     m_lockWait = addRow(m_progressForm, QStringLiteral("detailLockWait"));
     m_usage = addRow(m_progressForm, QStringLiteral("detailUsage"));
     m_agentSession = addRow(m_progressForm, QStringLiteral("detailAgentSession"));
+    m_executor = addRow(m_progressForm, QStringLiteral("detailExecutor"));
     m_created = addRow(m_progressForm, QStringLiteral("detailCreated"));
     m_started = addRow(m_progressForm, QStringLiteral("detailStarted"));
     m_completed = addRow(m_progressForm, QStringLiteral("detailCompleted"));
@@ -466,6 +467,9 @@ void AgentDetailPane::refreshStatus()
     m_goalForm->setRowVisible(m_repository, !s.repository.isEmpty());
     m_agentSession->setText(s.agentSession);
     m_progressForm->setRowVisible(m_agentSession, !s.agentSession.isEmpty());
+    //: Detail pane row of an agent on a cluster or SSH host: "slurm (debug), job 123"
+    m_executor->setText(s.externalId.isEmpty() ? s.executor : tr("%1, job %2").arg(s.executor, s.externalId));
+    m_progressForm->setRowVisible(m_executor, !s.executor.isEmpty());
     const bool inReview = m_reviewAvailable && s.state == AgentState::Review;
     m_reviewChanges->setVisible(inReview);
     if (!inReview) {
@@ -731,6 +735,7 @@ void AgentDetailPane::retranslate()
     m_reviewChanges->setToolTip(tr("See the diff, then merge, discard or ask for a follow-up"));
     setFormLabel(m_goalForm, m_repository, tr("Repository"));
     setFormLabel(m_progressForm, m_agentSession, tr("Agent session"));
+    setFormLabel(m_progressForm, m_executor, tr("Runs on"));
     setFormLabel(m_progressForm, m_nextTry, tr("Next try"));
     setFormLabel(m_progressForm, m_rateLimit, tr("Rate limit"));
     setFormLabel(m_progressForm, m_errorKind, tr("Error kind"));

@@ -120,6 +120,7 @@ private:
     bool m_reviewAvailable = false;
     QLabel *m_repository;
     QLabel *m_agentSession;
+    QLabel *m_executor; // where the job runs when not here, with its external id
     QLabel *m_usage;
     QLabel *m_created;
     QLabel *m_started;

@@ -4,7 +4,6 @@
 #include "agents/AgentContext.h"
 #include "agents/AgentLaunch.h"
 #include "agents/ProcessAgent.h"
-#include "agents/ProcessGroup.h"
 #include "model/ErrorKind.h"
 
 #include <QDir>
@@ -116,7 +115,11 @@ AgentResult AcpAgent::run(AgentContext &context)
     options.exitGraceMs = setting(m_profile.settings, kSettings[2]);
     options.lockTimeout = std::chrono::milliseconds(setting(m_profile.settings, kSettings[3]));
 
-    AcpSession session(context, std::move(options), std::make_unique<ProcessGroup>(AcpSession::MaxLineBytes));
+    AgentResult noChannel;
+    std::unique_ptr<ExecutionChannel> channel = AgentLaunch::makeChannel(context, AcpSession::MaxLineBytes, &noChannel);
+    if (!channel)
+        return noChannel;
+    AcpSession session(context, std::move(options), std::move(channel));
     // Runs on the cancelling thread: only posts to this one, which owns the process.
     context.setCancelHandler([&session] { session.requestCancel(); });
     const AgentResult result = session.run();

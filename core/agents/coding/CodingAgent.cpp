@@ -10,7 +10,6 @@
 #include "agents/AgentContext.h"
 #include "agents/AgentLaunch.h"
 #include "agents/ProcessAgent.h"
-#include "agents/ProcessGroup.h"
 #include "model/ErrorKind.h"
 
 #include <QDir>
@@ -150,7 +149,12 @@ AgentResult CodingAgent::run(AgentContext &context)
     if (!request.resumeSessionId.isEmpty())
         context.log(
             u"[%1] resuming %2 session %3"_s.arg(context.agentId(), dialect->displayName(), request.resumeSessionId));
-    CodingSession session(context, *dialect, *m_memory, std::move(options), std::make_unique<ProcessGroup>());
+    AgentResult noChannel;
+    std::unique_ptr<ExecutionChannel> channel =
+        AgentLaunch::makeChannel(context, ProcessLineReader::DefaultMaxLineBytes, &noChannel);
+    if (!channel)
+        return noChannel;
+    CodingSession session(context, *dialect, *m_memory, std::move(options), std::move(channel));
     // Runs on the cancelling thread: only posts to this one, which owns the process.
     context.setCancelHandler([&session] { session.requestCancel(); });
     AgentResult result = session.run();
