@@ -348,6 +348,15 @@ Switchboard startet, ohne diese Sitzung aufzuzeichnen.</translation>
         <extracomment>Card tooltip of a team member: the team&apos;s title and what the member is there</extracomment>
         <translation>Mitglied von %1: %2</translation>
     </message>
+    <message>
+        <source>Runs on: %1</source>
+        <extracomment>Card tooltip of an agent on a cluster or SSH host: &quot;Runs on: slurm (debug), job 123&quot;</extracomment>
+        <translation>Läuft auf: %1</translation>
+    </message>
+    <message>
+        <source>Runs on: %1, job %2</source>
+        <translation>Läuft auf: %1, Job %2</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::AgentBoardView</name>
@@ -440,6 +449,10 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Show this team&apos;s members (+)</source>
         <translation>Mitglieder dieses Teams einblenden (+)</translation>
+    </message>
+    <message>
+        <source>%1 · job %2</source>
+        <translation>%1 · Job %2</translation>
     </message>
 </context>
 <context>
@@ -793,6 +806,15 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Show the team&apos;s card on the board</source>
         <translation>Die Karte des Teams auf der Tafel zeigen</translation>
+    </message>
+    <message>
+        <source>%1, job %2</source>
+        <extracomment>Detail pane row of an agent on a cluster or SSH host: &quot;slurm (debug), job 123&quot;</extracomment>
+        <translation>%1, Job %2</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Läuft auf</translation>
     </message>
 </context>
 <context>

@@ -348,6 +348,15 @@ Switchboard démarre sans enregistrer cette session.</translation>
         <extracomment>Card tooltip of a team member: the team&apos;s title and what the member is there</extracomment>
         <translation>Membre de %1 : %2</translation>
     </message>
+    <message>
+        <source>Runs on: %1</source>
+        <extracomment>Card tooltip of an agent on a cluster or SSH host: &quot;Runs on: slurm (debug), job 123&quot;</extracomment>
+        <translation>S’exécute sur : %1</translation>
+    </message>
+    <message>
+        <source>Runs on: %1, job %2</source>
+        <translation>S’exécute sur : %1, job %2</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::AgentBoardView</name>
@@ -440,6 +449,10 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Show this team&apos;s members (+)</source>
         <translation>Afficher les membres de cette équipe (+)</translation>
+    </message>
+    <message>
+        <source>%1 · job %2</source>
+        <translation>%1 · job %2</translation>
     </message>
 </context>
 <context>
@@ -793,6 +806,15 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Show the team&apos;s card on the board</source>
         <translation>Afficher la carte de l’équipe sur le tableau</translation>
+    </message>
+    <message>
+        <source>%1, job %2</source>
+        <extracomment>Detail pane row of an agent on a cluster or SSH host: &quot;slurm (debug), job 123&quot;</extracomment>
+        <translation>%1, job %2</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>S’exécute sur</translation>
     </message>
 </context>
 <context>
