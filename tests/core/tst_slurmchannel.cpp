@@ -44,14 +44,7 @@ private:
 void TestSlurmChannel::initTestCase()
 {
     QVERIFY(m_work.isValid());
-    const QString why = SlurmCluster::unavailableReason();
-    if (!why.isEmpty()) {
-        if (qEnvironmentVariable("CI") == u"true" && why.contains(u"not installed"_s))
-            QFAIL(qPrintable(why)); // scripts/setup installs them: missing under CI is a broken setup
-        QSKIP(qPrintable(why));
-    }
-    QString error;
-    QVERIFY2(m_cluster.start(&error), qPrintable(error));
+    SWITCHBOARD_START_SLURM_CLUSTER(m_cluster);
 }
 
 void TestSlurmChannel::cleanup()
@@ -97,10 +90,16 @@ void TestSlurmChannel::runsProgramAsJobWithStdio()
     QString error;
     QVERIFY2(channel.start(launch, &error), qPrintable(error));
     // The secret travels in srun's environment, never on a command line anyone on the machine can read.
-    QFile cmdline(u"/proc/%1/cmdline"_s.arg(channel.processGroupRecord().pgid));
-    QVERIFY(cmdline.open(QIODevice::ReadOnly));
-    const QByteArray argv = cmdline.readAll();
-    QVERIFY(argv.contains("--job-name=sb-test-stdio-1"));
+    // Right after start() the child may still be between fork and exec, showing this test's argv: wait
+    // for srun's own (it cannot end before it reads the two lines below).
+    const QString cmdlinePath = u"/proc/%1/cmdline"_s.arg(channel.processGroupRecord().pgid);
+    QByteArray argv;
+    const auto readArgv = [&] {
+        QFile cmdline(cmdlinePath);
+        argv = cmdline.open(QIODevice::ReadOnly) ? cmdline.readAll() : QByteArray();
+        return argv.contains("--job-name=sb-test-stdio-1");
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(readArgv(), argv.replace('\0', ' ').constData(), 10000);
     QVERIFY(!argv.contains("s3cr3t"));
 
     channel.writeLine("hello");

@@ -26,14 +26,7 @@ private:
 
 void TestSlurmTimeLimit::initTestCase()
 {
-    const QString why = SlurmCluster::unavailableReason();
-    if (!why.isEmpty()) {
-        if (qEnvironmentVariable("CI") == u"true" && why.contains(u"not installed"_s))
-            QFAIL(qPrintable(why)); // scripts/setup installs them: missing under CI is a broken setup
-        QSKIP(qPrintable(why));
-    }
-    QString error;
-    QVERIFY2(m_cluster.start(&error), qPrintable(error));
+    SWITCHBOARD_START_SLURM_CLUSTER(m_cluster);
 }
 
 void TestSlurmTimeLimit::timeLimitEndsJobWithClearError()

@@ -53,3 +53,19 @@ private:
 };
 
 } // namespace switchboard::test
+
+// In a test function (initTestCase, init or the test itself): starts `cluster`, or skips with the reason why this
+// machine cannot run one; under CI=true missing packages fail instead (scripts/setup installs them, so that is a
+// broken setup, not a reason to skip). A macro because QSKIP and QFAIL must return from the test function.
+#define SWITCHBOARD_START_SLURM_CLUSTER(cluster)                                                                       \
+    do {                                                                                                               \
+        const QString unavailable_ = ::switchboard::test::SlurmCluster::unavailableReason();                           \
+        if (!unavailable_.isEmpty()) {                                                                                 \
+            if (qEnvironmentVariable("CI") == QStringLiteral("true") &&                                                \
+                unavailable_.contains(QStringLiteral("not installed")))                                                \
+                QFAIL(qPrintable(unavailable_));                                                                       \
+            QSKIP(qPrintable(unavailable_));                                                                           \
+        }                                                                                                              \
+        QString startError_;                                                                                           \
+        QVERIFY2((cluster).start(&startError_), qPrintable(startError_));                                              \
+    } while (false)
