@@ -7,6 +7,10 @@
 #include "board/AgentBoardView.h"
 #include "board/AgentFilterProxyModel.h"
 #include "config/ConfigLoader.h"
+#include "history/HistoryFilterProxyModel.h"
+#include "history/HistoryGoalModel.h"
+#include "history/HistorySnapshot.h"
+#include "history/HistoryWindow.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
 
@@ -16,6 +20,7 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QTimer>
+#include <QTreeView>
 
 #include <cstdio>
 #include <functional>
@@ -279,6 +284,52 @@ RunResult runScaleWorkload(const ScaleWorkloadConfig &config)
     const double clearMs = timed([proxy] { proxy->setStateFilter(AgentFilterProxyModel::StateFilter::All); },
                                  config.goals, QStringLiteral("clearing the filter"));
 
+    // History: the window opened on the same store, the run's goals read (on its worker) and shown, then a
+    // search typed into it (applied at once, as after the typing pause) until its goal table has repainted.
+    HistoryWindow history(&store, &orchestrator, appConfig);
+    history.resize(1400, 900);
+    QElapsedTimer historyClock;
+    historyClock.start();
+    history.show();
+    const auto waitLoaded = [&](const std::function<bool()> &done) {
+        QElapsedTimer waited;
+        waited.start();
+        while (!done() && waited.elapsed() < kPaintTimeoutMs)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+        return done();
+    };
+    const QString runId = store.runs().value(0).id;
+    result.check(waitLoaded([&] { return !history.isLoading(); }), QStringLiteral("History did not read its runs"));
+    result.check(history.selectRun(runId), QStringLiteral("History does not list run %1").arg(runId));
+    const bool historyLoaded =
+        waitLoaded([&] { return !history.isLoading() && history.goalModel()->rowCount() == config.goals; });
+    const double historyLoadMs = msSince(historyClock);
+    const auto historySnapshot = history.snapshot();
+    const double historyReadMs = historySnapshot ? static_cast<double>(historySnapshot->loadMs) : -1.0;
+    result.check(historyLoaded, QStringLiteral("History shows %1 goals of run %2, expected %3")
+                                    .arg(history.goalModel()->rowCount())
+                                    .arg(runId)
+                                    .arg(config.goals));
+    PaintWaiter historyPainted(history.goalsView()->viewport());
+    settle.restart(); // the table's first paint and what the load queued are not part of the search's time
+    while (settle.elapsed() < kSettleMs)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+    QElapsedTimer searchClock;
+    searchClock.start();
+    history.setSearchText(QStringLiteral("refactor"));
+    const bool searchPainted = historyPainted.wait(kPaintTimeoutMs);
+    const double historySearchMs = msSince(searchClock);
+    result.check(searchPainted, QStringLiteral("History did not repaint after the search"));
+    result.check(history.goalProxy()->rowCount() == refactors, QStringLiteral("History's search shows %1 goals, "
+                                                                              "expected %2")
+                                                                   .arg(history.goalProxy()->rowCount())
+                                                                   .arg(refactors));
+    searchClock.restart();
+    history.setSearchText({});
+    result.check(historyPainted.wait(kPaintTimeoutMs), QStringLiteral("History did not repaint after clearing"));
+    const double historyClearMs = msSince(searchClock);
+    history.close();
+
     // Both start-up numbers, readable, on stderr (stdout is the JSON line).
     std::fprintf(stderr,
                  "scale: first paint %.0f ms (board %s), board ready %.0f ms (%d cards painted), longest GUI "
@@ -303,6 +354,10 @@ RunResult runScaleWorkload(const ScaleWorkloadConfig &config)
     result.extras.add(QStringLiteral("state_filter_ms"), stateFilterMs);
     result.extras.add(QStringLiteral("state_filter_matches"), failed);
     result.extras.add(QStringLiteral("clear_filter_ms"), clearMs);
+    result.extras.add(QStringLiteral("history_load_ms"), historyLoadMs);
+    result.extras.add(QStringLiteral("history_read_ms"), historyReadMs);
+    result.extras.add(QStringLiteral("history_search_ms"), historySearchMs);
+    result.extras.add(QStringLiteral("history_clear_search_ms"), historyClearMs);
     result.extras.add(QStringLiteral("platform"), QGuiApplication::platformName());
     return result;
 }
