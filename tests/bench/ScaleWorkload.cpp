@@ -175,6 +175,7 @@ RunResult runScaleWorkload(const ScaleWorkloadConfig &config)
     // Start-up, as app/main.cpp does it (StartupRestorer): open the store, start reading the unfinished run
     // on a worker thread, build and show the window with a board that says it is restoring; the run is
     // restored on the GUI thread when the read is done and the board fills in.
+    const double rssBeforeMb = ProcessStats::currentRssMb();
     const double cpuBefore = ProcessStats::cpuMs();
     const double threadCpuBefore = ProcessStats::threadCpuMs();
     QElapsedTimer clock;
@@ -284,6 +285,10 @@ RunResult runScaleWorkload(const ScaleWorkloadConfig &config)
     const double clearMs = timed([proxy] { proxy->setStateFilter(AgentFilterProxyModel::StateFilter::All); },
                                  config.goals, QStringLiteral("clearing the filter"));
 
+    // Resident memory per finished goal on the board (the orchestrator's record and the card), then what
+    // History's copy of the run adds.
+    const double rssBoardMb = ProcessStats::currentRssMb();
+
     // History: the window opened on the same store, the run's goals read (on its worker) and shown, then a
     // search typed into it (applied at once, as after the typing pause) until its goal table has repainted.
     HistoryWindow history(&store, &orchestrator, appConfig);
@@ -304,6 +309,7 @@ RunResult runScaleWorkload(const ScaleWorkloadConfig &config)
     const bool historyLoaded =
         waitLoaded([&] { return !history.isLoading() && history.goalModel()->rowCount() == config.goals; });
     const double historyLoadMs = msSince(historyClock);
+    const double rssHistoryMb = ProcessStats::currentRssMb();
     const auto historySnapshot = history.snapshot();
     const double historyReadMs = historySnapshot ? static_cast<double>(historySnapshot->loadMs) : -1.0;
     result.check(historyLoaded, QStringLiteral("History shows %1 goals of run %2, expected %3")
@@ -354,6 +360,8 @@ RunResult runScaleWorkload(const ScaleWorkloadConfig &config)
     result.extras.add(QStringLiteral("state_filter_ms"), stateFilterMs);
     result.extras.add(QStringLiteral("state_filter_matches"), failed);
     result.extras.add(QStringLiteral("clear_filter_ms"), clearMs);
+    result.extras.add(QStringLiteral("rss_per_finished_goal_kb"), (rssBoardMb - rssBeforeMb) * 1024.0 / config.goals);
+    result.extras.add(QStringLiteral("history_rss_per_goal_kb"), (rssHistoryMb - rssBoardMb) * 1024.0 / config.goals);
     result.extras.add(QStringLiteral("history_load_ms"), historyLoadMs);
     result.extras.add(QStringLiteral("history_read_ms"), historyReadMs);
     result.extras.add(QStringLiteral("history_search_ms"), historySearchMs);

@@ -165,6 +165,12 @@ RunResult runUiWorkload(const UiWorkloadConfig &config)
         goals << goal;
     }
 
+    // Resident memory per live agent: before the spawn, and half-way through, when every agent runs (its
+    // record, live state, worker thread and card).
+    const double rssBeforeMb = ProcessStats::currentRssMb();
+    double rssLiveMb = -1.0;
+    QTimer::singleShot(config.seconds * 1000 / 2, &orchestrator,
+                       [&rssLiveMb] { rssLiveMb = ProcessStats::currentRssMb(); });
     const double cpuBefore = ProcessStats::cpuMs();
     const double threadCpuBefore = ProcessStats::threadCpuMs();
     QElapsedTimer clock;
@@ -218,6 +224,10 @@ RunResult runUiWorkload(const UiWorkloadConfig &config)
     result.extras.add(QStringLiteral("board_paints"), static_cast<int>(frames.boardPaintMs.size()));
     result.extras.add(QStringLiteral("board_paint_p50_ms"), Sample::median(frames.boardPaintMs));
     result.extras.add(QStringLiteral("board_paint_p99_ms"), Sample::percentile(frames.boardPaintMs, 99.0));
+    result.extras.add(QStringLiteral("rss_before_mb"), rssBeforeMb);
+    result.extras.add(QStringLiteral("rss_live_mb"), rssLiveMb);
+    result.extras.add(QStringLiteral("rss_per_live_agent_kb"),
+                      rssLiveMb > 0.0 ? (rssLiveMb - rssBeforeMb) * 1024.0 / config.agents : -1.0);
     result.extras.add(QStringLiteral("update_batches"), batches);
     result.extras.add(QStringLiteral("updated_ids"), updatedIds);
     result.extras.add(QStringLiteral("platform"), QGuiApplication::platformName());
