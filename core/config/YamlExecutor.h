@@ -21,5 +21,7 @@ bool backendTakesExecutor(const QString &backend);
 // Writes `executor: local` or `executor: {kind: ..., ...}` (only the keys that are set) into an open mapping, the
 // form readExecutor() reads back (PlanWriter; a config writer can use it for profiles).
 void writeExecutor(YAML::Emitter &out, const ExecutorSpec &spec);
+// Only the value of that key (ConfigWriter writes the key itself).
+void writeExecutorValue(YAML::Emitter &out, const ExecutorSpec &spec);
 
 } // namespace switchboard::yaml
