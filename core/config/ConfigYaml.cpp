@@ -221,7 +221,8 @@ QList<KeyValue> profileKeyValues(const AgentProfile &profile, const WorkflowSett
     b.text("working_directory", profile.workingDirectory, profile.workingDirectory.isEmpty());
     // Local is the default and is written as no key: going back to local takes the key out of the file.
     if (ExecutorRules::backendTakesExecutor(profile.backend) && !profile.executor.isLocal())
-        b.add("executor", false, [&profile](YAML::Emitter &out) { writeExecutorValue(out, profile.executor); });
+        b.add("executor", false,
+              [&profile](YAML::Emitter &out) { writeExecutorValue(out, profile.executor, ExecutorStyle::Block); });
     else
         b.absent("executor");
     b.list("capabilities", profile.capabilities);

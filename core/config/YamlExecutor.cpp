@@ -113,13 +113,16 @@ void writeExecutor(YAML::Emitter &out, const ExecutorSpec &spec)
     writeExecutorValue(out, spec);
 }
 
-void writeExecutorValue(YAML::Emitter &out, const ExecutorSpec &spec)
+void writeExecutorValue(YAML::Emitter &out, const ExecutorSpec &spec, ExecutorStyle style)
 {
     if (spec.isLocal()) {
         out << "local";
         return;
     }
-    out << YAML::Flow << YAML::BeginMap;
+    const bool flow = style == ExecutorStyle::Flow;
+    if (flow)
+        out << YAML::Flow;
+    out << YAML::BeginMap;
     // toJson() holds exactly the keys that are set, named as the config names them.
     const QJsonObject json = spec.toJson();
     const QStringList order = spec.kind == ExecutorSpec::Kind::Slurm ? slurmKeys() : sshKeys();
@@ -130,13 +133,20 @@ void writeExecutorValue(YAML::Emitter &out, const ExecutorSpec &spec)
         out << YAML::Key << key.toStdString() << YAML::Value;
         if (value.isArray()) {
             out << YAML::Flow << YAML::BeginSeq;
-            for (const QJsonValue &item : value.toArray())
-                out << YAML::DoubleQuoted << item.toString().toStdString();
+            for (const QJsonValue &item : value.toArray()) {
+                if (flow)
+                    out << YAML::DoubleQuoted;
+                out << item.toString().toStdString();
+            }
             out << YAML::EndSeq;
         } else if (value.isDouble()) {
             out << value.toInt();
         } else {
-            out << YAML::DoubleQuoted << value.toString().toStdString();
+            // A time such as 1:30:00 reads as a number in YAML 1.1: quoted, as the docs write it. The reader takes
+            // every other value as text, so a person's file needs no quotes there (the emitter adds what YAML needs).
+            if (flow || key == u"time_limit")
+                out << YAML::DoubleQuoted;
+            out << value.toString().toStdString();
         }
     }
     out << YAML::EndMap;

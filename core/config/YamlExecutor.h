@@ -21,7 +21,12 @@ bool backendTakesExecutor(const QString &backend);
 // Writes `executor: local` or `executor: {kind: ..., ...}` (only the keys that are set) into an open mapping, the
 // form readExecutor() reads back (PlanWriter; a config writer can use it for profiles).
 void writeExecutor(YAML::Emitter &out, const ExecutorSpec &spec);
+enum class ExecutorStyle
+{
+    Flow,  // {kind: "slurm", partition: "gpu"}: one line of a plan's goal
+    Block, // kind: slurm / partition: gpu on lines of their own: a profile in the config a person reads and edits
+};
 // Only the value of that key (ConfigWriter writes the key itself).
-void writeExecutorValue(YAML::Emitter &out, const ExecutorSpec &spec);
+void writeExecutorValue(YAML::Emitter &out, const ExecutorSpec &spec, ExecutorStyle style = ExecutorStyle::Flow);
 
 } // namespace switchboard::yaml
