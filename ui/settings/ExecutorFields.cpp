@@ -122,8 +122,13 @@ ExecutorFields::ExecutorFields(Mode mode, QWidget *parent)
     addRow(QStringLiteral("extra_options"), m_extraOptions);
 
     const auto edited = [this] {
-        if (!m_loading)
-            Q_EMIT changed();
+        if (m_loading)
+            return;
+        // A message already shown follows the edits, so it goes as soon as the value is right.
+        if (std::any_of(m_fields.cbegin(), m_fields.cend(),
+                        [](const Field &field) { return !field.error->isHidden(); }))
+            showProblems();
+        Q_EMIT changed();
     };
     for (QLineEdit *edit : {m_partition, m_account, m_qos, m_timeLimit, m_mem, m_gres, m_extraArgs, m_host, m_user,
                             m_port, m_identityFile, m_workdir, m_extraOptions})
@@ -241,11 +246,16 @@ QList<ExecutorRules::Problem> ExecutorFields::problems() const
     return found;
 }
 
+void ExecutorFields::clearProblems()
+{
+    for (const Field &field : std::as_const(m_fields))
+        FormStyle::setFieldError(field.input, field.error, QString());
+}
+
 bool ExecutorFields::showProblems()
 {
     const QList<ExecutorRules::Problem> found = problems();
-    for (const Field &field : std::as_const(m_fields))
-        FormStyle::setFieldError(field.input, field.error, QString());
+    clearProblems();
     for (const ExecutorRules::Problem &problem : found) {
         const auto field = m_fields.constFind(problem.field);
         if (field == m_fields.cend())

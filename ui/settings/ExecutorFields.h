@@ -45,6 +45,7 @@ public:
     QList<ExecutorRules::Problem> problems() const;
     // Shows the problems under their fields (none: clears them). Returns whether there were any.
     bool showProblems();
+    void clearProblems();
     // The input of a config key ("host", "kind"); nullptr for an unknown one.
     QWidget *fieldWidget(const QString &key) const;
     // The form's labels, so a page can give all its groups one label column.
