@@ -526,6 +526,15 @@ void NewGoalDialog::retranslate()
     m_conditionLabel->setText(tr("Runs w&hen"));
     m_resources->setPlaceholderText(tr("Files or other resources it needs exclusively, one per line"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Spawn agent"));
+    // The "Runs on" rows continue the form above them: one label column.
+    QList<QLabel *> labels = m_executor->labels();
+    labels << m_idLabel << m_priorityLabel << m_profileLabel;
+    int width = m_hasDeadline->sizeHint().width();
+    for (const QLabel *label : std::as_const(labels))
+        width = qMax(width, label->sizeHint().width());
+    for (QLabel *label : std::as_const(labels))
+        label->setMinimumWidth(width);
+    m_hasDeadline->setMinimumWidth(width);
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
 }
 

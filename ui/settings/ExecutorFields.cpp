@@ -68,7 +68,7 @@ QLineEdit *lineEdit(const QString &objectName)
 } // namespace
 
 ExecutorFields::ExecutorFields(Mode mode, QWidget *parent)
-    : QGroupBox(parent)
+    : QWidget(parent)
     , m_mode(mode)
     , m_form(new QFormLayout(this))
     , m_kind(new QComboBox)
@@ -103,6 +103,7 @@ ExecutorFields::ExecutorFields(Mode mode, QWidget *parent)
     m_port->setMaximumWidth(160);
     m_browse->setObjectName(QStringLiteral("executorBrowseIdentity"));
 
+    m_form->setContentsMargins(0, 0, 0, 0);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     addRow(QStringLiteral("kind"), m_kind);
@@ -304,7 +305,6 @@ void ExecutorFields::browseIdentity()
 
 void ExecutorFields::retranslate()
 {
-    setTitle(tr("Runs on"));
     for (int i = 0; i < m_kind->count(); ++i) {
         const QString kind = m_kind->itemData(i).toString();
         if (kind == kProfile)
@@ -319,11 +319,14 @@ void ExecutorFields::retranslate()
     m_kind->setToolTip(m_mode == Mode::GoalOverride
                            ? tr("Where this goal's agent runs its program; “As its profile” keeps the profile's choice")
                            : tr("Where this profile's agents run their program"));
-    const auto label = [this](const char *key, const QString &text) {
+    const auto label = [this](const char *key, QString text) {
+        // The New goal form's labels have no colon.
+        if (m_mode == Mode::GoalOverride && text.endsWith(u':'))
+            text.chop(1);
         if (QLabel *l = m_fields.value(QString::fromLatin1(key)).label)
             l->setText(text);
     };
-    label("kind", tr("Run&s on:"));
+    label("kind", m_mode == Mode::Profile ? tr("E&xecutor:") : tr("R&uns on"));
     label("partition", tr("Pa&rtition:"));
     label("account", tr("Acco&unt:"));
     label("qos", tr("&QoS:"));
@@ -367,7 +370,7 @@ void ExecutorFields::changeEvent(QEvent *event)
     else if (event->type() == QEvent::PaletteChange)
         for (const Field &field : std::as_const(m_fields))
             FormStyle::updateErrorColor(field.error);
-    QGroupBox::changeEvent(event);
+    QWidget::changeEvent(event);
 }
 
 } // namespace switchboard

@@ -3,9 +3,9 @@
 #include "execution/ExecutorRules.h"
 #include "execution/ExecutorSpec.h"
 
-#include <QGroupBox>
 #include <QHash>
 #include <QList>
+#include <QWidget>
 
 #include <optional>
 
@@ -19,10 +19,10 @@ class QSpinBox;
 namespace switchboard {
 
 // "Runs on": where a process-based agent runs (issue 19) — this machine, a Slurm cluster or an SSH host — and the
-// fields of the chosen kind. The Settings profile editor uses it for a profile's executor, the New goal dialog for a
-// goal's override (with "As its profile" first). The values are checked by ExecutorRules, the checks the config
-// reader makes, each problem shown under its field.
-class ExecutorFields final : public QGroupBox
+// fields of the chosen kind, as rows of a form without a frame. The Settings profile editor shows it in its "Runs on"
+// group for a profile's executor, the New goal dialog among its rows for a goal's override (with "As its profile"
+// first). The values are checked by ExecutorRules, the checks the config reader makes, each problem under its field.
+class ExecutorFields final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ExecutorFields)

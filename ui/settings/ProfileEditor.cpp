@@ -109,7 +109,8 @@ ProfileEditor::ProfileEditor(QProcessEnvironment environment, QWidget *parent)
     , m_command(new QLineEdit)
     , m_args(new QLineEdit)
     , m_workingDirectory(new QLineEdit)
-    , m_executor(new ExecutorFields(ExecutorFields::Mode::Profile, this))
+    , m_executorGroup(new QGroupBox(this))
+    , m_executor(new ExecutorFields(ExecutorFields::Mode::Profile, m_executorGroup))
     , m_limits(new QGroupBox(this))
     , m_limitsForm(new QFormLayout(m_limits))
     , m_maxConcurrent(new QSpinBox)
@@ -174,6 +175,9 @@ ProfileEditor::ProfileEditor(QProcessEnvironment environment, QWidget *parent)
     addRow(m_commandForm, QStringLiteral("args"), m_args);
     addRow(m_commandForm, QStringLiteral("working_directory"), m_workingDirectory);
 
+    m_executorGroup->setObjectName(QStringLiteral("profileRunsOn"));
+    (new QVBoxLayout(m_executorGroup))->addWidget(m_executor);
+
     addRow(m_limitsForm, QStringLiteral("max_concurrent"), m_maxConcurrent);
     addRow(m_limitsForm, QStringLiteral("timeout_s"), m_timeout);
     addRow(m_limitsForm, QStringLiteral("idle_timeout_s"), m_idleTimeout);
@@ -189,7 +193,7 @@ ProfileEditor::ProfileEditor(QProcessEnvironment environment, QWidget *parent)
     column->addWidget(m_identity);
     column->addWidget(m_connection);
     column->addWidget(m_commandGroup);
-    column->addWidget(m_executor);
+    column->addWidget(m_executorGroup);
     column->addWidget(m_limits);
     column->addStretch(1);
 
@@ -467,7 +471,7 @@ void ProfileEditor::updateVisibility()
     m_limitsForm->setRowVisible(m_connectTimeout->parentWidget(), isLlm);
     m_limitsForm->setRowVisible(m_streamIdleTimeout->parentWidget(), isLlm);
     m_testButton->setEnabled(isLlm && !m_test->isRunning());
-    m_executor->setVisible(ExecutorRules::backendTakesExecutor(backend));
+    m_executorGroup->setVisible(ExecutorRules::backendTakesExecutor(backend));
     retranslate();
 }
 
@@ -490,6 +494,7 @@ void ProfileEditor::retranslate()
     m_connection->setTitle(tr("Connection"));
     m_commandGroup->setTitle(coding ? tr("Program") : tr("Command"));
     m_limits->setTitle(tr("Limits and retries"));
+    m_executorGroup->setTitle(tr("Runs on"));
     const auto label = [this](const char *key, const QString &text) {
         if (QLabel *l = m_labels.value(QString::fromLatin1(key)))
             l->setText(text);

@@ -108,6 +108,7 @@ private:
     QLineEdit *m_args;
     QLineEdit *m_workingDirectory;
 
+    QGroupBox *m_executorGroup;
     ExecutorFields *m_executor;
 
     QGroupBox *m_limits;
