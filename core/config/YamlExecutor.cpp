@@ -152,11 +152,6 @@ void writeExecutorValue(YAML::Emitter &out, const ExecutorSpec &spec, ExecutorSt
     out << YAML::EndMap;
 }
 
-bool backendTakesExecutor(const QString &backend)
-{
-    return ExecutorRules::backendTakesExecutor(backend);
-}
-
 std::optional<ExecutorSpec> readExecutor(const Map &parent, const QString &label)
 {
     if (!parent.has("executor"))

@@ -140,7 +140,7 @@ void TestSettingsExecutor::slurmRoundTripAndBackToLocal()
     expected.slurm.cpus = 4;
     expected.slurm.mem = u"8G"_s;
     expected.slurm.gres = u"gpu:1"_s;
-    expected.slurm.extraArgs = {u"--exclusive"_s, u"--constraint=a100"_s};
+    expected.slurm.extraArgs = {u"--exclusive"_s, u"--constraint=a100|h100,big"_s}; // a comma, in a flow list
     {
         SettingsDialog dialog(load(path), {});
         dialog.show();
@@ -157,7 +157,7 @@ void TestSettingsExecutor::slurmRoundTripAndBackToLocal()
         child<QSpinBox>(&dialog, u"executorCpus"_s)->setValue(4);
         type(dialog, u"executorMem"_s, u"8G"_s);
         type(dialog, u"executorGres"_s, u"gpu:1"_s);
-        type(dialog, u"executorExtraArgs"_s, u"--exclusive --constraint=a100"_s);
+        type(dialog, u"executorExtraArgs"_s, u"--exclusive --constraint=a100|h100,big"_s);
         QVERIFY(button(dialog, QDialogButtonBox::Apply)->isEnabled());
         QTest::mouseClick(button(dialog, QDialogButtonBox::Apply), Qt::LeftButton);
         QVERIFY2(dialog.message().contains(u"Saved to"_s), qPrintable(dialog.message()));
@@ -181,7 +181,7 @@ void TestSettingsExecutor::slurmRoundTripAndBackToLocal()
         QCOMPARE(text(dialog, u"executorPartition"_s), u"gpu"_s);
         QCOMPARE(text(dialog, u"executorTimeLimit"_s), u"1:30:00"_s);
         QCOMPARE(child<QSpinBox>(&dialog, u"executorCpus"_s)->value(), 4);
-        QCOMPARE(text(dialog, u"executorExtraArgs"_s), u"--exclusive --constraint=a100"_s);
+        QCOMPARE(text(dialog, u"executorExtraArgs"_s), u"--exclusive --constraint=a100|h100,big"_s);
         QCOMPARE(dialog.profilesPage()->editor()->profile().executor, expected);
         QVERIFY(!dialog.isModified()); // showing it changed nothing
 
