@@ -1,6 +1,8 @@
 #include "ConfigYaml.h"
 
 #include "LlmProfileRules.h"
+#include "YamlExecutor.h"
+#include "execution/ExecutorRules.h"
 
 #include <QLocale>
 #include <QMetaType>
@@ -217,6 +219,12 @@ QList<KeyValue> profileKeyValues(const AgentProfile &profile, const WorkflowSett
     else
         b.absent("args");
     b.text("working_directory", profile.workingDirectory, profile.workingDirectory.isEmpty());
+    // Local is the default and is written as no key: going back to local takes the key out of the file.
+    if (ExecutorRules::backendTakesExecutor(profile.backend) && !profile.executor.isLocal())
+        b.add("executor", false,
+              [&profile](YAML::Emitter &out) { writeExecutorValue(out, profile.executor, ExecutorStyle::Block); });
+    else
+        b.absent("executor");
     b.list("capabilities", profile.capabilities);
     b.integer("max_concurrent", profile.maxConcurrent, defaults.maxConcurrent);
     b.integer("timeout_s", profile.timeoutS, defaults.timeoutS);

@@ -4,6 +4,7 @@
 #include "YamlSections.h"
 #include "YamlSupport.h"
 #include "agents/BackendRegistry.h"
+#include "execution/ExecutorRules.h"
 #include "model/InputLimits.h"
 #include "orchestration/Scheduler.h"
 
@@ -220,7 +221,7 @@ ReadGoal readGoal(yaml::Document &doc, const YAML::Node &node, qsizetype index, 
                                   .arg(label, goal.profile, profileNames(config).join(QStringLiteral(", "))));
     }
     if (goal.executor && !goal.executor->isLocal() && !goal.profile.isEmpty() &&
-        !yaml::backendTakesExecutor(config.profile(goal.profile)->backend))
+        !ExecutorRules::backendTakesExecutor(config.profile(goal.profile)->backend))
         map.failAt("executor", QStringLiteral("%1: executor: profile '%2' (backend '%3') runs inside Switchboard, not "
                                               "as a program")
                                    .arg(label, goal.profile, config.profile(goal.profile)->backend));

@@ -1,10 +1,10 @@
 #include "YamlExecutor.h"
 
+#include "execution/ExecutorRules.h"
 #include "model/InputLimits.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace switchboard::yaml {
 
@@ -57,13 +57,10 @@ std::optional<ExecutorSpec::Kind> kindFromText(const QString &text)
                  : u"%1: unknown executor %2 (did you mean '%3'?)"_s.arg(field, InputLimits::shortQuote(text), guess));
 }
 
-// Slurm's own time formats: minutes, minutes:seconds, hours:minutes:seconds, days-hours[:minutes[:seconds]].
-bool isSlurmTime(const QString &text)
+void failIf(const Map &map, const char *key, const QString &problem)
 {
-    static const QRegularExpression format(
-        u"^(?:\\d+|\\d+:\\d{1,2}|\\d+:\\d{1,2}:\\d{1,2}|\\d+-\\d+|\\d+-\\d+:\\d{1,2}|\\d+-\\d+:\\d{1,2}:\\d{1,2}|"
-        u"UNLIMITED|INFINITE|unlimited|infinite)$"_s);
-    return format.match(text).hasMatch();
+    if (!problem.isEmpty())
+        map.failAt(key, u"%1: %2"_s.arg(map.fieldName(key), problem));
 }
 
 void readSlurm(const Map &map, SlurmTarget &slurm)
@@ -72,32 +69,22 @@ void readSlurm(const Map &map, SlurmTarget &slurm)
     slurm.account = map.string("account").trimmed();
     slurm.qos = map.string("qos").trimmed();
     slurm.timeLimit = map.string("time_limit").trimmed();
-    if (map.has("time_limit") && !isSlurmTime(slurm.timeLimit))
-        map.failAt("time_limit", u"%1: expected minutes or Slurm's [days-]hours:minutes:seconds, got %2"_s.arg(
-                                     map.fieldName("time_limit"), InputLimits::shortQuote(slurm.timeLimit)));
+    // The value checks are ExecutorRules', which the GUI's forms use too.
+    if (map.has("time_limit"))
+        failIf(map, "time_limit", ExecutorRules::timeLimitProblem(slurm.timeLimit));
     slurm.cpus = map.integer("cpus", 0);
-    if (map.has("cpus") && slurm.cpus < 1)
-        map.failAt("cpus", u"%1: must be at least 1, got %2"_s.arg(map.fieldName("cpus")).arg(slurm.cpus));
+    if (map.has("cpus"))
+        failIf(map, "cpus", ExecutorRules::cpusProblem(slurm.cpus));
     slurm.mem = map.string("mem").trimmed();
-    static const QRegularExpression memory(u"^\\d+[KMGTkmgt]?$"_s);
-    if (map.has("mem") && !memory.match(slurm.mem).hasMatch())
-        map.failAt("mem", u"%1: expected a size such as 4G or 512M, got %2"_s.arg(map.fieldName("mem"),
-                                                                                  InputLimits::shortQuote(slurm.mem)));
+    if (map.has("mem"))
+        failIf(map, "mem", ExecutorRules::memoryProblem(slurm.mem));
     slurm.gres = map.string("gres").trimmed();
     if (map.has("extra_args") && !map.value("extra_args").IsSequence())
         map.failAt("extra_args", u"%1: expected a list of srun options, got %2"_s.arg(
                                      map.fieldName("extra_args"), describe(map.value("extra_args"))));
     for (const auto &[arg, where] : map.locatedStringList("extra_args")) {
-        // These would take the job away from what Switchboard finds it by, or change what it receives.
-        for (const QString &reserved : {u"--job-name"_s, u"-J"_s, u"--export"_s, u"--chdir"_s, u"-D"_s}) {
-            if (arg == reserved || arg.startsWith(reserved + u'=') ||
-                (reserved.size() == 2 && arg.startsWith(reserved)))
-                map.document().fail(where, u"%1: %2 is set by Switchboard (job name, environment and working "
-                                           u"directory belong to the attempt)"_s.arg(map.fieldName("extra_args"), arg));
-        }
-        if (!arg.startsWith(u'-'))
-            map.document().fail(where, u"%1: expected srun options (starting with '-'), got %2"_s.arg(
-                                           map.fieldName("extra_args"), InputLimits::shortQuote(arg)));
+        if (const QString problem = ExecutorRules::srunArgumentProblem(arg); !problem.isEmpty())
+            map.document().fail(where, u"%1: %2"_s.arg(map.fieldName("extra_args"), problem));
         slurm.extraArgs << arg;
     }
 }
@@ -105,11 +92,11 @@ void readSlurm(const Map &map, SlurmTarget &slurm)
 void readSsh(const Map &map, SshTarget &ssh)
 {
     ssh.host = map.requiredString("host").trimmed();
+    failIf(map, "host", ExecutorRules::hostProblem(ssh.host));
     ssh.user = map.string("user").trimmed();
     ssh.port = map.integer("port", 0);
-    if (map.has("port") && (ssh.port < 1 || ssh.port > 65535))
-        map.failAt("port",
-                   u"%1: expected a port between 1 and 65535, got %2"_s.arg(map.fieldName("port")).arg(ssh.port));
+    if (map.has("port"))
+        failIf(map, "port", ExecutorRules::portProblem(ssh.port));
     ssh.identityFile = map.string("identity_file").trimmed();
     ssh.workdir = map.string("workdir").trimmed();
     if (map.has("extra_options") && !map.value("extra_options").IsSequence())
@@ -123,11 +110,19 @@ void readSsh(const Map &map, SshTarget &ssh)
 void writeExecutor(YAML::Emitter &out, const ExecutorSpec &spec)
 {
     out << YAML::Key << "executor" << YAML::Value;
+    writeExecutorValue(out, spec);
+}
+
+void writeExecutorValue(YAML::Emitter &out, const ExecutorSpec &spec, ExecutorStyle style)
+{
     if (spec.isLocal()) {
         out << "local";
         return;
     }
-    out << YAML::Flow << YAML::BeginMap;
+    const bool flow = style == ExecutorStyle::Flow;
+    if (flow)
+        out << YAML::Flow;
+    out << YAML::BeginMap;
     // toJson() holds exactly the keys that are set, named as the config names them.
     const QJsonObject json = spec.toJson();
     const QStringList order = spec.kind == ExecutorSpec::Kind::Slurm ? slurmKeys() : sshKeys();
@@ -138,22 +133,23 @@ void writeExecutor(YAML::Emitter &out, const ExecutorSpec &spec)
         out << YAML::Key << key.toStdString() << YAML::Value;
         if (value.isArray()) {
             out << YAML::Flow << YAML::BeginSeq;
-            for (const QJsonValue &item : value.toArray())
-                out << YAML::DoubleQuoted << item.toString().toStdString();
+            for (const QJsonValue &item : value.toArray()) {
+                if (flow)
+                    out << YAML::DoubleQuoted;
+                out << item.toString().toStdString();
+            }
             out << YAML::EndSeq;
         } else if (value.isDouble()) {
             out << value.toInt();
         } else {
-            out << YAML::DoubleQuoted << value.toString().toStdString();
+            // A time such as 1:30:00 reads as a number in YAML 1.1: quoted, as the docs write it. The reader takes
+            // every other value as text, so a person's file needs no quotes there (the emitter adds what YAML needs).
+            if (flow || key == u"time_limit")
+                out << YAML::DoubleQuoted;
+            out << value.toString().toStdString();
         }
     }
     out << YAML::EndMap;
-}
-
-bool backendTakesExecutor(const QString &backend)
-{
-    static const QStringList names{u"process"_s, u"claude-code"_s, u"codex"_s, u"gemini"_s, u"aider"_s, u"acp"_s};
-    return names.contains(backend);
 }
 
 std::optional<ExecutorSpec> readExecutor(const Map &parent, const QString &label)

@@ -4,6 +4,7 @@
 
 #include "LlmProfileRules.h"
 #include "YamlExecutor.h"
+#include "execution/ExecutorRules.h"
 #include "model/DeadlinePolicy.h"
 #include "model/InputLimits.h"
 #include "model/WorkflowMode.h"
@@ -411,7 +412,7 @@ QList<ProfileEntry> readAgents(Document &doc, const Map &root, const BackendRegi
                          .arg(label, profile.backend));
         profile.isolation = readIsolation(map, label);
         if (const std::optional<ExecutorSpec> executor = readExecutor(map, label)) {
-            if (!executor->isLocal() && !backendTakesExecutor(profile.backend))
+            if (!executor->isLocal() && !ExecutorRules::backendTakesExecutor(profile.backend))
                 map.failAt("executor", QStringLiteral("%1: executor: backend '%2' runs inside Switchboard, not as a "
                                                       "program; only process, claude-code, codex, gemini, aider and "
                                                       "acp profiles can run on %3")

@@ -3,8 +3,10 @@
 #include "dialogs/ConditionField.h"
 #include "dialogs/IsolationSection.h"
 #include "dialogs/TeamSection.h"
+#include "execution/ExecutorRules.h"
 #include "model/InputLimits.h"
 #include "orchestration/Orchestrator.h"
+#include "settings/ExecutorFields.h"
 #include "style/AgentStateStyle.h"
 #include "style/FormStyle.h"
 #include "style/ThemedIcons.h"
@@ -64,6 +66,7 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
     , m_deadlineError(FormStyle::makeErrorLabel(this, QStringLiteral("deadlineError")))
     , m_criteria(new StringListEditor(QStringLiteral("criteria"), this))
     , m_profile(new QComboBox(this))
+    , m_executor(new ExecutorFields(ExecutorFields::Mode::GoalOverride, this))
     , m_capabilities(new QListWidget(this))
     , m_dependencyFilter(new QLineEdit(this))
     , m_dependsOn(new QListWidget(this))
@@ -152,6 +155,8 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
     right->setSpacing(4);
     right->addLayout(when);
     right->addSpacing(6);
+    right->addWidget(m_executor);
+    right->addSpacing(6);
     right->addWidget(m_capabilitiesLabel);
     right->addWidget(m_capabilities, 1);
     right->addSpacing(6);
@@ -183,6 +188,7 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
     connect(m_hasDeadline, &QCheckBox::toggled, m_deadline, &QWidget::setEnabled);
     connect(m_profile, &QComboBox::currentIndexChanged, this, &NewGoalDialog::updateCapabilityState);
     connect(m_profile, &QComboBox::currentIndexChanged, this, &NewGoalDialog::updateIsolationProfile);
+    connect(m_profile, &QComboBox::currentIndexChanged, this, &NewGoalDialog::updateExecutorState);
     connect(m_isolation, &IsolationSection::repositoryChecked, this, [this] {
         if (std::exchange(m_submitWhenChecked, false))
             accept();
@@ -212,16 +218,25 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
     connect(m_condition, &ConditionField::conditionChanged, this, schedule);
     connect(m_team, &TeamSection::settingsChanged, this, schedule);
     connect(m_team, &TeamSection::settingsChanged, this, &NewGoalDialog::updateCapabilityState);
+    connect(m_team, &TeamSection::settingsChanged, this, &NewGoalDialog::updateExecutorState);
+    connect(m_executor, &ExecutorFields::changed, this, schedule);
     // The opened section takes room from the description and criteria: the form grows instead, as far as the
     // screen allows.
-    connect(m_team, &TeamSection::expandedChanged, this, [this](bool expanded) {
-        if (!expanded)
-            return;
+    const auto grow = [this] {
         int wanted = sizeHint().height() + 120;
         if (const QScreen *shown = screen())
             wanted = qMin(wanted, shown->availableGeometry().height() - 40);
         if (height() < wanted)
             resize(width(), wanted);
+    };
+    connect(m_team, &TeamSection::expandedChanged, this, [grow](bool expanded) {
+        if (expanded)
+            grow();
+    });
+    // A Slurm or SSH choice opens its fields below the choice: the same.
+    connect(m_executor, &ExecutorFields::changed, this, [this, grow] {
+        if (m_executor->executor().value_or(ExecutorSpec{}).kind != ExecutorSpec::Kind::Local)
+            grow();
     });
     connect(m_resources, &QPlainTextEdit::textChanged, this, schedule);
     connect(m_isolation, &IsolationSection::settingsChanged, this, schedule);
@@ -229,6 +244,7 @@ NewGoalDialog::NewGoalDialog(Orchestrator *orchestrator, QWidget *parent)
     retranslate();
     updateCapabilityState();
     updateIsolationProfile();
+    updateExecutorState();
     m_title->setFocus();
 }
 
@@ -308,6 +324,28 @@ void NewGoalDialog::updateIsolationProfile()
     m_isolation->setProfile(chosen);
 }
 
+void NewGoalDialog::updateExecutorState()
+{
+    // A team's members run on their own profiles' executors; an LLM or demo profile runs inside Switchboard, where
+    // only "local" means anything (the plan loader refuses another executor on it).
+    const QString name = m_profile->currentData().toString();
+    QString inside;
+    if (m_orchestrator && !name.isEmpty()) {
+        for (const AgentProfile &profile : m_orchestrator->profiles()) {
+            if (profile.name == name && !ExecutorRules::backendTakesExecutor(profile.backend))
+                inside = profile.backend;
+        }
+    }
+    const bool team = m_team->pattern().has_value();
+    m_executor->setEnabled(!team && inside.isEmpty());
+    if (!m_executor->isEnabled())
+        m_executor->clearProblems(); // what it holds does not go with the goal
+    m_executor->setToolTip(team ? tr("A team's members run where their profiles say")
+                           : inside.isEmpty()
+                               ? QString()
+                               : tr("Profile “%1” (%2) runs inside Switchboard, not as a program").arg(name, inside));
+}
+
 Goal NewGoalDialog::goal() const
 {
     Goal goal;
@@ -335,6 +373,8 @@ Goal NewGoalDialog::goal() const
     goal.isolation = m_isolation->settings();
     goal.when = m_condition->condition();
     goal.team = m_team->pattern();
+    if (m_executor->isEnabled())
+        goal.executor = m_executor->executor();
     if (goal.team) {
         goal.profile.clear(); // the members have theirs
         goal.capabilities.clear();
@@ -363,6 +403,9 @@ bool NewGoalDialog::checkFields()
     } else {
         FormStyle::setFieldError(m_deadline, m_deadlineError, QString());
     }
+    // Each executor value that the config reader would refuse shows under its field.
+    if (m_executor->isEnabled())
+        ok = !m_executor->showProblems() && ok;
     if (m_submitTried) {
         ok = m_condition->validate() && ok;
         ok = m_team->validate() && ok;
@@ -404,6 +447,8 @@ void NewGoalDialog::accept()
     if (!checkFields()) {
         if (!m_titleError->isHidden())
             m_title->setFocus(Qt::OtherFocusReason);
+        else if (const QList<ExecutorRules::Problem> executor = m_executor->problems(); !executor.isEmpty())
+            m_executor->fieldWidget(executor.constFirst().field)->setFocus(Qt::OtherFocusReason);
         else if (m_condition->hasProblem())
             m_condition->setFocus(Qt::OtherFocusReason);
         else if (m_team->hasProblems())
@@ -481,6 +526,15 @@ void NewGoalDialog::retranslate()
     m_conditionLabel->setText(tr("Runs w&hen"));
     m_resources->setPlaceholderText(tr("Files or other resources it needs exclusively, one per line"));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Spawn agent"));
+    // The "Runs on" rows continue the form above them: one label column.
+    QList<QLabel *> labels = m_executor->labels();
+    labels << m_idLabel << m_priorityLabel << m_profileLabel;
+    int width = m_hasDeadline->sizeHint().width();
+    for (const QLabel *label : std::as_const(labels))
+        width = qMax(width, label->sizeHint().width());
+    for (QLabel *label : std::as_const(labels))
+        label->setMinimumWidth(width);
+    m_hasDeadline->setMinimumWidth(width);
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
 }
 

@@ -18,14 +18,16 @@ class QTimer;
 namespace switchboard {
 
 class ConditionField;
+class ExecutorFields;
 class IsolationSection;
 class Orchestrator;
 class StringListEditor;
 class TeamSection;
 
 // The form for one goal: title, description, priority, deadline, success criteria, profile or required
-// capabilities, dependencies on existing goals and a condition on one of them, resources, isolation (a git worktree
-// of its own), and a team of agents to work on it instead of one (issue 16). Problems are
+// capabilities, where its agent runs (the profile's executor or its own, issue 19), dependencies on existing goals and
+// a condition on one of them, resources, isolation (a git worktree of its own), and a team of agents to work on it
+// instead of one (issue 16). Problems are
 // shown next to the field they concern, and what the orchestrator would refuse (a cycle, an unknown profile) is shown
 // before submitting. Accepting spawns the goal.
 class NewGoalDialog final : public QDialog
@@ -41,6 +43,7 @@ public:
     IsolationSection *isolationSection() const { return m_isolation; }
     TeamSection *teamSection() const { return m_team; }
     ConditionField *conditionField() const { return m_condition; }
+    ExecutorFields *executorFields() const { return m_executor; }
     // The agent started by the last successful submit.
     QString spawnedAgentId() const { return m_spawnedAgentId; }
 
@@ -54,6 +57,7 @@ private:
     void populateChoices();
     void updateCapabilityState();
     void updateIsolationProfile();
+    void updateExecutorState();
     void updateConditionDependencies();
     void validateLive();
     bool checkFields();
@@ -75,6 +79,7 @@ private:
     QLabel *m_deadlineError;
     StringListEditor *m_criteria;
     QComboBox *m_profile;
+    ExecutorFields *m_executor;
     QListWidget *m_capabilities;
     QLineEdit *m_dependencyFilter;
     QListWidget *m_dependsOn;

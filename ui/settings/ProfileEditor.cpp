@@ -2,7 +2,9 @@
 
 #include "ApiKeyField.h"
 #include "ConnectionTest.h"
+#include "ExecutorFields.h"
 #include "config/LlmProfileRules.h"
+#include "execution/ExecutorRules.h"
 #include "style/FormStyle.h"
 
 #include <QAbstractSpinBox>
@@ -107,6 +109,8 @@ ProfileEditor::ProfileEditor(QProcessEnvironment environment, QWidget *parent)
     , m_command(new QLineEdit)
     , m_args(new QLineEdit)
     , m_workingDirectory(new QLineEdit)
+    , m_executorGroup(new QGroupBox(this))
+    , m_executor(new ExecutorFields(ExecutorFields::Mode::Profile, m_executorGroup))
     , m_limits(new QGroupBox(this))
     , m_limitsForm(new QFormLayout(m_limits))
     , m_maxConcurrent(new QSpinBox)
@@ -171,6 +175,9 @@ ProfileEditor::ProfileEditor(QProcessEnvironment environment, QWidget *parent)
     addRow(m_commandForm, QStringLiteral("args"), m_args);
     addRow(m_commandForm, QStringLiteral("working_directory"), m_workingDirectory);
 
+    m_executorGroup->setObjectName(QStringLiteral("profileRunsOn"));
+    (new QVBoxLayout(m_executorGroup))->addWidget(m_executor);
+
     addRow(m_limitsForm, QStringLiteral("max_concurrent"), m_maxConcurrent);
     addRow(m_limitsForm, QStringLiteral("timeout_s"), m_timeout);
     addRow(m_limitsForm, QStringLiteral("idle_timeout_s"), m_idleTimeout);
@@ -186,6 +193,7 @@ ProfileEditor::ProfileEditor(QProcessEnvironment environment, QWidget *parent)
     column->addWidget(m_identity);
     column->addWidget(m_connection);
     column->addWidget(m_commandGroup);
+    column->addWidget(m_executorGroup);
     column->addWidget(m_limits);
     column->addStretch(1);
 
@@ -200,6 +208,7 @@ ProfileEditor::ProfileEditor(QProcessEnvironment environment, QWidget *parent)
          {m_maxConcurrent, m_timeout, m_idleTimeout, m_connectTimeout, m_streamIdleTimeout, m_maxRetries})
         connect(box, &QSpinBox::valueChanged, this, edited);
     connect(m_jitter, &QDoubleSpinBox::valueChanged, this, edited);
+    connect(m_executor, &ExecutorFields::changed, this, edited);
     connect(m_backend, &QComboBox::currentIndexChanged, this, [this, edited] {
         updateVisibility();
         edited();
@@ -282,6 +291,7 @@ void ProfileEditor::setProfile(const AgentProfile &profile)
     m_command->setText(joinCommand(profile.command));
     m_args->setText(joinCommand(profile.args));
     m_workingDirectory->setText(profile.workingDirectory);
+    m_executor->setExecutor(profile.executor);
     m_maxConcurrent->setValue(profile.maxConcurrent);
     m_timeout->setValue(profile.timeoutS);
     m_idleTimeout->setValue(profile.idleTimeoutS);
@@ -337,6 +347,9 @@ AgentProfile ProfileEditor::profile() const
         p.workingDirectory.clear();
     }
     p.args = isCodingBackend(p.backend) ? QProcess::splitCommand(m_args->text()) : QStringList();
+    // Only a program can run elsewhere: another backend is local, and the file gets no executor key for it.
+    p.executor = ExecutorRules::backendTakesExecutor(p.backend) ? m_executor->executor().value_or(ExecutorSpec{})
+                                                                : ExecutorSpec{};
     p.maxConcurrent = m_maxConcurrent->value();
     p.timeoutS = m_timeout->value();
     p.idleTimeoutS = m_idleTimeout->value();
@@ -377,6 +390,14 @@ QString ProfileEditor::backendLabel(const QString &backend)
 QList<BackendRegistry::ProfileError> ProfileEditor::problems() const
 {
     QList<BackendRegistry::ProfileError> found = problemsOf(profile(), m_otherNames);
+    // The executor's as the fields have them: a port typed as "22a" is a problem the spec (port 0) cannot show.
+    found.removeIf([](const BackendRegistry::ProfileError &problem) {
+        return problem.field.startsWith(QStringLiteral("executor."));
+    });
+    if (ExecutorRules::backendTakesExecutor(m_backend->currentData().toString())) {
+        for (const ExecutorRules::Problem &problem : m_executor->problems())
+            found.append({QStringLiteral("executor.") + problem.field, problem.message});
+    }
     QString backoffError;
     backoffSeconds(&backoffError);
     if (!backoffError.isEmpty())
@@ -397,6 +418,11 @@ QList<BackendRegistry::ProfileError> ProfileEditor::problemsOf(const AgentProfil
             problem.message = problem.field + QStringLiteral(": ") + problem.message;
         found.append(problem);
     }
+    if (ExecutorRules::backendTakesExecutor(p.backend)) {
+        for (const ExecutorRules::Problem &problem : ExecutorRules::problems(p.executor))
+            found.append(
+                {QStringLiteral("executor.") + problem.field, problem.field + QStringLiteral(": ") + problem.message});
+    }
     return found;
 }
 
@@ -405,8 +431,12 @@ bool ProfileEditor::showProblems()
     const QList<BackendRegistry::ProfileError> found = problems();
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
         FormStyle::setFieldError(it->input, it->error, QString());
+    // The executor's problems show under its own fields.
+    const bool executorShown = m_executor->isVisibleTo(this) && m_executor->showProblems();
     QStringList general;
     for (const BackendRegistry::ProfileError &problem : found) {
+        if (executorShown && problem.field.startsWith(QStringLiteral("executor.")))
+            continue;
         const QString key = problem.field.section(u'.', 0, 0);
         const auto field = m_fields.constFind(key);
         if (field != m_fields.cend() && field->input->isVisibleTo(this)) {
@@ -423,6 +453,8 @@ bool ProfileEditor::showProblems()
 
 QWidget *ProfileEditor::fieldWidget(const QString &field) const
 {
+    if (field.startsWith(QStringLiteral("executor.")))
+        return m_executor->fieldWidget(field.section(u'.', 1));
     return m_fields.value(field.section(u'.', 0, 0)).input;
 }
 
@@ -439,6 +471,7 @@ void ProfileEditor::updateVisibility()
     m_limitsForm->setRowVisible(m_connectTimeout->parentWidget(), isLlm);
     m_limitsForm->setRowVisible(m_streamIdleTimeout->parentWidget(), isLlm);
     m_testButton->setEnabled(isLlm && !m_test->isRunning());
+    m_executorGroup->setVisible(ExecutorRules::backendTakesExecutor(backend));
     retranslate();
 }
 
@@ -461,6 +494,7 @@ void ProfileEditor::retranslate()
     m_connection->setTitle(tr("Connection"));
     m_commandGroup->setTitle(coding ? tr("Program") : tr("Command"));
     m_limits->setTitle(tr("Limits and retries"));
+    m_executorGroup->setTitle(tr("Runs on"));
     const auto label = [this](const char *key, const QString &text) {
         if (QLabel *l = m_labels.value(QString::fromLatin1(key)))
             l->setText(text);
@@ -515,10 +549,12 @@ void ProfileEditor::retranslate()
     m_backoff->setPlaceholderText(tr("e.g. 60, 300, 900 (the last repeats)"));
     m_jitter->setToolTip(tr("Each wait varies at random by up to this fraction"));
     // One label column for all groups, so their fields line up.
+    QList<QLabel *> labels = m_labels.values();
+    labels << m_executor->labels();
     int width = 0;
-    for (QLabel *l : std::as_const(m_labels))
+    for (QLabel *l : std::as_const(labels))
         width = qMax(width, l->sizeHint().width());
-    for (QLabel *l : std::as_const(m_labels))
+    for (QLabel *l : std::as_const(labels))
         l->setMinimumWidth(width);
 }
 

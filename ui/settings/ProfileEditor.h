@@ -22,10 +22,12 @@ namespace switchboard {
 
 class ApiKeyField;
 class ConnectionTest;
+class ExecutorFields;
 
 // The form of one agent profile in the Settings dialog: what every backend has (name, backend, model,
 // capabilities, limits, retry), the connection of an HTTP profile (base URL, key variable, the key in the keychain,
-// Test connection) and the command of a process or coding-agent profile; rows a backend does not read are hidden.
+// Test connection), the command of a process or coding-agent profile and where that program runs (ExecutorFields);
+// rows a backend does not read are hidden.
 // Its problems are the BackendRegistry's own checks of the profile (the ones ConfigLoader makes), each shown under
 // the field it names.
 class ProfileEditor final : public QWidget
@@ -56,6 +58,7 @@ public:
     QWidget *fieldWidget(const QString &field) const;
     ApiKeyField *apiKeyField() const { return m_apiKey; }
     ConnectionTest *connectionTest() const { return m_test; }
+    ExecutorFields *executorFields() const { return m_executor; }
 
 Q_SIGNALS:
     void changed();
@@ -104,6 +107,9 @@ private:
     QLineEdit *m_command;
     QLineEdit *m_args;
     QLineEdit *m_workingDirectory;
+
+    QGroupBox *m_executorGroup;
+    ExecutorFields *m_executor;
 
     QGroupBox *m_limits;
     QFormLayout *m_limitsForm;
