@@ -145,17 +145,20 @@ private Q_SLOTS:
     void askHumanWithdrawnIsAnError();
 
 private:
+    // The workspace and a directory outside it, side by side in a private directory: what an escape would
+    // write next to the workspace lands there, where no other test (ctest -j) writes meanwhile.
     QString ws(const QString &relative = {}) const
     {
-        return relative.isEmpty() ? m_workspace->path() : QDir(m_workspace->path()).filePath(relative);
+        const QString path = QDir(m_root->path()).filePath(u"workspace"_s);
+        return relative.isEmpty() ? path : QDir(path).filePath(relative);
     }
     QString out(const QString &relative = {}) const
     {
-        return relative.isEmpty() ? m_outside->path() : QDir(m_outside->path()).filePath(relative);
+        const QString path = QDir(m_root->path()).filePath(u"outside"_s);
+        return relative.isEmpty() ? path : QDir(path).filePath(relative);
     }
 
-    std::unique_ptr<QTemporaryDir> m_workspace;
-    std::unique_ptr<QTemporaryDir> m_outside;
+    std::unique_ptr<QTemporaryDir> m_root;
 };
 
 void TestWorkspaceTools::initTestCase()
@@ -166,16 +169,15 @@ void TestWorkspaceTools::initTestCase()
 
 void TestWorkspaceTools::init()
 {
-    m_workspace = std::make_unique<QTemporaryDir>();
-    m_outside = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_workspace->isValid());
-    QVERIFY(m_outside->isValid());
+    m_root = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_root->isValid());
+    QVERIFY(QDir().mkpath(ws()));
+    QVERIFY(QDir().mkpath(out()));
 }
 
 void TestWorkspaceTools::cleanup()
 {
-    m_workspace.reset();
-    m_outside.reset();
+    m_root.reset();
 }
 
 void TestWorkspaceTools::specsNameEveryTool()
