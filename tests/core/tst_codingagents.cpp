@@ -480,7 +480,8 @@ wait_for_eof()
 
 void TestCodingAgents::claudeWaitingForPermissionIsNotIdle()
 {
-    // The CLI is silent while the human decides: with a 1 s idle timeout it must still be there after 2.5 s.
+    // The CLI is silent while the human decides: with a 3 s idle timeout it must still be there after 6.5 s.
+    // (3 s, not 1: a Python stand-in can take over a second to start on a loaded CI machine.)
     const QString program = standIn(u"claude"_s, uR"PY(
 read_message()
 emit({"type": "control_request", "request_id": "q", "request": {"subtype": "can_use_tool", "tool_name": "Write",
@@ -493,7 +494,7 @@ wait_for_eof()
     Orchestrator o;
     o.setWorkspace(m_work->path());
     AgentProfile p = profile(u"claude-code"_s, program);
-    p.idleTimeoutS = 1;
+    p.idleTimeoutS = 3;
     o.setProfiles({p});
     QSignalSpy raised(&o.inbox(), &EscalationInbox::escalationRaised);
     const QString id = o.spawn(goal(u"g"_s, u"claude-code"_s));
@@ -501,7 +502,7 @@ wait_for_eof()
     const Escalation e = raised.first().first().value<Escalation>();
     QCOMPARE(e.question, u"Claude Code asks to use Write: notes.txt"_s);
     QCOMPARE(e.context, u"File: notes.txt (whole content)\n\n--- notes.txt\n+++ notes.txt\n+hello\n"_s);
-    QTest::qWait(2500); // longer than the idle timeout, on purpose
+    QTest::qWait(6500); // longer than the idle timeout, on purpose
     QCOMPARE(o.status(id)->state, AgentState::Escalated);
     QVERIFY(o.inbox().answer(e.id, u"allow"_s, {}));
     QVERIFY(o.waitAll(20000));
@@ -576,10 +577,10 @@ time.sleep(60)
     Orchestrator o;
     o.setWorkspace(m_work->path());
     AgentProfile p = profile(u"claude-code"_s, program);
-    p.idleTimeoutS = 1;
+    p.idleTimeoutS = 3; // past the stand-in's start on a loaded machine, so it has written its pid
     o.setProfiles({p});
     const QString id = o.spawn(goal(u"g"_s, u"claude-code"_s));
-    QVERIFY(o.waitAll(20000));
+    QVERIFY(o.waitAll(30000));
     QCOMPARE(o.status(id)->state, AgentState::Failed);
     QCOMPARE(o.status(id)->errorKind, u"idle_timeout"_s);
     QFile file(QDir(m_work->path()).filePath(u"pid"_s));
