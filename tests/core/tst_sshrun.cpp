@@ -1,6 +1,6 @@
 // Whole runs on the SSH executor (issue 19), through the real CLI against a private sshd on 127.0.0.1
 // (tests/support/SshServer): a plan with dependencies runs on the host in the directory its workdir maps the
-// workspace to, answers and locks travel over ssh's stdio, a cancelled run
+// workspace to (and the goal line names that directory), answers and locks travel over ssh's stdio, a cancelled run
 // leaves nothing running there, and kill -9 mid-run followed by resume ends the remote groups the killed Switchboard
 // left before their goals start again, so no goal's work runs twice. The agents log what they did to a file of the
 // test; SSH_CONNECTION (set by sshd) shows that they ran through the server.
@@ -254,7 +254,7 @@ echo "{\"type\":\"result\",\"summary\":\"done $SWITCHBOARD_GOAL_ID\"}"
     const CliRun run = runCli({u"run"_s, plan, u"--db"_s, m_db, u"--workspace"_s, m_workspace, u"--json"_s});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
 
-    // The host's directory for this workspace: where the program runs, what its
+    // The host's directory for this workspace: what the goal line says, where the program runs, what its
     // environment says; never the desktop's own path.
     const QString remote = m_workdir + u"/desk"_s;
     QHash<QString, qint64> starts;
@@ -264,6 +264,7 @@ echo "{\"type\":\"result\",\"summary\":\"done $SWITCHBOARD_GOAL_ID\"}"
         if (line.kind == u"where") {
             ++where;
             QCOMPARE(line.rest.size(), 4);
+            QCOMPARE(line.rest.at(0), remote); // the goal line's "workspace"
             QCOMPARE(line.rest.at(1), remote); // $PWD
             QCOMPARE(line.rest.at(2), remote); // $SWITCHBOARD_WORKSPACE
             QCOMPARE(line.rest.at(3), QString::number(m_server.port()));
