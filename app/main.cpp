@@ -97,7 +97,10 @@ int main(int argc, char *argv[])
     if (config.recovered)
         QTextStream(stderr) << QStringLiteral("warning: %1").arg(config.summary()) << '\n';
 
-    const RunSession::StoreOutcome stored = session.openStore(options.databasePath());
+    // Leftover Slurm jobs and remote process groups are ended by the start-up restore on its worker thread:
+    // squeue, scancel and ssh can take minutes when a controller or host does not answer.
+    const RunSession::StoreOutcome stored =
+        session.openStore(options.databasePath(), RunSession::LeftoverJobs::Deferred);
     for (const QString &note : session.orphanNotes())
         QTextStream(stderr) << QStringLiteral("note: %1").arg(note) << '\n';
     if (stored == RunSession::StoreOutcome::InUse)
@@ -117,6 +120,7 @@ int main(int argc, char *argv[])
     // interrupted agents start again unless workflow.auto_resume is off (then they wait for a click). It is
     // read on a worker thread while the window comes up, saying so on its board.
     StartupRestorer restorer(&orchestrator, session.recordingStore());
+    restorer.setEndLeftoverJobs(true);
     const bool restoring = restorer.start(options.maxParallel(), session.config().workflow.autoResume);
 
     MainWindow window(&orchestrator, session.config());

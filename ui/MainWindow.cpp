@@ -306,6 +306,8 @@ void MainWindow::setRestoring(bool restoring, const QString &runName, int goals)
     m_restoring = restoring;
     m_restoringRun = runName;
     m_restoringGoals = goals;
+    if (!restoring)
+        m_endingLeftoverJobs = 0;
     if (restoring) {
         // The restore announces every agent on its own: the board takes them in one batch after it.
         m_model->setHeld(true);
@@ -336,6 +338,13 @@ void MainWindow::setRestoring(bool restoring, const QString &runName, int goals)
         if (!m_pendingPlanFile.isEmpty())
             openPlanFile(std::exchange(m_pendingPlanFile, QString()));
     });
+}
+
+void MainWindow::setEndingLeftoverJobs(int jobs)
+{
+    m_endingLeftoverJobs = jobs;
+    if (m_restoring)
+        retranslate();
 }
 
 void MainWindow::updateSpawnActions()
@@ -666,7 +675,14 @@ void MainWindow::retranslate()
     }
     if (m_review)
         m_review->retranslate();
-    if (m_restoring) {
+    if (m_restoring && m_endingLeftoverJobs > 0) {
+        m_view->setRestoringText(
+            tr("Ending leftover jobs…"),
+            tr("%Ln job(s) of the last session may still run on a cluster or an SSH host. “%1” comes back once "
+               "they are ended, so none of its goals runs twice.",
+               nullptr, m_endingLeftoverJobs)
+                .arg(m_restoringRun));
+    } else if (m_restoring) {
         m_view->setRestoringText(
             tr("Restoring the unfinished run…"),
             m_restoringGoals < 0

@@ -62,6 +62,8 @@ public:
     // setRestoring(false) brings the run's cards, questions and notes in.
     void setRestoring(bool restoring, const QString &runName = {}, int goals = -1);
     bool isRestoring() const { return m_restoring; }
+    // While restoring: the leftover cluster jobs of the crashed run being ended first (0: none, or done).
+    void setEndingLeftoverJobs(int jobs);
 
     AgentBoardModel *boardModel() const { return m_model; }
     AgentFilterProxyModel *proxyModel() const { return m_proxy; }
@@ -161,6 +163,7 @@ private:
     bool m_restoring = false;
     QString m_restoringRun;
     int m_restoringGoals = -1;
+    int m_endingLeftoverJobs = 0;
     QString m_pendingPlanFile; // openPlanFile() during a restore
 
     AgentBoardModel *m_model;

@@ -52,8 +52,20 @@ bool StartupRestorer::start(int maxParallel, bool autoResume)
     m_autoResume = autoResume;
     m_orchestrator->setStore(m_store);
     const QList<RunRecord> runs = m_store->runs();
-    if (runs.isEmpty() || runs.constLast().isFinished())
+    if (runs.isEmpty() || runs.constLast().isFinished()) {
+        if (m_endLeftoverJobs && !runs.isEmpty()) {
+            // Nothing comes back on the board, so nothing waits for them: ended off this thread while goals may
+            // already be spawned. Only those of the runs there are now: a new goal's job is no leftover.
+            QStringList runIds;
+            for (const RunRecord &run : runs)
+                runIds.append(run.id);
+            m_pool.start([store = m_store, runIds] {
+                for (const QString &note : RunSession::endLeftoverJobs(*store, runIds))
+                    qCInfo(lcStartup).noquote() << note;
+            });
+        }
         return false;
+    }
     m_run = runs.constLast();
 
     // The run comes back with the profiles and limits it was started with, before anything can be spawned.
@@ -68,12 +80,13 @@ bool StartupRestorer::start(int maxParallel, bool autoResume)
     }
 
     m_state = State::Reading;
-    m_watcher.setFuture(
-        QtConcurrent::run(&m_pool, [this, runId = m_run.id, hook = m_beforeRead] { return read(runId, hook); }));
+    m_watcher.setFuture(QtConcurrent::run(&m_pool, [this, runId = m_run.id, end = m_endLeftoverJobs,
+                                                    hook = m_beforeRead] { return read(runId, end, hook); }));
     return true;
 }
 
-StartupRestorer::ReadResult StartupRestorer::read(const QString &runId, const std::function<QString()> &hook)
+StartupRestorer::ReadResult StartupRestorer::read(const QString &runId, bool endLeftovers,
+                                                  const std::function<QString()> &hook)
 {
     QElapsedTimer clock;
     clock.start();
@@ -82,6 +95,19 @@ StartupRestorer::ReadResult StartupRestorer::read(const QString &runId, const st
     if (const int goals = m_store->goalCount(runId); goals >= 0)
         QMetaObject::invokeMethod(
             this, [this, goals] { handleGoalCount(goals); }, Qt::QueuedConnection);
+    if (endLeftovers) {
+        // Before the run is read: an agent whose job could not be ended is failed in the store by then, so the
+        // restore never starts it again.
+        const auto tell = [this](int jobs) {
+            QMetaObject::invokeMethod(
+                this, [this, jobs] { handleLeftoverJobs(jobs); }, Qt::QueuedConnection);
+        };
+        result.leftoverNotes = RunSession::endLeftoverJobs(*m_store, {}, [&tell](int jobs) {
+            if (jobs > 0)
+                tell(jobs);
+        });
+        tell(0);
+    }
     if (hook) {
         result.error = hook();
         if (!result.error.isEmpty())
@@ -97,8 +123,10 @@ void StartupRestorer::attach(MainWindow *window)
     m_window = window;
     if (!window)
         return;
-    if (m_state == State::Reading)
+    if (m_state == State::Reading) {
         window->setRestoring(true, m_run.name, m_goalCount);
+        window->setEndingLeftoverJobs(m_leftoverJobs);
+    }
     if (!m_settingsWarning.isEmpty())
         showWarning(QStringLiteral("runSettingsWarningBox"), m_settingsWarning, {});
     if (m_state == State::Failed)
@@ -115,12 +143,25 @@ void StartupRestorer::handleGoalCount(int goals)
     Q_EMIT goalCountKnown(goals);
 }
 
+void StartupRestorer::handleLeftoverJobs(int jobs)
+{
+    if (m_state != State::Reading || jobs == m_leftoverJobs)
+        return;
+    m_leftoverJobs = jobs;
+    if (m_window)
+        m_window->setEndingLeftoverJobs(jobs);
+    Q_EMIT leftoverJobsChanged(jobs);
+}
+
 void StartupRestorer::handleRead()
 {
     if (m_state != State::Reading)
         return;
     ReadResult result = m_watcher.future().takeResult();
     m_readMs = result.ms;
+    m_leftoverNotes = result.leftoverNotes;
+    for (const QString &note : std::as_const(m_leftoverNotes))
+        qCInfo(lcStartup).noquote() << note;
     if (!result.error.isEmpty()) {
         fail(tr("Reading the run “%1” from the database failed: %2").arg(m_run.name, result.error));
         return;

@@ -21,6 +21,10 @@ class Store;
 // back on the orchestrator (restore()) on this thread and the board fills in. Until then the attached window
 // says it is restoring and offers nothing that would spawn a goal (restore() needs an empty board).
 //
+// With setEndLeftoverJobs(), the worker first ends the Slurm jobs and remote process groups a crashed Switchboard
+// left (RunSession::endLeftoverJobs: squeue, scancel and ssh, which may take minutes when a controller or host does
+// not answer), so the window never freezes on them and the run is read only once they are ended.
+//
 // The read uses the worker's own Store read connection. The worker thread belongs to a private pool whose
 // threads end as soon as they are idle, so that connection is closed on the thread that opened it, right
 // after the read, and never lingers in a shared pool thread until the Store closes.
@@ -49,6 +53,11 @@ public:
     // Interrupted agents start again once restored when autoResume (workflow.auto_resume). Returns whether a
     // run is being restored.
     bool start(int maxParallel, bool autoResume);
+    // Call before start(), for a store opened with RunSession::LeftoverJobs::Deferred: the leftover jobs are
+    // ended on the worker thread before the run is read (or, with no run to restore, in the background).
+    void setEndLeftoverJobs(bool end) { m_endLeftoverJobs = end; }
+    // What ending the leftover jobs did (RunSession::endLeftoverJobs), once the read is done.
+    QStringList leftoverNotes() const { return m_leftoverNotes; }
     // The window that shows the restore: it says so on its board until the run is there, and shows the
     // settings warning and a read error (non-blocking message boxes on it).
     void attach(MainWindow *window);
@@ -73,6 +82,8 @@ public:
 
 Q_SIGNALS:
     void goalCountKnown(int goals);
+    // The worker is ending this many leftover jobs before it reads the run (0 once they are ended).
+    void leftoverJobsChanged(int jobs);
     // The run is on the orchestrator (restored = true; the board inserts its cards on its next batch), or it
     // could not be read or restored (false; error() says why, and the window has said so).
     void finished(bool restored);
@@ -81,12 +92,14 @@ private:
     struct ReadResult
     {
         StoreSnapshot snapshot;
+        QStringList leftoverNotes;
         QString error;
         double ms = 0.0;
     };
 
-    ReadResult read(const QString &runId, const std::function<QString()> &hook);
+    ReadResult read(const QString &runId, bool endLeftovers, const std::function<QString()> &hook);
     void handleGoalCount(int goals);
+    void handleLeftoverJobs(int jobs);
     void handleRead();
     void fail(const QString &message);
     void showFailure();
@@ -98,6 +111,9 @@ private:
     State m_state = State::Idle;
     RunRecord m_run;
     bool m_autoResume = true;
+    bool m_endLeftoverJobs = false;
+    int m_leftoverJobs = 0;
+    QStringList m_leftoverNotes;
     int m_goalCount = -1;
     QString m_settingsWarning;
     QString m_error;

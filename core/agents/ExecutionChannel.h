@@ -62,6 +62,9 @@ public:
     // The executor's own id for what runs the program (a Slurm job id, "host:pgid"); empty for local groups or
     // before it is known. externalIdKnown() is emitted when it becomes known.
     virtual QString externalId() const { return {}; }
+    // A local directory as the program sees it: the same path here; where the channel maps it to on a host of
+    // its own (an SSH target's workdir, SshRemote::remoteDirectory()). What the goal line's "workspace" says.
+    virtual QString programDirectory(const QString &localDirectory) const { return localDirectory; }
     // Non-empty once exited() when the way to where the program runs broke before it was known how the program
     // ended (an SSH connection lost): what the attempt's error says. The backends then fail the attempt with a
     // retryable kind whatever exitCode() says (AgentLaunch::connectionLostResult()).

@@ -7,6 +7,7 @@
 #include "model/ErrorKind.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace switchboard {
 
@@ -46,7 +47,10 @@ AgentResult ProcessSession::run()
             AgentLaunch::start(*m_channel, launch, m_context, [this](const QString &text) { note(text); }))
         return *std::move(failed);
 
-    const QByteArray goalLine = QJsonDocument(m_context.goalMessage()).toJson(QJsonDocument::Compact);
+    QJsonObject goal = m_context.goalMessage();
+    // The workspace where the program works: on an SSH host with a workdir, the directory there, not ours.
+    goal.insert(u"workspace", m_channel->programDirectory(m_context.workspace()));
+    const QByteArray goalLine = QJsonDocument(goal).toJson(QJsonDocument::Compact);
     m_goalBytes = goalLine.size() + 1;
     m_channel->writeLine(goalLine);
     if (m_options.closeStdin)

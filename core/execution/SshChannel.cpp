@@ -180,6 +180,11 @@ QString SshChannel::externalId() const
     return m_remotePgid > 0 ? m_target.host + u':' + QString::number(m_remotePgid) : QString();
 }
 
+QString SshChannel::programDirectory(const QString &localDirectory) const
+{
+    return m_target.workdir.isEmpty() ? localDirectory : SshRemote::remoteDirectory(m_target.workdir, localDirectory);
+}
+
 int SshChannel::cancelLeftovers(const SshTarget &target, const QString &jobName, QString *error)
 {
     const auto fail = [error](const QString &why) {

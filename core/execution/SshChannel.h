@@ -18,8 +18,9 @@ namespace switchboard {
 // - Environment: SshRemote::forwardedEnvironment() (SWITCHBOARD_* and what the launch adds to or changes in our
 //   own environment); the remote PATH and login environment stay as they are.
 // - Directory: with the target's `workdir`, the program runs in `workdir/<name of the local workspace directory>`
-//   (made with mkdir -p; SWITCHBOARD_WORKSPACE names it there); without, in the remote login directory. Files are
-//   not copied: a workdir is meant to be a shared filesystem (or a checkout the user keeps in step).
+//   (made with mkdir -p; SWITCHBOARD_WORKSPACE and the goal line's "workspace" name it, programDirectory());
+//   without, in the remote login directory. Files are not copied: a workdir is meant to be a shared filesystem (or
+//   a checkout the user keeps in step).
 // - externalId() is "host:pgid" once the bootstrap reported the remote group.
 // - terminate(): a second ssh sends SIGTERM to the remote group (and to every group carrying the job mark), waits
 //   up to the grace, sends SIGKILL; finished() once that ssh reported the groups gone (or gave up) and the local
@@ -62,6 +63,8 @@ public:
     ProcessGroupRecord processGroupRecord() const override { return m_client.processGroupRecord(); }
     QString externalId() const override;
     QString connectionLost() const override { return m_connectionLost; }
+    // With a workdir, the directory the program runs in there; without, the local path as it is.
+    QString programDirectory(const QString &localDirectory) const override;
 
     // The remote process group; 0 until the bootstrap reported it.
     qint64 remoteGroupId() const { return m_remotePgid; }

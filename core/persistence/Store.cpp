@@ -446,19 +446,22 @@ bool Store::recordExecutor(const ExecutorRecord &record, bool waitForCommit)
     return flush() && committed->load();
 }
 
-QList<ExecutorRecord> Store::openExecutorJobs(QString *error) const
+QList<ExecutorRecord> Store::openExecutorJobs(QString *error, const QStringList &runIds) const
 {
     QList<ExecutorRecord> records;
     QSqlQuery query(readConnection());
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT agent_id, attempt, executor, job_name, external_id FROM attempts "
-                                   "WHERE executor != '' AND job_name != '' AND outcome IS NULL "
-                                   "ORDER BY agent_id, attempt"))) {
+    if (!query.exec(QStringLiteral("SELECT t.agent_id, t.attempt, t.executor, t.job_name, t.external_id, a.run_id "
+                                   "FROM attempts t LEFT JOIN agents a ON a.id = t.agent_id "
+                                   "WHERE t.executor != '' AND t.job_name != '' AND t.outcome IS NULL "
+                                   "ORDER BY t.agent_id, t.attempt"))) {
         if (error)
             *error = tr("cannot read the database %1: %2").arg(m_path, StoreIntegrity::describe(query.lastError()));
         return {};
     }
     while (query.next()) {
+        if (!runIds.isEmpty() && !runIds.contains(query.value(5).toString()))
+            continue;
         ExecutorRecord r;
         r.agentId = query.value(0).toString();
         r.attempt = query.value(1).toInt();

@@ -172,10 +172,12 @@ public:
     // not): a job must not be submitted while a crash could still forget its name. Any thread; true without a
     // database open for writing.
     bool recordExecutor(const ExecutorRecord &record, bool waitForCommit);
-    // The jobs of attempts that never ended: those of a Switchboard that stopped (crashed) while they ran.
-    QList<ExecutorRecord> openExecutorJobs(QString *error = nullptr) const;
+    // The jobs of attempts that never ended: those of a Switchboard that stopped (crashed) while they ran; only
+    // those of the given runs unless runIds is empty. Any thread (the calling thread's read connection).
+    QList<ExecutorRecord> openExecutorJobs(QString *error = nullptr, const QStringList &runIds = {}) const;
     // Moves these agents (id -> why) to Failed with error kind "executor", durably: the job of their last attempt
     // could not be ended, so they must not start again on their own. False with *error when it was not written.
+    // Any thread (it reads with the calling thread's connection and waits for the writer with flush()).
     bool failAgents(const QHash<QString, QString> &reasons, QString *error = nullptr);
 
     // --- history (the calling thread's connection) ---

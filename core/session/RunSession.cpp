@@ -5,6 +5,7 @@
 #include "config/Plan.h"
 #include "config/RunSettings.h"
 #include "execution/Executors.h"
+#include "execution/SshRemote.h"
 #include "orchestration/Orchestrator.h"
 #include "orchestration/Scheduler.h"
 
@@ -65,13 +66,16 @@ void RunSession::useConfig(Config config)
     m_config = std::move(config);
 }
 
-RunSession::StoreOutcome RunSession::openStore(const QString &path)
+RunSession::StoreOutcome RunSession::openStore(const QString &path, LeftoverJobs leftovers)
 {
     m_databasePath = path.isEmpty() ? Store::defaultPath() : path;
     const bool opened = m_store.open(m_databasePath, &m_storeError);
     m_orphanNotes.clear();
-    if (opened)
+    if (opened) {
         endOrphans();
+        if (leftovers == LeftoverJobs::EndNow)
+            m_orphanNotes.append(endLeftoverJobs(m_store));
+    }
     return finishOpen(opened, StoreOutcome::ReadWrite);
 }
 
@@ -89,44 +93,53 @@ void RunSession::endOrphans()
         if (!m_store.markProcessGroupsEnded(outcome.done, &error))
             m_orphanNotes.append(error);
     }
-    endLeftoverJobs();
 }
 
-void RunSession::endLeftoverJobs()
+QStringList RunSession::endLeftoverJobs(Store &store, const QStringList &runIds,
+                                        const std::function<void(int jobs)> &found)
 {
     // Jobs on a cluster or an SSH host outlive the local srun/ssh the reaper ended (a pending Slurm job stays
     // queued without its srun): found by the attempt's job name and ended before the goal may run again. The
     // attempts themselves become Interrupted with the restore (Store::markInterrupted()).
+    QStringList notes;
     QString error;
-    const QList<ExecutorRecord> jobs = m_store.openExecutorJobs(&error);
+    const QList<ExecutorRecord> jobs = store.openExecutorJobs(&error, runIds);
     if (!error.isEmpty()) {
-        m_orphanNotes.append(error);
-        return;
+        notes.append(error);
+        return notes;
     }
+    if (found)
+        found(int(jobs.size()));
     QHash<QString, QString> unconfirmed;
     for (const ExecutorRecord &job : jobs) {
         QString why;
         const int ended = Executors::cancelLeftovers(job.spec, job.jobName, &why);
         if (ended < 0) {
             // Not knowing whether the job still runs, the goal must not start again on its own: it could run twice.
+            const QString byHand =
+                job.spec.kind == ExecutorSpec::Kind::Ssh
+                    ? QStringLiteral("the processes on %1 whose environment has %2=%3")
+                          .arg(job.spec.ssh.host, QLatin1String(SshRemote::kJobVariable), job.jobName)
+                    : QStringLiteral("e.g. scancel --name %1").arg(job.jobName);
             const QString reason =
                 QStringLiteral("not started again: the %1 job %2 of attempt %3 may still run and could not be ended "
-                               "(%4); end it by hand (e.g. scancel --name %2) and retry the goal")
+                               "(%4); end it by hand (%5) and retry the goal")
                     .arg(job.spec.describe(), job.jobName)
                     .arg(job.attempt)
-                    .arg(why);
-            m_orphanNotes.append(QStringLiteral("%1: %2").arg(job.agentId, reason));
+                    .arg(why, byHand);
+            notes.append(QStringLiteral("%1: %2").arg(job.agentId, reason));
             unconfirmed.insert(job.agentId, reason);
         } else if (ended > 0) {
-            m_orphanNotes.append(QStringLiteral("%1: cancelled %2 leftover %3 job(s) named %4 (attempt %5)")
-                                     .arg(job.agentId)
-                                     .arg(ended)
-                                     .arg(job.spec.describe(), job.jobName)
-                                     .arg(job.attempt));
+            notes.append(QStringLiteral("%1: cancelled %2 leftover %3 job(s) named %4 (attempt %5)")
+                             .arg(job.agentId)
+                             .arg(ended)
+                             .arg(job.spec.describe(), job.jobName)
+                             .arg(job.attempt));
         }
     }
-    if (!m_store.failAgents(unconfirmed, &error))
-        m_orphanNotes.append(error);
+    if (!store.failAgents(unconfirmed, &error))
+        notes.append(error);
+    return notes;
 }
 
 RunSession::StoreOutcome RunSession::openStoreReadOnly(const QString &path)

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace switchboard {
@@ -66,12 +67,17 @@ public:
     // --- database (path empty: Store::defaultPath()) ---
     // The check of the database at the next open (default quick_check; Full for `--check`).
     void setIntegrityCheck(StoreIntegrity::Level level) { m_store.setIntegrityCheck(level); }
+    // Whether openStore() ends the leftover jobs on other executors itself, or leaves them to the caller.
+    enum class LeftoverJobs
+    {
+        EndNow,   // headless commands: blocking, before openStore() returns
+        Deferred, // the dashboard: its start-up restore ends them on a worker thread (endLeftoverJobs())
+    };
     // For recording: one owner per database, so InUse when another Switchboard holds it. Once it is open, and
     // before anything can start, the process groups a crashed Switchboard left running are ended
-    // (OrphanReaper), and so are the Slurm jobs and remote process groups of its open attempts (by job name,
-    // Executors::cancelLeftovers; blocking: it asks the executors). An agent whose job could not be asked about is
-    // failed instead of restarted. orphanNotes() says what was ended or left alone.
-    StoreOutcome openStore(const QString &path);
+    // (OrphanReaper), and with EndNow so are the Slurm jobs and remote process groups of its open attempts
+    // (endLeftoverJobs()). orphanNotes() says what was ended or left alone.
+    StoreOutcome openStore(const QString &path, LeftoverJobs leftovers = LeftoverJobs::EndNow);
     QStringList orphanNotes() const { return m_orphanNotes; }
     // For reading only, without taking the database (status, report).
     StoreOutcome openStoreReadOnly(const QString &path);
@@ -108,10 +114,19 @@ public:
     // Records the plan with the run, so a restart or `resume` continues its goals on its profiles and limits.
     static void recordPlanSettings(Orchestrator &orchestrator, const Plan &plan);
 
+    // Ends the Slurm jobs and remote process groups of the attempts a crashed Switchboard left open (those of the
+    // given runs, or all when runIds is empty; by job name, Executors::cancelLeftovers), before any of their goals
+    // may run again. An agent whose job could not be asked about or ended is durably failed ("not started again:
+    // ...") instead of restarted. Blocking: squeue, scancel and ssh are asked, for up to a minute per job, so the
+    // dashboard calls it on a worker thread (the Store calls it makes are safe from any thread). found, when set,
+    // is called on the calling thread with the number of jobs before they are asked about. Returns notes on what
+    // was ended or left alone.
+    static QStringList endLeftoverJobs(Store &store, const QStringList &runIds = {},
+                                       const std::function<void(int jobs)> &found = {});
+
 private:
     StoreOutcome finishOpen(bool opened, StoreOutcome success);
     void endOrphans();
-    void endLeftoverJobs();
 
     Config m_config;
     QString m_configWarning;

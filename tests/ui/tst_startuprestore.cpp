@@ -1,7 +1,8 @@
 // Start-up with a big unfinished run (StartupRestorer, as app/main.cpp uses it): the window is up and usable
 // before the run is read, its board says it is restoring and nothing that spawns goals can run until the run
 // is back; then every goal is on the board, with its held interrupted agents, notes and questions. A run
-// that cannot be read gives a clear message and an empty board that works.
+// that cannot be read gives a clear message and an empty board that works. The jobs a crashed run left on other
+// executors are ended on the worker thread first, while the window says so; nothing of the run starts before.
 #include "MainWindow.h"
 #include "StartupRestorer.h"
 #include "board/AgentBoardModel.h"
@@ -11,26 +12,34 @@
 #include "config/ConfigLoader.h"
 #include "inbox/EscalationListModel.h"
 #include "inbox/InboxDock.h"
+#include "model/ExecutorRecord.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
 #include "scratchpad/ScratchpadDock.h"
 #include "scratchpad/ScratchpadModel.h"
+#include "support/GoalBuilder.h"
 #include "support/ProfileBuilder.h"
 #include "support/TemporaryStore.h"
+#include "support/TestSupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
+#include <QFile>
+#include <QHostAddress>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
 #include <QScopeGuard>
 #include <QSemaphore>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -280,6 +289,129 @@ private Q_SLOTS:
         QVERIFY(o.runId() != restorer.run().id); // a run of its own; the damaged one stays as it was
         QTRY_COMPARE(window.boardModel()->rowCount(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(o.status(added)->state, AgentState::Completed, 10000);
+    }
+
+    void leftoverJobsEndBeforeTheRunComesBack()
+    {
+        // An "SSH host" that accepts the connection and then says nothing: the leftover check hangs on it for as
+        // long as the test keeps the connection open (ConnectTimeout from the profile's options wins over ours).
+        QTcpServer host;
+        QVERIFY(host.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> connections;
+        connect(&host, &QTcpServer::newConnection, &host, [&host, &connections] {
+            while (QTcpSocket *socket = host.nextPendingConnection())
+                connections.append(socket);
+        });
+        ExecutorSpec ssh;
+        ssh.kind = ExecutorSpec::Kind::Ssh;
+        ssh.ssh.host = u"127.0.0.1"_s;
+        ssh.ssh.port = host.serverPort();
+        ssh.ssh.extraOptions = {u"ConnectTimeout=600"_s, u"StrictHostKeyChecking=no"_s,
+                                u"UserKnownHostsFile=/dev/null"_s, u"LogLevel=ERROR"_s};
+
+        // The crashed run: "remote" ran on that host (its job recorded, never closed), "local" here.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString db = dir.filePath(u"switchboard.db"_s);
+        const QString started = dir.filePath(u"local-started"_s);
+        const QString script = test::writeScript(
+            dir.path(), u"local.sh"_s,
+            u"#!/bin/sh\nread -r goal\necho \"$SWITCHBOARD_ATTEMPT\" >> '%1'\necho '{\"type\":\"result\",\"summary\":\"done\"}'\n"_s
+                .arg(started));
+        AgentProfile remoteProfile = test::processProfile(u"remote"_s, script);
+        remoteProfile.executor = ssh;
+        const QList<AgentProfile> profiles{remoteProfile, test::processProfile(u"local"_s, script)};
+        {
+            Store store;
+            QString error;
+            QVERIFY2(store.open(db, &error), qPrintable(error));
+            QList<StoreWrite> writes{StoreWrite::runStarted(u"r-1"_s, u"crashed"_s, {}, 2, test::fixedTime(0))};
+            for (const QString &goal : {u"remote"_s, u"local"_s}) {
+                const QString agent = u"a-"_s + goal;
+                Goal g = test::GoalBuilder(goal);
+                g.profile = goal;
+                writes << StoreWrite::goalAdded(u"r-1"_s, g, agent, goal, goal, test::fixedTime(1));
+                AgentStatus running;
+                running.agentId = agent;
+                running.goalId = goal;
+                running.name = goal;
+                running.profile = goal;
+                running.attempt = 1;
+                running.state = AgentState::Running;
+                writes << StoreWrite::transition(running, test::fixedTime(2));
+            }
+            QVERIFY(test::submitAndFlush(store, std::move(writes)));
+            ExecutorRecord job;
+            job.agentId = u"a-remote"_s;
+            job.attempt = 1;
+            job.spec = ssh;
+            job.jobName = u"sb-r-1-remote-1"_s;
+            QVERIFY(store.recordExecutor(job, true));
+        }
+
+        Store store;
+        QString error;
+        QVERIFY2(store.open(db, &error), qPrintable(error));
+        Orchestrator o;
+        Config config = ConfigLoader::defaults();
+        config.profiles = profiles;
+        o.setProfiles(config.profiles);
+        StartupRestorer restorer(&o, &store);
+        restorer.setEndLeftoverJobs(true);
+        QSignalSpy leftovers(&restorer, &StartupRestorer::leftoverJobsChanged);
+        // Whatever fails below, the check must end before the restorer waits for it in its destructor.
+        const auto hangUp = qScopeGuard([&host, &connections] {
+            host.close();
+            qDeleteAll(connections);
+        });
+        QVERIFY(restorer.start(0, true));
+        MainWindow window(&o, config);
+        restorer.attach(&window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        // The check runs on the worker: the ssh reaches the host while this thread goes on handling events, and the
+        // board says what it waits for.
+        QTRY_VERIFY_WITH_TIMEOUT(!connections.isEmpty(), 60000);
+        // Nothing of the run is back, let alone started, while its leftovers may still run.
+        QVERIFY(restorer.isRestoring());
+        QVERIFY(o.agentIds().isEmpty());
+        QVERIFY(!QFile::exists(started));
+        QTRY_COMPARE(leftovers.count(), 1);
+        QCOMPARE(leftovers.first().first().toInt(), 1);
+        auto *title = window.boardView()->findChild<QLabel *>(u"restoringTitle"_s);
+        QVERIFY(title);
+        QTRY_VERIFY2(title->text().contains(u"Ending leftover jobs"_s), qPrintable(title->text()));
+        QVERIFY2(restoringHint(window)->text().contains(u"crashed"_s), qPrintable(restoringHint(window)->text()));
+        QVERIFY(window.isRestoring());
+        QVERIFY(!window.findChild<QAction *>(u"actionNewGoal"_s)->isEnabled());
+        window.proxyModel()->setSearchText(u"remote"_s); // the window works meanwhile
+        QVERIFY(restorer.isRestoring());
+        QVERIFY(o.agentIds().isEmpty());
+
+        // The host hangs up: nobody can say whether the remote job still runs, so its goal is failed instead of
+        // started again; the local one comes back and runs.
+        qDeleteAll(std::exchange(connections, {}));
+        QTRY_COMPARE_WITH_TIMEOUT(restorer.state(), StartupRestorer::State::Restored, 60000);
+        QCOMPARE(leftovers.count(), 2);
+        QCOMPARE(leftovers.last().first().toInt(), 0);
+        const QString notes = restorer.leftoverNotes().join(u'\n');
+        QVERIFY2(notes.contains(
+                     u"a-remote: not started again: the ssh 127.0.0.1:%1 job sb-r-1-remote-1"_s.arg(host.serverPort())),
+                 qPrintable(notes));
+        const std::optional<AgentStatus> remote = o.status(o.agentForGoal(u"remote"_s));
+        QVERIFY(remote);
+        QCOMPARE(remote->state, AgentState::Failed);
+        QVERIFY2(remote->error.contains(u"end it by hand (the processes on 127.0.0.1 whose environment has "
+                                        u"SWITCHBOARD_SSH_JOB=sb-r-1-remote-1)"_s),
+                 qPrintable(remote->error));
+        QVERIFY2(remote->error.startsWith(u"not started again"_s), qPrintable(remote->error));
+        const QString local = o.agentForGoal(u"local"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(o.status(local)->state, AgentState::Completed, 30000);
+        QFile ran(started);
+        QVERIFY(ran.open(QIODevice::ReadOnly));
+        QCOMPARE(ran.readAll(), QByteArray("2\n")); // once, as the second attempt
+        QTRY_VERIFY(!window.boardView()->isShowingRestoring());
     }
 
     void noUnfinishedRunNoRestore()
