@@ -2,6 +2,7 @@
 // tool calls and usage arrive intact from both APIs, streamed or not, that every failure a server or network can
 // produce becomes the right ModelError (retryable or not, with the server's own words and never the key), and
 // that cancel stops a call at once. The server checks every request the client sends against the API's rules.
+#include "llm/LeanHttpPool.h"
 #include "llm/ModelClient.h"
 #include "support/ScriptedModelServer.h"
 
@@ -80,6 +81,7 @@ class TestModelClient : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void transportFollowsTheSwitch();
     void plainText_data() { addApiRows(); }
     void plainText();
     void toolCalls_data();
@@ -121,6 +123,21 @@ private Q_SLOTS:
     void clientsOnPoolThreads();
     void serverFlagsWhatTheRealApiWouldRefuse();
 };
+
+void TestModelClient::transportFollowsTheSwitch()
+{
+    // This suite runs twice (tests/CMakeLists.txt): over the lean transport, and with SWITCHBOARD_HTTP_CLIENT=qt
+    // over QNetworkAccessManager. The calls take the transport the switch says, and only that one.
+    const bool qt = qgetenv("SWITCHBOARD_HTTP_CLIENT") == "qt";
+    ScriptedModelServer server(llm::ApiKind::OpenAi);
+    server.enqueue(ScriptedReply::text(u"over whichever"_s));
+    QCOMPARE(llm::ModelClient::transportFor(server.endpoint()),
+             qt ? llm::ModelClient::Transport::QtNetwork : llm::ModelClient::Transport::Lean);
+    const int opened = llm::LeanHttpPool::forThisThread().counters().opened;
+    llm::ModelClient client(server.endpoint());
+    QVERIFY(std::holds_alternative<llm::ModelReply>(client.complete(hello())));
+    QCOMPARE(llm::LeanHttpPool::forThisThread().counters().opened - opened, qt ? 0 : 1);
+}
 
 void TestModelClient::plainText()
 {
@@ -724,8 +741,8 @@ void TestModelClient::connectionRefused()
 
 void TestModelClient::connectionClosedWithoutAnswer()
 {
-    // Qt resends a request whose connection closed before any answer (a stale keep-alive connection) a few
-    // times by itself: a server that always hangs up is a network error in the end.
+    // Either transport may send a request again whose reused connection closed before any byte of an answer
+    // (a stale keep-alive connection; Qt does a few times): a server that always hangs up is a network error.
     ScriptedModelServer server(llm::ApiKind::OpenAi);
     for (int i = 0; i < 6; ++i)
         server.enqueue(ScriptedReply::closeConnection());
