@@ -86,6 +86,8 @@ private Q_SLOTS:
     void plainText();
     void toolCalls_data();
     void toolCalls();
+    void toolsChangeBetweenCalls_data();
+    void toolsChangeBetweenCalls();
     void conversationWithToolResults_data() { addApiRows(); }
     void conversationWithToolResults();
     void truncated_data() { addApiRows(); }
@@ -312,6 +314,55 @@ void TestModelClient::conversationWithToolResults()
         QCOMPARE(last[1][u"text"_s].toString(), u"Please finish."_s);
         QCOMPARE(server.lastRequest().json.value(u"max_tokens"_s).toInt(), 4096);
     }
+}
+
+void TestModelClient::toolsChangeBetweenCalls_data()
+{
+    QTest::addColumn<QString>("api");
+    QTest::newRow("openai") << u"openai"_s;
+    QTest::newRow("anthropic") << u"anthropic"_s;
+}
+
+void TestModelClient::toolsChangeBetweenCalls()
+{
+    // The tools' JSON is kept between calls on a thread: every call still sends the tools it was given, whether
+    // its list is the same one again, one changed in place, or a shorter one.
+    QFETCH(QString, api);
+    ScriptedModelServer server(apiOf(api));
+    for (int i = 0; i < 4; ++i)
+        server.enqueue(ScriptedReply::text(u"ok"_s));
+    const auto sentTools = [&](int index) {
+        QStringList described;
+        for (const QJsonValue &tool : server.request(index).json.value(u"tools"_s).toArray()) {
+            const QJsonObject object = tool.toObject();
+            const QJsonObject spec = object.contains(u"function"_s) ? object[u"function"_s].toObject() : object;
+            const QJsonObject schema =
+                (spec.contains(u"parameters"_s) ? spec[u"parameters"_s] : spec[u"input_schema"_s]).toObject();
+            described << spec[u"name"_s].toString() + u':' + spec[u"description"_s].toString() + u':' +
+                             QStringList(schema[u"properties"_s].toObject().keys()).join(u',');
+        }
+        return described;
+    };
+    llm::ModelEndpoint endpoint = server.endpoint();
+    endpoint.stream = false;
+    llm::ModelClient client(endpoint);
+    llm::ChatRequest request = hello();
+    request.tools = tools();
+    QVERIFY(std::holds_alternative<llm::ModelReply>(client.complete(request)));
+    QVERIFY(std::holds_alternative<llm::ModelReply>(client.complete(request)));
+    request.tools[1].description = u"Writes a file, changed."_s; // in place: the list detaches
+    request.tools[1].parameters = objectSchema({u"path"_s, u"text"_s});
+    QVERIFY(std::holds_alternative<llm::ModelReply>(client.complete(request)));
+    request.tools.removeFirst();
+    QVERIFY(std::holds_alternative<llm::ModelReply>(client.complete(request)));
+    const QStringList first{u"read_file:Reads a file of the workspace.:path"_s,
+                            u"write_file:Writes a file of the workspace.:content,path"_s};
+    QCOMPARE(sentTools(0), first);
+    QCOMPARE(sentTools(1), first);
+    QCOMPARE(sentTools(2), (QStringList{u"read_file:Reads a file of the workspace.:path"_s,
+                                        u"write_file:Writes a file, changed.:path,text"_s}));
+    QCOMPARE(sentTools(3), QStringList{u"write_file:Writes a file, changed.:path,text"_s});
+    QVERIFY2(server.ok(), qPrintable(server.report()));
 }
 
 void TestModelClient::truncated()
