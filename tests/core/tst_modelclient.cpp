@@ -788,6 +788,9 @@ void TestModelClient::connectionRefused()
     QVERIFY2(std::holds_alternative<llm::ModelError>(result), qPrintable(describe(result)));
     QCOMPARE(std::get<llm::ModelError>(result).kind, llm::ModelError::Kind::Network);
     QVERIFY(std::get<llm::ModelError>(result).isRetryable());
+    // The words the README's troubleshooting section quotes, on either transport.
+    const QString message = std::get<llm::ModelError>(result).message;
+    QVERIFY2(message.contains(u"Connection refused from http://127.0.0.1:%1/v1"_s.arg(port)), qPrintable(message));
 }
 
 void TestModelClient::connectionClosedWithoutAnswer()
