@@ -1,5 +1,8 @@
 #include "ModelClient.h"
 
+#include "LeanHttpPool.h"
+#include "LeanHttpTransfer.h"
+#include "QtHttpTransfer.h"
 #include "SseParser.h"
 #include "WireErrors.h"
 #include "WireFormat.h"
@@ -11,6 +14,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
+#include <QNetworkProxyFactory>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QScopeGuard>
@@ -60,7 +64,7 @@ struct ModelClient::Call
 
     QEventLoop loop;
     QTimer timer;
-    QNetworkReply *reply = nullptr;
+    HttpTransfer *transfer = nullptr;
     std::optional<ModelError> failure; // set by abort, a timeout, a bad stream or an over-long body
     Mode mode = Mode::Undecided;
     bool streamRequested = false;
@@ -129,22 +133,34 @@ static QUrl endpointUrl(const QUrl &baseUrl, const QString &relative)
     return url;
 }
 
-static QNetworkRequest makeRequest(const ModelEndpoint &endpoint, const QUrl &url, bool json, bool stream)
+// The request's headers, the same on either transport.
+static LeanHttpTransfer::Headers requestHeaders(const ModelEndpoint &endpoint, bool json, bool stream)
 {
-    QNetworkRequest request(url);
+    LeanHttpTransfer::Headers headers;
     if (json)
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("Accept",
-                         stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json"));
+        headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+    headers.append({QByteArrayLiteral("Accept"),
+                    stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json")});
     if (endpoint.api == ApiKind::OpenAi) {
         if (!endpoint.apiKey.isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + endpoint.apiKey.toUtf8());
+            headers.append({QByteArrayLiteral("Authorization"), "Bearer " + endpoint.apiKey.toUtf8()});
     } else {
         if (!endpoint.apiKey.isEmpty())
-            request.setRawHeader("x-api-key", endpoint.apiKey.toUtf8());
-        request.setRawHeader("anthropic-version", endpoint.anthropicVersion);
+            headers.append({QByteArrayLiteral("x-api-key"), endpoint.apiKey.toUtf8()});
+        headers.append({QByteArrayLiteral("anthropic-version"), endpoint.anthropicVersion});
     }
-    for (const auto &[name, value] : endpoint.headers)
+    for (const auto &[name, value] : endpoint.headers) {
+        // An extra header replaces a standard one of the same name, as QNetworkRequest::setRawHeader does.
+        headers.removeIf([&name](const auto &header) { return header.first.compare(name, Qt::CaseInsensitive) == 0; });
+        headers.append({name, value});
+    }
+    return headers;
+}
+
+static QNetworkRequest makeRequest(const QUrl &url, const LeanHttpTransfer::Headers &headers)
+{
+    QNetworkRequest request(url);
+    for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
     // A redirect is a wrong base_url, said so, rather than a POST silently replayed elsewhere.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -173,6 +189,10 @@ void ModelClient::endCall()
 
 std::optional<ModelError> ModelClient::prepare()
 {
+    if (!m_transport)
+        m_transport = transportFor(m_endpoint);
+    if (*m_transport == Transport::Lean)
+        return std::nullopt; // the thread's pool of connections, whichever thread this is
     if (!m_network) {
         m_ownNetwork = std::make_unique<QNetworkAccessManager>();
         m_network = m_ownNetwork.get();
@@ -187,23 +207,55 @@ std::optional<ModelError> ModelClient::prepare()
     return std::nullopt;
 }
 
+ModelClient::Transport ModelClient::transportFor(const ModelEndpoint &endpoint)
+{
+    static const bool qtOnly = qgetenv("SWITCHBOARD_HTTP_CLIENT").trimmed().toLower() == "qt";
+    const QUrl &url = endpoint.baseUrl;
+    if (qtOnly || !url.isValid() || url.scheme() != u"http" || url.host().isEmpty() || !url.userInfo().isEmpty())
+        return Transport::QtNetwork;
+    if (isLoopback(url))
+        return Transport::Lean; // never proxied (threadNetwork and prepare() set no proxy for these either)
+    // A proxy in the environment, even one no_proxy may exempt this host from: QtNetwork decides.
+    for (const char *name : {"http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"})
+        if (!qEnvironmentVariableIsEmpty(name))
+            return Transport::QtNetwork;
+    // The application's proxy settings (QNetworkProxy::setApplicationProxy, a proxy factory), as QtNetwork
+    // would apply them to this URL.
+    const QList<QNetworkProxy> proxies = QNetworkProxyFactory::proxyForQuery(QNetworkProxyQuery(url));
+    if (!proxies.isEmpty() && proxies.first().type() != QNetworkProxy::NoProxy)
+        return Transport::QtNetwork;
+    return Transport::Lean;
+}
+
+std::unique_ptr<HttpTransfer> ModelClient::send(const QByteArray &method, const QUrl &url, bool json,
+                                                const QByteArray &body)
+{
+    const bool stream = json && m_endpoint.stream;
+    const LeanHttpTransfer::Headers headers = requestHeaders(m_endpoint, json, stream);
+    if (*m_transport == Transport::Lean)
+        return std::make_unique<LeanHttpTransfer>(LeanHttpPool::forThisThread(), method, url, headers, body);
+    const QNetworkRequest request = makeRequest(url, headers);
+    return std::make_unique<QtHttpTransfer>(method == "POST" ? m_network->post(request, body)
+                                                             : m_network->get(request));
+}
+
 // Runs the request to its end: the loop returns on finished(), a timeout, abort() or a failure while reading.
 // onBytes sees every chunk once the mode is known.
 void ModelClient::run(Call &call, const std::function<void(Call &, const QByteArray &)> &onBytes,
                       const StreamSink &sink)
 {
-    QNetworkReply *reply = call.reply;
-    const auto decideMode = [&call, reply] {
+    HttpTransfer *transfer = call.transfer;
+    const auto decideMode = [&call, transfer] {
         if (call.mode != Call::Mode::Undecided)
             return;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const int status = transfer->status();
         if (status == 0)
             return;
         if (status < 200 || status >= 300) {
             call.mode = Call::Mode::ErrorBody;
             return;
         }
-        const QString type = reply->header(QNetworkRequest::ContentTypeHeader).toString().toLower();
+        const QString type = QString::fromLatin1(transfer->header("Content-Type")).toLower();
         if (type.contains(u"text/event-stream"))
             call.mode = call.streamRequested ? Call::Mode::Stream : Call::Mode::Whole;
         else if (type.contains(u"json") || (type.isEmpty() && !call.streamRequested))
@@ -223,14 +275,14 @@ void ModelClient::run(Call &call, const std::function<void(Call &, const QByteAr
         call.timer.start(std::max(1, m_endpoint.idleTimeoutMs));
     };
 
-    QObject::connect(reply, &QNetworkReply::metaDataChanged, &call.loop, [&call, firstByte, decideMode] {
+    transfer->headersArrived = [firstByte, decideMode] {
         firstByte();
         decideMode();
-    });
-    QObject::connect(reply, &QNetworkReply::readyRead, &call.loop, [&, firstByte, decideMode] {
+    };
+    transfer->bytesArrived = [&, firstByte, decideMode] {
         firstByte();
         decideMode();
-        const QByteArray bytes = reply->readAll();
+        const QByteArray bytes = transfer->readAll();
         if (bytes.isEmpty() || call.failure)
             return;
         call.timer.start(std::max(1, m_endpoint.idleTimeoutMs));
@@ -238,8 +290,8 @@ void ModelClient::run(Call &call, const std::function<void(Call &, const QByteAr
         if (sink.activity)
             sink.activity();
         onBytes(call, bytes);
-    });
-    QObject::connect(reply, &QNetworkReply::finished, &call.loop, [&call] { call.loop.quit(); });
+    };
+    transfer->finished = [&call] { call.loop.quit(); };
     QObject::connect(&call.timer, &QTimer::timeout, &call.loop, [this, &call] {
         if (call.streamComplete) {
             call.loop.quit(); // the reply is whole; a server slow to end the response costs nothing
@@ -255,13 +307,16 @@ void ModelClient::run(Call &call, const std::function<void(Call &, const QByteAr
     });
     call.timer.setSingleShot(true);
     call.timer.start(std::max(1, m_endpoint.connectTimeoutMs));
-    if (!reply->isFinished() && !call.failure)
+    if (!transfer->isFinished() && !call.failure)
         call.loop.exec(QEventLoop::ExcludeUserInputEvents);
     call.timer.stop();
+    transfer->headersArrived = {};
+    transfer->bytesArrived = {};
+    transfer->finished = {};
     if (!call.failure) {
         // Bytes that came with finished() but whose readyRead was not delivered yet.
         decideMode();
-        const QByteArray rest = reply->readAll();
+        const QByteArray rest = transfer->readAll();
         if (!rest.isEmpty() && !call.failure) {
             call.received += rest.size();
             onBytes(call, rest);
@@ -271,6 +326,46 @@ void ModelClient::run(Call &call, const std::function<void(Call &, const QByteAr
 
 static void collect(ModelClient::Call &call, const QByteArray &bytes, qsizetype limit, bool failWhenOver);
 
+static bool sameTools(const QList<ToolSpec> &a, const QList<ToolSpec> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    if (a.constData() == b.constData())
+        return true; // one shared list: unchanged, since a change would have detached it from the cache's copy
+    for (qsizetype i = 0; i < a.size(); ++i)
+        if (a[i].name != b[i].name || a[i].description != b[i].description || a[i].parameters != b[i].parameters)
+            return false;
+    return true;
+}
+
+// The request's JSON. Its tools (an agent sends the same ten schemas with every call) are serialised once per
+// thread and spliced in: building and serialising them was most of a call's CPU (callgrind, w3: ~860 k of the
+// ~990 k instructions of ModelClient::complete).
+static QByteArray requestBody(const WireFormat &wire, const ChatRequest &request, const ModelEndpoint &endpoint)
+{
+    if (request.tools.isEmpty())
+        return QJsonDocument(wire.buildRequest(request, endpoint)).toJson(QJsonDocument::Compact);
+    struct SerialisedTools
+    {
+        ApiKind api;
+        QList<ToolSpec> tools;
+        QByteArray json;
+    };
+    thread_local std::optional<SerialisedTools> cache;
+    if (!cache || cache->api != endpoint.api || !sameTools(cache->tools, request.tools)) {
+        ChatRequest toolsOnly;
+        toolsOnly.tools = request.tools;
+        const QJsonArray tools = wire.buildRequest(toolsOnly, endpoint).value(u"tools"_s).toArray();
+        cache = SerialisedTools{endpoint.api, request.tools, QJsonDocument(tools).toJson(QJsonDocument::Compact)};
+    }
+    ChatRequest rest = request;
+    rest.tools.clear();
+    QByteArray body = QJsonDocument(wire.buildRequest(rest, endpoint)).toJson(QJsonDocument::Compact);
+    body.chop(1); // the object's closing brace
+    body += ",\"tools\":" + cache->json + '}';
+    return body;
+}
+
 ModelResult ModelClient::complete(const ChatRequest &request, const StreamSink &sink)
 {
     Call call;
@@ -279,11 +374,11 @@ ModelResult ModelClient::complete(const ChatRequest &request, const StreamSink &
         return *error;
 
     std::unique_ptr<WireFormat> wire = WireFormat::create(m_endpoint.api);
-    const QByteArray body = QJsonDocument(wire->buildRequest(request, m_endpoint)).toJson(QJsonDocument::Compact);
+    const QByteArray body = requestBody(*wire, request, m_endpoint);
     call.streamRequested = m_endpoint.stream;
     const QUrl url = endpointUrl(m_endpoint.baseUrl, wire->completionPath());
-    std::unique_ptr<QNetworkReply> reply(m_network->post(makeRequest(m_endpoint, url, true, m_endpoint.stream), body));
-    call.reply = reply.get();
+    const std::unique_ptr<HttpTransfer> transfer = send("POST", url, true, body);
+    call.transfer = transfer.get();
 
     SseParser parser(maxEventBytes);
     const auto handleEvents = [&](const QList<SseEvent> &events) {
@@ -334,9 +429,9 @@ ModelResult ModelClient::complete(const ChatRequest &request, const StreamSink &
                 return *call.failure;
             if (!wire->streamComplete()) {
                 const QString terminal = m_endpoint.api == ApiKind::OpenAi ? u"data: [DONE]"_s : u"message_stop"_s;
-                const QString why = reply->error() == QNetworkReply::NoError
+                const QString why = transfer->failure() == HttpTransfer::Failure::None
                                         ? u"the stream ended"_s
-                                        : u"the stream was cut (%1)"_s.arg(reply->errorString());
+                                        : u"the stream was cut (%1)"_s.arg(transfer->errorString());
                 return makeError(
                     ModelError::Kind::StreamCut,
                     u"%1 after %2 bytes without its terminal event (%3)"_s.arg(why).arg(call.received).arg(terminal));
@@ -351,10 +446,7 @@ ModelResult ModelClient::complete(const ChatRequest &request, const StreamSink &
         }
         return std::get<ModelError>(parsed);
     });
-    if (!reply->isFinished()) {
-        reply->disconnect();
-        reply->abort();
-    }
+    transfer->abort();
     return result;
 }
 
@@ -364,9 +456,8 @@ std::variant<QStringList, ModelError> ModelClient::listModels()
     const auto end = qScopeGuard([this] { endCall(); });
     if (auto error = beginCall(call))
         return *error;
-    std::unique_ptr<QNetworkReply> reply(
-        m_network->get(makeRequest(m_endpoint, endpointUrl(m_endpoint.baseUrl, u"models"_s), false, false)));
-    call.reply = reply.get();
+    const std::unique_ptr<HttpTransfer> transfer = send("GET", endpointUrl(m_endpoint.baseUrl, u"models"_s), false, {});
+    call.transfer = transfer.get();
     run(call,
         [](Call &current, const QByteArray &bytes) {
             collect(current, bytes, current.mode == Call::Mode::Whole ? maxWholeBody : maxErrorBody,
@@ -394,10 +485,7 @@ std::variant<QStringList, ModelError> ModelClient::listModels()
         result = ids;
         return ModelReply();
     });
-    if (!reply->isFinished()) {
-        reply->disconnect();
-        reply->abort();
-    }
+    transfer->abort();
     if (const auto *error = std::get_if<ModelError>(&outcome))
         return *error;
     return result;
@@ -420,33 +508,31 @@ static void collect(ModelClient::Call &call, const QByteArray &bytes, qsizetype 
 // body; every message with the key redacted.
 ModelResult ModelClient::finishCall(Call &call, const std::function<ModelResult()> &success)
 {
-    QNetworkReply *reply = call.reply;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    HttpTransfer *transfer = call.transfer;
+    const int status = transfer->status();
     ModelResult result = [&]() -> ModelResult {
         if (call.failure)
             return *call.failure;
-        if (status == 0) {
-            const QNetworkReply::NetworkError error = reply->error();
-            const bool protocol = error == QNetworkReply::ProtocolFailure ||
-                                  error == QNetworkReply::ProtocolUnknownError ||
-                                  error == QNetworkReply::UnknownContentError;
+        // A reply that broke HTTP's own rules (a bad chunk, say) is a protocol error even after its status came.
+        if (status == 0 || transfer->failure() == HttpTransfer::Failure::Protocol) {
+            const bool protocol = transfer->failure() == HttpTransfer::Failure::Protocol;
             return makeError(
                 protocol ? ModelError::Kind::Protocol : ModelError::Kind::Network,
-                u"%1 from %2"_s.arg(reply->errorString(), m_endpoint.baseUrl.toDisplayString(QUrl::RemoveUserInfo)));
+                u"%1 from %2"_s.arg(transfer->errorString(), m_endpoint.baseUrl.toDisplayString(QUrl::RemoveUserInfo)));
         }
         if (status >= 300 && status < 400)
             return makeError(ModelError::Kind::BadRequest,
                              u"HTTP %1: redirected to '%2'; check the base URL"_s.arg(status).arg(
-                                 QString::fromUtf8(reply->rawHeader("Location"))),
+                                 QString::fromUtf8(transfer->header("Location"))),
                              status);
         if (status < 200 || status >= 300) {
             const int retryAfter = wire::parseRetryAfter(
-                reply->rawHeader("Retry-After"), reply->rawHeader("retry-after-ms"), QDateTime::currentDateTimeUtc());
+                transfer->header("Retry-After"), transfer->header("retry-after-ms"), QDateTime::currentDateTimeUtc());
             return wire::httpError(status, call.body, retryAfter);
         }
-        if (call.mode == Call::Mode::Whole && reply->error() != QNetworkReply::NoError)
+        if (call.mode == Call::Mode::Whole && transfer->failure() != HttpTransfer::Failure::None)
             return makeError(ModelError::Kind::StreamCut,
-                             u"the reply was cut after %1 bytes (%2)"_s.arg(call.received).arg(reply->errorString()),
+                             u"the reply was cut after %1 bytes (%2)"_s.arg(call.received).arg(transfer->errorString()),
                              status);
         if (call.mode == Call::Mode::Undecided)
             return makeError(ModelError::Kind::Protocol, u"HTTP %1 reply with no body"_s.arg(status), status);

@@ -5,6 +5,7 @@
 #include "HttpChatAgent.h"
 #include "ProcessStats.h"
 #include "agents/BackendRegistry.h"
+#include "llm/ModelClient.h"
 #include "orchestration/Orchestrator.h"
 
 #include <QCoreApplication>
@@ -264,8 +265,13 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
                                              : agentConfig.plainSocket ? QStringLiteral("none")
                                              : config.managerPerThread ? QStringLiteral("per-thread")
                                                                        : QStringLiteral("per-agent"));
-    result.extras.add(QStringLiteral("transport"),
-                      agentConfig.plainSocket ? QStringLiteral("socket") : QStringLiteral("qnam"));
+    llm::ModelEndpoint backendEndpoint;
+    backendEndpoint.baseUrl = baseUrl;
+    const bool lean = llm::ModelClient::transportFor(backendEndpoint) == llm::ModelClient::Transport::Lean;
+    result.extras.add(QStringLiteral("transport"), agentConfig.plainSocket ? QStringLiteral("socket")
+                                                   : benchClient           ? QStringLiteral("qnam")
+                                                   : lean                  ? QStringLiteral("lean")
+                                                                           : QStringLiteral("qnam"));
     result.extras.add(QStringLiteral("calls_per_agent"), config.calls);
     result.extras.add(QStringLiteral("agent_shape"), chains        ? QStringLiteral("chain of one-call goals")
                                                      : benchClient ? QStringLiteral("bench client, sequential calls")
@@ -294,6 +300,9 @@ RunResult runHttpWorkload(const HttpWorkloadConfig &config)
     } else {
         result.extras.add(QStringLiteral("base_url"), config.baseUrl);
         result.extras.addNull(QStringLiteral("server_calls"));
+        // The server is another process: all of this one's CPU is the client's.
+        result.extras.add(QStringLiteral("client_cpu_per_call_us"),
+                          result.cpuMs * 1000.0 / static_cast<double>(qMax(1, expectedCalls)));
     }
     result.extras.add(QStringLiteral("max_concurrency"), benchClient ? probe.maxConcurrent() : maxReached);
     if (!benchClient)

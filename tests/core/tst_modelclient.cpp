@@ -2,6 +2,7 @@
 // tool calls and usage arrive intact from both APIs, streamed or not, that every failure a server or network can
 // produce becomes the right ModelError (retryable or not, with the server's own words and never the key), and
 // that cancel stops a call at once. The server checks every request the client sends against the API's rules.
+#include "llm/LeanHttpPool.h"
 #include "llm/ModelClient.h"
 #include "support/ScriptedModelServer.h"
 
@@ -80,10 +81,13 @@ class TestModelClient : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void transportFollowsTheSwitch();
     void plainText_data() { addApiRows(); }
     void plainText();
     void toolCalls_data();
     void toolCalls();
+    void toolsChangeBetweenCalls_data();
+    void toolsChangeBetweenCalls();
     void conversationWithToolResults_data() { addApiRows(); }
     void conversationWithToolResults();
     void truncated_data() { addApiRows(); }
@@ -121,6 +125,21 @@ private Q_SLOTS:
     void clientsOnPoolThreads();
     void serverFlagsWhatTheRealApiWouldRefuse();
 };
+
+void TestModelClient::transportFollowsTheSwitch()
+{
+    // This suite runs twice (tests/CMakeLists.txt): over the lean transport, and with SWITCHBOARD_HTTP_CLIENT=qt
+    // over QNetworkAccessManager. The calls take the transport the switch says, and only that one.
+    const bool qt = qgetenv("SWITCHBOARD_HTTP_CLIENT") == "qt";
+    ScriptedModelServer server(llm::ApiKind::OpenAi);
+    server.enqueue(ScriptedReply::text(u"over whichever"_s));
+    QCOMPARE(llm::ModelClient::transportFor(server.endpoint()),
+             qt ? llm::ModelClient::Transport::QtNetwork : llm::ModelClient::Transport::Lean);
+    const int opened = llm::LeanHttpPool::forThisThread().counters().opened;
+    llm::ModelClient client(server.endpoint());
+    QVERIFY(std::holds_alternative<llm::ModelReply>(client.complete(hello())));
+    QCOMPARE(llm::LeanHttpPool::forThisThread().counters().opened - opened, qt ? 0 : 1);
+}
 
 void TestModelClient::plainText()
 {
@@ -295,6 +314,55 @@ void TestModelClient::conversationWithToolResults()
         QCOMPARE(last[1][u"text"_s].toString(), u"Please finish."_s);
         QCOMPARE(server.lastRequest().json.value(u"max_tokens"_s).toInt(), 4096);
     }
+}
+
+void TestModelClient::toolsChangeBetweenCalls_data()
+{
+    QTest::addColumn<QString>("api");
+    QTest::newRow("openai") << u"openai"_s;
+    QTest::newRow("anthropic") << u"anthropic"_s;
+}
+
+void TestModelClient::toolsChangeBetweenCalls()
+{
+    // The tools' JSON is kept between calls on a thread: every call still sends the tools it was given, whether
+    // its list is the same one again, one changed in place, or a shorter one.
+    QFETCH(QString, api);
+    ScriptedModelServer server(apiOf(api));
+    for (int i = 0; i < 4; ++i)
+        server.enqueue(ScriptedReply::text(u"ok"_s));
+    const auto sentTools = [&](int index) {
+        QStringList described;
+        for (const QJsonValue &tool : server.request(index).json.value(u"tools"_s).toArray()) {
+            const QJsonObject object = tool.toObject();
+            const QJsonObject spec = object.contains(u"function"_s) ? object[u"function"_s].toObject() : object;
+            const QJsonObject schema =
+                (spec.contains(u"parameters"_s) ? spec[u"parameters"_s] : spec[u"input_schema"_s]).toObject();
+            described << spec[u"name"_s].toString() + u':' + spec[u"description"_s].toString() + u':' +
+                             QStringList(schema[u"properties"_s].toObject().keys()).join(u',');
+        }
+        return described;
+    };
+    llm::ModelEndpoint endpoint = server.endpoint();
+    endpoint.stream = false;
+    llm::ModelClient client(endpoint);
+    llm::ChatRequest request = hello();
+    request.tools = tools();
+    QVERIFY(std::holds_alternative<llm::ModelReply>(client.complete(request)));
+    QVERIFY(std::holds_alternative<llm::ModelReply>(client.complete(request)));
+    request.tools[1].description = u"Writes a file, changed."_s; // in place: the list detaches
+    request.tools[1].parameters = objectSchema({u"path"_s, u"text"_s});
+    QVERIFY(std::holds_alternative<llm::ModelReply>(client.complete(request)));
+    request.tools.removeFirst();
+    QVERIFY(std::holds_alternative<llm::ModelReply>(client.complete(request)));
+    const QStringList first{u"read_file:Reads a file of the workspace.:path"_s,
+                            u"write_file:Writes a file of the workspace.:content,path"_s};
+    QCOMPARE(sentTools(0), first);
+    QCOMPARE(sentTools(1), first);
+    QCOMPARE(sentTools(2), (QStringList{u"read_file:Reads a file of the workspace.:path"_s,
+                                        u"write_file:Writes a file, changed.:path,text"_s}));
+    QCOMPARE(sentTools(3), QStringList{u"write_file:Writes a file, changed.:path,text"_s});
+    QVERIFY2(server.ok(), qPrintable(server.report()));
 }
 
 void TestModelClient::truncated()
@@ -720,12 +788,15 @@ void TestModelClient::connectionRefused()
     QVERIFY2(std::holds_alternative<llm::ModelError>(result), qPrintable(describe(result)));
     QCOMPARE(std::get<llm::ModelError>(result).kind, llm::ModelError::Kind::Network);
     QVERIFY(std::get<llm::ModelError>(result).isRetryable());
+    // The words the README's troubleshooting section quotes, on either transport.
+    const QString message = std::get<llm::ModelError>(result).message;
+    QVERIFY2(message.contains(u"Connection refused from http://127.0.0.1:%1/v1"_s.arg(port)), qPrintable(message));
 }
 
 void TestModelClient::connectionClosedWithoutAnswer()
 {
-    // Qt resends a request whose connection closed before any answer (a stale keep-alive connection) a few
-    // times by itself: a server that always hangs up is a network error in the end.
+    // Either transport may send a request again whose reused connection closed before any byte of an answer
+    // (a stale keep-alive connection; Qt does a few times): a server that always hangs up is a network error.
     ScriptedModelServer server(llm::ApiKind::OpenAi);
     for (int i = 0; i < 6; ++i)
         server.enqueue(ScriptedReply::closeConnection());

@@ -93,59 +93,69 @@ WorkspaceTools::WorkspaceTools(AgentContext &context, const ModelSettings &setti
 
 QList<llm::ToolSpec> WorkspaceTools::specs() const
 {
-    const auto path = [](const char *description) {
-        return ToolSchema::property(QStringLiteral("string"), QString::fromLatin1(description));
-    };
-    QList<llm::ToolSpec> specs{
-        {QStringLiteral("list_files"),
-         QStringLiteral("List the files and directories under a directory of the workspace, recursively (directories "
-                        "end with '/', files show their size). Paths are relative to the workspace."),
-         ToolSchema::object({{QStringLiteral("path"), path("directory to list, relative to the workspace; \".\" for "
-                                                           "the workspace itself")}},
-                            {QStringLiteral("path")})},
-        {QStringLiteral("read_file"),
-         QStringLiteral("Read a text file of the workspace, %1 lines at a time unless limit says otherwise; a note at "
-                        "the end says when there is more and which offset to read on from.")
-             .arg(DefaultReadLines),
-         ToolSchema::object({{QStringLiteral("path"), path("file to read, relative to the workspace")},
-                             {QStringLiteral("offset"),
-                              ToolSchema::property(QStringLiteral("integer"),
-                                                   QStringLiteral("first line to read, 1-based (default 1)"))},
-                             {QStringLiteral("limit"),
-                              ToolSchema::property(QStringLiteral("integer"),
-                                                   QStringLiteral("how many lines to read (default %1, at most %2)")
-                                                       .arg(DefaultReadLines)
-                                                       .arg(MaxReadLines))}},
-                            {QStringLiteral("path")})},
-        {QStringLiteral("search_files"),
-         QStringLiteral("Search the text files under a path for a regular expression (or plain text when it is not a "
-                        "valid one); returns up to %1 matching lines as path:line: text.")
-             .arg(MaxSearchHits),
-         ToolSchema::object({{QStringLiteral("pattern"),
-                              ToolSchema::property(QStringLiteral("string"),
-                                                   QStringLiteral("regular expression or text to look for"))},
-                             {QStringLiteral("path"), path("file or directory to search (default: the workspace)")}},
-                            {QStringLiteral("pattern")})},
-        {QStringLiteral("write_file"),
-         QStringLiteral("Create or replace a file of the workspace with this content (directories are created as "
-                        "needed). The file is locked while it is written, so other agents cannot write it at the "
-                        "same time."),
-         ToolSchema::object(
-             {{QStringLiteral("path"), path("file to write, relative to the workspace")},
-              {QStringLiteral("content"),
-               ToolSchema::property(QStringLiteral("string"), QStringLiteral("the file's complete new content"))}},
-             {QStringLiteral("path"), QStringLiteral("content")})},
-        {QStringLiteral("edit_file"),
-         QStringLiteral("Replace one exact piece of text in a file of the workspace: old_text must occur exactly "
-                        "once (include enough surrounding lines to make it unique)."),
-         ToolSchema::object(
-             {{QStringLiteral("path"), path("file to edit, relative to the workspace")},
-              {QStringLiteral("old_text"),
-               ToolSchema::property(QStringLiteral("string"), QStringLiteral("the exact text to replace"))},
-              {QStringLiteral("new_text"),
-               ToolSchema::property(QStringLiteral("string"), QStringLiteral("the text to put in its place"))}},
-             {QStringLiteral("path"), QStringLiteral("old_text"), QStringLiteral("new_text")})},
-    };
+    // The file tools are the same for every agent: built once (their JSON schemas cost ~245 k instructions per
+    // attempt, which in w3 against the peers' server is one model call), shared by all.
+    static const QList<llm::ToolSpec> fileTools = [] {
+        const auto path = [](const char *description) {
+            return ToolSchema::property(QStringLiteral("string"), QString::fromLatin1(description));
+        };
+        return QList<llm::ToolSpec>{
+            {QStringLiteral("list_files"),
+             QStringLiteral(
+                 "List the files and directories under a directory of the workspace, recursively (directories "
+                 "end with '/', files show their size). Paths are relative to the workspace."),
+             ToolSchema::object(
+                 {{QStringLiteral("path"), path("directory to list, relative to the workspace; \".\" for "
+                                                "the workspace itself")}},
+                 {QStringLiteral("path")})},
+            {QStringLiteral("read_file"),
+             QStringLiteral(
+                 "Read a text file of the workspace, %1 lines at a time unless limit says otherwise; a note at "
+                 "the end says when there is more and which offset to read on from.")
+                 .arg(DefaultReadLines),
+             ToolSchema::object({{QStringLiteral("path"), path("file to read, relative to the workspace")},
+                                 {QStringLiteral("offset"),
+                                  ToolSchema::property(QStringLiteral("integer"),
+                                                       QStringLiteral("first line to read, 1-based (default 1)"))},
+                                 {QStringLiteral("limit"),
+                                  ToolSchema::property(QStringLiteral("integer"),
+                                                       QStringLiteral("how many lines to read (default %1, at most %2)")
+                                                           .arg(DefaultReadLines)
+                                                           .arg(MaxReadLines))}},
+                                {QStringLiteral("path")})},
+            {QStringLiteral("search_files"),
+             QStringLiteral(
+                 "Search the text files under a path for a regular expression (or plain text when it is not a "
+                 "valid one); returns up to %1 matching lines as path:line: text.")
+                 .arg(MaxSearchHits),
+             ToolSchema::object(
+                 {{QStringLiteral("pattern"),
+                   ToolSchema::property(QStringLiteral("string"),
+                                        QStringLiteral("regular expression or text to look for"))},
+                  {QStringLiteral("path"), path("file or directory to search (default: the workspace)")}},
+                 {QStringLiteral("pattern")})},
+            {QStringLiteral("write_file"),
+             QStringLiteral("Create or replace a file of the workspace with this content (directories are created as "
+                            "needed). The file is locked while it is written, so other agents cannot write it at the "
+                            "same time."),
+             ToolSchema::object(
+                 {{QStringLiteral("path"), path("file to write, relative to the workspace")},
+                  {QStringLiteral("content"),
+                   ToolSchema::property(QStringLiteral("string"), QStringLiteral("the file's complete new content"))}},
+                 {QStringLiteral("path"), QStringLiteral("content")})},
+            {QStringLiteral("edit_file"),
+             QStringLiteral("Replace one exact piece of text in a file of the workspace: old_text must occur exactly "
+                            "once (include enough surrounding lines to make it unique)."),
+             ToolSchema::object(
+                 {{QStringLiteral("path"), path("file to edit, relative to the workspace")},
+                  {QStringLiteral("old_text"),
+                   ToolSchema::property(QStringLiteral("string"), QStringLiteral("the exact text to replace"))},
+                  {QStringLiteral("new_text"),
+                   ToolSchema::property(QStringLiteral("string"), QStringLiteral("the text to put in its place"))}},
+                 {QStringLiteral("path"), QStringLiteral("old_text"), QStringLiteral("new_text")})},
+        };
+    }();
+    QList<llm::ToolSpec> specs = fileTools;
     if (m_command.isEnabled())
         specs << m_command.spec();
     return specs;
