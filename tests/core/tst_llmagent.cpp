@@ -248,7 +248,9 @@ void TestLlmAgent::readsAsksWritesAndFinishes()
     const Escalation question = run.o.inbox().open().first();
     QCOMPARE(question.question, u"Uppercase all of it?"_s);
     QCOMPARE(question.agentId, id);
-    QCOMPARE(run.o.status(id)->state, AgentState::Escalated);
+    // The agent's thread puts the question in the inbox; its card turns Escalated when the orchestrator has
+    // handled the wait it reported, a moment later.
+    QTRY_COMPARE(run.o.status(id)->state, AgentState::Escalated);
     QVERIFY(run.o.answer(question.id, u"yes"_s, QString()));
 
     const AgentStatus status = run.finished(id);
