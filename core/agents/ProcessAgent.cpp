@@ -3,6 +3,7 @@
 #include "AgentContext.h"
 #include "AgentLaunch.h"
 #include "ProcessSession.h"
+#include "execution/Executors.h"
 #include "model/ErrorKind.h"
 #include "model/InputLimits.h"
 
@@ -13,7 +14,7 @@ namespace switchboard {
 
 namespace {
 
-std::optional<QString> placeholderValue(QStringView name, const AgentContext &context)
+std::optional<QString> placeholderValue(QStringView name, const AgentContext &context, ProcessAgent::PathSide side)
 {
     if (name == u"goal.id")
         return context.goal().id;
@@ -25,8 +26,11 @@ std::optional<QString> placeholderValue(QStringView name, const AgentContext &co
         return context.agentId();
     if (name == u"attempt")
         return QString::number(context.attempt());
-    if (name == u"workspace")
-        return context.workspace();
+    if (name == u"workspace") {
+        return side == ProcessAgent::PathSide::Program
+                   ? Executors::programDirectory(context.profile().executor, context.workspace())
+                   : context.workspace();
+    }
     if (name == u"profile")
         return context.profile().name;
     if (name == u"model")
@@ -63,7 +67,7 @@ ProcessAgent::ProcessAgent(AgentProfile profile)
 
 ProcessAgent::~ProcessAgent() = default;
 
-QString ProcessAgent::expandPlaceholders(const QString &text, const AgentContext &context)
+QString ProcessAgent::expandPlaceholders(const QString &text, const AgentContext &context, PathSide side)
 {
     QString out;
     out.reserve(text.size());
@@ -77,7 +81,7 @@ QString ProcessAgent::expandPlaceholders(const QString &text, const AgentContext
             break;
         out += QStringView(text).sliced(pos, open - pos);
         const QStringView name = QStringView(text).sliced(open + 1, close - open - 1);
-        if (const std::optional<QString> value = placeholderValue(name, context)) {
+        if (const std::optional<QString> value = placeholderValue(name, context, side)) {
             // Cut, so a long description cannot make execve fail with E2BIG (the whole goal is on stdin).
             out += InputLimits::cutToBytes(*value);
             pos = close + 1;
@@ -96,7 +100,7 @@ QStringList ProcessAgent::expandCommand(const QStringList &command, const AgentC
     QStringList argv;
     argv.reserve(command.size());
     for (const QString &argument : command)
-        argv << expandPlaceholders(argument, context);
+        argv << expandPlaceholders(argument, context, PathSide::Program);
     return argv;
 }
 

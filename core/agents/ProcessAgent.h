@@ -34,11 +34,20 @@ public:
     // True while run() for agentId is between starting and cleaning up its process.
     bool isRunning(const QString &agentId) const;
 
+    // Whose path {workspace} is: this machine's (a working directory checked here), or the one the program
+    // sees where its executor runs it (an SSH host's workdir; the same path locally and on Slurm).
+    enum class PathSide
+    {
+        Desktop,
+        Program,
+    };
+
     // The profile's argv with {goal.id}, {goal.title}, {agent.id}, {workspace}, ... substituted per
-    // argument (never through a shell).
+    // argument (never through a shell); {workspace} as the program sees it.
     static QStringList expandCommand(const QStringList &command, const AgentContext &context);
     // One argument; unknown {names} stay as they are, and substituted text is never expanded again.
-    static QString expandPlaceholders(const QString &text, const AgentContext &context);
+    static QString expandPlaceholders(const QString &text, const AgentContext &context,
+                                      PathSide side = PathSide::Desktop);
 
     static constexpr int DefaultKillGraceMs = 3000;
 

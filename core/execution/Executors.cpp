@@ -2,6 +2,7 @@
 
 #include "SlurmChannel.h"
 #include "SshChannel.h"
+#include "SshRemote.h"
 #include "agents/ProcessGroup.h"
 
 #include <QCryptographicHash>
@@ -50,6 +51,13 @@ int Executors::cancelLeftovers(const ExecutorSpec &spec, const QString &jobName,
         return SshChannel::cancelLeftovers(spec.ssh, jobName, error);
     }
     return -1;
+}
+
+QString Executors::programDirectory(const ExecutorSpec &spec, const QString &localDirectory)
+{
+    if (spec.kind != ExecutorSpec::Kind::Ssh || spec.ssh.workdir.isEmpty())
+        return localDirectory;
+    return SshRemote::remoteDirectory(spec.ssh.workdir, localDirectory);
 }
 
 QString Executors::jobName(const QString &runId, const QString &goalId, int attempt)

@@ -26,6 +26,10 @@ public:
     // The name of one attempt's job: "sb-<run>-<goal>-<attempt>", with every character a scheduler or a shell
     // might mind replaced by '_' and a long goal id cut (and told apart by a hash), so it stays under MaxJobName.
     static QString jobName(const QString &runId, const QString &goalId, int attempt);
+
+    // Where the program finds localDirectory: an SSH host's workdir/<its name> when the ssh executor maps
+    // workspaces with `workdir`; the same path otherwise (locally, and on Slurm's shared filesystem).
+    static QString programDirectory(const ExecutorSpec &spec, const QString &localDirectory);
     static constexpr int MaxJobName = 64;
 };
 

@@ -145,6 +145,7 @@ private Q_SLOTS:
     void parseMessage();
     void expandPlaceholders_data();
     void expandPlaceholders();
+    void workspacePlaceholderIsWhereTheProgramRuns();
 
     void reportsProgressUsageAndResult();
     void writesGoalLineAndEnvironment();
@@ -359,6 +360,36 @@ void TestProcessAgent::expandPlaceholders()
     QCOMPARE(ProcessAgent::expandPlaceholders(text, context), expected);
     QCOMPARE(ProcessAgent::expandCommand({QStringLiteral("prog"), text}, context),
              (QStringList{QStringLiteral("prog"), expected}));
+}
+
+void TestProcessAgent::workspacePlaceholderIsWhereTheProgramRuns()
+{
+    // On an SSH host with a workdir the program runs in workdir/<the workspace's name>: its arguments name that
+    // directory; a working directory (checked on this machine) keeps the desktop's path.
+    AgentProfile profile = makeProfile({});
+    profile.executor.kind = ExecutorSpec::Kind::Ssh;
+    profile.executor.ssh.host = QStringLiteral("build-host");
+    profile.executor.ssh.workdir = QStringLiteral("/srv/agents/");
+    const AttemptContext context(QStringLiteral("a-1"), makeGoal(), profile, 1, QStringLiteral("/tmp/ws"), nullptr,
+                                 nullptr);
+    QCOMPARE(ProcessAgent::expandCommand({QStringLiteral("prog"), QStringLiteral("--dir={workspace}/src")}, context),
+             (QStringList{QStringLiteral("prog"), QStringLiteral("--dir=/srv/agents/ws/src")}));
+    QCOMPARE(ProcessAgent::expandPlaceholders(QStringLiteral("{workspace}/src"), context),
+             QStringLiteral("/tmp/ws/src"));
+    QCOMPARE(ProcessAgent::expandPlaceholders(QStringLiteral("{workspace}"), context, ProcessAgent::PathSide::Program),
+             QStringLiteral("/srv/agents/ws"));
+
+    // Without a workdir (a shared filesystem) and on Slurm the program sees the same path.
+    profile.executor.ssh.workdir.clear();
+    const AttemptContext shared(QStringLiteral("a-2"), makeGoal(), profile, 1, QStringLiteral("/tmp/ws"), nullptr,
+                                nullptr);
+    QCOMPARE(ProcessAgent::expandCommand({QStringLiteral("{workspace}")}, shared),
+             QStringList{QStringLiteral("/tmp/ws")});
+    profile.executor.kind = ExecutorSpec::Kind::Slurm;
+    const AttemptContext slurm(QStringLiteral("a-3"), makeGoal(), profile, 1, QStringLiteral("/tmp/ws"), nullptr,
+                               nullptr);
+    QCOMPARE(ProcessAgent::expandCommand({QStringLiteral("{workspace}")}, slurm),
+             QStringList{QStringLiteral("/tmp/ws")});
 }
 
 void TestProcessAgent::reportsProgressUsageAndResult()

@@ -164,7 +164,7 @@ agents:
       retry: {max_retries: 0}
       settings: {kill_grace_ms: 500}
       executor: %3
-      command: [sh, "%4"]
+      command: [sh, "%4", "{workspace}"]
 goals:
 %5)YAML"_s.arg(name)
                          .arg(maxParallel)
@@ -240,7 +240,7 @@ void TestSshRun::planWithDependenciesRunsOnTheHost()
     // start and end (nanoseconds).
     const QString plan = writePlan(u"deps"_s, 2, uR"SH(read -r goal
 workspace=$(printf '%s\n' "$goal" | python3 -c 'import json, sys; print(json.load(sys.stdin)["workspace"])')
-echo "where $SWITCHBOARD_GOAL_ID $workspace $PWD $SWITCHBOARD_WORKSPACE ${SSH_CONNECTION##* }" >> "$LOG"
+echo "where $SWITCHBOARD_GOAL_ID $workspace $PWD $SWITCHBOARD_WORKSPACE $1 ${SSH_CONNECTION##* }" >> "$LOG"
 echo "start $SWITCHBOARD_GOAL_ID $(date +%s%N)" >> "$LOG"
 sleep 1
 echo "end $SWITCHBOARD_GOAL_ID $(date +%s%N)" >> "$LOG"
@@ -263,11 +263,12 @@ echo "{\"type\":\"result\",\"summary\":\"done $SWITCHBOARD_GOAL_ID\"}"
     for (const LogLine &line : readLog()) {
         if (line.kind == u"where") {
             ++where;
-            QCOMPARE(line.rest.size(), 4);
+            QCOMPARE(line.rest.size(), 5);
             QCOMPARE(line.rest.at(0), remote); // the goal line's "workspace"
             QCOMPARE(line.rest.at(1), remote); // $PWD
             QCOMPARE(line.rest.at(2), remote); // $SWITCHBOARD_WORKSPACE
-            QCOMPARE(line.rest.at(3), QString::number(m_server.port()));
+            QCOMPARE(line.rest.at(3), remote); // the command's {workspace}
+            QCOMPARE(line.rest.at(4), QString::number(m_server.port()));
         } else if (line.kind == u"start") {
             QVERIFY2(!starts.contains(line.goal), qPrintable(u"%1 started twice"_s.arg(line.goal)));
             starts.insert(line.goal, line.rest.value(0).toLongLong());

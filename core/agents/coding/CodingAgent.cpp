@@ -125,7 +125,7 @@ AgentResult CodingAgent::run(AgentContext &context)
     if (request.resumeSessionId.isEmpty() && context.attempt() > 1)
         request.resumeSessionId = m_memory->session(context.goal().id);
     for (const QString &argument : m_profile.args)
-        request.extraArgs << ProcessAgent::expandPlaceholders(argument, context);
+        request.extraArgs << ProcessAgent::expandPlaceholders(argument, context, ProcessAgent::PathSide::Program);
 
     CodingSession::Options options;
     const QStringList command = ProcessAgent::expandCommand(m_profile.command, context);
