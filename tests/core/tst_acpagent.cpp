@@ -4,6 +4,7 @@
 // workspace, cancel, malformed lines and an agent that dies mid-prompt.
 #include "agents/BackendRegistry.h"
 #include "agents/acp/AcpAgent.h"
+#include "agents/acp/AcpFileAccess.h"
 #include "orchestration/AgentLog.h"
 #include "orchestration/AttemptContext.h"
 #include "orchestration/Orchestrator.h"
@@ -314,6 +315,7 @@ private Q_SLOTS:
     void stopReasonFails_data();
     void stopReasonFails();
     void fileSystemStaysInWorkspace();
+    void mappedWorkspacePathsAreReadHere();
     void cancelSendsSessionCancelThenEndsGroup_data();
     void cancelSendsSessionCancelThenEndsGroup();
     void malformedLinesAreLoggedNotFatal();
@@ -649,6 +651,35 @@ void TestAcpAgent::fileSystemStaysInWorkspace()
     // A method the client does not offer (it said terminal: false) is answered "method not found".
     QCOMPARE(fs.value(u"terminal"_s).toObject().value(u"error"_s).toObject().value(u"code"_s).toInt(), -32601);
     QVERIFY(logContains(o, id, u"terminal/create"_s));
+}
+
+void TestAcpAgent::mappedWorkspacePathsAreReadHere()
+{
+    const auto pathParams = [](const QString &path) { return QJsonObject{{u"path"_s, QJsonValue(path)}}; };
+    // An agent on an SSH host with a workdir works in workdir/<name> and names its files there: those paths are
+    // the workspace's files here; anything else is judged as given (and refused outside the workspace).
+    QVERIFY(QDir(m_workspace).mkpath(u"notes"_s));
+    QFile in(QDir(m_workspace).filePath(u"notes/in.txt"_s));
+    QVERIFY(in.open(QIODevice::WriteOnly));
+    in.write("one\ntwo\n");
+    in.close();
+    QVERIFY(QFile(m_dir->filePath(u"secret.txt"_s)).open(QIODevice::WriteOnly));
+    AttemptContext context(u"a-1"_s, test::GoalBuilder(u"g"_s), test::ProfileBuilder(u"acp"_s, u"acp"_s), 1,
+                           m_workspace, nullptr, nullptr);
+    QObject receiver;
+    const QString remote = u"/srv/agents/ws"_s;
+    const AcpFileAccess files(context, m_workspace, &receiver, AcpFileAccess::DefaultLockTimeout, remote);
+
+    AcpFileAccess::Answer answer = files.read(pathParams(remote + u"/notes/in.txt"_s));
+    QVERIFY2(!answer.isError(), qPrintable(answer.error));
+    QCOMPARE(answer.result.toObject().value(u"content"_s).toString(), u"one\ntwo\n"_s);
+    answer = files.read(pathParams(remote + u"/../secret.txt"_s));
+    QVERIFY(answer.isError());
+    answer = files.read(pathParams(m_dir->filePath(u"secret.txt"_s)));
+    QVERIFY(answer.isError());
+    // The desktop's own path still works (a shared filesystem mounted at the same place).
+    answer = files.read(pathParams(QDir(m_workspace).filePath(u"notes/in.txt"_s)));
+    QVERIFY2(!answer.isError(), qPrintable(answer.error));
 }
 
 void TestAcpAgent::cancelSendsSessionCancelThenEndsGroup_data()

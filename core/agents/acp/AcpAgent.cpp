@@ -4,6 +4,7 @@
 #include "agents/AgentContext.h"
 #include "agents/AgentLaunch.h"
 #include "agents/ProcessAgent.h"
+#include "execution/Executors.h"
 #include "model/ErrorKind.h"
 
 #include <QDir>
@@ -108,6 +109,7 @@ AgentResult AcpAgent::run(AgentContext &context)
     options.program = argv.first();
     options.arguments = argv.mid(1);
     options.workspace = QDir::cleanPath(workspace);
+    options.programWorkspace = Executors::programDirectory(context.profile().executor, options.workspace);
     options.environment = AgentLaunch::environmentWithModel(context, options.workspace);
     options.timeoutS = qMax(0, m_profile.timeoutS);
     options.killGraceMs = setting(m_profile.settings, kSettings[0]);

@@ -21,19 +21,32 @@ AcpFileAccess::Answer failure(int code, const QString &message)
 } // namespace
 
 AcpFileAccess::AcpFileAccess(AgentContext &context, QString workspace, QObject *receiver,
-                             std::chrono::milliseconds lockTimeout)
+                             std::chrono::milliseconds lockTimeout, QString programWorkspace)
     : m_context(context)
     , m_workspace(std::move(workspace))
+    , m_programWorkspace(std::move(programWorkspace))
     , m_receiver(receiver)
     , m_lockTimeout(lockTimeout)
 {}
+
+QString AcpFileAccess::localPath(const QString &path) const
+{
+    if (m_programWorkspace.isEmpty() || m_programWorkspace == m_workspace)
+        return path;
+    const QString clean = QDir::cleanPath(path);
+    if (clean == m_programWorkspace)
+        return m_workspace;
+    if (clean.startsWith(m_programWorkspace + u'/'))
+        return m_workspace + clean.mid(m_programWorkspace.size());
+    return path; // relative, or outside: WorkspacePath judges it as given
+}
 
 AcpFileAccess::Answer AcpFileAccess::read(const QJsonObject &params) const
 {
     if (!params.value(u"path").isString())
         return failure(AcpMessage::InvalidParams, QStringLiteral("fs/read_text_file needs \"path\""));
     QString why;
-    const auto file = WorkspacePath::resolve(m_workspace, params.value(u"path").toString(), &why);
+    const auto file = WorkspacePath::resolve(m_workspace, localPath(params.value(u"path").toString()), &why);
     if (!file)
         return failure(AcpMessage::InvalidParams, why);
     const QFileInfo info(file->absolute);
@@ -84,7 +97,7 @@ void AcpFileAccess::write(const QJsonObject &params, Reply reply)
         return;
     }
     QString why;
-    const auto file = WorkspacePath::resolve(m_workspace, params.value(u"path").toString(), &why);
+    const auto file = WorkspacePath::resolve(m_workspace, localPath(params.value(u"path").toString()), &why);
     if (!file) {
         reply(failure(AcpMessage::InvalidParams, why));
         return;

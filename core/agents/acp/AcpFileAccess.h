@@ -37,9 +37,11 @@ public:
     };
     using Reply = std::function<void(const Answer &answer)>;
 
-    // receiver: the object on the attempt's thread that lock grants come back to.
+    // receiver: the object on the attempt's thread that lock grants come back to. programWorkspace: the
+    // workspace as the agent sees it (an SSH host's workdir/<name>; empty: the same path), whose absolute
+    // paths in its requests are read as the same files under workspace.
     AcpFileAccess(AgentContext &context, QString workspace, QObject *receiver,
-                  std::chrono::milliseconds lockTimeout = DefaultLockTimeout);
+                  std::chrono::milliseconds lockTimeout = DefaultLockTimeout, QString programWorkspace = {});
 
     // {path, line?, limit?} -> {content}; answers at once.
     Answer read(const QJsonObject &params) const;
@@ -47,10 +49,13 @@ public:
     void write(const QJsonObject &params, Reply reply);
 
 private:
+    // The agent's path as a path on this machine: its workspace's prefix swapped for ours.
+    QString localPath(const QString &path) const;
     Answer writeLocked(const QString &absolute, const QString &relative, const QByteArray &content, quint64 token);
 
     AgentContext &m_context;
     const QString m_workspace;
+    const QString m_programWorkspace;
     QObject *const m_receiver;
     const std::chrono::milliseconds m_lockTimeout;
 };

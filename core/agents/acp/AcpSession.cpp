@@ -70,7 +70,7 @@ AcpSession::AcpSession(AgentContext &context, Options options, std::unique_ptr<E
     , m_options(std::move(options))
     , m_channel(std::move(channel))
     , m_turn(context)
-    , m_files(context, m_options.workspace, this, m_options.lockTimeout)
+    , m_files(context, m_options.workspace, this, m_options.lockTimeout, m_options.programWorkspace)
 {
     m_timeoutTimer.setSingleShot(true);
     m_cancelGraceTimer.setSingleShot(true);
@@ -369,7 +369,7 @@ void AcpSession::handleInitialized(const QJsonObject &result)
 void AcpSession::openSession(bool load)
 {
     m_phase = Phase::OpeningSession;
-    QJsonObject params{{QStringLiteral("cwd"), m_options.workspace}, {QStringLiteral("mcpServers"), QJsonArray()}};
+    QJsonObject params{{QStringLiteral("cwd"), programWorkspace()}, {QStringLiteral("mcpServers"), QJsonArray()}};
     if (load) {
         params.insert(u"sessionId", m_context.resumeSessionId());
         // The agent replays the conversation so far: earlier turns, not this one's news.
@@ -390,7 +390,7 @@ void AcpSession::handleSessionOpened(const QJsonObject &result, bool loaded)
             fail(QStringLiteral("session/new was answered without a sessionId"), errorKindName(ErrorKind::Invalid));
             return;
         }
-        note(QStringLiteral("session %1 in %2").arg(m_sessionId, m_options.workspace));
+        note(QStringLiteral("session %1 in %2").arg(m_sessionId, programWorkspace()));
     }
     m_context.recordAgentSession(m_sessionId);
     sendPrompt();
@@ -399,7 +399,7 @@ void AcpSession::handleSessionOpened(const QJsonObject &result, bool loaded)
 void AcpSession::sendPrompt()
 {
     m_phase = Phase::Prompting;
-    const QJsonArray blocks = AcpPrompt::blocks(m_context, m_options.workspace);
+    const QJsonArray blocks = AcpPrompt::blocks(m_context, programWorkspace());
     TranscriptEntry entry;
     entry.kind = TranscriptEntry::Kind::User;
     entry.text = AcpPrompt::text(blocks);

@@ -52,6 +52,9 @@ public:
         QString program;
         QStringList arguments;
         QString workspace; // absolute; the session's cwd and the confinement of fs/*
+        // The workspace as the program sees it where its executor runs it (an SSH host's workdir/<name>): the cwd
+        // the session is told and the prompt names. Empty: the same as workspace.
+        QString programWorkspace;
         QProcessEnvironment environment;
         int timeoutS = 0; // 0 = no limit
         int killGraceMs = 3000;
@@ -69,6 +72,12 @@ public:
     void requestCancel();
 
 private:
+    // Where the program works, as it names it: the cwd it is told (the workspace unless its executor maps it).
+    QString programWorkspace() const
+    {
+        return m_options.programWorkspace.isEmpty() ? m_options.workspace : m_options.programWorkspace;
+    }
+
     enum class Phase
     {
         Initializing,
