@@ -107,10 +107,14 @@ bool SshChannel::start(const Launch &launch, QString *error)
         launch.jobName.isEmpty() ? u"sb-ssh-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces) : launch.jobName;
     m_killGraceMs = qMax(0, launch.killGraceMs);
     m_stdinFromNull = launch.stdinFromNull;
-    const QString directory = SshRemote::remoteDirectory(m_target.workdir, launch.workingDirectory);
+    // With a workdir, the workspace's place there (made if missing); without, the same path as here (a shared
+    // filesystem mounted at the same place), which must exist.
+    const bool mapped = !m_target.workdir.isEmpty();
+    const QString directory = programDirectory(launch.workingDirectory);
 
-    QStringList remote{u"sh"_s,   u"-c"_s,   SshRemote::bootstrapScript(),   u"switchboard-ssh"_s,
-                       m_jobName, directory, QString::number(m_killGraceMs), launch.program};
+    QStringList remote{u"sh"_s,       u"-c"_s,   SshRemote::bootstrapScript(), u"switchboard-ssh"_s,
+                       m_jobName,     directory, mapped ? u"1"_s : u"0"_s,     QString::number(m_killGraceMs),
+                       launch.program};
     remote += launch.arguments;
 
     Launch client;

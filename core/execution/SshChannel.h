@@ -19,8 +19,9 @@ namespace switchboard {
 //   own environment); the remote PATH and login environment stay as they are.
 // - Directory: with the target's `workdir`, the program runs in `workdir/<name of the local workspace directory>`
 //   (made with mkdir -p; SWITCHBOARD_WORKSPACE and the goal line's "workspace" name it, programDirectory());
-//   without, in the remote login directory. Files are not copied: a workdir is meant to be a shared filesystem (or
-//   a checkout the user keeps in step).
+//   without, in the same path as here (a shared filesystem mounted at the same place; it must exist there), or
+//   the login directory when the launch has no directory. Files are not copied: a workdir is meant to be a shared
+//   filesystem (or a checkout the user keeps in step).
 // - externalId() is "host:pgid" once the bootstrap reported the remote group.
 // - terminate(): a second ssh sends SIGTERM to the remote group (and to every group carrying the job mark), waits
 //   up to the grace, sends SIGKILL; finished() once that ssh reported the groups gone (or gave up) and the local

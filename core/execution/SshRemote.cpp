@@ -46,8 +46,8 @@ stop() {
 // started it without job control, so setsid does not fork and $! is the group id), which one kill reaches whole.
 // Only the program's group carries the job mark: the bootstrap's own helpers (sleep) must not, or a stop would
 // take the bootstrap's group (the ssh session) for the program's.
-const QString kBootstrap = uR"sh(job=$1 dir=$2 grace=$3
-shift 3
+const QString kBootstrap = uR"sh(job=$1 dir=$2 make=$3 grace=$4
+shift 4
 ok=0
 while IFS= read -r l; do
   [ -z "$l" ] && { ok=1; break; }
@@ -57,7 +57,12 @@ done
 if [ "$ok" != 1 ]; then echo "switchboard: the environment did not arrive over stdin" >&2; exit 125; fi
 if [ -n "$dir" ]; then
   case $dir in "~") dir=$HOME ;; "~/"*) dir=$HOME/${dir#"~/"} ;; esac
-  if ! mkdir -p "$dir" || ! cd "$dir"; then echo "switchboard: cannot use the remote directory $dir" >&2; exit 125; fi
+  [ "$make" = 1 ] && mkdir -p "$dir"
+  if ! cd "$dir"; then
+    if [ "$make" = 1 ]; then echo "switchboard: cannot use the remote directory $dir" >&2
+    else echo "switchboard: the workspace $dir is not on this host: mount the shared filesystem at the same path, or set the ssh executor's workdir" >&2; fi
+    exit 125
+  fi
 fi
 [ -n "${SWITCHBOARD_WORKSPACE+x}" ] && export SWITCHBOARD_WORKSPACE="$PWD"
 exec 3<&0 0</dev/null

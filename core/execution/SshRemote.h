@@ -38,7 +38,8 @@ public:
     // program in a session (and process group) of its own with the rest of stdin, prints its group id first, waits
     // for it, ends what the program left running in its group (SIGTERM, the grace, SIGKILL), prints the exit
     // status last and exits with it. Arguments: job name, remote directory (empty = stay in the login directory,
-    // a leading "~/" is the remote home), kill grace in ms, program, arguments.
+    // a leading "~/" is the remote home), whether to make the directory ("1": a workdir's; otherwise it must
+    // exist), kill grace in ms, program, arguments.
     static QString bootstrapScript();
     // Ends every process group whose members carry the job mark, and the given group: SIGTERM, up to the grace,
     // SIGKILL, up to 2 s more; prints the stop marker. Arguments: job name, group id (may be empty), grace in ms.

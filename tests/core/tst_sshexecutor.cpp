@@ -90,6 +90,7 @@ private Q_SLOTS:
     void quotingSurvivesTheRemoteShell();
     void environmentAndDirectoryMapping();
     void runsAProgramAndStreamsItsLines();
+    void withoutWorkdirRunsInTheSamePath();
     void environmentTravelsOverStdinOnly();
     void stdinFromNullGivesEndOfInput();
     void unreachableHostIsARetryableFailure();
@@ -234,6 +235,47 @@ sys.exit(3)
     QCOMPARE(r.ids, QStringList{channel.externalId()});
     QVERIFY(r.states.contains(u"running on 127.0.0.1"_s));
     QVERIFY(!channel.isRunning());
+}
+
+void TestSshExecutor::withoutWorkdirRunsInTheSamePath()
+{
+    // No workdir: a shared filesystem mounted at the same place, so the program runs in the workspace's own path
+    // (here the host is this machine), and the goal line says so.
+    const QString path = script(u"cwd.py"_s, uR"py(import os
+print("cwd " + os.getcwd())
+)py"_s);
+    const QString workspace = m_dir.path() + u"/shared/proj-y"_s;
+    QVERIFY(QDir().mkpath(workspace));
+    {
+        SshChannel channel(m_server.target(), ProcessLineReader::DefaultMaxLineBytes);
+        Recording r;
+        record(channel, r);
+        Launch l = launch(path);
+        l.workingDirectory = workspace;
+        l.stdinFromNull = true;
+        QString error;
+        QVERIFY2(channel.start(l, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(r.finished(), kWaitMs);
+        QCOMPARE(r.out, QStringList{u"cwd "_s + workspace});
+        QCOMPARE(channel.exitCode(), 0);
+        QCOMPARE(channel.programDirectory(workspace), workspace);
+    }
+    // Not there on the host: a clear error, and nothing made in its place.
+    const QString missing = m_dir.path() + u"/not-mounted/proj-z"_s;
+    SshChannel channel(m_server.target(), ProcessLineReader::DefaultMaxLineBytes);
+    Recording r;
+    record(channel, r);
+    Launch l = launch(path);
+    l.workingDirectory = missing;
+    l.stdinFromNull = true;
+    QString error;
+    QVERIFY2(channel.start(l, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(r.finished(), kWaitMs);
+    QVERIFY(r.out.isEmpty());
+    const QString all = (r.err + r.notes).join(u'|');
+    QVERIFY2(all.contains(u"the workspace %1 is not on this host"_s.arg(missing)), qPrintable(all));
+    QVERIFY(channel.exitCode() != 0);
+    QVERIFY(!QFileInfo::exists(missing));
 }
 
 void TestSshExecutor::environmentTravelsOverStdinOnly()
