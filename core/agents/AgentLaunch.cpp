@@ -33,6 +33,11 @@ QProcessEnvironment AgentLaunch::environmentWithModel(const AgentContext &contex
     return result;
 }
 
+QString AgentLaunch::programWorkspace(const AgentContext &context)
+{
+    return Executors::programDirectory(context.profile().executor, context.workspace());
+}
+
 std::unique_ptr<ExecutionChannel> AgentLaunch::makeChannel(const AgentContext &context, qsizetype maxLineBytes,
                                                            AgentResult *failed)
 {

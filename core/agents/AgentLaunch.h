@@ -29,6 +29,9 @@ public:
     // environment() plus SWITCHBOARD_MODEL (the profile's model), for backends whose program picks a model.
     static QProcessEnvironment environmentWithModel(const AgentContext &context, const QString &workspace);
 
+    // The attempt's workspace as its program sees it where the executor runs it (Executors::programDirectory:
+    // an SSH host's workdir/<name>; the same path locally and on Slurm).
+    static QString programWorkspace(const AgentContext &context);
     // The channel the profile's executor runs the program on (Executors::makeChannel): a local process group, srun,
     // ssh. Null with *failed set when this build has no channel for the executor.
     static std::unique_ptr<ExecutionChannel> makeChannel(const AgentContext &context, qsizetype maxLineBytes,

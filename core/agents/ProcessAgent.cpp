@@ -3,7 +3,6 @@
 #include "AgentContext.h"
 #include "AgentLaunch.h"
 #include "ProcessSession.h"
-#include "execution/Executors.h"
 #include "model/ErrorKind.h"
 #include "model/InputLimits.h"
 
@@ -27,9 +26,7 @@ std::optional<QString> placeholderValue(QStringView name, const AgentContext &co
     if (name == u"attempt")
         return QString::number(context.attempt());
     if (name == u"workspace") {
-        return side == ProcessAgent::PathSide::Program
-                   ? Executors::programDirectory(context.profile().executor, context.workspace())
-                   : context.workspace();
+        return side == ProcessAgent::PathSide::Program ? AgentLaunch::programWorkspace(context) : context.workspace();
     }
     if (name == u"profile")
         return context.profile().name;

@@ -2,6 +2,7 @@
 
 #include "CodingMemory.h"
 #include "CodingSession.h"
+#include "agents/AgentLaunch.h"
 #include "model/ErrorKind.h"
 
 #include <QJsonArray>
@@ -145,7 +146,7 @@ void ClaudeCodeDialect::handleAssistant(const QJsonObject &event, CodingSession 
         } else if (kind == u"tool_use") {
             const QString tool = block.value(u"name").toString();
             const QJsonObject input = block.value(u"input").toObject();
-            const QString step = describeTool(tool, input, context.workspace());
+            const QString step = describeTool(tool, input, AgentLaunch::programWorkspace(context));
             context.setStep(step);
             context.log(u"→ "_s + step);
             session.recordTranscript(TranscriptEntry::Kind::ToolCall,
@@ -226,7 +227,7 @@ void ClaudeCodeDialect::askPermission(const QString &requestId, const QString &t
 {
     AgentContext &context = session.context();
     const QString goalId = context.goal().id;
-    const QString what = describeTool(tool, input, context.workspace());
+    const QString what = describeTool(tool, input, AgentLaunch::programWorkspace(context));
     if (session.memory().isToolAllowed(goalId, tool)) {
         session.note(u"allowed %1 (%2 is always allowed for this goal)"_s.arg(what, tool));
         replyPermission(session, requestId, true, input, {});

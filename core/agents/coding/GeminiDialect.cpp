@@ -3,6 +3,7 @@
 #include "ClaudeCodeDialect.h"
 #include "CodingPrompt.h"
 #include "CodingSession.h"
+#include "agents/AgentLaunch.h"
 #include "model/ErrorKind.h"
 #include "model/InputLimits.h"
 
@@ -67,8 +68,9 @@ void GeminiDialect::handleLine(const QByteArray &line, CodingSession &session)
             flushText(session);
     } else if (type == u"tool_use") {
         flushText(session);
-        const QString step = ClaudeCodeDialect::describeTool(
-            event.value(u"tool_name").toString(), event.value(u"parameters").toObject(), context.workspace());
+        const QString step =
+            ClaudeCodeDialect::describeTool(event.value(u"tool_name").toString(), event.value(u"parameters").toObject(),
+                                            AgentLaunch::programWorkspace(context));
         context.setStep(step);
         context.log(u"→ "_s + step);
         session.recordTranscript(
