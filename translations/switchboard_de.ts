@@ -1531,6 +1531,181 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
 </context>
 <context>
+    <name>switchboard::ExecutorFields</name>
+    <message>
+        <source>expected a port between 1 and 65535, got “%1”</source>
+        <translation>Port zwischen 1 und 65535 erwartet, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>SSH identity file</source>
+        <translation>SSH-Schlüsseldatei</translation>
+    </message>
+    <message>
+        <source>As its profile</source>
+        <translation>Wie sein Profil</translation>
+    </message>
+    <message>
+        <source>This computer (local)</source>
+        <translation>Dieser Computer (lokal)</translation>
+    </message>
+    <message>
+        <source>Slurm cluster</source>
+        <translation>Slurm-Cluster</translation>
+    </message>
+    <message>
+        <source>SSH host</source>
+        <translation>SSH-Host</translation>
+    </message>
+    <message>
+        <source>Where this goal&apos;s agent runs its program; “As its profile” keeps the profile&apos;s choice</source>
+        <translation>Wo der Agent dieses Ziels sein Programm ausführt; „Wie sein Profil“ behält die Wahl des Profils</translation>
+    </message>
+    <message>
+        <source>Where this profile&apos;s agents run their program</source>
+        <translation>Wo die Agenten dieses Profils ihr Programm ausführen</translation>
+    </message>
+    <message>
+        <source>E&amp;xecutor:</source>
+        <translation>Aus&amp;führung:</translation>
+    </message>
+    <message>
+        <source>R&amp;uns on</source>
+        <translation>Läuft a&amp;uf</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rtition:</source>
+        <translation>Pa&amp;rtition:</translation>
+    </message>
+    <message>
+        <source>Acco&amp;unt:</source>
+        <translation>Ko&amp;nto:</translation>
+    </message>
+    <message>
+        <source>&amp;QoS:</source>
+        <translation>&amp;QoS:</translation>
+    </message>
+    <message>
+        <source>Time &amp;limit:</source>
+        <translation>Zeit&amp;limit:</translation>
+    </message>
+    <message>
+        <source>&amp;CPUs per task:</source>
+        <translation>&amp;CPUs pro Task:</translation>
+    </message>
+    <message>
+        <source>M&amp;emory:</source>
+        <translation>&amp;Speicher:</translation>
+    </message>
+    <message>
+        <source>&amp;GRES:</source>
+        <translation>&amp;GRES:</translation>
+    </message>
+    <message>
+        <source>Extra s&amp;run options:</source>
+        <translation>Weitere s&amp;run-Optionen:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Po&amp;rt:</source>
+        <translation>Po&amp;rt:</translation>
+    </message>
+    <message>
+        <source>&amp;Identity file:</source>
+        <translation>Schlüssel&amp;datei:</translation>
+    </message>
+    <message>
+        <source>Remote &amp;folder:</source>
+        <translation>Entfernter &amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Extra ssh o&amp;ptions:</source>
+        <translation>Weitere ssh-O&amp;ptionen:</translation>
+    </message>
+    <message>
+        <source>default: the cluster&apos;s</source>
+        <translation>Standard: der des Clusters</translation>
+    </message>
+    <message>
+        <source>default: yours</source>
+        <translation>Standard: Ihres</translation>
+    </message>
+    <message>
+        <source>default: the account&apos;s</source>
+        <translation>Standard: die des Kontos</translation>
+    </message>
+    <message>
+        <source>e.g. 30 or 2:00:00 (default: the partition&apos;s)</source>
+        <translation>z. B. 30 oder 2:00:00 (Standard: das der Partition)</translation>
+    </message>
+    <message>
+        <source>Minutes, or Slurm&apos;s [days-]hours:minutes:seconds</source>
+        <translation>Minuten oder Slurms [Tage-]Stunden:Minuten:Sekunden</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>e.g. 4G or 512M (default: the partition&apos;s)</source>
+        <translation>z. B. 4G oder 512M (Standard: der der Partition)</translation>
+    </message>
+    <message>
+        <source>e.g. gpu:1</source>
+        <translation>z. B. gpu:1</translation>
+    </message>
+    <message>
+        <source>e.g. --constraint=avx2 --exclusive</source>
+        <translation>z. B. --constraint=avx2 --exclusive</translation>
+    </message>
+    <message>
+        <source>More srun options, separated by spaces</source>
+        <translation>Weitere srun-Optionen, durch Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <source>e.g. build-7 or a Host of ~/.ssh/config</source>
+        <translation>z. B. build-7 oder ein Host aus ~/.ssh/config</translation>
+    </message>
+    <message>
+        <source>default: ssh&apos;s</source>
+        <translation>Standard: der von ssh</translation>
+    </message>
+    <message>
+        <source>22</source>
+        <translation>22</translation>
+    </message>
+    <message>
+        <source>default: the ssh agent&apos;s keys</source>
+        <translation>Standard: die Schlüssel des ssh-Agenten</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>e.g. StrictHostKeyChecking=accept-new</source>
+        <translation>z. B. StrictHostKeyChecking=accept-new</translation>
+    </message>
+    <message>
+        <source>More ssh -o Key=Value options, separated by spaces</source>
+        <translation>Weitere ssh-Optionen -o Schlüssel=Wert, durch Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <source>default: the same path as here (a shared filesystem)</source>
+        <translation>Standard: derselbe Pfad wie hier (ein gemeinsames Dateisystem)</translation>
+    </message>
+    <message>
+        <source>The agent runs in this folder&apos;s subfolder named like its local workspace; without it, in the workspace&apos;s own path, which must exist on the host</source>
+        <translation>Der Agent arbeitet im Unterordner dieses Ordners, der wie sein lokaler Arbeitsbereich heißt; ohne ihn im Pfad des Arbeitsbereichs selbst, der auf dem Host vorhanden sein muss</translation>
+    </message>
+</context>
+<context>
     <name>switchboard::FollowUpDialog</name>
     <message>
         <source>Follow-up</source>
@@ -3188,6 +3363,17 @@ von %2, %3</translation>
         <source>Agent profiles, workflow defaults, notifications, language and theme (Ctrl+,)</source>
         <translation>Agentenprofile, Workflow-Standards, Benachrichtigungen, Sprache und Design (Strg+,)</translation>
     </message>
+    <message>
+        <source>Ending leftover jobs…</source>
+        <translation>Übrig gebliebene Jobs werden beendet …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln job(s) of the last session may still run on a cluster or an SSH host. “%1” comes back once they are ended, so none of its goals runs twice.</source>
+        <translation>
+            <numerusform>%Ln Job der letzten Sitzung läuft womöglich noch auf einem Cluster oder SSH-Host. „%1“ kommt zurück, sobald er beendet ist, damit keines seiner Ziele zweimal läuft.</numerusform>
+            <numerusform>%Ln Jobs der letzten Sitzung laufen womöglich noch auf einem Cluster oder SSH-Host. „%1“ kommt zurück, sobald sie beendet sind, damit keines seiner Ziele zweimal läuft.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>switchboard::MetricTile</name>
@@ -3569,6 +3755,14 @@ von %2, %3</translation>
         <source>Runs w&amp;hen</source>
         <translation>Ausführen, &amp;wenn</translation>
     </message>
+    <message>
+        <source>A team&apos;s members run where their profiles say</source>
+        <translation>Die Mitglieder eines Teams laufen dort, wo ihre Profile es angeben</translation>
+    </message>
+    <message>
+        <source>Profile “%1” (%2) runs inside Switchboard, not as a program</source>
+        <translation>Profil „%1“ (%2) läuft in Switchboard, nicht als Programm</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::NotificationsPage</name>
@@ -3893,6 +4087,10 @@ von %2, %3</translation>
     <message>
         <source>Each wait varies at random by up to this fraction</source>
         <translation>Jede Wartezeit schwankt zufällig um bis zu diesen Anteil</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Läuft auf</translation>
     </message>
 </context>
 <context>

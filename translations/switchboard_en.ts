@@ -384,6 +384,13 @@
             <numerusform>%n agents running</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln job(s) of the last session may still run on a cluster or an SSH host. “%1” comes back once they are ended, so none of its goals runs twice.</source>
+        <translation>
+            <numerusform>%Ln job of the last session may still run on a cluster or an SSH host. “%1” comes back once it is ended, so none of its goals runs twice.</numerusform>
+            <numerusform>%Ln jobs of the last session may still run on a cluster or an SSH host. “%1” comes back once they are ended, so none of its goals runs twice.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>switchboard::MetricsDock</name>

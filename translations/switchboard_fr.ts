@@ -1531,6 +1531,181 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     </message>
 </context>
 <context>
+    <name>switchboard::ExecutorFields</name>
+    <message>
+        <source>expected a port between 1 and 65535, got “%1”</source>
+        <translation>port entre 1 et 65535 attendu, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>SSH identity file</source>
+        <translation>Fichier d’identité SSH</translation>
+    </message>
+    <message>
+        <source>As its profile</source>
+        <translation>Comme son profil</translation>
+    </message>
+    <message>
+        <source>This computer (local)</source>
+        <translation>Cet ordinateur (local)</translation>
+    </message>
+    <message>
+        <source>Slurm cluster</source>
+        <translation>Cluster Slurm</translation>
+    </message>
+    <message>
+        <source>SSH host</source>
+        <translation>Hôte SSH</translation>
+    </message>
+    <message>
+        <source>Where this goal&apos;s agent runs its program; “As its profile” keeps the profile&apos;s choice</source>
+        <translation>Où l’agent de cet objectif exécute son programme ; « Comme son profil » garde le choix du profil</translation>
+    </message>
+    <message>
+        <source>Where this profile&apos;s agents run their program</source>
+        <translation>Où les agents de ce profil exécutent leur programme</translation>
+    </message>
+    <message>
+        <source>E&amp;xecutor:</source>
+        <translation>E&amp;xécution :</translation>
+    </message>
+    <message>
+        <source>R&amp;uns on</source>
+        <translation>S’e&amp;xécute sur</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rtition:</source>
+        <translation>Pa&amp;rtition :</translation>
+    </message>
+    <message>
+        <source>Acco&amp;unt:</source>
+        <translation>Co&amp;mpte :</translation>
+    </message>
+    <message>
+        <source>&amp;QoS:</source>
+        <translation>&amp;QoS :</translation>
+    </message>
+    <message>
+        <source>Time &amp;limit:</source>
+        <translation>&amp;Limite de temps :</translation>
+    </message>
+    <message>
+        <source>&amp;CPUs per task:</source>
+        <translation>&amp;CPU par tâche :</translation>
+    </message>
+    <message>
+        <source>M&amp;emory:</source>
+        <translation>M&amp;émoire :</translation>
+    </message>
+    <message>
+        <source>&amp;GRES:</source>
+        <translation>&amp;GRES :</translation>
+    </message>
+    <message>
+        <source>Extra s&amp;run options:</source>
+        <translation>Options s&amp;run supplémentaires :</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte :</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Po&amp;rt:</source>
+        <translation>Po&amp;rt :</translation>
+    </message>
+    <message>
+        <source>&amp;Identity file:</source>
+        <translation>Fichier d’&amp;identité :</translation>
+    </message>
+    <message>
+        <source>Remote &amp;folder:</source>
+        <translation>&amp;Dossier distant :</translation>
+    </message>
+    <message>
+        <source>Extra ssh o&amp;ptions:</source>
+        <translation>O&amp;ptions ssh supplémentaires :</translation>
+    </message>
+    <message>
+        <source>default: the cluster&apos;s</source>
+        <translation>par défaut : celle du cluster</translation>
+    </message>
+    <message>
+        <source>default: yours</source>
+        <translation>par défaut : le vôtre</translation>
+    </message>
+    <message>
+        <source>default: the account&apos;s</source>
+        <translation>par défaut : celle du compte</translation>
+    </message>
+    <message>
+        <source>e.g. 30 or 2:00:00 (default: the partition&apos;s)</source>
+        <translation>p. ex. 30 ou 2:00:00 (par défaut : celle de la partition)</translation>
+    </message>
+    <message>
+        <source>Minutes, or Slurm&apos;s [days-]hours:minutes:seconds</source>
+        <translation>Minutes, ou [jours-]heures:minutes:secondes de Slurm</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>par défaut</translation>
+    </message>
+    <message>
+        <source>e.g. 4G or 512M (default: the partition&apos;s)</source>
+        <translation>p. ex. 4G ou 512M (par défaut : celle de la partition)</translation>
+    </message>
+    <message>
+        <source>e.g. gpu:1</source>
+        <translation>p. ex. gpu:1</translation>
+    </message>
+    <message>
+        <source>e.g. --constraint=avx2 --exclusive</source>
+        <translation>p. ex. --constraint=avx2 --exclusive</translation>
+    </message>
+    <message>
+        <source>More srun options, separated by spaces</source>
+        <translation>Autres options srun, séparées par des espaces</translation>
+    </message>
+    <message>
+        <source>e.g. build-7 or a Host of ~/.ssh/config</source>
+        <translation>p. ex. build-7 ou un Host de ~/.ssh/config</translation>
+    </message>
+    <message>
+        <source>default: ssh&apos;s</source>
+        <translation>par défaut : celui de ssh</translation>
+    </message>
+    <message>
+        <source>22</source>
+        <translation>22</translation>
+    </message>
+    <message>
+        <source>default: the ssh agent&apos;s keys</source>
+        <translation>par défaut : les clés de l’agent ssh</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>e.g. StrictHostKeyChecking=accept-new</source>
+        <translation>p. ex. StrictHostKeyChecking=accept-new</translation>
+    </message>
+    <message>
+        <source>More ssh -o Key=Value options, separated by spaces</source>
+        <translation>Autres options ssh -o Clé=Valeur, séparées par des espaces</translation>
+    </message>
+    <message>
+        <source>default: the same path as here (a shared filesystem)</source>
+        <translation>par défaut : le même chemin qu’ici (un système de fichiers partagé)</translation>
+    </message>
+    <message>
+        <source>The agent runs in this folder&apos;s subfolder named like its local workspace; without it, in the workspace&apos;s own path, which must exist on the host</source>
+        <translation>L’agent travaille dans le sous-dossier de ce dossier qui porte le nom de son espace de travail local ; sans lui, dans le chemin même de l’espace de travail, qui doit exister sur l’hôte</translation>
+    </message>
+</context>
+<context>
     <name>switchboard::FollowUpDialog</name>
     <message>
         <source>Follow-up</source>
@@ -3188,6 +3363,17 @@ par %2, %3</translation>
         <source>Agent profiles, workflow defaults, notifications, language and theme (Ctrl+,)</source>
         <translation>Profils d’agents, valeurs par défaut du flux de travail, notifications, langue et thème (Ctrl+,)</translation>
     </message>
+    <message>
+        <source>Ending leftover jobs…</source>
+        <translation>Arrêt des tâches restantes…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln job(s) of the last session may still run on a cluster or an SSH host. “%1” comes back once they are ended, so none of its goals runs twice.</source>
+        <translation>
+            <numerusform>%Ln tâche de la dernière session tourne peut-être encore sur un cluster ou un hôte SSH. « %1 » revient une fois qu’elle est arrêtée, pour qu’aucun de ses objectifs ne s’exécute deux fois.</numerusform>
+            <numerusform>%Ln tâches de la dernière session tournent peut-être encore sur un cluster ou un hôte SSH. « %1 » revient une fois qu’elles sont arrêtées, pour qu’aucun de ses objectifs ne s’exécute deux fois.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>switchboard::MetricTile</name>
@@ -3569,6 +3755,14 @@ par %2, %3</translation>
         <source>Runs w&amp;hen</source>
         <translation>S’e&amp;xécute si</translation>
     </message>
+    <message>
+        <source>A team&apos;s members run where their profiles say</source>
+        <translation>Les membres d’une équipe s’exécutent là où leurs profils l’indiquent</translation>
+    </message>
+    <message>
+        <source>Profile “%1” (%2) runs inside Switchboard, not as a program</source>
+        <translation>Le profil « %1 » (%2) s’exécute dans Switchboard, pas comme un programme</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::NotificationsPage</name>
@@ -3893,6 +4087,10 @@ par %2, %3</translation>
     <message>
         <source>Each wait varies at random by up to this fraction</source>
         <translation>Chaque attente varie aléatoirement jusqu’à cette fraction</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>S’exécute sur</translation>
     </message>
 </context>
 <context>

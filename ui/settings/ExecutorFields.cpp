@@ -357,8 +357,9 @@ void ExecutorFields::retranslate()
     m_port->setPlaceholderText(tr("22"));
     m_identityFile->setPlaceholderText(tr("default: the ssh agent's keys"));
     m_browse->setText(tr("&Browse…"));
-    m_workdir->setPlaceholderText(tr("default: the login folder"));
-    m_workdir->setToolTip(tr("The agent runs in this folder's subfolder named like its local workspace"));
+    m_workdir->setPlaceholderText(tr("default: the same path as here (a shared filesystem)"));
+    m_workdir->setToolTip(tr("The agent runs in this folder's subfolder named like its local workspace; without "
+                             "it, in the workspace's own path, which must exist on the host"));
     m_extraOptions->setPlaceholderText(tr("e.g. StrictHostKeyChecking=accept-new"));
     m_extraOptions->setToolTip(tr("More ssh -o Key=Value options, separated by spaces"));
 }
