@@ -816,6 +816,10 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
         <source>Runs on</source>
         <translation>Läuft auf</translation>
     </message>
+    <message>
+        <source>%1 running, %2 in the queue</source>
+        <translation>%1 gelaufen, %2 in der Warteschlange</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::AiPlanDialog</name>

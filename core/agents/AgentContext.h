@@ -51,6 +51,9 @@ public:
     virtual void log(const QString &line) = 0;
     // Proof of life without output: resets the idle timeout.
     virtual void heartbeat() = 0;
+    // The program waits in its executor's queue (a Slurm job PENDING) or no longer does: that time is the
+    // attempt's queue time, not its run time (the card's clock, timeout_s).
+    virtual void setExternallyQueued(bool queued) { Q_UNUSED(queued) }
     // The backend was told to slow down: dispatch for its profile pauses for this long, at most
     // RateLimitPause::MaxS; a negative or non-finite hint is refused with a line in the agent's log.
     virtual void reportRateLimit(double retryAfterS) = 0;

@@ -5,6 +5,8 @@
 #include "model/ErrorKind.h"
 #include "model/InputLimits.h"
 
+#include <QTimer>
+
 #include <climits>
 
 namespace switchboard {
@@ -72,6 +74,8 @@ std::optional<AgentResult> AgentLaunch::start(ExecutionChannel &channel, const E
             context.setStep(state);
             context.heartbeat(); // a job waiting in the queue is not a hung agent
         });
+        QObject::connect(&channel, &ExecutionChannel::queueChanged, &channel,
+                         [&context](bool waiting) { context.setExternallyQueued(waiting); });
     }
     QString error;
     if (!channel.start(launch, &error)) {
@@ -84,6 +88,21 @@ std::optional<AgentResult> AgentLaunch::start(ExecutionChannel &channel, const E
                  u"resume"_s.arg(channel.description()));
     }
     return std::nullopt;
+}
+
+void AgentLaunch::holdWhileQueued(ExecutionChannel &channel, QTimer &timeout)
+{
+    // The time left when the job entered the queue; -1 while it is not held.
+    auto left = std::make_shared<int>(-1);
+    QObject::connect(&channel, &ExecutionChannel::queueChanged, &timeout, [&timeout, left](bool waiting) {
+        if (waiting && timeout.isActive()) {
+            *left = qMax(0, timeout.remainingTime());
+            timeout.stop();
+        } else if (!waiting && *left >= 0) {
+            timeout.start(*left);
+            *left = -1;
+        }
+    });
 }
 
 std::optional<AgentResult> AgentLaunch::connectionLostResult(const ExecutionChannel &channel, const QString &stderrTail)

@@ -11,6 +11,8 @@
 #include <memory>
 #include <optional>
 
+QT_FORWARD_DECLARE_CLASS(QTimer)
+
 namespace switchboard {
 
 class AgentContext;
@@ -49,6 +51,9 @@ public:
     // The attempt's result when the channel lost its way to the program before it knew how the program ended
     // (ExecutionChannel::connectionLost(), an SSH connection): a failure of kind "exit", retried like any exit (the
     // program may have been fine); nullopt when nothing was lost.
+    // A session's timeout (timeout_s) does not run while the program waits in its executor's queue: stopped when
+    // the job enters it, started again with the time that was left when it leaves.
+    static void holdWhileQueued(ExecutionChannel &channel, QTimer &timeout);
     static std::optional<AgentResult> connectionLostResult(const ExecutionChannel &channel, const QString &stderrTail);
 
     // The profile's kill_grace_ms setting (between SIGTERM and SIGKILL) when it is a non-negative integer, else

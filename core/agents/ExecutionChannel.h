@@ -80,6 +80,8 @@ Q_SIGNALS:
     // Where the program is on its executor before and while it runs, for the card: "pending in Slurm: Resources",
     // then "running on node1"; empty = nothing to say. May be said again unchanged while it waits (proof of life).
     void externalStateChanged(const QString &state);
+    // The program waits in the executor's queue (a Slurm job PENDING) or has left it (running, or gone).
+    void queueChanged(bool waiting);
     // The program exited; every line it wrote was emitted before.
     void exited();
     // Nothing the program started runs any more (or the channel gave up waiting after the kill).

@@ -19,6 +19,7 @@ ProcessSession::ProcessSession(AgentContext &context, Options options, std::uniq
 {
     m_timeoutTimer.setSingleShot(true);
     connect(&m_timeoutTimer, &QTimer::timeout, this, &ProcessSession::handleTimeout);
+    AgentLaunch::holdWhileQueued(*m_channel, m_timeoutTimer);
     connect(m_channel.get(), &ExecutionChannel::stdoutLineReceived, this, &ProcessSession::handleStdoutLine);
     connect(m_channel.get(), &ExecutionChannel::stderrLineReceived, this, &ProcessSession::handleStderrLine);
     connect(m_channel.get(), &ExecutionChannel::noted, this, &ProcessSession::note);

@@ -259,6 +259,7 @@ void SlurmChannel::handleSqueueFinished(int exitCode, QProcess::ExitStatus statu
     const QString &state = fields.at(1);
     if (state == u"PENDING") {
         // Said again on every poll: waiting in the queue is not the agent hanging (its idle timeout).
+        setQueued(true);
         const QString pending = u"pending in Slurm: %1"_s.arg(fields.at(2));
         if (pending == m_state)
             Q_EMIT externalStateChanged(pending);
@@ -266,6 +267,7 @@ void SlurmChannel::handleSqueueFinished(int exitCode, QProcess::ExitStatus statu
             setExternalState(pending);
         m_pollTimer.setInterval(PendingPollIntervalMs);
     } else if (state == u"RUNNING") {
+        setQueued(false);
         setExternalState(u"running on %1"_s.arg(fields.at(3)));
         if (!m_running) {
             m_running = true;
@@ -274,6 +276,14 @@ void SlurmChannel::handleSqueueFinished(int exitCode, QProcess::ExitStatus statu
     } else if (state == u"SUSPENDED" || state == u"REQUEUED") {
         setExternalState(u"%1 in Slurm"_s.arg(state.toLower()));
     }
+}
+
+void SlurmChannel::setQueued(bool queued)
+{
+    if (queued == m_queued)
+        return;
+    m_queued = queued;
+    Q_EMIT queueChanged(queued);
 }
 
 void SlurmChannel::handleStderrLine(const ProcessLineReader::Line &line)
@@ -297,11 +307,13 @@ bool SlurmChannel::interpretSlurmLine(const QString &text)
     if ((match = queued.match(text)).hasMatch()) {
         learnJobId(match.captured(1));
         Q_EMIT noted(u"Slurm job %1 is queued and waiting for resources"_s.arg(match.captured(1)));
+        setQueued(true);
         return true;
     }
     if ((match = allocated.match(text)).hasMatch()) {
         learnJobId(match.captured(1));
         Q_EMIT noted(u"Slurm job %1 has been allocated resources"_s.arg(match.captured(1)));
+        setQueued(false);
         return true;
     }
     if ((match = launching.match(text)).hasMatch()) {

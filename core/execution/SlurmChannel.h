@@ -73,6 +73,8 @@ private:
     bool interpretSlurmLine(const QString &text);
     void learnJobId(const QString &id);
     void setExternalState(const QString &state);
+    // Says queueChanged() when the job enters or leaves Slurm's queue (PENDING).
+    void setQueued(bool queued);
     void releaseHeldInput();
     void runScancel();
 
@@ -93,6 +95,7 @@ private:
     bool m_closeInputHeld = false;
     bool m_terminating = false;
     bool m_running = false;
+    bool m_queued = false;
 };
 
 } // namespace switchboard

@@ -44,6 +44,10 @@ struct AgentStatus
     QString agentSession;    // the agent program's own session id (Claude Code session_id, Codex thread_id, ACP)
     QString executor;        // where the latest attempt runs when not here: "slurm (debug)", "ssh host"; empty = local
     QString externalId;      // the executor's id for that attempt's job (a Slurm job id); empty until known
+    // The latest attempt's time waiting in its executor's queue (Slurm's PENDING): the periods that ended, and
+    // since when it waits now (invalid when it does not).
+    qint64 queuedMs = 0;
+    QDateTime queuedSince;
     qint64 inputTokens = 0;
     qint64 outputTokens = 0;
     double costUsd = 0.0;
@@ -59,8 +63,11 @@ struct AgentStatus
     QString memberLabel;
 
     qint64 tokens() const { return inputTokens + outputTokens; }
-    // Milliseconds spent running so far (or in total, once finished).
+    // Milliseconds since the latest attempt started so far (or in total, once finished), queue time included.
     qint64 elapsedMs(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+    // Of that, the time waiting in the executor's queue, and the time the program ran (elapsed minus queued).
+    qint64 queueMs(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+    qint64 runMs(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
 };
 
 } // namespace switchboard

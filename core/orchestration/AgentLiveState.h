@@ -18,9 +18,11 @@ struct AgentLiveState
     int rateLimitedForS = 0; // > 0: the backend hit a rate limit; reset by takeLiveState()
     bool handedOff = false;  // pipeline: the agent sent its handoff
     QString handoffData;
-    QString agentSession; // the agent program's session id (recordAgentSession); empty until reported
-    QString executor;     // where the program runs when not here ("slurm (debug)"; recordExecutor); empty = local
-    QString externalId;   // the executor's id for it (recordExternalId); empty until known
+    QString agentSession;      // the agent program's session id (recordAgentSession); empty until reported
+    QString executor;          // where the program runs when not here ("slurm (debug)"; recordExecutor); empty = local
+    QString externalId;        // the executor's id for it (recordExternalId); empty until known
+    qint64 queuedMs = 0;       // ended periods in the executor's queue (setExternallyQueued)
+    qint64 queuedSinceMs = -1; // ms since the epoch (UTC) it waits in the queue since; -1 = not waiting
 };
 
 } // namespace switchboard

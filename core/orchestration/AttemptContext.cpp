@@ -101,6 +101,24 @@ void AttemptContext::setStep(const QString &step)
     notifyChanged();
 }
 
+void AttemptContext::setExternallyQueued(bool queued)
+{
+    {
+        const QMutexLocker locker(&m_stateMutex);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (queued && m_state.queuedSinceMs < 0) {
+            m_state.queuedSinceMs = now;
+        } else if (!queued && m_state.queuedSinceMs >= 0) {
+            m_state.queuedMs += qMax<qint64>(0, now - m_state.queuedSinceMs);
+            m_state.queuedSinceMs = -1;
+        } else {
+            return;
+        }
+        ++m_state.activity;
+    }
+    notifyChanged();
+}
+
 void AttemptContext::log(const QString &line)
 {
     m_log->append(line);

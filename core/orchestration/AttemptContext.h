@@ -81,6 +81,7 @@ public:
     void setStep(const QString &step) override;
     void log(const QString &line) override;
     void heartbeat() override;
+    void setExternallyQueued(bool queued) override;
     void reportRateLimit(double retryAfterS) override;
     void recordIteration(const QString &output) override;
     void recordScore(double value) override;

@@ -64,6 +64,8 @@ void AttemptLifecycle::beginAttempt(AgentRecord &record, qint64 nowMs, const QDa
     s.error.clear();
     s.progress = 0;
     s.currentStep.clear();
+    s.queuedMs = 0;
+    s.queuedSince = QDateTime();
     if (m_firstStartMs < 0)
         m_firstStartMs = record.attemptStartMs;
     m_hooks.setState(record, AgentState::Running);
@@ -92,6 +94,8 @@ void AttemptLifecycle::applyLiveState(AgentRecord &record)
     }
     s.progress = live.progress;
     s.currentStep = live.step;
+    s.queuedMs = live.queuedMs;
+    s.queuedSince = live.queuedSinceMs >= 0 ? QDateTime::fromMSecsSinceEpoch(live.queuedSinceMs, Qt::UTC) : QDateTime();
     s.inputTokens = r->baseInputTokens + live.inputTokens;
     s.outputTokens = r->baseOutputTokens + live.outputTokens;
     s.costUsd = r->baseCostUsd + live.costUsd;
@@ -246,6 +250,9 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
         collectSessionAndWorktree(*r, live);
         s.progress = live.progress;
         s.currentStep = live.step;
+        s.queuedMs = live.queuedMs;
+        s.queuedSince =
+            live.queuedSinceMs >= 0 ? QDateTime::fromMSecsSinceEpoch(live.queuedSinceMs, Qt::UTC) : QDateTime();
         s.inputTokens = r->baseInputTokens + live.inputTokens;
         s.outputTokens = r->baseOutputTokens + live.outputTokens;
         s.costUsd = r->baseCostUsd + live.costUsd;

@@ -152,7 +152,8 @@ void Watchdog::tick()
                 r->context->stop(QStringLiteral("deadline passed (%1)").arg(r->goal.deadline.toString(Qt::ISODate)),
                                  errorKindName(ErrorKind::Deadline));
             } else if (profile && profile->timeoutS > 0 &&
-                       nowMs - r->attemptStartMs > qint64(profile->timeoutS) * 1000) {
+                       nowMs - r->attemptStartMs - s.queueMs(now) > qint64(profile->timeoutS) * 1000) {
+                // Time in the executor's queue (a pending Slurm job) is not the agent's: only its run counts.
                 r->context->stop(QStringLiteral("timed out after %1 s").arg(profile->timeoutS),
                                  errorKindName(ErrorKind::Timeout));
             } else if (profile && profile->idleTimeoutS > 0 &&

@@ -67,6 +67,24 @@ private:
     AgentProfile m_profile;
 };
 
+// Waits in its executor's queue as a pending Slurm job would (the channel's queueChanged), then runs briefly.
+class QueuedBackend final : public AgentBackend
+{
+public:
+    AgentResult run(AgentContext &context) override
+    {
+        context.setExternallyQueued(true);
+        context.setStep(u"pending in Slurm: Resources"_s);
+        if (!context.sleepFor(std::chrono::milliseconds(2500)))
+            return AgentResult::cancelled();
+        context.setExternallyQueued(false);
+        context.setStep(u"running on node1"_s);
+        if (!context.sleepFor(std::chrono::milliseconds(300)))
+            return AgentResult::cancelled();
+        return AgentResult::completed(u"ran"_s);
+    }
+};
+
 void useProbe(Orchestrator &o, Probe *probe)
 {
     BackendRegistry registry = BackendRegistry::withBuiltins();
@@ -94,6 +112,7 @@ private Q_SLOTS:
     void perProfileCap();
     void thousandGoalsThroughThePool();
     void handlerWithItsOwnEventLoopStillDispatches();
+    void queueTimeIsNotRunTime();
     void lookAheadNeverExceedsTheCap();
     void lookAheadGoalCancelledBeforeItRuns();
     void lookAheadGoalWithdrawnOnPause();
@@ -550,4 +569,27 @@ void TestOrchestrator::lookAheadGoalWithdrawnOnPause()
 }
 
 QTEST_GUILESS_MAIN(TestOrchestrator)
+void TestOrchestrator::queueTimeIsNotRunTime()
+{
+    // 2.5 s in the executor's queue and a 1 s timeout_s: the timeout counts the run only, so the attempt completes;
+    // the status tells the queue time apart from the run time (the card's clock).
+    Orchestrator o;
+    BackendRegistry registry = BackendRegistry::withBuiltins();
+    registry.add(u"queued"_s, [](const AgentProfile &) { return std::make_unique<QueuedBackend>(); });
+    o.setBackends(std::move(registry));
+    AgentProfile profile = test::ProfileBuilder(u"q"_s, u"queued"_s);
+    profile.timeoutS = 1;
+    o.setProfiles({profile});
+    const QString id = o.spawn(test::GoalBuilder(u"g"_s).profile(u"q"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(o.status(id)->queuedSince.isValid(), 10000);
+    QVERIFY(o.status(id)->runMs() < 500); // only the moment before it entered the queue
+    QVERIFY(o.waitAll(20000));
+    const AgentStatus s = *o.status(id);
+    QVERIFY2(s.state == AgentState::Completed, qPrintable(s.error));
+    QVERIFY(!s.queuedSince.isValid());
+    QVERIFY2(s.queueMs() >= 2400, qPrintable(QString::number(s.queueMs())));
+    QCOMPARE(s.runMs(), s.elapsedMs() - s.queueMs());
+    QVERIFY2(s.runMs() < s.elapsedMs(), qPrintable(u"%1 of %2"_s.arg(s.runMs()).arg(s.elapsedMs())));
+}
+
 #include "tst_orchestrator.moc"

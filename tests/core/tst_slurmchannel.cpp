@@ -199,6 +199,8 @@ void TestSlurmChannel::showsResourcesWaitOnBusyPartition()
     QStringList secondStates;
     connect(&first, &ExecutionChannel::externalStateChanged, this, [&](const QString &s) { firstStates << s; });
     connect(&second, &ExecutionChannel::externalStateChanged, this, [&](const QString &s) { secondStates << s; });
+    QList<bool> secondQueue; // queueChanged: in Slurm's queue, then out of it (its queue time is not run time)
+    connect(&second, &ExecutionChannel::queueChanged, this, [&](bool waiting) { secondQueue << waiting; });
     QSignalSpy firstDone(&first, &ExecutionChannel::finished);
     QSignalSpy secondDone(&second, &ExecutionChannel::finished);
     QString error;
@@ -206,12 +208,14 @@ void TestSlurmChannel::showsResourcesWaitOnBusyPartition()
     QTRY_VERIFY_WITH_TIMEOUT(firstStates.contains(u"running on %1"_s.arg(m_cluster.nodeName())), 20000);
     QVERIFY2(second.start(launchFor(u"echo second"_s, u"sb-test-busy-2"_s), &error), qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(secondStates.contains(u"pending in Slurm: Resources"_s), 20000);
+    QCOMPARE(secondQueue, QList<bool>{true});
 
     first.writeLine("go"); // the first ends, the second gets the CPUs
     QVERIFY(firstDone.wait(30000));
     QVERIFY(secondDone.wait(60000));
     QCOMPARE(second.exitCode(), 0);
     QVERIFY(secondStates.contains(u"running on %1"_s.arg(m_cluster.nodeName())) || secondStates.last().isEmpty());
+    QCOMPARE(secondQueue, (QList<bool>{true, false})); // "allocated resources", or squeue saying RUNNING
 }
 
 void TestSlurmChannel::cancelLeftoversFindsJobsByName()

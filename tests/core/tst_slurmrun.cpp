@@ -403,6 +403,10 @@ echo '{"type":"result","summary":"done"}'
     QHash<QString, int> startsOf;
     QHash<QString, int> endsOf;
     QStringList firstStarted;
+    QStringList lines; // what a failure shows: the agents' log and what resume said
+    for (const LogLine &line : readLog())
+        lines << line.kind + u' ' + line.goal + u' ' + line.rest.join(u' ');
+    const QString seen = lines.join(u" | "_s) + u"\nresume said: "_s + resumed.err;
     for (const LogLine &line : readLog()) {
         if (line.kind == u"start") {
             ++startsOf[line.goal];
@@ -412,10 +416,10 @@ echo '{"type":"result","summary":"done"}'
             ++endsOf[line.goal];
         }
     }
-    QCOMPARE(firstStarted.size(), 1);
+    QVERIFY2(firstStarted.size() == 1, qPrintable(seen));
     for (const QString &goal : {u"x"_s, u"y"_s, u"z"_s}) {
-        QCOMPARE(endsOf.value(goal), 1);
-        QCOMPARE(startsOf.value(goal), goal == firstStarted.first() ? 2 : 1);
+        QVERIFY2(endsOf.value(goal) == 1, qPrintable(goal + u": "_s + seen));
+        QVERIFY2(startsOf.value(goal) == (goal == firstStarted.first() ? 2 : 1), qPrintable(goal + u": "_s + seen));
     }
     const QJsonArray agents = statusAgents();
     QCOMPARE(agents.size(), 3);

@@ -131,7 +131,7 @@ QVariant AgentBoardModel::data(const QModelIndex &index, int role) const
     case StepHistoryRole:
         return row.steps;
     case ElapsedRole:
-        return s.elapsedMs();
+        return s.runMs();
     case TokensRole:
         return s.tokens();
     case CostRole:
@@ -674,6 +674,8 @@ QList<int> AgentBoardModel::changedRoles(const AgentStatus &before, const AgentS
         add({StartedRole, ElapsedRole});
     if (before.completedAt != after.completedAt)
         add({CompletedRole, ElapsedRole});
+    if (before.queuedMs != after.queuedMs || before.queuedSince != after.queuedSince)
+        add({ElapsedRole}); // the card's clock is the run's, without the queue
     if (before.createdAt != after.createdAt)
         add({CreatedRole});
     if (before.error != after.error)

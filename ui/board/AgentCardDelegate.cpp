@@ -608,7 +608,8 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
                      kBaseFont, baseMetrics);
     y += m.baseHeight + 3;
 
-    // Row 6: elapsed time; tokens and cost when the backend reports them.
+    // Row 6: the time the program ran (time in an executor's queue is the step's, "pending in Slurm: …"); tokens
+    // and cost when the backend reports them.
     painter->setFont(m.small);
     painter->setPen(secondary);
     const QRect footer(content.left(), y, content.width(), m.smallHeight);
@@ -619,7 +620,7 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
                             ThemedIcons::pixmap(QStringLiteral("clock"), secondary, clockSize, dpr));
         footerLeft += clockSize + 5;
         m_cache.drawText(painter, QRect(footerLeft, footer.top(), footer.width() / 2, footer.height()), Qt::AlignLeft,
-                         DisplayFormat::clock(s.elapsedMs()), kSmallFont, smallMetrics);
+                         DisplayFormat::clock(s.runMs()), kSmallFont, smallMetrics);
     } else {
         const QString notStarted =
             s.state == AgentState::Queued && s.createdAt.isValid()

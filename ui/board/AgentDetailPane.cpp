@@ -520,7 +520,13 @@ void AgentDetailPane::refreshStatus()
     m_created->setText(DisplayFormat::dateTime(s.createdAt));
     m_started->setText(DisplayFormat::dateTime(s.startedAt));
     m_completed->setText(DisplayFormat::dateTime(s.completedAt));
-    m_elapsed->setText(s.startedAt.isValid() ? DisplayFormat::duration(s.elapsedMs()) : QStringLiteral("—"));
+    if (!s.startedAt.isValid())
+        m_elapsed->setText(QStringLiteral("—"));
+    else if (const qint64 queued = s.queueMs(); queued > 0)
+        m_elapsed->setText(
+            tr("%1 running, %2 in the queue").arg(DisplayFormat::duration(s.runMs()), DisplayFormat::duration(queued)));
+    else
+        m_elapsed->setText(DisplayFormat::duration(s.elapsedMs()));
 
     QString result;
     QColor resultColor = palette().color(QPalette::WindowText);

@@ -76,6 +76,7 @@ AcpSession::AcpSession(AgentContext &context, Options options, std::unique_ptr<E
     m_cancelGraceTimer.setSingleShot(true);
     m_exitGraceTimer.setSingleShot(true);
     connect(&m_timeoutTimer, &QTimer::timeout, this, &AcpSession::handleTimeout);
+    AgentLaunch::holdWhileQueued(*m_channel, m_timeoutTimer);
     connect(&m_cancelGraceTimer, &QTimer::timeout, this, &AcpSession::handleCancelGraceExpired);
     connect(&m_exitGraceTimer, &QTimer::timeout, this, &AcpSession::handleExitGraceExpired);
     connect(m_channel.get(), &ExecutionChannel::stdoutLineReceived, this, &AcpSession::handleStdoutLine);

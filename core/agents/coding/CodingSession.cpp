@@ -23,6 +23,7 @@ CodingSession::CodingSession(AgentContext &context, CodingDialect &dialect, Codi
     m_timeoutTimer.setSingleShot(true);
     m_waitHeartbeat.setInterval(waitHeartbeatMs(m_options.idleTimeoutS));
     connect(&m_timeoutTimer, &QTimer::timeout, this, &CodingSession::handleTimeout);
+    AgentLaunch::holdWhileQueued(*m_channel, m_timeoutTimer);
     connect(&m_waitHeartbeat, &QTimer::timeout, this, &CodingSession::handleWaitHeartbeat);
     connect(m_channel.get(), &ExecutionChannel::stdoutLineReceived, this, &CodingSession::handleStdoutLine);
     connect(m_channel.get(), &ExecutionChannel::stderrLineReceived, this, &CodingSession::handleStderrLine);
