@@ -188,6 +188,16 @@
         <extracomment>Card of an agent whose attempt started over after Switchboard stopped: &quot;attempt 2/5 · resumed after an interruption&quot; (the interrupted attempt spent no retry)</extracomment>
         <translation>%1 · repris après une interruption</translation>
     </message>
+    <message>
+        <source>in %1</source>
+        <extracomment>Card subtitle of a goal working in a git repository, after agent · profile; %1 is the repository name</extracomment>
+        <translation>dans %1</translation>
+    </message>
+    <message>
+        <source>%1 · job %2</source>
+        <extracomment>Card subtitle of an agent running as a cluster job: &quot;slurm (debug) · job 123&quot;</extracomment>
+        <translation>%1 · job %2</translation>
+    </message>
 </context>
 <context>
     <name>DisplayFormat</name>
@@ -425,11 +435,6 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
         <translation>Annuler cet agent</translation>
     </message>
     <message>
-        <source>in %1</source>
-        <extracomment>Card subtitle of a goal working in a git repository, after agent · profile; %1 is the repository name</extracomment>
-        <translation>dans %1</translation>
-    </message>
-    <message>
         <source>%1 · 1 member</source>
         <extracomment>Card subtitle of a team goal: its stage and its members, &quot;round 2 of 3 · 6 members&quot;</extracomment>
         <translation>%1 · 1 membre</translation>
@@ -449,10 +454,6 @@ Card of an agent backing off: &quot;attempt 2/4 · next try in 4:12&quot;</extra
     <message>
         <source>Show this team&apos;s members (+)</source>
         <translation>Afficher les membres de cette équipe (+)</translation>
-    </message>
-    <message>
-        <source>%1 · job %2</source>
-        <translation>%1 · job %2</translation>
     </message>
 </context>
 <context>

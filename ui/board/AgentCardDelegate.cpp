@@ -481,7 +481,7 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->setPen(secondary);
         //: Card subtitle: agent name · profile name
         const QString who = tr("%1 · %2").arg(s.name, s.profile.isEmpty() ? tr("any profile") : s.profile);
-        const QString place = placeText(s);
+        const QString place = AgentStatusText::place(s);
         if (place.isEmpty()) {
             m_cache.drawText(painter, QRect(content.left(), y, content.width(), m.smallHeight), Qt::AlignLeft, who,
                              kSmallFont, smallMetrics);
@@ -643,20 +643,6 @@ void AgentCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->restore();
 }
 
-QString AgentCardDelegate::placeText(const AgentStatus &s)
-{
-    QStringList parts;
-    if (!s.repository.isEmpty())
-        //: Card subtitle of a goal working in a git repository, after agent · profile; %1 is the repository name
-        parts << tr("in %1").arg(s.repository);
-    if (!s.executor.isEmpty())
-        parts << (s.externalId.isEmpty()
-                      ? s.executor
-                      //: Card subtitle of an agent running as a cluster job: "slurm (debug) · job 123"
-                      : tr("%1 · job %2").arg(s.executor, s.externalId));
-    return parts.join(QStringLiteral(" · "));
-}
-
 QString AgentCardDelegate::statusLine(const AgentStatus &s, int sourceRow) const
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -741,7 +727,7 @@ QString AgentCardDelegate::cardText(const QModelIndex &index) const
     } else {
         //: Card subtitle: agent name · profile name
         QString who = tr("%1 · %2").arg(status->name, status->profile.isEmpty() ? tr("any profile") : status->profile);
-        if (const QString place = placeText(*status); !place.isEmpty())
+        if (const QString place = AgentStatusText::place(*status); !place.isEmpty())
             who += QStringLiteral(" · ") + place;
         parts << who;
     }

@@ -87,8 +87,6 @@ private:
                     int *badgeWidth) const;
     // Row 5: what it is doing now, why it waits or why it stopped.
     QString statusLine(const AgentStatus &status, int sourceRow) const;
-    // Row 3's right part: the repository and where the job runs when not here ("in api · slurm (debug) · job 123").
-    static QString placeText(const AgentStatus &status);
     void paintCancelButton(QPainter *painter, const QRect &rect, const QPalette &palette, bool hovered) const;
     void paintResumeButton(QPainter *painter, const QRect &rect, const QPalette &palette, qreal dpr,
                            bool hovered) const;

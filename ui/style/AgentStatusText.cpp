@@ -60,4 +60,19 @@ QString AgentStatusText::failure(const AgentStatus &status)
     return tr("%1: %2").arg(kind, error);
 }
 
+QString AgentStatusText::place(const AgentStatus &s)
+{
+    QStringList parts;
+    if (!s.repository.isEmpty())
+        //: Card subtitle of a goal working in a git repository, after agent · profile; %1 is the repository name
+        parts << tr("in %1").arg(s.repository);
+    if (!s.executor.isEmpty() && s.externalId.isEmpty()) {
+        parts << s.executor;
+    } else if (!s.executor.isEmpty()) {
+        //: Card subtitle of an agent running as a cluster job: "slurm (debug) · job 123"
+        parts << tr("%1 · job %2").arg(s.executor, s.externalId);
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
 } // namespace switchboard

@@ -29,6 +29,9 @@ public:
     static QString lockWait(const AgentStatus &status);
     // The error with its kind when the kind tells something: "Timed out: no result after 30 s".
     static QString failure(const AgentStatus &status);
+    // Where the card's goal works, for its subtitle: "in webapp · slurm (debug) · job 123"; empty when local
+    // and in no repository.
+    static QString place(const AgentStatus &status);
 };
 
 } // namespace switchboard
