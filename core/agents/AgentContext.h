@@ -10,6 +10,7 @@
 #include "model/ProcessGroupRecord.h"
 #include "model/TranscriptEntry.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -43,6 +44,8 @@ public:
     virtual const QJsonObject &inputs() const = 0;
     // The first line a process agent reads: {"type":"goal", ...goal fields, agent, attempt, workspace, inputs}.
     virtual QJsonObject goalMessage() const = 0;
+    // The answers the human gave in earlier attempts: goalMessage()'s `answers`, without building the message.
+    virtual QJsonArray answers() const { return goalMessage().value(QLatin1StringView("answers")).toArray(); }
 
     // --- reports (coalesced: the orchestrator reads the latest) ---
     virtual void setProgress(int percent) = 0;

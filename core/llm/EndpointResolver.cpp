@@ -39,6 +39,17 @@ bool isHttpUrl(const QUrl &url)
 
 } // namespace
 
+QProcessEnvironment endpointEnvironment(const AgentProfile &profile)
+{
+    QProcessEnvironment environment;
+    for (const QString &name : {QStringLiteral("OPENAI_BASE_URL"), LlmProfileRules::keyVariable(profile)}) {
+        const QByteArray local = name.toLocal8Bit();
+        if (qEnvironmentVariableIsSet(local.constData()))
+            environment.insert(name, qEnvironmentVariable(local.constData()));
+    }
+    return environment;
+}
+
 std::optional<ModelEndpoint> resolveEndpoint(const AgentProfile &profile, const QProcessEnvironment &environment,
                                              QString *error)
 {

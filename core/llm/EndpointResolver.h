@@ -19,4 +19,8 @@ namespace switchboard::llm {
 std::optional<ModelEndpoint> resolveEndpoint(const AgentProfile &profile, const QProcessEnvironment &environment,
                                              QString *error);
 
+// The variables resolveEndpoint reads for this profile (OPENAI_BASE_URL and the key's), from this process's
+// environment: an agent's start no longer copies the whole environment (~260 k instructions each in w3).
+QProcessEnvironment endpointEnvironment(const AgentProfile &profile);
+
 } // namespace switchboard::llm

@@ -11,7 +11,7 @@
 #include <QEventLoop>
 #include <QHostAddress>
 #include <QJsonArray>
-#include <QJsonDocument>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkProxyFactory>
@@ -338,32 +338,42 @@ static bool sameTools(const QList<ToolSpec> &a, const QList<ToolSpec> &b)
     return true;
 }
 
-// The request's JSON. Its tools (an agent sends the same ten schemas with every call) are serialised once per
-// thread and spliced in: building and serialising them was most of a call's CPU (callgrind, w3: ~860 k of the
-// ~990 k instructions of ModelClient::complete).
+// The request's JSON. Its tools (an agent sends the same ten schemas with every call) are serialised once and
+// spliced in: building and serialising them was most of a call's CPU (callgrind, w3: ~860 k of the ~990 k
+// instructions of ModelClient::complete), and at ~660 k instructions a set, once per process rather than once
+// per thread. The rest is written by the wire format (OpenAI: straight as text, see JsonText).
 static QByteArray requestBody(const WireFormat &wire, const ChatRequest &request, const ModelEndpoint &endpoint)
 {
     if (request.tools.isEmpty())
-        return QJsonDocument(wire.buildRequest(request, endpoint)).toJson(QJsonDocument::Compact);
+        return wire.requestBody(request, endpoint);
     struct SerialisedTools
     {
         ApiKind api;
         QList<ToolSpec> tools;
         QByteArray json;
     };
-    thread_local std::optional<SerialisedTools> cache;
-    if (!cache || cache->api != endpoint.api || !sameTools(cache->tools, request.tools)) {
-        ChatRequest toolsOnly;
-        toolsOnly.tools = request.tools;
-        const QJsonArray tools = wire.buildRequest(toolsOnly, endpoint).value(u"tools"_s).toArray();
-        cache = SerialisedTools{endpoint.api, request.tools, QJsonDocument(tools).toJson(QJsonDocument::Compact)};
+    static QMutex mutex;
+    static QList<SerialisedTools> cache; // the most recently used first; a few profiles' sets
+    QByteArray json;
+    {
+        const QMutexLocker locker(&mutex);
+        for (qsizetype i = 0; i < cache.size(); ++i) {
+            if (cache[i].api == endpoint.api && sameTools(cache[i].tools, request.tools)) {
+                json = cache[i].json;
+                if (i > 0)
+                    cache.move(i, 0);
+                break;
+            }
+        }
     }
-    ChatRequest rest = request;
-    rest.tools.clear();
-    QByteArray body = QJsonDocument(wire.buildRequest(rest, endpoint)).toJson(QJsonDocument::Compact);
-    body.chop(1); // the object's closing brace
-    body += ",\"tools\":" + cache->json + '}';
-    return body;
+    if (json.isEmpty()) {
+        json = wire.toolsJson(request.tools, endpoint); // outside the lock: another thread may do the same once
+        const QMutexLocker locker(&mutex);
+        cache.prepend(SerialisedTools{endpoint.api, request.tools, json});
+        if (cache.size() > 8)
+            cache.removeLast();
+    }
+    return wire.requestBody(request, endpoint, json);
 }
 
 ModelResult ModelClient::complete(const ChatRequest &request, const StreamSink &sink)

@@ -1,5 +1,6 @@
 #include "OpenAiWire.h"
 
+#include "JsonText.h"
 #include "WireErrors.h"
 
 #include <QJsonArray>
@@ -102,6 +103,93 @@ QJsonObject OpenAiWire::buildRequest(const ChatRequest &request, const ModelEndp
     if (endpoint.stream)
         body.insert(u"stream_options"_s, QJsonObject{{u"include_usage"_s, true}});
     return body;
+}
+
+// {"role":"ROLE","content": — the opening every message shares.
+static void openMessage(QByteArray &out, const char *role)
+{
+    out += "{\"role\":\"";
+    out += role;
+    out += "\",\"content\":";
+}
+
+QByteArray OpenAiWire::requestBody(const ChatRequest &request, const ModelEndpoint &endpoint,
+                                   const QByteArray &toolsJson) const
+{
+    qsizetype estimate = 256 + request.system.size() + toolsJson.size();
+    for (const ChatMessage &message : request.messages)
+        estimate += 64 + message.text.size();
+    QByteArray out;
+    out.reserve(estimate);
+    out += "{\"model\":";
+    json::appendString(out, endpoint.model);
+    out += ",\"messages\":[";
+    bool first = true;
+    const auto separate = [&] {
+        if (!first)
+            out += ',';
+        first = false;
+    };
+    if (!request.system.isEmpty()) {
+        separate();
+        openMessage(out, "system");
+        json::appendString(out, request.system);
+        out += '}';
+    }
+    for (const ChatMessage &message : request.messages) {
+        separate();
+        switch (message.role) {
+        case ChatMessage::Role::User:
+            openMessage(out, "user");
+            json::appendString(out, message.text);
+            break;
+        case ChatMessage::Role::Assistant:
+            openMessage(out, "assistant");
+            if (!message.toolCalls.isEmpty() && message.text.isEmpty())
+                out += "null"; // with tool calls and no text: an empty string is refused by some servers
+            else
+                json::appendString(out, message.text);
+            if (!message.toolCalls.isEmpty()) {
+                out += ",\"tool_calls\":[";
+                for (qsizetype i = 0; i < message.toolCalls.size(); ++i) {
+                    const ToolCall &call = message.toolCalls[i];
+                    if (i > 0)
+                        out += ',';
+                    out += "{\"id\":";
+                    json::appendString(out, call.id);
+                    out += ",\"type\":\"function\",\"function\":{\"name\":";
+                    json::appendString(out, call.name);
+                    out += ",\"arguments\":";
+                    json::appendString(out, call.arguments);
+                    out += "}}";
+                }
+                out += ']';
+            }
+            break;
+        case ChatMessage::Role::Tool:
+            openMessage(out, "tool");
+            json::appendString(out, message.text);
+            out += ",\"tool_call_id\":";
+            json::appendString(out, message.toolCallId);
+            break;
+        }
+        out += '}';
+    }
+    out += ']';
+    if (!request.tools.isEmpty()) {
+        out += ",\"tools\":";
+        out += toolsJson.isEmpty() ? this->toolsJson(request.tools, endpoint) : toolsJson;
+    }
+    if (endpoint.temperature) {
+        out += ",\"temperature\":";
+        json::appendNumber(out, *endpoint.temperature);
+    }
+    if (endpoint.maxTokens > 0) {
+        out += ",\"max_tokens\":";
+        out += QByteArray::number(endpoint.maxTokens);
+    }
+    out += endpoint.stream ? ",\"stream\":true,\"stream_options\":{\"include_usage\":true}}" : ",\"stream\":false}";
+    return out;
 }
 
 std::variant<ModelReply, ModelError> OpenAiWire::parseReply(const QByteArray &body) const

@@ -25,6 +25,13 @@ public:
     // The path below the base URL: "chat/completions" or "messages".
     virtual QString completionPath() const = 0;
     virtual QJsonObject buildRequest(const ChatRequest &request, const ModelEndpoint &endpoint) const = 0;
+    // The body as sent: buildRequest's object as compact JSON. toolsJson is request.tools already serialised
+    // as this format's array (a caller's cache: an agent sends the same schemas with every call); empty means
+    // they are serialised here.
+    virtual QByteArray requestBody(const ChatRequest &request, const ModelEndpoint &endpoint,
+                                   const QByteArray &toolsJson = {}) const;
+    // request.tools as this format's JSON array, for the cache above.
+    QByteArray toolsJson(const QList<ToolSpec> &tools, const ModelEndpoint &endpoint) const;
     // A whole (not streamed) 2xx body: the reply, or a Protocol error naming what was wrong.
     virtual std::variant<ModelReply, ModelError> parseReply(const QByteArray &body) const = 0;
 

@@ -42,7 +42,7 @@ public:
     // Answers the human gave this goal's questions before (e.g. before a crash): [{question, option, text}],
     // sent in the goal message's `answers` field when not empty.
     void setAnswers(const QJsonArray &answers) { m_answers = answers; }
-    const QJsonArray &answers() const { return m_answers; }
+    QJsonArray answers() const override { return m_answers; }
     // Coordination (null in bare backend tests): the workers are the ones whose thread runs the attempt.
     void setCoordination(LockManager *locks, EscalationInbox *inbox, AgentWorkers *workers);
     // The run's shared scratchpad (null in bare backend tests): notes this agent writes carry its id.

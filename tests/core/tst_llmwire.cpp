@@ -79,6 +79,8 @@ private Q_SLOTS:
     void rulesCatchMalformedRequests();
     void rulesAcceptWhatTheClientBuilds_data();
     void rulesAcceptWhatTheClientBuilds();
+    void requestBodyIsBuildRequest_data();
+    void requestBodyIsBuildRequest();
 };
 
 void TestLlmWire::namesRoundTrip()
@@ -440,6 +442,71 @@ void TestLlmWire::rulesAcceptWhatTheClientBuilds()
     const QJsonObject body = wire->buildRequest(request, endpoint);
     const QStringList violations = test::checkCompletionRequest(kind, {}, post(kind, body));
     QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
+}
+
+void TestLlmWire::requestBodyIsBuildRequest_data()
+{
+    QTest::addColumn<QString>("api");
+    QTest::addColumn<bool>("cachedTools");
+    QTest::newRow("openai") << u"openai"_s << false;
+    QTest::newRow("openai, cached tools") << u"openai"_s << true;
+    QTest::newRow("anthropic") << u"anthropic"_s << false;
+    QTest::newRow("anthropic, cached tools") << u"anthropic"_s << true;
+}
+
+// The body a call sends (written as text for OpenAI) is buildRequest's object, whatever the strings hold:
+// quotes, backslashes, every control character, non-ASCII and a surrogate pair. OpenAI's text writer sends a
+// lone surrogate as U+FFFD; Anthropic's body still goes through QJsonDocument, which sends "\\ud800".
+void TestLlmWire::requestBodyIsBuildRequest()
+{
+    QFETCH(QString, api);
+    QFETCH(bool, cachedTools);
+    const ApiKind kind = *apiKindFromName(api);
+    using Role = ChatMessage::Role;
+    QString awkward = u"say \"hi\" \\ back/slash "_s;
+    for (char16_t c = 0; c < 0x20; ++c)
+        awkward += QChar(c);
+    awkward += u"\u007f caf\u00e9 \u20ac \u4e2d\u6587 "_s + QString::fromUcs4(U"\U0001F600") + u" end"_s;
+    const QString lone = u"a"_s + QChar(0xd800) + u"b"_s + QChar(0xdc00);
+    ChatRequest request;
+    request.system = awkward;
+    request.tools = {ToolSpec{u"f"_s, awkward, parse(R"({"type":"object","properties":{"p":{"type":"string"}}})")},
+                     ToolSpec{u"g"_s, u"does g"_s, parse(R"({"type":"object","properties":{}})")}};
+    request.messages = {
+        ChatMessage{Role::User, awkward, {}, {}, false},
+        ChatMessage{Role::Assistant, {}, {ToolCall{u"c1"_s, u"f"_s, uR"({"p":"\n\"x\""})"_s}}, {}, false},
+        ChatMessage{Role::Tool, awkward, {}, u"c1"_s, false},
+        ChatMessage{Role::Assistant, u"thinking"_s, {ToolCall{u"c2"_s, u"g"_s, u"{}"_s}}, {}, false},
+        ChatMessage{Role::Tool, lone, {}, u"c2"_s, true},
+        ChatMessage{Role::Assistant, u""_s, {}, {}, false},
+        ChatMessage{Role::User, u"thanks"_s, {}, {}, false},
+    };
+    const std::unique_ptr<WireFormat> wire = WireFormat::create(kind);
+    for (const bool stream : {true, false}) {
+        for (const std::optional<double> temperature : {std::optional<double>(), std::optional<double>(0.2),
+                                                        std::optional<double>(1.0), std::optional<double>(1e-7)}) {
+            ModelEndpoint endpoint;
+            endpoint.api = kind;
+            endpoint.model = u"m\u00e9\"1"_s;
+            endpoint.stream = stream;
+            endpoint.temperature = temperature;
+            endpoint.maxTokens = temperature ? 512 : 0;
+            const QByteArray tools = cachedTools ? wire->toolsJson(request.tools, endpoint) : QByteArray();
+            const QByteArray body = wire->requestBody(request, endpoint, tools);
+            QJsonParseError error;
+            const QJsonDocument sent = QJsonDocument::fromJson(body, &error);
+            QVERIFY2(error.error == QJsonParseError::NoError,
+                     qPrintable(error.errorString() + u": "_s + QString::fromUtf8(body)));
+            ChatRequest replaced = request;
+            if (kind == ApiKind::OpenAi)
+                replaced.messages[4].text = u"a\ufffdb\ufffd"_s;
+            const QJsonObject expected =
+                QJsonDocument::fromJson(QJsonDocument(wire->buildRequest(replaced, endpoint)).toJson()).object();
+            QCOMPARE(sent.object(), expected);
+            const QStringList violations = test::checkCompletionRequest(kind, {}, post(kind, sent.object()));
+            QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLlmWire)

@@ -83,7 +83,7 @@ QString AgentPrompt::system(const AgentContext &context, const QList<llm::ToolSp
     text += section(QStringLiteral("Inputs from the goals before this one"), inputs);
 
     QStringList answers;
-    for (const QJsonValue &value : context.goalMessage().value(u"answers").toArray()) {
+    for (const QJsonValue &value : context.answers()) {
         const QJsonObject answer = value.toObject();
         QString reply = answer.value(u"option").toString();
         const QString note = answer.value(u"text").toString();

@@ -12,7 +12,6 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QProcessEnvironment>
 
 #include <optional>
 
@@ -392,7 +391,7 @@ AgentResult LlmAgent::run(AgentContext &context)
         return AgentResult::cancelled();
     QString error;
     const std::optional<llm::ModelEndpoint> endpoint =
-        llm::resolveEndpoint(m_profile, QProcessEnvironment::systemEnvironment(), &error);
+        llm::resolveEndpoint(m_profile, llm::endpointEnvironment(m_profile), &error);
     if (!endpoint) {
         context.log(QStringLiteral("[model] ") + error);
         return AgentResult::failed(error, -1, errorKindName(ErrorKind::Invalid));

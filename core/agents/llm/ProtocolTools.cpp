@@ -45,6 +45,14 @@ ProtocolTools::ProtocolTools(AgentContext &context)
 
 QList<llm::ToolSpec> ProtocolTools::specs()
 {
+    // The same for every agent: built once (their schemas cost ~460 k instructions per attempt, more than two of
+    // w3's model calls), shared by all.
+    static const QList<llm::ToolSpec> tools = build();
+    return tools;
+}
+
+QList<llm::ToolSpec> ProtocolTools::build()
+{
     const auto text = [](const char *description) {
         return ToolSchema::property(QStringLiteral("string"), QString::fromLatin1(description));
     };

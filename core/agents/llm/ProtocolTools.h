@@ -37,6 +37,7 @@ public:
     ToolResult askHuman(const QJsonObject &arguments);
 
 private:
+    static QList<llm::ToolSpec> build();
     // Runs AgentActions' `action` with these arguments; the replies it sends come back in *replies.
     QString invoke(const QString &action, const QJsonObject &arguments, QList<QJsonObject> *replies,
                    bool *hasResult = nullptr, QString *summary = nullptr);
