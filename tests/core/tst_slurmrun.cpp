@@ -1,13 +1,15 @@
 // Whole runs on the Slurm executor (issue 19), through the real CLI against a private cluster
-// (tests/support/SlurmCluster): a plan of eight goals with dependencies under max_parallel 3, answers and locks
-// through srun's stdio, a failing job's error, and kill -9 mid-run followed by resume, where the jobs the killed
-// Switchboard left are found and cancelled and no goal's work runs twice. accounting_storage/none means no sacct:
-// the agents log what they did (with the job id Slurm gave them) to a file of the test.
+// (tests/support/SlurmCluster) that keeps job accounting (its own slurmdbd and MariaDB): a plan of eight goals with
+// dependencies under max_parallel 3, answers and locks through srun's stdio, a failing job's error, and kill -9
+// mid-run followed by resume, where the jobs the killed Switchboard left are found and cancelled and no goal's work
+// runs twice. Two witnesses: the agents log what they did (with the job id Slurm gave them, in nanoseconds) to a file
+// of the test, and sacct says which jobs Slurm ran, how they ended and when (in whole seconds). Job names are
+// sb-r-1-<goal>-<attempt> in every test's database, so goal ids differ between the tests of this file.
+#include "support/CliRun.h"
 #include "support/SlurmCluster.h"
 #include "support/TestSupport.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,20 +28,35 @@ using namespace switchboard::test;
 
 namespace {
 
-// What the CLI printed: its --json events, stderr and exit code.
-struct CliRun
-{
-    QList<QJsonObject> events;
-    QString err;
-    int exitCode = -1;
-};
+// Long enough for srun, the queue and slurmdbd on a loaded 2-core machine.
+constexpr int kWaitMs = 90000;
 
-struct LogLine
+// The goal a job of this test ran ("sb-r-1-<goal>-<attempt>"), or empty for another job.
+QString goalOfJob(const QString &jobName)
 {
-    QString kind;
-    QString goal;
-    QStringList rest;
-};
+    static const QRegularExpression pattern(u"^sb-r-1-(.+)-\\d+$"_s);
+    return pattern.match(jobName).captured(1);
+}
+
+// The jobs of these goals among jobs.
+QList<SacctJob> jobsOfGoals(const QList<SacctJob> &jobs, const QStringList &goals)
+{
+    QList<SacctJob> result;
+    for (const SacctJob &job : jobs) {
+        if (goals.contains(goalOfJob(job.name)))
+            result << job;
+    }
+    return result;
+}
+
+QString describe(const QList<SacctJob> &jobs)
+{
+    QStringList shown;
+    for (const SacctJob &job : jobs)
+        shown << u"%1 %2 %3 %4..%5"_s.arg(job.id, job.name, job.state, job.start.toString(u"HH:mm:ss"_s),
+                                          job.end.toString(u"HH:mm:ss"_s));
+    return u"sacct shows: "_s + shown.join(u", "_s);
+}
 
 } // namespace
 
@@ -58,15 +75,13 @@ private Q_SLOTS:
     void killedRunResumesWithoutRunningTwice();
 
 private:
-    QProcessEnvironment environment() const;
     QString writePlan(const QString &name, const QString &executor, int maxParallel, const QString &script,
                       const QString &goals);
-    // Runs `switchboard args`, answering every escalation with option B, up to timeoutMs.
-    CliRun runCli(const QStringList &args, int timeoutMs = 90000);
-    QJsonArray statusAgents();
-    QList<LogLine> readLog() const;
+    CliRun runCli(const QStringList &args) { return test::runCli(cliEnvironment(m_home.path()), args, kWaitMs); }
+    QJsonArray statusAgents() { return test::statusAgents(cliEnvironment(m_home.path()), m_db); }
+    QList<AgentLogLine> readLog() const { return readAgentLog(m_log); }
 
-    SlurmCluster m_cluster;
+    SlurmCluster m_cluster{SlurmCluster::Accounting::Sacct};
     QTemporaryDir m_home;
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_log;
@@ -94,105 +109,19 @@ void TestSlurmRun::cleanup()
     QTRY_VERIFY_WITH_TIMEOUT(m_cluster.jobs().isEmpty(), 15000);
 }
 
-QProcessEnvironment TestSlurmRun::environment() const
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment(); // SLURM_CONF: the cluster's
-    env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
-    env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
-    return env;
-}
-
 QString TestSlurmRun::writePlan(const QString &name, const QString &executor, int maxParallel, const QString &script,
                                 const QString &goals)
 {
-    const QString path = writeScript(m_dir->path(), name + u".sh"_s, u"#!/bin/sh\nLOG='%1'\n"_s.arg(m_log) + script);
-    return writeFile(m_dir->path(), name + u".yaml"_s,
-                     uR"YAML(name: %1
-workflow:
-  max_parallel: %2
-agents:
-  definitions:
-    - name: worker
-      backend: process
-      retry: {max_retries: 0}
-      settings: {kill_grace_ms: 500}
-      executor: %3
-      command: [sh, "%4"]
-goals:
-%5)YAML"_s.arg(name)
-                         .arg(maxParallel)
-                         .arg(executor, path, goals)
-                         .toUtf8());
-}
-
-CliRun TestSlurmRun::runCli(const QStringList &args, int timeoutMs)
-{
-    CliRun run;
-    QProcess process;
-    process.setProcessEnvironment(environment());
-    process.start(switchboardBinary(), args);
-    if (!process.waitForStarted())
-        return run;
-    QByteArray buffer;
-    QElapsedTimer clock;
-    clock.start();
-    while (process.state() != QProcess::NotRunning && clock.elapsed() < timeoutMs) {
-        process.waitForReadyRead(100);
-        buffer += process.readAllStandardOutput();
-        for (qsizetype newline = buffer.indexOf('\n'); newline >= 0; newline = buffer.indexOf('\n')) {
-            const QJsonObject event = QJsonDocument::fromJson(buffer.left(newline)).object();
-            buffer.remove(0, newline + 1);
-            if (event.isEmpty())
-                continue;
-            run.events << event;
-            if (event.value(u"event"_s).toString() == u"escalation")
-                process.write(
-                    QJsonDocument(
-                        QJsonObject{{u"type"_s, u"answer"_s}, {u"id"_s, event.value(u"id"_s)}, {u"option"_s, u"B"_s}})
-                        .toJson(QJsonDocument::Compact) +
-                    '\n');
-        }
-    }
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished(5000);
-        run.err = u"timed out after %1 ms; "_s.arg(timeoutMs);
-    }
-    run.err += QString::fromUtf8(process.readAllStandardError());
-    if (process.exitStatus() == QProcess::NormalExit)
-        run.exitCode = process.exitCode();
-    return run;
-}
-
-QJsonArray TestSlurmRun::statusAgents()
-{
-    QProcess status;
-    status.setProcessEnvironment(environment());
-    status.start(switchboardBinary(), {u"status"_s, u"--db"_s, m_db, u"--json"_s});
-    status.waitForFinished(30000);
-    return QJsonDocument::fromJson(status.readAllStandardOutput()).object().value(u"agents"_s).toArray();
-}
-
-QList<LogLine> TestSlurmRun::readLog() const
-{
-    QList<LogLine> lines;
-    QFile file(m_log);
-    if (!file.open(QIODevice::ReadOnly))
-        return lines;
-    for (const QByteArray &raw : file.readAll().split('\n')) {
-        const QStringList words = QString::fromUtf8(raw).split(u' ', Qt::SkipEmptyParts);
-        if (words.size() >= 2)
-            lines.append(LogLine{words.at(0), words.at(1), words.mid(2)});
-    }
-    return lines;
+    return writeWorkerPlan(m_dir->path(), m_log, name, maxParallel, executor, script, goals);
 }
 
 void TestSlurmRun::planOfEightWithDependencies()
 {
-    // Each agent logs its start and end (nanoseconds) with the job id Slurm gave it, then works for a second.
+    // Each agent logs its start and end (nanoseconds) with the job id Slurm gave it, and works for two seconds in
+    // between, so that sacct's whole seconds still show each job running for at least one certain second.
     const QString plan = writePlan(u"eight"_s, u"{kind: slurm, partition: debug}"_s, 3, uR"SH(read -r goal
 echo "start $SWITCHBOARD_GOAL_ID $SLURM_JOB_ID $(date +%s%N)" >> "$LOG"
-sleep 1
+sleep 2
 echo "end $SWITCHBOARD_GOAL_ID $SLURM_JOB_ID $(date +%s%N)" >> "$LOG"
 echo "{\"type\":\"result\",\"summary\":\"done $SWITCHBOARD_GOAL_ID\"}"
 )SH"_s,
@@ -212,7 +141,7 @@ echo "{\"type\":\"result\",\"summary\":\"done $SWITCHBOARD_GOAL_ID\"}"
     QHash<QString, qint64> ends;
     QHash<QString, QString> jobOf;
     QList<std::pair<qint64, int>> edges; // +1 at a start, -1 at an end
-    for (const LogLine &line : readLog()) {
+    for (const AgentLogLine &line : readLog()) {
         QCOMPARE(line.rest.size(), 2);
         const qint64 at = line.rest.at(1).toLongLong();
         if (line.kind == u"start") {
@@ -257,6 +186,45 @@ echo "{\"type\":\"result\",\"summary\":\"done $SWITCHBOARD_GOAL_ID\"}"
     }
     QCOMPARE(ids.size(), 8);
     QVERIFY(m_cluster.jobs().isEmpty());
+
+    // Slurm's own accounting: one job for each goal, the one its agent logged, which completed.
+    QList<SacctJob> jobs;
+    QString sacctError;
+    QVERIFY2(m_cluster.waitForSacct(jobOf.values(), &jobs, &sacctError), qPrintable(sacctError));
+    jobs = jobsOfGoals(jobs, starts.keys());
+    const QString shown = describe(jobs);
+    QVERIFY2(jobs.size() == 8, qPrintable(shown));
+    QHash<QString, SacctJob> jobOfGoal;
+    for (const SacctJob &job : std::as_const(jobs)) {
+        const QString goal = goalOfJob(job.name);
+        QVERIFY2(!jobOfGoal.contains(goal), qPrintable(goal + u" ran twice; "_s + shown));
+        jobOfGoal.insert(goal, job);
+        QVERIFY2(job.id == jobOf.value(goal), qPrintable(goal + u": "_s + shown));
+        QVERIFY2(job.state == u"COMPLETED" && job.exitCode == u"0:0", qPrintable(goal + u": "_s + shown));
+        QVERIFY2(job.start.isValid() && job.end >= job.start, qPrintable(goal + u": "_s + shown));
+    }
+    // sacct's times are whole seconds, cut off: a job started in [Start, Start + 1) and ended in [End, End + 1).
+    // A prerequisite ended before its dependant started unless the dependant's Start second is before the
+    // prerequisite's End second (the same second says nothing about the order).
+    for (const auto &[before, after] : dependencies)
+        QVERIFY2(jobOfGoal.value(before).end <= jobOfGoal.value(after).start,
+                 qPrintable(before + u" -> "_s + after + u"; "_s + shown));
+    // Likewise a job certainly ran in [Start + 1, End) only; four of those intervals sharing a moment would be four
+    // jobs at once. Shorter overlaps hide in the cut-off seconds: the agents' log above is the exact check, this one
+    // is Slurm's word on what it can resolve.
+    QList<std::pair<QDateTime, int>> certain; // +1 where a job certainly runs from, -1 where that ends
+    for (const SacctJob &job : std::as_const(jobs)) {
+        if (job.start.addSecs(1) < job.end)
+            certain << std::pair{job.start.addSecs(1), +1} << std::pair{job.end, -1};
+    }
+    std::sort(certain.begin(), certain.end()); // at a tie the end (-1) comes first: half-open intervals
+    int atOnce = 0;
+    int mostAtOnce = 0;
+    for (const auto &[at, delta] : std::as_const(certain)) {
+        atOnce += delta;
+        mostAtOnce = qMax(mostAtOnce, atOnce);
+    }
+    QVERIFY2(mostAtOnce <= 3, qPrintable(shown));
 }
 
 void TestSlurmRun::answersAndLocksThroughSrun()
@@ -288,7 +256,7 @@ echo '{"type":"result","summary":"done"}'
 
     QString answer;
     QHash<QString, std::pair<qint64, qint64>> held;
-    for (const LogLine &line : readLog()) {
+    for (const AgentLogLine &line : readLog()) {
         if (line.kind == u"answer")
             answer = line.rest.join(u' ');
         else if (line.kind == u"held")
@@ -339,7 +307,7 @@ void TestSlurmRun::goalExecutorOverridesProfile()
     const CliRun run = runCli({u"run"_s, plan, u"--db"_s, m_db, u"--workspace"_s, m_dir->path(), u"--json"_s});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QHash<QString, QString> jobOf;
-    for (const LogLine &line : readLog())
+    for (const AgentLogLine &line : readLog())
         jobOf.insert(line.goal, line.rest.value(0));
     QCOMPARE(jobOf.value(u"here"_s), u"job="_s);
     QVERIFY2(jobOf.value(u"there"_s).size() > 4, qPrintable(jobOf.value(u"there"_s)));
@@ -370,7 +338,7 @@ echo '{"type":"result","summary":"done"}'
   - {id: z, title: Z, profile: worker}
 )"_s);
     QProcess first;
-    first.setProcessEnvironment(environment());
+    first.setProcessEnvironment(cliEnvironment(m_home.path()));
     first.start(switchboardBinary(), {u"run"_s, plan, u"--db"_s, m_db, u"--workspace"_s, m_dir->path(), u"--json"_s});
     QVERIFY(first.waitForStarted());
     const auto count = [this](const QString &state) {
@@ -379,7 +347,9 @@ echo '{"type":"result","summary":"done"}'
     };
     QTRY_VERIFY_WITH_TIMEOUT(readLog().size() == 1 && count(u" RUNNING"_s) == 1 && count(u" PENDING"_s) == 2, 30000);
     QStringList pending;
+    QStringList firstJobs; // every job the killed Switchboard submitted
     for (const QString &job : m_cluster.jobs()) {
+        firstJobs << job.section(u' ', 0, 0);
         if (job.endsWith(u" PENDING"_s))
             pending << job.section(u' ', 1, 1);
     }
@@ -406,10 +376,10 @@ echo '{"type":"result","summary":"done"}'
     QHash<QString, int> endsOf;
     QStringList firstStarted;
     QStringList lines; // what a failure shows: the agents' log and what resume said
-    for (const LogLine &line : readLog())
+    for (const AgentLogLine &line : readLog())
         lines << line.kind + u' ' + line.goal + u' ' + line.rest.join(u' ');
     const QString seen = lines.join(u" | "_s) + u"\nresume said: "_s + resumed.err;
-    for (const LogLine &line : readLog()) {
+    for (const AgentLogLine &line : readLog()) {
         if (line.kind == u"start") {
             ++startsOf[line.goal];
             if (line.rest.value(0) == u"1")
@@ -425,9 +395,45 @@ echo '{"type":"result","summary":"done"}'
     }
     const QJsonArray agents = statusAgents();
     QCOMPARE(agents.size(), 3);
-    for (const QJsonValue &agent : agents)
-        QCOMPARE(agent.toObject().value(u"state"_s).toString(), u"Completed"_s);
+    QHash<QString, QString> lastJobOf;
+    for (const QJsonValue &value : agents) {
+        const QJsonObject agent = value.toObject();
+        QCOMPARE(agent.value(u"state"_s).toString(), u"Completed"_s);
+        lastJobOf.insert(agent.value(u"goal"_s).toString(), agent.value(u"external_id"_s).toString());
+    }
     QVERIFY(m_cluster.jobs().isEmpty());
+
+    // Slurm's own accounting of every job of the three goals, the killed run's and the resumed one's: per goal one
+    // job completed (the one status names), and at most one other, of the first attempt, which was cut short
+    // (CANCELLED by resume's scancel, or FAILED). None of the interrupted jobs ran the goal to its end.
+    QList<SacctJob> jobs;
+    QString sacctError;
+    QVERIFY2(m_cluster.waitForSacct(firstJobs + lastJobOf.values(), &jobs, &sacctError), qPrintable(sacctError));
+    jobs = jobsOfGoals(jobs, {u"x"_s, u"y"_s, u"z"_s});
+    const QString shown = describe(jobs) + u"\n"_s + seen;
+    for (const QString &goal : {u"x"_s, u"y"_s, u"z"_s}) {
+        int completed = 0;
+        int interrupted = 0;
+        for (const SacctJob &job : std::as_const(jobs)) {
+            if (goalOfJob(job.name) != goal)
+                continue;
+            if (job.state == u"COMPLETED") {
+                ++completed;
+                QVERIFY2(job.id == lastJobOf.value(goal) && job.exitCode == u"0:0", qPrintable(goal + u": "_s + shown));
+            } else {
+                ++interrupted;
+                QVERIFY2(job.state == u"CANCELLED" || job.state == u"FAILED", qPrintable(goal + u": "_s + shown));
+                QVERIFY2(job.name.endsWith(u"-1"_s) && firstJobs.contains(job.id), qPrintable(goal + u": "_s + shown));
+            }
+        }
+        QVERIFY2(completed == 1, qPrintable(goal + u": "_s + shown));
+        QVERIFY2(interrupted <= 1, qPrintable(goal + u": "_s + shown));
+    }
+    // Every job the killed Switchboard left was one of those interrupted ones.
+    for (const QString &id : std::as_const(firstJobs)) {
+        const auto job = std::find_if(jobs.cbegin(), jobs.cend(), [&](const SacctJob &j) { return j.id == id; });
+        QVERIFY2(job != jobs.cend() && job->state != u"COMPLETED", qPrintable(id + u": "_s + shown));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSlurmRun)

@@ -6,11 +6,11 @@
 // test; SSH_CONNECTION (set by sshd) shows that they ran through the server.
 #include "execution/Executors.h"
 #include "execution/SshRemote.h"
+#include "support/CliRun.h"
 #include "support/SshServer.h"
 #include "support/TestSupport.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -33,21 +33,6 @@ namespace {
 // Long enough for connections, bootstraps and second ssh's on a loaded 2-core machine.
 constexpr int kWaitMs = 90000;
 
-// What the CLI printed: its --json events, stderr and exit code.
-struct CliRun
-{
-    QList<QJsonObject> events;
-    QString err;
-    int exitCode = -1;
-};
-
-struct LogLine
-{
-    QString kind;
-    QString goal;
-    QStringList rest;
-};
-
 QString jobVariable()
 {
     return QString::fromLatin1(SshRemote::kJobVariable);
@@ -69,14 +54,13 @@ private Q_SLOTS:
     void killedRunResumesWithoutRunningTwice();
 
 private:
-    QProcessEnvironment environment() const;
+    QProcessEnvironment environment() const { return cliEnvironment(m_home.path()); }
     // The profile's executor: the test server, with workdir as given.
     QString executor() const;
     QString writePlan(const QString &name, int maxParallel, const QString &script, const QString &goals);
-    // Runs `switchboard args`, answering every escalation with option B, up to timeoutMs.
-    CliRun runCli(const QStringList &args, int timeoutMs = kWaitMs);
-    QJsonArray statusAgents();
-    QList<LogLine> readLog() const;
+    CliRun runCli(const QStringList &args) { return test::runCli(environment(), args, kWaitMs); }
+    QJsonArray statusAgents() { return test::statusAgents(environment(), m_db); }
+    QList<AgentLogLine> readLog() const { return readAgentLog(m_log); }
     // The remote processes that carry the job mark of this goal's attempt.
     static QList<qint64> remoteProcesses(const QString &goal, int attempt);
 
@@ -130,14 +114,6 @@ QList<qint64> TestSshRun::remoteProcesses(const QString &goal, int attempt)
     return processesWithEnvironment(jobVariable(), Executors::jobName(u"r-1"_s, goal, attempt));
 }
 
-QProcessEnvironment TestSshRun::environment() const
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
-    env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
-    return env;
-}
-
 QString TestSshRun::executor() const
 {
     const SshTarget target = m_server.target();
@@ -152,86 +128,7 @@ QString TestSshRun::executor() const
 
 QString TestSshRun::writePlan(const QString &name, int maxParallel, const QString &script, const QString &goals)
 {
-    const QString path = writeScript(m_dir->path(), name + u".sh"_s, u"#!/bin/sh\nLOG='%1'\n"_s.arg(m_log) + script);
-    return writeFile(m_dir->path(), name + u".yaml"_s,
-                     uR"YAML(name: %1
-workflow:
-  max_parallel: %2
-agents:
-  definitions:
-    - name: worker
-      backend: process
-      retry: {max_retries: 0}
-      settings: {kill_grace_ms: 500}
-      executor: %3
-      command: [sh, "%4", "{workspace}"]
-goals:
-%5)YAML"_s.arg(name)
-                         .arg(maxParallel)
-                         .arg(executor(), path, goals)
-                         .toUtf8());
-}
-
-CliRun TestSshRun::runCli(const QStringList &args, int timeoutMs)
-{
-    CliRun run;
-    QProcess process;
-    process.setProcessEnvironment(environment());
-    process.start(switchboardBinary(), args);
-    if (!process.waitForStarted())
-        return run;
-    QByteArray buffer;
-    QElapsedTimer clock;
-    clock.start();
-    while (process.state() != QProcess::NotRunning && clock.elapsed() < timeoutMs) {
-        process.waitForReadyRead(100);
-        buffer += process.readAllStandardOutput();
-        for (qsizetype newline = buffer.indexOf('\n'); newline >= 0; newline = buffer.indexOf('\n')) {
-            const QJsonObject event = QJsonDocument::fromJson(buffer.left(newline)).object();
-            buffer.remove(0, newline + 1);
-            if (event.isEmpty())
-                continue;
-            run.events << event;
-            if (event.value(u"event"_s).toString() == u"escalation")
-                process.write(
-                    QJsonDocument(
-                        QJsonObject{{u"type"_s, u"answer"_s}, {u"id"_s, event.value(u"id"_s)}, {u"option"_s, u"B"_s}})
-                        .toJson(QJsonDocument::Compact) +
-                    '\n');
-        }
-    }
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished(5000);
-        run.err = u"timed out after %1 ms; "_s.arg(timeoutMs);
-    }
-    run.err += QString::fromUtf8(process.readAllStandardError());
-    if (process.exitStatus() == QProcess::NormalExit)
-        run.exitCode = process.exitCode();
-    return run;
-}
-
-QJsonArray TestSshRun::statusAgents()
-{
-    QProcess status;
-    status.setProcessEnvironment(environment());
-    status.start(switchboardBinary(), {u"status"_s, u"--db"_s, m_db, u"--json"_s});
-    status.waitForFinished(30000);
-    return QJsonDocument::fromJson(status.readAllStandardOutput()).object().value(u"agents"_s).toArray();
-}
-
-QList<LogLine> TestSshRun::readLog() const
-{
-    QList<LogLine> lines;
-    QFile file(m_log);
-    if (!file.open(QIODevice::ReadOnly))
-        return lines;
-    for (const QByteArray &raw : file.readAll().split('\n')) {
-        const QStringList words = QString::fromUtf8(raw).split(u' ', Qt::SkipEmptyParts);
-        if (words.size() >= 2)
-            lines.append(LogLine{words.at(0), words.at(1), words.mid(2)});
-    }
-    return lines;
+    return writeWorkerPlan(m_dir->path(), m_log, name, maxParallel, executor(), script, goals, {u"{workspace}"_s});
 }
 
 void TestSshRun::planWithDependenciesRunsOnTheHost()
@@ -260,7 +157,7 @@ echo "{\"type\":\"result\",\"summary\":\"done $SWITCHBOARD_GOAL_ID\"}"
     QHash<QString, qint64> starts;
     QHash<QString, qint64> ends;
     int where = 0;
-    for (const LogLine &line : readLog()) {
+    for (const AgentLogLine &line : readLog()) {
         if (line.kind == u"where") {
             ++where;
             QCOMPARE(line.rest.size(), 5);
@@ -328,7 +225,7 @@ echo '{"type":"result","summary":"done"}'
 
     QString answer;
     QHash<QString, std::pair<qint64, qint64>> held;
-    for (const LogLine &line : readLog()) {
+    for (const AgentLogLine &line : readLog()) {
         if (line.kind == u"answer")
             answer = line.rest.join(u' ');
         else if (line.kind == u"held")
@@ -378,7 +275,7 @@ echo "end $SWITCHBOARD_GOAL_ID" >> "$LOG"
     const QJsonArray agents = statusAgents();
     QCOMPARE(agents.size(), 1);
     QCOMPARE(agents.first().toObject().value(u"state"_s).toString(), u"Cancelled"_s);
-    for (const LogLine &line : readLog())
+    for (const AgentLogLine &line : readLog())
         QVERIFY2(line.kind != u"end", "the cancelled program got to its end");
 }
 
@@ -433,7 +330,7 @@ echo '{"type":"result","summary":"done"}'
     // waited for x, never started before the resume.
     QHash<QString, int> startsOf;
     QHash<QString, int> endsOf;
-    for (const LogLine &line : readLog()) {
+    for (const AgentLogLine &line : readLog()) {
         if (line.kind == u"start") {
             ++startsOf[line.goal];
         } else {
