@@ -60,6 +60,25 @@ void putUtf8(Sink &sink, char32_t code)
     }
 }
 
+// The letter of a control character's two-character escape (\n, \r, \t, \b, \f); 0 for the others.
+char shortEscape(char16_t unit)
+{
+    switch (unit) {
+    case u'\n':
+        return 'n';
+    case u'\r':
+        return 'r';
+    case u'\t':
+        return 't';
+    case u'\b':
+        return 'b';
+    case u'\f':
+        return 'f';
+    default:
+        return 0;
+    }
+}
+
 } // namespace
 
 void appendString(QByteArray &out, QStringView text)
@@ -77,24 +96,10 @@ void appendString(QByteArray &out, QStringView text)
             sink.put(char(unit));
             continue;
         }
-        switch (unit) {
-        case u'\n':
-            sink.put("\\n", 2);
+        if (const char letter = shortEscape(unit)) {
+            const char escaped[] = {'\\', letter};
+            sink.put(escaped, 2);
             continue;
-        case u'\r':
-            sink.put("\\r", 2);
-            continue;
-        case u'\t':
-            sink.put("\\t", 2);
-            continue;
-        case u'\b':
-            sink.put("\\b", 2);
-            continue;
-        case u'\f':
-            sink.put("\\f", 2);
-            continue;
-        default:
-            break;
         }
         if (unit < 0x20) {
             const char escaped[] = {'\\', 'u', '0', '0', hex[unit >> 4], hex[unit & 0xf]};
