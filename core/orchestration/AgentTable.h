@@ -57,6 +57,13 @@ public:
             f(static_cast<const AgentRecord &>(*m_records.find(id)->second));
     }
 
+    // Calls f(const AgentRecord &) for every agent in no particular order, without looking each one up.
+    template<typename F> void forEachUnordered(F &&f) const
+    {
+        for (const auto &entry : m_records)
+            f(static_cast<const AgentRecord &>(*entry.second));
+    }
+
 private:
     std::unordered_map<QString, std::unique_ptr<AgentRecord>> m_records;
     QStringList m_order;

@@ -14,6 +14,7 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <limits>
 #include <utility>
 
 namespace switchboard {
@@ -611,12 +612,14 @@ void AttemptContext::addUsage(qint64 inputTokens, qint64 outputTokens, double co
 
 bool AttemptContext::sleepFor(std::chrono::milliseconds duration)
 {
-    QDeadlineTimer deadline(duration);
-    const QMutexLocker locker(&m_stateMutex);
+    const QDeadlineTimer deadline(duration);
     while (!isCancelled()) {
-        if (deadline.hasExpired())
+        const qint64 left = deadline.remainingTime();
+        if (left <= 0)
             return true;
-        m_cancelCondition.wait(&m_stateMutex, deadline);
+        // The cancel's token is handed on at once, so every sleeper of this attempt wakes.
+        if (m_cancelSignal.tryAcquire(1, static_cast<int>(qMin<qint64>(left, std::numeric_limits<int>::max()))))
+            m_cancelSignal.release(1);
     }
     return false;
 }
@@ -646,10 +649,7 @@ void AttemptContext::requestCancel()
 {
     if (m_cancelled.exchange(true, std::memory_order_acq_rel))
         return;
-    {
-        const QMutexLocker locker(&m_stateMutex);
-        m_cancelCondition.wakeAll();
-    }
+    m_cancelSignal.release(1);
     const QMutexLocker locker(&m_handlerMutex);
     if (m_cancelHandler)
         m_cancelHandler();

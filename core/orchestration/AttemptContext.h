@@ -11,8 +11,8 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMutex>
+#include <QSemaphore>
 #include <QString>
-#include <QWaitCondition>
 
 #include <atomic>
 #include <functional>
@@ -178,7 +178,10 @@ private:
     mutable QMutex m_stateMutex;
     QList<std::pair<QString, QString>> m_delegations; // guarded by m_stateMutex
     AgentLiveState m_state;
-    QWaitCondition m_cancelCondition;
+    // Released by requestCancel() to wake sleepFor(). A futex on Linux: a sleep that times out costs no wake-up
+    // call from anyone (QWaitCondition's pthread mutex made every timed-out wait end in a FUTEX_WAKE, which with
+    // thousands of sleeping agents was the agents' threads' main cost).
+    QSemaphore m_cancelSignal;
 
     QJsonObject m_inputs;
     QJsonArray m_answers;

@@ -341,10 +341,14 @@ QStringList Orchestrator::spawnParallel(const QList<Goal> &goals, QString *error
 
 std::optional<AgentStatus> Orchestrator::status(const QString &agentId) const
 {
+    const AgentStatus *s = findStatus(agentId);
+    return s ? std::optional<AgentStatus>(*s) : std::nullopt;
+}
+
+const AgentStatus *Orchestrator::findStatus(const QString &agentId) const
+{
     const AgentRecord *r = m_table->record(agentId);
-    if (!r)
-        return std::nullopt;
-    return r->status;
+    return r ? &r->status : nullptr;
 }
 
 QList<AgentStatus> Orchestrator::agents() const
@@ -443,7 +447,9 @@ Orchestrator::Progress Orchestrator::progress() const
     p.inReview = count(AgentState::Review);
     p.poolBusy = m_scheduler.runningCount() - m_dispatcher->pooledCount(); // not the look-ahead
     p.poolAvailable = qMax(0, m_scheduler.maxParallel() - p.poolBusy);
-    m_table->forEach([&p](const AgentRecord &r) { p.retrying += r.retryAtMs >= 0 ? 1 : 0; });
+    // Only queued agents wait out a backoff: none queued (10,000 live cards), none to count; else no look-ups.
+    if (p.pending > 0)
+        m_table->forEachUnordered([&p](const AgentRecord &r) { p.retrying += r.retryAtMs >= 0 ? 1 : 0; });
     p.rateLimitedProfiles = m_watchdog->rateLimitedProfiles();
     return p;
 }

@@ -140,6 +140,9 @@ public:
     QStringList spawnParallel(const QList<Goal> &goals, QString *error = nullptr);
 
     std::optional<AgentStatus> status(const QString &agentId) const;
+    // The same without a copy, or null: for a view following an agentsUpdated() batch (valid until the orchestrator
+    // next runs; a board of 10,000 live cards reads 100,000 statuses a second).
+    const AgentStatus *findStatus(const QString &agentId) const;
     QList<AgentStatus> agents() const; // in spawn order
     QStringList agentIds() const;
     std::optional<Goal> goal(const QString &goalId) const;

@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QScrollBar>
 #include <QTimer>
 
 #include <atomic>
@@ -74,6 +75,10 @@ public:
 
     QList<double> frameMs;
     QList<double> boardPaintMs;
+    // Scrolling: from moving the board's scroll bar to the end of the board's next paint (what the person waits
+    // for: the event loop's delay before the repaint and the repaint itself).
+    QList<double> scrollMs;
+    void scrolled() { m_scrollClock.start(); }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
@@ -88,6 +93,10 @@ protected:
         clock.start();
         QCoreApplication::sendEvent(watched, event);
         (frame ? frameMs : boardPaintMs) << msSince(clock);
+        if (paint && m_scrollClock.isValid()) {
+            scrollMs << msSince(m_scrollClock);
+            m_scrollClock.invalidate();
+        }
         inside = false;
         return true;
     }
@@ -97,6 +106,7 @@ private:
     QObject *const m_board;
     bool m_inFrame = false;
     bool m_inPaint = false;
+    QElapsedTimer m_scrollClock;
 };
 } // namespace
 
@@ -154,6 +164,21 @@ RunResult runUiWorkload(const UiWorkloadConfig &config)
         lateness << qMax(0.0, msSince(probeClock) - config.probeIntervalMs);
         probeClock.restart();
     });
+    // Scrolling while the cards are live: a third of a page every 50 ms, down to the end and back up.
+    QScrollBar *scrollBar = window.boardView()->verticalScrollBar();
+    int scrollStep = 1;
+    QTimer scroller;
+    scroller.setInterval(config.scrollIntervalMs);
+    QObject::connect(&scroller, &QTimer::timeout, &scroller, [&] {
+        if (scrollBar->maximum() <= 0)
+            return;
+        const int page = qMax(1, scrollBar->pageStep() / 3);
+        if (scrollBar->value() + scrollStep * page > scrollBar->maximum() ||
+            scrollBar->value() + scrollStep * page < scrollBar->minimum())
+            scrollStep = -scrollStep;
+        frames.scrolled();
+        scrollBar->setValue(scrollBar->value() + scrollStep * page);
+    });
     QCoreApplication::processEvents(); // first show and layout happen before the clock starts
 
     QList<Goal> goals;
@@ -177,6 +202,7 @@ RunResult runUiWorkload(const UiWorkloadConfig &config)
     clock.start();
     probeClock.start();
     probe.start();
+    scroller.start();
     const QStringList ids = orchestrator.spawnParallel(goals);
     const double spawnMs = msSince(clock); // includes starting `parallel` pool threads on this thread
     const bool finished = orchestrator.waitAll(config.seconds * 1000 + kWaitMarginMs);
@@ -185,6 +211,7 @@ RunResult runUiWorkload(const UiWorkloadConfig &config)
     result.cpuMs = ProcessStats::cpuMs() - cpuBefore;
     result.mainThreadCpuMs = ProcessStats::threadCpuMs() - threadCpuBefore;
     probe.stop();
+    scroller.stop();
 
     const int expectedTicks = config.agents * qMax(1, config.seconds * 1000 / config.tickMs);
     result.check(ids.size() == config.agents, QStringLiteral("spawnParallel refused the agents"));
@@ -206,6 +233,7 @@ RunResult runUiWorkload(const UiWorkloadConfig &config)
     result.check(finalOk == config.agents,
                  QStringLiteral("%1 cards show completed at 100%, expected %2").arg(finalOk).arg(config.agents));
     result.check(!frames.frameMs.isEmpty(), QStringLiteral("no frame was painted"));
+    result.check(config.agents < 100 || !frames.scrollMs.isEmpty(), QStringLiteral("the board never scrolled"));
 
     result.extras.add(QStringLiteral("spawn_ms"), spawnMs);
     result.extras.add(QStringLiteral("seconds"), config.seconds);
@@ -224,6 +252,10 @@ RunResult runUiWorkload(const UiWorkloadConfig &config)
     result.extras.add(QStringLiteral("board_paints"), static_cast<int>(frames.boardPaintMs.size()));
     result.extras.add(QStringLiteral("board_paint_p50_ms"), Sample::median(frames.boardPaintMs));
     result.extras.add(QStringLiteral("board_paint_p99_ms"), Sample::percentile(frames.boardPaintMs, 99.0));
+    result.extras.add(QStringLiteral("scrolls"), static_cast<int>(frames.scrollMs.size()));
+    result.extras.add(QStringLiteral("scroll_p50_ms"), Sample::median(frames.scrollMs));
+    result.extras.add(QStringLiteral("scroll_p99_ms"), Sample::percentile(frames.scrollMs, 99.0));
+    result.extras.add(QStringLiteral("scroll_max_ms"), Sample::percentile(frames.scrollMs, 100.0));
     result.extras.add(QStringLiteral("rss_before_mb"), rssBeforeMb);
     result.extras.add(QStringLiteral("rss_live_mb"), rssLiveMb);
     result.extras.add(QStringLiteral("rss_per_live_agent_kb"),

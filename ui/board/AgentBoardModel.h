@@ -11,6 +11,9 @@
 #include <QTimer>
 #include <QVector>
 
+#include <utility>
+#include <vector>
+
 namespace switchboard {
 
 class Orchestrator;
@@ -149,7 +152,12 @@ private:
     void fillLockWait(AgentStatus &status) const;
     static void recordStep(Row &row);
     static QString searchTextFor(const AgentStatus &status);
-    static QList<int> changedRoles(const AgentStatus &before, const AgentStatus &after);
+    // The roles whose values differ, one bit per role (roleBit); rolesOfBits() turns them back into roles.
+    static quint64 changedRoleBits(const AgentStatus &before, const AgentStatus &after);
+    static quint64 roleBit(int role);
+    static QList<int> rolesOfBits(quint64 bits);
+    // Sorts (row, roles) by row and merges the entries of one row.
+    static void mergeChanges(std::vector<std::pair<int, quint64>> &changes);
     static bool isTicking(const AgentStatus &status);
 
     QPointer<Orchestrator> m_orchestrator;
