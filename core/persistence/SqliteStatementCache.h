@@ -55,6 +55,7 @@ private:
     sqlite3 *m_handle = nullptr;
     std::unordered_map<QString, sqlite3_stmt *, SqlHash, SqlEqual> m_prepared;
     std::vector<QByteArray> m_boundText; // UTF-8 of the text values bound to the statement being run
+    QByteArray m_ascii;                  // likewise for those that are ASCII, one after the other
 };
 
 } // namespace switchboard

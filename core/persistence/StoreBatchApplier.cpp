@@ -71,16 +71,29 @@ void StoreBatchApplier::resetLogs()
 
 bool StoreBatchApplier::applyBatch(std::vector<StoreWriteJob> &batch, bool savepoints, StoreWriteError *error)
 {
+    dropDeferred();
+    m_deferring = !savepoints;
     for (StoreWriteJob &job : batch) {
         job.ok = true;
         if (applyJob(job, savepoints, error))
             continue;
-        if (error->storage || !savepoints)
+        if (error->storage || !savepoints) {
+            dropDeferred();
             return false;
+        }
         job.ok = false;
         qCWarning(lcStoreWriter) << "write rejected:" << error->message;
     }
-    return true;
+    const bool ok = flushDeferred(error);
+    dropDeferred();
+    return ok;
+}
+
+void StoreBatchApplier::dropDeferred()
+{
+    m_deferring = false;
+    m_deferredTransitions.clear();
+    m_deferredEnds.clear();
 }
 
 bool StoreBatchApplier::applyJob(StoreWriteJob &job, bool savepoint, StoreWriteError *error)
@@ -166,10 +179,10 @@ QString teamJson(const Goal &g)
 } // namespace
 
 namespace {
-// A spawn's goals are written kGoalRows at a time: one statement per table for up to kGoalRows goals instead of
+// A spawn's goals are written kRows at a time: one statement per table for up to kRows goals instead of
 // three per goal (each statement has its own VDBE run, statement journal and halt; the rows' b-tree work is
-// the same).
-constexpr int kGoalRows = 32;
+// the same). So are a batch's transitions and folded attempts (deferTransition, deferFoldedEnd).
+constexpr int kRows = 32;
 
 void appendGoalValues(QVariantList &values, const StoreWrite::GoalAdded &w)
 {
@@ -187,7 +200,7 @@ void appendGoalValues(QVariantList &values, const StoreWrite::GoalAdded &w)
 }
 
 // "INSERT ... VALUES (row), (row), ... tail" for `rows` rows.
-QString multiRowSql(QStringView head, QStringView row, QStringView tail, int rows)
+QString repeatedRows(QStringView head, QStringView row, QStringView tail, int rows)
 {
     QString sql;
     sql.reserve(head.size() + rows * (row.size() + 2) + tail.size());
@@ -202,36 +215,52 @@ QString multiRowSql(QStringView head, QStringView row, QStringView tail, int row
 }
 } // namespace
 
-const QString &StoreBatchApplier::goalSql(int table, int rows)
+const QString &StoreBatchApplier::multiRowSql(int table, int rows)
 {
     // Kept for the writer's lifetime: the statement cache compares these by their data pointers.
-    QString &sql = m_goalSql[static_cast<size_t>(table)][static_cast<size_t>(rows)];
+    QString &sql = m_multiRowSql[static_cast<size_t>(table)][static_cast<size_t>(rows)];
     if (!sql.isEmpty())
         return sql;
     switch (table) {
     case 0:
-        sql = multiRowSql(u"INSERT INTO goals (run_id, id, title, description, priority, deadline, success_criteria, "
-                          u"depends_on, capabilities, resources, profile, created_at, isolation_json, follow_up_of, "
-                          u"when_json, team_json, executor_json) VALUES ",
-                          u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          u" ON CONFLICT (run_id, id) DO UPDATE SET title = excluded.title, "
-                          u"description = excluded.description, priority = excluded.priority, "
-                          u"deadline = excluded.deadline, success_criteria = excluded.success_criteria, "
-                          u"depends_on = excluded.depends_on, capabilities = excluded.capabilities, "
-                          u"resources = excluded.resources, profile = excluded.profile, "
-                          u"isolation_json = excluded.isolation_json, follow_up_of = excluded.follow_up_of, "
-                          u"when_json = excluded.when_json, team_json = excluded.team_json, "
-                          u"executor_json = excluded.executor_json",
-                          rows);
+        sql = repeatedRows(u"INSERT INTO goals (run_id, id, title, description, priority, deadline, success_criteria, "
+                           u"depends_on, capabilities, resources, profile, created_at, isolation_json, follow_up_of, "
+                           u"when_json, team_json, executor_json) VALUES ",
+                           u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           u" ON CONFLICT (run_id, id) DO UPDATE SET title = excluded.title, "
+                           u"description = excluded.description, priority = excluded.priority, "
+                           u"deadline = excluded.deadline, success_criteria = excluded.success_criteria, "
+                           u"depends_on = excluded.depends_on, capabilities = excluded.capabilities, "
+                           u"resources = excluded.resources, profile = excluded.profile, "
+                           u"isolation_json = excluded.isolation_json, follow_up_of = excluded.follow_up_of, "
+                           u"when_json = excluded.when_json, team_json = excluded.team_json, "
+                           u"executor_json = excluded.executor_json",
+                           rows);
         break;
     case 1:
         sql =
-            multiRowSql(u"INSERT INTO agents (id, run_id, goal_id, name, profile, state, attempt, created_at) VALUES ",
-                        u"(?, ?, ?, ?, ?, ?, 0, ?)", u"", rows);
+            repeatedRows(u"INSERT INTO agents (id, run_id, goal_id, name, profile, state, attempt, created_at) VALUES ",
+                         u"(?, ?, ?, ?, ?, ?, 0, ?)", u"", rows);
+        break;
+    case 2:
+        sql = repeatedRows(u"INSERT INTO transitions (agent_id, goal_id, attempt, state, at) VALUES ",
+                           u"(?, ?, 0, ?, ?)", u"", rows);
+        break;
+    case 3:
+        sql = repeatedRows(u"INSERT INTO transitions (agent_id, goal_id, attempt, state, at, error) VALUES ",
+                           u"(?, ?, ?, ?, ?, ?)", u"", rows);
         break;
     default:
-        sql = multiRowSql(u"INSERT INTO transitions (agent_id, goal_id, attempt, state, at) VALUES ",
-                          u"(?, ?, 0, ?, ?)", u"", rows);
+        sql = repeatedRows(u"INSERT INTO attempts (agent_id, attempt, profile, started_at, finished_at, outcome, "
+                           u"summary, error, exit_code) VALUES ",
+                           u"(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           u" ON CONFLICT (agent_id, attempt) DO UPDATE SET "
+                           u"started_at = COALESCE(attempts.started_at, excluded.started_at), "
+                           u"finished_at = excluded.finished_at, outcome = excluded.outcome, "
+                           u"summary = excluded.summary, error = excluded.error, exit_code = excluded.exit_code, "
+                           u"profile = CASE WHEN excluded.profile = '' THEN attempts.profile "
+                           u"ELSE excluded.profile END",
+                           rows);
         break;
     }
     return sql;
@@ -241,11 +270,13 @@ bool StoreBatchApplier::applyWrites(const QList<StoreWrite> &writes, StoreWriteE
 {
     for (qsizetype i = 0; i < writes.size();) {
         qsizetype goals = 0;
-        while (goals < kGoalRows && i + goals < writes.size() &&
+        while (goals < kRows && i + goals < writes.size() &&
                std::holds_alternative<StoreWrite::GoalAdded>(writes.at(i + goals).payload()))
             ++goals;
         if (goals > 0) {
-            std::array<const StoreWrite::GoalAdded *, kGoalRows> run{};
+            if (m_deferring && !flushDeferred(error)) // their Queued transitions come after those before them
+                return false;
+            std::array<const StoreWrite::GoalAdded *, kRows> run{};
             for (qsizetype k = 0; k < goals; ++k)
                 run[static_cast<size_t>(k)] = &std::get<StoreWrite::GoalAdded>(writes.at(i + k).payload());
             if (!applyGoalsAdded(run.data(), static_cast<int>(goals), error))
@@ -253,7 +284,10 @@ bool StoreBatchApplier::applyWrites(const QList<StoreWrite> &writes, StoreWriteE
             i += goals;
             continue;
         }
-        if (!apply(writes.at(i), error))
+        const StoreWrite &write = writes.at(i);
+        if (m_deferring && !std::holds_alternative<StoreWrite::Transition>(write.payload()) && !flushDeferred(error))
+            return false;
+        if (!apply(write, error))
             return false;
         ++i;
     }
@@ -275,21 +309,21 @@ bool StoreBatchApplier::applyGoalsAdded(const StoreWrite::GoalAdded *const *goal
     m_values.clear();
     for (int k = 0; k < count; ++k)
         appendGoalValues(m_values, goalAt(k));
-    if (!m_statements.exec(goalSql(0, count), m_values, error))
+    if (!m_statements.exec(multiRowSql(0, count), m_values, error))
         return false;
     m_values.clear();
     for (int k = 0; k < count; ++k) {
         const StoreWrite::GoalAdded &w = goalAt(k);
         m_values << w.agentId << w.runId << w.goal.id << w.agentName << w.profile << queued << ms(w.at);
     }
-    if (!m_statements.exec(goalSql(1, count), m_values, error))
+    if (!m_statements.exec(multiRowSql(1, count), m_values, error))
         return false;
     m_values.clear();
     for (int k = 0; k < count; ++k) {
         const StoreWrite::GoalAdded &w = goalAt(k);
         m_values << w.agentId << w.goal.id << queued << ms(w.at);
     }
-    const bool ok = m_statements.exec(goalSql(2, count), m_values, error);
+    const bool ok = m_statements.exec(multiRowSql(2, count), m_values, error);
     m_values.clear();
     return ok;
 }
@@ -297,16 +331,24 @@ bool StoreBatchApplier::applyGoalsAdded(const StoreWrite::GoalAdded *const *goal
 bool StoreBatchApplier::applyPayload(const StoreWrite::Transition &w, StoreWriteError *error)
 {
     const QString state = agentStateToString(w.state);
-    if (!m_statements.exec(QStringLiteral("INSERT INTO transitions (agent_id, goal_id, attempt, state, at, error) "
-                                          "VALUES (?, ?, ?, ?, ?, ?)"),
-                           {w.agentId, w.goalId, w.attempt, state, ms(w.at), w.error}, error))
+    if (m_deferring) {
+        if (!deferTransition(w, error))
+            return false;
+    } else if (!m_statements.exec(
+                   QStringLiteral("INSERT INTO transitions (agent_id, goal_id, attempt, state, at, error) "
+                                  "VALUES (?, ?, ?, ?, ?, ?)"),
+                   {w.agentId, w.goalId, w.attempt, state, ms(w.at), w.error}, error)) {
         return false;
+    }
     if (!m_folds.isEmpty()) {
         if (m_folds.isFoldedStart(&w))
             return true; // the agent row and the attempt are written with the end of this attempt
         if (const StoreWrite::Transition *start = m_folds.startFoldedInto(&w))
-            return applyFoldedEnd(*start, w, error);
+            return m_deferring ? deferFoldedEnd(*start, w, error) : applyFoldedEnd(*start, w, error);
     }
+    // This write updates the agent row and its attempts: the folded ones before it go first.
+    if (m_deferring && !flushFoldedEnds(error))
+        return false;
     const bool running = w.state == AgentState::Running;
     // Review ends the attempt too (the agent is done; a human merges or discards later).
     const bool over = isFinalOrInterrupted(w.state) || w.state == AgentState::Review;
@@ -374,7 +416,18 @@ bool StoreBatchApplier::applyFoldedEnd(const StoreWrite::Transition &start, cons
                                        StoreWriteError *error)
 {
     // What the Running update followed by the final one leave behind, in one statement each.
-    const QString state = agentStateToString(end.state);
+    if (!updateFoldedAgent(start, end, error))
+        return false;
+    m_values.clear();
+    appendFoldedAttempt(start, end);
+    const bool ok = m_statements.exec(multiRowSql(4, 1), m_values, error);
+    m_values.clear();
+    return ok;
+}
+
+bool StoreBatchApplier::updateFoldedAgent(const StoreWrite::Transition &start, const StoreWrite::Transition &end,
+                                          StoreWriteError *error)
+{
     const QString name = end.agentName.isEmpty() ? start.agentName : end.agentName;
     const QString profile = end.profile.isEmpty() ? start.profile : end.profile;
     int rows = 0;
@@ -387,25 +440,67 @@ bool StoreBatchApplier::applyFoldedEnd(const StoreWrite::Transition &start, cons
                            "name = CASE WHEN ?8 = '' THEN name ELSE ?8 END, "
                            "profile = CASE WHEN ?9 = '' THEN profile ELSE ?9 END "
                            "WHERE id = ?10"),
-            {end.attempt, ms(start.at), ms(end.at), end.state == AgentState::Completed, state, end.error, end.summary,
-             name, profile, end.agentId},
+            {end.attempt, ms(start.at), ms(end.at), end.state == AgentState::Completed, agentStateToString(end.state),
+             end.error, end.summary, name, profile, end.agentId},
             error, &rows))
         return false;
     if (rows == 0) {
         *error = {false, QStringLiteral("state change for unknown agent %1").arg(end.agentId)};
         return false;
     }
-    const QVariant exitCode = end.exitCode ? QVariant(*end.exitCode) : QVariant(QMetaType(QMetaType::Int));
-    return m_statements.exec(
-        QStringLiteral("INSERT INTO attempts (agent_id, attempt, profile, started_at, finished_at, outcome, "
-                       "summary, error, exit_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                       "ON CONFLICT (agent_id, attempt) DO UPDATE SET "
-                       "started_at = COALESCE(attempts.started_at, excluded.started_at), "
-                       "finished_at = excluded.finished_at, outcome = excluded.outcome, "
-                       "summary = excluded.summary, error = excluded.error, exit_code = excluded.exit_code, "
-                       "profile = CASE WHEN excluded.profile = '' THEN attempts.profile "
-                       "ELSE excluded.profile END"),
-        {end.agentId, end.attempt, profile, ms(start.at), ms(end.at), state, end.summary, end.error, exitCode}, error);
+    return true;
+}
+
+void StoreBatchApplier::appendFoldedAttempt(const StoreWrite::Transition &start, const StoreWrite::Transition &end)
+{
+    m_values << end.agentId << end.attempt << (end.profile.isEmpty() ? start.profile : end.profile) << ms(start.at)
+             << ms(end.at) << agentStateToString(end.state) << end.summary << end.error
+             << (end.exitCode ? QVariant(*end.exitCode) : QVariant(QMetaType(QMetaType::Int)));
+}
+
+bool StoreBatchApplier::deferTransition(const StoreWrite::Transition &w, StoreWriteError *error)
+{
+    m_deferredTransitions.push_back(&w);
+    return m_deferredTransitions.size() < size_t(kRows) || flushTransitions(error);
+}
+
+bool StoreBatchApplier::flushTransitions(StoreWriteError *error)
+{
+    if (m_deferredTransitions.empty())
+        return true;
+    m_values.clear();
+    for (const StoreWrite::Transition *t : m_deferredTransitions)
+        m_values << t->agentId << t->goalId << t->attempt << agentStateToString(t->state) << ms(t->at) << t->error;
+    const int rows = int(m_deferredTransitions.size());
+    m_deferredTransitions.clear();
+    const bool ok = m_statements.exec(multiRowSql(3, rows), m_values, error);
+    m_values.clear();
+    return ok;
+}
+
+bool StoreBatchApplier::deferFoldedEnd(const StoreWrite::Transition &start, const StoreWrite::Transition &end,
+                                       StoreWriteError *error)
+{
+    // The agent row now (an UPDATE ... FROM VALUES for many agents materialises its values in a temporary b-tree
+    // and saved nothing); the attempt row, an insert, with the others.
+    if (!updateFoldedAgent(start, end, error))
+        return false;
+    m_deferredEnds.emplace_back(&start, &end);
+    return m_deferredEnds.size() < size_t(kRows) || flushFoldedEnds(error);
+}
+
+bool StoreBatchApplier::flushFoldedEnds(StoreWriteError *error)
+{
+    if (m_deferredEnds.empty())
+        return true;
+    const int rows = int(m_deferredEnds.size());
+    m_values.clear();
+    for (const auto &[start, end] : m_deferredEnds)
+        appendFoldedAttempt(*start, *end);
+    m_deferredEnds.clear();
+    const bool ok = m_statements.exec(multiRowSql(4, rows), m_values, error);
+    m_values.clear();
+    return ok;
 }
 
 bool StoreBatchApplier::applyPayload(const StoreWrite::Progress &w, StoreWriteError *error)

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <array>
+#include <utility>
 #include <vector>
 
 namespace switchboard {
@@ -46,14 +47,29 @@ private:
     // A job's writes in order; runs of GoalAdded go in multi-row statements.
     bool applyWrites(const QList<StoreWrite> &writes, StoreWriteError *error);
     bool applyGoalsAdded(const StoreWrite::GoalAdded *const *goals, int count, StoreWriteError *error);
-    // table 0 goals, 1 agents, 2 transitions; rows 1..kGoalRows.
-    const QString &goalSql(int table, int rows);
+    // Multi-row statements: 0 goals, 1 agents, 2 Queued transitions (a spawn's), 3 transitions, 4 the attempt rows
+    // of folded attempts; rows 1..kRows.
+    const QString &multiRowSql(int table, int rows);
+    // Without savepoints, a batch's transition rows and folded attempts wait here and go in multi-row statements
+    // (each statement has its own VDBE run, statement journal and halt; the rows' b-tree work is the same). They
+    // are written before any other write that touches their tables, so every table's rows land in the same order
+    // as one statement per write would write them.
+    bool deferTransition(const StoreWrite::Transition &w, StoreWriteError *error);
+    bool deferFoldedEnd(const StoreWrite::Transition &start, const StoreWrite::Transition &end, StoreWriteError *error);
+    bool flushTransitions(StoreWriteError *error);
+    bool flushFoldedEnds(StoreWriteError *error);
+    bool flushDeferred(StoreWriteError *error) { return flushTransitions(error) && flushFoldedEnds(error); }
+    void dropDeferred();
     bool apply(const StoreWrite &write, StoreWriteError *error);
     bool applyPayload(const StoreWrite::RunStarted &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::RunFinished &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::GoalAdded &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::Transition &w, StoreWriteError *error);
     bool applyFoldedEnd(const StoreWrite::Transition &start, const StoreWrite::Transition &end, StoreWriteError *error);
+    bool updateFoldedAgent(const StoreWrite::Transition &start, const StoreWrite::Transition &end,
+                           StoreWriteError *error);
+    // The attempt row of a folded attempt, to m_values.
+    void appendFoldedAttempt(const StoreWrite::Transition &start, const StoreWrite::Transition &end);
     bool applyPayload(const StoreWrite::Progress &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::Usage &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::EscalationChanged &w, StoreWriteError *error);
@@ -70,10 +86,13 @@ private:
     QSqlDatabase &m_db;
     SqliteStatementCache &m_statements;
     const int m_logLinesKept;
-    AttemptFolds m_folds;                             // for the batch being applied without savepoints
-    QStringList m_touchedLogAgents;                   // this batch, for trimming
-    std::array<std::array<QString, 33>, 3> m_goalSql; // multi-row statements by table and row count (1..32)
-    QVariantList m_values;                            // reused for their values
+    AttemptFolds m_folds;                                 // for the batch being applied without savepoints
+    QStringList m_touchedLogAgents;                       // this batch, for trimming
+    std::array<std::array<QString, 33>, 5> m_multiRowSql; // multi-row statements by table and row count (1..32)
+    QVariantList m_values;                                // reused for their values
+    bool m_deferring = false;                             // applying a batch without savepoints
+    std::vector<const StoreWrite::Transition *> m_deferredTransitions;
+    std::vector<std::pair<const StoreWrite::Transition *, const StoreWrite::Transition *>> m_deferredEnds; // start, end
 };
 
 } // namespace switchboard

@@ -58,7 +58,7 @@ bool StoreWriter::waitUntilReady(QString *error)
     return m_ready;
 }
 
-bool StoreWriter::enqueue(QList<StoreWrite> writes, Done done)
+bool StoreWriter::enqueue(QList<StoreWrite> writes, Done &done)
 {
     QMutexLocker locker(&m_mutex);
     if (m_failed || m_stopping || m_openFailed)

@@ -66,8 +66,11 @@ public:
     // After start(): blocks until the connection is open, configured and migrated, or failed.
     bool waitUntilReady(QString *error);
 
-    // Thread-safe. False (done not called) when the writer has failed or is stopping.
-    bool enqueue(QList<StoreWrite> writes, Done done);
+    // Thread-safe. False (done not called, and left to the caller) when the writer has failed or is stopping; done
+    // is moved from only when the writes were taken (copying a callback and its captures was a visible part of
+    // submitting a goal's final state).
+    bool enqueue(QList<StoreWrite> writes, Done &done);
+    bool enqueue(QList<StoreWrite> writes, Done &&done) { return enqueue(std::move(writes), done); }
     bool enqueueTask(Task task, Done done);
     // Blocks until everything enqueued before the call is committed or refused; false if the writer failed.
     bool flush();
