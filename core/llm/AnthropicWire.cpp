@@ -1,5 +1,6 @@
 #include "AnthropicWire.h"
 
+#include "JsonText.h"
 #include "WireErrors.h"
 
 #include <QJsonArray>
@@ -108,6 +109,94 @@ QJsonObject AnthropicWire::buildRequest(const ChatRequest &request, const ModelE
     if (endpoint.stream)
         body.insert(u"stream"_s, true);
     return body;
+}
+
+QByteArray AnthropicWire::requestBody(const ChatRequest &request, const ModelEndpoint &endpoint,
+                                      const QByteArray &toolsJson) const
+{
+    qsizetype estimate = 256 + request.system.size() + toolsJson.size();
+    for (const ChatMessage &message : request.messages)
+        estimate += 96 + message.text.size();
+    QByteArray out;
+    out.reserve(estimate);
+    out += "{\"model\":";
+    json::appendString(out, endpoint.model);
+    out += ",\"max_tokens\":";
+    out += QByteArray::number(endpoint.maxTokens > 0 ? endpoint.maxTokens : defaultMaxTokens);
+    out += ",\"messages\":[";
+    // The turns as buildRequest makes them: consecutive blocks of one side share one turn.
+    const char *turnRole = nullptr;
+    bool firstTurn = true;
+    const auto block = [&](const char *role) {
+        if (turnRole != role) {
+            if (turnRole)
+                out += "]}";
+            if (!firstTurn)
+                out += ',';
+            firstTurn = false;
+            turnRole = role;
+            out += "{\"role\":\"";
+            out += role;
+            out += "\",\"content\":[";
+        } else {
+            out += ',';
+        }
+    };
+    static const char user[] = "user";
+    static const char assistant[] = "assistant";
+    const auto textBlock = [&](const char *role, const QString &text) {
+        block(role);
+        out += "{\"type\":\"text\",\"text\":";
+        json::appendString(out, text);
+        out += '}';
+    };
+    for (const ChatMessage &message : request.messages) {
+        switch (message.role) {
+        case ChatMessage::Role::User:
+            if (!message.text.isEmpty()) // empty text blocks are refused by the API
+                textBlock(user, message.text);
+            break;
+        case ChatMessage::Role::Assistant:
+            if (!message.text.isEmpty())
+                textBlock(assistant, message.text);
+            for (const ToolCall &call : message.toolCalls) {
+                block(assistant);
+                out += "{\"type\":\"tool_use\",\"id\":";
+                json::appendString(out, call.id);
+                out += ",\"name\":";
+                json::appendString(out, call.name);
+                out += ",\"input\":";
+                out += QJsonDocument(inputObject(call.arguments)).toJson(QJsonDocument::Compact);
+                out += '}';
+            }
+            break;
+        case ChatMessage::Role::Tool:
+            block(user);
+            out += "{\"type\":\"tool_result\",\"tool_use_id\":";
+            json::appendString(out, message.toolCallId);
+            out += ",\"content\":";
+            json::appendString(out, message.text);
+            out += message.isError ? ",\"is_error\":true}" : "}";
+            break;
+        }
+    }
+    if (turnRole)
+        out += "]}";
+    out += ']';
+    if (!request.system.isEmpty()) {
+        out += ",\"system\":";
+        json::appendString(out, request.system);
+    }
+    if (!request.tools.isEmpty()) {
+        out += ",\"tools\":";
+        out += toolsJson.isEmpty() ? this->toolsJson(request.tools, endpoint) : toolsJson;
+    }
+    if (endpoint.temperature) {
+        out += ",\"temperature\":";
+        json::appendNumber(out, *endpoint.temperature);
+    }
+    out += endpoint.stream ? ",\"stream\":true}" : "}";
+    return out;
 }
 
 std::variant<ModelReply, ModelError> AnthropicWire::parseReply(const QByteArray &body) const

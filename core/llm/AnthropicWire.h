@@ -19,6 +19,9 @@ public:
 
     QString completionPath() const override;
     QJsonObject buildRequest(const ChatRequest &request, const ModelEndpoint &endpoint) const override;
+    // Written straight as JSON text (JsonText); the same object as buildRequest's once parsed.
+    QByteArray requestBody(const ChatRequest &request, const ModelEndpoint &endpoint,
+                           const QByteArray &toolsJson = {}) const override;
     std::variant<ModelReply, ModelError> parseReply(const QByteArray &body) const override;
 
     std::optional<ModelError> handleEvent(const SseEvent &event, QString *textDelta) override;

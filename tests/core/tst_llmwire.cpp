@@ -455,8 +455,9 @@ void TestLlmWire::requestBodyIsBuildRequest_data()
 }
 
 // The body a call sends (written as text for OpenAI) is buildRequest's object, whatever the strings hold:
-// quotes, backslashes, every control character, non-ASCII and a surrogate pair. OpenAI's text writer sends a
-// lone surrogate as U+FFFD; Anthropic's body still goes through QJsonDocument, which sends "\\ud800".
+// quotes, backslashes, every control character, non-ASCII and a surrogate pair, and a lone surrogate, which is
+// sent as U+FFFD (QJsonDocument sent "\\ud800", which is not valid Unicode). The turns cover consecutive tool
+// results, an assistant's text with a call, botched arguments, an empty assistant text and a user after tools.
 void TestLlmWire::requestBodyIsBuildRequest()
 {
     QFETCH(QString, api);
@@ -478,6 +479,14 @@ void TestLlmWire::requestBodyIsBuildRequest()
         ChatMessage{Role::Tool, awkward, {}, u"c1"_s, false},
         ChatMessage{Role::Assistant, u"thinking"_s, {ToolCall{u"c2"_s, u"g"_s, u"{}"_s}}, {}, false},
         ChatMessage{Role::Tool, lone, {}, u"c2"_s, true},
+        ChatMessage{Role::Assistant,
+                    u""_s,
+                    {ToolCall{u"c3"_s, u"g"_s, u"{not json"_s}, ToolCall{u"c4"_s, u"f"_s, u"{}"_s}},
+                    {},
+                    false},
+        ChatMessage{Role::Tool, u"r3"_s, {}, u"c3"_s, true},
+        ChatMessage{Role::Tool, u"r4"_s, {}, u"c4"_s, false},
+        ChatMessage{Role::User, u""_s, {}, {}, false},
         ChatMessage{Role::Assistant, u""_s, {}, {}, false},
         ChatMessage{Role::User, u"thanks"_s, {}, {}, false},
     };
@@ -498,8 +507,7 @@ void TestLlmWire::requestBodyIsBuildRequest()
             QVERIFY2(error.error == QJsonParseError::NoError,
                      qPrintable(error.errorString() + u": "_s + QString::fromUtf8(body)));
             ChatRequest replaced = request;
-            if (kind == ApiKind::OpenAi)
-                replaced.messages[4].text = u"a\ufffdb\ufffd"_s;
+            replaced.messages[4].text = u"a\ufffdb\ufffd"_s;
             const QJsonObject expected =
                 QJsonDocument::fromJson(QJsonDocument(wire->buildRequest(replaced, endpoint)).toJson()).object();
             QCOMPARE(sent.object(), expected);
