@@ -11,9 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// squeue's answer for one job: "id|STATE|reason|nodes".
-const QString kSqueueFormat = u"%i|%T|%r|%N"_s;
-
 // Runs a Slurm client command to its end (blocking); false with *error (its stderr, or why it did not run).
 bool runCommand(const QString &program, const QStringList &arguments, QByteArray *output, QString *error)
 {
@@ -71,29 +68,22 @@ SlurmChannel::SlurmChannel(SlurmTarget target, qsizetype maxLineBytes, QObject *
     , m_target(std::move(target))
     , m_group(maxLineBytes)
 {
-    m_pollTimer.setInterval(PollIntervalMs);
     m_scancelDeadline.setSingleShot(true);
     connect(&m_group, &ExecutionChannel::stdoutLineReceived, this, &ExecutionChannel::stdoutLineReceived);
     connect(&m_group, &ExecutionChannel::stderrLineReceived, this, &SlurmChannel::handleStderrLine);
     connect(&m_group, &ExecutionChannel::noted, this, &ExecutionChannel::noted);
     connect(&m_group, &ExecutionChannel::exited, this, &SlurmChannel::handleExited);
     connect(&m_group, &ExecutionChannel::finished, this, &SlurmChannel::handleFinished);
-    connect(&m_pollTimer, &QTimer::timeout, this, &SlurmChannel::handlePollTimer);
-    connect(&m_squeue, &QProcess::finished, this, &SlurmChannel::handleSqueueFinished);
     connect(&m_scancelDeadline, &QTimer::timeout, this, &SlurmChannel::handleScancelDeadline);
-    const QProcessEnvironment environment = srunEnvironment(QProcessEnvironment::systemEnvironment());
-    m_squeue.setProcessEnvironment(environment);
-    m_scancel.setProcessEnvironment(environment);
+    m_scancel.setProcessEnvironment(srunEnvironment(QProcessEnvironment::systemEnvironment()));
 }
 
 SlurmChannel::~SlurmChannel()
 {
-    m_squeue.disconnect(this);
-    for (QProcess *process : {&m_squeue, &m_scancel}) {
-        if (process->state() != QProcess::NotRunning) {
-            process->kill();
-            process->waitForFinished(1000);
-        }
+    stopWatching();
+    if (m_scancel.state() != QProcess::NotRunning) {
+        m_scancel.kill();
+        m_scancel.waitForFinished(1000);
     }
 }
 
@@ -154,7 +144,9 @@ bool SlurmChannel::start(const Launch &launch, QString *error)
         return false;
     }
     Q_EMIT noted(u"submitted %1 as Slurm job %2"_s.arg(launch.program, m_jobName));
-    m_pollTimer.start();
+    m_watching = true;
+    SlurmQueue::instance().watch(this, m_jobName, PollIntervalMs,
+                                 [this](const SlurmQueue::Answer &answer) { handleQueueAnswer(answer); });
     return true;
 }
 
@@ -227,20 +219,19 @@ void SlurmChannel::handleScancelDeadline()
     m_group.terminate(m_why);
 }
 
-void SlurmChannel::handlePollTimer()
+void SlurmChannel::stopWatching()
 {
-    if (m_squeue.state() != QProcess::NotRunning)
-        return;
-    m_squeue.start(u"squeue"_s, {u"-h"_s, u"--me"_s, u"--name"_s, m_jobName, u"-o"_s, kSqueueFormat});
+    if (std::exchange(m_watching, false))
+        SlurmQueue::instance().unwatch(m_jobName);
 }
 
-void SlurmChannel::handleSqueueFinished(int exitCode, QProcess::ExitStatus status)
+void SlurmChannel::handleQueueAnswer(const SlurmQueue::Answer &answer)
 {
-    const QByteArray output = m_squeue.readAllStandardOutput();
-    const QString errors = QString::fromLocal8Bit(m_squeue.readAllStandardError()).trimmed();
-    if (status != QProcess::NormalExit || exitCode != 0) {
+    if (!m_watching)
+        return;
+    if (!answer.ok) {
         if (++m_squeueFailures == 1)
-            Q_EMIT noted(u"squeue failed (exit code %1): %2"_s.arg(exitCode).arg(errors));
+            Q_EMIT noted(answer.error);
         // Holding the program's input for an id nobody can tell would hang it: give up on the id instead.
         if (m_squeueFailures >= 3 && m_jobId.isEmpty()) {
             Q_EMIT noted(u"the Slurm job id of %1 is not known; delivering its input anyway"_s.arg(m_jobName));
@@ -249,7 +240,7 @@ void SlurmChannel::handleSqueueFinished(int exitCode, QProcess::ExitStatus statu
         return;
     }
     m_squeueFailures = 0;
-    const QString line = QString::fromUtf8(output.split('\n').value(0)).trimmed();
+    const QString &line = answer.line;
     if (line.isEmpty())
         return; // not registered yet, or already gone
     const QStringList fields = line.split(u'|');
@@ -265,13 +256,13 @@ void SlurmChannel::handleSqueueFinished(int exitCode, QProcess::ExitStatus statu
             Q_EMIT externalStateChanged(pending);
         else
             setExternalState(pending);
-        m_pollTimer.setInterval(PendingPollIntervalMs);
+        SlurmQueue::instance().setInterval(m_jobName, PendingPollIntervalMs);
     } else if (state == u"RUNNING") {
         setQueued(false);
         setExternalState(u"running on %1"_s.arg(fields.at(3)));
         if (!m_running) {
             m_running = true;
-            m_pollTimer.setInterval(RunningPollIntervalMs);
+            SlurmQueue::instance().setInterval(m_jobName, RunningPollIntervalMs);
         }
     } else if (state == u"SUSPENDED" || state == u"REQUEUED") {
         setExternalState(u"%1 in Slurm"_s.arg(state.toLower()));
@@ -405,7 +396,7 @@ void SlurmChannel::releaseHeldInput()
 
 void SlurmChannel::handleExited()
 {
-    m_pollTimer.stop();
+    stopWatching();
     m_heldInput.clear();
     m_heldBytes = 0;
     if (!m_state.isEmpty())
@@ -415,7 +406,7 @@ void SlurmChannel::handleExited()
 
 void SlurmChannel::handleFinished()
 {
-    m_pollTimer.stop();
+    stopWatching();
     m_scancelDeadline.stop();
     Q_EMIT finished();
 }

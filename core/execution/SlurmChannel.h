@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ExecutorSpec.h"
+#include "SlurmQueue.h"
 #include "agents/ExecutionChannel.h"
 #include "agents/ProcessGroup.h"
 
@@ -23,7 +24,8 @@ class SlurmChannel final : public ExecutionChannel
     Q_DISABLE_COPY_MOVE(SlurmChannel)
 
 public:
-    // How often squeue is asked while the job id or its queue state is not known yet.
+    // How often squeue is asked (SlurmQueue, one squeue for all jobs) while the job id or its queue state is not
+    // known yet.
     static constexpr int PollIntervalMs = 250;
     // While it waits in the queue (the state is said again each time, as proof of life).
     static constexpr int PendingPollIntervalMs = 2000;
@@ -64,8 +66,8 @@ private:
     void handleStderrLine(const ProcessLineReader::Line &line);
     void handleExited();
     void handleFinished();
-    void handlePollTimer();
-    void handleSqueueFinished(int exitCode, QProcess::ExitStatus status);
+    void handleQueueAnswer(const SlurmQueue::Answer &answer);
+    void stopWatching();
     void handleScancelDeadline();
 
     // Srun's and slurmstepd's own lines: true when the line was Slurm's (turned into state, a note, or a clearer
@@ -80,9 +82,7 @@ private:
 
     const SlurmTarget m_target;
     ProcessGroup m_group;
-    QProcess m_squeue;
     QProcess m_scancel;
-    QTimer m_pollTimer;
     QTimer m_scancelDeadline;
     QString m_jobName;
     QString m_jobId;
@@ -96,6 +96,7 @@ private:
     bool m_terminating = false;
     bool m_running = false;
     bool m_queued = false;
+    bool m_watching = false; // asked about in SlurmQueue's cycles
 };
 
 } // namespace switchboard

@@ -8,11 +8,15 @@
 #include "support/TestSupport.h"
 
 #include <QFile>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
+#include <memory>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace switchboard;
@@ -30,6 +34,7 @@ private Q_SLOTS:
     void cancelsPendingJob();
     void cancelsRunningJobAndItsProcess();
     void showsResourcesWaitOnBusyPartition();
+    void manyJobsShareOneSqueue();
     void cancelLeftoversFindsJobsByName();
     void cancelLeftoversReportsUnreachableCluster();
     void jobNamesAreSafeAndBounded();
@@ -216,6 +221,64 @@ void TestSlurmChannel::showsResourcesWaitOnBusyPartition()
     QCOMPARE(second.exitCode(), 0);
     QVERIFY(secondStates.contains(u"running on %1"_s.arg(m_cluster.nodeName())) || secondStates.last().isEmpty());
     QCOMPARE(secondQueue, (QList<bool>{true, false})); // "allocated resources", or squeue saying RUNNING
+}
+
+// Six jobs waiting in the queue are asked about together: squeue is called with several of their names at once
+// (a shim in PATH logs each call and runs the real squeue; one squeue per channel named one job each), and every
+// channel still learns its own job id and queue state.
+void TestSlurmChannel::manyJobsShareOneSqueue()
+{
+    QTemporaryDir shimDir;
+    QVERIFY(shimDir.isValid());
+    const QString realSqueue = QStandardPaths::findExecutable(u"squeue"_s);
+    QVERIFY(!realSqueue.isEmpty());
+    const QString log = shimDir.filePath(u"squeue.log"_s);
+    QFile shim(shimDir.filePath(u"squeue"_s));
+    QVERIFY(shim.open(QIODevice::WriteOnly));
+    shim.write(u"#!/bin/sh\nprintf '%s\\n' \"$*\" >> '%1'\nexec '%2' \"$@\"\n"_s.arg(log, realSqueue).toUtf8());
+    shim.close();
+    QVERIFY(shim.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", shimDir.path().toLocal8Bit() + ':' + path);
+    const auto restorePath = qScopeGuard([&path] { qputenv("PATH", path); });
+
+    // The jobs cannot start for an hour (--begin), so they stay PENDING while they are watched.
+    SlurmTarget target;
+    target.extraArgs = {u"--begin=now+3600"_s};
+    constexpr int count = 6;
+    std::vector<std::unique_ptr<SlurmChannel>> channels;
+    QList<QStringList> states(count);
+    QStringList ids(count);
+    const qint64 callsBefore = SlurmQueue::instance().calls();
+    for (int i = 0; i < count; ++i) {
+        channels.push_back(std::make_unique<SlurmChannel>(target, 1 << 20));
+        connect(channels.back().get(), &ExecutionChannel::externalStateChanged, this,
+                [&states, i](const QString &state) { states[i] << state; });
+        connect(channels.back().get(), &ExecutionChannel::externalIdKnown, this,
+                [&ids, i](const QString &id) { ids[i] = id; });
+        QString error;
+        QVERIFY2(channels.back()->start(launchFor(u"true"_s, u"sb-test-shared-%1"_s.arg(i)), &error),
+                 qPrintable(error));
+    }
+    for (int i = 0; i < count; ++i) {
+        QTRY_VERIFY_WITH_TIMEOUT(!ids[i].isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(states[i].contains(u"pending in Slurm: BeginTime"_s), 20000);
+    }
+    // Their questions were shared: some squeue named more than one of them.
+    QFile logFile(log);
+    QVERIFY(logFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> calls = logFile.readAll().split('\n');
+    int shared = 0;
+    for (const QByteArray &call : calls) {
+        if (call.contains("sb-test-shared-") && call.count("sb-test-shared-") > 1)
+            ++shared;
+    }
+    QVERIFY2(shared > 0, calls.join('\n').constData());
+    QVERIFY(SlurmQueue::instance().calls() > callsBefore);
+    for (const auto &channel : channels)
+        channel->terminate(u"test over"_s);
+    for (const auto &channel : channels)
+        QTRY_VERIFY_WITH_TIMEOUT(!channel->isRunning(), 30000);
 }
 
 void TestSlurmChannel::cancelLeftoversFindsJobsByName()
