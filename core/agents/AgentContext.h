@@ -109,6 +109,8 @@ public:
     // --- where the program runs (issue 19) ---
     // The run this attempt belongs to: part of its job name on a cluster. Empty outside a recorded run.
     virtual QString runId() const { return {}; }
+    // The scope of its job names (Executors::jobScope): which database the run is recorded in.
+    virtual QString jobScope() const { return {}; }
     // The backend is about to submit its program to a non-local executor under jobName: recorded with the attempt
     // and committed before it is submitted, so a Switchboard that starts after a crash ends the job before the goal
     // runs again. False when it could not be recorded: the program must not be submitted then.

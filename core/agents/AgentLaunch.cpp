@@ -57,7 +57,7 @@ std::optional<AgentResult> AgentLaunch::start(ExecutionChannel &channel, const E
 {
     ExecutionChannel::Launch launch = given;
     if (launch.jobName.isEmpty())
-        launch.jobName = Executors::jobName(context.runId(), context.goal().id, context.attempt());
+        launch.jobName = Executors::jobName(context.jobScope(), context.runId(), context.goal().id, context.attempt());
     const ExecutorSpec &executor = context.profile().executor;
     if (!executor.isLocal()) {
         if (!context.recordExecutor(executor, launch.jobName)) {

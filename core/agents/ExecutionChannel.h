@@ -29,7 +29,7 @@ public:
         // stdin is /dev/null instead of a pipe: for programs that wait for stdin to end before they work (codex
         // exec, gemini -p); writeLine() then delivers nothing.
         bool stdinFromNull = false;
-        // A name unique to the attempt ("sb-<run>-<goal>-<attempt>", issue 19): what a cluster job is named and
+        // A name unique to the attempt ("sb-<scope>-<run>-<goal>-<attempt>", issue 19): what a cluster job is named and
         // what a later Switchboard looks for to end leftovers (Executors::cancelLeftovers). Empty = none needed.
         QString jobName;
     };

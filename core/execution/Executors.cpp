@@ -6,6 +6,8 @@
 #include "agents/ProcessGroup.h"
 
 #include <QCryptographicHash>
+#include <QRandomGenerator>
+#include <QSysInfo>
 
 namespace switchboard {
 
@@ -60,9 +62,21 @@ QString Executors::programDirectory(const ExecutorSpec &spec, const QString &loc
     return SshRemote::remoteDirectory(spec.ssh.workdir, localDirectory);
 }
 
-QString Executors::jobName(const QString &runId, const QString &goalId, int attempt)
+QString Executors::jobScope(const QString &databasePath)
 {
-    const QString run = sanitized(runId.isEmpty() ? u"run"_s : runId);
+    if (databasePath.isEmpty()) {
+        static const QString process =
+            QString::number(QRandomGenerator::system()->bounded(0x1000000), 16).rightJustified(6, u'0');
+        return process;
+    }
+    const QByteArray key = (QSysInfo::machineHostName() + u'\n' + databasePath).toUtf8();
+    return QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(6));
+}
+
+QString Executors::jobName(const QString &scope, const QString &runId, const QString &goalId, int attempt)
+{
+    const QString run =
+        (scope.isEmpty() ? QString() : sanitized(scope) + u'-') + sanitized(runId.isEmpty() ? u"run"_s : runId);
     QString goal = sanitized(goalId);
     const QString tail = u"-%1"_s.arg(attempt);
     const qsizetype room = MaxJobName - 3 /* "sb-" */ - run.size() - 1 - tail.size();

@@ -56,6 +56,7 @@ public:
     void setExecutorRecorder(ExecutorRecorder recorder) { m_executorRecorder = std::move(recorder); }
     // The run the attempt belongs to (its jobs' names).
     void setRunId(const QString &runId) { m_runId = runId; }
+    void setJobScope(const QString &scope) { m_jobScope = scope; }
     AgentLog &agentLog() const { return *m_log; }
     // isolation: worktree: the worktree this attempt works in, prepared on the pool thread (prepareWorkspace()).
     void setWorktreeAttempt(std::shared_ptr<WorktreeAttempt> worktree) { m_worktree = std::move(worktree); }
@@ -90,6 +91,7 @@ public:
     void recordTranscript(TranscriptEntry entry) override;
     bool recordProcessGroup(ProcessGroupRecord record) override;
     QString runId() const override { return m_runId; }
+    QString jobScope() const override { return m_jobScope; }
     bool recordExecutor(const ExecutorSpec &spec, const QString &jobName) override;
     void recordExternalId(const QString &id) override;
     void recordAgentSession(const QString &sessionId) override;
@@ -194,6 +196,7 @@ private:
     AgentWorkers *m_workers = nullptr;
     ExecutorRecorder m_executorRecorder;
     QString m_runId;
+    QString m_jobScope;
     ExecutorRecord m_executorRecord; // guarded by m_stateMutex
     int m_waits = 0;                 // guarded by m_stateMutex
     AgentState m_waitState = AgentState::Running;

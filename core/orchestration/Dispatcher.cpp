@@ -349,6 +349,7 @@ QRunnable *Dispatcher::startAgent(AgentRecord &record, const QString &profileNam
             [store](const ExecutorRecord &job, bool wait) { return store->recordExecutor(job, wait); });
     }
     context->setRunId(m_recorder.runId());
+    context->setJobScope(m_recorder.jobScope());
     const QString agentId = s.agentId;
     const AttemptContext *attempt = context.get();
     auto *runner = new AgentRunner(

@@ -5,6 +5,7 @@
 #include "RunHooks.h"
 #include "coordination/EscalationInbox.h"
 #include "coordination/Scratchpad.h"
+#include "execution/Executors.h"
 #include "llm/Secrets.h"
 #include "persistence/Store.h"
 
@@ -17,13 +18,16 @@ RunRecorder::RunRecorder(QObject *context, RunHooks &hooks, Scratchpad &scratchp
     , m_scratchpad(scratchpad)
     , m_inbox(inbox)
     , m_effectiveSettings(std::move(effectiveSettings))
-{}
+{
+    m_jobScope = Executors::jobScope({});
+}
 
 void RunRecorder::setStore(Store *store, std::function<void(const QString &)> onFailed)
 {
     if (m_store)
         QObject::disconnect(m_store, nullptr, m_context, nullptr);
     m_store = store;
+    m_jobScope = Executors::jobScope(store ? store->path() : QString());
     if (!store)
         return;
     QObject::connect(store, &QObject::destroyed, m_context, [this] { m_store = nullptr; });

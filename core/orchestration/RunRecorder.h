@@ -54,6 +54,8 @@ public:
     // A stored run put back on the board: later writes belong to it.
     void adoptRun(const RunRecord &run);
     const QString &runId() const { return m_runId; }
+    // The scope of the run's job names on a cluster (Executors::jobScope of the store's database).
+    const QString &jobScope() const { return m_jobScope; }
 
     // The run row, on the first write of a run (and again when a finished run gets more work).
     void ensureRunRecorded();
@@ -99,6 +101,7 @@ private:
     EscalationInbox &m_inbox;
     const std::function<QJsonObject()> m_effectiveSettings;
     Store *m_store = nullptr; // not owned; cleared when it is destroyed
+    QString m_jobScope;       // Executors::jobScope(): of the store's database, or of this process without one
     QString m_runId;
     QString m_runName;
     QString m_planFile;

@@ -322,13 +322,23 @@ void TestSlurmChannel::cancelLeftoversReportsUnreachableCluster()
 
 void TestSlurmChannel::jobNamesAreSafeAndBounded()
 {
-    QCOMPARE(Executors::jobName(u"r-3"_s, u"build api"_s, 2), u"sb-r-3-build_api-2"_s);
-    const QString longA = Executors::jobName(u"r-1"_s, QString(100, u'x') + u"a"_s, 1);
-    const QString longB = Executors::jobName(u"r-1"_s, QString(100, u'x') + u"b"_s, 1);
+    QCOMPARE(Executors::jobName(u"0a1b2c"_s, u"r-3"_s, u"build api"_s, 2), u"sb-0a1b2c-r-3-build_api-2"_s);
+    const QString longA = Executors::jobName(u"0a1b2c"_s, u"r-1"_s, QString(100, u'x') + u"a"_s, 1);
+    const QString longB = Executors::jobName(u"0a1b2c"_s, u"r-1"_s, QString(100, u'x') + u"b"_s, 1);
     QVERIFY(longA.size() <= Executors::MaxJobName);
     QVERIFY(longA.endsWith(u"-1"_s));
     QVERIFY(longA != longB);
-    QVERIFY(!Executors::jobName(u"r-1"_s, u"a;rm -rf /$(x)"_s, 1).contains(u' '));
+    QVERIFY(!Executors::jobName(u"0a1b2c"_s, u"r-1"_s, u"a;rm -rf /$(x)"_s, 1).contains(u' '));
+    // Two databases' runs r-1 get different names (a resume ends only its own leftovers); the same database
+    // gets the same scope each time it is opened; without one, the process has a scope of its own.
+    const QString scopeA = Executors::jobScope(u"/home/me/a/switchboard.db"_s);
+    const QString scopeB = Executors::jobScope(u"/home/me/b/switchboard.db"_s);
+    QCOMPARE(scopeA.size(), 6);
+    QVERIFY(scopeA != scopeB);
+    QCOMPARE(Executors::jobScope(u"/home/me/a/switchboard.db"_s), scopeA);
+    QVERIFY(Executors::jobName(scopeA, u"r-1"_s, u"x"_s, 1) != Executors::jobName(scopeB, u"r-1"_s, u"x"_s, 1));
+    QCOMPARE(Executors::jobScope({}).size(), 6);
+    QCOMPARE(Executors::jobScope({}), Executors::jobScope({}));
 }
 
 QTEST_GUILESS_MAIN(TestSlurmChannel)

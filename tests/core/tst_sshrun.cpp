@@ -6,6 +6,7 @@
 // test; SSH_CONNECTION (set by sshd) shows that they ran through the server.
 #include "execution/Executors.h"
 #include "execution/SshRemote.h"
+#include "persistence/DatabaseGuard.h"
 #include "support/CliRun.h"
 #include "support/SshServer.h"
 #include "support/TestSupport.h"
@@ -62,7 +63,9 @@ private:
     QJsonArray statusAgents() { return test::statusAgents(environment(), m_db); }
     QList<AgentLogLine> readLog() const { return readAgentLog(m_log); }
     // The remote processes that carry the job mark of this goal's attempt.
-    static QList<qint64> remoteProcesses(const QString &goal, int attempt);
+    QList<qint64> remoteProcesses(const QString &goal, int attempt) const;
+    // The job name of run r-1's goal in this test's database.
+    QString jobName(const QString &goal, int attempt) const;
 
     SshServer m_server;
     QTemporaryDir m_home;
@@ -109,9 +112,14 @@ void TestSshRun::cleanup()
     m_dir.reset();
 }
 
-QList<qint64> TestSshRun::remoteProcesses(const QString &goal, int attempt)
+QString TestSshRun::jobName(const QString &goal, int attempt) const
 {
-    return processesWithEnvironment(jobVariable(), Executors::jobName(u"r-1"_s, goal, attempt));
+    return Executors::jobName(Executors::jobScope(DatabaseGuard::resolvedPath(m_db)), u"r-1"_s, goal, attempt);
+}
+
+QList<qint64> TestSshRun::remoteProcesses(const QString &goal, int attempt) const
+{
+    return processesWithEnvironment(jobVariable(), jobName(goal, attempt));
 }
 
 QString TestSshRun::executor() const
@@ -321,7 +329,7 @@ echo '{"type":"result","summary":"done"}'
         QVERIFY2(
             resumed.err.contains(u"leftover ssh %1@%2:%3 job(s) named %4 (attempt 1)"_s.arg(target.user, target.host)
                                      .arg(target.port)
-                                     .arg(Executors::jobName(u"r-1"_s, goal, 1))),
+                                     .arg(jobName(goal, 1))),
             qPrintable(resumed.err));
     }
 

@@ -8,6 +8,7 @@
 #include "board/AgentDetailPane.h"
 #include "board/AgentFilterProxyModel.h"
 #include "config/ConfigLoader.h"
+#include "execution/Executors.h"
 #include "orchestration/Orchestrator.h"
 #include "support/GoalBuilder.h"
 #include "support/SlurmCluster.h"
@@ -85,7 +86,8 @@ void TestSlurmBoard::pendingJobOnCardAndDetailPane()
     QVERIFY(!agent.isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(!o.status(agent)->externalId.isEmpty(), 30000);
     const QString job = o.status(agent)->externalId;
-    QCOMPARE(m_cluster.jobs(), QStringList{u"%1 sb-%2-train-1 PENDING"_s.arg(job, o.runId())});
+    const QString scope = Executors::jobScope(db.store().path());
+    QCOMPARE(m_cluster.jobs(), QStringList{u"%1 sb-%2-%3-train-1 PENDING"_s.arg(job, scope, o.runId())});
 
     AgentCardDelegate *delegate = window.boardView()->cardDelegate();
     QTRY_VERIFY2_WITH_TIMEOUT(delegate->cardText(cardFor(window, agent)).contains(u"slurm (debug) · job "_s + job),
