@@ -331,7 +331,8 @@ void MainWindow::setRestoring(bool restoring, const QString &runName, int goals)
         m_scratchpadDock->model()->refresh();
         if (m_metricsDock->isVisible())
             m_metricsDock->refresh();
-        if (const int restored = m_model->rowCount(); restored > 0)
+        // The cards may still be going in (in slices): the count is the orchestrator's.
+        if (const auto restored = static_cast<int>(m_orchestrator->agentIds().size()); restored > 0)
             statusBar()->showMessage(tr("Restored %Ln goal(s) of the unfinished run", nullptr, restored),
                                      kStatusMessageMs);
         updateActions();

@@ -16,6 +16,9 @@ namespace switchboard {
 namespace {
 Q_LOGGING_CATEGORY(lcStartup, "switchboard.startup")
 
+// How long one slice of the restore may hold the GUI thread.
+constexpr int kRestoreSliceMs = 15;
+
 double msSince(const QElapsedTimer &clock)
 {
     return static_cast<double>(clock.nsecsElapsed()) / 1e6;
@@ -32,11 +35,21 @@ StartupRestorer::StartupRestorer(Orchestrator *orchestrator, Store *store, QObje
     m_pool.setMaxThreadCount(1);
     m_pool.setExpiryTimeout(0);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &StartupRestorer::handleRead);
+    m_slice.setSingleShot(true);
+    m_slice.setInterval(0);
+    connect(&m_slice, &QTimer::timeout, this, &StartupRestorer::continueRestore);
 }
 
 StartupRestorer::~StartupRestorer()
 {
-    // The store must not close under the read; a result that arrives now is dropped with this object.
+    // The store must not close under the read; a result that arrives now is dropped with this object. A restore
+    // still in slices is finished first: the orchestrator must not keep a half-restored run.
+    m_slice.stop();
+    if (m_snapshot) {
+        while (!m_orchestrator->continueRestore(QDeadlineTimer(QDeadlineTimer::Forever))) {
+        }
+        m_snapshot.reset();
+    }
     m_pool.waitForDone();
 }
 
@@ -169,19 +182,44 @@ void StartupRestorer::handleRead()
     QElapsedTimer clock;
     clock.start();
     QString error;
-    const bool restored = m_orchestrator->restore(result.snapshot, m_autoResume, &error);
-    m_restoreMs = msSince(clock);
-    // The snapshot is a copy of the whole run (100,000 goals: hundreds of MB): freed off this thread.
-    m_pool.start([snapshot = std::move(result.snapshot)] { Q_UNUSED(snapshot) });
-    if (!restored) {
+    // Put back in slices across turns of the event loop (a run of 1,000,000 goals takes seconds): the window
+    // keeps reacting meanwhile, still saying it restores and offering nothing that spawns.
+    m_snapshot = std::make_shared<StoreSnapshot>(std::move(result.snapshot));
+    if (!m_orchestrator->beginRestore(*m_snapshot, m_autoResume, &error)) {
+        m_restoreMs = msSince(clock);
+        releaseSnapshot();
         fail(tr("Restoring the run “%1” failed: %2").arg(m_run.name, error));
         return;
     }
+    m_restoreMs = msSince(clock);
+    continueRestore();
+}
+
+void StartupRestorer::continueRestore()
+{
+    QElapsedTimer clock;
+    clock.start();
+    const bool done = m_orchestrator->continueRestore(QDeadlineTimer(kRestoreSliceMs));
+    m_restoreMs += msSince(clock);
+    if (!done) {
+        // A timer, not a queued call: input, paints and other timers get their turn before the next slice.
+        m_slice.start();
+        return;
+    }
+    releaseSnapshot();
     m_state = State::Restored;
     m_goalCount = static_cast<int>(m_orchestrator->agentIds().size());
     if (m_window)
         m_window->setRestoring(false);
     Q_EMIT finished(true);
+}
+
+void StartupRestorer::releaseSnapshot()
+{
+    // The snapshot is a copy of the whole run (1,000,000 goals: gigabytes): freed off this thread.
+    if (m_snapshot)
+        m_pool.start([snapshot = std::move(m_snapshot)] { Q_UNUSED(snapshot) });
+    m_snapshot.reset();
 }
 
 void StartupRestorer::fail(const QString &message)

@@ -7,8 +7,10 @@
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <functional>
+#include <memory>
 
 namespace switchboard {
 
@@ -72,7 +74,7 @@ public:
     QString settingsWarning() const { return m_settingsWarning; }
     // Why the run is not on the board (State::Failed).
     QString error() const { return m_error; }
-    // Where the time went (ms): the read on the worker thread, and restore() on this one.
+    // Where the time went (ms): the read on the worker thread, and restore() on this one (its slices summed).
     double readMs() const { return m_readMs; }
     double restoreMs() const { return m_restoreMs; }
 
@@ -101,6 +103,8 @@ private:
     void handleGoalCount(int goals);
     void handleLeftoverJobs(int jobs);
     void handleRead();
+    void continueRestore();
+    void releaseSnapshot();
     void fail(const QString &message);
     void showFailure();
     void showWarning(const QString &objectName, const QString &text, const QString &details);
@@ -122,6 +126,8 @@ private:
     std::function<QString()> m_beforeRead;
     QThreadPool m_pool;
     QFutureWatcher<ReadResult> m_watcher;
+    std::shared_ptr<StoreSnapshot> m_snapshot; // while restore() goes on in slices
+    QTimer m_slice;
 };
 
 } // namespace switchboard

@@ -21,6 +21,7 @@ AgentRecord &AgentTable::add(std::unique_ptr<AgentRecord> record)
     AgentRecord &r = *record;
     ++m_stateCounts[static_cast<size_t>(r.status.state)];
     m_order << r.status.agentId;
+    m_orderRecords.push_back(&r);
     m_byGoal.insert(r.goal.id, &r);
     m_records.emplace(r.status.agentId, std::move(record));
     return r;
@@ -32,10 +33,16 @@ void AgentTable::reserve(qsizetype count)
     m_records.reserve(static_cast<size_t>(expected));
     m_byGoal.reserve(expected);
     m_order.reserve(expected);
+    m_orderRecords.reserve(static_cast<size_t>(expected));
 }
 
 int AgentTable::remove(const QSet<QString> &agentIds)
 {
+    // The order first, while the records it points to are still there.
+    m_orderRecords.erase(
+        std::remove_if(m_orderRecords.begin(), m_orderRecords.end(),
+                       [&agentIds](const AgentRecord *r) { return agentIds.contains(r->status.agentId); }),
+        m_orderRecords.end());
     int removed = 0;
     for (const QString &id : agentIds) {
         const auto it = m_records.find(id);

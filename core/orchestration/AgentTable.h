@@ -9,6 +9,7 @@
 #include <array>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 namespace switchboard {
 
@@ -46,15 +47,17 @@ public:
     qsizetype size() const { return m_order.size(); }
 
     // Calls f(AgentRecord &) for every agent in spawn order (f must not add or remove agents).
+    // Walks the records in order without a lookup per agent: a hash lookup each (and its cache misses) was the
+    // biggest part of a walk over a restored run of 1,000,000 agents.
     template<typename F> void forEach(F &&f)
     {
-        for (const QString &id : std::as_const(m_order))
-            f(*m_records.find(id)->second);
+        for (AgentRecord *r : m_orderRecords)
+            f(*r);
     }
     template<typename F> void forEach(F &&f) const
     {
-        for (const QString &id : m_order)
-            f(static_cast<const AgentRecord &>(*m_records.find(id)->second));
+        for (const AgentRecord *r : m_orderRecords)
+            f(*r);
     }
 
     // Calls f(const AgentRecord &) for every agent in no particular order, without looking each one up.
@@ -67,6 +70,7 @@ public:
 private:
     std::unordered_map<QString, std::unique_ptr<AgentRecord>> m_records;
     QStringList m_order;
+    std::vector<AgentRecord *> m_orderRecords; // the records of m_order, in the same order
     QHash<QString, AgentRecord *> m_byGoal;
     // Agents per AgentState, indexed by the enum: read on every finish (the idle check) and by progress().
     std::array<int, static_cast<size_t>(kAgentStateCount)> m_stateCounts{};

@@ -291,16 +291,38 @@ void Orchestrator::applyStoreFloors(const StoreSnapshot &snapshot)
 
 bool Orchestrator::restore(const StoreSnapshot &snapshot, bool autoResume, QString *error)
 {
-    if (!m_table->isEmpty()) {
+    if (!beginRestore(snapshot, autoResume, error))
+        return false;
+    while (!continueRestore(QDeadlineTimer(QDeadlineTimer::Forever))) {
+    }
+    return true;
+}
+
+bool Orchestrator::beginRestore(const StoreSnapshot &snapshot, bool autoResume, QString *error)
+{
+    if (!m_table->isEmpty() || m_restorer->isBusy()) {
         if (error)
             *error = QStringLiteral("restore() needs an empty board");
         return false;
     }
     applyStoreFloors(snapshot);
-    if (!m_restorer->restore(snapshot, autoResume, m_intake->logDirectory(), error))
+    return m_restorer->begin(snapshot, autoResume, m_intake->logDirectory(), error);
+}
+
+bool Orchestrator::continueRestore(const QDeadlineTimer &deadline)
+{
+    if (!m_restorer->isBusy())
+        return true;
+    if (!m_restorer->step(deadline))
         return false;
-    m_teams->rebuild(); // teams go on with the members the store kept
+    if (m_restorer->restoredTeams())
+        m_teams->rebuild(); // teams go on with the members the store kept (a walk over every agent: only for teams)
     return true;
+}
+
+bool Orchestrator::isRestoring() const
+{
+    return m_restorer->isBusy();
 }
 
 bool Orchestrator::resumeInterrupted(const QString &agentId)

@@ -15,6 +15,7 @@
 #include "orchestration/Scheduler.h"
 #include "review/ReviewTypes.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
@@ -121,6 +122,13 @@ public:
     // again); open ones are closed as cancelled (the retried agent asks again). Locks of the dead process are
     // void. False with *error when something was spawned already.
     bool restore(const StoreSnapshot &snapshot, bool autoResume, QString *error = nullptr);
+    // The same in slices, so a window stays responsive while a big run (1,000,000 goals) comes back: beginRestore()
+    // checks and takes the run, its notes and questions; each continueRestore() puts goals back (announced with
+    // agentSpawned) until the deadline and returns true once the run is back, resumed as restore() does. The
+    // snapshot must outlive the slices; nothing may be spawned in between (isRestoring()).
+    bool beginRestore(const StoreSnapshot &snapshot, bool autoResume, QString *error = nullptr);
+    bool continueRestore(const QDeadlineTimer &deadline);
+    bool isRestoring() const;
     // Queues an Interrupted agent for a new attempt.
     bool resumeInterrupted(const QString &agentId);
     // Resumes several at once (one dispatch after all of them, so they start in their old order ahead of goals

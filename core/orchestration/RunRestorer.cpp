@@ -27,8 +27,54 @@ RunRestorer::RunRestorer(RunHooks &hooks, AgentTable &table, Scheduler &schedule
     , m_recorder(recorder)
 {}
 
+namespace {
+// Goals put back between two looks at the clock.
+constexpr qsizetype kGoalsPerClockCheck = 256;
+} // namespace
+
+// What a restore in slices carries from one step to the next.
+struct RunRestorer::Job
+{
+    const StoreSnapshot *snapshot = nullptr;
+    bool autoResume = true;
+    QString logPrefix;
+    QSet<QString> active;
+    // The store lists goals and their agents in the same (spawn) order: the index by id is built only for a
+    // snapshot where they are not.
+    QHash<QString, qsizetype> statusById;
+    // Worktrees by run and goal: a goal in Review comes back with its worktree, an interrupted one works on in it.
+    QHash<std::pair<QString, QString>, WorktreeRecord> worktrees;
+    qsizetype nextGoal = 0;
+    // Goals put back whose scheduler batch is not given yet: it is given once none of its goals depends on a goal
+    // not put back yet (dependencies listed after their dependents wait for them), so every batch is whole.
+    QList<Goal> pendingGoals;
+    std::vector<Scheduler::GoalState> pendingStates;
+    std::vector<AgentRecord *> pendingRecords;
+    QSet<QString> unresolved; // dependencies named by pending goals and not put back yet
+    QList<Scheduler::BlockedGoal> blocked;
+    QStringList interrupted;
+    std::vector<AgentRecord *> review;
+};
+
+RunRestorer::~RunRestorer() = default;
+
 bool RunRestorer::restore(const StoreSnapshot &snapshot, bool autoResume, const QString &logDirectory, QString *error)
 {
+    if (!begin(snapshot, autoResume, logDirectory, error))
+        return false;
+    while (!step(QDeadlineTimer(QDeadlineTimer::Forever))) {
+    }
+    return true;
+}
+
+bool RunRestorer::begin(const StoreSnapshot &snapshot, bool autoResume, const QString &logDirectory, QString *error)
+{
+    if (m_job) {
+        if (error)
+            *error = QStringLiteral("a restore is under way");
+        return false;
+    }
+    m_restoredTeams = false;
     Store *store = m_recorder.store();
     if (!snapshot.runs.isEmpty()) {
         const RunRecord &run = snapshot.runs.constLast();
@@ -41,8 +87,11 @@ bool RunRestorer::restore(const StoreSnapshot &snapshot, bool autoResume, const 
         }
         m_scratchpad.preload(notes);
     }
-    const QSet<QString> active(snapshot.activeAgents.cbegin(), snapshot.activeAgents.cend());
-    if (store && !active.isEmpty() && !store->isReadOnly()) {
+    auto job = std::make_unique<Job>();
+    job->snapshot = &snapshot;
+    job->autoResume = autoResume;
+    job->active = QSet<QString>(snapshot.activeAgents.cbegin(), snapshot.activeAgents.cend());
+    if (store && !job->active.isEmpty() && !store->isReadOnly()) {
         QString why;
         if (store->markInterrupted(&why).isEmpty() && !why.isEmpty()) {
             if (error)
@@ -63,130 +112,167 @@ bool RunRestorer::restore(const StoreSnapshot &snapshot, bool autoResume, const 
         m_recorder.recordEscalation(e);
     }
 
-    // Sized for a big history (100,000 goals): no status copies in the index, no rehashing, no QDir per agent.
-    // The store lists goals and their agents in the same (spawn) order: the index by id is built only for a
-    // snapshot where they are not.
-    QHash<QString, qsizetype> statusById;
-    const auto statusRowOf = [&snapshot, &statusById](qsizetype goalRow, const QString &agentId) {
-        if (goalRow < snapshot.agents.size() && snapshot.agents.at(goalRow).agentId == agentId)
-            return goalRow;
-        if (statusById.isEmpty()) {
-            statusById.reserve(snapshot.agents.size());
-            for (qsizetype i = 0; i < snapshot.agents.size(); ++i)
-                statusById.insert(snapshot.agents.at(i).agentId, i);
-        }
-        return statusById.value(agentId, -1);
-    };
+    // Sized for a big history (1,000,000 goals): no status copies in the index, no rehashing, no QDir per agent.
     m_table.reserve(snapshot.goals.size());
-    QString logPrefix = logDirectory.isEmpty() ? QString() : QDir(logDirectory).path();
-    if (!logPrefix.isEmpty() && !logPrefix.endsWith(u'/'))
-        logPrefix += u'/';
-    // Worktrees by run and goal: a goal in Review comes back with its worktree, an interrupted one works on in it.
-    QHash<std::pair<QString, QString>, WorktreeRecord> worktrees;
+    m_scheduler.reserve(snapshot.goals.size());
+    job->logPrefix = logDirectory.isEmpty() ? QString() : QDir(logDirectory).path();
+    if (!job->logPrefix.isEmpty() && !job->logPrefix.endsWith(u'/'))
+        job->logPrefix += u'/';
     for (const WorktreeRecord &w : snapshot.worktrees)
-        worktrees.insert({w.runId, w.goalId}, w);
-    QList<Goal> goals;
-    goals.reserve(snapshot.goals.size());
-    QStringList restored;
-    restored.reserve(snapshot.goals.size());
-    std::vector<AgentRecord *> restoredRecords;
-    restoredRecords.reserve(static_cast<size_t>(snapshot.goals.size()));
-    for (qsizetype goalRow = 0; goalRow < snapshot.goals.size(); ++goalRow) {
-        const GoalRecord &g = snapshot.goals.at(goalRow);
-        if (m_table.containsGoal(g.goal.id) || g.agentId.isEmpty())
-            continue;
-        auto r = std::make_unique<AgentRecord>();
-        r->goal = g.goal;
-        r->log = std::make_shared<AgentLog>();
-        if (!logPrefix.isEmpty())
-            r->log->setSpillFile(logPrefix + Store::logFileName(g.agentId));
-        const qsizetype statusRow = statusRowOf(goalRow, g.agentId);
-        AgentStatus &s = r->status; // filled in place: no copy to move in and destroy
-        if (statusRow >= 0)
-            s = snapshot.agents.at(statusRow);
-        if (s.agentId.isEmpty()) {
-            s.agentId = g.agentId;
-            s.goalId = g.goal.id;
-            s.goalTitle = g.goal.title;
-            s.profile = g.goal.profile;
-            s.priority = g.goal.priority;
-            s.state = AgentState::Queued;
-            s.createdAt = g.createdAt;
-        }
-        if (s.name.isEmpty())
-            s.name = g.agentId;
-        if (g.goal.team || g.goal.member)
-            TeamCoordinator::describe(s, g.goal);
-        if (!worktrees.isEmpty()) {
-            auto it = worktrees.constFind({g.runId, g.goal.id});
-            if (it == worktrees.cend() && !g.goal.followUpOf.isEmpty())
-                it = worktrees.constFind({g.runId, g.goal.followUpOf}); // a follow-up works in its original's
-            if (it != worktrees.cend()) {
-                r->worktree = *it;
-                s.repository = it->repoName();
-            }
-        }
-        if (active.contains(s.agentId) || isActiveState(s.state)) {
-            s.state = AgentState::Interrupted;
-            if (s.error.isEmpty())
-                s.error = QStringLiteral("interrupted: Switchboard stopped while the agent was running");
-            // The store records this attempt as interrupted just now (markInterrupted), after the snapshot.
-            if (s.attempt > 0)
-                ++s.interruptedAttempts;
-        }
-        // An interruption is not the agent's failure: each one adds an attempt, so no retry is spent on it.
-        const AgentProfile *profile = m_scheduler.profile(s.profile);
-        const int retries = g.goal.retry ? g.goal.retry->maxRetries : profile ? profile->retry.maxRetries : 0;
-        s.maxAttempts = 1 + qMax(0, retries) + s.interruptedAttempts;
-        s.openEscalation.clear();
-        s.waitingFor.clear();
-        s.progress = s.state == AgentState::Completed || s.state == AgentState::Review ? 100 : s.progress;
-        const AgentStatus &rs = r->status;
-        r->baseInputTokens = rs.inputTokens;
-        r->baseOutputTokens = rs.outputTokens;
-        r->baseCostUsd = rs.costUsd;
-        r->baseTurns = rs.turns;
-        r->held = rs.state == AgentState::Interrupted;
-        if (rs.state == AgentState::Completed)
-            r->output = rs.summary;
-        if (rs.startedAt.isValid() && rs.completedAt.isValid())
-            r->runMs = rs.startedAt.msecsTo(rs.completedAt);
-        goals << g.goal;
-        restored << rs.agentId;
-        restoredRecords.push_back(&m_table.add(std::move(r)));
-    }
+        job->worktrees.insert({w.runId, w.goalId}, w);
+    m_job = std::move(job);
+    return true;
+}
 
-    // The scheduler learns the goals with their ended states in one pass (ended goals never enter its ready
-    // set), so dependents resolve.
-    std::vector<Scheduler::GoalState> ended;
-    ended.reserve(restoredRecords.size());
-    for (const AgentRecord *r : restoredRecords)
-        ended.push_back(AttemptLifecycle::goalStateFor(r->status.state));
-    QList<Scheduler::BlockedGoal> blocked = m_scheduler.addRestored(goals, ended);
-    for (const AgentRecord *r : restoredRecords) {
-        if (r->status.state == AgentState::Review)
-            m_scheduler.restoreParked(r->status.goalId); // still waiting for its merge; its dependents too
+bool RunRestorer::step(const QDeadlineTimer &deadline)
+{
+    if (!m_job)
+        return true;
+    Job &job = *m_job;
+    const qsizetype goals = job.snapshot->goals.size();
+    while (job.nextGoal < goals) {
+        const qsizetype until = qMin(goals, job.nextGoal + kGoalsPerClockCheck);
+        for (; job.nextGoal < until; ++job.nextGoal)
+            restoreGoal(job.nextGoal);
+        if (deadline.hasExpired())
+            break;
     }
+    if (job.nextGoal < goals) {
+        flushScheduler(false);
+        return false;
+    }
+    flushScheduler(true);
+    finish();
+    return true;
+}
+
+void RunRestorer::restoreGoal(qsizetype goalRow)
+{
+    Job &job = *m_job;
+    const StoreSnapshot &snapshot = *job.snapshot;
+    const GoalRecord &g = snapshot.goals.at(goalRow);
+    if (m_table.containsGoal(g.goal.id) || g.agentId.isEmpty())
+        return;
+    auto r = std::make_unique<AgentRecord>();
+    r->goal = g.goal;
+    r->log = std::make_shared<AgentLog>();
+    if (!job.logPrefix.isEmpty())
+        r->log->setSpillFile(job.logPrefix + Store::logFileName(g.agentId));
+    qsizetype statusRow = -1;
+    if (goalRow < snapshot.agents.size() && snapshot.agents.at(goalRow).agentId == g.agentId) {
+        statusRow = goalRow;
+    } else {
+        if (job.statusById.isEmpty()) {
+            job.statusById.reserve(snapshot.agents.size());
+            for (qsizetype i = 0; i < snapshot.agents.size(); ++i)
+                job.statusById.insert(snapshot.agents.at(i).agentId, i);
+        }
+        statusRow = job.statusById.value(g.agentId, -1);
+    }
+    AgentStatus &s = r->status; // filled in place: no copy to move in and destroy
+    if (statusRow >= 0)
+        s = snapshot.agents.at(statusRow);
+    if (s.agentId.isEmpty()) {
+        s.agentId = g.agentId;
+        s.goalId = g.goal.id;
+        s.goalTitle = g.goal.title;
+        s.profile = g.goal.profile;
+        s.priority = g.goal.priority;
+        s.state = AgentState::Queued;
+        s.createdAt = g.createdAt;
+    }
+    if (s.name.isEmpty())
+        s.name = g.agentId;
+    if (g.goal.team || g.goal.member) {
+        TeamCoordinator::describe(s, g.goal);
+        m_restoredTeams = true;
+    }
+    if (!job.worktrees.isEmpty()) {
+        auto it = job.worktrees.constFind({g.runId, g.goal.id});
+        if (it == job.worktrees.cend() && !g.goal.followUpOf.isEmpty())
+            it = job.worktrees.constFind({g.runId, g.goal.followUpOf}); // a follow-up works in its original's
+        if (it != job.worktrees.cend()) {
+            r->worktree = *it;
+            s.repository = it->repoName();
+        }
+    }
+    if (job.active.contains(s.agentId) || isActiveState(s.state)) {
+        s.state = AgentState::Interrupted;
+        if (s.error.isEmpty())
+            s.error = QStringLiteral("interrupted: Switchboard stopped while the agent was running");
+        // The store records this attempt as interrupted just now (markInterrupted), after the snapshot.
+        if (s.attempt > 0)
+            ++s.interruptedAttempts;
+    }
+    // An interruption is not the agent's failure: each one adds an attempt, so no retry is spent on it.
+    const AgentProfile *profile = m_scheduler.profile(s.profile);
+    const int retries = g.goal.retry ? g.goal.retry->maxRetries : profile ? profile->retry.maxRetries : 0;
+    s.maxAttempts = 1 + qMax(0, retries) + s.interruptedAttempts;
+    s.openEscalation.clear();
+    s.waitingFor.clear();
+    s.progress = s.state == AgentState::Completed || s.state == AgentState::Review ? 100 : s.progress;
+    const AgentStatus &rs = r->status;
+    r->baseInputTokens = rs.inputTokens;
+    r->baseOutputTokens = rs.outputTokens;
+    r->baseCostUsd = rs.costUsd;
+    r->baseTurns = rs.turns;
+    r->held = rs.state == AgentState::Interrupted;
+    if (rs.state == AgentState::Completed)
+        r->output = rs.summary;
+    if (rs.startedAt.isValid() && rs.completedAt.isValid())
+        r->runMs = rs.startedAt.msecsTo(rs.completedAt);
+    if (rs.state == AgentState::Interrupted)
+        job.interrupted << rs.agentId;
+    AgentRecord &added = m_table.add(std::move(r));
+    if (added.status.state == AgentState::Review)
+        job.review.push_back(&added);
+    job.unresolved.remove(g.goal.id);
+    for (const QString &dependency : g.goal.dependsOn) {
+        if (!m_table.containsGoal(dependency))
+            job.unresolved.insert(dependency);
+    }
+    job.pendingGoals << g.goal;
+    job.pendingStates.push_back(AttemptLifecycle::goalStateFor(added.status.state));
+    job.pendingRecords.push_back(&added);
+}
+
+void RunRestorer::flushScheduler(bool force)
+{
+    Job &job = *m_job;
+    if (job.pendingRecords.empty() || (!force && !job.unresolved.isEmpty()))
+        return;
+    // The scheduler learns the goals with their ended states in one pass per batch (ended goals never enter its
+    // ready set), so dependents resolve.
+    job.blocked << m_scheduler.addRestored(job.pendingGoals, job.pendingStates);
+    // No agentsUpdated() batch for them: a view made later reads agents(), one made before inserts the rows
+    // from agentSpawned with the status as it is (at 100,000 agents that batch cost the board ~0.1 s).
+    for (AgentRecord *r : job.pendingRecords) {
+        m_hooks.watch(*r);
+        m_hooks.notifySpawned(r->status.agentId);
+    }
+    job.pendingGoals.clear();
+    job.pendingStates.clear();
+    job.pendingRecords.clear();
+}
+
+void RunRestorer::finish()
+{
+    const std::unique_ptr<Job> job = std::move(m_job);
+    for (const AgentRecord *r : job->review)
+        m_scheduler.restoreParked(r->status.goalId); // still waiting for its merge; its dependents too
     QList<Scheduler::BlockedGoal> newlyBlocked;
-    for (const Scheduler::BlockedGoal &b : std::as_const(blocked)) {
+    for (const Scheduler::BlockedGoal &b : std::as_const(job->blocked)) {
         const AgentRecord *r = m_table.recordForGoal(b.goalId);
         if (r && !isFinalState(r->status.state) && r->status.state != AgentState::Blocked)
             newlyBlocked << b;
     }
-    // No agentsUpdated() batch for them: a view made later reads agents(), one made before inserts the rows
-    // from agentSpawned with the status as it is (at 100,000 agents that batch cost the board ~0.1 s).
-    for (AgentRecord *r : restoredRecords) {
-        m_hooks.watch(*r);
-        m_hooks.notifySpawned(r->status.agentId);
-    }
     m_hooks.applyBlocked(newlyBlocked);
-    if (autoResume)
-        resumeInterrupted(restored); // dispatches
+    if (job->autoResume)
+        resumeInterrupted(job->interrupted); // dispatches
     else
         m_hooks.dispatch();
     m_hooks.ensureWatchdog();
     m_hooks.checkIdle();
-    return true;
 }
 
 int RunRestorer::resumeInterrupted(const QStringList &agentIds)

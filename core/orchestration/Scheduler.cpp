@@ -189,6 +189,12 @@ QList<Scheduler::BlockedGoal> Scheduler::add(const QList<Goal> &goals)
     return addBatch(goals, nullptr);
 }
 
+void Scheduler::reserve(qsizetype goals)
+{
+    m_nodes.reserve(m_nodes.size() + static_cast<size_t>(qMax<qsizetype>(0, goals)));
+    m_index.reserve(m_index.size() + goals);
+}
+
 QList<Scheduler::BlockedGoal> Scheduler::addRestored(const QList<Goal> &goals, const std::vector<GoalState> &finals)
 {
     return addBatch(goals, &finals);
@@ -204,8 +210,12 @@ QList<Scheduler::BlockedGoal> Scheduler::addBatch(const QList<Goal> &goals, cons
     // the set in between, and existing goals never depend on new ones, so the result is the same.
     m_deferFrom = first;
     m_deferredReady.assign(batchSize, 0);
-    m_nodes.reserve(m_nodes.size() + batchSize);
-    m_index.reserve(m_index.size() + goals.size());
+    // Grown geometrically: a restore in slices adds a batch per slice, and an exact reserve per batch moved every
+    // node (and rehashed the index) each time.
+    if (m_nodes.capacity() < m_nodes.size() + batchSize)
+        m_nodes.reserve(qMax(m_nodes.size() + batchSize, 2 * m_nodes.capacity()));
+    if (m_index.capacity() < m_index.size() + goals.size())
+        m_index.reserve(qMax(m_index.size() + goals.size(), 2 * m_index.capacity()));
     for (const Goal &goal : goals) {
         Node &node = m_nodes.emplace_back(); // built in place: no Node to move in
         node.goal = goal;

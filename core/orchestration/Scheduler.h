@@ -107,6 +107,8 @@ public:
     // The same result as add(goals) followed by restoreFinal() for each ended goal in batch order (the blocked
     // lists concatenated), but the ready set is filled once at the end: ended goals never enter it.
     QList<BlockedGoal> addRestored(const QList<Goal> &goals, const std::vector<GoalState> &finals);
+    // Room for this many more goals (a restore adds them in batches).
+    void reserve(qsizetype goals);
     // A running goal failed and will be retried later: it gives its slot back and waits, not ready,
     // until requeue() (after the backoff) puts it back in the ready set.
     void deferRetry(const QString &goalId);

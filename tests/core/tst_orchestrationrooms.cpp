@@ -9,10 +9,12 @@
 #include "orchestration/AgentTable.h"
 #include "orchestration/AttemptContext.h"
 #include "orchestration/AttemptLifecycle.h"
+#include "orchestration/Orchestrator.h"
 #include "orchestration/RunHooks.h"
 #include "orchestration/Scheduler.h"
 #include "orchestration/UpdatePublisher.h"
 #include "orchestration/Watchdog.h"
+#include "persistence/StoreSnapshot.h"
 
 #include <QAtomicInt>
 #include <QSignalSpy>
@@ -117,6 +119,7 @@ private Q_SLOTS:
     void watchdogRateLimitPausesTheProfileUntilItRunsOut();
     void watchdogRunBudgetStopsRunningAndFailsQueued();
     void lifecycleGoalStates();
+    void slicedRestoreMatchesRestore();
 };
 
 void TestOrchestrationRooms::tableIndexesByAgentAndGoal()
@@ -167,6 +170,9 @@ void TestOrchestrationRooms::tableRemoveKeepsOrderAndCounts()
     QCOMPARE(table.count(AgentState::Completed), 3);
     QCOMPARE(table.remove({QStringLiteral("a-1"), QStringLiteral("a-3"), QStringLiteral("nope")}), 2);
     QCOMPARE(table.order(), (QStringList{QStringLiteral("a-2"), QStringLiteral("a-4"), QStringLiteral("a-5")}));
+    QStringList visited; // the walk follows the order after a removal too
+    table.forEach([&visited](const AgentRecord &r) { visited << r.status.agentId; });
+    QCOMPARE(visited, table.order());
     QCOMPARE(table.count(AgentState::Completed), 1);
     QCOMPARE(table.count(AgentState::Queued), 2);
     QVERIFY(!table.recordForGoal(QStringLiteral("g1")));
@@ -368,6 +374,82 @@ void TestOrchestrationRooms::lifecycleGoalStates()
     for (AgentState pending : {AgentState::Queued, AgentState::Running, AgentState::Escalated,
                                AgentState::WaitingForLock, AgentState::Interrupted, AgentState::Paused})
         QCOMPARE(AttemptLifecycle::goalStateFor(pending), Scheduler::GoalState::Pending);
+}
+
+namespace {
+// A stored run of 1,000 goals: most completed, some failed; some depend on earlier goals and some on goals listed
+// after them; the last ten are queued behind a failed goal (blocked once restored).
+StoreSnapshot storedRun()
+{
+    StoreSnapshot snapshot;
+    RunRecord run;
+    run.id = QStringLiteral("r-1");
+    run.name = QStringLiteral("big");
+    run.startedAt = QDateTime::currentDateTimeUtc();
+    snapshot.runs << run;
+    constexpr int kGoals = 1000;
+    for (int i = 0; i < kGoals; ++i) {
+        GoalRecord g;
+        g.runId = run.id;
+        g.goal.id = QStringLiteral("g%1").arg(i);
+        g.goal.title = QStringLiteral("Goal %1").arg(i);
+        if (i % 10 == 5)
+            g.goal.dependsOn << QStringLiteral("g%1").arg(i - 1);
+        if (i % 50 == 7 && i + 300 < kGoals - 10)
+            g.goal.dependsOn << QStringLiteral("g%1").arg(i + 300); // listed after its dependent
+        if (i >= kGoals - 10)
+            g.goal.dependsOn << QStringLiteral("g%1").arg(97 * 9);
+        g.agentId = QStringLiteral("a-%1").arg(i + 1);
+        g.createdAt = run.startedAt;
+        AgentStatus s;
+        s.agentId = g.agentId;
+        s.goalId = g.goal.id;
+        s.goalTitle = g.goal.title;
+        s.name = QStringLiteral("agent-%1").arg(i + 1);
+        s.attempt = i >= kGoals - 10 ? 0 : 1;
+        s.state = i >= kGoals - 10 ? AgentState::Queued : i % 97 == 0 ? AgentState::Failed : AgentState::Completed;
+        s.summary = QStringLiteral("done %1").arg(i);
+        snapshot.goals << g;
+        snapshot.agents << s;
+    }
+    return snapshot;
+}
+} // namespace
+
+void TestOrchestrationRooms::slicedRestoreMatchesRestore()
+{
+    const StoreSnapshot snapshot = storedRun();
+    Orchestrator whole;
+    QSignalSpy wholeSpawned(&whole, &Orchestrator::agentSpawned);
+    QString error;
+    QVERIFY2(whole.restore(snapshot, false, &error), qPrintable(error));
+
+    Orchestrator sliced;
+    QSignalSpy slicedSpawned(&sliced, &Orchestrator::agentSpawned);
+    QVERIFY2(sliced.beginRestore(snapshot, false, &error), qPrintable(error));
+    QVERIFY(sliced.isRestoring());
+    QVERIFY(!sliced.beginRestore(snapshot, false, &error)); // one at a time
+    int slices = 1;
+    while (!sliced.continueRestore(QDeadlineTimer(0))) // expired at once: the smallest slices
+        ++slices;
+    QVERIFY(!sliced.isRestoring());
+    QVERIFY2(slices > 3, qPrintable(QString::number(slices)));
+
+    QCOMPARE(sliced.agentIds(), whole.agentIds());
+    QCOMPARE(slicedSpawned.size(), wholeSpawned.size());
+    QCOMPARE(sliced.agentIds().size(), snapshot.goals.size());
+    int blocked = 0;
+    for (const QString &agentId : whole.agentIds()) {
+        const AgentStatus a = *whole.status(agentId);
+        const AgentStatus b = *sliced.status(agentId);
+        QCOMPARE(b.state, a.state);
+        QCOMPARE(b.summary, a.summary);
+        QCOMPARE(b.maxAttempts, a.maxAttempts);
+        blocked += b.state == AgentState::Blocked ? 1 : 0;
+    }
+    QCOMPARE(blocked, 10); // behind the failed goal, in both
+    QCOMPARE(sliced.status(sliced.agentForGoal(QStringLiteral("g7")))->state, AgentState::Completed);
+    QVERIFY(sliced.isIdle());
 }
 
 QTEST_GUILESS_MAIN(TestOrchestrationRooms)

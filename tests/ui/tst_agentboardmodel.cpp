@@ -5,7 +5,9 @@
 #include "agents/AgentContext.h"
 #include "agents/BackendRegistry.h"
 #include "board/AgentBoardModel.h"
+#include "board/AgentFilterProxyModel.h"
 #include "orchestration/Orchestrator.h"
+#include "persistence/StoreSnapshot.h"
 #include "support/GoalBuilder.h"
 #include "support/ProfileBuilder.h"
 
@@ -398,6 +400,70 @@ private Q_SLOTS:
             QCOMPARE(model.statusAt(row).progress, 100);
         }
         QVERIFY(!wentBack);
+    }
+
+    void releaseFillsInSlices()
+    {
+        // A restored run of 20,000 finished goals goes in across turns of the event loop; meanwhile a spawned agent
+        // waits for its turn at the end, an update reaches the rows that are in, and once filled every card is there
+        // in spawn order and the filters see them all.
+        constexpr int kGoals = 20000;
+        StoreSnapshot snapshot;
+        RunRecord run;
+        run.id = u"r-1"_s;
+        run.startedAt = QDateTime::currentDateTimeUtc();
+        snapshot.runs << run;
+        for (int i = 0; i < kGoals; ++i) {
+            GoalRecord g;
+            g.runId = run.id;
+            g.goal.id = u"g%1"_s.arg(i);
+            g.goal.title = (i % 10 == 3 ? u"Refactor module %1"_s : u"Document module %1"_s).arg(i);
+            g.goal.profile = u"quick"_s;
+            g.agentId = u"a-%1"_s.arg(i + 1);
+            g.createdAt = run.startedAt;
+            AgentStatus s;
+            s.agentId = g.agentId;
+            s.goalId = g.goal.id;
+            s.goalTitle = g.goal.title;
+            s.profile = g.goal.profile;
+            s.attempt = 1;
+            s.state = i % 20 == 7 ? AgentState::Failed : AgentState::Completed;
+            snapshot.goals << g;
+            snapshot.agents << s;
+        }
+        snapshot.lastAgentNumber = kGoals; // what the store says: new agents are numbered above
+        snapshot.lastGoalNumber = kGoals;
+        AgentBoardModel model(m_orchestrator.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        AgentFilterProxyModel proxy;
+        proxy.setBoardModel(&model);
+        model.setFillSlicing(0, 1);
+        model.setHeld(true);
+        QString error;
+        QVERIFY2(m_orchestrator->restore(snapshot, false, &error), qPrintable(error));
+        QCOMPARE(model.rowCount(), 0); // held
+        QSignalSpy filled(&model, &AgentBoardModel::filled);
+        model.setHeld(false);
+        QVERIFY(model.isFilling());
+        QVERIFY(model.rowCount() < kGoals);
+        const QString extra =
+            m_orchestrator->spawn(test::GoalBuilder::titled(u"after the restore"_s).profile(u"slow"_s), &error);
+        QVERIFY2(!extra.isEmpty(), qPrintable(error));
+        QVERIFY(filled.wait(20000));
+        QVERIFY(!model.isFilling());
+        QCOMPARE(model.rowCount(), kGoals + 1);
+        const QStringList ids = m_orchestrator->agentIds();
+        for (int row = 0; row < model.rowCount(); row += 997)
+            QCOMPARE(model.statusAt(row).agentId, ids.at(row));
+        QCOMPARE(model.rowForAgent(extra), kGoals); // last, as it was spawned last
+        proxy.setSearchText(u"refactor"_s);
+        QCOMPARE(proxy.rowCount(), kGoals / 10);
+        proxy.setSearchText({});
+        proxy.setStateFilter(AgentFilterProxyModel::StateFilter::Failed);
+        QCOMPARE(proxy.rowCount(), kGoals / 20);
+        proxy.setStateFilter(AgentFilterProxyModel::StateFilter::All);
+        QCOMPARE(proxy.rowCount(), kGoals + 1);
+        m_orchestrator->cancelAll();
     }
 
 private:

@@ -299,6 +299,59 @@ private Q_SLOTS:
         QTRY_COMPARE(titles(), QStringList{u"Write the user guide"_s});
     }
 
+    void searchMatchesFoldedTextInAnyScript()
+    {
+        // The goals' search text is kept in UTF-8 and searched byte-wise: what is found is still what a
+        // case-insensitive search of the text finds, in any script, and a word that is only part of a
+        // character's bytes finds nothing.
+        Store store;
+        QVERIFY(store.open(m_dir.filePath(u"search-utf8.db"_s)));
+        QList<StoreWrite> w;
+        w << StoreWrite::runStarted(u"r-1"_s, u"Scripts"_s, {}, 4, at(0));
+        const QStringList titles{u"Übersetzung der Oberfläche"_s, u"Σίσυφος rolls the stone"_s, u"Plain ASCII title"_s,
+                                 u"Emoji 🚀 launch"_s};
+        for (int i = 0; i < titles.size(); ++i) {
+            const QString agent = u"a-%1"_s.arg(i + 1);
+            const QString id = u"g%1"_s.arg(i + 1);
+            Goal goal = test::GoalBuilder(id).title(titles.at(i)).profile(u"coder"_s);
+            w << StoreWrite::goalAdded(u"r-1"_s, goal, agent, u"coder-%1"_s.arg(i + 1), u"coder"_s, at(1));
+            w << StoreWrite::transition(statusOf(agent, id, AgentState::Running, 1), at(2));
+            w << StoreWrite::finished(statusOf(agent, id, AgentState::Completed, 1), AgentResult::completed(u"ok"_s),
+                                      at(3));
+        }
+        QVERIFY(test::submitAndFlush(store, w));
+        HistoryWindow window(&store, nullptr, ConfigLoader::defaults());
+        window.show();
+        QTRY_VERIFY(!window.isLoading());
+        QAbstractItemModel *goals = window.goalProxy();
+        QTRY_COMPARE(goals->rowCount(), 4);
+        const auto found = [goals] {
+            QStringList list;
+            for (int row = 0; row < goals->rowCount(); ++row)
+                list << goals->index(row, HistoryGoalModel::TitleColumn).data().toString();
+            list.sort();
+            return list;
+        };
+        window.setSearchText(u"ÜBERSETZUNG"_s);
+        QCOMPARE(found(), QStringList{titles.at(0)});
+        window.setSearchText(u"fläche"_s);
+        QCOMPARE(found(), QStringList{titles.at(0)});
+        window.setSearchText(u"flache"_s);
+        QCOMPARE(found(), QStringList());
+        window.setSearchText(u"ΣΊΣΥΦΟΣ stone"_s); // final sigma folds like the other
+        QCOMPARE(found(), QStringList{titles.at(1)});
+        window.setSearchText(u"🚀"_s);
+        QCOMPARE(found(), QStringList{titles.at(3)});
+        window.setSearchText(u"ü"_s);
+        QCOMPARE(found(), QStringList{titles.at(0)});
+        window.setSearchText(u"title ascii"_s);
+        QCOMPARE(found(), QStringList{titles.at(2)});
+        // The role still gives the text for any other filter.
+        QVERIFY(goals->index(0, 0).data(HistoryGoalModel::SearchTextRole).toString().contains(u"plain ascii"_s));
+        window.setSearchText(QString());
+        QCOMPARE(goals->rowCount(), 4);
+    }
+
     void goalShowsAttemptsLogAndAnswers()
     {
         Store store;

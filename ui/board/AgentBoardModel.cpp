@@ -26,6 +26,10 @@ AgentBoardModel::AgentBoardModel(Orchestrator *orchestrator, QObject *parent)
     });
     m_tickTimer.setInterval(1000);
     connect(&m_tickTimer, &QTimer::timeout, this, &AgentBoardModel::tickRunning);
+    // A real timer between slices of a fill (a 0 ms one runs in the same turn): the window reacts in between.
+    m_fillTimer.setSingleShot(true);
+    m_fillTimer.setInterval(1);
+    connect(&m_fillTimer, &QTimer::timeout, this, [this] { fillSome(QDeadlineTimer(m_fillSliceMs)); });
 
     if (!m_orchestrator)
         return;
@@ -315,33 +319,78 @@ void AgentBoardModel::setHeld(bool held)
     if (held) {
         flushPendingInserts();
         m_held = true;
+        if (m_filling) { // what is not on the board yet comes in when it is released again
+            m_fillTimer.stop();
+            m_filling = false;
+            m_fillIds = {};
+            m_fillRefresh.clear();
+        }
         return;
     }
     m_held = false;
     if (!m_orchestrator)
         return;
-    QList<AgentStatus> agents = m_orchestrator->agents();
+    // In slices across turns of the event loop, each one insert: a restored run of 1,000,000 agents would hold
+    // the window for seconds in one. Agents already on the board are refreshed once every row is in.
+    m_fillIds = m_orchestrator->agentIds();
+    m_fillNext = 0;
+    m_rows.reserve(m_fillIds.size());
+    m_rowById.reserve(m_fillIds.size());
+    m_rowByGoal.reserve(m_fillIds.size());
+    m_fillRefresh.clear();
+    m_filling = true;
+    fillSome(m_fillIds.size() <= m_fillAtOnce ? QDeadlineTimer(QDeadlineTimer::Forever)
+                                              : QDeadlineTimer(m_fillSliceMs));
+}
+
+void AgentBoardModel::setFillSlicing(int atOnce, int sliceMs)
+{
+    m_fillAtOnce = qMax(0, atOnce);
+    m_fillSliceMs = qMax(1, sliceMs);
+}
+
+void AgentBoardModel::fillSome(const QDeadlineTimer &deadline)
+{
+    constexpr qsizetype kRowsPerClockCheck = 256;
     QVector<Row> fresh;
-    fresh.reserve(agents.size());
-    QStringList onBoard;
-    for (AgentStatus &status : agents) {
-        if (m_rowById.contains(status.agentId))
-            onBoard << status.agentId;
-        else
-            fresh.append(makeRow(std::move(status)));
+    const qsizetype count = m_fillIds.size();
+    while (m_fillNext < count) {
+        const qsizetype until = qMin(count, m_fillNext + kRowsPerClockCheck);
+        for (; m_fillNext < until; ++m_fillNext) {
+            const QString &agentId = m_fillIds.at(m_fillNext);
+            if (m_rowById.contains(agentId)) {
+                m_fillRefresh << agentId;
+            } else if (std::optional<AgentStatus> status = m_orchestrator->status(agentId)) {
+                // Gone meanwhile: no status, no row.
+                fresh.append(makeRow(std::move(*status)));
+            }
+        }
+        if (deadline.hasExpired())
+            break;
     }
-    agents = {};
     appendRows(std::move(fresh));
-    if (!onBoard.isEmpty())
-        handleAgentsUpdated(onBoard); // also says batchApplied
+    if (m_fillNext < count) {
+        m_fillTimer.start();
+        return;
+    }
+    m_filling = false;
+    m_fillIds = {};
+    const QStringList refresh = std::exchange(m_fillRefresh, {});
+    if (!refresh.isEmpty())
+        handleAgentsUpdated(refresh); // also says batchApplied
     else
         Q_EMIT batchApplied();
+    Q_EMIT filled();
 }
 
 void AgentBoardModel::handleAgentSpawned(const QString &agentId)
 {
     if (m_held || m_rowById.contains(agentId) || m_pendingSet.contains(agentId))
         return;
+    if (m_filling) {
+        m_fillIds.append(agentId); // after the agents before it, in spawn order
+        return;
+    }
     m_pendingInserts.append(agentId);
     m_pendingSet.insert(agentId);
     if (!m_insertTimer.isActive())
@@ -372,9 +421,10 @@ void AgentBoardModel::handleAgentsUpdated(const QStringList &agentIds)
     if (!m_orchestrator || m_held)
         return;
 
-    // An update may name an agent whose spawn notice is still buffered (or was never seen).
+    // An update may name an agent whose spawn notice is still buffered (or was never seen). While the board
+    // fills, an agent not on it yet comes in with its status of then.
     for (const QString &agentId : agentIds) {
-        if (!m_rowById.contains(agentId) && !m_pendingSet.contains(agentId)) {
+        if (!m_filling && !m_rowById.contains(agentId) && !m_pendingSet.contains(agentId)) {
             m_pendingInserts.append(agentId);
             m_pendingSet.insert(agentId);
         }
@@ -566,8 +616,12 @@ void AgentBoardModel::rebuildIndex(int fromRow)
         m_rowById.clear();
         m_rowByGoal.clear();
     }
-    m_rowById.reserve(m_rows.size());
-    m_rowByGoal.reserve(m_rows.size());
+    // Grown geometrically: a fill in slices appends a slice at a time, and a reserve of the exact size rehashed
+    // both indexes (a million entries each) on every slice.
+    if (m_rowById.capacity() < m_rows.size())
+        m_rowById.reserve(qMax(m_rows.size(), 2 * m_rowById.capacity()));
+    if (m_rowByGoal.capacity() < m_rows.size())
+        m_rowByGoal.reserve(qMax(m_rows.size(), 2 * m_rowByGoal.capacity()));
     for (int row = fromRow; row < m_rows.size(); ++row) {
         m_rowById.insert(m_rows.at(row).status.agentId, row);
         m_rowByGoal.insert(m_rows.at(row).status.goalId, row);

@@ -3,6 +3,7 @@
 #include "model/AgentStatus.h"
 
 #include <QAbstractListModel>
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QList>
 #include <QPointer>
@@ -112,8 +113,12 @@ public:
     // While held the board follows no spawns or updates (a restore puts thousands of agents back at once,
     // announcing each): releasing it inserts every agent it lacks in one batch, and refreshes the others,
     // from their current statuses. Removals are followed while held.
+    // Many agents (more than fillSlicing's atOnce) are inserted in slices across turns of the event loop, each
+    // taking about sliceMs: isFilling() until the last one is in, then filled().
     void setHeld(bool held);
     bool isHeld() const { return m_held; }
+    bool isFilling() const { return m_filling; }
+    void setFillSlicing(int atOnce, int sliceMs);
     // How long spawned agents are buffered before they are inserted together (ms, default 50).
     void setInsertDelay(int ms);
     // How often running cards repaint so their elapsed time ticks (ms, default 1000).
@@ -123,6 +128,8 @@ Q_SIGNALS:
     // A batch of inserts, updates or removals has been applied.
     void batchApplied();
     void teamExpandedChanged(const QString &teamGoalId, bool expanded);
+    // Every agent of a release (setHeld(false)) is on the board.
+    void filled();
 
 private:
     struct Row
@@ -137,6 +144,7 @@ private:
     };
 
     void handleAgentSpawned(const QString &agentId);
+    void fillSome(const QDeadlineTimer &deadline);
     void handleAgentsUpdated(const QStringList &agentIds);
     void handleAgentsRemoved(const QStringList &agentIds);
     void tickRunning();
@@ -174,6 +182,14 @@ private:
     QTimer m_tickTimer;
     quint64 m_nextSequence = 0;
     bool m_held = false;
+    // A release in slices: the agents in spawn order and the next one to look at; those on the board already.
+    bool m_filling = false;
+    QStringList m_fillIds;
+    qsizetype m_fillNext = 0;
+    QStringList m_fillRefresh;
+    QTimer m_fillTimer;
+    int m_fillAtOnce = 5000;
+    int m_fillSliceMs = 12;
 };
 
 } // namespace switchboard

@@ -26,6 +26,11 @@ void HistoryFilterProxyModel::setSearchText(const QString &text)
     if (words == m_words)
         return;
     m_words = words;
+    m_wordBytes.clear();
+    for (const QString &word : std::as_const(m_words))
+        m_wordBytes << word.toUtf8();
+    m_matchedSnapshot.reset();
+    m_matches = {};
     // One layout change rather than a removal or insertion per range of rows: the view re-lays out once, where
     // tens of thousands of small row signals would each cost it a pass over every row.
     invalidate();
@@ -50,10 +55,16 @@ bool HistoryFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex 
         if (m_pinned.contains(key))
             return true;
     }
-    QString fetched;
-    if (!m_goals)
-        fetched = sourceModel()->index(sourceRow, 0, sourceParent).data(m_searchTextRole).toString();
-    const QString &text = m_goals ? m_goals->searchText(sourceRow) : fetched;
+    if (m_goals && m_goals->snapshot()) {
+        // UTF-8 is self-synchronising: a folded word occurs in the folded text exactly when its bytes do.
+        const std::shared_ptr<const HistorySnapshot> &snapshot = m_goals->snapshot();
+        if (m_matchedSnapshot.lock() != snapshot) {
+            m_matches = snapshot->matchRows(m_wordBytes);
+            m_matchedSnapshot = snapshot;
+        }
+        return sourceRow < static_cast<int>(m_matches.size()) && m_matches[static_cast<size_t>(sourceRow)];
+    }
+    const QString text = sourceModel()->index(sourceRow, 0, sourceParent).data(m_searchTextRole).toString();
     for (const QString &word : m_words) {
         if (!text.contains(word))
             return false;

@@ -68,7 +68,7 @@ QVariant HistoryGoalModel::data(const QModelIndex &index, int role) const
     case RunIdRole:
         return goal.runId;
     case SearchTextRole:
-        return r.searchText;
+        return QString::fromUtf8(m_snapshot->searchTextAt(row));
     case SortRole:
         return sortValue(row, index.column());
     case StateRole:

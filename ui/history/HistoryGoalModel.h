@@ -60,8 +60,7 @@ public:
     // The language changed: headers and texts are read again.
     void retranslate();
     int rowForAgent(const QString &agentId) const;
-    // The case-folded search text of a row, without a QVariant (the filter calls it for every row).
-    const QString &searchText(int row) const { return m_snapshot->rows.at(row).searchText; }
+
     // Whether the left row sorts before the right one by this column, from the raw values (the proxy calls it
     // some two million times to sort a hundred thousand rows: no QVariant, no display text).
     bool lessThan(int leftRow, int rightRow, int column) const;

@@ -2,6 +2,9 @@
 
 #include "style/AgentStateStyle.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace switchboard {
 
 namespace {
@@ -46,6 +49,7 @@ HistorySnapshot HistorySnapshot::build(RunHistory history, const QString &runId)
     };
 
     s.rows.reserve(h.goals.size());
+    s.searchStart.reserve(static_cast<size_t>(h.goals.size()) + 1);
     s.rowByAgent.reserve(h.goals.size());
     for (int i = 0; i < h.goals.size(); ++i) {
         const GoalRecord &goal = h.goals.at(i);
@@ -94,13 +98,62 @@ HistorySnapshot HistorySnapshot::build(RunHistory history, const QString &runId)
             text += u'\n';
             text += goal.runId;
         }
-        row.searchText = text.toCaseFolded();
-        row.searchText += u'\n';
-        row.searchText += words(row.state);
+        text = text.toCaseFolded();
+        text += u'\n';
+        text += words(row.state);
+        s.searchStart.push_back(s.searchText.size());
+        s.searchText += text.toUtf8();
         s.rowByAgent.insert(goal.agentId, i);
         s.rows.append(std::move(row));
     }
+    s.searchStart.push_back(s.searchText.size());
     return s;
+}
+
+QByteArrayView HistorySnapshot::searchTextAt(int row) const
+{
+    const auto r = static_cast<size_t>(row);
+    return QByteArrayView(searchText.constData() + searchStart[r], searchStart[r + 1] - searchStart[r]);
+}
+
+std::vector<char> HistorySnapshot::matchRows(const QByteArrayList &words) const
+{
+    const size_t count = rows.size();
+    std::vector<char> matches(count, 1);
+    if (searchStart.size() != count + 1)
+        return matches;
+    std::vector<char> found(count);
+    const char *const blob = searchText.constData();
+    const qsizetype blobSize = searchText.size();
+    for (const QByteArray &word : words) {
+        if (word.isEmpty())
+            continue;
+        std::fill(found.begin(), found.end(), 0);
+        qsizetype from = 0;
+        size_t row = 0;
+        while (from < blobSize) {
+            // memmem over the whole buffer: glibc's is vectorised, and a match skips the rest of its row.
+            const void *hit = memmem(blob + from, static_cast<size_t>(blobSize - from), word.constData(),
+                                     static_cast<size_t>(word.size()));
+            if (!hit)
+                break;
+            const qsizetype at = static_cast<const char *>(hit) - blob;
+            while (searchStart[row + 1] <= at)
+                ++row;
+            if (at + word.size() <= searchStart[row + 1]) {
+                found[row] = 1;
+                from = searchStart[row + 1];
+                ++row;
+            } else {
+                from = at + 1; // spans two rows' texts: no match of either
+            }
+            if (row >= count)
+                break;
+        }
+        for (size_t i = 0; i < count; ++i)
+            matches[i] = static_cast<char>(matches[i] & found[i]);
+    }
+    return matches;
 }
 
 const AgentStatus *HistorySnapshot::agentAt(int row) const

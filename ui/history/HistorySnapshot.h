@@ -3,10 +3,15 @@
 #include "model/AgentState.h"
 #include "persistence/RunHistory.h"
 
+#include <QByteArray>
+#include <QByteArrayList>
+#include <QByteArrayView>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QString>
+
+#include <vector>
 
 namespace switchboard {
 
@@ -25,13 +30,17 @@ struct HistorySnapshot
         qint64 durationMs = -1; // the latest attempt's, once it ended
         qint64 tokens = 0;
         double costUsd = 0.0;
-        QString result;     // the error of a goal that did not complete, else its summary
-        QString searchText; // case-folded title, ids, description, errors, summary, state and profile
+        QString result; // the error of a goal that did not complete, else its summary
     };
 
     QString runId; // empty: every run in the database
     RunHistory history;
     QList<GoalRow> rows; // spawn order
+    // Every row's search text (case-folded title, ids, description, errors, summary, state and profile) in
+    // UTF-8, one after the other in one buffer: row i's is searchText[searchStart[i], searchStart[i + 1]). A
+    // search scans the buffer once per word (matchRows()) instead of a string per goal.
+    QByteArray searchText;
+    std::vector<qsizetype> searchStart;
     QHash<QString, int> rowByAgent;
     QHash<QString, QList<int>> transitionsByAgent; // indexes into history.transitions (attempts and questions
                                                    // by agent come from the history's own index)
@@ -40,6 +49,10 @@ struct HistorySnapshot
     qint64 loadMs = 0;                             // time spent reading and building
 
     static HistorySnapshot build(RunHistory history, const QString &runId);
+
+    QByteArrayView searchTextAt(int row) const;
+    // Which rows' search texts contain every one of these (UTF-8, case-folded) words: 1 for a match, by row.
+    std::vector<char> matchRows(const QByteArrayList &words) const;
 
     const GoalRecord &goalAt(int row) const { return history.goals.at(rows.at(row).goal); }
     // The agent of a row; nullptr when the goal never had one.
