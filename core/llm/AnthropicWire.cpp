@@ -114,13 +114,7 @@ QJsonObject AnthropicWire::buildRequest(const ChatRequest &request, const ModelE
 QByteArray AnthropicWire::requestBody(const ChatRequest &request, const ModelEndpoint &endpoint,
                                       const QByteArray &toolsJson) const
 {
-    qsizetype estimate = 256 + request.system.size() + toolsJson.size();
-    for (const ChatMessage &message : request.messages)
-        estimate += 96 + message.text.size();
-    QByteArray out;
-    out.reserve(estimate);
-    out += "{\"model\":";
-    json::appendString(out, endpoint.model);
+    QByteArray out = openBody(request, endpoint, toolsJson, 96);
     out += ",\"max_tokens\":";
     out += QByteArray::number(endpoint.maxTokens > 0 ? endpoint.maxTokens : defaultMaxTokens);
     out += ",\"messages\":[";
@@ -187,14 +181,7 @@ QByteArray AnthropicWire::requestBody(const ChatRequest &request, const ModelEnd
         out += ",\"system\":";
         json::appendString(out, request.system);
     }
-    if (!request.tools.isEmpty()) {
-        out += ",\"tools\":";
-        out += toolsJson.isEmpty() ? this->toolsJson(request.tools, endpoint) : toolsJson;
-    }
-    if (endpoint.temperature) {
-        out += ",\"temperature\":";
-        json::appendNumber(out, *endpoint.temperature);
-    }
+    appendToolsAndTemperature(out, request, endpoint, toolsJson);
     out += endpoint.stream ? ",\"stream\":true}" : "}";
     return out;
 }

@@ -116,13 +116,7 @@ static void openMessage(QByteArray &out, const char *role)
 QByteArray OpenAiWire::requestBody(const ChatRequest &request, const ModelEndpoint &endpoint,
                                    const QByteArray &toolsJson) const
 {
-    qsizetype estimate = 256 + request.system.size() + toolsJson.size();
-    for (const ChatMessage &message : request.messages)
-        estimate += 64 + message.text.size();
-    QByteArray out;
-    out.reserve(estimate);
-    out += "{\"model\":";
-    json::appendString(out, endpoint.model);
+    QByteArray out = openBody(request, endpoint, toolsJson, 64);
     out += ",\"messages\":[";
     bool first = true;
     const auto separate = [&] {
@@ -176,14 +170,7 @@ QByteArray OpenAiWire::requestBody(const ChatRequest &request, const ModelEndpoi
         out += '}';
     }
     out += ']';
-    if (!request.tools.isEmpty()) {
-        out += ",\"tools\":";
-        out += toolsJson.isEmpty() ? this->toolsJson(request.tools, endpoint) : toolsJson;
-    }
-    if (endpoint.temperature) {
-        out += ",\"temperature\":";
-        json::appendNumber(out, *endpoint.temperature);
-    }
+    appendToolsAndTemperature(out, request, endpoint, toolsJson);
     if (endpoint.maxTokens > 0) {
         out += ",\"max_tokens\":";
         out += QByteArray::number(endpoint.maxTokens);

@@ -1,6 +1,7 @@
 #include "WireFormat.h"
 
 #include "AnthropicWire.h"
+#include "JsonText.h"
 #include "OpenAiWire.h"
 
 #include <QJsonArray>
@@ -26,6 +27,32 @@ QByteArray WireFormat::requestBody(const ChatRequest &request, const ModelEndpoi
     body.chop(1); // the object's closing brace
     body += ",\"tools\":" + toolsJson + '}';
     return body;
+}
+
+QByteArray WireFormat::openBody(const ChatRequest &request, const ModelEndpoint &endpoint, const QByteArray &toolsJson,
+                                qsizetype perMessage)
+{
+    qsizetype estimate = 256 + request.system.size() + toolsJson.size();
+    for (const ChatMessage &message : request.messages)
+        estimate += perMessage + message.text.size();
+    QByteArray out;
+    out.reserve(estimate);
+    out += "{\"model\":";
+    json::appendString(out, endpoint.model);
+    return out;
+}
+
+void WireFormat::appendToolsAndTemperature(QByteArray &out, const ChatRequest &request, const ModelEndpoint &endpoint,
+                                           const QByteArray &toolsJson) const
+{
+    if (!request.tools.isEmpty()) {
+        out += ",\"tools\":";
+        out += toolsJson.isEmpty() ? this->toolsJson(request.tools, endpoint) : toolsJson;
+    }
+    if (endpoint.temperature) {
+        out += ",\"temperature\":";
+        json::appendNumber(out, *endpoint.temperature);
+    }
 }
 
 QByteArray WireFormat::toolsJson(const QList<ToolSpec> &tools, const ModelEndpoint &endpoint) const

@@ -32,6 +32,7 @@ public:
                                    const QByteArray &toolsJson = {}) const;
     // request.tools as this format's JSON array, for the cache above.
     QByteArray toolsJson(const QList<ToolSpec> &tools, const ModelEndpoint &endpoint) const;
+
     // A whole (not streamed) 2xx body: the reply, or a Protocol error naming what was wrong.
     virtual std::variant<ModelReply, ModelError> parseReply(const QByteArray &body) const = 0;
 
@@ -43,6 +44,14 @@ public:
     virtual ModelReply streamReply() const = 0;
 
 protected:
+    // For the formats that write their body as text (JsonText): `{"model":"..."`, in an array with room for
+    // the whole body (perMessage bytes of markup per message besides its text)...
+    static QByteArray openBody(const ChatRequest &request, const ModelEndpoint &endpoint, const QByteArray &toolsJson,
+                               qsizetype perMessage);
+    // ... and `,"tools":[...]` (toolsJson, or serialised here when empty) and `,"temperature":t` where set.
+    void appendToolsAndTemperature(QByteArray &out, const ChatRequest &request, const ModelEndpoint &endpoint,
+                                   const QByteArray &toolsJson) const;
+
     WireFormat() = default;
     WireFormat(const WireFormat &) = default;
     WireFormat &operator=(const WireFormat &) = default;

@@ -26,32 +26,11 @@ namespace {
 // Every row of the tables a batch writes, in a stable order (transitions by id: the order they were written).
 QStringList dumpTables(const QString &path)
 {
-    const QString name = u"dump-"_s + path;
-    QStringList rows;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (!db.open())
-            return {db.lastError().text()};
-        for (const QString &sql :
-             {u"SELECT * FROM goals ORDER BY run_id, id"_s, u"SELECT * FROM agents ORDER BY id"_s,
-              u"SELECT * FROM attempts ORDER BY agent_id, attempt"_s,
-              u"SELECT agent_id, goal_id, attempt, state, at, error FROM transitions ORDER BY id"_s,
-              u"SELECT id, run_id, agent_id, state FROM escalations ORDER BY id"_s,
-              u"SELECT agent_id, line FROM agent_log ORDER BY id"_s}) {
-            QSqlQuery query(db);
-            if (!query.exec(sql))
-                return {query.lastError().text()};
-            while (query.next()) {
-                QStringList values;
-                for (int i = 0; i < query.record().count(); ++i)
-                    values << (query.isNull(i) ? u"NULL"_s : query.value(i).toString());
-                rows << values.join(u'|');
-            }
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return rows;
+    return test::dumpRows(path, {u"SELECT * FROM goals ORDER BY run_id, id"_s, u"SELECT * FROM agents ORDER BY id"_s,
+                                 u"SELECT * FROM attempts ORDER BY agent_id, attempt"_s,
+                                 u"SELECT agent_id, goal_id, attempt, state, at, error FROM transitions ORDER BY id"_s,
+                                 u"SELECT id, run_id, agent_id, state FROM escalations ORDER BY id"_s,
+                                 u"SELECT agent_id, line FROM agent_log ORDER BY id"_s});
 }
 
 AgentStatus statusOf(int agent, AgentState state, int attempt)

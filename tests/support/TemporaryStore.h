@@ -3,6 +3,7 @@
 #include "persistence/Store.h"
 
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 namespace switchboard::test {
@@ -35,5 +36,10 @@ private:
     QString m_error;
     Store m_store; // after m_dir: closed before the directory goes
 };
+
+// Every row the queries return from the database at path, one "v1|v2|..." line per row (NULL for a null), in
+// the queries' order; a query that fails gives its error as the only line. For comparing what two ways of
+// writing left in the tables.
+QStringList dumpRows(const QString &path, const QStringList &queries);
 
 } // namespace switchboard::test
