@@ -2,6 +2,7 @@
 #include "config/ConfigLoader.h"
 #include "config/ConfigRecovery.h"
 #include "session/RunSession.h"
+#include "support/TestSupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,18 +19,6 @@ constexpr auto kGood = "workflow: {max_parallel: 7}\nagents: {definitions: [{nam
 // An unclosed flow sequence: yaml-cpp reports it on line 2.
 constexpr auto kBroken = "workflow: {max_parallel: 4}\nagents: {definitions: [{name: oops, backend: demo}\n";
 
-void write(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    QCOMPARE(file.write(bytes), bytes.size());
-}
-
-QByteArray read(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 } // namespace
 
 class TestConfigRecovery final : public QObject
@@ -50,13 +39,13 @@ void TestConfigRecovery::goodConfigIsKeptAsLastGood()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kGood);
+    test::writeBytes(path, kGood);
     const ConfigRecovery::Result result = ConfigRecovery::load(path);
     QVERIFY(result.loaded);
     QVERIFY(!result.recovered);
     QCOMPARE(result.config.workflow.maxParallel, 7);
     QCOMPARE(ConfigRecovery::lastGoodPath(path), dir.filePath(u"switchboard.yaml.last-good"_s));
-    QCOMPARE(read(dir.filePath(u"switchboard.yaml.last-good"_s)), QByteArray(kGood));
+    QCOMPARE(test::readFile(dir.filePath(u"switchboard.yaml.last-good"_s)), QByteArray(kGood));
     QVERIFY(result.summary().isEmpty());
 }
 
@@ -64,9 +53,9 @@ void TestConfigRecovery::brokenConfigIsMovedAsideAndLastGoodRestored()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kGood);
+    test::writeBytes(path, kGood);
     QVERIFY(ConfigRecovery::load(path).loaded);
-    write(path, kBroken);
+    test::writeBytes(path, kBroken);
 
     const QDateTime when(QDate(2026, 12, 7), QTime(5, 4, 3));
     const ConfigRecovery::Result result = ConfigRecovery::load(path, when);
@@ -74,12 +63,12 @@ void TestConfigRecovery::brokenConfigIsMovedAsideAndLastGoodRestored()
     QVERIFY(result.recovered);
     const QString aside = dir.filePath(u"switchboard.yaml.corrupt-20261207-050403"_s);
     QCOMPARE(result.corruptPath, aside);
-    QCOMPARE(read(aside), QByteArray(kBroken)); // the broken file is never lost
+    QCOMPARE(test::readFile(aside), QByteArray(kBroken)); // the broken file is never lost
     QVERIFY(result.usedLastGood);
     QCOMPARE(result.config.workflow.maxParallel, 7);
     QVERIFY(result.config.profile(u"mine"_s));
     // The last good config is back in place, so the next start is a normal one.
-    QCOMPARE(read(path), QByteArray(kGood));
+    QCOMPARE(test::readFile(path), QByteArray(kGood));
     QCOMPARE(result.error.file, path);
     QVERIFY2(result.error.line > 0 && result.error.column > 0, qPrintable(result.error.toString()));
     const QString summary = result.summary();
@@ -93,14 +82,14 @@ void TestConfigRecovery::noLastGoodFallsBackToDefaults()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"custom.yaml"_s);
-    write(path, kBroken);
+    test::writeBytes(path, kBroken);
     const ConfigRecovery::Result result = ConfigRecovery::load(path);
     QVERIFY(result.recovered);
     QVERIFY(!result.usedLastGood);
     QCOMPARE(result.config.profiles.size(), ConfigLoader::defaults().profiles.size());
     QCOMPARE(result.config.profiles.constFirst().name, ConfigLoader::defaults().profiles.constFirst().name);
     QVERIFY(result.corruptPath.startsWith(dir.filePath(u"custom.yaml.corrupt-"_s)));
-    QCOMPARE(read(result.corruptPath), QByteArray(kBroken));
+    QCOMPARE(test::readFile(result.corruptPath), QByteArray(kBroken));
     QVERIFY(!QFileInfo::exists(path)); // nothing invented in its place
     QVERIFY2(result.summary().contains(u"built-in defaults"_s), qPrintable(result.summary()));
 }
@@ -109,13 +98,13 @@ void TestConfigRecovery::brokenLastGoodFallsBackToDefaults()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kBroken);
-    write(ConfigRecovery::lastGoodPath(path), "agents: [\n");
+    test::writeBytes(path, kBroken);
+    test::writeBytes(ConfigRecovery::lastGoodPath(path), "agents: [\n");
     const ConfigRecovery::Result result = ConfigRecovery::load(path);
     QVERIFY(result.recovered);
     QVERIFY(!result.usedLastGood);
     QCOMPARE(result.config.profiles.constFirst().name, ConfigLoader::defaults().profiles.constFirst().name);
-    QCOMPARE(read(result.corruptPath), QByteArray(kBroken));
+    QCOMPARE(test::readFile(result.corruptPath), QByteArray(kBroken));
 }
 
 void TestConfigRecovery::secondFailureInTheSameSecondKeepsBothFiles()
@@ -123,34 +112,34 @@ void TestConfigRecovery::secondFailureInTheSameSecondKeepsBothFiles()
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
     const QDateTime when(QDate(2026, 1, 2), QTime(3, 4, 5));
-    write(path, kBroken);
+    test::writeBytes(path, kBroken);
     const QString first = ConfigRecovery::load(path, when).corruptPath;
-    write(path, "second: [\n");
+    test::writeBytes(path, "second: [\n");
     const QString second = ConfigRecovery::load(path, when).corruptPath;
     QVERIFY(!first.isEmpty());
     QVERIFY(!second.isEmpty());
     QVERIFY(first != second);
-    QCOMPARE(read(first), QByteArray(kBroken));
-    QCOMPARE(read(second), QByteArray("second: [\n"));
+    QCOMPARE(test::readFile(first), QByteArray(kBroken));
+    QCOMPARE(test::readFile(second), QByteArray("second: [\n"));
 }
 
 void TestConfigRecovery::headlessLoadNeverMovesTheFile()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kBroken);
+    test::writeBytes(path, kBroken);
     RunSession session;
     ConfigError error;
     QVERIFY(!session.loadConfig(path, &error));
     QCOMPARE(error.file, path);
-    QCOMPARE(read(path), QByteArray(kBroken));
+    QCOMPARE(test::readFile(path), QByteArray(kBroken));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{u"switchboard.yaml"_s});
 
     // The dashboard's path does move it.
     const ConfigRecovery::Result result = session.loadConfigRecovering(path);
     QVERIFY(result.recovered);
     QVERIFY(!QFileInfo::exists(path));
-    QCOMPARE(read(result.corruptPath), QByteArray(kBroken));
+    QCOMPARE(test::readFile(result.corruptPath), QByteArray(kBroken));
 }
 
 QTEST_GUILESS_MAIN(TestConfigRecovery)

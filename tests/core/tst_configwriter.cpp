@@ -3,6 +3,7 @@
 #include "config/ConfigLoader.h"
 #include "config/ConfigRecovery.h"
 #include "config/ConfigWriter.h"
+#include "support/TestSupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -49,19 +50,6 @@ metrics:
   utilisation_target_pct: 80
 )";
 
-void write(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    QCOMPARE(file.write(bytes), bytes.size());
-}
-
-QByteArray read(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 Config load(const QString &path)
 {
     ConfigError error;
@@ -98,13 +86,13 @@ void TestConfigWriter::unchangedSettingsLeaveTheFileAsItWas()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kUserConfig);
+    test::writeBytes(path, kUserConfig);
     const Config config = load(path);
     QCOMPARE(config.profiles.size(), 2);
     const ConfigWriter::Result result =
         ConfigWriter::save(path, config, config.workflow, ConfigWriter::profilesOf(config));
     QVERIFY2(result.ok, qPrintable(result.error));
-    QCOMPARE(read(path), QByteArray(kUserConfig));
+    QCOMPARE(test::readFile(path), QByteArray(kUserConfig));
     QVERIFY(result.notes.isEmpty());
 }
 
@@ -112,7 +100,7 @@ void TestConfigWriter::changedValuesRoundTripAndKeepComments()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kUserConfig);
+    test::writeBytes(path, kUserConfig);
     const Config before = load(path);
 
     WorkflowSettings workflow = before.workflow;
@@ -149,7 +137,7 @@ void TestConfigWriter::changedValuesRoundTripAndKeepComments()
     QCOMPARE(after.metrics.utilisationTarget, 0.8);
 
     // Every comment, the unknown keys and the untouched lines are still there, byte for byte.
-    const QByteArray text = read(path);
+    const QByteArray text = test::readFile(path);
     for (const char *kept :
          {"# My Switchboard config.\n# Edited by hand; keep these notes.\n", "  mode: phased\n",
           "  max_parallel: 6   # the laptop has four cores\n", "  # locks last half an hour\n  lock_ttl_s: 1800\n",
@@ -159,15 +147,15 @@ void TestConfigWriter::changedValuesRoundTripAndKeepComments()
           "metrics:\n  utilisation_target_pct: 80\n"})
         QVERIFY2(text.contains(kept), kept);
     // The previous file is the backup, and the last-good copy follows the new one.
-    QCOMPARE(read(ConfigWriter::backupPath(path)), QByteArray(kUserConfig));
-    QCOMPARE(read(ConfigRecovery::lastGoodPath(path)), text);
+    QCOMPARE(test::readFile(ConfigWriter::backupPath(path)), QByteArray(kUserConfig));
+    QCOMPARE(test::readFile(ConfigRecovery::lastGoodPath(path)), text);
 }
 
 void TestConfigWriter::addDuplicateRemoveProfiles()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kUserConfig);
+    test::writeBytes(path, kUserConfig);
     const Config before = load(path);
 
     QList<ConfigWriter::Profile> profiles = ConfigWriter::profilesOf(before);
@@ -195,7 +183,7 @@ void TestConfigWriter::addDuplicateRemoveProfiles()
     QCOMPARE(after.profiles.at(1).maxConcurrent, 2);
     QCOMPARE(after.profiles.at(2).llm.baseUrl, u"http://127.0.0.1:11434/v1"_s);
     QCOMPARE(after.profiles.at(2).model, u"llama3.2"_s);
-    const QByteArray text = read(path);
+    const QByteArray text = test::readFile(path);
     QVERIFY(!text.contains("writer"));
     QVERIFY(!text.contains("duration_ms"));
     // The duplicate keeps the unknown key of its source; the source keeps its own.
@@ -287,11 +275,11 @@ void TestConfigWriter::handEditMadeMeanwhileSurvives()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kUserConfig);
+    test::writeBytes(path, kUserConfig);
     const Config baseline = load(path);
     // While the dialog is open, the file is edited by hand: lock_ttl_s changes.
     QByteArray edited = QByteArray(kUserConfig).replace("lock_ttl_s: 1800", "lock_ttl_s: 60");
-    write(path, edited);
+    test::writeBytes(path, edited);
     WorkflowSettings workflow = baseline.workflow;
     workflow.maxParallel = 8;
     const ConfigWriter::Result result =
@@ -300,7 +288,7 @@ void TestConfigWriter::handEditMadeMeanwhileSurvives()
     const Config after = load(path);
     QCOMPARE(after.workflow.maxParallel, 8);
     QCOMPARE(after.workflow.lockTtlS, 60);
-    QCOMPARE(read(ConfigWriter::backupPath(path)), edited);
+    QCOMPARE(test::readFile(ConfigWriter::backupPath(path)), edited);
 }
 
 void TestConfigWriter::newFileIsWrittenWhole()
@@ -330,21 +318,21 @@ void TestConfigWriter::removingEveryProfileLeavesAnEmptyList()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kUserConfig);
+    test::writeBytes(path, kUserConfig);
     const Config before = load(path);
     const ConfigWriter::Result result = ConfigWriter::save(path, before, before.workflow, {});
     QVERIFY2(result.ok, qPrintable(result.error));
     const Config after = load(path);
     QVERIFY(after.profiles.isEmpty());
-    QVERIFY(read(path).contains("definitions: []"));
-    QVERIFY(read(path).contains("my_notes: {owner: alice}"));
+    QVERIFY(test::readFile(path).contains("definitions: []"));
+    QVERIFY(test::readFile(path).contains("my_notes: {owner: alice}"));
 }
 
 void TestConfigWriter::invalidProfileIsRefusedAndNothingWritten()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kUserConfig);
+    test::writeBytes(path, kUserConfig);
     const Config before = load(path);
     QList<ConfigWriter::Profile> profiles = ConfigWriter::profilesOf(before);
     profiles[0].profile.command.clear(); // a process profile needs a command
@@ -352,7 +340,7 @@ void TestConfigWriter::invalidProfileIsRefusedAndNothingWritten()
     QVERIFY(!result.ok);
     QVERIFY2(result.error.contains(QDir::toNativeSeparators(path)), qPrintable(result.error));
     QVERIFY2(result.error.contains(u"command"_s), qPrintable(result.error));
-    QCOMPARE(read(path), QByteArray(kUserConfig));
+    QCOMPARE(test::readFile(path), QByteArray(kUserConfig));
     QVERIFY(!QFileInfo::exists(ConfigWriter::backupPath(path)));
 
     profiles = ConfigWriter::profilesOf(before);
@@ -365,7 +353,7 @@ void TestConfigWriter::invalidProfileIsRefusedAndNothingWritten()
 void TestConfigWriter::folderThatIsAFileNamesTheFile()
 {
     QTemporaryDir dir;
-    write(dir.filePath(u"plain-file"_s), "x");
+    test::writeBytes(dir.filePath(u"plain-file"_s), "x");
     const QString path = dir.filePath(u"plain-file/switchboard.yaml"_s);
     const Config defaults = ConfigLoader::defaults();
     const ConfigWriter::Result result =
@@ -381,7 +369,7 @@ void TestConfigWriter::readOnlyFolderNamesTheFile()
               "message");
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kUserConfig);
+    test::writeBytes(path, kUserConfig);
     const Config before = load(path);
     QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner));
     WorkflowSettings workflow = before.workflow;
@@ -390,7 +378,7 @@ void TestConfigWriter::readOnlyFolderNamesTheFile()
     QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
     QVERIFY(!result.ok);
     QVERIFY2(result.error.contains(QDir::toNativeSeparators(path)), qPrintable(result.error));
-    QCOMPARE(read(path), QByteArray(kUserConfig));
+    QCOMPARE(test::readFile(path), QByteArray(kUserConfig));
 }
 
 void TestConfigWriter::builtInDefaultsCannotBeSaved()

@@ -23,6 +23,9 @@ QString switchboardBinary();
 QString writeScript(const QString &dir, const QString &name, const QString &content);
 // Writes a text file into dir and returns its path.
 QString writeFile(const QString &dir, const QString &name, const QByteArray &content);
+// Writes bytes to path (a test failure when it cannot); what path holds (empty when it cannot be read).
+void writeBytes(const QString &path, const QByteArray &bytes);
+QByteArray readFile(const QString &path);
 // A `process` profile running `sh script`, without retries and with a short kill grace period.
 AgentProfile processProfile(const QString &name, const QString &script);
 // True while a process with this pid exists (and is not a zombie).

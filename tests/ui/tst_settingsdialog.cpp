@@ -67,19 +67,6 @@ agents:
       capabilities: [docs]
 )";
 
-void write(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    QCOMPARE(file.write(bytes), bytes.size());
-}
-
-QByteArray read(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 Config load(const QString &path)
 {
     ConfigError error;
@@ -130,7 +117,7 @@ void TestSettingsDialog::roundTripKeepsCommentsAndUnknownKeys()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kUserConfig);
+    test::writeBytes(path, kUserConfig);
     const Config config = load(path);
     SettingsDialog dialog(config, {});
     dialog.show();
@@ -174,19 +161,19 @@ void TestSettingsDialog::roundTripKeepsCommentsAndUnknownKeys()
     // The signal carries the same config the file now holds.
     QCOMPARE(saved.at(0).at(1).value<Config>().workflow.maxParallel, 6);
 
-    const QByteArray text = read(path);
+    const QByteArray text = test::readFile(path);
     for (const char *kept : {"# My own notes about this file.\n", "  max_parallel: 6   # small laptop\n",
                              "team: platform   # a key Switchboard does not know\n", "    # Runs my script.\n",
                              "      owner: alice   # unknown to Switchboard\n"})
         QVERIFY2(text.contains(kept), kept);
-    QCOMPARE(read(ConfigWriter::backupPath(path)), QByteArray(kUserConfig));
+    QCOMPARE(test::readFile(ConfigWriter::backupPath(path)), QByteArray(kUserConfig));
 }
 
 void TestSettingsDialog::addDuplicateRemoveProfile()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kUserConfig);
+    test::writeBytes(path, kUserConfig);
     SettingsDialog dialog(load(path), {});
     dialog.show();
     auto *list = child<QListWidget>(&dialog, u"profileList"_s);
@@ -218,7 +205,7 @@ void TestSettingsDialog::addDuplicateRemoveProfile()
     QCOMPARE(names, (QStringList{u"coder"_s, u"coder-copy"_s, u"tester"_s}));
     QCOMPARE(after.profiles.at(2).command, (QStringList{u"bash"_s, u"run tests.sh"_s}));
     QCOMPARE(after.profiles.at(1).command, after.profiles.at(0).command);
-    const QByteArray text = read(path);
+    const QByteArray text = test::readFile(path);
     QVERIFY(!text.contains("helper"));
     QCOMPARE(text.count("owner: alice"), 2); // the copy keeps the unknown key of its source
 }
@@ -227,7 +214,7 @@ void TestSettingsDialog::invalidFieldIsNamedAndBlocksSaving()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kUserConfig);
+    test::writeBytes(path, kUserConfig);
     SettingsDialog dialog(load(path), {});
     dialog.show();
     child<QListWidget>(&dialog, u"profileList"_s)->setCurrentRow(0);
@@ -241,7 +228,7 @@ void TestSettingsDialog::invalidFieldIsNamedAndBlocksSaving()
     QVERIFY(!button(dialog, QDialogButtonBox::Apply)->isEnabled());
     QVERIFY(!dialog.apply());
     QVERIFY(dialog.message().contains(u"Nothing was saved"_s));
-    QCOMPARE(read(path), QByteArray(kUserConfig));
+    QCOMPARE(test::readFile(path), QByteArray(kUserConfig));
 
     // A name another profile has.
     child<QLineEdit>(&dialog, u"profileCommand"_s)->setText(u"python3 coder.py"_s);
@@ -374,7 +361,7 @@ void TestSettingsDialog::detectedLocalModelBecomesAProfile()
 
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kUserConfig);
+    test::writeBytes(path, kUserConfig);
     SettingsDialog::Services services;
     services.localModels = offer;
     SettingsDialog dialog(load(path), services, &window);
@@ -402,7 +389,7 @@ void TestSettingsDialog::detectedLocalModelBecomesAProfile()
 void TestSettingsDialog::saveFailureNamesTheFile()
 {
     QTemporaryDir dir;
-    write(dir.filePath(u"not-a-folder"_s), "x");
+    test::writeBytes(dir.filePath(u"not-a-folder"_s), "x");
     Config config = load(test::writeFile(dir.path(), u"switchboard.yaml"_s, kUserConfig));
     config.file = dir.filePath(u"not-a-folder/switchboard.yaml"_s);
     SettingsDialog dialog(config, {});
@@ -418,7 +405,7 @@ void TestSettingsDialog::windowTakesTheSavedProfiles()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kUserConfig);
+    test::writeBytes(path, kUserConfig);
     const Config config = load(path);
     Orchestrator orchestrator;
     orchestrator.setProfiles(config.profiles);

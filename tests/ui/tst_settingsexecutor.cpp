@@ -49,19 +49,6 @@ agents:
       capabilities: [docs]
 )";
 
-void write(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    QCOMPARE(file.write(bytes), bytes.size());
-}
-
-QByteArray read(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 Config load(const QString &path)
 {
     ConfigError error;
@@ -131,7 +118,7 @@ void TestSettingsExecutor::slurmRoundTripAndBackToLocal()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kUserConfig);
+    test::writeBytes(path, kUserConfig);
     ExecutorSpec expected;
     expected.kind = ExecutorSpec::Kind::Slurm;
     expected.slurm.partition = u"gpu"_s;
@@ -162,7 +149,7 @@ void TestSettingsExecutor::slurmRoundTripAndBackToLocal()
         QTest::mouseClick(button(dialog, QDialogButtonBox::Apply), Qt::LeftButton);
         QVERIFY2(dialog.message().contains(u"Saved to"_s), qPrintable(dialog.message()));
     }
-    const QByteArray saved = read(path);
+    const QByteArray saved = test::readFile(path);
     QVERIFY2(saved.contains("      executor:") && saved.contains("kind: slurm") && saved.contains("partition: gpu"),
              saved.constData());
     checkCommentsKept(saved);
@@ -189,7 +176,7 @@ void TestSettingsExecutor::slurmRoundTripAndBackToLocal()
         QVERIFY(!child<QLineEdit>(&dialog, u"executorPartition"_s)->isVisible());
         QVERIFY(dialog.apply());
     }
-    const QByteArray local = read(path);
+    const QByteArray local = test::readFile(path);
     QVERIFY2(!local.contains("executor") && !local.contains("slurm"), local.constData());
     checkCommentsKept(local);
     config = load(path);
@@ -201,7 +188,7 @@ void TestSettingsExecutor::sshRoundTrip()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kUserConfig);
+    test::writeBytes(path, kUserConfig);
     ExecutorSpec expected;
     expected.kind = ExecutorSpec::Kind::Ssh;
     expected.ssh.host = u"build-7"_s;
@@ -232,7 +219,7 @@ void TestSettingsExecutor::sshRoundTrip()
         QVERIFY(button(dialog, QDialogButtonBox::Ok)->isEnabled());
         QVERIFY(dialog.apply());
     }
-    const QByteArray saved = read(path);
+    const QByteArray saved = test::readFile(path);
     QVERIFY2(saved.contains("kind: ssh") && saved.contains("host: build-7") && saved.contains("port: 2222"),
              saved.constData());
     checkCommentsKept(saved);
@@ -261,7 +248,7 @@ void TestSettingsExecutor::untouchedExecutorKeepsItsText()
     mine.replace("      owner: alice", QByteArray(block + "      owner: alice"));
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, mine);
+    test::writeBytes(path, mine);
     SettingsDialog dialog(load(path), {});
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -269,7 +256,7 @@ void TestSettingsExecutor::untouchedExecutorKeepsItsText()
     QCOMPARE(text(dialog, u"executorPartition"_s), u"debug"_s);
     child<QSpinBox>(&dialog, u"profileMaxConcurrent"_s)->setValue(2);
     QVERIFY(dialog.apply());
-    const QByteArray saved = read(path);
+    const QByteArray saved = test::readFile(path);
     QVERIFY2(saved.contains(block), saved.constData());
     checkCommentsKept(saved);
     const Config config = load(path);
@@ -281,7 +268,7 @@ void TestSettingsExecutor::invalidValuesAreNamedAndBlockSaving()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kUserConfig);
+    test::writeBytes(path, kUserConfig);
     SettingsDialog dialog(load(path), {});
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -299,7 +286,7 @@ void TestSettingsExecutor::invalidValuesAreNamedAndBlockSaving()
         QVERIFY(!button(dialog, QDialogButtonBox::Ok)->isEnabled());
         QVERIFY(!button(dialog, QDialogButtonBox::Apply)->isEnabled());
         QVERIFY(!dialog.apply());
-        QCOMPARE(read(path), QByteArray(kUserConfig));
+        QCOMPARE(test::readFile(path), QByteArray(kUserConfig));
     }
     QCOMPARE(editor->fieldWidget(u"executor.port"_s), child<QLineEdit>(&dialog, u"executorPort"_s));
     type(dialog, u"executorPort"_s, u"22"_s);
@@ -327,7 +314,7 @@ void TestSettingsExecutor::invalidValuesAreNamedAndBlockSaving()
     QTRY_VERIFY(child<QLabel>(&dialog, u"extra_argsError"_s)->isVisible());
     QVERIFY(child<QLabel>(&dialog, u"extra_argsError"_s)->text().contains(u"--job-name"_s));
     QVERIFY(!dialog.apply());
-    QCOMPARE(read(path), QByteArray(kUserConfig));
+    QCOMPARE(test::readFile(path), QByteArray(kUserConfig));
 
     type(dialog, u"executorTimeLimit"_s, u"90"_s);
     type(dialog, u"executorMem"_s, u"4G"_s);
@@ -343,7 +330,7 @@ void TestSettingsExecutor::llmAndDemoProfilesHaveNoRunsOn()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(u"switchboard.yaml"_s);
-    write(path, kUserConfig);
+    test::writeBytes(path, kUserConfig);
     SettingsDialog dialog(load(path), {});
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -361,7 +348,7 @@ void TestSettingsExecutor::llmAndDemoProfilesHaveNoRunsOn()
     QVERIFY(!group->isVisible());
     child<QLineEdit>(&dialog, u"profileModel"_s)->setText(u"gpt-4o"_s);
     QVERIFY(dialog.apply());
-    QVERIFY(!read(path).contains("executor"));
+    QVERIFY(!test::readFile(path).contains("executor"));
     const Config config = load(path);
     QCOMPARE(config.profiles.at(0).backend, u"openai"_s);
     QVERIFY(config.profiles.at(0).executor.isLocal());
