@@ -2,117 +2,93 @@
 
 #include <QLocale>
 
+#include <array>
 #include <cmath>
+#include <cstring>
 
 namespace switchboard::llm::json {
 
 namespace {
 
-// Collects bytes in a stack buffer and hands them to the QByteArray in blocks: one append per 256 bytes
-// instead of one per character, and the array still grows geometrically.
-class Sink
-{
-public:
-    explicit Sink(QByteArray &out)
-        : m_out(out)
-    {}
-    ~Sink() { flush(); }
-    Sink(const Sink &) = delete;
-    Sink &operator=(const Sink &) = delete;
-
-    void put(char c)
-    {
-        if (m_used == sizeof m_buffer)
-            flush();
-        m_buffer[m_used++] = c;
-    }
-    void put(const char *text, int size)
-    {
-        for (int i = 0; i < size; ++i)
-            put(text[i]);
-    }
-    void flush()
-    {
-        m_out.append(m_buffer, m_used);
-        m_used = 0;
-    }
-
-private:
-    QByteArray &m_out;
-    char m_buffer[256];
-    int m_used = 0;
-};
-
-void putUtf8(Sink &sink, char32_t code)
+// The bytes of code in UTF-8 at d; returns the end.
+char *putUtf8(char *d, char32_t code)
 {
     if (code < 0x800) {
-        sink.put(char(0xc0 | (code >> 6)));
-        sink.put(char(0x80 | (code & 0x3f)));
+        *d++ = char(0xc0 | (code >> 6));
+        *d++ = char(0x80 | (code & 0x3f));
     } else if (code < 0x10000) {
-        sink.put(char(0xe0 | (code >> 12)));
-        sink.put(char(0x80 | ((code >> 6) & 0x3f)));
-        sink.put(char(0x80 | (code & 0x3f)));
+        *d++ = char(0xe0 | (code >> 12));
+        *d++ = char(0x80 | ((code >> 6) & 0x3f));
+        *d++ = char(0x80 | (code & 0x3f));
     } else {
-        sink.put(char(0xf0 | (code >> 18)));
-        sink.put(char(0x80 | ((code >> 12) & 0x3f)));
-        sink.put(char(0x80 | ((code >> 6) & 0x3f)));
-        sink.put(char(0x80 | (code & 0x3f)));
+        *d++ = char(0xf0 | (code >> 18));
+        *d++ = char(0x80 | ((code >> 12) & 0x3f));
+        *d++ = char(0x80 | ((code >> 6) & 0x3f));
+        *d++ = char(0x80 | (code & 0x3f));
     }
+    return d;
 }
 
-// The letter of a control character's two-character escape (\n, \r, \t, \b, \f); 0 for the others.
-char shortEscape(char16_t unit)
+// For each ASCII code: 0 = written as it is; a letter = its two-character escape (\n, \", ...); 'u' = \u00XX.
+constexpr std::array<char, 128> escapes()
 {
-    switch (unit) {
-    case u'\n':
-        return 'n';
-    case u'\r':
-        return 'r';
-    case u'\t':
-        return 't';
-    case u'\b':
-        return 'b';
-    case u'\f':
-        return 'f';
-    default:
-        return 0;
-    }
+    std::array<char, 128> table{};
+    for (int c = 0; c < 0x20; ++c)
+        table[c] = 'u';
+    table['\n'] = 'n';
+    table['\r'] = 'r';
+    table['\t'] = 't';
+    table['\b'] = 'b';
+    table['\f'] = 'f';
+    table['"'] = '"';
+    table['\\'] = '\\';
+    return table;
 }
+constexpr std::array<char, 128> kEscapes = escapes();
 
 } // namespace
 
+// Written straight into the array's own buffer, grown once to the worst case (six bytes a unit: \u001f)
+// and cut back to what was written: a request's text is mostly plain ASCII, and a byte per unit with one
+// table look-up halves the cost of putting each byte through a bounds-checked buffer (callgrind, w3: ~30 k
+// instructions per call before).
 void appendString(QByteArray &out, QStringView text)
 {
     static constexpr char hex[] = "0123456789abcdef";
-    Sink sink(out);
-    sink.put('"');
+    const qsizetype start = out.size();
+    const qsizetype worst = start + 6 * text.size() + 2;
+    if (out.capacity() < worst)
+        out.reserve(qMax(worst, 2 * out.capacity())); // geometric: a body is many strings appended in turn
+    out.resize(worst);
+    char *const begin = out.data();
+    char *d = begin + start;
+    *d++ = '"';
     const char16_t *p = text.utf16();
     const char16_t *const end = p + text.size();
     while (p < end) {
         const char16_t unit = *p++;
-        if (unit >= 0x20 && unit < 0x80) {
-            if (unit == u'"' || unit == u'\\')
-                sink.put('\\');
-            sink.put(char(unit));
-            continue;
-        }
-        if (const char letter = shortEscape(unit)) {
-            const char escaped[] = {'\\', letter};
-            sink.put(escaped, 2);
-            continue;
-        }
-        if (unit < 0x20) {
-            const char escaped[] = {'\\', 'u', '0', '0', hex[unit >> 4], hex[unit & 0xf]};
-            sink.put(escaped, 6);
+        if (unit < 0x80) {
+            const char escape = kEscapes[unit];
+            if (escape == 0) {
+                *d++ = char(unit);
+            } else if (escape != 'u') {
+                *d++ = '\\';
+                *d++ = escape;
+            } else {
+                const char escaped[] = {'\\', 'u', '0', '0', hex[unit >> 4], hex[unit & 0xf]};
+                std::memcpy(d, escaped, sizeof escaped);
+                d += sizeof escaped;
+            }
         } else if (QChar::isHighSurrogate(unit) && p < end && QChar::isLowSurrogate(*p)) {
-            putUtf8(sink, QChar::surrogateToUcs4(unit, *p++));
+            d = putUtf8(d, QChar::surrogateToUcs4(unit, *p++));
         } else if (QChar::isSurrogate(unit)) {
-            putUtf8(sink, 0xfffd);
+            d = putUtf8(d, 0xfffd);
         } else {
-            putUtf8(sink, unit);
+            d = putUtf8(d, unit);
         }
     }
-    sink.put('"');
+    *d++ = '"';
+    out.resize(d - begin);
 }
 
 void appendNumber(QByteArray &out, double value)

@@ -1,5 +1,6 @@
 #include "OpenAiWire.h"
 
+#include "JsonReader.h"
 #include "JsonText.h"
 #include "WireErrors.h"
 
@@ -179,7 +180,203 @@ QByteArray OpenAiWire::requestBody(const ChatRequest &request, const ModelEndpoi
     return out;
 }
 
+namespace {
+
+using json::Reader;
+
+// Each read*: the value at the reader into the reply; false for anything the usual shape does not have.
+bool readFinish(Reader &in, QString *finish)
+{
+    if (in.peek() == 'n')
+        return in.readNull(); // "finish_reason": null reads as "", as QJsonValue::toString() gives
+    return in.peek() == '"' && in.readString(finish);
+}
+
+bool readToolCall(Reader &in, ToolCall *call)
+{
+    if (in.peek() != '{' || !in.enterObject())
+        return false;
+    bool first = true;
+    QByteArrayView key;
+    bool haveId = false;
+    bool haveFunction = false;
+    while (in.nextMember(first, &key)) {
+        if (key == "id") {
+            if (haveId || in.peek() != '"' || !in.readString(&call->id))
+                return false;
+            haveId = true;
+        } else if (key == "function") {
+            if (haveFunction || in.peek() != '{' || !in.enterObject())
+                return false;
+            haveFunction = true;
+            bool firstOfFunction = true;
+            bool haveName = false;
+            bool haveArguments = false;
+            while (in.nextMember(firstOfFunction, &key)) {
+                if (key == "name") {
+                    if (haveName || in.peek() != '"' || !in.readString(&call->name))
+                        return false;
+                    haveName = true;
+                } else if (key == "arguments") { // a few servers send an object: QJsonDocument writes it out
+                    if (haveArguments || in.peek() != '"' || !in.readString(&call->arguments))
+                        return false;
+                    haveArguments = true;
+                } else if (!in.skipValue()) {
+                    return false;
+                }
+            }
+        } else if (!in.skipValue()) {
+            return false;
+        }
+    }
+    return in.ok() && !call->name.isEmpty();
+}
+
+bool readMessage(Reader &in, ModelReply *reply)
+{
+    if (in.peek() != '{' || !in.enterObject())
+        return false;
+    bool first = true;
+    QByteArrayView key;
+    bool haveContent = false;
+    bool haveCalls = false;
+    while (in.nextMember(first, &key)) {
+        if (key == "content") {
+            if (haveContent)
+                return false;
+            haveContent = true;
+            if (in.peek() == 'n' ? !in.readNull() : in.peek() != '"' || !in.readString(&reply->text))
+                return false;
+        } else if (key == "tool_calls") {
+            if (haveCalls)
+                return false;
+            haveCalls = true;
+            if (in.peek() == 'n') {
+                if (!in.readNull())
+                    return false;
+                continue;
+            }
+            if (in.peek() != '[' || !in.enterArray())
+                return false;
+            bool firstCall = true;
+            while (in.nextElement(firstCall)) {
+                ToolCall call;
+                if (!readToolCall(in, &call))
+                    return false;
+                reply->toolCalls.append(call);
+            }
+        } else if (!in.skipValue()) {
+            return false;
+        }
+    }
+    return in.ok();
+}
+
+bool readChoices(Reader &in, ModelReply *reply, QString *finish)
+{
+    if (in.peek() != '[' || !in.enterArray())
+        return false;
+    bool first = true;
+    if (!in.nextElement(first) || in.peek() != '{' || !in.enterObject())
+        return false; // empty, or choices[0] is not an object: QJsonDocument's path names the problem
+    bool firstMember = true;
+    QByteArrayView key;
+    bool haveMessage = false;
+    bool haveFinish = false;
+    while (in.nextMember(firstMember, &key)) {
+        if (key == "message") {
+            if (haveMessage || !readMessage(in, reply))
+                return false;
+            haveMessage = true;
+        } else if (key == "finish_reason") {
+            if (haveFinish || !readFinish(in, finish))
+                return false;
+            haveFinish = true;
+        } else if (!in.skipValue()) {
+            return false;
+        }
+    }
+    if (!in.ok() || !haveMessage)
+        return false;
+    while (in.nextElement(first)) // n > 1 is never asked for; the other choices are checked, not read
+        if (!in.skipValue())
+            return false;
+    return in.ok();
+}
+
+bool readUsage(Reader &in, Usage *usage)
+{
+    if (in.peek() == 'n')
+        return in.readNull();
+    if (in.peek() != '{' || !in.enterObject())
+        return false;
+    bool first = true;
+    QByteArrayView key;
+    bool haveInput = false;
+    bool haveOutput = false;
+    while (in.nextMember(first, &key)) {
+        if (key == "prompt_tokens") {
+            if (haveInput || !in.readInteger(&usage->inputTokens))
+                return false;
+            haveInput = true;
+        } else if (key == "completion_tokens") {
+            if (haveOutput || !in.readInteger(&usage->outputTokens))
+                return false;
+            haveOutput = true;
+        } else if (!in.skipValue()) {
+            return false;
+        }
+    }
+    return in.ok();
+}
+
+} // namespace
+
+std::optional<ModelReply> OpenAiWire::readUsualReply(const QByteArray &body)
+{
+    Reader in(body);
+    if (in.peek() != '{' || !in.enterObject())
+        return std::nullopt;
+    ModelReply reply;
+    QString finish;
+    bool first = true;
+    QByteArrayView key;
+    bool haveModel = false;
+    bool haveChoices = false;
+    bool haveUsage = false;
+    while (in.nextMember(first, &key)) {
+        bool read = true;
+        if (key == "model") {
+            read = !haveModel && in.peek() == '"' && in.readString(&reply.model);
+            haveModel = true;
+        } else if (key == "choices") {
+            read = !haveChoices && readChoices(in, &reply, &finish);
+            haveChoices = true;
+        } else if (key == "usage") {
+            read = !haveUsage && readUsage(in, &reply.usage);
+            haveUsage = true;
+        } else if (key == "error") {
+            read = in.peek() != '{' && in.skipValue(); // an error object: QJsonDocument's path reports it
+        } else {
+            read = in.skipValue();
+        }
+        if (!read)
+            return std::nullopt;
+    }
+    if (!in.ok() || !in.atEnd() || !haveChoices)
+        return std::nullopt;
+    setStop(reply, finish);
+    return reply;
+}
+
 std::variant<ModelReply, ModelError> OpenAiWire::parseReply(const QByteArray &body) const
+{
+    if (std::optional<ModelReply> reply = readUsualReply(body))
+        return *reply;
+    return parseReplyDocument(body);
+}
+
+std::variant<ModelReply, ModelError> OpenAiWire::parseReplyDocument(const QByteArray &body)
 {
     auto parsed = wire::parseObject(body, u"reply"_s);
     if (auto *error = std::get_if<ModelError>(&parsed))

@@ -20,7 +20,14 @@ public:
     // buildRequest's once parsed.
     QByteArray requestBody(const ChatRequest &request, const ModelEndpoint &endpoint,
                            const QByteArray &toolsJson = {}) const override;
+    // readUsualReply's reply when it has one, else parseReplyDocument's reply or error.
     std::variant<ModelReply, ModelError> parseReply(const QByteArray &body) const override;
+    // The usual reply (an object with choices[0].message, string or null content, tool calls with string
+    // arguments, integer usage, valid JSON throughout) read straight from the text, without QJsonDocument;
+    // nullopt for anything else. Where it gives a reply, parseReplyDocument gives the same one.
+    static std::optional<ModelReply> readUsualReply(const QByteArray &body);
+    // Any reply or its error, through QJsonDocument.
+    static std::variant<ModelReply, ModelError> parseReplyDocument(const QByteArray &body);
 
     std::optional<ModelError> handleEvent(const SseEvent &event, QString *textDelta) override;
     bool streamComplete() const override { return m_done; }

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace switchboard;
@@ -81,6 +82,9 @@ private Q_SLOTS:
     void rulesAcceptWhatTheClientBuilds();
     void requestBodyIsBuildRequest_data();
     void requestBodyIsBuildRequest();
+    void usualReplyReadsAsTheDocumentDoes_data();
+    void usualReplyReadsAsTheDocumentDoes();
+    void mangledRepliesReadAsTheDocumentDoes();
 };
 
 void TestLlmWire::namesRoundTrip()
@@ -515,6 +519,145 @@ void TestLlmWire::requestBodyIsBuildRequest()
             QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
         }
     }
+}
+
+namespace {
+
+// Both readers' results as one comparable text: the reply's fields, or the error's kind and message.
+QString outcome(const std::variant<ModelReply, ModelError> &result)
+{
+    if (const auto *error = std::get_if<ModelError>(&result))
+        return u"error %1: %2"_s.arg(modelErrorKindName(error->kind), error->message);
+    const ModelReply &reply = std::get<ModelReply>(result);
+    QString text = u"text=[%1] stop=%2 reason=[%3] usage=%4/%5 model=[%6]"_s.arg(reply.text)
+                       .arg(int(reply.stop))
+                       .arg(reply.stopReason)
+                       .arg(reply.usage.inputTokens)
+                       .arg(reply.usage.outputTokens)
+                       .arg(reply.model);
+    for (const ToolCall &call : reply.toolCalls)
+        text += u" call=[%1|%2|%3]"_s.arg(call.id, call.name, call.arguments);
+    return text;
+}
+
+} // namespace
+
+// The replies real servers send: read straight from the text (the fast path is taken, so this test fails if it
+// silently never is), and to exactly what QJsonDocument's reading gives.
+void TestLlmWire::usualReplyReadsAsTheDocumentDoes_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("plain") << QByteArray(
+        R"({"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"ack 3","refusal":null},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":12,"completion_tokens":2,"total_tokens":14},"system_fingerprint":"fp"})");
+    QTest::newRow("tool calls") << QByteArray(
+        R"({"model":"gpt","choices":[{"message":{"content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"read_file","arguments":"{\"path\":\"a b\\\\c\"}"}},{"type":"function","function":{"name":"finish","arguments":"{}"}}]},"finish_reason":"tool_calls"}]})");
+    QTest::newRow("escapes and unicode") << QByteArray(
+        "{\"choices\":[{\"message\":{\"content\":\"line\\n\\ttab \\\"q\\\" \\\\ \\/ \\b\\f\\r \\u00e9 \\u4e2d "
+        "\\ud83d\\ude00 "
+        "\xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80 \x7f\"},\"finish_reason\":\"length\"}],\"usage\":{\"prompt_tokens\":0,"
+        "\"completion_tokens\":9007199254740992}}");
+    QTest::newRow("whitespace everywhere") << QByteArray(
+        " \r\n\t{ \"choices\" : [ { \"message\" : { \"content\" : \"x\" } , \"finish_reason\" : null } , "
+        "{ \"message\" : { \"content\" : [ 1 , -2.5e+3 , true , false , null , { } , [ ] ] } } ] , \"usage\" : null , "
+        "\"error\" : null , \"extra\" : { \"a\" : [ -0 , 0.5 , 1E9 ] } } \n");
+    QTest::newRow("other finish") << QByteArray(
+        R"({"choices":[{"finish_reason":"content_filter","message":{"content":""}}],"model":"local/q4"})");
+    QTest::newRow("calls with stop") << QByteArray(
+        R"({"choices":[{"message":{"content":"thinking","tool_calls":[{"id":"a","function":{"name":"list_files"}}]},"finish_reason":"stop"}]})");
+}
+
+void TestLlmWire::usualReplyReadsAsTheDocumentDoes()
+{
+    QFETCH(QByteArray, body);
+    const std::optional<ModelReply> fast = OpenAiWire::readUsualReply(body);
+    QVERIFY2(fast.has_value(), "the usual reply must not need QJsonDocument");
+    const auto reference = OpenAiWire::parseReplyDocument(body);
+    QVERIFY2(std::holds_alternative<ModelReply>(reference), qPrintable(outcome(reference)));
+    QCOMPARE(outcome(*fast), outcome(reference));
+    QCOMPARE(outcome(OpenAiWire().parseReply(body)), outcome(reference));
+}
+
+// Replies that are not the usual shape or not JSON at all, and thousands of random byte edits of usual ones:
+// parseReply (fast path, else QJsonDocument) always says exactly what QJsonDocument's reading says, errors
+// included, and the fast path never accepts what QJsonDocument refuses.
+void TestLlmWire::mangledRepliesReadAsTheDocumentDoes()
+{
+    QList<QByteArray> bodies{
+        "",
+        "null",
+        "[]",
+        R"({"choices":[]})",
+        R"({"choices":[1]})",
+        R"({"choices":[{"message":"x"}]})",
+        R"({"choices":[{"message":{"content":1}}]})",
+        R"({"choices":[{"message":{"content":"a"}}],})",
+        R"({"choices":[{"message":{"content":"a",}}]})",
+        R"({"choices":[{"message":{"content":"a"}}]} x)",
+        R"({"choices":[{"message":{"content":"a"}}],"choices":[{"message":{"content":"b"}}]})",
+        R"({"error":{"message":"boom","type":"server_error"},"choices":[{"message":{"content":"a"}}]})",
+        R"({"choices":[{"message":{"content":"\ud800"}}]})",
+        R"({"choices":[{"message":{"content":"\udc00\ud800"}}]})",
+        R"({"choices":[{"message":{"content":"\x"}}]})",
+        R"({"choices":[{"message":{"content":"a"}}],"usage":{"prompt_tokens":1.5}})",
+        R"({"choices":[{"message":{"content":"a"}}],"usage":{"prompt_tokens":99999999999999999999}})",
+        R"({"choices":[{"message":{"content":"a","tool_calls":[{"function":{"name":"","arguments":"{}"}}]}}]})",
+        R"({"choices":[{"message":{"content":"a","tool_calls":[{"function":{"name":"f","arguments":{"k":1}}}]}}]})",
+        R"({"choices":[{"message":{"content":"a","tool_calls":{}}}]})",
+        R"({"choices":[{"message":{"content":"a"}}],"model":null})",
+        R"({"ch\u006fices":[{"message":{"content":"a"}}]})",
+        "{\"choices\":[{\"message\":{\"content\":\"\xc0\xaf\"}}]}",
+        "{\"choices\":[{\"message\":{\"content\":\"\xed\xa0\x80\"}}]}",
+        "{\"choices\":[{\"message\":{\"content\":\"\xf4\x90\x80\x80\"}}]}",
+        "{\"choices\":[{\"message\":{\"content\":\"\xe4\xb8\"}}]}",
+        "{\"choices\":[{\"message\":{\"content\":\"a\x01\"}}]}",
+        QByteArray(600, '[') + QByteArray(600, ']'),
+        "{\"choices\":[{\"message\":{\"content\":\"a\"}}],\"deep\":" + QByteArray(700, '[') + QByteArray(700, ']') +
+            "}",
+    };
+    const QList<QByteArray> usual{
+        R"({"id":"c","model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"ack \"3\" \u00e9","tool_calls":[{"id":"x","function":{"name":"f","arguments":"{\"a\":[1,2.5e3,true,null]}"}}]},"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":12,"completion_tokens":-2}})",
+        "{\"choices\":[{\"message\":{\"content\":\"\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80\\ud83d\\ude00\"},\"finish_"
+        "reason\":null}]}",
+    };
+    QRandomGenerator random(20261207);
+    const QByteArray alphabet =
+        QByteArrayLiteral("{}[]\",:\\/ 0123456789-+.eEtrufalsn\x80\xbf\xc3\xe4\xed\xf0\xf4\x01u");
+    for (const QByteArray &base : usual) {
+        bodies << base;
+        for (int i = 0; i < 3000; ++i) {
+            QByteArray body = base;
+            for (int edits = 1 + random.bounded(3); edits > 0; --edits) {
+                const int at = random.bounded(int(body.size()) + 1);
+                const char c = alphabet.at(random.bounded(int(alphabet.size())));
+                switch (random.bounded(3)) {
+                case 0:
+                    body.insert(at, c);
+                    break;
+                case 1:
+                    if (at < body.size())
+                        body.remove(at, 1);
+                    break;
+                default:
+                    if (at < body.size())
+                        body[at] = c;
+                    break;
+                }
+            }
+            bodies << body;
+        }
+    }
+    int fast = 0;
+    for (const QByteArray &body : std::as_const(bodies)) {
+        const QString reference = outcome(OpenAiWire::parseReplyDocument(body));
+        if (const std::optional<ModelReply> reply = OpenAiWire::readUsualReply(body)) {
+            ++fast;
+            QVERIFY2(!reference.startsWith(u"error"_s), qPrintable(u"fast path took what QJsonDocument refuses: "_s +
+                                                                   QString::fromLatin1(body.toPercentEncoding())));
+            QCOMPARE(outcome(*reply), reference);
+        }
+        QCOMPARE(outcome(OpenAiWire().parseReply(body)), reference);
+    }
+    QVERIFY2(fast > 100, qPrintable(u"only %1 bodies took the fast path"_s.arg(fast)));
 }
 
 QTEST_GUILESS_MAIN(TestLlmWire)
