@@ -160,7 +160,7 @@ QByteArray AnthropicWire::requestBody(const ChatRequest &request, const ModelEnd
                 out += ",\"name\":";
                 json::appendString(out, call.name);
                 out += ",\"input\":";
-                out += QJsonDocument(inputObject(call.arguments)).toJson(QJsonDocument::Compact);
+                json::appendValue(out, inputObject(call.arguments));
                 out += '}';
             }
             break;

@@ -1,5 +1,7 @@
 #include "JsonText.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLocale>
 
 #include <array>
@@ -102,6 +104,54 @@ void appendNumber(QByteArray &out, double value)
         return;
     }
     out += QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+void appendValue(QByteArray &out, const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        out += "null";
+        break;
+    case QJsonValue::Bool:
+        out += value.toBool() ? "true" : "false";
+        break;
+    case QJsonValue::Double: {
+        const qint64 integer = value.toInteger(); // 0 for a fraction; an integral one stays exact past 2^53
+        if (double(integer) == value.toDouble())
+            out += QByteArray::number(integer);
+        else
+            appendNumber(out, value.toDouble());
+        break;
+    }
+    case QJsonValue::String:
+        appendString(out, value.toString());
+        break;
+    case QJsonValue::Array: {
+        const QJsonArray array = value.toArray();
+        out += '[';
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (i > 0)
+                out += ',';
+            appendValue(out, array.at(i));
+        }
+        out += ']';
+        break;
+    }
+    case QJsonValue::Object: {
+        const QJsonObject object = value.toObject();
+        out += '{';
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (it != object.constBegin())
+                out += ',';
+            appendString(out, it.key());
+            out += ':';
+            appendValue(out, it.value());
+        }
+        out += '}';
+        break;
+    }
+    }
 }
 
 } // namespace switchboard::llm::json

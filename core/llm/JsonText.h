@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonValue>
 #include <QStringView>
 
 namespace switchboard::llm {
@@ -16,6 +17,10 @@ void appendString(QByteArray &out, QStringView text);
 
 // A finite number the way JSON reads it back to the same double (shortest form).
 void appendNumber(QByteArray &out, double value);
+
+// Any value as compact JSON text (objects' keys in QJsonObject's order), reading back to the same value; what
+// QJsonDocument::toJson(Compact) writes, without its conversion of the whole value first.
+void appendValue(QByteArray &out, const QJsonValue &value);
 
 } // namespace json
 

@@ -300,35 +300,47 @@ bool LeanHttpTransfer::parseHead(qsizetype &pos)
             fail(Failure::Protocol, u"malformed HTTP reply: its headers exceed %1 KiB"_s.arg(maxHeadBytes / 1024));
         return false;
     }
-    const QList<QByteArray> lines = m_in.sliced(pos, end - pos).split('\n');
-    const QByteArray statusLine = lines.first().trimmed();
+    // The head's lines as views into the buffer: only each header's name and value are copied (callgrind, w3:
+    // splitting the head into a list of lines cost ~19 k instructions a reply).
+    const QByteArrayView head = QByteArrayView(m_in).sliced(pos, end - pos);
+    qsizetype lineStart = 0;
+    const auto nextLine = [&]() -> QByteArrayView {
+        qsizetype lineEnd = head.indexOf('\n', lineStart);
+        if (lineEnd < 0)
+            lineEnd = head.size();
+        const QByteArrayView line = head.sliced(lineStart, lineEnd - lineStart);
+        lineStart = lineEnd + 1;
+        return line;
+    };
+    const QByteArrayView statusLine = nextLine().trimmed();
     // "HTTP/1.1 200 OK": the version, a space, three digits.
     bool valid = statusLine.size() >= 12 && statusLine.at(8) == ' ';
-    const int status = valid ? statusLine.mid(9, 3).toInt(&valid) : 0;
+    const int status = valid ? statusLine.sliced(9, 3).toInt(&valid) : 0;
     if (!valid || status < 100 || status > 999 || (statusLine.size() > 12 && statusLine.at(12) != ' ')) {
-        fail(Failure::Protocol,
-             u"malformed HTTP reply: status line '%1'"_s.arg(QString::fromUtf8(statusLine.left(60))));
+        fail(Failure::Protocol, u"malformed HTTP reply: status line '%1'"_s.arg(
+                                    QString::fromUtf8(statusLine.first(qMin<qsizetype>(60, statusLine.size())))));
         return false;
     }
     const bool http10 = statusLine.startsWith("HTTP/1.0");
     Headers headers;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        QByteArray headerLine = lines[i];
+    while (lineStart <= head.size()) {
+        QByteArrayView headerLine = nextLine();
         if (headerLine.endsWith('\r'))
             headerLine.chop(1);
         if (headerLine.isEmpty())
             continue;
         if ((headerLine.at(0) == ' ' || headerLine.at(0) == '\t') && !headers.isEmpty()) {
-            headers.last().second += ' ' + headerLine.trimmed(); // an obsolete folded line
+            headers.last().second += ' ' + headerLine.trimmed().toByteArray(); // an obsolete folded line
             continue;
         }
         const qsizetype colon = headerLine.indexOf(':');
         if (colon <= 0) {
-            fail(Failure::Protocol,
-                 u"malformed HTTP reply: header line '%1'"_s.arg(QString::fromUtf8(headerLine.left(60))));
+            fail(Failure::Protocol, u"malformed HTTP reply: header line '%1'"_s.arg(
+                                        QString::fromUtf8(headerLine.first(qMin<qsizetype>(60, headerLine.size())))));
             return false;
         }
-        headers.append({headerLine.first(colon).trimmed().toLower(), headerLine.sliced(colon + 1).trimmed()});
+        headers.append({headerLine.first(colon).trimmed().toByteArray().toLower(),
+                        headerLine.sliced(colon + 1).trimmed().toByteArray()});
     }
     pos = headEnd;
     if (status < 200) {

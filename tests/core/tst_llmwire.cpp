@@ -2,6 +2,7 @@
 // the API reference does not show), how failures map to retryable or not, Retry-After, the key kept out of
 // messages, and the request rules the test server enforces (so a malformed request cannot slip through it).
 #include "llm/AnthropicWire.h"
+#include "llm/JsonText.h"
 #include "llm/OpenAiWire.h"
 #include "llm/WireErrors.h"
 #include "support/ModelRequestRules.h"
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void usualReplyReadsAsTheDocumentDoes_data();
     void usualReplyReadsAsTheDocumentDoes();
     void mangledRepliesReadAsTheDocumentDoes();
+    void valueTextReadsBackTheSame();
 };
 
 void TestLlmWire::namesRoundTrip()
@@ -658,6 +660,29 @@ void TestLlmWire::mangledRepliesReadAsTheDocumentDoes()
         QCOMPARE(outcome(OpenAiWire().parseReply(body)), reference);
     }
     QVERIFY2(fast > 100, qPrintable(u"only %1 bodies took the fast path"_s.arg(fast)));
+}
+
+// json::appendValue (a goal's inputs in the prompt, Anthropic's tool inputs) reads back to the value it wrote,
+// as QJsonDocument's compact text does, for every kind of value and number.
+void TestLlmWire::valueTextReadsBackTheSame()
+{
+    const QJsonObject object{
+        {u"text"_s, u"quote \" backslash \\ ctrl \x01\n é 中 😀"_s},
+        {u"numbers"_s, QJsonArray{0, -1, 42, 1.5, -2.25e-7, 1e300, qint64(9007199254740993LL), 123456789012345678LL}},
+        {u"flags"_s, QJsonArray{true, false, QJsonValue::Null}},
+        {u"nested"_s, QJsonObject{{u"a"_s, QJsonArray{}}, {u"b"_s, QJsonObject{}}, {u"é key"_s, u""_s}}},
+    };
+    for (const QJsonValue &value : {QJsonValue(object), QJsonValue(object.value(u"numbers"_s))}) {
+        QByteArray text;
+        json::appendValue(text, value);
+        QJsonParseError error;
+        const QJsonDocument back = QJsonDocument::fromJson(text, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, text.constData());
+        QCOMPARE(back.isObject() ? QJsonValue(back.object()) : QJsonValue(back.array()), value);
+        const QByteArray reference = value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
+                                                      : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+        QCOMPARE(QJsonDocument::fromJson(reference), back);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLlmWire)

@@ -1,9 +1,9 @@
 #include "AgentPrompt.h"
 
 #include "agents/AgentContext.h"
+#include "llm/JsonText.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace switchboard {
@@ -21,10 +21,11 @@ QString jsonText(const QJsonValue &value)
 {
     if (value.isString())
         return value.toString();
-    if (value.isObject())
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    if (value.isObject() || value.isArray()) {
+        QByteArray text;
+        llm::json::appendValue(text, value);
+        return QString::fromUtf8(text);
+    }
     return value.toVariant().toString();
 }
 
@@ -108,14 +109,14 @@ QString AgentPrompt::system(const AgentContext &context, const QList<llm::ToolSp
         names << tool.name;
         canRun = canRun || tool.name == u"run_command";
     }
-    text += QStringLiteral("\n## Workspace\nYour workspace is %1. Every path you give is relative to it, and paths "
-                           "that lead outside it (\"..\", absolute paths elsewhere, links to the outside) are "
-                           "refused.\n")
-                .arg(context.workspace());
+    // Joined, not .arg(): arg() scans the whole text for its markers on every attempt.
+    text += QStringLiteral("\n## Workspace\nYour workspace is ") + context.workspace() +
+            QStringLiteral(". Every path you give is relative to it, and paths that lead outside it (\"..\", absolute "
+                           "paths elsewhere, links to the outside) are refused.\n");
     text +=
+        QStringLiteral("\n## How to work\n- Tools: ") + names.join(QStringLiteral(", ")) +
         QStringLiteral(
-            "\n## How to work\n"
-            "- Tools: %1.\n"
+            ".\n"
             "- Look before you change anything: list_files, read_file, search_files.\n"
             "- Change files with write_file (the whole file) or edit_file (one exact replacement: old_text must occur "
             "exactly once). Files are locked while they are written; when one is locked by another agent, do something "
@@ -123,8 +124,8 @@ QString AgentPrompt::system(const AgentContext &context, const QList<llm::ToolSp
             "- When a decision is not yours to make (architecture, security, data, permissions) or the goal is "
             "unclear, "
             "call ask_human and wait for the answer instead of guessing.\n"
-            "- Report progress with update_progress now and then; share what other agents should know with add_note.\n")
-            .arg(names.join(QStringLiteral(", ")));
+            "- Report progress with update_progress now and then; share what other agents should know with "
+            "add_note.\n");
     if (canRun)
         text += QStringLiteral("- run_command runs one allowed program without a shell (no pipes, no redirection) "
                                "in the workspace.\n");
