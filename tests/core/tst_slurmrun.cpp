@@ -255,28 +255,9 @@ echo '{"type":"result","summary":"done"}'
     const CliRun run = runCli({u"run"_s, plan, u"--db"_s, m_db, u"--workspace"_s, m_dir->path(), u"--json"_s});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
 
-    QString answer;
-    QHash<QString, std::pair<qint64, qint64>> held;
-    for (const AgentLogLine &line : readLog()) {
-        if (line.kind == u"answer")
-            answer = line.rest.join(u' ');
-        else if (line.kind == u"held")
-            held[line.goal].first = line.rest.value(0).toLongLong();
-        else if (line.kind == u"released")
-            held[line.goal].second = line.rest.value(0).toLongLong();
-        if (line.kind == u"held")
-            QVERIFY2(line.rest.value(1).contains(u"lock_granted"_s), qPrintable(line.rest.join(u' ')));
-    }
-    // The answer travelled to the job through srun's stdin.
-    const QJsonObject reply = QJsonDocument::fromJson(answer.toUtf8()).object();
-    QCOMPARE(reply.value(u"type"_s).toString(), u"answer"_s);
-    QCOMPARE(reply.value(u"option"_s).toString(), u"B"_s);
-    // The lock kept the two jobs apart.
-    QCOMPARE(held.size(), 2);
-    const auto one = held.value(u"l1"_s);
-    const auto two = held.value(u"l2"_s);
-    QVERIFY(one.first > 0 && one.second > one.first && two.first > 0 && two.second > two.first);
-    QVERIFY2(one.second < two.first || two.second < one.first, "both jobs held the lock at once");
+    // The answer travelled to the job through srun's stdin, and the lock kept the two jobs apart.
+    const QString problem = test::answerAndLockProblem(readLog());
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
 }
 
 void TestSlurmRun::failingJobSaysWhy()

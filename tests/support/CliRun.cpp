@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QJsonDocument>
 #include <QProcess>
 
@@ -79,6 +80,41 @@ QList<AgentLogLine> readAgentLog(const QString &path)
             lines.append(AgentLogLine{words.at(0), words.at(1), words.mid(2)});
     }
     return lines;
+}
+
+QString answerAndLockProblem(const QList<AgentLogLine> &lines)
+{
+    QString answer;
+    QHash<QString, std::pair<qint64, qint64>> held;
+    for (const AgentLogLine &line : lines) {
+        if (line.kind == u"answer") {
+            answer = line.rest.join(u' ');
+        } else if (line.kind == u"held") {
+            held[line.goal].first = line.rest.value(0).toLongLong();
+            if (!line.rest.value(1).contains(u"lock_granted"_s))
+                return u"%1 held the lock without lock_granted: %2"_s.arg(line.goal, line.rest.join(u' '));
+        } else if (line.kind == u"released") {
+            held[line.goal].second = line.rest.value(0).toLongLong();
+        }
+    }
+    const QJsonObject reply = QJsonDocument::fromJson(answer.toUtf8()).object();
+    if (reply.value(u"type"_s).toString() != u"answer" || reply.value(u"option"_s).toString() != u"B")
+        return u"the answer that arrived is not option B: '%1'"_s.arg(answer);
+    if (held.size() != 2)
+        return u"%1 goals held the lock, not 2"_s.arg(held.size());
+    const auto one = held.value(u"l1"_s);
+    const auto two = held.value(u"l2"_s);
+    if (!(one.first > 0 && one.second > one.first && two.first > 0 && two.second > two.first))
+        return u"held spans not logged whole: l1 %1-%2, l2 %3-%4"_s.arg(one.first)
+            .arg(one.second)
+            .arg(two.first)
+            .arg(two.second);
+    if (!(one.second < two.first || two.second < one.first))
+        return u"both held the lock at once: l1 %1-%2, l2 %3-%4"_s.arg(one.first)
+            .arg(one.second)
+            .arg(two.first)
+            .arg(two.second);
+    return {};
 }
 
 QString writeWorkerPlan(const QString &dir, const QString &log, const QString &name, int maxParallel,

@@ -36,6 +36,10 @@ CliRun runCli(const QProcessEnvironment &env, const QStringList &args, int timeo
 QJsonArray statusAgents(const QProcessEnvironment &env, const QString &db);
 // The lines of an agents' log, in the order they were written (none if there is no log yet).
 QList<AgentLogLine> readAgentLog(const QString &path);
+// What is wrong with the story the answer-and-lock plan's agents logged ("answer <json>" from the goal that asked,
+// "held <ns> <lock event>" and "released <ns>" from l1 and l2, which lock one resource): empty when the answer was
+// option B of an "answer" message, both goals logged a granted lock, and their held spans did not overlap.
+QString answerAndLockProblem(const QList<AgentLogLine> &lines);
 // Writes `<name>.sh` (a /bin/sh script that starts with LOG='log', then script) and `<name>.yaml` into dir: a plan of
 // goals (YAML list items) for one `worker` process profile without retries that runs the script on executor (YAML)
 // with arguments. Returns the plan's path.
