@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace switchboard::llm {
@@ -418,6 +420,177 @@ std::variant<ModelReply, ModelError> OpenAiWire::parseReplyDocument(const QByteA
     return reply;
 }
 
+namespace {
+
+// The usual stream chunk read in place; false for anything else (QJsonDocument's reading then decides).
+bool readChunkDelta(Reader &in, OpenAiChunk::Choice *choice)
+{
+    if (in.peek() != '{' || !in.enterObject())
+        return false;
+    bool first = true;
+    QByteArrayView key;
+    bool haveContent = false;
+    bool haveCalls = false;
+    while (in.nextMember(first, &key)) {
+        if (key == "content") {
+            if (haveContent ||
+                (in.peek() == 'n' ? !in.readNull() : in.peek() != '"' || !in.readString(&choice->content)))
+                return false;
+            haveContent = true;
+        } else if (key == "tool_calls") {
+            if (haveCalls)
+                return false;
+            haveCalls = true;
+            if (in.peek() == 'n') {
+                if (!in.readNull())
+                    return false;
+                continue;
+            }
+            if (in.peek() != '[' || !in.enterArray())
+                return false;
+            bool firstCall = true;
+            while (in.nextElement(firstCall)) {
+                OpenAiChunk::Call call;
+                if (in.peek() != '{' || !in.enterObject())
+                    return false;
+                bool firstOfCall = true;
+                bool haveId = false;
+                bool haveFunction = false;
+                while (in.nextMember(firstOfCall, &key)) {
+                    if (key == "id") {
+                        if (haveId || in.peek() != '"' || !in.readString(&call.id))
+                            return false;
+                        haveId = true;
+                    } else if (key == "index") {
+                        qint64 index = 0;
+                        if (call.hasIndex || !in.readInteger(&index) || index < 0 || index > 1 << 20)
+                            return false;
+                        call.hasIndex = true;
+                        call.index = int(index);
+                    } else if (key == "function") {
+                        if (haveFunction || in.peek() != '{' || !in.enterObject())
+                            return false;
+                        haveFunction = true;
+                        bool firstOfFunction = true;
+                        bool haveName = false;
+                        bool haveArguments = false;
+                        while (in.nextMember(firstOfFunction, &key)) {
+                            if (key == "name") {
+                                if (haveName || in.peek() != '"' || !in.readString(&call.name))
+                                    return false;
+                                haveName = true;
+                            } else if (key == "arguments") {
+                                if (haveArguments || in.peek() != '"' || !in.readString(&call.arguments))
+                                    return false;
+                                haveArguments = true;
+                            } else if (!in.skipValue()) {
+                                return false;
+                            }
+                        }
+                    } else if (!in.skipValue()) {
+                        return false;
+                    }
+                }
+                if (!in.ok())
+                    return false;
+                choice->calls.append(call);
+            }
+        } else if (!in.skipValue()) {
+            return false;
+        }
+    }
+    return in.ok();
+}
+
+bool readChunkChoice(Reader &in, OpenAiChunk::Choice *choice, bool *indexZero)
+{
+    if (in.peek() != '{' || !in.enterObject())
+        return false;
+    bool first = true;
+    QByteArrayView key;
+    bool haveIndex = false;
+    bool haveDelta = false;
+    qint64 index = 0;
+    while (in.nextMember(first, &key)) {
+        if (key == "index") {
+            if (haveIndex || !in.readInteger(&index) || index < std::numeric_limits<int>::min() ||
+                index > std::numeric_limits<int>::max())
+                return false; // QJsonValue::toInt() reads an index out of int's range as 0
+            haveIndex = true;
+        } else if (key == "delta") {
+            if (haveDelta || !readChunkDelta(in, choice))
+                return false;
+            haveDelta = true;
+        } else if (key == "finish_reason") {
+            if (choice->hasFinish)
+                return false;
+            if (in.peek() == 'n') {
+                if (!in.readNull())
+                    return false;
+            } else if (in.peek() != '"' || !in.readString(&choice->finish)) {
+                return false;
+            } else {
+                choice->hasFinish = true;
+            }
+        } else if (!in.skipValue()) {
+            return false;
+        }
+    }
+    *indexZero = index == 0;
+    return in.ok();
+}
+
+std::optional<OpenAiChunk> readUsualChunk(const QByteArray &data)
+{
+    Reader in(data);
+    if (in.peek() != '{' || !in.enterObject())
+        return std::nullopt;
+    OpenAiChunk chunk;
+    bool first = true;
+    QByteArrayView key;
+    bool haveModel = false;
+    bool haveUsage = false;
+    while (in.nextMember(first, &key)) {
+        bool read = true;
+        if (key == "model") {
+            read = !haveModel && in.peek() == '"' && in.readString(&chunk.model);
+            haveModel = true;
+        } else if (key == "usage") {
+            chunk.hasUsage = in.peek() == '{'; // null: no usage in this chunk
+            read = !haveUsage && readUsage(in, &chunk.usage);
+            haveUsage = true;
+        } else if (key == "choices") {
+            read = !chunk.hasChoices && in.peek() == '[' && in.enterArray();
+            chunk.hasChoices = true;
+            bool firstChoice = true;
+            while (read && in.nextElement(firstChoice)) {
+                OpenAiChunk::Choice choice;
+                bool indexZero = false;
+                read = readChunkChoice(in, &choice, &indexZero);
+                if (read && indexZero)
+                    chunk.choices.append(choice);
+            }
+            read = read && in.ok();
+        } else if (key == "error") {
+            read = in.peek() != '{' && in.skipValue();
+        } else {
+            read = in.skipValue();
+        }
+        if (!read)
+            return std::nullopt;
+    }
+    if (!in.ok() || !in.atEnd())
+        return std::nullopt;
+    return chunk;
+}
+
+} // namespace
+
+void OpenAiWire::readChunksThroughDocument()
+{
+    m_readInPlace = false;
+}
+
 std::optional<ModelError> OpenAiWire::handleEvent(const SseEvent &event, QString *textDelta)
 {
     if (m_done)
@@ -427,60 +600,94 @@ std::optional<ModelError> OpenAiWire::handleEvent(const SseEvent &event, QString
         return std::nullopt;
     }
     const QByteArray data = event.data.toUtf8();
-    auto parsed = wire::parseObject(data, u"stream chunk %1"_s.arg(m_chunks + 1));
-    if (auto *error = std::get_if<ModelError>(&parsed))
-        return *error;
-    ++m_chunks;
-    const QJsonObject chunk = std::get<QJsonObject>(parsed);
-    // OpenRouter, vLLM and others report a failure mid-stream as a chunk with an error object.
-    if (chunk.value(u"error"_s).isObject())
-        return wire::errorObject(chunk.value(u"error"_s).toObject(), u"error in the stream"_s);
-    if (m_reply.model.isEmpty())
-        m_reply.model = chunk.value(u"model"_s).toString();
-    if (chunk.value(u"usage"_s).isObject())
-        m_reply.usage = usageOf(chunk.value(u"usage"_s).toObject());
-    const QJsonValue choices = chunk.value(u"choices"_s);
-    if (!choices.isArray()) {
-        if (chunk.value(u"usage"_s).isObject())
-            return std::nullopt; // a usage-only chunk some servers send without "choices": []
-        return protocol(u"stream chunk %1 has no 'choices' array"_s.arg(m_chunks));
+    std::optional<OpenAiChunk> chunk;
+    if (m_readInPlace)
+        chunk = readUsualChunk(data);
+    if (!chunk) {
+        auto parsed = wire::parseObject(data, u"stream chunk %1"_s.arg(m_chunks + 1));
+        if (auto *error = std::get_if<ModelError>(&parsed))
+            return *error;
+        const QJsonObject object = std::get<QJsonObject>(parsed);
+        // OpenRouter, vLLM and others report a failure mid-stream as a chunk with an error object.
+        if (object.value(u"error"_s).isObject()) {
+            ++m_chunks;
+            return wire::errorObject(object.value(u"error"_s).toObject(), u"error in the stream"_s);
+        }
+        chunk = chunkOf(object);
     }
+    return apply(*chunk, textDelta);
+}
+
+OpenAiChunk OpenAiWire::chunkOf(const QJsonObject &object)
+{
+    OpenAiChunk chunk;
+    chunk.model = object.value(u"model"_s).toString();
+    chunk.hasUsage = object.value(u"usage"_s).isObject();
+    if (chunk.hasUsage)
+        chunk.usage = usageOf(object.value(u"usage"_s).toObject());
+    const QJsonValue choices = object.value(u"choices"_s);
+    chunk.hasChoices = choices.isArray();
     for (const QJsonValue &choiceValue : choices.toArray()) {
         const QJsonObject choice = choiceValue.toObject();
         if (choice.value(u"index"_s).toInt() != 0)
             continue; // n > 1 is never asked for
+        OpenAiChunk::Choice read;
         const QJsonObject delta = choice.value(u"delta"_s).toObject();
-        const QString content = delta.value(u"content"_s).toString();
-        if (!content.isEmpty()) {
-            m_reply.text += content;
-            if (textDelta)
-                *textDelta += content;
-        }
-        const QJsonArray calls = delta.value(u"tool_calls"_s).toArray();
-        for (const QJsonValue &callValue : calls) {
+        read.content = delta.value(u"content"_s).toString();
+        for (const QJsonValue &callValue : delta.value(u"tool_calls"_s).toArray()) {
             const QJsonObject call = callValue.toObject();
-            const QString id = call.value(u"id"_s).toString();
+            const QJsonObject function = call.value(u"function"_s).toObject();
+            read.calls.append(OpenAiChunk::Call{call.contains(u"index"_s), call.value(u"index"_s).toInt(),
+                                                call.value(u"id"_s).toString(), function.value(u"name"_s).toString(),
+                                                argumentsText(function.value(u"arguments"_s))});
+        }
+        const QJsonValue finish = choice.value(u"finish_reason"_s);
+        read.hasFinish = finish.isString();
+        read.finish = finish.toString();
+        chunk.choices.append(read);
+    }
+    return chunk;
+}
+
+std::optional<ModelError> OpenAiWire::apply(const OpenAiChunk &chunk, QString *textDelta)
+{
+    ++m_chunks;
+    if (m_reply.model.isEmpty())
+        m_reply.model = chunk.model;
+    if (chunk.hasUsage)
+        m_reply.usage = chunk.usage;
+    if (!chunk.hasChoices) {
+        if (chunk.hasUsage)
+            return std::nullopt; // a usage-only chunk some servers send without "choices": []
+        return protocol(u"stream chunk %1 has no 'choices' array"_s.arg(m_chunks));
+    }
+    for (const OpenAiChunk::Choice &choice : chunk.choices) {
+        if (!choice.content.isEmpty()) {
+            m_reply.text += choice.content;
+            if (textDelta)
+                *textDelta += choice.content;
+        }
+        for (const OpenAiChunk::Call &call : choice.calls) {
             int index = 0;
-            if (call.contains(u"index"_s)) {
-                index = call.value(u"index"_s).toInt();
+            if (call.hasIndex) {
+                index = call.index;
             } else {
                 // A few servers omit the index: a new id starts a new call, else it continues the last.
                 index = m_lastIndex < 0 ? 0 : m_lastIndex;
-                if (!id.isEmpty() && m_calls.contains(index) && !m_calls[index].id.isEmpty() && m_calls[index].id != id)
+                if (!call.id.isEmpty() && m_calls.contains(index) && !m_calls[index].id.isEmpty() &&
+                    m_calls[index].id != call.id)
                     index = m_calls.lastKey() + 1;
             }
             ToolCall &accumulated = m_calls[index];
             m_lastIndex = index;
-            if (!id.isEmpty())
-                accumulated.id = id;
-            const QJsonObject function = call.value(u"function"_s).toObject();
-            if (!function.value(u"name"_s).toString().isEmpty())
-                accumulated.name = function.value(u"name"_s).toString();
-            accumulated.arguments += argumentsText(function.value(u"arguments"_s));
+            if (!call.id.isEmpty())
+                accumulated.id = call.id;
+            if (!call.name.isEmpty())
+                accumulated.name = call.name;
+            accumulated.arguments += call.arguments;
         }
-        const QJsonValue finish = choice.value(u"finish_reason"_s);
-        if (finish.isString())
-            m_reply.stopReason = finish.toString();
+        if (choice.hasFinish)
+            m_reply.stopReason = choice.finish;
     }
     return std::nullopt;
 }

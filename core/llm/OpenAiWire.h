@@ -6,6 +6,31 @@
 
 namespace switchboard::llm {
 
+// What one stream chunk says, as OpenAiWire::handleEvent applies it (either reader fills it).
+struct OpenAiChunk
+{
+    struct Call
+    {
+        bool hasIndex = false;
+        int index = 0;
+        QString id;
+        QString name;
+        QString arguments;
+    };
+    struct Choice // choices[] with index 0 only
+    {
+        QString content;
+        QList<Call> calls;
+        bool hasFinish = false; // finish_reason is a string
+        QString finish;
+    };
+    QString model;
+    bool hasUsage = false;
+    Usage usage;
+    bool hasChoices = false;
+    QList<Choice> choices;
+};
+
 // OpenAI Chat Completions (also OpenRouter, Ollama, llama.cpp, vLLM, LM Studio): the request body, a whole
 // reply, and the chunks of a streamed one with tool calls accumulated by their index and usage from the final
 // chunk (stream_options.include_usage), up to the terminal "data: [DONE]".
@@ -29,16 +54,23 @@ public:
     // Any reply or its error, through QJsonDocument.
     static std::variant<ModelReply, ModelError> parseReplyDocument(const QByteArray &body);
 
+    // The usual chunk is read in place (json::Reader), anything else through QJsonDocument, as whole replies are.
     std::optional<ModelError> handleEvent(const SseEvent &event, QString *textDelta) override;
+    // Every chunk through QJsonDocument: the reference the tests hold the in-place reading to.
+    void readChunksThroughDocument();
     bool streamComplete() const override { return m_done; }
     ModelReply streamReply() const override;
 
 private:
+    static OpenAiChunk chunkOf(const QJsonObject &object);
+    std::optional<ModelError> apply(const OpenAiChunk &chunk, QString *textDelta);
+
     ModelReply m_reply;
     QMap<int, ToolCall> m_calls; // by the chunks' "index", in the order the model made them
     int m_lastIndex = -1;
     int m_chunks = 0;
     bool m_done = false;
+    bool m_readInPlace = true;
 };
 
 } // namespace switchboard::llm

@@ -44,7 +44,8 @@ AgentProfile openAiProfile(const HttpWorkloadConfig &config, const QUrl &baseUrl
     profile.backend = QStringLiteral("openai");
     profile.model = config.model.isEmpty() ? QStringLiteral("bench-model") : config.model;
     profile.llm.baseUrl = baseUrl.toString();
-    profile.llm.stream = false;
+    // SWITCHBOARD_BENCH_W3_STREAM=1 (diagnostic): the replies streamed as server-sent events, one chunk a word.
+    profile.llm.stream = qgetenv("SWITCHBOARD_BENCH_W3_STREAM") == "1";
     profile.llm.maxIterations = config.calls + 1;
     // A key only where one is given: a loopback server needs none (resolveEndpoint), a remote one fails
     // at once naming the variable to set.

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void usualReplyReadsAsTheDocumentDoes();
     void mangledRepliesReadAsTheDocumentDoes();
     void valueTextReadsBackTheSame();
+    void streamChunksReadAsTheDocumentDoes();
 };
 
 void TestLlmWire::namesRoundTrip()
@@ -683,6 +684,91 @@ void TestLlmWire::valueTextReadsBackTheSame()
                                                       : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
         QCOMPARE(QJsonDocument::fromJson(reference), back);
     }
+}
+
+// Random streams of the chunks servers send (text, tool calls with and without index or id, finish, usage-only,
+// other choices, errors, [DONE]), some with bytes edited: a wire reading chunks in place and one reading every
+// chunk through QJsonDocument report the same deltas and errors at every event and end with the same reply.
+void TestLlmWire::streamChunksReadAsTheDocumentDoes()
+{
+    QRandomGenerator random(7122026);
+    const QStringList texts{u"ack"_s,      u" \"quoted\" \\ back"_s, u"line\nnext\ttab"_s, u"é 中 😀"_s, u""_s,
+                            u"{\"a\":1}"_s};
+    const auto pick = [&](const QStringList &list) { return list.at(random.bounded(int(list.size()))); };
+    const auto chunk = [&]() -> QByteArray {
+        QJsonObject delta;
+        QJsonObject choice{{u"index"_s, random.bounded(8) == 0 ? 1 : 0},
+                           {u"logprobs"_s, QJsonValue::Null},
+                           {u"finish_reason"_s, QJsonValue::Null}};
+        QJsonObject object{{u"id"_s, u"chatcmpl-1"_s}, {u"object"_s, u"chat.completion.chunk"_s}, {u"model"_s, u"m"_s}};
+        switch (random.bounded(8)) {
+        case 0:
+            delta = {{u"role"_s, u"assistant"_s}, {u"content"_s, u""_s}};
+            break;
+        case 1: {
+            QJsonObject call{
+                {u"type"_s, u"function"_s},
+                {u"function"_s, QJsonObject{{u"name"_s, pick({u"f"_s, u"g"_s})}, {u"arguments"_s, u""_s}}}};
+            if (random.bounded(3) > 0)
+                call.insert(u"index"_s, random.bounded(3));
+            if (random.bounded(3) > 0)
+                call.insert(u"id"_s, u"call_%1"_s.arg(random.bounded(3)));
+            delta = {{u"tool_calls"_s, QJsonArray{call}}};
+            break;
+        }
+        case 2: {
+            QJsonObject call{{u"function"_s, QJsonObject{{u"arguments"_s, pick(texts)}}}};
+            if (random.bounded(3) > 0)
+                call.insert(u"index"_s, random.bounded(3));
+            delta = {{u"tool_calls"_s, QJsonArray{call}}};
+            break;
+        }
+        case 3:
+            choice.insert(u"finish_reason"_s, pick({u"stop"_s, u"tool_calls"_s, u"length"_s, u"content_filter"_s}));
+            break;
+        case 4:
+            return random.bounded(2) ? R"({"choices":[],"usage":{"prompt_tokens":7,"completion_tokens":3}})"
+                                     : R"({"usage":{"prompt_tokens":5,"completion_tokens":1,"total_tokens":6}})";
+        case 5:
+            return random.bounded(2) ? R"({"error":{"message":"overloaded","type":"server_error"}})" : "[DONE]";
+        default:
+            delta = {{u"content"_s, pick(texts)}};
+            break;
+        }
+        choice.insert(u"delta"_s, delta);
+        object.insert(u"choices"_s, QJsonArray{choice});
+        return QJsonDocument(object).toJson(random.bounded(2) ? QJsonDocument::Compact : QJsonDocument::Indented);
+    };
+    const QByteArray alphabet = QByteArrayLiteral("{}[]\",:\\ 0123456789-.eEnulltrue\xc3\xa9");
+    int inPlace = 0;
+    for (int stream = 0; stream < 1500; ++stream) {
+        OpenAiWire fast;
+        OpenAiWire reference;
+        reference.readChunksThroughDocument();
+        for (int i = 0, n = 3 + random.bounded(10); i < n; ++i) {
+            QByteArray text = chunk();
+            if (random.bounded(4) == 0) {
+                const int at = random.bounded(int(text.size()));
+                text[at] = alphabet.at(random.bounded(int(alphabet.size())));
+            } else {
+                ++inPlace;
+            }
+            const SseEvent event{u"message"_s, QString::fromUtf8(text)};
+            QString fastDelta;
+            QString referenceDelta;
+            const std::optional<ModelError> fastError = fast.handleEvent(event, &fastDelta);
+            const std::optional<ModelError> referenceError = reference.handleEvent(event, &referenceDelta);
+            const auto said = [](const std::optional<ModelError> &error, const QString &delta) {
+                return error ? outcome(*error) : u"delta [%1]"_s.arg(delta);
+            };
+            QCOMPARE(said(fastError, fastDelta), said(referenceError, referenceDelta));
+            if (fastError)
+                break;
+        }
+        QCOMPARE(fast.streamComplete(), reference.streamComplete());
+        QCOMPARE(outcome(fast.streamReply()), outcome(reference.streamReply()));
+    }
+    QVERIFY(inPlace > 1000);
 }
 
 QTEST_GUILESS_MAIN(TestLlmWire)
