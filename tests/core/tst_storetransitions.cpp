@@ -7,6 +7,7 @@
 #include "persistence/ReportWriter.h"
 #include "persistence/RunHistory.h"
 #include "persistence/Store.h"
+#include "persistence/StoreRecovery.h"
 #include "persistence/StoreSchema.h"
 #include "persistence/StoreWrite.h"
 #include "support/GoalBuilder.h"
@@ -296,6 +297,7 @@ private Q_SLOTS:
     void readsEveryTransitionInOrder_data();
     void readsEveryTransitionInOrder();
     void migratesVersion10Database();
+    void recoveredDatabaseKeepsTheOrder();
 };
 
 void TestStoreTransitions::readsEveryTransitionInOrder_data()
@@ -427,6 +429,41 @@ void TestStoreTransitions::migratesVersion10Database()
     b.close();
     QVERIFY2(b.open(pathB, &error), qPrintable(error));
     QCOMPARE(lines(b.history(u"r-1"_s).transitions), lines(expected + transitionsOf(later)));
+}
+
+void TestStoreTransitions::recoveredDatabaseKeepsTheOrder()
+{
+    // A file rescued by `switchboard recover` (rows copied one by one into a new file) whose meta row with the
+    // sequence was lost: what is written into the rescued file still comes after what it holds.
+    const QList<StoreWrite> writes = workload(9, 40);
+    test::TemporaryStore db;
+    QVERIFY2(db.isOpen(), qPrintable(db.error()));
+    QString error;
+    QVERIFY2(write(db, writes, Batching::OneBatch, 9, &error), qPrintable(error));
+    db.store().close();
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"lose-meta"_s);
+        raw.setDatabaseName(db.path());
+        QVERIFY(raw.open());
+        QSqlQuery query(raw);
+        QVERIFY(query.exec(u"DELETE FROM meta WHERE key = 'transition_seq'"_s));
+        query.finish();
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(u"lose-meta"_s);
+    const QString rescued = db.filePath(u"rescued.db"_s);
+    QVERIFY2(StoreRecovery::recover(db.path(), rescued, nullptr, &error), qPrintable(error));
+    Store store;
+    QVERIFY2(store.open(rescued, &error), qPrintable(error));
+    const QList<StoreWrite> later{
+        goalAdded(u"g900"_s, u"a-900"_s, test::fixedTime(5)),
+        StoreWrite::transition(statusOf(u"a-900"_s, u"g900"_s, AgentState::Running, 1), test::fixedTime(6)),
+        StoreWrite::transition(statusOf(u"a-900"_s, u"g900"_s, AgentState::Escalated, 1), test::fixedTime(7)),
+        StoreWrite::transition(statusOf(u"a-900"_s, u"g900"_s, AgentState::Running, 1), test::fixedTime(8)),
+        StoreWrite::transition(statusOf(u"a-900"_s, u"g900"_s, AgentState::Completed, 1), test::fixedTime(9)),
+    };
+    QVERIFY(test::submitAndFlush(store, later));
+    QCOMPARE(lines(store.history(u"r-1"_s).transitions), lines(transitionsOf(writes + later)));
 }
 
 QTEST_GUILESS_MAIN(TestStoreTransitions)
