@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include <algorithm>
 #include <numeric>
@@ -73,6 +75,7 @@ bool StoreBatchApplier::applyBatch(std::vector<StoreWriteJob> &batch, bool savep
 {
     dropDeferred();
     m_deferring = !savepoints;
+    m_batchFirstSeq = m_nextSeq;
     for (StoreWriteJob &job : batch) {
         job.ok = true;
         if (applyJob(job, savepoints, error))
@@ -86,7 +89,33 @@ bool StoreBatchApplier::applyBatch(std::vector<StoreWriteJob> &batch, bool savep
     }
     const bool ok = flushDeferred(error);
     dropDeferred();
-    return ok;
+    return ok && (m_nextSeq == m_batchFirstSeq || recordSequence(error));
+}
+
+bool StoreBatchApplier::loadSequence(StoreWriteError *error)
+{
+    // After every id a transition row has and every sequence number a row implies (recordSequence()).
+    m_nextSeq = 1;
+    for (const QString &sql : {QStringLiteral("SELECT MAX(id) FROM transitions"),
+                               QStringLiteral("SELECT value FROM meta WHERE key = 'transition_seq'")}) {
+        QSqlQuery query(m_db);
+        if (!query.exec(sql)) {
+            *error = {true, query.lastError().text()};
+            return false;
+        }
+        if (query.next() && !query.isNull(0))
+            m_nextSeq = std::max(m_nextSeq, query.value(0).toLongLong() + 1);
+    }
+    return true;
+}
+
+bool StoreBatchApplier::recordSequence(StoreWriteError *error)
+{
+    // One row per transaction: the largest sequence number would otherwise take a scan of agents and attempts
+    // at start-up. Numbers a rolled-back batch took are left unused; only their order matters.
+    return m_statements.exec(QStringLiteral("INSERT INTO meta (key, value) VALUES ('transition_seq', ?) "
+                                            "ON CONFLICT (key) DO UPDATE SET value = MAX(value, excluded.value)"),
+                             {m_nextSeq - 1}, error);
 }
 
 void StoreBatchApplier::dropDeferred()
@@ -94,6 +123,7 @@ void StoreBatchApplier::dropDeferred()
     m_deferring = false;
     m_deferredTransitions.clear();
     m_deferredEnds.clear();
+    m_foldedStartSeqs.clear();
 }
 
 bool StoreBatchApplier::applyJob(StoreWriteJob &job, bool savepoint, StoreWriteError *error)
@@ -238,24 +268,24 @@ const QString &StoreBatchApplier::multiRowSql(int table, int rows)
                            rows);
         break;
     case 1:
-        sql =
-            repeatedRows(u"INSERT INTO agents (id, run_id, goal_id, name, profile, state, attempt, created_at) VALUES ",
-                         u"(?, ?, ?, ?, ?, ?, 0, ?)", u"", rows);
+        sql = repeatedRows(
+            u"INSERT INTO agents (id, run_id, goal_id, name, profile, state, attempt, created_at, queued_seq) VALUES ",
+            u"(?, ?, ?, ?, ?, ?, 0, ?, ?)", u"", rows);
         break;
     case 2:
-        sql = repeatedRows(u"INSERT INTO transitions (agent_id, goal_id, attempt, state, at) VALUES ",
-                           u"(?, ?, 0, ?, ?)", u"", rows);
-        break;
-    case 3:
-        sql = repeatedRows(u"INSERT INTO transitions (agent_id, goal_id, attempt, state, at, error) VALUES ",
-                           u"(?, ?, ?, ?, ?, ?)", u"", rows);
+        sql = repeatedRows(u"INSERT INTO transitions (id, agent_id, goal_id, attempt, state, at, error) VALUES ",
+                           u"(?, ?, ?, ?, ?, ?, ?)", u"", rows);
         break;
     default:
+        // A second Running of the attempt keeps the first's started_at; running_at says when the implied one was.
         sql = repeatedRows(u"INSERT INTO attempts (agent_id, attempt, profile, started_at, finished_at, outcome, "
-                           u"summary, error, exit_code) VALUES ",
-                           u"(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           u"summary, error, exit_code, start_seq, end_seq) VALUES ",
+                           u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            u" ON CONFLICT (agent_id, attempt) DO UPDATE SET "
+                           u"running_at = CASE WHEN attempts.started_at IS NULL THEN NULL "
+                           u"ELSE excluded.started_at END, "
                            u"started_at = COALESCE(attempts.started_at, excluded.started_at), "
+                           u"start_seq = excluded.start_seq, end_seq = excluded.end_seq, "
                            u"finished_at = excluded.finished_at, outcome = excluded.outcome, "
                            u"summary = excluded.summary, error = excluded.error, exit_code = excluded.exit_code, "
                            u"profile = CASE WHEN excluded.profile = '' THEN attempts.profile "
@@ -302,8 +332,8 @@ bool StoreBatchApplier::applyPayload(const StoreWrite::GoalAdded &w, StoreWriteE
 
 bool StoreBatchApplier::applyGoalsAdded(const StoreWrite::GoalAdded *const *goals, int count, StoreWriteError *error)
 {
-    // The goal rows, then their agents (which reference them), then each agent's Queued transition: the same rows
-    // in the same order as one goal's three statements after another's.
+    // The goal rows, then their agents (which reference them). Each agent row is also its Queued transition
+    // (queued_seq): the same rows in the same order as one goal's statements after another's.
     const auto goalAt = [goals](int k) -> const StoreWrite::GoalAdded & { return *goals[k]; };
     const QString queued = agentStateToString(AgentState::Queued);
     m_values.clear();
@@ -314,16 +344,10 @@ bool StoreBatchApplier::applyGoalsAdded(const StoreWrite::GoalAdded *const *goal
     m_values.clear();
     for (int k = 0; k < count; ++k) {
         const StoreWrite::GoalAdded &w = goalAt(k);
-        m_values << w.agentId << w.runId << w.goal.id << w.agentName << w.profile << queued << ms(w.at);
+        m_values << w.agentId << w.runId << w.goal.id << w.agentName << w.profile << queued << ms(w.at)
+                 << takeSequence();
     }
-    if (!m_statements.exec(multiRowSql(1, count), m_values, error))
-        return false;
-    m_values.clear();
-    for (int k = 0; k < count; ++k) {
-        const StoreWrite::GoalAdded &w = goalAt(k);
-        m_values << w.agentId << w.goal.id << queued << ms(w.at);
-    }
-    const bool ok = m_statements.exec(multiRowSql(2, count), m_values, error);
+    const bool ok = m_statements.exec(multiRowSql(1, count), m_values, error);
     m_values.clear();
     return ok;
 }
@@ -331,27 +355,36 @@ bool StoreBatchApplier::applyGoalsAdded(const StoreWrite::GoalAdded *const *goal
 bool StoreBatchApplier::applyPayload(const StoreWrite::Transition &w, StoreWriteError *error)
 {
     const QString state = agentStateToString(w.state);
-    if (m_deferring) {
-        if (!deferTransition(w, error))
+    const bool running = w.state == AgentState::Running;
+    // Review ends the attempt too (the agent is done; a human merges or discards later).
+    const bool over = isFinalOrInterrupted(w.state) || w.state == AgentState::Review;
+    const qint64 seq = takeSequence();
+    // An attempt's start and end are its attempts row (start_seq, end_seq), not rows of their own; an attempt's
+    // row has no place for a start's error.
+    const bool implied = w.attempt >= 1 && ((running && w.error.isEmpty()) || over);
+    if (!implied) {
+        if (m_deferring) {
+            if (!deferTransition(w, seq, error))
+                return false;
+        } else if (!m_statements.exec(
+                       QStringLiteral("INSERT INTO transitions (id, agent_id, goal_id, attempt, state, at, error) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                       {seq, w.agentId, w.goalId, w.attempt, state, ms(w.at), w.error}, error)) {
             return false;
-    } else if (!m_statements.exec(
-                   QStringLiteral("INSERT INTO transitions (agent_id, goal_id, attempt, state, at, error) "
-                                  "VALUES (?, ?, ?, ?, ?, ?)"),
-                   {w.agentId, w.goalId, w.attempt, state, ms(w.at), w.error}, error)) {
-        return false;
+        }
     }
+    const QVariant impliedSeq = implied ? QVariant(seq) : QVariant(QMetaType(QMetaType::LongLong));
     if (!m_folds.isEmpty()) {
-        if (m_folds.isFoldedStart(&w))
+        if (m_folds.isFoldedStart(&w)) {
+            m_foldedStartSeqs.insert_or_assign(&w, impliedSeq);
             return true; // the agent row and the attempt are written with the end of this attempt
+        }
         if (const StoreWrite::Transition *start = m_folds.startFoldedInto(&w))
-            return m_deferring ? deferFoldedEnd(*start, w, error) : applyFoldedEnd(*start, w, error);
+            return m_deferring ? deferFoldedEnd(*start, w, seq, error) : applyFoldedEnd(*start, w, seq, error);
     }
     // This write updates the agent row and its attempts: the folded ones before it go first.
     if (m_deferring && !flushFoldedEnds(error))
         return false;
-    const bool running = w.state == AgentState::Running;
-    // Review ends the attempt too (the agent is done; a human merges or discards later).
-    const bool over = isFinalOrInterrupted(w.state) || w.state == AgentState::Review;
     int rows = 0;
     // started_at marks the start of the current attempt; completed_at its end (or the interruption).
     if (!m_statements.exec(
@@ -373,33 +406,37 @@ bool StoreBatchApplier::applyPayload(const StoreWrite::Transition &w, StoreWrite
             error, &rows))
         return false;
     if (rows == 0) {
-        // Unreachable through the foreign key above; kept so a schema change cannot make it silent.
+        // An agent the store does not know: the foreign key of a transition row says so too, but implied transitions
+        // have none.
         *error = {false, QStringLiteral("state change for unknown agent %1").arg(w.agentId)};
         return false;
     }
     if (w.attempt < 1)
         return true;
     if (running) {
+        // A second Running of the attempt keeps the first's started_at; running_at says when the implied one was.
         return m_statements.exec(
-            QStringLiteral("INSERT INTO attempts (agent_id, attempt, profile, started_at) VALUES (?, ?, ?, ?) "
-                           "ON CONFLICT (agent_id, attempt) DO UPDATE SET "
+            QStringLiteral("INSERT INTO attempts (agent_id, attempt, profile, started_at, start_seq) "
+                           "VALUES (?, ?, ?, ?, ?) ON CONFLICT (agent_id, attempt) DO UPDATE SET "
+                           "running_at = CASE WHEN attempts.started_at IS NULL THEN NULL ELSE excluded.started_at END, "
                            "started_at = COALESCE(attempts.started_at, excluded.started_at), "
+                           "start_seq = excluded.start_seq, "
                            "profile = CASE WHEN excluded.profile = '' THEN attempts.profile "
                            "ELSE excluded.profile END"),
-            {w.agentId, w.attempt, w.profile, ms(w.at)}, error);
+            {w.agentId, w.attempt, w.profile, ms(w.at), impliedSeq}, error);
     }
     if (over) {
         const QVariant exitCode = w.exitCode ? QVariant(*w.exitCode) : QVariant(QMetaType(QMetaType::Int));
         return m_statements.exec(
             QStringLiteral("INSERT INTO attempts (agent_id, attempt, profile, finished_at, outcome, summary, "
-                           "error, exit_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                           "error, exit_code, end_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                            "ON CONFLICT (agent_id, attempt) DO UPDATE SET "
                            "finished_at = excluded.finished_at, outcome = excluded.outcome, "
                            "summary = excluded.summary, error = excluded.error, "
-                           "exit_code = excluded.exit_code, "
+                           "exit_code = excluded.exit_code, end_seq = excluded.end_seq, "
                            "profile = CASE WHEN excluded.profile = '' THEN attempts.profile "
                            "ELSE excluded.profile END"),
-            {w.agentId, w.attempt, w.profile, ms(w.at), state, w.summary, w.error, exitCode}, error);
+            {w.agentId, w.attempt, w.profile, ms(w.at), state, w.summary, w.error, exitCode, impliedSeq}, error);
     }
     if (w.state == AgentState::Queued) {
         // Back in the queue after attempt N: N failed and will be retried. Close it as a failed attempt so the
@@ -413,14 +450,14 @@ bool StoreBatchApplier::applyPayload(const StoreWrite::Transition &w, StoreWrite
 }
 
 bool StoreBatchApplier::applyFoldedEnd(const StoreWrite::Transition &start, const StoreWrite::Transition &end,
-                                       StoreWriteError *error)
+                                       qint64 endSeq, StoreWriteError *error)
 {
     // What the Running update followed by the final one leave behind, in one statement each.
     if (!updateFoldedAgent(start, end, error))
         return false;
     m_values.clear();
-    appendFoldedAttempt(start, end);
-    const bool ok = m_statements.exec(multiRowSql(4, 1), m_values, error);
+    appendFoldedAttempt(start, end, endSeq);
+    const bool ok = m_statements.exec(multiRowSql(3, 1), m_values, error);
     m_values.clear();
     return ok;
 }
@@ -451,16 +488,20 @@ bool StoreBatchApplier::updateFoldedAgent(const StoreWrite::Transition &start, c
     return true;
 }
 
-void StoreBatchApplier::appendFoldedAttempt(const StoreWrite::Transition &start, const StoreWrite::Transition &end)
+void StoreBatchApplier::appendFoldedAttempt(const StoreWrite::Transition &start, const StoreWrite::Transition &end,
+                                            qint64 endSeq)
 {
+    const auto startSeq = m_foldedStartSeqs.find(&start);
     m_values << end.agentId << end.attempt << (end.profile.isEmpty() ? start.profile : end.profile) << ms(start.at)
              << ms(end.at) << agentStateToString(end.state) << end.summary << end.error
-             << (end.exitCode ? QVariant(*end.exitCode) : QVariant(QMetaType(QMetaType::Int)));
+             << (end.exitCode ? QVariant(*end.exitCode) : QVariant(QMetaType(QMetaType::Int)))
+             << (startSeq != m_foldedStartSeqs.end() ? startSeq->second : QVariant(QMetaType(QMetaType::LongLong)))
+             << endSeq;
 }
 
-bool StoreBatchApplier::deferTransition(const StoreWrite::Transition &w, StoreWriteError *error)
+bool StoreBatchApplier::deferTransition(const StoreWrite::Transition &w, qint64 seq, StoreWriteError *error)
 {
-    m_deferredTransitions.push_back(&w);
+    m_deferredTransitions.emplace_back(&w, seq);
     return m_deferredTransitions.size() < size_t(kRows) || flushTransitions(error);
 }
 
@@ -469,23 +510,24 @@ bool StoreBatchApplier::flushTransitions(StoreWriteError *error)
     if (m_deferredTransitions.empty())
         return true;
     m_values.clear();
-    for (const StoreWrite::Transition *t : m_deferredTransitions)
-        m_values << t->agentId << t->goalId << t->attempt << agentStateToString(t->state) << ms(t->at) << t->error;
+    for (const auto &[t, seq] : m_deferredTransitions)
+        m_values << seq << t->agentId << t->goalId << t->attempt << agentStateToString(t->state) << ms(t->at)
+                 << t->error;
     const int rows = int(m_deferredTransitions.size());
     m_deferredTransitions.clear();
-    const bool ok = m_statements.exec(multiRowSql(3, rows), m_values, error);
+    const bool ok = m_statements.exec(multiRowSql(2, rows), m_values, error);
     m_values.clear();
     return ok;
 }
 
 bool StoreBatchApplier::deferFoldedEnd(const StoreWrite::Transition &start, const StoreWrite::Transition &end,
-                                       StoreWriteError *error)
+                                       qint64 endSeq, StoreWriteError *error)
 {
     // The agent row now (an UPDATE ... FROM VALUES for many agents materialises its values in a temporary b-tree
     // and saved nothing); the attempt row, an insert, with the others.
     if (!updateFoldedAgent(start, end, error))
         return false;
-    m_deferredEnds.emplace_back(&start, &end);
+    m_deferredEnds.push_back({&start, &end, endSeq});
     return m_deferredEnds.size() < size_t(kRows) || flushFoldedEnds(error);
 }
 
@@ -495,10 +537,10 @@ bool StoreBatchApplier::flushFoldedEnds(StoreWriteError *error)
         return true;
     const int rows = int(m_deferredEnds.size());
     m_values.clear();
-    for (const auto &[start, end] : m_deferredEnds)
-        appendFoldedAttempt(*start, *end);
+    for (const DeferredEnd &d : m_deferredEnds)
+        appendFoldedAttempt(*d.start, *d.end, d.endSeq);
     m_deferredEnds.clear();
-    const bool ok = m_statements.exec(multiRowSql(4, rows), m_values, error);
+    const bool ok = m_statements.exec(multiRowSql(3, rows), m_values, error);
     m_values.clear();
     return ok;
 }

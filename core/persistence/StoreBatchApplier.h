@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <array>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -39,6 +40,11 @@ public:
     // alone, job.ok = false); without, the first rejected job fails the attempt (false, error not storage) and
     // the caller rolls the transaction back and applies the batch again with savepoints.
     bool applyBatch(std::vector<StoreWriteJob> &batch, bool savepoints, StoreWriteError *error);
+    // Reads where the transitions' sequence goes on (schema version 11): once, after the database is open.
+    bool loadSequence(StoreWriteError *error);
+    // The last applyBatch() was rolled back: its sequence numbers are free again (the batch applied again with
+    // savepoints numbers its transitions as one commit per job would).
+    void rewindSequence() { m_nextSeq = m_batchFirstSeq; }
     // Keeps only the newest log lines of the agents this batch logged for.
     bool trimLogs(StoreWriteError *error);
 
@@ -47,15 +53,15 @@ private:
     // A job's writes in order; runs of GoalAdded go in multi-row statements.
     bool applyWrites(const QList<StoreWrite> &writes, StoreWriteError *error);
     bool applyGoalsAdded(const StoreWrite::GoalAdded *const *goals, int count, StoreWriteError *error);
-    // Multi-row statements: 0 goals, 1 agents, 2 Queued transitions (a spawn's), 3 transitions, 4 the attempt rows
-    // of folded attempts; rows 1..kRows.
+    // Multi-row statements: 0 goals, 1 agents, 2 transitions, 3 the attempt rows of folded attempts; rows 1..kRows.
     const QString &multiRowSql(int table, int rows);
     // Without savepoints, a batch's transition rows and folded attempts wait here and go in multi-row statements
     // (each statement has its own VDBE run, statement journal and halt; the rows' b-tree work is the same). They
     // are written before any other write that touches their tables, so every table's rows land in the same order
     // as one statement per write would write them.
-    bool deferTransition(const StoreWrite::Transition &w, StoreWriteError *error);
-    bool deferFoldedEnd(const StoreWrite::Transition &start, const StoreWrite::Transition &end, StoreWriteError *error);
+    bool deferTransition(const StoreWrite::Transition &w, qint64 seq, StoreWriteError *error);
+    bool deferFoldedEnd(const StoreWrite::Transition &start, const StoreWrite::Transition &end, qint64 endSeq,
+                        StoreWriteError *error);
     bool flushTransitions(StoreWriteError *error);
     bool flushFoldedEnds(StoreWriteError *error);
     bool flushDeferred(StoreWriteError *error) { return flushTransitions(error) && flushFoldedEnds(error); }
@@ -65,11 +71,16 @@ private:
     bool applyPayload(const StoreWrite::RunFinished &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::GoalAdded &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::Transition &w, StoreWriteError *error);
-    bool applyFoldedEnd(const StoreWrite::Transition &start, const StoreWrite::Transition &end, StoreWriteError *error);
+    bool applyFoldedEnd(const StoreWrite::Transition &start, const StoreWrite::Transition &end, qint64 endSeq,
+                        StoreWriteError *error);
     bool updateFoldedAgent(const StoreWrite::Transition &start, const StoreWrite::Transition &end,
                            StoreWriteError *error);
     // The attempt row of a folded attempt, to m_values.
-    void appendFoldedAttempt(const StoreWrite::Transition &start, const StoreWrite::Transition &end);
+    void appendFoldedAttempt(const StoreWrite::Transition &start, const StoreWrite::Transition &end, qint64 endSeq);
+    // The next number of the sequence transition rows and the transitions other rows imply share (schema 11).
+    qint64 takeSequence() { return m_nextSeq++; }
+    // Keeps the sequence's last number in meta, with the batch's rows.
+    bool recordSequence(StoreWriteError *error);
     bool applyPayload(const StoreWrite::Progress &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::Usage &w, StoreWriteError *error);
     bool applyPayload(const StoreWrite::EscalationChanged &w, StoreWriteError *error);
@@ -88,11 +99,21 @@ private:
     const int m_logLinesKept;
     AttemptFolds m_folds;                                 // for the batch being applied without savepoints
     QStringList m_touchedLogAgents;                       // this batch, for trimming
-    std::array<std::array<QString, 33>, 5> m_multiRowSql; // multi-row statements by table and row count (1..32)
+    std::array<std::array<QString, 33>, 4> m_multiRowSql; // multi-row statements by table and row count (1..32)
     QVariantList m_values;                                // reused for their values
     bool m_deferring = false;                             // applying a batch without savepoints
-    std::vector<const StoreWrite::Transition *> m_deferredTransitions;
-    std::vector<std::pair<const StoreWrite::Transition *, const StoreWrite::Transition *>> m_deferredEnds; // start, end
+    qint64 m_nextSeq = 1;                                 // loadSequence()
+    qint64 m_batchFirstSeq = 1;                           // m_nextSeq when the last applyBatch() began
+    std::vector<std::pair<const StoreWrite::Transition *, qint64>> m_deferredTransitions; // with their ids
+    struct DeferredEnd
+    {
+        const StoreWrite::Transition *start;
+        const StoreWrite::Transition *end;
+        qint64 endSeq;
+    };
+    std::vector<DeferredEnd> m_deferredEnds;
+    // The sequence numbers of the folded starts (NULL: written as a row of its own), for their ends.
+    std::unordered_map<const StoreWrite::Transition *, QVariant> m_foldedStartSeqs;
 };
 
 } // namespace switchboard

@@ -12,8 +12,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 namespace switchboard {
 
@@ -437,24 +439,58 @@ QList<AttemptRecord> StoreReader::attempts(const QString &runId)
 
 QList<TransitionRecord> StoreReader::transitions(const QString &runId)
 {
-    QList<TransitionRecord> result;
-    const QString sql = runId.isEmpty()
-                            ? QStringLiteral("SELECT agent_id, goal_id, attempt, state, at, error FROM transitions "
-                                             "ORDER BY id")
-                            : QStringLiteral("SELECT t.agent_id, t.goal_id, t.attempt, t.state, t.at, t.error "
-                                             "FROM transitions t JOIN agents a ON a.id = t.agent_id "
-                                             "WHERE a.run_id = ? ORDER BY t.id");
-    Rows q(m_db, handle(), sql, runValues(runId), &m_error);
+    // The rows of their own and the transitions agents' and attempts' rows imply (schema version 11), in one
+    // statement (one snapshot), then in the order they happened: by the sequence they share. An attempts row gives
+    // its start (columns 0-6) and its end (7-10) in one read. Rows written before version 11 imply nothing (NULL
+    // sequence numbers) and come in order already.
+    static const QString all = QStringLiteral(
+        "SELECT id, agent_id, goal_id, attempt, state, at, error, NULL, NULL, NULL, NULL FROM transitions "
+        "UNION ALL SELECT queued_seq, id, goal_id, 0, 'Queued', created_at, '', NULL, NULL, NULL, NULL FROM agents "
+        "WHERE queued_seq IS NOT NULL "
+        "UNION ALL SELECT t.start_seq, t.agent_id, a.goal_id, t.attempt, 'Running', "
+        "COALESCE(t.running_at, t.started_at), '', t.end_seq, t.outcome, t.finished_at, t.error "
+        "FROM attempts t JOIN agents a ON a.id = t.agent_id WHERE t.start_seq IS NOT NULL OR t.end_seq IS NOT NULL");
+    static const QString ofRun = QStringLiteral(
+        "SELECT t.id, t.agent_id, t.goal_id, t.attempt, t.state, t.at, t.error, NULL, NULL, NULL, NULL "
+        "FROM transitions t JOIN agents a ON a.id = t.agent_id WHERE a.run_id = ? "
+        "UNION ALL SELECT queued_seq, id, goal_id, 0, 'Queued', created_at, '', NULL, NULL, NULL, NULL FROM agents "
+        "WHERE run_id = ? AND queued_seq IS NOT NULL "
+        "UNION ALL SELECT t.start_seq, t.agent_id, a.goal_id, t.attempt, 'Running', "
+        "COALESCE(t.running_at, t.started_at), '', t.end_seq, t.outcome, t.finished_at, t.error "
+        "FROM attempts t JOIN agents a ON a.id = t.agent_id "
+        "WHERE a.run_id = ? AND (t.start_seq IS NOT NULL OR t.end_seq IS NOT NULL)");
+    QList<TransitionRecord> rows;
+    std::vector<std::pair<qint64, qsizetype>> order; // sequence number, index in rows
+    Rows q(m_db, handle(), runId.isEmpty() ? all : ofRun,
+           runId.isEmpty() ? QVariantList() : QVariantList{runId, runId, runId}, &m_error);
     while (q.next()) {
         TransitionRecord r;
-        r.agentId = q.text(0);
-        r.goalId = q.text(1);
-        r.attempt = q.int32(2);
-        r.state = stateFrom(q.utf8(3)).value_or(AgentState::Queued);
-        r.at = q.time(4);
-        r.error = q.text(5);
-        result.append(std::move(r));
+        r.agentId = q.text(1);
+        r.goalId = q.text(2);
+        r.attempt = q.int32(3);
+        if (!q.isNull(7)) { // an attempt's end
+            TransitionRecord end = r;
+            end.state = stateFrom(q.utf8(8)).value_or(AgentState::Queued);
+            end.at = q.time(9);
+            end.error = q.text(10);
+            order.emplace_back(q.int64(7), rows.size());
+            rows.append(std::move(end));
+            if (q.isNull(0))
+                continue;
+        }
+        r.state = stateFrom(q.utf8(4)).value_or(AgentState::Queued);
+        r.at = q.time(5);
+        r.error = q.text(6);
+        order.emplace_back(q.int64(0), rows.size());
+        rows.append(std::move(r));
     }
+    if (std::is_sorted(order.cbegin(), order.cend()))
+        return rows;
+    std::sort(order.begin(), order.end());
+    QList<TransitionRecord> result;
+    result.reserve(rows.size());
+    for (const auto &[seq, index] : order)
+        result.append(std::move(rows[index]));
     return result;
 }
 

@@ -237,6 +237,22 @@ bool StoreRecovery::recover(const QString &source, const QString &target, Report
         if (report)
             report->tables.append(tableReport);
     }
+    {
+        // Where the transitions' sequence goes on (the writer keeps it in meta, whose row may be lost): after every
+        // number a row holds, or a new transition could take the number of an implied one.
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("INSERT INTO meta (key, value) SELECT 'transition_seq', MAX("
+                                       "COALESCE((SELECT MAX(id) FROM transitions), 0), "
+                                       "COALESCE((SELECT MAX(queued_seq) FROM agents), 0), "
+                                       "COALESCE((SELECT MAX(start_seq) FROM attempts), 0), "
+                                       "COALESCE((SELECT MAX(end_seq) FROM attempts), 0)) WHERE true "
+                                       "ON CONFLICT (key) DO UPDATE SET value = MAX(value, excluded.value)"))) {
+            const QString why = StoreIntegrity::describe(query.lastError());
+            query.finish();
+            db.rollback();
+            return fail(tr("cannot write %1: %2").arg(to, why));
+        }
+    }
     if (!db.commit())
         return fail(tr("cannot write %1: %2").arg(to, StoreIntegrity::describe(db.lastError())));
     return true;

@@ -245,6 +245,46 @@ QStringList version10()
     };
 }
 
+// Issue 18: fewer rows per goal. The transitions a goal's other rows already say are not written as rows of their own:
+// an agent's Queued at spawn is its agents row (created_at, attempt 0); an attempt's Running and its end (a final
+// state, Interrupted or Review) are its attempts row (started_at or running_at, finished_at, outcome, error). Each
+// such row keeps the sequence number its transition would have had (queued_seq, start_seq, end_seq), taken from the
+// counter transitions.id takes its ids from, so readers merge the real and the implied transitions in the order they
+// happened (StoreReader::transitions). NULL: no implied transition (every row written before this version).
+// running_at is the time of an attempt's latest Running when it is not its first (started_at keeps the first).
+// The triggers keep an implied transition that a later write would overwrite (a second Running of an attempt, an end
+// after Review) as a row of its own, under its own sequence number: no write path has to know what is implied.
+QStringList version11()
+{
+    return {
+        QStringLiteral("ALTER TABLE agents ADD COLUMN queued_seq INTEGER"),
+        QStringLiteral("ALTER TABLE attempts ADD COLUMN start_seq INTEGER"),
+        QStringLiteral("ALTER TABLE attempts ADD COLUMN running_at INTEGER"),
+        QStringLiteral("ALTER TABLE attempts ADD COLUMN end_seq INTEGER"),
+        QStringLiteral("CREATE TRIGGER attempts_keep_start AFTER UPDATE OF start_seq ON attempts "
+                       "WHEN OLD.start_seq IS NOT NULL AND NEW.start_seq IS NOT OLD.start_seq BEGIN "
+                       "INSERT INTO transitions (id, agent_id, goal_id, attempt, state, at, error) "
+                       "SELECT OLD.start_seq, OLD.agent_id, goal_id, OLD.attempt, 'Running', "
+                       "COALESCE(OLD.running_at, OLD.started_at), '' FROM agents WHERE id = OLD.agent_id; END"),
+        QStringLiteral("CREATE TRIGGER attempts_keep_end AFTER UPDATE OF end_seq ON attempts "
+                       "WHEN OLD.end_seq IS NOT NULL AND NEW.end_seq IS NOT OLD.end_seq BEGIN "
+                       "INSERT INTO transitions (id, agent_id, goal_id, attempt, state, at, error) "
+                       "SELECT OLD.end_seq, OLD.agent_id, goal_id, OLD.attempt, OLD.outcome, OLD.finished_at, "
+                       "OLD.error FROM agents WHERE id = OLD.agent_id; END"),
+        // Every transition, real and implied, for people and tools reading the file (sqlite3, scripts): what
+        // StoreReader::transitions returns, ORDER BY seq.
+        QStringLiteral("CREATE VIEW transition_log (seq, agent_id, goal_id, attempt, state, at, error) AS "
+                       "SELECT id, agent_id, goal_id, attempt, state, at, error FROM transitions "
+                       "UNION ALL SELECT queued_seq, id, goal_id, 0, 'Queued', created_at, '' FROM agents "
+                       "WHERE queued_seq IS NOT NULL "
+                       "UNION ALL SELECT t.start_seq, t.agent_id, a.goal_id, t.attempt, 'Running', "
+                       "COALESCE(t.running_at, t.started_at), '' FROM attempts t JOIN agents a ON a.id = t.agent_id "
+                       "WHERE t.start_seq IS NOT NULL "
+                       "UNION ALL SELECT t.end_seq, t.agent_id, a.goal_id, t.attempt, t.outcome, t.finished_at, "
+                       "t.error FROM attempts t JOIN agents a ON a.id = t.agent_id WHERE t.end_seq IS NOT NULL"),
+    };
+}
+
 void setError(QString *error, const QString &message)
 {
     if (error)
@@ -283,6 +323,8 @@ QStringList StoreSchema::stepStatements(int fromVersion)
         return version9();
     case 9:
         return version10();
+    case 10:
+        return version11();
     default:
         return {};
     }

@@ -11,11 +11,12 @@ namespace switchboard {
 // the previous version intact. Version 1: runs, goals, agents, transitions, attempts, escalations, lock
 // events, agent log, meta. Version 2: the shared scratchpad (notes). Version 3: run settings. Version 4:
 // model agents' transcripts. Version 5: process groups. Version 6: worktrees, agent sessions, goals' isolation.
-// Version 10: attempts' executor, job name and external id (issue 19).
+// Version 10: attempts' executor, job name and external id (issue 19). Version 11: the transitions an agent's
+// or an attempt's row implies are not rows of their own (issue 18; see version11() in StoreSchema.cpp).
 class StoreSchema final
 {
 public:
-    static constexpr int kLatestVersion = 10;
+    static constexpr int kLatestVersion = 11;
 
     // PRAGMA user_version; -1 when it cannot be read.
     static int version(const QSqlDatabase &db);

@@ -312,6 +312,11 @@ bool StoreWriter::openConnection(QString *error)
                      .arg(m_config.databasePath);
         return false;
     }
+    StoreWriteError sequenceError;
+    if (!m_applier.loadSequence(&sequenceError)) {
+        *error = QStringLiteral("cannot read the database %1: %2").arg(m_config.databasePath, sequenceError.message);
+        return false;
+    }
     return true;
 }
 
@@ -383,6 +388,7 @@ void StoreWriter::processBatch(std::vector<StoreWriteJob> &batch)
                 storageFailed = true;
             }
             m_applier.resetLogs();
+            m_applier.rewindSequence();
         }
         if (!storageFailed && !m_applier.applyBatch(batch, true, &error))
             storageFailed = true;

@@ -25,12 +25,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Every row of the tables a spawn writes, in a stable order (transitions by id: the order they were written).
+// Every row of the tables a spawn writes, in a stable order (transitions, real and implied, by their sequence: the
+// order they were written).
 QStringList dumpSpawnTables(const QString &path)
 {
     return test::dumpRows(path,
                           {u"SELECT * FROM goals ORDER BY run_id, id"_s, u"SELECT * FROM agents ORDER BY id"_s,
-                           u"SELECT agent_id, goal_id, attempt, state, at, error FROM transitions ORDER BY id"_s});
+                           u"SELECT agent_id, goal_id, attempt, state, at, error FROM transition_log ORDER BY seq"_s});
 }
 
 Goal goalNumber(int i)

@@ -644,7 +644,7 @@ void TestStore::rejectsOneBadWriteAlone()
     int good = -1;
     int bad = -1;
     int unknownRun = -1;
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"write rejected: .*FOREIGN KEY constraint failed"_s));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"write rejected: .*state change for unknown agent a-99"_s));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"write rejected: .*run r-404 finished but was never"_s));
     store.setWritesHeldForTesting(true);
     store.submit(StoreWrite::note(u"r-1"_s, u"k"_s, u"kept"_s, {}, at(2)), nullptr, [&](bool ok) { good = ok; });
@@ -674,7 +674,7 @@ void TestStore::rejectedLogLinesAreNotSpilled()
     Store store;
     QVERIFY(store.open(dbPath()));
     QVERIFY(seedRun(store));
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"write rejected: .*FOREIGN KEY constraint failed"_s));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"write rejected: .*state change for unknown agent a-99"_s));
     store.setWritesHeldForTesting(true);
     store.submit(StoreWrite::log(u"a-1"_s, {u"kept line"_s}));
     int bad = -1;
@@ -937,7 +937,7 @@ void TestStore::foldedAttemptsMatchSeparateCommits()
         QStringList rows;
         for (const QString &sql :
              {u"SELECT * FROM agents ORDER BY id"_s, u"SELECT * FROM attempts ORDER BY agent_id, attempt"_s,
-              u"SELECT agent_id, goal_id, attempt, state, at, error FROM transitions ORDER BY id"_s}) {
+              u"SELECT agent_id, goal_id, attempt, state, at, error FROM transition_log ORDER BY seq"_s}) {
             QSqlQuery query(raw.db());
             if (!query.exec(sql))
                 return QStringList{query.lastError().text()};

@@ -23,14 +23,16 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Every row of the tables a batch writes, in a stable order (transitions by id: the order they were written).
+// Every row of the tables a batch writes, in a stable order (transitions, real and implied, by their sequence: the
+// order they were written).
 QStringList dumpTables(const QString &path)
 {
-    return test::dumpRows(path, {u"SELECT * FROM goals ORDER BY run_id, id"_s, u"SELECT * FROM agents ORDER BY id"_s,
-                                 u"SELECT * FROM attempts ORDER BY agent_id, attempt"_s,
-                                 u"SELECT agent_id, goal_id, attempt, state, at, error FROM transitions ORDER BY id"_s,
-                                 u"SELECT id, run_id, agent_id, state FROM escalations ORDER BY id"_s,
-                                 u"SELECT agent_id, line FROM agent_log ORDER BY id"_s});
+    return test::dumpRows(path,
+                          {u"SELECT * FROM goals ORDER BY run_id, id"_s, u"SELECT * FROM agents ORDER BY id"_s,
+                           u"SELECT * FROM attempts ORDER BY agent_id, attempt"_s,
+                           u"SELECT agent_id, goal_id, attempt, state, at, error FROM transition_log ORDER BY seq"_s,
+                           u"SELECT id, run_id, agent_id, state FROM escalations ORDER BY id"_s,
+                           u"SELECT agent_id, line FROM agent_log ORDER BY id"_s});
 }
 
 AgentStatus statusOf(int agent, AgentState state, int attempt)
