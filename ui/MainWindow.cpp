@@ -325,7 +325,20 @@ void MainWindow::setRestoring(bool restoring, const QString &runName, int goals)
         if (m_restoring)
             return;
         m_model->setHeld(false);
-        m_view->setRestoringText({}, {});
+        if (m_model->isFilling()) {
+            // Many cards go in slices, out of the view's sight (AgentFilterProxyModel): the notice stays until
+            // they are all there and then goes with one relayout.
+            m_fillingBoard = true;
+            connect(
+                m_model, &AgentBoardModel::filled, this,
+                [this] {
+                    m_fillingBoard = false;
+                    m_view->setRestoringText({}, {});
+                },
+                Qt::SingleShotConnection);
+        } else {
+            m_view->setRestoringText({}, {});
+        }
         updateSpawnActions();
         // What came back with the run besides its cards: answered questions and the shared notes.
         m_inboxDock->openModel()->refresh();
@@ -707,6 +720,10 @@ void MainWindow::retranslate()
             tr("Switchboard makes sure %1 (%2) is intact before it writes to it or reads a run from it. New goals "
                "can be added once the check has passed.")
                 .arg(file.fileName(), locale().formattedDataSize(file.size())));
+    } else if (m_fillingBoard) {
+        const auto goals = static_cast<int>(m_orchestrator ? m_orchestrator->agentIds().size() : 0);
+        m_view->setRestoringText(tr("Restoring the unfinished run…"),
+                                 tr("Putting %Ln goal(s) of “%1” on the board.", nullptr, goals).arg(m_restoringRun));
     } else if (m_restoring && m_endingLeftoverJobs > 0) {
         m_view->setRestoringText(
             tr("Ending leftover jobs…"),

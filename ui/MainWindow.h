@@ -172,6 +172,7 @@ private:
     int m_restoringGoals = -1;
     int m_endingLeftoverJobs = 0;
     bool m_checkingDatabase = false;
+    bool m_fillingBoard = false; // the restored run's cards go in (AgentBoardModel::isFilling())
     QString m_checkingPath;
     QString m_pendingPlanFile; // openPlanFile() during a restore
 
