@@ -11,6 +11,7 @@
 #include "history/HistoryGoalModel.h"
 #include "history/HistorySnapshot.h"
 #include "history/HistoryWindow.h"
+#include "metrics/MetricsDock.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
 
@@ -206,6 +207,8 @@ RunResult runScaleWorkload(const ScaleWorkloadConfig &config)
     const double startMs = msSince(clock);
 
     MainWindow window(&orchestrator, appConfig);
+    if (qEnvironmentVariableIntValue("SWITCHBOARD_BENCH_NO_METRICS") == 1)
+        window.metricsDock()->close();
     restorer.attach(&window);
     window.resize(1600, 1000);
     AgentBoardView *view = window.boardView();
