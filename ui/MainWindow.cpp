@@ -717,9 +717,9 @@ void MainWindow::retranslate()
         m_view->setRestoringText(
             tr("Checking the database…"),
             //: %1 is the database file's name, %2 its size ("570 MB")
-            tr("Switchboard makes sure %1 (%2) is intact before it writes to it or reads a run from it. New goals "
-               "can be added once the check has passed.")
-                .arg(file.fileName(), locale().formattedDataSize(file.size())));
+            tr("Switchboard makes sure %1 (%2) is intact before using it. New goals can be added once the check "
+               "has passed.")
+                .arg(file.fileName(), locale().formattedDataSize(file.size(), 0)));
     } else if (m_fillingBoard) {
         const auto goals = static_cast<int>(m_orchestrator ? m_orchestrator->agentIds().size() : 0);
         m_view->setRestoringText(tr("Restoring the unfinished run…"),
