@@ -10,7 +10,6 @@
 #include "style/AppTheme.h"
 #include "style/IndicatorContrastStyle.h"
 #include "widgets/ConfigBanner.h"
-#include "widgets/StorageBanner.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -97,12 +96,12 @@ int main(int argc, char *argv[])
     if (config.recovered)
         QTextStream(stderr) << QStringLiteral("warning: %1").arg(config.summary()) << '\n';
 
-    // Leftover Slurm jobs and remote process groups are ended by the start-up restore on its worker thread:
-    // squeue, scancel and ssh can take minutes when a controller or host does not answer.
-    const RunSession::StoreOutcome stored =
-        session.openStore(options.databasePath(), RunSession::LeftoverJobs::Deferred);
-    for (const QString &note : session.orphanNotes())
-        QTextStream(stderr) << QStringLiteral("note: %1").arg(note) << '\n';
+    // The database's integrity check reads the whole file (seconds for a big one): it runs on the store's writer
+    // thread while the window comes up, saying so. What is known at once (another Switchboard holds the file) is
+    // handled here, before the window. Leftover Slurm jobs and remote process groups are ended by the start-up
+    // restore on its worker thread: squeue, scancel and ssh can take minutes when a controller or host does not
+    // answer.
+    const RunSession::StoreOutcome stored = session.openStoreInBackground(options.databasePath());
     if (stored == RunSession::StoreOutcome::InUse)
         return offerReadOnlyHistory(session);
     if (stored == RunSession::StoreOutcome::Failed) {
@@ -116,17 +115,16 @@ int main(int argc, char *argv[])
     session.setUpDashboard(orchestrator, options.maxParallel());
     // Someone is watching: a goal or the run crossing its budget asks in the inbox before anything is stopped.
     orchestrator.setAskBeforeBudgetStop(true);
-    // An unfinished run comes back on the board with the profiles and limits it was started with; its
-    // interrupted agents start again unless workflow.auto_resume is off (then they wait for a click). It is
-    // read on a worker thread while the window comes up, saying so on its board.
+    // Once the database has passed its check, an unfinished run comes back on the board with the profiles and
+    // limits it was started with; its interrupted agents start again unless workflow.auto_resume is off (then they
+    // wait for a click). It is read on a worker thread while the window comes up, saying so on its board. A
+    // database that fails the check is not used: the window says why (a damaged one gets the storage banner with
+    // the way to recover it) and the session goes on without recording.
     StartupRestorer restorer(&orchestrator, session.recordingStore());
     restorer.setEndLeftoverJobs(true);
     const bool restoring = restorer.start(options.maxParallel(), session.config().workflow.autoResume);
 
     MainWindow window(&orchestrator, session.config());
-    // A damaged database is not opened: the banner says so for as long as the window is open.
-    if (stored == RunSession::StoreOutcome::Damaged)
-        window.storageBanner()->showDamaged(session.storeError());
     if (config.recovered)
         window.configBanner()->showRecovery(config.summary());
     restorer.attach(&window);
@@ -139,6 +137,6 @@ int main(int argc, char *argv[])
         enableReview();
     window.show();
     if (!options.planFile().isEmpty())
-        window.openPlanFile(options.planFile()); // waits for the restore, if there is one
+        window.openPlanFile(options.planFile()); // waits for the check and the restore, if there is one
     return QApplication::exec();
 }

@@ -41,6 +41,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -304,7 +305,8 @@ void MainWindow::setRestoring(bool restoring, const QString &runName, int goals)
 {
     const bool ended = m_restoring && !restoring;
     m_restoring = restoring;
-    m_restoringRun = runName;
+    if (restoring) // the name stays for the notice while the cards go in
+        m_restoringRun = runName;
     m_restoringGoals = goals;
     if (!restoring)
         m_endingLeftoverJobs = 0;
@@ -323,7 +325,20 @@ void MainWindow::setRestoring(bool restoring, const QString &runName, int goals)
         if (m_restoring)
             return;
         m_model->setHeld(false);
-        m_view->setRestoringText({}, {});
+        if (m_model->isFilling()) {
+            // Many cards go in slices, out of the view's sight (AgentFilterProxyModel): the notice stays until
+            // they are all there and then goes with one relayout.
+            m_fillingBoard = true;
+            connect(
+                m_model, &AgentBoardModel::filled, this,
+                [this] {
+                    m_fillingBoard = false;
+                    m_view->setRestoringText({}, {});
+                },
+                Qt::SingleShotConnection);
+        } else {
+            m_view->setRestoringText({}, {});
+        }
         updateSpawnActions();
         // What came back with the run besides its cards: answered questions and the shared notes.
         m_inboxDock->openModel()->refresh();
@@ -348,18 +363,36 @@ void MainWindow::setEndingLeftoverJobs(int jobs)
         retranslate();
 }
 
+void MainWindow::setCheckingDatabase(bool checking, const QString &databasePath)
+{
+    if (checking == m_checkingDatabase)
+        return;
+    m_checkingDatabase = checking;
+    m_checkingPath = databasePath;
+    if (!checking && !m_restoring) {
+        // No run follows (a restore says so before the check's notice goes): the board is ready as it is.
+        m_view->setRestoringText({}, {});
+        if (!m_pendingPlanFile.isEmpty())
+            QTimer::singleShot(0, this, [this] {
+                if (!isStartingUp() && !m_pendingPlanFile.isEmpty())
+                    openPlanFile(std::exchange(m_pendingPlanFile, QString()));
+            });
+    }
+    updateSpawnActions();
+}
+
 void MainWindow::updateSpawnActions()
 {
     for (QAction *spawning :
          {m_actions->newGoal(), m_actions->spawnParallel(), m_actions->runPlan(), m_actions->planWithAi()})
-        spawning->setEnabled(!m_restoring);
-    m_actions->showHistory()->setEnabled(!m_restoring && m_orchestrator && m_orchestrator->store());
+        spawning->setEnabled(!isStartingUp());
+    m_actions->showHistory()->setEnabled(!isStartingUp() && m_orchestrator && m_orchestrator->store());
     retranslate(); // the tooltips say why, the board what it is doing
 }
 
 void MainWindow::showNewGoalDialog()
 {
-    if (m_restoring)
+    if (isStartingUp())
         return;
     auto *dialog = new NewGoalDialog(m_orchestrator, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -372,7 +405,7 @@ void MainWindow::showNewGoalDialog()
 
 void MainWindow::showSpawnParallelDialog()
 {
-    if (m_restoring)
+    if (isStartingUp())
         return;
     auto *dialog = new SpawnParallelDialog(m_orchestrator, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -386,7 +419,7 @@ void MainWindow::showSpawnParallelDialog()
 
 void MainWindow::showRunPlanDialog()
 {
-    if (m_restoring)
+    if (isStartingUp())
         return;
     auto *dialog = new RunPlanDialog(m_orchestrator, m_config, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -397,7 +430,7 @@ void MainWindow::showRunPlanDialog()
 
 void MainWindow::openPlanFile(const QString &path)
 {
-    if (m_restoring) {
+    if (isStartingUp()) {
         m_pendingPlanFile = path;
         return;
     }
@@ -420,7 +453,7 @@ void MainWindow::handlePlanStarted(const QString &name, const QStringList &agent
 
 void MainWindow::showAiPlanDialog()
 {
-    if (m_restoring)
+    if (isStartingUp())
         return;
     auto *dialog = new AiPlanDialog(m_orchestrator, m_config, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -431,7 +464,7 @@ void MainWindow::showAiPlanDialog()
 
 void MainWindow::showHistory()
 {
-    if (!m_orchestrator || !m_orchestrator->store() || m_restoring)
+    if (!m_orchestrator || !m_orchestrator->store() || isStartingUp())
         return;
     if (!m_historyWindow) {
         m_historyWindow = new HistoryWindow(m_orchestrator->store(), m_orchestrator, m_config, this);
@@ -663,7 +696,10 @@ void MainWindow::updateIcons()
 
 void MainWindow::retranslate()
 {
-    m_actions->retranslate(m_orchestrator && m_orchestrator->store(), m_restoring);
+    m_actions->retranslate(m_orchestrator && m_orchestrator->store(),
+                           m_checkingDatabase ? MainWindowActions::Startup::CheckingDatabase
+                           : m_restoring      ? MainWindowActions::Startup::Restoring
+                                              : MainWindowActions::Startup::Done);
     m_docks->retranslate();
     if (m_tray) { // the texts retranslate() sets, so a language switch reaches the tray's menu too
         m_trayShow->setText(tr("Show window"));
@@ -676,7 +712,19 @@ void MainWindow::retranslate()
     }
     if (m_review)
         m_review->retranslate();
-    if (m_restoring && m_endingLeftoverJobs > 0) {
+    if (m_checkingDatabase) {
+        const QFileInfo file(m_checkingPath);
+        m_view->setRestoringText(
+            tr("Checking the database…"),
+            //: %1 is the database file's name, %2 its size ("570 MB")
+            tr("Switchboard makes sure %1 (%2) is intact before using it. New goals can be added once the check "
+               "has passed.")
+                .arg(file.fileName(), locale().formattedDataSize(file.size(), 0)));
+    } else if (m_fillingBoard) {
+        const auto goals = static_cast<int>(m_orchestrator ? m_orchestrator->agentIds().size() : 0);
+        m_view->setRestoringText(tr("Restoring the unfinished run…"),
+                                 tr("Putting %Ln goal(s) of “%1” on the board.", nullptr, goals).arg(m_restoringRun));
+    } else if (m_restoring && m_endingLeftoverJobs > 0) {
         m_view->setRestoringText(
             tr("Ending leftover jobs…"),
             tr("%Ln job(s) of the last session may still run on a cluster or an SSH host. “%1” comes back once "

@@ -64,6 +64,11 @@ public:
     bool isRestoring() const { return m_restoring; }
     // While restoring: the leftover cluster jobs of the crashed run being ended first (0: none, or done).
     void setEndingLeftoverJobs(int jobs);
+    // While the database's integrity check runs at start-up (StartupRestorer, Store::openInBackground): the board
+    // says so, naming the file, and what setRestoring(true) disables is disabled, saying why: nothing may be
+    // written to the file before it has passed.
+    void setCheckingDatabase(bool checking, const QString &databasePath = {});
+    bool isCheckingDatabase() const { return m_checkingDatabase; }
 
     AgentBoardModel *boardModel() const { return m_model; }
     AgentFilterProxyModel *proxyModel() const { return m_proxy; }
@@ -141,6 +146,8 @@ private:
     void handleCurrentChanged();
     void updateActions();
     void updateSpawnActions();
+    // The database is being checked or the run restored: nothing that spawns goals is offered.
+    bool isStartingUp() const { return m_restoring || m_checkingDatabase; }
     void scheduleActionUpdate();
     void updateTitle();
     void updateIcons();
@@ -164,6 +171,9 @@ private:
     QString m_restoringRun;
     int m_restoringGoals = -1;
     int m_endingLeftoverJobs = 0;
+    bool m_checkingDatabase = false;
+    bool m_fillingBoard = false; // the restored run's cards go in (AgentBoardModel::isFilling())
+    QString m_checkingPath;
     QString m_pendingPlanFile; // openPlanFile() during a restore
 
     AgentBoardModel *m_model;

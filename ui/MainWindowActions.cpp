@@ -211,7 +211,7 @@ void MainWindowActions::createToolBar(MainWindow *window)
     m_viewMenu->addAction(m_toolBar->toggleViewAction());
 }
 
-void MainWindowActions::retranslate(bool haveStore, bool restoring)
+void MainWindowActions::retranslate(bool haveStore, Startup startup)
 {
     m_fileMenu->setTitle(tr("&File"));
     m_agentsMenu->setTitle(tr("&Agents"));
@@ -234,8 +234,10 @@ void MainWindowActions::retranslate(bool haveStore, bool restoring)
     m_showHistory->setText(tr("&History…"));
     m_showHistory->setToolTip(haveStore ? tr("Past runs and their goals: search, re-run, export (Ctrl+H)")
                                         : tr("No database is open, so nothing is recorded"));
-    if (restoring) {
-        const QString wait = tr("Available once the unfinished run is back on the board");
+    if (startup != Startup::Done) {
+        const QString wait = startup == Startup::Restoring
+                                 ? tr("Available once the unfinished run is back on the board")
+                                 : tr("Available once the database has been checked");
         for (QAction *spawning : {m_newGoal, m_spawnParallel, m_runPlan, m_planWithAi, m_showHistory})
             spawning->setToolTip(wait);
     }

@@ -54,12 +54,18 @@ public:
     QMenu *viewMenu() const { return m_viewMenu; }
     QSpinBox *maxParallel() const { return m_maxParallel; }
 
-    // haveStore: the orchestrator records into a database (History has something to show); restoring: the
-    // unfinished run is being read back, so nothing that spawns a goal is offered yet.
     // Puts the review actions (issue 15) in the Agents menu and on the toolbar after Clean up.
     void addReviewActions(QAction *showReview, QAction *cleanUpWorktrees);
 
-    void retranslate(bool haveStore, bool restoring);
+    // What holds the actions that spawn goals back at start-up (their tooltips say so).
+    enum class Startup
+    {
+        Done,
+        CheckingDatabase, // the database's integrity check runs: nothing may be written yet
+        Restoring,        // the unfinished run is being read back: restore() needs an empty board
+    };
+    // haveStore: the orchestrator records into a database (History has something to show).
+    void retranslate(bool haveStore, Startup startup);
     void updateIcons(const QPalette &palette);
 
 private:

@@ -5,6 +5,7 @@
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
 #include "session/RunSession.h"
+#include "widgets/StorageBanner.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -60,12 +61,58 @@ void StartupRestorer::setBeforeReadForTesting(std::function<QString()> hook)
 
 bool StartupRestorer::start(int maxParallel, bool autoResume)
 {
-    if (m_state != State::Idle || !m_orchestrator || !m_store || !m_store->isOpen())
+    if (m_state != State::Idle || !m_orchestrator || !m_store)
         return false;
+    m_maxParallel = maxParallel;
     m_autoResume = autoResume;
-    m_orchestrator->setStore(m_store);
+    if (m_store->isOpening()) {
+        // Nothing is read or attached before the check has passed: a damaged file is never used.
+        m_state = State::Checking;
+        connect(m_store, &Store::openFinished, this, &StartupRestorer::handleStoreOpened, Qt::UniqueConnection);
+        return true;
+    }
+    return startReading();
+}
+
+void StartupRestorer::handleStoreOpened(bool opened)
+{
+    if (m_state != State::Checking)
+        return;
+    if (!opened) {
+        m_state = State::DatabaseFailed;
+        m_error = m_store->lastError();
+        m_databaseDamaged = m_store->openFailedDamaged();
+        qCWarning(lcStartup).noquote() << m_error;
+        if (m_window) {
+            m_window->setCheckingDatabase(false);
+            showDatabaseFailure();
+        }
+        Q_EMIT finished(false);
+        return;
+    }
+    m_state = State::Idle;
+    const bool reading = startReading();
+    if (m_window) {
+        // Restoring before the check's notice goes, so the window never offers a spawn in between.
+        if (reading)
+            m_window->setRestoring(true, m_run.name, m_goalCount);
+        m_window->setCheckingDatabase(false);
+        if (!m_settingsWarning.isEmpty())
+            showWarning(QStringLiteral("runSettingsWarningBox"), m_settingsWarning, {});
+    }
+    if (!reading)
+        Q_EMIT finished(false);
+}
+
+bool StartupRestorer::startReading()
+{
+    if (!m_store->isOpen())
+        return false;
     const QList<RunRecord> runs = m_store->runs();
     if (runs.isEmpty() || runs.constLast().isFinished()) {
+        // Goals may be spawned at once: the store goes to the orchestrator with its counters now (a restore reads
+        // them on the worker instead, and attaches the store once they are there, before the run comes back).
+        m_orchestrator->setStore(m_store);
         if (m_endLeftoverJobs && !runs.isEmpty()) {
             // Nothing comes back on the board, so nothing waits for them: ended off this thread while goals may
             // already be spawned. Only those of the runs there are now: a new goal's job is no leftover.
@@ -85,7 +132,7 @@ bool StartupRestorer::start(int maxParallel, bool autoResume)
     const RunSettings settings = RunSettings::fromJson(m_run.settings);
     ConfigError settingsError;
     RunSession::Overrides overrides;
-    overrides.maxParallel = maxParallel;
+    overrides.maxParallel = m_maxParallel;
     if (!settings.isEmpty() && !RunSession::applyRunSettings(*m_orchestrator, settings, overrides, &settingsError)) {
         m_settingsWarning = tr("The unfinished run's own settings no longer load:\n\n%1\n\nIt continues with the "
                                "current configuration.")
@@ -108,6 +155,12 @@ StartupRestorer::ReadResult StartupRestorer::read(const QString &runId, bool end
     if (const int goals = m_store->goalCount(runId); goals >= 0)
         QMetaObject::invokeMethod(
             this, [this, goals] { handleGoalCount(goals); }, Qt::QueuedConnection);
+    // Then the id counters and the fencing token, which the orchestrator needs with the store (scans of the whole
+    // goals and agents tables: ~0.5 s at 1,000,000 goals, off the GUI thread). Posted before the result, so the
+    // store is attached before the run is restored.
+    auto counters = std::make_shared<StoreSnapshot>(m_store->load(QStringLiteral("\x01no-run")));
+    QMetaObject::invokeMethod(
+        this, [this, counters] { attachStore(counters.get()); }, Qt::QueuedConnection);
     if (endLeftovers) {
         // Before the run is read: an agent whose job could not be ended is failed in the store by then, so the
         // restore never starts it again.
@@ -136,6 +189,8 @@ void StartupRestorer::attach(MainWindow *window)
     m_window = window;
     if (!window)
         return;
+    if (m_state == State::Checking)
+        window->setCheckingDatabase(true, m_store->path());
     if (m_state == State::Reading) {
         window->setRestoring(true, m_run.name, m_goalCount);
         window->setEndingLeftoverJobs(m_leftoverJobs);
@@ -144,6 +199,18 @@ void StartupRestorer::attach(MainWindow *window)
         showWarning(QStringLiteral("runSettingsWarningBox"), m_settingsWarning, {});
     if (m_state == State::Failed)
         showFailure();
+    if (m_state == State::DatabaseFailed)
+        showDatabaseFailure();
+}
+
+void StartupRestorer::attachStore(const StoreSnapshot *counters)
+{
+    if (m_orchestrator->store() == m_store)
+        return;
+    if (counters)
+        m_orchestrator->setStore(m_store, *counters);
+    else
+        m_orchestrator->setStore(m_store); // reads them here
 }
 
 void StartupRestorer::handleGoalCount(int goals)
@@ -172,6 +239,7 @@ void StartupRestorer::handleRead()
         return;
     ReadResult result = m_watcher.future().takeResult();
     m_readMs = result.ms;
+    attachStore(nullptr); // the counters came first; whatever happens next, the session records into the store
     m_leftoverNotes = result.leftoverNotes;
     for (const QString &note : std::as_const(m_leftoverNotes))
         qCInfo(lcStartup).noquote() << note;
@@ -240,6 +308,21 @@ void StartupRestorer::showFailure()
                 tr("%1\n\nSwitchboard goes on without it: the board starts empty, and the run stays in the "
                    "database as it is.")
                     .arg(m_error));
+}
+
+void StartupRestorer::showDatabaseFailure()
+{
+    if (!m_window)
+        return;
+    // As when the check fails before the window: a damaged file gets the banner that names the way to recover it
+    // for as long as the window is open; any other failure a message. Either way nothing of this session is
+    // recorded.
+    if (m_databaseDamaged) {
+        m_window->storageBanner()->showDamaged(m_error);
+        return;
+    }
+    showWarning(QStringLiteral("databaseFailedBox"), tr("The database cannot be used."),
+                tr("%1\n\nSwitchboard goes on without recording this session.").arg(m_error));
 }
 
 void StartupRestorer::showWarning(const QString &objectName, const QString &text, const QString &details)

@@ -27,6 +27,12 @@ class Store;
 // left (RunSession::endLeftoverJobs: squeue, scancel and ssh, which may take minutes when a controller or host does
 // not answer), so the window never freezes on them and the run is read only once they are ended.
 //
+// With a store opened in the background (Store::openInBackground: its integrity check takes seconds for a big file),
+// the window comes up while the check runs and says so, with nothing that writes enabled; once the check has passed
+// the store goes to the orchestrator and the restore starts. A store that fails its check is not used: the window
+// says why (the damaged-database banner, or a message) and the app goes on without recording, as it does when the
+// check fails before the window.
+//
 // The read uses the worker's own Store read connection. The worker thread belongs to a private pool whose
 // threads end as soon as they are idle, so that connection is closed on the thread that opened it, right
 // after the read, and never lingers in a shared pool thread until the Store closes.
@@ -38,14 +44,17 @@ class StartupRestorer final : public QObject
 public:
     enum class State
     {
-        Idle,     // start() not called, or nothing to restore
-        Reading,  // the run is read on the worker thread
-        Restored, // the run is on the orchestrator
-        Failed,   // it could not be read or restored: error() says why; the app goes on without it
+        Idle,           // start() not called, or nothing to restore
+        Checking,       // the store is opening in the background (its check runs); a restore may follow
+        Reading,        // the run is read on the worker thread
+        Restored,       // the run is on the orchestrator
+        Failed,         // it could not be read or restored: error() says why; the app goes on without it
+        DatabaseFailed, // the store failed its check or could not be opened: error() says why; nothing is recorded
     };
     Q_ENUM(State)
 
-    // store may be null or closed (the app then starts without one). Both must outlive this object.
+    // store may be null or closed (the app then starts without one), or opening in the background. Both must outlive
+    // this object.
     StartupRestorer(Orchestrator *orchestrator, Store *store, QObject *parent = nullptr);
     ~StartupRestorer() override; // waits for a read still in flight
 
@@ -53,7 +62,7 @@ public:
     // at the last run: when it is unfinished, applies the settings it was started with (maxParallel > 0
     // overrides theirs, as --max-parallel does; a warning if they no longer load) and starts reading it.
     // Interrupted agents start again once restored when autoResume (workflow.auto_resume). Returns whether a
-    // run is being restored.
+    // run is being restored, or may be (the store is still being checked: State::Checking); finished() follows.
     bool start(int maxParallel, bool autoResume);
     // Call before start(), for a store opened with RunSession::LeftoverJobs::Deferred: the leftover jobs are
     // ended on the worker thread before the run is read (or, with no run to restore, in the background).
@@ -66,13 +75,14 @@ public:
 
     State state() const { return m_state; }
     bool isRestoring() const { return m_state == State::Reading; }
+    bool isChecking() const { return m_state == State::Checking; }
     // The run being (or that was) restored; empty id when there is none.
     const RunRecord &run() const { return m_run; }
     // Goals of the run, once counted on the worker thread (-1 before).
     int goalCount() const { return m_goalCount; }
     // Why the run's own settings were not applied; empty when they were (or it had none).
     QString settingsWarning() const { return m_settingsWarning; }
-    // Why the run is not on the board (State::Failed).
+    // Why the run is not on the board (State::Failed), or why the database is not used (State::DatabaseFailed).
     QString error() const { return m_error; }
     // Where the time went (ms): the read on the worker thread, and restore() on this one (its slices summed).
     double readMs() const { return m_readMs; }
@@ -87,7 +97,8 @@ Q_SIGNALS:
     // The worker is ending this many leftover jobs before it reads the run (0 once they are ended).
     void leftoverJobsChanged(int jobs);
     // The run is on the orchestrator (restored = true; the board inserts its cards on its next batch), or it
-    // could not be read or restored (false; error() says why, and the window has said so).
+    // could not be read or restored (false; error() says why, and the window has said so). After State::Checking
+    // also when there was nothing to restore, or the database could not be used (false).
     void finished(bool restored);
 
 private:
@@ -99,7 +110,11 @@ private:
         double ms = 0.0;
     };
 
+    bool startReading();
+    void handleStoreOpened(bool opened);
     ReadResult read(const QString &runId, bool endLeftovers, const std::function<QString()> &hook);
+    // Gives the store to the orchestrator with these counters (null: read now), unless it has it already.
+    void attachStore(const StoreSnapshot *counters);
     void handleGoalCount(int goals);
     void handleLeftoverJobs(int jobs);
     void handleRead();
@@ -107,6 +122,7 @@ private:
     void releaseSnapshot();
     void fail(const QString &message);
     void showFailure();
+    void showDatabaseFailure();
     void showWarning(const QString &objectName, const QString &text, const QString &details);
 
     Orchestrator *const m_orchestrator;
@@ -114,7 +130,9 @@ private:
     QPointer<MainWindow> m_window;
     State m_state = State::Idle;
     RunRecord m_run;
+    int m_maxParallel = 0;
     bool m_autoResume = true;
+    bool m_databaseDamaged = false;
     bool m_endLeftoverJobs = false;
     int m_leftoverJobs = 0;
     QStringList m_leftoverNotes;

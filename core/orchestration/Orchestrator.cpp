@@ -233,6 +233,12 @@ bool Orchestrator::isDispatchPaused() const
 
 void Orchestrator::setStore(Store *store)
 {
+    // Counters only: ids and fencing tokens must never repeat one in the database.
+    setStore(store, store && store->isOpen() ? store->load(QStringLiteral("\x01no-run")) : StoreSnapshot());
+}
+
+void Orchestrator::setStore(Store *store, const StoreSnapshot &counters)
+{
     m_recorder->setStore(store, [this](const QString &message) {
         pauseDispatch(); // nothing new starts while nothing can be recorded
         Q_EMIT storageFailed(message);
@@ -243,11 +249,8 @@ void Orchestrator::setStore(Store *store)
         m_intake->setLogDirectory(store->logDirectory());
     if (store && store->isOpen() && m_dataDirectory.isEmpty())
         m_dispatcher->setDataDirectory(QFileInfo(store->path()).absolutePath()); // worktrees/ beside logs/
-    if (store && store->isOpen()) {
-        // Counters only: ids and fencing tokens must never repeat one in the database.
-        const StoreSnapshot counters = store->load(QStringLiteral("\x01no-run"));
+    if (store && store->isOpen())
         applyStoreFloors(counters);
-    }
 }
 
 Store *Orchestrator::store() const

@@ -105,6 +105,9 @@ public:
     // On Store::storageFailed dispatch pauses and storageFailed() is emitted. Set it before spawning. The agents'
     // full output then goes to Store::logDirectory().
     void setStore(Store *store);
+    // setStore() with the counters read already (Store::load() of no run, on a worker thread as the dashboard's
+    // start-up does): nothing is read from the store on this thread (at 1,000,000 goals their scans take ~0.5 s).
+    void setStore(Store *store, const StoreSnapshot &counters);
     Store *store() const;
     // The run the next spawns belong to (recorded on the first spawn). Default: "session".
     void setRunName(const QString &name, const QString &planFile = {});

@@ -52,33 +52,50 @@ QString Store::lockFilePath(const QString &databasePath)
 
 bool Store::open(const QString &path, QString *error)
 {
+    return startOpen(path, false, error) && finishOpen(error);
+}
+
+bool Store::openInBackground(const QString &path, QString *error)
+{
+    return startOpen(path, true, error);
+}
+
+bool Store::failOpen(const QString &message, QString *error)
+{
+    if (m_writer) {
+        m_writer->stop();
+        disconnect(m_writer.get(), nullptr, this, nullptr);
+    }
+    m_writer.reset();
+    removeReaders();
+    m_guard.reset(); // after every connection: unlocks if we hold it, never another process's lock
+    m_mode = Mode::Closed;
+    setLastError(message);
+    if (error)
+        *error = message;
+    return false;
+}
+
+bool Store::startOpen(const QString &path, bool background, QString *error)
+{
     close();
     m_openFailedInUse = false;
     m_openFailedDamaged = false;
-    const auto fail = [this, error](const QString &message) {
-        m_writer.reset();
-        removeReaders();
-        m_guard.reset(); // after every connection: unlocks if we hold it, never another process's lock
-        m_mode = Mode::Closed;
-        setLastError(message);
-        if (error)
-            *error = message;
-        return false;
-    };
+    m_openWaitsForUs = false;
     if (path.isEmpty())
-        return fail(tr("no database path given"));
+        return failOpen(tr("no database path given"), error);
     // The file itself, links followed: the guard and every connection use one name for it.
     m_path = DatabaseGuard::resolvedPath(path);
     const QFileInfo info(m_path);
     if (!QDir().mkpath(info.absolutePath()))
-        return fail(tr("cannot create the directory %1 for the database").arg(info.absolutePath()));
+        return failOpen(tr("cannot create the directory %1 for the database").arg(info.absolutePath()), error);
 
     m_guard = std::make_unique<DatabaseGuard>();
     QString guardError;
     const DatabaseGuard::Outcome guarded = m_guard->lock(m_path, &guardError);
     if (guarded != DatabaseGuard::Outcome::Locked) {
         m_openFailedInUse = guarded == DatabaseGuard::Outcome::InUse;
-        return fail(guardError);
+        return failOpen(guardError, error);
     }
 
     ++m_generation;
@@ -92,18 +109,42 @@ bool Store::open(const QString &path, QString *error)
     config.integrityCheck = m_integrityCheck;
     m_writer = std::make_unique<StoreWriter>(config);
     connect(m_writer.get(), &StoreWriter::failed, this, &Store::handleWriterFailed, Qt::QueuedConnection);
+    if (background) {
+        // The check of a big file takes seconds (quick_check reads every page): the caller's window is up meanwhile.
+        m_mode = Mode::Opening;
+        connect(
+            m_writer.get(), &StoreWriter::openFinished, this,
+            [this, generation = m_generation] { handleWriterOpened(generation); }, Qt::QueuedConnection);
+    }
     m_writer->start();
+    return true;
+}
+
+bool Store::finishOpen(QString *error)
+{
     QString why;
     if (!m_writer->waitUntilReady(&why)) {
-        m_writer->stop();
         m_openFailedDamaged = m_writer->openDamaged();
-        return fail(why);
+        return failOpen(why, error);
     }
     m_mode = Mode::ReadWrite;
     StoreReader reader(readConnection());
     m_lastRunNumber.storeRelease(reader.lastNumber(QStringLiteral("runs"), QStringLiteral("r-")));
     setLastError({});
     return true;
+}
+
+void Store::handleWriterOpened(quint64 generation)
+{
+    // An open that close() (or another open) ended first has nobody left to tell.
+    if (m_mode != Mode::Opening || generation != m_generation || !m_writer)
+        return;
+    if (m_openHeld) {
+        m_openWaitsForUs = true;
+        return;
+    }
+    const bool opened = finishOpen(nullptr); // the writer is done: no wait
+    Q_EMIT openFinished(opened);
 }
 
 bool Store::openReadOnly(const QString &path, QString *error)
@@ -240,6 +281,9 @@ bool Store::enqueue(QList<StoreWrite> writes, QObject *context, bool hasContext,
     if (m_mode == Mode::ReadOnly)
         return refuse(tr("the database %1 is open read-only; writes are refused").arg(m_path), onCommitted, context,
                       hasContext);
+    if (m_mode == Mode::Opening)
+        return refuse(tr("the database %1 is still being checked; writes are refused until it has passed").arg(m_path),
+                      onCommitted, context, hasContext);
     if (m_mode == Mode::Closed || !m_writer)
         return refuse(tr("the database is not open; writes are refused"), onCommitted, context, hasContext);
 
@@ -578,7 +622,7 @@ quint64 Store::maxFencingToken() const
 
 QSqlDatabase Store::readConnection() const
 {
-    if (m_mode == Mode::Closed)
+    if (!isOpen())
         return {};
     QThread *thread = QThread::currentThread();
     QString name;
@@ -654,6 +698,15 @@ void Store::setWritesHeldForTesting(bool held)
 {
     if (m_writer)
         m_writer->setHeld(held);
+}
+
+void Store::setOpenHeldForTesting(bool held)
+{
+    m_openHeld = held;
+    if (!held && std::exchange(m_openWaitsForUs, false)) {
+        QMetaObject::invokeMethod(
+            this, [this, generation = m_generation] { handleWriterOpened(generation); }, Qt::QueuedConnection);
+    }
 }
 
 void Store::handleWriterFailed(const QString &message)

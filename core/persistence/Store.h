@@ -107,6 +107,12 @@ public:
     // another Switchboard holds it ("database X is in use by another Switchboard (pid N on host H)";
     // openFailedInUse() is then true), when it cannot be opened or is newer than this build.
     bool open(const QString &path, QString *error = nullptr);
+    // open() without blocking the caller, for the dashboard's start-up: what is known at once fails here as in
+    // open() (no path, the directory, another Switchboard holding the file: openFailedInUse()); otherwise it returns
+    // true with the store opening (isOpening()) while the writer thread checks the file (integrityCheck(), seconds
+    // for a big one), switches it to WAL and migrates it. openFinished() then says how that went, on this thread;
+    // until then every write is refused and nothing can be read (readConnection() is invalid).
+    bool openInBackground(const QString &path, QString *error = nullptr);
     // Opens an existing, up-to-date database for reading only, without the lock: for a second instance
     // or `switchboard status`. Every write is refused with lastError() saying so.
     // Both opens check the file first (integrityCheck()): a damaged one is refused (openFailedDamaged()) with a
@@ -118,7 +124,9 @@ public:
     // Commits what is queued, stops the writer, removes every connection and releases the lock.
     void close();
 
-    bool isOpen() const { return m_mode != Mode::Closed; }
+    bool isOpen() const { return m_mode == Mode::ReadWrite || m_mode == Mode::ReadOnly; }
+    // openInBackground() has not finished yet.
+    bool isOpening() const { return m_mode == Mode::Opening; }
     bool isReadOnly() const { return m_mode == Mode::ReadOnly; }
     // A storage error (disk full, I/O) stopped all writing; lastError() says what. Reads still work.
     bool isFailed() const;
@@ -208,8 +216,14 @@ public:
     int setMaxPageCountForTesting(int pages);
     // While held, the writer writes nothing; release before flush().
     void setWritesHeldForTesting(bool held);
+    // While held, an openInBackground() whose check has ended is not taken up: the store stays isOpening(), as
+    // during a long check. Releasing it takes it up (openFinished() follows, on a later turn of the event loop).
+    void setOpenHeldForTesting(bool held);
 
 Q_SIGNALS:
+    // An openInBackground() has ended: opened, or not (lastError() says why; openFailedDamaged() when the file is
+    // damaged). Not emitted by open(), nor for an open that close() ended first.
+    void openFinished(bool opened);
     // A commit failed for a storage reason; every later write is refused. Emitted once, on the Store's thread.
     void storageFailed(const QString &message);
 
@@ -217,10 +231,17 @@ private:
     enum class Mode
     {
         Closed,
+        Opening, // openInBackground(): the writer checks and migrates the file
         ReadWrite,
         ReadOnly,
     };
 
+    // open()'s first part (the guard, the writer started); background: openFinished() will follow.
+    bool startOpen(const QString &path, bool background, QString *error);
+    // Its second part, once the writer is ready or has failed (waitUntilReady()).
+    bool finishOpen(QString *error);
+    void handleWriterOpened(quint64 generation);
+    bool failOpen(const QString &message, QString *error);
     bool refuse(const QString &why, CommitCallback &onCommitted, QObject *context, bool hasContext);
     bool enqueue(QList<StoreWrite> writes, QObject *context, bool hasContext, CommitCallback onCommitted);
     void handleWriterFailed(const QString &message);
@@ -240,6 +261,8 @@ private:
     bool m_openFailedInUse = false;
     bool m_openFailedDamaged = false;
     StoreIntegrity::Level m_integrityCheck = StoreIntegrity::Level::Quick;
+    bool m_openHeld = false;       // setOpenHeldForTesting()
+    bool m_openWaitsForUs = false; // the writer has finished opening while held
     QAtomicInteger<quint64> m_lastRunNumber = 0;
 
     mutable QMutex m_mutex; // guards the members below

@@ -340,9 +340,12 @@ QList<GoalRecord> StoreReader::goals(const QString &runId, bool withLatestAgent)
         r.goal.resources = listFrom(q.utf8(9));
         r.goal.profile = profiles.get(q, 10);
         r.createdAt = q.time(11);
-        r.goal.isolation = isolationFromJson(QJsonDocument::fromJson(q.utf8(12).toByteArray()).object());
+        // Most goals have neither ("{}"): no copy and parse of the JSON, the defaults are what it would give.
+        if (const QByteArrayView isolation = q.utf8(12); isolation.size() > 2)
+            r.goal.isolation = isolationFromJson(QJsonDocument::fromJson(isolation.toByteArray()).object());
         r.goal.followUpOf = q.text(13);
-        r.goal.when = GoalCondition::fromJson(QJsonDocument::fromJson(q.utf8(14).toByteArray()).object());
+        if (const QByteArrayView when = q.utf8(14); when.size() > 2)
+            r.goal.when = GoalCondition::fromJson(QJsonDocument::fromJson(when.toByteArray()).object());
         if (const QByteArray team = q.utf8(15).toByteArray(); team.size() > 2) {
             const QJsonObject o = QJsonDocument::fromJson(team).object();
             r.goal.team = TeamPattern::fromJson(o.value(u"pattern").toObject());

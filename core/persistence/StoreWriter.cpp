@@ -174,6 +174,7 @@ void StoreWriter::run()
         m_openError = error;
         m_progress.wakeAll();
     }
+    Q_EMIT openFinished();
     if (opened) {
         for (;;) {
             std::vector<StoreWriteJob> batch;

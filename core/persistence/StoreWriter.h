@@ -88,6 +88,9 @@ public:
 Q_SIGNALS:
     // Emitted on the writer thread, once, when a storage error stops all writing.
     void failed(const QString &message);
+    // Emitted on the writer thread, once, when the connection is open, checked and migrated, or has failed to be:
+    // waitUntilReady() then returns at once (Store::openInBackground waits for this instead of blocking).
+    void openFinished();
 
 protected:
     void run() override;

@@ -11,9 +11,14 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QStandardPaths>
 
 namespace switchboard {
+
+namespace {
+Q_LOGGING_CATEGORY(lcSession, "switchboard.session")
+} // namespace
 
 RunSession::RunSession() = default;
 
@@ -77,6 +82,35 @@ RunSession::StoreOutcome RunSession::openStore(const QString &path, LeftoverJobs
             m_orphanNotes.append(endLeftoverJobs(m_store));
     }
     return finishOpen(opened, StoreOutcome::ReadWrite);
+}
+
+RunSession::StoreOutcome RunSession::openStoreInBackground(const QString &path)
+{
+    m_databasePath = path.isEmpty() ? Store::defaultPath() : path;
+    m_orphanNotes.clear();
+    QObject::disconnect(m_opening);
+    if (!m_store.openInBackground(m_databasePath, &m_storeError))
+        return finishOpen(false, StoreOutcome::ReadWrite);
+    m_storeError.clear();
+    // Connected before the caller can connect anything: the session's part runs first.
+    m_opening = QObject::connect(&m_store, &Store::openFinished, &m_store, [this](bool opened) {
+        QObject::disconnect(m_opening);
+        handleStoreOpened(opened);
+    });
+    m_storeOutcome = StoreOutcome::Opening;
+    return m_storeOutcome;
+}
+
+void RunSession::handleStoreOpened(bool opened)
+{
+    if (opened) {
+        endOrphans();
+        for (const QString &note : std::as_const(m_orphanNotes))
+            qCInfo(lcSession).noquote() << note;
+    } else {
+        m_storeError = m_store.lastError();
+    }
+    finishOpen(opened, StoreOutcome::ReadWrite);
 }
 
 void RunSession::endOrphans()
@@ -167,7 +201,7 @@ RunSession::StoreOutcome RunSession::finishOpen(bool opened, StoreOutcome succes
 
 Store *RunSession::recordingStore()
 {
-    return m_storeOutcome == StoreOutcome::ReadWrite ? &m_store : nullptr;
+    return m_storeOutcome == StoreOutcome::ReadWrite || m_storeOutcome == StoreOutcome::Opening ? &m_store : nullptr;
 }
 
 void RunSession::setUpDashboard(Orchestrator &orchestrator, int maxParallel) const

@@ -31,6 +31,7 @@ public:
     enum class StoreOutcome
     {
         Closed,    // not opened
+        Opening,   // openStoreInBackground(): being checked on the store's writer thread
         ReadWrite, // open for recording
         ReadOnly,  // open for reading only (status, report, the history of a database in use)
         InUse,     // another Switchboard records into it: storeError() names it; reopenReadOnly() still reads it
@@ -78,6 +79,11 @@ public:
     // (OrphanReaper), and with EndNow so are the Slurm jobs and remote process groups of its open attempts
     // (endLeftoverJobs()). orphanNotes() says what was ended or left alone.
     StoreOutcome openStore(const QString &path, LeftoverJobs leftovers = LeftoverJobs::EndNow);
+    // The dashboard's open (LeftoverJobs::Deferred): returns at once with Opening while the store's writer thread
+    // checks the file (Store::openInBackground), or with what is known at once (InUse, Failed). When the check ends,
+    // store() emits openFinished(): the session has then taken the outcome (ReadWrite with the orphaned process
+    // groups ended, Damaged or Failed) before any other receiver of that signal runs, being connected first.
+    StoreOutcome openStoreInBackground(const QString &path);
     QStringList orphanNotes() const { return m_orphanNotes; }
     // For reading only, without taking the database (status, report).
     StoreOutcome openStoreReadOnly(const QString &path);
@@ -89,7 +95,8 @@ public:
     // The database of the last open, whether it succeeded or not.
     QString databasePath() const { return m_databasePath; }
     Store &store() { return m_store; }
-    // The store to record this session into: null unless it is open for recording.
+    // The store to record this session into: null unless it is open for recording, or opening for it (then attach it
+    // only once store().isOpen()).
     Store *recordingStore();
 
     // --- the orchestrator ---
@@ -126,6 +133,7 @@ public:
 
 private:
     StoreOutcome finishOpen(bool opened, StoreOutcome success);
+    void handleStoreOpened(bool opened);
     void endOrphans();
 
     Config m_config;
@@ -135,6 +143,7 @@ private:
     QString m_storeError;
     QStringList m_orphanNotes;
     StoreOutcome m_storeOutcome = StoreOutcome::Closed;
+    QMetaObject::Connection m_opening; // to store().openFinished() while it opens in the background
 };
 
 } // namespace switchboard

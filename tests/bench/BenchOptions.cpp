@@ -68,6 +68,10 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, in
          QStringLiteral("scale: the database to start from, written first only when it does not exist yet "
                         "(kept; for profiling the start-up without writing the history each time)."),
          QStringLiteral("path")},
+        {QStringLiteral("scale-history"),
+         QStringLiteral("scale: on (default) also opens the History window on the run and times its load and search; "
+                        "off measures the start-up only (History's read of 1,000,000 goals takes a minute)."),
+         QStringLiteral("on|off"), QStringLiteral("on")},
         {QStringLiteral("nam"),
          QStringLiteral("w3: per-thread (default: one QNetworkAccessManager kept per pool thread, reused by the "
                         "agents it runs) or per-agent (diagnostic: one made and deleted in each run())."),
@@ -129,6 +133,12 @@ bool BenchOptions::parse(const QStringList &arguments, BenchOptions *options, in
         options->managerPerThread = false;
     else if (nam != u"per-thread" && error.isEmpty())
         error = QStringLiteral("--nam takes per-agent or per-thread, got '%1'").arg(nam);
+
+    const QString scaleHistory = parser.value(QStringLiteral("scale-history")).toLower();
+    if (scaleHistory == u"off")
+        options->scaleHistory = false;
+    else if (scaleHistory != u"on" && error.isEmpty())
+        error = QStringLiteral("--scale-history takes on or off, got '%1'").arg(scaleHistory);
 
     options->baseUrl = parser.value(QStringLiteral("base-url"));
     options->scaleDatabase = parser.value(QStringLiteral("scale-db"));

@@ -23,6 +23,7 @@ struct BenchOptions
     bool managerPerThread = true; // w3: --nam per-thread (default) or per-agent (diagnostic)
     int uiSeconds = -1;           // ui: how long each agent runs (default 10)
     QString scaleDatabase;        // scale: start from this database (written only if missing); empty: a fresh one
+    bool scaleHistory = true;     // scale: also time the History window (--scale-history off: the start-up only)
     int floodSeconds = 60;        // flood: how long the agents print
     int floodAgents = 16;         // flood: how many agents print at once
     int soakSeconds = 0;          // w1: run again and again for this long, printing resident memory (0: once)

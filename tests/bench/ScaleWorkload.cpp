@@ -11,6 +11,7 @@
 #include "history/HistoryGoalModel.h"
 #include "history/HistorySnapshot.h"
 #include "history/HistoryWindow.h"
+#include "metrics/MetricsDock.h"
 #include "orchestration/Orchestrator.h"
 #include "persistence/Store.h"
 
@@ -174,9 +175,10 @@ RunResult runScaleWorkload(const ScaleWorkloadConfig &config)
     Config appConfig = ConfigLoader::defaults();
     appConfig.profiles = profiles;
 
-    // Start-up, as app/main.cpp does it (StartupRestorer): open the store, start reading the unfinished run
-    // on a worker thread, build and show the window with a board that says it is restoring; the run is
-    // restored on the GUI thread when the read is done and the board fills in.
+    // Start-up, as app/main.cpp does it (StartupRestorer): open the store in the background (its check on the
+    // writer thread), build and show the window with a board that says it checks; once checked, read the
+    // unfinished run on a worker thread while the board says it is restoring; the run is restored on the GUI
+    // thread when the read is done and the board fills in.
     const double rssBeforeMb = ProcessStats::currentRssMb();
     const double cpuBefore = ProcessStats::cpuMs();
     const double threadCpuBefore = ProcessStats::threadCpuMs();
@@ -184,27 +186,40 @@ RunResult runScaleWorkload(const ScaleWorkloadConfig &config)
     clock.start();
     Store store; // outlives the orchestrator and the restorer
     QString error;
-    if (!store.open(config.databasePath, &error)) {
+    if (!store.openInBackground(config.databasePath, &error)) {
         result.check(false, QStringLiteral("the store did not open: %1").arg(error));
         return result;
     }
     const double openMs = msSince(clock);
+    double checkedAtMs = -1.0;
+    QObject::connect(&store, &Store::openFinished, &store, [&](bool opened) {
+        checkedAtMs = msSince(clock);
+        if (!opened)
+            result.check(false, QStringLiteral("the store did not open: %1").arg(store.lastError()));
+    });
     Orchestrator orchestrator;
     orchestrator.setProfiles(profiles);
     orchestrator.setLogDirectory(QFileInfo(config.databasePath).dir().filePath(QStringLiteral("session-logs")));
     StartupRestorer restorer(&orchestrator, &store);
-    result.check(restorer.start(0, false), QStringLiteral("no unfinished run to restore"));
+    result.check(restorer.start(0, false), QStringLiteral("the store is not opening"));
     if (!result.ok())
         return result;
     const double startMs = msSince(clock);
 
     MainWindow window(&orchestrator, appConfig);
+    if (qEnvironmentVariableIntValue("SWITCHBOARD_BENCH_NO_METRICS") == 1)
+        window.metricsDock()->close();
     restorer.attach(&window);
     window.resize(1600, 1000);
     AgentBoardView *view = window.boardView();
     AgentBoardModel *model = window.boardModel();
     double restoredAtMs = -1.0;
     QObject::connect(&restorer, &StartupRestorer::finished, &restorer, [&] { restoredAtMs = msSince(clock); });
+    double readAtMs = -1.0; // the worker's read is done: restore() starts
+    QObject::connect(&orchestrator, &Orchestrator::agentSpawned, &orchestrator, [&] {
+        if (readAtMs < 0.0)
+            readAtMs = msSince(clock);
+    });
     double filledAtMs = -1.0;
     QObject::connect(model, &AgentBoardModel::filled, model, [&] { filledAtMs = msSince(clock); });
     double insertStartMs = -1.0;
@@ -230,17 +245,33 @@ RunResult runScaleWorkload(const ScaleWorkloadConfig &config)
     double longestStallMs = 0.0;
     double longestStallAtMs = -1.0; // when it ended
     int stallsOver50Ms = 0;
+    // SWITCHBOARD_BENCH_STALLS=1: each stall over 50 ms on stderr, with when it ended (to find what caused it).
+    const bool listStalls = qEnvironmentVariableIntValue("SWITCHBOARD_BENCH_STALLS") == 1;
     QElapsedTimer probeClock;
     QTimer probe;
     probe.setTimerType(Qt::PreciseTimer);
     probe.setInterval(kProbeIntervalMs);
+    // What the GUI thread itself ran during each gap (its CPU time): on a loaded machine a gap can also be the
+    // thread waiting for a core, which no change of ours shortens.
+    double probeCpuMs = ProcessStats::threadCpuMs();
+    double longestStallCpuMs = 0.0;
+    double longestCpuStallMs = 0.0;
     QObject::connect(&probe, &QTimer::timeout, &probe, [&] {
         const double late = qMax(0.0, msSince(probeClock) - kProbeIntervalMs);
-        if (late > longestStallMs)
+        const double cpuNow = ProcessStats::threadCpuMs();
+        const double ran = cpuNow - probeCpuMs;
+        if (late > longestStallMs) {
             longestStallAtMs = msSince(clock);
+            longestStallCpuMs = ran;
+        }
         longestStallMs = qMax(longestStallMs, late);
+        longestCpuStallMs = qMax(longestCpuStallMs, ran);
         stallsOver50Ms += late > 50.0 ? 1 : 0;
+        if (late > 50.0 && listStalls)
+            std::fprintf(stderr, "scale: stall of %.0f ms (%.0f ms of it on the GUI thread's CPU) ending at %.0f ms\n",
+                         late, ran, msSince(clock));
         probeClock.restart();
+        probeCpuMs = cpuNow;
     });
     probeClock.start();
     probe.start();
@@ -295,6 +326,45 @@ RunResult runScaleWorkload(const ScaleWorkloadConfig &config)
     // Resident memory per finished goal on the board (the orchestrator's record and the card), then what
     // History's copy of the run adds.
     const double rssBoardMb = ProcessStats::currentRssMb();
+    const auto addStartUp = [&] {
+        // Both start-up numbers, readable, on stderr (stdout is the JSON line).
+        std::fprintf(stderr,
+                     "scale: first paint %.0f ms (board %s), checked at %.0f ms, board ready %.0f ms (%d cards "
+                     "painted), longest GUI stall in between %.0f ms (%d over 50 ms)\n",
+                     firstPaintMs, restoringAtFirstPaint ? "says checking or restoring" : "already full", checkedAtMs,
+                     boardReadyMs, static_cast<int>(model->rowCount()), longestStallMs, stallsOver50Ms);
+        result.extras.add(QStringLiteral("first_paint_ms"), firstPaintMs);
+        result.extras.add(QStringLiteral("board_ready_ms"), boardReadyMs);
+        result.extras.add(QStringLiteral("longest_stall_ms"), longestStallMs);
+        result.extras.add(QStringLiteral("stalls_over_50ms"), stallsOver50Ms);
+        result.extras.add(QStringLiteral("longest_stall_at_ms"), longestStallAtMs);
+        result.extras.add(QStringLiteral("longest_stall_cpu_ms"), longestStallCpuMs);
+        result.extras.add(QStringLiteral("longest_gui_cpu_between_probes_ms"), longestCpuStallMs);
+        result.extras.add(QStringLiteral("checked_at_ms"), checkedAtMs);
+        result.extras.add(QStringLiteral("filled_at_ms"), filledAtMs);
+        result.extras.add(QStringLiteral("restoring_at_first_paint"), restoringAtFirstPaint);
+        result.extras.add(QStringLiteral("open_ms"), openMs);
+        result.extras.add(QStringLiteral("start_ms"), startMs - openMs);
+        result.extras.add(QStringLiteral("window_ms"), windowMs - startMs);
+        result.extras.add(QStringLiteral("paint_ms"), firstPaintMs - windowMs);
+        result.extras.add(QStringLiteral("read_ms"), restorer.readMs());
+        result.extras.add(QStringLiteral("restore_ms"), restorer.restoreMs());
+        result.extras.add(QStringLiteral("restored_at_ms"), restoredAtMs);
+        result.extras.add(QStringLiteral("first_restored_goal_at_ms"), readAtMs);
+        result.extras.add(QStringLiteral("insert_ms"), insertMs);
+        result.extras.add(QStringLiteral("filter_ms"), filterMs);
+        result.extras.add(QStringLiteral("filter_matches"), refactors);
+        result.extras.add(QStringLiteral("state_filter_ms"), stateFilterMs);
+        result.extras.add(QStringLiteral("state_filter_matches"), failed);
+        result.extras.add(QStringLiteral("clear_filter_ms"), clearMs);
+        result.extras.add(QStringLiteral("rss_per_finished_goal_kb"),
+                          (rssBoardMb - rssBeforeMb) * 1024.0 / config.goals);
+        result.extras.add(QStringLiteral("platform"), QGuiApplication::platformName());
+    };
+    if (!config.history) {
+        addStartUp();
+        return result;
+    }
 
     // History: the window opened on the same store, the run's goals read (on its worker) and shown, then a
     // search typed into it (applied at once, as after the typing pause) until its goal table has repainted.
@@ -343,39 +413,12 @@ RunResult runScaleWorkload(const ScaleWorkloadConfig &config)
     const double historyClearMs = msSince(searchClock);
     history.close();
 
-    // Both start-up numbers, readable, on stderr (stdout is the JSON line).
-    std::fprintf(stderr,
-                 "scale: first paint %.0f ms (board %s), board ready %.0f ms (%d cards painted), longest GUI "
-                 "stall in between %.0f ms\n",
-                 firstPaintMs, restoringAtFirstPaint ? "says restoring" : "already full", boardReadyMs,
-                 static_cast<int>(model->rowCount()), longestStallMs);
-    result.extras.add(QStringLiteral("first_paint_ms"), firstPaintMs);
-    result.extras.add(QStringLiteral("board_ready_ms"), boardReadyMs);
-    result.extras.add(QStringLiteral("longest_stall_ms"), longestStallMs);
-    result.extras.add(QStringLiteral("stalls_over_50ms"), stallsOver50Ms);
-    result.extras.add(QStringLiteral("longest_stall_at_ms"), longestStallAtMs);
-    result.extras.add(QStringLiteral("filled_at_ms"), filledAtMs);
-    result.extras.add(QStringLiteral("restoring_at_first_paint"), restoringAtFirstPaint);
-    result.extras.add(QStringLiteral("open_ms"), openMs);
-    result.extras.add(QStringLiteral("start_ms"), startMs - openMs);
-    result.extras.add(QStringLiteral("window_ms"), windowMs - startMs);
-    result.extras.add(QStringLiteral("paint_ms"), firstPaintMs - windowMs);
-    result.extras.add(QStringLiteral("read_ms"), restorer.readMs());
-    result.extras.add(QStringLiteral("restore_ms"), restorer.restoreMs());
-    result.extras.add(QStringLiteral("restored_at_ms"), restoredAtMs);
-    result.extras.add(QStringLiteral("insert_ms"), insertMs);
-    result.extras.add(QStringLiteral("filter_ms"), filterMs);
-    result.extras.add(QStringLiteral("filter_matches"), refactors);
-    result.extras.add(QStringLiteral("state_filter_ms"), stateFilterMs);
-    result.extras.add(QStringLiteral("state_filter_matches"), failed);
-    result.extras.add(QStringLiteral("clear_filter_ms"), clearMs);
-    result.extras.add(QStringLiteral("rss_per_finished_goal_kb"), (rssBoardMb - rssBeforeMb) * 1024.0 / config.goals);
+    addStartUp();
     result.extras.add(QStringLiteral("history_rss_per_goal_kb"), (rssHistoryMb - rssBoardMb) * 1024.0 / config.goals);
     result.extras.add(QStringLiteral("history_load_ms"), historyLoadMs);
     result.extras.add(QStringLiteral("history_read_ms"), historyReadMs);
     result.extras.add(QStringLiteral("history_search_ms"), historySearchMs);
     result.extras.add(QStringLiteral("history_clear_search_ms"), historyClearMs);
-    result.extras.add(QStringLiteral("platform"), QGuiApplication::platformName());
     return result;
 }
 

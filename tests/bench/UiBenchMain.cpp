@@ -38,6 +38,7 @@ int main(int argc, char *argv[])
             QTemporaryDir dir(QDir::temp().filePath(QStringLiteral("switchboard-scale-XXXXXX")));
             ScaleWorkloadConfig config;
             config.goals = options.tasks > 0 ? options.tasks : config.goals;
+            config.history = options.scaleHistory;
             config.databasePath =
                 options.scaleDatabase.isEmpty() ? dir.filePath(QStringLiteral("scale.db")) : options.scaleDatabase;
             double populateMs = 0.0;

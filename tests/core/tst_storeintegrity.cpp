@@ -1,6 +1,7 @@
 // The store tells the truth: one writer per database file however it is reached (symlink, hard link), a damaged
 // database is refused by `status` and `resume` (never shown as an empty run), and `recover` copies what can be
-// read into a new database that opens.
+// read into a new database that opens. The dashboard's open in the background refuses every write and read until
+// the check has passed, and a damaged file the same way as a blocking open does.
 #include "persistence/DatabaseGuard.h"
 #include "persistence/Store.h"
 #include "persistence/StoreIntegrity.h"
@@ -15,6 +16,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -51,6 +53,8 @@ private Q_SLOTS:
     void damagedDatabaseIsRefused();
     void fullCheckOnRequest();
     void recoverRefusesToOverwrite();
+    void backgroundOpenRefusesWritesUntilChecked();
+    void backgroundOpenRefusesADamagedFile();
 
 private:
     Cli runCli(const QStringList &args);
@@ -360,6 +364,83 @@ void TestStoreIntegrity::recoverRefusesToOverwrite()
     const Cli byDefault = runCli({u"recover"_s, db});
     QVERIFY2(byDefault.exitCode == 0, byDefault.err.constData());
     QVERIFY(QFile::exists(m_home.filePath(u"keep.recovered.db"_s)));
+}
+
+void TestStoreIntegrity::backgroundOpenRefusesWritesUntilChecked()
+{
+    const QString db = makeDatabase(u"background.db"_s);
+    QVERIFY(!db.isEmpty());
+    Store store;
+    QSignalSpy finished(&store, &Store::openFinished);
+    // Held: from here on the check may be over on the writer thread, but the store has not taken it up yet.
+    store.setOpenHeldForTesting(true);
+    QString error;
+    QVERIFY2(store.openInBackground(db, &error), qPrintable(error));
+    QVERIFY(store.isOpening());
+    QVERIFY(!store.isOpen());
+    // Nothing goes in or comes out before the check has passed.
+    bool committed = true;
+    QVERIFY(!store.submit(StoreWrite::runStarted(store.nextRunId(), u"too early"_s, {}, 1), &store,
+                          [&committed](bool ok) { committed = ok; }));
+    QVERIFY2(store.lastError().contains(u"still being checked"_s), qPrintable(store.lastError()));
+    QTRY_VERIFY(!committed);
+    QVERIFY(!store.readConnection().isValid());
+    QVERIFY(store.runs().isEmpty());
+    // Another Switchboard is told at once that the file is taken, check or not.
+    Store second;
+    QVERIFY(!second.openInBackground(db, &error));
+    QVERIFY(second.openFailedInUse());
+    QCOMPARE(second.isOpening(), false);
+
+    QTest::qWait(50);
+    QCOMPARE(finished.size(), 0);
+    QVERIFY(store.isOpening());
+    store.setOpenHeldForTesting(false);
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.constFirst().constFirst().toBool(), true);
+    QVERIFY(store.isOpen());
+    QVERIFY(!store.isOpening());
+    QCOMPARE(store.runs().size(), 1);
+    QCOMPARE(store.goalCount(store.runs().constFirst().id), kGoals);
+    QVERIFY(test::submitAndFlush(store, {StoreWrite::runStarted(store.nextRunId(), u"after the check"_s, {}, 1)}));
+    QCOMPARE(store.runs().size(), 2);
+}
+
+void TestStoreIntegrity::backgroundOpenRefusesADamagedFile()
+{
+    const QString db = makeDatabase(u"background-damaged.db"_s);
+    QVERIFY(!db.isEmpty());
+    QFile file(db);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.seek(4096));
+    QCOMPARE(file.write(QByteArray(2048, '\x5a')), qint64(2048));
+    file.close();
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = file.readAll();
+    file.close();
+
+    Store store;
+    QSignalSpy finished(&store, &Store::openFinished);
+    QString error;
+    // What only the check can find is not known at once.
+    QVERIFY2(store.openInBackground(db, &error), qPrintable(error));
+    QVERIFY(store.isOpening());
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.constFirst().constFirst().toBool(), false);
+    QVERIFY(!store.isOpen());
+    QVERIFY(!store.isOpening());
+    QVERIFY(store.openFailedDamaged());
+    QVERIFY2(store.lastError().contains(u"is damaged"_s) && store.lastError().contains(u"switchboard recover"_s),
+             qPrintable(store.lastError()));
+    QVERIFY(!store.submit(StoreWrite::runStarted(store.nextRunId(), u"never"_s, {}, 1)));
+    // Not changed, and not held: the file's lock went with the failed open.
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before);
+    file.close();
+    Store again;
+    QVERIFY(!again.open(db, &error));
+    QVERIFY2(again.openFailedDamaged(), qPrintable(error));
+    QVERIFY(!again.openFailedInUse());
 }
 
 QTEST_GUILESS_MAIN(TestStoreIntegrity)

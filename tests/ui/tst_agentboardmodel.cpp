@@ -408,31 +408,7 @@ private Q_SLOTS:
         // waits for its turn at the end, an update reaches the rows that are in, and once filled every card is there
         // in spawn order and the filters see them all.
         constexpr int kGoals = 20000;
-        StoreSnapshot snapshot;
-        RunRecord run;
-        run.id = u"r-1"_s;
-        run.startedAt = QDateTime::currentDateTimeUtc();
-        snapshot.runs << run;
-        for (int i = 0; i < kGoals; ++i) {
-            GoalRecord g;
-            g.runId = run.id;
-            g.goal.id = u"g%1"_s.arg(i);
-            g.goal.title = (i % 10 == 3 ? u"Refactor module %1"_s : u"Document module %1"_s).arg(i);
-            g.goal.profile = u"quick"_s;
-            g.agentId = u"a-%1"_s.arg(i + 1);
-            g.createdAt = run.startedAt;
-            AgentStatus s;
-            s.agentId = g.agentId;
-            s.goalId = g.goal.id;
-            s.goalTitle = g.goal.title;
-            s.profile = g.goal.profile;
-            s.attempt = 1;
-            s.state = i % 20 == 7 ? AgentState::Failed : AgentState::Completed;
-            snapshot.goals << g;
-            snapshot.agents << s;
-        }
-        snapshot.lastAgentNumber = kGoals; // what the store says: new agents are numbered above
-        snapshot.lastGoalNumber = kGoals;
+        const StoreSnapshot snapshot = finishedRun(kGoals);
         AgentBoardModel model(m_orchestrator.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         AgentFilterProxyModel proxy;
@@ -466,7 +442,97 @@ private Q_SLOTS:
         m_orchestrator->cancelAll();
     }
 
+    void proxyTakesTheFilledBoardInOneReset()
+    {
+        // While the board fills in slices the proxy (and so the view) sees none of it: each slice's insert would
+        // cost its mapping update and the view's relayout over every card already in. It takes the full board in
+        // one reset, with the search, state filter and sort set meanwhile, and follows the board as before after.
+        constexpr int kGoals = 12000;
+        const StoreSnapshot snapshot = finishedRun(kGoals);
+        AgentBoardModel model(m_orchestrator.get());
+        AgentFilterProxyModel proxy;
+        proxy.setBoardModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFillSlicing(0, 1);
+        model.setHeld(true);
+        QString error;
+        QVERIFY2(m_orchestrator->restore(snapshot, false, &error), qPrintable(error));
+        QSignalSpy inserted(&proxy, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&proxy, &QAbstractItemModel::modelReset);
+        QSignalSpy filled(&model, &AgentBoardModel::filled);
+        model.setHeld(false);
+        QVERIFY(model.isFilling());
+        QCOMPARE(proxy.sourceModel(), nullptr);
+        QCOMPARE(proxy.boardModel(), &model);
+        proxy.setSearchText(u"refactor"_s);
+        proxy.setSortKey(AgentFilterProxyModel::SortKey::SpawnOrder, Qt::DescendingOrder);
+        QTRY_VERIFY(model.rowCount() > 0 && model.isFilling()); // a slice is in: the proxy still shows nothing
+        QCOMPARE(proxy.rowCount(), 0);
+        QVERIFY(filled.wait(20000));
+        QCOMPARE(model.rowCount(), kGoals);
+        QCOMPARE(proxy.sourceModel(), &model);
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(reset.size(), 2); // looked away, came back
+        // Filtered and sorted as set while it filled: the refactorings, newest first.
+        QCOMPARE(proxy.rowCount(), kGoals / 10);
+        QCOMPARE(proxy.index(0, 0).data(AgentBoardModel::GoalIdRole).toString(), u"g%1"_s.arg(kGoals - 7));
+        QCOMPARE(proxy.index(proxy.rowCount() - 1, 0).data(AgentBoardModel::GoalIdRole).toString(), u"g3"_s);
+        proxy.setSearchText({});
+        proxy.setSortKey(AgentFilterProxyModel::SortKey::SpawnOrder, Qt::AscendingOrder);
+        QCOMPARE(proxy.rowCount(), kGoals);
+        // After the fill the proxy follows inserts one by one again.
+        inserted.clear();
+        const QString extra =
+            m_orchestrator->spawn(test::GoalBuilder::titled(u"after the fill"_s).profile(u"slow"_s), &error);
+        QVERIFY2(!extra.isEmpty(), qPrintable(error));
+        model.flushPendingInserts();
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(proxy.rowCount(), kGoals + 1);
+        QCOMPARE(proxy.index(kGoals, 0).data(AgentBoardModel::AgentIdRole).toString(), extra);
+        // A small release is put in at once, in sight.
+        model.setFillSlicing(2 * kGoals, 1);
+        model.setHeld(true);
+        reset.clear();
+        model.setHeld(false);
+        QVERIFY(!model.isFilling());
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(proxy.sourceModel(), &model);
+        m_orchestrator->cancelAll();
+    }
+
 private:
+    // A run of `goals` finished goals as the store gives it: every tenth a refactoring (goal g3, g13 ...), every
+    // twentieth failed.
+    static StoreSnapshot finishedRun(int goals)
+    {
+        StoreSnapshot snapshot;
+        RunRecord run;
+        run.id = u"r-1"_s;
+        run.startedAt = QDateTime::currentDateTimeUtc();
+        snapshot.runs << run;
+        for (int i = 0; i < goals; ++i) {
+            GoalRecord g;
+            g.runId = run.id;
+            g.goal.id = u"g%1"_s.arg(i);
+            g.goal.title = (i % 10 == 3 ? u"Refactor module %1"_s : u"Document module %1"_s).arg(i);
+            g.goal.profile = u"quick"_s;
+            g.agentId = u"a-%1"_s.arg(i + 1);
+            g.createdAt = run.startedAt;
+            AgentStatus s;
+            s.agentId = g.agentId;
+            s.goalId = g.goal.id;
+            s.goalTitle = g.goal.title;
+            s.profile = g.goal.profile;
+            s.attempt = 1;
+            s.state = i % 20 == 7 ? AgentState::Failed : AgentState::Completed;
+            snapshot.goals << g;
+            snapshot.agents << s;
+        }
+        snapshot.lastAgentNumber = goals; // what the store says: new agents are numbered above
+        snapshot.lastGoalNumber = goals;
+        return snapshot;
+    }
+
     std::unique_ptr<Orchestrator> m_orchestrator;
     std::atomic<bool> m_release{false};
 };

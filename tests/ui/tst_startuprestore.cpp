@@ -3,6 +3,9 @@
 // is back; then every goal is on the board, with its held interrupted agents, notes and questions. A run
 // that cannot be read gives a clear message and an empty board that works. The jobs a crashed run left on other
 // executors are ended on the worker thread first, while the window says so; nothing of the run starts before.
+// The database's integrity check runs while the window is up (RunSession::openStoreInBackground, as app/main.cpp
+// opens it): the board says so, nothing that writes is offered and the store takes no write until it has passed; a
+// file that fails it is named in the damaged-database banner and the session goes on without recording.
 #include "MainWindow.h"
 #include "StartupRestorer.h"
 #include "board/AgentBoardModel.h"
@@ -17,10 +20,12 @@
 #include "persistence/Store.h"
 #include "scratchpad/ScratchpadDock.h"
 #include "scratchpad/ScratchpadModel.h"
+#include "session/RunSession.h"
 #include "support/GoalBuilder.h"
 #include "support/ProfileBuilder.h"
 #include "support/TemporaryStore.h"
 #include "support/TestSupport.h"
+#include "widgets/StorageBanner.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -412,6 +417,159 @@ private Q_SLOTS:
         QVERIFY(ran.open(QIODevice::ReadOnly));
         QCOMPARE(ran.readAll(), QByteArray("2\n")); // once, as the second attempt
         QTRY_VERIFY(!window.boardView()->isShowingRestoring());
+    }
+
+    void windowComesUpWhileTheDatabaseIsChecked()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString db = dir.filePath(u"switchboard.db"_s);
+        writeUnfinishedRun(db);
+        if (QTest::currentTestFailed())
+            return;
+
+        RunSession session;
+        // The check is over on the writer thread whenever it likes; the store takes it up only when the test says.
+        session.store().setOpenHeldForTesting(true);
+        QCOMPARE(session.openStoreInBackground(db), RunSession::StoreOutcome::Opening);
+        QCOMPARE(session.recordingStore(), &session.store());
+        Orchestrator o;
+        Config config = ConfigLoader::defaults();
+        config.profiles = {test::ProfileBuilder::demo(u"worker"_s, 50)};
+        o.setProfiles(config.profiles);
+        StartupRestorer restorer(&o, session.recordingStore());
+        QSignalSpy finished(&restorer, &StartupRestorer::finished);
+        QVERIFY(restorer.start(0, false));
+        QVERIFY(restorer.isChecking());
+        MainWindow window(&o, config);
+        restorer.attach(&window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QApplication::setActiveWindow(&window);
+
+        // Up before the check has passed: the board says what it waits for, naming the file.
+        QVERIFY(window.isCheckingDatabase());
+        QVERIFY(!window.isRestoring());
+        AgentBoardView *view = window.boardView();
+        QVERIFY(view->isShowingRestoring());
+        QVERIFY(view->restoringPlaceholder()->isVisible());
+        QVERIFY(!view->emptyOverlay()->isVisible());
+        auto *title = view->findChild<QLabel *>(u"restoringTitle"_s);
+        QVERIFY2(title->text().contains(u"Checking the database"_s), qPrintable(title->text()));
+        QVERIFY2(restoringHint(window)->text().contains(u"switchboard.db"_s),
+                 qPrintable(restoringHint(window)->text()));
+        // Nothing that writes is offered, and the slots and shortcuts do nothing.
+        for (const QString &name : kSpawningActions) {
+            auto *action = window.findChild<QAction *>(name);
+            QVERIFY2(!action->isEnabled(), qPrintable(name));
+            QVERIFY2(action->toolTip().contains(u"database has been checked"_s), qPrintable(action->toolTip()));
+        }
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        window.showNewGoalDialog();
+        window.showSpawnParallelDialog();
+        window.showRunPlanDialog();
+        window.showAiPlanDialog();
+        window.showHistory();
+        QApplication::processEvents();
+        QVERIFY(window.findChildren<QDialog *>().isEmpty());
+        // The store takes no write and the orchestrator records into nothing yet; the run is not read.
+        QVERIFY(session.store().isOpening());
+        QVERIFY(!session.store().submit(StoreWrite::note(u"r-1"_s, u"early"_s, u"too early"_s, {})));
+        QCOMPARE(o.store(), nullptr);
+        QVERIFY(o.agentIds().isEmpty());
+        QCOMPARE(restorer.goalCount(), -1);
+        QCOMPARE(finished.size(), 0);
+        // The window works meanwhile.
+        window.proxyModel()->setSearchText(u"refactor"_s);
+
+        session.store().setOpenHeldForTesting(false);
+        QTRY_VERIFY(!window.isCheckingDatabase());
+        QCOMPARE(session.storeOutcome(), RunSession::StoreOutcome::ReadWrite);
+        QTRY_COMPARE(o.store(), &session.store()); // with its counters, read on the worker
+        // Then the run comes back as without a check, and the filter typed meanwhile applies to it.
+        QTRY_COMPARE_WITH_TIMEOUT(restorer.state(), StartupRestorer::State::Restored, 30000);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.constFirst().constFirst().toBool(), true);
+        QTRY_COMPARE(window.boardModel()->rowCount(), kFinishedGoals + 2);
+        QTRY_VERIFY(!view->isShowingRestoring());
+        QTRY_COMPARE(window.proxyModel()->rowCount(), kFinishedGoals / 10);
+        for (const QString &name : kSpawningActions)
+            QVERIFY2(window.findChild<QAction *>(name)->isEnabled(), qPrintable(name));
+        QString error;
+        Goal next;
+        next.title = u"One more review"_s;
+        next.profile = u"worker"_s;
+        const QString added = o.spawn(next, &error);
+        QVERIFY2(!added.isEmpty(), qPrintable(error));
+        QCOMPARE(o.runId(), restorer.run().id);
+        QTRY_COMPARE_WITH_TIMEOUT(o.status(added)->state, AgentState::Completed, 10000);
+    }
+
+    void databaseThatFailsItsCheckIsNotUsed()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString db = dir.filePath(u"switchboard.db"_s);
+        writeUnfinishedRun(db);
+        if (QTest::currentTestFailed())
+            return;
+        QFile file(db);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(4096)); // pages 2 to 5: the pointer map and pages of the tables
+        QCOMPARE(file.write(QByteArray(4 * 4096, 'Z')), qint64(4 * 4096));
+        file.close();
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray damaged = file.readAll();
+        file.close();
+
+        RunSession session;
+        session.store().setOpenHeldForTesting(true);
+        QCOMPARE(session.openStoreInBackground(db), RunSession::StoreOutcome::Opening);
+        Orchestrator o;
+        Config config = ConfigLoader::defaults();
+        config.profiles = {test::ProfileBuilder::demo(u"worker"_s, 50)};
+        o.setProfiles(config.profiles);
+        StartupRestorer restorer(&o, session.recordingStore());
+        QSignalSpy finished(&restorer, &StartupRestorer::finished);
+        QVERIFY(restorer.start(0, true));
+        MainWindow window(&o, config);
+        restorer.attach(&window);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.isCheckingDatabase());
+        QVERIFY(!window.storageBanner()->isVisible());
+        QVERIFY(!window.findChild<QAction *>(u"actionNewGoal"_s)->isEnabled());
+
+        session.store().setOpenHeldForTesting(false);
+        QTRY_COMPARE_WITH_TIMEOUT(restorer.state(), StartupRestorer::State::DatabaseFailed, 30000);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.constFirst().constFirst().toBool(), false);
+        // Said as when the check fails before the window: the banner names the file and the way to recover it.
+        QVERIFY(window.storageBanner()->isVisible());
+        QVERIFY(window.storageBanner()->isDamaged());
+        const QString text = window.storageBanner()->text();
+        QVERIFY2(text.contains(u"damaged"_s) && text.contains(u"switchboard recover"_s) && text.contains(db),
+                 qPrintable(text));
+        QCOMPARE(session.storeOutcome(), RunSession::StoreOutcome::Damaged);
+        QCOMPARE(session.recordingStore(), nullptr);
+        QVERIFY(!session.store().isOpen());
+        // The session goes on without recording: an empty board that works, nothing of the run on it.
+        QVERIFY(!window.isCheckingDatabase());
+        QTRY_VERIFY(!window.boardView()->isShowingRestoring());
+        QTRY_VERIFY(window.boardView()->emptyOverlay()->isVisible());
+        QCOMPARE(o.store(), nullptr);
+        QVERIFY(window.findChild<QAction *>(u"actionNewGoal"_s)->isEnabled());
+        QVERIFY(!window.findChild<QAction *>(u"actionShowHistory"_s)->isEnabled());
+        QString error;
+        Goal next;
+        next.title = u"Unrecorded"_s;
+        next.profile = u"worker"_s;
+        const QString added = o.spawn(next, &error);
+        QVERIFY2(!added.isEmpty(), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(o.status(added)->state, AgentState::Completed, 10000);
+        // Nothing was written into the file.
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), damaged);
     }
 
     void noUnfinishedRunNoRestore()

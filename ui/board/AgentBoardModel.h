@@ -101,6 +101,8 @@ public:
     bool isTeamAt(int row) const;
     // The team's members on the board, in board (= spawn) order; they are the rows right after the team's.
     QStringList memberAgentIds(const QString &teamGoalId) const { return m_members.value(teamGoalId); }
+    // Whether any row is a member grouped under its team (teamRowAt() is -1 for every row when not).
+    bool hasMembers() const { return !m_members.isEmpty(); }
     int memberCount(const QString &teamGoalId) const;
     // A team is shown expanded unless its pattern expects more than kFewMembers members (a 3-round debate of
     // three has ten): then it starts collapsed, its strip summing the members up. The person's choice wins.
@@ -114,7 +116,7 @@ public:
     // announcing each): releasing it inserts every agent it lacks in one batch, and refreshes the others,
     // from their current statuses. Removals are followed while held.
     // Many agents (more than fillSlicing's atOnce) are inserted in slices across turns of the event loop, each
-    // taking about sliceMs: isFilling() until the last one is in, then filled().
+    // taking about sliceMs: fillStarted(), isFilling() until the last one is in, then filled().
     void setHeld(bool held);
     bool isHeld() const { return m_held; }
     bool isFilling() const { return m_filling; }
@@ -128,7 +130,11 @@ Q_SIGNALS:
     // A batch of inserts, updates or removals has been applied.
     void batchApplied();
     void teamExpandedChanged(const QString &teamGoalId, bool expanded);
-    // Every agent of a release (setHeld(false)) is on the board.
+    // A release (setHeld(false)) fills the board in slices: a proxy or view that would redo work over every row
+    // already in at each slice's insert may look away until filled() (AgentFilterProxyModel does).
+    void fillStarted();
+    // Every agent of a release (setHeld(false)) is on the board. Agents that were on it before are refreshed right
+    // after (batchApplied()).
     void filled();
 
 private:

@@ -15,8 +15,17 @@ AgentFilterProxyModel::AgentFilterProxyModel(QObject *parent)
 
 void AgentFilterProxyModel::setBoardModel(AgentBoardModel *model)
 {
+    if (m_board)
+        disconnect(m_board, nullptr, this, nullptr);
     m_board = model;
-    setSourceModel(model);
+    setSourceModel(model && !model->isFilling() ? model : nullptr);
+    if (model) {
+        connect(model, &AgentBoardModel::fillStarted, this, [this] { setSourceModel(nullptr); });
+        connect(model, &AgentBoardModel::filled, this, [this] {
+            if (sourceModel() != m_board)
+                setSourceModel(m_board); // the sort and the filters stay as they were set
+        });
+    }
     setSortKey(m_sortKey, m_sortOrder);
 }
 
@@ -102,6 +111,9 @@ bool AgentFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
 {
     if (sourceParent.isValid() || !m_board)
         return false;
+    // Every card shows: the proxy's mapping of a million cards is built without touching one of them.
+    if (!isFiltering() && !m_board->hasMembers())
+        return true;
     if (const int team = m_board->teamRowAt(sourceRow); team >= 0) {
         const QString &teamGoal = m_board->statusAt(team).goalId;
         return m_board->isTeamExpanded(teamGoal) && (rowMatches(sourceRow) || rowMatches(team));

@@ -43,6 +43,9 @@ public:
 
     explicit AgentFilterProxyModel(QObject *parent = nullptr);
 
+    // While the board fills in slices (AgentBoardModel::fillStarted() to filled(): a restored run of up to millions
+    // of cards) this proxy has no source and shows nothing: each slice's insert would cost its mapping update, and
+    // the view's relayout, over every row already in. It takes the full board in one reset when filled.
     void setBoardModel(AgentBoardModel *model);
     AgentBoardModel *boardModel() const { return m_board; }
 
