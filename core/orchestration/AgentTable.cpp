@@ -16,15 +16,19 @@ const AgentRecord *AgentTable::record(const QString &agentId) const
     return it == m_records.end() ? nullptr : it->second.get();
 }
 
-AgentRecord &AgentTable::add(std::unique_ptr<AgentRecord> record)
+AgentRecord *AgentTable::add(std::unique_ptr<AgentRecord> record)
 {
     AgentRecord &r = *record;
+    // Checked before any index changes: a refused record must leave nothing behind that points to it.
+    if (m_byGoal.contains(r.goal.id))
+        return nullptr;
+    if (!m_records.try_emplace(r.status.agentId, std::move(record)).second)
+        return nullptr;
     ++m_stateCounts[static_cast<size_t>(r.status.state)];
     m_order << r.status.agentId;
     m_orderRecords.push_back(&r);
     m_byGoal.insert(r.goal.id, &r);
-    m_records.emplace(r.status.agentId, std::move(record));
-    return r;
+    return &r;
 }
 
 void AgentTable::reserve(qsizetype count)

@@ -29,8 +29,10 @@ public:
     const AgentRecord *recordForGoal(const QString &goalId) const { return m_byGoal.value(goalId); }
     bool containsGoal(const QString &goalId) const { return m_byGoal.contains(goalId); }
 
-    // Takes a new record (its status filled in: agent id, goal id, state) at the end of the spawn order.
-    AgentRecord &add(std::unique_ptr<AgentRecord> record);
+    // Takes a new record (its status filled in: agent id, goal id, state) at the end of the spawn order. Refuses
+    // (returns null, deletes the record, changes nothing) one whose agent id or goal id the table has already:
+    // replacing would leave the old record's holders (publisher, watchdog, dispatcher) with a dangling pointer.
+    AgentRecord *add(std::unique_ptr<AgentRecord> record);
     void reserve(qsizetype count);
     // Removes these agents; returns how many were removed.
     int remove(const QSet<QString> &agentIds);

@@ -165,11 +165,15 @@ QStringList GoalIntake::spawn(const QList<Goal> &goals, QString *error)
             writes << StoreWrite::goalAdded(m_recorder.runId(), goal, s.agentId, s.name, goal.profile, now);
         }
         agentIds << s.agentId;
-        AgentRecord &added = m_table.add(std::move(record));
+        // validate() refused goal ids the run has and agent numbers never repeat: the table takes every one.
+        AgentRecord *added = m_table.add(std::move(record));
+        Q_ASSERT(added);
+        if (!added)
+            continue;
         if (!durable)
-            m_hooks.markDirty(added); // with a store: once committed
+            m_hooks.markDirty(*added); // with a store: once committed
         if (goal.deadline.isValid())
-            m_hooks.watch(added);
+            m_hooks.watch(*added);
     }
     const QList<Scheduler::BlockedGoal> blocked = m_scheduler.add(batch);
     if (durable) {

@@ -100,7 +100,7 @@ AgentRecord &addAgent(AgentTable &table, const QString &agentId, const QString &
         record->context =
             std::make_shared<AttemptContext>(agentId, record->goal, p, 1, QStringLiteral("/tmp"), record->log, nullptr);
     }
-    return table.add(std::move(record));
+    return *table.add(std::move(record));
 }
 
 } // namespace
@@ -113,6 +113,7 @@ private Q_SLOTS:
     void tableIndexesByAgentAndGoal();
     void tableCountsStates();
     void tableRemoveKeepsOrderAndCounts();
+    void tableRefusesADuplicateId();
     void eventQueueKeepsOrderAndWakesOncePerBurst();
     void eventQueueFromManyThreads();
     void publisherBatchesAndForgets();
@@ -126,7 +127,7 @@ void TestOrchestrationRooms::tableIndexesByAgentAndGoal()
 {
     AgentTable table;
     QVERIFY(table.isEmpty());
-    AgentRecord &a = table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g1")));
+    AgentRecord &a = *table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g1")));
     table.add(makeRecord(QStringLiteral("a-2"), QStringLiteral("g2")));
     QCOMPARE(table.size(), 2);
     QCOMPARE(table.record(QStringLiteral("a-1")), &a);
@@ -143,7 +144,7 @@ void TestOrchestrationRooms::tableIndexesByAgentAndGoal()
 void TestOrchestrationRooms::tableCountsStates()
 {
     AgentTable table;
-    AgentRecord &a = table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g1")));
+    AgentRecord &a = *table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g1")));
     table.add(makeRecord(QStringLiteral("a-2"), QStringLiteral("g2"), AgentState::Interrupted));
     table.add(makeRecord(QStringLiteral("a-3"), QStringLiteral("g3"), AgentState::Completed));
     QCOMPARE(table.count(AgentState::Queued), 1);
@@ -178,6 +179,40 @@ void TestOrchestrationRooms::tableRemoveKeepsOrderAndCounts()
     QVERIFY(!table.recordForGoal(QStringLiteral("g1")));
     QVERIFY(!table.record(QStringLiteral("a-3")));
     QVERIFY(table.recordForGoal(QStringLiteral("g5")));
+}
+
+void TestOrchestrationRooms::tableRefusesADuplicateId()
+{
+    // A second record with an agent id or a goal id the table has must change nothing: it was once freed while
+    // the order and the goal index still pointed to it (a use after free on the next walk, counts off by one).
+    AgentTable table;
+    table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g1")));
+    table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g2"), AgentState::Running));   // same agent id
+    table.add(makeRecord(QStringLiteral("a-2"), QStringLiteral("g1"), AgentState::Completed)); // same goal id
+    QCOMPARE(table.size(), 1);
+    QCOMPARE(table.order(), QStringList{QStringLiteral("a-1")});
+    QCOMPARE(table.count(AgentState::Queued), 1);
+    QCOMPARE(table.count(AgentState::Running), 0);
+    QCOMPARE(table.count(AgentState::Completed), 0);
+    QVERIFY(!table.containsGoal(QStringLiteral("g2")));
+    QVERIFY(!table.record(QStringLiteral("a-2")));
+    const AgentRecord *first = table.record(QStringLiteral("a-1"));
+    QVERIFY(first);
+    QCOMPARE(first->goal.id, QStringLiteral("g1"));
+    QCOMPARE(table.recordForGoal(QStringLiteral("g1")), first);
+    QStringList visited;
+    table.forEach([&visited](const AgentRecord &r) { visited << r.status.agentId + u':' + r.goal.id; });
+    QCOMPARE(visited, QStringList{QStringLiteral("a-1:g1")});
+
+    // Refused, and said so; the table goes on working (remove, add again).
+    QVERIFY(!table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g3"))));
+    QVERIFY(table.add(makeRecord(QStringLiteral("a-3"), QStringLiteral("g3"))));
+    QCOMPARE(table.remove({QStringLiteral("a-1")}), 1);
+    QCOMPARE(table.order(), QStringList{QStringLiteral("a-3")});
+    QVERIFY(!table.recordForGoal(QStringLiteral("g1")));
+    QVERIFY(table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g1"))));
+    QCOMPARE(table.size(), 2);
+    QCOMPARE(table.count(AgentState::Queued), 2);
 }
 
 void TestOrchestrationRooms::eventQueueKeepsOrderAndWakesOncePerBurst()
@@ -265,9 +300,9 @@ void TestOrchestrationRooms::publisherBatchesAndForgets()
                               [&batches](const QStringList &ids) { batches << ids; });
     publisher.setInterval(20);
     AgentTable table;
-    AgentRecord &a = table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g1")));
-    AgentRecord &b = table.add(makeRecord(QStringLiteral("a-2"), QStringLiteral("g2")));
-    AgentRecord &c = table.add(makeRecord(QStringLiteral("a-3"), QStringLiteral("g3")));
+    AgentRecord &a = *table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g1")));
+    AgentRecord &b = *table.add(makeRecord(QStringLiteral("a-2"), QStringLiteral("g2")));
+    AgentRecord &c = *table.add(makeRecord(QStringLiteral("a-3"), QStringLiteral("g3")));
     publisher.markDirty(a);
     publisher.markDirty(b);
     publisher.markDirty(a); // once per batch
