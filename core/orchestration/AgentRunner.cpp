@@ -1,5 +1,6 @@
 #include "AgentRunner.h"
 
+#include "AgentEventQueue.h"
 #include "AttemptContext.h"
 #include "WorktreeAttempt.h"
 #include "model/ErrorKind.h"
@@ -9,11 +10,10 @@
 namespace switchboard {
 
 AgentRunner::AgentRunner(std::unique_ptr<AgentBackend> backend, std::shared_ptr<AttemptContext> context,
-                         StartedCallback started, FinishedCallback finished)
+                         AgentEventQueue &events)
     : m_backend(std::move(backend))
     , m_context(std::move(context))
-    , m_started(std::move(started))
-    , m_finished(std::move(finished))
+    , m_events(events)
 {
     setAutoDelete(true);
 }
@@ -24,8 +24,7 @@ void AgentRunner::run()
         m_backend.reset(); // withdrawn while it waited for a thread: it never ran, nobody waits for it
         return;
     }
-    if (m_started)
-        m_started();
+    m_events.post({AgentEvent::Kind::Started, m_context->agentId(), m_context.get()});
     AgentResult result = AgentResult::cancelled();
     QString workspaceError;
     if (!m_context->isCancelled() && !m_context->prepareWorkspace(&workspaceError)) {
@@ -55,7 +54,7 @@ void AgentRunner::run()
         // Here, on the pool thread: git must not block the orchestrator. A worktree with nothing in it goes.
         worktree->inspect(true);
     }
-    m_finished(std::move(result));
+    m_events.post({AgentEvent::Kind::Finished, m_context->agentId(), m_context.get(), std::move(result)});
 }
 
 } // namespace switchboard

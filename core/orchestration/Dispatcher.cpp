@@ -261,7 +261,8 @@ QRunnable *Dispatcher::startAgent(AgentRecord &record, const QString &profileNam
         return nullptr;
     }
     AgentStatus &s = record.status;
-    const AgentProfile *profile = m_scheduler.profile(profileName);
+    std::shared_ptr<const AgentProfile> shared = m_scheduler.sharedProfile(profileName);
+    const AgentProfile *profile = shared.get();
     s.profile = profileName;
     if (!record.goal.retry && profile)
         s.maxAttempts = 1 + qMax(0, profile->retry.maxRetries) + s.interruptedAttempts;
@@ -328,11 +329,13 @@ QRunnable *Dispatcher::startAgent(AgentRecord &record, const QString &profileNam
                                            errorKindName(ErrorKind::Workspace))});
         return nullptr;
     }
-    AgentProfile effective = *profile;
-    if (record.goal.executor)
+    if (record.goal.executor) {
+        AgentProfile effective = *profile;
         effective.executor = *record.goal.executor; // the goal's own executor wins (issue 19)
-    auto context = std::make_shared<AttemptContext>(s.agentId, record.goal, std::move(effective), s.attempt + 1,
-                                                    workspace, record.log, &m_events);
+        shared = std::make_shared<const AgentProfile>(std::move(effective));
+    }
+    auto context = std::make_shared<AttemptContext>(s.agentId, record.goal, std::move(shared), s.attempt + 1, workspace,
+                                                    record.log, &m_events);
     context->setInputs(inputsFor(record.goal));
     context->setWorktreeAttempt(std::move(worktree));
     // A retry resumes the session its goal's last attempt recorded; a follow-up its original's.
@@ -350,16 +353,7 @@ QRunnable *Dispatcher::startAgent(AgentRecord &record, const QString &profileNam
     }
     context->setRunId(m_recorder.runId());
     context->setJobScope(m_recorder.jobScope());
-    const QString agentId = s.agentId;
-    const AttemptContext *attempt = context.get();
-    auto *runner = new AgentRunner(
-        std::move(backend), context,
-        [this, agentId, attempt] {
-            m_events.post({AgentEvent::Kind::Started, agentId, attempt});
-        },
-        [this, agentId, attempt](AgentResult result) {
-            m_events.post({AgentEvent::Kind::Finished, agentId, attempt, std::move(result)});
-        });
+    auto *runner = new AgentRunner(std::move(backend), context, m_events);
     if (ahead) {
         // Queued behind the running ones: it stays Queued until a worker takes it.
         context->setLaunchPending();

@@ -36,6 +36,11 @@ void GoalIntake::applyFloors(const StoreSnapshot &snapshot)
 
 QList<Goal> GoalIntake::withGeneratedIds(const QList<Goal> &goals) const
 {
+    // Shared, not copied, when every goal has its id and title (a plan's, the bench's): a detached copy of a
+    // 10,000-goal batch was one Goal copy (and one free) per goal for nothing.
+    const auto complete = [](const Goal &g) { return !g.id.trimmed().isEmpty() && !g.title.trimmed().isEmpty(); };
+    if (std::all_of(goals.cbegin(), goals.cend(), complete))
+        return goals;
     QList<Goal> out = goals;
     for (Goal &goal : out) {
         if (goal.id.trimmed().isEmpty()) {
