@@ -131,11 +131,14 @@ void Dispatcher::dispatch()
     // Handed over in one batch: one lock of the workers' queue and at most one wake-up for all of them.
     std::vector<QRunnable *> runners;
     runners.reserve(static_cast<size_t>(ready.size()));
+    // The clock is read once for the batch (twice per started goal before).
+    const qint64 nowMs = ready.isEmpty() ? 0 : m_hooks.nowMs();
+    const QDateTime nowUtc = ready.isEmpty() ? QDateTime() : QDateTime::currentDateTimeUtc();
     for (const Scheduler::Dispatch &d : ready) {
         AgentRecord *r = m_table.recordForGoal(d.goalId);
         if (!r)
             continue;
-        if (QRunnable *runner = startAgent(*r, d.profile, d.ahead))
+        if (QRunnable *runner = startAgent(*r, d.profile, d.ahead, nowMs, nowUtc))
             runners.push_back(runner);
     }
     m_workers.submit(runners);
@@ -254,7 +257,8 @@ bool Dispatcher::tryStartWithResources(const Goal &goal)
     return false;
 }
 
-QRunnable *Dispatcher::startAgent(AgentRecord &record, const QString &profileName, bool ahead)
+QRunnable *Dispatcher::startAgent(AgentRecord &record, const QString &profileName, bool ahead, qint64 nowMs,
+                                  const QDateTime &nowUtc)
 {
     if (record.goal.team) {
         m_hooks.startTeam(record); // no agent, no slot: its members run
@@ -271,7 +275,7 @@ QRunnable *Dispatcher::startAgent(AgentRecord &record, const QString &profileNam
 
     std::unique_ptr<AgentBackend> backend = profile ? m_backends.create(*profile) : nullptr;
     if (!backend) {
-        m_hooks.beginAttempt(record, m_hooks.nowMs(), QDateTime::currentDateTimeUtc());
+        m_hooks.beginAttempt(record, nowMs, nowUtc);
         const QString why = profile ? QStringLiteral("no backend named '%1'").arg(profile->backend)
                                     : QStringLiteral("no profile named '%1'").arg(profileName);
         m_events.post({AgentEvent::Kind::Finished, s.agentId, nullptr, AgentResult::failed(why)});
@@ -287,7 +291,7 @@ QRunnable *Dispatcher::startAgent(AgentRecord &record, const QString &profileNam
         // Nothing to continue yet (or the original still works in it): running on a fresh worktree and session, or
         // beside the original, would silently drop what the follow-up is for. The scheduler does not order a follow-up
         // after its original (depends_on waits for the merge).
-        m_hooks.beginAttempt(record, m_hooks.nowMs(), QDateTime::currentDateTimeUtc());
+        m_hooks.beginAttempt(record, nowMs, nowUtc);
         m_events.post({AgentEvent::Kind::Finished, s.agentId, nullptr,
                        AgentResult::failed(QStringLiteral("follow-up of '%1': that goal has no worktree to continue "
                                                           "yet; a follow-up starts once its original waits in review")
@@ -323,7 +327,7 @@ QRunnable *Dispatcher::startAgent(AgentRecord &record, const QString &profileNam
         workspace = m_workspaceProvider->workspaceFor(record.goal, s.agentId, s.attempt + 1, &workspaceError);
     }
     if (workspace.isEmpty()) {
-        m_hooks.beginAttempt(record, m_hooks.nowMs(), QDateTime::currentDateTimeUtc());
+        m_hooks.beginAttempt(record, nowMs, nowUtc);
         m_events.post({AgentEvent::Kind::Finished, s.agentId, nullptr,
                        AgentResult::failed(QStringLiteral("no workspace: %1").arg(workspaceError), -1,
                                            errorKindName(ErrorKind::Workspace))});
@@ -361,7 +365,7 @@ QRunnable *Dispatcher::startAgent(AgentRecord &record, const QString &profileNam
         m_pooled.push_back(&record);
     } else {
         record.context = std::move(context);
-        m_hooks.beginAttempt(record, m_hooks.nowMs(), QDateTime::currentDateTimeUtc());
+        m_hooks.beginAttempt(record, nowMs, nowUtc);
     }
     return runner;
 }

@@ -114,6 +114,7 @@ private Q_SLOTS:
     void tableCountsStates();
     void tableRemoveKeepsOrderAndCounts();
     void tableRefusesADuplicateId();
+    void tableFindsEveryIdShape();
     void eventQueueKeepsOrderAndWakesOncePerBurst();
     void eventQueueFromManyThreads();
     void publisherBatchesAndForgets();
@@ -212,6 +213,51 @@ void TestOrchestrationRooms::tableRefusesADuplicateId()
     QVERIFY(!table.recordForGoal(QStringLiteral("g1")));
     QVERIFY(table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g1"))));
     QCOMPARE(table.size(), 2);
+    QCOMPARE(table.count(AgentState::Queued), 2);
+}
+
+void TestOrchestrationRooms::tableFindsEveryIdShape()
+{
+    // "a-N" ids are found by number, anything else by hash: every shape is found, told apart, removed and added back.
+    AgentTable table;
+    const QStringList ids{u"a-7"_s, u"a-8"_s,         u"a-07"_s, u"agent"_s, u"a-"_s, u"a-x1"_s,
+                          u"a-3"_s, u"a-900000000"_s, u"a-10"_s, u"b-11"_s,  u"a-9"_s};
+    for (const QString &id : ids)
+        QVERIFY2(table.add(makeRecord(id, u"g:"_s + id)), qPrintable(id));
+    QCOMPARE(table.size(), ids.size());
+    QCOMPARE(table.order(), ids);
+    for (const QString &id : ids) {
+        const AgentRecord *r = table.record(id);
+        QVERIFY2(r, qPrintable(id));
+        QCOMPARE(r->status.agentId, id);
+        QCOMPARE(table.recordForGoal(u"g:"_s + id), r);
+        QVERIFY2(!table.add(makeRecord(id, u"other:"_s + id)), qPrintable(id)); // each shape refused twice
+    }
+    for (const QString &missing : {u"a-1"_s, u"a-11"_s, u"a-007"_s, u"a-0"_s, u"b-7"_s, u""_s})
+        QVERIFY2(!table.record(missing), qPrintable(missing));
+    QCOMPARE(table.count(AgentState::Queued), static_cast<int>(ids.size()));
+
+    QCOMPARE(table.remove({u"a-7"_s, u"a-07"_s, u"agent"_s, u"a-900000000"_s}), 4);
+    QVERIFY(!table.record(u"a-7"_s));
+    QVERIFY(!table.record(u"a-07"_s));
+    QVERIFY(table.record(u"a-8"_s));
+    QVERIFY(table.add(makeRecord(u"a-07"_s, u"g:again"_s))); // the slot of 7 is free now
+    QCOMPARE(table.record(u"a-07"_s)->goal.id, u"g:again"_s);
+    QVERIFY(!table.record(u"a-7"_s));
+    QVERIFY(table.add(makeRecord(u"a-7"_s, u"g:seven"_s)));
+    QCOMPARE(table.record(u"a-7"_s)->goal.id, u"g:seven"_s);
+    QCOMPARE(table.record(u"a-07"_s)->goal.id, u"g:again"_s);
+    QStringList unordered;
+    table.forEachUnordered([&unordered](const AgentRecord &r) { unordered << r.status.agentId; });
+    QCOMPARE(unordered.size(), table.size());
+
+    // Emptied, the table starts over (a lower number than before is found by number again).
+    const int left = static_cast<int>(table.size());
+    QCOMPARE(table.remove(QSet<QString>(table.order().cbegin(), table.order().cend())), left);
+    QVERIFY(table.isEmpty());
+    QVERIFY(table.add(makeRecord(u"a-1"_s, u"g1"_s)));
+    QVERIFY(table.add(makeRecord(u"a-2"_s, u"g2"_s)));
+    QCOMPARE(table.record(u"a-2"_s)->goal.id, u"g2"_s);
     QCOMPARE(table.count(AgentState::Queued), 2);
 }
 
