@@ -20,11 +20,19 @@ AgentRunner::AgentRunner(std::unique_ptr<AgentBackend> backend, std::shared_ptr<
 
 void AgentRunner::run()
 {
-    if (!m_context->claimLaunch()) {
+    bool wasPending = false;
+    if (!m_context->claimLaunch(&wasPending)) {
         m_backend.reset(); // withdrawn while it waited for a thread: it never ran, nobody waits for it
         return;
     }
-    m_events.post({AgentEvent::Kind::Started, m_context->agentId(), m_context.get()});
+    // An attempt queued ahead is Queued until the orchestrator hears it started: that news wakes it. Any other
+    // began (Running, agentStarted) when it was handed over, and its start only counts the runners: it goes with
+    // the next batch (its own Finished at the latest), one wake-up of the orchestrator's thread fewer per goal.
+    AgentEvent started{AgentEvent::Kind::Started, m_context->agentId(), m_context.get()};
+    if (wasPending)
+        m_events.post(std::move(started));
+    else
+        m_events.postQuietly(std::move(started));
     AgentResult result = AgentResult::cancelled();
     QString workspaceError;
     if (!m_context->isCancelled() && !m_context->prepareWorkspace(&workspaceError)) {

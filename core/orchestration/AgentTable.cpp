@@ -69,8 +69,14 @@ AgentRecord *AgentTable::add(std::unique_ptr<AgentRecord> record)
     AgentRecord &r = *record;
     const QString &agentId = r.status.agentId;
     // Checked before any index changes: a refused record must leave nothing behind that points to it.
-    if (m_byGoal.contains(r.goal.id) || find(agentId))
+    if (find(agentId))
         return nullptr;
+    // One hash of the goal id for the check and the insert: a new key gets a null value here.
+    const qsizetype goals = m_byGoal.size();
+    AgentRecord *&byGoal = m_byGoal[r.goal.id];
+    if (m_byGoal.size() == goals)
+        return nullptr; // the goal is there already (left as it was)
+    byGoal = &r;
     std::unique_ptr<AgentRecord> *slot = slotFor(agentNumber(agentId));
     if (slot && *slot)
         slot = nullptr; // "a-07" where "a-7" is: by hash
@@ -81,7 +87,6 @@ AgentRecord *AgentTable::add(std::unique_ptr<AgentRecord> record)
     ++m_stateCounts[static_cast<size_t>(r.status.state)];
     m_order << agentId;
     m_orderRecords.push_back(&r);
-    m_byGoal.insert(r.goal.id, &r);
     return &r;
 }
 

@@ -638,11 +638,13 @@ void AttemptContext::setCancelHandler(std::function<void()> handler)
         m_cancelHandler();
 }
 
-bool AttemptContext::claimLaunch()
+bool AttemptContext::claimLaunch(bool *wasPending)
 {
     Launch expected = Launch::Pending;
-    return m_launch.compare_exchange_strong(expected, Launch::Started, std::memory_order_acq_rel) ||
-           expected == Launch::Started;
+    const bool claimed = m_launch.compare_exchange_strong(expected, Launch::Started, std::memory_order_acq_rel);
+    if (wasPending)
+        *wasPending = claimed;
+    return claimed || expected == Launch::Started;
 }
 
 bool AttemptContext::withdrawLaunch()

@@ -133,8 +133,8 @@ public:
     // thread claims it (claimLaunch(), the runner's first step); until then the orchestrator may withdraw it
     // (withdrawLaunch()), and the runner then does nothing. Attempts start as claimed.
     void setLaunchPending() { m_launch.store(Launch::Pending, std::memory_order_release); }
-    bool claimLaunch();    // false: withdrawn, do not run
-    bool withdrawLaunch(); // true: it had not started and never will
+    bool claimLaunch(bool *wasPending = nullptr); // false: withdrawn, do not run; *wasPending: it was queued ahead
+    bool withdrawLaunch();                        // true: it had not started and never will
 
     void requestCancel();
     // Why stop() ended the attempt (empty: a plain cancel) and the error kind it gave.

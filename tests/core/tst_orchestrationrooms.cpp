@@ -15,8 +15,12 @@
 #include "orchestration/UpdatePublisher.h"
 #include "orchestration/Watchdog.h"
 #include "persistence/StoreSnapshot.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
+#include "support/ScriptedBackend.h"
 
 #include <QAtomicInt>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -117,7 +121,10 @@ private Q_SLOTS:
     void tableFindsEveryIdShape();
     void eventQueueKeepsOrderAndWakesOncePerBurst();
     void eventQueueFromManyThreads();
+    void eventQueueQuietEventsRideWithTheNextWake();
     void publisherBatchesAndForgets();
+    void publisherSkipsBatchesNobodyWants();
+    void orchestratorPublishesOnlyToListeners();
     void watchdogRateLimitPausesTheProfileUntilItRunsOut();
     void watchdogRunBudgetStopsRunningAndFailsQueued();
     void lifecycleGoalStates();
@@ -338,6 +345,66 @@ void TestOrchestrationRooms::eventQueueFromManyThreads()
     QVERIFY(wakes.loadRelaxed() <= received);
 }
 
+void TestOrchestrationRooms::eventQueueQuietEventsRideWithTheNextWake()
+{
+    int wakes = 0;
+    AgentEventQueue queue([&wakes] { ++wakes; });
+    queue.postQuietly({AgentEvent::Kind::Started, u"a-1"_s});
+    QCOMPARE(wakes, 0); // nobody waits for it
+    queue.post({AgentEvent::Kind::Finished, u"a-1"_s});
+    QCOMPARE(wakes, 1); // the queue was not empty, but nobody had been woken for it
+    queue.post({AgentEvent::Kind::Finished, u"a-2"_s});
+    QCOMPARE(wakes, 1);
+    AgentEvent event;
+    bool batchStarted = false;
+    QStringList order;
+    while (queue.next(&event, &batchStarted))
+        order << event.agentId + u':' + QString::number(static_cast<int>(event.kind));
+    QCOMPARE(order, (QStringList{u"a-1:0"_s, u"a-1:3"_s, u"a-2:3"_s}));
+    queue.postQuietly({AgentEvent::Kind::Started, u"a-3"_s});
+    QCOMPARE(wakes, 1);
+    QVERIFY(queue.next(&event, &batchStarted)); // taken whenever the owner looks
+    QCOMPARE(event.agentId, u"a-3"_s);
+    queue.post({AgentEvent::Kind::Finished, u"a-3"_s});
+    QCOMPARE(wakes, 2);
+
+    // Many threads, each a quiet event then a loud one, and an owner that only looks when it is woken: every event
+    // arrives (none waits for a wake that never comes), in each thread's order.
+    constexpr int kThreads = 8;
+    constexpr int kPerThread = 1000;
+    QSemaphore woken;
+    AgentEventQueue shared([&woken] { woken.release(); });
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back(QThread::create([&shared, t] {
+            for (int i = 0; i < kPerThread; ++i) {
+                shared.postQuietly({AgentEvent::Kind::Started, u"a-"_s + QString::number(t), nullptr,
+                                    AgentResult::completed(QString::number(2 * i))});
+                shared.post({AgentEvent::Kind::Finished, u"a-"_s + QString::number(t), nullptr,
+                             AgentResult::completed(QString::number(2 * i + 1))});
+            }
+        }));
+        threads.back()->start();
+    }
+    std::vector<int> next(kThreads, 0);
+    int received = 0;
+    while (received < kThreads * kPerThread * 2) {
+        QVERIFY2(woken.tryAcquire(1, 10000), "an event waited for a wake-up that never came");
+        while (shared.next(&event, &batchStarted)) {
+            const auto t = static_cast<size_t>(QStringView(event.agentId).mid(2).toInt());
+            QCOMPARE(event.result.summary.toInt(), next[t]);
+            QCOMPARE(event.kind, next[t] % 2 ? AgentEvent::Kind::Finished : AgentEvent::Kind::Started);
+            ++next[t];
+            ++received;
+        }
+    }
+    for (const auto &thread : threads)
+        QVERIFY(thread->wait(10000));
+    QVERIFY(!shared.next(&event, &batchStarted));
+    for (int n : next)
+        QCOMPARE(n, 2 * kPerThread);
+}
+
 void TestOrchestrationRooms::publisherBatchesAndForgets()
 {
     QList<QStringList> batches;
@@ -366,6 +433,51 @@ void TestOrchestrationRooms::publisherBatchesAndForgets()
     QCOMPARE(batches.last(), QStringList{QStringLiteral("a-2")});
     publisher.publish(); // nothing dirty: no empty batch
     QCOMPARE(batches.size(), 2);
+}
+
+void TestOrchestrationRooms::publisherSkipsBatchesNobodyWants()
+{
+    QList<QStringList> batches;
+    QStringList flushed;
+    bool wanted = false;
+    UpdatePublisher publisher([&flushed](AgentRecord &r) { flushed << r.status.agentId; },
+                              [&batches](const QStringList &ids) { batches << ids; }, [&wanted] { return wanted; });
+    AgentTable table;
+    AgentRecord &a = *table.add(makeRecord(u"a-1"_s, u"g1"_s));
+    AgentRecord &b = *table.add(makeRecord(u"a-2"_s, u"g2"_s));
+    publisher.markDirty(a);
+    publisher.publish();
+    QVERIFY(batches.isEmpty()); // nobody to tell: no list built, nothing flushed
+    QVERIFY(flushed.isEmpty());
+    QVERIFY(!a.dirty); // and it is marked again by its next change
+    wanted = true;
+    publisher.markDirty(a);
+    publisher.markDirty(b);
+    publisher.publish();
+    QCOMPARE(batches, QList<QStringList>{(QStringList{u"a-1"_s, u"a-2"_s})});
+    QCOMPARE(flushed, (QStringList{u"a-1"_s, u"a-2"_s}));
+}
+
+void TestOrchestrationRooms::orchestratorPublishesOnlyToListeners()
+{
+    // Without a store, agentsUpdated() batches are built only while something is connected; a view that connects
+    // later gets every change from then on.
+    Orchestrator orchestrator;
+    orchestrator.setBackends(test::ScriptedBackend::registry());
+    orchestrator.setProfiles({test::ProfileBuilder::scripted(u"scripted"_s)});
+    orchestrator.setUpdateInterval(0);
+    const QString first = orchestrator.spawn(test::GoalBuilder(u"g1"_s).goal());
+    QVERIFY(!first.isEmpty());
+    QVERIFY(orchestrator.waitAll(30000));
+    QSignalSpy updated(&orchestrator, &Orchestrator::agentsUpdated);
+    const QString second = orchestrator.spawn(test::GoalBuilder(u"g2"_s).goal());
+    QVERIFY(orchestrator.waitAll(30000));
+    QStringList published;
+    for (const QList<QVariant> &batch : std::as_const(updated))
+        published << batch.at(0).toStringList();
+    QVERIFY(published.contains(second));
+    QVERIFY(!published.contains(first));
+    QCOMPARE(orchestrator.status(second)->state, AgentState::Completed);
 }
 
 void TestOrchestrationRooms::watchdogRateLimitPausesTheProfileUntilItRunsOut()
