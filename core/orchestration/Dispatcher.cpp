@@ -170,15 +170,22 @@ bool Dispatcher::resume()
 
 int Dispatcher::lookahead() const
 {
-    // Goals that take a millisecond or two: up to max_parallel more are handed to the pool than it has
-    // threads, so a thread that finishes one takes the next at once instead of sleeping until this thread
-    // has handled the completion (a wake-up per goal). The pool's thread cap (= max_parallel) keeps what
-    // really runs at once exact. Longer goals would gain nothing and only take their place early.
+    // Goals that take a millisecond or two: more are handed to the workers than may run, so a worker that finishes
+    // one takes the next at once instead of sleeping until this thread has handled the completion (a wake-up per
+    // goal). The workers' cap (= max_parallel) keeps what really runs at once exact. Longer goals would gain
+    // nothing and only take their place early.
+    // How far ahead: four times max_parallel up to 64 (at least max_parallel). With max_parallel more only, this
+    // thread took ~5 completions per wake-up (w1: ~1,900 wake-ups and context switches per 10,000 goals); with
+    // 4x, the workers still have work while it handles a batch (~800, and ~3 % less CPU). The bound keeps the
+    // queued-ahead attempts (walked when one starts or is withdrawn) few when max_parallel is large.
     constexpr qint64 kWarmUp = 16;
     constexpr double kShortAttemptMs = 2.0;
+    constexpr int kDepth = 4;
+    constexpr int kDepthBound = 64;
     if (m_attemptsEnded < kWarmUp || m_attemptMsAverage > kShortAttemptMs)
         return 0;
-    return m_scheduler.maxParallel();
+    const int cap = m_scheduler.maxParallel();
+    return qMax(cap, qMin(kDepth * cap, kDepthBound));
 }
 
 void Dispatcher::settlePooled(AgentRecord &r)
