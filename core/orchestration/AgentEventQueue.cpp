@@ -8,13 +8,24 @@ AgentEventQueue::AgentEventQueue(std::function<void()> wake)
 
 void AgentEventQueue::post(AgentEvent event)
 {
-    // Any thread. Only the event that finds the queue empty wakes the owner: a burst of completions from the
-    // pool costs one QMetaCallEvent and one wake-up of the owner thread, not one per agent.
+    append(std::move(event), true);
+}
+
+void AgentEventQueue::postQuietly(AgentEvent event)
+{
+    append(std::move(event), false);
+}
+
+void AgentEventQueue::append(AgentEvent event, bool wake)
+{
+    // Any thread. Only the first event after the owner took its batch wakes it: a burst of completions from the
+    // workers costs one QMetaCallEvent and one wake-up of the owner thread, not one per agent.
     bool first = false;
     {
         const QMutexLocker locker(&m_mutex);
-        first = m_posted.empty();
         m_posted.push_back(std::move(event));
+        first = wake && !m_wakePending;
+        m_wakePending = m_wakePending || wake;
     }
     if (first)
         m_wake();
@@ -44,6 +55,7 @@ bool AgentEventQueue::next(AgentEvent *event, bool *batchStarted)
             if (m_posted.empty())
                 return false;
             m_batch.swap(m_posted);
+            m_wakePending = false; // what comes now needs a wake-up of its own
         }
         *batchStarted = true;
     }

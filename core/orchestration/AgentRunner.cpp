@@ -1,5 +1,6 @@
 #include "AgentRunner.h"
 
+#include "AgentEventQueue.h"
 #include "AttemptContext.h"
 #include "WorktreeAttempt.h"
 #include "model/ErrorKind.h"
@@ -9,23 +10,29 @@
 namespace switchboard {
 
 AgentRunner::AgentRunner(std::unique_ptr<AgentBackend> backend, std::shared_ptr<AttemptContext> context,
-                         StartedCallback started, FinishedCallback finished)
+                         AgentEventQueue &events)
     : m_backend(std::move(backend))
     , m_context(std::move(context))
-    , m_started(std::move(started))
-    , m_finished(std::move(finished))
+    , m_events(events)
 {
     setAutoDelete(true);
 }
 
 void AgentRunner::run()
 {
-    if (!m_context->claimLaunch()) {
+    bool wasPending = false;
+    if (!m_context->claimLaunch(&wasPending)) {
         m_backend.reset(); // withdrawn while it waited for a thread: it never ran, nobody waits for it
         return;
     }
-    if (m_started)
-        m_started();
+    // An attempt queued ahead is Queued until the orchestrator hears it started: that news wakes it. Any other
+    // began (Running, agentStarted) when it was handed over, and its start only counts the runners: it goes with
+    // the next batch (its own Finished at the latest), one wake-up of the orchestrator's thread fewer per goal.
+    AgentEvent started{AgentEvent::Kind::Started, m_context->agentId(), m_context.get()};
+    if (wasPending)
+        m_events.post(std::move(started));
+    else
+        m_events.postQuietly(std::move(started));
     AgentResult result = AgentResult::cancelled();
     QString workspaceError;
     if (!m_context->isCancelled() && !m_context->prepareWorkspace(&workspaceError)) {
@@ -55,7 +62,7 @@ void AgentRunner::run()
         // Here, on the pool thread: git must not block the orchestrator. A worktree with nothing in it goes.
         worktree->inspect(true);
     }
-    m_finished(std::move(result));
+    m_events.post({AgentEvent::Kind::Finished, m_context->agentId(), m_context.get(), std::move(result)});
 }
 
 } // namespace switchboard

@@ -5,31 +5,26 @@
 
 #include <QRunnable>
 
-#include <functional>
 #include <memory>
 
 namespace switchboard {
 
+class AgentEventQueue;
 class AttemptContext;
 
-// One attempt of one agent on a pool thread: claims the attempt (a withdrawn look-ahead attempt does
-// nothing), reports that it started, runs the backend and hands the result to `finished`. Both callbacks
-// must only queue the news for the orchestrator's thread.
+// One attempt of one agent on an agent worker: claims the attempt (a withdrawn look-ahead attempt does nothing),
+// posts that it started, runs the backend and posts the result, both to the orchestrator's event queue.
 class AgentRunner final : public QRunnable
 {
 public:
-    using StartedCallback = std::function<void()>;
-    using FinishedCallback = std::function<void(AgentResult)>;
-
-    AgentRunner(std::unique_ptr<AgentBackend> backend, std::shared_ptr<AttemptContext> context, StartedCallback started,
-                FinishedCallback finished);
+    AgentRunner(std::unique_ptr<AgentBackend> backend, std::shared_ptr<AttemptContext> context,
+                AgentEventQueue &events);
     void run() override;
 
 private:
     std::unique_ptr<AgentBackend> m_backend;
     std::shared_ptr<AttemptContext> m_context;
-    StartedCallback m_started;
-    FinishedCallback m_finished;
+    AgentEventQueue &m_events;
 };
 
 } // namespace switchboard

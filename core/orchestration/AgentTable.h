@@ -29,8 +29,10 @@ public:
     const AgentRecord *recordForGoal(const QString &goalId) const { return m_byGoal.value(goalId); }
     bool containsGoal(const QString &goalId) const { return m_byGoal.contains(goalId); }
 
-    // Takes a new record (its status filled in: agent id, goal id, state) at the end of the spawn order.
-    AgentRecord &add(std::unique_ptr<AgentRecord> record);
+    // Takes a new record (its status filled in: agent id, goal id, state) at the end of the spawn order. Refuses
+    // (returns null, deletes the record, changes nothing) one whose agent id or goal id the table has already:
+    // replacing would leave the old record's holders (publisher, watchdog, dispatcher) with a dangling pointer.
+    AgentRecord *add(std::unique_ptr<AgentRecord> record);
     void reserve(qsizetype count);
     // Removes these agents; returns how many were removed.
     int remove(const QSet<QString> &agentIds);
@@ -43,7 +45,7 @@ public:
 
     // Agent ids in spawn order.
     const QStringList &order() const { return m_order; }
-    bool isEmpty() const { return m_records.empty(); }
+    bool isEmpty() const { return m_orderRecords.empty(); }
     qsizetype size() const { return m_order.size(); }
 
     // Calls f(AgentRecord &) for every agent in spawn order (f must not add or remove agents).
@@ -63,12 +65,22 @@ public:
     // Calls f(const AgentRecord &) for every agent in no particular order, without looking each one up.
     template<typename F> void forEachUnordered(F &&f) const
     {
-        for (const auto &entry : m_records)
-            f(static_cast<const AgentRecord &>(*entry.second));
+        for (const AgentRecord *r : m_orderRecords)
+            f(*r);
     }
 
 private:
-    std::unordered_map<QString, std::unique_ptr<AgentRecord>> m_records;
+    // N of an id "a-N" (GoalIntake's and the store's ids), or -1.
+    static qint64 agentNumber(QStringView agentId);
+    AgentRecord *find(const QString &agentId) const;
+    // The slot for number n (growing the vector for a number just past its end), or null when n is not indexed.
+    std::unique_ptr<AgentRecord> *slotFor(qint64 n);
+
+    // Records with an id "a-N" are found by N - m_numberBase, without hashing the id (looked up two or three times
+    // per goal: every event from its attempt names it); other ids, or numbers far from the rest, by hash.
+    std::vector<std::unique_ptr<AgentRecord>> m_byNumber;
+    qint64 m_numberBase = -1;
+    std::unordered_map<QString, std::unique_ptr<AgentRecord>> m_others;
     QStringList m_order;
     std::vector<AgentRecord *> m_orderRecords; // the records of m_order, in the same order
     QHash<QString, AgentRecord *> m_byGoal;

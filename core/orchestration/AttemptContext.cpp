@@ -37,14 +37,20 @@ QThreadPool &lockWaitPool()
 
 AttemptContext::AttemptContext(QString agentId, Goal goal, AgentProfile profile, int attempt, QString workspace,
                                std::shared_ptr<AgentLog> log, AgentEventSink *sink)
+    : AttemptContext(std::move(agentId), std::move(goal), std::make_shared<const AgentProfile>(std::move(profile)),
+                     attempt, std::move(workspace), std::move(log), sink)
+{}
+
+AttemptContext::AttemptContext(QString agentId, Goal goal, std::shared_ptr<const AgentProfile> profile, int attempt,
+                               QString workspace, std::shared_ptr<AgentLog> log, AgentEventSink *sink)
     : m_agentId(std::move(agentId))
     , m_goal(std::move(goal))
-    , m_profile(std::move(profile))
+    , m_profile(profile ? std::move(profile) : std::make_shared<const AgentProfile>())
     , m_attempt(attempt)
     , m_workspace(std::move(workspace))
     , m_log(log ? std::move(log) : std::make_shared<AgentLog>())
     , m_sink(sink)
-    , m_quality(m_profile.quality)
+    , m_quality(m_profile->quality)
 {}
 
 AttemptContext::~AttemptContext()
@@ -62,8 +68,8 @@ QJsonObject AttemptContext::goalMessage() const
     message.insert(u"agent", m_agentId);
     message.insert(u"attempt", m_attempt);
     message.insert(u"workspace", m_workspace);
-    message.insert(u"profile", m_profile.name);
-    message.insert(u"model", m_profile.model);
+    message.insert(u"profile", m_profile->name);
+    message.insert(u"model", m_profile->model);
     message.insert(u"inputs", m_inputs);
     if (!m_answers.isEmpty())
         message.insert(u"answers", m_answers);
@@ -632,11 +638,13 @@ void AttemptContext::setCancelHandler(std::function<void()> handler)
         m_cancelHandler();
 }
 
-bool AttemptContext::claimLaunch()
+bool AttemptContext::claimLaunch(bool *wasPending)
 {
     Launch expected = Launch::Pending;
-    return m_launch.compare_exchange_strong(expected, Launch::Started, std::memory_order_acq_rel) ||
-           expected == Launch::Started;
+    const bool claimed = m_launch.compare_exchange_strong(expected, Launch::Started, std::memory_order_acq_rel);
+    if (wasPending)
+        *wasPending = claimed;
+    return claimed || expected == Launch::Started;
 }
 
 bool AttemptContext::withdrawLaunch()

@@ -34,6 +34,9 @@ class AttemptContext final : public AgentContext
 public:
     AttemptContext(QString agentId, Goal goal, AgentProfile profile, int attempt, QString workspace,
                    std::shared_ptr<AgentLog> log, AgentEventSink *sink);
+    // With a profile snapshot shared by every attempt of it (the orchestrator's: not copied per attempt).
+    AttemptContext(QString agentId, Goal goal, std::shared_ptr<const AgentProfile> profile, int attempt,
+                   QString workspace, std::shared_ptr<AgentLog> log, AgentEventSink *sink);
     ~AttemptContext() override;
 
     // --- set by the orchestrator before the attempt starts ---
@@ -71,7 +74,7 @@ public:
     // --- AgentContext ---
     const QString &agentId() const override { return m_agentId; }
     const Goal &goal() const override { return m_goal; }
-    const AgentProfile &profile() const override { return m_profile; }
+    const AgentProfile &profile() const override { return *m_profile; }
     int attempt() const override { return m_attempt; }
     const QString &workspace() const override { return m_workspace; }
     const QJsonObject &inputs() const override { return m_inputs; }
@@ -130,8 +133,8 @@ public:
     // thread claims it (claimLaunch(), the runner's first step); until then the orchestrator may withdraw it
     // (withdrawLaunch()), and the runner then does nothing. Attempts start as claimed.
     void setLaunchPending() { m_launch.store(Launch::Pending, std::memory_order_release); }
-    bool claimLaunch();    // false: withdrawn, do not run
-    bool withdrawLaunch(); // true: it had not started and never will
+    bool claimLaunch(bool *wasPending = nullptr); // false: withdrawn, do not run; *wasPending: it was queued ahead
+    bool withdrawLaunch();                        // true: it had not started and never will
 
     void requestCancel();
     // Why stop() ended the attempt (empty: a plain cancel) and the error kind it gave.
@@ -161,7 +164,7 @@ private:
 
     const QString m_agentId;
     const Goal m_goal;
-    const AgentProfile m_profile;
+    const std::shared_ptr<const AgentProfile> m_profile; // never null
     const int m_attempt;
     QString m_workspace; // set before the backend runs (prepareWorkspace()), constant after
     const std::shared_ptr<AgentLog> m_log;

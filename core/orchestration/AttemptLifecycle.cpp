@@ -340,7 +340,6 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
         return;
     }
 
-    std::function<void()> report;
     switch (outcome.outcome) {
     case AgentResult::Outcome::Completed:
         s.progress = 100;
@@ -349,18 +348,15 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
         if (!r->handedOff && !outcome.output.isEmpty())
             r->output = outcome.output;
         m_hooks.setState(*r, AgentState::Completed);
-        report = [this, agentId, summary = outcome.summary] { m_hooks.notifyCompleted(agentId, summary); };
         break;
     case AgentResult::Outcome::Failed:
         s.error = outcome.error;
         s.errorKind = outcome.errorKind;
         m_hooks.setState(*r, AgentState::Failed);
-        report = [this, agentId, error = outcome.error] { m_hooks.notifyFailed(agentId, error); };
         break;
     case AgentResult::Outcome::Cancelled:
         s.error.clear();
         m_hooks.setState(*r, AgentState::Cancelled);
-        report = [this, agentId] { m_hooks.notifyCancelled(agentId); };
         break;
     }
     m_recorder.recordLog(*r);
@@ -371,15 +367,39 @@ void AttemptLifecycle::handleFinished(AgentRecord &record, const AgentResult &re
     const bool freeSlotNow = m_recorder.store() && m_scheduler.mode() != Scheduler::Mode::Sequential;
     if (freeSlotNow)
         m_scheduler.suspend(s.goalId);
-    m_recorder.reportFinal(*r, outcome, [this, report, goalId = s.goalId, ended = goalStateFor(s.state)] {
-        const QList<Scheduler::BlockedGoal> blocked = m_scheduler.finish(goalId, ended);
-        report();
-        applyBlocked(blocked);
-        m_hooks.dispatch();
-    });
+    const Scheduler::GoalState ended = goalStateFor(s.state);
+    // The signal's text: the summary of a completed attempt, the error of a failed one.
+    const QString &text = outcome.outcome == AgentResult::Outcome::Completed ? outcome.summary : outcome.error;
+    if (m_recorder.store()) {
+        m_recorder.reportFinal(*r, outcome, [this, agentId, goalId = s.goalId, ended, how = outcome.outcome, text] {
+            reportEnded(agentId, goalId, ended, how, text);
+        });
+    } else {
+        // Without a store reportFinal() would only run the report at once: no closure built (and freed) per goal.
+        reportEnded(agentId, s.goalId, ended, outcome.outcome, text);
+    }
     if (freeSlotNow)
         m_hooks.dispatch();
     m_hooks.checkIdle();
+}
+
+void AttemptLifecycle::reportEnded(const QString &agentId, const QString &goalId, Scheduler::GoalState ended,
+                                   AgentResult::Outcome how, const QString &text)
+{
+    const QList<Scheduler::BlockedGoal> blocked = m_scheduler.finish(goalId, ended);
+    switch (how) {
+    case AgentResult::Outcome::Completed:
+        m_hooks.notifyCompleted(agentId, text);
+        break;
+    case AgentResult::Outcome::Failed:
+        m_hooks.notifyFailed(agentId, text);
+        break;
+    case AgentResult::Outcome::Cancelled:
+        m_hooks.notifyCancelled(agentId);
+        break;
+    }
+    applyBlocked(blocked);
+    m_hooks.dispatch();
 }
 
 void AttemptLifecycle::escalateFailure(AgentRecord &r, const QString &error)

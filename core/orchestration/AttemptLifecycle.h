@@ -71,6 +71,10 @@ private:
     void collectSessionAndWorktree(AgentRecord &record, const AgentLiveState &live);
     void escalateFailure(AgentRecord &record, const QString &error);
     void handleFailureAnswer(const QString &agentId, const Escalation &escalation);
+    // A final state is durable (or there is no store): the scheduler ends the goal, the signal goes out, its
+    // dependents are blocked or may start.
+    void reportEnded(const QString &agentId, const QString &goalId, Scheduler::GoalState ended,
+                     AgentResult::Outcome how, const QString &text);
     // failPending, then the next dispatch and the idle check.
     void finishAsFailed(AgentRecord &record, const QString &error, const QString &kind);
 

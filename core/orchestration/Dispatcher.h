@@ -4,6 +4,7 @@
 #include "agents/BackendRegistry.h"
 #include "workspace/WorkspaceProvider.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QSet>
 #include <QString>
@@ -84,7 +85,9 @@ public:
 
 private:
     // The runner to hand to the workers, or null when nothing is to run (a team, or a failure already posted).
-    QRunnable *startAgent(AgentRecord &record, const QString &profileName, bool ahead);
+    // now: the clock as read once for the dispatch it is part of.
+    QRunnable *startAgent(AgentRecord &record, const QString &profileName, bool ahead, qint64 nowMs,
+                          const QDateTime &nowUtc);
     int lookahead() const;
     bool canDispatch(const Goal &goal);
     bool tryStartWithResources(const Goal &goal);

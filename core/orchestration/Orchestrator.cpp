@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QMetaMethod>
 #include <QSet>
 #include <QTimer>
 
@@ -34,7 +35,12 @@ Orchestrator::Orchestrator(QObject *parent)
     , m_events(std::make_unique<AgentEventQueue>(
           [this] { QMetaObject::invokeMethod(this, &Orchestrator::handleAgentEvents, Qt::QueuedConnection); }))
     , m_publisher(std::make_unique<UpdatePublisher>([this](AgentRecord &r) { m_recorder->recordLog(r); },
-                                                    [this](const QStringList &ids) { Q_EMIT agentsUpdated(ids); }))
+                                                    [this](const QStringList &ids) { Q_EMIT agentsUpdated(ids); },
+                                                    [this] {
+                                                        return m_recorder->store() != nullptr ||
+                                                               isSignalConnected(QMetaMethod::fromSignal(
+                                                                   &Orchestrator::agentsUpdated));
+                                                    }))
     , m_recorder(std::make_unique<RunRecorder>(this, hooks(), m_scratchpad, m_inbox,
                                                [this] { return effectiveRunSettings(); }))
     , m_watchdog(std::make_unique<Watchdog>(this, hooks(), *m_table, m_scheduler, m_locks, m_inbox))

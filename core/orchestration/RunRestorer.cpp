@@ -221,9 +221,14 @@ void RunRestorer::restoreGoal(qsizetype goalRow)
         r->output = rs.summary;
     if (rs.startedAt.isValid() && rs.completedAt.isValid())
         r->runMs = rs.startedAt.msecsTo(rs.completedAt);
-    if (rs.state == AgentState::Interrupted)
-        job.interrupted << rs.agentId;
-    AgentRecord &added = m_table.add(std::move(r));
+    // An agent id the board has already (a damaged history gave two goals the same agent) is not taken: the goal
+    // stays off the board rather than replace another's record.
+    AgentRecord *addedRecord = m_table.add(std::move(r));
+    if (!addedRecord)
+        return;
+    AgentRecord &added = *addedRecord;
+    if (added.status.state == AgentState::Interrupted)
+        job.interrupted << added.status.agentId;
     if (added.status.state == AgentState::Review)
         job.review.push_back(&added);
     job.unresolved.remove(g.goal.id);

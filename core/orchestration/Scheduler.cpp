@@ -160,6 +160,10 @@ void Scheduler::requeue(const QString &goalId)
 void Scheduler::setProfiles(const QList<AgentProfile> &profiles)
 {
     m_profiles = profiles;
+    m_sharedProfiles.clear();
+    m_sharedProfiles.reserve(static_cast<size_t>(m_profiles.size()));
+    for (const AgentProfile &p : std::as_const(m_profiles))
+        m_sharedProfiles.push_back(std::make_shared<const AgentProfile>(p));
     m_demoReachable = false;
     for (const Node &node : m_nodes)
         updateDemoReachable(node.goal);
@@ -170,6 +174,15 @@ const AgentProfile *Scheduler::profile(const QString &name) const
     for (const AgentProfile &p : m_profiles) {
         if (p.name == name)
             return &p;
+    }
+    return nullptr;
+}
+
+std::shared_ptr<const AgentProfile> Scheduler::sharedProfile(const QString &name) const
+{
+    for (const std::shared_ptr<const AgentProfile> &p : m_sharedProfiles) {
+        if (p->name == name)
+            return p;
     }
     return nullptr;
 }

@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <vector>
@@ -63,6 +64,8 @@ public:
     void setProfiles(const QList<AgentProfile> &profiles);
     const QList<AgentProfile> &profiles() const { return m_profiles; }
     const AgentProfile *profile(const QString &name) const;
+    // The same profile as an immutable snapshot that attempts share (null when unknown): no copy per attempt.
+    std::shared_ptr<const AgentProfile> sharedProfile(const QString &name) const;
     void setMaxParallel(int maxParallel);
     int maxParallel() const { return m_maxParallel; }
     void setMode(Mode mode);
@@ -183,6 +186,7 @@ private:
     void updateDemoReachable(const Goal &goal);
 
     QList<AgentProfile> m_profiles;
+    std::vector<std::shared_ptr<const AgentProfile>> m_sharedProfiles; // m_profiles' snapshots, in the same order
     QHash<QString, int> m_profileRunning;
     int m_maxParallel = 3;
     Mode m_mode = Mode::Dependency;

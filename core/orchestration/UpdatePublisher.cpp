@@ -11,9 +11,10 @@ constexpr int kDefaultUpdateIntervalMs = 75;
 }
 
 UpdatePublisher::UpdatePublisher(std::function<void(AgentRecord &)> beforePublish,
-                                 std::function<void(const QStringList &)> publish)
+                                 std::function<void(const QStringList &)> publish, std::function<bool()> wanted)
     : m_beforePublish(std::move(beforePublish))
     , m_publish(std::move(publish))
+    , m_wanted(std::move(wanted))
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(kDefaultUpdateIntervalMs);
@@ -41,6 +42,13 @@ void UpdatePublisher::publish()
     m_timer.stop();
     if (m_dirty.empty())
         return;
+    if (m_wanted && !m_wanted()) {
+        // Headless without a store (the CLI's plain runs, the bench): a list of every changed id nobody reads.
+        for (AgentRecord *r : std::as_const(m_dirty))
+            r->dirty = false;
+        m_dirty.clear();
+        return;
+    }
     QStringList ids;
     ids.reserve(static_cast<qsizetype>(m_dirty.size()));
     for (AgentRecord *r : std::as_const(m_dirty)) {

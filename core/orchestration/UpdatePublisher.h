@@ -20,7 +20,9 @@ class UpdatePublisher final
 public:
     // beforePublish: called for each record of a batch before it goes out (the log lines go to the store);
     // publish: gets the batch's agent ids.
-    UpdatePublisher(std::function<void(AgentRecord &)> beforePublish, std::function<void(const QStringList &)> publish);
+    // wanted: whether anyone takes the batches now (a store or a listener); when not, a batch only clears the flags.
+    UpdatePublisher(std::function<void(AgentRecord &)> beforePublish, std::function<void(const QStringList &)> publish,
+                    std::function<bool()> wanted = {});
 
     void setInterval(int ms);
     void markDirty(AgentRecord &record);
@@ -32,6 +34,7 @@ public:
 private:
     const std::function<void(AgentRecord &)> m_beforePublish;
     const std::function<void(const QStringList &)> m_publish;
+    const std::function<bool()> m_wanted;
     QTimer m_timer;
     std::vector<AgentRecord *> m_dirty; // records are stable (owned by AgentTable)
 };

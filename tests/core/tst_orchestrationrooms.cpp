@@ -15,8 +15,12 @@
 #include "orchestration/UpdatePublisher.h"
 #include "orchestration/Watchdog.h"
 #include "persistence/StoreSnapshot.h"
+#include "support/GoalBuilder.h"
+#include "support/ProfileBuilder.h"
+#include "support/ScriptedBackend.h"
 
 #include <QAtomicInt>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -100,7 +104,7 @@ AgentRecord &addAgent(AgentTable &table, const QString &agentId, const QString &
         record->context =
             std::make_shared<AttemptContext>(agentId, record->goal, p, 1, QStringLiteral("/tmp"), record->log, nullptr);
     }
-    return table.add(std::move(record));
+    return *table.add(std::move(record));
 }
 
 } // namespace
@@ -113,9 +117,14 @@ private Q_SLOTS:
     void tableIndexesByAgentAndGoal();
     void tableCountsStates();
     void tableRemoveKeepsOrderAndCounts();
+    void tableRefusesADuplicateId();
+    void tableFindsEveryIdShape();
     void eventQueueKeepsOrderAndWakesOncePerBurst();
     void eventQueueFromManyThreads();
+    void eventQueueQuietEventsRideWithTheNextWake();
     void publisherBatchesAndForgets();
+    void publisherSkipsBatchesNobodyWants();
+    void orchestratorPublishesOnlyToListeners();
     void watchdogRateLimitPausesTheProfileUntilItRunsOut();
     void watchdogRunBudgetStopsRunningAndFailsQueued();
     void lifecycleGoalStates();
@@ -126,7 +135,7 @@ void TestOrchestrationRooms::tableIndexesByAgentAndGoal()
 {
     AgentTable table;
     QVERIFY(table.isEmpty());
-    AgentRecord &a = table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g1")));
+    AgentRecord &a = *table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g1")));
     table.add(makeRecord(QStringLiteral("a-2"), QStringLiteral("g2")));
     QCOMPARE(table.size(), 2);
     QCOMPARE(table.record(QStringLiteral("a-1")), &a);
@@ -143,7 +152,7 @@ void TestOrchestrationRooms::tableIndexesByAgentAndGoal()
 void TestOrchestrationRooms::tableCountsStates()
 {
     AgentTable table;
-    AgentRecord &a = table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g1")));
+    AgentRecord &a = *table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g1")));
     table.add(makeRecord(QStringLiteral("a-2"), QStringLiteral("g2"), AgentState::Interrupted));
     table.add(makeRecord(QStringLiteral("a-3"), QStringLiteral("g3"), AgentState::Completed));
     QCOMPARE(table.count(AgentState::Queued), 1);
@@ -178,6 +187,85 @@ void TestOrchestrationRooms::tableRemoveKeepsOrderAndCounts()
     QVERIFY(!table.recordForGoal(QStringLiteral("g1")));
     QVERIFY(!table.record(QStringLiteral("a-3")));
     QVERIFY(table.recordForGoal(QStringLiteral("g5")));
+}
+
+void TestOrchestrationRooms::tableRefusesADuplicateId()
+{
+    // A second record with an agent id or a goal id the table has must change nothing: it was once freed while
+    // the order and the goal index still pointed to it (a use after free on the next walk, counts off by one).
+    AgentTable table;
+    table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g1")));
+    table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g2"), AgentState::Running));   // same agent id
+    table.add(makeRecord(QStringLiteral("a-2"), QStringLiteral("g1"), AgentState::Completed)); // same goal id
+    QCOMPARE(table.size(), 1);
+    QCOMPARE(table.order(), QStringList{QStringLiteral("a-1")});
+    QCOMPARE(table.count(AgentState::Queued), 1);
+    QCOMPARE(table.count(AgentState::Running), 0);
+    QCOMPARE(table.count(AgentState::Completed), 0);
+    QVERIFY(!table.containsGoal(QStringLiteral("g2")));
+    QVERIFY(!table.record(QStringLiteral("a-2")));
+    const AgentRecord *first = table.record(QStringLiteral("a-1"));
+    QVERIFY(first);
+    QCOMPARE(first->goal.id, QStringLiteral("g1"));
+    QCOMPARE(table.recordForGoal(QStringLiteral("g1")), first);
+    QStringList visited;
+    table.forEach([&visited](const AgentRecord &r) { visited << r.status.agentId + u':' + r.goal.id; });
+    QCOMPARE(visited, QStringList{QStringLiteral("a-1:g1")});
+
+    // Refused, and said so; the table goes on working (remove, add again).
+    QVERIFY(!table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g3"))));
+    QVERIFY(table.add(makeRecord(QStringLiteral("a-3"), QStringLiteral("g3"))));
+    QCOMPARE(table.remove({QStringLiteral("a-1")}), 1);
+    QCOMPARE(table.order(), QStringList{QStringLiteral("a-3")});
+    QVERIFY(!table.recordForGoal(QStringLiteral("g1")));
+    QVERIFY(table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g1"))));
+    QCOMPARE(table.size(), 2);
+    QCOMPARE(table.count(AgentState::Queued), 2);
+}
+
+void TestOrchestrationRooms::tableFindsEveryIdShape()
+{
+    // "a-N" ids are found by number, anything else by hash: every shape is found, told apart, removed and added back.
+    AgentTable table;
+    const QStringList ids{u"a-7"_s, u"a-8"_s,         u"a-07"_s, u"agent"_s, u"a-"_s, u"a-x1"_s,
+                          u"a-3"_s, u"a-900000000"_s, u"a-10"_s, u"b-11"_s,  u"a-9"_s};
+    for (const QString &id : ids)
+        QVERIFY2(table.add(makeRecord(id, u"g:"_s + id)), qPrintable(id));
+    QCOMPARE(table.size(), ids.size());
+    QCOMPARE(table.order(), ids);
+    for (const QString &id : ids) {
+        const AgentRecord *r = table.record(id);
+        QVERIFY2(r, qPrintable(id));
+        QCOMPARE(r->status.agentId, id);
+        QCOMPARE(table.recordForGoal(u"g:"_s + id), r);
+        QVERIFY2(!table.add(makeRecord(id, u"other:"_s + id)), qPrintable(id)); // each shape refused twice
+    }
+    for (const QString &missing : {u"a-1"_s, u"a-11"_s, u"a-007"_s, u"a-0"_s, u"b-7"_s, u""_s})
+        QVERIFY2(!table.record(missing), qPrintable(missing));
+    QCOMPARE(table.count(AgentState::Queued), static_cast<int>(ids.size()));
+
+    QCOMPARE(table.remove({u"a-7"_s, u"a-07"_s, u"agent"_s, u"a-900000000"_s}), 4);
+    QVERIFY(!table.record(u"a-7"_s));
+    QVERIFY(!table.record(u"a-07"_s));
+    QVERIFY(table.record(u"a-8"_s));
+    QVERIFY(table.add(makeRecord(u"a-07"_s, u"g:again"_s))); // the slot of 7 is free now
+    QCOMPARE(table.record(u"a-07"_s)->goal.id, u"g:again"_s);
+    QVERIFY(!table.record(u"a-7"_s));
+    QVERIFY(table.add(makeRecord(u"a-7"_s, u"g:seven"_s)));
+    QCOMPARE(table.record(u"a-7"_s)->goal.id, u"g:seven"_s);
+    QCOMPARE(table.record(u"a-07"_s)->goal.id, u"g:again"_s);
+    QStringList unordered;
+    table.forEachUnordered([&unordered](const AgentRecord &r) { unordered << r.status.agentId; });
+    QCOMPARE(unordered.size(), table.size());
+
+    // Emptied, the table starts over (a lower number than before is found by number again).
+    const int left = static_cast<int>(table.size());
+    QCOMPARE(table.remove(QSet<QString>(table.order().cbegin(), table.order().cend())), left);
+    QVERIFY(table.isEmpty());
+    QVERIFY(table.add(makeRecord(u"a-1"_s, u"g1"_s)));
+    QVERIFY(table.add(makeRecord(u"a-2"_s, u"g2"_s)));
+    QCOMPARE(table.record(u"a-2"_s)->goal.id, u"g2"_s);
+    QCOMPARE(table.count(AgentState::Queued), 2);
 }
 
 void TestOrchestrationRooms::eventQueueKeepsOrderAndWakesOncePerBurst()
@@ -257,6 +345,66 @@ void TestOrchestrationRooms::eventQueueFromManyThreads()
     QVERIFY(wakes.loadRelaxed() <= received);
 }
 
+void TestOrchestrationRooms::eventQueueQuietEventsRideWithTheNextWake()
+{
+    int wakes = 0;
+    AgentEventQueue queue([&wakes] { ++wakes; });
+    queue.postQuietly({AgentEvent::Kind::Started, u"a-1"_s});
+    QCOMPARE(wakes, 0); // nobody waits for it
+    queue.post({AgentEvent::Kind::Finished, u"a-1"_s});
+    QCOMPARE(wakes, 1); // the queue was not empty, but nobody had been woken for it
+    queue.post({AgentEvent::Kind::Finished, u"a-2"_s});
+    QCOMPARE(wakes, 1);
+    AgentEvent event;
+    bool batchStarted = false;
+    QStringList order;
+    while (queue.next(&event, &batchStarted))
+        order << event.agentId + u':' + QString::number(static_cast<int>(event.kind));
+    QCOMPARE(order, (QStringList{u"a-1:0"_s, u"a-1:3"_s, u"a-2:3"_s}));
+    queue.postQuietly({AgentEvent::Kind::Started, u"a-3"_s});
+    QCOMPARE(wakes, 1);
+    QVERIFY(queue.next(&event, &batchStarted)); // taken whenever the owner looks
+    QCOMPARE(event.agentId, u"a-3"_s);
+    queue.post({AgentEvent::Kind::Finished, u"a-3"_s});
+    QCOMPARE(wakes, 2);
+
+    // Many threads, each a quiet event then a loud one, and an owner that only looks when it is woken: every event
+    // arrives (none waits for a wake that never comes), in each thread's order.
+    constexpr int kThreads = 8;
+    constexpr int kPerThread = 1000;
+    QSemaphore woken;
+    AgentEventQueue shared([&woken] { woken.release(); });
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back(QThread::create([&shared, t] {
+            for (int i = 0; i < kPerThread; ++i) {
+                shared.postQuietly({AgentEvent::Kind::Started, u"a-"_s + QString::number(t), nullptr,
+                                    AgentResult::completed(QString::number(2 * i))});
+                shared.post({AgentEvent::Kind::Finished, u"a-"_s + QString::number(t), nullptr,
+                             AgentResult::completed(QString::number(2 * i + 1))});
+            }
+        }));
+        threads.back()->start();
+    }
+    std::vector<int> next(kThreads, 0);
+    int received = 0;
+    while (received < kThreads * kPerThread * 2) {
+        QVERIFY2(woken.tryAcquire(1, 10000), "an event waited for a wake-up that never came");
+        while (shared.next(&event, &batchStarted)) {
+            const auto t = static_cast<size_t>(QStringView(event.agentId).mid(2).toInt());
+            QCOMPARE(event.result.summary.toInt(), next[t]);
+            QCOMPARE(event.kind, next[t] % 2 ? AgentEvent::Kind::Finished : AgentEvent::Kind::Started);
+            ++next[t];
+            ++received;
+        }
+    }
+    for (const auto &thread : threads)
+        QVERIFY(thread->wait(10000));
+    QVERIFY(!shared.next(&event, &batchStarted));
+    for (int n : next)
+        QCOMPARE(n, 2 * kPerThread);
+}
+
 void TestOrchestrationRooms::publisherBatchesAndForgets()
 {
     QList<QStringList> batches;
@@ -265,9 +413,9 @@ void TestOrchestrationRooms::publisherBatchesAndForgets()
                               [&batches](const QStringList &ids) { batches << ids; });
     publisher.setInterval(20);
     AgentTable table;
-    AgentRecord &a = table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g1")));
-    AgentRecord &b = table.add(makeRecord(QStringLiteral("a-2"), QStringLiteral("g2")));
-    AgentRecord &c = table.add(makeRecord(QStringLiteral("a-3"), QStringLiteral("g3")));
+    AgentRecord &a = *table.add(makeRecord(QStringLiteral("a-1"), QStringLiteral("g1")));
+    AgentRecord &b = *table.add(makeRecord(QStringLiteral("a-2"), QStringLiteral("g2")));
+    AgentRecord &c = *table.add(makeRecord(QStringLiteral("a-3"), QStringLiteral("g3")));
     publisher.markDirty(a);
     publisher.markDirty(b);
     publisher.markDirty(a); // once per batch
@@ -285,6 +433,51 @@ void TestOrchestrationRooms::publisherBatchesAndForgets()
     QCOMPARE(batches.last(), QStringList{QStringLiteral("a-2")});
     publisher.publish(); // nothing dirty: no empty batch
     QCOMPARE(batches.size(), 2);
+}
+
+void TestOrchestrationRooms::publisherSkipsBatchesNobodyWants()
+{
+    QList<QStringList> batches;
+    QStringList flushed;
+    bool wanted = false;
+    UpdatePublisher publisher([&flushed](AgentRecord &r) { flushed << r.status.agentId; },
+                              [&batches](const QStringList &ids) { batches << ids; }, [&wanted] { return wanted; });
+    AgentTable table;
+    AgentRecord &a = *table.add(makeRecord(u"a-1"_s, u"g1"_s));
+    AgentRecord &b = *table.add(makeRecord(u"a-2"_s, u"g2"_s));
+    publisher.markDirty(a);
+    publisher.publish();
+    QVERIFY(batches.isEmpty()); // nobody to tell: no list built, nothing flushed
+    QVERIFY(flushed.isEmpty());
+    QVERIFY(!a.dirty); // and it is marked again by its next change
+    wanted = true;
+    publisher.markDirty(a);
+    publisher.markDirty(b);
+    publisher.publish();
+    QCOMPARE(batches, QList<QStringList>{(QStringList{u"a-1"_s, u"a-2"_s})});
+    QCOMPARE(flushed, (QStringList{u"a-1"_s, u"a-2"_s}));
+}
+
+void TestOrchestrationRooms::orchestratorPublishesOnlyToListeners()
+{
+    // Without a store, agentsUpdated() batches are built only while something is connected; a view that connects
+    // later gets every change from then on.
+    Orchestrator orchestrator;
+    orchestrator.setBackends(test::ScriptedBackend::registry());
+    orchestrator.setProfiles({test::ProfileBuilder::scripted(u"scripted"_s)});
+    orchestrator.setUpdateInterval(0);
+    const QString first = orchestrator.spawn(test::GoalBuilder(u"g1"_s).goal());
+    QVERIFY(!first.isEmpty());
+    QVERIFY(orchestrator.waitAll(30000));
+    QSignalSpy updated(&orchestrator, &Orchestrator::agentsUpdated);
+    const QString second = orchestrator.spawn(test::GoalBuilder(u"g2"_s).goal());
+    QVERIFY(orchestrator.waitAll(30000));
+    QStringList published;
+    for (const QList<QVariant> &batch : std::as_const(updated))
+        published << batch.at(0).toStringList();
+    QVERIFY(published.contains(second));
+    QVERIFY(!published.contains(first));
+    QCOMPARE(orchestrator.status(second)->state, AgentState::Completed);
 }
 
 void TestOrchestrationRooms::watchdogRateLimitPausesTheProfileUntilItRunsOut()

@@ -115,6 +115,7 @@ private Q_SLOTS:
     void queueTimeIsNotRunTime();
     void lookAheadNeverExceedsTheCap();
     void lookAheadGoalCancelledBeforeItRuns();
+    void lookAheadGoalsQueuedDeepAreCancelledOrRunInOrder();
     void lookAheadGoalWithdrawnOnPause();
     void updatesAreBatched();
     void summaryCounts();
@@ -544,6 +545,50 @@ void TestOrchestrator::lookAheadGoalCancelledBeforeItRuns()
     QCOMPARE(o.status(waiting)->state, AgentState::Cancelled);
     QCOMPARE(o.status(waiting)->attempt, 0);
     QCOMPARE(probe.runsPerGoal.value(u"next"_s), 0); // it never reached the backend
+}
+
+void TestOrchestrator::lookAheadGoalsQueuedDeepAreCancelledOrRunInOrder()
+{
+    // The look-ahead queues several goals behind a held slot (up to 4 x max_parallel): every one of them can still
+    // be cancelled before it runs, and the others run once each, one at a time, in their order.
+    Probe probe;
+    Orchestrator o;
+    const QString held = holdTheSlotAfterShortGoals(o, probe);
+    QVERIFY(!held.isEmpty());
+    QList<Goal> next;
+    for (int i = 0; i < 8; ++i) {
+        Goal g = test::GoalBuilder(QStringLiteral("n%1").arg(i));
+        g.profile = u"quick"_s;
+        next << g;
+    }
+    QStringList order;
+    connect(&o, &Orchestrator::agentStarted, this, [&](const QString &id) { order << id; });
+    const QStringList ids = o.spawnParallel(next);
+    QCOMPARE(ids.size(), 8);
+    QTest::qWait(50); // dispatch hands some of them to the workers ahead of a free slot
+    for (const QString &id : ids)
+        QCOMPARE(o.status(id)->state, AgentState::Queued);
+    QCOMPARE(o.progress().poolBusy, 1);
+    for (int i = 0; i < 8; i += 2)
+        QVERIFY(o.cancel(ids[i]));
+    probe.release = true;
+    QVERIFY(o.waitAll(10000));
+    QCOMPARE(o.status(held)->state, AgentState::Completed);
+    QStringList ran;
+    for (int i = 0; i < 8; ++i) {
+        const QString goalId = QStringLiteral("n%1").arg(i);
+        if (i % 2 == 0) {
+            QCOMPARE(o.status(ids[i])->state, AgentState::Cancelled);
+            QCOMPARE(probe.runsPerGoal.value(goalId), 0);
+        } else {
+            QCOMPARE(o.status(ids[i])->state, AgentState::Completed);
+            QCOMPARE(probe.runsPerGoal.value(goalId), 1);
+            ran << ids[i];
+        }
+    }
+    QCOMPARE(order, ran);
+    QVERIFY(probe.maxRunning.load() <= 1);
+    QVERIFY(o.maxParallelReached() <= 1);
 }
 
 void TestOrchestrator::lookAheadGoalWithdrawnOnPause()
