@@ -3379,6 +3379,26 @@ von %2, %3</translation>
             <numerusform>%Ln Jobs der letzten Sitzung laufen womöglich noch auf einem Cluster oder SSH-Host. „%1“ kommt zurück, sobald sie beendet sind, damit keines seiner Ziele zweimal läuft.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>Die Datenbank wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Switchboard makes sure %1 (%2) is intact before using it. New goals can be added once the check has passed.</source>
+        <extracomment>%1 is the database file&apos;s name, %2 its size (&quot;570 MB&quot;)</extracomment>
+        <translation>Switchboard prüft, ob %1 (%2) unversehrt ist, bevor es sie verwendet. Neue Ziele können hinzugefügt werden, sobald die Prüfung bestanden ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Putting %Ln goal(s) of “%1” on the board.</source>
+        <translation>
+            <numerusform>%Ln Ziel von „%1“ kommt auf die Tafel.</numerusform>
+            <numerusform>%Ln Ziele von „%1“ kommen auf die Tafel.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Available once the database has been checked</source>
+        <translation>Verfügbar, sobald die Datenbank geprüft ist</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::MetricTile</name>
@@ -5298,6 +5318,18 @@ Switchboard macht ohne ihn weiter: Die Tafel beginnt leer, und der Lauf bleibt u
     <message>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>The database cannot be used.</source>
+        <translation>Die Datenbank kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Switchboard goes on without recording this session.</source>
+        <translation>%1
+
+Switchboard macht weiter, ohne diese Sitzung aufzuzeichnen.</translation>
     </message>
 </context>
 <context>

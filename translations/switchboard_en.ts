@@ -391,6 +391,13 @@
             <numerusform>%Ln jobs of the last session may still run on a cluster or an SSH host. “%1” comes back once they are ended, so none of its goals runs twice.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Putting %Ln goal(s) of “%1” on the board.</source>
+        <translation>
+            <numerusform>Putting %Ln goal of “%1” on the board.</numerusform>
+            <numerusform>Putting %Ln goals of “%1” on the board.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>switchboard::MetricsDock</name>

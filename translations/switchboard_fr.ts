@@ -3379,6 +3379,26 @@ par %2, %3</translation>
             <numerusform>%Ln tâches de la dernière session tournent peut-être encore sur un cluster ou un hôte SSH. « %1 » revient une fois qu’elles sont arrêtées, pour qu’aucun de ses objectifs ne s’exécute deux fois.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>Vérification de la base de données…</translation>
+    </message>
+    <message>
+        <source>Switchboard makes sure %1 (%2) is intact before using it. New goals can be added once the check has passed.</source>
+        <extracomment>%1 is the database file&apos;s name, %2 its size (&quot;570 MB&quot;)</extracomment>
+        <translation>Switchboard vérifie que %1 (%2) est intacte avant de l’utiliser. De nouveaux objectifs pourront être ajoutés une fois la vérification réussie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Putting %Ln goal(s) of “%1” on the board.</source>
+        <translation>
+            <numerusform>Mise au tableau de %Ln objectif de « %1 ».</numerusform>
+            <numerusform>Mise au tableau de %Ln objectifs de « %1 ».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Available once the database has been checked</source>
+        <translation>Disponible une fois la base de données vérifiée</translation>
+    </message>
 </context>
 <context>
     <name>switchboard::MetricTile</name>
@@ -5298,6 +5318,18 @@ Switchboard continue sans elle : le tableau démarre vide, et l’exécution res
     <message>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>The database cannot be used.</source>
+        <translation>La base de données ne peut pas être utilisée.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Switchboard goes on without recording this session.</source>
+        <translation>%1
+
+Switchboard continue sans enregistrer cette session.</translation>
     </message>
 </context>
 <context>
