@@ -194,7 +194,8 @@ bool readFinish(Reader &in, QString *finish)
     return in.peek() == '"' && in.readString(finish);
 }
 
-bool readToolCall(Reader &in, ToolCall *call)
+// A tool call of a reply's message or a chunk's delta: id, index (chunks) and the function's name and arguments.
+bool readCall(Reader &in, OpenAiChunk::Call *call)
 {
     if (in.peek() != '{' || !in.enterObject())
         return false;
@@ -207,6 +208,12 @@ bool readToolCall(Reader &in, ToolCall *call)
             if (haveId || in.peek() != '"' || !in.readString(&call->id))
                 return false;
             haveId = true;
+        } else if (key == "index") {
+            qint64 index = 0;
+            if (call->hasIndex || !in.readInteger(&index) || index < 0 || index > 1 << 20)
+                return false;
+            call->hasIndex = true;
+            call->index = int(index);
         } else if (key == "function") {
             if (haveFunction || in.peek() != '{' || !in.enterObject())
                 return false;
@@ -231,10 +238,11 @@ bool readToolCall(Reader &in, ToolCall *call)
             return false;
         }
     }
-    return in.ok() && !call->name.isEmpty();
+    return in.ok();
 }
 
-bool readMessage(Reader &in, ModelReply *reply)
+// A reply's message or a chunk's delta: its content (string or null) and tool calls (array or null).
+bool readMessage(Reader &in, QString *text, QList<OpenAiChunk::Call> *calls)
 {
     if (in.peek() != '{' || !in.enterObject())
         return false;
@@ -244,11 +252,9 @@ bool readMessage(Reader &in, ModelReply *reply)
     bool haveCalls = false;
     while (in.nextMember(first, &key)) {
         if (key == "content") {
-            if (haveContent)
+            if (haveContent || (in.peek() == 'n' ? !in.readNull() : in.peek() != '"' || !in.readString(text)))
                 return false;
             haveContent = true;
-            if (in.peek() == 'n' ? !in.readNull() : in.peek() != '"' || !in.readString(&reply->text))
-                return false;
         } else if (key == "tool_calls") {
             if (haveCalls)
                 return false;
@@ -262,10 +268,10 @@ bool readMessage(Reader &in, ModelReply *reply)
                 return false;
             bool firstCall = true;
             while (in.nextElement(firstCall)) {
-                ToolCall call;
-                if (!readToolCall(in, &call))
+                OpenAiChunk::Call call;
+                if (!readCall(in, &call))
                     return false;
-                reply->toolCalls.append(call);
+                calls->append(call);
             }
         } else if (!in.skipValue()) {
             return false;
@@ -287,9 +293,15 @@ bool readChoices(Reader &in, ModelReply *reply, QString *finish)
     bool haveFinish = false;
     while (in.nextMember(firstMember, &key)) {
         if (key == "message") {
-            if (haveMessage || !readMessage(in, reply))
+            QList<OpenAiChunk::Call> calls;
+            if (haveMessage || !readMessage(in, &reply->text, &calls))
                 return false;
             haveMessage = true;
+            for (const OpenAiChunk::Call &call : std::as_const(calls)) {
+                if (call.name.isEmpty())
+                    return false; // QJsonDocument's path names the call without a name
+                reply->toolCalls.append(ToolCall{call.id, call.name, call.arguments});
+            }
         } else if (key == "finish_reason") {
             if (haveFinish || !readFinish(in, finish))
                 return false;
@@ -423,85 +435,6 @@ std::variant<ModelReply, ModelError> OpenAiWire::parseReplyDocument(const QByteA
 namespace {
 
 // The usual stream chunk read in place; false for anything else (QJsonDocument's reading then decides).
-bool readChunkDelta(Reader &in, OpenAiChunk::Choice *choice)
-{
-    if (in.peek() != '{' || !in.enterObject())
-        return false;
-    bool first = true;
-    QByteArrayView key;
-    bool haveContent = false;
-    bool haveCalls = false;
-    while (in.nextMember(first, &key)) {
-        if (key == "content") {
-            if (haveContent ||
-                (in.peek() == 'n' ? !in.readNull() : in.peek() != '"' || !in.readString(&choice->content)))
-                return false;
-            haveContent = true;
-        } else if (key == "tool_calls") {
-            if (haveCalls)
-                return false;
-            haveCalls = true;
-            if (in.peek() == 'n') {
-                if (!in.readNull())
-                    return false;
-                continue;
-            }
-            if (in.peek() != '[' || !in.enterArray())
-                return false;
-            bool firstCall = true;
-            while (in.nextElement(firstCall)) {
-                OpenAiChunk::Call call;
-                if (in.peek() != '{' || !in.enterObject())
-                    return false;
-                bool firstOfCall = true;
-                bool haveId = false;
-                bool haveFunction = false;
-                while (in.nextMember(firstOfCall, &key)) {
-                    if (key == "id") {
-                        if (haveId || in.peek() != '"' || !in.readString(&call.id))
-                            return false;
-                        haveId = true;
-                    } else if (key == "index") {
-                        qint64 index = 0;
-                        if (call.hasIndex || !in.readInteger(&index) || index < 0 || index > 1 << 20)
-                            return false;
-                        call.hasIndex = true;
-                        call.index = int(index);
-                    } else if (key == "function") {
-                        if (haveFunction || in.peek() != '{' || !in.enterObject())
-                            return false;
-                        haveFunction = true;
-                        bool firstOfFunction = true;
-                        bool haveName = false;
-                        bool haveArguments = false;
-                        while (in.nextMember(firstOfFunction, &key)) {
-                            if (key == "name") {
-                                if (haveName || in.peek() != '"' || !in.readString(&call.name))
-                                    return false;
-                                haveName = true;
-                            } else if (key == "arguments") {
-                                if (haveArguments || in.peek() != '"' || !in.readString(&call.arguments))
-                                    return false;
-                                haveArguments = true;
-                            } else if (!in.skipValue()) {
-                                return false;
-                            }
-                        }
-                    } else if (!in.skipValue()) {
-                        return false;
-                    }
-                }
-                if (!in.ok())
-                    return false;
-                choice->calls.append(call);
-            }
-        } else if (!in.skipValue()) {
-            return false;
-        }
-    }
-    return in.ok();
-}
-
 bool readChunkChoice(Reader &in, OpenAiChunk::Choice *choice, bool *indexZero)
 {
     if (in.peek() != '{' || !in.enterObject())
@@ -518,7 +451,7 @@ bool readChunkChoice(Reader &in, OpenAiChunk::Choice *choice, bool *indexZero)
                 return false; // QJsonValue::toInt() reads an index out of int's range as 0
             haveIndex = true;
         } else if (key == "delta") {
-            if (haveDelta || !readChunkDelta(in, choice))
+            if (haveDelta || !readMessage(in, &choice->content, &choice->calls))
                 return false;
             haveDelta = true;
         } else if (key == "finish_reason") {
