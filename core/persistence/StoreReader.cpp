@@ -2,6 +2,7 @@
 
 #include "execution/ExecutorSpec.h"
 #include "persistence/SqliteHandle.h"
+#include "persistence/StoreRows.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -23,154 +24,12 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcStoreReader, "switchboard.store.reader")
 
-// One statement's rows. Through the SQLite C API on the connection's own handle when there is one: values
-// come as SQLite stores them (UTF-8 text, 64-bit integers), each converted once into what the records hold.
-// QSqlQuery::next() instead fills a row of QVariants, and the QSQLITE driver reads text as UTF-16, which
-// makes SQLite convert every value: most of a load's time with 100,000 goals (docs/BENCHMARKS.md). Through
-// QSqlQuery otherwise, with the same results (a NULL text is a null QString, "" an empty one).
-class Rows final
-{
-    Q_DISABLE_COPY_MOVE(Rows)
-
-public:
-    Rows(const QSqlDatabase &db, sqlite3 *handle, const QString &sql, const QVariantList &values, QString *error)
-        : m_handle(handle)
-        , m_error(error)
-    {
-        if (m_handle)
-            prepareStatement(sql, values);
-        else
-            prepareQuery(db, sql, values);
-    }
-
-    ~Rows()
-    {
-        if (m_statement)
-            sqlite3_finalize(m_statement);
-    }
-
-    bool ok() const { return m_ok; }
-
-    bool next()
-    {
-        if (!m_ok)
-            return false;
-        if (!m_handle)
-            return m_query->next();
-        const int rc = sqlite3_step(m_statement);
-        if (rc == SQLITE_ROW)
-            return true;
-        if (rc != SQLITE_DONE)
-            fail(QString::fromUtf8(sqlite3_errmsg(m_handle)));
-        return false;
-    }
-
-    bool isNull(int column) const
-    {
-        return m_handle ? sqlite3_column_type(m_statement, column) == SQLITE_NULL : m_query->value(column).isNull();
-    }
-
-    QString text(int column) const
-    {
-        if (!m_handle)
-            return m_query->value(column).toString();
-        if (sqlite3_column_type(m_statement, column) == SQLITE_NULL)
-            return {};
-        return QString::fromUtf8(utf8(column));
-    }
-
-    // The value as UTF-8; valid until the next call on this row (empty for NULL).
-    QByteArrayView utf8(int column) const
-    {
-        if (!m_handle) {
-            m_bytes = m_query->value(column).toString().toUtf8();
-            return m_bytes;
-        }
-        // Text first, then its size in bytes (SQLite's documented order).
-        const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
-        if (!data)
-            return QByteArrayView("", 0); // NULL (or out of memory): callers tell NULL by isNull()
-        return QByteArrayView(data, sqlite3_column_bytes(m_statement, column));
-    }
-
-    qint64 int64(int column) const
-    {
-        return m_handle ? sqlite3_column_int64(m_statement, column) : m_query->value(column).toLongLong();
-    }
-
-    int int32(int column) const
-    {
-        return m_handle ? sqlite3_column_int(m_statement, column) : m_query->value(column).toInt();
-    }
-
-    double real(int column) const
-    {
-        return m_handle ? sqlite3_column_double(m_statement, column) : m_query->value(column).toDouble();
-    }
-
-    // Times are stored as ms since the epoch; NULL is no time.
-    QDateTime time(int column) const
-    {
-        if (isNull(column))
-            return {};
-        return QDateTime::fromMSecsSinceEpoch(int64(column), Qt::UTC);
-    }
-
-private:
-    void fail(const QString &why)
-    {
-        m_ok = false;
-        if (m_error->isEmpty())
-            *m_error = QStringLiteral("cannot read the database: %1").arg(why);
-    }
-
-    void prepareStatement(const QString &sql, const QVariantList &values)
-    {
-        const QByteArray utf8Sql = sql.toUtf8();
-        int rc = sqlite3_prepare_v3(m_handle, utf8Sql.constData(), int(utf8Sql.size()), 0, &m_statement, nullptr);
-        for (int i = 0; i < values.size() && rc == SQLITE_OK; ++i) {
-            const QVariant &value = values.at(i);
-            if (value.typeId() == QMetaType::QString) {
-                const QByteArray text = value.toString().toUtf8();
-                rc = sqlite3_bind_text(m_statement, i + 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
-            } else if (value.isNull()) {
-                rc = sqlite3_bind_null(m_statement, i + 1);
-            } else {
-                rc = sqlite3_bind_int64(m_statement, i + 1, value.toLongLong());
-            }
-        }
-        if (rc != SQLITE_OK)
-            fail(QString::fromUtf8(sqlite3_errmsg(m_handle)));
-    }
-
-    void prepareQuery(const QSqlDatabase &db, const QString &sql, const QVariantList &values)
-    {
-        m_query.emplace(db);
-        m_query->setForwardOnly(true);
-        bool ok = m_query->prepare(sql);
-        if (ok) {
-            for (int i = 0; i < values.size(); ++i)
-                m_query->bindValue(i, values.at(i));
-            ok = m_query->exec();
-        }
-        if (!ok)
-            fail(m_query->lastError().text());
-    }
-
-    sqlite3 *m_handle = nullptr;
-    sqlite3_stmt *m_statement = nullptr;
-    std::optional<QSqlQuery> m_query;
-    mutable QByteArray m_bytes;
-    QString *m_error = nullptr;
-    bool m_ok = true;
-};
-
 // The text of a column whose values repeat (a run id, a profile, a step): the first few distinct values are
 // converted once and shared by every row that has them, instead of one conversion and allocation per row.
 class SharedText final
 {
 public:
-    QString get(const Rows &rows, int column)
+    QString get(const StoreRows &rows, int column)
     {
         if (rows.isNull(column))
             return {};
@@ -284,7 +143,7 @@ bool StoreReader::usesSqliteApi()
 QList<RunRecord> StoreReader::runs(const QString &runId)
 {
     QList<RunRecord> result;
-    Rows q(
+    StoreRows q(
         m_db, handle(),
         QStringLiteral("SELECT id, name, plan_file, max_parallel, started_at, finished_at, summary_json, settings_json "
                        "FROM runs") +
@@ -317,13 +176,14 @@ QList<GoalRecord> StoreReader::goals(const QString &runId, bool withLatestAgent)
     const QString latestAgent = withLatestAgent ? QStringLiteral("(SELECT a.id FROM agents a WHERE a.run_id = g.run_id "
                                                                  "AND a.goal_id = g.id ORDER BY a.rowid DESC LIMIT 1)")
                                                 : QStringLiteral("NULL");
-    Rows q(m_db, handle(),
-           QStringLiteral("SELECT g.run_id, g.id, g.title, g.description, g.priority, g.deadline, "
-                          "g.success_criteria, g.depends_on, g.capabilities, g.resources, g.profile, g.created_at, "
-                          "g.isolation_json, g.follow_up_of, g.when_json, g.team_json, g.executor_json, ") +
-               latestAgent + QStringLiteral(" FROM goals g") + runFilter(runId, QStringLiteral("g.run_id")) +
-               QStringLiteral(" ORDER BY g.rowid"),
-           runValues(runId), &m_error);
+    StoreRows q(
+        m_db, handle(),
+        QStringLiteral("SELECT g.run_id, g.id, g.title, g.description, g.priority, g.deadline, "
+                       "g.success_criteria, g.depends_on, g.capabilities, g.resources, g.profile, g.created_at, "
+                       "g.isolation_json, g.follow_up_of, g.when_json, g.team_json, g.executor_json, ") +
+            latestAgent + QStringLiteral(" FROM goals g") + runFilter(runId, QStringLiteral("g.run_id")) +
+            QStringLiteral(" ORDER BY g.rowid"),
+        runValues(runId), &m_error);
     SharedText runIds;
     SharedText profiles;
     while (q.next()) {
@@ -362,22 +222,23 @@ QList<GoalRecord> StoreReader::goals(const QString &runId, bool withLatestAgent)
 QList<AgentStatus> StoreReader::agents(const QString &runId)
 {
     QList<AgentStatus> result;
-    Rows q(m_db, handle(),
-           QStringLiteral("SELECT a.id, a.name, a.goal_id, g.title, a.profile, g.priority, a.state, a.current_step, "
-                          "a.progress, a.created_at, a.started_at, a.completed_at, a.error, a.summary, a.attempt, "
-                          "(SELECT COALESCE(SUM(t.input_tokens), 0) FROM attempts t WHERE t.agent_id = a.id), "
-                          "(SELECT COALESCE(SUM(t.output_tokens), 0) FROM attempts t WHERE t.agent_id = a.id), "
-                          "(SELECT COALESCE(SUM(t.cost_usd), 0) FROM attempts t WHERE t.agent_id = a.id), "
-                          "(SELECT COUNT(*) FROM attempts t WHERE t.agent_id = a.id AND t.outcome = ?), "
-                          "EXISTS (SELECT 1 FROM attempts t WHERE t.agent_id = a.id AND t.attempt = a.attempt - 1 "
-                          "AND t.outcome = ?), a.agent_session, "
-                          "(SELECT t.executor FROM attempts t WHERE t.agent_id = a.id AND t.attempt = a.attempt), "
-                          "(SELECT t.external_id FROM attempts t WHERE t.agent_id = a.id AND t.attempt = a.attempt) "
-                          "FROM agents a LEFT JOIN goals g ON g.run_id = a.run_id AND g.id = a.goal_id") +
-               runFilter(runId, QStringLiteral("a.run_id")) + QStringLiteral(" ORDER BY a.rowid"),
-           QVariantList{agentStateToString(AgentState::Interrupted), agentStateToString(AgentState::Interrupted)} +
-               runValues(runId),
-           &m_error);
+    StoreRows q(
+        m_db, handle(),
+        QStringLiteral("SELECT a.id, a.name, a.goal_id, g.title, a.profile, g.priority, a.state, a.current_step, "
+                       "a.progress, a.created_at, a.started_at, a.completed_at, a.error, a.summary, a.attempt, "
+                       "(SELECT COALESCE(SUM(t.input_tokens), 0) FROM attempts t WHERE t.agent_id = a.id), "
+                       "(SELECT COALESCE(SUM(t.output_tokens), 0) FROM attempts t WHERE t.agent_id = a.id), "
+                       "(SELECT COALESCE(SUM(t.cost_usd), 0) FROM attempts t WHERE t.agent_id = a.id), "
+                       "(SELECT COUNT(*) FROM attempts t WHERE t.agent_id = a.id AND t.outcome = ?), "
+                       "EXISTS (SELECT 1 FROM attempts t WHERE t.agent_id = a.id AND t.attempt = a.attempt - 1 "
+                       "AND t.outcome = ?), a.agent_session, "
+                       "(SELECT t.executor FROM attempts t WHERE t.agent_id = a.id AND t.attempt = a.attempt), "
+                       "(SELECT t.external_id FROM attempts t WHERE t.agent_id = a.id AND t.attempt = a.attempt) "
+                       "FROM agents a LEFT JOIN goals g ON g.run_id = a.run_id AND g.id = a.goal_id") +
+            runFilter(runId, QStringLiteral("a.run_id")) + QStringLiteral(" ORDER BY a.rowid"),
+        QVariantList{agentStateToString(AgentState::Interrupted), agentStateToString(AgentState::Interrupted)} +
+            runValues(runId),
+        &m_error);
     while (q.next()) {
         AgentStatus s;
         s.agentId = q.text(0);
@@ -411,12 +272,12 @@ QList<AgentStatus> StoreReader::agents(const QString &runId)
 QList<AttemptRecord> StoreReader::attempts(const QString &runId)
 {
     QList<AttemptRecord> result;
-    Rows q(m_db, handle(),
-           QStringLiteral("SELECT t.agent_id, a.goal_id, a.run_id, t.profile, t.attempt, t.started_at, "
-                          "t.finished_at, t.outcome, t.summary, t.error, t.exit_code, t.input_tokens, "
-                          "t.output_tokens, t.cost_usd FROM attempts t JOIN agents a ON a.id = t.agent_id") +
-               runFilter(runId, QStringLiteral("a.run_id")) + QStringLiteral(" ORDER BY a.rowid, t.attempt"),
-           runValues(runId), &m_error);
+    StoreRows q(m_db, handle(),
+                QStringLiteral("SELECT t.agent_id, a.goal_id, a.run_id, t.profile, t.attempt, t.started_at, "
+                               "t.finished_at, t.outcome, t.summary, t.error, t.exit_code, t.input_tokens, "
+                               "t.output_tokens, t.cost_usd FROM attempts t JOIN agents a ON a.id = t.agent_id") +
+                    runFilter(runId, QStringLiteral("a.run_id")) + QStringLiteral(" ORDER BY a.rowid, t.attempt"),
+                runValues(runId), &m_error);
     while (q.next()) {
         AttemptRecord r;
         r.agentId = q.text(0);
@@ -444,7 +305,7 @@ QList<TransitionRecord> StoreReader::transitions(const QString &runId)
 {
     // The rows of their own and the transitions agents' and attempts' rows imply (schema version 11), in one
     // statement (one snapshot), then in the order they happened: by the sequence they share. An attempts row gives
-    // its start (columns 0-6) and its end (7-10) in one read. Rows written before version 11 imply nothing (NULL
+    // its start (columns 0-6) and its end (7-10) in one read. StoreRows written before version 11 imply nothing (NULL
     // sequence numbers) and come in order already.
     static const QString all = QStringLiteral(
         "SELECT id, agent_id, goal_id, attempt, state, at, error, NULL, NULL, NULL, NULL FROM transitions "
@@ -464,8 +325,8 @@ QList<TransitionRecord> StoreReader::transitions(const QString &runId)
         "WHERE a.run_id = ? AND (t.start_seq IS NOT NULL OR t.end_seq IS NOT NULL)");
     QList<TransitionRecord> rows;
     std::vector<std::pair<qint64, qsizetype>> order; // sequence number, index in rows
-    Rows q(m_db, handle(), runId.isEmpty() ? all : ofRun,
-           runId.isEmpty() ? QVariantList() : QVariantList{runId, runId, runId}, &m_error);
+    StoreRows q(m_db, handle(), runId.isEmpty() ? all : ofRun,
+                runId.isEmpty() ? QVariantList() : QVariantList{runId, runId, runId}, &m_error);
     while (q.next()) {
         TransitionRecord r;
         r.agentId = q.text(1);
@@ -500,12 +361,12 @@ QList<TransitionRecord> StoreReader::transitions(const QString &runId)
 QList<Escalation> StoreReader::escalations(const QString &runId)
 {
     QList<Escalation> result;
-    Rows q(m_db, handle(),
-           QStringLiteral("SELECT id, goal_id, agent_id, trigger, question, context, options_json, priority, "
-                          "created_at, timeout_ms, timeout_policy, default_option, state, answer_option, "
-                          "answer_text, answered_at, answered_by FROM escalations") +
-               runFilter(runId, QStringLiteral("run_id")) + QStringLiteral(" ORDER BY created_at, rowid"),
-           runValues(runId), &m_error);
+    StoreRows q(m_db, handle(),
+                QStringLiteral("SELECT id, goal_id, agent_id, trigger, question, context, options_json, priority, "
+                               "created_at, timeout_ms, timeout_policy, default_option, state, answer_option, "
+                               "answer_text, answered_at, answered_by FROM escalations") +
+                    runFilter(runId, QStringLiteral("run_id")) + QStringLiteral(" ORDER BY created_at, rowid"),
+                runValues(runId), &m_error);
     while (q.next()) {
         Escalation e;
         e.id = q.text(0);
@@ -533,12 +394,12 @@ QList<Escalation> StoreReader::escalations(const QString &runId)
 QList<LockEventRecord> StoreReader::lockEvents(const QString &runId)
 {
     QList<LockEventRecord> result;
-    Rows q(m_db, handle(),
-           QStringLiteral("SELECT resource, agent_id, action, token, reason, at FROM lock_events") +
-               (runId.isEmpty() ? QString()
-                                : QStringLiteral(" WHERE agent_id IN (SELECT id FROM agents WHERE run_id = ?)")) +
-               QStringLiteral(" ORDER BY id"),
-           runValues(runId), &m_error);
+    StoreRows q(m_db, handle(),
+                QStringLiteral("SELECT resource, agent_id, action, token, reason, at FROM lock_events") +
+                    (runId.isEmpty() ? QString()
+                                     : QStringLiteral(" WHERE agent_id IN (SELECT id FROM agents WHERE run_id = ?)")) +
+                    QStringLiteral(" ORDER BY id"),
+                runValues(runId), &m_error);
     while (q.next()) {
         LockEventRecord r;
         r.event.resource = q.text(0);
@@ -555,10 +416,10 @@ QList<LockEventRecord> StoreReader::lockEvents(const QString &runId)
 QList<NoteRecord> StoreReader::notes(const QString &runId)
 {
     QList<NoteRecord> result;
-    Rows q(m_db, handle(),
-           QStringLiteral("SELECT run_id, key, text, author_agent, at FROM notes") +
-               runFilter(runId, QStringLiteral("run_id")) + QStringLiteral(" ORDER BY run_id, key"),
-           runValues(runId), &m_error);
+    StoreRows q(m_db, handle(),
+                QStringLiteral("SELECT run_id, key, text, author_agent, at FROM notes") +
+                    runFilter(runId, QStringLiteral("run_id")) + QStringLiteral(" ORDER BY run_id, key"),
+                runValues(runId), &m_error);
     while (q.next())
         result.append({q.text(0), q.text(1), q.text(2), q.text(3), q.time(4)});
     return result;
@@ -567,11 +428,12 @@ QList<NoteRecord> StoreReader::notes(const QString &runId)
 QList<WorktreeRecord> StoreReader::worktrees(const QString &runId)
 {
     QList<WorktreeRecord> result;
-    Rows q(m_db, handle(),
-           QStringLiteral("SELECT run_id, goal_id, repo, path, branch, base_branch, base_commit, state, created_at "
-                          "FROM worktrees") +
-               runFilter(runId, QStringLiteral("run_id")) + QStringLiteral(" ORDER BY run_id, rowid"),
-           runValues(runId), &m_error);
+    StoreRows q(
+        m_db, handle(),
+        QStringLiteral("SELECT run_id, goal_id, repo, path, branch, base_branch, base_commit, state, created_at "
+                       "FROM worktrees") +
+            runFilter(runId, QStringLiteral("run_id")) + QStringLiteral(" ORDER BY run_id, rowid"),
+        runValues(runId), &m_error);
     while (q.next()) {
         WorktreeRecord w;
         w.runId = q.text(0);
@@ -591,8 +453,8 @@ QList<WorktreeRecord> StoreReader::worktrees(const QString &runId)
 QStringList StoreReader::agentLog(const QString &agentId)
 {
     QStringList result;
-    Rows q(m_db, handle(), QStringLiteral("SELECT line FROM agent_log WHERE agent_id = ? ORDER BY id"), {agentId},
-           &m_error);
+    StoreRows q(m_db, handle(), QStringLiteral("SELECT line FROM agent_log WHERE agent_id = ? ORDER BY id"), {agentId},
+                &m_error);
     while (q.next())
         result.append(q.text(0));
     return result;
@@ -609,7 +471,7 @@ QList<TranscriptEntry> StoreReader::transcript(const QString &agentId, int attem
         values.append(attempt);
     }
     sql += QStringLiteral(" ORDER BY attempt, seq");
-    Rows q(m_db, handle(), sql, values, &m_error);
+    StoreRows q(m_db, handle(), sql, values, &m_error);
     while (q.next()) {
         TranscriptEntry e;
         e.agentId = agentId;
@@ -631,10 +493,10 @@ QList<TranscriptEntry> StoreReader::transcript(const QString &agentId, int attem
 
 quint64 StoreReader::maxFencingToken()
 {
-    Rows q(m_db, handle(),
-           QStringLiteral("SELECT MAX(COALESCE((SELECT value FROM meta WHERE key = 'max_fencing_token'), 0), "
-                          "COALESCE((SELECT MAX(token) FROM lock_events), 0))"),
-           {}, &m_error);
+    StoreRows q(m_db, handle(),
+                QStringLiteral("SELECT MAX(COALESCE((SELECT value FROM meta WHERE key = 'max_fencing_token'), 0), "
+                               "COALESCE((SELECT MAX(token) FROM lock_events), 0))"),
+                {}, &m_error);
     if (!q.next())
         return 0;
     return quint64(q.int64(0));
@@ -642,7 +504,7 @@ quint64 StoreReader::maxFencingToken()
 
 int StoreReader::goalCount(const QString &runId)
 {
-    Rows q(m_db, handle(), QStringLiteral("SELECT COUNT(*) FROM goals WHERE run_id = ?"), {runId}, &m_error);
+    StoreRows q(m_db, handle(), QStringLiteral("SELECT COUNT(*) FROM goals WHERE run_id = ?"), {runId}, &m_error);
     if (!q.next())
         return -1;
     return static_cast<int>(q.int64(0));
@@ -655,14 +517,14 @@ QList<RunTotals> StoreReader::runTotals()
     QList<RunTotals> totals;
     QHash<QString, qsizetype> byId;
     {
-        Rows q(m_db, handle(), QStringLiteral("SELECT id FROM runs ORDER BY started_at, rowid"), {}, &m_error);
+        StoreRows q(m_db, handle(), QStringLiteral("SELECT id FROM runs ORDER BY started_at, rowid"), {}, &m_error);
         while (q.next()) {
             byId.insert(q.text(0), totals.size());
             totals.append({.runId = q.text(0)});
         }
     }
     {
-        Rows q(m_db, handle(), QStringLiteral("SELECT run_id, COUNT(*) FROM goals GROUP BY run_id"), {}, &m_error);
+        StoreRows q(m_db, handle(), QStringLiteral("SELECT run_id, COUNT(*) FROM goals GROUP BY run_id"), {}, &m_error);
         while (q.next()) {
             if (const auto it = byId.constFind(q.text(0)); it != byId.cend())
                 totals[*it].goals = q.int32(1);
@@ -670,10 +532,10 @@ QList<RunTotals> StoreReader::runTotals()
     }
     {
         // A goal's state is its latest agent's.
-        Rows q(m_db, handle(),
-               QStringLiteral("SELECT run_id, state, COUNT(*) FROM agents WHERE rowid IN "
-                              "(SELECT MAX(rowid) FROM agents GROUP BY run_id, goal_id) GROUP BY run_id, state"),
-               {}, &m_error);
+        StoreRows q(m_db, handle(),
+                    QStringLiteral("SELECT run_id, state, COUNT(*) FROM agents WHERE rowid IN "
+                                   "(SELECT MAX(rowid) FROM agents GROUP BY run_id, goal_id) GROUP BY run_id, state"),
+                    {}, &m_error);
         while (q.next()) {
             const auto it = byId.constFind(q.text(0));
             const std::optional<AgentState> state = stateFrom(q.utf8(1));
@@ -682,10 +544,10 @@ QList<RunTotals> StoreReader::runTotals()
         }
     }
     {
-        Rows q(m_db, handle(),
-               QStringLiteral("SELECT a.run_id, COUNT(*), SUM(t.input_tokens + t.output_tokens), SUM(t.cost_usd) "
-                              "FROM attempts t JOIN agents a ON a.id = t.agent_id GROUP BY a.run_id"),
-               {}, &m_error);
+        StoreRows q(m_db, handle(),
+                    QStringLiteral("SELECT a.run_id, COUNT(*), SUM(t.input_tokens + t.output_tokens), SUM(t.cost_usd) "
+                                   "FROM attempts t JOIN agents a ON a.id = t.agent_id GROUP BY a.run_id"),
+                    {}, &m_error);
         while (q.next()) {
             if (const auto it = byId.constFind(q.text(0)); it != byId.cend()) {
                 RunTotals &t = totals[*it];
@@ -702,11 +564,11 @@ QList<RunTotals> StoreReader::runTotals()
 quint64 StoreReader::lastNumber(const QString &table, const QString &prefix)
 {
     // Table names come from this file only, never from data.
-    Rows q(m_db, handle(),
-           QStringLiteral("SELECT COALESCE(MAX(CAST(SUBSTR(id, %1) AS INTEGER)), 0) FROM %2 WHERE id LIKE ?")
-               .arg(prefix.size() + 1)
-               .arg(table),
-           {QString(prefix + u'%')}, &m_error);
+    StoreRows q(m_db, handle(),
+                QStringLiteral("SELECT COALESCE(MAX(CAST(SUBSTR(id, %1) AS INTEGER)), 0) FROM %2 WHERE id LIKE ?")
+                    .arg(prefix.size() + 1)
+                    .arg(table),
+                {QString(prefix + u'%')}, &m_error);
     if (!q.next())
         return 0;
     return quint64(qMax<qint64>(0, q.int64(0)));
@@ -725,14 +587,14 @@ void StoreReader::runBoard(const QString &runId, QList<GoalRecord> *goals, QList
 
     QHash<QString, qsizetype> agentRow;
     {
-        Rows q(m_db, handle(),
-               QStringLiteral("SELECT id, name, goal_id, profile, state, current_step, progress, created_at, "
-                              "started_at, completed_at, error, summary, attempt, agent_session, "
-                              "(SELECT t.executor || char(31) || t.external_id FROM attempts t WHERE t.agent_id = "
-                              "agents.id AND t.attempt = agents.attempt AND t.executor != '') FROM agents "
-                              "WHERE run_id = ? "
-                              "ORDER BY rowid"),
-               {runId}, &m_error);
+        StoreRows q(m_db, handle(),
+                    QStringLiteral("SELECT id, name, goal_id, profile, state, current_step, progress, created_at, "
+                                   "started_at, completed_at, error, summary, attempt, agent_session, "
+                                   "(SELECT t.executor || char(31) || t.external_id FROM attempts t WHERE t.agent_id = "
+                                   "agents.id AND t.attempt = agents.attempt AND t.executor != '') FROM agents "
+                                   "WHERE run_id = ? "
+                                   "ORDER BY rowid"),
+                    {runId}, &m_error);
         if (!q.ok())
             return;
         agentRow.reserve(goals->size());
@@ -772,11 +634,12 @@ void StoreReader::runBoard(const QString &runId, QList<GoalRecord> *goals, QList
     }
 
     // Usage: only attempts that have some (most have none), summed per agent.
-    Rows q(m_db, handle(),
-           QStringLiteral("SELECT t.agent_id, t.input_tokens, t.output_tokens, t.cost_usd, t.turns FROM attempts t "
-                          "JOIN agents a ON a.id = t.agent_id WHERE a.run_id = ? AND "
-                          "(t.input_tokens != 0 OR t.output_tokens != 0 OR t.cost_usd != 0 OR t.turns != 0)"),
-           {runId}, &m_error);
+    StoreRows q(
+        m_db, handle(),
+        QStringLiteral("SELECT t.agent_id, t.input_tokens, t.output_tokens, t.cost_usd, t.turns FROM attempts t "
+                       "JOIN agents a ON a.id = t.agent_id WHERE a.run_id = ? AND "
+                       "(t.input_tokens != 0 OR t.output_tokens != 0 OR t.cost_usd != 0 OR t.turns != 0)"),
+        {runId}, &m_error);
     while (q.next()) {
         const auto it = agentRow.constFind(q.text(0));
         if (it == agentRow.cend())
@@ -789,10 +652,11 @@ void StoreReader::runBoard(const QString &runId, QList<GoalRecord> *goals, QList
     }
 
     // Attempts Switchboard's stopping cut short: they spend no retry (few agents have any).
-    Rows interrupted(m_db, handle(),
-                     QStringLiteral("SELECT t.agent_id, t.attempt FROM attempts t JOIN agents a ON a.id = t.agent_id "
-                                    "WHERE a.run_id = ? AND t.outcome = ?"),
-                     {runId, agentStateToString(AgentState::Interrupted)}, &m_error);
+    StoreRows interrupted(
+        m_db, handle(),
+        QStringLiteral("SELECT t.agent_id, t.attempt FROM attempts t JOIN agents a ON a.id = t.agent_id "
+                       "WHERE a.run_id = ? AND t.outcome = ?"),
+        {runId, agentStateToString(AgentState::Interrupted)}, &m_error);
     while (interrupted.next()) {
         const auto it = agentRow.constFind(interrupted.text(0));
         if (it == agentRow.cend())
