@@ -106,6 +106,28 @@ void writeUnfinishedRun(const QString &path)
     QVERIFY(committed);
 }
 
+// The config the restored goals' profile comes from: "worker", a demo agent.
+Config workerConfig(Orchestrator &o)
+{
+    Config config = ConfigLoader::defaults();
+    config.profiles = {test::ProfileBuilder::demo(u"worker"_s, 50)};
+    o.setProfiles(config.profiles);
+    return config;
+}
+
+// A goal spawned now joins the restored run and completes.
+void spawnJoinsTheRestoredRun(Orchestrator &o, const QString &runId)
+{
+    QString error;
+    Goal next;
+    next.title = u"One more review"_s;
+    next.profile = u"worker"_s;
+    const QString added = o.spawn(next, &error);
+    QVERIFY2(!added.isEmpty(), qPrintable(error));
+    QCOMPARE(o.runId(), runId);
+    QTRY_COMPARE_WITH_TIMEOUT(o.status(added)->state, AgentState::Completed, 10000);
+}
+
 QLabel *restoringHint(MainWindow &window)
 {
     return window.boardView()->findChild<QLabel *>(u"restoringHint"_s);
@@ -132,9 +154,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(store.open(db, &error), qPrintable(error));
         Orchestrator o;
-        Config config = ConfigLoader::defaults();
-        config.profiles = {test::ProfileBuilder::demo(u"worker"_s, 50)};
-        o.setProfiles(config.profiles);
+        const Config config = workerConfig(o);
         // The read waits until the test lets it go: everything below happens "while the disk is slow".
         QSemaphore readMayGo; // outlives the restorer, which waits for the read
         StartupRestorer restorer(&o, &store);
@@ -225,14 +245,8 @@ private Q_SLOTS:
         QTRY_VERIFY(!window.findChildren<QDialog *>().isEmpty());
         for (QDialog *open : window.findChildren<QDialog *>())
             open->reject();
-        Goal next;
-        next.title = u"One more review"_s;
-        next.profile = u"worker"_s;
-        const QString added = o.spawn(next, &error);
-        QVERIFY2(!added.isEmpty(), qPrintable(error));
-        QCOMPARE(o.runId(), restorer.run().id);
+        spawnJoinsTheRestoredRun(o, restorer.run().id);
         QTRY_COMPARE(window.boardModel()->rowCount(), kFinishedGoals + 3);
-        QTRY_COMPARE_WITH_TIMEOUT(o.status(added)->state, AgentState::Completed, 10000);
     }
 
     void unreadableRunGivesAClearErrorAndAnEmptyBoard()
@@ -258,9 +272,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(store.open(db, &error), qPrintable(error));
         Orchestrator o;
-        Config config = ConfigLoader::defaults();
-        config.profiles = {test::ProfileBuilder::demo(u"worker"_s, 50)};
-        o.setProfiles(config.profiles);
+        const Config config = workerConfig(o);
         StartupRestorer restorer(&o, &store);
         QVERIFY(restorer.start(0, true));
         MainWindow window(&o, config);
@@ -434,9 +446,7 @@ private Q_SLOTS:
         QCOMPARE(session.openStoreInBackground(db), RunSession::StoreOutcome::Opening);
         QCOMPARE(session.recordingStore(), &session.store());
         Orchestrator o;
-        Config config = ConfigLoader::defaults();
-        config.profiles = {test::ProfileBuilder::demo(u"worker"_s, 50)};
-        o.setProfiles(config.profiles);
+        const Config config = workerConfig(o);
         StartupRestorer restorer(&o, session.recordingStore());
         QSignalSpy finished(&restorer, &StartupRestorer::finished);
         QVERIFY(restorer.start(0, false));
@@ -495,14 +505,7 @@ private Q_SLOTS:
         QTRY_COMPARE(window.proxyModel()->rowCount(), kFinishedGoals / 10);
         for (const QString &name : kSpawningActions)
             QVERIFY2(window.findChild<QAction *>(name)->isEnabled(), qPrintable(name));
-        QString error;
-        Goal next;
-        next.title = u"One more review"_s;
-        next.profile = u"worker"_s;
-        const QString added = o.spawn(next, &error);
-        QVERIFY2(!added.isEmpty(), qPrintable(error));
-        QCOMPARE(o.runId(), restorer.run().id);
-        QTRY_COMPARE_WITH_TIMEOUT(o.status(added)->state, AgentState::Completed, 10000);
+        spawnJoinsTheRestoredRun(o, restorer.run().id);
     }
 
     void databaseThatFailsItsCheckIsNotUsed()
@@ -526,9 +529,7 @@ private Q_SLOTS:
         session.store().setOpenHeldForTesting(true);
         QCOMPARE(session.openStoreInBackground(db), RunSession::StoreOutcome::Opening);
         Orchestrator o;
-        Config config = ConfigLoader::defaults();
-        config.profiles = {test::ProfileBuilder::demo(u"worker"_s, 50)};
-        o.setProfiles(config.profiles);
+        const Config config = workerConfig(o);
         StartupRestorer restorer(&o, session.recordingStore());
         QSignalSpy finished(&restorer, &StartupRestorer::finished);
         QVERIFY(restorer.start(0, true));
